@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets everything up, builds a sample company file dated around today and opens it.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+SAMPLE="${AR_SAMPLE:-$HOME/AR Desktop/Sample Company.ardb}"
+mkdir -p "$(dirname "$SAMPLE")"
+[ -f "$SAMPLE" ] || .venv/bin/ar-desktop --db "$SAMPLE" demo
+exec .venv/bin/ar-desktop --open "$SAMPLE"

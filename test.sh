@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole test suite headless.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="qt.qpa.*=false"
+.venv/bin/lint-imports
+exec .venv/bin/python -m pytest "$@"
