@@ -1,0 +1,276 @@
+"""Reference-rate tables for late-payment interest: effective-dated rates, lookups, CSV.
+
+A table is a list of changes: from ``effective_from`` on, ``rate_percent`` is in force until
+the next change. ``RateBook.rate_on(table, day)`` answers "which rate was in force on that day".
+The program keeps the rates in its database (the user can add and correct rows); this module
+only holds the pure logic and reads the seed file shipped in ``resources/rates``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import MappingProxyType
+
+from ar_desktop.domain.errors import UserError
+
+ECB_MRO = "ecb_mro"
+DE_BASISZINS = "de_basiszins"
+BOE_BANK_RATE = "boe_bank_rate"
+CN_LPR_1Y = "cn_lpr_1y"
+
+# Stable keys (used in the CSV file and the database) with a plain description.
+TABLE_DESCRIPTIONS: Mapping[str, str] = {
+    ECB_MRO: "ECB main refinancing operations rate",
+    DE_BASISZINS: "German base rate (Basiszinssatz, §247 BGB)",
+    BOE_BANK_RATE: "Bank of England Bank Rate",
+    CN_LPR_1Y: "China one-year Loan Prime Rate",
+}
+KNOWN_TABLES: tuple[str, ...] = tuple(TABLE_DESCRIPTIONS)
+
+CSV_HEADER: tuple[str, ...] = ("table", "effective_from", "rate_percent", "note")
+
+# A published reference rate outside this range is surely a typo (e.g. 450 for 4.50).
+MIN_RATE = Decimal("-20")
+MAX_RATE = Decimal("100")
+
+SEED_RATES_PATH = Path(__file__).resolve().parents[2] / "resources" / "rates" / "reference-rates.csv"
+
+# Errors listed in one message before "... and N more".
+_MAX_LISTED_ERRORS = 20
+
+
+def table_keys() -> tuple[str, ...]:
+    """The known table keys, in a stable order."""
+    return KNOWN_TABLES
+
+
+def parse_table_key(text: str) -> str:
+    """Read a table key ('ecb_mro', ...); refuse unknown names with the list of known ones."""
+    key = (text or "").strip().lower()
+    if key not in TABLE_DESCRIPTIONS:
+        raise UserError(
+            f"'{text}' is not a known rate table. Use one of: {', '.join(KNOWN_TABLES)}."
+        )
+    return key
+
+
+@dataclass(frozen=True)
+class RateRow:
+    """One change: from ``effective_from`` on, ``rate_percent`` (e.g. 4.50 for 4.50 %) applies."""
+
+    table: str
+    effective_from: dt.date
+    rate_percent: Decimal
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RateTable:
+    """The changes of one table, sorted by date, at most one per date."""
+
+    name: str
+    rows: tuple[RateRow, ...]
+    _dates: tuple[dt.date, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parse_table_key(self.name)
+        ordered = tuple(sorted(self.rows, key=lambda r: r.effective_from))
+        seen: set[dt.date] = set()
+        for row in ordered:
+            if row.table != self.name:
+                raise UserError(
+                    f"The rate of {row.effective_from.isoformat()} belongs to table '{row.table}', "
+                    f"not '{self.name}'. Put each rate in its own table."
+                )
+            if row.effective_from in seen:
+                raise UserError(
+                    f"Table '{self.name}' has two rates from {row.effective_from.isoformat()}. "
+                    "Keep only one rate per date."
+                )
+            seen.add(row.effective_from)
+        object.__setattr__(self, "rows", ordered)
+        object.__setattr__(self, "_dates", tuple(r.effective_from for r in ordered))
+
+    @property
+    def first_date(self) -> dt.date | None:
+        return self._dates[0] if self._dates else None
+
+    def row_on(self, day: dt.date) -> RateRow:
+        """The change in force on ``day`` (the latest one dated on or before it)."""
+        i = bisect.bisect_right(self._dates, day)
+        if i == 0:
+            first = (f" The earliest rate known starts on {self._dates[0].isoformat()}."
+                     if self._dates else " The table is empty.")
+            raise UserError(
+                f"No rate of table '{self.name}' ({TABLE_DESCRIPTIONS[self.name]}) is known for "
+                f"{day.isoformat()}.{first} Add the rate in force on that day to the rate table."
+            )
+        return self.rows[i - 1]
+
+    def rate_on(self, day: dt.date) -> Decimal:
+        return self.row_on(day).rate_percent
+
+    def changes_between(self, start: dt.date, end: dt.date) -> tuple[RateRow, ...]:
+        """The changes dated after ``start`` and on or before ``end``."""
+        lo = bisect.bisect_right(self._dates, start)
+        hi = bisect.bisect_right(self._dates, end)
+        return self.rows[lo:hi]
+
+
+@dataclass(frozen=True)
+class RateBook:
+    """All reference-rate tables the late-charge engine may look up."""
+
+    tables: Mapping[str, RateTable]
+
+    def __post_init__(self) -> None:
+        for key, table in self.tables.items():
+            if key != table.name:
+                raise UserError(f"The rate table '{table.name}' is filed under '{key}'. File each table under its own name.")
+        object.__setattr__(self, "tables", MappingProxyType(dict(self.tables)))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[RateRow]) -> RateBook:
+        grouped: dict[str, list[RateRow]] = {}
+        for row in rows:
+            grouped.setdefault(parse_table_key(row.table), []).append(row)
+        return cls({name: RateTable(name, tuple(rs)) for name, rs in grouped.items()})
+
+    def table(self, name: str) -> RateTable:
+        key = parse_table_key(name)
+        found = self.tables.get(key)
+        if found is None:
+            raise UserError(
+                f"The rate table '{key}' ({TABLE_DESCRIPTIONS[key]}) has no rates yet. "
+                "Add its rates before computing late charges with it."
+            )
+        return found
+
+    def row_on(self, table: str, day: dt.date) -> RateRow:
+        return self.table(table).row_on(day)
+
+    def rate_on(self, table: str, day: dt.date) -> Decimal:
+        """The rate in percent of ``table`` in force on ``day``; UserError if none is known."""
+        return self.table(table).rate_on(day)
+
+    def rows(self) -> list[RateRow]:
+        """Every row, by table key order then date."""
+        return [r for name in KNOWN_TABLES if name in self.tables for r in self.tables[name].rows]
+
+
+def _parse_date(text: str) -> dt.date:
+    if len(text) != 10:
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
+
+
+def parse_rates_csv(text: str) -> list[RateRow]:
+    """Read ``table,effective_from,rate_percent,note`` rows; refuse the file with every problem
+    listed by line number (unknown table, bad date, bad number, duplicate date)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text))
+    problems: list[str] = []
+    rows: list[RateRow] = []
+    seen: dict[tuple[str, dt.date], int] = {}
+    header_seen = False
+    for record in reader:
+        line = reader.line_num
+        cells = [c.strip() for c in record]
+        if not any(cells):
+            continue
+        if not header_seen:
+            header = [c.lower() for c in cells]
+            if tuple(header) not in (CSV_HEADER, CSV_HEADER[:3]):
+                raise UserError(
+                    f"Line {line}: the first line must be the header '{','.join(CSV_HEADER)}', "
+                    f"found '{','.join(cells)}'. Add or correct the header line."
+                )
+            header_seen = True
+            continue
+        if len(cells) < 3 or len(cells) > 4:
+            problems.append(
+                f"Line {line}: expected 3 or 4 fields (table, effective_from, rate_percent, note), "
+                f"found {len(cells)}. Put a note containing commas in double quotes."
+            )
+            continue
+        name, date_text, rate_text = cells[0], cells[1], cells[2]
+        note = cells[3] if len(cells) == 4 else ""
+        ok = True
+        key = name.lower()
+        if key not in TABLE_DESCRIPTIONS:
+            problems.append(f"Line {line}: '{name}' is not a known rate table. "
+                            f"Use one of: {', '.join(KNOWN_TABLES)}.")
+            ok = False
+        try:
+            day = _parse_date(date_text)
+        except ValueError:
+            problems.append(f"Line {line}: '{date_text}' is not a date. Write it as YYYY-MM-DD, "
+                            "e.g. 2025-07-01.")
+            ok = False
+        try:
+            rate = Decimal(rate_text)
+            if not rate.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            hint = " Use '.' as decimal point." if "," in rate_text else ""
+            problems.append(f"Line {line}: '{rate_text}' is not a rate in percent. "
+                            f"Write a number such as 4.50.{hint}")
+            ok = False
+        else:
+            if not (MIN_RATE <= rate <= MAX_RATE):
+                problems.append(f"Line {line}: the rate {rate_text} % is outside {MIN_RATE} to "
+                                f"{MAX_RATE} %. Write the rate in percent, e.g. 4.50 for 4.50 %.")
+                ok = False
+        if not ok:
+            continue
+        earlier = seen.get((key, day))
+        if earlier is not None:
+            problems.append(f"Line {line}: table '{key}' already has a rate from {day.isoformat()} "
+                            f"(line {earlier}). Keep only one rate per date.")
+            continue
+        seen[(key, day)] = line
+        rows.append(RateRow(key, day, rate, note))
+    if not header_seen:
+        raise UserError(f"The rate file is empty. It needs the header '{','.join(CSV_HEADER)}' "
+                        "and one line per rate change.")
+    if problems:
+        shown = problems[:_MAX_LISTED_ERRORS]
+        more = len(problems) - len(shown)
+        tail = f"\n... and {more} more." if more else ""
+        raise UserError("The rate file has errors; correct them and load it again:\n"
+                        + "\n".join(shown) + tail)
+    return rows
+
+
+def rates_to_csv(rows: Iterable[RateRow]) -> str:
+    """Write rows in the same format ``parse_rates_csv`` reads."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for r in rows:
+        writer.writerow([r.table, r.effective_from.isoformat(), str(r.rate_percent), r.note])
+    return out.getvalue()
+
+
+def load_seed_rates(path: Path | None = None) -> list[RateRow]:
+    """The rates shipped with the program (``resources/rates/reference-rates.csv``)."""
+    target = path or SEED_RATES_PATH
+    try:
+        text = target.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"The rate file {target} cannot be read ({exc.strerror or exc}). "
+                        "Reinstall the program or choose another rate file.") from None
+    return parse_rates_csv(text)
+
+
+def seed_rate_book() -> RateBook:
+    """A RateBook made of the shipped seed rates."""
+    return RateBook.from_rows(load_seed_rates())
