@@ -1,0 +1,279 @@
+"""Customers, invoices and payments as typed, validated values.
+
+Every entry point (dialogs, CSV import, command line) turns raw text into these through the
+parse_* functions, so a field is checked the same way everywhere and every problem is named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ar_desktop.domain.errors import UserError, ValidationError
+from ar_desktop.domain.money import normalize_currency, parse_amount
+from ar_desktop.domain.terms import validate_terms_days
+
+CREDIT_CLASSES = ("A", "B", "C")
+LANGUAGES = ("en", "zh")
+PAYMENT_METHODS = ("bank transfer", "cheque", "cash", "card", "direct debit", "other")
+EARLIEST_DATE = dt.date(1990, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+LIMITS = {"customer_code": 32, "legal_name": 200, "bank_name": 200, "bank_account": 60, "bank_bic": 20, "signer_name": 200,
+          "signer_title": 200, "code": 32, "number": 40, "name": 200, "contact": 200, "address": 500, "postcode": 20,
+          "city": 100, "country": 2, "email": 200, "phone": 40, "tax_id": 50, "notes": 4000,
+          "reference": 100, "description": 500, "dispute_reason": 500, "method": 40}
+
+
+@dataclass(frozen=True)
+class CustomerData:
+    code: str
+    name: str
+    contact: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    email: str = ""
+    phone: str = ""
+    tax_id: str = ""
+    credit_limit: Decimal | None = None
+    credit_class: str = "B"
+    terms_days: int = 30
+    currency: str = "EUR"
+    language: str = "en"
+    notes: str = ""
+    on_hold: bool = False
+    late_charge_rule: str = ""  # empty: the company's default rule
+    late_charge_rate: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class CompanyProfile:
+    legal_name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    tax_id: str = ""
+    phone: str = ""
+    email: str = ""
+    bank_name: str = ""
+    bank_account: str = ""
+    bank_bic: str = ""
+    currency: str = "EUR"
+    signer_name: str = ""
+    signer_title: str = ""
+
+
+@dataclass(frozen=True)
+class InvoiceData:
+    number: str
+    customer_code: str
+    issue_date: dt.date
+    due_date: dt.date | None  # None: from the customer's terms
+    amount: Decimal
+    currency: str | None = None  # None: the customer's currency
+    reference: str = ""
+    description: str = ""
+    disputed: bool = False
+    dispute_reason: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentData:
+    date: dt.date
+    customer_code: str
+    amount: Decimal
+    method: str = "bank transfer"
+    reference: str = ""
+    invoice_number: str = ""
+
+
+def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
+    if isinstance(text, dt.date):
+        value = text
+    else:
+        raw = (text or "").strip()
+        if not raw:
+            raise UserError(f"The {what} is empty. Enter a date as YYYY-MM-DD.")
+        try:
+            value = dt.date.fromisoformat(raw) if len(raw) == 10 else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise UserError(f"'{raw}' is not a valid {what}. Enter it as YYYY-MM-DD, e.g. 2026-03-31.")
+    if not (EARLIEST_DATE <= value <= LATEST_DATE):
+        raise UserError(f"The {what} {value.isoformat()} is out of range ({EARLIEST_DATE.year}–{LATEST_DATE.year}).")
+    return value
+
+
+def parse_bool(text: str | bool, what: str) -> bool:
+    if isinstance(text, bool):
+        return text
+    raw = (text or "").strip().lower()
+    if raw in ("", "no", "n", "false", "0"):
+        return False
+    if raw in ("yes", "y", "true", "1"):
+        return True
+    raise UserError(f"'{text}' is not a valid {what} flag. Write yes or no.")
+
+
+class _Collector:
+    """Runs each field check and keeps every problem, so one message names all of them."""
+
+    def __init__(self, raw: Mapping[str, Any]):
+        self.raw = raw
+        self.problems: dict[str, str] = {}
+
+    def text(self, key: str, label: str, *, required: bool = False) -> str:
+        value = str(self.raw.get(key) or "").strip()
+        if required and not value:
+            self.problems[key] = f"The {label} is empty; it is required."
+        elif len(value) > LIMITS[key]:
+            self.problems[key] = f"The {label} is too long ({len(value)} characters; at most {LIMITS[key]})."
+        return value
+
+    def check(self, key: str, fn: Callable[[], Any], default: Any = None) -> Any:
+        try:
+            return fn()
+        except UserError as e:
+            self.problems[key] = str(e)
+            return default
+
+    def done(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems)
+
+
+def _code(c: _Collector, key: str, label: str) -> str:
+    value = c.text(key, label, required=True)
+    if value and key not in c.problems and not _CODE_RE.match(value):
+        c.problems[key] = (f"The {label} '{value}' may only contain letters, digits and . _ / - "
+                           "(no spaces), and must start with a letter or digit.")
+    return value
+
+
+def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR") -> CustomerData:
+    c = _Collector(raw)
+    code = _code(c, "code", "customer code")
+    name = c.text("name", "customer name", required=True)
+    email = _email(c)
+    country = _country(c, raw)
+    limit_raw = str(raw.get("credit_limit") or "").strip()
+    currency = c.check("currency", lambda: normalize_currency(str(raw.get("currency") or default_currency)),
+                       default_currency)
+    credit_limit = c.check("credit_limit", lambda: parse_amount(limit_raw, currency)) if limit_raw else None
+    credit_class = str(raw.get("credit_class") or "B").strip().upper()
+    if credit_class not in CREDIT_CLASSES:
+        c.problems["credit_class"] = f"Credit class '{credit_class}' is unknown. Use A, B or C."
+    terms_raw = str(raw.get("terms_days") if raw.get("terms_days") not in (None, "") else "30").strip()
+    terms = c.check("terms_days", lambda: _int(terms_raw, "payment terms (days)", validate_terms_days), 30)
+    language = str(raw.get("language") or "en").strip().lower()
+    if language not in LANGUAGES:
+        c.problems["language"] = f"Letter language '{language}' is unknown. Use en (English) or zh (Chinese)."
+    on_hold = c.check("on_hold", lambda: parse_bool(raw.get("on_hold") or "", "on hold"), False)
+    rule = str(raw.get("late_charge_rule") or "").strip()
+    rate_raw = str(raw.get("late_charge_rate") or "").strip()
+    rate = c.check("late_charge_rate", lambda: _rate(rate_raw)) if rate_raw else None
+    data = CustomerData(
+        code=code, name=name, contact=c.text("contact", "contact person"), address=c.text("address", "address"),
+        postcode=c.text("postcode", "postcode"), city=c.text("city", "city"), country=country, email=email,
+        phone=c.text("phone", "phone number"), tax_id=c.text("tax_id", "registration / tax id"),
+        credit_limit=credit_limit, credit_class=credit_class, terms_days=terms, currency=currency,
+        language=language, notes=c.text("notes", "notes"), on_hold=on_hold,
+        late_charge_rule=rule, late_charge_rate=rate,
+    )
+    c.done()
+    return data
+
+
+def parse_company(raw: Mapping[str, Any]) -> CompanyProfile:
+    c = _Collector(raw)
+    name = c.text("legal_name", "company's legal name", required=True)
+    country = _country(c, raw)
+    email = _email(c)
+    currency = c.check("currency", lambda: normalize_currency(str(raw.get("currency") or "EUR")), "EUR")
+    data = CompanyProfile(
+        legal_name=name, address=c.text("address", "address"), postcode=c.text("postcode", "postcode"),
+        city=c.text("city", "city"), country=country, tax_id=c.text("tax_id", "registration / tax id"),
+        phone=c.text("phone", "phone number"), email=email, bank_name=c.text("bank_name", "bank name"),
+        bank_account=c.text("bank_account", "bank account / IBAN"), bank_bic=c.text("bank_bic", "BIC / SWIFT"),
+        currency=currency, signer_name=c.text("signer_name", "signer's name"),
+        signer_title=c.text("signer_title", "signer's title"))
+    c.done()
+    return data
+
+
+def _country(c: _Collector, raw: Mapping[str, Any]) -> str:
+    value = str(raw.get("country") or "").strip().upper()
+    if value and (len(value) != 2 or not value.isalpha()):
+        c.problems["country"] = "The country must be a two-letter ISO code such as DE, GB, US or CN."
+        return ""
+    return value
+
+
+def _email(c: _Collector) -> str:
+    email = c.text("email", "e-mail")
+    if email and "email" not in c.problems and not _EMAIL_RE.match(email):
+        c.problems["email"] = f"'{email}' is not an e-mail address (expected name@example.com)."
+    return email
+
+
+def parse_invoice(raw: Mapping[str, Any]) -> InvoiceData:
+    c = _Collector(raw)
+    number = _code(c, "number", "invoice number")
+    customer = c.text("customer_code", "customer code", required=True)
+    issue = c.check("issue_date", lambda: parse_date(raw.get("issue_date") or "", "issue date"))
+    due_raw = raw.get("due_date")
+    due = c.check("due_date", lambda: parse_date(due_raw, "due date")) if due_raw not in (None, "") else None
+    if issue and due and due < issue:
+        c.problems["due_date"] = (f"The due date {due.isoformat()} is before the issue date {issue.isoformat()}. "
+                                  "An invoice cannot fall due before it is issued.")
+    cur_raw = str(raw.get("currency") or "").strip()
+    currency = c.check("currency", lambda: normalize_currency(cur_raw)) if cur_raw else None
+    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency or "EUR", allow_zero=False))
+    disputed = c.check("disputed", lambda: parse_bool(raw.get("disputed") or "", "disputed"), False)
+    data = InvoiceData(number=number, customer_code=customer, issue_date=issue, due_date=due, amount=amount,
+                       currency=currency, reference=c.text("reference", "order / contract reference"),
+                       description=c.text("description", "description"), disputed=disputed,
+                       dispute_reason=c.text("dispute_reason", "dispute reason"))
+    c.done()
+    return data
+
+
+def parse_payment(raw: Mapping[str, Any], currency: str = "EUR") -> PaymentData:
+    c = _Collector(raw)
+    date = c.check("date", lambda: parse_date(raw.get("date") or "", "payment date"))
+    customer = c.text("customer_code", "customer code", required=True)
+    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency, allow_zero=False))
+    method = c.text("method", "payment method") or "bank transfer"
+    data = PaymentData(date=date, customer_code=customer, amount=amount, method=method,
+                       reference=c.text("reference", "reference"),
+                       invoice_number=str(raw.get("invoice_number") or "").strip())
+    c.done()
+    return data
+
+
+def _int(text: str, what: str, check: Callable[[int], int]) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise UserError(f"'{text}' is not a whole number of days for the {what}.") from None
+    return check(value)
+
+
+def _rate(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        raise UserError(f"'{text}' is not a percentage; enter a number such as 0.05 or 8.") from None
+    if not value.is_finite() or value <= 0 or value > 100:
+        raise UserError(f"The late-charge rate {text} % is out of range; enter a percentage such as 0.05 or 8.")
+    return value

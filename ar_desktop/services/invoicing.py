@@ -1,0 +1,116 @@
+"""Use cases on invoices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.records import parse_date, parse_invoice
+from ar_desktop.domain.terms import due_date_for
+from ar_desktop.services.context import Books
+from ar_desktop.storage import company_repo, customers_repo, invoices_repo
+from ar_desktop.storage.invoices_repo import InvoiceFilter, InvoiceRow, InvoiceTotals
+
+
+def _customer_id(s, code: str) -> int:
+    cid = customers_repo.id_by_code(s, code)
+    if cid is None:
+        raise UserError(f"There is no customer with code '{code}'. Add the customer first or check the code.")
+    return cid
+
+
+def default_due_date(books: Books, customer_id: int, issue_date: dt.date) -> dt.date:
+    with books.db.session() as s:
+        return due_date_for(issue_date, customers_repo.get(s, customer_id).terms_days)
+
+
+def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
+    data = parse_invoice(raw)
+    with books.db.session() as s:
+        cid = _customer_id(s, data.customer_code)
+        customer = customers_repo.get(s, cid)
+        due = data.due_date or due_date_for(data.issue_date, customer.terms_days)
+        return invoices_repo.add(s, customer_id=cid, number=data.number, issue_date=data.issue_date, due_date=due,
+                                 amount=data.amount, currency=data.currency or customer.currency,
+                                 reference=data.reference, description=data.description, disputed=data.disputed,
+                                 dispute_reason=data.dispute_reason)
+
+
+def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> None:
+    data = parse_invoice(raw)
+    with books.db.session() as s:
+        inv = invoices_repo.get(s, invoice_id)
+        if inv.voided:
+            raise UserError(f"Invoice {inv.number} is void and can no longer be changed.")
+        cid = _customer_id(s, data.customer_code)
+        other = invoices_repo.id_by_number(s, data.number)
+        if other is not None and other != invoice_id:
+            raise UserError(f"Invoice number {data.number} is already used. Each invoice needs its own number.")
+        currency = data.currency or inv.currency
+        if inv.paid and (cid != inv.customer_id or currency != inv.currency):
+            raise UserError(f"Invoice {inv.number} has payments; its customer and currency cannot change. "
+                            "Void it and enter a new invoice instead.")
+        amount = to_minor(data.amount, currency)
+        if amount < inv.paid:
+            raise UserError(f"Invoice {inv.number} has {from_minor(inv.paid, currency)} paid already; the amount "
+                            "cannot be lower than that.")
+        inv.number, inv.customer_id, inv.currency, inv.amount = data.number, cid, currency, amount
+        inv.issue_date = data.issue_date
+        inv.due_date = data.due_date or due_date_for(data.issue_date, customers_repo.get(s, cid).terms_days)
+        inv.reference, inv.description = data.reference, data.description
+        inv.disputed, inv.dispute_reason = data.disputed, data.dispute_reason
+
+
+def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None = None) -> None:
+    if not reason.strip():
+        raise UserError("Say why the invoice is voided; the reason stays on record.")
+    with books.db.session() as s:
+        inv = invoices_repo.get(s, invoice_id)
+        if inv.voided:
+            raise UserError(f"Invoice {inv.number} is already void.")
+        if inv.paid:
+            raise UserError(f"Invoice {inv.number} has payments applied ({from_minor(inv.paid, inv.currency)}). "
+                            "A paid amount cannot be voided; issue a credit note for the open part instead.")
+        inv.voided, inv.void_reason, inv.voided_on = True, reason.strip(), on or books.today()
+
+
+def delete_invoice(books: Books, invoice_id: int) -> None:
+    with books.db.session() as s:
+        inv = invoices_repo.get(s, invoice_id)
+        if invoices_repo.has_allocations(s, invoice_id) or inv.voided:
+            raise UserError(f"Invoice {inv.number} has payments or is void, so it stays on record. Void it instead.")
+        s.delete(inv)
+
+
+def set_dispute(books: Books, invoice_id: int, disputed: bool, reason: str = "") -> None:
+    if disputed and not reason.strip():
+        raise UserError("Give the reason of the dispute (what the customer contests).")
+    with books.db.session() as s:
+        inv = invoices_repo.get(s, invoice_id)
+        inv.disputed, inv.dispute_reason = disputed, reason.strip() if disputed else ""
+
+
+def invoice_ids(books: Books, f: InvoiceFilter, *, sort: str = "due_date", descending: bool = False) -> list[int]:
+    with books.db.session() as s:
+        return invoices_repo.list_ids(s, f, books.today(), sort=sort, descending=descending)
+
+
+def invoice_rows(books: Books, ids: list[int]) -> list[InvoiceRow]:
+    with books.db.session() as s:
+        return invoices_repo.rows(s, ids)
+
+
+def invoice_totals(books: Books, f: InvoiceFilter) -> InvoiceTotals:
+    with books.db.session() as s:
+        return invoices_repo.totals(s, f, books.today(), company_repo.get(s).currency)
+
+
+def parse_filter_dates(date_from: str, date_to: str) -> tuple[dt.date | None, dt.date | None]:
+    a = parse_date(date_from, "start date") if date_from.strip() else None
+    b = parse_date(date_to, "end date") if date_to.strip() else None
+    if a and b and b < a:
+        raise UserError("The end date is before the start date. Swap them.")
+    return a, b

@@ -1,0 +1,80 @@
+"""Recording payments and applying customer credit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoice, check_allocation,
+                                          suggest_allocation)
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import from_minor
+from ar_desktop.domain.records import parse_payment
+from ar_desktop.services.context import Books
+from ar_desktop.storage import customers_repo, invoices_repo, payments_repo
+from ar_desktop.storage.payments_repo import PaymentRow
+
+
+def open_invoices(books: Books, customer_id: int) -> list[OpenInvoice]:
+    with books.db.session() as s:
+        return invoices_repo.open_invoices(s, customer_id)
+
+
+def suggest(books: Books, customer_id: int, amount: Decimal) -> AllocationPlan:
+    return suggest_allocation(amount, open_invoices(books, customer_id))
+
+
+def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None = None) -> int:
+    """Record a payment; allocations as edited by the user, else oldest due first. The rest is credit."""
+    with books.db.session() as s:
+        cid = customers_repo.id_by_code(s, str(raw.get("customer_code") or "").strip())
+        if cid is None:
+            raise UserError(f"There is no customer with code '{raw.get('customer_code')}'.")
+        customer = customers_repo.get(s, cid)
+        data = parse_payment(raw, customer.currency)
+        if data.date > books.today():
+            raise UserError(f"The payment date {data.date.isoformat()} is in the future. Enter the date the money "
+                            "arrived.")
+        invoices = [i for i in invoices_repo.open_invoices(s, cid) if i.issue_date <= data.date]
+        if data.invoice_number:
+            target = [i for i in invoices if i.number == data.invoice_number]
+            if not target:
+                raise UserError(f"Invoice {data.invoice_number} is not an open invoice of {customer.name} on "
+                                f"{data.date.isoformat()}.")
+            plan = suggest_allocation(data.amount, target)
+        elif allocations is None:
+            plan = suggest_allocation(data.amount, invoices)
+        else:
+            plan = check_allocation(data.amount, allocations, invoices)
+        return payments_repo.add(s, customer_id=cid, date=data.date, amount=data.amount,
+                                 currency=customer.currency, method=data.method, reference=data.reference,
+                                 allocations=plan.allocations)
+
+
+def customer_credit(books: Books, customer_id: int) -> Decimal:
+    with books.db.session() as s:
+        return from_minor(customers_repo.unapplied_credit(s, customer_id), customers_repo.get(s, customer_id).currency)
+
+
+def apply_credit(books: Books, customer_id: int, on: dt.date | None = None) -> Decimal:
+    """Apply unapplied payments (oldest first) to open invoices (oldest due first); returns what was applied."""
+    on = on or books.today()
+    with books.db.session() as s:
+        currency = customers_repo.get(s, customer_id).currency
+        invoices = [i for i in invoices_repo.open_invoices(s, customer_id) if i.issue_date <= on]
+        applied = Decimal(0)
+        for payment, rest_units in payments_repo.unapplied_payments(s, customer_id):
+            if not invoices:
+                break
+            plan = suggest_allocation(from_minor(rest_units, currency), invoices)
+            payments_repo.allocate(s, payment, max(on, payment.date), plan.allocations)
+            applied += plan.applied
+            invoices = [i for i in invoices_repo.open_invoices(s, customer_id) if i.issue_date <= on]
+        if applied == 0:
+            raise UserError("There is no credit to apply, or no open invoice to apply it to.")
+        return applied
+
+
+def payment_rows(books: Books, customer_id: int | None = None) -> list[PaymentRow]:
+    with books.db.session() as s:
+        return payments_repo.list_for_customer(s, customer_id)

@@ -1,0 +1,52 @@
+"""Reports as CSV text and as a plain-text table (formats that are a stable contract)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS
+from ar_desktop.services.aging import AgingBlock
+
+AGING_HEADER = ["customer_code", "customer_name", *BUCKET_KEYS, "total"]
+
+
+def plain_amount(value: Decimal) -> str:
+    """Two decimals, no thousands separator: what CSV consumers expect."""
+    return f"{value:.2f}"
+
+
+def aging_csv(blocks: Sequence[AgingBlock]) -> str:
+    multi = len(blocks) > 1
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    if not blocks:
+        w.writerow(AGING_HEADER)
+        w.writerow(["TOTAL", "Total", *["0.00"] * (len(BUCKET_KEYS) + 1)])
+    for block in blocks:
+        w.writerow(AGING_HEADER + (["currency"] if multi else []))
+        for r in (*block.rows, block.total):
+            w.writerow([r.customer_code, r.customer_name, *(plain_amount(r.buckets[k]) for k in BUCKET_KEYS),
+                        plain_amount(r.total)] + ([block.currency] if multi else []))
+    return out.getvalue()
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
+    def line(cells):
+        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=False))).rstrip()
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([line(header), sep, *(line(r) for r in rows)]) + "\n"
+
+
+def aging_table(blocks: Sequence[AgingBlock]) -> str:
+    header = ["Code", "Customer", *(b.label for b in BUCKETS), "Total"]
+    parts = []
+    for block in blocks:
+        rows = [[r.customer_code, r.customer_name[:32], *(f"{r.buckets[k]:,.2f}" for k in BUCKET_KEYS),
+                 f"{r.total:,.2f}"] for r in (*block.rows, block.total)]
+        parts.append(f"Currency: {block.currency}\n" + table(header, rows, set(range(2, len(header)))))
+    return "\n".join(parts) if parts else "No open invoices.\n"

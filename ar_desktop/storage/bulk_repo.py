@@ -1,0 +1,49 @@
+"""Fast inserts for imports: one executemany per table instead of ORM objects one by one."""
+
+from __future__ import annotations
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
+
+
+def insert_customers(s: Session, rows: list[dict]) -> None:
+    if rows:
+        s.execute(insert(Customer), rows)
+
+
+def insert_invoices(s: Session, rows: list[dict]) -> None:
+    if rows:
+        s.execute(insert(Invoice), rows)
+
+
+def next_payment_id(s: Session) -> int:
+    return (s.scalar(select(Payment.id).order_by(Payment.id.desc()).limit(1)) or 0) + 1
+
+
+def insert_payments(s: Session, payments: list[dict], allocations: list[dict], paid_delta: dict[int, int]) -> None:
+    """Payments with explicit ids, their allocations, and the invoices' paid totals raised to match."""
+    if payments:
+        s.execute(insert(Payment), payments)
+    if allocations:
+        s.execute(insert(Allocation), allocations)
+    if paid_delta:
+        current = {}
+        ids = list(paid_delta)
+        for i in range(0, len(ids), 900):
+            current.update(s.execute(select(Invoice.id, Invoice.paid).where(Invoice.id.in_(ids[i:i + 900]))).tuples())
+        s.execute(update(Invoice), [{"id": k, "paid": current[k] + v} for k, v in paid_delta.items()])
+
+
+def open_invoices_of(s: Session, customer_ids: set[int]) -> list[tuple[int, int, str, object, object, int, str]]:
+    """(id, customer_id, number, issue_date, due_date, open units, currency) of open invoices."""
+    out = []
+    ids = list(customer_ids)
+    for i in range(0, len(ids), 900):
+        q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
+                    Invoice.amount - Invoice.paid, Invoice.currency)
+             .where(Invoice.customer_id.in_(ids[i:i + 900]), Invoice.paid < Invoice.amount,
+                    Invoice.voided.is_(False)))
+        out.extend(s.execute(q).tuples())
+    return out

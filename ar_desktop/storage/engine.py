@@ -1,0 +1,121 @@
+"""Opening a company file: recognise it, lock it, back it up, migrate it, then hand out sessions."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.storage.backup import timestamped_backup
+from ar_desktop.storage.lock import FileLock
+
+APPLICATION_ID = 0x41524453  # "ARDS": marks a SQLite file as an AR Desktop company file
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _alembic_config(connection):
+    from alembic.config import Config  # imported lazily: costs a quarter second at start-up
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def known_revisions() -> tuple[set[str], str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    return {s.revision for s in script.walk_revisions()}, script.get_current_head()
+
+
+def _inspect_file(path: Path) -> str | None:
+    """The schema revision of an existing file; refuses anything that is not a company file."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            rev = con.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables \
+                else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise UserError(f"{path.name} is not an AR Desktop company file (it is not a SQLite database: {e}). "
+                        "Choose a .ardb file made by AR Desktop.") from None
+    if app_id != APPLICATION_ID and tables:
+        raise UserError(f"{path.name} is a database, but not an AR Desktop company file. "
+                        "Choose a .ardb file made by AR Desktop.")
+    return rev[0] if rev else None
+
+
+def _set_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+class Database:
+    """An open, locked, up-to-date company file."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock):
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._lock.release()
+
+
+def open_database(path: str | Path, *, create: bool = False) -> Database:
+    path = Path(path).expanduser().resolve()
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise UserError(f"There is no company file at {path}. Check the name, or create it with File ▸ New.")
+    if exists and create:
+        raise UserError(f"{path} already exists. Open it, or choose another name for the new company.")
+    if not path.parent.is_dir():
+        raise UserError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+    lock = FileLock(path)
+    lock.acquire()
+    try:
+        current = _inspect_file(path) if exists else None
+        known, head = known_revisions()
+        if current is not None and current not in known:
+            raise UserError(f"{path.name} was written by a newer version of AR Desktop (schema {current}). "
+                            "Install the newer version to open it; this one will not change the file.")
+        if exists and current != head:
+            timestamped_backup(path, "before-upgrade")
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", _set_pragmas)
+        if current != head:
+            _migrate(engine)
+        return Database(path, engine, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        command.upgrade(_alembic_config(conn), "head")

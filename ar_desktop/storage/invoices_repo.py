@@ -1,0 +1,162 @@
+"""Invoices: writes and the list query (filter, sort and totals in SQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ar_desktop.domain.allocation import OpenInvoice
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.storage.customers_repo import _escape_like
+from ar_desktop.storage.orm import Allocation, Customer, Invoice
+
+
+@dataclass(frozen=True)
+class InvoiceRow:
+    id: int
+    number: str
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    issue_date: dt.date
+    due_date: dt.date
+    amount: Decimal
+    paid: Decimal
+    currency: str
+    reference: str
+    description: str
+    disputed: bool
+    dispute_reason: str
+    voided: bool
+
+    @property
+    def open_amount(self) -> Decimal:
+        return Decimal(0) if self.voided else self.amount - self.paid
+
+
+@dataclass(frozen=True)
+class InvoiceFilter:
+    status: str = "all"  # all | open | overdue
+    customer_id: int | None = None
+    date_from: dt.date | None = None  # on the issue date
+    date_to: dt.date | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class InvoiceTotals:
+    count: int
+    amount: Decimal
+    open_amount: Decimal
+    overdue_amount: Decimal
+
+
+def add(s: Session, *, customer_id: int, number: str, issue_date: dt.date, due_date: dt.date, amount: Decimal,
+        currency: str, reference: str = "", description: str = "", disputed: bool = False,
+        dispute_reason: str = "") -> int:
+    if s.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
+        raise UserError(f"Invoice number {number} is already used. Each invoice needs its own number.")
+    inv = Invoice(number=number, customer_id=customer_id, issue_date=issue_date, due_date=due_date,
+                  amount=to_minor(amount, currency), currency=currency, reference=reference,
+                  description=description, disputed=disputed, dispute_reason=dispute_reason, paid=0)
+    s.add(inv)
+    s.flush()
+    return inv.id
+
+
+def get(s: Session, invoice_id: int) -> Invoice:
+    inv = s.get(Invoice, invoice_id)
+    if inv is None:
+        raise UserError("That invoice no longer exists.")
+    return inv
+
+
+def id_by_number(s: Session, number: str) -> int | None:
+    return s.scalar(select(Invoice.id).where(Invoice.number == number))
+
+
+def existing_numbers(s: Session, numbers: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(numbers), 900):  # SQLite caps the number of bound parameters
+        found.update(s.scalars(select(Invoice.number).where(Invoice.number.in_(numbers[i:i + 900]))))
+    return found
+
+
+def has_allocations(s: Session, invoice_id: int) -> bool:
+    return s.scalar(select(func.count()).where(Allocation.invoice_id == invoice_id)) > 0
+
+
+def open_invoices(s: Session, customer_id: int) -> list[OpenInvoice]:
+    q = (select(Invoice).where(Invoice.customer_id == customer_id, Invoice.paid < Invoice.amount,
+                               Invoice.voided.is_(False)))
+    return [OpenInvoice(i.id, i.number, i.issue_date, i.due_date, from_minor(i.amount - i.paid, i.currency))
+            for i in s.scalars(q)]
+
+
+def _filtered(q, f: InvoiceFilter, as_of: dt.date):
+    if f.status in ("open", "overdue"):
+        q = q.where(Invoice.paid < Invoice.amount, Invoice.voided.is_(False))
+    if f.status == "overdue":
+        q = q.where(Invoice.due_date < as_of)
+    if f.customer_id is not None:
+        q = q.where(Invoice.customer_id == f.customer_id)
+    if f.date_from is not None:
+        q = q.where(Invoice.issue_date >= f.date_from)
+    if f.date_to is not None:
+        q = q.where(Invoice.issue_date <= f.date_to)
+    if f.search.strip():
+        p = f"%{_escape_like(f.search.strip())}%"
+        q = q.where(or_(Invoice.number.ilike(p, escape="\\"), Invoice.reference.ilike(p, escape="\\"),
+                        Customer.name.ilike(p, escape="\\"), Customer.code.ilike(p, escape="\\")))
+    return q
+
+
+SORT_KEYS = ("number", "customer", "issue_date", "due_date", "amount", "paid", "open_amount", "status", "currency")
+
+
+def list_ids(s: Session, f: InvoiceFilter, as_of: dt.date, *, sort: str = "due_date",
+             descending: bool = False) -> list[int]:
+    open_amt = Invoice.amount - Invoice.paid
+    columns = {"number": Invoice.number, "customer": func.lower(Customer.name), "issue_date": Invoice.issue_date,
+               "due_date": Invoice.due_date, "amount": Invoice.amount, "paid": Invoice.paid,
+               "open_amount": open_amt, "currency": Invoice.currency,
+               "status": Invoice.voided * 4 + (Invoice.paid >= Invoice.amount) * 2 + (Invoice.due_date >= as_of)}
+    col = columns[sort]
+    q = _filtered(select(Invoice.id).join(Customer), f, as_of)
+    q = q.order_by(col.desc() if descending else col.asc(), Invoice.id.desc() if descending else Invoice.id.asc())
+    return list(s.scalars(q))
+
+
+def rows(s: Session, ids: list[int]) -> list[InvoiceRow]:
+    if not ids:
+        return []
+    q = select(Invoice, Customer.code, Customer.name).join(Customer).where(Invoice.id.in_(ids))
+    out = {}
+    for i, code, name in s.execute(q):
+        out[i.id] = InvoiceRow(i.id, i.number, i.customer_id, code, name, i.issue_date, i.due_date,
+                               from_minor(i.amount, i.currency), from_minor(i.paid, i.currency), i.currency,
+                               i.reference, i.description, i.disputed, i.dispute_reason, i.voided)
+    return [out[i] for i in ids if i in out]
+
+
+def totals(s: Session, f: InvoiceFilter, as_of: dt.date, currency: str) -> InvoiceTotals:
+    live = Invoice.voided.is_(False)
+    open_amt = func.sum((Invoice.amount - Invoice.paid) * live)
+    overdue = func.sum((Invoice.amount - Invoice.paid) * live * (Invoice.due_date < as_of))
+    q = _filtered(select(func.count(), func.sum(Invoice.amount * live), open_amt, overdue).join(Customer), f, as_of)
+    n, amount, open_, over = s.execute(q).one()
+    return InvoiceTotals(n, from_minor(amount or 0, currency), from_minor(open_ or 0, currency),
+                         from_minor(over or 0, currency))
+
+
+def currencies(s: Session) -> list[str]:
+    return list(s.scalars(select(Invoice.currency).distinct().order_by(Invoice.currency)))
+
+
+def count(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(Invoice)) or 0

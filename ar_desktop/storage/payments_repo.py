@@ -1,0 +1,79 @@
+"""Payments and their allocations; every allocation keeps the invoice's paid total in step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ar_desktop.domain.allocation import Allocation as PlannedAllocation
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    id: int
+    date: dt.date
+    customer_code: str
+    customer_name: str
+    amount: Decimal
+    applied: Decimal
+    currency: str
+    method: str
+    reference: str
+
+
+def add(s: Session, *, customer_id: int, date: dt.date, amount: Decimal, currency: str, method: str,
+        reference: str, allocations: Iterable[PlannedAllocation]) -> int:
+    p = Payment(customer_id=customer_id, date=date, amount=to_minor(amount, currency), currency=currency,
+                method=method, reference=reference)
+    s.add(p)
+    s.flush()
+    allocate(s, p, date, allocations)
+    return p.id
+
+
+def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[PlannedAllocation]) -> None:
+    for a in allocations:
+        inv = s.get(Invoice, a.invoice_id)
+        units = to_minor(a.amount, inv.currency)
+        if inv.customer_id != payment.customer_id or inv.voided or inv.paid + units > inv.amount:
+            raise UserError(f"Invoice {inv.number} cannot take {a.amount}: it is voided, belongs to another "
+                            "customer or would be overpaid.")
+        if date < inv.issue_date:
+            raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; a payment dated "
+                            f"{date.isoformat()} cannot be applied to it.")
+        s.add(Allocation(payment_id=payment.id, invoice_id=inv.id, date=date, amount=units))
+        inv.paid += units
+
+
+def unapplied_payments(s: Session, customer_id: int) -> list[tuple[Payment, int]]:
+    """Payments of a customer with money not yet applied, oldest first, with the unapplied units."""
+    applied = (select(Allocation.payment_id, func.sum(Allocation.amount).label("a"))
+               .group_by(Allocation.payment_id).subquery())
+    q = (select(Payment, Payment.amount - func.coalesce(applied.c.a, 0))
+         .outerjoin(applied, applied.c.payment_id == Payment.id)
+         .where(Payment.customer_id == customer_id, Payment.amount > func.coalesce(applied.c.a, 0))
+         .order_by(Payment.date, Payment.id))
+    return [(p, int(rest)) for p, rest in s.execute(q)]
+
+
+def list_for_customer(s: Session, customer_id: int | None = None) -> list[PaymentRow]:
+    applied = (select(Allocation.payment_id, func.sum(Allocation.amount).label("a"))
+               .group_by(Allocation.payment_id).subquery())
+    q = (select(Payment, Customer.code, Customer.name, func.coalesce(applied.c.a, 0)).join(Customer)
+         .outerjoin(applied, applied.c.payment_id == Payment.id).order_by(Payment.date.desc(), Payment.id.desc()))
+    if customer_id is not None:
+        q = q.where(Payment.customer_id == customer_id)
+    return [PaymentRow(p.id, p.date, code, name, from_minor(p.amount, p.currency), from_minor(a, p.currency),
+                       p.currency, p.method, p.reference) for p, code, name, a in s.execute(q)]
+
+
+def count(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(Payment)) or 0
