@@ -1,0 +1,326 @@
+"""The collection ladder: ordered dunning steps, the defaults per credit class, validation.
+
+A ladder is an ordered list of steps. Each step fires once the customer's oldest considered
+invoice is ``threshold_days`` past its due date (negative = before the due date). A step may
+require an earlier step to have been *done* at least ``wait_days`` before (e.g. legal action
+only 14 days after the formal demand letter was posted). Letter steps name the letter template.
+
+The rule that picks the next step lives in :mod:`ar_desktop.domain.next_step`; the text for
+bookkeepers is ``docs/collections-rule.md``.
+
+Stdlib only. Serialisation is to plain JSON-compatible lists of dicts (the storage layer keeps
+one ladder per credit class and an optional per-customer override).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from ar_desktop.domain.errors import UserError
+
+# Letter templates the PDF layer knows (mirrors ar_desktop.domain.letters.TEMPLATE_KEYS).
+LETTER_TEMPLATES: tuple[str, ...] = ("reminder", "demand_letter", "final_notice")
+
+CREDIT_CLASSES: tuple[str, ...] = ("A", "B", "C")
+
+# Shown in the settings next to each class.
+CLASS_EXPLANATIONS: dict[str, str] = {
+    "A": ("Class A - gentle: for customers who pay reliably. The first reminder comes a week "
+          "after the due date, the formal demand letter after a month, and legal steps are "
+          "taken late."),
+    "B": ("Class B - standard: a courtesy reminder 3 days before the due date, a reminder 3 days "
+          "after, a phone call after a week, a formal demand letter by registered mail after "
+          "15 days, legal action after 30 days and a collection agency after 60 days."),
+    "C": ("Class C - strict: for customers who often pay late. Reminders start the day after the "
+          "due date and the account escalates quickly: demand letter after 10 days, legal "
+          "action after 24 days, collection agency after 45 days."),
+}
+
+_KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+MIN_THRESHOLD = -90
+MAX_THRESHOLD = 3650
+MAX_WAIT = 365
+MAX_NAME = 80
+
+
+class ActionKind(str, Enum):
+    """What a step does. The values are stable strings (stored, used by the CLI)."""
+
+    COURTESY_REMINDER = "courtesy_reminder"
+    REMINDER = "reminder"
+    PHONE_CALL = "phone_call"
+    DEMAND_LETTER = "demand_letter"      # formal demand letter, by registered mail
+    FINAL_NOTICE = "final_notice"        # letter
+    LEGAL_ACTION = "legal_action"
+    AGENCY = "agency"                    # hand-over to a collection agency
+    CREDIT_HOLD = "credit_hold"
+
+    @property
+    def is_letter(self) -> bool:
+        """True when the step produces a letter (and so needs a letter template)."""
+        return self in _LETTER_KINDS
+
+    @property
+    def default_template(self) -> str | None:
+        """The template a new letter step of this kind starts with (None for non-letters)."""
+        return _DEFAULT_TEMPLATE.get(self)
+
+
+_LETTER_KINDS = frozenset({ActionKind.COURTESY_REMINDER, ActionKind.REMINDER,
+                           ActionKind.DEMAND_LETTER, ActionKind.FINAL_NOTICE})
+_DEFAULT_TEMPLATE = {ActionKind.COURTESY_REMINDER: "reminder", ActionKind.REMINDER: "reminder",
+                     ActionKind.DEMAND_LETTER: "demand_letter",
+                     ActionKind.FINAL_NOTICE: "final_notice"}
+
+
+def is_letter(kind: ActionKind | str) -> bool:
+    """Function form of :attr:`ActionKind.is_letter` (accepts the stored string too)."""
+    return _kind(kind, "?").is_letter
+
+
+def _kind(value: ActionKind | str, key: str) -> ActionKind:
+    if isinstance(value, ActionKind):
+        return value
+    try:
+        return ActionKind(str(value))
+    except ValueError:
+        raise UserError(
+            f"Step '{key}': '{value}' is not a known action. Choose one of: "
+            f"{', '.join(k.value for k in ActionKind)}.") from None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One rung of the ladder.
+
+    ``threshold_days`` is relative to the due date (negative = before it). ``requires`` names an
+    earlier step that must have been *done* (not skipped) at least ``wait_days`` days before this
+    step may be taken. ``template`` is the letter template of a letter step (None otherwise).
+    """
+
+    key: str
+    name: str
+    threshold_days: int
+    action: ActionKind
+    requires: str | None = None
+    wait_days: int = 0
+    template: str | None = None
+    registered_mail: bool = False
+
+    def __post_init__(self) -> None:
+        # Accept the stored string form of the action kind.
+        if not isinstance(self.action, ActionKind):
+            object.__setattr__(self, "action", _kind(self.action, str(self.key)))
+
+    @property
+    def is_letter(self) -> bool:
+        return self.action.is_letter
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "name": self.name, "threshold_days": self.threshold_days,
+                "action": self.action.value, "requires": self.requires,
+                "wait_days": self.wait_days, "template": self.template,
+                "registered_mail": self.registered_mail}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Step:
+        if not isinstance(data, Mapping):
+            raise UserError(f"A ladder step must be a record with a key and a name, not {data!r}. "
+                            "Reset the ladder to its default and edit it again.")
+        key = data.get("key")
+        label = key if isinstance(key, str) and key else "(no key)"
+        for field in ("key", "name", "threshold_days", "action"):
+            if data.get(field) is None:
+                raise UserError(f"Step '{label}': the field '{field}' is missing. "
+                                "Reset the ladder to its default and edit it again.")
+        threshold = _int(data["threshold_days"], label, "day threshold")
+        wait = _int(data.get("wait_days") or 0, label, "waiting period")
+        return cls(key=str(key), name=str(data["name"]), threshold_days=threshold,
+                   action=_kind(data["action"], label), requires=data.get("requires") or None,
+                   wait_days=wait, template=data.get("template") or None,
+                   registered_mail=bool(data.get("registered_mail", False)))
+
+
+def _int(value: Any, key: str, what: str) -> int:
+    """A whole number from stored data: an int, or a string of one (never a bool or a float)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    raise UserError(f"Step '{key}': the {what} '{value}' is not a whole number of days. "
+                    "Type a whole number such as 7 or -3.")
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """An ordered, validated list of steps (construction raises UserError when invalid)."""
+
+    steps: tuple[Step, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", tuple(self.steps))
+        _validate(self.steps)
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(s.key for s in self.steps)
+
+    @property
+    def first_threshold(self) -> int:
+        return self.steps[0].threshold_days
+
+    @property
+    def pre_due_days(self) -> int:
+        """How many days before the due date the ladder starts (0 when it starts after)."""
+        return max(0, -self.first_threshold)
+
+    def get(self, key: str) -> Step | None:
+        for s in self.steps:
+            if s.key == key:
+                return s
+        return None
+
+    def index(self, key: str) -> int:
+        """Position of the step (its severity: higher = more severe). KeyError when unknown."""
+        for i, s in enumerate(self.steps):
+            if s.key == key:
+                return i
+        raise KeyError(key)
+
+    def reached(self, age_days: int) -> Step | None:
+        """The most severe step whose threshold is <= age_days (None below the first)."""
+        found = None
+        for s in self.steps:
+            if s.threshold_days <= age_days:
+                found = s
+            else:
+                break
+        return found
+
+    def after(self, step: Step) -> tuple[Step, ...]:
+        """The steps that come after ``step``, in order."""
+        return self.steps[self.index(step.key) + 1:]
+
+    def to_data(self) -> list[dict[str, Any]]:
+        return ladder_to_data(self)
+
+
+def _validate(steps: tuple[Step, ...]) -> None:
+    if not steps:
+        raise UserError("The collection ladder has no steps. Add at least one step, "
+                        "or reset the ladder to its default.")
+    seen: dict[str, int] = {}
+    for i, s in enumerate(steps):
+        if not isinstance(s, Step):
+            raise UserError(f"Ladder entry {i + 1} is not a step. Reset the ladder to its default.")
+        label = f"Step {i + 1} '{s.key}'"
+        if not isinstance(s.key, str) or not _KEY_RE.match(s.key):
+            raise UserError(f"{label}: the key must start with a lower-case letter and contain only "
+                            "lower-case letters, digits and '_' (at most 40 characters), "
+                            "e.g. 'second_reminder'.")
+        if s.key in seen:
+            raise UserError(f"{label}: the key '{s.key}' is used twice (also by step "
+                            f"{seen[s.key] + 1}). Give every step its own key.")
+        if not isinstance(s.name, str) or not s.name.strip():
+            raise UserError(f"{label}: the name is empty. Type a short name such as 'Phone call'.")
+        if len(s.name) > MAX_NAME:
+            raise UserError(f"{label}: the name is longer than {MAX_NAME} characters. Shorten it.")
+        if isinstance(s.threshold_days, bool) or not isinstance(s.threshold_days, int):
+            raise UserError(f"{label}: the day threshold must be a whole number of days.")
+        if not MIN_THRESHOLD <= s.threshold_days <= MAX_THRESHOLD:
+            raise UserError(f"{label}: the day threshold {s.threshold_days} is out of range. Use a "
+                            f"number from {MIN_THRESHOLD} (days before the due date) to "
+                            f"{MAX_THRESHOLD} (days after).")
+        if i > 0 and s.threshold_days <= steps[i - 1].threshold_days:
+            prev = steps[i - 1]
+            raise UserError(f"{label}: its day threshold {s.threshold_days} must be greater than "
+                            f"that of the step before it, '{prev.key}' ({prev.threshold_days}). "
+                            "Make the thresholds increase from the first step to the last.")
+        if s.requires is not None:
+            if s.requires == s.key:
+                raise UserError(f"{label}: a step cannot require itself. Choose an earlier step "
+                                "or no prerequisite.")
+            if s.requires not in seen:
+                raise UserError(f"{label}: the prerequisite '{s.requires}' is not an earlier step of "
+                                "this ladder. Choose a step above it or no prerequisite.")
+        if isinstance(s.wait_days, bool) or not isinstance(s.wait_days, int):
+            raise UserError(f"{label}: the waiting period must be a whole number of days.")
+        if s.wait_days and s.requires is None:
+            raise UserError(f"{label}: it has a waiting period of {s.wait_days} days but no "
+                            "prerequisite step. Choose the step to wait for, or set the wait to 0.")
+        if not 0 <= s.wait_days <= MAX_WAIT:
+            raise UserError(f"{label}: the waiting period {s.wait_days} must be from 0 to "
+                            f"{MAX_WAIT} days.")
+        if s.action.is_letter:
+            if s.template not in LETTER_TEMPLATES:
+                what = f"'{s.template}' is not a letter template" if s.template else "no letter template is chosen"
+                raise UserError(f"{label}: {what}. Choose one of: {', '.join(LETTER_TEMPLATES)}.")
+        else:
+            if s.template is not None:
+                raise UserError(f"{label}: a '{s.action.value}' step sends no letter, so it cannot "
+                                f"have the template '{s.template}'. Clear the template.")
+            if s.registered_mail:
+                raise UserError(f"{label}: a '{s.action.value}' step sends no letter, so it cannot "
+                                "go by registered mail. Untick registered mail.")
+        seen[s.key] = i
+
+
+def validate_ladder(steps: Iterable[Step]) -> Ladder:
+    """Check a ladder the user edited; return it as a Ladder or raise UserError naming the step."""
+    return Ladder(tuple(steps))
+
+
+def ladder_to_data(ladder: Ladder) -> list[dict[str, Any]]:
+    """JSON-compatible form: a list of plain dicts, in ladder order."""
+    return [s.to_dict() for s in ladder.steps]
+
+
+def ladder_from_data(data: Any) -> Ladder:
+    """Inverse of :func:`ladder_to_data`; raises UserError for malformed or invalid data."""
+    if not isinstance(data, list | tuple):
+        raise UserError("The stored collection ladder is not a list of steps. "
+                        "Reset the ladder to its default.")
+    return Ladder(tuple(Step.from_dict(d) for d in data))
+
+
+# Stable step keys (a CLI contract) shared by all default ladders.
+DEFAULT_KEYS = ("courtesy_reminder", "reminder", "phone_call", "demand_letter",
+                "legal_action", "agency")
+
+_DEFAULT_THRESHOLDS: dict[str, tuple[int, int, int, int, int, int]] = {
+    "A": (-3, 7, 14, 30, 45, 90),
+    "B": (-3, 3, 7, 15, 30, 60),
+    "C": (-5, 1, 5, 10, 24, 45),
+}
+PREREQUISITE_WAIT_DAYS = 14
+
+
+def default_ladder(credit_class: str) -> Ladder:
+    """The shipped ladder of credit class 'A' (gentle), 'B' (standard) or 'C' (strict)."""
+    cls = (credit_class or "").strip().upper()
+    if cls not in _DEFAULT_THRESHOLDS:
+        raise UserError(f"'{credit_class}' is not a credit class. Use A, B or C.")
+    t = _DEFAULT_THRESHOLDS[cls]
+    w = PREREQUISITE_WAIT_DAYS
+    return Ladder((
+        Step("courtesy_reminder", "Courtesy reminder", t[0], ActionKind.COURTESY_REMINDER,
+             template="reminder"),
+        Step("reminder", "Reminder", t[1], ActionKind.REMINDER, template="reminder"),
+        Step("phone_call", "Phone call", t[2], ActionKind.PHONE_CALL),
+        Step("demand_letter", "Formal demand letter (registered mail)", t[3],
+             ActionKind.DEMAND_LETTER, template="demand_letter", registered_mail=True),
+        Step("legal_action", "Legal action", t[4], ActionKind.LEGAL_ACTION,
+             requires="demand_letter", wait_days=w),
+        Step("agency", "Hand over to a collection agency", t[5], ActionKind.AGENCY,
+             requires="demand_letter", wait_days=w),
+    ))

@@ -1,0 +1,364 @@
+"""Collection episodes and the next-step rule (see docs/collections-rule.md).
+
+For one customer as of a date D (always passed in), :func:`collection_status` says which ladder
+step the account has reached, which step to take next and since/until when, or why the customer
+is paused. Pure function of its inputs; stdlib only.
+
+Inputs
+------
+* ``invoices`` - every invoice of the customer the program knows, settled ones included (their
+  overdue periods make up the episodes). ``open_amount`` is the open balance as of D;
+  ``settled_on`` the date the open balance reached zero (None while open as of D).
+* ``history`` - the ladder steps logged for the customer (done or skipped), any date.
+* ``promises`` - promises to pay. ``paid_since`` = payments received from ``made_on`` up to
+  ``min(D, promised_date + grace)`` (payments after the deadline do not mend a broken promise).
+* ``hold`` - a manual hold, ``plans`` - payment plans covering some invoices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.ladder import Ladder, Step
+
+# States: stable contract strings.
+ACTION_DUE = "action_due"
+WAITING = "waiting"
+PROMISED = "promised"
+DISPUTED = "disputed"
+ON_HOLD = "on_hold"
+STATES = (ACTION_DUE, WAITING, PROMISED, DISPUTED, ON_HOLD)
+
+DEFAULT_GRACE_DAYS = 3
+_ZERO = Decimal("0")
+
+
+@dataclass(frozen=True)
+class InvoiceState:
+    """One invoice as the rule sees it as of D.
+
+    ``open_amount`` is the open balance as of D. ``settled_on`` is the date the open balance
+    reached zero (None when still open as of D). Voided invoices and invoices issued after D are
+    ignored completely.
+    """
+
+    number: str
+    due_date: date
+    open_amount: Decimal
+    disputed: bool = False
+    settled_on: date | None = None
+    issue_date: date | None = None
+    voided: bool = False
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """A ladder step logged for the customer on ``done_on`` (``skipped`` = deliberately not taken)."""
+
+    step_key: str
+    done_on: date
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A promise to pay ``amount`` by ``promised_date``, made on ``made_on``.
+
+    ``paid_since``: payments received from ``made_on`` up to min(D, promised_date + grace).
+    ``ref`` is free for the caller (e.g. the database id) so a broken promise can be recorded.
+    """
+
+    made_on: date
+    promised_date: date
+    amount: Decimal
+    paid_since: Decimal = _ZERO
+    ref: int | str | None = None
+
+    def __post_init__(self) -> None:
+        if self.amount <= 0:
+            raise UserError(f"The promised amount {self.amount} must be greater than zero.")
+        if self.promised_date < self.made_on:
+            raise UserError(f"The promised date {self.promised_date} is before the day the promise "
+                            f"was made ({self.made_on}). Enter a date on or after it.")
+
+    def deadline(self, grace_days: int) -> date:
+        """Last day of the pause: promised date plus the grace days."""
+        return self.promised_date + timedelta(days=grace_days)
+
+    def kept(self) -> bool:
+        return self.paid_since >= self.amount
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A manual hold: the customer is paused while D <= until."""
+
+    until: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class PaymentPlan:
+    """A payment plan: its invoices are left out of the ladder while starts_on <= D <= ends_on.
+
+    The rule does not check instalments; when the customer misses one, the service ends the plan
+    (sets ``ends_on``) and the invoices come back to the ladder the next day.
+    """
+
+    invoice_numbers: frozenset[str]
+    starts_on: date
+    ends_on: date
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "invoice_numbers", frozenset(self.invoice_numbers))
+
+    def active(self, as_of: date) -> bool:
+        return self.starts_on <= as_of <= self.ends_on
+
+
+@dataclass(frozen=True)
+class CollectionStatus:
+    """Where a customer stands on the ladder as of a date.
+
+    * ``age_days`` - max(D - due date) over the considered invoices (open, not disputed, not in an
+      active payment plan); negative when none is overdue yet; None when none is considered.
+    * ``overdue_amount`` / ``oldest_days_overdue`` - over ALL open overdue invoices (disputed and
+      plan invoices included): the account as the bookkeeper sees it.
+    * ``reached_step`` - most severe step with threshold <= age_days.
+    * ``next_step`` / ``next_step_date`` - see docs/collections-rule.md: for ``action_due`` the day
+      the step became due; for ``waiting`` the day the next step becomes due (None = nothing
+      left); for ``promised``/``on_hold`` the first day the ladder may act again.
+    * ``last_step`` / ``last_step_date`` - key and date of the latest step *done* (not skipped) in
+      this episode.
+    * ``severity`` - ladder index of ``reached_step`` (-1 when none): the first urgency criterion.
+    * ``chased_invoices`` - numbers of the considered invoices inside the ladder (own age >= first
+      threshold), oldest due first: the invoices a letter should list.
+    * ``broken_promise`` - the latest promise, when it is broken as of D (record it).
+    """
+
+    age_days: int | None
+    overdue_amount: Decimal
+    oldest_days_overdue: int
+    reached_step: Step | None
+    next_step: Step | None
+    next_step_date: date | None
+    state: str
+    last_step: str | None
+    last_step_date: date | None
+    episode_start: date | None
+    broken_promise: Promise | None
+    severity: int = -1
+    chased_invoices: tuple[str, ...] = ()
+
+
+def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date) -> Step | None:
+    """The most severe step one invoice has reached by itself (ignores history and pauses)."""
+    return ladder.reached((as_of - due_date).days)
+
+
+def _in_scope(inv: InvoiceState, as_of: date) -> bool:
+    return not inv.voided and not (inv.issue_date is not None and inv.issue_date > as_of)
+
+
+def _is_open(inv: InvoiceState, as_of: date) -> bool:
+    if not _in_scope(inv, as_of):
+        return False
+    if inv.settled_on is not None and inv.settled_on <= as_of:
+        return False
+    return inv.open_amount > 0
+
+
+def overdue_periods(invoices: Iterable[InvoiceState], as_of: date) -> list[tuple[date, date]]:
+    """Maximal runs of days (first, last) on which at least one invoice was overdue, up to D.
+
+    Each invoice is overdue from due_date + 1 to settled_on - 1 (to D when still open); voided
+    invoices and invoices issued after D are left out. Touching or overlapping periods merge.
+    """
+    one = timedelta(days=1)
+    spans = []
+    for inv in invoices:
+        if not _in_scope(inv, as_of):
+            continue
+        if inv.settled_on is not None:
+            # settled after D: it was still open on D
+            end = inv.settled_on - one if inv.settled_on <= as_of else as_of
+        elif inv.open_amount > 0:
+            end = as_of
+        else:
+            continue  # nothing open and no settlement date: never overdue
+        start = inv.due_date + one
+        if start <= end:
+            spans.append((start, end))
+    spans.sort()
+    runs: list[tuple[date, date]] = []
+    for start, end in spans:
+        if runs and start <= runs[-1][1] + one:
+            if end > runs[-1][1]:
+                runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def episode_start(invoices: Iterable[InvoiceState], as_of: date) -> date | None:
+    """First day of the collection episode running on D (None when nothing is overdue on D)."""
+    runs = overdue_periods(invoices, as_of)
+    if runs and runs[-1][1] == as_of:
+        return runs[-1][0]
+    return None
+
+
+def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
+                      history: Iterable[StepRecord], as_of: date,
+                      promises: Iterable[Promise] = (), hold: Hold | None = None,
+                      grace_days: int = DEFAULT_GRACE_DAYS,
+                      plans: Iterable[PaymentPlan] = ()) -> CollectionStatus | None:
+    """Apply the next-step rule for one customer as of ``as_of``.
+
+    Returns None when the customer needs no attention: no open invoice is overdue and no
+    considered invoice is inside the ladder's pre-due window.
+    """
+    if isinstance(grace_days, bool) or not isinstance(grace_days, int) or grace_days < 0:
+        raise UserError(f"The promise grace period '{grace_days}' must be a whole number of days, "
+                        "0 or more. Correct it in the settings.")
+    invoices = tuple(invoices)
+    one = timedelta(days=1)
+
+    open_invs = [i for i in invoices if _is_open(i, as_of)]
+    overdue_open = [i for i in open_invs if i.due_date < as_of]
+    covered: set[str] = set()
+    for plan in plans:
+        if plan.active(as_of):
+            covered |= plan.invoice_numbers
+    considered = sorted((i for i in open_invs if not i.disputed and i.number not in covered),
+                        key=lambda i: (i.due_date, i.number))
+    excluded_overdue = [i for i in overdue_open if i.disputed or i.number in covered]
+
+    age = max((as_of - i.due_date).days for i in considered) if considered else None
+    reached = ladder.reached(age) if age is not None else None
+    considered_overdue = [i for i in considered if i.due_date < as_of]
+    if reached is None and not overdue_open:
+        return None
+
+    # --- the episode and the steps that count in it -----------------------------------------
+    runs = overdue_periods(invoices, as_of)
+    active = runs[-1] if runs and runs[-1][1] == as_of else None
+    earlier = [r for r in runs if r is not active]
+    pre = timedelta(days=min(0, ladder.first_threshold))
+    if active is not None:
+        lower = active[0] - one + pre
+    else:
+        lower = considered[0].due_date + pre  # reached is set, so considered is not empty
+    if earlier:
+        lower = max(lower, earlier[-1][1] + one)
+    records = sorted((r for r in history if lower <= r.done_on <= as_of),
+                     key=lambda r: (r.done_on, not r.skipped))
+    logged: dict[str, StepRecord] = {}
+    performed: dict[str, date] = {}
+    for r in records:
+        logged[r.step_key] = r
+        if not r.skipped:
+            performed[r.step_key] = r.done_on
+    done_records = [r for r in records if not r.skipped]
+    last = max(done_records, key=lambda r: (r.done_on, _idx(ladder, r.step_key)), default=None)
+
+    # --- the ladder itself ----------------------------------------------------------------------
+    state: str
+    next_step: Step | None = None
+    next_date: date | None = None
+    if considered:
+        oldest_due = considered[0].due_date
+
+        def ready_date(step: Step) -> date:
+            when = oldest_due + timedelta(days=step.threshold_days)
+            if step.requires is not None and step.requires in performed:
+                when = max(when, performed[step.requires] + timedelta(days=step.wait_days))
+            return when
+
+        def resolve(step: Step) -> tuple[str, Step, date]:
+            threshold_date = oldest_due + timedelta(days=step.threshold_days)
+            if step.requires is None:
+                return ACTION_DUE, step, threshold_date
+            if step.requires not in performed:
+                prerequisite = ladder.get(step.requires)
+                assert prerequisite is not None  # guaranteed by Ladder validation
+                return resolve(prerequisite)
+            ready = performed[step.requires] + timedelta(days=step.wait_days)
+            if as_of < ready:
+                return WAITING, step, ready
+            return ACTION_DUE, step, max(threshold_date, ready)
+
+        if reached is None:
+            state, next_step = WAITING, ladder.steps[0]
+            next_date = ready_date(next_step)
+        elif reached.key not in logged:
+            state, next_step, next_date = resolve(reached)
+        else:
+            state = WAITING
+            following = [s for s in ladder.after(reached) if s.key not in logged]
+            if following:
+                next_step = following[0]
+                next_date = ready_date(next_step)
+    else:
+        state = WAITING
+
+    # --- pauses ---------------------------------------------------------------------------------
+    broken: Promise | None = None
+    promise_resume: date | None = None
+    made = [p for p in promises if p.made_on <= as_of]
+    if made:
+        latest = max(made, key=lambda p: (p.made_on, p.promised_date))
+        if not latest.kept():
+            if as_of <= latest.deadline(grace_days):
+                promise_resume = latest.deadline(grace_days) + one
+            else:
+                broken = latest
+
+    def paused(resume: date) -> date:
+        return resume if next_date is None else max(resume, next_date)
+
+    if hold is not None and as_of <= hold.until:
+        state, next_date = ON_HOLD, paused(hold.until + one)
+    elif promise_resume is not None:
+        state, next_date = PROMISED, paused(promise_resume)
+    elif reached is None and not considered_overdue:
+        # Only disputed or plan-covered invoices are overdue: nothing on the ladder to do.
+        if all(i.disputed for i in excluded_overdue):
+            state, next_step, next_date = DISPUTED, None, None
+        else:
+            ends = [p.ends_on for p in plans if p.active(as_of)]
+            state, next_date = PROMISED, max(ends) + one
+
+    first = ladder.first_threshold
+    return CollectionStatus(
+        age_days=age,
+        overdue_amount=sum((i.open_amount for i in overdue_open), _ZERO),
+        oldest_days_overdue=max(((as_of - i.due_date).days for i in overdue_open), default=0),
+        reached_step=reached,
+        next_step=next_step,
+        next_step_date=next_date,
+        state=state,
+        last_step=last.step_key if last else None,
+        last_step_date=last.done_on if last else None,
+        episode_start=active[0] if active else None,
+        broken_promise=broken,
+        severity=ladder.index(reached.key) if reached else -1,
+        chased_invoices=tuple(i.number for i in considered if (as_of - i.due_date).days >= first),
+    )
+
+
+def _idx(ladder: Ladder, key: str) -> int:
+    try:
+        return ladder.index(key)
+    except KeyError:
+        return -1
+
+
+def urgency_key(status: CollectionStatus) -> tuple[int, Decimal, int]:
+    """Sort key, most urgent first: most severe reached step, then largest overdue amount,
+    then oldest overdue invoice. Use ``sorted(statuses, key=urgency_key)``."""
+    return (-status.severity, -status.overdue_amount, -status.oldest_days_overdue)
