@@ -1,0 +1,334 @@
+"""Frozen inputs of the collection documents (letters, statements, mailing book) and the
+letter-template filler.  Standard library only: the PDF layer turns these into bytes."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from ar_desktop.domain.chinese_amount import chinese_amount
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import ZERO, format_amount
+
+LANGUAGES = ("en", "zh")
+TEMPLATE_KEYS = ("reminder", "demand_letter", "final_notice")
+LETTERS_DIR = Path(__file__).resolve().parents[2] / "resources" / "letters"
+
+
+@dataclass(frozen=True)
+class Party:
+    """A company or person with a postal address (the recipient, or the sender's base data)."""
+
+    legal_name: str
+    address_lines: tuple[str, ...] = ()
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    registration_id: str = ""
+    tax_id: str = ""
+    phone: str = ""
+    email: str = ""
+    contact_person: str = ""
+
+    def city_line(self) -> str:
+        return " ".join(p for p in (self.postcode, self.city) if p)
+
+    def one_line_address(self) -> str:
+        """'Street 1, 12345 City, Country' for return lines and tables."""
+        parts = [*self.address_lines, self.city_line(), self.country]
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Company(Party):
+    """The sender: a Party plus bank details, the signer and an optional logo."""
+
+    bank_name: str = ""
+    iban: str = ""          # IBAN or domestic account number
+    bic: str = ""           # BIC / SWIFT
+    account_holder: str = ""  # defaults to the legal name when empty
+    signer_name: str = ""
+    signer_title: str = ""
+    logo_path: str | None = None
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class LetterInvoiceLine:
+    """One overdue (or open) invoice as listed in a letter or statement."""
+
+    number: str
+    issue_date: date
+    due_date: date
+    days_overdue: int
+    amount: Decimal
+    paid: Decimal = ZERO
+    open_amount: Decimal | None = None  # amount - paid when None
+
+    def __post_init__(self):
+        if self.open_amount is None:
+            object.__setattr__(self, "open_amount", self.amount - self.paid)
+
+
+@dataclass(frozen=True)
+class ChargeLine:
+    """Late charges on one invoice, with the lines explaining how they were computed."""
+
+    invoice_number: str
+    description: str
+    explanation: tuple[str, ...] = ()
+    interest: Decimal = ZERO
+    fixed_compensation: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        return self.interest + self.fixed_compensation
+
+
+@dataclass(frozen=True)
+class AgingBucket:
+    """One aging column: label plus the open total of the items falling into it."""
+
+    label: str
+    total: Decimal
+    min_days: int | None = None  # inclusive, None = no lower bound
+    max_days: int | None = None  # inclusive, None = no upper bound
+
+
+@dataclass(frozen=True)
+class StatementDocument:
+    """Statement of account: all open items of one customer with aging bucket totals."""
+
+    company: Company
+    recipient: Party
+    language: str
+    statement_date: date
+    currency: str
+    items: tuple[LetterInvoiceLine, ...]
+    buckets: tuple[AgingBucket, ...]
+    total_open: Decimal
+    reference: str = ""
+    customer_number: str = ""
+
+    def __post_init__(self):
+        _check_language(self.language)
+
+
+@dataclass(frozen=True)
+class LetterDocument:
+    """Everything printed on one collection letter; body paragraphs arrive already filled."""
+
+    company: Company
+    recipient: Party
+    language: str                     # 'en' | 'zh'
+    template: str                     # 'reminder' | 'demand_letter' | 'final_notice'
+    letter_date: date
+    reference: str
+    subject: str
+    contract_ref: str
+    invoices: tuple[LetterInvoiceLine, ...]
+    total_claimed: Decimal
+    currency: str
+    deadline: date
+    next_step: str
+    charges: tuple[ChargeLine, ...] = ()
+    registered_mail: bool = True
+    tracking_number: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    statement_attached: bool = False
+    statement: StatementDocument | None = None  # appended after the letter when given
+
+    def __post_init__(self):
+        _check_language(self.language)
+        if self.template not in TEMPLATE_KEYS:
+            raise UserError(f"Unknown letter template '{self.template}'. Choose one of: {', '.join(TEMPLATE_KEYS)}.")
+        if self.deadline < self.letter_date:
+            raise UserError(
+                f"The payment deadline {self.deadline.isoformat()} is before the letter date "
+                f"{self.letter_date.isoformat()}. Choose a deadline after the letter date."
+            )
+
+    @property
+    def invoices_open(self) -> Decimal:
+        return sum((i.open_amount for i in self.invoices), ZERO)
+
+    @property
+    def charges_total(self) -> Decimal:
+        return sum((c.total for c in self.charges), ZERO)
+
+
+@dataclass(frozen=True)
+class MailingBookEntry:
+    """One accountable mail piece in the firm mailing book (cf. USPS PS Form 3877)."""
+
+    tracking_number: str
+    addressee: str
+    address_lines: tuple[str, ...]
+    service: str = "Registered"
+    postage: Decimal = ZERO
+    fee: Decimal = ZERO
+    reference: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        return self.postage + self.fee
+
+
+@dataclass(frozen=True)
+class MailingBook:
+    """A firm mailing book: sender, date and the pieces handed to the post office."""
+
+    sender: Party
+    mailing_date: date
+    entries: tuple[MailingBookEntry, ...]
+    currency: str
+    language: str = "en"
+    post_office: str = ""
+    entries_extra: tuple[str, ...] = field(default=())  # free notes printed under the table
+
+    def __post_init__(self):
+        _check_language(self.language)
+
+    @property
+    def total_postage(self) -> Decimal:
+        return sum((e.postage for e in self.entries), ZERO)
+
+    @property
+    def total_fees(self) -> Decimal:
+        return sum((e.fee for e in self.entries), ZERO)
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise UserError(f"Unknown letter language '{language}'. Choose 'en' or 'zh'.")
+
+
+# --------------------------------------------------------------------------- dates / aging
+
+def format_date(value: date, language: str) -> str:
+    """'6 May 2024' in English, '2024年5月6日' in Chinese."""
+    if language == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+DEFAULT_BUCKETS = ((None, 0), (1, 30), (31, 60), (61, 90), (91, None))
+_BUCKET_LABELS = {
+    "en": {(None, 0): "Not yet due", (91, None): "Over 90 days"},
+    "zh": {(None, 0): "未到期", (91, None): "超过90天"},
+}
+
+
+def bucket_label(min_days: int | None, max_days: int | None, language: str) -> str:
+    label = _BUCKET_LABELS[language].get((min_days, max_days))
+    if label:
+        return label
+    if max_days is None:
+        return f"Over {min_days - 1} days" if language == "en" else f"超过{min_days - 1}天"
+    return f"{min_days}–{max_days} days" if language == "en" else f"{min_days}–{max_days}天"
+
+
+def build_statement(company: Company, recipient: Party, language: str, statement_date: date,
+                    currency: str, items: tuple[LetterInvoiceLine, ...] | list[LetterInvoiceLine], *,
+                    reference: str = "", customer_number: str = "",
+                    bounds: tuple[tuple[int | None, int | None], ...] = DEFAULT_BUCKETS) -> StatementDocument:
+    """A StatementDocument with bucket totals computed from the items' days overdue."""
+    _check_language(language)
+    items = tuple(items)
+    buckets = []
+    for lo, hi in bounds:
+        total = sum((i.open_amount for i in items
+                     if (lo is None or i.days_overdue >= lo) and (hi is None or i.days_overdue <= hi)), ZERO)
+        buckets.append(AgingBucket(bucket_label(lo, hi, language), total, lo, hi))
+    return StatementDocument(company, recipient, language, statement_date, currency, items, tuple(buckets),
+                             sum((i.open_amount for i in items), ZERO), reference, customer_number)
+
+
+# --------------------------------------------------------------------------- templates
+
+_PLACEHOLDER = re.compile(r"\$(?:(?P<escaped>\$)|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*)|\{(?P<braced>[_a-zA-Z][_a-zA-Z0-9]*)\}|(?P<invalid>))")
+
+
+def fill_template(text: str, values: dict[str, object]) -> str:
+    """Replace ``$name`` / ``${name}`` placeholders; ``$$`` is a literal dollar sign.
+
+    Raises UserError naming the first placeholder that has no value, or pointing at a stray '$'.
+    """
+    tpl = string.Template(text)
+    for m in _PLACEHOLDER.finditer(text):
+        if m.group("invalid") is not None and m.group("escaped") is None and m.group("named") is None \
+                and m.group("braced") is None:
+            line = text.count("\n", 0, m.start()) + 1
+            snippet = text[m.start():m.start() + 12].splitlines()[0]
+            raise UserError(
+                f"The letter text has a '$' that is not a placeholder on line {line} ('{snippet}'). "
+                "Write $$ for a dollar sign, or a placeholder such as $customer_name."
+            )
+        name = m.group("named") or m.group("braced")
+        if name and name not in values:
+            known = ", ".join(f"${k}" for k in sorted(values))
+            raise UserError(f"The letter text uses the unknown placeholder ${name}. Known placeholders: {known}.")
+    return tpl.substitute({k: str(v) for k, v in values.items()})
+
+
+def template_path(language: str, key: str, base_dir: Path | None = None) -> Path:
+    _check_language(language)
+    if key not in TEMPLATE_KEYS:
+        raise UserError(f"Unknown letter template '{key}'. Choose one of: {', '.join(TEMPLATE_KEYS)}.")
+    return (base_dir or LETTERS_DIR) / language / f"{key}.txt"
+
+
+def load_template(language: str, key: str, base_dir: Path | None = None) -> str:
+    path = template_path(language, key, base_dir)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"The letter template {path} is missing. Reinstall the program or restore the file.") from None
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs are separated by blank lines; single line breaks inside a paragraph are kept."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return tuple(b.strip() for b in blocks if b.strip())
+
+
+def letter_values(doc: LetterDocument) -> dict[str, str]:
+    """The placeholder values a template may use, formatted for the letter's language."""
+    lang = doc.language
+    r, c = doc.recipient, doc.company
+    oldest = min((i.due_date for i in doc.invoices), default=None)
+    return {
+        "customer_name": r.legal_name,
+        "customer_contact": r.contact_person or r.legal_name,
+        "company_name": c.legal_name,
+        "company_phone": c.phone,
+        "company_email": c.email,
+        "contact_person": c.contact_person or c.signer_name,
+        "signer_name": c.signer_name,
+        "signer_title": c.signer_title,
+        "total": format_amount(doc.total_claimed, doc.currency).rsplit(" ", 1)[0],
+        "total_words": chinese_amount(doc.total_claimed),
+        "invoices_open": format_amount(doc.invoices_open, doc.currency).rsplit(" ", 1)[0],
+        "charges_total": format_amount(doc.charges_total, doc.currency).rsplit(" ", 1)[0],
+        "currency": doc.currency,
+        "deadline": format_date(doc.deadline, lang),
+        "letter_date": format_date(doc.letter_date, lang),
+        "next_step": doc.next_step,
+        "contract_ref": doc.contract_ref,
+        "reference": doc.reference,
+        "invoice_count": str(len(doc.invoices)),
+        "oldest_due_date": format_date(oldest, lang) if oldest else "",
+        "bank_name": c.bank_name,
+        "iban": c.iban,
+        "bic": c.bic,
+    }
+
+
+def with_template_body(doc: LetterDocument, text: str | None = None) -> LetterDocument:
+    """The document with its paragraphs filled from ``text`` (or the shipped template)."""
+    raw = text if text is not None else load_template(doc.language, doc.template)
+    return replace(doc, paragraphs=split_paragraphs(fill_template(raw, letter_values(doc))))
