@@ -1,8 +1,8 @@
 from alembic import context
 
-from ar_desktop.storage.orm import Base
+from ar_desktop.storage.schema import metadata
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,89 @@
+"""Command registry, argument parsing and the exit-code contract of the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from ar_desktop import __version__
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.records import parse_date
+from ar_desktop.services.context import Books
+
+EXIT_USER_ERROR = 1
+EXIT_BUG = 70
+
+Command = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
+
+
+def command(name: str, help_text: str):
+    """Register a subcommand: the decorated function adds its arguments; ``run`` does the work."""
+
+    def wrap(add_arguments):
+        def register(run: Command) -> Command:
+            _COMMANDS[name] = (help_text, add_arguments, run)
+            return run
+        return register
+    return wrap
+
+
+def as_of_arg(text: str):
+    try:
+        return parse_date(text, "as-of date")
+    except UserError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def open_books(args) -> Books:
+    from ar_desktop.services.company_file import open_company
+
+    return open_company(args.db)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        # The contract: one line on stderr saying what is wrong.
+        self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="ar-desktop", description="AR Desktop: receivables and collections.")
+    p.add_argument("--version", action="version", version=f"AR Desktop {__version__}")
+    p.add_argument("--db", metavar="FILE", help="the company file (.ardb)")
+    p.add_argument("--open", metavar="FILE", help="start the window on this company file")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (help_text, add_arguments, _run) in _COMMANDS.items():
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(sp)
+    return p
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if not args.command:
+        parser.error("no command given")
+    if not args.db:
+        parser.error(f"'{args.command}' needs the company file: ar-desktop --db FILE {args.command} ...")
+    try:
+        return _COMMANDS[args.command][2](args)
+    except UserError as e:
+        print(f"error: {' '.join(str(e).split())}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
+    except Exception as e:  # a bug: say so plainly, keep the traceback for the report
+        import traceback
+
+        traceback.print_exc()
+        print(f"error: internal error ({type(e).__name__}: {e}); nothing was changed. Please report this.",
+              file=sys.stderr)
+        return EXIT_BUG
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()

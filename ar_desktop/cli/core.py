@@ -1,0 +1,74 @@
+"""Company files, import and the aging report."""
+
+from __future__ import annotations
+
+from ar_desktop.cli.base import as_of_arg, command, open_books, write
+
+
+@command("init", "create a new, empty company file")
+def _init_args(p):
+    p.add_argument("--company", required=True, help="the company's legal name")
+    p.add_argument("--currency", default="EUR", help="default currency (ISO code), default EUR")
+    p.add_argument("--country", default="", help="two-letter country code, e.g. DE")
+
+
+@_init_args
+def _init(args) -> int:
+    from ar_desktop.services.company_file import create_company
+
+    create_company(args.db, args.company, args.currency, args.country).close()
+    print(f"created {args.db}")
+    return 0
+
+
+@command("demo", "build the sample company (dated around today) in a new file")
+def _demo_args(p):
+    pass
+
+
+@_demo_args
+def _demo(args) -> int:
+    from ar_desktop.services.demo import build_demo
+
+    build_demo(args.db).close()
+    print(f"created sample company in {args.db}")
+    return 0
+
+
+@command("import", "import customers, invoices or payments from a CSV file (all rows or none)")
+def _import_args(p):
+    p.add_argument("kind", choices=["customers", "invoices", "payments"])
+    p.add_argument("csv", metavar="CSV")
+
+
+@_import_args
+def _import(args) -> int:
+    from ar_desktop.services.imports import import_csv
+
+    books = open_books(args)
+    try:
+        n = import_csv(books, args.kind, args.csv)
+    finally:
+        books.close()
+    print(f"imported {n} {args.kind}")
+    return 0
+
+
+@command("aging", "aging report as of a date")
+def _aging_args(p):
+    p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+
+
+@_aging_args
+def _aging(args) -> int:
+    from ar_desktop.services.aging import aging_report
+    from ar_desktop.services.report_formats import aging_csv, aging_table
+
+    books = open_books(args)
+    try:
+        blocks = aging_report(books, args.as_of)
+    finally:
+        books.close()
+    write(aging_csv(blocks) if args.format == "csv" else aging_table(blocks))
+    return 0

@@ -1,0 +1,143 @@
+"""A table model over a SQL query: it keeps only the ordered ids and fetches visible rows in pages.
+
+Sorting and filtering re-run the query (in SQL), never a proxy sorting in Python, so a company
+file with a million invoices scrolls and sorts without a stall.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from ar_desktop.ui import palette
+
+Row = TypeVar("Row")
+PAGE = 200
+
+# Custom roles: the raw value (Decimal, date, ...) and the semantic status of the row.
+RawRole = Qt.ItemDataRole.UserRole + 1
+StatusRole = Qt.ItemDataRole.UserRole + 2
+IdRole = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    key: str
+    header: str  # English source text; translated in the "Columns" context
+    value: Callable[[Any], Any]
+    sort_key: str | None = None  # the SQL sort key, or None when the column cannot be sorted
+    text: Callable[[Any], str] | None = None
+    numeric: bool = False
+    tooltip: Callable[[Any], str] | None = None
+
+
+def money_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+class PagedTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], load_ids: Callable[[str, bool], list[int]],
+                 load_rows: Callable[[list[int]], list[Any]], row_tone: Callable[[Any], str | None],
+                 default_sort: str, parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._load_ids = load_ids
+        self._load_rows = load_rows
+        self._row_tone = row_tone
+        self._sort = default_sort
+        self._descending = False
+        self._ids: list[int] = []
+        self._pages: dict[int, list[Any]] = {}
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._ids = self._load_ids(self._sort, self._descending)
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Same ids, fresh figures (after an edit that does not change the order)."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+
+    def row_at(self, row: int) -> Any:
+        page, offset = divmod(row, PAGE)
+        if page not in self._pages:
+            ids = self._ids[page * PAGE:(page + 1) * PAGE]
+            self._pages[page] = self._load_rows(ids)
+        rows = self._pages[page]
+        return rows[offset] if offset < len(rows) else None
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of_id(self, ident: int) -> int:
+        try:
+            return self._ids.index(ident)
+        except ValueError:
+            return -1
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    # -- Qt model interface -------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self.columns)):
+            return None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Columns", col.header)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col.text is not None:
+                return col.text(row)
+            value = col.value(row)
+            if isinstance(value, Decimal):
+                return money_text(value)
+            return "" if value is None else str(value)
+        if role == RawRole:
+            return col.value(row)
+        if role == IdRole:
+            return self._ids[index.row()]
+        if role == StatusRole:
+            return self._row_tone(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return palette.color_for(self._row_tone(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(row)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        self._sort = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
