@@ -1,0 +1,715 @@
+"""Collection letters (reminder, demand letter, final notice) as PDF bytes.
+
+A frozen LetterDocument becomes a story of platypus flowables; the letterhead, the address
+window (return line, "By registered mail", tracking number, recipient), the date/reference
+block, fold and hole marks, the footer with company and bank details and "Page x of y" are
+drawn by page-template callbacks.  Several letters can go into one PDF for batch printing;
+page numbers then count per letter.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getAscent, getDescent, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, NextPageTemplate,
+                                PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
+
+from ar_desktop.domain.chinese_amount import chinese_amount
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.letters import Company, LetterDocument, LetterInvoiceLine, Party, format_date
+from ar_desktop.domain.money import format_amount
+from ar_desktop.pdf.fonts import CJK, LATIN, LATIN_BOLD, base_fonts, font_for, has_cjk, register_fonts
+from ar_desktop.pdf.layouts import FOOTER_HEIGHT, LATER_PAGE_TOP, Geometry, Layout, Rect, get_layout
+
+# ----------------------------------------------------------------------------- constants (mm / pt)
+
+BODY_SIZE = 10.0
+BODY_LEADING = 13.5
+SMALL_SIZE = 8.0
+TABLE_SIZE = 8.5
+RETURN_LINE_SIZE = 7.0
+ENDORSEMENT_SIZE = 8.5
+RECIPIENT_MAX_SIZE = 10.0
+RECIPIENT_MIN_SIZE = 6.5
+INFO_SIZE = 8.5
+INFO_LABEL_WIDTH = 24.0
+FOOTER_SIZE = 6.8
+PAGE_LABEL_SIZE = 8.0
+PAGE_LABEL_GAP = 4.0          # page label baseline above the footer rule
+FRAME_BOTTOM_GAP = 9.0        # frame bottom above the footer rule
+LOGO_MAX_W = 42.0
+LOGO_MAX_H = 16.0
+SEAL_AREA_W = 60.0            # blank area for the company seal (zh), ≥ 45 mm square
+SEAL_AREA_H = 48.0
+SIGNATURE_SPACE = 14.0
+GREY = colors.HexColor("#555555")
+RULE = colors.HexColor("#999999")
+HEADER_BG = colors.HexColor("#E8E8E8")
+
+ZH_CURRENCY = {"CNY": "人民币", "USD": "美元", "EUR": "欧元", "HKD": "港币", "GBP": "英镑", "JPY": "日元",
+               "TWD": "新台币", "SGD": "新加坡元", "AUD": "澳元", "CAD": "加元", "CHF": "瑞士法郎"}
+
+TEXT = {
+    "en": {
+        "registered": "By registered mail", "tracking": "Tracking no.", "date": "Date", "reference": "Our ref.",
+        "contract": "Contract / order", "contact": "Contact", "phone": "Phone", "email": "Email",
+        "page": "Page {x} of {y}", "regno": "Reg. no.", "taxid": "Tax ID", "bank": "Bank", "iban": "IBAN / Account",
+        "bic": "BIC / SWIFT", "holder": "Account holder", "payref": "Payment reference", "web": "Web",
+        "debt": "Debt relationship: contract / order {ref}",
+        "inv_head": ("Invoice", "Issue date", "Due date", "Days overdue", "Amount", "Paid", "Open"),
+        "overdue_title": "Overdue invoices",
+        "charges_title": "Late-payment charges",
+        "ch_head": ("Invoice", "Basis of calculation", "Interest", "Fixed compensation", "Total"),
+        "total": "Total", "invoices_open": "Open invoice amounts", "charges_total": "Late-payment charges",
+        "total_claimed": "Total claimed",
+        "pay": "Please pay <b>{total}</b> so that it is received in our account no later than <b>{deadline}</b>:",
+        "next": "<b>If payment is not received by {deadline}:</b> {text}",
+        "contact_line": "Questions: {who}",
+        "enclosure": "Enclosure: statement of account of {date}",
+        "closing": "Yours faithfully,",
+        "attn": "Attn. ", "later": "{ref} · {name}",
+    },
+    "zh": {
+        "registered": "挂号信", "tracking": "邮件号码：", "date": "日期", "reference": "编号",
+        "contract": "合同/订单", "contact": "联系人", "phone": "电话", "email": "邮箱",
+        "page": "第 {x} 页，共 {y} 页", "regno": "统一社会信用代码", "taxid": "税号", "bank": "开户银行",
+        "iban": "账号", "bic": "SWIFT", "holder": "户名", "payref": "付款附言", "web": "网址",
+        "debt": "债务依据：合同/订单编号 {ref}",
+        "inv_head": ("发票号", "开票日期", "到期日", "逾期天数", "金额", "已付", "未付"),
+        "overdue_title": "逾期发票明细",
+        "charges_title": "逾期费用明细",
+        "ch_head": ("发票号", "计算依据", "逾期利息", "固定补偿", "合计"),
+        "total": "合计", "invoices_open": "未付发票金额", "charges_total": "逾期费用",
+        "total_claimed": "主张金额合计",
+        "words": "大写金额",
+        "pay": "请于<b>{deadline}</b>前将<b>{total}</b>支付至以下账户（以到账日期为准）：",
+        "next": "<b>如贵司逾期仍未付款：</b>{text}",
+        "contact_line": "联系方式：{who}",
+        "enclosure": "附件：截至{date}的对账单",
+        "closing": "特此函告。",
+        "attn": "收件人：", "later": "{ref} · {name}",
+        "seal": "（盖章）", "signer": "授权代表（签字）：",
+    },
+}
+
+
+def _t(language: str, key: str) -> str | tuple:
+    return TEXT[language][key]
+
+
+def short_date(value: date, language: str) -> str:
+    return value.isoformat() if language == "zh" else value.strftime("%d %b %Y")
+
+
+def money(value: Decimal, currency: str) -> str:
+    return format_amount(value, currency).rsplit(" ", 1)[0]
+
+
+def money_cur(value: Decimal, currency: str, language: str) -> str:
+    return f"{currency} {money(value, currency)}"
+
+
+def words_amount(value: Decimal, currency: str) -> str:
+    prefix = ZH_CURRENCY.get(currency, currency)
+    return f"{prefix}{chinese_amount(value)}"
+
+
+# ----------------------------------------------------------------------------- paragraph styles
+
+class Styles:
+    """Paragraph styles for one language; ``for_text`` switches to the CJK face when needed."""
+
+    def __init__(self, language: str):
+        register_fonts()
+        self.language = language
+        regular, bold = base_fonts(language)
+        wrap = "CJK" if language == "zh" else None
+        self.body = ParagraphStyle("body", fontName=regular, fontSize=BODY_SIZE, leading=BODY_LEADING,
+                                   spaceAfter=5, wordWrap=wrap)
+        self.body_indent = ParagraphStyle("body_indent", parent=self.body,
+                                          firstLineIndent=2 * BODY_SIZE if language == "zh" else 0)
+        self.subject = ParagraphStyle("subject", parent=self.body, fontName=bold, fontSize=11.5, leading=15,
+                                      spaceAfter=3, alignment=TA_CENTER if language == "zh" else TA_LEFT)
+        if language == "zh":
+            self.subject.fontSize, self.subject.leading = 15, 20
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=SMALL_SIZE, leading=10.5, spaceAfter=4,
+                                    textColor=GREY)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=bold, fontSize=10, leading=13,
+                                      spaceBefore=6, spaceAfter=3)
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=TABLE_SIZE, leading=10.5, spaceAfter=0)
+        self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=bold)
+        self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
+        self.cell_right_bold = ParagraphStyle("cell_right_bold", parent=self.cell_right, fontName=bold)
+        self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
+
+    def for_text(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
+        if self.language != "zh" and has_cjk(text) and style.fontName != CJK:
+            return ParagraphStyle(style.name + "_cjk", parent=style, fontName=CJK)
+        return style
+
+    def para(self, text: str, style: ParagraphStyle | None = None, *, markup: bool = False) -> Paragraph:
+        """A paragraph of user text (escaped unless ``markup``); line breaks kept."""
+        style = style or self.body
+        shown = text if markup else escape(text)
+        shown = shown.replace("\n", "<br/>")
+        return Paragraph(shown, self.for_text(style, text))
+
+
+# ----------------------------------------------------------------------------- canvas with "Page x of y"
+
+class NumberedCanvas(Canvas):
+    """Defers page output so every page can say "Page x of y"; pages are counted per group
+    (one letter and its appended statement form one group in a batch PDF)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict] = []
+        self.ar_group = 0
+        self.ar_label: tuple[str, float, float, str] | None = None  # (language, right x, baseline y, font)
+
+    def showPage(self):
+        self._page_states.append(dict(self.__dict__))
+        self.ar_label = None
+        self._startPage()
+
+    def save(self):
+        totals = Counter(s["ar_group"] for s in self._page_states)
+        seen: Counter = Counter()
+        for state in self._page_states:
+            self.__dict__.update(state)
+            seen[self.ar_group] += 1
+            if self.ar_label:
+                language, right, baseline, font = self.ar_label
+                text = TEXT[language]["page"].format(x=seen[self.ar_group], y=totals[self.ar_group])
+                self.setFont(font, PAGE_LABEL_SIZE)
+                self.setFillColor(colors.black)
+                self.drawRightString(right, baseline, text)
+            super().showPage()
+        super().save()
+
+
+# ----------------------------------------------------------------------------- page decoration
+
+@dataclass(frozen=True)
+class PageHead:
+    """What the page callbacks of one letter/statement need to know."""
+
+    company: Company
+    recipient: Party
+    language: str
+    date: date
+    reference: str
+    contract_ref: str = ""
+    registered_mail: bool = False
+    tracking_number: str | None = None
+    extra_info: tuple[tuple[str, str], ...] = ()
+
+
+def draw_text(c: Canvas, x: float, y: float, text: str, size: float, *, language: str = "en", bold: bool = False,
+              max_width: float | None = None, align: str = "left", color=colors.black) -> float:
+    """Draw one line in the face that can show it, shrinking to ``max_width``; returns the size used."""
+    font = font_for(text, language, bold)
+    if max_width:
+        while size > 5 and stringWidth(text, font, size) > max_width:
+            size -= 0.25
+    c.setFont(font, size)
+    c.setFillColor(color)
+    if align == "right":
+        c.drawRightString(x, y, text)
+    else:
+        c.drawString(x, y, text)
+    return size
+
+
+def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy wrap at spaces; words (or CJK runs) longer than the width are split by character."""
+    if stringWidth(text, font, size) <= width:
+        return [text]
+    lines: list[str] = []
+    current = ""
+    tokens: list[str] = []
+    for word in text.split(" "):
+        tokens.append(word)
+    for word in tokens:
+        candidate = f"{current} {word}" if current else word
+        if stringWidth(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        while stringWidth(word, font, size) > width:
+            cut = len(word)
+            while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def recipient_lines(party: Party, language: str) -> list[str]:
+    lines = [party.legal_name]
+    if party.contact_person:
+        lines.append(TEXT[language]["attn"] + party.contact_person)
+    lines.extend(a for a in party.address_lines if a)
+    if party.city_line():
+        lines.append(party.city_line())
+    if party.country:
+        lines.append(party.country.upper() if language == "en" and not has_cjk(party.country) else party.country)
+    return lines
+
+
+def draw_block_in_rect(c: Canvas, geo: Geometry, rect: Rect, lines: Sequence[str], language: str,
+                       *, max_size: float = RECIPIENT_MAX_SIZE, first_bold: bool = False) -> None:
+    """Draw lines top-down inside ``rect`` (mm, from top), wrapping and shrinking until they fit."""
+    pad = 1.0 * mm
+    width = rect.w * mm - 2 * pad
+    height = rect.h * mm - 2 * pad
+    size = max_size
+    while True:
+        wrapped: list[tuple[str, bool]] = []
+        for i, line in enumerate(lines):
+            bold = first_bold and i == 0
+            for part in wrap_line(line, font_for(line, language, bold), size, width):
+                wrapped.append((part, bold))
+        leading = size * 1.18
+        ascent = max(getAscent(font_for(t, language, b), size) for t, b in wrapped) if wrapped else size
+        descent = max(-getDescent(font_for(t, language, b), size) for t, b in wrapped) if wrapped else 0
+        needed = ascent + (len(wrapped) - 1) * leading + descent
+        if needed <= height or size <= RECIPIENT_MIN_SIZE:
+            break
+        size -= 0.25
+    if needed > height:
+        # Still too much text: drop trailing lines rather than print outside the window.
+        keep = max(1, int((height - ascent - descent) // leading) + 1)
+        wrapped = wrapped[:keep]
+    y = geo.y(rect.y) - pad - ascent
+    for text, bold in wrapped:
+        draw_text(c, geo.x(rect.x) + pad, y, text, size, language=language, bold=bold)
+        y -= leading
+
+
+def draw_endorsement(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -> None:
+    """Return line at the top of the zone; registered-mail endorsement and tracking at its bottom."""
+    zone = layout.endorsement
+    pad = 1.0 * mm
+    lang = head.language
+    co = head.company
+    x = geo.x(zone.x) + pad
+    width = zone.w * mm - 2 * pad
+    endorse: list[tuple[str, bool]] = []
+    if head.registered_mail:
+        endorse.append((TEXT[lang]["registered"], True))
+        if head.tracking_number:
+            endorse.append((f"{TEXT[lang]['tracking']} {head.tracking_number}", False))
+    if layout.key != "us10":  # the US return address is on the envelope / letterhead, not in the window
+        ret = " · ".join(p for p in (co.legal_name, *co.address_lines, co.city_line(), co.country) if p)
+        y = geo.y(zone.y) - pad - RETURN_LINE_SIZE * 0.9
+        if zone.h * mm >= 3 * ENDORSEMENT_SIZE * 1.2 or not endorse:
+            used = draw_text(c, x, y, ret, RETURN_LINE_SIZE, language=lang, max_width=width, color=GREY)
+            c.setStrokeColor(GREY)
+            c.setLineWidth(0.3)
+            c.line(x, y - 1.2, x + min(width, stringWidth(ret, font_for(ret, lang), used)), y - 1.2)
+    y = geo.y(zone.bottom) + pad + 0.5  # bottom line's baseline
+    for text, bold in reversed(endorse):
+        draw_text(c, x, y, text, ENDORSEMENT_SIZE, language=lang, bold=bold, max_width=width)
+        y += ENDORSEMENT_SIZE * 1.2
+
+
+def draw_info_block(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -> None:
+    lang, co = head.language, head.company
+    rows: list[tuple[str, str]] = [(TEXT[lang]["date"], format_date(head.date, lang)),
+                                   (TEXT[lang]["reference"], head.reference)]
+    rows.extend(head.extra_info)  # the contract / order reference is printed under the subject
+    contact = co.contact_person or co.signer_name
+    if contact:
+        rows.append((TEXT[lang]["contact"], contact))
+    if co.phone:
+        rows.append((TEXT[lang]["phone"], co.phone))
+    if co.email:
+        rows.append((TEXT[lang]["email"], co.email))
+    info = layout.info
+    x = geo.x(info.x)
+    label_w = INFO_LABEL_WIDTH * mm if lang == "en" else 16 * mm
+    y = geo.y(info.y) - INFO_SIZE
+    for label, value in rows:
+        draw_text(c, x, y, label, INFO_SIZE - 0.5, language=lang, color=GREY)
+        draw_text(c, x + label_w, y, value, INFO_SIZE, language=lang, max_width=info.w * mm - label_w)
+        y -= INFO_SIZE * 1.45
+
+
+def draw_letterhead(c: Canvas, geo: Geometry, layout: Layout, head: PageHead, *, compact: bool = False) -> None:
+    co, lang = head.company, head.language
+    left = geo.x(layout.margin_left)
+    right = geo.x(layout.page_mm[0] - layout.margin_right)
+    logo_w = 0.0
+    if co.logo_path and os.path.isfile(co.logo_path):
+        try:
+            from reportlab.lib.utils import ImageReader
+            img = ImageReader(co.logo_path)
+            iw, ih = img.getSize()
+            max_h = (LOGO_MAX_H if not compact else 9.0) * mm
+            scale = min(LOGO_MAX_W * mm / iw, max_h / ih)
+            logo_w = iw * scale
+            c.drawImage(img, right - iw * scale, geo.y(8.0) - ih * scale, iw * scale, ih * scale, mask="auto")
+            logo_w += 4 * mm
+        except Exception as exc:  # an unreadable logo must not stop the letter
+            raise UserError(f"The logo file {co.logo_path} cannot be read ({exc}). Choose a PNG or JPEG file.") from None
+    width = right - left - logo_w
+    if compact:
+        draw_text(c, left, geo.y(13.0), co.legal_name, 10, language=lang, bold=True, max_width=width)
+        return
+    name_y = min(layout.letterhead_height - 10.0, 15.0)
+    draw_text(c, left, geo.y(name_y), co.legal_name, 15, language=lang, bold=True, max_width=width)
+    line = " · ".join(p for p in (co.one_line_address(), co.phone, co.email, co.website) if p)
+    draw_text(c, left, geo.y(name_y + 5.0), line, SMALL_SIZE, language=lang, max_width=width, color=GREY)
+    ids = " · ".join(p for p in (
+        f"{TEXT[lang]['regno']} {co.registration_id}" if co.registration_id else "",
+        f"{TEXT[lang]['taxid']} {co.tax_id}" if co.tax_id else "") if p)
+    if ids:
+        draw_text(c, left, geo.y(name_y + 9.0), ids, SMALL_SIZE, language=lang, max_width=width, color=GREY)
+    c.setStrokeColor(RULE)
+    c.setLineWidth(0.5)
+    rule_y = geo.y(min(name_y + 11.5, layout.letterhead_height + 0.5))
+    c.line(left, rule_y, right, rule_y)
+
+
+def draw_marks(c: Canvas, geo: Geometry, layout: Layout) -> None:
+    c.setStrokeColor(colors.black)
+    c.setLineWidth(0.4)
+    for y in layout.fold_marks:
+        c.line(geo.x(3.0), geo.y(y), geo.x(3.0 + 5.0), geo.y(y))
+    if layout.hole_mark is not None:
+        c.line(geo.x(3.0), geo.y(layout.hole_mark), geo.x(3.0 + 8.0), geo.y(layout.hole_mark))
+
+
+def draw_footer(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -> None:
+    co, lang = head.company, head.language
+    left = geo.x(layout.margin_left)
+    right = geo.x(layout.page_mm[0] - layout.margin_right)
+    rule_y = geo.y(layout.page_mm[1] - FOOTER_HEIGHT)
+    c.setStrokeColor(RULE)
+    c.setLineWidth(0.5)
+    c.line(left, rule_y, right, rule_y)
+    t = TEXT[lang]
+    cols = [
+        [co.legal_name, *co.address_lines, co.city_line(), co.country],
+        [f"{t['regno']}: {co.registration_id}" if co.registration_id else "",
+         f"{t['taxid']}: {co.tax_id}" if co.tax_id else "",
+         f"{t['phone']}: {co.phone}" if co.phone else "",
+         f"{t['email']}: {co.email}" if co.email else "",
+         f"{t['web']}: {co.website}" if co.website else ""],
+        [f"{t['holder']}: {co.account_holder or co.legal_name}",
+         f"{t['bank']}: {co.bank_name}" if co.bank_name else "",
+         f"{t['iban']}: {co.iban}" if co.iban else "",
+         f"{t['bic']}: {co.bic}" if co.bic else ""],
+    ]
+    col_w = (right - left) / 3
+    for i, col in enumerate(cols):
+        y = rule_y - FOOTER_SIZE - 2.5
+        for line in [x for x in col if x][:5]:
+            draw_text(c, left + i * col_w, y, line, FOOTER_SIZE, language=lang, max_width=col_w - 3 * mm, color=GREY)
+            y -= FOOTER_SIZE * 1.3
+    # "Page x of y" is written by NumberedCanvas once the page count is known.
+    c.ar_label = (lang, right, rule_y + PAGE_LABEL_GAP * mm - PAGE_LABEL_SIZE,
+                  CJK if lang == "zh" else LATIN)
+
+
+def draw_later_header(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -> None:
+    draw_letterhead(c, geo, layout, head, compact=True)
+    right = geo.x(layout.page_mm[0] - layout.margin_right)
+    left = geo.x(layout.margin_left)
+    text = TEXT[head.language]["later"].format(ref=head.reference, name=head.recipient.legal_name)
+    draw_text(c, right, geo.y(19.0), text, SMALL_SIZE, language=head.language, align="right",
+              max_width=right - left, color=GREY)
+    c.setStrokeColor(RULE)
+    c.setLineWidth(0.5)
+    c.line(left, geo.y(21.5), right, geo.y(21.5))
+
+
+def make_templates(group: int, head: PageHead, layout: Layout, geo: Geometry,
+                   first_page: Callable[[Canvas], None] | None = None) -> list[PageTemplate]:
+    """first-<group> (letterhead, window, info block, marks) and later-<group> page templates."""
+    frame_w = (layout.page_mm[0] - layout.margin_left - layout.margin_right) * mm
+    bottom = geo.y(layout.page_mm[1] - FOOTER_HEIGHT) + FRAME_BOTTOM_GAP * mm
+
+    def frame(fid: str, top_mm: float) -> Frame:
+        top = geo.y(top_mm)
+        return Frame(geo.x(layout.margin_left), bottom, frame_w, top - bottom, id=fid,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def on_first(c: Canvas, _doc) -> None:
+        c.saveState()
+        c.ar_group = group
+        draw_letterhead(c, geo, layout, head)
+        draw_endorsement(c, geo, layout, head)
+        draw_block_in_rect(c, geo, layout.recipient, recipient_lines(head.recipient, head.language), head.language)
+        draw_info_block(c, geo, layout, head)
+        draw_marks(c, geo, layout)
+        draw_footer(c, geo, layout, head)
+        if first_page:
+            first_page(c)
+        c.restoreState()
+
+    def on_later(c: Canvas, _doc) -> None:
+        c.saveState()
+        c.ar_group = group
+        draw_later_header(c, geo, layout, head)
+        draw_marks(c, geo, layout)
+        draw_footer(c, geo, layout, head)
+        c.restoreState()
+
+    return [
+        PageTemplate(id=f"first-{group}", frames=[frame(f"f{group}", layout.body_top)], onPage=on_first,
+                     pagesize=layout.page_size, autoNextPageTemplate=f"later-{group}"),
+        PageTemplate(id=f"later-{group}", frames=[frame(f"l{group}", LATER_PAGE_TOP)], onPage=on_later,
+                     pagesize=layout.page_size),
+    ]
+
+
+def build_pdf(layout: Layout, templates: list[PageTemplate], story: list, *, title: str, author: str,
+              lang: str = "en") -> bytes:
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=layout.page_size, pageTemplates=templates, title=title, author=author,
+                          creator="AR Desktop", lang="zh-CN" if lang == "zh" else "en",
+                          leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buf.getvalue()
+
+
+# ----------------------------------------------------------------------------- the letter story
+
+class SealArea(Flowable):
+    """A blank area reserved for the company seal (nothing is drawn)."""
+
+    def __init__(self, width_mm: float = SEAL_AREA_W, height_mm: float = SEAL_AREA_H):
+        super().__init__()
+        self.width, self.height = width_mm * mm, height_mm * mm
+
+    def draw(self):  # pragma: no cover - intentionally blank
+        pass
+
+
+def table_style(header_rows: int = 1, total_rows: int = 0) -> TableStyle:
+    cmds = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG),
+        ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.6, colors.black),
+        ("LINEBELOW", (0, header_rows), (-1, -1 - total_rows), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if total_rows:
+        cmds.append(("LINEABOVE", (0, -total_rows), (-1, -total_rows), 0.6, colors.black))
+    return TableStyle(cmds)
+
+
+def invoice_table(st: Styles, invoices: Sequence[LetterInvoiceLine], currency: str, width: float,
+                  *, totals: bool = True, extra_col: Callable[[LetterInvoiceLine], str] | None = None,
+                  extra_head: str = "") -> Table:
+    lang = st.language
+    head = list(TEXT[lang]["inv_head"])
+    head[4] = f"{head[4]} ({currency})"
+    ratios = [0.19, 0.13, 0.13, 0.1, 0.15, 0.15, 0.15]
+    if extra_col:
+        head.append(extra_head)
+        ratios = [0.16, 0.115, 0.115, 0.08, 0.13, 0.12, 0.13, 0.15]
+    right_cols = {3, 4, 5, 6}
+    rows = [[st.para(h, st.cell_right_bold if i in right_cols else st.cell_bold) for i, h in enumerate(head)]]
+    for inv in invoices:
+        cells = [inv.number, short_date(inv.issue_date, lang), short_date(inv.due_date, lang), str(inv.days_overdue),
+                 money(inv.amount, currency), money(inv.paid, currency), money(inv.open_amount, currency)]
+        if extra_col:
+            cells.append(extra_col(inv))
+        rows.append([st.para(v, st.cell_right if i in right_cols else st.cell) for i, v in enumerate(cells)])
+    if totals:
+        tot = [TEXT[lang]["total"], "", "", "",
+               money(sum((i.amount for i in invoices), Decimal(0)), currency),
+               money(sum((i.paid for i in invoices), Decimal(0)), currency),
+               money(sum((i.open_amount for i in invoices), Decimal(0)), currency)]
+        if extra_col:
+            tot.append("")
+        rows.append([st.para(v, st.cell_right_bold if i in right_cols else st.cell_bold) for i, v in enumerate(tot)])
+    table = Table(rows, colWidths=[r * width for r in ratios], repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(1, 1 if totals else 0))
+    return table
+
+
+def charges_table(st: Styles, doc: LetterDocument, width: float) -> Table:
+    lang, cur = st.language, doc.currency
+    head = TEXT[lang]["ch_head"]
+    right_cols = {2, 3, 4}
+    rows = [[st.para(h, st.cell_right_bold if i in right_cols else st.cell_bold) for i, h in enumerate(head)]]
+    for ch in doc.charges:
+        basis = "\n".join([ch.description, *ch.explanation])
+        rows.append([st.para(ch.invoice_number, st.cell), st.para(basis, st.cell),
+                     st.para(money(ch.interest, cur), st.cell_right),
+                     st.para(money(ch.fixed_compensation, cur), st.cell_right),
+                     st.para(money(ch.total, cur), st.cell_right)])
+    rows.append([st.para(TEXT[lang]["total"], st.cell_bold), "",
+                 st.para(money(sum((c.interest for c in doc.charges), Decimal(0)), cur), st.cell_right_bold),
+                 st.para(money(sum((c.fixed_compensation for c in doc.charges), Decimal(0)), cur), st.cell_right_bold),
+                 st.para(money(doc.charges_total, cur), st.cell_right_bold)])
+    ratios = [0.16, 0.45, 0.13, 0.13, 0.13]
+    table = Table(rows, colWidths=[r * width for r in ratios], repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(1, 1))
+    return table
+
+
+def totals_block(st: Styles, doc: LetterDocument, width: float) -> Table:
+    lang, cur = st.language, doc.currency
+    rows = [[st.para(TEXT[lang]["invoices_open"], st.cell), st.para(money_cur(doc.invoices_open, cur, lang), st.cell_right)]]
+    if doc.charges:
+        rows.append([st.para(TEXT[lang]["charges_total"], st.cell),
+                     st.para(money_cur(doc.charges_total, cur, lang), st.cell_right)])
+    rows.append([st.para(TEXT[lang]["total_claimed"], st.cell_bold),
+                 st.para(money_cur(doc.total_claimed, cur, lang), st.cell_right_bold)])
+    if lang == "zh":
+        rows.append([st.para(TEXT[lang]["words"], st.cell_bold),
+                     st.para(words_amount(doc.total_claimed, cur), st.cell_right_bold)])
+    table = Table(rows, colWidths=[0.45 * width, 0.55 * width], hAlign="RIGHT")
+    table.setStyle(TableStyle([
+        ("LINEABOVE", (0, len(rows) - (2 if lang == "zh" else 1)), (-1, len(rows) - (2 if lang == "zh" else 1)),
+         0.8, colors.black),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def bank_table(st: Styles, doc: LetterDocument, width: float) -> Table:
+    t, co = TEXT[st.language], doc.company
+    rows = [(t["holder"], co.account_holder or co.legal_name), (t["bank"], co.bank_name), (t["iban"], co.iban),
+            (t["bic"], co.bic), (t["payref"], doc.reference)]
+    data = [[st.para(k, st.cell), st.para(v, st.cell_bold)] for k, v in rows if v]
+    table = Table(data, colWidths=[0.3 * width, 0.7 * width], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
+def signature_block(st: Styles, doc: LetterDocument, width: float) -> list:
+    co, lang = doc.company, st.language
+    if lang == "zh":
+        right_w = SEAL_AREA_W * mm
+        signer = " ".join(p for p in (co.signer_name, co.signer_title) if p)
+        right = [SealArea(), st.para(co.legal_name + TEXT["zh"]["seal"], ParagraphStyle("sr", parent=st.body,
+                                                                                       alignment=TA_CENTER)),
+                 st.para(format_date(doc.letter_date, "zh"), ParagraphStyle("sd", parent=st.body, alignment=TA_CENTER))]
+        left = [Spacer(1, SEAL_AREA_H * mm - 4 * mm),
+                st.para(TEXT["zh"]["signer"] + signer, st.body)]
+        table = Table([[left, right]], colWidths=[width - right_w, right_w], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return [KeepTogether([st.para(TEXT["zh"]["closing"], st.body_indent), table])]
+    parts = [st.para(TEXT["en"]["closing"]), st.para(co.legal_name), Spacer(1, SIGNATURE_SPACE * mm)]
+    if co.signer_name:
+        parts.append(st.para(co.signer_name, ParagraphStyle("sig", parent=st.body, spaceAfter=0)))
+    if co.signer_title:
+        parts.append(st.para(co.signer_title, st.small))
+    return [KeepTogether(parts)]
+
+
+def letter_story(doc: LetterDocument, layout: Layout) -> list:
+    st = Styles(doc.language)
+    lang, t = doc.language, TEXT[doc.language]
+    width = (layout.page_mm[0] - layout.margin_left - layout.margin_right) * mm
+    story: list = [st.para(doc.subject, st.subject)]
+    if doc.contract_ref:
+        story.append(st.para(t["debt"].format(ref=doc.contract_ref), st.small))
+    story.append(Spacer(1, 3 * mm))
+    for i, text in enumerate(doc.paragraphs):
+        is_salutation = i == 0 and (text.endswith("：") or text.endswith(",") or text.endswith(":"))
+        story.append(st.para(text, st.body if is_salutation else st.body_indent))
+    if doc.invoices:
+        story += [CondPageBreak(30 * mm), st.para(t["overdue_title"], st.heading),
+                  invoice_table(st, doc.invoices, doc.currency, width)]
+    if doc.charges:
+        story += [CondPageBreak(30 * mm), st.para(t["charges_title"], st.heading), charges_table(st, doc, width)]
+    story += [Spacer(1, 3 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 4 * mm)]
+    total_txt = escape(money_cur(doc.total_claimed, doc.currency, lang))
+    pay = t["pay"].format(total=total_txt, deadline=escape(format_date(doc.deadline, lang)))
+    story.append(KeepTogether([st.para(pay, st.body, markup=True), bank_table(st, doc, 0.75 * width),
+                               Spacer(1, 3 * mm)]))
+    if doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
+        story.append(st.para(t["next"].format(deadline=escape(format_date(doc.deadline, lang)),
+                                              text=escape(doc.next_step)), st.body, markup=True))
+    co = doc.company
+    who = ", ".join(p for p in (co.contact_person or co.signer_name,
+                               f"{t['phone']} {co.phone}" if co.phone else "",
+                               f"{t['email']} {co.email}" if co.email else "") if p)
+    if who:
+        story.append(st.para(t["contact_line"].format(who=who)))
+    if doc.statement_attached or doc.statement is not None:
+        sdate = doc.statement.statement_date if doc.statement else doc.letter_date
+        story.append(st.para(t["enclosure"].format(date=format_date(sdate, lang)), st.small))
+    story.append(Spacer(1, 4 * mm))
+    story += signature_block(st, doc, width)
+    return story
+
+
+def _check_totals(doc: LetterDocument) -> None:
+    expected = doc.invoices_open + doc.charges_total
+    if doc.total_claimed != expected:
+        raise UserError(
+            f"The total claimed ({format_amount(doc.total_claimed, doc.currency)}) differs from the open invoice "
+            f"amounts plus charges ({format_amount(expected, doc.currency)}). Recalculate the letter before printing."
+        )
+
+
+def _letter_head(doc: LetterDocument) -> PageHead:
+    return PageHead(doc.company, doc.recipient, doc.language, doc.letter_date, doc.reference, doc.contract_ref,
+                    doc.registered_mail, doc.tracking_number)
+
+
+def render_letters(docs: Sequence[LetterDocument], layout: str = "din-a",
+                   offset: tuple[float, float] = (0, 0)) -> bytes:
+    """Many letters (each with its optional statement) in one PDF, for batch printing.
+    Every letter starts on a new page; "Page x of y" counts the pages of each letter."""
+    if not docs:
+        raise UserError("There are no letters to print. Select at least one letter.")
+    lay = get_layout(layout)
+    geo = Geometry(lay, offset)
+    templates: list[PageTemplate] = []
+    story: list = []
+    for i, doc in enumerate(docs):
+        _check_totals(doc)
+        head = _letter_head(doc)
+        templates += make_templates(i, head, lay, geo)
+        if i:
+            story += [NextPageTemplate(f"first-{i}"), PageBreak()]
+        story += letter_story(doc, lay)
+        if doc.statement is not None:
+            from ar_desktop.pdf.statement import statement_story
+            story += [NextPageTemplate(f"later-{i}"), PageBreak()]
+            story += statement_story(doc.statement, lay)
+    # The first template in the list starts the document.
+    first = docs[0]
+    return build_pdf(lay, templates, story, title=first.subject if len(docs) == 1 else "Collection letters",
+                     author=first.company.legal_name, lang=first.language)
+
+
+def render_letter(doc: LetterDocument, layout: str = "din-a", offset: tuple[float, float] = (0, 0)) -> bytes:
+    """One letter (plus its statement of account when ``doc.statement`` is set) as PDF bytes."""
+    return render_letters([doc], layout, offset)

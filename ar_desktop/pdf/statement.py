@@ -1,0 +1,77 @@
+"""Statement of account: every open item of one customer with aging bucket totals.
+
+Rendered on its own (with letterhead and address window) or appended to a letter."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+
+from ar_desktop.domain.letters import StatementDocument, format_date
+from ar_desktop.pdf.layouts import Geometry, Layout, get_layout
+from ar_desktop.pdf.letters import (HEADER_BG, PageHead, Styles, build_pdf, invoice_table, make_templates, money,
+                                   money_cur)
+
+STATEMENT_TEXT = {
+    "en": {"title": "Statement of account as of {date}", "intro": "Customer: {name}", "customer_no": "Customer no.",
+           "bucket": "Aging", "aging_title": "Open items by age", "total_open": "Total open",
+           "items_title": "Open items", "none": "There are no open items."},
+    "zh": {"title": "对账单（截至{date}）", "intro": "客户：{name}", "customer_no": "客户编号",
+           "bucket": "账龄", "aging_title": "账龄分析", "total_open": "未付合计",
+           "items_title": "未结项目明细", "none": "无未结项目。"},
+}
+
+
+def _bucket_of(doc: StatementDocument, days: int) -> str:
+    for b in doc.buckets:
+        if (b.min_days is None or days >= b.min_days) and (b.max_days is None or days <= b.max_days):
+            return b.label
+    return ""
+
+
+def statement_story(doc: StatementDocument, layout: Layout) -> list:
+    st = Styles(doc.language)
+    t = STATEMENT_TEXT[doc.language]
+    width = (layout.page_mm[0] - layout.margin_left - layout.margin_right) * mm
+    story: list = [st.para(t["title"].format(date=format_date(doc.statement_date, doc.language)), st.subject),
+                   st.para(t["intro"].format(name=doc.recipient.legal_name)
+                           + (f" · {t['customer_no']} {doc.customer_number}" if doc.customer_number else ""),
+                           st.small),
+                   Spacer(1, 3 * mm)]
+    # Aging summary: one column per bucket plus the total.
+    head = [st.para(b.label, st.cell_right_bold) for b in doc.buckets] + [st.para(t["total_open"], st.cell_right_bold)]
+    vals = [st.para(money(b.total, doc.currency), st.cell_right) for b in doc.buckets]
+    vals.append(st.para(money_cur(doc.total_open, doc.currency, doc.language), st.cell_right_bold))
+    n = len(head)
+    summary = Table([head, vals], colWidths=[width / n] * n, hAlign="LEFT")
+    summary.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG), ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+        ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#999999")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    story += [KeepTogether([st.para(t["aging_title"], st.heading), summary]), Spacer(1, 5 * mm),
+              st.para(t["items_title"], st.heading)]
+    if doc.items:
+        story.append(invoice_table(st, doc.items, doc.currency, width,
+                                   extra_col=lambda inv: _bucket_of(doc, inv.days_overdue), extra_head=t["bucket"]))
+    else:
+        story.append(st.para(t["none"]))
+    return story
+
+
+def render_statement(doc: StatementDocument, layout: str = "din-a", offset: tuple[float, float] = (0, 0)) -> bytes:
+    """A stand-alone statement of account, addressed for a window envelope."""
+    lay = get_layout(layout)
+    geo = Geometry(lay, offset)
+    extra = ((STATEMENT_TEXT[doc.language]["customer_no"], doc.customer_number),) if doc.customer_number else ()
+    head = PageHead(doc.company, doc.recipient, doc.language, doc.statement_date, doc.reference or "-",
+                    extra_info=extra)
+    story = statement_story(doc, lay)
+    total = sum((b.total for b in doc.buckets), Decimal(0))
+    assert total == doc.total_open or not doc.buckets, "bucket totals must add up to the total open"
+    return build_pdf(lay, make_templates(0, head, lay, geo), story,
+                     title=STATEMENT_TEXT[doc.language]["title"].format(date=doc.statement_date.isoformat()),
+                     author=doc.company.legal_name, lang=doc.language)
