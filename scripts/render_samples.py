@@ -87,7 +87,7 @@ def letter(language: str, template: str = "demand_letter", n_invoices: int = 3, 
     )
     if statement:
         doc = replace(doc, statement=build_statement(doc.company, doc.recipient, language, LETTER_DATE, currency,
-                                                     inv + invoices(2), reference="ST-2024-05"))
+                                                     inv, reference="ST-2024-05"))
     return with_template_body(doc)
 
 

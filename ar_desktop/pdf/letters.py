@@ -31,7 +31,7 @@ from ar_desktop.domain.chinese_amount import chinese_amount
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import Company, LetterDocument, LetterInvoiceLine, Party, format_date
 from ar_desktop.domain.money import format_amount
-from ar_desktop.pdf.fonts import CJK, LATIN, LATIN_BOLD, base_fonts, font_for, has_cjk, register_fonts
+from ar_desktop.pdf.fonts import CJK, LATIN, base_fonts, font_for, has_cjk, register_fonts
 from ar_desktop.pdf.layouts import FOOTER_HEIGHT, LATER_PAGE_TOP, Geometry, Layout, Rect, get_layout
 
 # ----------------------------------------------------------------------------- constants (mm / pt)
@@ -240,10 +240,7 @@ def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
         return [text]
     lines: list[str] = []
     current = ""
-    tokens: list[str] = []
     for word in text.split(" "):
-        tokens.append(word)
-    for word in tokens:
         candidate = f"{current} {word}" if current else word
         if stringWidth(candidate, font, size) <= width:
             current = candidate
@@ -531,7 +528,7 @@ def invoice_table(st: Styles, invoices: Sequence[LetterInvoiceLine], currency: s
     ratios = [0.19, 0.13, 0.13, 0.1, 0.15, 0.15, 0.15]
     if extra_col:
         head.append(extra_head)
-        ratios = [0.16, 0.115, 0.115, 0.08, 0.13, 0.12, 0.13, 0.15]
+        ratios = [0.14, 0.125, 0.125, 0.085, 0.125, 0.1, 0.125, 0.175]
     right_cols = {3, 4, 5, 6}
     rows = [[st.para(h, st.cell_right_bold if i in right_cols else st.cell_bold) for i, h in enumerate(head)]]
     for inv in invoices:

@@ -5,7 +5,6 @@ totals, the sender block and the receipt fields for the post office."""
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -89,12 +88,9 @@ def render_mailing_book(book: MailingBook) -> bytes:
     right = {4, 5, 6}
     rows = [[st.para(h, st.cell_right_bold if i in right else st.cell_bold) for i, h in enumerate(t["head"])]]
     for n, e in enumerate(book.entries, 1):
-        addr = "\n".join([e.addressee, *e.address_lines])
-        addr_para = st.para(addr, st.cell)
-        addr_para.text = addr_para.text  # keep
         rows.append([st.para(str(n), st.cell), st.para(e.tracking_number, st.cell_bold),
-                     st.para(f"<b>{escape(e.addressee)}</b><br/>" + "<br/>".join(escape(a) for a in e.address_lines),
-                             st.cell, markup=True) if e.address_lines else addr_para,
+                     st.para("<br/>".join([f"<b>{escape(e.addressee)}</b>", *(escape(a) for a in e.address_lines)]),
+                             st.cell, markup=True),
                      st.para(e.service, st.cell), st.para(money(e.postage, cur), st.cell_right),
                      st.para(money(e.fee, cur), st.cell_right), st.para(money(e.total, cur), st.cell_right),
                      st.para(e.reference, st.cell)])
@@ -124,5 +120,3 @@ def render_mailing_book(book: MailingBook) -> bytes:
     doc.build(story, canvasmaker=NumberedCanvas)
     return buf.getvalue()
 
-
-__all__ = ["render_mailing_book", "Decimal"]

@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
+from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import StatementDocument, format_date
 from ar_desktop.pdf.layouts import Geometry, Layout, get_layout
 from ar_desktop.pdf.letters import (HEADER_BG, PageHead, Styles, build_pdf, invoice_table, make_templates, money,
@@ -71,7 +72,9 @@ def render_statement(doc: StatementDocument, layout: str = "din-a", offset: tupl
                     extra_info=extra)
     story = statement_story(doc, lay)
     total = sum((b.total for b in doc.buckets), Decimal(0))
-    assert total == doc.total_open or not doc.buckets, "bucket totals must add up to the total open"
+    if doc.buckets and total != doc.total_open:
+        raise UserError(f"The aging buckets add up to {total}, not to the total open {doc.total_open}. "
+                        "Recalculate the statement before printing.")
     return build_pdf(lay, make_templates(0, head, lay, geo), story,
                      title=STATEMENT_TEXT[doc.language]["title"].format(date=doc.statement_date.isoformat()),
                      author=doc.company.legal_name, lang=doc.language)
