@@ -48,8 +48,13 @@ CUSTOMERS = [
     ("THA20", "Thames Valley Catering Ltd", "Oliver Hughes", "5 Bridge Street", "RG1 2LU", "Reading", "GB", "A", 11000, 30, "en"),
 ]
 
-# days past due (as of today) of each sample invoice: spread over every bucket and boundary
-AGES = [-40, -20, -10, -6, -2, 0, 3, 8, 15, 29, 31, 45, 59, 64, 88, 95, 130, 200]
+# days past due (as of today) of the open sample invoices, by credit class: every bucket and
+# boundary shows up, reliable (A) customers are mostly current, class C ones far behind.
+AGES = {
+    "A": [-40, -20, -10, -6, -2, 0, 3],
+    "B": [-40, -20, -10, -6, -2, 0, 3, 8, 15, 29, 31, 45, 59, 64, 88, 95, 130],
+    "C": [-5, 8, 15, 29, 31, 45, 61, 64, 88, 91, 130, 200],
+}
 
 
 def build_demo(path: str | Path, clock: Clock | None = None, seed: int = 7) -> Books:
@@ -87,9 +92,7 @@ def _fill(books: Books, today: dt.date, rnd: random.Random) -> None:
                                        method="bank transfer", reference=f"Remittance {n}",
                                        invoice_number=f"2026-{n:05d}"))
         # Open items at chosen ages so the aging and the ladder have something to show.
-        for age in rnd.sample(AGES, rnd.randint(2, 5) if cls != "A" else 2):
-            if cls == "A":
-                age = min(age, 10)
+        for age in rnd.sample(AGES[cls], rnd.randint(2, 5)):
             due = today - dt.timedelta(days=age)
             issue = due - dt.timedelta(days=terms)
             if issue > today:

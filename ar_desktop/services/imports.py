@@ -13,6 +13,7 @@ from ar_desktop.domain.money import to_minor
 from ar_desktop.domain.records import parse_customer, parse_invoice, parse_payment
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
+from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.services.csv_reading import ImportRefused, RowProblem, read_csv
 from ar_desktop.storage import bulk_repo, company_repo, customers_repo, invoices_repo
 from ar_desktop.storage.convert import customer_columns
@@ -30,21 +31,23 @@ def _problems(line: int, err: ValidationError) -> list[RowProblem]:
     return [RowProblem(line, field, msg) for field, msg in err.problems.items()]
 
 
-def import_csv(books: Books, kind: str, path: str | Path) -> int:
+def import_csv(books: Books, kind: str, path: str | Path, progress: Progress = NO_PROGRESS) -> int:
     if kind not in KINDS:
         raise UserError(f"Cannot import '{kind}'; choose customers, invoices or payments.")
     return {"customers": import_customers, "invoices": import_invoices, "payments": import_payments}[kind](
-        books, path)
+        books, path, progress)
 
 
-def import_customers(books: Books, path: str | Path) -> int:
+def import_customers(books: Books, path: str | Path, progress: Progress = NO_PROGRESS) -> int:
     table = read_csv(path, required=CUSTOMER_COLUMNS[0], optional=CUSTOMER_COLUMNS[1])
     name = Path(path).name
     with books.db.session() as s:
         currency = company_repo.get(s).currency
         existing = customers_repo.ids_by_code(s)
         problems, records, seen = [], [], {}
-        for line, raw in table.rows:
+        for n, (line, raw) in enumerate(table.rows):
+            if n % 1000 == 0:
+                progress.step(n, len(table.rows), f"Checking line {line}")
             try:
                 data = parse_customer(raw, currency)
             except ValidationError as e:
@@ -60,6 +63,7 @@ def import_customers(books: Books, path: str | Path) -> int:
             records.append(customer_columns(data))
         if problems:
             raise ImportRefused(name, problems)
+        progress.step(len(records), len(records), "Saving")
         bulk_repo.insert_customers(s, records)
     return len(records)
 
@@ -74,13 +78,15 @@ def _check_rule(line: int, rule: str) -> list[RowProblem]:
     return []
 
 
-def import_invoices(books: Books, path: str | Path) -> int:
+def import_invoices(books: Books, path: str | Path, progress: Progress = NO_PROGRESS) -> int:
     table = read_csv(path, required=INVOICE_COLUMNS[0], optional=INVOICE_COLUMNS[1])
     name = Path(path).name
     with books.db.session() as s:
         customers = customers_repo.terms_by_code(s)
         problems, records, seen = [], [], {}
-        for line, raw in table.rows:
+        for n, (line, raw) in enumerate(table.rows):
+            if n % 1000 == 0:
+                progress.step(n, len(table.rows), f"Checking line {line}")
             try:
                 data = parse_invoice(raw)
             except ValidationError as e:
@@ -109,18 +115,21 @@ def import_invoices(books: Books, path: str | Path) -> int:
             problems.append(RowProblem(seen[number], "number", f"invoice {number} already exists in this file"))
         if problems:
             raise ImportRefused(name, sorted(problems, key=lambda p: p.line))
+        progress.step(len(records), len(records), "Saving")
         bulk_repo.insert_invoices(s, records)
     return len(records)
 
 
-def import_payments(books: Books, path: str | Path) -> int:
+def import_payments(books: Books, path: str | Path, progress: Progress = NO_PROGRESS) -> int:
     table = read_csv(path, required=PAYMENT_COLUMNS[0], optional=PAYMENT_COLUMNS[1])
     name = Path(path).name
     today = books.today()
     with books.db.session() as s:
         customers = customers_repo.terms_by_code(s)
         problems, parsed = [], []
-        for line, raw in table.rows:
+        for n, (line, raw) in enumerate(table.rows):
+            if n % 1000 == 0:
+                progress.step(n, len(table.rows), f"Checking line {line}")
             cust = customers.get(raw.get("customer_code", "").strip())
             try:
                 data = parse_payment(raw, cust[2] if cust else "EUR")
@@ -171,6 +180,7 @@ def import_payments(books: Books, path: str | Path) -> int:
             next_id += 1
         if problems:
             raise ImportRefused(name, sorted(problems, key=lambda p: p.line))
+        progress.step(len(payments), len(payments), "Saving")
         bulk_repo.insert_payments(s, payments, allocations, dict(paid_delta))
     return len(payments)
 

@@ -1,0 +1,28 @@
+"""How a long use case reports progress and learns that the user cancelled (no Qt here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ar_desktop.domain.errors import UserError
+
+
+class Cancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__("Cancelled; nothing was changed.")
+
+
+class Progress:
+    def __init__(self, report: Callable[[int, int, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None):
+        self._report = report or (lambda done, total, text: None)
+        self._cancelled = cancelled or (lambda: False)
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        """Report and stop here (raise Cancelled) when the user asked to cancel."""
+        if self._cancelled():
+            raise Cancelled()
+        self._report(done, total, text)
+
+
+NO_PROGRESS = Progress()

@@ -1,0 +1,68 @@
+"""Customers: search as you type, balances at a glance, overdue accounts in red."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
+
+from ar_desktop.services import customers as customer_service
+from ar_desktop.services.company_file import company_profile
+from ar_desktop.ui.columns import customer_columns, customer_tone
+from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
+from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+from ar_desktop.ui.list_tab import ListTab
+from ar_desktop.ui.table_models import PagedTableModel
+
+
+class CustomersTab(ListTab):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search code, name, city or contact…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.reload_soon)
+        self.only_overdue = QCheckBox(self.tr("Overdue only"))
+        self.only_overdue.toggled.connect(self.reload)
+        self.new_button = QPushButton(self.tr("New customer…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.pay_button = QPushButton(self.tr("Record payment…"))
+        self.new_button.clicked.connect(self.new_customer)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.pay_button.clicked.connect(self.record_payment)
+        for w in (self.search, self.only_overdue):
+            self.toolbar.addWidget(w)
+        self.toolbar.addStretch(1)
+        for w in (self.new_button, self.edit_button, self.pay_button):
+            self.toolbar.addWidget(w)
+        self.search.setMinimumWidth(280)
+
+    def set_books(self, books) -> None:
+        self.books = books
+        model = PagedTableModel(
+            customer_columns(),
+            lambda sort, desc: customer_service.customer_ids(books, search=self.search.text(), sort=sort,
+                                                             descending=desc,
+                                                             only_overdue=self.only_overdue.isChecked()),
+            lambda ids: customer_service.customer_rows(books, ids), customer_tone, "code", self)
+        self.attach_model(model, {0: 80, 1: 280, 2: 50, 3: 140, 4: 50, 5: 110, 6: 110, 7: 100, 8: 110})
+        self.reload()
+
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self, self.books, default_currency=company_profile(self.books).currency)
+        if dialog.exec():
+            self.reload()
+            self.select_ids([dialog.result_value])
+            self.changed.emit()
+
+    def edit_selected(self) -> None:
+        cid = self.current_id()
+        if cid is None:
+            return
+        dialog = CustomerDialog(self, self.books, cid, customer_service.get_customer(self.books, cid))
+        if dialog.exec():
+            self.reload()
+            self.changed.emit()
+
+    def record_payment(self) -> None:
+        if PaymentDialog(self, self.books, self.current_id()).exec():
+            self.reload()
+            self.changed.emit()

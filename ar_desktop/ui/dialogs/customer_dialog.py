@@ -1,0 +1,50 @@
+"""Add or edit a customer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
+
+from ar_desktop.domain.money import KNOWN_CURRENCIES
+from ar_desktop.domain.records import LIMITS, CustomerData
+from ar_desktop.services.context import Books
+from ar_desktop.services.customers import add_customer, update_customer
+from ar_desktop.ui.dialogs.form import FormDialog, combo, line
+
+
+class CustomerDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, books: Books, customer_id: int | None = None,
+                 data: CustomerData | None = None, default_currency: str = "EUR"):
+        super().__init__(parent, self.tr("Edit customer") if customer_id else self.tr("New customer"))
+        d = data or CustomerData(code="", name="", currency=default_currency)
+        self.add("code", self.tr("Code"), line(d.code, LIMITS["code"], self.tr("e.g. ACME01")))
+        self.add("name", self.tr("Legal name"), line(d.name, LIMITS["name"]))
+        self.add("contact", self.tr("Contact person"), line(d.contact, LIMITS["contact"]))
+        address = QPlainTextEdit(d.address)
+        address.setFixedHeight(60)
+        self.add("address", self.tr("Street address"), address, self.tr("One or more lines"))
+        self.add("postcode", self.tr("Postcode"), line(d.postcode, LIMITS["postcode"]))
+        self.add("city", self.tr("City"), line(d.city, LIMITS["city"]))
+        self.add("country", self.tr("Country"), line(d.country, 2, self.tr("ISO code, e.g. DE, GB, CN")))
+        self.add("email", self.tr("E-mail"), line(d.email, LIMITS["email"]))
+        self.add("phone", self.tr("Phone"), line(d.phone, LIMITS["phone"]))
+        self.add("tax_id", self.tr("Registration / tax id"), line(d.tax_id, LIMITS["tax_id"]))
+        self.add("credit_limit", self.tr("Credit limit"),
+                 line("" if d.credit_limit is None else f"{d.credit_limit}", 0, self.tr("empty = no limit")))
+        self.add("credit_class", self.tr("Credit class"),
+                 combo([(self.tr("A – reliable"), "A"), (self.tr("B – normal"), "B"), (self.tr("C – watch"), "C")],
+                       d.credit_class))
+        self.add("terms_days", self.tr("Payment terms (days)"), line(str(d.terms_days), 3))
+        self.add("currency", self.tr("Currency"), combo([(c, c) for c in sorted(KNOWN_CURRENCIES)], d.currency))
+        self.add("language", self.tr("Letter language"),
+                 combo([(self.tr("English"), "en"), (self.tr("Chinese (Simplified)"), "zh")], d.language))
+        notes = QPlainTextEdit(d.notes)
+        notes.setFixedHeight(60)
+        self.add("notes", self.tr("Notes"), notes)
+        hold = QCheckBox(self.tr("On hold (no new deliveries on credit)"))
+        hold.setChecked(d.on_hold)
+        self.add("on_hold", "", hold)
+        if customer_id is None:
+            self.on_save(lambda raw: add_customer(books, raw))
+        else:
+            self.on_save(lambda raw: update_customer(books, customer_id, raw))
+        self.resize(520, self.sizeHint().height())

@@ -1,0 +1,140 @@
+"""A form dialog that hands raw text to a service and shows each problem beside its field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from ar_desktop.domain.errors import UserError, ValidationError
+from ar_desktop.ui.messages import show_error
+
+ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px 4px; border-radius: 3px;"
+
+
+def qdate(d) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def iso(edit: QDateEdit) -> str:
+    return edit.date().toString("yyyy-MM-dd")
+
+
+def date_edit(value=None) -> QDateEdit:
+    w = QDateEdit()
+    w.setCalendarPopup(True)
+    w.setDisplayFormat("yyyy-MM-dd")
+    if value is not None:
+        w.setDate(qdate(value))
+    return w
+
+
+class FormDialog(QDialog):
+    """Fields are added with ``add``; ``values()`` gives raw text by key; ``submit`` calls the service."""
+
+    def __init__(self, parent: QWidget | None, title: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.fields: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self._save: Callable[[dict[str, Any]], Any] | None = None
+        self.result_value: Any = None
+
+    def add(self, key: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+        self.fields[key] = widget
+        error = QLabel()
+        error.setObjectName(f"error_{key}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        self._errors[key] = error
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(widget)
+        if hint:
+            h = QLabel(hint)
+            h.setEnabled(False)
+            inner.addWidget(h)
+        inner.addWidget(error)
+        self.form.addRow(label, box)
+        widget.setObjectName(key)
+        return widget
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, w in self.fields.items():
+            if isinstance(w, QLineEdit):
+                out[key] = w.text()
+            elif isinstance(w, QPlainTextEdit):
+                out[key] = w.toPlainText()
+            elif isinstance(w, QComboBox):
+                data = w.currentData()
+                out[key] = w.currentText() if data is None else data
+            elif isinstance(w, QCheckBox):
+                out[key] = w.isChecked()
+            elif isinstance(w, QDateEdit):
+                out[key] = iso(w)
+        return out
+
+    def on_save(self, fn: Callable[[dict[str, Any]], Any]) -> None:
+        self._save = fn
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, label in self._errors.items():
+            msg = problems.get(key)
+            label.setText(msg or "")
+            label.setVisible(bool(msg))
+        first = next((k for k in problems if k in self.fields), None)
+        if first:
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_save(self) -> None:
+        try:
+            self.result_value = self._save(self.values()) if self._save else None
+        except ValidationError as e:
+            unplaced = {k: v for k, v in e.problems.items() if k not in self.fields}
+            self.show_problems(e.problems)
+            if unplaced:
+                show_error(self, ValidationError(unplaced))
+            return
+        except UserError as e:
+            self.show_problems({})
+            show_error(self, e)
+            return
+        except Exception as e:  # noqa: BLE001 - a bug: the transaction rolled back; say so, keep the dialog
+            show_error(self, e)
+            return
+        self.accept()
+
+
+def line(text: str = "", max_length: int = 0, placeholder: str = "") -> QLineEdit:
+    w = QLineEdit(text)
+    if max_length:
+        w.setMaxLength(max_length + 1)  # one over, so the validation message (not a silent cut) explains it
+    if placeholder:
+        w.setPlaceholderText(placeholder)
+    return w
+
+
+def combo(items: list[tuple[str, Any]], current: Any = None) -> QComboBox:
+    w = QComboBox()
+    for label, data in items:
+        w.addItem(label, data)
+    if current is not None:
+        idx = w.findData(current)
+        if idx >= 0:
+            w.setCurrentIndex(idx)
+    return w

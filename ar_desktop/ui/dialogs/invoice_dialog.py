@@ -1,0 +1,95 @@
+"""Add or edit an invoice; the due date follows the customer's terms until the user sets it."""
+
+from __future__ import annotations
+
+
+
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from ar_desktop.domain.money import KNOWN_CURRENCIES
+from ar_desktop.domain.records import LIMITS
+from ar_desktop.services.context import Books
+from ar_desktop.services.customers import customer_choices, get_customer
+from ar_desktop.services.invoicing import add_invoice, default_due_date, update_invoice
+from ar_desktop.storage.invoices_repo import InvoiceRow
+from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line, qdate
+
+
+class InvoiceDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, books: Books, invoice: InvoiceRow | None = None,
+                 customer_id: int | None = None, confirm_save=None):
+        super().__init__(parent, self.tr("Edit invoice {0}").format(invoice.number) if invoice
+                         else self.tr("New invoice"))
+        self.books = books
+        today = books.today()
+        choices = customer_choices(books)
+        self.customer = self.add("customer_code", self.tr("Customer"),
+                                 combo([(f"{code} – {name}", code) for _id, code, name in choices],
+                                       invoice.customer_code if invoice else None))
+        self._ids = {code: cid for cid, code, _name in choices}
+        if customer_id is not None and invoice is None:
+            idx = [cid for cid, _c, _n in choices].index(customer_id) if customer_id in self._ids.values() else -1
+            if idx >= 0:
+                self.customer.setCurrentIndex(idx)
+        self.add("number", self.tr("Invoice number"), line(invoice.number if invoice else "", LIMITS["number"]))
+        self.issue = self.add("issue_date", self.tr("Issue date"), date_edit(invoice.issue_date if invoice else today))
+        self.due = self.add("due_date", self.tr("Due date"), date_edit(invoice.due_date if invoice else today),
+                            self.tr("Filled from the customer's payment terms; you may change it"))
+        self.add("amount", self.tr("Gross amount"), line(f"{invoice.amount}" if invoice else "", 0, "0.00"))
+        self.currency = self.add("currency", self.tr("Currency"),
+                                 combo([(c, c) for c in sorted(KNOWN_CURRENCIES)], invoice.currency if invoice else None))
+        self.add("reference", self.tr("Order / contract reference"),
+                 line(invoice.reference if invoice else "", LIMITS["reference"]))
+        self.add("description", self.tr("Description"), line(invoice.description if invoice else "",
+                                                              LIMITS["description"]))
+        disputed = QCheckBox(self.tr("The customer disputes this invoice"))
+        disputed.setChecked(bool(invoice and invoice.disputed))
+        self.add("disputed", "", disputed)
+        self.reason = self.add("dispute_reason", self.tr("Dispute reason"),
+                               line(invoice.dispute_reason if invoice else "", LIMITS["dispute_reason"]))
+        self.reason.setEnabled(disputed.isChecked())
+        disputed.toggled.connect(self.reason.setEnabled)
+        self._due_touched = invoice is not None
+        self.due.dateChanged.connect(self._mark_due_touched)
+        self.issue.dateChanged.connect(self._follow_terms)
+        self.customer.currentIndexChanged.connect(self._customer_changed)
+        if invoice is None:
+            self._customer_changed()
+        self._confirm_save = confirm_save
+        if invoice is None:
+            self.on_save(self._add)
+        else:
+            self.on_save(lambda raw: update_invoice(books, invoice.id, raw))
+        self.resize(500, self.sizeHint().height())
+
+    def _add(self, raw):
+        if self._confirm_save is not None and not self._confirm_save(raw):
+            return None
+        return add_invoice(self.books, raw)
+
+    def _mark_due_touched(self) -> None:
+        if not self._setting_due:
+            self._due_touched = True
+
+    _setting_due = False
+
+    def _follow_terms(self) -> None:
+        code = self.customer.currentData()
+        if self._due_touched or code not in self._ids:
+            return
+        issue = self.issue.date().toPython()
+        due = default_due_date(self.books, self._ids[code], issue)
+        self._setting_due = True
+        self.due.setDate(qdate(due))
+        self._setting_due = False
+
+    def _customer_changed(self) -> None:
+        code = self.customer.currentData()
+        if code in self._ids:
+            customer = get_customer(self.books, self._ids[code])
+            idx = self.currency.findData(customer.currency)
+            if idx >= 0:
+                self.currency.setCurrentIndex(idx)
+        self._follow_terms()
+
+

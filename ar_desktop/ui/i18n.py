@@ -1,0 +1,41 @@
+"""Interface language and the Chinese-capable font the program ships."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from ar_desktop.paths import CJK_FONT, TRANSLATIONS
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+SETTING = "ui/language"
+
+
+def install_font(app: QApplication) -> str | None:
+    """Register the bundled CJK font and use it as fallback, so Chinese never shows as boxes."""
+    font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    font = QFont(app.font())
+    font.setFamilies([app.font().family(), families[0]])
+    app.setFont(font)
+    return families[0]
+
+
+def chosen_language(settings: QSettings) -> str:
+    lang = settings.value(SETTING, "")
+    if lang in LANGUAGES:
+        return lang
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS / f"ar_desktop_{language}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None

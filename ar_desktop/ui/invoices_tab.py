@@ -1,0 +1,159 @@
+"""Invoices: filters, totals under the list, overdue in red, due soon marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton
+
+from ar_desktop.services import invoicing
+from ar_desktop.services.customers import customer_choices
+from ar_desktop.storage.invoices_repo import InvoiceFilter
+from ar_desktop.ui.columns import InvoiceColumns
+from ar_desktop.ui.dialogs.form import date_edit
+from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
+from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+from ar_desktop.ui.list_tab import ListTab
+from ar_desktop.ui.messages import confirm, run_action
+from ar_desktop.ui.table_models import PagedTableModel, money_text
+
+
+class InvoicesTab(ListTab):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.status = QComboBox()
+        for label, key in ((self.tr("Open"), "open"), (self.tr("Overdue"), "overdue"), (self.tr("All"), "all")):
+            self.status.addItem(label, key)
+        self.customer = QComboBox()
+        self.customer.setMinimumWidth(220)
+        self.use_dates = QCheckBox(self.tr("Issued from"))
+        self.date_from = date_edit(dt.date.today().replace(month=1, day=1))
+        self.date_to = date_edit(dt.date.today())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Number, reference or customer…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        filters = QHBoxLayout()
+        for w in (self.status, self.customer, self.use_dates, self.date_from, QLabel(self.tr("to")), self.date_to,
+                  self.search):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.layout().insertLayout(0, filters)
+        self.toolbar.addStretch(1)
+        self.new_button = QPushButton(self.tr("New invoice…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.pay_button = QPushButton(self.tr("Record payment…"))
+        self.dispute_button = QPushButton(self.tr("Dispute…"))
+        self.void_button = QPushButton(self.tr("Void…"))
+        for w, slot in ((self.new_button, self.new_invoice), (self.edit_button, self.edit_selected),
+                        (self.pay_button, self.record_payment), (self.dispute_button, self.toggle_dispute),
+                        (self.void_button, self.void_selected)):
+            w.clicked.connect(slot)
+            self.toolbar.addWidget(w)
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.totals.setStyleSheet("font-weight: bold; padding: 4px;")
+        self.layout().addWidget(self.totals)
+        self.status.currentIndexChanged.connect(self.reload)
+        self.customer.currentIndexChanged.connect(self.reload)
+        self.use_dates.toggled.connect(self.reload)
+        self.date_from.dateChanged.connect(self.reload_soon)
+        self.date_to.dateChanged.connect(self.reload_soon)
+        self.search.textChanged.connect(self.reload_soon)
+
+    def set_books(self, books) -> None:
+        self.books = books
+        self.load_customers()
+        cols = InvoiceColumns(books.today)
+        model = PagedTableModel(cols.columns(), lambda sort, desc: invoicing.invoice_ids(books, self.filter(),
+                                                                                        sort=sort, descending=desc),
+                                lambda ids: invoicing.invoice_rows(books, ids), cols.tone, "due_date", self)
+        self.attach_model(model, {0: 100, 1: 240, 2: 90, 3: 90, 4: 100, 5: 100, 6: 100, 7: 45, 8: 150, 9: 60},
+                          sort_column=3)
+        self.reload()
+
+    def load_customers(self) -> None:
+        current = self.customer.currentData()
+        self.customer.blockSignals(True)
+        self.customer.clear()
+        self.customer.addItem(self.tr("All customers"), None)
+        for cid, code, name in customer_choices(self.books):
+            self.customer.addItem(f"{code} – {name}", cid)
+        idx = self.customer.findData(current)
+        self.customer.setCurrentIndex(max(idx, 0))
+        self.customer.blockSignals(False)
+
+    def filter(self) -> InvoiceFilter:
+        dates = self.use_dates.isChecked()
+        return InvoiceFilter(status=self.status.currentData(), customer_id=self.customer.currentData(),
+                             date_from=self.date_from.date().toPython() if dates else None,
+                             date_to=self.date_to.date().toPython() if dates else None, search=self.search.text())
+
+    def reload(self) -> None:
+        super().reload()
+        if self.books is None:
+            return
+        t = invoicing.invoice_totals(self.books, self.filter())
+        self.totals.setText(self.tr("{0} invoices · amount {1} · open {2} · overdue {3}").format(
+            f"{t.count:,}", money_text(t.amount), money_text(t.open_amount), money_text(t.overdue_amount)))
+
+    def show_customer(self, customer_id: int | None) -> None:
+        self.customer.setCurrentIndex(max(self.customer.findData(customer_id), 0))
+
+    def _selected_row(self):
+        ident = self.current_id()
+        return invoicing.invoice_rows(self.books, [ident])[0] if ident is not None else None
+
+    def new_invoice(self) -> None:
+        dialog = InvoiceDialog(self, self.books, customer_id=self.customer.currentData())
+        if dialog.exec():
+            self.reload()
+            self.select_ids([dialog.result_value])
+            self.changed.emit()
+
+    def edit_selected(self) -> None:
+        row = self._selected_row()
+        if row is not None and InvoiceDialog(self, self.books, row).exec():
+            self.reload()
+            self.changed.emit()
+
+    def record_payment(self) -> None:
+        row = self._selected_row()
+        customer_id = row.customer_id if row else self.customer.currentData()
+        if PaymentDialog(self, self.books, customer_id).exec():
+            self.reload()
+            self.changed.emit()
+
+    def toggle_dispute(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        if row.disputed:
+            if confirm(self, self.tr("Resolve dispute"),
+                       self.tr("Mark the dispute on invoice {0} as resolved?").format(row.number)):
+                ok, _ = run_action(self, invoicing.set_dispute, self.books, row.id, False)
+            else:
+                return
+        else:
+            reason, accepted = QInputDialog.getText(self, self.tr("Dispute"),
+                                                    self.tr("What does the customer contest on {0}?").format(
+                                                        row.number))
+            if not accepted:
+                return
+            ok, _ = run_action(self, invoicing.set_dispute, self.books, row.id, True, reason)
+        if ok:
+            self.reload()
+            self.changed.emit()
+
+    def void_selected(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        reason, accepted = QInputDialog.getText(self, self.tr("Void invoice"),
+                                                self.tr("Why is invoice {0} voided? (kept on record)").format(
+                                                    row.number))
+        if accepted:
+            ok, _ = run_action(self, invoicing.void_invoice, self.books, row.id, reason)
+            if ok:
+                self.reload()
+                self.changed.emit()

@@ -1,0 +1,76 @@
+"""What the list tabs share: a toolbar row, a SQL-backed table and selection helpers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ar_desktop.ui.table_models import PagedTableModel
+
+
+class ListTab(QWidget):
+    changed = Signal()  # this tab wrote something: other views may need a refresh
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.books = None
+        self.model: PagedTableModel | None = None
+        self.toolbar = QHBoxLayout()
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.table, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.reload)
+
+    def attach_model(self, model: PagedTableModel, widths: dict[int, int] | None = None,
+                     sort_column: int = 0) -> None:
+        self.model = model
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in (widths or {}).items():
+            header.resizeSection(col, width)
+        header.setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
+
+    def reload_soon(self) -> None:
+        self._debounce.start()
+
+    def reload(self) -> None:
+        if self.model is not None and self.books is not None:
+            selected = self.selected_ids()
+            self.model.reload()
+            self.select_ids(selected)
+
+    def selected_ids(self) -> list[int]:
+        if self.model is None:
+            return []
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(r) for r in rows]
+
+    def current_id(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select_ids(self, ids: list[int]) -> None:
+        if self.model is None:
+            return
+        for ident in ids[:1]:
+            row = self.model.row_of_id(ident)
+            if row >= 0:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def edit_selected(self) -> None:  # overridden
+        pass

@@ -1,0 +1,219 @@
+"""The main window: assembles the tabs and the File menu; every action forwards to a service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+                               QVBoxLayout, QWidget, QPushButton, QHBoxLayout)
+
+from ar_desktop import __version__
+from ar_desktop.clock import Clock, SystemClock
+from ar_desktop.services.company_file import FILE_SUFFIX, company_profile, create_company, open_company
+from ar_desktop.services.context import Books
+from ar_desktop.services.imports import import_csv
+from ar_desktop.ui.collections_tab import CollectionsTab
+from ar_desktop.ui.customers_tab import CustomersTab
+from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
+from ar_desktop.ui.i18n import LANGUAGES, SETTING
+from ar_desktop.ui.invoices_tab import InvoicesTab
+from ar_desktop.ui.messages import run_action
+from ar_desktop.ui.tasks import BackgroundTask
+
+RECENT_KEY = "files/recent"
+MAX_RECENT = 8
+FILE_FILTER = "AR Desktop company (*.ardb);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, clock: Clock | None = None):
+        super().__init__()
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.books: Books | None = None
+        self.setWindowTitle("AR Desktop")
+        self.tabs = QTabWidget()
+        self.customers = CustomersTab()
+        self.invoices = InvoicesTab()
+        self.collections = CollectionsTab()
+        self.tabs.addTab(self.customers, self.tr("Customers"))
+        self.tabs.addTab(self.invoices, self.tr("Invoices"))
+        self.tabs.addTab(self.collections, self.tr("Collections"))
+        for tab in (self.customers, self.invoices):
+            tab.changed.connect(self.data_changed)
+        self.empty = self._empty_state()
+        self.setCentralWidget(self.empty)
+        self.company_label = QLabel()
+        self.statusBar().addPermanentWidget(self.company_label)
+        self._build_menus()
+        self.resize(1280, 760)
+
+    # -- menus --------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, needs_file: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        if needs_file:
+            self._file_actions.append(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._file_actions: list[QAction] = []
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New company…"), self.new_file, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Company &profile…"), self.edit_company, needs_file=True)
+        imports = file_menu.addMenu(self.tr("&Import CSV"))
+        for kind, label in (("customers", self.tr("Customers…")), ("invoices", self.tr("Invoices…")),
+                            ("payments", self.tr("Payments…"))):
+            self._action(imports, label, lambda _=False, k=kind: self.import_file(k), needs_file=True)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Close company"), self.close_file, QKeySequence.StandardKey.Close,
+                     needs_file=True)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh, needs_file=True)
+        lang = view.addMenu(self.tr("&Language"))
+        for key, label in LANGUAGES.items():
+            self._action(lang, label, lambda _=False, k=key: self.set_language(k))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About AR Desktop"), self.about)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        for a in self._file_actions:
+            a.setEnabled(self.books is not None)
+
+    def _empty_state(self) -> QWidget:
+        w = QWidget()
+        layout = QVBoxLayout(w)
+        layout.addStretch(1)
+        text = QLabel(self.tr("No company file is open.\nCreate one for each company whose books you keep."))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for label, slot in ((self.tr("New company…"), self.new_file), (self.tr("Open…"), self.open_dialog)):
+            b = QPushButton(label)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return w
+
+    # -- company files ------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.settings.setValue(RECENT_KEY, files[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for f in self.recent_files():
+            action = self.recent_menu.addAction(f)
+            action.triggered.connect(lambda _=False, p=f: self.open_file(p))
+        if not self.recent_files():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def new_file(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New company"), self.tr("Company's legal name:"))
+        if not ok or not name.strip():
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new company file"),
+                                              str(Path.home() / f"{name.strip()}{FILE_SUFFIX}"), FILE_FILTER)
+        if path:
+            if not path.endswith(FILE_SUFFIX):
+                path += FILE_SUFFIX
+            ok, books = run_action(self, create_company, path, name.strip(), clock=self.clock)
+            if ok:
+                self._use(books)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open company file"), str(Path.home()), FILE_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> bool:
+        if self.books is not None and Path(path).resolve() == self.books.db.path:
+            return True
+        ok, books = run_action(self, open_company, path, clock=self.clock)
+        if ok:
+            self.close_file()
+            self._use(books)
+        return ok
+
+    def _use(self, books: Books) -> None:
+        self.books = books
+        self._remember(books.db.path)
+        self.settings.setValue("files/last", str(books.db.path))
+        self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
+        for tab in (self.customers, self.invoices, self.collections):
+            tab.set_books(books)
+        profile = company_profile(books)
+        self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
+        self.company_label.setText(str(books.db.path))
+        self._update_actions()
+
+    def close_file(self) -> None:
+        if self.books is None:
+            return
+        self.books.close()
+        self.books = None
+        self.takeCentralWidget()
+        self.empty = self._empty_state()
+        self.setCentralWidget(self.empty)
+        self.setWindowTitle("AR Desktop")
+        self.company_label.clear()
+        self._update_actions()
+
+    def edit_company(self) -> None:
+        if CompanyDialog(self, self.books, company_profile(self.books)).exec():
+            self.setWindowTitle(f"{company_profile(self.books).legal_name} — AR Desktop")
+
+    def import_file(self, kind: str) -> BackgroundTask | None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import {0} from CSV").format(kind), str(Path.home()),
+                                              "CSV (*.csv);;All files (*)")
+        return self.start_import(kind, path) if path else None
+
+    def start_import(self, kind: str, path: str) -> BackgroundTask:
+        books = self.books
+
+        def done(count: int) -> None:
+            self.data_changed()
+            QMessageBox.information(self, self.tr("Import finished"),
+                                    self.tr("{0} {1} imported from {2}.").format(count, kind, Path(path).name))
+
+        return BackgroundTask(self, self.tr("Importing {0}…").format(kind),
+                              lambda progress: import_csv(books, kind, path, progress), done).start()
+
+    def data_changed(self) -> None:
+        if self.books is None:
+            return
+        self.customers.reload()
+        self.invoices.load_customers()
+        self.invoices.reload()
+        self.collections.reload()
+
+    def set_language(self, key: str) -> None:
+        self.settings.setValue(SETTING, key)
+        QMessageBox.information(self, "AR Desktop", self.tr("The new language is used from the next start.")
+                                + ("\n下次启动时使用新的语言。" if key == "zh_CN" else ""))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About AR Desktop"),
+                          self.tr("AR Desktop {0}\nReceivables and collections for bookkeepers.").format(__version__))
+
+    def closeEvent(self, event) -> None:
+        self.close_file()
+        super().closeEvent(event)
