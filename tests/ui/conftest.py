@@ -1,0 +1,55 @@
+"""GUI tests run headless on Qt's offscreen platform, on real company files."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+import datetime as dt  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+
+from ar_desktop.clock import FixedClock  # noqa: E402
+from ar_desktop.services.demo import build_demo  # noqa: E402
+from ar_desktop.ui.main_window import MainWindow  # noqa: E402
+
+UI_TODAY = dt.date(2026, 3, 31)
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path) -> MainWindow:
+    path = tmp_path / "company.ardb"
+    build_demo(path, FixedClock(UI_TODAY)).close()
+    w = MainWindow(settings, FixedClock(UI_TODAY))
+    qtbot.addWidget(w)
+    assert w.open_file(path)
+    w.show()
+    yield w
+    w.close_file()
+
+
+@pytest.fixture
+def when_dialog_opens(qtbot) -> Callable[[Callable[[QDialog], None]], None]:
+    """Schedule ``handle(dialog)`` for the next modal dialog, then trigger what opens it."""
+
+    def schedule(handle: Callable[[QDialog], None]) -> None:
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, poll)
+                return
+            handle(dialog)
+
+        QTimer.singleShot(0, poll)
+
+    return schedule
