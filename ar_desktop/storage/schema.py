@@ -1,5 +1,6 @@
 """Every table of a company file, gathered so migrations and checks see the whole schema."""
 
 from ar_desktop.storage import orm
+from ar_desktop.storage import orm_collections  # noqa: F401  (registers the collections tables)
 
 metadata = orm.Base.metadata

@@ -1,0 +1,113 @@
+"""Collections: the worklist, logging a step, recording a promise."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ar_desktop.cli.base import as_of_arg, command, open_books, write
+
+CUSTOMER_HEADER = ["customer_code", "customer_name", "overdue_amount", "oldest_days_overdue", "reached_step",
+                   "next_step", "next_step_date", "state", "last_step", "last_step_date"]
+INVOICE_HEADER = ["invoice_number", "customer_code", "due_date", "days_overdue", "open_amount", "reached_step",
+                  "disputed"]
+
+
+def _d(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def customer_cells(r) -> list[str]:
+    return [r.customer_code, r.customer_name, f"{r.overdue_amount:.2f}", str(r.oldest_days_overdue),
+            r.reached_step or "", r.next_step or "", _d(r.next_step_date), r.state, r.last_step or "",
+            _d(r.last_step_date)]
+
+
+def invoice_cells(r) -> list[str]:
+    return [r.invoice_number, r.customer_code, r.due_date.isoformat(), str(r.days_overdue), f"{r.open_amount:.2f}",
+            r.reached_step or "", "yes" if r.disputed else "no"]
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return out.getvalue()
+
+
+@command("collections", "collections worklist as of a date: who to chase and with which step")
+def _collections_args(p):
+    p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--by", choices=["customer", "invoice"], default="customer")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+
+
+@_collections_args
+def _collections(args) -> int:
+    from ar_desktop.services.collections import invoice_rows, worklist
+    from ar_desktop.services.report_formats import table
+
+    books = open_books(args)
+    try:
+        if args.by == "customer":
+            rows = sorted(worklist(books, args.as_of), key=lambda r: r.customer_code)
+            header, cells, right = CUSTOMER_HEADER, [customer_cells(r) for r in rows], {2, 3}
+        else:
+            rows = invoice_rows(books, args.as_of)
+            header, cells, right = INVOICE_HEADER, [invoice_cells(r) for r in rows], {3, 4}
+    finally:
+        books.close()
+    if args.format == "csv":
+        write(_csv(header, cells))
+    elif not cells:
+        write(f"Nothing to chase on {args.as_of.isoformat()}.\n")
+    else:
+        write(table(header, cells, right))
+    return 0
+
+
+@command("log", "record that a collection step was done (or skipped) for a customer")
+def _log_args(p):
+    p.add_argument("customer", metavar="CUSTOMER_CODE")
+    p.add_argument("--step", required=True, metavar="STEP_KEY", help="e.g. reminder, phone_call, demand_letter")
+    p.add_argument("--date", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--skipped", action="store_true", help="the step was deliberately not taken (--note says why)")
+
+
+@_log_args
+def _log(args) -> int:
+    from ar_desktop.services.collections import log_step
+
+    books = open_books(args)
+    try:
+        log_step(books, args.customer, args.step, args.date, "" if args.skipped else args.note,
+                 skipped=args.skipped, reason=args.note if args.skipped else "")
+    finally:
+        books.close()
+    what = "skipped" if args.skipped else "done"
+    print(f"logged {args.step} {what} for {args.customer} on {args.date.isoformat()}")
+    return 0
+
+
+@command("promise", "record a customer's promise to pay an amount by a date")
+def _promise_args(p):
+    p.add_argument("customer", metavar="CUSTOMER_CODE")
+    p.add_argument("--date", type=as_of_arg, required=True, metavar="YYYY-MM-DD", help="the promised payment date")
+    p.add_argument("--amount", required=True, metavar="AMOUNT")
+    p.add_argument("--made-on", type=as_of_arg, default=None, metavar="YYYY-MM-DD",
+                   help="the day the promise was made (default today)")
+
+
+@_promise_args
+def _promise(args) -> int:
+    from ar_desktop.services.collections import record_promise
+
+    books = open_books(args)
+    try:
+        record_promise(books, args.customer, args.date, args.amount, made_on=args.made_on)
+    finally:
+        books.close()
+    print(f"recorded promise of {args.customer} to pay {args.amount} by {args.date.isoformat()}")
+    return 0

@@ -1,0 +1,716 @@
+"""Collections use cases: the worklist, logging what was done, promises, disputes, holds, the
+customer's history, ladder and credit settings, credit checks and the reminder e-mail.
+
+The next step is always decided by :func:`ar_desktop.domain.next_step.collection_status`
+(docs/collections-rule.md); this module only gathers its inputs and records what happened.
+Every use case is one transaction. History is append-only: corrections add events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ar_desktop.domain.credit import (CreditSettings, PaidInvoice, exceeds_limit, needs_credit_review,
+                                      suggest_credit_class)
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_from_data,
+                                      ladder_to_data, validate_ladder)
+from ar_desktop.domain.money import format_amount, from_minor, parse_amount, to_minor
+from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
+                                         reached_step_for_invoice, urgency_key)
+from ar_desktop.domain.records import CustomerData, parse_date
+from ar_desktop.services.context import Books
+from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
+from ar_desktop.storage.collections_repo import CustomerInputs
+
+CALL_OUTCOMES = ("reached", "no_answer", "promised", "disputed", "refused")
+OUTCOME_LABELS = {"reached": "reached", "no_answer": "no answer", "promised": "promised to pay",
+                  "disputed": "disputes an invoice", "refused": "refused to pay"}
+MAX_GRACE_DAYS = 90
+MAX_NOTE = 4000
+
+# Setting keys (JSON values in the `setting` table).
+LADDER_KEY = "ladder.{cls}"
+GRACE_KEY = "collections.grace_days"
+REVIEW_PERCENT_KEY = "credit.review_percent"
+CREDIT_KEYS = {"a_max_avg_days_late": "credit.a_max_avg_days_late", "a_max_late_share": "credit.a_max_late_share",
+               "c_min_avg_days_late": "credit.c_min_avg_days_late", "c_min_late_share": "credit.c_min_late_share"}
+
+
+# --- results -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PromiseInfo:
+    id: int
+    made_on: dt.date
+    promised_date: dt.date
+    amount: Decimal
+    paid_since: Decimal
+    status: str  # open | kept | broken (as of the worklist date)
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    """One customer needing attention as of a date (see docs/collections-rule.md)."""
+
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    credit_class: str
+    currency: str
+    overdue_amount: Decimal
+    oldest_days_overdue: int
+    reached_step: str | None
+    reached_step_name: str
+    next_step: str | None
+    next_step_name: str
+    next_step_date: dt.date | None
+    state: str                      # action_due | waiting | promised | disputed | on_hold
+    last_step: str | None
+    last_step_date: dt.date | None
+    promise: PromiseInfo | None     # the latest promise made on or before the date
+    broken_promise: bool
+    hold_until: dt.date | None
+    hold_reason: str
+    credit_review: bool             # overdue >= review % of the limit, not yet reviewed this episode
+    credit_limit: Decimal | None
+    suggested_class: str | None     # from invoices paid in the last 12 months
+    chased_invoices: tuple[str, ...]
+    episode_start: dt.date | None
+    status: CollectionStatus = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class InvoiceWorkRow:
+    """One open invoice as of a date (the worklist --by invoice)."""
+
+    invoice_number: str
+    customer_code: str
+    customer_name: str
+    due_date: dt.date
+    days_overdue: int               # date - due date; negative before the due date
+    open_amount: Decimal
+    currency: str
+    reached_step: str | None        # the step this invoice reached by its own age
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a customer's timeline. ``kind`` is an event kind (collection_event.kind),
+    'invoice', 'payment', or whatever a registered history source adds (e.g. 'letter')."""
+
+    date: dt.date
+    kind: str
+    text: str
+    amount: Decimal | None = None
+    invoice_number: str | None = None
+    source: str = "event"           # event | ledger | the name of a registered source
+    order: int = 0                  # tie-break within a day (events keep their entry order)
+
+
+@dataclass(frozen=True)
+class CollectionSettings:
+    grace_days: int = DEFAULT_GRACE_DAYS
+    credit: CreditSettings = CreditSettings()
+
+
+# --- extension point: more history ----------------------------------------------------------------
+
+# A history source gets the open session and the customer id and returns HistoryEntry items.
+# The letters module registers one at import time, e.g.
+#     register_history_source("letters", lambda s, customer_id: letters_history(s, customer_id))
+HistorySource = Callable[[Any, int], Iterable[HistoryEntry]]
+_HISTORY_SOURCES: dict[str, HistorySource] = {}
+
+
+def register_history_source(name: str, source: HistorySource) -> None:
+    """Add entries (e.g. letters sent) to every customer's history; re-registering replaces."""
+    _HISTORY_SOURCES[name] = source
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def _customer(s, code: str) -> tuple[int, CustomerData]:
+    code = (code or "").strip()
+    cid = customers_repo.id_by_code(s, code) if code else None
+    if cid is None:
+        raise UserError(f"There is no customer with code '{code}'. Check the code in the customer list.")
+    return cid, customers_repo.get(s, cid)
+
+
+def _day(books: Books, value: dt.date | str | None, what: str, *, default_today: bool = True,
+         allow_future: bool = False) -> dt.date:
+    if value is None or value == "":
+        if default_today:
+            return books.today()
+        raise UserError(f"The {what} is empty. Enter a date as YYYY-MM-DD.")
+    day = parse_date(value, what)
+    if not allow_future and day > books.today():
+        raise UserError(f"The {what} {day.isoformat()} is in the future (today is {books.today().isoformat()}). "
+                        "Enter the day it happened.")
+    return day
+
+
+def _text(value: str | None, what: str, *, required: bool = False) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise UserError(f"The {what} is empty. Type a few words so the history says why.")
+    if len(text) > MAX_NOTE:
+        raise UserError(f"The {what} is longer than {MAX_NOTE} characters. Shorten it.")
+    return text
+
+
+def _amount(value: Decimal | str | int, currency: str, what: str) -> Decimal:
+    try:
+        return parse_amount(value, currency, allow_zero=False)
+    except UserError as e:
+        raise UserError(f"The {what}: {e}") from None
+
+
+def _settings(s) -> CollectionSettings:
+    grace = company_repo.get_setting(s, GRACE_KEY, DEFAULT_GRACE_DAYS)
+    base = CreditSettings()
+    values = {"review_percent": company_repo.get_setting(s, REVIEW_PERCENT_KEY, None)}
+    values.update({name: company_repo.get_setting(s, key, None) for name, key in CREDIT_KEYS.items()})
+    credit = CreditSettings(**{k: Decimal(str(v)) if v is not None else getattr(base, k) for k, v in values.items()})
+    return CollectionSettings(int(grace), credit)
+
+
+def _class_ladder(s, credit_class: str) -> Ladder:
+    data = company_repo.get_setting(s, LADDER_KEY.format(cls=credit_class), None)
+    return default_ladder(credit_class) if data is None else ladder_from_data(data)
+
+
+def _ladder_of(s, customer_id: int, credit_class: str) -> Ladder:
+    own = collections_repo.customer_ladder(s, customer_id)
+    return ladder_from_data(own) if own is not None else _class_ladder(s, credit_class)
+
+
+def _check_class(credit_class: str) -> str:
+    cls = (credit_class or "").strip().upper()
+    if cls not in CREDIT_CLASSES:
+        raise UserError(f"'{credit_class}' is not a credit class. Use A, B or C.")
+    return cls
+
+
+def _steps(steps: Ladder | Iterable[Step | dict]) -> Ladder:
+    if isinstance(steps, Ladder):
+        return validate_ladder(steps.steps)
+    items = list(steps)
+    if items and all(isinstance(x, dict) for x in items):
+        return ladder_from_data(items)
+    return validate_ladder(items)
+
+
+# --- the worklist --------------------------------------------------------------------------------
+
+def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
+    """Every customer needing attention as of ``as_of``, most urgent first (urgency_key).
+
+    A broken promise is recorded once (promise status 'broken' and a promise_broken event dated
+    the day after the grace period) when the date is not in the future; a promise found kept is
+    marked kept (with a promise_kept event) the same way.
+    """
+    with books.db.session() as s:
+        settings = _settings(s)
+        class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
+        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days)
+        record = as_of <= books.today()
+        rows = []
+        for ci in inputs.values():
+            row = _row(s, ci, as_of, settings, class_ladders, record)
+            if row is not None:
+                rows.append(row)
+    rows.sort(key=lambda r: (urgency_key(r.status), r.customer_code))
+    return rows
+
+
+def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | None:
+    """The worklist row of one customer (None when it needs no attention on that date)."""
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        settings = _settings(s)
+        class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
+        inputs = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)
+        return _row(s, inputs[cid], as_of, settings, class_ladders, as_of <= books.today())
+
+
+def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, class_ladders: dict[str, Ladder],
+         record: bool) -> WorklistRow | None:
+    ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
+    promises = [ci.promise] if ci.promise is not None else []
+    st = collection_status(ladder, ci.invoices, ci.history, as_of, promises, ci.hold, settings.grace_days)
+    if st is None:
+        return None
+    promise = None
+    if ci.promise is not None:
+        p = ci.promise
+        if p.kept():
+            status = "kept"
+        elif st.broken_promise is not None or as_of > p.deadline(settings.grace_days):
+            status = "broken"
+        else:
+            status = "open"
+        if record and status != "open" and ci.promise_status != status:
+            _record_promise_outcome(s, ci, status, as_of, settings.grace_days)
+        promise = PromiseInfo(int(p.ref), p.made_on, p.promised_date, p.amount, p.paid_since, status)
+    review = False
+    if ci.credit_limit is not None and ci.credit_limit > 0:
+        review = needs_credit_review(st.overdue_amount, ci.credit_limit, settings.credit.review_percent)
+        if review and ci.last_credit_review is not None and st.episode_start is not None \
+                and ci.last_credit_review >= st.episode_start:
+            review = False
+    paid = [PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices if i.settled_on is not None]
+    return WorklistRow(
+        customer_id=ci.customer_id, customer_code=ci.code, customer_name=ci.name, credit_class=ci.credit_class,
+        currency=ci.currency, overdue_amount=st.overdue_amount, oldest_days_overdue=st.oldest_days_overdue,
+        reached_step=st.reached_step.key if st.reached_step else None,
+        reached_step_name=st.reached_step.name if st.reached_step else "",
+        next_step=st.next_step.key if st.next_step else None,
+        next_step_name=st.next_step.name if st.next_step else "", next_step_date=st.next_step_date,
+        state=st.state, last_step=st.last_step, last_step_date=st.last_step_date, promise=promise,
+        broken_promise=st.broken_promise is not None,
+        hold_until=ci.hold.until if ci.hold else None, hold_reason=ci.hold.reason if ci.hold else "",
+        credit_review=review, credit_limit=ci.credit_limit,
+        suggested_class=suggest_credit_class(paid, as_of, settings.credit),
+        chased_invoices=st.chased_invoices, episode_start=st.episode_start, status=st)
+
+
+def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, grace_days: int) -> None:
+    p = ci.promise
+    row = collections_repo.get_promise(s, int(p.ref))
+    if row is None or row.status == status:
+        return
+    units = to_minor(p.amount, ci.currency)
+    if status == "broken":
+        when = p.deadline(grace_days) + dt.timedelta(days=1)
+        row.status, row.broken_recorded_on = "broken", as_of
+        note = f"Paid {p.paid_since:.2f} of {p.amount:.2f} by {p.deadline(grace_days).isoformat()}."
+        collections_repo.add_event(s, customer_id=ci.customer_id, kind="promise_broken", date=when, note=note,
+                                   amount=units, promise_id=row.id)
+    else:
+        row.status = "kept"
+        collections_repo.add_event(s, customer_id=ci.customer_id, kind="promise_kept", date=as_of,
+                                   note=f"Paid {p.paid_since:.2f} since {p.made_on.isoformat()}.", amount=units,
+                                   promise_id=row.id)
+    ci.promise_status = status
+
+
+def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
+    """Every invoice open as of ``as_of``, by customer code then invoice number."""
+    with books.db.session() as s:
+        class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
+        inputs = collections_repo.collection_inputs(s, as_of, grace_days=_settings(s).grace_days)
+    out = []
+    for ci in inputs.values():
+        ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
+        for inv in ci.invoices:
+            if inv.open_amount <= 0 or inv.settled_on is not None:
+                continue
+            step = reached_step_for_invoice(ladder, inv.due_date, as_of)
+            out.append(InvoiceWorkRow(inv.number, ci.code, ci.name, inv.due_date, (as_of - inv.due_date).days,
+                                      inv.open_amount, ci.currency, step.key if step else None, inv.disputed))
+    out.sort(key=lambda r: (r.customer_code, r.invoice_number))
+    return out
+
+
+# --- logging what was done ---------------------------------------------------------------------------
+
+def log_step(books: Books, code: str, step_key: str, date: dt.date | str, note: str = "", skipped: bool = False,
+             reason: str = "") -> int:
+    """Record that a ladder step was done (or deliberately skipped, with a reason) on ``date``."""
+    with books.db.session() as s:
+        return _log_step(books, s, code, step_key, date, note, skipped, reason)
+
+
+def _log_step(books: Books, s, code: str, step_key: str, date, note: str, skipped: bool, reason: str) -> int:
+    cid, data = _customer(s, code)
+    day = _day(books, date, "date of the step", default_today=False)
+    ladder = _ladder_of(s, cid, data.credit_class)
+    key = (step_key or "").strip()
+    if ladder.get(key) is None:
+        raise UserError(f"'{key}' is not a step of {data.name}'s collection ladder. "
+                        f"Use one of: {', '.join(ladder.keys)}.")
+    note = _text(note, "note")
+    if skipped:
+        reason = _text(reason, "reason for skipping the step", required=True)
+        note = f"{reason} - {note}" if note else reason
+    return collections_repo.add_event(s, customer_id=cid, kind="step_skipped" if skipped else "step_done",
+                                      date=day, step_key=key, note=note)
+
+
+def add_note(books: Books, code: str, date: dt.date | str | None, text: str) -> int:
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        return collections_repo.add_event(s, customer_id=cid, kind="note", date=_day(books, date, "date of the note"),
+                                          note=_text(text, "note", required=True))
+
+
+def log_call(books: Books, code: str, date: dt.date | str, outcome: str, note: str = "", *,
+             promised_date: dt.date | str | None = None, amount: Decimal | str | None = None,
+             invoice_number: str | None = None, dispute_reason: str = "", step_key: str | None = None) -> int:
+    """Record a phone call. Outcome 'promised' needs ``promised_date`` and ``amount`` (the promise
+    is recorded too); 'disputed' needs the ``invoice_number`` (the invoice is marked disputed,
+    the reason is ``dispute_reason`` or the note). ``step_key`` also logs that ladder step as done."""
+    outcome = (outcome or "").strip()
+    if outcome not in CALL_OUTCOMES:
+        raise UserError(f"'{outcome}' is not a call outcome. Use one of: {', '.join(CALL_OUTCOMES)}.")
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        day = _day(books, date, "date of the call", default_today=False)
+        note = _text(note, "note")
+        promise_id = invoice_id = None
+        if outcome == "promised":
+            if promised_date in (None, "") or amount in (None, ""):
+                raise UserError("The customer promised to pay: enter the promised date and amount.")
+            promise_id = _record_promise(books, s, cid, data, promised_date, amount, day)
+        elif outcome == "disputed":
+            if not (invoice_number or "").strip():
+                raise UserError("The customer disputes an invoice: enter the invoice number.")
+            invoice_id = _mark_dispute(books, s, invoice_number, dispute_reason or note, None, day, cid)
+        if step_key:
+            _log_step(books, s, code, step_key, day, note, False, "")
+        return collections_repo.add_event(s, customer_id=cid, kind="call", date=day, outcome=outcome, note=note,
+                                          promise_id=promise_id, invoice_id=invoice_id)
+
+
+def record_promise(books: Books, code: str, date: dt.date | str, amount: Decimal | str,
+                   made_on: dt.date | str | None = None) -> int:
+    """Record a promise to pay ``amount`` by ``date`` made on ``made_on`` (default today).
+    A new promise replaces the earlier ones for the next-step rule. Returns the promise id."""
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        return _record_promise(books, s, cid, data, date, amount, _day(books, made_on, "date the promise was made"))
+
+
+def _record_promise(books: Books, s, cid: int, data: CustomerData, date, amount, made_on: dt.date) -> int:
+    promised = _day(books, date, "promised date", default_today=False, allow_future=True)
+    if promised < made_on:
+        raise UserError(f"The promised date {promised.isoformat()} is before the day the promise was made "
+                        f"({made_on.isoformat()}). Enter a date on or after it.")
+    value = _amount(amount, data.currency, "promised amount")
+    open_units = collections_repo.open_units_as_of(s, cid, made_on)
+    units = to_minor(value, data.currency)
+    if open_units <= 0:
+        raise UserError(f"{data.name} owes nothing on {made_on.isoformat()}, so there is nothing to promise.")
+    if units > open_units:
+        raise UserError(f"The promised amount {value:.2f} is more than {data.name} owes on {made_on.isoformat()} "
+                        f"({from_minor(open_units, data.currency):.2f}). Enter at most the open balance.")
+    pid = collections_repo.add_promise(s, customer_id=cid, made_on=made_on, promised_date=promised, amount=units)
+    collections_repo.add_event(s, customer_id=cid, kind="promise", date=made_on, amount=units, promise_id=pid,
+                               note=f"to pay by {promised.isoformat()}")
+    return pid
+
+
+# --- disputes ---------------------------------------------------------------------------------------
+
+def mark_dispute(books: Books, invoice_number: str, reason: str, amount: Decimal | str | None = None,
+                 on: dt.date | str | None = None) -> None:
+    """The customer contests an invoice (``amount`` = the contested part, default all of it).
+    The invoice leaves the ladder until the dispute is resolved."""
+    with books.db.session() as s:
+        _mark_dispute(books, s, invoice_number, reason, amount, _day(books, on, "date of the dispute"), None)
+
+
+def _mark_dispute(books: Books, s, number: str, reason: str, amount, day: dt.date, customer_id: int | None) -> int:
+    inv = _invoice(s, number)
+    if customer_id is not None and inv.customer_id != customer_id:
+        raise UserError(f"Invoice {inv.number} belongs to another customer. Check the invoice number.")
+    reason = _text(reason, "reason of the dispute (what the customer contests)", required=True)
+    if inv.voided:
+        raise UserError(f"Invoice {inv.number} is void; there is nothing to dispute.")
+    if inv.disputed:
+        raise UserError(f"Invoice {inv.number} is already disputed ({inv.dispute_reason}). "
+                        "Resolve that dispute first.")
+    if inv.paid >= inv.amount:
+        raise UserError(f"Invoice {inv.number} is paid in full; there is nothing to dispute.")
+    if day < inv.issue_date:
+        raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; it cannot be disputed "
+                        f"on {day.isoformat()}. Enter a later date.")
+    open_units = inv.amount - inv.paid
+    units = open_units if amount in (None, "") else to_minor(_amount(amount, inv.currency, "disputed amount"),
+                                                             inv.currency)
+    if units > open_units:
+        raise UserError(f"The disputed amount {from_minor(units, inv.currency):.2f} is more than is open on invoice "
+                        f"{inv.number} ({from_minor(open_units, inv.currency):.2f}).")
+    inv.disputed, inv.dispute_reason = True, reason[:500]
+    collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute", date=day, note=reason, amount=units,
+                               invoice_id=inv.id)
+    return inv.id
+
+
+def resolve_dispute(books: Books, invoice_number: str, note: str = "", on: dt.date | str | None = None) -> None:
+    """The dispute is settled: the invoice comes back to the ladder from ``on`` (default today)."""
+    with books.db.session() as s:
+        inv = _invoice(s, invoice_number)
+        if not inv.disputed:
+            raise UserError(f"Invoice {inv.number} is not disputed.")
+        day = _day(books, on, "date the dispute was resolved")
+        inv.disputed, inv.dispute_reason = False, ""
+        collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute_resolved", date=day,
+                                   note=_text(note, "note"), invoice_id=inv.id)
+
+
+def _invoice(s, number: str):
+    number = (number or "").strip()
+    iid = invoices_repo.id_by_number(s, number) if number else None
+    if iid is None:
+        raise UserError(f"There is no invoice number '{number}'. Check the number in the invoice list.")
+    return invoices_repo.get(s, iid)
+
+
+# --- holds ---------------------------------------------------------------------------------------------
+
+def put_on_hold(books: Books, code: str, until: dt.date | str, reason: str, on: dt.date | str | None = None) -> int:
+    """Pause collections for the customer from ``on`` (default today) to ``until`` inclusive.
+    A hold already running is replaced. Returns the hold id."""
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        day = _day(books, on, "date the hold starts")
+        end = _day(books, until, "hold end date", default_today=False, allow_future=True)
+        if end < day:
+            raise UserError(f"The hold would end on {end.isoformat()}, before it starts ({day.isoformat()}). "
+                            "Enter a later end date.")
+        reason = _text(reason, "reason for the hold", required=True)
+        for old in collections_repo.active_holds(s, cid, day):
+            old.released_on = day
+        hid = collections_repo.add_hold(s, customer_id=cid, set_on=day, until=end, reason=reason)
+        collections_repo.add_event(s, customer_id=cid, kind="hold", date=day, note=reason, hold_id=hid)
+        return hid
+
+
+def release_hold(books: Books, code: str, on: dt.date | str | None = None, note: str = "") -> None:
+    """End the customer's hold early: collections resume on ``on`` (default today)."""
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        day = _day(books, on, "date the hold is released")
+        holds = [h for h in collections_repo.active_holds(s, cid, day) if h.set_on <= day]
+        if not holds:
+            raise UserError(f"{data.name} is not on hold on {day.isoformat()}.")
+        for h in holds:
+            h.released_on = day
+            collections_repo.add_event(s, customer_id=cid, kind="hold_released", date=day,
+                                       note=_text(note, "note"), hold_id=h.id)
+
+
+# --- history -------------------------------------------------------------------------------------------
+
+def history(books: Books, code: str) -> list[HistoryEntry]:
+    """The customer's timeline, oldest first: collection events, invoices issued, payments
+    received, and whatever registered sources add (letters)."""
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        ladder = _ladder_of(s, cid, data.credit_class)
+        out: list[HistoryEntry] = []
+        for r in collections_repo.ledger(s, cid):
+            if r.kind == "invoice":
+                text = f"Invoice {r.number} issued, due {r.due_date.isoformat()}" + (" (void)" if r.voided else "")
+                out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0))
+            else:
+                ref = f", ref. {r.number}" if r.number else ""
+                out.append(HistoryEntry(r.date, "payment", f"Payment received ({r.method}{ref})", r.amount, None,
+                                        "ledger", 1))
+        for e in collections_repo.events(s, cid):
+            out.append(HistoryEntry(e.date, e.kind, _event_text(e, ladder), e.amount, e.invoice_number, "event",
+                                    2 + e.id))
+        for name, source in _HISTORY_SOURCES.items():
+            out.extend(HistoryEntry(x.date, x.kind, x.text, x.amount, x.invoice_number, name, x.order)
+                       for x in source(s, cid))
+    out.sort(key=lambda x: (x.date, x.order))
+    return out
+
+
+def _event_text(e, ladder: Ladder) -> str:
+    step = ladder.get(e.step_key)
+    name = step.name if step else e.step_key
+    amount = f"{e.amount:.2f}" if e.amount is not None else ""
+    texts = {
+        "step_done": f"Step done: {name}",
+        "step_skipped": f"Step skipped: {name}",
+        "call": f"Phone call: {OUTCOME_LABELS.get(e.outcome, e.outcome)}",
+        "promise": f"Promise to pay {amount} by {e.promise_date.isoformat() if e.promise_date else '?'}",
+        "promise_broken": f"Promise to pay {amount} by {e.promise_date.isoformat() if e.promise_date else '?'} broken",
+        "promise_kept": f"Promise to pay {amount} kept",
+        "dispute": f"Invoice {e.invoice_number} disputed ({amount})",
+        "dispute_resolved": f"Dispute on invoice {e.invoice_number} resolved",
+        "hold": f"Collections on hold until {e.hold_until.isoformat() if e.hold_until else '?'}",
+        "hold_released": "Hold released",
+        "note": "Note",
+        "credit_override": "Credit limit overridden" + (f" for invoice {e.invoice_number}" if e.invoice_number else ""),
+        "credit_review": "Credit reviewed",
+    }
+    text = texts.get(e.kind, e.kind)
+    note = e.note if e.kind != "promise" else ""
+    return f"{text}: {note}" if note else text
+
+
+# --- ladders and settings -------------------------------------------------------------------------------
+
+def class_ladder(books: Books, credit_class: str) -> Ladder:
+    """The ladder of a credit class (the shipped default until it is changed)."""
+    cls = _check_class(credit_class)
+    with books.db.session() as s:
+        return _class_ladder(s, cls)
+
+
+def set_class_ladder(books: Books, credit_class: str, steps: Ladder | Iterable[Step | dict]) -> Ladder:
+    """Validate and store the ladder of a credit class; raises UserError naming the wrong step."""
+    cls = _check_class(credit_class)
+    ladder = _steps(steps)
+    with books.db.session() as s:
+        company_repo.set_setting(s, LADDER_KEY.format(cls=cls), ladder_to_data(ladder))
+    return ladder
+
+
+def reset_class_ladder(books: Books, credit_class: str) -> Ladder:
+    return set_class_ladder(books, credit_class, default_ladder(_check_class(credit_class)))
+
+
+def customer_ladder(books: Books, code: str) -> Ladder | None:
+    """The customer's own ladder, or None when it follows its credit class."""
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        data = collections_repo.customer_ladder(s, cid)
+        return None if data is None else ladder_from_data(data)
+
+
+def set_customer_ladder(books: Books, code: str, steps: Ladder | Iterable[Step | dict] | None) -> Ladder | None:
+    """Give the customer its own ladder (validated), or None to follow its credit class again."""
+    ladder = None if steps is None else _steps(steps)
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        collections_repo.set_customer_ladder(s, cid, None if ladder is None else ladder_to_data(ladder))
+    return ladder
+
+
+def effective_ladder(books: Books, code: str) -> Ladder:
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        return _ladder_of(s, cid, data.credit_class)
+
+
+def collection_settings(books: Books) -> CollectionSettings:
+    with books.db.session() as s:
+        return _settings(s)
+
+
+def set_collection_settings(books: Books, settings: CollectionSettings) -> None:
+    grace = settings.grace_days
+    if isinstance(grace, bool) or not isinstance(grace, int) or not 0 <= grace <= MAX_GRACE_DAYS:
+        raise UserError(f"The promise grace period '{grace}' must be a whole number of days from 0 to "
+                        f"{MAX_GRACE_DAYS}.")
+    credit = CreditSettings(**{k: getattr(settings.credit, k) for k in ("review_percent", *CREDIT_KEYS)})
+    with books.db.session() as s:
+        company_repo.set_setting(s, GRACE_KEY, grace)
+        company_repo.set_setting(s, REVIEW_PERCENT_KEY, str(credit.review_percent))
+        for name, key in CREDIT_KEYS.items():
+            company_repo.set_setting(s, key, str(getattr(credit, name)))
+
+
+# --- credit --------------------------------------------------------------------------------------------
+
+def credit_check_for_new_invoice(books: Books, customer_code: str, amount: Decimal | str) -> str | None:
+    """A warning to show before a new invoice is saved (over the credit limit, or the customer is
+    on credit hold); None when all is well. The user may go on and record an override."""
+    with books.db.session() as s:
+        cid, data = _customer(s, customer_code)
+        value = _amount(amount, data.currency, "invoice amount")
+        open_units = collections_repo.open_units_now(s, cid)
+    problems = []
+    if data.on_hold:
+        problems.append(f"{data.name} is on credit hold: agree with the person responsible before invoicing "
+                        "more on credit.")
+    open_balance = from_minor(open_units, data.currency)
+    if data.credit_limit is not None and data.credit_limit > 0 \
+            and exceeds_limit(open_balance, value, data.credit_limit):
+        after = open_balance + value
+        problems.append(f"This invoice would take {data.name}'s open balance to "
+                        f"{format_amount(after, data.currency)}, above the credit limit of "
+                        f"{format_amount(data.credit_limit, data.currency)} "
+                        f"(by {format_amount(after - data.credit_limit, data.currency)}).")
+    return " ".join(problems) or None
+
+
+def record_credit_override(books: Books, code: str, invoice_number: str, note: str,
+                           on: dt.date | str | None = None) -> int:
+    """Record that an invoice was issued despite the credit warning, and why."""
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        note = _text(note, "reason for the override", required=True)
+        number = (invoice_number or "").strip()
+        iid = invoices_repo.id_by_number(s, number) if number else None
+        if iid is not None and invoices_repo.get(s, iid).customer_id != cid:
+            raise UserError(f"Invoice {number} belongs to another customer. Check the invoice number.")
+        if iid is None and number:
+            note = f"Invoice {number}: {note}"
+        return collections_repo.add_event(s, customer_id=cid, kind="credit_override",
+                                          date=_day(books, on, "date of the override"), note=note, invoice_id=iid)
+
+
+def mark_credit_reviewed(books: Books, code: str, on: dt.date | str | None = None, note: str = "") -> int:
+    """The credit review was done: the flag disappears until the next collection episode."""
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        return collections_repo.add_event(s, customer_id=cid, kind="credit_review",
+                                          date=_day(books, on, "date of the review"), note=_text(note, "note"))
+
+
+def suggested_credit_class(books: Books, code: str, as_of: dt.date) -> str | None:
+    """'A', 'B' or 'C' from the invoices paid in the 12 months before ``as_of``; None without data."""
+    with books.db.session() as s:
+        cid, _data = _customer(s, code)
+        settings = _settings(s)
+        ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)[cid]
+    paid = [PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices if i.settled_on is not None]
+    return suggest_credit_class(paid, as_of, settings.credit)
+
+
+# --- e-mail reminder ------------------------------------------------------------------------------------
+
+def reminder_mail(books: Books, code: str, as_of: dt.date) -> tuple[str, str, str]:
+    """(to, subject, body) of a plain reminder e-mail listing the customer's open overdue invoices
+    as of ``as_of``. The window opens it as a mailto: link."""
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        company = company_repo.get(s)
+        ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=_settings(s).grace_days)[cid]
+    if not data.email:
+        raise UserError(f"{data.name} has no e-mail address. Add it in the customer's details first.")
+    overdue = [i for i in ci.invoices if i.open_amount > 0 and i.settled_on is None and i.due_date < as_of]
+    if not overdue:
+        raise UserError(f"{data.name} has no overdue invoice on {as_of.isoformat()}; there is nothing to remind of.")
+    total = sum((i.open_amount for i in overdue), Decimal(0))
+    cur = data.currency
+    lines = [f"Dear {data.contact or data.name},", "",
+             f"According to our records the following invoices were still open on {as_of.isoformat()}:", ""]
+    width = max(len(i.number) for i in overdue)
+    for i in overdue:
+        lines.append(f"  {i.number.ljust(width)}  due {i.due_date.isoformat()}  "
+                     f"{(as_of - i.due_date).days:>4} days overdue  {format_amount(i.open_amount, cur):>18}"
+                     + ("  (disputed)" if i.disputed else ""))
+    lines += ["", f"Total overdue: {format_amount(total, cur)}", "",
+              "Please transfer the amount at your earliest convenience"
+              + (f" to {company.bank_name}, account {company.bank_account}" if company.bank_account else "")
+              + (f", BIC {company.bank_bic}" if company.bank_account and company.bank_bic else "") + ".",
+              "If you have paid in the meantime, please disregard this message.", "",
+              "Kind regards,", company.signer_name or company.legal_name]
+    if company.signer_name:
+        lines.append(company.legal_name)
+    subject = f"Payment reminder: {len(overdue)} overdue invoice{'s' if len(overdue) > 1 else ''} " \
+              f"({format_amount(total, cur)})"
+    return data.email, subject, "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "CALL_OUTCOMES", "CollectionSettings", "HistoryEntry", "InvoiceWorkRow", "PromiseInfo", "WorklistRow",
+    "add_note", "class_ladder", "collection_settings", "credit_check_for_new_invoice", "customer_ladder",
+    "customer_status", "effective_ladder", "history", "invoice_rows", "log_call", "log_step", "mark_credit_reviewed",
+    "mark_dispute", "put_on_hold", "record_credit_override", "record_promise", "register_history_source",
+    "release_hold", "reminder_mail", "reset_class_ladder", "resolve_dispute", "set_class_ladder",
+    "set_collection_settings", "set_customer_ladder", "suggested_credit_class", "worklist",
+]
