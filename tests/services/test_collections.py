@@ -1,0 +1,371 @@
+"""Collections use cases over calendar time, on real company files (ladder B unless said)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.domain.credit import CreditSettings
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.ladder import ActionKind, Step, default_ladder
+from ar_desktop.services import collections as col
+from ar_desktop.services import customers, invoicing, payments
+from ar_desktop.services.company_file import create_company
+
+DUE = dt.date(2026, 3, 1)
+TODAY = dt.date(2026, 6, 30)
+
+
+def d(n: int) -> dt.date:
+    """n days after DUE (negative = before)."""
+    return DUE + dt.timedelta(days=n)
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(TODAY)
+
+
+@pytest.fixture
+def bk(tmp_path, clock):
+    b = create_company(tmp_path / "co.ardb", "Test Trading Ltd", "EUR", "DE", clock=clock)
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+def customer(b, code="C1", cls="B", **kw):
+    customers.add_customer(b, {"code": code, "name": f"{code} Ltd", "credit_class": cls, **kw})
+
+
+def invoice(b, number, code="C1", due=DUE, amount="100.00"):
+    invoicing.add_invoice(b, {"number": number, "customer_code": code,
+                              "issue_date": (due - dt.timedelta(days=30)).isoformat(),
+                              "due_date": due.isoformat(), "amount": amount})
+
+
+def pay(b, date, amount, code="C1", invoice_number=""):
+    payments.record_payment(b, {"customer_code": code, "date": date.isoformat(), "amount": amount,
+                                "invoice_number": invoice_number})
+
+
+def row(b, as_of, code="C1"):
+    rows = [r for r in col.worklist(b, as_of) if r.customer_code == code]
+    return rows[0] if rows else None
+
+
+def brief(r):
+    return None if r is None else (r.state, r.reached_step, r.next_step, r.next_step_date)
+
+
+@pytest.fixture
+def one(bk):
+    """Customer C1 (class B) with invoice INV-1 of 100.00 due 1 March."""
+    customer(bk)
+    invoice(bk, "INV-1")
+    return bk
+
+
+# --- scenarios over calendar time --------------------------------------------------------------------
+
+def test_nothing_done_yet_the_ladder_catches_up(one):
+    assert row(one, d(-5)) is None
+    assert brief(row(one, d(-3))) == ("action_due", "courtesy_reminder", "courtesy_reminder", d(-3))
+    assert brief(row(one, d(3))) == ("action_due", "reminder", "reminder", d(3))
+    assert brief(row(one, d(20))) == ("action_due", "demand_letter", "demand_letter", d(15))
+    r = row(one, d(30))
+    assert brief(r) == ("action_due", "legal_action", "demand_letter", d(15))
+    assert (r.overdue_amount, r.oldest_days_overdue, r.last_step) == (Decimal("100.00"), 30, None)
+
+
+def test_steps_done_on_time(one):
+    col.log_step(one, "C1", "courtesy_reminder", d(-3))
+    assert brief(row(one, d(-2))) == ("waiting", "courtesy_reminder", "reminder", d(3))
+    assert brief(row(one, d(3))) == ("action_due", "reminder", "reminder", d(3))
+    col.log_step(one, "C1", "reminder", d(3), note="sent by post")
+    assert brief(row(one, d(4))) == ("waiting", "reminder", "phone_call", d(7))
+    col.log_step(one, "C1", "phone_call", d(7))
+    col.log_step(one, "C1", "demand_letter", d(15))
+    r = row(one, d(16))
+    assert brief(r) == ("waiting", "demand_letter", "legal_action", d(30))
+    assert (r.last_step, r.last_step_date) == ("demand_letter", d(15))
+    assert brief(row(one, d(30))) == ("action_due", "legal_action", "legal_action", d(30))
+
+
+def test_payment_midway(one):
+    invoice(one, "INV-2", amount="50.00", due=d(5))
+    col.log_step(one, "C1", "reminder", d(3))
+    pay(one, d(6), "100.00", invoice_number="INV-1")
+    r = row(one, d(6))
+    # INV-1 settled on +6: INV-2 (due +5) carries on in the same episode with the steps taken
+    assert r.overdue_amount == Decimal("50.00")
+    assert r.oldest_days_overdue == 1
+    assert brief(r) == ("action_due", "courtesy_reminder", "courtesy_reminder", d(2))
+    # as of +5 the payment had not arrived yet
+    assert row(one, d(5)).overdue_amount == Decimal("100.00")
+    pay(one, d(8), "50.00")
+    assert row(one, d(8)) is None
+
+
+def test_payment_in_full_before_any_step(one):
+    pay(one, d(1), "100.00")
+    assert row(one, d(2)) is None
+    assert row(one, d(0)) is not None  # the as-of view of the past is unchanged
+
+
+def test_dispute_leaves_the_invoice_out_until_resolved(one):
+    col.mark_dispute(one, "INV-1", "goods damaged", on=d(10))
+    assert brief(row(one, d(12))) == ("disputed", None, None, None)
+    assert row(one, d(12)).overdue_amount == Decimal("100.00")
+    # before the dispute the ladder was running
+    assert brief(row(one, d(8))) == ("action_due", "phone_call", "phone_call", d(7))
+    ir = {r.invoice_number: r for r in col.invoice_rows(one, d(12))}
+    assert ir["INV-1"].disputed and not {r.invoice_number: r for r in col.invoice_rows(one, d(8))}["INV-1"].disputed
+    with pytest.raises(UserError, match="already disputed"):
+        col.mark_dispute(one, "INV-1", "again", on=d(11))
+    col.resolve_dispute(one, "INV-1", "credit note agreed", on=d(20))
+    assert brief(row(one, d(21))) == ("action_due", "demand_letter", "demand_letter", d(15))
+    kinds = [h.kind for h in col.history(one, "C1")]
+    assert kinds.count("dispute") == 1 and kinds.count("dispute_resolved") == 1
+    with pytest.raises(UserError, match="not disputed"):
+        col.resolve_dispute(one, "INV-1", on=d(22))
+
+
+def test_dispute_on_a_call(one):
+    col.log_call(one, "C1", d(8), "disputed", "says the goods were late", invoice_number="INV-1")
+    assert row(one, d(9)).state == "disputed"
+    with pytest.raises(UserError, match="invoice number"):
+        col.log_call(one, "C1", d(8), "disputed", "x")
+
+
+def test_kept_promise(one):
+    invoice(one, "INV-2", amount="40.00", due=d(10))
+    pid = col.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
+    assert brief(row(one, d(6))) == ("promised", "reminder", "reminder", d(16))
+    pay(one, d(11), "100.00", invoice_number="INV-1")
+    r = row(one, d(12))
+    assert r.promise.id == pid and r.promise.status == "kept" and not r.broken_promise
+    assert r.state == "action_due"  # INV-2 is overdue; the ladder carries on
+    row(one, d(12))
+    kinds = [h.kind for h in col.history(one, "C1")]
+    assert kinds.count("promise_kept") == 1 and "promise_broken" not in kinds
+
+
+def test_broken_promise_is_recorded_once(one):
+    col.log_call(one, "C1", d(5), "promised", "will pay next week", promised_date=d(12), amount="100.00")
+    assert row(one, d(15)).state == "promised"          # promised date + 3 days grace
+    pay(one, d(14), "30.00")
+    r = row(one, d(16))
+    assert r.broken_promise and r.promise.status == "broken" and r.promise.paid_since == Decimal("30.00")
+    assert brief(r) == ("action_due", "demand_letter", "demand_letter", d(15))
+    for n in (17, 18, 16):
+        assert row(one, d(n)).broken_promise
+    broken = [h for h in col.history(one, "C1") if h.kind == "promise_broken"]
+    assert len(broken) == 1 and broken[0].date == d(16) and broken[0].amount == Decimal("100.00")
+    # a new promise replaces the broken one
+    col.record_promise(one, "C1", d(25), "70.00", made_on=d(18))
+    r = row(one, d(19))
+    assert r.state == "promised" and not r.broken_promise
+
+
+def test_no_promise_outcome_recorded_for_a_future_date(one, clock):
+    clock.day = d(10)
+    col.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
+    assert row(one, d(40)).broken_promise
+    assert not [h for h in col.history(one, "C1") if h.kind == "promise_broken"]
+
+
+def test_prerequisite_wait(one):
+    col.log_step(one, "C1", "demand_letter", d(25))
+    assert brief(row(one, d(30))) == ("waiting", "legal_action", "legal_action", d(39))
+    assert brief(row(one, d(39))) == ("action_due", "legal_action", "legal_action", d(39))
+
+
+def test_skipped_demand_letter_does_not_count_as_sent(one):
+    col.log_step(one, "C1", "demand_letter", d(16), skipped=True, reason="customer asked for a call")
+    assert brief(row(one, d(30))) == ("action_due", "legal_action", "demand_letter", d(15))
+    with pytest.raises(UserError, match="reason"):
+        col.log_step(one, "C1", "phone_call", d(16), skipped=True)
+
+
+def test_new_episode_after_full_payment(one):
+    col.log_step(one, "C1", "courtesy_reminder", d(-3))
+    col.log_step(one, "C1", "reminder", d(3))
+    col.log_step(one, "C1", "phone_call", d(7))
+    pay(one, d(10), "100.00")
+    invoice(one, "INV-2", due=d(30))
+    assert row(one, d(20)) is None
+    assert brief(row(one, d(27))) == ("action_due", "courtesy_reminder", "courtesy_reminder", d(27))
+    r = row(one, d(34))
+    assert brief(r) == ("action_due", "reminder", "reminder", d(33)) and r.last_step is None
+
+
+def test_account_imported_ninety_days_late(one):
+    r = row(one, d(90))
+    assert brief(r) == ("action_due", "agency", "demand_letter", d(15))
+    col.log_step(one, "C1", "demand_letter", d(90))
+    assert brief(row(one, d(91))) == ("waiting", "agency", "agency", d(104))
+
+
+def test_hold_and_release(one):
+    col.put_on_hold(one, "C1", d(20), "director on holiday", on=d(5))
+    assert brief(row(one, d(10))) == ("on_hold", "phone_call", "phone_call", d(21))
+    assert row(one, d(10)).hold_reason == "director on holiday"
+    col.release_hold(one, "C1", on=d(12))
+    assert row(one, d(12)).state == "action_due"
+    assert row(one, d(11)).state == "on_hold"
+    with pytest.raises(UserError, match="not on hold"):
+        col.release_hold(one, "C1", on=d(13))
+    with pytest.raises(UserError, match="before it starts"):
+        col.put_on_hold(one, "C1", d(1), "x", on=d(5))
+
+
+def test_worklist_is_sorted_by_urgency(bk):
+    for code, due, amount in (("A1", d(0), "100.00"), ("B1", d(-20), "50.00"), ("C1", d(0), "300.00")):
+        customer(bk, code)
+        invoice(bk, f"INV-{code}", code=code, due=due, amount=amount)
+    assert [r.customer_code for r in col.worklist(bk, d(10))] == ["B1", "C1", "A1"]
+
+
+def test_customer_ladder_override_and_class_ladders(one):
+    with pytest.raises(UserError, match="must be greater"):
+        col.set_class_ladder(one, "B", [Step("a", "A", 5, ActionKind.PHONE_CALL),
+                                        Step("b", "B", 5, ActionKind.PHONE_CALL)])
+    mine = [Step("call", "Call", 1, ActionKind.PHONE_CALL),
+            Step("lawyer", "Lawyer", 40, ActionKind.LEGAL_ACTION)]
+    col.set_customer_ladder(one, "C1", mine)
+    assert brief(row(one, d(10))) == ("action_due", "call", "call", d(1))
+    with pytest.raises(UserError, match="not a step"):
+        col.log_step(one, "C1", "reminder", d(10))
+    col.set_customer_ladder(one, "C1", None)
+    assert col.customer_ladder(one, "C1") is None
+    strict = col.set_class_ladder(one, "B", default_ladder("C").to_data())
+    assert col.class_ladder(one, "B") == strict
+    assert brief(row(one, d(2))) == ("action_due", "reminder", "reminder", d(1))
+    assert col.reset_class_ladder(one, "B") == default_ladder("B")
+
+
+def test_settings_grace_days(one):
+    col.set_collection_settings(one, col.CollectionSettings(grace_days=0, credit=CreditSettings()))
+    col.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
+    assert row(one, d(13)).broken_promise
+    with pytest.raises(UserError, match="grace"):
+        col.set_collection_settings(one, col.CollectionSettings(grace_days=-1))
+    assert col.collection_settings(one).grace_days == 0
+
+
+# --- validation --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("call, message", [
+    (lambda b: col.log_step(b, "NOPE", "reminder", d(3)), "no customer with code 'NOPE'"),
+    (lambda b: col.log_step(b, "C1", "letter", d(3)), "'letter' is not a step"),
+    (lambda b: col.log_step(b, "C1", "reminder", TODAY + dt.timedelta(days=1)), "in the future"),
+    (lambda b: col.log_step(b, "C1", "reminder", "3 March"), "YYYY-MM-DD"),
+    (lambda b: col.record_promise(b, "C1", d(12), "0", made_on=d(5)), "greater than zero"),
+    (lambda b: col.record_promise(b, "C1", d(12), "-5", made_on=d(5)), "negative"),
+    (lambda b: col.record_promise(b, "C1", d(12), "100.01", made_on=d(5)), "more than C1 Ltd owes"),
+    (lambda b: col.record_promise(b, "C1", d(4), "10", made_on=d(5)), "before the day the promise was made"),
+    (lambda b: col.record_promise(b, "C1", d(12), "10", made_on=TODAY + dt.timedelta(days=2)), "in the future"),
+    (lambda b: col.log_call(b, "C1", d(5), "maybe"), "not a call outcome"),
+    (lambda b: col.log_call(b, "C1", d(5), "promised"), "promised date and amount"),
+    (lambda b: col.mark_dispute(b, "INV-9", "x"), "no invoice number 'INV-9'"),
+    (lambda b: col.mark_dispute(b, "INV-1", " "), "reason of the dispute"),
+    (lambda b: col.mark_dispute(b, "INV-1", "x", amount="150"), "more than is open"),
+    (lambda b: col.put_on_hold(b, "C1", d(20), "", on=d(5)), "reason for the hold"),
+    (lambda b: col.record_credit_override(b, "C1", "INV-1", ""), "reason for the override"),
+    (lambda b: col.reminder_mail(b, "C1", d(10)), "no e-mail address"),
+])
+def test_validation(one, call, message):
+    with pytest.raises(UserError, match=message):
+        call(one)
+    assert not [h for h in col.history(one, "C1") if h.source == "event"]
+
+
+def test_promise_on_an_account_with_nothing_open(one):
+    pay(one, d(1), "100.00")
+    with pytest.raises(UserError, match="owes nothing"):
+        col.record_promise(one, "C1", d(12), "10", made_on=d(5))
+
+
+# --- credit -----------------------------------------------------------------------------------------------
+
+def test_credit_check_for_new_invoice(bk):
+    customer(bk, "C1", credit_limit="1000")
+    invoice(bk, "INV-1", amount="800.00")
+    assert col.credit_check_for_new_invoice(bk, "C1", "200.00") is None
+    warning = col.credit_check_for_new_invoice(bk, "C1", "250.00")
+    assert "above the credit limit of 1,000.00 EUR (by 50.00 EUR)" in warning
+    customer(bk, "C2", on_hold="yes")
+    assert "credit hold" in col.credit_check_for_new_invoice(bk, "C2", "1")
+    customer(bk, "C3")
+    assert col.credit_check_for_new_invoice(bk, "C3", "1000000") is None
+    col.record_credit_override(bk, "C1", "INV-2", "agreed by the director", on=d(0))
+    entry = [h for h in col.history(bk, "C1") if h.kind == "credit_override"][0]
+    assert entry.text == "Credit limit overridden: Invoice INV-2: agreed by the director"
+
+
+def test_credit_review_flag_until_reviewed(bk):
+    customer(bk, "C1", credit_limit="1000")
+    invoice(bk, "INV-1", amount="99.00")
+    invoice(bk, "INV-2", amount="1.00", due=d(5))
+    assert not row(bk, d(3)).credit_review           # 99.00 < 10 % of 1000
+    assert row(bk, d(6)).credit_review               # 100.00 >= 10 %
+    col.mark_credit_reviewed(bk, "C1", on=d(7), note="limit kept")
+    assert not row(bk, d(8)).credit_review
+    assert row(bk, d(6)).credit_review               # not reviewed yet on that day
+
+
+def test_suggested_class_from_paid_invoices(bk):
+    customer(bk, "C1")
+    for i in range(4):
+        invoice(bk, f"P{i}", due=d(i * 7), amount="10.00")
+        pay(bk, d(i * 7 + 40), "10.00", invoice_number=f"P{i}")   # always 40 days late
+    assert col.suggested_credit_class(bk, "C1", d(100)) == "C"
+    assert col.suggested_credit_class(bk, "C1", d(20)) is None
+    invoice(bk, "OPEN", due=d(95))
+    assert row(bk, d(100)).suggested_class == "C"
+
+
+# --- history and e-mail -------------------------------------------------------------------------------
+
+def test_history_merges_events_invoices_and_payments(one):
+    col.log_step(one, "C1", "reminder", d(3), note="by e-mail")
+    col.log_call(one, "C1", d(8), "no_answer")
+    col.add_note(one, "C1", d(9), "left a voicemail")
+    pay(one, d(9), "20.00")
+    col.put_on_hold(one, "C1", d(20), "talks with the owner", on=d(10))
+    hist = col.history(one, "C1")
+    assert [(h.date, h.kind) for h in hist] == [
+        (d(-30), "invoice"), (d(3), "step_done"), (d(8), "call"), (d(9), "payment"), (d(9), "note"),
+        (d(10), "hold")]
+    assert hist[0].text == "Invoice INV-1 issued, due 2026-03-01" and hist[0].amount == Decimal("100.00")
+    assert hist[1].text == "Step done: Reminder: by e-mail"
+    assert hist[2].text == "Phone call: no answer"
+    assert hist[5].text == "Collections on hold until 2026-03-21: talks with the owner"
+
+
+def test_history_extension_point(one):
+    col.register_history_source("letters_test", lambda s, cid: [
+        col.HistoryEntry(d(4), "letter", "Reminder letter sent", None, "INV-1")])
+    try:
+        hist = col.history(one, "C1")
+    finally:
+        col._HISTORY_SOURCES.pop("letters_test")
+    assert [(h.kind, h.source) for h in hist][-1] == ("letter", "letters_test")
+
+
+def test_reminder_mail(bk):
+    customer(bk, "C1", email="ap@c1.example", contact="Ms Chen")
+    invoice(bk, "INV-1", amount="1234.50")
+    invoice(bk, "INV-2", amount="10.00", due=d(30))
+    to, subject, body = col.reminder_mail(bk, "C1", d(10))
+    assert to == "ap@c1.example"
+    assert subject == "Payment reminder: 1 overdue invoice (1,234.50 EUR)"
+    assert body.startswith("Dear Ms Chen,")
+    assert "INV-1  due 2026-03-01    10 days overdue" in body and "INV-2" not in body
+    with pytest.raises(UserError, match="no overdue invoice"):
+        col.reminder_mail(bk, "C1", d(0))
