@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ar_desktop.domain.errors import UserError
@@ -59,17 +60,32 @@ def normalize_currency(code: str) -> str:
     return c
 
 
+def _ungroup(raw: str, decimal_sep: str) -> str:
+    """Drop thousands separators (',' in 1,234.56; '.' in 1.234,56) and make '.' the decimal point.
+
+    A separator is only taken for grouping when it groups by three ('1,234.56'); anything else
+    ('1,5' or, with a decimal comma, '1.5') is refused rather than misread.
+    """
+    group_sep = "," if decimal_sep == "." else "."
+    if group_sep in raw:
+        if not _GROUPED[decimal_sep].match(raw):
+            raise UserError(f"'{raw}' is not an amount. Type digits with '{decimal_sep}' as decimal point, "
+                            f"e.g. 1250{decimal_sep}00.")
+        raw = raw.replace(group_sep, "")
+    return raw.replace(decimal_sep, ".")
+
+
+_GROUPED = {".": re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$"),
+            ",": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")}
+
+
 def parse_amount(text: str | Decimal | int, currency: str = "EUR", *, allow_negative: bool = False,
                  allow_zero: bool = True, decimal_sep: str = ".") -> Decimal:
     """Read a user-typed amount exactly; refuse anything ambiguous with a plain explanation."""
     if isinstance(text, Decimal | int):
         raw = str(text)
     else:
-        raw = (text or "").strip().replace("\u00a0", "").replace(" ", "")
-        if decimal_sep != ".":
-            if "." in raw and decimal_sep == ",":
-                raw = raw.replace(".", "")  # thousands separator in 1.234,56
-            raw = raw.replace(decimal_sep, ".")
+        raw = _ungroup((text or "").strip().replace("\u00a0", "").replace(" ", ""), decimal_sep)
     if raw == "":
         raise UserError("The amount is empty. Type a number such as 1250.00.")
     try:

@@ -37,6 +37,9 @@ class ImportRefused(UserError):
 class CsvTable:
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]  # (line number, values by column)
+    # Rows left out because their cell count is wrong: the importer reports them together with
+    # the problems it finds in the other rows, so one message names every bad line.
+    problems: tuple[RowProblem, ...] = ()
 
 
 def decode(data: bytes, filename: str) -> str:
@@ -105,8 +108,8 @@ def parse_csv_text(text: str, filename: str, *, required: set[str], optional: se
             problems.append(RowProblem(line, "", f"has {len(rec)} cells but the header has {len(header)}"))
             continue
         rows.append((line, {h: v.strip() for h, v in zip(header, rec, strict=True)}))
-    if problems:
+    if not rows and problems:
         raise ImportRefused(filename, problems)
     if not rows:
         raise UserError(f"{filename} has a header but no data rows; there is nothing to import.")
-    return CsvTable(header, rows)
+    return CsvTable(header, rows, tuple(problems))

@@ -44,7 +44,7 @@ def import_customers(books: Books, path: str | Path, progress: Progress = NO_PRO
     with books.db.session() as s:
         currency = company_repo.get(s).currency
         existing = customers_repo.ids_by_code(s)
-        problems, records, seen = [], [], {}
+        problems, records, seen = list(table.problems), [], {}
         for n, (line, raw) in enumerate(table.rows):
             if n % 1000 == 0:
                 progress.step(n, len(table.rows), f"Checking line {line}")
@@ -62,7 +62,7 @@ def import_customers(books: Books, path: str | Path, progress: Progress = NO_PRO
             seen.setdefault(data.code, line)
             records.append(customer_columns(data))
         if problems:
-            raise ImportRefused(name, problems)
+            raise ImportRefused(name, sorted(problems, key=lambda p: p.line))
         progress.step(len(records), len(records), "Saving")
         bulk_repo.insert_customers(s, records)
     return len(records)
@@ -83,7 +83,7 @@ def import_invoices(books: Books, path: str | Path, progress: Progress = NO_PROG
     name = Path(path).name
     with books.db.session() as s:
         customers = customers_repo.terms_by_code(s)
-        problems, records, seen = [], [], {}
+        problems, records, seen = list(table.problems), [], {}
         for n, (line, raw) in enumerate(table.rows):
             if n % 1000 == 0:
                 progress.step(n, len(table.rows), f"Checking line {line}")
@@ -126,7 +126,7 @@ def import_payments(books: Books, path: str | Path, progress: Progress = NO_PROG
     today = books.today()
     with books.db.session() as s:
         customers = customers_repo.terms_by_code(s)
-        problems, parsed = [], []
+        problems, parsed = list(table.problems), []
         for n, (line, raw) in enumerate(table.rows):
             if n % 1000 == 0:
                 progress.step(n, len(table.rows), f"Checking line {line}")

@@ -32,7 +32,9 @@ def insert_payments(s: Session, payments: list[dict], allocations: list[dict], p
         current = {}
         ids = list(paid_delta)
         for i in range(0, len(ids), 900):
-            current.update(s.execute(select(Invoice.id, Invoice.paid).where(Invoice.id.in_(ids[i:i + 900]))).tuples())
+            # .all(): a Result has .keys() (its column names), so dict.update would take it for a mapping
+            current.update(s.execute(select(Invoice.id, Invoice.paid).where(Invoice.id.in_(ids[i:i + 900])))
+                           .tuples().all())
         s.execute(update(Invoice), [{"id": k, "paid": current[k] + v} for k, v in paid_delta.items()])
 
 

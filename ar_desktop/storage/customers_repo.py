@@ -103,8 +103,8 @@ def list_ids(s: Session, as_of: dt.date, *, search: str = "", sort: str = "code"
         "code": Customer.code, "name": func.lower(Customer.name), "credit_class": Customer.credit_class,
         "city": Customer.city, "open_balance": func.coalesce(b.c.open, 0),
         "overdue_amount": func.coalesce(b.c.overdue, 0),
-        # oldest overdue means smallest due date; customers with nothing overdue sort last
-        "oldest_days_overdue": func.coalesce(b.c.oldest_due, "9999-12-31"), "credit_limit": Customer.credit_limit,
+        # oldest overdue means smallest due date
+        "oldest_days_overdue": b.c.oldest_due, "credit_limit": Customer.credit_limit,
         "currency": Customer.currency,
     }
     col = columns[sort]
@@ -117,7 +117,9 @@ def list_ids(s: Session, as_of: dt.date, *, search: str = "", sort: str = "code"
                         Customer.city.ilike(pattern, escape="\\"), Customer.contact.ilike(pattern, escape="\\")))
     if only_overdue:
         q = q.where(b.c.overdue > 0)
-    q = q.order_by(col.desc() if descending else col.asc(), Customer.code.asc())
+    # customers with nothing overdue sort last in either direction
+    first = [b.c.oldest_due.is_(None)] if sort == "oldest_days_overdue" else []
+    q = q.order_by(*first, col.desc() if descending else col.asc(), Customer.code.asc())
     return list(s.scalars(q))
 
 

@@ -1,0 +1,101 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ar_desktop.domain.allocation import (Allocation, OpenInvoice, check_allocation, oldest_due_first,
+                                          suggest_allocation)
+from ar_desktop.domain.errors import UserError
+
+D = date(2026, 1, 1)
+
+
+def inv(iid: int, due_offset: int, amount: str, issue_offset: int = -30, number: str | None = None) -> OpenInvoice:
+    return OpenInvoice(iid, number or f"INV-{iid}", D + timedelta(days=issue_offset), D + timedelta(days=due_offset),
+                       Decimal(amount))
+
+
+INVOICES = [inv(1, 20, "300.00"), inv(2, 0, "100.00"), inv(3, 10, "200.00")]
+
+
+def test_oldest_due_first_with_ties():
+    ties = [inv(5, 0, "1", number="B"), inv(4, 0, "1", number="A"), inv(6, 0, "1", issue_offset=-40, number="Z")]
+    assert [i.invoice_id for i in oldest_due_first(ties)] == [6, 4, 5]
+
+
+def test_pays_oldest_due_first_and_partially():
+    plan = suggest_allocation(Decimal("250.00"), INVOICES)
+    assert plan.allocations == (Allocation(2, Decimal("100.00")), Allocation(3, Decimal("150.00")))
+    assert plan.applied == Decimal("250.00")
+    assert plan.unapplied == Decimal("0.00")
+
+
+def test_leftover_becomes_credit():
+    plan = suggest_allocation(Decimal("650.00"), INVOICES)
+    assert [a.invoice_id for a in plan.allocations] == [2, 3, 1]
+    assert plan.applied == Decimal("600.00")
+    assert plan.unapplied == Decimal("50.00")
+
+
+def test_no_open_invoices_everything_is_credit():
+    plan = suggest_allocation(Decimal("10.00"), [])
+    assert plan.allocations == ()
+    assert plan.unapplied == Decimal("10.00")
+
+
+def test_skips_fully_paid():
+    plan = suggest_allocation(Decimal("10.00"), [inv(1, 0, "0.00"), inv(2, 5, "20.00")])
+    assert plan.allocations == (Allocation(2, Decimal("10.00")),)
+
+
+@pytest.mark.parametrize("amount", ["0", "-1.00"])
+def test_payment_must_be_positive(amount):
+    with pytest.raises(UserError, match="A payment must be greater than zero"):
+        suggest_allocation(Decimal(amount), INVOICES)
+
+
+def test_check_allocation_accepts_user_choice():
+    plan = check_allocation(Decimal("500.00"), [Allocation(1, Decimal("300.00")), Allocation(3, Decimal("0")),
+                                                Allocation(2, Decimal("50.00"))], INVOICES)
+    assert plan.allocations == (Allocation(1, Decimal("300.00")), Allocation(2, Decimal("50.00")))
+    assert plan.unapplied == Decimal("150.00")
+
+
+def test_check_allocation_refusals():
+    with pytest.raises(UserError, match=r"Invoice INV-2 has only 100.00 open; you allocated 100.01"):
+        check_allocation(Decimal("500.00"), [Allocation(2, Decimal("100.01"))], INVOICES)
+    with pytest.raises(UserError, match=r"Invoice INV-2 has only 100.00 open; you allocated 120.00"):
+        check_allocation(Decimal("500.00"), [Allocation(2, Decimal("60.00")), Allocation(2, Decimal("60.00"))],
+                         INVOICES)
+    with pytest.raises(UserError, match=r"You allocated 400.00 but the payment is only 350.00"):
+        check_allocation(Decimal("350.00"), [Allocation(1, Decimal("300.00")), Allocation(2, Decimal("100.00"))],
+                         INVOICES)
+    with pytest.raises(UserError, match="cannot be negative"):
+        check_allocation(Decimal("10.00"), [Allocation(1, Decimal("-1.00"))], INVOICES)
+    with pytest.raises(UserError, match="only be allocated to an open invoice of the same customer"):
+        check_allocation(Decimal("10.00"), [Allocation(99, Decimal("1.00"))], INVOICES)
+
+
+cents = st.integers(min_value=1, max_value=10**8).map(lambda u: Decimal(u).scaleb(-2))
+open_invoices = st.lists(
+    st.tuples(st.integers(min_value=-100, max_value=100), st.integers(min_value=0, max_value=10**7)),
+    max_size=20,
+).map(lambda xs: [inv(k, d, str(Decimal(u).scaleb(-2))) for k, (d, u) in enumerate(xs)])
+
+
+@given(cents, open_invoices)
+def test_allocation_never_creates_or_loses_a_cent(amount, invoices):
+    plan = suggest_allocation(amount, invoices)
+    assert plan.applied + plan.unapplied == amount
+    assert plan.unapplied >= 0
+    by_id = {i.invoice_id: i for i in invoices}
+    assert len({a.invoice_id for a in plan.allocations}) == len(plan.allocations)
+    for a in plan.allocations:
+        assert 0 < a.amount <= by_id[a.invoice_id].open_amount
+    # credit is left only when every open invoice is paid in full
+    if plan.unapplied > 0:
+        assert plan.applied == sum((i.open_amount for i in invoices), Decimal(0))
+    # the check of a user allocation accepts what was suggested
+    assert check_allocation(amount, list(plan.allocations), invoices) == plan
