@@ -45,3 +45,14 @@ def customer_choices(books: Books) -> list[tuple[int, str, str]]:
     with books.db.session() as s:
         ids = customers_repo.list_ids(s, books.today())
         return [(r.id, r.code, r.name) for r in customers_repo.rows(s, ids, books.today())]
+
+
+def find_customer(books: Books, code: str) -> tuple[int, CustomerData]:
+    """(id, data) of the customer with ``code``; a clear error when there is none."""
+    from ar_desktop.domain.errors import UserError
+
+    with books.db.session() as s:
+        cid = customers_repo.id_by_code(s, code)
+        if cid is None:
+            raise UserError(f"There is no customer with code '{code}'.")
+        return cid, customers_repo.get(s, cid)

@@ -1,21 +1,288 @@
-"""Collections: what needs doing today, and the aging behind it."""
+"""Collections: what needs doing today for each account, logged in two clicks, with its history."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import datetime as dt
+from pathlib import Path
+from urllib.parse import quote
 
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from ar_desktop.domain.ladder import ActionKind
+from ar_desktop.services import collections
+from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.ui.aging_view import AgingView
+from ar_desktop.ui.dialogs.call_dialog import CallDialog
+from ar_desktop.ui.dialogs.dispute_dialog import DisputeDialog
+from ar_desktop.ui.dialogs.form import date_edit
+from ar_desktop.ui.dialogs.hold_dialog import HoldDialog
+from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
+from ar_desktop.ui.dialogs.step_dialog import StepDialog
+from ar_desktop.ui.history_model import HistoryModel
+from ar_desktop.ui.messages import confirm, run_action
+from ar_desktop.ui.worklist_model import WorklistModel
+
+LETTER_STEPS = {k.value for k in ActionKind if k.is_letter}
+
+
+def mailto_url(to: str, subject: str, body: str) -> QUrl:
+    return QUrl(f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}", QUrl.ParsingMode.TolerantMode)
+
+
+def _is_letter(row: collections.WorklistRow) -> bool:
+    return row.status.next_step is not None and row.status.next_step.action.is_letter
+
+
+FILTERS = (
+    ("all", "Everyone needing attention", lambda r: True),
+    ("action_due", "Action due today", lambda r: r.state == "action_due"),
+    ("calls", "Calls for today", lambda r: r.state == "action_due" and r.status.next_step is not None
+     and r.status.next_step.action == ActionKind.PHONE_CALL),
+    ("letters", "Letters to print", lambda r: r.state == "action_due" and _is_letter(r)),
+    ("legal", "Legal action / agency", lambda r: r.state == "action_due" and r.status.next_step is not None
+     and r.status.next_step.action in (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)),
+    ("waiting", "Waiting", lambda r: r.state == "waiting"),
+    ("promised", "Promised", lambda r: r.state == "promised"),
+    ("disputed", "Disputed", lambda r: r.state == "disputed"),
+    ("on_hold", "On hold", lambda r: r.state == "on_hold"),
+    ("review", "Credit review", lambda r: r.credit_review),
+)
 
 
 class CollectionsTab(QWidget):
+    changed = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.aging = AgingView(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.aging)
+        self.books = None
+        self._rows: list[collections.WorklistRow] = []
+        self.as_of = date_edit()
+        self.as_of.dateChanged.connect(self.reload)
+        self.filter = QComboBox()
+        for key, label, _f in FILTERS:
+            self.filter.addItem(self.tr(label), key)
+        self.filter.currentIndexChanged.connect(self._apply_filter)
+        self.count = QLabel()
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Worklist as of"))
+        title.setStyleSheet("font-weight: bold;")
+        for w in (title, self.as_of, self.filter, self.count):
+            top.addWidget(w)
+        top.addStretch(1)
 
+        self.model = WorklistModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((64, 230, 56, 92, 44, 170, 250, 86, 190)):
+            self.table.horizontalHeader().resizeSection(col, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
+
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, slot in (
+                ("call", self.tr("Log call…"), self.log_call),
+                ("mail", self.tr("E-mail reminder…"), self.email_reminder),
+                ("promise", self.tr("Promise…"), self.record_promise),
+                ("dispute", self.tr("Dispute…"), self.mark_dispute),
+                ("hold", self.tr("Hold…"), self.toggle_hold),
+                ("done", self.tr("Step done…"), self.step_done),
+                ("skip", self.tr("Skip step…"), self.step_skipped),
+                ("review", self.tr("Credit reviewed"), self.credit_reviewed),
+                ("print", self.tr("Print collection file…"), self.print_file)):
+            b = QPushButton(label)
+            b.setObjectName(f"collections_{key}")
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            actions.addWidget(b)
+        actions.addStretch(1)
+
+        self.history = HistoryModel(self)
+        self.history_table = QTableView()
+        self.history_table.setModel(self.history)
+        self.history_table.verticalHeader().hide()
+        self.history_table.setAlternatingRowColors(True)
+        self.history_table.setWordWrap(False)
+        header = self.history_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((86, 110, 640, 110, 100)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history_title = QLabel()
+        history_box = QWidget()
+        hl = QVBoxLayout(history_box)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.history_title)
+        hl.addWidget(self.history_table)
+
+        self.aging = AgingView(self)
+        self.lower = QTabWidget()
+        self.lower.addTab(history_box, self.tr("Collection file"))
+        self.lower.addTab(self.aging, self.tr("Aging"))
+
+        upper = QWidget()
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addLayout(top)
+        ul.addWidget(self.table)
+        ul.addLayout(actions)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # -- data ---------------------------------------------------------------------------------
     def set_books(self, books) -> None:
+        self.books = books
+        today = books.today()
+        self.as_of.blockSignals(True)
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.as_of.blockSignals(False)
         self.aging.set_books(books)
+        self.reload()
+
+    def as_of_date(self) -> dt.date:
+        return self.as_of.date().toPython()
 
     def reload(self) -> None:
+        if self.books is None:
+            return
+        current = self.current_row()
+        self._rows = collections.worklist(self.books, self.as_of_date())
+        self._apply_filter()
+        if current is not None:
+            self.select_customer(current.customer_code)
         self.aging.reload()
+
+    def _apply_filter(self) -> None:
+        predicate = FILTERS[max(self.filter.currentIndex(), 0)][2]
+        rows = [r for r in self._rows if predicate(r)]
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("{0} of {1} accounts").format(len(rows), len(self._rows)))
+        if rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self._show_history()
+
+    def _sort(self, column: int) -> None:
+        order = self.table.horizontalHeader().sortIndicatorOrder()
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.model.sort(column, order)
+
+    def current_row(self) -> collections.WorklistRow | None:
+        idx = self.table.currentIndex()
+        return self.model.rows[idx.row()] if idx.isValid() and idx.row() < len(self.model.rows) else None
+
+    def select_customer(self, code: str) -> bool:
+        for i, r in enumerate(self.model.rows):
+            if r.customer_code == code:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def _show_history(self) -> None:
+        row = self.current_row()
+        self._update_buttons()
+        if row is None or self.books is None:
+            self.history.set_entries([])
+            self.history_title.setText(self.tr("Select an account to see its collection file."))
+            return
+        self.history.set_entries(collections.history(self.books, row.customer_code))
+        self.history_title.setText(self.tr("{0} — {1}: every step, call, letter, promise, dispute and payment")
+                                   .format(row.customer_code, row.customer_name))
+
+    def _update_buttons(self) -> None:
+        row = self.current_row()
+        for b in self.buttons.values():
+            b.setEnabled(row is not None)
+        if row is not None:
+            self.buttons["hold"].setText(self.tr("Release hold") if row.state == "on_hold" else self.tr("Hold…"))
+            self.buttons["review"].setEnabled(row.credit_review)
+
+    # -- actions ------------------------------------------------------------------------------
+    def _after(self, dialog) -> None:
+        if dialog.exec():
+            self.reload()
+            self.changed.emit()
+
+    def log_call(self) -> None:
+        row = self.current_row()
+        if row:
+            self._after(CallDialog(self, self.books, row))
+
+    def record_promise(self) -> None:
+        row = self.current_row()
+        if row:
+            self._after(PromiseDialog(self, self.books, row))
+
+    def mark_dispute(self) -> None:
+        row = self.current_row()
+        if row:
+            self._after(DisputeDialog(self, self.books, row))
+
+    def step_done(self) -> None:
+        row = self.current_row()
+        if row:
+            self._after(StepDialog(self, self.books, row))
+
+    def step_skipped(self) -> None:
+        row = self.current_row()
+        if row:
+            self._after(StepDialog(self, self.books, row, skip=True))
+
+    def toggle_hold(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        if row.state == "on_hold":
+            if confirm(self, self.tr("Release hold"), self.tr("Resume the ladder for {0}?").format(row.customer_name)):
+                ok, _ = run_action(self, collections.release_hold, self.books, row.customer_code)
+                if ok:
+                    self.reload()
+                    self.changed.emit()
+        else:
+            self._after(HoldDialog(self, self.books, row))
+
+    def credit_reviewed(self) -> None:
+        row = self.current_row()
+        if row and run_action(self, collections.mark_credit_reviewed, self.books, row.customer_code)[0]:
+            self.reload()
+
+    def email_reminder(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        ok, mail = run_action(self, collections.reminder_mail, self.books, row.customer_code, self.as_of_date())
+        if ok:
+            QDesktopServices.openUrl(mailto_url(*mail))
+
+    def print_file(self) -> str | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        default = Path.home() / f"Collection file {row.customer_code} {self.as_of_date().isoformat()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save collection file as PDF"), str(default), "PDF (*.pdf)")
+        if not path:
+            return None
+        return self.save_file_pdf(row.customer_code, path)
+
+    def save_file_pdf(self, code: str, path: str) -> str | None:
+        ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date())
+        if not ok:
+            return None
+        Path(path).write_bytes(data)
+        return path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from ar_desktop.paths import CJK_FONT, TRANSLATIONS
@@ -19,7 +19,9 @@ def install_font(app: QApplication) -> str | None:
     if not families:
         return None
     font = QFont(app.font())
-    font.setFamilies([app.font().family(), families[0]])
+    # The resolved family (e.g. "DejaVu Sans"), not an alias like "Sans Serif" that would let
+    # the CJK face take over Latin text and punctuation too.
+    font.setFamilies([QFontInfo(app.font()).family(), families[0]])
     app.setFont(font)
     return families[0]
 

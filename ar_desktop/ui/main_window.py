@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.customers, self.tr("Customers"))
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.collections, self.tr("Collections"))
-        for tab in (self.customers, self.invoices):
+        for tab in (self.customers, self.invoices, self.collections):
             tab.changed.connect(self.data_changed)
         self.empty = self._empty_state()
         self.setCentralWidget(self.empty)

@@ -1,0 +1,24 @@
+"""Mark an invoice as disputed: it leaves the ladder; the rest of the account does not."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ar_desktop.services import collections
+from ar_desktop.services.context import Books
+from ar_desktop.services.payments import open_invoices
+from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+
+
+class DisputeDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, books: Books, row: collections.WorklistRow):
+        super().__init__(parent, self.tr("Dispute — {0}").format(row.customer_name))
+        invoices = open_invoices(books, row.customer_id)
+        self.add("invoice_number", self.tr("Invoice"),
+                 combo([(f"{i.number} · due {i.due_date.isoformat()} · {i.open_amount:,.2f}", i.number)
+                        for i in invoices]))
+        self.add("reason", self.tr("What the customer contests"), line("", 500))
+        self.add("amount", self.tr("Disputed amount"), line("", 0), self.tr("Empty: the whole open amount"))
+        self.add("on", self.tr("Date"), date_edit(books.today()))
+        self.on_save(lambda raw: collections.mark_dispute(books, raw["invoice_number"], raw["reason"],
+                                                          raw["amount"] or None, raw["on"]))

@@ -1,0 +1,132 @@
+"""The collections worklist: one row per customer needing attention, most urgent first.
+
+It holds only customers that need attention (a small set next to the invoice table), so
+sorting by a header sorts these rows in the model; the urgency order comes from the domain.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+from ar_desktop.services.collections import WorklistRow
+from ar_desktop.ui import palette
+from ar_desktop.ui.table_models import IdRole, RawRole, StatusRole, money_text
+
+STATE_TEXT = {
+    "action_due": QT_TRANSLATE_NOOP("Worklist", "Action due"),
+    "waiting": QT_TRANSLATE_NOOP("Worklist", "Waiting"),
+    "promised": QT_TRANSLATE_NOOP("Worklist", "Promised"),
+    "disputed": QT_TRANSLATE_NOOP("Worklist", "Disputed"),
+    "on_hold": QT_TRANSLATE_NOOP("Worklist", "On hold"),
+}
+STATE_TONE = {"action_due": palette.OVERDUE, "waiting": palette.WAITING, "promised": palette.DUE_SOON,
+              "disputed": palette.DISPUTED, "on_hold": palette.ON_HOLD}
+
+
+def _d(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _class(r: WorklistRow) -> str:
+    if r.suggested_class and r.suggested_class != r.credit_class:
+        return f"{r.credit_class} → {r.suggested_class}"
+    return r.credit_class
+
+
+def _promise(r: WorklistRow) -> str:
+    if r.promise is None:
+        return ""
+    p = r.promise
+    return f"{money_text(p.amount)} by {p.promised_date.isoformat()} ({p.status})"
+
+
+def _state(r: WorklistRow) -> str:
+    text = QCoreApplication.translate("Worklist", STATE_TEXT.get(r.state, r.state))
+    extras = []
+    if r.broken_promise:
+        extras.append(QCoreApplication.translate("Worklist", "promise broken"))
+    if r.credit_review:
+        extras.append(QCoreApplication.translate("Worklist", "credit review"))
+    return text + (" · " + ", ".join(extras) if extras else "")
+
+
+# key, header, raw value, display text, numeric
+COLUMNS = [
+    ("code", QT_TRANSLATE_NOOP("Worklist", "Code"), lambda r: r.customer_code, None, False),
+    ("customer", QT_TRANSLATE_NOOP("Worklist", "Customer"), lambda r: r.customer_name, None, False),
+    ("class", QT_TRANSLATE_NOOP("Worklist", "Class"), lambda r: r.credit_class, _class, False),
+    ("overdue", QT_TRANSLATE_NOOP("Worklist", "Overdue"), lambda r: r.overdue_amount,
+     lambda r: money_text(r.overdue_amount), True),
+    ("days", QT_TRANSLATE_NOOP("Worklist", "Days"), lambda r: r.oldest_days_overdue,
+     lambda r: str(r.oldest_days_overdue) if r.oldest_days_overdue > 0 else "", True),
+    ("last", QT_TRANSLATE_NOOP("Worklist", "Last step"), lambda r: r.last_step or "",
+     lambda r: f"{r.last_step or ''} {_d(r.last_step_date)}".strip(), False),
+    ("next", QT_TRANSLATE_NOOP("Worklist", "Next step"), lambda r: r.next_step or "",
+     lambda r: r.next_step_name or "", False),
+    ("since", QT_TRANSLATE_NOOP("Worklist", "Due since"), lambda r: r.next_step_date,
+     lambda r: _d(r.next_step_date), False),
+    ("promise", QT_TRANSLATE_NOOP("Worklist", "Promise"), lambda r: r.promise.promised_date if r.promise else None,
+     _promise, False),
+    ("state", QT_TRANSLATE_NOOP("Worklist", "State"), lambda r: r.state, _state, False),
+]
+COLUMN_KEYS = [c[0] for c in COLUMNS]
+
+
+class WorklistModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[WorklistRow] = []
+
+    def set_rows(self, rows: list[WorklistRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Worklist", COLUMNS[section][1])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        key, _h, raw, text, numeric = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if text is not None:
+                return text(r)
+            value = raw(r)
+            return "" if value is None else str(value)
+        if role == RawRole:
+            return raw(r)
+        if role == IdRole:
+            return r.customer_id
+        if role == StatusRole:
+            return STATE_TONE.get(r.state)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key in ("overdue", "days") and r.overdue_amount > 0:
+                return palette.color_for(palette.OVERDUE)
+            if key == "state":
+                return palette.color_for(STATE_TONE.get(r.state))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "state" and r.hold_reason:
+            return r.hold_reason
+        return None
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        raw = COLUMNS[column][2]
+        self.layoutAboutToBeChanged.emit()
+        present = [r for r in self.rows if raw(r) not in (None, "")]
+        missing = [r for r in self.rows if raw(r) in (None, "")]
+        present.sort(key=raw, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows = present + missing
+        self.layoutChanged.emit()

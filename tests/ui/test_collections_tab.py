@@ -1,0 +1,141 @@
+"""The morning round in the Collections tab: pick an account, log what was done, see it change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import unquote
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from ar_desktop.services import collections
+from ar_desktop.services.invoicing import add_invoice
+from ar_desktop.ui import palette
+from ar_desktop.ui.collections_tab import mailto_url
+from ar_desktop.ui.table_models import StatusRole
+from ar_desktop.ui.worklist_model import COLUMN_KEYS
+
+UI_TODAY = dt.date(2026, 3, 31)  # the fixed "today" of the window fixture
+
+
+def _save(dialog, qtbot):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def _row(tab, code):
+    assert tab.select_customer(code), f"{code} not in the worklist"
+    return tab.current_row()
+
+
+def _fresh_customer(window, code="NEW01", days_overdue=20):
+    """A customer with one overdue invoice and nothing done yet."""
+    from ar_desktop.services.customers import add_customer
+
+    add_customer(window.books, dict(code=code, name="Neuland Handel GmbH", email="ap@neuland.example",
+                                    credit_class="B"))
+    due = UI_TODAY - dt.timedelta(days=days_overdue)
+    add_invoice(window.books, dict(number=f"{code}-1", customer_code=code, issue_date=(due - dt.timedelta(
+        days=30)).isoformat(), due_date=due.isoformat(), amount="900.00"))
+    window.collections.reload()
+
+
+def test_worklist_is_sorted_by_urgency_and_overdue_is_red(window):
+    tab = window.collections
+    window.tabs.setCurrentWidget(tab)
+    rows = tab.model.rows
+    assert rows, "the sample company has accounts needing attention"
+    severities = [r.status.severity for r in rows]
+    assert severities == sorted(severities, reverse=True)
+    overdue_col = COLUMN_KEYS.index("overdue")
+    red = palette.color_for(palette.OVERDUE)
+    for i, r in enumerate(rows):
+        colour = tab.model.data(tab.model.index(i, overdue_col), Qt.ItemDataRole.ForegroundRole)
+        assert (colour == red) == (r.overdue_amount > 0)
+
+
+def test_log_call_with_promise_changes_the_state_to_promised(window, qtbot, when_dialog_opens):
+    _fresh_customer(window)
+    tab = window.collections
+    before = _row(tab, "NEW01")
+    assert before.state == "action_due" and before.next_step == "demand_letter"
+
+    def fill(dialog):
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("promised"))
+        dialog.promised_date.setDate(dialog.promised_date.date().addDays(5))
+        dialog.amount.setText("900.00")
+        qtbot.keyClicks(dialog.fields["note"], "Will pay on Friday")
+        _save(dialog, qtbot)
+
+    when_dialog_opens(fill)
+    qtbot.mouseClick(tab.buttons["call"], Qt.MouseButton.LeftButton)
+    after = _row(tab, "NEW01")
+    assert after.state == "promised"
+    assert after.promise.amount == 900 and after.promise.promised_date == UI_TODAY + dt.timedelta(days=5)
+    assert tab.model.data(tab.model.index(tab.table.currentIndex().row(), 0), StatusRole) == palette.DUE_SOON
+    kinds = [e.kind for e in tab.history.entries]
+    assert "call" in kinds and "promise" in kinds
+
+
+def test_mark_step_done_moves_the_customer_to_waiting(window, qtbot, when_dialog_opens):
+    _fresh_customer(window, "NEW02", days_overdue=16)
+    tab = window.collections
+    assert _row(tab, "NEW02").next_step == "demand_letter"
+
+    when_dialog_opens(lambda dialog: _save(dialog, qtbot))  # the next step is preselected
+    qtbot.mouseClick(tab.buttons["done"], Qt.MouseButton.LeftButton)
+    after = _row(tab, "NEW02")
+    assert after.state == "waiting"
+    assert after.last_step == "demand_letter" and after.last_step_date == UI_TODAY
+    # the next step falls due when legal action's threshold (+30) is reached
+    assert after.next_step == "legal_action"
+    assert after.next_step_date == UI_TODAY - dt.timedelta(days=16) + dt.timedelta(days=30)
+
+
+def test_hold_and_release(window, qtbot, when_dialog_opens):
+    _fresh_customer(window, "NEW03")
+    tab = window.collections
+    _row(tab, "NEW03")
+
+    def fill(dialog):
+        dialog.fields["reason"].setText("Awaiting credit insurer's answer")
+        _save(dialog, qtbot)
+
+    when_dialog_opens(fill)
+    qtbot.mouseClick(tab.buttons["hold"], Qt.MouseButton.LeftButton)
+    assert _row(tab, "NEW03").state == "on_hold"
+    assert tab.buttons["hold"].text() == "Release hold"
+    when_dialog_opens(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(tab.buttons["hold"], Qt.MouseButton.LeftButton)
+    assert _row(tab, "NEW03").state == "action_due"
+
+
+def test_filter_letters_to_print_only_shows_letter_steps(window):
+    tab = window.collections
+    tab.filter.setCurrentIndex(tab.filter.findData("letters"))
+    assert tab.model.rows
+    assert all(r.state == "action_due" and r.status.next_step.action.is_letter for r in tab.model.rows)
+    tab.filter.setCurrentIndex(tab.filter.findData("calls"))
+    assert all(r.next_step == "phone_call" for r in tab.model.rows)
+
+
+def test_reminder_email_link_carries_the_text(window):
+    _fresh_customer(window, "NEW04")
+    to, subject, body = collections.reminder_mail(window.books, "NEW04", UI_TODAY)
+    url = mailto_url(to, subject, body).toString()
+    assert url.startswith("mailto:ap@neuland.example?subject=")
+    assert "NEW04-1" in unquote(url)
+
+
+def test_collection_file_is_printed_to_pdf(window, tmp_path):
+    import subprocess
+
+    _fresh_customer(window, "NEW05")
+    collections.log_step(window.books, "NEW05", "reminder", UI_TODAY - dt.timedelta(days=10), "Sent by e-mail")
+    tab = window.collections
+    tab.reload()
+    _row(tab, "NEW05")
+    out = tab.save_file_pdf("NEW05", str(tmp_path / "file.pdf"))
+    text = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Collection file: Neuland Handel GmbH" in text
+    assert "NEW05-1" in text and "Sent by e-mail" in text
+    assert "Page 1 of 1" in text
