@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import quote
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -37,18 +37,21 @@ def _is_letter(row: collections.WorklistRow) -> bool:
 
 
 FILTERS = (
-    ("all", "Everyone needing attention", lambda r: True),
-    ("action_due", "Action due today", lambda r: r.state == "action_due"),
-    ("calls", "Calls for today", lambda r: r.state == "action_due" and r.status.next_step is not None
+    ("all", QT_TRANSLATE_NOOP("CollectionsTab", "Everyone needing attention"), lambda r: True),
+    ("action_due", QT_TRANSLATE_NOOP("CollectionsTab", "Action due today"), lambda r: r.state == "action_due"),
+    ("calls", QT_TRANSLATE_NOOP("CollectionsTab", "Calls for today"),
+     lambda r: r.state == "action_due" and r.status.next_step is not None
      and r.status.next_step.action == ActionKind.PHONE_CALL),
-    ("letters", "Letters to print", lambda r: r.state == "action_due" and _is_letter(r)),
-    ("legal", "Legal action / agency", lambda r: r.state == "action_due" and r.status.next_step is not None
+    ("letters", QT_TRANSLATE_NOOP("CollectionsTab", "Letters to print"),
+     lambda r: r.state == "action_due" and _is_letter(r)),
+    ("legal", QT_TRANSLATE_NOOP("CollectionsTab", "Legal action / agency"),
+     lambda r: r.state == "action_due" and r.status.next_step is not None
      and r.status.next_step.action in (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)),
-    ("waiting", "Waiting", lambda r: r.state == "waiting"),
-    ("promised", "Promised", lambda r: r.state == "promised"),
-    ("disputed", "Disputed", lambda r: r.state == "disputed"),
-    ("on_hold", "On hold", lambda r: r.state == "on_hold"),
-    ("review", "Credit review", lambda r: r.credit_review),
+    ("waiting", QT_TRANSLATE_NOOP("CollectionsTab", "Waiting"), lambda r: r.state == "waiting"),
+    ("promised", QT_TRANSLATE_NOOP("CollectionsTab", "Promised"), lambda r: r.state == "promised"),
+    ("disputed", QT_TRANSLATE_NOOP("CollectionsTab", "Disputed"), lambda r: r.state == "disputed"),
+    ("on_hold", QT_TRANSLATE_NOOP("CollectionsTab", "On hold"), lambda r: r.state == "on_hold"),
+    ("review", QT_TRANSLATE_NOOP("CollectionsTab", "Credit review"), lambda r: r.credit_review),
 )
 
 

@@ -8,6 +8,8 @@ from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.ui.columns import customer_columns, customer_tone
 from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
+from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
+from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.table_models import PagedTableModel
@@ -25,13 +27,17 @@ class CustomersTab(ListTab):
         self.new_button = QPushButton(self.tr("New customer…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.pay_button = QPushButton(self.tr("Record payment…"))
+        self.file_button = QPushButton(self.tr("Collection file…"))
+        self.ladder_button = QPushButton(self.tr("Ladder…"))
+        self.file_button.clicked.connect(self.show_history)
+        self.ladder_button.clicked.connect(self.edit_ladder)
         self.new_button.clicked.connect(self.new_customer)
         self.edit_button.clicked.connect(self.edit_selected)
         self.pay_button.clicked.connect(self.record_payment)
         for w in (self.search, self.only_overdue):
             self.toolbar.addWidget(w)
         self.toolbar.addStretch(1)
-        for w in (self.new_button, self.edit_button, self.pay_button):
+        for w in (self.new_button, self.edit_button, self.pay_button, self.file_button, self.ladder_button):
             self.toolbar.addWidget(w)
         self.search.setMinimumWidth(280)
 
@@ -65,4 +71,21 @@ class CustomersTab(ListTab):
     def record_payment(self) -> None:
         if PaymentDialog(self, self.books, self.current_id()).exec():
             self.reload()
+            self.changed.emit()
+
+    def _current_code(self) -> tuple[str, str] | None:
+        cid = self.current_id()
+        if cid is None:
+            return None
+        row = customer_service.customer_rows(self.books, [cid])[0]
+        return row.code, row.name
+
+    def show_history(self) -> None:
+        current = self._current_code()
+        if current:
+            HistoryDialog(self, self.books, *current).exec()
+
+    def edit_ladder(self) -> None:
+        current = self._current_code()
+        if current and LadderDialog(self, self.books, current[0]).exec():
             self.changed.emit()

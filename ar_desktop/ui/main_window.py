@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QVBoxLayout, QWidget, QPushButton, QHBoxLayout)
@@ -16,7 +16,9 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.imports import import_csv
 from ar_desktop.ui.collections_tab import CollectionsTab
 from ar_desktop.ui.customers_tab import CustomersTab
+from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
 from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
+from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.i18n import LANGUAGES, SETTING
 from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.messages import run_action
@@ -24,7 +26,10 @@ from ar_desktop.ui.tasks import BackgroundTask
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
-FILE_FILTER = "AR Desktop company (*.ardb);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "AR Desktop company (*.ardb);;All files (*)")
+IMPORT_KINDS = {"customers": QT_TRANSLATE_NOOP("MainWindow", "customers"),
+                "invoices": QT_TRANSLATE_NOOP("MainWindow", "invoices"),
+                "payments": QT_TRANSLATE_NOOP("MainWindow", "payments")}
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +83,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Close company"), self.close_file, QKeySequence.StandardKey.Close,
                      needs_file=True)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self._action(settings_menu, self.tr("Collection &ladder…"), self.edit_ladder, needs_file=True)
+        self._action(settings_menu, self.tr("&Collections and credit…"), self.edit_collection_settings,
+                     needs_file=True)
         view = self.menuBar().addMenu(self.tr("&View"))
         self._action(view, self.tr("&Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh, needs_file=True)
         lang = view.addMenu(self.tr("&Language"))
@@ -131,7 +140,7 @@ class MainWindow(QMainWindow):
         if not ok or not name.strip():
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new company file"),
-                                              str(Path.home() / f"{name.strip()}{FILE_SUFFIX}"), FILE_FILTER)
+                                              str(Path.home() / f"{name.strip()}{FILE_SUFFIX}"), self.tr(FILE_FILTER))
         if path:
             if not path.endswith(FILE_SUFFIX):
                 path += FILE_SUFFIX
@@ -140,7 +149,8 @@ class MainWindow(QMainWindow):
                 self._use(books)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open company file"), str(Path.home()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open company file"), str(Path.home()),
+                                              self.tr(FILE_FILTER))
         if path:
             self.open_file(path)
 
@@ -181,9 +191,18 @@ class MainWindow(QMainWindow):
         if CompanyDialog(self, self.books, company_profile(self.books)).exec():
             self.setWindowTitle(f"{company_profile(self.books).legal_name} — AR Desktop")
 
+    def edit_ladder(self) -> None:
+        if LadderDialog(self, self.books).exec():
+            self.data_changed()
+
+    def edit_collection_settings(self) -> None:
+        if CollectionSettingsDialog(self, self.books).exec():
+            self.data_changed()
+
     def import_file(self, kind: str) -> BackgroundTask | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import {0} from CSV").format(kind), str(Path.home()),
-                                              "CSV (*.csv);;All files (*)")
+        what = self.tr(IMPORT_KINDS[kind])
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import {0} from CSV").format(what), str(Path.home()),
+                                              self.tr("CSV (*.csv);;All files (*)"))
         return self.start_import(kind, path) if path else None
 
     def start_import(self, kind: str, path: str) -> BackgroundTask:
@@ -192,9 +211,10 @@ class MainWindow(QMainWindow):
         def done(count: int) -> None:
             self.data_changed()
             QMessageBox.information(self, self.tr("Import finished"),
-                                    self.tr("{0} {1} imported from {2}.").format(count, kind, Path(path).name))
+                                    self.tr("{0} {1} imported from {2}.").format(count, self.tr(IMPORT_KINDS[kind]),
+                                                                                   Path(path).name))
 
-        return BackgroundTask(self, self.tr("Importing {0}…").format(kind),
+        return BackgroundTask(self, self.tr("Importing {0}…").format(self.tr(IMPORT_KINDS[kind])),
                               lambda progress: import_csv(books, kind, path, progress), done).start()
 
     def data_changed(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ar_desktop.domain.errors import UserError, ValidationError
@@ -15,14 +16,14 @@ log = logging.getLogger("ar_desktop")
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     if isinstance(error, ValidationError):
         text = "\n".join(f"• {m}" for m in error.problems.values())
-        QMessageBox.warning(parent, title or parent.tr("Please check"), text)
+        QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Please check"), text)
     elif isinstance(error, UserError):
-        QMessageBox.warning(parent, title or parent.tr("Cannot do that"), str(error))
+        QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Cannot do that"), str(error))
     else:
         log.error("unexpected error", exc_info=error)
-        box = QMessageBox(QMessageBox.Icon.Critical, parent.tr("Unexpected error") if parent else "Unexpected error",
-                          (parent.tr("Something went wrong inside AR Desktop. The action was undone; "
-                                     "nothing already stored was lost.") if parent else "Unexpected error"),
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Messages", "Unexpected error"),
+                          QCoreApplication.translate("Messages", "Something went wrong inside AR Desktop. "
+                                                     "The action was undone; nothing already stored was lost."),
                           QMessageBox.StandardButton.Ok, parent)
         box.setDetailedText("".join(traceback.format_exception(error)))
         box.exec()

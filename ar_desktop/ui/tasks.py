@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ar_desktop.services.progress import Cancelled, Progress
@@ -47,7 +47,7 @@ class BackgroundTask(QObject):
         self._done = done
         self._cancel = threading.Event()
         self.signals = _Signals()
-        self.dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+        self.dialog = QProgressDialog(title, QCoreApplication.translate("Messages", "Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)

@@ -139,3 +139,52 @@ def test_collection_file_is_printed_to_pdf(window, tmp_path):
     assert "Collection file: Neuland Handel GmbH" in text
     assert "NEW05-1" in text and "Sent by e-mail" in text
     assert "Page 1 of 1" in text
+
+
+def test_invoice_over_credit_limit_asks_and_records_the_override(window, qtbot, when_dialog_opens):
+    from ar_desktop.services.customers import add_customer
+
+    add_customer(window.books, dict(code="LIM01", name="Limited Credit Ltd", credit_limit="1000"))
+    tab = window.invoices
+    asked = []
+
+    def fill(dialog):
+        dialog.customer.setCurrentIndex(dialog.customer.findData("LIM01"))
+        dialog.fields["number"].setText("LIM-1")
+        dialog.fields["amount"].setText("1500.00")
+
+        def answer(box):
+            asked.append(box.text())
+            box.button(QMessageBox.StandardButton.Yes).click()
+
+        when_dialog_opens(answer)
+        _save(dialog, qtbot)
+
+    when_dialog_opens(fill)
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert "above the credit limit" in asked[0]
+    entries = collections.history(window.books, "LIM01")
+    assert any(e.kind == "credit_override" and "LIM-1" in (e.invoice_number or e.text) for e in entries)
+
+
+def test_class_ladder_edit_is_validated_and_saved(window, qtbot, when_dialog_opens):
+    from ar_desktop.ui.dialogs.ladder_dialog import FIELDS, LadderDialog
+
+    dialog = LadderDialog(window, window.books)
+    qtbot.addWidget(dialog)
+    dialog.credit_class.setCurrentIndex(dialog.credit_class.findData("B"))
+    model = dialog.model
+    phone = [s["key"] for s in model.steps].index("phone_call")
+    model.setData(model.index(phone, FIELDS.index("threshold_days")), 10)
+    dialog.save()
+    assert collections.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
+    # a threshold out of order is refused with a message naming the step; nothing is saved
+    dialog = LadderDialog(window, window.books)
+    qtbot.addWidget(dialog)
+    dialog.credit_class.setCurrentIndex(dialog.credit_class.findData("B"))
+    dialog.model.setData(dialog.model.index(phone, FIELDS.index("threshold_days")), 40)
+    messages = []
+    when_dialog_opens(lambda box: (messages.append(box.text()), box.accept()))
+    dialog.save()
+    assert messages and "phone_call" in messages[0]
+    assert collections.class_ladder(window.books, "B").get("phone_call").threshold_days == 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from ar_desktop.services import collections
@@ -11,8 +12,11 @@ from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
 
 
 class CallDialog(FormDialog):
-    OUTCOMES = (("reached", "Reached, will pay"), ("no_answer", "No answer"), ("promised", "Promised to pay"),
-                ("disputed", "Disputes an invoice"), ("refused", "Refused to pay"))
+    OUTCOMES = (("reached", QT_TRANSLATE_NOOP("CallDialog", "Reached, will pay")),
+                ("no_answer", QT_TRANSLATE_NOOP("CallDialog", "No answer")),
+                ("promised", QT_TRANSLATE_NOOP("CallDialog", "Promised to pay")),
+                ("disputed", QT_TRANSLATE_NOOP("CallDialog", "Disputes an invoice")),
+                ("refused", QT_TRANSLATE_NOOP("CallDialog", "Refused to pay")))
 
     def __init__(self, parent: QWidget | None, books: Books, row: collections.WorklistRow):
         super().__init__(parent, self.tr("Log call — {0}").format(row.customer_name))

@@ -15,7 +15,8 @@ class DisputeDialog(FormDialog):
         super().__init__(parent, self.tr("Dispute — {0}").format(row.customer_name))
         invoices = open_invoices(books, row.customer_id)
         self.add("invoice_number", self.tr("Invoice"),
-                 combo([(f"{i.number} · due {i.due_date.isoformat()} · {i.open_amount:,.2f}", i.number)
+                 combo([(self.tr("{0} · due {1} · {2}").format(i.number, i.due_date.isoformat(),
+                                                               f"{i.open_amount:,.2f}"), i.number)
                         for i in invoices]))
         self.add("reason", self.tr("What the customer contests"), line("", 500))
         self.add("amount", self.tr("Disputed amount"), line("", 0), self.tr("Empty: the whole open amount"))

@@ -32,6 +32,10 @@ def date_edit(value=None) -> QDateEdit:
     return w
 
 
+class KeepOpen(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by a save function when the user chose not to go on: the dialog stays as it is."""
+
+
 class FormDialog(QDialog):
     """Fields are added with ``add``; ``values()`` gives raw text by key; ``submit`` calls the service."""
 
@@ -104,6 +108,8 @@ class FormDialog(QDialog):
     def _on_save(self) -> None:
         try:
             self.result_value = self._save(self.values()) if self._save else None
+        except KeepOpen:
+            return
         except ValidationError as e:
             unplaced = {k: v for k, v in e.problems.items() if k not in self.fields}
             self.show_problems(e.problems)

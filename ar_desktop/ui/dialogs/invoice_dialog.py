@@ -7,17 +7,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ar_desktop.domain.money import KNOWN_CURRENCIES
-from ar_desktop.domain.records import LIMITS
+from ar_desktop.domain.records import LIMITS, parse_invoice
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import customer_choices, get_customer
 from ar_desktop.services.invoicing import add_invoice, default_due_date, update_invoice
 from ar_desktop.storage.invoices_repo import InvoiceRow
-from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line, qdate
+from ar_desktop.services.collections import credit_check_for_new_invoice, record_credit_override
+from ar_desktop.ui.dialogs.form import FormDialog, KeepOpen, combo, date_edit, line, qdate
+from ar_desktop.ui.messages import confirm
 
 
 class InvoiceDialog(FormDialog):
     def __init__(self, parent: QWidget | None, books: Books, invoice: InvoiceRow | None = None,
-                 customer_id: int | None = None, confirm_save=None):
+                 customer_id: int | None = None):
         super().__init__(parent, self.tr("Edit invoice {0}").format(invoice.number) if invoice
                          else self.tr("New invoice"))
         self.books = books
@@ -55,7 +57,6 @@ class InvoiceDialog(FormDialog):
         self.customer.currentIndexChanged.connect(self._customer_changed)
         if invoice is None:
             self._customer_changed()
-        self._confirm_save = confirm_save
         if invoice is None:
             self.on_save(self._add)
         else:
@@ -63,9 +64,16 @@ class InvoiceDialog(FormDialog):
         self.resize(500, self.sizeHint().height())
 
     def _add(self, raw):
-        if self._confirm_save is not None and not self._confirm_save(raw):
-            return None
-        return add_invoice(self.books, raw)
+        """A new invoice that takes the customer over its limit (or is for a customer on hold)
+        is saved only when the user confirms; the override is recorded against the customer."""
+        parse_invoice(raw)  # field problems first, shown beside their fields
+        warning = credit_check_for_new_invoice(self.books, raw["customer_code"], raw["amount"])
+        if warning and not confirm(self, self.tr("Credit limit"), warning + "\n\n" + self.tr("Save the invoice anyway?")):
+            raise KeepOpen()
+        invoice_id = add_invoice(self.books, raw)
+        if warning:
+            record_credit_override(self.books, raw["customer_code"], raw["number"].strip(), warning)
+        return invoice_id
 
     def _mark_due_touched(self) -> None:
         if not self._setting_due:

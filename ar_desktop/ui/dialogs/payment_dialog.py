@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from ar_desktop.domain.allocation import Allocation, OpenInvoice, oldest_due_first, suggest_allocation
@@ -17,9 +17,16 @@ from ar_desktop.services.payments import open_invoices, record_payment
 from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
 from ar_desktop.ui.table_models import money_text
 
+# The methods stored (domain.records.PAYMENT_METHODS), declared here for translation.
+METHOD_TEXT = {m: m for m in (
+    QT_TRANSLATE_NOOP("PaymentDialog", "bank transfer"), QT_TRANSLATE_NOOP("PaymentDialog", "cheque"),
+    QT_TRANSLATE_NOOP("PaymentDialog", "cash"), QT_TRANSLATE_NOOP("PaymentDialog", "card"),
+    QT_TRANSLATE_NOOP("PaymentDialog", "direct debit"), QT_TRANSLATE_NOOP("PaymentDialog", "other"))}
+
 
 class AllocationModel(QAbstractTableModel):
-    HEADERS = ("Invoice", "Due date", "Open", "Apply")
+    HEADERS = (QT_TRANSLATE_NOOP("AllocationModel", "Invoice"), QT_TRANSLATE_NOOP("AllocationModel", "Due date"),
+               QT_TRANSLATE_NOOP("AllocationModel", "Open"), QT_TRANSLATE_NOOP("AllocationModel", "Apply"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -95,7 +102,7 @@ class PaymentDialog(FormDialog):
                 self.customer.setCurrentIndex(self.customer.findData(codes[0]))
         self.add("date", self.tr("Date received"), date_edit(books.today()))
         self.amount = self.add("amount", self.tr("Amount"), line("", 0, "0.00"))
-        self.add("method", self.tr("Method"), combo([(self.tr(m), m) for m in PAYMENT_METHODS]))
+        self.add("method", self.tr("Method"), combo([(self.tr(METHOD_TEXT.get(m, m)), m) for m in PAYMENT_METHODS]))
         self.add("reference", self.tr("Reference"), line("", 100, self.tr("e.g. bank statement line")))
         self.model = AllocationModel(self)
         self.table = QTableView()
