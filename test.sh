@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup.sh
+bash scripts/start_print_queue.sh
 export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="qt.qpa.*=false"
 .venv/bin/lint-imports
 exec .venv/bin/python -m pytest "$@"
