@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.storage.backup import timestamped_backup
+from ar_desktop.storage import safety
 from ar_desktop.storage.lock import FileLock
 
 APPLICATION_ID = 0x41524453  # "ARDS": marks a SQLite file as an AR Desktop company file
@@ -72,16 +75,44 @@ class Database:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.changed = False  # written to since opened: closing then makes an automatic backup
+        self.auto_backup = True
+        event.listen(engine, "before_cursor_execute", self._note_write)
+
+    def _note_write(self, _conn, _cursor, statement, _params, _context, _many) -> None:
+        if not self.changed and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+            self.changed = True
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with self._sessions() as s, s.begin():
-            yield s
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        What the disk says (full, read-only, locked, I/O error, damaged) becomes a plain UserError here,
+        so every write gets the same message."""
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        except SqlDatabaseError as e:
+            mapped = safety.map_operational_error(e, self.path)
+            if mapped is None:
+                raise
+            raise mapped from e
 
     def close(self) -> None:
-        self.engine.dispose()
-        self._lock.release()
+        try:
+            self.engine.dispose()
+            if self.changed and self.auto_backup:
+                con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+                try:
+                    keep = safety.read_keep(con)
+                finally:
+                    con.close()
+                safety.rotating_backup(self.path, keep)
+        except (OSError, sqlite3.Error) as e:  # a failed automatic backup must not stop the file closing
+            logging.getLogger("ar_desktop").warning("automatic backup of %s failed: %s", self.path, e)
+        finally:
+            self.engine.dispose()
+            self._lock.release()
 
 
 def open_database(path: str | Path, *, create: bool = False) -> Database:
@@ -97,6 +128,10 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
     lock.acquire()
     try:
         current = _inspect_file(path) if exists else None
+        if exists:  # a damaged file is never written to: not migrated, not opened
+            problems = safety.integrity_problems(path, full=path.stat().st_size <= safety.OPEN_FULL_CHECK_BELOW)
+            if problems:
+                raise safety.DamagedFile(path, problems, safety.latest_backup(path))
         known, head = known_revisions()
         if current is not None and current not in known:
             raise UserError(f"{path.name} was written by a newer version of AR Desktop (schema {current}). "

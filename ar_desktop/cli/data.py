@@ -1,0 +1,76 @@
+"""Export, backup, restore and check: keeping the records safe from the command line."""
+
+from __future__ import annotations
+
+from ar_desktop.cli.base import as_of_arg, command, open_books, write
+
+EXIT_PROBLEMS = 3
+
+
+@command("export", "export customers, invoices, payments or the aging report to CSV or .xlsx (by extension)")
+def _export_args(p):
+    p.add_argument("what", choices=["customers", "invoices", "payments", "aging"])
+    p.add_argument("file", metavar="CSV_OR_XLSX")
+    p.add_argument("--as-of", type=as_of_arg, metavar="YYYY-MM-DD", help="aging: the as-of date (default today)")
+
+
+@_export_args
+def _export(args) -> int:
+    from ar_desktop.services.exports import export
+
+    books = open_books(args)
+    try:
+        n = export(books, args.what, args.file, args.as_of)
+    finally:
+        books.close()
+    print(f"exported {n} {args.what} rows to {args.file}")
+    return 0
+
+
+@command("backup", "copy the company file to DEST (consistent even while it is open elsewhere)")
+def _backup_args(p):
+    p.add_argument("dest", metavar="DEST")
+
+
+@_backup_args
+def _backup(args) -> int:
+    from ar_desktop.services.backups import back_up, describe_backup
+
+    books = open_books(args)
+    try:
+        dest = back_up(books, args.dest)
+    finally:
+        books.db.auto_backup = False
+        books.close()
+    print(f"backed up to {dest}")
+    print(describe_backup(dest).describe())
+    return 0
+
+
+@command("restore", "replace the company file by the backup SRC (the current file is backed up first)")
+def _restore_args(p):
+    p.add_argument("src", metavar="SRC")
+
+
+@_restore_args
+def _restore(args) -> int:
+    from ar_desktop.services.backups import restore
+
+    result = restore(args.db, args.src)
+    print(f"restored {result.restored.describe()}")
+    print(f"the file as it was before is saved as {result.previous_saved_as}")
+    return 0
+
+
+@command("check", "check the company file: SQLite integrity and the books' consistency (exit 3 on a problem)")
+def _check_args(p):
+    pass
+
+
+@_check_args
+def _check(args) -> int:
+    from ar_desktop.services.backups import check_path
+
+    report = check_path(args.db)
+    write(report.text())
+    return 0 if report.ok else EXIT_PROBLEMS

@@ -1,0 +1,246 @@
+"""Exports of customers, invoices, payments and the aging report to CSV or a real .xlsx workbook.
+
+A text cell that a spreadsheet would take for a formula (starting with = + - @, a tab or a
+carriage return) is neutralised: a leading apostrophe in CSV, a plain string cell in .xlsx.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ar_desktop.domain.aging import BUCKET_KEYS
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import exponent, from_minor
+from ar_desktop.services.aging import aging_report
+from ar_desktop.services.context import Books
+from ar_desktop.storage import export_repo
+
+WHATS = ("customers", "invoices", "payments", "aging")
+FORMATS = (".csv", ".xlsx")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str = "text"  # text | date | money | int | bool
+    width: int = 14
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[list[Any]]
+
+
+def neutralise(text: str) -> str:
+    """A text cell as CSV text that no spreadsheet runs as a formula."""
+    return "'" + text if text[:1] in _DANGEROUS else text
+
+
+def _money(units: int, currency: str) -> Decimal:
+    return from_minor(units, currency)
+
+
+def customers_sheet(books: Books) -> Sheet:
+    cols = [Column(c, "money" if c == "credit_limit" else "int" if c == "terms_days" else
+                   "bool" if c == "on_hold" else "text",
+                   {"name": 32, "address": 32, "notes": 40, "email": 28}.get(c, 12))
+            for c in export_repo.CUSTOMER_COLUMNS]
+    idx = export_repo.CUSTOMER_COLUMNS.index
+    rows = []
+    with books.db.session() as s:
+        for r in export_repo.customers(s):
+            r = list(r)
+            if r[idx("credit_limit")] is not None:
+                r[idx("credit_limit")] = _money(r[idx("credit_limit")], r[idx("currency")])
+            rows.append(r)
+    return Sheet("Customers", tuple(cols), rows)
+
+
+def invoices_sheet(books: Books) -> Sheet:
+    cols = (Column("number"), Column("customer_code"), Column("customer_name", width=32), Column("issue_date", "date"),
+            Column("due_date", "date"), Column("amount", "money"), Column("paid", "money"),
+            Column("open_amount", "money"), Column("currency", width=9), Column("reference", width=18),
+            Column("description", width=32), Column("disputed", "bool", 9), Column("dispute_reason", width=24),
+            Column("voided", "bool", 8), Column("void_reason", width=24))
+    rows = []
+    with books.db.session() as s:
+        for (number, code, name, issue, due, amount, paid, cur, ref, desc, disputed, dreason, voided,
+             vreason) in export_repo.invoices(s):
+            open_units = 0 if voided else amount - paid
+            rows.append([number, code, name, issue, due, _money(amount, cur), _money(paid, cur),
+                         _money(open_units, cur), cur, ref, desc, disputed, dreason, voided, vreason])
+    return Sheet("Invoices", cols, rows)
+
+
+def payments_sheet(books: Books) -> Sheet:
+    cols = (Column("payment_id", "int", 10), Column("date", "date"), Column("customer_code"),
+            Column("customer_name", width=32), Column("amount", "money"), Column("applied", "money"),
+            Column("unapplied", "money"), Column("currency", width=9), Column("method", width=16),
+            Column("reference", width=24))
+    rows = []
+    with books.db.session() as s:
+        for pid, date, code, name, amount, applied, cur, method, ref in export_repo.payments(s):
+            rows.append([pid, date, code, name, _money(amount, cur), _money(applied, cur),
+                         _money(amount - applied, cur), cur, method, ref])
+    return Sheet("Payments", cols, rows)
+
+
+def aging_sheet(books: Books, as_of: dt.date) -> Sheet:
+    cols = (Column("customer_code"), Column("customer_name", width=32),
+            *(Column(k, "money") for k in BUCKET_KEYS), Column("total", "money"), Column("currency", width=9))
+    rows = []
+    for block in aging_report(books, as_of):
+        for r in (*block.rows, block.total):
+            rows.append([r.customer_code, r.customer_name, *(r.buckets[k] for k in BUCKET_KEYS), r.total,
+                         block.currency])
+    return Sheet(f"Aging {as_of.isoformat()}", cols, rows)
+
+
+def sheet_for(books: Books, what: str, as_of: dt.date | None = None) -> Sheet:
+    if what not in WHATS:
+        raise UserError(f"Cannot export '{what}'; choose customers, invoices, payments or aging.")
+    if what == "aging":
+        return aging_sheet(books, as_of or books.today())
+    return {"customers": customers_sheet, "invoices": invoices_sheet, "payments": payments_sheet}[what](books)
+
+
+def export(books: Books, what: str, path: str | Path, as_of: dt.date | None = None) -> int:
+    """Write ``what`` to ``path`` (.csv or .xlsx, by its extension); returns the number of data rows."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UserError(f"{path.name}: export to a file ending in .csv or .xlsx.")
+    if not path.parent.is_dir():
+        raise UserError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+    sheet = sheet_for(books, what, as_of)
+    data = csv_bytes(sheet) if suffix == ".csv" else xlsx_bytes(sheet)
+    _write_atomically(path, data)
+    return len(sheet.rows)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {path}: {e.strerror}. Check that the disk has room, that the file is not "
+                        "open in another program, and that you may write to the folder.") from None
+
+
+def _csv_cell(value: Any, col: Column) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal | int):
+        return str(value)
+    return neutralise(str(value))
+
+
+def csv_bytes(sheet: Sheet) -> bytes:
+    """UTF-8 with BOM (so spreadsheets read accents), comma separated, ISO dates, '.' decimals."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow([c.name for c in sheet.columns])
+    for row in sheet.rows:
+        w.writerow([_csv_cell(v, c) for v, c in zip(row, sheet.columns, strict=True)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(sheet: Sheet) -> bytes:
+    """A real workbook: typed date and number cells with formats, bold frozen header, column widths."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_sheet_title(sheet.title))
+    ws.freeze_panes = "A2"
+    for i, c in enumerate(sheet.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = c.width
+    bold = Font(bold=True)
+    header = []
+    for c in sheet.columns:
+        cell = WriteOnlyCell(ws, value=c.name)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for row in sheet.rows:
+        currency = _row_currency(sheet, row)
+        ws.append([_xlsx_cell(ws, v, c, currency) for v, c in zip(row, sheet.columns, strict=True)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _row_currency(sheet: Sheet, row: list[Any]) -> str:
+    for v, c in zip(row, sheet.columns, strict=True):
+        if c.name == "currency" and isinstance(v, str):
+            return v
+    return "EUR"
+
+
+def _xlsx_cell(ws, value: Any, col: Column, currency: str):
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None:
+        return None
+    if col.kind == "date" and isinstance(value, dt.date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if col.kind == "money" and isinstance(value, Decimal):
+        # Excel keeps numbers as binary floats; amounts up to 15 digits round-trip exactly.
+        cell = WriteOnlyCell(ws, value=value)
+        places = exponent(currency)
+        cell.number_format = "#,##0" + ("." + "0" * places if places else "")
+        return cell
+    if col.kind == "int" and isinstance(value, int):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "0"
+        return cell
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = str(value)
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    return cell
+
+
+def _sheet_title(title: str) -> str:
+    for ch in "[]:*?/\\":
+        title = title.replace(ch, " ")
+    return title[:31] or "Sheet"
+
+
+def export_many(books: Books, targets: Iterable[tuple[str, str | Path]], as_of: dt.date | None = None) -> int:
+    return sum(export(books, what, path, as_of) for what, path in targets)
+
+
+def read_back_csv(path: str | Path) -> list[list[str]]:
+    """The rows of an exported CSV (for checks and tests)."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def column_names(sheet: Sheet) -> Sequence[str]:
+    return [c.name for c in sheet.columns]

@@ -1,0 +1,219 @@
+"""Backups, automatic backups on close, restore, integrity and consistency checks, damaged files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+
+import pytest
+from sqlalchemy import event
+
+from ar_desktop.app import main
+from ar_desktop.clock import FixedClock
+from ar_desktop.domain.errors import UserError
+from ar_desktop.services.backups import (DamagedFile, DiskFull, FileBusy, ReadOnlyFile, automatic_backups, back_up,
+                                         check, check_path, describe_backup, latest_good_backup, restore,
+                                         set_backup_keep)
+from ar_desktop.services.company_file import create_company, open_company
+from ar_desktop.services.customers import add_customer
+from ar_desktop.services.invoicing import add_invoice
+from ar_desktop.services.payments import record_payment
+
+TODAY = dt.date(2026, 3, 31)
+
+
+def customers(n: int, books, start: int = 0) -> None:
+    for i in range(start, start + n):
+        add_customer(books, {"code": f"C{i:04d}", "name": f"Customer {i}"})
+
+
+@pytest.fixture
+def path(tmp_path):
+    p = tmp_path / "co.ardb"
+    b = create_company(p, "Backup Test GmbH", "EUR", clock=FixedClock(TODAY))
+    customers(3, b)
+    add_invoice(b, {"number": "I-1", "customer_code": "C0000", "issue_date": "2026-01-10", "amount": "100.00"})
+    record_payment(b, {"date": "2026-02-01", "customer_code": "C0000", "amount": "40.00"})
+    b.close()
+    return p
+
+
+def test_back_up_and_describe(path, tmp_path):
+    books = open_company(path, FixedClock(TODAY))
+    dest = back_up(books, tmp_path / "copy.ardb")
+    books.close()
+    info = describe_backup(dest)
+    assert info.ok and info.company == "Backup Test GmbH"
+    assert info.counts == {"customer": 3, "invoice": 1, "payment": 1}
+    assert info.last_change is not None and "3 customer" in info.describe()
+
+
+def test_automatic_backup_on_close_keeps_the_last_n(path):
+    first = automatic_backups(path)
+    assert len(first) == 1  # the fixture's session changed the file
+    books = open_company(path, FixedClock(TODAY))
+    set_backup_keep(books, 2)
+    books.close()
+    for i in range(3):
+        books = open_company(path, FixedClock(TODAY))
+        customers(1, books, 100 + i)
+        books.close()
+    kept = automatic_backups(path)
+    assert len(kept) == 2
+    assert describe_backup(kept[0]).counts["customer"] == 6  # newest first
+    books = open_company(path, FixedClock(TODAY))  # no change: no new backup
+    books.close()
+    assert automatic_backups(path) == kept
+
+
+def test_restore_backs_up_current_and_replaces(path, tmp_path):
+    books = open_company(path, FixedClock(TODAY))
+    dest = back_up(books, tmp_path / "before.ardb")
+    customers(5, books, 50)
+    result = restore(books, dest)  # closes the books
+    assert result.restored.counts["customer"] == 3
+    assert describe_backup(result.previous_saved_as).counts["customer"] == 8
+    books = open_company(path, FixedClock(TODAY))
+    assert check(books).ok
+    books.close()
+    assert not os.path.exists(str(path) + "-wal") or os.path.getsize(str(path) + "-wal") == 0
+
+
+def test_restore_refuses_bad_backups(path, tmp_path):
+    garbage = tmp_path / "garbage.ardb"
+    garbage.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(UserError):
+        restore(path, garbage)
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t(x)").connection.commit()
+    with pytest.raises(UserError, match="not a backup"):
+        restore(path, plain)
+    newer = tmp_path / "newer.ardb"
+    shutil.copy(path, newer)
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(UserError, match="newer version"):
+        restore(path, newer)
+    with pytest.raises(UserError, match="no backup file"):
+        restore(path, tmp_path / "missing.ardb")
+    books = open_company(path, FixedClock(TODAY))  # untouched
+    assert check(books).ok
+    books.close()
+
+
+def _damage(path):
+    size = path.stat().st_size
+    with path.open("r+b") as f:
+        f.seek(4096 * 2)
+        f.write(os.urandom(min(4096 * 3, size - 4096 * 2)))
+
+
+def test_damaged_file_is_refused_with_latest_backup(path):
+    customers_before = describe_backup(path).counts
+    books = open_company(path, FixedClock(TODAY))
+    customers(200, books, 1000)  # enough pages to damage some
+    books.close()
+    good = latest_good_backup(path)
+    assert good is not None
+    mtime = path.stat().st_mtime_ns
+    _damage(path)
+    with pytest.raises(DamagedFile) as e:
+        open_company(path, FixedClock(TODAY))
+    assert e.value.backup == good and str(good) in str(e.value)
+    assert not check_path(path).ok
+    restore(path, e.value.backup)
+    books = open_company(path, FixedClock(TODAY))
+    assert check(books).ok
+    books.close()
+    assert customers_before["customer"] <= describe_backup(path).counts["customer"]
+    assert mtime  # (the damaged file itself was kept in the backups folder by restore)
+
+
+def test_check_finds_inconsistent_books(path, capsys):
+    assert main(["--db", str(path), "check"]) == 0
+    assert "result: OK" in capsys.readouterr().out
+    con = sqlite3.connect(path)
+    con.execute("UPDATE invoice SET paid = paid + 1")
+    con.commit()
+    con.close()
+    report = check_path(path)
+    assert not report.ok and "differs from its allocations" in report.consistency[0]
+    assert main(["--db", str(path), "check"]) == 3
+    assert "PROBLEMS FOUND" in capsys.readouterr().out
+
+
+def test_cli_backup_restore_export(path, tmp_path, capsys):
+    dest = tmp_path / "cli-backup.ardb"
+    assert main(["--db", str(path), "backup", str(dest)]) == 0
+    assert "Backup Test GmbH" in capsys.readouterr().out
+    books = open_company(path, FixedClock(TODAY))
+    customers(2, books, 70)
+    books.close()
+    assert main(["--db", str(path), "restore", str(dest)]) == 0
+    out = capsys.readouterr().out
+    assert "restored" in out and "3 customer" in out
+    assert main(["--db", str(path), "export", "aging", str(tmp_path / "a.xlsx"), "--as-of", "2026-03-31"]) == 0
+    assert main(["--db", str(path), "export", "invoices", str(tmp_path / "i.csv")]) == 0
+    assert (tmp_path / "i.csv").read_text(encoding="utf-8-sig").startswith("number,")
+    assert main(["--db", str(path), "export", "invoices", str(tmp_path / "i.txt")]) == 1
+
+
+# ---- the disk says no ---------------------------------------------------------------------------
+
+def _on_connect(books, sql: str):
+    def apply(dbapi_connection, _record):
+        dbapi_connection.execute(sql)
+    event.listen(books.db.engine, "connect", apply)
+    books.db.engine.dispose()
+
+
+def test_disk_full_is_a_user_error(path):
+    books = open_company(path, FixedClock(TODAY))
+    with books.db.engine.connect() as c:
+        pages = c.exec_driver_sql("PRAGMA page_count").scalar()
+    _on_connect(books, f"PRAGMA max_page_count={pages + 1}")
+    with pytest.raises(DiskFull, match="full"):
+        add_customer(books, {"code": "BIG", "name": "x" * 150, "notes": "y" * 3900, "address": "z" * 490})
+        customers(200, books, 500)
+    books.db.auto_backup = False
+    books.close()
+
+
+def test_read_only_is_a_user_error(path):
+    books = open_company(path, FixedClock(TODAY))
+    _on_connect(books, "PRAGMA query_only=ON")
+    with pytest.raises(ReadOnlyFile, match="read-only"):
+        customers(1, books, 900)
+    books.close()
+
+
+def test_read_only_file_by_permissions(path):
+    if os.geteuid() == 0:
+        pytest.skip("running as root: permission bits do not stop root (covered by query_only above)")
+    os.chmod(path, 0o444)
+    try:
+        books = open_company(path, FixedClock(TODAY))
+        with pytest.raises(ReadOnlyFile):
+            customers(1, books, 900)
+        books.close()
+    finally:
+        os.chmod(path, 0o644)
+
+
+def test_locked_file_is_a_user_error(path):
+    books = open_company(path, FixedClock(TODAY))
+    _on_connect(books, "PRAGMA busy_timeout=50")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(FileBusy, match="busy"):
+            customers(1, books, 900)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    customers(1, books, 900)  # and it works again once the other program lets go
+    books.close()
