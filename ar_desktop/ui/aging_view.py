@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -11,6 +11,11 @@ from ar_desktop.services.aging import aging_report
 from ar_desktop.ui import palette
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.table_models import RawRole, StatusRole, money_text
+
+# The bucket labels of domain.aging.BUCKETS, declared here for translation.
+BUCKET_TEXT = (QT_TRANSLATE_NOOP("Columns", "Not yet due"), QT_TRANSLATE_NOOP("Columns", "1–30"),
+               QT_TRANSLATE_NOOP("Columns", "31–60"), QT_TRANSLATE_NOOP("Columns", "61–90"),
+               QT_TRANSLATE_NOOP("Columns", "Over 90"))
 
 
 class AgingModel(QAbstractTableModel):

@@ -19,6 +19,8 @@ from ar_desktop.ui.dialogs.call_dialog import CallDialog
 from ar_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.dialogs.hold_dialog import HoldDialog
+from ar_desktop.ui.dialogs.letters_dialog import LettersDialog
+from ar_desktop.ui.dialogs.mail_register_dialog import MailRegisterDialog
 from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
 from ar_desktop.ui.dialogs.step_dialog import StepDialog
 from ar_desktop.ui.history_model import HistoryModel
@@ -80,7 +82,7 @@ class CollectionsTab(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.verticalHeader().hide()
@@ -103,7 +105,9 @@ class CollectionsTab(QWidget):
                 ("done", self.tr("Step done…"), self.step_done),
                 ("skip", self.tr("Skip step…"), self.step_skipped),
                 ("review", self.tr("Credit reviewed"), self.credit_reviewed),
-                ("print", self.tr("Print collection file…"), self.print_file)):
+                ("print", self.tr("Print collection file…"), self.print_file),
+                ("letters", self.tr("Letters…"), self.open_letters),
+                ("register", self.tr("Registered mail…"), self.open_register)):
             b = QPushButton(label)
             b.setObjectName(f"collections_{key}")
             b.clicked.connect(slot)
@@ -210,8 +214,8 @@ class CollectionsTab(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.current_row()
-        for b in self.buttons.values():
-            b.setEnabled(row is not None)
+        for key, b in self.buttons.items():
+            b.setEnabled(row is not None or key in ("letters", "register"))
         if row is not None:
             self.buttons["hold"].setText(self.tr("Release hold") if row.state == "on_hold" else self.tr("Hold…"))
             self.buttons["review"].setEnabled(row.credit_review)
@@ -289,3 +293,23 @@ class CollectionsTab(QWidget):
             return None
         Path(path).write_bytes(data)
         return path
+
+    def selected_codes(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r].customer_code for r in rows if r < len(self.model.rows)]
+
+    def open_letters(self) -> LettersDialog:
+        dialog = LettersDialog(self, self.books, self.as_of_date(), self.selected_codes() or None)
+        dialog.finished.connect(lambda _result: self._after_letters(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_letters(self, dialog: LettersDialog) -> None:
+        if dialog.issued:
+            self.reload()
+            self.changed.emit()
+
+    def open_register(self) -> MailRegisterDialog:
+        dialog = MailRegisterDialog(self, self.books)
+        dialog.open()
+        return dialog

@@ -10,6 +10,34 @@ from ar_desktop.ui.table_models import RawRole, money_text
 HEADERS = (QT_TRANSLATE_NOOP("History", "Date"), QT_TRANSLATE_NOOP("History", "What"),
            QT_TRANSLATE_NOOP("History", "Details"), QT_TRANSLATE_NOOP("History", "Invoice"),
            QT_TRANSLATE_NOOP("History", "Amount"))
+# The entry kinds the services write (collection events, ledger, letters), for the "What" column.
+KIND_TEXT = {
+    "invoice": QT_TRANSLATE_NOOP("History", "invoice"),
+    "payment": QT_TRANSLATE_NOOP("History", "payment"),
+    "step_done": QT_TRANSLATE_NOOP("History", "step done"),
+    "step_skipped": QT_TRANSLATE_NOOP("History", "step skipped"),
+    "call": QT_TRANSLATE_NOOP("History", "call"),
+    "promise": QT_TRANSLATE_NOOP("History", "promise"),
+    "promise_broken": QT_TRANSLATE_NOOP("History", "promise broken"),
+    "promise_kept": QT_TRANSLATE_NOOP("History", "promise kept"),
+    "dispute": QT_TRANSLATE_NOOP("History", "dispute"),
+    "dispute_resolved": QT_TRANSLATE_NOOP("History", "dispute resolved"),
+    "hold": QT_TRANSLATE_NOOP("History", "hold"),
+    "hold_released": QT_TRANSLATE_NOOP("History", "hold released"),
+    "note": QT_TRANSLATE_NOOP("History", "note"),
+    "credit_override": QT_TRANSLATE_NOOP("History", "credit override"),
+    "credit_review": QT_TRANSLATE_NOOP("History", "credit review"),
+    "letter": QT_TRANSLATE_NOOP("History", "letter"),
+    "mail_posted": QT_TRANSLATE_NOOP("History", "mail posted"),
+    "mail_delivered": QT_TRANSLATE_NOOP("History", "mail delivered"),
+    "mail_returned": QT_TRANSLATE_NOOP("History", "mail returned"),
+    "mail_receipt": QT_TRANSLATE_NOOP("History", "mail receipt"),
+    "mail_correction": QT_TRANSLATE_NOOP("History", "mail correction"),
+}
+
+
+def kind_text(kind: str) -> str:
+    return QCoreApplication.translate("History", KIND_TEXT.get(kind, kind.replace("_", " ")))
 
 
 class HistoryModel(QAbstractTableModel):
@@ -37,7 +65,7 @@ class HistoryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         e = self.entries[index.row()]
-        values = (e.date, e.kind.replace("_", " "), e.text, e.invoice_number or "", e.amount)
+        values = (e.date, kind_text(e.kind), e.text, e.invoice_number or "", e.amount)
         if role == Qt.ItemDataRole.DisplayRole:
             v = values[index.column()]
             if index.column() == 0:

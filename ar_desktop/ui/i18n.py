@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
@@ -38,6 +38,19 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         return None
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / f"ar_desktop_{language}.qm")):
+        # Qt's own strings (Save, Cancel, Yes, No in standard buttons and dialogs), when shipped.
+        qt = QTranslator(translator)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
         app.installTranslator(translator)
         return translator
     return None
+
+
+def remove_translator(app: QApplication, translator: QTranslator | None) -> None:
+    """Undo ``install_translator`` (the program's messages and Qt's own)."""
+    if translator is None:
+        return
+    for qt in translator.findChildren(QTranslator):
+        app.removeTranslator(qt)
+    app.removeTranslator(translator)

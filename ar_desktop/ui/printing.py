@@ -10,7 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
@@ -53,8 +53,9 @@ def print_pdf(data: bytes, printer: QPrinter, title: str) -> str:
         result = subprocess.run(["lp", "-d", name, "-n", str(copies), "-t", title, "-"], input=data,
                                 capture_output=True, timeout=60)
         if result.returncode != 0:
-            raise UserError(f"The printer {name} refused the job: {result.stderr.decode(errors='replace').strip()}. "
-                            "Check that it is switched on and accepting jobs.")
+            raise UserError(QCoreApplication.translate(
+                "Printing", "The printer {0} refused the job: {1}. Check that it is switched on and accepting jobs.")
+                .format(name, result.stderr.decode(errors="replace").strip()))
         return result.stdout.decode(errors="replace").strip() or name
     paint_pdf(data, printer)
     return name or "printer"
@@ -64,7 +65,8 @@ def paint_pdf(data: bytes, printer: QPrinter) -> None:
     """Render each page at the printer's resolution and paint it, one sheet per page."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise UserError("The printer could not be opened. Check that it is installed and switched on.")
+        raise UserError(QCoreApplication.translate(
+            "Printing", "The printer could not be opened. Check that it is installed and switched on."))
     try:
         pages = render_pages(data, printer.resolution())
         for i, img in enumerate(pages):

@@ -19,6 +19,9 @@ STATE_TEXT = {
     "disputed": QT_TRANSLATE_NOOP("Worklist", "Disputed"),
     "on_hold": QT_TRANSLATE_NOOP("Worklist", "On hold"),
 }
+PROMISE_STATUS_TEXT = {"open": QT_TRANSLATE_NOOP("Worklist", "open"),
+                       "kept": QT_TRANSLATE_NOOP("Worklist", "kept"),
+                       "broken": QT_TRANSLATE_NOOP("Worklist", "broken")}
 STATE_TONE = {"action_due": palette.OVERDUE, "waiting": palette.WAITING, "promised": palette.DUE_SOON,
               "disputed": palette.DISPUTED, "on_hold": palette.ON_HOLD}
 
@@ -37,7 +40,9 @@ def _promise(r: WorklistRow) -> str:
     if r.promise is None:
         return ""
     p = r.promise
-    return f"{money_text(p.amount)} by {p.promised_date.isoformat()} ({p.status})"
+    return QCoreApplication.translate("Worklist", "{0} by {1} ({2})").format(
+        money_text(p.amount), p.promised_date.isoformat(),
+        QCoreApplication.translate("Worklist", PROMISE_STATUS_TEXT.get(p.status, p.status)))
 
 
 def _state(r: WorklistRow) -> str:

@@ -9,6 +9,7 @@ from ar_desktop.domain.records import LIMITS, CustomerData
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import add_customer, update_customer
 from ar_desktop.ui.dialogs.form import FormDialog, combo, line
+from ar_desktop.ui.dialogs.late_charges_dialog import RATE_RULE_KEYS, rule_items
 
 
 class CustomerDialog(FormDialog):
@@ -37,6 +38,15 @@ class CustomerDialog(FormDialog):
         self.add("currency", self.tr("Currency"), combo([(c, c) for c in sorted(KNOWN_CURRENCIES)], d.currency))
         self.add("language", self.tr("Letter language"),
                  combo([(self.tr("English"), "en"), (self.tr("Chinese (Simplified)"), "zh")], d.language))
+        rule = self.add("late_charge_rule", self.tr("Late charges"),
+                        combo(rule_items(with_default=True), d.late_charge_rule or ""),
+                        self.tr("Company default = the rule under Settings ▸ Late charges"))
+        rate = self.add("late_charge_rate", self.tr("Late-charge rate (%)"),
+                        line("" if d.late_charge_rate is None else f"{d.late_charge_rate}", 12,
+                             self.tr("empty = the company's rate")),
+                        self.tr("Contractual rules only: % per day or % per year as agreed"))
+        rule.currentIndexChanged.connect(lambda _i: rate.setEnabled(rule.currentData() in RATE_RULE_KEYS))
+        rate.setEnabled(rule.currentData() in RATE_RULE_KEYS)
         notes = QPlainTextEdit(d.notes)
         notes.setFixedHeight(60)
         self.add("notes", self.tr("Notes"), notes)
@@ -44,7 +54,14 @@ class CustomerDialog(FormDialog):
         hold.setChecked(d.on_hold)
         self.add("on_hold", "", hold)
         if customer_id is None:
-            self.on_save(lambda raw: add_customer(books, raw))
+            self.on_save(lambda raw: add_customer(books, _late_charge_fields(raw)))
         else:
-            self.on_save(lambda raw: update_customer(books, customer_id, raw))
+            self.on_save(lambda raw: update_customer(books, customer_id, _late_charge_fields(raw)))
         self.resize(520, self.sizeHint().height())
+
+
+def _late_charge_fields(raw: dict) -> dict:
+    """A rate is kept only where it applies: the contractual rules, or the company default."""
+    if raw.get("late_charge_rule") not in RATE_RULE_KEYS:
+        raw = {**raw, "late_charge_rate": ""}
+    return raw

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
@@ -14,8 +14,10 @@ from ar_desktop.services.context import Books
 from ar_desktop.ui.messages import run_action
 
 FIELDS = ("key", "name", "threshold_days", "action", "requires", "wait_days", "template", "registered_mail")
-HEADERS = ("Key", "Name", "Days from due date", "Action", "Requires step", "Wait (days)", "Letter template",
-           "Registered mail")
+HEADERS = (QT_TRANSLATE_NOOP("StepsModel", "Key"), QT_TRANSLATE_NOOP("StepsModel", "Name"),
+           QT_TRANSLATE_NOOP("StepsModel", "Days from due date"), QT_TRANSLATE_NOOP("StepsModel", "Action"),
+           QT_TRANSLATE_NOOP("StepsModel", "Requires step"), QT_TRANSLATE_NOOP("StepsModel", "Wait (days)"),
+           QT_TRANSLATE_NOOP("StepsModel", "Letter template"), QT_TRANSLATE_NOOP("StepsModel", "Registered mail"))
 
 
 class StepsModel(QAbstractTableModel):

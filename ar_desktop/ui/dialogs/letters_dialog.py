@@ -1,0 +1,165 @@
+"""Issue letters: pick the customers whose ladder says "letter", preview, issue (archived, step
+done) in the background, then print the batch or save it as one PDF, and log the postings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.services import letters
+from ar_desktop.services.context import Books
+from ar_desktop.ui.messages import run_action, show_error
+from ar_desktop.ui.pdf_preview import PdfPreview
+from ar_desktop.ui.printing import choose_printer, print_pdf
+from ar_desktop.ui.table_models import money_text
+from ar_desktop.ui.tasks import BackgroundTask
+
+LAYOUTS = (("din-a", "DIN 5008 form A (window envelope)"), ("din-b", "DIN 5008 form B (window envelope)"),
+           ("us-10", "US #10 window envelope (Letter paper)"), ("plain", "Plain (envelope addressed by hand)"))
+
+
+class CandidatesModel(QAbstractTableModel):
+    HEADERS = ("Issue", "Code", "Customer", "Letter", "Overdue", "Registered mail")
+
+    def __init__(self, candidates: list[letters.LetterCandidate], parent=None):
+        super().__init__(parent)
+        self.candidates = candidates
+        self.checked = [True] * len(candidates)
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self.candidates)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        c = self.candidates[index.row()]
+        col = index.column()
+        if col == 0 and role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ["", c.customer_code, c.customer_name, c.step_name, f"{money_text(c.overdue_amount)} {c.currency}",
+                    "✓" if c.registered_mail else ""][col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
+            self.checked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.dataChanged.emit(index, index)
+            return True
+        return False
+
+    def selected_codes(self) -> list[str]:
+        return [c.customer_code for c, on in zip(self.candidates, self.checked, strict=True) if on]
+
+
+class LettersDialog(QDialog):
+    def __init__(self, parent: QWidget | None, books: Books, as_of: dt.date, codes: list[str] | None = None):
+        super().__init__(parent)
+        self.books, self.as_of = books, as_of
+        self.issued: list[letters.IssuedLetter] = []
+        self.task: BackgroundTask | None = None
+        self.setWindowTitle(self.tr("Letters to issue — {0}").format(as_of.isoformat()))
+        candidates = letters.letter_candidates(books, as_of)
+        if codes:
+            candidates = [c for c in candidates if c.customer_code in codes] or candidates
+        self.model = CandidatesModel(candidates, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1, 3, 4, 5):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.layout_box = QComboBox()
+        for key, label in LAYOUTS:
+            self.layout_box.addItem(self.tr(label), key)
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(letters.letter_settings(books).layout), 0))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Layout")))
+        top.addWidget(self.layout_box)
+        top.addStretch(1)
+        self.info = QLabel(self.tr("{0} customer(s) whose next step is a letter. Issuing archives each letter "
+                                   "with its fingerprint and marks the ladder step done.").format(len(candidates)))
+        self.info.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.preview_button = self._button(self.tr("Preview…"), self.preview)
+        self.print_button = self._button(self.tr("Issue and print…"), lambda: self.issue("print"))
+        self.save_button = self._button(self.tr("Issue and save as PDF…"), lambda: self.issue("save"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        if candidates:
+            self.table.selectRow(0)
+        for b in (self.preview_button, self.print_button, self.save_button):
+            b.setEnabled(bool(candidates))
+        self.resize(980, 480)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        b = QPushButton(text)
+        b.clicked.connect(slot)
+        self.buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
+        return b
+
+    def layout_key(self) -> str:
+        return self.layout_box.currentData()
+
+    def preview(self) -> PdfPreview | None:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return None
+        code = self.model.candidates[row].customer_code
+        ok, data = run_action(self, letters.preview_letter, self.books, code, self.as_of, layout=self.layout_key())
+        if not ok:
+            return None
+        preview = PdfPreview(self, data, self.tr("Preview — {0} (draft, not issued)").format(code))
+        preview.open()
+        return preview
+
+    def issue(self, then: str, destination: str | None = None) -> BackgroundTask | None:
+        codes = self.model.selected_codes()
+        if not codes:
+            show_error(self, UserError("Tick at least one customer to issue a letter to."))
+            return None
+        books, as_of, layout = self.books, self.as_of, self.layout_key()
+        self.task = BackgroundTask(self, self.tr("Issuing {0} letter(s)…").format(len(codes)),
+                                   lambda progress: letters.issue_letters(books, as_of, codes, layout=layout,
+                                                                          progress=progress),
+                                   lambda issued: self._issued(issued, then, destination))
+        return self.task.start()
+
+    def _issued(self, issued: list[letters.IssuedLetter], then: str, destination: str | None) -> None:
+        self.issued = issued
+        ok, batch = run_action(self, letters.render_batch_pdf, self.books, [x.letter_id for x in issued])
+        if ok:
+            if then == "print":
+                printer = choose_printer(self, self.tr("Print letters"))
+                if printer is not None:
+                    run_action(self, print_pdf, batch, printer, f"AR Desktop letters {self.as_of.isoformat()}")
+            else:
+                path = destination or QFileDialog.getSaveFileName(
+                    self, self.tr("Save letters as PDF"),
+                    str(Path.home() / f"Letters {self.as_of.isoformat()}.pdf"), "PDF (*.pdf)")[0]
+                if path:
+                    Path(path).write_bytes(batch)
+        self.accept()
