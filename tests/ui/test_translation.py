@@ -1,0 +1,135 @@
+"""The Simplified Chinese interface: the shipped translation is complete, current and loaded."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import re  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import xml.etree.ElementTree as ET  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+
+from ar_desktop.paths import TRANSLATIONS  # noqa: E402
+from ar_desktop.ui.i18n import install_translator, remove_translator  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = TRANSLATIONS / "ar_desktop_zh_CN.ts"
+QM = TRANSLATIONS / "ar_desktop_zh_CN.qm"
+UPDATE = "run scripts/update_translations.sh, translate what it reports and commit the .ts and .qm"
+
+
+def _tool(name: str) -> str:
+    path = Path(sys.executable).parent / name
+    found = str(path) if path.exists() else shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [(ctx.findtext("name"), msg.findtext("source"), msg.find("translation"))
+            for ctx in root.iter("context") for msg in ctx.iter("message")]
+
+
+@pytest.fixture
+def chinese(qapp):
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None, f"{QM} did not load"
+    yield translator
+    remove_translator(qapp, translator)
+
+
+@pytest.fixture
+def chinese_window(chinese, request):
+    # The translator has to be installed before the window builds its widgets.
+    return request.getfixturevalue("window")
+
+
+def test_main_window_speaks_chinese(chinese_window):
+    w = chinese_window
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())][:3] == ["客户", "发票", "催收"]
+    menus = [a.text() for a in w.menuBar().actions()]
+    assert menus[0] == "文件(&F)"
+    assert "视图(&V)" in menus and "帮助(&H)" in menus
+    file_menu = w.menuBar().actions()[0].menu()
+    assert "打开(&O)…" in [a.text() for a in file_menu.actions()]
+
+    def headers(model):
+        return [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+
+    assert headers(w.customers.model)[:2] == ["编号", "名称"]
+    assert "信用额度" in headers(w.customers.model) and "未结余额" in headers(w.customers.model)
+    assert "到期日" in headers(w.invoices.model)
+    assert headers(w.collections.model)[1] == "客户"
+    assert "未到期" in headers(w.collections.aging.model)
+    assert w.collections.filter.itemText(0) == "所有需处理的客户"
+    assert w.customers.new_button.text() == "新建客户…"
+    assert w.collections.lower.tabText(1) == "账龄"
+    assert "张发票" in w.invoices.totals.text()
+    statuses = {w.invoices.model.index(r, [c.key for c in w.invoices.model.columns].index("status")).data()
+                for r in range(w.invoices.model.rowCount())}
+    assert statuses and all(re.search(r"[\u4e00-\u9fff]", s) for s in statuses), statuses
+
+
+def test_qt_standard_buttons_are_chinese_too(chinese, qtbot):
+    qm = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_zh_CN.qm"
+    if not qm.exists():
+        pytest.skip("this Qt ships no qtbase_zh_CN.qm")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_without_the_translator_the_window_is_english(window):
+    assert window.tabs.tabText(0) == "Customers"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_every_message_is_translated():
+    problems = []
+    for context, source, translation in _messages(TS):
+        text = translation.text or ""
+        kind = translation.get("type")
+        if kind in ("vanished", "obsolete"):
+            continue
+        if kind == "unfinished" or not text.strip():
+            problems.append(f"untranslated: {context} / {source!r}")
+            continue
+        if sorted(re.findall(r"\{\d+\}", source)) != sorted(re.findall(r"\{\d+\}", text)):
+            problems.append(f"placeholders differ: {context} / {source!r} -> {text!r}")
+        if source.count("&") != text.count("&"):
+            problems.append(f"accelerator lost: {context} / {source!r} -> {text!r}")
+        if source.endswith("…") != text.endswith("…"):
+            problems.append(f"ellipsis differs: {context} / {source!r} -> {text!r}")
+    assert not problems, "\n".join(problems + [UPDATE])
+
+
+def test_ts_holds_every_string_of_the_interface(tmp_path):
+    """Extract the sources again: a new string in ar_desktop/ui shows up here as untranslated."""
+    fresh = tmp_path / TS.name
+    shutil.copy(TS, fresh)
+    subprocess.run([_tool("pyside6-lupdate"), "-silent", "-extensions", "py", "-recursive", "-no-obsolete",
+                    "-locations", "none", str(ROOT / "ar_desktop" / "ui"), "-ts", str(fresh)],
+                   check=True, capture_output=True)
+    committed = {(c, s) for c, s, _t in _messages(TS)}
+    current = {(c, s): t for c, s, t in _messages(fresh)}
+    new = sorted(k for k in current if k not in committed)
+    untranslated = sorted(k for k, t in current.items() if t.get("type") == "unfinished" or not (t.text or "").strip())
+    gone = sorted(committed - set(current))
+    assert not (new or untranslated or gone), (f"new: {new}\nuntranslated: {untranslated}\nno longer in the "
+                                               f"code: {gone}\n{UPDATE}")
+
+
+def test_qm_is_compiled_from_the_current_ts(tmp_path):
+    qm = tmp_path / QM.name
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == QM.read_bytes(), f"{QM.name} is older than {TS.name}: {UPDATE}"
