@@ -19,6 +19,42 @@ from ar_desktop.ui.main_window import MainWindow  # noqa: E402
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
+def _save(widget, app, name: str) -> None:
+    for _ in range(5):
+        app.processEvents()
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print(OUT / f"{name}.png")
+
+
+def _documents(window: MainWindow, app: QApplication) -> None:
+    """The collection file as printed, the letters dialog, a letter preview, the register."""
+    from ar_desktop.services import letters, registered_mail
+    from ar_desktop.services.collection_file import collection_file_pdf
+    from ar_desktop.ui.printing import render_pages
+
+    books = window.books
+    tab = window.collections
+    tab.select_customer("BAL02")
+    page = render_pages(collection_file_pdf(books, "BAL02", books.today()), 80)[0]
+    page.save(str(OUT / "collection-file.png"))
+    print(OUT / "collection-file.png")
+    dialog = tab.open_letters()
+    _save(dialog, app, "letters-dialog")
+    dialog.close()
+    first = letters.letter_candidates(books, books.today())
+    registered = [c.customer_code for c in first if c.registered_mail][:2]
+    from ar_desktop.domain.tracking import s10_check_digit
+
+    for i, issued in enumerate(letters.issue_letters(books, books.today(), registered)):
+        serial = f"{40871235 + i:08d}"
+        registered_mail.record_posting(books, issued.letter_id, "Deutsche Post", "Einschreiben Rückschein",
+                                       f"RR{serial}{s10_check_digit(serial)}DE", books.today())
+    register = tab.open_register()
+    register.resize(1180, 360)
+    _save(register, app, "registered-mail")
+    register.close()
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     install_font(app)
@@ -37,6 +73,7 @@ def main() -> int:
                 app.processEvents()
             window.grab().save(str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")
+        _documents(window, app)
         window.close()
     return 0
 
