@@ -27,7 +27,7 @@ from ar_desktop.storage.safety import (DEFAULT_KEEP, KEEP_SETTING, DamagedFile, 
                                        fsync_dir, integrity_problems, latest_backup, list_backups, rotating_backup)
 
 __all__ = ["BackupInfo", "CheckReport", "DamagedFile", "DiskFull", "FileBusy", "ReadOnlyFile", "RestoreResult",
-           "StorageError", "automatic_backups", "back_up", "backup_keep", "check", "check_path",
+           "StorageError", "automatic_backups", "back_up", "backup_keep", "backups_dir_of", "check", "check_path",
            "describe_backup", "latest_good_backup", "restore", "set_backup_keep"]
 
 
@@ -223,3 +223,8 @@ def check_path(path: str | Path) -> CheckReport:
     if not report.integrity:
         report.consistency = consistency_of(path)
     return report
+
+
+def backups_dir_of(path_or_books: Books | str | Path) -> Path:
+    """The ``<stem>.backups/`` folder beside a company file (it may not exist yet)."""
+    return backups_dir(_path(path_or_books))

@@ -1,0 +1,198 @@
+"""File-menu actions that keep records safe: import wizard, export, back up, restore.
+
+``install_data_actions(window)`` adds them to the window's File menu. It relies on the window's
+``books``, ``data_changed()``, ``open_file(path)``, ``close_file()``, ``menuBar()`` and ``statusBar()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.records import parse_date
+from ar_desktop.services.backups import DamagedFile, back_up, backups_dir_of, restore
+from ar_desktop.services.exports import export
+from ar_desktop.services.import_mapping import ImportResult
+from ar_desktop.ui.dialogs.import_wizard import ImportWizard
+from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
+from ar_desktop.ui.messages import run_action, show_error
+
+EXPORTS = (("customers", "Customers"), ("invoices", "Invoices"), ("payments", "Payments"),
+           ("aging", "Aging report"))
+
+
+def _file_menu(window: QMainWindow) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and "file" in action.text().replace("&", "").lower():
+            return menu
+    return window.menuBar().addMenu(window.tr("&File"))
+
+
+def install_data_actions(window: QMainWindow) -> dict[str, QAction]:
+    """Add Import wizard…, Export ▸, Back up…, Restore… to the File menu (before Close company)."""
+    menu = _file_menu(window)
+    before = next((a for a in menu.actions() if "close" in a.text().replace("&", "").lower()), None)
+    actions: dict[str, QAction] = {}
+    needs_file: list[QAction] = []
+
+    def add(key: str, text: str, slot, target: QMenu = menu, file: bool = True) -> QAction:
+        a = QAction(text, window)
+        a.setObjectName(f"action_{key}")
+        a.triggered.connect(lambda _=False: slot())
+        if target is menu and before is not None:
+            menu.insertAction(before, a)
+        else:
+            target.addAction(a)
+        actions[key] = a
+        if file:
+            needs_file.append(a)
+        return a
+
+    sep = menu.insertSeparator(before) if before is not None else menu.addSeparator()
+    del sep
+    add("import_wizard", window.tr("Import &wizard…"), lambda: open_import_wizard(window))
+    exports = QMenu(window.tr("&Export"), window)
+    exports.setObjectName("menu_export")
+    for what, label in EXPORTS:
+        for suffix, fmt in ((".csv", "CSV"), (".xlsx", "Excel")):
+            add(f"export_{what}{suffix.replace('.', '_')}", window.tr("{0} to {1}…").format(window.tr(label), fmt),
+                lambda w=what, s=suffix: export_data(window, w, s), target=exports)
+    if before is not None:
+        menu.insertMenu(before, exports)
+    else:
+        menu.addMenu(exports)
+    add("backup", window.tr("&Back up…"), lambda: back_up_file(window))
+    add("restore", window.tr("&Restore from backup…"), lambda: restore_backup(window))
+    if before is not None:
+        menu.insertSeparator(before)
+
+    def refresh() -> None:
+        for a in needs_file:
+            a.setEnabled(window.books is not None)
+        exports.setEnabled(window.books is not None)
+
+    menu.aboutToShow.connect(refresh)
+    refresh()
+    window.data_actions = actions
+    return actions
+
+
+def _status(window: QMainWindow, text: str) -> None:
+    window.statusBar().showMessage(text, 15000)
+
+
+def open_import_wizard(window: QMainWindow) -> ImportWizard | None:
+    if window.books is None:
+        return None
+
+    def done(result: ImportResult) -> None:
+        window.data_changed()
+        _status(window, result.summary())
+
+    wizard = ImportWizard(window, window.books, done)
+    wizard.open()
+    return wizard
+
+
+def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = None,
+                as_of: dt.date | None = None) -> int | None:
+    books = window.books
+    if books is None:
+        return None
+    if what == "aging" and as_of is None:
+        text, ok = QInputDialog.getText(window, window.tr("Aging as of"), window.tr("As-of date (YYYY-MM-DD):"),
+                                        text=books.today().isoformat())
+        if not ok:
+            return None
+        try:
+            as_of = parse_date(text, "as-of date")
+        except UserError as e:
+            show_error(window, e)
+            return None
+    if path is None:
+        suggested = str(books.db.path.with_name(f"{books.db.path.stem}-{what}{suffix}"))
+        filt = "CSV (*.csv)" if suffix == ".csv" else window.tr("Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(window, window.tr("Export {0}").format(what), suggested, filt)
+        if not path:
+            return None
+        if not path.lower().endswith(suffix):
+            path += suffix
+    ok, n = run_action(window, export, books, what, path, as_of)
+    if ok:
+        _status(window, window.tr("{0} rows exported to {1}.").format(n, Path(path).name))
+    return n if ok else None
+
+
+def back_up_file(window: QMainWindow, path: str | None = None) -> Path | None:
+    books = window.books
+    if books is None:
+        return None
+    if path is None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = str(books.db.path.with_name(f"{books.db.path.stem}-backup-{stamp}{books.db.path.suffix}"))
+        path, _ = QFileDialog.getSaveFileName(window, window.tr("Back up to"), suggested,
+                                              window.tr("AR Desktop company (*.ardb);;All files (*)"))
+        if not path:
+            return None
+    ok, dest = run_action(window, back_up, books, path)
+    if ok:
+        _status(window, window.tr("Backed up to {0}.").format(dest))
+    return dest if ok else None
+
+
+def restore_backup(window: QMainWindow, src: str | Path | None = None, *, confirm: bool = True,
+                   target: Path | None = None) -> bool:
+    """Describe the chosen backup, then (if confirmed) close the file, restore it and open it again."""
+    target = target or (window.books.db.path if window.books is not None else None)
+    if target is None:
+        return False
+    if src is None:
+        folder = backups_dir_of(target)
+        src, _ = QFileDialog.getOpenFileName(window, window.tr("Restore from backup"),
+                                             str(folder if folder.is_dir() else target.parent),
+                                             window.tr("Backups (*.ardb *.bak);;All files (*)"))
+        if not src:
+            return False
+    try:
+        dialog = RestoreDialog(window, target, Path(src))
+    except UserError as e:
+        show_error(window, e)
+        return False
+    if confirm and dialog.exec() != RestoreDialog.DialogCode.Accepted:
+        return False
+    if not dialog.info.ok:
+        return False
+    window.close_file()
+    ok, result = run_action(window, restore, target, src)
+    window.open_file(target)
+    if ok:
+        _status(window, window.tr("Restored {0}; the previous file is kept as {1}.").format(
+            Path(src).name, result.previous_saved_as.name))
+    return ok
+
+
+def open_with_recovery(window: QMainWindow, path: str | Path) -> bool:
+    """Open a company file; if it is damaged and a good backup exists, offer to restore that backup."""
+    from ar_desktop.services.company_file import open_company
+
+    try:
+        open_company(path).close()
+    except DamagedFile as e:
+        if e.backup is None:
+            show_error(window, e)
+            return False
+        answer = QMessageBox.question(
+            window, window.tr("Damaged company file"),
+            window.tr("{0}\n\nRestore the latest good backup now?").format(str(e)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return restore_backup(window, e.backup, target=Path(path).expanduser().resolve())
+    except UserError:
+        pass  # open_file shows it
+    return window.open_file(path)

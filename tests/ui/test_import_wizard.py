@@ -1,0 +1,116 @@
+"""The import wizard, export, backup and restore actions, driven as a user would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import QWizard
+
+from ar_desktop.services.backups import describe_backup
+from ar_desktop.storage import invoices_repo, payments_repo
+from ar_desktop.ui.data_actions import (back_up_file, export_data, install_data_actions, open_import_wizard,
+                                        restore_backup)
+
+IBM = Path(__file__).parent.parent / "data" / "ibm-accounts-receivable.csv"
+
+
+def counts(window):
+    with window.books.db.session() as s:
+        return invoices_repo.count(s), payments_repo.count(s)
+
+
+def test_menu_actions_installed(window):
+    actions = install_data_actions(window)
+    assert {"import_wizard", "backup", "restore", "export_aging_xlsx", "export_invoices_csv"} <= set(actions)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert any("wizard" in t for t in texts) and any("Export" in t for t in texts)
+    assert all(a.isEnabled() for a in actions.values())
+    window.close_file()
+    file_menu.aboutToShow.emit()
+    assert not actions["backup"].isEnabled()
+
+
+def test_wizard_imports_the_ibm_file(window, qtbot, tmp_path):
+    shutil.copy(IBM, tmp_path / "ibm.csv")
+    before = counts(window)
+    wizard = open_import_wizard(window)
+    qtbot.addWidget(wizard)
+    wizard.file_page.path_edit.setText(str(tmp_path / "ibm.csv"))
+    wizard.file_page.kind_combo.setCurrentIndex(wizard.file_page.kind_combo.findData("invoices"))
+    wizard.next()
+    mp = wizard.mapping_page
+    assert wizard.currentPage() is mp
+    assert mp.combos["customerID"].currentData() == "customer_code"
+    assert mp.combos["InvoiceDate"].currentData() == "issue_date"
+    assert mp.combos["SettledDate"].currentData() == "settled_date"
+    assert mp.combos["countryCode"].currentData() == "customer_notes"
+    assert mp.date_format.currentText() == "M/D/YYYY"
+    assert mp.create_customers.isChecked()
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    model = wizard.preview_page.model
+    assert model.rowCount() == 50
+    first = {model.columns[c]: model.index(0, c).data() for c in range(model.columnCount())}
+    assert first["number"] == "0000611365" and first["issue_date"] == "2013-01-02"
+    assert first["amount"] == "55.94" and first["settled_date"] == "2013-01-15"
+    wizard.next()
+    vp = wizard.validate_page
+    assert wizard.currentPage() is vp and vp.isComplete() and vp.errors.rowCount() == 0
+    wizard.accept()
+    qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.finished.is_set(), timeout=20000)
+    assert wizard.task.error is None
+    assert wizard.result_value.created == 2466 and wizard.result_value.customers_created == 100
+    assert counts(window) == (before[0] + 2466, before[1] + 2466)
+    assert "2466 invoices imported" in window.statusBar().currentMessage()
+
+
+def test_wizard_lists_errors_and_saves_them(window, qtbot, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("Beleg;Kunde;Datum;Summe\nX-1;NOBODY;31.01.2026;10,00\nX-2;;32.01.2026;abc\n",
+                    encoding="utf-8")
+    wizard = open_import_wizard(window)
+    qtbot.addWidget(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.kind_combo.setCurrentIndex(wizard.file_page.kind_combo.findData("invoices"))
+    wizard.next()
+    wizard.mapping_page.create_customers.setChecked(False)
+    wizard.next()
+    wizard.next()
+    vp = wizard.validate_page
+    assert not vp.isComplete()
+    rows = [(vp.errors.item(r, 0).text(), vp.errors.item(r, 1).text()) for r in range(vp.errors.rowCount())]
+    assert ("2", "Kunde") in rows and ("3", "Datum") in rows and ("3", "Summe") in rows
+    saved = vp.save_errors(str(tmp_path / "errors.csv"))
+    assert saved.read_text(encoding="utf-8-sig").startswith("row,column,value,problem")
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_export_backup_restore(window, qtbot, tmp_path, when_dialog_opens):
+    install_data_actions(window)
+    assert export_data(window, "invoices", ".xlsx", str(tmp_path / "inv.xlsx")) > 0
+    assert export_data(window, "aging", ".csv", str(tmp_path / "aging.csv"), window.books.today()) > 0
+    dest = back_up_file(window, str(tmp_path / "copy.ardb"))
+    assert describe_backup(dest).ok
+    before = counts(window)
+    wizard = open_import_wizard(window)
+    qtbot.addWidget(wizard)
+    wizard.file_page.path_edit.setText(str(IBM))
+    wizard.file_page.kind_combo.setCurrentIndex(wizard.file_page.kind_combo.findData("invoices"))
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.finished.is_set(), timeout=20000)
+    assert counts(window) != before
+    seen = {}
+
+    def confirm(dialog):
+        seen["text"] = dialog.description.text()
+        dialog.restore_button.click()
+
+    when_dialog_opens(confirm)
+    assert restore_backup(window, dest)
+    assert "Harbour Line" in seen["text"]
+    assert window.books is not None and counts(window) == before
