@@ -15,6 +15,7 @@ from ar_desktop.services.company_file import FILE_SUFFIX, company_profile, creat
 from ar_desktop.services.context import Books
 from ar_desktop.services.imports import import_csv
 from ar_desktop.ui.collections_tab import CollectionsTab
+from ar_desktop.ui.data_actions import install_data_actions
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
 from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Close company"), self.close_file, QKeySequence.StandardKey.Close,
                      needs_file=True)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._file_actions.extend(install_data_actions(self).values())
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self._action(settings_menu, self.tr("Collection &ladder…"), self.edit_ladder, needs_file=True)
         self._action(settings_menu, self.tr("&Collections and credit…"), self.edit_collection_settings,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWizard
 
 from ar_desktop.services.backups import describe_backup
 from ar_desktop.storage import invoices_repo, payments_repo
-from ar_desktop.ui.data_actions import (back_up_file, export_data, install_data_actions, open_import_wizard,
+from ar_desktop.ui.data_actions import (back_up_file, export_data, open_import_wizard,
                                         restore_backup)
 
 IBM = Path(__file__).parent.parent / "data" / "ibm-accounts-receivable.csv"
@@ -21,7 +21,9 @@ def counts(window):
 
 
 def test_menu_actions_installed(window):
-    actions = install_data_actions(window)
+    actions = window.data_actions  # the main window installs them once
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert sum("wizard" in t for t in texts) == 1
     assert {"import_wizard", "backup", "restore", "export_aging_xlsx", "export_invoices_csv"} <= set(actions)
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
@@ -88,7 +90,6 @@ def test_wizard_lists_errors_and_saves_them(window, qtbot, tmp_path):
 
 
 def test_export_backup_restore(window, qtbot, tmp_path, when_dialog_opens):
-    install_data_actions(window)
     assert export_data(window, "invoices", ".xlsx", str(tmp_path / "inv.xlsx")) > 0
     assert export_data(window, "aging", ".csv", str(tmp_path / "aging.csv"), window.books.today()) > 0
     dest = back_up_file(window, str(tmp_path / "copy.ardb"))
