@@ -187,6 +187,62 @@ def _sample_doc(language: str) -> LetterDocument:
     return LetterDocument(Company("x"), Party("x"), language, "reminder", day, "x", "x", "x", (), ZERO, "EUR", day, "x")
 
 
+# --- settings dialogs: calibration page, sample letter ------------------------------------------------
+
+def calibration_pdf(books: Books, layout: str | None = None, offset: tuple[float, float] | None = None,
+                    language: str = "en") -> bytes:
+    """The printer calibration page of ``layout`` with the printer ``offset`` (each default: the
+    settings), so values can be checked on paper before they are stored."""
+    from ar_desktop.pdf.calibration import render_calibration
+    from ar_desktop.pdf.layouts import check_offset
+
+    settings = letter_settings(books)
+    key = pdf_layout(layout or settings.layout)
+    off = check_offset(offset if offset is not None else (settings.offset_dx_mm, settings.offset_dy_mm))
+    return render_calibration(key, off, "zh" if language == "zh" else "en")
+
+
+def template_placeholders(language: str = "en") -> tuple[str, ...]:
+    """The ``$names`` a letter text may use, sorted."""
+    return tuple(sorted(letter_values(_sample_doc(language))))
+
+
+_SAMPLE_RECIPIENT = {
+    "en": Party("Sample Customer Ltd", ("1 Example Street",), "AB1 2CD", "Sampletown", "GB",
+                contact_person="Alex Example"),
+    "zh": Party("示例客户有限公司", ("示例路1号",), "200000", "上海", "CN", contact_person="张三"),
+}
+
+
+def preview_template(books: Books, language: str, template: str, text: str | None = None,
+                     layout: str | None = None) -> bytes:
+    """A sample letter worded with ``text`` (default: the wording in use): the company's own
+    letterhead, a made-up customer with two overdue invoices, dated today. Nothing is stored;
+    unknown placeholders are refused as by :func:`set_template_text`."""
+    L.template_path(language, template)
+    if text is not None and not text.strip():
+        raise UserError("The letter text is empty. Write the letter, or restore the shipped text.")
+    today = books.today()
+    with books.db.session() as s:
+        settings = _settings(s)
+        company = _company(s)
+        wording = text if text is not None else _template_text(s, language, template)
+    currency = "CNY" if language == "zh" else "EUR"
+    invoices = tuple(LetterInvoiceLine(number, today - dt.timedelta(days=age + 30), today - dt.timedelta(days=age),
+                                       age, Decimal(amount)) for number, age, amount in
+                     (("SAMPLE-1001", 45, "1200.00"), ("SAMPLE-1002", 21, "850.50")))
+    following = {"reminder": ActionKind.DEMAND_LETTER, "demand_letter": ActionKind.FINAL_NOTICE,
+                 "final_notice": ActionKind.LEGAL_ACTION}[template]
+    doc = LetterDocument(
+        company=company, recipient=_SAMPLE_RECIPIENT[language], language=language, template=template,
+        letter_date=today, reference="草稿" if language == "zh" else "DRAFT", subject=SUBJECTS[language][template],
+        contract_ref="PO-4711", invoices=invoices, total_claimed=sum((i.open_amount for i in invoices), ZERO),
+        currency=currency, deadline=today + dt.timedelta(days=settings.deadline_days),
+        next_step=NEXT_STEP_TEXT[language][following], registered_mail=template != "reminder")
+    doc = replace(doc, paragraphs=split_paragraphs(fill_template(wording, letter_values(doc))))
+    return render_letter(doc, pdf_layout(layout or settings.layout))
+
+
 # --- building a letter ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -679,7 +735,8 @@ col.register_history_source("letters", _letters_history)
 
 __all__ = ["DEADLINE_DAYS_KEY", "IssuedLetter", "LAYOUT_KEY", "LAYOUT_KEYS", "LetterCandidate", "LetterCheck",
            "LetterSettings", "OFFSET_DX_KEY", "OFFSET_DY_KEY", "STATEMENT_KEY", "TEMPLATE_KEY", "archive_dir",
-           "archive_name", "archived_bytes", "build_letter", "customer_letters", "document_from_json",
-           "document_to_json", "get_letter", "issue_letters", "letter_candidates", "letter_items", "letter_path",
-           "letter_settings", "next_step_text", "pdf_layout", "preview_letter", "render_batch_pdf",
-           "set_letter_settings", "set_template_text", "template_text", "template_version", "verify_letter"]
+           "archive_name", "archived_bytes", "build_letter", "calibration_pdf", "customer_letters",
+           "document_from_json", "document_to_json", "get_letter", "issue_letters", "letter_candidates",
+           "letter_items", "letter_path", "letter_settings", "next_step_text", "pdf_layout", "preview_letter",
+           "preview_template", "render_batch_pdf", "set_letter_settings", "set_template_text",
+           "template_placeholders", "template_text", "template_version", "verify_letter"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ar_desktop.ui.dialogs.late_charges_dialog import LateChargesDialog
@@ -10,12 +11,16 @@ from ar_desktop.ui.dialogs.letter_settings_dialog import LetterSettingsDialog
 from ar_desktop.ui.dialogs.rates_dialog import RatesDialog
 from ar_desktop.ui.dialogs.template_dialog import TemplateDialog
 
+# (key, menu text, dialog, refresh the tabs after Save: late charges change what letters claim)
+ENTRIES = (
+    ("letters", QT_TRANSLATE_NOOP("LetterSettingsActions", "Letters and &printing…"), LetterSettingsDialog, False),
+    ("late_charges", QT_TRANSLATE_NOOP("LetterSettingsActions", "Late c&harges…"), LateChargesDialog, True),
+    ("rates", QT_TRANSLATE_NOOP("LetterSettingsActions", "Reference &rates…"), RatesDialog, True),
+    ("wording", QT_TRANSLATE_NOOP("LetterSettingsActions", "Letter &wording…"), TemplateDialog, False),
+)
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LetterSettingsActions", text)
 
-
-def install_letter_settings_actions(window: QMainWindow, menu: QMenu) -> dict:
+def install_letter_settings_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
     """Add the four entries to ``menu`` (enabled only while a company file is open); returns them by key."""
 
     def opener(dialog_class, refresh: bool):
@@ -29,13 +34,8 @@ def install_letter_settings_actions(window: QMainWindow, menu: QMenu) -> dict:
         return open_dialog
 
     menu.addSeparator()
-    actions = {
-        "letters": window._action(menu, _tr("Letters and &printing…"), opener(LetterSettingsDialog, False),
-                                  needs_file=True),
-        "late_charges": window._action(menu, _tr("Late c&harges…"), opener(LateChargesDialog, True),
-                                       needs_file=True),
-        "rates": window._action(menu, _tr("Reference &rates…"), opener(RatesDialog, True), needs_file=True),
-        "wording": window._action(menu, _tr("Letter &wording…"), opener(TemplateDialog, False), needs_file=True),
-    }
+    actions = {key: window._action(menu, QCoreApplication.translate("LetterSettingsActions", text),
+                                   opener(dialog_class, refresh), needs_file=True)
+               for key, text, dialog_class, refresh in ENTRIES}
     window._update_actions()  # enabled only while a file is open, also when installed after the menus
     return actions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from ar_desktop.domain.errors import UserError, ValidationError
@@ -51,22 +51,47 @@ DAY_COUNT_LABELS = {
 RATE_RULE_KEYS = frozenset({"", *(k.value for k in CONTRACT_KINDS)})
 
 
+class WrapLabel(QLabel):
+    """A word-wrapped label as tall as its text needs at its current width (a plain QLabel asks
+    for the height of a narrow guess, leaving gaps in a form)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.width() > hint.width():
+            return QSize(hint.width(), self.heightForWidth(self.width()))
+        return hint
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.width() > 1:
+            return QSize(hint.width(), self.heightForWidth(max(self.width(), 1)))
+        return hint
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
+
+
 def note(text: str = "", dim: bool = True) -> QLabel:
     """A wrapped explanation that takes the full width of the field column."""
-    w = QLabel(text)
+    w = WrapLabel(text)
     w.setWordWrap(True)
+    w.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     w.setEnabled(not dim)
     w.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return w
 
 
-def fit_height(dialog: QWidget) -> None:
-    """Grow the dialog when a wrapped text got longer, so nothing is cut off."""
+def fit_height(dialog: QWidget, width: int | None = None, shrink: bool = False) -> None:
+    """Give the dialog the height its wrapped texts need at ``width`` (default: its width): grow
+    when a text got longer so nothing is cut off; with ``shrink`` also drop spare height."""
+    width = width or dialog.width()
     layout = dialog.layout()
     layout.activate()
-    need = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
-    if dialog.height() < need:
-        dialog.resize(dialog.width(), need)
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    if need > 0 and (dialog.height() < need or shrink):
+        dialog.resize(width, need)
 
 
 def rule_items(with_default: bool = False) -> list[tuple[str, str]]:
@@ -101,7 +126,7 @@ class LateChargesDialog(FormDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.on_save(lambda raw: late_charges.set_company_rule(books, self.rule_from(raw)))
-        self.resize(620, self.sizeHint().height())
+        fit_height(self, 620, shrink=True)
 
     def _kind_changed(self) -> None:
         kind = RuleKind(self.kind.currentData())

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QDoubleSpinBox, QHBoxLayout, QPushButton, QSizePolicy,
+                               QSpinBox, QWidget)
 
 from ar_desktop.services import letters
 from ar_desktop.services.context import Books
@@ -42,7 +43,7 @@ def _spin(value: int) -> QSpinBox:
     w.setRange(1, letters.MAX_DEADLINE_DAYS)
     w.setValue(max(1, min(int(value), letters.MAX_DEADLINE_DAYS)))
     w.setSuffix(QCoreApplication.translate("LetterSettingsDialog", " days"))
-    return w
+    return _fixed(w)
 
 
 def _offset(value: float) -> QDoubleSpinBox:
@@ -52,6 +53,12 @@ def _offset(value: float) -> QDoubleSpinBox:
     w.setRange(-MAX_OFFSET_MM, MAX_OFFSET_MM)
     w.setValue(float(value))
     w.setSuffix(QCoreApplication.translate("LetterSettingsDialog", " mm"))
+    return _fixed(w)
+
+
+def _fixed(w: QAbstractSpinBox) -> QAbstractSpinBox:
+    w.setMinimumWidth(130)
+    w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return w
 
 
@@ -60,7 +67,8 @@ class LetterSettingsDialog(FormDialog):
         super().__init__(parent, self.tr("Letters and printing"))
         self.books = books
         current = letters.letter_settings(books)
-        self.layout_box = combo([(self.tr(label), key) for key, label, _ in LAYOUTS], current.layout)
+        layout = "us-10" if current.layout == "us10" else current.layout
+        self.layout_box = combo([(self.tr(label), key) for key, label, _ in LAYOUTS], layout)
         for i, (_key, _label, explanation) in enumerate(LAYOUTS):
             self.layout_box.setItemData(i, self.tr(explanation), Qt.ItemDataRole.ToolTipRole)
         self.add("layout", self.tr("Letter layout"), self.layout_box)
@@ -87,16 +95,15 @@ class LetterSettingsDialog(FormDialog):
         row.addWidget(self.print_button)
         row.addStretch(1)
         self.form.addRow("", calibration)
-        how = note(self.tr("To find the offset, print the calibration page at 100 %, measure where the lines "
-                             "marked X and Y fall, and enter expected minus measured. The page uses the layout and "
-                             "offset shown here, even before you save."))
-        self.form.addRow("", how)
+        self.form.addRow("", note(self.tr("To find the offset, print the calibration page at 100 %, measure where "
+                                          "the lines marked X and Y fall, and enter expected minus measured. The "
+                                          "page uses the layout and offset shown here, even before you save.")))
         statement = QCheckBox(self.tr("Attach a statement of account (all open items) to each letter"))
         statement.setChecked(current.statement_attached)
         self.add("statement_attached", "", statement)
 
         self.on_save(lambda raw: letters.set_letter_settings(books, self.settings_from(raw)))
-        self.resize(600, self.sizeHint().height())
+        fit_height(self, 600, shrink=True)
 
     def values(self) -> dict[str, Any]:
         out = super().values()
@@ -127,7 +134,7 @@ class LetterSettingsDialog(FormDialog):
         if data is None:
             return None
         preview = PdfPreview(self, data, self.tr("Calibration page"))
-        preview.add_button(self.tr("Print…"), lambda: self._print(data))
+        preview.add_button(self.tr("Print…"), lambda: self._print(data, preview))
         preview.exec()
         return preview
 
@@ -136,8 +143,9 @@ class LetterSettingsDialog(FormDialog):
         if data is not None:
             self._print(data)
 
-    def _print(self, data: bytes) -> None:
+    def _print(self, data: bytes, parent: QWidget | None = None) -> None:
         title = self.tr("Calibration page")
-        printer = choose_printer(self, title)
+        parent = parent or self
+        printer = choose_printer(parent, title)
         if printer is not None:
-            run_action(self, print_pdf, data, printer, title)
+            run_action(parent, print_pdf, data, printer, title)

@@ -91,6 +91,7 @@ class TemplateDialog(QDialog):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([530, 390])
         layout.addWidget(splitter, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.restore_button = QPushButton(self.tr("Restore shipped wording"))
