@@ -22,6 +22,7 @@ from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.i18n import LANGUAGES, SETTING
 from ar_desktop.ui.invoices_tab import InvoicesTab
+from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.tasks import BackgroundTask
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._action(settings_menu, self.tr("Collection &ladder…"), self.edit_ladder, needs_file=True)
         self._action(settings_menu, self.tr("&Collections and credit…"), self.edit_collection_settings,
                      needs_file=True)
+        install_letter_settings_actions(self, settings_menu)
         view = self.menuBar().addMenu(self.tr("&View"))
         self._action(view, self.tr("&Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh, needs_file=True)
         lang = view.addMenu(self.tr("&Language"))
