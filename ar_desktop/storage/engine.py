@@ -75,6 +75,9 @@ class Database:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        from ar_desktop.storage import orm_audit
+
+        orm_audit.install(self._sessions)  # every write through a session leaves an audit entry
         self.changed = False  # written to since opened: closing then makes an automatic backup
         self.auto_backup = True
         event.listen(engine, "before_cursor_execute", self._note_write)

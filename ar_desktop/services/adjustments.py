@@ -1,0 +1,63 @@
+"""Write-offs and credit notes: posted figures are corrected by new entries, never overwritten.
+
+Each adjustment is stored like a payment (method ``write-off`` or ``credit note``) fully applied
+to the invoice on its date, so the invoice's open amount drops from that date on and the aging
+as of any earlier date is unchanged. The audit trail records it as ``write_off`` / ``credit_note``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ar_desktop.domain.allocation import Allocation
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import from_minor, parse_amount
+from ar_desktop.domain.records import parse_date
+from ar_desktop.services.context import Books
+from ar_desktop.storage import invoices_repo, payments_repo
+
+WRITE_OFF = "write-off"
+CREDIT_NOTE = "credit note"
+
+
+def write_off(books: Books, invoice_number: str, amount: Decimal | str | None, reason: str,
+              date: dt.date | str | None = None) -> int:
+    """Write off (part of) what is open on an invoice as uncollectable; None: all that is open."""
+    return _adjust(books, WRITE_OFF, invoice_number, amount, reason, date)
+
+
+def credit_note(books: Books, invoice_number: str, amount: Decimal | str | None, reason: str,
+                date: dt.date | str | None = None, number: str = "") -> int:
+    """Credit (part of) an invoice, e.g. for returned goods; ``number`` is the credit note's own number."""
+    text = f"{number}: {reason.strip()}" if number.strip() else reason
+    return _adjust(books, CREDIT_NOTE, invoice_number, amount, text, date)
+
+
+def _adjust(books: Books, method: str, invoice_number: str, amount, reason: str, date) -> int:
+    what = "write-off" if method == WRITE_OFF else "credit note"
+    if not (reason or "").strip():
+        raise UserError(f"Say why (the reason stays on record with the {what}).")
+    on = books.today() if date is None else parse_date(date, f"{what} date")
+    if on > books.today():
+        raise UserError(f"The {what} date {on.isoformat()} is in the future. Use today or an earlier date.")
+    with books.db.session() as s:
+        iid = invoices_repo.id_by_number(s, (invoice_number or "").strip())
+        if iid is None:
+            raise UserError(f"There is no invoice {invoice_number}. Check the number.")
+        inv = invoices_repo.get(s, iid)
+        if inv.voided:
+            raise UserError(f"Invoice {inv.number} is void; there is nothing to {what}.")
+        if on < inv.issue_date:
+            raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; the {what} cannot be "
+                            "dated before that.")
+        open_amount = from_minor(inv.amount - inv.paid, inv.currency)
+        value = open_amount if amount in (None, "") else parse_amount(amount, inv.currency, allow_zero=False)
+        if value <= 0:
+            raise UserError(f"Invoice {inv.number} is fully settled; there is nothing to {what}.")
+        if value > open_amount:
+            raise UserError(f"Invoice {inv.number} has only {open_amount} {inv.currency} open; the {what} of "
+                            f"{value} would exceed it. Lower the amount.")
+        return payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=value, currency=inv.currency,
+                                 method=method, reference=reason.strip()[:100],
+                                 allocations=[Allocation(inv.id, value)])
