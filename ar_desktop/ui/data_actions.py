@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
@@ -30,7 +31,7 @@ def _file_menu(window: QMainWindow) -> QMenu:
         menu = action.menu()
         if menu is not None and "file" in action.text().replace("&", "").lower():
             return menu
-    return window.menuBar().addMenu(window.tr("&File"))
+    return window.menuBar().addMenu(QCoreApplication.translate("DataActions", "&File"))
 
 
 def install_data_actions(window: QMainWindow) -> dict[str, QAction]:
@@ -55,19 +56,19 @@ def install_data_actions(window: QMainWindow) -> dict[str, QAction]:
 
     sep = menu.insertSeparator(before) if before is not None else menu.addSeparator()
     del sep
-    add("import_wizard", window.tr("Import &wizard…"), lambda: open_import_wizard(window))
-    exports = QMenu(window.tr("&Export"), window)
+    add("import_wizard", QCoreApplication.translate("DataActions", "Import &wizard…"), lambda: open_import_wizard(window))
+    exports = QMenu(QCoreApplication.translate("DataActions", "&Export"), window)
     exports.setObjectName("menu_export")
     for what, label in EXPORTS:
         for suffix, fmt in ((".csv", "CSV"), (".xlsx", "Excel")):
-            add(f"export_{what}{suffix.replace('.', '_')}", window.tr("{0} to {1}…").format(window.tr(label), fmt),
+            add(f"export_{what}{suffix.replace('.', '_')}", QCoreApplication.translate("DataActions", "{0} to {1}…").format(QCoreApplication.translate("DataActions", label), fmt),
                 lambda w=what, s=suffix: export_data(window, w, s), target=exports)
     if before is not None:
         menu.insertMenu(before, exports)
     else:
         menu.addMenu(exports)
-    add("backup", window.tr("&Back up…"), lambda: back_up_file(window))
-    add("restore", window.tr("&Restore from backup…"), lambda: restore_backup(window))
+    add("backup", QCoreApplication.translate("DataActions", "&Back up…"), lambda: back_up_file(window))
+    add("restore", QCoreApplication.translate("DataActions", "&Restore from backup…"), lambda: restore_backup(window))
     if before is not None:
         menu.insertSeparator(before)
 
@@ -105,7 +106,7 @@ def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = 
     if books is None:
         return None
     if what == "aging" and as_of is None:
-        text, ok = QInputDialog.getText(window, window.tr("Aging as of"), window.tr("As-of date (YYYY-MM-DD):"),
+        text, ok = QInputDialog.getText(window, QCoreApplication.translate("DataActions", "Aging as of"), QCoreApplication.translate("DataActions", "As-of date (YYYY-MM-DD):"),
                                         text=books.today().isoformat())
         if not ok:
             return None
@@ -116,15 +117,15 @@ def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = 
             return None
     if path is None:
         suggested = str(books.db.path.with_name(f"{books.db.path.stem}-{what}{suffix}"))
-        filt = "CSV (*.csv)" if suffix == ".csv" else window.tr("Excel workbook (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(window, window.tr("Export {0}").format(what), suggested, filt)
+        filt = "CSV (*.csv)" if suffix == ".csv" else QCoreApplication.translate("DataActions", "Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("DataActions", "Export {0}").format(what), suggested, filt)
         if not path:
             return None
         if not path.lower().endswith(suffix):
             path += suffix
     ok, n = run_action(window, export, books, what, path, as_of)
     if ok:
-        _status(window, window.tr("{0} rows exported to {1}.").format(n, Path(path).name))
+        _status(window, QCoreApplication.translate("DataActions", "{0} rows exported to {1}.").format(n, Path(path).name))
     return n if ok else None
 
 
@@ -135,13 +136,13 @@ def back_up_file(window: QMainWindow, path: str | None = None) -> Path | None:
     if path is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = str(books.db.path.with_name(f"{books.db.path.stem}-backup-{stamp}{books.db.path.suffix}"))
-        path, _ = QFileDialog.getSaveFileName(window, window.tr("Back up to"), suggested,
-                                              window.tr("AR Desktop company (*.ardb);;All files (*)"))
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("DataActions", "Back up to"), suggested,
+                                              QCoreApplication.translate("DataActions", "AR Desktop company (*.ardb);;All files (*)"))
         if not path:
             return None
     ok, dest = run_action(window, back_up, books, path)
     if ok:
-        _status(window, window.tr("Backed up to {0}.").format(dest))
+        _status(window, QCoreApplication.translate("DataActions", "Backed up to {0}.").format(dest))
     return dest if ok else None
 
 
@@ -153,9 +154,9 @@ def restore_backup(window: QMainWindow, src: str | Path | None = None, *, confir
         return False
     if src is None:
         folder = backups_dir_of(target)
-        src, _ = QFileDialog.getOpenFileName(window, window.tr("Restore from backup"),
+        src, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("DataActions", "Restore from backup"),
                                              str(folder if folder.is_dir() else target.parent),
-                                             window.tr("Backups (*.ardb *.bak);;All files (*)"))
+                                             QCoreApplication.translate("DataActions", "Backups (*.ardb *.bak);;All files (*)"))
         if not src:
             return False
     try:
@@ -171,7 +172,7 @@ def restore_backup(window: QMainWindow, src: str | Path | None = None, *, confir
     ok, result = run_action(window, restore, target, src)
     window.open_file(target)
     if ok:
-        _status(window, window.tr("Restored {0}; the previous file is kept as {1}.").format(
+        _status(window, QCoreApplication.translate("DataActions", "Restored {0}; the previous file is kept as {1}.").format(
             Path(src).name, result.previous_saved_as.name))
     return ok
 
@@ -187,8 +188,8 @@ def open_with_recovery(window: QMainWindow, path: str | Path) -> bool:
             show_error(window, e)
             return False
         answer = QMessageBox.question(
-            window, window.tr("Damaged company file"),
-            window.tr("{0}\n\nRestore the latest good backup now?").format(str(e)),
+            window, QCoreApplication.translate("DataActions", "Damaged company file"),
+            QCoreApplication.translate("DataActions", "{0}\n\nRestore the latest good backup now?").format(str(e)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return False

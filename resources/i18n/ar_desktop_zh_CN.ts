@@ -789,6 +789,89 @@
     </message>
 </context>
 <context>
+    <name>DataActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import &amp;wizard…</source>
+        <translation>导入向导(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>{0} to {1}…</source>
+        <translation>{0} 导出为 {1}…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Aging as of</source>
+        <translation>账龄截至</translation>
+    </message>
+    <message>
+        <source>As-of date (YYYY-MM-DD):</source>
+        <translation>截至日期（YYYY-MM-DD）：</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export {0}</source>
+        <translation>导出 {0}</translation>
+    </message>
+    <message>
+        <source>{0} rows exported to {1}.</source>
+        <translation>已将 {0} 行导出到 {1}。</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>AR Desktop company (*.ardb);;All files (*)</source>
+        <translation>AR Desktop 公司文件 (*.ardb);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Backed up to {0}.</source>
+        <translation>已备份到 {0}。</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups (*.ardb *.bak);;All files (*)</source>
+        <translation>备份 (*.ardb *.bak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restored {0}; the previous file is kept as {1}.</source>
+        <translation>已恢复 {0}；原文件已保存为 {1}。</translation>
+    </message>
+    <message>
+        <source>Damaged company file</source>
+        <translation>公司文件已损坏</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Restore the latest good backup now?</source>
+        <translation>{0}
+
+现在恢复最近一个完好的备份吗？</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <location filename="../../ar_desktop/ui/dialogs/mail_register_dialog.py" line="-24"/>
@@ -852,6 +935,41 @@
         <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>A CSV file (comma, semicolon or tab separated) or an Excel workbook (.xlsx).</source>
+        <translation>CSV 文件（以逗号、分号或制表符分隔）或 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>What it holds:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Sheet (workbooks):</source>
+        <translation>工作表（工作簿）：</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>导入自</translation>
+    </message>
+    <message>
+        <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1144,37 @@
         <location line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>{0} rows: {1} new, {2} to update, {3} already there (skipped).</source>
+        <translation>{0} 行：新增 {1}，更新 {2}，已存在 {3}（跳过）。</translation>
+    </message>
+    <message>
+        <source>{0} new customers will be created.</source>
+        <translation>将新建 {0} 个客户。</translation>
+    </message>
+    <message>
+        <source>{0} payments will be recorded from settlement dates.</source>
+        <translation>将按结清日期记录 {0} 笔付款。</translation>
+    </message>
+    <message>
+        <source>{0} problems must be fixed first.</source>
+        <translation>须先修正 {0} 个问题。</translation>
+    </message>
+    <message>
+        <source>Import wizard</source>
+        <translation>导入向导</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2032,61 @@ Receivables and collections for bookkeepers.</source>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>匹配列</translation>
+    </message>
+    <message>
+        <source>Each column of the file goes to a field, or is not imported. Matches are guessed from the column names and remembered for files with the same columns.</source>
+        <translation>文件的每一列对应一个字段，或不导入。系统按列名自动匹配，并为列名相同的文件记住匹配。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>point (1,234.56)</source>
+        <translation>点（1,234.56）</translation>
+    </message>
+    <message>
+        <source>comma (1.234,56)</source>
+        <translation>逗号（1.234,56）</translation>
+    </message>
+    <message>
+        <source>Create customers that the file names but the books do not have</source>
+        <translation>新建文件中有但账簿中没有的客户</translation>
+    </message>
+    <message>
+        <source>Dates are written as:</source>
+        <translation>日期格式：</translation>
+    </message>
+    <message>
+        <source>Decimal separator:</source>
+        <translation>小数分隔符：</translation>
+    </message>
+    <message>
+        <source>Numbers or codes already in the books:</source>
+        <translation>账簿中已有的编号或代码：</translation>
+    </message>
+    <message>
+        <source>{0}: {1} data rows.</source>
+        <translation>{0}：{1} 行数据。</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../ar_desktop/ui/messages.py" line="+19"/>
@@ -2052,6 +2256,17 @@ Receivables and collections for bookkeepers.</source>
         <location line="+1"/>
         <source>Posted on</source>
         <translation>寄出日期</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be stored.</source>
+        <translation>前几行将按此保存。</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2506,33 @@ Interest already shown in issued letters does not change; new computations use t
         <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Company: {1}&lt;br&gt;Customers: {2} · Invoices: {3} · Payments: {4}&lt;br&gt;Last change: {5}&lt;br&gt;Schema: {6} · {7:.1f} MB</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;公司：{1}&lt;br&gt;客户：{2} · 发票：{3} · 付款：{4}&lt;br&gt;最后修改：{5}&lt;br&gt;结构版本：{6} · {7:.1f} MB</translation>
+    </message>
+    <message>
+        <source>This replaces {0}. The file as it is now is backed up first, into {1}.</source>
+        <translation>这将替换 {0}。当前文件会先备份到 {1}。</translation>
+    </message>
+    <message>
+        <source>This backup is damaged and cannot be restored: {0}</source>
+        <translation>此备份已损坏，无法恢复：{0}</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +2819,41 @@ Interest already shown in issued letters does not change; new computations use t
         <location line="+6"/>
         <source>Close without saving the changes to the wording?</source>
         <translation>不保存措辞修改就关闭？</translation>
+    </message>
+</context>
+<context>
+    <name>ValidatePage</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Save errors as CSV…</source>
+        <translation>将错误另存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Fix them in the file (or change the mapping) and try again.</source>
+        <translation>请在文件中修正（或更改匹配）后重试。</translation>
+    </message>
+    <message>
+        <source>Save errors as CSV</source>
+        <translation>将错误另存为 CSV</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget, QWizard, QWizardPage)
@@ -227,14 +227,14 @@ class PreviewPage(QWizardPage):
 
 
 def describe_check(widget: QWidget, c: CheckResult) -> str:
-    parts = [widget.tr("{0} rows: {1} new, {2} to update, {3} already there (skipped).").format(
+    parts = [QCoreApplication.translate("ImportWizard", "{0} rows: {1} new, {2} to update, {3} already there (skipped).").format(
         c.rows, c.new, c.updated, len(c.skipped))]
     if c.new_customers:
-        parts.append(widget.tr("{0} new customers will be created.").format(len(c.new_customers)))
+        parts.append(QCoreApplication.translate("ImportWizard", "{0} new customers will be created.").format(len(c.new_customers)))
     if c.payments:
-        parts.append(widget.tr("{0} payments will be recorded from settlement dates.").format(c.payments))
+        parts.append(QCoreApplication.translate("ImportWizard", "{0} payments will be recorded from settlement dates.").format(c.payments))
     if c.errors:
-        parts.append(widget.tr("{0} problems must be fixed first.").format(len(c.errors)))
+        parts.append(QCoreApplication.translate("ImportWizard", "{0} problems must be fixed first.").format(len(c.errors)))
     return " ".join(parts)
 
 
