@@ -30,7 +30,10 @@ def aging(s: Session, as_of: dt.date, customer_id: int | None = None) -> list[Ag
     open_amt = Invoice.amount - func.coalesce(paid.c.p, 0)
     sums = [func.sum(case((_bucket_condition(b, as_of), open_amt), else_=0)).label(b.key) for b in BUCKETS]
     q = (select(Customer.code, Customer.name, Invoice.currency, *sums)
-         .select_from(Invoice).join(Customer).outerjoin(paid, paid.c.invoice_id == Invoice.id)
+         # "customer_id + 0" keeps SQLite from driving the join customer by customer through
+         # ix_invoice_aging, which reads a million invoice rows in random order (about 3x slower).
+         .select_from(Invoice).join(Customer, Customer.id == Invoice.customer_id + 0)
+         .outerjoin(paid, paid.c.invoice_id == Invoice.id)
          .where(Invoice.issue_date <= as_of,
                 or_(Invoice.voided.is_(False), and_(Invoice.voided_on.is_not(None), Invoice.voided_on > as_of)))
          .group_by(Customer.id, Invoice.currency)

@@ -1,0 +1,279 @@
+"""How AR Desktop behaves on a big company file: prints a table of timings (not a test).
+
+    .venv/bin/python benchmarks/big_file.py [--invoices 1000000] [--file PATH] [--repeat 3] [--no-gui]
+
+The file is built first (benchmarks/build_big_file.py) when it does not exist. Every figure goes
+through the same service and model calls the window makes, on the system clock's today. Each
+operation runs ``--repeat`` times; the table shows the first run (cold connection cache) and the
+median. The window figures come from a child process, so its peak memory is the window's alone.
+See docs/benchmarks.md for what each line measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from build_big_file import DEFAULT_INVOICES, build, default_path  # noqa: E402
+
+from ar_desktop.services import customers as customer_service  # noqa: E402
+from ar_desktop.services import invoicing  # noqa: E402
+from ar_desktop.services.aging import aging_report  # noqa: E402
+from ar_desktop.services.company_file import open_company  # noqa: E402
+from ar_desktop.storage.invoices_repo import InvoiceFilter  # noqa: E402
+
+PAGE = 200
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+class Table:
+    def __init__(self, repeat: int):
+        self.repeat = repeat
+        self.rows: list[tuple[str, float | None, float | None, str]] = []
+
+    def measure(self, label: str, fn, *, repeat: int | None = None, note=None):
+        """Run ``fn`` ``repeat`` times; record first and median seconds; return the last result."""
+        times, result = [], None
+        for _ in range(repeat or self.repeat):
+            t = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - t)
+        text = note(result) if callable(note) else (note or "")
+        self.rows.append((label, times[0], statistics.median(times), text))
+        print(f"  {label:<52} {_ms(times[0]):>10} {_ms(statistics.median(times)):>10}  {text}", flush=True)
+        return result
+
+    def add(self, label: str, seconds: float | None, text: str = "") -> None:
+        """A figure measured once (or not a time at all, when ``seconds`` is None)."""
+        self.rows.append((label, seconds, None, text))
+        print(f"  {label:<52} {_ms(seconds):>10} {'':>10}  {text}", flush=True)
+
+    def markdown(self) -> str:
+        out = ["| Operation | first | median | |", "|---|---:|---:|---|"]
+        for label, first, median, text in self.rows:
+            out.append(f"| {label} | {_ms(first)} | {_ms(median)} | {text} |")
+        return "\n".join(out)
+
+
+def _ms(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def _count(ids) -> str:
+    return f"{len(ids):,} rows"
+
+
+def service_figures(path: Path, t: Table) -> None:
+    def opened():
+        books = open_company(path)
+        books.close()
+
+    t.measure("open company file (open_company + close)", opened)
+    books = open_company(path)
+    try:
+        _lists(books, t)
+        _reports(books, t)
+    finally:
+        books.close()
+
+
+def _lists(books, t: Table) -> None:
+    today = books.today()
+    # Customers tab: ids in SQL order, then the first page of rows with balances.
+    ids = t.measure("customers: ids by code", lambda: customer_service.customer_ids(books), note=_count)
+    t.measure("customers: first page (200 rows with balances)",
+              lambda: customer_service.customer_rows(books, ids[:PAGE]))
+    t.measure("customers: ids by open balance, descending",
+              lambda: customer_service.customer_ids(books, sort="open_balance", descending=True))
+    t.measure("customers: overdue only, by days overdue",
+              lambda: customer_service.customer_ids(books, only_overdue=True, sort="oldest_days_overdue"),
+              note=_count)
+    t.measure("customers: search 'müller'", lambda: customer_service.customer_ids(books, search="müller"), note=_count)
+    t.measure("customer picker (all customers with balances)", lambda: customer_service.customer_choices(books),
+              note=_count)
+
+    everything = InvoiceFilter(status="all")
+    for label, sort, desc in (("due date", "due_date", False), ("amount, descending", "amount", True),
+                              ("customer name", "customer", False), ("status", "status", False)):
+        ids = t.measure(f"invoices: all ids by {label}",
+                        lambda s=sort, d=desc: invoicing.invoice_ids(books, everything, sort=s, descending=d),
+                        note=_count)
+    ids = invoicing.invoice_ids(books, everything, sort="due_date")
+    t.measure("invoices: open ids by due date (window default)",
+              lambda: invoicing.invoice_ids(books, InvoiceFilter(status="open")), note=_count)
+    t.measure("invoices: first page (200 rows)", lambda: invoicing.invoice_rows(books, ids[:PAGE]))
+    _scrolling(books, ids, t)
+
+    biggest = _biggest_customer(books)
+    month_ago = today - dt.timedelta(days=30)
+    filters = (("overdue", InvoiceFilter(status="overdue")),
+               ("one customer (the largest)", InvoiceFilter(customer_id=biggest)),
+               ("issued in the last 30 days", InvoiceFilter(date_from=month_ago, date_to=today)),
+               ("one customer, open, last year", InvoiceFilter(status="open", customer_id=biggest,
+                                                              date_from=today - dt.timedelta(days=365))),
+               ("search 'Müller'", InvoiceFilter(search="Müller")),
+               ("search an invoice number", InvoiceFilter(search=_some_number(books, ids))))
+    for label, f in filters:
+        t.measure(f"invoices: filter {label}", lambda f=f: invoicing.invoice_ids(books, f), note=_count)
+    t.measure("invoices: totals under the list (all)", lambda: invoicing.invoice_totals(books, everything),
+              note=lambda r: f"{r.count:,} invoices")
+    for label, f in filters[:3]:
+        t.measure(f"invoices: totals, filter {label}", lambda f=f: invoicing.invoice_totals(books, f))
+
+
+def _scrolling(books, ids: list[int], t: Table) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ar_desktop.ui.columns import InvoiceColumns
+    from ar_desktop.ui.table_models import PagedTableModel
+
+    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    cols = InvoiceColumns(books.today)
+    model = PagedTableModel(cols.columns(), lambda sort, desc: invoicing.invoice_ids(
+        books, InvoiceFilter(status="all"), sort=sort, descending=desc),
+        lambda chunk: invoicing.invoice_rows(books, chunk), cols.tone, "due_date")
+    t.measure("model.reload() (ids by due date into the model)", model.reload, repeat=1)
+    rng = random.Random(7)
+    pages = len(ids) // PAGE
+
+    def scroll():
+        model._pages.clear()  # noqa: SLF001 - a benchmark measures fetching, not the page cache
+        for _ in range(50):
+            row = rng.randrange(pages) * PAGE + rng.randrange(PAGE)
+            model.row_at(row)
+            for c in range(model.columnCount()):  # what painting the row asks for
+                model.data(model.index(row, c))
+
+    t.measure("scrolling: 50 random pages via row_at (total)", scroll)
+
+
+def _some_number(books, ids: list[int]) -> str:
+    """A real invoice number from the middle of the list, without its last two digits (matches ~100)."""
+    return invoicing.invoice_rows(books, [ids[len(ids) // 2]])[0].number[:-2]
+
+
+def _biggest_customer(books) -> int:
+    ids = customer_service.customer_ids(books, sort="open_balance", descending=True)
+    return ids[0]
+
+
+def _reports(books, t: Table) -> None:
+    today = books.today()
+    n = lambda blocks: f"{sum(len(b.rows) for b in blocks):,} customers"  # noqa: E731
+    t.measure("aging report as of today", lambda: aging_report(books, today), note=n)
+    t.measure("aging report as of a year ago", lambda: aging_report(books, today - dt.timedelta(days=365)), note=n)
+    try:
+        collections = importlib.import_module("ar_desktop.services.collections")
+        worklist = collections.worklist
+    except (ImportError, AttributeError) as e:
+        print(f"  (collections worklist skipped: {e})")
+        return
+    t.measure("collections worklist as of today", lambda: worklist(books, today),
+              note=lambda rows: f"{len(rows):,} customers")
+
+
+def gui_figures(path: Path) -> dict:
+    """Runs in a child process: window creation to shown window with the file open."""
+    t0 = time.perf_counter()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ar_desktop.ui.i18n import install_font
+    from ar_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    t_import = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
+        out: dict = {"import Qt and the window modules": t_import}
+        t0 = time.perf_counter()
+        install_font(app)
+        window = MainWindow(settings)
+        t1 = time.perf_counter()
+        for name in ("customers", "invoices", "collections"):  # time each tab's first load
+            tab = getattr(window, name)
+            tab.set_books = _timed(tab.set_books, out, f"  of which {name} tab loads")
+        ok = window.open_file(path)
+        t2 = time.perf_counter()
+        window.show()
+        exposed = QTest.qWaitForWindowExposed(window, 10_000)
+        app.processEvents()
+        t3 = time.perf_counter()
+        out.update({"MainWindow() (no file)": t1 - t0, "open_file (file open, tabs loaded)": t2 - t1,
+                    "show until exposed": t3 - t2, "MainWindow() to shown window with the file": t3 - t0,
+                    "ok": ok and exposed, "peak_rss_mb": peak_rss_mb()})
+        window.close()
+    return out
+
+
+def _timed(fn, out: dict, key: str):
+    def wrapper(*a, **kw):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **kw)
+        finally:
+            out[key] = time.perf_counter() - t
+    return wrapper
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--invoices", type=int, default=DEFAULT_INVOICES, help="size of the file to build if missing")
+    p.add_argument("--file", type=Path, help="the company file (default /tmp/ar-bench/big-N.ardb)")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--no-gui", action="store_true", help="skip the window figures")
+    p.add_argument("--gui-child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    args = p.parse_args(argv)
+    path = (args.file or default_path(args.invoices)).resolve()
+    if args.gui_child:
+        print(json.dumps(gui_figures(path)))
+        return 0
+    if not path.exists():
+        print(f"{path} does not exist; building it with {args.invoices:,} invoices")
+        build(path, args.invoices)
+    print(f"company file {path} ({path.stat().st_size / 2**20:,.0f} MB), today {dt.date.today()}")
+    print(f"  {'operation':<52} {'first':>10} {'median':>10}")
+    t = Table(args.repeat)
+    service_figures(path, t)
+    t.add("peak RSS of this process (services + model)", None, f"{peak_rss_mb():,.0f} MB")
+    if not args.no_gui:
+        child = subprocess.run([sys.executable, __file__, "--file", str(path), "--gui-child"], capture_output=True,
+                               text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        if child.returncode != 0:
+            print(child.stderr, file=sys.stderr)
+            return 1
+        gui = json.loads(child.stdout.strip().splitlines()[-1])
+        for key, value in gui.items():
+            if key not in ("ok", "peak_rss_mb"):
+                t.add(f"window: {key.strip()}", value)
+        t.add("window: peak RSS (window process)", None, f"{gui['peak_rss_mb']:,.0f} MB"
+              + ("" if gui["ok"] else " (window NOT shown!)"))
+    if args.markdown:
+        print()
+        print(t.markdown())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
