@@ -189,6 +189,8 @@ def _reports(books, t: Table) -> None:
         return
     t.measure("collections worklist as of today", lambda: worklist(books, today),
               note=lambda rows: f"{len(rows):,} customers")
+    t.measure("collections worklist as of a year ago", lambda: worklist(books, today - dt.timedelta(days=365)),
+              note=lambda rows: f"{len(rows):,} customers")
 
 
 def gui_figures(path: Path) -> dict:

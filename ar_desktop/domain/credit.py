@@ -115,28 +115,37 @@ def _one_year_before(d: date) -> date:
         return d.replace(year=d.year - 1, day=28)
 
 
+def behaviour_window_start(as_of: date) -> date:
+    """Payment behaviour looks at invoices paid on a day in (this day, as_of]: the last 12 months."""
+    return _one_year_before(as_of)
+
+
+def behaviour_from_counts(invoices: int, late_invoices: int, days_late: int) -> PaymentBehaviour | None:
+    """PaymentBehaviour from totals over the window (counted elsewhere, e.g. in SQL): ``invoices``
+    paid in the window, how many of them late, and the sum of their days late; None without any."""
+    if invoices <= 0:
+        return None
+    return PaymentBehaviour(invoices=invoices, late_invoices=late_invoices,
+                            average_days_late=Decimal(days_late) / Decimal(invoices),
+                            late_share=Decimal(late_invoices) / Decimal(invoices))
+
+
 def payment_behaviour(paid: Iterable[PaidInvoice], as_of: date) -> PaymentBehaviour | None:
     """Behaviour over invoices paid in the window (as_of - 1 year, as_of]; None when there are none.
 
     Days late = max(0, paid_on - due_date); every invoice weighs the same, whatever its amount.
     """
-    start = _one_year_before(as_of)
+    start = behaviour_window_start(as_of)
     window = [p for p in paid if start < p.paid_on <= as_of]
-    if not window:
-        return None
     late_days = [max(0, (p.paid_on - p.due_date).days) for p in window]
-    late = sum(1 for d in late_days if d > 0)
-    n = len(window)
-    return PaymentBehaviour(invoices=n, late_invoices=late,
-                            average_days_late=Decimal(sum(late_days)) / Decimal(n),
-                            late_share=Decimal(late) / Decimal(n))
+    return behaviour_from_counts(len(window), sum(1 for d in late_days if d > 0), sum(late_days))
 
 
-def suggest_credit_class(paid: Iterable[PaidInvoice], as_of: date,
-                         settings: CreditSettings | None = None) -> str | None:
-    """'A', 'B' or 'C' from the payment behaviour of the last 12 months; None without data."""
+def suggest_from_behaviour(behaviour: PaymentBehaviour | None,
+                           settings: CreditSettings | None = None) -> str | None:
+    """'A', 'B' or 'C' for a payment behaviour (see CreditSettings); None without data."""
     s = settings or CreditSettings()
-    b = payment_behaviour(paid, as_of)
+    b = behaviour
     if b is None:
         return None
     if b.average_days_late > s.c_min_avg_days_late or b.late_share > s.c_min_late_share:
@@ -144,3 +153,9 @@ def suggest_credit_class(paid: Iterable[PaidInvoice], as_of: date,
     if b.average_days_late <= s.a_max_avg_days_late and b.late_share <= s.a_max_late_share:
         return "A"
     return "B"
+
+
+def suggest_credit_class(paid: Iterable[PaidInvoice], as_of: date,
+                         settings: CreditSettings | None = None) -> str | None:
+    """'A', 'B' or 'C' from the payment behaviour of the last 12 months; None without data."""
+    return suggest_from_behaviour(payment_behaviour(paid, as_of), settings)

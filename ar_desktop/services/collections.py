@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ar_desktop.domain.credit import (CreditSettings, PaidInvoice, exceeds_limit, needs_credit_review,
-                                      suggest_credit_class)
+from ar_desktop.domain.credit import CreditSettings, exceeds_limit, needs_credit_review, suggest_from_behaviour
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_from_data,
                                       ladder_to_data, validate_ladder)
@@ -265,7 +264,6 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
         if review and ci.last_credit_review is not None and st.episode_start is not None \
                 and ci.last_credit_review >= st.episode_start:
             review = False
-    paid = [PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices if i.settled_on is not None]
     return WorklistRow(
         customer_id=ci.customer_id, customer_code=ci.code, customer_name=ci.name, credit_class=ci.credit_class,
         currency=ci.currency, overdue_amount=st.overdue_amount, oldest_days_overdue=st.oldest_days_overdue,
@@ -277,7 +275,7 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
         broken_promise=st.broken_promise is not None,
         hold_until=ci.hold.until if ci.hold else None, hold_reason=ci.hold.reason if ci.hold else "",
         credit_review=review, credit_limit=ci.credit_limit,
-        suggested_class=suggest_credit_class(paid, as_of, settings.credit),
+        suggested_class=suggest_from_behaviour(ci.behaviour, settings.credit),
         chased_invoices=st.chased_invoices, episode_start=st.episode_start, status=st)
 
 
@@ -668,8 +666,7 @@ def suggested_credit_class(books: Books, code: str, as_of: dt.date) -> str | Non
         cid, _data = _customer(s, code)
         settings = _settings(s)
         ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)[cid]
-    paid = [PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices if i.settled_on is not None]
-    return suggest_credit_class(paid, as_of, settings.credit)
+    return suggest_from_behaviour(ci.behaviour, settings.credit)
 
 
 # --- e-mail reminder ------------------------------------------------------------------------------------

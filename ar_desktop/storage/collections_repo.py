@@ -7,10 +7,23 @@ so the worklist over thousands of customers stays fast:
 * invoices as ``InvoiceState``: open amount as of D from allocations dated <= D, ``settled_on`` =
   date of the allocation that cleared the invoice (when on or before D), disputed as of D,
   voided as of D (an invoice voided after D still counts as it was);
+* the payment behaviour of the 12 months before D (for the suggested credit class);
 * the step history (``StepRecord`` from step_done / step_skipped events);
 * the latest promise made on or before D, with ``paid_since`` (payments received from the day it
   was made up to min(D, promised date + grace));
 * the hold active on D.
+
+The clearing date needs no running total: allocations are positive and never take an invoice
+above its amount, so an invoice fully paid as of D (units allocated on or before D = amount)
+was cleared by its last allocation on or before D.
+
+For explicit customers (one customer's status, the reminder e-mail) every invoice is loaded. For
+the worklist (every customer with an invoice open as of D) only the invoices that can change the
+rule's answer are loaded, see ``_relevant_settled``: the open ones, the settled ones whose overdue
+periods join the run of overdue days that reaches D, and the settled invoice whose overdue period
+ended last before that run (it bounds the steps that count). ``collection_status`` gives the same
+answer on that subset as on every invoice (tests/storage/test_collections_repo.py proves it on
+random histories); a customer's ten thousand paid invoices of past years stay in the file.
 """
 
 from __future__ import annotations
@@ -21,9 +34,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, exists, false, func, or_, select, true, union
 from sqlalchemy.orm import Session
 
+from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
+                                      payment_behaviour)
+from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, Promise, StepRecord
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -31,6 +47,14 @@ from ar_desktop.storage.orm_collections import CollectionEvent, CustomerLadder, 
 
 STEP_KINDS = ("step_done", "step_skipped")
 DISPUTE_KINDS = ("dispute", "dispute_resolved")
+
+# A ladder may start at most this many days before the due date: the steps that count in an
+# episode reach back that far, so the overdue period that ended last within it matters.
+PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
+
+_ONE = dt.timedelta(days=1)
+_RUN_MARGIN = dt.timedelta(days=90)
+
 
 
 @dataclass
@@ -54,6 +78,9 @@ class CustomerInputs:
     hold: Hold | None = None
     hold_id: int | None = None
     last_credit_review: dt.date | None = None
+    # Invoices paid in the 12 months before D (domain.credit.payment_behaviour over ALL the
+    # customer's invoices, also when ``invoices`` holds only the worklist's subset).
+    behaviour: PaymentBehaviour | None = None
 
 
 def _chunks(ids: list[int], n: int = 900):
@@ -61,16 +88,30 @@ def _chunks(ids: list[int], n: int = 900):
         yield ids[i:i + n]
 
 
-def _paid_by(as_of: dt.date):
-    """Per invoice: units allocated on or before D, and the date the allocations cleared it."""
-    running = func.sum(Allocation.amount).over(partition_by=Allocation.invoice_id,
-                                               order_by=(Allocation.date, Allocation.id))
-    steps = select(Allocation.invoice_id, Allocation.date, Allocation.amount, running.label("run")).subquery()
-    return (select(steps.c.invoice_id,
-                   func.sum(case((steps.c.date <= as_of, steps.c.amount), else_=0)).label("paid"),
-                   func.min(case((steps.c.run >= Invoice.amount, steps.c.date), else_=None)).label("cleared"))
-            .join(Invoice, Invoice.id == steps.c.invoice_id)
-            .group_by(steps.c.invoice_id).subquery())
+def _json_rows(rows: list) -> object:
+    """A table-valued json_each over a JSON array passed as ONE parameter (any number of ids,
+    no temporary table): ``.c.value`` is an element."""
+    return func.json_each(json.dumps(rows)).table_valued("value")
+
+
+def _id_set(ids: Collection[int]):
+    """Subquery of the given ids, for ``column.in_(...)``."""
+    return select(_json_rows(sorted(ids)).c.value)
+
+
+def _paid_units(as_of: dt.date):
+    """Correlated: the units allocated to the invoice on or before D (one index seek)."""
+    return (select(func.coalesce(func.sum(Allocation.amount), 0))
+            .where(Allocation.invoice_id == Invoice.id, Allocation.date <= as_of)
+            .correlate(Invoice).scalar_subquery())
+
+
+def _last_allocation(as_of: dt.date):
+    """Correlated: the date of the invoice's last allocation on or before D = the day it was
+    cleared when it is fully paid as of D (allocations are positive and never exceed the amount)."""
+    return (select(func.max(Allocation.date))
+            .where(Allocation.invoice_id == Invoice.id, Allocation.date <= as_of)
+            .correlate(Invoice).scalar_subquery())
 
 
 def _live(as_of: dt.date):
@@ -79,28 +120,153 @@ def _live(as_of: dt.date):
                 or_(Invoice.voided.is_(False), and_(Invoice.voided_on.is_not(None), Invoice.voided_on > as_of)))
 
 
+def _open_candidates(as_of: dt.date):
+    """Ids of every invoice that may be open as of D (a superset): unpaid now (the partial index
+    ix_invoice_open, whose condition is repeated literally), paid by allocations dated after D,
+    or voided after D."""
+    return union(select(Invoice.id).where(Invoice.paid < Invoice.amount, Invoice.voided == false()),
+                 select(Allocation.invoice_id).where(Allocation.date > as_of),
+                 select(Invoice.id).where(Invoice.voided == true(), Invoice.voided_on > as_of))
+
+
+def _open_invoices(as_of: dt.date):
+    """(id, customer_id, due_date) of the invoices open as of D."""
+    return (select(Invoice.id, Invoice.customer_id, Invoice.due_date)
+            .where(Invoice.id.in_(_open_candidates(as_of)), _live(as_of), Invoice.amount > _paid_units(as_of)))
+
+
 def customers_with_open_invoices(s: Session, as_of: dt.date):
     """Subquery of the ids of customers with an invoice open as of D."""
-    paid = _paid_by(as_of)
-    return (select(Invoice.customer_id).outerjoin(paid, paid.c.invoice_id == Invoice.id)
-            .where(_live(as_of), Invoice.amount > func.coalesce(paid.c.paid, 0)).distinct())
+    return select(_open_invoices(as_of).subquery().c.customer_id).distinct()
 
 
 def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
                       grace_days: int = 3) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
-    an invoice open as of D (the worklist); otherwise exactly those customers."""
-    if customer_ids is None:
-        scopes = [customers_with_open_invoices(s, as_of).scalar_subquery()]
-    else:
-        scopes = list(_chunks(sorted(set(customer_ids))))
+    an invoice open as of D (the worklist; only the invoices that matter to the rule, see the
+    module doc); otherwise exactly those customers, with all their invoices."""
     out: dict[int, CustomerInputs] = {}
-    for scope in scopes:
-        _load(s, as_of, scope, grace_days, out)
+    if customer_ids is not None:
+        for chunk in _chunks(sorted(set(customer_ids))):
+            _load(s, as_of, chunk, grace_days, out)
+            _load_invoices(s, as_of, Invoice.customer_id.in_(chunk), chunk, out)
+        for ci in out.values():
+            ci.behaviour = payment_behaviour([PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices
+                                              if i.settled_on is not None], as_of)
+        return out
+    # the worklist: every customer with an invoice open as of D
+    open_rows = s.execute(_open_invoices(as_of)).all()
+    scope = _id_set({cid for _i, cid, _due in open_rows})
+    _load(s, as_of, scope, grace_days, out)
+    picked = [i for i, _cid, _due in open_rows] + _relevant_settled(s, as_of, open_rows)
+    _load_invoices(s, as_of, Invoice.id.in_(_id_set(picked)), scope, out)
+    for cid, behaviour in _behaviours(s, as_of, scope).items():
+        if cid in out:
+            out[cid].behaviour = behaviour
     return out
 
 
+def _behaviours(s: Session, as_of: dt.date, scope) -> dict[int, PaymentBehaviour | None]:
+    """Per customer in scope: the payment behaviour over the invoices fully paid in the 12 months
+    before D, counted in SQL. One pass over the allocation index finds the invoices whose last
+    allocation on or before D falls in the window; fully paid = those allocations reach the amount."""
+    start = behaviour_window_start(as_of)
+    cleared_col = func.max(Allocation.date)
+    last = (select(Allocation.invoice_id, cleared_col.label("cleared"), func.sum(Allocation.amount).label("paid"))
+            .where(Allocation.date <= as_of).group_by(Allocation.invoice_id).having(cleared_col > start)
+            .subquery())
+    late = last.c.cleared > Invoice.due_date
+    q = (select(Invoice.customer_id, func.count(),
+                func.coalesce(func.sum(case((late, 1), else_=0)), 0),
+                func.coalesce(func.sum(case((late, func.julianday(last.c.cleared) - func.julianday(Invoice.due_date)),
+                                            else_=0)), 0))
+         .select_from(last).join(Invoice, Invoice.id == last.c.invoice_id)
+         .where(last.c.paid >= Invoice.amount, _live(as_of), Invoice.customer_id.in_(scope))
+         .group_by(Invoice.customer_id))
+    return {cid: behaviour_from_counts(int(n), int(n_late), int(round(days)))
+            for cid, n, n_late, days in s.execute(q)}
+
+
+def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
+    """Ids of the settled invoices (as of D) that the rule needs besides the open ones
+    (``open_rows``: id, customer_id, due date of every invoice open as of D).
+
+    The rule looks at the run of overdue days that reaches D (its first day is the episode start)
+    and at the last day of the run before it, when that falls within PRE_DUE_LIMIT_DAYS of the
+    episode (it bounds the step history that counts). An invoice is overdue from due + 1 to
+    settled - 1 (to D while open). Per customer, start S = min(due + 1) over the invoices open
+    and overdue on D (D + 1 when none is). A settled invoice extends the run back when
+    due + 1 < S <= settled; S then moves to its due + 1, and so on until nothing new joins.
+
+    Set-based, in rounds: for every customer whose S is not final, one query reads its invoices
+    due before S - 1 (the index ix_invoice_aging) and keeps those with an allocation from
+    S - PRE_DUE_LIMIT_DAYS to D, fully paid by D and paid late (settled >= due + 2: an overdue
+    period). The run is then extended in Python within what was read; a customer whose S moved
+    needs another round (its window moved). The result: the invoices of the run (settled >= S)
+    and the one that was settled last before it.
+    """
+    start: dict[int, dt.date] = {}
+    for _i, cid, due in open_rows:
+        first = due + _ONE if due < as_of else as_of + _ONE
+        if first < start.get(cid, dt.date.max):
+            start[cid] = first
+    customers = sorted(start)
+    found: dict[int, dict[int, tuple[dt.date, dt.date]]] = {cid: {} for cid in customers}
+    todo = customers
+    window = dt.timedelta(days=PRE_DUE_LIMIT_DAYS)
+    lo: dict[int, dt.date] = {}
+    cleared = _last_allocation(as_of).label("cleared")
+    paid = _paid_units(as_of).label("paid")
+    while todo:
+        # one row per customer: [id, lim = S - 1, lo]; reading further back than needed
+        # (_RUN_MARGIN_DAYS) lets the run grow that much in Python without another round
+        for cid in todo:
+            lo[cid] = start[cid] - window - _RUN_MARGIN
+        rows = _json_rows([[cid, (start[cid] - _ONE).isoformat(), lo[cid].isoformat()] for cid in todo])
+        run = (select(*(func.json_extract(rows.c.value, f"$[{k}]").label(name)
+                        for k, name in enumerate(("customer_id", "lim", "lo"))))
+               .cte("run").prefix_with("MATERIALIZED"))   # parse the JSON once, not per invoice
+        # Only index columns in WHERE (ix_invoice_aging, ix_allocation_aging covering): the invoice
+        # row itself is read for the few invoices that pass.
+        q = (select(Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount, cleared, paid,
+                    Invoice.voided, Invoice.voided_on)
+             .select_from(run).join(Invoice, Invoice.customer_id == run.c.customer_id)
+             .where(Invoice.issue_date <= as_of, Invoice.due_date < run.c.lim,
+                    # cleared on or after lo, and paid late (cleared >= due + 2: an overdue period)
+                    exists(select(Allocation.id).where(
+                        Allocation.invoice_id == Invoice.id, Allocation.date <= as_of,
+                        Allocation.date >= func.max(run.c.lo, func.date(Invoice.due_date, "+2 days"))))))
+        for inv_id, cid, due, amount, last, units, voided, voided_on in s.execute(q):
+            if last is None or int(units) < amount or (voided and not (voided_on and voided_on > as_of)):
+                continue
+            last = _as_date(last)
+            if last >= due + 2 * _ONE:
+                found[cid][inv_id] = (due, last)
+        moved = []
+        for cid in todo:
+            s0 = s1 = start[cid]   # every step back is complete while s1 - window >= lo
+            invs = found[cid].values()
+            while True:
+                back = [due + _ONE for due, last in invs if due + _ONE < s1 <= last]
+                if not back:
+                    break
+                s1 = min(back)
+            start[cid] = s1
+            if s1 < s0 and s1 - window < lo[cid]:
+                moved.append(cid)   # the run may go on, or the window before it, beyond what was read
+        todo = moved
+    picked: list[int] = []
+    for cid, invs in found.items():
+        s1 = start[cid]
+        picked.extend(i for i, (_due, last) in invs.items() if last >= s1)
+        before = [(last, i) for i, (_due, last) in invs.items() if last < s1]
+        if before:
+            picked.append(max(before)[1])
+    return picked
+
+
 def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, CustomerInputs]) -> None:
+    """Everything but the invoices: customers, disputes, history, promise, hold."""
     # 1. customers (and their own ladder)
     q = (select(Customer, CustomerLadder.ladder_json).outerjoin(CustomerLadder)
          .where(Customer.id.in_(scope)))
@@ -110,34 +276,7 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
             None if c.credit_limit is None else from_minor(c.credit_limit, c.currency), c.on_hold,
             json.loads(ladder_json) if ladder_json else None)
 
-    # 2. dispute state as of D, from the events where there are any
-    disputes: dict[int, list[tuple[dt.date, str]]] = {}
-    q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind)
-         .where(CollectionEvent.customer_id.in_(scope), CollectionEvent.kind.in_(DISPUTE_KINDS),
-                CollectionEvent.invoice_id.is_not(None))
-         .order_by(CollectionEvent.date, CollectionEvent.id))
-    for inv_id, date, kind in s.execute(q):
-        disputes.setdefault(inv_id, []).append((date, kind))
-
-    # 3. invoices with open amount and settlement date as of D
-    paid = _paid_by(as_of)
-    q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
-                Invoice.amount, Invoice.currency, Invoice.disputed, func.coalesce(paid.c.paid, 0), paid.c.cleared)
-         .outerjoin(paid, paid.c.invoice_id == Invoice.id)
-         .where(Invoice.customer_id.in_(scope), _live(as_of))
-         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
-    for inv_id, cid, number, issued, due, amount, currency, flag, paid_units, cleared in s.execute(q):
-        ci = out.get(cid)
-        if ci is None:
-            continue
-        open_units = amount - int(paid_units)
-        settled = _as_date(cleared) if cleared is not None and open_units <= 0 else None
-        ci.invoices.append(InvoiceState(number, due, from_minor(max(open_units, 0), currency),
-                                        disputed=disputed_as_of(disputes.get(inv_id), flag, as_of),
-                                        settled_on=settled, issue_date=issued))
-        ci.invoice_ids[number] = inv_id
-
-    # 4. step history and the latest credit review
+    # 2. step history and the latest credit review
     q = (select(CollectionEvent.customer_id, CollectionEvent.kind, CollectionEvent.step_key, CollectionEvent.date)
          .where(CollectionEvent.customer_id.in_(scope), CollectionEvent.date <= as_of,
                 CollectionEvent.kind.in_((*STEP_KINDS, "credit_review")))
@@ -151,7 +290,7 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
         else:
             ci.history.append(StepRecord(key, date, skipped=kind == "step_skipped"))
 
-    # 5. the latest promise made on or before D, with the payments received since
+    # 3. the latest promise made on or before D, with the payments received since
     ranked = (select(PromiseRow.id, func.row_number().over(
         partition_by=PromiseRow.customer_id,
         order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
@@ -170,7 +309,7 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
                              paid_since=from_minor(int(units), currency), ref=p.id)
         ci.promise_status = p.status
 
-    # 6. the hold active on D (the latest set, when several overlap)
+    # 4. the hold active on D (the latest set, when several overlap)
     q = (select(HoldRow).where(HoldRow.customer_id.in_(scope), HoldRow.set_on <= as_of,
                                or_(HoldRow.released_on.is_(None), HoldRow.released_on > as_of))
          .order_by(HoldRow.set_on, HoldRow.id))
@@ -178,6 +317,34 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
         ci = out.get(h.customer_id)
         if ci is not None:
             ci.hold, ci.hold_id = Hold(h.until, h.reason), h.id
+
+
+def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, CustomerInputs]) -> None:
+    """The invoices picked by ``which`` (a condition on Invoice) that exist as of D, as
+    InvoiceState with the open amount, settlement date and dispute state as of D."""
+    # dispute state as of D, from the events where there are any
+    disputes: dict[int, list[tuple[dt.date, str]]] = {}
+    q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind)
+         .join(Invoice, Invoice.id == CollectionEvent.invoice_id)
+         .where(which, CollectionEvent.customer_id.in_(scope), CollectionEvent.kind.in_(DISPUTE_KINDS))
+         .order_by(CollectionEvent.date, CollectionEvent.id))
+    for inv_id, date, kind in s.execute(q):
+        disputes.setdefault(inv_id, []).append((date, kind))
+
+    q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
+                Invoice.amount, Invoice.currency, Invoice.disputed, _paid_units(as_of), _last_allocation(as_of))
+         .where(which, _live(as_of))
+         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
+    for inv_id, cid, number, issued, due, amount, currency, flag, paid_units, cleared in s.execute(q):
+        ci = out.get(cid)
+        if ci is None:
+            continue
+        open_units = amount - int(paid_units)
+        settled = _as_date(cleared) if cleared is not None and open_units <= 0 else None
+        ci.invoices.append(InvoiceState(number, due, from_minor(max(open_units, 0), currency),
+                                        disputed=disputed_as_of(disputes.get(inv_id), flag, as_of),
+                                        settled_on=settled, issue_date=issued))
+        ci.invoice_ids[number] = inv_id
 
 
 def disputed_as_of(events: list[tuple[dt.date, str]] | None, flag: bool, as_of: dt.date) -> bool:
@@ -193,9 +360,7 @@ def disputed_as_of(events: list[tuple[dt.date, str]] | None, flag: bool, as_of: 
 
 def open_units_as_of(s: Session, customer_id: int, as_of: dt.date) -> int:
     """The customer's open balance in minor units as of D (all live invoices, due or not)."""
-    paid = _paid_by(as_of)
-    q = (select(func.coalesce(func.sum(Invoice.amount - func.coalesce(paid.c.paid, 0)), 0))
-         .outerjoin(paid, paid.c.invoice_id == Invoice.id)
+    q = (select(func.coalesce(func.sum(Invoice.amount - _paid_units(as_of)), 0))
          .where(Invoice.customer_id == customer_id, _live(as_of)))
     return int(s.scalar(q) or 0)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from decimal import Decimal
 
 import pytest
@@ -369,3 +370,38 @@ def test_reminder_mail(bk):
     assert "INV-1  due 2026-03-01    10 days overdue" in body and "INV-2" not in body
     with pytest.raises(UserError, match="no overdue invoice"):
         col.reminder_mail(bk, "C1", d(0))
+
+
+# --- the suggested class: counted in SQL for the worklist, the same as from every paid invoice ----------
+
+def test_worklist_suggested_class_equals_the_class_from_every_paid_invoice(bk):
+    rng = random.Random(7)
+    for c in range(25):
+        code = f"S{c:02d}"
+        customer(bk, code)
+        due = d(-420 + rng.randint(0, 40))
+        habits = rng.choice([(-10, -1, 0, 0), (0, 0, 0, 0, 6, 12), (6, 20, 45, 90, None),
+                             (-10, -1, 0, 0, 1, 2, 6, 20, 45)])
+        for k in range(rng.randint(2, 30)):
+            due += dt.timedelta(days=rng.choice([1, 5, 12, 20]))
+            if due > TODAY:
+                break
+            invoice(bk, f"{code}-{k:02d}", code, due)
+            late = rng.choice(habits)
+            on = due + dt.timedelta(days=late) if late is not None else None
+            if on is not None and on <= TODAY:
+                pay(bk, max(on, due - dt.timedelta(days=30)), "100.00", code, f"{code}-{k:02d}")
+        invoice(bk, f"{code}-open", code, TODAY - dt.timedelta(days=rng.randint(-20, 40)))
+    settings = [CreditSettings(), CreditSettings(a_max_avg_days_late=Decimal("1"), a_max_late_share=Decimal("0.3"),
+                                                 c_min_avg_days_late=Decimal("8"), c_min_late_share=Decimal("0.4"))]
+    seen = set()
+    for credit in settings:
+        col.set_collection_settings(bk, col.CollectionSettings(credit=credit))
+        for back in (0, 30, 200):
+            as_of = TODAY - dt.timedelta(days=back)
+            rows = col.worklist(bk, as_of)
+            assert rows
+            for r in rows:
+                assert r.suggested_class == col.suggested_credit_class(bk, r.customer_code, as_of)
+                seen.add(r.suggested_class)
+    assert {"A", "B", "C"} <= seen

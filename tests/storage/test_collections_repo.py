@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sqlite3
 from decimal import Decimal
 
@@ -11,7 +12,8 @@ from alembic import command
 from sqlalchemy import create_engine, event
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.domain.next_step import Hold, InvoiceState, StepRecord
+from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder, ladder_from_data
+from ar_desktop.domain.next_step import Hold, InvoiceState, StepRecord, collection_status, episode_start
 from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, open_company
@@ -190,3 +192,126 @@ def test_migration_0001_to_0002_keeps_the_data(tmp_path):
             ("C1", Decimal("123.45"), "demand_letter")]
     finally:
         books.close()
+
+
+# --- the worklist loads only the invoices that matter: same answers as with every invoice ----------------
+
+def _random_books(b, rng: random.Random, n_customers: int) -> None:
+    """Customers with random histories: chains of overlapping overdue periods, gaps, invoices paid
+    before, on and just after the due date, partial and split payments, disputes, voids, own
+    ladders starting up to 90 days before the due date."""
+    today = b.today()
+    for c in range(n_customers):
+        code = f"R{c:03d}"
+        customers.add_customer(b, {"code": code, "name": f"{code} Ltd"})
+        if rng.random() < 0.3:
+            first = rng.choice([-90, -40, -1, 0, 6])
+            steps = [Step("pre", "Pre", first, ActionKind.COURTESY_REMINDER, template="reminder"),
+                     Step("late", "Late", first + 20, ActionKind.REMINDER, template="reminder")]
+            col.set_customer_ladder(b, code, steps)
+        due = d(-230 + rng.randint(0, 60))
+        for k in range(rng.randint(1, 16)):
+            due += dt.timedelta(days=rng.choice([0, 1, 3, 7, 15, 30, 70]))
+            if due > today:
+                break
+            issue = due - dt.timedelta(days=rng.randint(0, 45))
+            number = f"{code}-{k:02d}"
+            invoicing.add_invoice(b, {"number": number, "customer_code": code, "issue_date": issue.isoformat(),
+                                      "due_date": due.isoformat(), "amount": "100.00"})
+            fate = rng.random()
+            if fate < 0.06:
+                with b.db.session() as s:
+                    iid = invoices_repo.id_by_number(s, number)
+                invoicing.void_invoice(b, iid, "wrong", on=min(today, due + dt.timedelta(days=rng.randint(-20, 40))))
+                continue
+            if fate < 0.12:
+                col.mark_dispute(b, number, "price", on=min(today, issue + dt.timedelta(days=rng.randint(0, 60))))
+            if fate < 0.3:
+                continue      # still open
+            late = rng.choice([-5, 0, 0, 1, 2, 3, 10, 25, 40, 80, 150])
+            paid_on = max(issue, due + dt.timedelta(days=late))
+            if paid_on > today:
+                continue
+            if rng.random() < 0.25:   # in two parts
+                first_on = max(issue, paid_on - dt.timedelta(days=rng.randint(0, 30)))
+                pay(b, code, first_on, "40.00", number)
+                pay(b, code, paid_on, "60.00" if rng.random() < 0.8 else "30.00", number)
+            else:
+                pay(b, code, paid_on, "100.00", number)
+
+
+def _ladders(ci) -> list:
+    own = [ladder_from_data(ci.ladder_data)] if ci.ladder_data is not None else []
+    return own + [default_ladder(c) for c in "ABC"] + [
+        Ladder((Step("pre", "Pre", -90, ActionKind.COURTESY_REMINDER, template="reminder"),
+                Step("r", "R", 1, ActionKind.REMINDER, template="reminder"))),
+        Ladder((Step("r", "R", 10, ActionKind.REMINDER, template="reminder"),
+                Step("p", "P", 40, ActionKind.PHONE_CALL)))]
+
+
+@pytest.mark.parametrize("seed, margin", [(1, 90), (2, 0), (3, 0), (4, 30)])
+def test_worklist_subset_gives_the_same_status_as_every_invoice(bk, monkeypatch, seed, margin):
+    # margin 0: every run that grows back needs another round of queries
+    monkeypatch.setattr(collections_repo, "_RUN_MARGIN", dt.timedelta(days=margin))
+    rng = random.Random(seed)
+    _random_books(bk, rng, 30)
+    every = [cid for cid, _code, _name in customers.customer_choices(bk)]
+    keys = ["pre", "late", "r", "p", "courtesy_reminder", "reminder", "phone_call", "demand_letter"]
+    checked = 0
+    for back in (0, 1, 2, 17, 45, 80, 120, 170, 240):
+        as_of = bk.today() - dt.timedelta(days=back)
+        with bk.db.session() as s:
+            sub = collections_repo.collection_inputs(s, as_of)
+            full = collections_repo.collection_inputs(s, as_of, every)
+        open_in_full = {cid for cid, ci in full.items()
+                        if any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)}
+        assert set(sub) == open_in_full
+        for cid, ci in sub.items():
+            whole = full[cid]
+            assert set(ci.invoices) <= set(whole.invoices)
+            assert [i for i in ci.invoices if i.settled_on is None] == \
+                [i for i in whole.invoices if i.settled_on is None]
+            assert ci.behaviour == whole.behaviour       # SQL counts == payment_behaviour over every invoice
+            assert episode_start(ci.invoices, as_of) == episode_start(whole.invoices, as_of)
+            # steps logged every few days, so the start of the steps that count shows in last_step
+            history = [StepRecord(rng.choice(keys), as_of - dt.timedelta(days=n), skipped=rng.random() < 0.2)
+                       for n in range(0, 400, rng.choice([2, 3, 5]))]
+            for ladder in _ladders(whole):
+                assert collection_status(ladder, ci.invoices, history, as_of) == \
+                    collection_status(ladder, whole.invoices, history, as_of)
+                checked += 1
+            assert (ci.history, ci.promise, ci.hold, ci.last_credit_review) == \
+                (whole.history, whole.promise, whole.hold, whole.last_credit_review)
+    assert checked > 100
+
+
+def test_worklist_chain_of_overlapping_periods_and_the_period_before(bk):
+    """I1..I3 overlap back to d(1); I0 ended before, within the 3 pre-due days of ladder B that
+    bound the steps that count; I9 paid long ago does not matter and is not loaded."""
+    add(bk, "C1", ("I9", d(-200), "10.00"), ("I0", d(-10), "10.00"), ("I1", d(0), "10.00"),
+        ("I2", d(10), "10.00"), ("I3", d(20), "10.00"))
+    pay(bk, "C1", d(-150), "10.00", "I9")
+    pay(bk, "C1", d(-2), "10.00", "I0")      # overdue d(-9)..d(-3)
+    pay(bk, "C1", d(12), "10.00", "I1")      # overdue d(1)..d(11)
+    pay(bk, "C1", d(25), "10.00", "I2")      # overdue d(11)..d(24); I3 open, overdue from d(21)
+    ci = inputs(bk, d(30))["C1"]
+    assert [i.number for i in ci.invoices] == ["I0", "I1", "I2", "I3"]
+    assert episode_start(ci.invoices, d(30)) == d(1)
+    assert (ci.behaviour.invoices, ci.behaviour.late_invoices, ci.behaviour.average_days_late) == \
+        (4, 4, Decimal("21.25"))     # 50, 8, 12 and 15 days late
+    col.log_step(bk, "C1", "reminder", d(-1))   # after the period before: counts in this episode
+    assert col.customer_status(bk, "C1", d(30)) == [r for r in col.worklist(bk, d(30)) if r.customer_code == "C1"][0]
+
+
+def test_worklist_run_that_grows_back_beyond_what_one_query_read(bk, monkeypatch):
+    """The first query reads back to S - 90 days (- the margin, 0 here); I1 moves the run start
+    before that, so I0 needs a second round, and IE (the period before) a third."""
+    monkeypatch.setattr(collections_repo, "_RUN_MARGIN", dt.timedelta(0))
+    add(bk, "C1", ("IE", d(-120), "10.00"), ("I0", d(-80), "10.00"), ("I1", d(10), "10.00"),
+        ("I2", d(110), "10.00"))
+    pay(bk, "C1", d(-85), "10.00", "IE")     # overdue d(-119)..d(-86)
+    pay(bk, "C1", d(15), "10.00", "I0")      # overdue d(-79)..d(14)
+    pay(bk, "C1", d(115), "10.00", "I1")     # overdue d(11)..d(114); I2 open, overdue from d(111)
+    ci = inputs(bk, d(120))["C1"]
+    assert [i.number for i in ci.invoices] == ["IE", "I0", "I1", "I2"]
+    assert episode_start(ci.invoices, d(120)) == d(-79)
