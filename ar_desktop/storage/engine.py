@@ -50,12 +50,22 @@ def _inspect_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
+        if _has_sqlite_header(path):  # a company file whose pages are broken, not a foreign file
+            raise safety.DamagedFile(path, [str(e)], safety.latest_backup(path)) from None
         raise UserError(f"{path.name} is not an AR Desktop company file (it is not a SQLite database: {e}). "
                         "Choose a .ardb file made by AR Desktop.") from None
     if app_id != APPLICATION_ID and tables:
         raise UserError(f"{path.name} is a database, but not an AR Desktop company file. "
                         "Choose a .ardb file made by AR Desktop.")
     return rev[0] if rev else None
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _set_pragmas(dbapi_connection, _record) -> None:

@@ -107,13 +107,13 @@ class AgingView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
 
-    def set_books(self, books) -> None:
+    def attach(self, books) -> None:
+        """Use ``books`` as of today; the report is computed on the next reload."""
         self.books = books
         today = books.today()
         self.as_of.blockSignals(True)
         self.as_of.setDate(self.as_of.date().fromString(today.isoformat(), "yyyy-MM-dd"))
         self.as_of.blockSignals(False)
-        self.reload()
 
     def reload(self) -> None:
         if self.books is not None:

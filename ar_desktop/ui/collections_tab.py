@@ -160,8 +160,25 @@ class CollectionsTab(QWidget):
         self.as_of.blockSignals(True)
         self.as_of.setDate(QDate(today.year, today.month, today.day))
         self.as_of.blockSignals(False)
-        self.aging.set_books(books)
-        self.reload()
+        self.aging.attach(books)
+        self.mark_stale()
+
+    # The worklist and the aging read the whole ledger: they are computed when the tab is
+    # looked at (or asked for), not every time a file opens or another tab saves something.
+    _stale = True
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._ensure_loaded()
+
+    def _ensure_loaded(self) -> None:
+        if self._stale and self.books is not None:
+            self.reload()
 
     def as_of_date(self) -> dt.date:
         return self.as_of.date().toPython()
@@ -169,7 +186,8 @@ class CollectionsTab(QWidget):
     def reload(self) -> None:
         if self.books is None:
             return
-        current = self.current_row()
+        self._stale = False
+        current = self.current_row() if self.model.rows else None
         self._rows = collections.worklist(self.books, self.as_of_date())
         self._apply_filter()
         if current is not None:
@@ -177,6 +195,7 @@ class CollectionsTab(QWidget):
         self.aging.reload()
 
     def _apply_filter(self) -> None:
+        self._ensure_loaded()
         predicate = FILTERS[max(self.filter.currentIndex(), 0)][2]
         rows = [r for r in self._rows if predicate(r)]
         self.model.set_rows(rows)
@@ -195,6 +214,7 @@ class CollectionsTab(QWidget):
         return self.model.rows[idx.row()] if idx.isValid() and idx.row() < len(self.model.rows) else None
 
     def select_customer(self, code: str) -> bool:
+        self._ensure_loaded()
         for i, r in enumerate(self.model.rows):
             if r.customer_code == code:
                 self.table.selectRow(i)
@@ -295,6 +315,7 @@ class CollectionsTab(QWidget):
         return path
 
     def selected_codes(self) -> list[str]:
+        self._ensure_loaded()
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.rows[r].customer_code for r in rows if r < len(self.model.rows)]
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
 from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.ui.columns import customer_columns, customer_tone
+from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
 from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
@@ -29,6 +30,8 @@ class CustomersTab(ListTab):
         self.pay_button = QPushButton(self.tr("Record payment…"))
         self.file_button = QPushButton(self.tr("Collection file…"))
         self.ladder_button = QPushButton(self.tr("Ladder…"))
+        self.changes_button = QPushButton(self.tr("Changes…"))
+        self.changes_button.clicked.connect(self.show_changes)
         self.file_button.clicked.connect(self.show_history)
         self.ladder_button.clicked.connect(self.edit_ladder)
         self.new_button.clicked.connect(self.new_customer)
@@ -37,7 +40,8 @@ class CustomersTab(ListTab):
         for w in (self.search, self.only_overdue):
             self.toolbar.addWidget(w)
         self.toolbar.addStretch(1)
-        for w in (self.new_button, self.edit_button, self.pay_button, self.file_button, self.ladder_button):
+        for w in (self.new_button, self.edit_button, self.pay_button, self.file_button, self.ladder_button,
+                  self.changes_button):
             self.toolbar.addWidget(w)
         self.search.setMinimumWidth(280)
 
@@ -89,3 +93,9 @@ class CustomersTab(ListTab):
         current = self._current_code()
         if current and LadderDialog(self, self.books, current[0]).exec():
             self.changed.emit()
+
+    def show_changes(self) -> None:
+        cid = self.current_id()
+        current = self._current_code()
+        if cid is not None and current:
+            AuditDialog(self, self.books, "customer", cid, f"{current[0]} – {current[1]}").exec()

@@ -175,25 +175,3 @@ def restore_backup(window: QMainWindow, src: str | Path | None = None, *, confir
         _status(window, QCoreApplication.translate("DataActions", "Restored {0}; the previous file is kept as {1}.").format(
             Path(src).name, result.previous_saved_as.name))
     return ok
-
-
-def open_with_recovery(window: QMainWindow, path: str | Path) -> bool:
-    """Open a company file; if it is damaged and a good backup exists, offer to restore that backup."""
-    from ar_desktop.services.company_file import open_company
-
-    try:
-        open_company(path).close()
-    except DamagedFile as e:
-        if e.backup is None:
-            show_error(window, e)
-            return False
-        answer = QMessageBox.question(
-            window, QCoreApplication.translate("DataActions", "Damaged company file"),
-            QCoreApplication.translate("DataActions", "{0}\n\nRestore the latest good backup now?").format(str(e)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        return restore_backup(window, e.backup, target=Path(path).expanduser().resolve())
-    except UserError:
-        pass  # open_file shows it
-    return window.open_file(path)

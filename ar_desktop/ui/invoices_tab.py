@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QPushButton,
+                               QToolButton)
 
 from ar_desktop.services import invoicing
 from ar_desktop.services.customers import customer_choices
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 from ar_desktop.ui.columns import InvoiceColumns
+from ar_desktop.ui.dialogs.adjustment_dialog import AdjustmentDialog
+from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
 from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
@@ -43,13 +46,23 @@ class InvoicesTab(ListTab):
         self.new_button = QPushButton(self.tr("New invoice…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.pay_button = QPushButton(self.tr("Record payment…"))
-        self.dispute_button = QPushButton(self.tr("Dispute…"))
-        self.void_button = QPushButton(self.tr("Void…"))
         for w, slot in ((self.new_button, self.new_invoice), (self.edit_button, self.edit_selected),
-                        (self.pay_button, self.record_payment), (self.dispute_button, self.toggle_dispute),
-                        (self.void_button, self.void_selected)):
+                        (self.pay_button, self.record_payment)):
             w.clicked.connect(slot)
             self.toolbar.addWidget(w)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.more_actions = {}
+        for key, text, slot in (("dispute", self.tr("Dispute / resolve…"), self.toggle_dispute),
+                                ("write_off", self.tr("Write off…"), lambda: self.adjust(credit_note=False)),
+                                ("credit_note", self.tr("Credit note…"), lambda: self.adjust(credit_note=True)),
+                                ("void", self.tr("Void…"), self.void_selected),
+                                ("changes", self.tr("Changes…"), self.show_changes)):
+            self.more_actions[key] = more.addAction(text, slot)
+        self.more_button.setMenu(more)
+        self.toolbar.addWidget(self.more_button)
         self.totals = QLabel()
         self.totals.setObjectName("totals")
         self.totals.setStyleSheet("font-weight: bold; padding: 4px;")
@@ -157,3 +170,14 @@ class InvoicesTab(ListTab):
             if ok:
                 self.reload()
                 self.changed.emit()
+
+    def adjust(self, credit_note: bool) -> None:
+        row = self._selected_row()
+        if row is not None and AdjustmentDialog(self, self.books, row, credit_note).exec():
+            self.reload()
+            self.changed.emit()
+
+    def show_changes(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            AuditDialog(self, self.books, "invoice", row.id, row.number).exec()

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QMainWindow, Q
 from ar_desktop import __version__
 from ar_desktop.clock import Clock, SystemClock
 from ar_desktop.services.company_file import FILE_SUFFIX, company_profile, create_company, open_company
+from ar_desktop.services.backups import DamagedFile
 from ar_desktop.services.context import Books
 from ar_desktop.services.imports import import_csv
 from ar_desktop.ui.collections_tab import CollectionsTab
-from ar_desktop.ui.data_actions import install_data_actions
+from ar_desktop.ui.data_actions import install_data_actions, restore_backup
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
 from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
@@ -23,7 +24,7 @@ from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.i18n import LANGUAGES, SETTING
 from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
-from ar_desktop.ui.messages import run_action
+from ar_desktop.ui.messages import confirm, run_action, show_error
 from ar_desktop.ui.tasks import BackgroundTask
 
 RECENT_KEY = "files/recent"
@@ -161,11 +162,27 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> bool:
         if self.books is not None and Path(path).resolve() == self.books.db.path:
             return True
-        ok, books = run_action(self, open_company, path, clock=self.clock)
-        if ok:
-            self.close_file()
-            self._use(books)
-        return ok
+        try:
+            books = open_company(path, clock=self.clock)
+        except DamagedFile as e:
+            return self._offer_recovery(Path(path), e)
+        except Exception as e:  # noqa: BLE001 - every failure to open is shown
+            show_error(self, e)
+            return False
+        self.close_file()
+        self._use(books)
+        return True
+
+    def _offer_recovery(self, path: Path, error: DamagedFile) -> bool:
+        """A damaged file is never written to; offer the latest good backup in its place."""
+        if error.backup is None:
+            show_error(self, error)
+            return False
+        if not confirm(self, self.tr("Damaged company file"),
+                       self.tr("{0}\n\nRestore the latest good backup now? The damaged file is kept beside it.")
+                       .format(str(error))):
+            return False
+        return restore_backup(self, error.backup, target=path.expanduser().resolve())
 
     def _use(self, books: Books) -> None:
         self.books = books
@@ -227,7 +244,7 @@ class MainWindow(QMainWindow):
         self.customers.reload()
         self.invoices.load_customers()
         self.invoices.reload()
-        self.collections.reload()
+        self.collections.mark_stale()
 
     def set_language(self, key: str) -> None:
         self.settings.setValue(SETTING, key)

@@ -42,10 +42,10 @@ def window(qtbot, settings, tmp_path) -> MainWindow:
 def when_dialog_opens(qtbot) -> Callable[[Callable[[QDialog], None]], None]:
     """Schedule ``handle(dialog)`` for the next modal dialog, then trigger what opens it."""
 
-    def schedule(handle: Callable[[QDialog], None]) -> None:
+    def schedule(handle: Callable[[QDialog], None], kind: type | None = None) -> None:
         def poll():
             dialog = QApplication.activeModalWidget()
-            if dialog is None:
+            if dialog is None or (kind is not None and not isinstance(dialog, kind)):
                 QTimer.singleShot(20, poll)
                 return
             handle(dialog)

@@ -14,6 +14,8 @@ from ar_desktop.storage.invoices_repo import InvoiceFilter
 from ar_desktop.ui import palette
 from ar_desktop.ui.table_models import RawRole, StatusRole
 
+UI_TODAY = __import__("datetime").date(2026, 3, 31)
+
 
 def _type(dialog, key: str, text: str, qtbot) -> None:
     field = dialog.fields[key]
@@ -191,7 +193,9 @@ def test_sorting_by_clicking_headers_sorts_in_sql(window, qtbot):
 
 
 def test_aging_tab_as_of_a_past_date(window):
+    window.tabs.setCurrentWidget(window.collections)  # computed when looked at
     view = window.collections.aging
+    window.collections.lower.setCurrentWidget(view)
     model = view.model
     total = model.rows[-1][1]
     assert model.rows[-1][2] is True and total.customer_code == "TOTAL"
@@ -215,3 +219,73 @@ def test_second_window_on_same_file_is_refused(window, settings, qtbot, when_dia
     assert other.open_file(window.books.db.path) is False
     assert "already open" in shown[0]
     assert other.books is None
+
+
+def test_write_off_is_a_new_entry_and_shows_in_the_changes(window, qtbot, when_dialog_opens):
+    from ar_desktop.services.audit import audit_for
+    from ar_desktop.services.invoicing import add_invoice
+
+    invoice_id = add_invoice(window.books, dict(number="WO-1", customer_code="ALP01", issue_date="2026-01-10",
+                                                due_date="2026-02-10", amount="300.00"))
+    tab = window.invoices
+    tab.search.setText("WO-1")
+    tab.reload()
+    tab.table.selectRow(0)
+
+    def fill(dialog):
+        dialog.fields["amount"].setText("120.00")
+        dialog.fields["reason"].setText("Damaged goods, agreed with the customer")
+        _save(dialog, qtbot)
+
+    when_dialog_opens(fill)
+    tab.more_actions["write_off"].trigger()
+    tab.reload()
+    assert tab.model.data(tab.model.index(0, _column(tab.model, "open"))) == "180.00"
+    # the invoice itself still says 300.00: the write-off is a new entry, not an edit
+    assert tab.model.data(tab.model.index(0, _column(tab.model, "amount"))) == "300.00"
+    changes = audit_for(window.books, "invoice", invoice_id)
+    assert changes[0].action == "create"
+    seen = {}
+
+    def read(dialog):
+        seen["rows"] = dialog.model.rowCount()
+        dialog.reject()
+
+    when_dialog_opens(read)
+    tab.more_actions["changes"].trigger()
+    assert seen["rows"] == len(changes) >= 2
+
+
+def test_damaged_file_offers_the_latest_good_backup(qtbot, settings, tmp_path, when_dialog_opens):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ar_desktop.clock import FixedClock
+    from ar_desktop.services.company_file import create_company
+    from ar_desktop.services.customers import add_customer, customer_ids
+    from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
+    from ar_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "damaged.ardb"
+    books = create_company(path, "Damaged Ltd", clock=FixedClock(UI_TODAY))
+    add_customer(books, dict(code="KEEP1", name="Kept Customer"))
+    books.close()  # the automatic backup on close is the good copy
+    data = bytearray(path.read_bytes())
+    for i in range(4096, min(len(data), 4096 * 6)):
+        data[i] = 0xA5  # scribble over pages of the file
+    path.write_bytes(bytes(data))
+
+    window = MainWindow(settings, FixedClock(UI_TODAY))
+    qtbot.addWidget(window)
+    asked = []
+
+    def yes(box):
+        asked.append(box.text())
+        when_dialog_opens(lambda restore_dialog: restore_dialog.accept(), RestoreDialog)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_dialog_opens(yes)
+    assert window.open_file(path)
+    assert "backup" in asked[0].lower()
+    assert window.books is not None
+    assert customer_ids(window.books, search="KEEP1")
+    window.close_file()
