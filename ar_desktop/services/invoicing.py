@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from ar_desktop.domain.errors import UserError
@@ -11,7 +12,7 @@ from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.records import parse_date, parse_invoice
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
-from ar_desktop.storage import company_repo, customers_repo, invoices_repo
+from ar_desktop.storage import company_repo, customers_repo, invoices_repo, payments_repo
 from ar_desktop.storage.invoices_repo import InvoiceFilter, InvoiceRow, InvoiceTotals
 
 
@@ -64,17 +65,33 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
         inv.disputed, inv.dispute_reason = data.disputed, data.dispute_reason
 
 
-def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None = None) -> None:
+VOID_REVERSAL = "void reversal"
+
+
+def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None = None) -> Decimal:
+    """Void an invoice (it stays on record). What was already paid on it becomes customer credit,
+    as a new entry dated the void date, so reports for earlier dates still show the payments where
+    they were. Returns the amount that became credit."""
     if not reason.strip():
         raise UserError("Say why the invoice is voided; the reason stays on record.")
+    on = on or books.today()
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoice_id)
         if inv.voided:
             raise UserError(f"Invoice {inv.number} is already void.")
-        if inv.paid:
-            raise UserError(f"Invoice {inv.number} has payments applied ({from_minor(inv.paid, inv.currency)}). "
-                            "A paid amount cannot be voided; issue a credit note for the open part instead.")
-        inv.voided, inv.void_reason, inv.voided_on = True, reason.strip(), on or books.today()
+        if on < inv.issue_date:
+            raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; it cannot be voided "
+                            "before that.")
+        if on < invoices_repo.last_allocation_date(s, invoice_id, on):
+            raise UserError(f"Invoice {inv.number} received a payment after {on.isoformat()}; void it on or after "
+                            "the date of its last payment.")
+        credit = from_minor(inv.paid, inv.currency)
+        inv.voided, inv.void_reason, inv.voided_on = True, reason.strip(), on
+        if credit:
+            payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=credit, currency=inv.currency,
+                              method=VOID_REVERSAL, reference=f"Paid on voided invoice {inv.number}"[:100],
+                              allocations=())
+        return credit
 
 
 def delete_invoice(books: Books, invoice_id: int) -> None:

@@ -87,6 +87,11 @@ def existing_numbers(s: Session, numbers: list[str]) -> set[str]:
     return found
 
 
+def last_allocation_date(s: Session, invoice_id: int, default: dt.date) -> dt.date:
+    last = s.scalar(select(func.max(Allocation.date)).where(Allocation.invoice_id == invoice_id))
+    return default if last is None else (last if isinstance(last, dt.date) else dt.date.fromisoformat(str(last)))
+
+
 def has_allocations(s: Session, invoice_id: int) -> bool:
     return s.scalar(select(func.count()).where(Allocation.invoice_id == invoice_id)) > 0
 

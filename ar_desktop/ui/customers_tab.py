@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
 from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
@@ -12,8 +12,10 @@ from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+from ar_desktop.services.payments import apply_credit, customer_credit
 from ar_desktop.ui.list_tab import ListTab
-from ar_desktop.ui.table_models import PagedTableModel
+from ar_desktop.ui.messages import confirm, run_action
+from ar_desktop.ui.table_models import PagedTableModel, money_text
 
 
 class CustomersTab(ListTab):
@@ -31,6 +33,8 @@ class CustomersTab(ListTab):
         self.file_button = QPushButton(self.tr("Collection file…"))
         self.ladder_button = QPushButton(self.tr("Ladder…"))
         self.changes_button = QPushButton(self.tr("Changes…"))
+        self.credit_button = QPushButton(self.tr("Apply credit…"))
+        self.credit_button.clicked.connect(self.apply_credit)
         self.changes_button.clicked.connect(self.show_changes)
         self.file_button.clicked.connect(self.show_history)
         self.ladder_button.clicked.connect(self.edit_ladder)
@@ -40,8 +44,8 @@ class CustomersTab(ListTab):
         for w in (self.search, self.only_overdue):
             self.toolbar.addWidget(w)
         self.toolbar.addStretch(1)
-        for w in (self.new_button, self.edit_button, self.pay_button, self.file_button, self.ladder_button,
-                  self.changes_button):
+        for w in (self.new_button, self.edit_button, self.pay_button, self.credit_button, self.file_button,
+                  self.ladder_button, self.changes_button):
             self.toolbar.addWidget(w)
         self.search.setMinimumWidth(280)
 
@@ -99,3 +103,20 @@ class CustomersTab(ListTab):
         current = self._current_code()
         if cid is not None and current:
             AuditDialog(self, self.books, "customer", cid, f"{current[0]} – {current[1]}").exec()
+
+    def apply_credit(self) -> None:
+        cid = self.current_id()
+        if cid is None:
+            return
+        ok, credit = run_action(self, customer_credit, self.books, cid)
+        if not ok:
+            return
+        if not credit:
+            QMessageBox.information(self, self.tr("Apply credit"), self.tr("This customer has no unapplied credit."))
+            return
+        if confirm(self, self.tr("Apply credit"), self.tr("Apply the customer's credit of {0} to its open invoices, "
+                                                          "oldest due first?").format(money_text(credit))):
+            ok, applied = run_action(self, apply_credit, self.books, cid)
+            if ok:
+                self.reload()
+                self.changed.emit()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QPushButton,
-                               QToolButton)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
+                               QPushButton, QToolButton)
 
 from ar_desktop.services import invoicing
 from ar_desktop.services.customers import customer_choices
@@ -166,10 +166,15 @@ class InvoicesTab(ListTab):
                                                 self.tr("Why is invoice {0} voided? (kept on record)").format(
                                                     row.number))
         if accepted:
-            ok, _ = run_action(self, invoicing.void_invoice, self.books, row.id, reason)
+            ok, credit = run_action(self, invoicing.void_invoice, self.books, row.id, reason)
             if ok:
                 self.reload()
                 self.changed.emit()
+                if credit:
+                    QMessageBox.information(self, self.tr("Invoice voided"), self.tr(
+                        "The {0} {1} already paid on {2} is now customer credit. Apply it to other invoices with "
+                        "Apply credit on the Customers tab, or keep it for a refund.").format(money_text(credit), row.currency,
+                                                                                 row.number))
 
     def adjust(self, credit_note: bool) -> None:
         row = self._selected_row()

@@ -5,7 +5,7 @@ import pytest
 
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.invoice_status import InvoiceStatus, invoice_status
-from ar_desktop.services.customers import add_customer
+from ar_desktop.services.customers import add_customer, find_customer
 from ar_desktop.services.invoicing import (add_invoice, default_due_date, delete_invoice, invoice_ids, invoice_rows,
                                            invoice_totals, parse_filter_dates, update_invoice, void_invoice)
 from ar_desktop.services.payments import record_payment
@@ -91,14 +91,24 @@ def test_void(cust):
         delete_invoice(cust, iid)
 
 
-def test_void_and_delete_refused_with_payments(cust):
+def test_invoice_with_payments_is_voided_not_deleted_and_the_payment_becomes_credit(cust):
+    from ar_desktop.services.aging import aging_report
+    from ar_desktop.services.payments import customer_credit
+
     iid = add_invoice(cust, {"number": "1", "customer_code": "ACME", "issue_date": d(10), "amount": "100"})
-    record_payment(cust, {"date": d(2), "customer_code": "ACME", "amount": "0.01"})
-    with pytest.raises(UserError, match=r"Invoice 1 has payments applied \(0.01\)"):
-        void_invoice(cust, iid, "mistake")
+    record_payment(cust, {"date": d(5), "customer_code": "ACME", "amount": "40"})
     with pytest.raises(UserError, match="Invoice 1 has payments or is void, so it stays on record"):
         delete_invoice(cust, iid)
-    assert not row(cust, iid).voided
+    with pytest.raises(UserError, match="received a payment after"):
+        void_invoice(cust, iid, "mistake", TODAY - timedelta(days=6))
+    assert void_invoice(cust, iid, "mistake") == Decimal("40.00")
+    assert row(cust, iid).voided
+    cid = find_customer(cust, "ACME")[0]
+    assert customer_credit(cust, cid) == Decimal("40.00")
+    # the books before the void still show the invoice partly paid; today nothing is open
+    [before] = aging_report(cust, TODAY - timedelta(days=1))
+    assert before.total.total == Decimal("60.00")
+    assert aging_report(cust, TODAY) == []
 
 
 def test_delete(cust):

@@ -289,3 +289,48 @@ def test_damaged_file_offers_the_latest_good_backup(qtbot, settings, tmp_path, w
     assert window.books is not None
     assert customer_ids(window.books, search="KEEP1")
     window.close_file()
+
+
+def test_void_paid_invoice_then_apply_the_credit(window, qtbot, when_dialog_opens):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ar_desktop.services.invoicing import add_invoice
+    from ar_desktop.services.payments import customer_credit, record_payment
+
+    add_invoice(window.books, dict(number="V-1", customer_code="JUR10", issue_date="2026-03-01",
+                                   due_date="2026-03-31", amount="250.00"))
+    add_invoice(window.books, dict(number="V-2", customer_code="JUR10", issue_date="2026-03-02",
+                                   due_date="2026-04-30", amount="100.00"))
+    record_payment(window.books, dict(date="2026-03-10", customer_code="JUR10", amount="50.00",
+                                      invoice_number="V-1"))
+    inv = window.invoices
+    inv.search.setText("V-1")
+    inv.reload()
+    inv.table.selectRow(0)
+    said = []
+
+    def reason(box):
+        box.setTextValue("Entered for the wrong customer")
+
+        def info(message):
+            said.append(message.text())
+            message.accept()
+
+        when_dialog_opens(info, QMessageBox)
+        box.accept()
+
+    when_dialog_opens(reason)
+    inv.more_actions["void"].trigger()
+    assert "50.00 EUR" in said[0] and "customer credit" in said[0]
+    customers = window.customers
+    customers.search.setText("JUR10")
+    customers.reload()
+    customers.table.selectRow(0)
+    cid = customers.current_id()
+    assert customer_credit(window.books, cid) == Decimal("50.00")
+    [before] = customer_rows(window.books, [cid])
+    when_dialog_opens(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(customers.credit_button, Qt.MouseButton.LeftButton)
+    assert customer_credit(window.books, cid) == Decimal("0.00")
+    [after] = customer_rows(window.books, [cid])
+    assert before.open_balance - after.open_balance == Decimal("50.00")  # applied oldest due first
