@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <location filename="../../ar_desktop/ui/dialogs/adjustment_dialog.py" line="+15"/>
+        <source>Credit note on {0}</source>
+        <translation>为 {0} 开具贷项通知单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write off {0}</source>
+        <translation>核销 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open now: {0} {1}</source>
+        <translation>当前未付：{0} {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (kept on record)</source>
+        <translation>原因（留档）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>AgingView</name>
     <message>
         <location filename="../../ar_desktop/ui/aging_view.py" line="+93"/>
@@ -30,6 +63,52 @@
         <location line="+0"/>
         <source>Apply</source>
         <translation>核销金额</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../ar_desktop/ui/dialogs/audit_dialog.py" line="+11"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location line="+30"/>
+        <source>Changes — {0}</source>
+        <translation>变更记录 — {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Every change to this record, newest first. Figures are corrected by new entries, never overwritten.</source>
+        <translation>此记录的每一次变更，最新的在前。金额通过新增分录更正，绝不覆盖原记录。</translation>
     </message>
 </context>
 <context>
@@ -232,12 +311,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+116"/>
+        <location line="+136"/>
         <source>Hold…</source>
         <translation>挂起…</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-135"/>
         <source>Step done…</source>
         <translation>步骤完成…</translation>
     </message>
@@ -277,12 +356,12 @@
         <translation>账龄</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+63"/>
         <source>{0} of {1} accounts</source>
         <translation>{0} / {1} 个账户</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Select an account to see its collection file.</source>
         <translation>选择一个账户以查看其催收档案。</translation>
     </message>
@@ -753,7 +832,7 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/customers_tab.py" line="+22"/>
+        <location filename="../../ar_desktop/ui/customers_tab.py" line="+25"/>
         <source>Search code, name, city or contact…</source>
         <translation>搜索编号、名称、城市或联系人…</translation>
     </message>
@@ -787,88 +866,119 @@
         <source>Ladder…</source>
         <translation>催收流程…</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes…</source>
+        <translation>变更记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply credit…</source>
+        <translation>冲抵余额…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+2"/>
+        <source>Apply credit</source>
+        <translation>冲抵余额</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>This customer has no unapplied credit.</source>
+        <translation>该客户没有未冲抵的余额。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply the customer&apos;s credit of {0} to its open invoices, oldest due first?</source>
+        <translation>将该客户 {0} 的余额按到期日从早到晚冲抵其未付发票？</translation>
+    </message>
 </context>
 <context>
     <name>DataActions</name>
     <message>
+        <location filename="../../ar_desktop/ui/data_actions.py" line="+34"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <location line="+25"/>
         <source>Import &amp;wizard…</source>
         <translation>导入向导(&amp;W)…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>{0} to {1}…</source>
         <translation>{0} 导出为 {1}…</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <location line="+38"/>
         <source>Aging as of</source>
         <translation>账龄截至</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>As-of date (YYYY-MM-DD):</source>
         <translation>截至日期（YYYY-MM-DD）：</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Export {0}</source>
         <translation>导出 {0}</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>{0} rows exported to {1}.</source>
         <translation>已将 {0} 行导出到 {1}。</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>AR Desktop company (*.ardb);;All files (*)</source>
         <translation>AR Desktop 公司文件 (*.ardb);;所有文件 (*)</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Backed up to {0}.</source>
         <translation>已备份到 {0}。</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Backups (*.ardb *.bak);;All files (*)</source>
         <translation>备份 (*.ardb *.bak);;所有文件 (*)</translation>
     </message>
     <message>
+        <location line="+16"/>
         <source>Restored {0}; the previous file is kept as {1}.</source>
         <translation>已恢复 {0}；原文件已保存为 {1}。</translation>
-    </message>
-    <message>
-        <source>Damaged company file</source>
-        <translation>公司文件已损坏</translation>
-    </message>
-    <message>
-        <source>{0}
-
-Restore the latest good backup now?</source>
-        <translation>{0}
-
-现在恢复最近一个完好的备份吗？</translation>
     </message>
 </context>
 <context>
@@ -940,34 +1050,42 @@ Restore the latest good backup now?</source>
 <context>
     <name>FilePage</name>
     <message>
+        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+70"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>A CSV file (comma, semicolon or tab separated) or an Excel workbook (.xlsx).</source>
         <translation>CSV 文件（以逗号、分号或制表符分隔）或 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>What it holds:</source>
         <translation>内容：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Sheet (workbooks):</source>
         <translation>工作表（工作簿）：</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Import from</source>
         <translation>导入自</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -1149,30 +1267,37 @@ Restore the latest good backup now?</source>
 <context>
     <name>ImportWizard</name>
     <message>
+        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+135"/>
         <source>{0} rows: {1} new, {2} to update, {3} already there (skipped).</source>
         <translation>{0} 行：新增 {1}，更新 {2}，已存在 {3}（跳过）。</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>{0} new customers will be created.</source>
         <translation>将新建 {0} 个客户。</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>{0} payments will be recorded from settlement dates.</source>
         <translation>将按结清日期记录 {0} 笔付款。</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>{0} problems must be fixed first.</source>
         <translation>须先修正 {0} 个问题。</translation>
     </message>
     <message>
+        <location line="+62"/>
         <source>Import wizard</source>
         <translation>导入向导</translation>
     </message>
     <message>
+        <location line="+16"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1258,7 +1383,7 @@ Restore the latest good backup now?</source>
 <context>
     <name>InvoicesTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/invoices_tab.py" line="+25"/>
+        <location filename="../../ar_desktop/ui/invoices_tab.py" line="+28"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
@@ -1303,17 +1428,47 @@ Restore the latest good backup now?</source>
         <translation>登记付款…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Dispute…</source>
-        <translation>争议…</translation>
+        <location line="+6"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dispute / resolve…</source>
+        <translation>争议 / 解决…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Write off…</source>
+        <translation>核销…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit note…</source>
+        <translation>贷项通知单…</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Invoice voided</source>
+        <translation>发票已作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {0} {1} already paid on {2} is now customer credit. Apply it to other invoices with Apply credit on the Customers tab, or keep it for a refund.</source>
+        <translation>发票 {2} 上已支付的 {0} {1} 现已转为客户余额。可在“客户”页用“冲抵余额”冲抵其他发票，或保留用于退款。</translation>
+    </message>
+    <message>
+        <location line="-114"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>Changes…</source>
+        <translation>变更记录…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -1553,9 +1708,32 @@ Restore the latest good backup now?</source>
     </message>
 </context>
 <context>
+    <name>LetterSettingsActions</name>
+    <message>
+        <location filename="../../ar_desktop/ui/letter_settings_actions.py" line="+16"/>
+        <source>Letters and &amp;printing…</source>
+        <translation>信函与打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late c&amp;harges…</source>
+        <translation>逾期费用(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference &amp;rates…</source>
+        <translation>参考利率(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter &amp;wording…</source>
+        <translation>信函措辞(&amp;W)…</translation>
+    </message>
+</context>
+<context>
     <name>LetterSettingsDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/letter_settings_dialog.py" line="+22"/>
+        <location filename="../../ar_desktop/ui/dialogs/letter_settings_dialog.py" line="+23"/>
         <source>DIN 5008 form A (A4, window envelope)</source>
         <translation>DIN 5008 A 式（A4，开窗信封）</translation>
     </message>
@@ -1605,12 +1783,12 @@ Restore the latest good backup now?</source>
         <translation> 毫米</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Letters and printing</source>
         <translation>函件与打印</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Letter layout</source>
         <translation>函件版式</translation>
     </message>
@@ -1660,7 +1838,7 @@ Restore the latest good backup now?</source>
         <translation>确定偏移量：按 100% 比例打印校准页，测量标有 X 和 Y 的线条的实际位置，填入“预期值减实测值”。校准页使用此处显示的版式和偏移量，无需先保存。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Attach a statement of account (all open items) to each letter</source>
         <translation>每封函件附上对账单（全部未结项目）</translation>
     </message>
@@ -1817,7 +1995,7 @@ Restore the latest good backup now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ar_desktop/ui/main_window.py" line="+29"/>
+        <location filename="../../ar_desktop/ui/main_window.py" line="+32"/>
         <source>AR Desktop company (*.ardb);;All files (*)</source>
         <translation>AR Desktop 公司文件 (*.ardb);;所有文件 (*)</translation>
     </message>
@@ -1907,7 +2085,7 @@ Restore the latest good backup now?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -1922,7 +2100,7 @@ Restore the latest good backup now?</source>
         <translation>催收与信用(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1989,7 +2167,21 @@ Create one for each company whose books you keep.</source>
         <translation>打开公司文件</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+24"/>
+        <source>Damaged company file</source>
+        <translation>公司文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+
+Restore the latest good backup now? The damaged file is kept beside it.</source>
+        <translation>{0}
+
+现在恢复最近一份完好的备份吗？损坏的文件会保留在旁边。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Import {0} from CSV</source>
         <translation>从 CSV 导入{0}</translation>
     </message>
@@ -2034,54 +2226,67 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>MappingPage</name>
     <message>
+        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="-199"/>
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Each column of the file goes to a field, or is not imported. Matches are guessed from the column names and remembered for files with the same columns.</source>
         <translation>文件的每一列对应一个字段，或不导入。系统按列名自动匹配，并为列名相同的文件记住匹配。</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>First values</source>
         <translation>前几个值</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>point (1,234.56)</source>
         <translation>点（1,234.56）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>comma (1.234,56)</source>
         <translation>逗号（1.234,56）</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Create customers that the file names but the books do not have</source>
         <translation>新建文件中有但账簿中没有的客户</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Dates are written as:</source>
         <translation>日期格式：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Decimal separator:</source>
         <translation>小数分隔符：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Numbers or codes already in the books:</source>
         <translation>账簿中已有的编号或代码：</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>{0}: {1} data rows.</source>
         <translation>{0}：{1} 行数据。</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
@@ -2261,10 +2466,12 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PreviewPage</name>
     <message>
+        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+39"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The first rows as they will be stored.</source>
         <translation>前几行将按此保存。</translation>
     </message>
@@ -2511,26 +2718,32 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>RestoreDialog</name>
     <message>
+        <location filename="../../ar_desktop/ui/dialogs/restore_dialog.py" line="+15"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Company: {1}&lt;br&gt;Customers: {2} · Invoices: {3} · Payments: {4}&lt;br&gt;Last change: {5}&lt;br&gt;Schema: {6} · {7:.1f} MB</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;公司：{1}&lt;br&gt;客户：{2} · 发票：{3} · 付款：{4}&lt;br&gt;最后修改：{5}&lt;br&gt;结构版本：{6} · {7:.1f} MB</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>This replaces {0}. The file as it is now is backed up first, into {1}.</source>
         <translation>这将替换 {0}。当前文件会先备份到 {1}。</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This backup is damaged and cannot be restored: {0}</source>
         <translation>此备份已损坏，无法恢复：{0}</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2774,7 +2987,7 @@ Interest already shown in issued letters does not change; new computations use t
         <translation>占位符（双击插入）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+85"/>
         <source>Restore shipped wording</source>
         <translation>恢复出厂措辞</translation>
@@ -2824,34 +3037,42 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>ValidatePage</name>
     <message>
+        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+33"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Save errors as CSV…</source>
         <translation>将错误另存为 CSV…</translation>
     </message>
     <message>
+        <location line="+15"/>
         <source>Fix them in the file (or change the mapping) and try again.</source>
         <translation>请在文件中修正（或更改匹配）后重试。</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>Save errors as CSV</source>
         <translation>将错误另存为 CSV</translation>
     </message>
