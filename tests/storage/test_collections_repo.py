@@ -222,7 +222,8 @@ def _random_books(b, rng: random.Random, n_customers: int) -> None:
             if fate < 0.06:
                 with b.db.session() as s:
                     iid = invoices_repo.id_by_number(s, number)
-                invoicing.void_invoice(b, iid, "wrong", on=min(today, due + dt.timedelta(days=rng.randint(-20, 40))))
+                voided_on = max(issue, due + dt.timedelta(days=rng.randint(-20, 40)))  # never before issue
+                invoicing.void_invoice(b, iid, "wrong", on=min(today, voided_on))
                 continue
             if fate < 0.12:
                 col.mark_dispute(b, number, "price", on=min(today, issue + dt.timedelta(days=rng.randint(0, 60))))
