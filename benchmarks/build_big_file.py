@@ -182,9 +182,9 @@ def build(path: Path, invoices: int = DEFAULT_INVOICES, customers: int = 10_000,
         for label, rows, insert in (
                 ("customers", cust, bulk_repo.insert_customers),
                 ("invoices", invs, bulk_repo.insert_invoices),
-                ("payments", pays, lambda s, chunk: bulk_repo.insert_payments(s, chunk, [], {})),
+                ("payments", pays, lambda s, chunk: bulk_repo.insert_payments(s, chunk, [], update_paid=False)),
                 # paid totals are already set on the invoices, so no paid_delta here
-                ("allocations", allocs, lambda s, chunk: bulk_repo.insert_payments(s, [], chunk, {}))):
+                ("allocations", allocs, lambda s, chunk: bulk_repo.insert_payments(s, [], chunk, update_paid=False))):
             t = time.perf_counter()
             for i in range(0, len(rows), CHUNK):
                 with books.db.session() as s:

@@ -26,7 +26,7 @@ from ar_desktop.domain.records import parse_customer, parse_date, parse_invoice,
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
-from ar_desktop.storage import company_repo, import_repo
+from ar_desktop.storage import bulk_repo, company_repo, import_repo
 from ar_desktop.storage.convert import customer_columns, customer_data
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -927,17 +927,17 @@ def _write(s, books: Books, plan: _Plan, progress: Progress) -> int:
             if v is not None and getattr(row, k) != v:
                 setattr(row, k, v)
     if kind == "customers":
-        import_repo.insert_customers(s, plan.customers)
+        bulk_repo.insert_customers(s, plan.customers)
         return 0
     if kind == "invoices":
-        import_repo.insert_customers(s, plan.customers)
+        bulk_repo.insert_customers(s, plan.customers)
         ids = import_repo.customers_by_code(s)
         rows = []
         for r in plan.invoices:
             r = dict(r)
             r["customer_id"] = ids[r.pop("customer_code")][0]
             rows.append({**r, "voided": False, "void_reason": "", "paid": 0})
-        import_repo.insert_invoices(s, rows)
+        bulk_repo.insert_invoices(s, rows)
         s.flush()
         return _settle(s, plan.settlements)
     return _pay(s, plan.payments)
@@ -949,7 +949,7 @@ def _settle(s, settlements: list[tuple[int, str, dt.date]]) -> int:
         return 0
     invoices = import_repo.invoices_by_number(s, [num for _, num, _ in settlements])
     payments, allocations = [], []
-    next_id = import_repo.next_payment_id(s)
+    next_id = bulk_repo.next_payment_id(s)
     for _n, number, date in settlements:
         inv = invoices[number]
         open_units = inv.amount - inv.paid
@@ -959,19 +959,19 @@ def _settle(s, settlements: list[tuple[int, str, dt.date]]) -> int:
                              currency=inv.currency, method="bank transfer", reference=f"settled {number}"))
         allocations.append(dict(payment_id=next_id, invoice_id=inv.id, date=date, amount=open_units))
         next_id += 1
-    import_repo.insert_payments(s, payments, allocations)
+    bulk_repo.insert_payments(s, payments, allocations)
     return len(payments)
 
 
 def _pay(s, parsed: list[tuple[int, int, str, Any]]) -> int:
     """Payments applied to a named invoice, else oldest due first; the rest stays as credit."""
     open_by: dict[int, list[OpenInvoice]] = defaultdict(list)
-    for iid, cid, number, issue, due, units in import_repo.open_invoices_of(s, {p[1] for p in parsed}):
+    for iid, cid, number, issue, due, units, _currency in bulk_repo.open_invoices_of(s, {p[1] for p in parsed}):
         open_by[cid].append(OpenInvoice(iid, number, issue, due, Decimal(units)))
     for cid in open_by:
         open_by[cid] = oldest_due_first(open_by[cid])
     payments, allocations = [], []
-    next_id = import_repo.next_payment_id(s)
+    next_id = bulk_repo.next_payment_id(s)
     for _n, cid, currency, data in sorted(parsed, key=lambda p: (p[3].date, p[0])):
         units = to_minor(data.amount, currency)
         candidates = [i for i in open_by[cid] if i.issue_date <= data.date and i.open_amount > 0]
@@ -985,7 +985,7 @@ def _pay(s, parsed: list[tuple[int, int, str, Any]]) -> int:
             allocations.append(dict(payment_id=next_id, invoice_id=iid, date=data.date, amount=amount))
         open_by[cid] = [replace(i, open_amount=i.open_amount - applied.get(i.invoice_id, 0)) for i in open_by[cid]]
         next_id += 1
-    import_repo.insert_payments(s, payments, allocations)
+    bulk_repo.insert_payments(s, payments, allocations)
     return len(payments)
 
 

@@ -150,7 +150,7 @@ def import_payments(books: Books, path: str | Path, progress: Progress = NO_PROG
             open_by_customer[cid].append(OpenInvoice(iid, number, issue, due, Decimal(units)))
         for cid, items in open_by_customer.items():
             open_by_customer[cid] = oldest_due_first(items)
-        payments, allocations, paid_delta = [], [], defaultdict(int)
+        payments, allocations = [], []
         next_id = bulk_repo.next_payment_id(s)
         for line, (cid, _terms, currency), data in sorted(parsed, key=lambda p: (p[2].date, p[0])):
             units = to_minor(data.amount, currency)
@@ -171,7 +171,6 @@ def import_payments(books: Books, path: str | Path, progress: Progress = NO_PROG
             applied = {a.invoice_id: int(a.amount) for a in plan.allocations}
             for iid, amount in applied.items():
                 allocations.append(dict(payment_id=next_id, invoice_id=iid, date=data.date, amount=amount))
-                paid_delta[iid] += amount
             for k in picked:
                 if queue[k].invoice_id in applied:
                     queue[k] = replace(queue[k], open_amount=queue[k].open_amount - applied[queue[k].invoice_id])
@@ -181,7 +180,7 @@ def import_payments(books: Books, path: str | Path, progress: Progress = NO_PROG
         if problems:
             raise ImportRefused(name, sorted(problems, key=lambda p: p.line))
         progress.step(len(payments), len(payments), "Saving")
-        bulk_repo.insert_payments(s, payments, allocations, dict(paid_delta))
+        bulk_repo.insert_payments(s, payments, allocations)
     return len(payments)
 
 

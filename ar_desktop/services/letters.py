@@ -33,7 +33,7 @@ from ar_desktop.services import collections as col
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _company_rule, _rates, _rule_for, charge_for
 from ar_desktop.services.progress import NO_PROGRESS, Progress
-from ar_desktop.storage import company_repo, customers_repo, letters_repo
+from ar_desktop.storage import company_repo, letters_repo
 from ar_desktop.storage.letters_repo import ChargeInvoice, LetterRecord, letter_reference
 
 # Layout keys of the command line and the settings -> keys of ar_desktop.pdf.layouts.

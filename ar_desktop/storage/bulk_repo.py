@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import false, insert, select, update
 from sqlalchemy.orm import Session
 
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -22,20 +22,26 @@ def next_payment_id(s: Session) -> int:
     return (s.scalar(select(Payment.id).order_by(Payment.id.desc()).limit(1)) or 0) + 1
 
 
-def insert_payments(s: Session, payments: list[dict], allocations: list[dict], paid_delta: dict[int, int]) -> None:
-    """Payments with explicit ids, their allocations, and the invoices' paid totals raised to match."""
+def insert_payments(s: Session, payments: list[dict], allocations: list[dict], *, update_paid: bool = True) -> None:
+    """Payments with explicit ids and their allocations; the invoices' paid totals are raised to
+    match (unless the caller already set them, as the benchmark builder does)."""
     if payments:
         s.execute(insert(Payment), payments)
-    if allocations:
-        s.execute(insert(Allocation), allocations)
-    if paid_delta:
-        current = {}
-        ids = list(paid_delta)
-        for i in range(0, len(ids), 900):
-            # .all(): a Result has .keys() (its column names), so dict.update would take it for a mapping
-            current.update(s.execute(select(Invoice.id, Invoice.paid).where(Invoice.id.in_(ids[i:i + 900])))
-                           .tuples().all())
-        s.execute(update(Invoice), [{"id": k, "paid": current[k] + v} for k, v in paid_delta.items()])
+    if not allocations:
+        return
+    s.execute(insert(Allocation), allocations)
+    if not update_paid:
+        return
+    delta: dict[int, int] = {}
+    for a in allocations:
+        delta[a["invoice_id"]] = delta.get(a["invoice_id"], 0) + a["amount"]
+    current: dict[int, int] = {}
+    ids = list(delta)
+    for i in range(0, len(ids), 900):
+        # .all(): a Result has .keys() (its column names), so dict.update would take it for a mapping
+        current.update(s.execute(select(Invoice.id, Invoice.paid).where(Invoice.id.in_(ids[i:i + 900])))
+                       .tuples().all())
+    s.execute(update(Invoice), [{"id": k, "paid": current[k] + v} for k, v in delta.items()])
 
 
 def open_invoices_of(s: Session, customer_ids: set[int]) -> list[tuple[int, int, str, object, object, int, str]]:
@@ -46,6 +52,6 @@ def open_invoices_of(s: Session, customer_ids: set[int]) -> list[tuple[int, int,
         q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
                     Invoice.amount - Invoice.paid, Invoice.currency)
              .where(Invoice.customer_id.in_(ids[i:i + 900]), Invoice.paid < Invoice.amount,
-                    Invoice.voided.is_(False)))
+                    Invoice.voided == false()))  # literally the partial index's condition, so SQLite uses it
         out.extend(s.execute(q).tuples())
     return out

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.records import parse_date
-from ar_desktop.services.backups import DamagedFile, back_up, backups_dir_of, restore
+from ar_desktop.services.backups import back_up, backups_dir_of, restore
 from ar_desktop.services.exports import export
 from ar_desktop.services.import_mapping import ImportResult
 from ar_desktop.ui.dialogs.import_wizard import ImportWizard

@@ -1,6 +1,5 @@
 """Window-envelope geometry: the recipient block must lie inside the window of every layout."""
 
-from dataclasses import replace
 
 import pytest
 from pdftext import MM, find_words, page_sizes, sample_letter, sample_recipient, text, words

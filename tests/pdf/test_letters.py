@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from pdftext import MM, compact, find_words, page_texts, sample_letter, sample_recipient, text, words
+from pdftext import MM, compact, page_texts, sample_letter, sample_recipient, text, words
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import (LETTERS_DIR, TEMPLATE_KEYS, Party, fill_template, letter_values,

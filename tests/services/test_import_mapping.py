@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.domain.aging import BUCKET_KEYS, OpenItem, age_items
+from ar_desktop.domain.aging import OpenItem, age_items
 from ar_desktop.domain.errors import UserError
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.company_file import create_company
