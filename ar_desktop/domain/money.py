@@ -88,6 +88,9 @@ def parse_amount(text: str | Decimal | int, currency: str = "EUR", *, allow_nega
         raw = _ungroup((text or "").strip().replace("\u00a0", "").replace(" ", ""), decimal_sep)
     if raw == "":
         raise UserError("The amount is empty. Type a number such as 1250.00.")
+    if not isinstance(text, Decimal | int) and any(c in raw for c in "eEnN"):
+        # 1e3, NaN, Infinity: valid for Decimal, never an amount a bookkeeper types
+        raise UserError(f"'{text}' is not an amount. Type digits with '.' as decimal point, e.g. 1250.00.")
     try:
         value = Decimal(raw)
     except InvalidOperation:

@@ -248,6 +248,16 @@ def parse_invoice(raw: Mapping[str, Any]) -> InvoiceData:
     return data
 
 
+def invoice_currency(requested: str | None, customer_code: str, customer_currency: str) -> str:
+    """An invoice is in its customer's currency: payments, credit and letters are kept per customer
+    in one currency. A customer billed in two currencies gets a second account (code)."""
+    if requested and requested != customer_currency:
+        raise UserError(f"Customer {customer_code} is kept in {customer_currency}; an invoice in {requested} "
+                        f"cannot be added to it. Create a second customer account (e.g. {customer_code}-"
+                        f"{requested}) for business in {requested}.")
+    return customer_currency
+
+
 def parse_payment(raw: Mapping[str, Any], currency: str = "EUR") -> PaymentData:
     c = _Collector(raw)
     date = c.check("date", lambda: parse_date(raw.get("date") or "", "payment date"))

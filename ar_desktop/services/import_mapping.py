@@ -22,7 +22,7 @@ from typing import Any
 from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_allocation
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
-from ar_desktop.domain.records import parse_customer, parse_date, parse_invoice, parse_payment
+from ar_desktop.domain.records import invoice_currency, parse_customer, parse_date, parse_invoice, parse_payment
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
@@ -741,7 +741,8 @@ def _plan_invoices(s, books, rows, options, plan, progress, company_currency, pr
                 try:
                     cdata = parse_customer({"code": code, "name": vals.get("customer_name") or code,
                                             "country": vals.get("customer_country", ""),
-                                            "notes": _notes(where, vals), "currency": company_currency},
+                                            "notes": _notes(where, vals),
+                                            "currency": data.currency or company_currency},
                                            company_currency)
                 except ValidationError as e:
                     fieldmap = {"code": "customer_code", "name": "customer_name", "country": "customer_country",
@@ -750,10 +751,14 @@ def _plan_invoices(s, books, rows, options, plan, progress, company_currency, pr
                                         for key, m in e.problems.items())
                     continue
                 new_customers[code] = (n, customer_columns(cdata))
-            terms, cust_currency = 30, company_currency
+            terms, cust_currency = 30, new_customers[code][1]["currency"]
         else:
             terms, cust_currency = cust[1], cust[2]
-        cur = data.currency or cust_currency
+        try:
+            cur = invoice_currency(data.currency, code, cust_currency)
+        except UserError as e:
+            check.errors.append(_err(n, where, raw, "currency", str(e)))
+            continue
         try:
             units = to_minor(data.amount, cur)
         except UserError as e:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_allocation
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import to_minor
-from ar_desktop.domain.records import parse_customer, parse_invoice, parse_payment
+from ar_desktop.domain.records import invoice_currency, parse_customer, parse_invoice, parse_payment
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
@@ -101,11 +101,12 @@ def import_invoices(books: Books, path: str | Path, progress: Progress = NO_PROG
                 continue
             seen[data.number] = line
             cid, terms, cust_currency = cust
-            currency = data.currency or cust_currency
             try:
+                currency = invoice_currency(data.currency, data.customer_code, cust_currency)
                 amount = to_minor(data.amount, currency)
             except UserError as e:
-                problems.append(RowProblem(line, "amount", str(e)))
+                problems.append(RowProblem(line, "currency" if data.currency not in (None, cust_currency) else "amount",
+                                           str(e)))
                 continue
             records.append(dict(number=data.number, customer_id=cid, issue_date=data.issue_date,
                                 due_date=data.due_date or due_date_for(data.issue_date, terms), amount=amount,

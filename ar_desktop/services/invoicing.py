@@ -9,7 +9,7 @@ from typing import Any
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, to_minor
-from ar_desktop.domain.records import parse_date, parse_invoice
+from ar_desktop.domain.records import invoice_currency, parse_date, parse_invoice
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, customers_repo, invoices_repo, payments_repo
@@ -35,7 +35,8 @@ def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
         customer = customers_repo.get(s, cid)
         due = data.due_date or due_date_for(data.issue_date, customer.terms_days)
         return invoices_repo.add(s, customer_id=cid, number=data.number, issue_date=data.issue_date, due_date=due,
-                                 amount=data.amount, currency=data.currency or customer.currency,
+                                 amount=data.amount,
+                                 currency=invoice_currency(data.currency, customer.code, customer.currency),
                                  reference=data.reference, description=data.description, disputed=data.disputed,
                                  dispute_reason=data.dispute_reason)
 
@@ -50,7 +51,8 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
         other = invoices_repo.id_by_number(s, data.number)
         if other is not None and other != invoice_id:
             raise UserError(f"Invoice number {data.number} is already used. Each invoice needs its own number.")
-        currency = data.currency or inv.currency
+        currency = invoice_currency(data.currency or inv.currency, data.customer_code,
+                                    customers_repo.get(s, cid).currency)
         if inv.paid and (cid != inv.customer_id or currency != inv.currency):
             raise UserError(f"Invoice {inv.number} has payments; its customer and currency cannot change. "
                             "Void it and enter a new invoice instead.")

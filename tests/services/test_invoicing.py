@@ -221,3 +221,12 @@ def test_filter_dates():
         parse_filter_dates("2026-02-01", "2026-01-01")
     with pytest.raises(UserError, match="not a valid start date"):
         parse_filter_dates("01.02.2026", "")
+
+
+def test_an_invoice_is_in_its_customers_currency(cust):
+    with pytest.raises(UserError, match="kept in EUR; an invoice in USD cannot be added"):
+        add_invoice(cust, {"number": "USD-1", "customer_code": "ACME", "issue_date": d(10), "amount": "10",
+                           "currency": "USD"})
+    iid = add_invoice(cust, {"number": "EUR-1", "customer_code": "ACME", "issue_date": d(10), "amount": "10",
+                             "currency": "EUR"})
+    assert row(cust, iid).currency == "EUR"
