@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QMenu, QMessageBox, QPushButton, QToolButton
 
 from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
+from ar_desktop.services.payments import apply_credit, customer_credit
+from ar_desktop.services.statements import statement_pdf
 from ar_desktop.ui.columns import customer_columns, customer_tone
 from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
 from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
-from ar_desktop.services.payments import apply_credit, customer_credit
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
+from ar_desktop.ui.pdf_preview import PdfPreview
+from ar_desktop.ui.printing import choose_printer, print_pdf
 from ar_desktop.ui.table_models import PagedTableModel, money_text
 
 
@@ -30,23 +35,28 @@ class CustomersTab(ListTab):
         self.new_button = QPushButton(self.tr("New customer…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.pay_button = QPushButton(self.tr("Record payment…"))
-        self.file_button = QPushButton(self.tr("Collection file…"))
-        self.ladder_button = QPushButton(self.tr("Ladder…"))
-        self.changes_button = QPushButton(self.tr("Changes…"))
-        self.credit_button = QPushButton(self.tr("Apply credit…"))
-        self.credit_button.clicked.connect(self.apply_credit)
-        self.changes_button.clicked.connect(self.show_changes)
-        self.file_button.clicked.connect(self.show_history)
-        self.ladder_button.clicked.connect(self.edit_ladder)
+        self.statement_button = QPushButton(self.tr("Statement…"))
         self.new_button.clicked.connect(self.new_customer)
         self.edit_button.clicked.connect(self.edit_selected)
         self.pay_button.clicked.connect(self.record_payment)
+        self.statement_button.clicked.connect(self.show_statement)
         for w in (self.search, self.only_overdue):
             self.toolbar.addWidget(w)
         self.toolbar.addStretch(1)
-        for w in (self.new_button, self.edit_button, self.pay_button, self.credit_button, self.file_button,
-                  self.ladder_button, self.changes_button):
+        for w in (self.new_button, self.edit_button, self.pay_button, self.statement_button):
             self.toolbar.addWidget(w)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.more_actions = {}
+        for key, text, slot in (("credit", self.tr("Apply credit…"), self.apply_credit),
+                                ("file", self.tr("Collection file…"), self.show_history),
+                                ("ladder", self.tr("Ladder…"), self.edit_ladder),
+                                ("changes", self.tr("Changes…"), self.show_changes)):
+            self.more_actions[key] = more.addAction(text, slot)
+        self.more_button.setMenu(more)
+        self.toolbar.addWidget(self.more_button)
         self.search.setMinimumWidth(280)
 
     def set_books(self, books) -> None:
@@ -120,3 +130,28 @@ class CustomersTab(ListTab):
             if ok:
                 self.reload()
                 self.changed.emit()
+
+    def show_statement(self) -> PdfPreview | None:
+        """The statement of account, previewed; print it or save it from the preview."""
+        current = self._current_code()
+        if not current:
+            return None
+        ok, data = run_action(self, statement_pdf, self.books, current[0])
+        if not ok:
+            return None
+        preview = PdfPreview(self, data, self.tr("Statement of account — {0}").format(current[1]))
+        preview.add_button(self.tr("Print…"), lambda: self._print(data, current[0]))
+        preview.add_button(self.tr("Save as PDF…"), lambda: self._save_pdf(data, current[0]))
+        preview.open()
+        return preview
+
+    def _print(self, data: bytes, code: str) -> None:
+        printer = choose_printer(self, self.tr("Print statement"))
+        if printer is not None:
+            run_action(self, print_pdf, data, printer, f"Statement {code}")
+
+    def _save_pdf(self, data: bytes, code: str) -> None:
+        default = Path.home() / f"Statement {code} {self.books.today().isoformat()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statement as PDF"), str(default), "PDF (*.pdf)")
+        if path:
+            Path(path).write_bytes(data)

@@ -832,7 +832,7 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/customers_tab.py" line="+25"/>
+        <location filename="../../ar_desktop/ui/customers_tab.py" line="+30"/>
         <source>Search code, name, city or contact…</source>
         <translation>搜索编号、名称、城市或联系人…</translation>
     </message>
@@ -858,6 +858,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Statement…</source>
+        <translation>对账单…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Collection file…</source>
         <translation>催收档案…</translation>
     </message>
@@ -872,12 +882,37 @@
         <translation>变更记录…</translation>
     </message>
     <message>
+        <location line="+86"/>
+        <source>Statement of account — {0}</source>
+        <translation>对账单 — {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print statement</source>
+        <translation>打印对账单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save statement as PDF</source>
+        <translation>将对账单另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>Apply credit…</source>
         <translation>冲抵余额…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+72"/>
         <location line="+2"/>
         <source>Apply credit</source>
         <translation>冲抵余额</translation>

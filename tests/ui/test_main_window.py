@@ -330,7 +330,30 @@ def test_void_paid_invoice_then_apply_the_credit(window, qtbot, when_dialog_open
     assert customer_credit(window.books, cid) == Decimal("50.00")
     [before] = customer_rows(window.books, [cid])
     when_dialog_opens(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
-    qtbot.mouseClick(customers.credit_button, Qt.MouseButton.LeftButton)
+    customers.more_actions["credit"].trigger()
     assert customer_credit(window.books, cid) == Decimal("0.00")
     [after] = customer_rows(window.books, [cid])
     assert before.open_balance - after.open_balance == Decimal("50.00")  # applied oldest due first
+
+
+def test_statement_of_account_on_its_own(window, qtbot):
+    import subprocess
+
+    from ar_desktop.services.statements import statement_pdf
+
+    customers = window.customers
+    customers.search.setText("KAS11")
+    customers.reload()
+    customers.table.selectRow(0)
+    preview = customers.show_statement()
+    assert preview is not None and preview.page_label.text().startswith("Page 1 of")
+    preview.close()
+    data = statement_pdf(window.books, "KAS11")
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True,
+                          check=True).stdout.decode()
+    open_numbers = [customers.model.row_at(0).code]
+    assert "Kastanie Möbelbau OHG" in text and open_numbers[0] in text
+    from ar_desktop.services.payments import open_invoices
+
+    for inv in open_invoices(window.books, customers.current_id()):
+        assert inv.number in text

@@ -1,0 +1,28 @@
+"""A statement of account on its own: every open item with its aging, addressed for the window."""
+
+from __future__ import annotations
+
+from ar_desktop.domain.letters import LetterInvoiceLine, build_statement
+from ar_desktop.services.context import Books
+from ar_desktop.services.customers import find_customer
+from ar_desktop.services.invoicing import invoice_ids, invoice_rows
+from ar_desktop.services.letters import _company, _recipient, letter_settings, pdf_layout
+from ar_desktop.storage.invoices_repo import InvoiceFilter
+
+
+def statement_pdf(books: Books, code: str, layout: str | None = None) -> bytes:
+    """The customer's open items as of today, with the aging buckets, in the customer's language."""
+    from ar_desktop.pdf.statement import render_statement
+
+    today = books.today()
+    customer_id, customer = find_customer(books, code)
+    rows = invoice_rows(books, invoice_ids(books, InvoiceFilter(status="open", customer_id=customer_id)))
+    items = [LetterInvoiceLine(r.number, r.issue_date, r.due_date, (today - r.due_date).days, r.amount, r.paid,
+                               r.open_amount) for r in rows]
+    settings = letter_settings(books)
+    with books.db.session() as s:
+        company = _company(s)
+    doc = build_statement(company, _recipient(customer), customer.language, today, customer.currency, items,
+                          reference=f"ST-{customer.code}-{today.isoformat()}", customer_number=customer.code)
+    return render_statement(doc, pdf_layout(layout or settings.layout),
+                            (settings.offset_dx_mm, settings.offset_dy_mm))
