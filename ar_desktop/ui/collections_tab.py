@@ -90,7 +90,7 @@ class CollectionsTab(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((64, 230, 56, 92, 44, 170, 250, 86, 190)):
+        for col, width in enumerate((64, 220, 56, 92, 44, 200, 250, 86, 170)):
             self.table.horizontalHeader().resizeSection(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
 

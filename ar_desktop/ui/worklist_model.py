@@ -64,15 +64,15 @@ COLUMNS = [
      lambda r: money_text(r.overdue_amount), True),
     ("days", QT_TRANSLATE_NOOP("Worklist", "Days"), lambda r: r.oldest_days_overdue,
      lambda r: str(r.oldest_days_overdue) if r.oldest_days_overdue > 0 else "", True),
-    ("last", QT_TRANSLATE_NOOP("Worklist", "Last step"), lambda r: r.last_step or "",
-     lambda r: f"{r.last_step or ''} {_d(r.last_step_date)}".strip(), False),
+    ("state", QT_TRANSLATE_NOOP("Worklist", "State"), lambda r: r.state, _state, False),
     ("next", QT_TRANSLATE_NOOP("Worklist", "Next step"), lambda r: r.next_step or "",
      lambda r: r.next_step_name or "", False),
     ("since", QT_TRANSLATE_NOOP("Worklist", "Due since"), lambda r: r.next_step_date,
      lambda r: _d(r.next_step_date), False),
+    ("last", QT_TRANSLATE_NOOP("Worklist", "Last step"), lambda r: r.last_step or "",
+     lambda r: f"{r.last_step or ''} {_d(r.last_step_date)}".strip(), False),
     ("promise", QT_TRANSLATE_NOOP("Worklist", "Promise"), lambda r: r.promise.promised_date if r.promise else None,
      _promise, False),
-    ("state", QT_TRANSLATE_NOOP("Worklist", "State"), lambda r: r.state, _state, False),
 ]
 COLUMN_KEYS = [c[0] for c in COLUMNS]
 
