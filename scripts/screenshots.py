@@ -56,8 +56,16 @@ def _documents(window: MainWindow, app: QApplication) -> None:
 
 
 def main() -> int:
+    """``screenshots.py`` for the English set; ``screenshots.py zh_CN`` for the Chinese tabs (zh-*.png)."""
+    language = sys.argv[1] if len(sys.argv) > 1 else "en"
     app = QApplication(sys.argv[:1])
     install_font(app)
+    prefix = ""
+    if language != "en":
+        from ar_desktop.ui.i18n import install_translator
+
+        install_translator(app, language)
+        prefix = language.split("_")[0] + "-"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "Sample Company.ardb"
         build_demo(path).close()
@@ -71,9 +79,10 @@ def main() -> int:
             window.tabs.setCurrentIndex(index)
             for _ in range(5):
                 app.processEvents()
-            window.grab().save(str(OUT / f"{name}.png"))
-            print(OUT / f"{name}.png")
-        _documents(window, app)
+            window.grab().save(str(OUT / f"{prefix}{name}.png"))
+            print(OUT / f"{prefix}{name}.png")
+        if not prefix:
+            _documents(window, app)
         window.close()
     return 0
 

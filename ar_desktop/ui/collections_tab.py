@@ -21,6 +21,7 @@ from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.dialogs.hold_dialog import HoldDialog
 from ar_desktop.ui.dialogs.letters_dialog import LettersDialog
 from ar_desktop.ui.dialogs.mail_register_dialog import MailRegisterDialog
+from ar_desktop.ui.dialogs.plan_dialog import PlanDialog
 from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
 from ar_desktop.ui.dialogs.step_dialog import StepDialog
 from ar_desktop.ui.history_model import HistoryModel
@@ -100,6 +101,7 @@ class CollectionsTab(QWidget):
                 ("call", self.tr("Log call…"), self.log_call),
                 ("mail", self.tr("E-mail reminder…"), self.email_reminder),
                 ("promise", self.tr("Promise…"), self.record_promise),
+                ("plan", self.tr("Payment plan…"), self.payment_plan),
                 ("dispute", self.tr("Dispute…"), self.mark_dispute),
                 ("hold", self.tr("Hold…"), self.toggle_hold),
                 ("done", self.tr("Step done…"), self.step_done),
@@ -255,6 +257,11 @@ class CollectionsTab(QWidget):
         row = self.current_row()
         if row:
             self._after(PromiseDialog(self, self.books, row))
+
+    def payment_plan(self) -> None:
+        row = self.current_row()
+        if row:
+            self._after(PlanDialog(self, self.books, row))
 
     def mark_dispute(self) -> None:
         row = self.current_row()

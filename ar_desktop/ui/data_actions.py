@@ -1,6 +1,6 @@
 """File-menu actions that keep records safe: import wizard, export, back up, restore.
 
-``install_data_actions(window)`` adds them to the window's File menu. It relies on the window's
+``install_data_actions(window, file_menu, before)`` adds them to the window's File menu. It relies on the window's
 ``books``, ``data_changed()``, ``open_file(path)``, ``close_file()``, ``menuBar()`` and ``statusBar()``.
 """
 
@@ -26,18 +26,8 @@ EXPORTS = (("customers", "Customers"), ("invoices", "Invoices"), ("payments", "P
            ("aging", "Aging report"))
 
 
-def _file_menu(window: QMainWindow) -> QMenu:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and "file" in action.text().replace("&", "").lower():
-            return menu
-    return window.menuBar().addMenu(QCoreApplication.translate("DataActions", "&File"))
-
-
-def install_data_actions(window: QMainWindow) -> dict[str, QAction]:
-    """Add Import wizard…, Export ▸, Back up…, Restore… to the File menu (before Close company)."""
-    menu = _file_menu(window)
-    before = next((a for a in menu.actions() if "close" in a.text().replace("&", "").lower()), None)
+def install_data_actions(window: QMainWindow, menu: QMenu, before: QAction | None = None) -> dict[str, QAction]:
+    """Add Import wizard…, Export ▸, Back up…, Restore… to ``menu`` (the File menu), before ``before``."""
     actions: dict[str, QAction] = {}
     needs_file: list[QAction] = []
 

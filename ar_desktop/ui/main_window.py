@@ -83,10 +83,10 @@ class MainWindow(QMainWindow):
                             ("payments", self.tr("Payments…"))):
             self._action(imports, label, lambda _=False, k=kind: self.import_file(k), needs_file=True)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Close company"), self.close_file, QKeySequence.StandardKey.Close,
-                     needs_file=True)
+        close_action = self._action(file_menu, self.tr("&Close company"), self.close_file,
+                                    QKeySequence.StandardKey.Close, needs_file=True)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self._file_actions.extend(install_data_actions(self).values())
+        self._file_actions.extend(install_data_actions(self, file_menu, close_action).values())
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self._action(settings_menu, self.tr("Collection &ladder…"), self.edit_ladder, needs_file=True)
         self._action(settings_menu, self.tr("&Collections and credit…"), self.edit_collection_settings,

@@ -931,12 +931,7 @@
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../ar_desktop/ui/data_actions.py" line="+34"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../../ar_desktop/ui/data_actions.py" line="+49"/>
         <source>Import &amp;wizard…</source>
         <translation>导入向导(&amp;W)…</translation>
     </message>
@@ -3195,12 +3190,12 @@ Interest already shown in issued letters does not change; new computations use t
         <translation>天数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Last step</source>
         <translation>上一步骤</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Next step</source>
         <translation>下一步骤</translation>
     </message>
@@ -3210,12 +3205,12 @@ Interest already shown in issued letters does not change; new computations use t
         <translation>应办日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Promise</source>
         <translation>付款承诺</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>State</source>
         <translation>状态</translation>
     </message>

@@ -133,3 +133,23 @@ def test_qm_is_compiled_from_the_current_ts(tmp_path):
     qm = tmp_path / QM.name
     subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True, capture_output=True)
     assert qm.read_bytes() == QM.read_bytes(), f"{QM.name} is older than {TS.name}: {UPDATE}"
+
+
+def test_chinese_window_has_one_file_menu_with_the_data_actions(qtbot, settings, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from ar_desktop.ui.i18n import install_translator, remove_translator
+    from ar_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    installed = install_translator(app, "zh_CN")
+    try:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles.count("文件(&F)") == 1 and "&File" not in titles
+        file_menu = window.menuBar().actions()[0].menu()
+        texts = [a.text() for a in file_menu.actions()]
+        assert texts.index(window.data_actions["backup"].text()) < texts.index("关闭公司(&C)")
+    finally:
+        remove_translator(app, installed)
