@@ -3,35 +3,19 @@
 import csv
 import datetime as dt
 import io
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-ENTRY = Path(sys.executable).parent / "ar-desktop"
+from clirun import run, ok, one_line_error
+
 HEADER = "customer_code,customer_name,current,d1_30,d31_60,d61_90,over_90,total"
 
 
-def run(*args, module: bool = False) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "ar_desktop", *args] if module or not ENTRY.exists() else [str(ENTRY), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin",
-                                                                              "QT_QPA_PLATFORM": "offscreen"})
 
 
-def ok(*args, **kw) -> str:
-    r = run(*args, **kw)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
 
 
-def one_line_error(r: subprocess.CompletedProcess) -> str:
-    assert r.returncode != 0
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 @pytest.fixture

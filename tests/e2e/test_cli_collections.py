@@ -3,41 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+
+from clirun import ok, error
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company
 
-ENTRY = Path(sys.executable).parent / "ar-desktop"
 BY_CUSTOMER = ("customer_code,customer_name,overdue_amount,oldest_days_overdue,reached_step,next_step,"
                "next_step_date,state,last_step,last_step_date")
 BY_INVOICE = "invoice_number,customer_code,due_date,days_overdue,open_amount,reached_step,disputed"
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    cmd = [str(ENTRY), *args] if ENTRY.exists() else [sys.executable, "-m", "ar_desktop", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120,
-                          env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
 
 
-def ok(*args) -> str:
-    r = run(*args)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
 
 
-def error(*args) -> str:
-    r = run(*args)
-    assert r.returncode != 0
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), r.stderr
-    return lines[0]
 
 
 @pytest.fixture

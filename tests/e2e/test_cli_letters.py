@@ -4,33 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ENTRY = Path(sys.executable).parent / "ar-desktop"
+from clirun import run, ok, one_line_error
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    cmd = [str(ENTRY), *args] if ENTRY.exists() else [sys.executable, "-m", "ar_desktop", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120,
-                          env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
 
 
-def ok(*args) -> str:
-    r = run(*args)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
 
 
-def one_line_error(r: subprocess.CompletedProcess) -> str:
-    assert r.returncode != 0
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
+
 
 
 @pytest.fixture
