@@ -18,13 +18,15 @@ from ar_desktop.domain.credit import CreditSettings, exceeds_limit, needs_credit
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_from_data,
                                       ladder_to_data, validate_ladder)
-from ar_desktop.domain.money import format_amount, from_minor, parse_amount, to_minor
+from ar_desktop.domain.money import format_amount, from_minor, parse_amount, quantum, to_minor
 from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
                                          reached_step_for_invoice, urgency_key)
+from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_broken_on,
+                                            plan_instalments, schedule_text)
 from ar_desktop.domain.records import CustomerData, parse_date
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
-from ar_desktop.storage.collections_repo import CustomerInputs
+from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
 
 CALL_OUTCOMES = ("reached", "no_answer", "promised", "disputed", "refused")
 OUTCOME_LABELS = {"reached": "reached", "no_answer": "no answer", "promised": "promised to pay",
@@ -50,6 +52,19 @@ class PromiseInfo:
     amount: Decimal
     paid_since: Decimal
     status: str  # open | kept | broken (as of the worklist date)
+
+
+@dataclass(frozen=True)
+class PaymentPlanInfo:
+    id: int
+    starts_on: dt.date
+    ends_on: dt.date
+    status: str                     # open | kept | broken | cancelled
+    note: str
+    invoice_numbers: tuple[str, ...]
+    instalments: tuple[tuple[dt.date, Decimal], ...]
+    total: Decimal
+    paid_since: Decimal             # paid to the covered invoices since the start, up to today
 
 
 @dataclass(frozen=True)
@@ -243,7 +258,9 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
          record: bool) -> WorklistRow | None:
     ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
     promises = [ci.promise] if ci.promise is not None else []
-    st = collection_status(ladder, ci.invoices, ci.history, as_of, promises, ci.hold, settings.grace_days)
+    _check_plans(s, ci, as_of, settings.grace_days, record)
+    st = collection_status(ladder, ci.invoices, ci.history, as_of, promises, ci.hold, settings.grace_days,
+                           plans=ci.plans)
     if st is None:
         return None
     promise = None
@@ -297,6 +314,50 @@ def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, 
                                    note=f"Paid {p.paid_since:.2f} since {p.made_on.isoformat()}.", amount=units,
                                    promise_id=row.id)
     ci.promise_status = status
+
+
+def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record: bool) -> None:
+    """Leave out of ``ci.plans`` the plans broken by D (a missed instalment): their invoices come
+    back to the ladder. When ``record``, a broken plan is ended (status broken, ends_on = the last
+    day of the grace of the missed instalment) with one plan_broken event dated the day it broke,
+    and an open plan whose invoices are all paid is marked kept (plan_kept event)."""
+    holding: list[PlanInputs] = []
+    open_numbers = {i.number for i in ci.invoices if i.open_amount > 0 and i.settled_on is None}
+    for p in ci.plan_inputs:
+        broke = plan_broken_on(p.instalments, p.paid_since, as_of, grace_days) if p.status == "open" else None
+        if broke is None:
+            holding.append(p)
+            if record and p.status == "open" and not p.invoice_numbers & open_numbers:
+                row = collections_repo.get_payment_plan(s, p.id)
+                if row is not None:
+                    _record_plan_kept(s, row, as_of)
+                    p.status = "kept"
+        elif record:
+            _record_plan_broken(s, ci, p, broke, grace_days)
+    ci.plan_inputs = holding
+    ci.plans = [p.plan() for p in holding]
+
+
+def _record_plan_broken(s, ci: CustomerInputs, p: PlanInputs, broke: dt.date, grace_days: int) -> None:
+    row = collections_repo.get_payment_plan(s, p.id)
+    if row is None or row.status != "open":
+        return
+    missed = broke - dt.timedelta(days=1 + grace_days)
+    due = sum((a for d, a in p.instalments if d <= missed), Decimal(0))
+    row.status, row.ends_on = "broken", broke - dt.timedelta(days=1)
+    note = f"Paid {p.paid_since:.2f} of {due:.2f} due by {missed.isoformat()}."
+    collections_repo.add_event(s, customer_id=ci.customer_id, kind="plan_broken", date=broke, note=note,
+                               amount=to_minor(due - p.paid_since, ci.currency))
+
+
+def _record_plan_kept(s, row, as_of: dt.date) -> None:
+    """The plan's invoices are all paid as of D: it is kept (one plan_kept event)."""
+    if row.status != "open":
+        return
+    row.status = "kept"
+    numbers = ", ".join(collections_repo.plan_invoice_numbers(s, row.id))
+    collections_repo.add_event(s, customer_id=row.customer_id, kind="plan_kept", date=as_of,
+                               note=f"Invoices {numbers} paid in full." if numbers else "")
 
 
 def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
@@ -403,6 +464,124 @@ def _record_promise(books: Books, s, cid: int, data: CustomerData, date, amount,
     collections_repo.add_event(s, customer_id=cid, kind="promise", date=made_on, amount=units, promise_id=pid,
                                note=f"to pay by {promised.isoformat()}")
     return pid
+
+
+# --- payment plans ------------------------------------------------------------------------------------
+
+def create_payment_plan(books: Books, code: str, invoice_numbers: Iterable[str], instalments_count: int,
+                        first_due: dt.date | str, every_days: int, note: str = "",
+                        starts_on: dt.date | str | None = None) -> int:
+    """Agree a payment plan with the customer: the open amount of ``invoice_numbers`` (as the plan
+    starts) is split into ``instalments_count`` instalments, the first due on ``first_due``, then
+    every ``every_days`` days. The invoices leave the ladder while the plan holds (to the last
+    instalment plus the grace days); a missed instalment breaks it. Returns the plan id."""
+    count, every = _whole(instalments_count, "number of instalments", 1, MAX_INSTALMENTS), \
+        _whole(every_days, "days between instalments", MIN_EVERY_DAYS, MAX_EVERY_DAYS)
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        start = _day(books, starts_on, "date the plan starts")
+        first = _day(books, first_due, "first instalment date", default_today=False, allow_future=True)
+        if first < start:
+            raise UserError(f"The first instalment ({first.isoformat()}) is before the plan starts "
+                            f"({start.isoformat()}). Enter a later date.")
+        if first > start + dt.timedelta(days=MAX_EVERY_DAYS):
+            raise UserError(f"The first instalment ({first.isoformat()}) is more than {MAX_EVERY_DAYS} days after "
+                            f"the plan starts ({start.isoformat()}). Enter an earlier date.")
+        numbers = sorted({(n or "").strip() for n in invoice_numbers} - {""})
+        if not numbers:
+            raise UserError("Choose at least one invoice for the payment plan.")
+        invs = [_invoice(s, n) for n in numbers]
+        for inv in invs:
+            if inv.customer_id != cid:
+                raise UserError(f"Invoice {inv.number} belongs to another customer. Check the invoice number.")
+            if inv.voided:
+                raise UserError(f"Invoice {inv.number} is void; it cannot be in a payment plan.")
+            if inv.paid >= inv.amount:
+                raise UserError(f"Invoice {inv.number} is paid in full; there is nothing to pay in instalments.")
+            if inv.disputed:
+                raise UserError(f"Invoice {inv.number} is disputed. Resolve the dispute before agreeing a plan.")
+            if inv.issue_date > start:
+                raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}, after the plan "
+                                f"starts ({start.isoformat()}).")
+        ids = [inv.id for inv in invs]
+        taken = collections_repo.invoices_in_open_plans(s, ids, start)
+        if taken:
+            names = ", ".join(inv.number for inv in invs if inv.id in taken)
+            raise UserError(f"Invoice {names} is already in a payment plan. Cancel that plan first.")
+        units = sum(collections_repo.open_units_before(s, ids, start).values())
+        total = from_minor(units, data.currency)
+        schedule = plan_instalments(total, count, first, every, quantum(data.currency))
+        settings = _settings(s)
+        ends = schedule[-1][0] + dt.timedelta(days=settings.grace_days)
+        note = _text(note, "note")
+        pid = collections_repo.add_payment_plan(
+            s, customer_id=cid, starts_on=start, ends_on=ends, note=note, invoice_ids=ids,
+            instalments=[(d, to_minor(a, data.currency)) for d, a in schedule])
+        text = f"{schedule_text(schedule, every)} (invoices {', '.join(numbers)})"
+        collections_repo.add_event(s, customer_id=cid, kind="plan", date=start, amount=units,
+                                   note=f"{text}. {note}" if note else text)
+        return pid
+
+
+@dataclass(frozen=True)
+class PlanCandidate:
+    """An open invoice that a new payment plan may cover (not disputed, not in a running plan)."""
+
+    number: str
+    due_date: dt.date
+    open_amount: Decimal
+
+
+def plan_candidates(books: Books, code: str) -> list[PlanCandidate]:
+    """The customer's open invoices a new payment plan may cover, oldest due first."""
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        rows = [r for r in collections_repo.open_invoices_of(s, cid) if not r[3]]
+        ids = {invoices_repo.id_by_number(s, n): n for n, *_rest in rows}
+        taken = {ids[i] for i in collections_repo.invoices_in_open_plans(s, list(ids), books.today())}
+        return [PlanCandidate(n, due, from_minor(units, data.currency)) for n, due, units, _d in rows
+                if n not in taken]
+
+
+def _whole(value, what: str, lo: int, hi: int) -> int:
+    text = str(value).strip()
+    n = int(text) if not isinstance(value, bool) and text.isdigit() else None
+    if n is None or not lo <= n <= hi:
+        raise UserError(f"The {what} '{value}' must be a whole number from {lo} to {hi}.")
+    return n
+
+
+def cancel_payment_plan(books: Books, plan_id: int, reason: str, on: dt.date | str | None = None) -> None:
+    """Call off an open plan from ``on`` (default today): its invoices come back to the ladder that day."""
+    with books.db.session() as s:
+        row = collections_repo.get_payment_plan(s, int(plan_id))
+        if row is None:
+            raise UserError(f"There is no payment plan {plan_id}.")
+        if row.status != "open":
+            raise UserError(f"Payment plan {plan_id} is already {row.status}; only an open plan can be cancelled.")
+        day = _day(books, on, "date the plan is cancelled")
+        reason = _text(reason, "reason for cancelling the plan", required=True)
+        if day < row.starts_on:
+            raise UserError(f"The plan starts on {row.starts_on.isoformat()}; it cannot be cancelled before that.")
+        row.status, row.ends_on = "cancelled", min(row.ends_on, day - dt.timedelta(days=1))
+        collections_repo.add_event(s, customer_id=row.customer_id, kind="plan_cancelled", date=day, note=reason)
+
+
+def payment_plans(books: Books, code: str) -> list[PaymentPlanInfo]:
+    """The customer's payment plans, oldest first, with what was paid to them up to today. An
+    open plan whose invoices are all paid today is marked kept (as the worklist would)."""
+    with books.db.session() as s:
+        cid, data = _customer(s, code)
+        for row in collections_repo.open_plans_paid_in_full(s, books.today(), cid):
+            _record_plan_kept(s, row, books.today())
+        out = []
+        for row in collections_repo.payment_plans_of(s, cid):
+            schedule = tuple((d, from_minor(u, data.currency)) for d, u in collections_repo.plan_schedule(s, row.id))
+            paid = from_minor(collections_repo.plan_paid_since(s, row.id, books.today()), data.currency)
+            out.append(PaymentPlanInfo(row.id, row.starts_on, row.ends_on, row.status, row.note,
+                                       tuple(collections_repo.plan_invoice_numbers(s, row.id)), schedule,
+                                       sum((a for _d, a in schedule), Decimal(0)), paid))
+        return out
 
 
 # --- disputes ---------------------------------------------------------------------------------------
@@ -543,6 +722,10 @@ def _event_text(e, ladder: Ladder) -> str:
         "note": "Note",
         "credit_override": "Credit limit overridden" + (f" for invoice {e.invoice_number}" if e.invoice_number else ""),
         "credit_review": "Credit reviewed",
+        "plan": "Payment plan",
+        "plan_broken": "Payment plan broken",
+        "plan_kept": "Payment plan kept",
+        "plan_cancelled": "Payment plan cancelled",
     }
     text = texts.get(e.kind, e.kind)
     note = e.note if e.kind != "promise" else ""
@@ -706,10 +889,10 @@ def reminder_mail(books: Books, code: str, as_of: dt.date) -> tuple[str, str, st
 
 
 __all__ = [
-    "CALL_OUTCOMES", "CollectionSettings", "HistoryEntry", "InvoiceWorkRow", "PromiseInfo", "WorklistRow",
-    "add_note", "class_ladder", "collection_settings", "credit_check_for_new_invoice", "customer_ladder",
+    "CALL_OUTCOMES", "CollectionSettings", "HistoryEntry", "InvoiceWorkRow", "PaymentPlanInfo", "PlanCandidate", "PromiseInfo",
+    "WorklistRow", "add_note", "cancel_payment_plan", "class_ladder", "create_payment_plan", "collection_settings", "credit_check_for_new_invoice", "customer_ladder",
     "customer_status", "effective_ladder", "history", "invoice_rows", "log_call", "log_step", "mark_credit_reviewed",
-    "mark_dispute", "put_on_hold", "record_credit_override", "record_promise", "register_history_source",
+    "mark_dispute", "payment_plans", "plan_candidates", "put_on_hold", "record_credit_override", "record_promise", "register_history_source",
     "release_hold", "reminder_mail", "reset_class_ladder", "resolve_dispute", "set_class_ladder",
     "set_collection_settings", "set_customer_ladder", "suggested_credit_class", "worklist",
 ]

@@ -11,7 +11,9 @@ so the worklist over thousands of customers stays fast:
 * the step history (``StepRecord`` from step_done / step_skipped events);
 * the latest promise made on or before D, with ``paid_since`` (payments received from the day it
   was made up to min(D, promised date + grace));
-* the hold active on D.
+* the hold active on D;
+* the payment plans active on D (``PaymentPlan``), and for the open ones the instalments and the
+  payments made since the start to the covered invoices (``PlanInputs``).
 
 The clearing date needs no running total: allocations are positive and never take an invoice
 above its amount, so an invoice fully paid as of D (units allocated on or before D = amount)
@@ -41,9 +43,10 @@ from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_f
                                       payment_behaviour)
 from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.next_step import Hold, InvoiceState, Promise, StepRecord
+from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
-from ar_desktop.storage.orm_collections import CollectionEvent, CustomerLadder, HoldRow, PromiseRow
+from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
+                                                PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
 
 STEP_KINDS = ("step_done", "step_skipped")
 DISPUTE_KINDS = ("dispute", "dispute_resolved")
@@ -55,6 +58,22 @@ PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
 _ONE = dt.timedelta(days=1)
 _RUN_MARGIN = dt.timedelta(days=90)
 
+
+
+@dataclass
+class PlanInputs:
+    """A payment plan active on D, with what the service needs to tell whether it broke."""
+
+    id: int
+    status: str
+    starts_on: dt.date
+    ends_on: dt.date
+    invoice_numbers: frozenset[str]
+    instalments: list[tuple[dt.date, Decimal]]
+    paid_since: Decimal    # allocated to the covered invoices from starts_on to D
+
+    def plan(self) -> PaymentPlan:
+        return PaymentPlan(self.invoice_numbers, self.starts_on, self.ends_on)
 
 
 @dataclass
@@ -77,6 +96,8 @@ class CustomerInputs:
     promise_status: str | None = None
     hold: Hold | None = None
     hold_id: int | None = None
+    plans: list[PaymentPlan] = field(default_factory=list)      # active on D
+    plan_inputs: list[PlanInputs] = field(default_factory=list)  # the same, with instalments and payments
     last_credit_review: dt.date | None = None
     # Invoices paid in the 12 months before D (domain.credit.payment_behaviour over ALL the
     # customer's invoices, also when ``invoices`` holds only the worklist's subset).
@@ -318,6 +339,53 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
         if ci is not None:
             ci.hold, ci.hold_id = Hold(h.until, h.reason), h.id
 
+    # 5. the payment plans active on D
+    for cid, plan in plans_active(s, as_of, scope).items():
+        ci = out.get(cid)
+        if ci is not None:
+            ci.plan_inputs = plan
+            ci.plans = [p.plan() for p in plan]
+
+
+def plans_active(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
+    """Per customer in ``scope`` (ids, or a subquery of ids): the plans active on D (starts_on <=
+    D <= ends_on; a broken or cancelled plan ended the day before), with their instalments and the payments to their invoices
+    since the start. Four set-based queries whatever the number of customers."""
+    plans = {p.id: p for p in s.scalars(
+        select(PaymentPlanRow).where(PaymentPlanRow.customer_id.in_(scope), PaymentPlanRow.starts_on <= as_of,
+                                     PaymentPlanRow.ends_on >= as_of)
+        .order_by(PaymentPlanRow.starts_on, PaymentPlanRow.id))}
+    if not plans:
+        return {}
+    ids = _id_set(plans)
+    currency = dict(s.execute(select(Customer.id, Customer.currency).where(
+        Customer.id.in_(_id_set({p.customer_id for p in plans.values()})))).all())
+    numbers: dict[int, set[str]] = {}
+    for pid, number in s.execute(select(PaymentPlanInvoice.plan_id, Invoice.number)
+                                 .join(Invoice, Invoice.id == PaymentPlanInvoice.invoice_id)
+                                 .where(PaymentPlanInvoice.plan_id.in_(ids))):
+        numbers.setdefault(pid, set()).add(number)
+    schedule: dict[int, list[tuple[dt.date, Decimal]]] = {}
+    for pid, due_on, units in s.execute(select(PaymentPlanInstalment.plan_id, PaymentPlanInstalment.due_on,
+                                               PaymentPlanInstalment.amount)
+                                        .where(PaymentPlanInstalment.plan_id.in_(ids))
+                                        .order_by(PaymentPlanInstalment.plan_id, PaymentPlanInstalment.due_on)):
+        schedule.setdefault(pid, []).append((due_on, from_minor(units, currency[plans[pid].customer_id])))
+    paid = dict(s.execute(
+        select(PaymentPlanInvoice.plan_id, func.sum(Allocation.amount))
+        .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
+        .join(Allocation, Allocation.invoice_id == PaymentPlanInvoice.invoice_id)
+        .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= PaymentPlanRow.starts_on,
+               Allocation.date <= as_of)
+        .group_by(PaymentPlanInvoice.plan_id)).all())
+    out: dict[int, list[PlanInputs]] = {}
+    for pid, p in plans.items():
+        cur = currency[p.customer_id]
+        out.setdefault(p.customer_id, []).append(PlanInputs(
+            pid, p.status, p.starts_on, p.ends_on, frozenset(numbers.get(pid, ())), schedule.get(pid, []),
+            from_minor(int(paid.get(pid) or 0), cur)))
+    return out
+
 
 def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, CustomerInputs]) -> None:
     """The invoices picked by ``which`` (a condition on Invoice) that exist as of D, as
@@ -407,6 +475,83 @@ def active_holds(s: Session, customer_id: int, on: dt.date) -> list[HoldRow]:
                                or_(HoldRow.released_on.is_(None), HoldRow.released_on > on))
          .order_by(HoldRow.set_on, HoldRow.id))
     return list(s.scalars(q))
+
+
+def add_payment_plan(s: Session, *, customer_id: int, starts_on: dt.date, ends_on: dt.date, note: str,
+                     invoice_ids: Collection[int], instalments: list[tuple[dt.date, int]]) -> int:
+    """A new open plan covering ``invoice_ids``, with ``instalments`` (due date, minor units)."""
+    p = PaymentPlanRow(customer_id=customer_id, starts_on=starts_on, ends_on=ends_on, note=note, status="open")
+    s.add(p)
+    s.flush()
+    s.add_all(PaymentPlanInvoice(plan_id=p.id, invoice_id=i) for i in sorted(set(invoice_ids)))
+    s.add_all(PaymentPlanInstalment(plan_id=p.id, due_on=d, amount=units) for d, units in instalments)
+    s.flush()
+    return p.id
+
+
+def get_payment_plan(s: Session, plan_id: int) -> PaymentPlanRow | None:
+    return s.get(PaymentPlanRow, plan_id)
+
+
+def payment_plans_of(s: Session, customer_id: int) -> list[PaymentPlanRow]:
+    return list(s.scalars(select(PaymentPlanRow).where(PaymentPlanRow.customer_id == customer_id)
+                          .order_by(PaymentPlanRow.starts_on, PaymentPlanRow.id)))
+
+
+def plan_invoice_numbers(s: Session, plan_id: int) -> list[str]:
+    return list(s.scalars(select(Invoice.number).join(PaymentPlanInvoice, PaymentPlanInvoice.invoice_id == Invoice.id)
+                          .where(PaymentPlanInvoice.plan_id == plan_id).order_by(Invoice.number)))
+
+
+def plan_schedule(s: Session, plan_id: int) -> list[tuple[dt.date, int]]:
+    """The instalments of a plan: (due date, minor units), earliest first."""
+    return [(d, units) for d, units in s.execute(
+        select(PaymentPlanInstalment.due_on, PaymentPlanInstalment.amount)
+        .where(PaymentPlanInstalment.plan_id == plan_id).order_by(PaymentPlanInstalment.due_on))]
+
+
+def plan_paid_since(s: Session, plan_id: int, as_of: dt.date) -> int:
+    """Minor units allocated to the plan's invoices from its start to D."""
+    q = (select(func.coalesce(func.sum(Allocation.amount), 0))
+         .join(PaymentPlanInvoice, PaymentPlanInvoice.invoice_id == Allocation.invoice_id)
+         .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
+         .where(PaymentPlanRow.id == plan_id, Allocation.date >= PaymentPlanRow.starts_on, Allocation.date <= as_of))
+    return int(s.scalar(q) or 0)
+
+
+def invoices_in_open_plans(s: Session, invoice_ids: Collection[int], on: dt.date) -> dict[int, int]:
+    """invoice id -> plan id, for the given invoices covered by an open plan still running on ``on``."""
+    q = (select(PaymentPlanInvoice.invoice_id, PaymentPlanInvoice.plan_id)
+         .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
+         .where(PaymentPlanInvoice.invoice_id.in_(_id_set(invoice_ids)), PaymentPlanRow.status == "open",
+                PaymentPlanRow.ends_on >= on))
+    return dict(s.execute(q).all())
+
+
+def open_units_before(s: Session, invoice_ids: Collection[int], day: dt.date) -> dict[int, int]:
+    """invoice id -> minor units still open at the start of ``day`` (allocations dated before it)."""
+    paid = (select(func.coalesce(func.sum(Allocation.amount), 0))
+            .where(Allocation.invoice_id == Invoice.id, Allocation.date < day).correlate(Invoice).scalar_subquery())
+    return {i: int(u) for i, u in s.execute(select(Invoice.id, Invoice.amount - paid)
+                                            .where(Invoice.id.in_(_id_set(invoice_ids))))}
+
+
+def open_invoices_of(s: Session, customer_id: int) -> list[tuple[str, dt.date, int, bool]]:
+    """(number, due date, open minor units, disputed) of the customer's open invoices, by due date."""
+    q = (select(Invoice.number, Invoice.due_date, Invoice.amount - Invoice.paid, Invoice.disputed)
+         .where(Invoice.customer_id == customer_id, Invoice.voided.is_(False), Invoice.paid < Invoice.amount)
+         .order_by(Invoice.due_date, Invoice.number))
+    return [(n, due, int(u), bool(disp)) for n, due, u, disp in s.execute(q)]
+
+
+def open_plans_paid_in_full(s: Session, as_of: dt.date, customer_id: int) -> list[PaymentPlanRow]:
+    """The customer's open plans started on or before D whose covered invoices are all paid as of D."""
+    unpaid = (select(PaymentPlanInvoice.invoice_id).join(Invoice, Invoice.id == PaymentPlanInvoice.invoice_id)
+              .where(PaymentPlanInvoice.plan_id == PaymentPlanRow.id, Invoice.amount > _paid_units(as_of))
+              .correlate(PaymentPlanRow))
+    return list(s.scalars(select(PaymentPlanRow).where(PaymentPlanRow.customer_id == customer_id,
+                                                       PaymentPlanRow.status == "open",
+                                                       PaymentPlanRow.starts_on <= as_of, ~exists(unpaid))))
 
 
 def customer_ladder(s: Session, customer_id: int) -> list | None:

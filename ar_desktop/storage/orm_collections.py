@@ -11,9 +11,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ar_desktop.storage.orm import Base
 
 EVENT_KINDS = ("step_done", "step_skipped", "call", "promise", "promise_broken", "promise_kept", "dispute",
-               "dispute_resolved", "hold", "hold_released", "note", "credit_override", "credit_review")
+               "dispute_resolved", "hold", "hold_released", "note", "credit_override", "credit_review",
+               "plan", "plan_broken", "plan_kept", "plan_cancelled")
 CALL_OUTCOMES = ("reached", "no_answer", "promised", "disputed", "refused")
 PROMISE_STATUSES = ("open", "kept", "broken")
+PLAN_STATUSES = ("open", "kept", "broken", "cancelled")
 
 
 def _now() -> dt.datetime:
@@ -89,6 +91,47 @@ class HoldRow(Base):
     )
 
 
+class PaymentPlanRow(Base):
+    """A payment plan: its invoices leave the ladder from starts_on to ends_on (inclusive). A broken
+    plan ends the day before it broke, a cancelled one the day before it was cancelled."""
+
+    __tablename__ = "payment_plan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    __table_args__ = (
+        CheckConstraint(f"status IN ({_in(PLAN_STATUSES)})", name="ck_payment_plan_status"),
+        Index("ix_payment_plan_customer", "customer_id", "starts_on"),
+    )
+
+
+class PaymentPlanInvoice(Base):
+    """An invoice covered by a payment plan."""
+
+    __tablename__ = "payment_plan_invoice"
+    plan_id: Mapped[int] = mapped_column(ForeignKey("payment_plan.id"), primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), primary_key=True)
+    __table_args__ = (Index("ix_payment_plan_invoice_invoice", "invoice_id"),)
+
+
+class PaymentPlanInstalment(Base):
+    """One instalment of a payment plan: ``amount`` minor units due on ``due_on``."""
+
+    __tablename__ = "payment_plan_instalment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("payment_plan.id"))
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="ck_payment_plan_instalment_amount"),
+        Index("ix_payment_plan_instalment_plan", "plan_id", "due_on"),
+    )
+
+
 class CustomerLadder(Base):
     """A customer's own ladder (JSON list of steps, see domain.ladder.ladder_to_data)."""
 
@@ -97,5 +140,5 @@ class CustomerLadder(Base):
     ladder_json: Mapped[str] = mapped_column(Text)
 
 
-__all__ = ["CollectionEvent", "PromiseRow", "HoldRow", "CustomerLadder", "EVENT_KINDS", "CALL_OUTCOMES",
-           "PROMISE_STATUSES"]
+__all__ = ["CollectionEvent", "PromiseRow", "HoldRow", "CustomerLadder", "PaymentPlanRow", "PaymentPlanInvoice",
+           "PaymentPlanInstalment", "EVENT_KINDS", "CALL_OUTCOMES", "PROMISE_STATUSES", "PLAN_STATUSES"]

@@ -235,7 +235,7 @@
 <context>
     <name>CollectionsTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/collections_tab.py" line="+42"/>
+        <location filename="../../ar_desktop/ui/collections_tab.py" line="+43"/>
         <source>Everyone needing attention</source>
         <translation>所有需处理的客户</translation>
     </message>
@@ -306,6 +306,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Payment plan…</source>
+        <translation>付款计划…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Dispute…</source>
         <translation>争议…</translation>
     </message>
@@ -372,7 +377,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Release hold</source>
         <translation>解除挂起</translation>
     </message>
@@ -2463,6 +2468,59 @@ Receivables and collections for bookkeepers.</source>
         <location line="+4"/>
         <source>Page {0} of {1}</source>
         <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../ar_desktop/ui/dialogs/plan_dialog.py" line="+30"/>
+        <source>Payment plan — {0}</source>
+        <translation>付款计划 — {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}  due {1}  open {2}</source>
+        <translation>{0}  到期 {1}  未付 {2}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Invoices to cover</source>
+        <translation>计划包含的发票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of instalments</source>
+        <translation>分期数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First instalment due</source>
+        <translation>首期到期日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every N days</source>
+        <translation>每隔天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Schedule</source>
+        <translation>分期安排</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose the invoices the plan covers.</source>
+        <translation>请选择付款计划包含的发票。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} in {1} instalments:</source>
+        <translation>{0}，分 {1} 期：</translation>
     </message>
 </context>
 <context>

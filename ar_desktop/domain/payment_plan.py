@@ -1,0 +1,79 @@
+"""Payment plans: splitting an amount into instalments and telling when a plan is broken.
+
+Pure functions of their inputs (stdlib only); see docs/collections-rule.md, "Payment plans".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+from ar_desktop.domain.errors import UserError
+
+MAX_INSTALMENTS = 60
+MIN_EVERY_DAYS = 7
+MAX_EVERY_DAYS = 92
+CENT = Decimal("0.01")
+
+Instalment = tuple[date, Decimal]
+
+
+def plan_instalments(total: Decimal, count: int, first_due: date, every_days: int,
+                     quantum: Decimal = CENT) -> list[Instalment]:
+    """``count`` instalments of ``total``: the first due on ``first_due``, then every ``every_days``
+    days. Every instalment is total / count rounded down to ``quantum`` (the currency's minor unit);
+    the last takes the remainder, so the instalments always add up to ``total`` exactly."""
+    total = Decimal(total)
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise UserError(f"The number of instalments '{count}' must be a whole number, 1 or more.")
+    if isinstance(every_days, bool) or not isinstance(every_days, int) or every_days < 1:
+        raise UserError(f"The days between instalments '{every_days}' must be a whole number, 1 or more.")
+    if total <= 0:
+        raise UserError(f"The amount of the plan {total} must be greater than zero.")
+    if total != total.quantize(quantum):
+        raise UserError(f"The amount of the plan {total} has more decimals than the currency.")
+    each = (total / count).quantize(quantum, rounding=ROUND_DOWN)
+    if each <= 0:
+        raise UserError(f"{total} cannot be split into {count} instalments; use fewer instalments.")
+    step = timedelta(days=every_days)
+    out = [(first_due + step * k, each) for k in range(count - 1)]
+    out.append((first_due + step * (count - 1), total - each * (count - 1)))
+    return out
+
+
+def plan_broken_on(instalments: Iterable[Instalment], paid_since: Decimal, as_of: date,
+                   grace_days: int) -> date | None:
+    """The day the plan broke, or None while it holds as of ``as_of``.
+
+    An instalment is missed when, by its due date plus ``grace_days``, the payments made since the
+    plan started (``paid_since``) are below the instalments due up to and including it; the plan
+    breaks the day after that deadline (when that day is on or before ``as_of``)."""
+    due_so_far = Decimal(0)
+    for due_on, amount in sorted(instalments):
+        due_so_far += amount
+        deadline = due_on + timedelta(days=grace_days)
+        if deadline >= as_of:
+            return None
+        if paid_since < due_so_far:
+            return deadline + timedelta(days=1)
+    return None
+
+
+def plan_broken(instalments: Iterable[Instalment], paid_since: Decimal, as_of: date, grace_days: int) -> bool:
+    """True when, by some instalment's due date plus the grace days (before ``as_of``), the
+    cumulative paid since the start is below the cumulative due."""
+    return plan_broken_on(instalments, paid_since, as_of, grace_days) is not None
+
+
+def schedule_text(instalments: Sequence[Instalment], every_days: int) -> str:
+    """E.g. '3 instalments of 400.00 from 2026-04-15 every 30 days' (the last one named when it differs)."""
+    first_due, each = instalments[0]
+    last = instalments[-1][1]
+    n = len(instalments)
+    if n == 1:
+        return f"1 instalment of {each:.2f} on {first_due.isoformat()}"
+    text = f"{n} instalments of {each:.2f}"
+    if last != each:
+        text += f" (last {last:.2f})"
+    return f"{text} from {first_due.isoformat()} every {every_days} days"

@@ -1,0 +1,84 @@
+"""Payment plans: exact instalments, and when a plan is broken."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.payment_plan import plan_broken, plan_broken_on, plan_instalments, schedule_text
+
+D = Decimal
+START = date(2026, 4, 15)
+
+
+def test_even_split():
+    assert plan_instalments(D("1200.00"), 3, START, 30) == [
+        (date(2026, 4, 15), D("400.00")), (date(2026, 5, 15), D("400.00")), (date(2026, 6, 14), D("400.00"))]
+
+
+def test_last_instalment_takes_the_remainder():
+    assert plan_instalments(D("100.00"), 3, START, 7) == [
+        (date(2026, 4, 15), D("33.33")), (date(2026, 4, 22), D("33.33")), (date(2026, 4, 29), D("33.34"))]
+
+
+def test_one_instalment_and_zero_decimal_currency():
+    assert plan_instalments(D("99.99"), 1, START, 30) == [(START, D("99.99"))]
+    assert plan_instalments(D("1000"), 3, START, 10, D("1")) == [
+        (date(2026, 4, 15), D("333")), (date(2026, 4, 25), D("333")), (date(2026, 5, 5), D("334"))]
+
+
+@pytest.mark.parametrize("total,count,every", [(D("0"), 2, 7), (D("100"), 0, 7), (D("100"), 2, 0),
+                                               (D("0.01"), 2, 7), (D("1.001"), 1, 7)])
+def test_impossible_splits_are_refused(total, count, every):
+    with pytest.raises(UserError):
+        plan_instalments(total, count, START, every)
+
+
+@given(cents=st.integers(min_value=1, max_value=10**12), count=st.integers(min_value=1, max_value=60),
+       every=st.integers(min_value=7, max_value=92))
+def test_instalments_add_up_to_the_total(cents, count, every):
+    total = D(cents) / 100
+    if cents < count:
+        with pytest.raises(UserError):
+            plan_instalments(total, count, START, every)
+        return
+    plan = plan_instalments(total, count, START, every)
+    assert sum(a for _d, a in plan) == total
+    assert len(plan) == count and all(a > 0 for _d, a in plan)
+    assert all(a.as_tuple().exponent >= -2 for _d, a in plan)
+    assert [d for d, _a in plan] == sorted(d for d, _a in plan)
+    assert plan[-1][1] - plan[0][1] < D("0.01") * count
+
+
+PLAN = plan_instalments(D("1200.00"), 3, START, 30)   # 400 on 04-15, 05-15, 06-14
+
+
+def test_not_broken_before_the_first_deadline():
+    # due 04-15 + 3 grace days = 04-18: nothing missed up to that day
+    assert not plan_broken(PLAN, D("0"), date(2026, 4, 18), 3)
+    assert plan_broken(PLAN, D("0"), date(2026, 4, 19), 3)
+    assert plan_broken_on(PLAN, D("0"), date(2026, 5, 30), 3) == date(2026, 4, 19)
+
+
+def test_paid_on_time_holds_and_underpaid_breaks():
+    assert not plan_broken(PLAN, D("400.00"), date(2026, 5, 18), 3)
+    assert plan_broken_on(PLAN, D("400.00"), date(2026, 5, 19), 3) == date(2026, 5, 19)
+    assert plan_broken_on(PLAN, D("799.99"), date(2026, 6, 1), 0) == date(2026, 5, 16)
+    assert not plan_broken(PLAN, D("800.00"), date(2026, 6, 1), 0)
+    assert not plan_broken(PLAN, D("1200.00"), date(2027, 1, 1), 3)
+
+
+def test_paying_ahead_counts():
+    assert not plan_broken(PLAN, D("800.00"), date(2026, 6, 1), 3)
+
+
+def test_schedule_text():
+    assert schedule_text(PLAN, 30) == "3 instalments of 400.00 from 2026-04-15 every 30 days"
+    assert schedule_text(plan_instalments(D("100"), 3, START, 7), 7) == \
+        "3 instalments of 33.33 (last 33.34) from 2026-04-15 every 7 days"
+    assert schedule_text([(START, D("5.00"))], 30) == "1 instalment of 5.00 on 2026-04-15"
