@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from ar_desktop.cli.base import as_of_arg, command, open_books, write
+from ar_desktop.services.exports import WHATS
 
 EXIT_PROBLEMS = 3
 
 
-@command("export", "export customers, invoices, payments or the aging report to CSV or .xlsx (by extension)")
+@command("export", "export a list or report to CSV or .xlsx (by the extension)")
 def _export_args(p):
-    p.add_argument("what", choices=["customers", "invoices", "payments", "aging"])
+    p.add_argument("what", choices=list(WHATS))
     p.add_argument("file", metavar="CSV_OR_XLSX")
-    p.add_argument("--as-of", type=as_of_arg, metavar="YYYY-MM-DD", help="aging: the as-of date (default today)")
+    p.add_argument("--as-of", type=as_of_arg, metavar="YYYY-MM-DD", help="aging, collections, charges: the as-of date (default today)")
 
 
 @_export_args

@@ -23,7 +23,8 @@ from ar_desktop.services.aging import aging_report
 from ar_desktop.services.context import Books
 from ar_desktop.storage import export_repo
 
-WHATS = ("customers", "invoices", "payments", "aging")
+WHATS = ("customers", "invoices", "payments", "aging", "collections", "charges")
+AS_OF_WHATS = ("aging", "collections", "charges")  # reports as of a date
 FORMATS = (".csv", ".xlsx")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -107,11 +108,40 @@ def aging_sheet(books: Books, as_of: dt.date) -> Sheet:
     return Sheet(f"Aging {as_of.isoformat()}", cols, rows)
 
 
+def collections_sheet(books: Books, as_of: dt.date) -> Sheet:
+    """The collections worklist: who needs attention, what to do and since when."""
+    from ar_desktop.services.collections import worklist
+
+    cols = (Column("customer_code"), Column("customer_name", width=32), Column("credit_class", width=6),
+            Column("overdue_amount", "money"), Column("currency", width=9), Column("oldest_days_overdue", "int"),
+            Column("state", width=12), Column("next_step", width=18), Column("next_step_date", "date"),
+            Column("last_step", width=18), Column("last_step_date", "date"), Column("promised_date", "date"),
+            Column("promised_amount", "money"), Column("credit_review", "bool", 8))
+    rows = [[r.customer_code, r.customer_name, r.credit_class, r.overdue_amount, r.currency, r.oldest_days_overdue,
+             r.state, r.next_step or "", r.next_step_date, r.last_step or "", r.last_step_date,
+             r.promise.promised_date if r.promise else None, r.promise.amount if r.promise else None,
+             r.credit_review] for r in worklist(books, as_of)]
+    return Sheet(f"Collections {as_of.isoformat()}", cols, rows)
+
+
+def charges_sheet(books: Books, as_of: dt.date) -> Sheet:
+    """Late charges per invoice paid late or still overdue, with how each was computed."""
+    from ar_desktop.services.late_charges import charges_report
+
+    cols = (Column("invoice_number"), Column("customer_code"), Column("currency", width=9),
+            Column("days_late", "int"), Column("interest", "money"), Column("fixed_compensation", "money"),
+            Column("rule", width=16), Column("explanation", width=60))
+    rows = [[r.invoice_number, r.customer_code, r.currency, r.days_late, r.interest, r.fixed_compensation, r.rule,
+             " | ".join(r.result.explanation)] for r in charges_report(books, as_of)]
+    return Sheet(f"Charges {as_of.isoformat()}", cols, rows)
+
+
 def sheet_for(books: Books, what: str, as_of: dt.date | None = None) -> Sheet:
     if what not in WHATS:
-        raise UserError(f"Cannot export '{what}'; choose customers, invoices, payments or aging.")
-    if what == "aging":
-        return aging_sheet(books, as_of or books.today())
+        raise UserError(f"Cannot export '{what}'; choose one of: {', '.join(WHATS)}.")
+    if what in AS_OF_WHATS:
+        report = {"aging": aging_sheet, "collections": collections_sheet, "charges": charges_sheet}[what]
+        return report(books, as_of or books.today())
     return {"customers": customers_sheet, "invoices": invoices_sheet, "payments": payments_sheet}[what](books)
 
 

@@ -9,21 +9,25 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.records import parse_date
 from ar_desktop.services.backups import back_up, backups_dir_of, restore
-from ar_desktop.services.exports import export
+from ar_desktop.services.exports import AS_OF_WHATS, export
 from ar_desktop.services.import_mapping import ImportResult
 from ar_desktop.ui.dialogs.import_wizard import ImportWizard
 from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from ar_desktop.ui.messages import run_action, show_error
 
-EXPORTS = (("customers", "Customers"), ("invoices", "Invoices"), ("payments", "Payments"),
-           ("aging", "Aging report"))
+EXPORTS = (("customers", QT_TRANSLATE_NOOP("DataActions", "Customers")),
+           ("invoices", QT_TRANSLATE_NOOP("DataActions", "Invoices")),
+           ("payments", QT_TRANSLATE_NOOP("DataActions", "Payments")),
+           ("aging", QT_TRANSLATE_NOOP("DataActions", "Aging report")),
+           ("collections", QT_TRANSLATE_NOOP("DataActions", "Collections worklist")),
+           ("charges", QT_TRANSLATE_NOOP("DataActions", "Late charges")))
 
 
 def install_data_actions(window: QMainWindow, menu: QMenu, before: QAction | None = None) -> dict[str, QAction]:
@@ -95,8 +99,8 @@ def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = 
     books = window.books
     if books is None:
         return None
-    if what == "aging" and as_of is None:
-        text, ok = QInputDialog.getText(window, QCoreApplication.translate("DataActions", "Aging as of"), QCoreApplication.translate("DataActions", "As-of date (YYYY-MM-DD):"),
+    if what in AS_OF_WHATS and as_of is None:
+        text, ok = QInputDialog.getText(window, QCoreApplication.translate("DataActions", "Report as of"), QCoreApplication.translate("DataActions", "As-of date (YYYY-MM-DD):"),
                                         text=books.today().isoformat())
         if not ok:
             return None

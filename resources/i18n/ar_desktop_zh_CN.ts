@@ -936,7 +936,7 @@
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../ar_desktop/ui/data_actions.py" line="+49"/>
+        <location filename="../../ar_desktop/ui/data_actions.py" line="+53"/>
         <source>Import &amp;wizard…</source>
         <translation>导入向导(&amp;W)…</translation>
     </message>
@@ -961,14 +961,44 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Aging as of</source>
-        <translation>账龄截至</translation>
+        <location line="-40"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aging report</source>
+        <translation>账龄报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collections worklist</source>
+        <translation>催收清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late charges</source>
+        <translation>逾期费用</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>As-of date (YYYY-MM-DD):</source>
+        <translation>截至日期（YYYY-MM-DD）：</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>As-of date (YYYY-MM-DD):</source>
-        <translation>截至日期（YYYY-MM-DD）：</translation>
+        <source>Report as of</source>
+        <translation>报表截至日期</translation>
     </message>
     <message>
         <location line="+11"/>

@@ -91,5 +91,26 @@ def test_export_refuses_unknown_format_and_folder(filled, tmp_path):
         export(filled, "invoices", tmp_path / "x.pdf")
     with pytest.raises(UserError, match="does not exist"):
         export(filled, "invoices", tmp_path / "nope" / "x.csv")
-    with pytest.raises(UserError, match="choose customers"):
+    with pytest.raises(UserError, match="choose one of: customers, invoices, payments, aging, collections, charges"):
         export(filled, "letters", tmp_path / "x.csv")
+
+
+def test_collections_worklist_and_late_charges_export(filled, tmp_path):
+    from ar_desktop.services.collections import worklist
+    from ar_desktop.services.late_charges import charges_report
+
+    as_of = dt.date(2026, 3, 31)
+    n = export(filled, "collections", tmp_path / "work.xlsx", as_of)
+    expected = worklist(filled, as_of)
+    assert n == len(expected) >= 1
+    ws = openpyxl.load_workbook(tmp_path / "work.xlsx").active
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["customer_code", "customer_name", "credit_class", "overdue_amount"]
+    first = [c.value for c in ws[2]]
+    assert first[0] == expected[0].customer_code
+    assert Decimal(str(first[3])) == expected[0].overdue_amount  # a number cell, not text
+    assert isinstance(first[3], float | int)
+    n = export(filled, "charges", tmp_path / "charges.csv", as_of)
+    rows = read_back_csv(tmp_path / "charges.csv")
+    assert n == len(charges_report(filled, as_of)) == len(rows) - 1
+    assert rows[0][:4] == ["invoice_number", "customer_code", "currency", "days_late"]
