@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.services.context import Books
+from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.storage import company_repo
 from ar_desktop.storage.backup import backup_file
 from ar_desktop.storage.engine import APPLICATION_ID, known_revisions
@@ -87,15 +88,16 @@ def _file_error(path: Path, e: OSError) -> UserError:
     return UserError(f"Cannot write {path}: {e.strerror or e}. Choose a folder you may write to.")
 
 
-def back_up(books: Books, dest: str | Path) -> Path:
-    """Copy the open company file to ``dest`` (consistent even while open)."""
+def back_up(books: Books, dest: str | Path, progress: Progress = NO_PROGRESS) -> Path:
+    """Copy the open company file to ``dest`` (consistent even while open); cancellable."""
     dest = Path(dest).expanduser().resolve()
     if dest == books.db.path:
         raise UserError("Choose another file for the backup; it cannot replace the company file itself.")
     if not dest.parent.is_dir():
         raise UserError(f"The folder {dest.parent} does not exist. Choose an existing folder.")
     try:
-        return backup_file(books.db.path, dest)
+        return backup_file(books.db.path, dest,
+                           lambda done, total: progress.step(done, total, f"Copying to {dest.name}"))
     except OSError as e:
         raise _file_error(dest, e) from None
     except sqlite3.Error as e:

@@ -21,6 +21,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import exponent, from_minor
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.context import Books
+from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.storage import export_repo
 
 WHATS = ("customers", "invoices", "payments", "aging", "collections", "charges")
@@ -145,7 +146,8 @@ def sheet_for(books: Books, what: str, as_of: dt.date | None = None) -> Sheet:
     return {"customers": customers_sheet, "invoices": invoices_sheet, "payments": payments_sheet}[what](books)
 
 
-def export(books: Books, what: str, path: str | Path, as_of: dt.date | None = None) -> int:
+def export(books: Books, what: str, path: str | Path, as_of: dt.date | None = None,
+           progress: Progress = NO_PROGRESS) -> int:
     """Write ``what`` to ``path`` (.csv or .xlsx, by its extension); returns the number of data rows."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -153,8 +155,11 @@ def export(books: Books, what: str, path: str | Path, as_of: dt.date | None = No
         raise UserError(f"{path.name}: export to a file ending in .csv or .xlsx.")
     if not path.parent.is_dir():
         raise UserError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+    progress.step(0, 3, f"Reading {what}")
     sheet = sheet_for(books, what, as_of)
+    progress.step(1, 3, f"Writing {len(sheet.rows):,} rows")
     data = csv_bytes(sheet) if suffix == ".csv" else xlsx_bytes(sheet)
+    progress.step(2, 3, f"Saving {path.name}")
     _write_atomically(path, data)
     return len(sheet.rows)
 

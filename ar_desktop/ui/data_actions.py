@@ -21,6 +21,7 @@ from ar_desktop.services.import_mapping import ImportResult
 from ar_desktop.ui.dialogs.import_wizard import ImportWizard
 from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from ar_desktop.ui.messages import run_action, show_error
+from ar_desktop.ui.tasks import BackgroundTask
 
 EXPORTS = (("customers", QT_TRANSLATE_NOOP("DataActions", "Customers")),
            ("invoices", QT_TRANSLATE_NOOP("DataActions", "Invoices")),
@@ -95,7 +96,8 @@ def open_import_wizard(window: QMainWindow) -> ImportWizard | None:
 
 
 def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = None,
-                as_of: dt.date | None = None) -> int | None:
+                as_of: dt.date | None = None) -> BackgroundTask | None:
+    """Export in the background (big lists take a while); the task's ``result`` is the row count."""
     books = window.books
     if books is None:
         return None
@@ -117,13 +119,17 @@ def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = 
             return None
         if not path.lower().endswith(suffix):
             path += suffix
-    ok, n = run_action(window, export, books, what, path, as_of)
-    if ok:
-        _status(window, QCoreApplication.translate("DataActions", "{0} rows exported to {1}.").format(n, Path(path).name))
-    return n if ok else None
+    target = Path(path)
+
+    def done(n: int) -> None:
+        _status(window, QCoreApplication.translate("DataActions", "{0} rows exported to {1}.").format(n, target.name))
+
+    return BackgroundTask(window, QCoreApplication.translate("DataActions", "Exporting…"),
+                          lambda progress: export(books, what, target, as_of, progress), done).start()
 
 
-def back_up_file(window: QMainWindow, path: str | None = None) -> Path | None:
+def back_up_file(window: QMainWindow, path: str | None = None) -> BackgroundTask | None:
+    """Copy the open file in the background with progress and Cancel; the task's ``result`` is the copy."""
     books = window.books
     if books is None:
         return None
@@ -134,10 +140,13 @@ def back_up_file(window: QMainWindow, path: str | None = None) -> Path | None:
                                               QCoreApplication.translate("DataActions", "AR Desktop company (*.ardb);;All files (*)"))
         if not path:
             return None
-    ok, dest = run_action(window, back_up, books, path)
-    if ok:
+    target = Path(path)
+
+    def done(dest: Path) -> None:
         _status(window, QCoreApplication.translate("DataActions", "Backed up to {0}.").format(dest))
-    return dest if ok else None
+
+    return BackgroundTask(window, QCoreApplication.translate("DataActions", "Backing up…"),
+                          lambda progress: back_up(books, target, progress), done).start()
 
 
 def restore_backup(window: QMainWindow, src: str | Path | None = None, *, confirm: bool = True,

@@ -936,7 +936,7 @@
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../ar_desktop/ui/data_actions.py" line="+53"/>
+        <location filename="../../ar_desktop/ui/data_actions.py" line="+54"/>
         <source>Import &amp;wizard…</source>
         <translation>导入向导(&amp;W)…</translation>
     </message>
@@ -991,7 +991,7 @@
         <translation>逾期费用</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>As-of date (YYYY-MM-DD):</source>
         <translation>截至日期（YYYY-MM-DD）：</translation>
     </message>
@@ -1011,12 +1011,17 @@
         <translation>导出 {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{0} rows exported to {1}.</source>
         <translation>已将 {0} 行导出到 {1}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
@@ -1026,9 +1031,14 @@
         <translation>AR Desktop 公司文件 (*.ardb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Backed up to {0}.</source>
         <translation>已备份到 {0}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
     </message>
     <message>
         <location line="+12"/>

@@ -217,3 +217,21 @@ def test_locked_file_is_a_user_error(path):
         other.close()
     customers(1, books, 900)  # and it works again once the other program lets go
     books.close()
+
+
+def test_backup_reports_progress_and_cancel_leaves_nothing(path, tmp_path):
+    from ar_desktop.services.progress import Cancelled, Progress
+
+    books = open_company(path)
+    try:
+        customers(3000, books, start=500)  # several copy steps' worth of pages
+        seen = []
+        dest = back_up(books, tmp_path / "copy.ardb", Progress(lambda done, total, _t: seen.append((done, total))))
+        assert dest.exists() and seen and seen[-1][0] == seen[-1][1]
+        calls = []
+        with pytest.raises(Cancelled):
+            back_up(books, tmp_path / "cancelled.ardb", Progress(lambda *a: calls.append(a), lambda: True))
+        assert not (tmp_path / "cancelled.ardb").exists()
+        assert not (tmp_path / "cancelled.ardb.part").exists()
+    finally:
+        books.close()

@@ -90,9 +90,14 @@ def test_wizard_lists_errors_and_saves_them(window, qtbot, tmp_path):
 
 
 def test_export_backup_restore(window, qtbot, tmp_path, when_dialog_opens):
-    assert export_data(window, "invoices", ".xlsx", str(tmp_path / "inv.xlsx")) > 0
-    assert export_data(window, "aging", ".csv", str(tmp_path / "aging.csv"), window.books.today()) > 0
-    dest = back_up_file(window, str(tmp_path / "copy.ardb"))
+    def finished(task):
+        qtbot.waitUntil(task.finished.is_set, timeout=30000)
+        assert task.error is None
+        return task.result
+
+    assert finished(export_data(window, "invoices", ".xlsx", str(tmp_path / "inv.xlsx"))) > 0
+    assert finished(export_data(window, "aging", ".csv", str(tmp_path / "aging.csv"), window.books.today())) > 0
+    dest = finished(back_up_file(window, str(tmp_path / "copy.ardb")))
     assert describe_backup(dest).ok
     before = counts(window)
     wizard = open_import_wizard(window)
