@@ -115,6 +115,16 @@ class AgingView(QWidget):
         self.as_of.setDate(self.as_of.date().fromString(today.isoformat(), "yyyy-MM-dd"))
         self.as_of.blockSignals(False)
 
+    _stale = True
+
     def reload(self) -> None:
-        if self.books is not None:
+        """Compute now if the report is on screen; otherwise when it is next shown."""
+        self._stale = True
+        if self.books is not None and self.isVisible():
+            self._stale = False
             self.model.set_blocks(aging_report(self.books, self.as_of.date().toPython()))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()

@@ -26,6 +26,7 @@ from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
 from ar_desktop.ui.dialogs.step_dialog import StepDialog
 from ar_desktop.ui.history_model import HistoryModel
 from ar_desktop.ui.messages import confirm, run_action
+from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.worklist_model import WorklistModel
 
 LETTER_STEPS = {k.value for k in ActionKind if k.is_letter}
@@ -66,7 +67,7 @@ class CollectionsTab(QWidget):
         self.books = None
         self._rows: list[collections.WorklistRow] = []
         self.as_of = date_edit()
-        self.as_of.dateChanged.connect(self.reload)
+        self.as_of.dateChanged.connect(self.refresh)
         self.filter = QComboBox()
         for key, label, _f in FILTERS:
             self.filter.addItem(self.tr(label), key)
@@ -166,17 +167,20 @@ class CollectionsTab(QWidget):
         self.mark_stale()
 
     # The worklist and the aging read the whole ledger: they are computed when the tab is
-    # looked at (or asked for), not every time a file opens or another tab saves something.
+    # looked at (or asked for), not every time a file opens or another tab saves something,
+    # and off the GUI thread when the tab itself asks, so a big file never freezes the window.
     _stale = True
+    _generation = 0  # results of an older computation never replace newer ones
 
     def mark_stale(self) -> None:
         self._stale = True
         if self.isVisible():
-            self.reload()
+            self.refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._ensure_loaded()
+        if self._stale:
+            self.refresh()
 
     def _ensure_loaded(self) -> None:
         if self._stale and self.books is not None:
@@ -185,12 +189,33 @@ class CollectionsTab(QWidget):
     def as_of_date(self) -> dt.date:
         return self.as_of.date().toPython()
 
+    def refresh(self) -> BackgroundTask | None:
+        """Compute the worklist in the background; the table updates when it is ready."""
+        if self.books is None:
+            return None
+        self._stale = True
+        self._generation += 1
+        generation, books, as_of = self._generation, self.books, self.as_of_date()
+        self.count.setText(self.tr("Computing the worklist…"))
+        return BackgroundTask(self, self.tr("Computing the worklist…"),
+                              lambda _progress: collections.worklist(books, as_of),
+                              lambda rows: self._arrived(generation, rows), quiet=True).start()
+
+    def _arrived(self, generation: int, rows: list[collections.WorklistRow]) -> None:
+        if generation == self._generation and self.books is not None:
+            self._show_rows(rows)
+
     def reload(self) -> None:
+        """Compute the worklist now (callers that need it at once)."""
         if self.books is None:
             return
+        self._generation += 1
+        self._show_rows(collections.worklist(self.books, self.as_of_date()))
+
+    def _show_rows(self, rows: list[collections.WorklistRow]) -> None:
         self._stale = False
         current = self.current_row() if self.model.rows else None
-        self._rows = collections.worklist(self.books, self.as_of_date())
+        self._rows = rows
         self._apply_filter()
         if current is not None:
             self.select_customer(current.customer_code)
@@ -245,7 +270,7 @@ class CollectionsTab(QWidget):
     # -- actions ------------------------------------------------------------------------------
     def _after(self, dialog) -> None:
         if dialog.exec():
-            self.reload()
+            self.refresh()
             self.changed.emit()
 
     def log_call(self) -> None:
@@ -286,7 +311,7 @@ class CollectionsTab(QWidget):
             if confirm(self, self.tr("Release hold"), self.tr("Resume the ladder for {0}?").format(row.customer_name)):
                 ok, _ = run_action(self, collections.release_hold, self.books, row.customer_code)
                 if ok:
-                    self.reload()
+                    self.refresh()
                     self.changed.emit()
         else:
             self._after(HoldDialog(self, self.books, row))
@@ -294,7 +319,7 @@ class CollectionsTab(QWidget):
     def credit_reviewed(self) -> None:
         row = self.current_row()
         if row and run_action(self, collections.mark_credit_reviewed, self.books, row.customer_code)[0]:
-            self.reload()
+            self.refresh()
 
     def email_reminder(self) -> None:
         row = self.current_row()
@@ -334,7 +359,7 @@ class CollectionsTab(QWidget):
 
     def _after_letters(self, dialog: LettersDialog) -> None:
         if dialog.issued:
-            self.reload()
+            self.refresh()
             self.changed.emit()
 
     def open_register(self) -> MailRegisterDialog:

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.collections, self.tr("Collections"))
         for tab in (self.customers, self.invoices, self.collections):
-            tab.changed.connect(self.data_changed)
+            tab.changed.connect(lambda t=tab: self.data_changed(source=t))
         self.empty = self._empty_state()
         self.setCentralWidget(self.empty)
         self.company_label = QLabel()
@@ -238,13 +238,17 @@ class MainWindow(QMainWindow):
         return BackgroundTask(self, self.tr("Importing {0}…").format(self.tr(IMPORT_KINDS[kind])),
                               lambda progress: import_csv(books, kind, path, progress), done).start()
 
-    def data_changed(self) -> None:
+    def data_changed(self, source=None) -> None:
+        """Something was written: refresh the views (a tab that saved refreshes itself)."""
         if self.books is None:
             return
-        self.customers.reload()
+        if source is not self.customers:
+            self.customers.reload()
         self.invoices.load_customers()
-        self.invoices.reload()
-        self.collections.mark_stale()
+        if source is not self.invoices:
+            self.invoices.reload()
+        if source is not self.collections:
+            self.collections.mark_stale()
 
     def set_language(self, key: str) -> None:
         self.settings.setValue(SETTING, key)

@@ -41,7 +41,8 @@ class BackgroundTask(QObject):
     """Runs ``fn(progress)`` in the thread pool; ``done(result)`` is called on the GUI thread."""
 
     def __init__(self, parent: QWidget, title: str, fn: Callable[[Progress], Any],
-                 done: Callable[[Any], None] | None = None):
+                 done: Callable[[Any], None] | None = None, *, quiet: bool = False):
+        """``quiet``: no progress dialog (a read-only refresh the user need not wait for)."""
         super().__init__(parent)
         self._parent = parent
         self._done = done
@@ -51,6 +52,8 @@ class BackgroundTask(QObject):
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
+        if quiet:
+            self.dialog.setMinimumDuration(2**30)  # never shown
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self._cancel.set)

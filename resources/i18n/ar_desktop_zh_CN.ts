@@ -235,7 +235,7 @@
 <context>
     <name>CollectionsTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/collections_tab.py" line="+43"/>
+        <location filename="../../ar_desktop/ui/collections_tab.py" line="+44"/>
         <source>Everyone needing attention</source>
         <translation>所有需处理的客户</translation>
     </message>
@@ -316,12 +316,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+160"/>
         <source>Hold…</source>
         <translation>挂起…</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-159"/>
         <source>Step done…</source>
         <translation>步骤完成…</translation>
     </message>
@@ -361,7 +361,13 @@
         <translation>账龄</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+57"/>
+        <location line="+1"/>
+        <source>Computing the worklist…</source>
+        <translation>正在计算催收清单…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>{0} of {1} accounts</source>
         <translation>{0} / {1} 个账户</translation>
     </message>
@@ -2281,7 +2287,7 @@ Restore the latest good backup now? The damaged file is kept beside it.</source>
         <translation>正在导入{0}…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
@@ -2389,7 +2395,7 @@ Receivables and collections for bookkeepers.</source>
         <translation>AR Desktop 内部出错。该操作已撤销，已保存的数据均未丢失。</translation>
     </message>
     <message>
-        <location filename="../../ar_desktop/ui/tasks.py" line="+50"/>
+        <location filename="../../ar_desktop/ui/tasks.py" line="+51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -39,9 +39,12 @@ def _fresh_customer(window, code="NEW01", days_overdue=20):
     window.collections.reload()
 
 
-def test_worklist_is_sorted_by_urgency_and_overdue_is_red(window):
+def test_worklist_is_sorted_by_urgency_and_overdue_is_red(window, qtbot):
     tab = window.collections
-    window.tabs.setCurrentWidget(tab)
+    window.tabs.setCurrentWidget(tab)  # the worklist is computed in the background when shown
+    assert tab.count.text() == "Computing the worklist…"  # the window did not wait for it
+    qtbot.waitUntil(lambda: bool(tab.model.rows), timeout=10000)
+    assert tab.count.text().endswith("accounts")
     rows = tab.model.rows
     assert rows, "the sample company has accounts needing attention"
     severities = [r.status.severity for r in rows]
