@@ -189,6 +189,12 @@ class CollectionsTab(QWidget):
     def as_of_date(self) -> dt.date:
         return self.as_of.date().toPython()
 
+    def detach(self) -> None:
+        """The file is closing: drop any computation still running for it."""
+        self._generation += 1
+        self.books = None
+        self.aging.books = None
+
     def refresh(self) -> BackgroundTask | None:
         """Compute the worklist in the background; the table updates when it is ready."""
         if self.books is None:

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
     def close_file(self) -> None:
         if self.books is None:
             return
+        self.collections.detach()
         self.books.close()
         self.books = None
         self.takeCentralWidget()
