@@ -13,6 +13,12 @@ SYSTEM_PACKAGES=(
   fonts-wqy-microhei poppler-utils cups printer-driver-cups-pdf
 )
 
+PY=${PYTHON:-python3}
+# Debian's own Python needs python3-venv (ensurepip) to create a virtual environment.
+if ! "$PY" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  SYSTEM_PACKAGES+=(python3-venv)
+fi
+
 missing=()
 for p in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -28,7 +34,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
