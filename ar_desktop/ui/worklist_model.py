@@ -26,6 +26,27 @@ STATE_TONE = {"action_due": palette.OVERDUE, "waiting": palette.WAITING, "promis
               "disputed": palette.DISPUTED, "on_hold": palette.ON_HOLD}
 
 
+# The names the shipped ladders give their steps, so they read in the interface language; a
+# step the user named or added shows as typed.
+SHIPPED_STEP_NAMES = {
+    "courtesy_reminder": QT_TRANSLATE_NOOP("Steps", "Courtesy reminder"),
+    "reminder": QT_TRANSLATE_NOOP("Steps", "Reminder"),
+    "phone_call": QT_TRANSLATE_NOOP("Steps", "Phone call"),
+    "demand_letter": QT_TRANSLATE_NOOP("Steps", "Formal demand letter (registered mail)"),
+    "legal_action": QT_TRANSLATE_NOOP("Steps", "Legal action"),
+    "agency": QT_TRANSLATE_NOOP("Steps", "Hand over to a collection agency"),
+}
+
+
+def step_text(key: str | None, name: str | None = None) -> str:
+    if not key:
+        return ""
+    shipped = SHIPPED_STEP_NAMES.get(key)
+    if shipped is not None and (name is None or name == shipped):
+        return QCoreApplication.translate("Steps", shipped)
+    return name or key
+
+
 def _d(value) -> str:
     return value.isoformat() if value else ""
 
@@ -66,11 +87,11 @@ COLUMNS = [
      lambda r: str(r.oldest_days_overdue) if r.oldest_days_overdue > 0 else "", True),
     ("state", QT_TRANSLATE_NOOP("Worklist", "State"), lambda r: r.state, _state, False),
     ("next", QT_TRANSLATE_NOOP("Worklist", "Next step"), lambda r: r.next_step or "",
-     lambda r: r.next_step_name or "", False),
+     lambda r: step_text(r.next_step, r.next_step_name), False),
     ("since", QT_TRANSLATE_NOOP("Worklist", "Due since"), lambda r: r.next_step_date,
      lambda r: _d(r.next_step_date), False),
     ("last", QT_TRANSLATE_NOOP("Worklist", "Last step"), lambda r: r.last_step or "",
-     lambda r: f"{r.last_step or ''} {_d(r.last_step_date)}".strip(), False),
+     lambda r: f"{step_text(r.last_step)} {_d(r.last_step_date)}".strip(), False),
     ("promise", QT_TRANSLATE_NOOP("Worklist", "Promise"), lambda r: r.promise.promised_date if r.promise else None,
      _promise, False),
 ]

@@ -316,12 +316,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+166"/>
         <source>Hold…</source>
         <translation>挂起…</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-165"/>
         <source>Step done…</source>
         <translation>步骤完成…</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>账龄</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <location line="+1"/>
         <source>Computing the worklist…</source>
         <translation>正在计算催收清单…</translation>
@@ -2262,7 +2262,7 @@ Restore the latest good backup now? The damaged file is kept beside it.</source>
 现在恢复最近一份完好的备份吗？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Import {0} from CSV</source>
         <translation>从 CSV 导入{0}</translation>
     </message>
@@ -2921,6 +2921,39 @@ Interest already shown in issued letters does not change; new computations use t
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <location filename="../../ar_desktop/ui/worklist_model.py" line="+32"/>
+        <source>Courtesy reminder</source>
+        <translation>到期前友情提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder</source>
+        <translation>付款提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone call</source>
+        <translation>电话催收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formal demand letter (registered mail)</source>
+        <translation>正式催款函（挂号信）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal action</source>
+        <translation>法律行动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over to a collection agency</source>
+        <translation>移交催收机构</translation>
+    </message>
+</context>
+<context>
     <name>StepsModel</name>
     <message>
         <location filename="../../ar_desktop/ui/dialogs/ladder_dialog.py" line="-192"/>
@@ -3214,7 +3247,7 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../ar_desktop/ui/worklist_model.py" line="+16"/>
+        <location filename="../../ar_desktop/ui/worklist_model.py" line="-21"/>
         <source>Action due</source>
         <translation>待处理</translation>
     </message>
@@ -3254,7 +3287,7 @@ Interest already shown in issued letters does not change; new computations use t
         <translation>已违约</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+40"/>
         <source>{0} by {1} ({2})</source>
         <translation>{1} 前付 {0}（{2}）</translation>
     </message>

@@ -153,3 +153,14 @@ def test_chinese_window_has_one_file_menu_with_the_data_actions(qtbot, settings,
         assert texts.index(window.data_actions["backup"].text()) < texts.index("关闭公司(&C)")
     finally:
         remove_translator(app, installed)
+
+
+def test_shipped_ladder_step_names_follow_the_interface_language(chinese):
+    from ar_desktop.domain.ladder import default_ladder
+    from ar_desktop.ui.worklist_model import SHIPPED_STEP_NAMES, step_text
+
+    for step in default_ladder("B").steps:
+        assert SHIPPED_STEP_NAMES[step.key] == step.name  # the table follows the shipped ladder
+    assert step_text("demand_letter", "Formal demand letter (registered mail)") == "正式催款函（挂号信）"
+    assert step_text("demand_letter", "Our own wording") == "Our own wording"  # renamed by the user
+    assert step_text("custom_step", "Visit the customer") == "Visit the customer"
