@@ -22,6 +22,7 @@ from ar_desktop.domain.money import exponent, from_minor
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
+from ar_desktop.services.report_formats import cell_text
 from ar_desktop.storage import export_repo
 
 WHATS = ("customers", "invoices", "payments", "aging", "collections", "charges")
@@ -179,14 +180,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _csv_cell(value: Any, col: Column) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal | int):
-        return str(value)
+    if value is None or isinstance(value, bool | dt.date | Decimal | int):
+        return cell_text(value)
     return neutralise(str(value))
 
 

@@ -26,6 +26,7 @@ from ar_desktop.domain.records import invoice_currency, parse_customer, parse_da
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
+from ar_desktop.services.report_formats import cell_text
 from ar_desktop.storage import bulk_repo, company_repo, import_repo
 from ar_desktop.storage.convert import customer_columns, customer_data
 
@@ -279,17 +280,12 @@ def _read_csv(data: bytes, name: str, encoding: str | None, separator: str | Non
 
 
 def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
+    """An Excel cell as text: Excel stores dates as datetimes and whole numbers as floats."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
     if isinstance(value, float):
         return repr(value) if not value.is_integer() else str(int(value))
-    return str(value)
+    return cell_text(value)
 
 
 def _read_xlsx(data: bytes, name: str, sheet: str | None) -> SourceTable:
@@ -681,17 +677,7 @@ def _plan_customers(s, books, rows, options, plan, progress, currency, preview_r
             check.new += 1
         if len(plan.preview) < preview_rows:
             plan.preview.append({"row": str(n), "status": "update" if current else "new",
-                                 **{k2: _show(v) for k2, v in columns.items()}})
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+                                 **{k2: cell_text(v) for k2, v in columns.items()}})
 
 
 def _plan_invoices(s, books, rows, options, plan, progress, company_currency, preview_rows) -> None:

@@ -195,12 +195,16 @@ def _note(note: str) -> str:
     return text
 
 
+def _rate_row(table: str, effective_from: dt.date | str, rate_percent: Decimal | str, note: str) -> RateRow:
+    return RateRow(parse_table_key(table), parse_date(effective_from, "date the rate takes effect"),
+                   _rate_value(rate_percent), _note(note))
+
+
 def add_rate(books: Books, table: str, effective_from: dt.date | str, rate_percent: Decimal | str,
              note: str = "") -> RateRow:
     """Add a rate change; refuses a second rate for the same table and date (correct it instead)."""
-    key = parse_table_key(table)
-    day = parse_date(effective_from, "date the rate takes effect")
-    row = RateRow(key, day, _rate_value(rate_percent), _note(note))
+    row = _rate_row(table, effective_from, rate_percent, note)
+    key, day = row.table, row.effective_from
     with books.db.session() as s:
         _ensure_seeded(s)
         old = rates_repo.find(s, key, day)
@@ -214,9 +218,8 @@ def add_rate(books: Books, table: str, effective_from: dt.date | str, rate_perce
 def correct_rate(books: Books, table: str, effective_from: dt.date | str, rate_percent: Decimal | str,
                  note: str = "") -> RateRow:
     """Change the rate (and note) of an existing row."""
-    key = parse_table_key(table)
-    day = parse_date(effective_from, "date the rate takes effect")
-    row = RateRow(key, day, _rate_value(rate_percent), _note(note))
+    row = _rate_row(table, effective_from, rate_percent, note)
+    key, day = row.table, row.effective_from
     with books.db.session() as s:
         _ensure_seeded(s)
         if rates_repo.find(s, key, day) is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Sequence
 from decimal import Decimal
@@ -16,6 +17,17 @@ AGING_HEADER = ["customer_code", "customer_name", *BUCKET_KEYS, "total"]
 def plain_amount(value: Decimal) -> str:
     """Two decimals, no thousands separator: what CSV consumers expect."""
     return f"{value:.2f}"
+
+
+def cell_text(value) -> str:
+    """A value as a person reads it in a cell: yes/no, ISO dates, exact amounts, empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def aging_csv(blocks: Sequence[AgingBlock]) -> str:

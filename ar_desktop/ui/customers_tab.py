@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QMenu, QMessageBox, QPushButton, QToolButton
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
@@ -45,18 +45,11 @@ class CustomersTab(ListTab):
         self.toolbar.addStretch(1)
         for w in (self.new_button, self.edit_button, self.pay_button, self.statement_button):
             self.toolbar.addWidget(w)
-        self.more_button = QToolButton()
-        self.more_button.setText(self.tr("More"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more = QMenu(self.more_button)
-        self.more_actions = {}
-        for key, text, slot in (("credit", self.tr("Apply credit…"), self.apply_credit),
-                                ("file", self.tr("Collection file…"), self.show_history),
-                                ("ladder", self.tr("Ladder…"), self.edit_ladder),
-                                ("changes", self.tr("Changes…"), self.show_changes)):
-            self.more_actions[key] = more.addAction(text, slot)
-        self.more_button.setMenu(more)
-        self.toolbar.addWidget(self.more_button)
+        self.more_actions = self.add_more_menu((
+            ("credit", self.tr("Apply credit…"), self.apply_credit),
+            ("file", self.tr("Collection file…"), self.show_history),
+            ("ladder", self.tr("Ladder…"), self.edit_ladder),
+            ("changes", self.tr("Changes…"), self.show_changes)))
         self.search.setMinimumWidth(280)
 
     def set_books(self, books) -> None:

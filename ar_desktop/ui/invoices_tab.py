@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-                               QPushButton, QToolButton)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QPushButton)
 
 from ar_desktop.services import invoicing
 from ar_desktop.services.customers import customer_choices
@@ -50,19 +50,12 @@ class InvoicesTab(ListTab):
                         (self.pay_button, self.record_payment)):
             w.clicked.connect(slot)
             self.toolbar.addWidget(w)
-        self.more_button = QToolButton()
-        self.more_button.setText(self.tr("More"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more = QMenu(self.more_button)
-        self.more_actions = {}
-        for key, text, slot in (("dispute", self.tr("Dispute / resolve…"), self.toggle_dispute),
-                                ("write_off", self.tr("Write off…"), lambda: self.adjust(credit_note=False)),
-                                ("credit_note", self.tr("Credit note…"), lambda: self.adjust(credit_note=True)),
-                                ("void", self.tr("Void…"), self.void_selected),
-                                ("changes", self.tr("Changes…"), self.show_changes)):
-            self.more_actions[key] = more.addAction(text, slot)
-        self.more_button.setMenu(more)
-        self.toolbar.addWidget(self.more_button)
+        self.more_actions = self.add_more_menu((
+            ("dispute", self.tr("Dispute / resolve…"), self.toggle_dispute),
+            ("write_off", self.tr("Write off…"), lambda: self.adjust(credit_note=False)),
+            ("credit_note", self.tr("Credit note…"), lambda: self.adjust(credit_note=True)),
+            ("void", self.tr("Void…"), self.void_selected),
+            ("changes", self.tr("Changes…"), self.show_changes)))
         self.totals = QLabel()
         self.totals.setObjectName("totals")
         self.totals.setStyleSheet("font-weight: bold; padding: 4px;")

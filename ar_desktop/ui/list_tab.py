@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QTableView, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from ar_desktop.ui.table_models import PagedTableModel
 
@@ -43,6 +44,18 @@ class ListTab(QWidget):
         for col, width in (widths or {}).items():
             header.resizeSection(col, width)
         header.setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
+
+    def add_more_menu(self, items) -> dict:
+        """A "More" button at the end of the toolbar for the less-used actions; returns them by key."""
+        button = QToolButton()
+        button.setText(QCoreApplication.translate("ListTab", "More"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        actions = {key: menu.addAction(text, slot) for key, text, slot in items}
+        button.setMenu(menu)
+        self.toolbar.addWidget(button)
+        self.more_button = button
+        return actions
 
     def reload_soon(self) -> None:
         self._debounce.start()

@@ -873,12 +873,7 @@
         <translation>对账单…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>More</source>
-        <translation>更多</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Collection file…</source>
         <translation>催收档案…</translation>
     </message>
@@ -893,7 +888,7 @@
         <translation>变更记录…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+83"/>
         <source>Statement of account — {0}</source>
         <translation>对账单 — {0}</translation>
     </message>
@@ -918,12 +913,12 @@
         <translation>将对账单另存为 PDF</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-99"/>
         <source>Apply credit…</source>
         <translation>冲抵余额…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+69"/>
         <location line="+2"/>
         <source>Apply credit</source>
         <translation>冲抵余额</translation>
@@ -1510,11 +1505,6 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>More</source>
-        <translation>更多</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>Dispute / resolve…</source>
         <translation>争议 / 解决…</translation>
     </message>
@@ -1529,7 +1519,7 @@
         <translation>贷项通知单…</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+111"/>
         <source>Invoice voided</source>
         <translation>发票已作废</translation>
     </message>
@@ -1539,7 +1529,7 @@
         <translation>发票 {2} 上已支付的 {0} {1} 现已转为客户余额。可在“客户”页用“冲抵余额”冲抵其他发票，或保留用于退款。</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-111"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
@@ -1549,7 +1539,7 @@
         <translation>变更记录…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -1992,6 +1982,14 @@
         <location line="+5"/>
         <source>Save letters as PDF</source>
         <translation>将函件另存为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <location filename="../../ar_desktop/ui/list_tab.py" line="+51"/>
+        <source>More</source>
+        <translation>更多</translation>
     </message>
 </context>
 <context>
