@@ -225,7 +225,7 @@ def preview_template(books: Books, language: str, template: str, text: str | Non
     today = books.today()
     with books.db.session() as s:
         settings = _settings(s)
-        company = _company(s)
+        company = company_party(s)
         wording = text if text is not None else _template_text(s, language, template)
     currency = "CNY" if language == "zh" else "EUR"
     invoices = tuple(LetterInvoiceLine(number, today - dt.timedelta(days=age + 30), today - dt.timedelta(days=age),
@@ -256,19 +256,21 @@ class _Built:
     items: tuple[tuple[ChargeInvoice, ChargeResult | None], ...]
 
 
-def _company(s) -> Company:
+def company_party(s) -> Company:
+    """The letterhead: the company profile as the PDF code wants it (inside a session)."""
     p = company_repo.get(s)
-    return Company(legal_name=p.legal_name, address_lines=_lines(p.address), postcode=p.postcode, city=p.city,
+    return Company(legal_name=p.legal_name, address_lines=address_lines(p.address), postcode=p.postcode, city=p.city,
                    country=p.country, tax_id=p.tax_id, phone=p.phone, email=p.email, bank_name=p.bank_name,
                    iban=p.bank_account, bic=p.bank_bic, signer_name=p.signer_name, signer_title=p.signer_title)
 
 
-def _lines(text: str) -> tuple[str, ...]:
+def address_lines(text: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in (text or "").splitlines() if x.strip())
 
 
-def _recipient(data) -> Party:
-    return Party(legal_name=data.name, address_lines=_lines(data.address), postcode=data.postcode, city=data.city,
+def recipient_party(data) -> Party:
+    """A customer as the addressee of a letter or statement."""
+    return Party(legal_name=data.name, address_lines=address_lines(data.address), postcode=data.postcode, city=data.city,
                  country=data.country, tax_id=data.tax_id, phone=data.phone, email=data.email,
                  contact_person=data.contact)
 
@@ -337,8 +339,8 @@ def _build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: st
     refs = sorted({i.reference for i in overdue if i.reference})
     contract_ref = ", ".join(refs) if refs else ", ".join(i.number for i in overdue)
     text = _template_text(s, language, step.template)
-    company = _company(s)
-    recipient = _recipient(data)
+    company = company_party(s)
+    recipient = recipient_party(data)
     doc = LetterDocument(
         company=company, recipient=recipient, language=language, template=step.template, letter_date=as_of,
         reference=reference, subject=SUBJECTS[language][step.template], contract_ref=contract_ref,
@@ -574,7 +576,7 @@ class LetterCheck:
     message: str
 
 
-def _letter(s, letter_id: int) -> LetterRecord:
+def letter_record(s, letter_id: int) -> LetterRecord:
     rec = letters_repo.get(s, int(letter_id))
     if rec is None:
         raise UserError(f"There is no letter with id {letter_id}. Check the id in the customer's history.")
@@ -583,12 +585,12 @@ def _letter(s, letter_id: int) -> LetterRecord:
 
 def get_letter(books: Books, letter_id: int) -> LetterRecord:
     with books.db.session() as s:
-        return _letter(s, letter_id)
+        return letter_record(s, letter_id)
 
 
 def letter_items(books: Books, letter_id: int) -> list[letters_repo.LetterItemRecord]:
     with books.db.session() as s:
-        _letter(s, letter_id)
+        letter_record(s, letter_id)
         return letters_repo.items(s, int(letter_id))
 
 
@@ -600,14 +602,14 @@ def customer_letters(books: Books, code: str) -> list[LetterRecord]:
 
 def letter_path(books: Books, letter_id: int) -> Path:
     with books.db.session() as s:
-        rec = _letter(s, letter_id)
+        rec = letter_record(s, letter_id)
     return archive_dir(books) / rec.archive_path
 
 
 def verify_letter(books: Books, letter_id: int) -> LetterCheck:
     """Hash the archived file again and compare with the SHA-256 stored when it was issued."""
     with books.db.session() as s:
-        rec = _letter(s, letter_id)
+        rec = letter_record(s, letter_id)
     path = archive_dir(books) / rec.archive_path
     try:
         actual = _sha256_file(path)
@@ -646,7 +648,7 @@ def render_batch_pdf(books: Books, letter_ids: Iterable[int], offset: tuple[floa
     if not ids:
         raise UserError("There are no letters to print. Select at least one letter.")
     with books.db.session() as s:
-        recs = [_letter(s, i) for i in ids]
+        recs = [letter_record(s, i) for i in ids]
         settings = _settings(s)
     layouts = sorted({r.layout for r in recs})
     if len(layouts) > 1:

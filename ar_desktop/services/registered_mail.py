@@ -24,7 +24,7 @@ from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.tracking import validate_tracking
 from ar_desktop.pdf.mailing_book import render_mailing_book
 from ar_desktop.services.context import Books
-from ar_desktop.services.letters import _company, _letter, _lines, archive_dir
+from ar_desktop.services.letters import company_party, letter_record, address_lines, archive_dir
 from ar_desktop.storage import company_repo, customers_repo, letters_repo
 from ar_desktop.storage.letters_repo import MailEntryRecord
 
@@ -131,7 +131,7 @@ def _effective(entries: list[MailEntryRecord]) -> dict[int, MailEntryRecord]:
 
 
 def _status(s, letter_id: int) -> MailStatus:
-    rec = _letter(s, letter_id)
+    rec = letter_record(s, letter_id)
     entries = letters_repo.mail_entries(s, [rec.id])
     eff = sorted(_effective(entries).values(), key=lambda e: e.id)
     posted = [e for e in eff if e.kind == "posted"]
@@ -158,7 +158,7 @@ def mail_status(books: Books, letter_id: int) -> MailStatus:
 def mail_log(books: Books, letter_id: int) -> list[MailEntryRecord]:
     """Every entry of the letter's registered-mail log, in the order recorded (corrections included)."""
     with books.db.session() as s:
-        rec = _letter(s, letter_id)
+        rec = letter_record(s, letter_id)
         return letters_repo.mail_entries(s, [rec.id])
 
 
@@ -167,7 +167,7 @@ def record_posting(books: Books, letter_id: int, carrier: str, service: str, tra
     """The letter was handed to the post office on ``posted_on`` under ``tracking``."""
     with books.db.session() as s:
         st = _status(s, letter_id)
-        rec = _letter(s, letter_id)
+        rec = letter_record(s, letter_id)
         day = _day(books, posted_on, "posting date")
         if day < rec.letter_date:
             raise UserError(f"Letter {rec.reference} is dated {rec.letter_date.isoformat()}; it cannot have been posted "
@@ -233,7 +233,7 @@ def attach_receipt(books: Books, letter_id: int, file_path: str | Path, kind: st
     day = _day(books, received_on if received_on not in (None, "") else books.today(), "date of the receipt")
     folder = archive_dir(books) / "receipts"
     with books.db.session() as s:
-        rec = _letter(s, letter_id)
+        rec = letter_record(s, letter_id)
         n = 1 + sum(1 for e in letters_repo.mail_entries(s, [rec.id]) if e.kind == "receipt")
         name = f"{rec.reference}_{kind}_{n}{suffix}"
         while (folder / name).exists():
@@ -273,7 +273,7 @@ def correct_entry(books: Books, entry_id: int, note: str, *, carrier: str | None
                             "can be corrected.")
         entries = letters_repo.mail_entries(s, [target.letter_id])
         current = _effective(entries)[target.id]
-        rec = _letter(s, target.letter_id)
+        rec = letter_record(s, target.letter_id)
         day = current.date if date in (None, "") else _day(books, date, "corrected date")
         if day < rec.letter_date:
             raise UserError(f"Letter {rec.reference} is dated {rec.letter_date.isoformat()}; the corrected date "
@@ -295,16 +295,16 @@ def mailing_book_pdf(books: Books, letter_ids: Iterable[int], mailing_date: dt.d
         raise UserError("Select at least one posted letter for the mailing book.")
     day = parse_date(mailing_date, "mailing date")
     with books.db.session() as s:
-        company = _company(s)
+        company = company_party(s)
         currency = company_repo.get(s).currency
         entries, languages = [], set()
         for lid in ids:
-            rec = _letter(s, lid)
+            rec = letter_record(s, lid)
             st = _status(s, lid)
             if st.posted_on is None or not st.tracking_number:
                 raise UserError(f"Letter {rec.reference} has no tracking number yet. Record its posting first.")
             data = customers_repo.get(s, rec.customer_id)
-            party = Party(data.name, _lines(data.address), data.postcode, data.city, data.country)
+            party = Party(data.name, address_lines(data.address), data.postcode, data.city, data.country)
             lines = tuple(x for x in (*party.address_lines, party.city_line(), party.country) if x)
             entries.append(MailingBookEntry(st.tracking_number, data.name, lines,
                                             st.service or st.carrier or "Registered", reference=rec.reference))

@@ -6,7 +6,7 @@ from ar_desktop.domain.letters import LetterInvoiceLine, build_statement
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import find_customer
 from ar_desktop.services.invoicing import invoice_ids, invoice_rows
-from ar_desktop.services.letters import _company, _recipient, letter_settings, pdf_layout
+from ar_desktop.services.letters import company_party, recipient_party, letter_settings, pdf_layout
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 
 
@@ -21,8 +21,8 @@ def statement_pdf(books: Books, code: str, layout: str | None = None) -> bytes:
                                r.open_amount) for r in rows]
     settings = letter_settings(books)
     with books.db.session() as s:
-        company = _company(s)
-    doc = build_statement(company, _recipient(customer), customer.language, today, customer.currency, items,
+        company = company_party(s)
+    doc = build_statement(company, recipient_party(customer), customer.language, today, customer.currency, items,
                           reference=f"ST-{customer.code}-{today.isoformat()}", customer_number=customer.code)
     return render_statement(doc, pdf_layout(layout or settings.layout),
                             (settings.offset_dx_mm, settings.offset_dy_mm))
