@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Extract the interface strings into the translation source and compile it for the program.
-#   1. pyside6-lupdate scans every .py file under ar_desktop/ui (recursively) and merges the
+#   1. pyside6-lupdate scans every .py file under ar_desktop/ui, services and domain (for the
+#      translate("Messages", ...) templates of domain/text.py) and merges the
 #      strings into resources/i18n/ar_desktop_zh_CN.ts; existing translations are kept, new
 #      strings arrive as type="unfinished", strings gone from the code are marked vanished.
 #   2. pyside6-lrelease compiles the .ts into the .qm the program loads at run time.
@@ -14,8 +15,8 @@ TS=resources/i18n/ar_desktop_zh_CN.ts
 QM=resources/i18n/ar_desktop_zh_CN.qm
 mkdir -p resources/i18n
 
-"$BIN/pyside6-lupdate" -extensions py -recursive -locations relative -no-obsolete \
-    -source-language en -target-language zh_CN ar_desktop/ui -ts "$TS"
+"$BIN/pyside6-lupdate" -extensions py -recursive -locations none -no-obsolete \
+    -source-language en -target-language zh_CN ar_desktop/ui ar_desktop/services ar_desktop/domain -ts "$TS"
 "$BIN/pyside6-lrelease" "$TS" -qm "$QM"
 
 unfinished=$(grep -c 'type="unfinished"' "$TS" || true)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 
 class Cancelled(UserError):
     def __init__(self) -> None:
-        super().__init__("Cancelled; nothing was changed.")
+        super().__init__(Text(translate("Messages", "Cancelled; nothing was changed.")))
 
 
 class Progress:

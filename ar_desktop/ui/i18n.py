@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text
 from ar_desktop.paths import CJK_FONT, TRANSLATIONS
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -54,3 +56,17 @@ def remove_translator(app: QApplication, translator: QTranslator | None) -> None
     for qt in translator.findChildren(QTranslator):
         app.removeTranslator(qt)
     app.removeTranslator(translator)
+
+
+def render(message: str | Text) -> str:
+    """A message from the domain or a service, in the interface language."""
+    if isinstance(message, Text):
+        return message.render(QCoreApplication.translate)
+    return message
+
+
+def error_text(error: BaseException) -> str:
+    """What to show the user for an error: its ``Text`` translated, else its English."""
+    if isinstance(error, UserError):
+        return render(error.message)
+    return str(error)

@@ -9,16 +9,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ar_desktop.domain.errors import UserError, ValidationError
+from ar_desktop.ui.i18n import error_text, render
 
 log = logging.getLogger("ar_desktop")
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     if isinstance(error, ValidationError):
-        text = "\n".join(f"• {m}" for m in error.problems.values())
+        text = "\n".join(f"• {render(m)}" for m in error.problems.values())
         QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Please check"), text)
     elif isinstance(error, UserError):
-        QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Cannot do that"), str(error))
+        QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Cannot do that"),
+                            error_text(error))
     else:
         log.error("unexpected error", exc_info=error)
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Messages", "Unexpected error"),

@@ -4,32 +4,26 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/adjustment_dialog.py" line="+15"/>
         <source>Credit note on {0}</source>
         <translation>为 {0} 开具贷项通知单</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Write off {0}</source>
         <translation>核销 {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open now: {0} {1}</source>
         <translation>当前未付：{0} {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reason (kept on record)</source>
         <translation>原因（留档）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -37,7 +31,6 @@
 <context>
     <name>AgingView</name>
     <message>
-        <location filename="../../ar_desktop/ui/aging_view.py" line="+93"/>
         <source>Aging as of</source>
         <translation>账龄截至</translation>
     </message>
@@ -45,22 +38,18 @@
 <context>
     <name>AllocationModel</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/payment_dialog.py" line="+28"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open</source>
         <translation>未结金额</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Apply</source>
         <translation>核销金额</translation>
     </message>
@@ -68,32 +57,26 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/audit_dialog.py" line="+11"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -101,12 +84,10 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location line="+30"/>
         <source>Changes — {0}</source>
         <translation>变更记录 — {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Every change to this record, newest first. Figures are corrected by new entries, never overwritten.</source>
         <translation>此记录的每一次变更，最新的在前。金额通过新增分录更正，绝不覆盖原记录。</translation>
     </message>
@@ -114,72 +95,58 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/call_dialog.py" line="+15"/>
         <source>Reached, will pay</source>
         <translation>已联系上，将付款</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Promised to pay</source>
         <translation>承诺付款</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disputes an invoice</source>
         <translation>对发票有异议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Refused to pay</source>
         <translation>拒绝付款</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Log call — {0}</source>
         <translation>记录电话 — {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Promised date</source>
         <translation>承诺付款日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Promised amount</source>
         <translation>承诺付款金额</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Disputed invoice</source>
         <translation>争议发票</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>What is disputed</source>
         <translation>争议内容</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This call was the ladder&apos;s phone-call step</source>
         <translation>本次通话即催收流程中的电话催收步骤</translation>
     </message>
@@ -187,47 +154,38 @@
 <context>
     <name>CollectionSettingsDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/collection_settings_dialog.py" line="+20"/>
         <source>Collection settings</source>
         <translation>催收设置</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Grace after a promised date (days)</source>
         <translation>承诺付款日后的宽限期（天）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Credit review when overdue reaches (% of limit)</source>
         <translation>逾期金额达信用额度的百分比时复核信用（%）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Suggest class A up to (average days late)</source>
         <translation>平均逾期天数不超过此值时建议 A 级（天）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>… and at most (% of invoices paid late)</source>
         <translation>… 且逾期付款发票占比不超过（%）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Suggest class C above (average days late)</source>
         <translation>平均逾期天数超过此值时建议 C 级（天）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>… or above (% of invoices paid late)</source>
         <translation>… 或逾期付款发票占比超过（%）</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>&apos;{0}&apos; is not a number.</source>
         <translation>“{0}”不是数字。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Enter a whole number of days, e.g. 3.</source>
         <translation>请输入整数天数，例如 3。</translation>
     </message>
@@ -235,165 +193,130 @@
 <context>
     <name>CollectionsTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/collections_tab.py" line="+44"/>
         <source>Everyone needing attention</source>
         <translation>所有需处理的客户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Action due today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Calls for today</source>
         <translation>今日电话催收</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Letters to print</source>
         <translation>待打印催款函</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Legal action / agency</source>
         <translation>法律诉讼 / 委托催收</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Promised</source>
         <translation>已承诺付款</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>On hold</source>
         <translation>已挂起</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Credit review</source>
         <translation>待信用复核</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Worklist as of</source>
         <translation>催收清单截至</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Log call…</source>
         <translation>记录电话…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail reminder…</source>
         <translation>邮件提醒…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Promise…</source>
         <translation>承诺付款…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Payment plan…</source>
         <translation>付款计划…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Dispute…</source>
         <translation>争议…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+166"/>
         <source>Hold…</source>
         <translation>挂起…</translation>
     </message>
     <message>
-        <location line="-165"/>
         <source>Step done…</source>
         <translation>步骤完成…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Skip step…</source>
         <translation>跳过步骤…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Credit reviewed</source>
         <translation>信用已复核</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Print collection file…</source>
         <translation>打印催收档案…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Letters…</source>
         <translation>催款函…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Registered mail…</source>
         <translation>挂号信…</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>Collection file</source>
         <translation>催收档案</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Aging</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+1"/>
         <source>Computing the worklist…</source>
         <translation>正在计算催收清单…</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>{0} of {1} accounts</source>
         <translation>{0} / {1} 个账户</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Select an account to see its collection file.</source>
         <translation>选择一个账户以查看其催收档案。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{0} — {1}: every step, call, letter, promise, dispute and payment</source>
         <translation>{0} — {1}：所有催收步骤、电话、函件、承诺、争议和付款</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+44"/>
         <source>Release hold</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Resume the ladder for {0}?</source>
         <translation>恢复对 {0} 的催收流程？</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Save collection file as PDF</source>
         <translation>将催收档案另存为 PDF</translation>
     </message>
@@ -401,155 +324,118 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ar_desktop/ui/aging_view.py" line="-77"/>
         <source>Not yet due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>1–30</source>
         <translation>1–30 天</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>31–60</source>
         <translation>31–60 天</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>61–90</source>
         <translation>61–90 天</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Over 90</source>
         <translation>90 天以上</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location filename="../../ar_desktop/ui/columns.py" line="+29"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ar_desktop/ui/columns.py" line="+47"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ar_desktop/ui/columns.py" line="-43"/>
-        <location line="+51"/>
         <source>Cur.</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+30"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ar_desktop/ui/columns.py" line="-70"/>
-        <location line="+68"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location line="-67"/>
         <source>Partly paid</source>
         <translation>部分付款</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+65"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+19"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="-18"/>
         <source>Void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open balance</source>
         <translation>未结余额</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>On hold</source>
         <translation>暂停赊销</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>Number</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Issued</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Disputed</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
@@ -557,77 +443,62 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/company_dialog.py" line="+16"/>
         <source>Company profile</source>
         <translation>公司资料</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Street address</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Postcode</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Registration / tax id</source>
         <translation>注册号 / 税号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Account / IBAN</source>
         <translation>银行账号 / IBAN</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>BIC / SWIFT</source>
         <translation>BIC / SWIFT 代码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Default currency</source>
         <translation>默认币种</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Letters signed by</source>
         <translation>函件签署人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Signer&apos;s title</source>
         <translation>签署人职务</translation>
     </message>
@@ -635,39 +506,30 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/mail_register_dialog.py" line="+104"/>
         <source>Correct the log — {0}</source>
         <translation>更正记录 — {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Correct tracking number</source>
         <translation>更正跟踪号</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>Empty: unchanged</source>
         <translation>留空：不变</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Correct date</source>
         <translation>更正日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Correct signed by</source>
         <translation>更正签收人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Why the correction</source>
         <translation>更正原因</translation>
     </message>
@@ -675,167 +537,134 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/customer_dialog.py" line="+18"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Code</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>e.g. ACME01</source>
         <translation>例如 ACME01</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Street address</source>
         <translation>街道地址</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>One or more lines</source>
         <translation>可填写多行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Postcode</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>ISO code, e.g. DE, GB, CN</source>
         <translation>ISO 代码，例如 DE、GB、CN</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Registration / tax id</source>
         <translation>注册号 / 税号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>empty = no limit</source>
         <translation>留空表示不设额度</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Credit class</source>
         <translation>信用等级</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A – reliable</source>
         <translation>A – 信用良好</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>B – normal</source>
         <translation>B – 一般</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>C – watch</source>
         <translation>C – 需关注</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Payment terms (days)</source>
         <translation>付款期限（天）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Letter language</source>
         <translation>函件语言</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Chinese (Simplified)</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Late charges</source>
         <translation>滞纳费用</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Company default = the rule under Settings ▸ Late charges</source>
         <translation>公司默认 = 设置 ▸ 滞纳费用中的规则</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Late-charge rate (%)</source>
         <translation>滞纳利率（%）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>empty = the company&apos;s rate</source>
         <translation>留空表示使用公司利率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contractual rules only: % per day or % per year as agreed</source>
         <translation>仅适用于合同规则：按约定的日利率或年利率（%）</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>On hold (no new deliveries on credit)</source>
         <translation>暂停赊销（不再赊账发货）</translation>
     </message>
@@ -843,93 +672,74 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/customers_tab.py" line="+30"/>
         <source>Search code, name, city or contact…</source>
         <translation>搜索编号、名称、城市或联系人…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Statement…</source>
         <translation>对账单…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Collection file…</source>
         <translation>催收档案…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ladder…</source>
         <translation>催收流程…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Changes…</source>
         <translation>变更记录…</translation>
     </message>
     <message>
-        <location line="+83"/>
         <source>Statement of account — {0}</source>
         <translation>对账单 — {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Print statement</source>
         <translation>打印对账单</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Save statement as PDF</source>
         <translation>将对账单另存为 PDF</translation>
     </message>
     <message>
-        <location line="-99"/>
         <source>Apply credit…</source>
         <translation>冲抵余额…</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <location line="+2"/>
         <source>Apply credit</source>
         <translation>冲抵余额</translation>
     </message>
     <message>
-        <location line="-2"/>
         <source>This customer has no unapplied credit.</source>
         <translation>该客户没有未冲抵的余额。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Apply the customer&apos;s credit of {0} to its open invoices, oldest due first?</source>
         <translation>将该客户 {0} 的余额按到期日从早到晚冲抵其未付发票？</translation>
     </message>
@@ -937,122 +747,98 @@
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../ar_desktop/ui/data_actions.py" line="+54"/>
         <source>Import &amp;wizard…</source>
         <translation>导入向导(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{0} to {1}…</source>
         <translation>{0} 导出为 {1}…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="-40"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Aging report</source>
         <translation>账龄报表</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Collections worklist</source>
         <translation>催收清单</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Late charges</source>
         <translation>逾期费用</translation>
     </message>
     <message>
-        <location line="+74"/>
         <source>As-of date (YYYY-MM-DD):</source>
         <translation>截至日期（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Report as of</source>
         <translation>报表截至日期</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export {0}</source>
         <translation>导出 {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>{0} rows exported to {1}.</source>
         <translation>已将 {0} 行导出到 {1}。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>AR Desktop company (*.ardb);;All files (*)</source>
         <translation>AR Desktop 公司文件 (*.ardb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Backed up to {0}.</source>
         <translation>已备份到 {0}。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Backups (*.ardb *.bak);;All files (*)</source>
         <translation>备份 (*.ardb *.bak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Restored {0}; the previous file is kept as {1}.</source>
         <translation>已恢复 {0}；原文件已保存为 {1}。</translation>
     </message>
@@ -1060,27 +846,22 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/mail_register_dialog.py" line="-24"/>
         <source>Returned undelivered — {0}</source>
         <translation>退回未投递 — {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delivered — {0}</source>
         <translation>已送达 — {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reason given by the carrier</source>
         <translation>承运方给出的原因</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Signed by</source>
         <translation>签收人</translation>
     </message>
@@ -1088,37 +869,30 @@
 <context>
     <name>DisputeDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/dispute_dialog.py" line="+15"/>
         <source>Dispute — {0}</source>
         <translation>争议 — {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{0} · due {1} · {2}</source>
         <translation>{0} · 到期 {1} · {2}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>What the customer contests</source>
         <translation>客户异议内容</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disputed amount</source>
         <translation>争议金额</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Empty: the whole open amount</source>
         <translation>留空：全部未结金额</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1126,42 +900,34 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+70"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A CSV file (comma, semicolon or tab separated) or an Excel workbook (.xlsx).</source>
         <translation>CSV 文件（以逗号、分号或制表符分隔）或 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>What it holds:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sheet (workbooks):</source>
         <translation>工作表（工作簿）：</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Import from</source>
         <translation>导入自</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -1169,132 +935,106 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ar_desktop/ui/history_model.py" line="+10"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>invoice</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>step done</source>
         <translation>步骤完成</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>step skipped</source>
         <translation>步骤跳过</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>promise</source>
         <translation>承诺付款</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>promise kept</source>
         <translation>承诺履行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dispute resolved</source>
         <translation>争议解决</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>hold released</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>credit override</source>
         <translation>信用等级调整</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>credit review</source>
         <translation>信用复核</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>letter</source>
         <translation>催款函</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>mail posted</source>
         <translation>挂号信已寄出</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>mail delivered</source>
         <translation>挂号信已送达</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>mail returned</source>
         <translation>挂号信被退回</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>mail receipt</source>
         <translation>挂号信回执</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>mail correction</source>
         <translation>挂号信更正</translation>
     </message>
@@ -1302,22 +1042,18 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/history_dialog.py" line="+21"/>
         <source>Collection file — {0}</source>
         <translation>催收档案 — {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Every step, call, letter, promise, dispute and payment, newest first.</source>
         <translation>所有催收步骤、电话、函件、承诺、争议和付款，最新的在前。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Save collection file as PDF</source>
         <translation>将催收档案另存为 PDF</translation>
     </message>
@@ -1325,17 +1061,14 @@
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/hold_dialog.py" line="+16"/>
         <source>Put on hold — {0}</source>
         <translation>挂起 — {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Until</source>
         <translation>挂起至</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1343,37 +1076,30 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+135"/>
         <source>{0} rows: {1} new, {2} to update, {3} already there (skipped).</source>
         <translation>{0} 行：新增 {1}，更新 {2}，已存在 {3}（跳过）。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{0} new customers will be created.</source>
         <translation>将新建 {0} 个客户。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{0} payments will be recorded from settlement dates.</source>
         <translation>将按结清日期记录 {0} 笔付款。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{0} problems must be fixed first.</source>
         <translation>须先修正 {0} 个问题。</translation>
     </message>
     <message>
-        <location line="+62"/>
         <source>Import wizard</source>
         <translation>导入向导</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1381,77 +1107,62 @@
 <context>
     <name>InvoiceDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/invoice_dialog.py" line="+23"/>
         <source>Edit invoice {0}</source>
         <translation>编辑发票 {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New invoice</source>
         <translation>新建发票</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Invoice number</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Issue date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filled from the customer&apos;s payment terms; you may change it</source>
         <translation>根据客户的付款期限自动填写，可修改</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Gross amount</source>
         <translation>含税金额</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Order / contract reference</source>
         <translation>订单 / 合同编号</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Description</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The customer disputes this invoice</source>
         <translation>客户对此发票有异议</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Dispute reason</source>
         <translation>争议原因</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Save the invoice anyway?</source>
         <translation>仍要保存此发票吗？</translation>
     </message>
@@ -1459,122 +1170,98 @@
 <context>
     <name>InvoicesTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/invoices_tab.py" line="+28"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Issued from</source>
         <translation>开票日期从</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Number, reference or customer…</source>
         <translation>发票号、参考号或客户…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>New invoice…</source>
         <translation>新建发票…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Dispute / resolve…</source>
         <translation>争议 / 解决…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Write off…</source>
         <translation>核销…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Credit note…</source>
         <translation>贷项通知单…</translation>
     </message>
     <message>
-        <location line="+111"/>
         <source>Invoice voided</source>
         <translation>发票已作废</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The {0} {1} already paid on {2} is now customer credit. Apply it to other invoices with Apply credit on the Customers tab, or keep it for a refund.</source>
         <translation>发票 {2} 上已支付的 {0} {1} 现已转为客户余额。可在“客户”页用“冲抵余额”冲抵其他发票，或保留用于退款。</translation>
     </message>
     <message>
-        <location line="-111"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Changes…</source>
         <translation>变更记录…</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>{0} invoices · amount {1} · open {2} · overdue {3}</source>
         <translation>{0} 张发票 · 金额 {1} · 未结 {2} · 逾期 {3}</translation>
     </message>
     <message>
-        <location line="+35"/>
         <source>Resolve dispute</source>
         <translation>解决争议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Mark the dispute on invoice {0} as resolved?</source>
         <translation>将发票 {0} 的争议标记为已解决？</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>What does the customer contest on {0}?</source>
         <translation>客户对发票 {0} 有何异议？</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Void invoice</source>
         <translation>作废发票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Why is invoice {0} voided? (kept on record)</source>
         <translation>发票 {0} 的作废原因？（将保留记录）</translation>
     </message>
@@ -1582,52 +1269,42 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/ladder_dialog.py" line="+146"/>
         <source>Collection ladder</source>
         <translation>催收流程</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Collection ladder of {0}</source>
         <translation>{0} 的催收流程</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Class {0}</source>
         <translation>{0} 级</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This customer has its own ladder</source>
         <translation>该客户使用专属催收流程</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ladder for</source>
         <translation>催收流程适用于</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Add step</source>
         <translation>添加步骤</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Remove step</source>
         <translation>删除步骤</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>Steps for this customer only.</source>
         <translation>仅适用于该客户的步骤。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The customer follows the ladder of its credit class.</source>
         <translation>该客户沿用其信用等级的催收流程。</translation>
     </message>
@@ -1635,82 +1312,66 @@
 <context>
     <name>LateCharges</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/late_charges_dialog.py" line="+15"/>
         <source>No late charges</source>
         <translation>不收取滞纳费用</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contractual interest, % per day</source>
         <translation>合同约定利息，按日 %</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contractual interest, % per year</source>
         <translation>合同约定利息，按年 %</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>EU statutory interest (ECB rate + 8 points)</source>
         <translation>欧盟法定利息（欧洲央行利率 + 8 个百分点）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Germany, §288 BGB (base rate + 9 points)</source>
         <translation>德国《民法典》第 288 条（基准利率 + 9 个百分点）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>UK Late Payment Act (Bank Rate + 8 points)</source>
         <translation>英国《逾期付款法》（英格兰银行利率 + 8 个百分点）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Letters claim only the open invoice amounts; no interest and no fixed fee are added.</source>
         <translation>催款函只追讨未结发票金额，不加收利息和固定费用。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The rate agreed in your contracts, in percent per day (e.g. 0.05 for 0.05 % a day), on the open amount from the day after the due date until payment. An optional fixed fee is added once per late invoice.</source>
         <translation>合同约定的日利率（%，例如 0.05 表示每日 0.05%），自到期日次日起至付款日按未结金额计算。每张逾期发票可另加收一次固定费用。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The rate agreed in your contracts, in percent per year (e.g. 8), on the open amount from the day after the due date until payment, spread over the days by the day count. An optional fixed fee is added once per late invoice.</source>
         <translation>合同约定的年利率（%，例如 8），自到期日次日起至付款日按未结金额计算，按计息天数规则折算到每日。每张逾期发票可另加收一次固定费用。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>EU Late Payment Directive, between businesses: the ECB main refinancing rate plus 8 points, taken from the reference-rate table, plus a fixed EUR 40 per late invoice.</source>
         <translation>欧盟《逾期付款指令》（企业之间）：欧洲央行主要再融资利率加 8 个百分点（取自参考利率表），每张逾期发票另加固定 40 欧元。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>German statutory interest between businesses (§288 (2) BGB): the base rate (Basiszinssatz) plus 9 points, taken from the reference-rate table, plus EUR 40 per late invoice (§288 (5) BGB).</source>
         <translation>德国企业间法定利息（《民法典》第 288 条第 2 款）：基准利率（Basiszinssatz）加 9 个百分点（取自参考利率表），每张逾期发票另加 40 欧元（第 288 条第 5 款）。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Late Payment of Commercial Debts (Interest) Act 1998: Bank of England Bank Rate plus 8 points, taken from the reference-rate table, plus a fixed sum of GBP 40, 70 or 100 by size of the debt.</source>
         <translation>英国 1998 年《商业债务逾期付款（利息）法》：英格兰银行利率加 8 个百分点（取自参考利率表），另按债务金额加收固定 40、70 或 100 英镑。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Days / 365</source>
         <translation>实际天数 / 365</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Days / 360</source>
         <translation>实际天数 / 360</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Days / actual days in the year (365 or 366)</source>
         <translation>实际天数 / 当年实际天数（365 或 366）</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>Company default</source>
         <translation>公司默认</translation>
     </message>
@@ -1718,62 +1379,50 @@
 <context>
     <name>LateChargesDialog</name>
     <message>
-        <location line="+6"/>
         <source>Late charges</source>
         <translation>滞纳费用</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Default rule</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Interest rate (%)</source>
         <translation>利率（%）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Contractual rules only; statutory rules use the reference rates.</source>
         <translation>仅适用于合同规则；法定规则使用参考利率。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Day count</source>
         <translation>计息天数规则</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>How a yearly rate is divided over the days.</source>
         <translation>年利率如何折算到每日。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Fixed fee per late invoice</source>
         <translation>每张逾期发票的固定费用</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>empty = none</source>
         <translation>留空表示无</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contractual rules only, in the invoice&apos;s currency.</source>
         <translation>仅适用于合同规则，以发票币种计。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customers with a rule of their own (customer dialog) keep it; all others use this default.</source>
         <translation>已设置专属规则的客户（在客户对话框中）保持其规则；其他客户均使用此默认规则。</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>e.g. 0.05 (% a day)</source>
         <translation>例如 0.05（每日 %）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>e.g. 8 (% a year)</source>
         <translation>例如 8（每年 %）</translation>
     </message>
@@ -1781,22 +1430,18 @@
 <context>
     <name>LetterSettingsActions</name>
     <message>
-        <location filename="../../ar_desktop/ui/letter_settings_actions.py" line="+16"/>
         <source>Letters and &amp;printing…</source>
         <translation>信函与打印(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Late c&amp;harges…</source>
         <translation>逾期费用(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reference &amp;rates…</source>
         <translation>参考利率(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Letter &amp;wording…</source>
         <translation>信函措辞(&amp;W)…</translation>
     </message>
@@ -1804,129 +1449,103 @@
 <context>
     <name>LetterSettingsDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/letter_settings_dialog.py" line="+23"/>
         <source>DIN 5008 form A (A4, window envelope)</source>
         <translation>DIN 5008 A 式（A4，开窗信封）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>German standard letter with a short letterhead: the address sits 27 mm from the top edge, fold marks at 87 and 192 mm. For DL or C5/6 window envelopes.</source>
         <translation>德国标准信函，信头较矮：地址距上边缘 27 毫米，折痕标记位于 87 和 192 毫米处。适用于 DL 或 C5/6 开窗信封。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>DIN 5008 form B (A4, window envelope)</source>
         <translation>DIN 5008 B 式（A4，开窗信封）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>German standard letter with a taller letterhead: the address sits 45 mm from the top edge, fold marks at 105 and 210 mm. For DL or C5/6 window envelopes.</source>
         <translation>德国标准信函，信头较高：地址距上边缘 45 毫米，折痕标记位于 105 和 210 毫米处。适用于 DL 或 C5/6 开窗信封。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>US #10 window envelope (US Letter)</source>
         <translation>美国 #10 开窗信封（US Letter）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>US Letter paper folded in three for a #10 window envelope: the address sits about 52 mm (2 1/16 in) from the top edge, ½ in from the left.</source>
         <translation>US Letter 纸三折装入 #10 开窗信封：地址距上边缘约 52 毫米（2 1/16 英寸），距左边缘 ½ 英寸。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Plain A4 (no window envelope)</source>
         <translation>普通 A4（无开窗信封）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Plain A4 page without window positions, for envelopes addressed by hand or with a label.</source>
         <translation>不含开窗定位的普通 A4 页面，适用于手写地址或贴标签的信封。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source> mm</source>
         <translation> 毫米</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Letters and printing</source>
         <translation>函件与打印</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Letter layout</source>
         <translation>函件版式</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Payment deadline</source>
         <translation>付款期限</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Days after the letter date the customer has to pay.</source>
         <translation>客户须在函件日期后多少天内付款。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Printer offset right</source>
         <translation>打印机向右偏移</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Positive moves the print to the right, negative to the left.</source>
         <translation>正值向右移动打印内容，负值向左。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Printer offset down</source>
         <translation>打印机向下偏移</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Positive moves the print down, negative up.</source>
         <translation>正值向下移动打印内容，负值向上。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Preview calibration page…</source>
         <translation>预览校准页…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Print calibration page…</source>
         <translation>打印校准页…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>To find the offset, print the calibration page at 100 %, measure where the lines marked X and Y fall, and enter expected minus measured. The page uses the layout and offset shown here, even before you save.</source>
         <translation>确定偏移量：按 100% 比例打印校准页，测量标有 X 和 Y 的线条的实际位置，填入“预期值减实测值”。校准页使用此处显示的版式和偏移量，无需先保存。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Attach a statement of account (all open items) to each letter</source>
         <translation>每封函件附上对账单（全部未结项目）</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>en</source>
         <comment>language code of the printed calibration page: en or zh</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+11"/>
         <source>Calibration page</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location line="-10"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1934,52 +1553,42 @@
 <context>
     <name>LettersDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/letters_dialog.py" line="+78"/>
         <source>Letters to issue — {0}</source>
         <translation>待开具催款函 — {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{0} customer(s) whose next step is a letter. Issuing archives each letter with its fingerprint and marks the ladder step done.</source>
         <translation>{0} 个客户的下一步骤为催款函。开具时将每封函件连同其指纹存档，并将该催收步骤标记为完成。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Issue and print…</source>
         <translation>开具并打印…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Issue and save as PDF…</source>
         <translation>开具并另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Preview — {0} (draft, not issued)</source>
         <translation>预览 — {0}（草稿，未开具）</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Issuing {0} letter(s)…</source>
         <translation>正在开具 {0} 封函件…</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Print letters</source>
         <translation>打印函件</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Save letters as PDF</source>
         <translation>将函件另存为 PDF</translation>
     </message>
@@ -1987,7 +1596,6 @@
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../ar_desktop/ui/list_tab.py" line="+51"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -1995,78 +1603,62 @@
 <context>
     <name>MailRegisterDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/mail_register_dialog.py" line="+27"/>
         <source>Letters and registered mail</source>
         <translation>函件与挂号信</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Open letter…</source>
         <translation>打开函件…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Verify fingerprint</source>
         <translation>校验指纹</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Posted…</source>
         <translation>已寄出…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delivered…</source>
         <translation>已送达…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Returned…</source>
         <translation>已退回…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Attach receipt…</source>
         <translation>附加回执…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Mailing book…</source>
         <translation>邮寄登记簿…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Every issued letter, its fingerprint and its way through the post. Corrections are added to the log; nothing is overwritten.</source>
         <translation>每封已开具的函件、其指纹及邮寄过程。更正会追加到记录中，不会覆盖任何内容。</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>{0} as issued</source>
         <translation>{0}（开具原件）</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Scan of the receipt</source>
         <translation>回执扫描件</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+6"/>
         <source>Mailing book</source>
         <translation>邮寄登记簿</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Select letters already recorded as posted.</source>
         <translation>请选择已登记为寄出的函件。</translation>
     </message>
@@ -2074,184 +1666,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ar_desktop/ui/main_window.py" line="+32"/>
         <source>AR Desktop company (*.ardb);;All files (*)</source>
         <translation>AR Desktop 公司文件 (*.ardb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>customers</source>
         <translation>客户记录</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>invoices</source>
         <translation>发票记录</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Collections</source>
         <translation>催收</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;New company…</source>
         <translation>新建公司(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Company &amp;profile…</source>
         <translation>公司资料(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Import CSV</source>
         <translation>导入 CSV(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customers…</source>
         <translation>客户…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Invoices…</source>
         <translation>发票…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Payments…</source>
         <translation>付款…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Close company</source>
         <translation>关闭公司(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Collection &amp;ladder…</source>
         <translation>催收流程(&amp;L)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Collections and credit…</source>
         <translation>催收与信用(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;About AR Desktop</source>
         <translation>关于 AR Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>No company file is open.
 Create one for each company whose books you keep.</source>
         <translation>尚未打开公司文件。
 请为您记账的每家公司分别创建一个公司文件。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>New company…</source>
         <translation>新建公司…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Company&apos;s legal name:</source>
         <translation>公司法定名称：</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Save the new company file</source>
         <translation>保存新的公司文件</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Open company file</source>
         <translation>打开公司文件</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Damaged company file</source>
         <translation>公司文件已损坏</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{0}
 
 Restore the latest good backup now? The damaged file is kept beside it.</source>
@@ -2260,42 +1816,34 @@ Restore the latest good backup now? The damaged file is kept beside it.</source>
 现在恢复最近一份完好的备份吗？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>Import {0} from CSV</source>
         <translation>从 CSV 导入{0}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{0} {1} imported from {2}.</source>
         <translation>已从 {2} 导入 {0} 条{1}。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Importing {0}…</source>
         <translation>正在导入{0}…</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>The new language is used from the next start.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>About AR Desktop</source>
         <translation>关于 AR Desktop</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>AR Desktop {0}
 Receivables and collections for bookkeepers.</source>
         <translation>AR Desktop {0}
@@ -2305,67 +1853,54 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="-199"/>
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Each column of the file goes to a field, or is not imported. Matches are guessed from the column names and remembered for files with the same columns.</source>
         <translation>文件的每一列对应一个字段，或不导入。系统按列名自动匹配，并为列名相同的文件记住匹配。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>First values</source>
         <translation>前几个值</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>point (1,234.56)</source>
         <translation>点（1,234.56）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>comma (1.234,56)</source>
         <translation>逗号（1.234,56）</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Create customers that the file names but the books do not have</source>
         <translation>新建文件中有但账簿中没有的客户</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Dates are written as:</source>
         <translation>日期格式：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Decimal separator:</source>
         <translation>小数分隔符：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Numbers or codes already in the books:</source>
         <translation>账簿中已有的编号或代码：</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>{0}: {1} data rows.</source>
         <translation>{0}：{1} 行数据。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
@@ -2373,120 +1908,101 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ar_desktop/ui/messages.py" line="+19"/>
         <source>Please check</source>
         <translation>请检查</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Something went wrong inside AR Desktop. The action was undone; nothing already stored was lost.</source>
         <translation>AR Desktop 内部出错。该操作已撤销，已保存的数据均未丢失。</translation>
     </message>
     <message>
-        <location filename="../../ar_desktop/ui/tasks.py" line="+51"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
     </message>
 </context>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/payment_dialog.py" line="-7"/>
         <source>bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>cheque</source>
         <translation>支票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>direct debit</source>
         <translation>直接扣款</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+69"/>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Date received</source>
         <translation>收款日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>e.g. bank statement line</source>
         <translation>例如银行对账单上的摘要</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Oldest due first</source>
         <translation>按到期日先后核销</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Apply to</source>
         <translation>核销至</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>Not applied: {0} {1} — kept as customer credit</source>
         <translation>未核销：{0} {1} — 作为客户预收款保留</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Applied {0} more than the payment; lower an amount</source>
         <translation>核销金额超出付款 {0}，请调低某项金额</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Fully applied</source>
         <translation>已全部核销</translation>
     </message>
@@ -2494,22 +2010,18 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ar_desktop/ui/pdf_preview.py" line="+29"/>
         <source>◀ Previous page</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Next page ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>The document has no pages.</source>
         <translation>该文档没有页面。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Page {0} of {1}</source>
         <translation>第 {0} 页，共 {1} 页</translation>
     </message>
@@ -2517,52 +2029,42 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/plan_dialog.py" line="+30"/>
         <source>Payment plan — {0}</source>
         <translation>付款计划 — {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>{0}  due {1}  open {2}</source>
         <translation>{0}  到期 {1}  未付 {2}</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Invoices to cover</source>
         <translation>计划包含的发票</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Number of instalments</source>
         <translation>分期数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>First instalment due</source>
         <translation>首期到期日</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Every N days</source>
         <translation>每隔天数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Schedule</source>
         <translation>分期安排</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Choose the invoices the plan covers.</source>
         <translation>请选择付款计划包含的发票。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>{0} in {1} instalments:</source>
         <translation>{0}，分 {1} 期：</translation>
     </message>
@@ -2570,27 +2072,22 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/mail_register_dialog.py" line="-138"/>
         <source>Posted — {0}</source>
         <translation>已寄出 — {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Carrier and service</source>
         <translation>承运方与服务</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Tracking number</source>
         <translation>跟踪号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>UPU numbers (2 letters, 9 digits, country) are checked digit by digit</source>
         <translation>UPU 编号（2 个字母、9 位数字、国家代码）将逐位校验</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Posted on</source>
         <translation>寄出日期</translation>
     </message>
@@ -2598,12 +2095,10 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+39"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The first rows as they will be stored.</source>
         <translation>前几行将按此保存。</translation>
     </message>
@@ -2611,12 +2106,10 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ar_desktop/ui/printing.py" line="+56"/>
         <source>The printer {0} refused the job: {1}. Check that it is switched on and accepting jobs.</source>
         <translation>打印机 {0} 拒绝了打印作业：{1}。请检查打印机是否已开启并接受作业。</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>The printer could not be opened. Check that it is installed and switched on.</source>
         <translation>无法打开打印机。请检查打印机是否已安装并开启。</translation>
     </message>
@@ -2624,27 +2117,22 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PromiseDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/promise_dialog.py" line="+14"/>
         <source>Promise to pay — {0}</source>
         <translation>承诺付款 — {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Promise made on</source>
         <translation>承诺日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Will pay by</source>
         <translation>承诺付款日</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Overdue now: {0} {1}</source>
         <translation>当前逾期：{0} {1}</translation>
     </message>
@@ -2652,52 +2140,42 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>RateRowDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/rates_dialog.py" line="+80"/>
         <source>Add rate – {0}</source>
         <translation>添加利率 – {0}</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Correct rate – {0}</source>
         <translation>更正利率 – {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The date is fixed; to move a rate, remove it and add it again.</source>
         <translation>日期不可更改；如需调整，请删除该利率后重新添加。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The first day the new rate applies.</source>
         <translation>新利率开始适用的第一天。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Rate (%)</source>
         <translation>利率（%）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>e.g. 4.50</source>
         <translation>例如 4.50</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>In percent a year, as published; may be negative.</source>
         <translation>按公布的年利率（%）填写，可以为负数。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>e.g. source or press release</source>
         <translation>例如来源或新闻公告</translation>
     </message>
@@ -2705,92 +2183,74 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location line="-72"/>
         <source>ECB main refinancing rate</source>
         <translation>欧洲央行主要再融资利率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>German base rate (Basiszinssatz)</source>
         <translation>德国基准利率（Basiszinssatz）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bank of England Bank Rate</source>
         <translation>英格兰银行基准利率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>China one-year Loan Prime Rate (LPR)</source>
         <translation>中国一年期贷款市场报价利率（LPR）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Used by the EU statutory rule (rate + 8 points). Published by the European Central Bank.</source>
         <translation>用于欧盟法定规则（利率 + 8 个百分点）。由欧洲中央银行公布。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Used by the German §288 BGB rule (rate + 9 points). Published by the Deutsche Bundesbank on 1 January and 1 July.</source>
         <translation>用于德国《民法典》第 288 条规则（利率 + 9 个百分点）。由德意志联邦银行于每年 1 月 1 日和 7 月 1 日公布。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Used by the UK Late Payment Act rule (rate + 8 points). Published by the Bank of England.</source>
         <translation>用于英国《逾期付款法》规则（利率 + 8 个百分点）。由英格兰银行公布。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>For reference in Chinese contracts. Published monthly by the National Interbank Funding Center.</source>
         <translation>供中国合同参考。由全国银行间同业拆借中心每月公布。</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>Reference rates</source>
         <translation>参考利率</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Rate table</source>
         <translation>利率表</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Add rate…</source>
         <translation>添加利率…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Correct selected…</source>
         <translation>更正所选…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location line="+57"/>
         <source>Select the rate to correct first.</source>
         <translation>请先选择要更正的利率。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Select the rate to remove first.</source>
         <translation>请先选择要删除的利率。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Remove rate</source>
         <translation>删除利率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Remove the rate {0} % in force from {1} from the table &apos;{2}&apos;?
 
 Interest already shown in issued letters does not change; new computations use the remaining rates.</source>
@@ -2799,32 +2259,26 @@ Interest already shown in issued letters does not change; new computations use t
 已开具函件中的利息不会改变；新的计算将使用其余利率。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Import reference rates</source>
         <translation>导入参考利率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>{0} is not a UTF-8 text file. Save it as CSV (UTF-8) and try again.</source>
         <translation>{0} 不是 UTF-8 文本文件。请另存为 CSV（UTF-8）后重试。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{0} cannot be read: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{0} new rates added from {1}; rates already kept were left as they are.</source>
         <translation>已从 {1} 添加 {0} 条新利率；已有的利率保持不变。</translation>
     </message>
@@ -2832,17 +2286,14 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>RatesModel</name>
     <message>
-        <location line="-194"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Rate (%)</source>
         <translation>利率（%）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2850,32 +2301,26 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/restore_dialog.py" line="+15"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Company: {1}&lt;br&gt;Customers: {2} · Invoices: {3} · Payments: {4}&lt;br&gt;Last change: {5}&lt;br&gt;Schema: {6} · {7:.1f} MB</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;公司：{1}&lt;br&gt;客户：{2} · 发票：{3} · 付款：{4}&lt;br&gt;最后修改：{5}&lt;br&gt;结构版本：{6} · {7:.1f} MB</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>This replaces {0}. The file as it is now is backed up first, into {1}.</source>
         <translation>这将替换 {0}。当前文件会先备份到 {1}。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>This backup is damaged and cannot be restored: {0}</source>
         <translation>此备份已损坏，无法恢复：{0}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2883,37 +2328,30 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/step_dialog.py" line="+14"/>
         <source>Skip step — {0}</source>
         <translation>跳过步骤 — {0}</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Step done — {0}</source>
         <translation>步骤完成 — {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Skipped (not done)</source>
         <translation>已跳过（未执行）</translation>
     </message>
@@ -2921,32 +2359,26 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../ar_desktop/ui/worklist_model.py" line="+32"/>
         <source>Courtesy reminder</source>
         <translation>到期前友情提醒</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reminder</source>
         <translation>付款提醒</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phone call</source>
         <translation>电话催收</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Formal demand letter (registered mail)</source>
         <translation>正式催款函（挂号信）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Legal action</source>
         <translation>法律行动</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hand over to a collection agency</source>
         <translation>移交催收机构</translation>
     </message>
@@ -2954,42 +2386,34 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>StepsModel</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/ladder_dialog.py" line="-192"/>
         <source>Key</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Days from due date</source>
         <translation>距到期日天数</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Action</source>
         <translation>催收动作</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Requires step</source>
         <translation>前置步骤</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Wait (days)</source>
         <translation>等待（天）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Letter template</source>
         <translation>函件模板</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Registered mail</source>
         <translation>挂号信</translation>
     </message>
@@ -2997,204 +2421,162 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/template_dialog.py" line="+18"/>
         <source>Reminder</source>
         <translation>付款提醒函</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Demand letter</source>
         <translation>催款函</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Final notice</source>
         <translation>最后催告函</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>customer&apos;s legal name</source>
         <translation>客户法定名称</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>customer&apos;s contact person (or its name)</source>
         <translation>客户联系人（或客户名称）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>your company&apos;s legal name</source>
         <translation>贵公司法定名称</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>your phone number</source>
         <translation>贵公司电话</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>your e-mail address</source>
         <translation>贵公司电子邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>your contact person</source>
         <translation>贵公司联系人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>who signs the letter</source>
         <translation>函件签署人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>the signer&apos;s position</source>
         <translation>签署人职务</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>total claimed (invoices + charges)</source>
         <translation>追讨总额（发票 + 费用）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>total claimed in Chinese capital numerals</source>
         <translation>追讨总额（中文大写）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>open invoice amounts</source>
         <translation>未结发票金额</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>late charges (interest + fixed sums)</source>
         <translation>滞纳费用（利息 + 固定费用）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>currency code, e.g. EUR</source>
         <translation>币种代码，例如 EUR</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>payment deadline</source>
         <translation>付款期限</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>date of the letter</source>
         <translation>函件日期</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>what happens if unpaid (from the ladder)</source>
         <translation>逾期不付的后果（来自催收流程）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>contract / order references</source>
         <translation>合同 / 订单编号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>letter reference</source>
         <translation>函件编号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>number of overdue invoices</source>
         <translation>逾期发票数量</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>due date of the oldest invoice</source>
         <translation>最早发票的到期日</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>your bank</source>
         <translation>贵公司开户银行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>your IBAN / account number</source>
         <translation>贵公司 IBAN / 银行账号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>your BIC / SWIFT</source>
         <translation>贵公司 BIC / SWIFT 代码</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Letter wording</source>
         <translation>函件措辞</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Letter</source>
         <translation>函件</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Paragraphs are separated by a blank line. Placeholders such as $customer_name are filled in for each letter; write $$ for a dollar sign. The invoice table, late charges, bank details and signature are added below the text automatically.</source>
         <translation>段落之间以空行分隔。$customer_name 等占位符会按每封函件自动填写；输入 $$ 表示美元符号。发票明细表、滞纳费用、银行信息和签名会自动附在正文之后。</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Placeholders (double-click to insert)</source>
         <translation>占位符（双击插入）</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+85"/>
         <source>Restore shipped wording</source>
         <translation>恢复出厂措辞</translation>
     </message>
     <message>
-        <location line="-84"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Your own wording</source>
         <translation>自定义措辞</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Shipped wording</source>
         <translation>出厂措辞</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+36"/>
         <source>Unsaved wording</source>
         <translation>未保存的措辞</translation>
     </message>
     <message>
-        <location line="-35"/>
         <source>Discard the changes to the wording shown?</source>
         <translation>放弃对当前措辞的修改？</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Replace your wording of this letter with the text shipped with AR Desktop? Letters already issued keep their text.</source>
         <translation>用 AR Desktop 自带的文本替换此函件的自定义措辞？已开具的函件保持原文不变。</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Sample letter – {0}</source>
         <translation>函件样例 – {0}</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Close without saving the changes to the wording?</source>
         <translation>不保存措辞修改就关闭？</translation>
     </message>
@@ -3202,42 +2584,34 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>ValidatePage</name>
     <message>
-        <location filename="../../ar_desktop/ui/dialogs/import_wizard.py" line="+33"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Save errors as CSV…</source>
         <translation>将错误另存为 CSV…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Fix them in the file (or change the mapping) and try again.</source>
         <translation>请在文件中修正（或更改匹配）后重试。</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Save errors as CSV</source>
         <translation>将错误另存为 CSV</translation>
     </message>
@@ -3245,107 +2619,86 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../ar_desktop/ui/worklist_model.py" line="-21"/>
         <source>Action due</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Promised</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>On hold</source>
         <translation>已挂起</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>open</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location line="+40"/>
         <source>{0} by {1} ({2})</source>
         <translation>{1} 前付 {0}（{2}）</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>credit review</source>
         <translation>需信用复核</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Last step</source>
         <translation>上一步骤</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Next step</source>
         <translation>下一步骤</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Due since</source>
         <translation>应办日期</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Promise</source>
         <translation>付款承诺</translation>
     </message>
     <message>
-        <location line="-7"/>
         <source>State</source>
         <translation>状态</translation>
     </message>

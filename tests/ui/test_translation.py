@@ -114,11 +114,13 @@ def test_every_message_is_translated():
 
 
 def test_ts_holds_every_string_of_the_interface(tmp_path):
-    """Extract the sources again: a new string in ar_desktop/ui shows up here as untranslated."""
+    """Extract the sources again: a new string in the window, or a ``translate("Messages", ...)``
+    template of the domain and services, shows up here as untranslated."""
     fresh = tmp_path / TS.name
     shutil.copy(TS, fresh)
     subprocess.run([_tool("pyside6-lupdate"), "-silent", "-extensions", "py", "-recursive", "-no-obsolete",
-                    "-locations", "none", str(ROOT / "ar_desktop" / "ui"), "-ts", str(fresh)],
+                    "-locations", "none", *(str(ROOT / "ar_desktop" / d) for d in ("ui", "services", "domain")),
+                    "-ts", str(fresh)],
                    check=True, capture_output=True)
     committed = {(c, s) for c, s, _t in _messages(TS)}
     current = {(c, s): t for c, s, t in _messages(fresh)}
@@ -164,3 +166,15 @@ def test_shipped_ladder_step_names_follow_the_interface_language(chinese):
     assert step_text("demand_letter", "Formal demand letter (registered mail)") == "正式催款函（挂号信）"
     assert step_text("demand_letter", "Our own wording") == "Our own wording"  # renamed by the user
     assert step_text("custom_step", "Visit the customer") == "Visit the customer"
+
+
+def test_a_service_message_reaches_the_window_in_chinese(chinese):
+    from ar_desktop.domain.errors import UserError, ValidationError
+    from ar_desktop.domain.text import Text, translate
+    from ar_desktop.ui.i18n import error_text, render
+
+    note = Text(translate("Messages", "Cancelled; nothing was changed."))
+    assert str(note) == "Cancelled; nothing was changed."
+    assert render(note) == "已取消，未做任何更改。"
+    assert error_text(UserError(note)) == "已取消，未做任何更改。"
+    assert str(ValidationError({"x": note})) == "Cancelled; nothing was changed."

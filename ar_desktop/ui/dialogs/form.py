@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.errors import UserError, ValidationError
+from ar_desktop.domain.text import Text
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
 
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px 4px; border-radius: 3px;"
@@ -96,10 +98,10 @@ class FormDialog(QDialog):
     def on_save(self, fn: Callable[[dict[str, Any]], Any]) -> None:
         self._save = fn
 
-    def show_problems(self, problems: dict[str, str]) -> None:
+    def show_problems(self, problems: dict[str, str | Text]) -> None:
         for key, label in self._errors.items():
             msg = problems.get(key)
-            label.setText(msg or "")
+            label.setText(render(msg) if msg else "")
             label.setVisible(bool(msg))
         first = next((k for k in problems if k in self.fields), None)
         if first:
