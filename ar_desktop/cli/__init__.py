@@ -8,6 +8,7 @@ from ar_desktop.cli import core  # noqa: F401  (registers commands)
 from ar_desktop.cli import collections  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import data  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import letters  # noqa: F401,I001  (registers commands)
+from ar_desktop.cli import reports  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli.base import build_parser, run
 
 __all__ = ["build_parser", "run"]

@@ -312,23 +312,10 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
             ci.history.append(StepRecord(key, date, skipped=kind == "step_skipped"))
 
     # 3. the latest promise made on or before D, with the payments received since
-    ranked = (select(PromiseRow.id, func.row_number().over(
-        partition_by=PromiseRow.customer_id,
-        order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
-        .where(PromiseRow.customer_id.in_(scope), PromiseRow.made_on <= as_of).subquery())
-    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
-    received = (select(func.coalesce(func.sum(Payment.amount), 0))
-                .where(Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
-                       Payment.date <= deadline).correlate(PromiseRow).scalar_subquery())
-    q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
-         .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
-    for p, units, currency in s.execute(q):
-        ci = out.get(p.customer_id)
-        if ci is None:
-            continue
-        ci.promise = Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
-                             paid_since=from_minor(int(units), currency), ref=p.id)
-        ci.promise_status = p.status
+    for cid, (promise, status) in latest_promises(s, as_of, scope, grace_days).items():
+        ci = out.get(cid)
+        if ci is not None:
+            ci.promise, ci.promise_status = promise, status
 
     # 4. the hold active on D (the latest set, when several overlap)
     q = (select(HoldRow).where(HoldRow.customer_id.in_(scope), HoldRow.set_on <= as_of,
@@ -345,6 +332,24 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
         if ci is not None:
             ci.plan_inputs = plan
             ci.plans = [p.plan() for p in plan]
+
+
+def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[int, tuple[Promise, str]]:
+    """Per customer in ``scope``: the latest promise made on or before D (ref = its id) with the payments
+    received from the day it was made up to min(D, promised date + grace), and its stored status."""
+    ranked = (select(PromiseRow.id, func.row_number().over(
+        partition_by=PromiseRow.customer_id,
+        order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
+        .where(PromiseRow.customer_id.in_(scope), PromiseRow.made_on <= as_of).subquery())
+    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
+    received = (select(func.coalesce(func.sum(Payment.amount), 0))
+                .where(Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
+                       Payment.date <= deadline).correlate(PromiseRow).scalar_subquery())
+    q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
+         .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
+    return {p.customer_id: (Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
+                                    paid_since=from_minor(int(units), currency), ref=p.id), p.status)
+            for p, units, currency in s.execute(q)}
 
 
 def plans_active(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:

@@ -1267,6 +1267,57 @@
     </message>
 </context>
 <context>
+    <name>Kpi</name>
+    <message>
+        <source>Total owed</source>
+        <translation>应收账款总额</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Overdue share (%)</source>
+        <translation>逾期占比（%）</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>争议金额</translation>
+    </message>
+    <message>
+        <source>Sales in the period</source>
+        <translation>期间销售额</translation>
+    </message>
+    <message>
+        <source>DSO (days)</source>
+        <translation>应收账款周转天数 DSO（天）</translation>
+    </message>
+    <message>
+        <source>Best possible DSO (days)</source>
+        <translation>最佳可能周转天数（天）</translation>
+    </message>
+    <message>
+        <source>Average days delinquent</source>
+        <translation>平均拖欠天数</translation>
+    </message>
+    <message>
+        <source>Collection effectiveness (CEI, %)</source>
+        <translation>回款效率指数 CEI（%）</translation>
+    </message>
+    <message>
+        <source>Average days to pay</source>
+        <translation>平均付款天数</translation>
+    </message>
+    <message>
+        <source>Average days late</source>
+        <translation>平均逾期天数</translation>
+    </message>
+</context>
+<context>
     <name>LadderDialog</name>
     <message>
         <source>Collection ladder</source>
@@ -1930,6 +1981,22 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The as-of date is missing. Enter a date as YYYY-MM-DD.</source>
+        <translation>缺少截止日期。请按 YYYY-MM-DD 格式输入日期。</translation>
+    </message>
+    <message>
+        <source>The forecast covers 1 to {max} weeks, not {weeks}. Enter a number of weeks such as 13.</source>
+        <translation>预测期为 1 至 {max} 周，不能是 {weeks}。请输入周数，例如 13。</translation>
+    </message>
+    <message>
+        <source>The period must be from 1 to {max} days, not {days}. Enter a number of days such as 30, 90 or 365.</source>
+        <translation>统计期间须为 1 至 {max} 天，不能是 {days}。请输入天数，例如 30、90 或 365。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a quarter. Write the year and the quarter, e.g. 2026Q1.</source>
+        <translation>“{text}”不是有效的季度。请写年份和季度，例如 2026Q1。</translation>
     </message>
 </context>
 <context>

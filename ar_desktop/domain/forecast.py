@@ -1,0 +1,215 @@
+"""Cash forecast: when each amount open as of D is expected to come in.
+
+Each open amount lands on an expected day, in this order of precedence:
+
+1. *uncertain* (no day): the disputed part of an invoice, and the whole of an invoice on which a
+   legal or collection-agency step was taken;
+2. a *payment-plan* instalment on its date: the open amounts of the plan's invoices fill its
+   unpaid instalments in date order (what is left after the last one lands on the last date);
+3. a *promise to pay* on its promised date: the amount still promised is taken from the
+   customer's oldest open invoices first (by due date);
+4. any other amount on its due date plus the customer's average days late over the 365 days
+   before D (whole days, 0 without history).
+
+No day is earlier than D + 1. Weeks start on D + 1; what falls after the last week is *later*.
+Every open cent is in exactly one place, so the rows add up to the open balance (total_ar).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
+
+DEFAULT_WEEKS = 13
+MAX_WEEKS = 104
+LATE_HISTORY_DAYS = 365
+
+# Why an amount is expected when it is (stable keys; the window shows labels).
+PLAN, PROMISE, DUE, DISPUTED, LEGAL = "plan", "promise", "due", "disputed", "legal"
+UNCERTAIN_BASES = frozenset({DISPUTED, LEGAL})
+
+_ZERO = Decimal(0)
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ForecastItem:
+    """An invoice open as of D."""
+
+    invoice_number: str
+    customer_code: str
+    due_date: dt.date
+    open_amount: Decimal
+    disputed_amount: Decimal = _ZERO   # the part of the open amount in dispute
+    legal: bool = False                # a legal-action or agency step was taken on it
+
+
+@dataclass(frozen=True)
+class ForecastPlan:
+    """A payment plan running on D: its invoices and its instalments (date, amount)."""
+
+    invoice_numbers: frozenset[str]
+    instalments: tuple[tuple[dt.date, Decimal], ...]
+    paid_since: Decimal = _ZERO        # paid to its invoices since it started: settles instalments oldest first
+
+
+@dataclass(frozen=True)
+class ForecastPromise:
+    """A promise still open on D: ``amount`` (what is still promised) by ``promised_date``."""
+
+    customer_code: str
+    promised_date: dt.date
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class ExpectedReceipt:
+    invoice_number: str
+    customer_code: str
+    amount: Decimal
+    expected_on: dt.date | None        # None: uncertain
+    basis: str                         # plan | promise | due | disputed | legal
+
+
+@dataclass(frozen=True)
+class Forecast:
+    as_of: dt.date
+    week_starts: tuple[dt.date, ...]
+    per_week: tuple[Decimal, ...]
+    uncertain: Decimal
+    later: Decimal
+    receipts: tuple[ExpectedReceipt, ...] = field(repr=False)
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.per_week, _ZERO) + self.uncertain + self.later
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of the last week."""
+        return self.as_of + dt.timedelta(days=7 * len(self.week_starts))
+
+    def week_index(self, receipt: ExpectedReceipt) -> int | None:
+        """0..weeks-1; None for uncertain or later."""
+        if receipt.expected_on is None:
+            return None
+        i = (receipt.expected_on - self.as_of - _ONE_DAY).days // 7
+        return i if i < len(self.week_starts) else None
+
+    def receipts_in_week(self, index: int) -> list[ExpectedReceipt]:
+        return [r for r in self.receipts if r.expected_on is not None and self.week_index(r) == index]
+
+    def receipts_later(self) -> list[ExpectedReceipt]:
+        return [r for r in self.receipts if r.expected_on is not None and r.expected_on > self.last_day]
+
+    def receipts_uncertain(self) -> list[ExpectedReceipt]:
+        return [r for r in self.receipts if r.expected_on is None]
+
+
+def check_weeks(weeks: int) -> int:
+    if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= MAX_WEEKS:
+        raise UserError(Text(translate("Messages", "The forecast covers 1 to {max} weeks, not {weeks}. "
+                                       "Enter a number of weeks such as 13."), max=MAX_WEEKS, weeks=weeks))
+    return weeks
+
+
+def whole_days(days_late: int, invoices: int) -> int:
+    """Average days late in whole days (half-up); 0 without history."""
+    if invoices <= 0:
+        return 0
+    return int((Decimal(days_late) / Decimal(invoices)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def forecast(as_of: dt.date, items: Iterable[ForecastItem], *, weeks: int = DEFAULT_WEEKS,
+             plans: Sequence[ForecastPlan] = (), promises: Iterable[ForecastPromise] = (),
+             average_days_late: Mapping[str, int] | None = None) -> Forecast:
+    check_weeks(weeks)
+    first = as_of + _ONE_DAY
+    late = average_days_late or {}
+    receipts: list[ExpectedReceipt] = []
+    certain: dict[str, Decimal] = {}      # invoice number -> amount still to place
+    order: list[ForecastItem] = sorted(items, key=lambda i: (i.customer_code, i.due_date, i.invoice_number))
+    for it in order:
+        if it.open_amount <= 0:
+            continue
+        if it.legal:
+            receipts.append(ExpectedReceipt(it.invoice_number, it.customer_code, it.open_amount, None, LEGAL))
+            continue
+        disputed = min(max(it.disputed_amount, _ZERO), it.open_amount)
+        if disputed:
+            receipts.append(ExpectedReceipt(it.invoice_number, it.customer_code, disputed, None, DISPUTED))
+        if it.open_amount - disputed:
+            certain[it.invoice_number] = it.open_amount - disputed
+    by_number = {it.invoice_number: it for it in order}
+
+    def place(number: str, amount: Decimal, day: dt.date, basis: str) -> None:
+        it = by_number[number]
+        receipts.append(ExpectedReceipt(number, it.customer_code, amount, max(day, first), basis))
+        certain[number] -= amount
+
+    for plan in plans:
+        _place_plan(plan, [it for it in order if it.invoice_number in plan.invoice_numbers], certain, place)
+    for promise in promises:
+        left = promise.amount
+        for it in order:
+            if left <= 0:
+                break
+            if it.customer_code != promise.customer_code or certain.get(it.invoice_number, _ZERO) <= 0:
+                continue
+            take = min(left, certain[it.invoice_number])
+            place(it.invoice_number, take, promise.promised_date, PROMISE)
+            left -= take
+    for it in order:
+        rest = certain.get(it.invoice_number, _ZERO)
+        if rest > 0:
+            place(it.invoice_number, rest, it.due_date + dt.timedelta(days=late.get(it.customer_code, 0)), DUE)
+    return _weekly(as_of, weeks, receipts)
+
+
+def _place_plan(plan: ForecastPlan, covered: list[ForecastItem], certain: dict[str, Decimal], place) -> None:
+    """Pour the plan's open invoices into its unpaid instalments, oldest first."""
+    paid = plan.paid_since
+    unpaid: list[list] = []
+    for day, amount in sorted(plan.instalments):
+        settled = min(paid, amount)
+        paid -= settled
+        if amount - settled > 0:
+            unpaid.append([day, amount - settled])
+    schedule = sorted(plan.instalments)
+    if not schedule:
+        return
+    last_day = schedule[-1][0]
+    for it in covered:
+        while certain.get(it.invoice_number, _ZERO) > 0:
+            if unpaid:
+                day, room = unpaid[0]
+                take = min(room, certain[it.invoice_number])
+                place(it.invoice_number, take, day, PLAN)
+                unpaid[0][1] -= take
+                if unpaid[0][1] <= 0:
+                    unpaid.pop(0)
+            else:
+                place(it.invoice_number, certain[it.invoice_number], last_day, PLAN)
+
+
+def _weekly(as_of: dt.date, weeks: int, receipts: list[ExpectedReceipt]) -> Forecast:
+    first = as_of + _ONE_DAY
+    starts = tuple(first + dt.timedelta(days=7 * k) for k in range(weeks))
+    per_week = [_ZERO] * weeks
+    uncertain = later = _ZERO
+    for r in receipts:
+        if r.expected_on is None:
+            uncertain += r.amount
+            continue
+        k = (r.expected_on - first).days // 7
+        if k < weeks:
+            per_week[k] += r.amount
+        else:
+            later += r.amount
+    receipts.sort(key=lambda r: (r.expected_on or dt.date.max, r.customer_code, r.invoice_number))
+    return Forecast(as_of, starts, tuple(per_week), uncertain, later, tuple(receipts))

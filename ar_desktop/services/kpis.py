@@ -1,0 +1,116 @@
+"""The receivables figures as of a date (domain/kpi.py) for the window, the command line and the
+printed reports: one currency at a time (the company's unless another is asked for)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.kpi import (DEFAULT_DAYS, TREND_POINTS, KpiInputs, Kpis, Period, compute_kpis, month_ends,
+                                   round_figure, sales_in)
+from ar_desktop.domain.money import from_minor, normalize_currency
+from ar_desktop.domain.text import Text, translate
+from ar_desktop.services.context import Books
+from ar_desktop.storage import company_repo, kpi_repo
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """DSO and overdue share at one month-end (period of the same length ending there)."""
+
+    day: dt.date
+    total_ar: Decimal
+    overdue_ar: Decimal
+    sales: Decimal
+    dso: Decimal | None
+    overdue_percent: Decimal
+
+
+def report_currency(books: Books, currency: str | None = None) -> str:
+    """The currency the figures are in: ``currency`` if given, else the company's (or, when the
+    company has no invoices in its own currency, the first currency invoices are in)."""
+    with books.db.session() as s:
+        return _currency(s, currency)
+
+
+def _currency(s, currency: str | None) -> str:
+    if currency:
+        code = normalize_currency(currency)
+        return code
+    own = company_repo.get(s).currency
+    used = kpi_repo.currencies_in_use(s)
+    return own if own in used or not used else used[0]
+
+
+def currencies(books: Books) -> list[str]:
+    """Every currency the file has invoices in (the company's first)."""
+    with books.db.session() as s:
+        own = company_repo.get(s).currency
+        used = kpi_repo.currencies_in_use(s)
+    return sorted(set(used) | {own}, key=lambda c: (c != own, c))
+
+
+def check_as_of(as_of: dt.date) -> dt.date:
+    if not isinstance(as_of, dt.date):
+        raise UserError(Text(translate("Messages", "The as-of date is missing. Enter a date as YYYY-MM-DD.")))
+    return as_of
+
+
+def kpi_inputs(s, period: Period, currency: str) -> KpiInputs:
+    total, current = kpi_repo.open_totals(s, period.as_of, currency)
+    start_total, _ = kpi_repo.open_totals(s, period.start, currency)
+    return KpiInputs(
+        period=period, currency=currency, total_ar=from_minor(total, currency),
+        current_ar=from_minor(current, currency),
+        disputed_ar=from_minor(kpi_repo.disputed_units(s, period.as_of, currency), currency),
+        sales=from_minor(kpi_repo.sales_units(s, period, currency), currency),
+        ar_start=from_minor(start_total, currency), cleared=kpi_repo.clearing_stats(s, period, currency))
+
+
+def kpis(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str | None = None) -> Kpis:
+    """The figures as of ``as_of`` over the ``days`` days ending on it."""
+    period = Period(check_as_of(as_of), days)
+    with books.db.session() as s:
+        return compute_kpis(kpi_inputs(s, period, _currency(s, currency)))
+
+
+def kpis_with_previous(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
+                       currency: str | None = None) -> tuple[Kpis, Kpis]:
+    """The figures now and one period earlier (the same figures as of D - days)."""
+    period = Period(check_as_of(as_of), days)
+    with books.db.session() as s:
+        code = _currency(s, currency)
+        return compute_kpis(kpi_inputs(s, period, code)), compute_kpis(kpi_inputs(s, period.previous(), code))
+
+
+def trend(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str | None = None,
+          points: int = TREND_POINTS) -> list[TrendPoint]:
+    """DSO and overdue share at the last ``points`` month-ends on or before ``as_of``."""
+    ends = month_ends(check_as_of(as_of), points)
+    Period(as_of, days)  # validates days
+    with books.db.session() as s:
+        code = _currency(s, currency)
+        first = ends[0] - dt.timedelta(days=days - 1)
+        daily, voided = kpi_repo.issued(s, first, ends[-1], code)
+        out = []
+        for end in ends:
+            total, current = kpi_repo.open_totals(s, end, code)
+            out.append(_point(end, total, current, sales_in(Period(end, days), daily, voided), days, code))
+        return out
+
+
+def _point(day: dt.date, total: int, current: int, sales: int, days: int, currency: str) -> TrendPoint:
+    overdue = total - current
+    return TrendPoint(day, from_minor(total, currency), from_minor(overdue, currency), from_minor(sales, currency),
+                      round_figure(Decimal(total) * days / Decimal(sales)) if sales else None,
+                      round_figure(Decimal(overdue) * 100 / Decimal(total)) if total else round_figure(Decimal(0)))
+
+
+def cleared_invoices(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
+                     currency: str | None = None) -> list[kpi_repo.ClearedRow]:
+    """The invoices paid in full in the period (the list behind the two averages)."""
+    period = Period(check_as_of(as_of), days)
+    with books.db.session() as s:
+        return kpi_repo.cleared_invoices(s, period, _currency(s, currency))

@@ -1,0 +1,220 @@
+"""The sums behind the receivables figures (domain/kpi.py), the open items as of a date and the
+history the cash forecast needs, in set-based queries.
+
+Open amounts as of D are those of the aging report: invoices issued by D and not voided by D,
+less the allocations dated on or before D (``collections_repo``'s as-of helpers, the aging
+report's bucket condition for "not yet due"). "Invoices open as of D" are found from the open
+set (the partial index ``ix_invoice_open``) plus those paid or voided after D, never by reading
+the whole history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from ar_desktop.domain.aging import BUCKETS
+from ar_desktop.domain.kpi import ClearedInvoice, ClearingStats, Period
+from ar_desktop.storage.aging_repo import _bucket_condition
+from ar_desktop.storage.collections_repo import DISPUTE_KINDS, _live, _open_candidates, _paid_units, disputed_as_of
+from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
+from ar_desktop.storage.orm_collections import CollectionEvent
+
+# Payments that correct an invoice rather than pay it (services/adjustments.py).
+ADJUSTMENT_METHODS = ("write-off", "credit note")
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """One invoice open as of D (minor units)."""
+
+    invoice_id: int
+    number: str
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    issue_date: dt.date
+    due_date: dt.date
+    amount: int
+    open_units: int
+    currency: str
+    disputed_units: int     # the part of the open amount in dispute on D
+
+    @property
+    def disputed(self) -> bool:
+        return self.disputed_units > 0
+
+
+def _open_query(as_of: dt.date, currency: str | None):
+    """(invoice id, open units as of D) of every invoice open as of D."""
+    open_units = (Invoice.amount - _paid_units(as_of)).label("open_units")
+    q = (select(Invoice.id, open_units)
+         .where(Invoice.id.in_(_open_candidates(as_of)), _live(as_of), Invoice.amount > _paid_units(as_of)))
+    if currency is not None:
+        q = q.where(Invoice.currency == currency)
+    return q
+
+
+def open_totals(s: Session, as_of: dt.date, currency: str) -> tuple[int, int]:
+    """(open balance, its not-yet-due part) in minor units as of D."""
+    o = _open_query(as_of, currency).subquery()
+    current = _bucket_condition(BUCKETS[0], as_of)
+    q = (select(func.coalesce(func.sum(o.c.open_units), 0),
+                func.coalesce(func.sum(case((current, o.c.open_units), else_=0)), 0))
+         .select_from(o).join(Invoice, Invoice.id == o.c.id))
+    total, cur = s.execute(q).one()
+    return int(total), int(cur)
+
+
+def open_items(s: Session, as_of: dt.date, *, currency: str | None = None,
+               customer_id: int | None = None) -> list[OpenItem]:
+    """Every invoice open as of D, by customer code, due date and number."""
+    o = _open_query(as_of, currency).subquery()
+    q = (select(Invoice.id, Invoice.number, Invoice.customer_id, Customer.code, Customer.name, Invoice.issue_date,
+                Invoice.due_date, Invoice.amount, o.c.open_units, Invoice.currency, Invoice.disputed)
+         .select_from(o).join(Invoice, Invoice.id == o.c.id).join(Customer, Customer.id == Invoice.customer_id)
+         .order_by(Customer.code, Invoice.due_date, Invoice.number))
+    if customer_id is not None:
+        q = q.where(Invoice.customer_id == customer_id)
+    rows = s.execute(q).all()
+    disputes = _dispute_events(s, [r[0] for r in rows])
+    return [OpenItem(i, number, cid, code, name, issued, due, int(amount), int(units), cur,
+                     disputed_part(disputes.get(i), flag, int(units), as_of))
+            for i, number, cid, code, name, issued, due, amount, units, cur, flag in rows]
+
+
+def _dispute_events(s: Session, invoice_ids: list[int]) -> dict[int, list[tuple[dt.date, str, int | None]]]:
+    """(date, kind, disputed units) of the dispute events of the given invoices, oldest first (all of
+    them: the state before the first event is the opposite of it)."""
+    out: dict[int, list[tuple[dt.date, str, int | None]]] = {}
+    if not invoice_ids:
+        return out
+    wanted = set(invoice_ids)
+    q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind, CollectionEvent.amount)
+         .where(CollectionEvent.kind.in_(DISPUTE_KINDS), CollectionEvent.invoice_id.is_not(None))
+         .order_by(CollectionEvent.date, CollectionEvent.id))
+    for inv_id, date, kind, units in s.execute(q):
+        if inv_id in wanted:
+            out.setdefault(inv_id, []).append((_as_date(date), kind, units))
+    return out
+
+
+def disputed_part(events: list[tuple[dt.date, str, int | None]] | None, flag: bool, open_units: int,
+                  as_of: dt.date) -> int:
+    """The disputed units of an invoice on D: nothing unless it is disputed on D (``disputed_as_of``);
+    then the amount of the latest dispute on or before D (all that is open when the dispute named no
+    amount or predates the events), never more than is open."""
+    if not disputed_as_of([(d, k) for d, k, _u in events or ()], flag, as_of):
+        return 0
+    named = [u for d, k, u in events or () if d <= as_of and k == "dispute"]
+    part = named[-1] if named and named[-1] is not None else open_units
+    return max(0, min(part, open_units))
+
+
+def disputed_units(s: Session, as_of: dt.date, currency: str) -> int:
+    """The disputed part, as of D, of the open balance (invoices flagged or with dispute events)."""
+    with_events = select(CollectionEvent.invoice_id).where(CollectionEvent.kind.in_(DISPUTE_KINDS))
+    q = (select(Invoice.id, Invoice.disputed, (Invoice.amount - _paid_units(as_of)).label("open_units"))
+         .where(or_(Invoice.disputed.is_(True), Invoice.id.in_(with_events)), Invoice.currency == currency,
+                _live(as_of), Invoice.amount > _paid_units(as_of)))
+    rows = s.execute(q).all()
+    events = _dispute_events(s, [r[0] for r in rows])
+    return sum(disputed_part(events.get(i), flag, int(units), as_of) for i, flag, units in rows)
+
+
+def sales_units(s: Session, period: Period, currency: str) -> int:
+    """Gross amount of the invoices issued in the period, voided ones (by D) excluded."""
+    q = (select(func.coalesce(func.sum(Invoice.amount), 0))
+         .where(Invoice.issue_date > period.start, _live(period.as_of), Invoice.currency == currency))
+    return int(s.scalar(q) or 0)
+
+
+def issued(s: Session, first: dt.date, last: dt.date, currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
+    """Invoices issued from ``first`` to ``last``: the gross amount per issue day of those never voided,
+    and (issue date, voided on, amount) of those voided on a known day (they count before that day)."""
+    in_range = and_(Invoice.issue_date >= first, Invoice.issue_date <= last, Invoice.currency == currency)
+    daily = {_as_date(d): int(units) for d, units in s.execute(
+        select(Invoice.issue_date, func.sum(Invoice.amount)).where(in_range, Invoice.voided.is_(False))
+        .group_by(Invoice.issue_date))}
+    voided = [(_as_date(d), _as_date(v), int(units)) for d, v, units in s.execute(
+        select(Invoice.issue_date, Invoice.voided_on, Invoice.amount)
+        .where(in_range, Invoice.voided.is_(True), Invoice.voided_on.is_not(None)))]
+    return daily, voided
+
+
+def _cleared(period: Period, currency: str | None):
+    """Invoices fully paid as of D whose last allocation (the clearing one) falls in the period:
+    (invoice id, clearing day, whether an adjustment is among that day's allocations)."""
+    last = (select(Allocation.invoice_id, func.max(Allocation.date).label("cleared"),
+                   func.sum(Allocation.amount).label("paid"))
+            .where(Allocation.date <= period.as_of).group_by(Allocation.invoice_id)
+            .having(func.max(Allocation.date) > period.start).subquery())
+    adjusted = exists(select(Allocation.id).join(Payment, Payment.id == Allocation.payment_id)
+                      .where(Allocation.invoice_id == last.c.invoice_id, Allocation.date == last.c.cleared,
+                             Payment.method.in_(ADJUSTMENT_METHODS)))
+    q = (select(Invoice.issue_date, Invoice.due_date, last.c.cleared, adjusted.label("adjusted"), Invoice.id,
+                Invoice.number, Invoice.customer_id)
+         .select_from(last).join(Invoice, Invoice.id == last.c.invoice_id)
+         .where(last.c.paid >= Invoice.amount, _live(period.as_of)))
+    return q if currency is None else q.where(Invoice.currency == currency)
+
+
+def clearing_stats(s: Session, period: Period, currency: str) -> ClearingStats:
+    """Count, days to pay and days late summed over the invoices paid in full in the period,
+    those cleared by a write-off or credit note left out."""
+    c = _cleared(period, currency).subquery()
+    cleared, issued, due = func.julianday(c.c.cleared), func.julianday(c.c.issue_date), func.julianday(c.c.due_date)
+    q = (select(func.count(), func.coalesce(func.sum(cleared - issued), 0),
+                func.coalesce(func.sum(func.max(cleared - due, 0)), 0))
+         .select_from(c).where(c.c.adjusted.is_(False)))
+    n, to_pay, late = s.execute(q).one()
+    return ClearingStats(int(n), int(round(to_pay)), int(round(late)))
+
+
+@dataclass(frozen=True)
+class ClearedRow:
+    invoice_id: int
+    number: str
+    invoice: ClearedInvoice
+
+
+def cleared_invoices(s: Session, period: Period, currency: str) -> list[ClearedRow]:
+    """The invoices behind ``clearing_stats`` (adjusted ones included, marked), by clearing day."""
+    rows = s.execute(_cleared(period, currency)).all()
+    out = [ClearedRow(i, number, ClearedInvoice(_as_date(issued), _as_date(due), _as_date(cleared), bool(adj)))
+           for issued, due, cleared, adj, i, number, _cid in rows]
+    out.sort(key=lambda r: (r.invoice.cleared_on, r.number))
+    return out
+
+
+def customer_days_late(s: Session, period: Period, customer_ids=None) -> dict[int, tuple[int, int]]:
+    """Per customer: (invoices paid in full in the period, their days late summed), adjustments left
+    out as in ``clearing_stats``."""
+    c = _cleared(period, None).subquery()
+    q = (select(c.c.customer_id, func.count(),
+                func.coalesce(func.sum(func.max(func.julianday(c.c.cleared) - func.julianday(c.c.due_date), 0)), 0))
+         .where(c.c.adjusted.is_(False)).group_by(c.c.customer_id))
+    if customer_ids is not None:
+        q = q.where(c.c.customer_id.in_(customer_ids))
+    return {cid: (int(n), int(round(days))) for cid, n, days in s.execute(q)}
+
+
+def currencies_in_use(s: Session) -> list[str]:
+    return list(s.scalars(select(Invoice.currency).distinct().order_by(Invoice.currency)))
+
+
+def _as_date(v) -> dt.date:
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
+def steps_done(s: Session, as_of: dt.date, customer_ids=None) -> list[tuple[int, str, dt.date]]:
+    """(customer id, step key, date) of every ladder step taken on or before D, oldest first."""
+    q = (select(CollectionEvent.customer_id, CollectionEvent.step_key, CollectionEvent.date)
+         .where(CollectionEvent.kind == "step_done", CollectionEvent.date <= as_of)
+         .order_by(CollectionEvent.date, CollectionEvent.id))
+    if customer_ids is not None:
+        q = q.where(CollectionEvent.customer_id.in_(customer_ids))
+    return [(cid, key, _as_date(d)) for cid, key, d in s.execute(q)]

@@ -1,0 +1,79 @@
+"""`kpi` and `forecast` as real commands: the exact CSV contracts and plain errors."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from clirun import error, ok
+
+METRICS = ["total_ar", "current_ar", "overdue_ar", "overdue_percent", "disputed_ar", "sales", "dso",
+           "best_possible_dso", "average_days_delinquent", "cei", "average_days_to_pay", "average_days_late"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    (folder / "customers.csv").write_text("code,name,terms_days\nACME,Acme Ltd,30\nBETA,Beta,14\n", encoding="utf-8")
+    (folder / "invoices.csv").write_text(
+        "number,customer_code,issue_date,amount\n"
+        "I-1,ACME,2026-01-01,100.00\n"      # due 2026-01-31
+        "I-2,ACME,2026-03-20,250.50\n"      # due 2026-04-19
+        "I-3,BETA,2025-11-01,75.25\n",      # due 2025-11-15
+        encoding="utf-8")
+    (folder / "payments.csv").write_text("date,customer_code,amount,invoice_number\n2026-02-10,ACME,100.00,I-1\n",
+                                         encoding="utf-8")
+    path = folder / "co.ardb"
+    ok("--db", str(path), "init", "--company", "Test GmbH")
+    for kind in ("customers", "invoices", "payments"):
+        ok("--db", str(path), "import", kind, str(folder / f"{kind}.csv"))
+    return str(path)
+
+
+def test_kpi_csv_contract(db):
+    out = ok("--db", db, "kpi", "--as-of", "2026-03-31", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["metric", "value"]
+    assert [r[0] for r in rows[1:]] == METRICS
+    values = dict(rows[1:])
+    # open: I-2 250.50 (not yet due), I-3 75.25 (overdue); sales of the 90 days: I-1 100.00 and I-2 250.50
+    assert values["total_ar"] == "325.75" and values["current_ar"] == "250.50" and values["overdue_ar"] == "75.25"
+    assert values["overdue_percent"] == "23.1" and values["disputed_ar"] == "0.00"
+    assert values["sales"] == "350.50"
+    assert values["dso"] == "83.6"                  # 325.75 / 350.50 x 90 = 83.64
+    assert values["average_days_to_pay"] == "40.0"  # I-1: issued 01-01, paid 02-10
+    assert values["average_days_late"] == "10.0"
+    assert out.endswith("\n") and "\r" not in out
+
+
+def test_kpi_csv_empty_values_where_undefined(db):
+    out = ok("--db", db, "kpi", "--as-of", "2025-10-01", "--days", "30", "--format", "csv")
+    assert out == "metric,value\n" + "".join(
+        f"{m},{'0.00' if m in ('total_ar', 'current_ar', 'overdue_ar', 'disputed_ar', 'sales') else '0.0' if m == 'overdue_percent' else ''}\n"
+        for m in METRICS)
+
+
+def test_kpi_table_shows_the_previous_period(db):
+    out = ok("--db", db, "kpi", "--as-of", "2026-03-31")
+    assert "Previous period" in out.splitlines()[2]
+    assert any(line.startswith("DSO (days)") for line in out.splitlines())
+
+
+def test_forecast_csv_contract(db):
+    out = ok("--db", db, "forecast", "--as-of", "2026-03-31", "--weeks", "4", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    # I-3 is overdue: tomorrow; I-2 is due 04-19 and ACME paid 10 days late: 04-29, after the 4 weeks
+    assert rows == [["week_start", "expected"], ["2026-04-01", "75.25"], ["2026-04-08", "0.00"],
+                    ["2026-04-15", "0.00"], ["2026-04-22", "0.00"], ["UNCERTAIN", "0.00"], ["LATER", "250.50"],
+                    ["TOTAL", "325.75"]]
+    default = list(csv.reader(io.StringIO(ok("--db", db, "forecast", "--as-of", "2026-03-31", "--format", "csv"))))
+    assert len(default) == 1 + 13 + 3
+    assert sum(Decimal(r[1]) for r in default[1:-1]) == Decimal(default[-1][1])
+
+
+def test_bad_arguments_are_one_line_errors(db):
+    assert "1 to 3660 days" in error("--db", db, "kpi", "--as-of", "2026-03-31", "--days", "0")
+    assert "1 to 104 weeks" in error("--db", db, "forecast", "--as-of", "2026-03-31", "--weeks", "500")
+    assert "as-of" in error("--db", db, "kpi", "--as-of", "31.03.2026")
+    assert "currency" in error("--db", db, "kpi", "--as-of", "2026-03-31", "--currency", "EURO")
