@@ -7,12 +7,16 @@ from ar_desktop.domain.forecast import DEFAULT_WEEKS
 from ar_desktop.domain.kpi import DEFAULT_DAYS
 
 
-@command("kpi", "receivables figures (DSO, CEI, overdue share...) as of a date")
-def _kpi_args(p):
+def _figure_args(p, extra: str, default: int, help_text: str) -> None:
     p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"length of the period in days (default {DEFAULT_DAYS})")
+    p.add_argument(extra, type=int, default=default, help=f"{help_text} (default {default})")
     p.add_argument("--format", choices=["table", "csv"], default="table")
     p.add_argument("--currency", help="the currency to report (default the company's)")
+
+
+@command("kpi", "receivables figures (DSO, CEI, overdue share...) as of a date")
+def _kpi_args(p):
+    _figure_args(p, "--days", DEFAULT_DAYS, "length of the period in days")
 
 
 @_kpi_args
@@ -34,10 +38,7 @@ def _kpi(args) -> int:
 
 @command("forecast", "expected receipts week by week from the day after a date")
 def _forecast_args(p):
-    p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--weeks", type=int, default=DEFAULT_WEEKS, help=f"number of weeks (default {DEFAULT_WEEKS})")
-    p.add_argument("--format", choices=["table", "csv"], default="table")
-    p.add_argument("--currency", help="the currency to report (default the company's)")
+    _figure_args(p, "--weeks", DEFAULT_WEEKS, "number of weeks")
 
 
 @_forecast_args
