@@ -55,6 +55,37 @@ def _documents(window: MainWindow, app: QApplication) -> None:
     register.close()
 
 
+def _wait(app, done, seconds: float = 120) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
+def _overview(window: MainWindow, app: QApplication, prefix: str) -> None:
+    """The Overview at a laptop's 1366×768 and a 1600×1000 screen; the review dialog (English)."""
+    o = window.overview
+    window.tabs.setCurrentWidget(o)
+    for size, suffix in (((1366, 768), ""), ((1600, 1000), "-1600")):
+        window.resize(*size)
+        o.refresh()
+        _wait(app, lambda: not o._pending)
+        window.grab().save(str(OUT / f"{prefix}overview{suffix}.png"))
+        print(OUT / f"{prefix}overview{suffix}.png")
+    if not prefix:
+        dialog = o.reports.open_review_dialog()
+        dialog.resize(1100, 640)
+        _wait(app, lambda: dialog.model.rowCount() > 0)
+        dialog.table.selectRow(1)
+        _save(dialog, app, "review-dialog")
+        dialog.close()
+    window.resize(1280, 720)
+
+
 def main() -> int:
     """``screenshots.py`` for the English set; ``screenshots.py zh_CN`` for the Chinese tabs (zh-*.png)."""
     language = sys.argv[1] if len(sys.argv) > 1 else "en"
@@ -75,8 +106,9 @@ def main() -> int:
         window.resize(1280, 720)
         window.show()
         OUT.mkdir(parents=True, exist_ok=True)
-        for index, name in enumerate(("customers", "invoices", "collections")):
-            window.tabs.setCurrentIndex(index)
+        _overview(window, app, prefix)
+        for name in ("customers", "invoices", "collections"):
+            window.tabs.setCurrentWidget(getattr(window, name))
             for _ in range(5):
                 app.processEvents()
             window.grab().save(str(OUT / f"{prefix}{name}.png"))

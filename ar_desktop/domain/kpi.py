@@ -48,7 +48,7 @@ LABELS = {
     "dso": translate("Kpi", "DSO (days)"),
     "best_possible_dso": translate("Kpi", "Best possible DSO (days)"),
     "average_days_delinquent": translate("Kpi", "Average days delinquent"),
-    "cei": translate("Kpi", "Collection effectiveness (CEI, %)"),
+    "cei": translate("Kpi", "Collection effectiveness (%)"),
     "average_days_to_pay": translate("Kpi", "Average days to pay"),
     "average_days_late": translate("Kpi", "Average days late"),
 }
@@ -215,7 +215,28 @@ def sales_in(period: Period, daily: Mapping[dt.date, int], voided: Iterable[tupl
     return total + sum(units for day, voided_on, units in voided if period.contains(day) and voided_on > period.as_of)
 
 
+@dataclass(frozen=True)
+class TrendPoint:
+    """DSO and the overdue share at one month-end (over a period of the same length ending there)."""
+
+    day: dt.date
+    total_ar: Decimal
+    overdue_ar: Decimal
+    sales: Decimal
+    dso: Decimal | None
+    overdue_percent: Decimal
+
+
+def trend_point(day: dt.date, total: Decimal, current: Decimal, sales: Decimal, days: int) -> TrendPoint:
+    """The figures of the definitions for one point of the trend (exact sums in, rounded out)."""
+    k = compute_kpis(KpiInputs(Period(day, days), "", total, current, _ZERO, sales, _ZERO))
+    return TrendPoint(day, k.total_ar, k.overdue_ar, k.sales, k.dso, k.overdue_percent)
+
+
 # --- comparing with the previous period ---------------------------------------------------------
+
+# Moves of these are neither good nor bad news by themselves (more business, more owed).
+NEUTRAL = frozenset({"total_ar", "current_ar"})
 
 UP, DOWN, SAME = "up", "down", "same"
 
@@ -225,7 +246,7 @@ class Change:
     """How a figure moved since the previous period: direction and whether that is good news."""
 
     direction: str | None       # up | down | same | None (one side undefined)
-    better: bool | None         # None when the direction is same/None
+    better: bool | None         # None when the direction is same/None or the figure is neutral
     difference: Decimal | None
 
 
@@ -236,7 +257,8 @@ def change(metric: str, current: Decimal | None, previous: Decimal | None) -> Ch
     if diff == 0:
         return Change(SAME, None, diff)
     direction = UP if diff > 0 else DOWN
-    return Change(direction, (direction == DOWN) == (metric in LOWER_IS_BETTER), diff)
+    better = None if metric in NEUTRAL else (direction == DOWN) == (metric in LOWER_IS_BETTER)
+    return Change(direction, better, diff)
 
 
 # --- the trend: month-ends ------------------------------------------------------------------------

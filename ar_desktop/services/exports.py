@@ -43,6 +43,7 @@ class Sheet:
     title: str
     columns: tuple[Column, ...]
     rows: list[list[Any]]
+    caption: str = ""   # a report's title row above the header in .xlsx (CSV keeps the bare table)
 
 
 def neutralise(text: str) -> str:
@@ -107,7 +108,7 @@ def aging_sheet(books: Books, as_of: dt.date) -> Sheet:
         for r in (*block.rows, block.total):
             rows.append([r.customer_code, r.customer_name, *(r.buckets[k] for k in BUCKET_KEYS), r.total,
                          block.currency])
-    return Sheet(f"Aging {as_of.isoformat()}", cols, rows)
+    return Sheet(f"Aging {as_of.isoformat()}", cols, rows, f"Aging report as of {as_of.isoformat()}")
 
 
 def collections_sheet(books: Books, as_of: dt.date) -> Sheet:
@@ -123,7 +124,7 @@ def collections_sheet(books: Books, as_of: dt.date) -> Sheet:
              r.state, r.next_step or "", r.next_step_date, r.last_step or "", r.last_step_date,
              r.promise.promised_date if r.promise else None, r.promise.amount if r.promise else None,
              r.credit_review] for r in worklist(books, as_of)]
-    return Sheet(f"Collections {as_of.isoformat()}", cols, rows)
+    return Sheet(f"Collections {as_of.isoformat()}", cols, rows, f"Collections worklist as of {as_of.isoformat()}")
 
 
 def charges_sheet(books: Books, as_of: dt.date) -> Sheet:
@@ -135,7 +136,7 @@ def charges_sheet(books: Books, as_of: dt.date) -> Sheet:
             Column("rule", width=16), Column("explanation", width=60))
     rows = [[r.invoice_number, r.customer_code, r.currency, r.days_late, r.interest, r.fixed_compensation, r.rule,
              " | ".join(r.result.explanation)] for r in charges_report(books, as_of)]
-    return Sheet(f"Charges {as_of.isoformat()}", cols, rows)
+    return Sheet(f"Charges {as_of.isoformat()}", cols, rows, f"Late charges as of {as_of.isoformat()}")
 
 
 def sheet_for(books: Books, what: str, as_of: dt.date | None = None) -> Sheet:
@@ -204,10 +205,15 @@ def xlsx_bytes(sheet: Sheet) -> bytes:
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_sheet_title(sheet.title))
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = "A3" if sheet.caption else "A2"
     for i, c in enumerate(sheet.columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = c.width
     bold = Font(bold=True)
+    if sheet.caption:
+        title = WriteOnlyCell(ws, value=sheet.caption)
+        title.font = Font(bold=True, size=13)
+        title.data_type = "s"
+        ws.append([title])
     header = []
     for c in sheet.columns:
         cell = WriteOnlyCell(ws, value=c.name)

@@ -4,28 +4,14 @@ printed reports: one currency at a time (the company's unless another is asked f
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.kpi import (DEFAULT_DAYS, TREND_POINTS, KpiInputs, Kpis, Period, compute_kpis, month_ends,
-                                   round_figure, sales_in)
+from ar_desktop.domain.kpi import (DEFAULT_DAYS, TREND_POINTS, KpiInputs, Kpis, Period, TrendPoint, compute_kpis,
+                                   month_ends, sales_in, trend_point)
 from ar_desktop.domain.money import from_minor, normalize_currency
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, kpi_repo
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """DSO and overdue share at one month-end (period of the same length ending there)."""
-
-    day: dt.date
-    total_ar: Decimal
-    overdue_ar: Decimal
-    sales: Decimal
-    dso: Decimal | None
-    overdue_percent: Decimal
 
 
 def report_currency(books: Books, currency: str | None = None) -> str:
@@ -97,15 +83,10 @@ def trend(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str 
         out = []
         for end in ends:
             total, current = kpi_repo.open_totals(s, end, code)
-            out.append(_point(end, total, current, sales_in(Period(end, days), daily, voided), days, code))
+            sales = sales_in(Period(end, days), daily, voided)
+            out.append(trend_point(end, from_minor(total, code), from_minor(current, code), from_minor(sales, code),
+                                   days))
         return out
-
-
-def _point(day: dt.date, total: int, current: int, sales: int, days: int, currency: str) -> TrendPoint:
-    overdue = total - current
-    return TrendPoint(day, from_minor(total, currency), from_minor(overdue, currency), from_minor(sales, currency),
-                      round_figure(Decimal(total) * days / Decimal(sales)) if sales else None,
-                      round_figure(Decimal(overdue) * 100 / Decimal(total)) if total else round_figure(Decimal(0)))
 
 
 def cleared_invoices(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,

@@ -160,3 +160,8 @@ def _as_date(v) -> dt.date:
     return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
 
 
+
+
+def classes_by_code(s: Session) -> list[tuple[str, str]]:
+    """(code, credit class) of every customer."""
+    return list(s.execute(select(Customer.code, Customer.credit_class)).tuples())

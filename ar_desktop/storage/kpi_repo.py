@@ -218,3 +218,8 @@ def steps_done(s: Session, as_of: dt.date, customer_ids=None) -> list[tuple[int,
     if customer_ids is not None:
         q = q.where(CollectionEvent.customer_id.in_(customer_ids))
     return [(cid, key, _as_date(d)) for cid, key, d in s.execute(q)]
+
+
+def charge_rules_in_use(s: Session) -> list[str]:
+    """The customers' own late-charge rules (keys; '' = the company's)."""
+    return list(s.scalars(select(Customer.late_charge_rule).distinct()))

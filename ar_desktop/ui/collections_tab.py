@@ -225,6 +225,7 @@ class CollectionsTab(QWidget):
         self._apply_filter()
         if current is not None:
             self.select_customer(current.customer_code)
+        self._select_pending()
         self.aging.reload()
 
     def _apply_filter(self) -> None:
@@ -241,6 +242,24 @@ class CollectionsTab(QWidget):
         order = self.table.horizontalHeader().sortIndicatorOrder()
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.model.sort(column, order)
+
+    def show_filter(self, key: str, customer_code: str | None = None) -> None:
+        """Show one filter of the worklist (its key in FILTERS), and select a customer in it."""
+        keys = [k for k, _label, _f in FILTERS]
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(keys.index(key) if key in keys else 0)
+        self.filter.blockSignals(False)
+        self._select_after = customer_code
+        if not self._stale:   # else the worklist being computed shows it when it arrives
+            self._apply_filter()
+            self._select_pending()
+
+    _select_after: str | None = None
+
+    def _select_pending(self) -> None:
+        code, self._select_after = self._select_after, None
+        if code:
+            self.select_customer(code)
 
     def current_row(self) -> collections.WorklistRow | None:
         idx = self.table.currentIndex()

@@ -112,7 +112,8 @@ def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = 
             show_error(window, e)
             return None
     if path is None:
-        suggested = str(books.db.path.with_name(f"{books.db.path.stem}-{what}{suffix}"))
+        day = (as_of or books.today()).isoformat()   # the date the export shows the books as of
+        suggested = str(books.db.path.with_name(f"{books.db.path.stem}-{what}-{day}{suffix}"))
         filt = "CSV (*.csv)" if suffix == ".csv" else QCoreApplication.translate("DataActions", "Excel workbook (*.xlsx)")
         path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("DataActions", "Export {0}").format(what), suggested, filt)
         if not path:

@@ -13,7 +13,7 @@ from ar_desktop.storage.invoices_repo import InvoiceFilter
 from ar_desktop.ui.columns import InvoiceColumns
 from ar_desktop.ui.dialogs.adjustment_dialog import AdjustmentDialog
 from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
-from ar_desktop.ui.dialogs.form import date_edit
+from ar_desktop.ui.dialogs.form import date_edit, qdate
 from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
 from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
@@ -102,6 +102,23 @@ class InvoicesTab(ListTab):
         t = invoicing.invoice_totals(self.books, self.filter())
         self.totals.setText(self.tr("{0} invoices · amount {1} · open {2} · overdue {3}").format(
             f"{t.count:,}", money_text(t.amount), money_text(t.open_amount), money_text(t.overdue_amount)))
+
+    def show_filter(self, status: str, customer_id: int | None = None, issued_from: dt.date | None = None,
+                    issued_to: dt.date | None = None) -> None:
+        """Set the filters at once (one reload): status, customer, issue dates; search cleared."""
+        widgets = (self.status, self.customer, self.use_dates, self.date_from, self.date_to, self.search)
+        for w in widgets:
+            w.blockSignals(True)
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        self.customer.setCurrentIndex(max(self.customer.findData(customer_id), 0))
+        self.use_dates.setChecked(issued_from is not None)
+        if issued_from is not None:
+            self.date_from.setDate(qdate(issued_from))
+            self.date_to.setDate(qdate(issued_to or issued_from))
+        self.search.clear()
+        for w in widgets:
+            w.blockSignals(False)
+        self.reload()
 
     def show_customer(self, customer_id: int | None) -> None:
         self.customer.setCurrentIndex(max(self.customer.findData(customer_id), 0))

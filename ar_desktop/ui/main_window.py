@@ -24,6 +24,7 @@ from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.i18n import LANGUAGES, SETTING
 from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
+from ar_desktop.ui.overview_tab import Navigate, OverviewTab
 from ar_desktop.ui.messages import confirm, run_action, show_error
 from ar_desktop.ui.tasks import BackgroundTask
 
@@ -43,14 +44,17 @@ class MainWindow(QMainWindow):
         self.books: Books | None = None
         self.setWindowTitle("AR Desktop")
         self.tabs = QTabWidget()
+        self.overview = OverviewTab()
         self.customers = CustomersTab()
         self.invoices = InvoicesTab()
         self.collections = CollectionsTab()
+        self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.customers, self.tr("Customers"))
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.collections, self.tr("Collections"))
-        for tab in (self.customers, self.invoices, self.collections):
+        for tab in (self.overview, self.customers, self.invoices, self.collections):
             tab.changed.connect(lambda t=tab: self.data_changed(source=t))
+        self.overview.navigate.connect(self.go_to)
         self.empty = self._empty_state()
         self.setCentralWidget(self.empty)
         self.company_label = QLabel()
@@ -189,7 +193,7 @@ class MainWindow(QMainWindow):
         self._remember(books.db.path)
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
-        for tab in (self.customers, self.invoices, self.collections):
+        for tab in (self.overview, self.customers, self.invoices, self.collections):
             tab.set_books(books)
         profile = company_profile(books)
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
@@ -200,6 +204,7 @@ class MainWindow(QMainWindow):
         if self.books is None:
             return
         self.collections.detach()
+        self.overview.detach()
         self.books.close()
         self.books = None
         self.takeCentralWidget()
@@ -250,6 +255,24 @@ class MainWindow(QMainWindow):
             self.invoices.reload()
         if source is not self.collections:
             self.collections.mark_stale()
+        self.overview.mark_stale()
+
+    def go_to(self, where: Navigate) -> None:
+        """Show the list behind a figure of the Overview in its own tab."""
+        if self.books is None:
+            return
+        if where.tab == "invoices":
+            self.invoices.show_filter(where.status, where.customer_id, where.issued_from, where.issued_to)
+            self.tabs.setCurrentWidget(self.invoices)
+        elif where.tab == "collections":
+            self.tabs.setCurrentWidget(self.collections)
+            self.collections.show_filter({"promises": "promised"}.get(where.filter_key, where.filter_key),
+                                         where.customer_code or None)
+        elif where.tab == "rates":
+            from ar_desktop.ui.dialogs.rates_dialog import RatesDialog
+
+            if RatesDialog(self, self.books).exec():
+                self.data_changed()
 
     def set_language(self, key: str) -> None:
         self.settings.setValue(SETTING, key)

@@ -43,3 +43,39 @@ def invoice_tone(status: InvoiceStatus, due_soon: bool) -> str | None:
     if status is InvoiceStatus.PAID:
         return PAID
     return DUE_SOON if due_soon else None
+
+
+# Charts and figure arrows. Colour-blind safe (ColorBrewer's YlOrRd ramp for the aging buckets,
+# which also reads in grey by lightness; Okabe–Ito blue/orange/green/vermillion elsewhere); the dark
+# theme gets lighter shades of the same hues. Meaning never rests on colour alone (labels, arrows,
+# hatching, markers).
+CHART_NOT_DUE = "chart_not_due"
+CHART_D1_30 = "chart_d1_30"
+CHART_D31_60 = "chart_d31_60"
+CHART_D61_90 = "chart_d61_90"
+CHART_OVER_90 = "chart_over_90"
+CHART_EXPECTED = "chart_expected"
+CHART_LATER = "chart_later"
+CHART_UNCERTAIN = "chart_uncertain"
+CHART_DSO = "chart_dso"
+CHART_OVERDUE_SHARE = "chart_overdue_share"
+BETTER = "better"
+WORSE = "worse"
+
+_CHART_LIGHT = {CHART_NOT_DUE: "#2c7fb8", CHART_D1_30: "#fecc5c", CHART_D31_60: "#fd8d3c",
+                CHART_D61_90: "#e31a1c", CHART_OVER_90: "#800026", CHART_EXPECTED: "#0072b2",
+                CHART_LATER: "#56b4e9", CHART_UNCERTAIN: "#7a7a7a", CHART_DSO: "#0072b2",
+                CHART_OVERDUE_SHARE: "#d55e00", BETTER: "#007a5a", WORSE: "#c0392b"}
+_CHART_DARK = {CHART_NOT_DUE: "#7fb8e6", CHART_D1_30: "#ffe699", CHART_D31_60: "#ffb366",
+               CHART_D61_90: "#ff7a5c", CHART_OVER_90: "#ff4d8a", CHART_EXPECTED: "#56b4e9",
+               CHART_LATER: "#9fd3f2", CHART_UNCERTAIN: "#b0b0b0", CHART_DSO: "#56b4e9",
+               CHART_OVERDUE_SHARE: "#f0a050", BETTER: "#4cc9a0", WORSE: "#ff8a65"}
+BUCKET_TONES = (CHART_NOT_DUE, CHART_D1_30, CHART_D31_60, CHART_D61_90, CHART_OVER_90)
+
+
+def is_dark() -> bool:
+    return _is_dark()
+
+
+def chart_color(tone: str) -> QColor:
+    return QColor((_CHART_DARK if _is_dark() else _CHART_LIGHT).get(tone, "#888888"))

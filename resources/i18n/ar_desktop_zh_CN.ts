@@ -152,6 +152,21 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Numbers</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Show the numbers of the chart as a table</source>
+        <translation>以表格显示图表数据</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+</context>
+<context>
     <name>CollectionSettingsDialog</name>
     <message>
         <source>Collection settings</source>
@@ -1305,8 +1320,8 @@
         <translation>平均拖欠天数</translation>
     </message>
     <message>
-        <source>Collection effectiveness (CEI, %)</source>
-        <translation>回款效率指数 CEI（%）</translation>
+        <source>Collection effectiveness (%)</source>
+        <translation>回款效率 CEI（%）</translation>
     </message>
     <message>
         <source>Average days to pay</source>
@@ -1733,6 +1748,10 @@
         <translation>付款记录</translation>
     </message>
     <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1997,6 +2016,532 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>&apos;{text}&apos; is not a quarter. Write the year and the quarter, e.g. 2026Q1.</source>
         <translation>“{text}”不是有效的季度。请写年份和季度，例如 2026Q1。</translation>
+    </message>
+    <message>
+        <source>Reports are printed in English (en) or Chinese (zh), not &apos;{language}&apos;.</source>
+        <translation>报表可用英文（en）或中文（zh）打印，不能是“{language}”。</translation>
+    </message>
+    <message>
+        <source>There is no customer with code &apos;{code}&apos;. Check the code in the customer list.</source>
+        <translation>没有编号为“{code}”的客户。请在客户列表中核对编号。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a credit class. Use A, B or C.</source>
+        <translation>“{value}”不是信用等级。请使用 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>{name}: save the report to a file ending in .pdf.</source>
+        <translation>{name}：请将报表保存为以 .pdf 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose an existing folder.</source>
+        <translation>文件夹 {folder} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>The quarter {quarter} has not begun yet (today is {today}). Choose a quarter that has.</source>
+        <translation>季度 {quarter} 尚未开始（今天是 {today}）。请选择已开始的季度。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a review decision. Choose keep, change_limit, change_class or stop_supplying.</source>
+        <translation>“{value}”不是有效的复核决定。请选择 keep、change_limit、change_class 或 stop_supplying。</translation>
+    </message>
+    <message>
+        <source>Enter the new credit limit (an amount greater than zero).</source>
+        <translation>请输入新的信用额度（大于零的金额）。</translation>
+    </message>
+    <message>
+        <source>The new credit limit is the same as the current one. Choose “keep” or enter another limit.</source>
+        <translation>新的信用额度与当前额度相同。请选择“维持不变”或输入其他额度。</translation>
+    </message>
+    <message>
+        <source>Choose the new credit class: A, B or C.</source>
+        <translation>请选择新的信用等级：A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>The customer is already in class {cls}. Choose “keep” or another class.</source>
+        <translation>该客户已是 {cls} 级。请选择“维持不变”或其他等级。</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>previous period: {0}</source>
+        <translation>上期：{0}</translation>
+    </message>
+    <message>
+        <source>= unchanged since the previous period</source>
+        <translation>= 与上期持平</translation>
+    </message>
+    <message>
+        <source>{0} {1} (was {2})</source>
+        <translation>{0} {1}（上期 {2}）</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>改善</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>恶化</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Everything owed on the date, as in the aging report. Click for the invoices.</source>
+        <translation>截至该日的全部应收账款，与账龄表一致。点击查看发票。</translation>
+    </message>
+    <message>
+        <source>The part not yet due (due on the date or later). Click for the invoices.</source>
+        <translation>尚未到期的部分（到期日在该日或之后）。点击查看发票。</translation>
+    </message>
+    <message>
+        <source>Owed and past its due date. Click for the overdue invoices.</source>
+        <translation>已过到期日仍未收回的款项。点击查看逾期发票。</translation>
+    </message>
+    <message>
+        <source>Overdue as a share of everything owed. Click for the overdue invoices.</source>
+        <translation>逾期金额占全部应收账款的比例。点击查看逾期发票。</translation>
+    </message>
+    <message>
+        <source>The disputed part of what is owed. Click for the disputed invoices.</source>
+        <translation>应收账款中有争议的部分。点击查看争议发票。</translation>
+    </message>
+    <message>
+        <source>Invoiced in the period (voided invoices left out). Click for the invoices.</source>
+        <translation>期间内开具的发票金额（不含已作废发票）。点击查看发票。</translation>
+    </message>
+    <message>
+        <source>Days sales outstanding: owed ÷ sales of the period × its days. Click for the arithmetic.</source>
+        <translation>应收账款周转天数：应收账款 ÷ 期间销售额 × 期间天数。点击查看计算过程。</translation>
+    </message>
+    <message>
+        <source>DSO if nothing were overdue: not yet due ÷ sales × days. Click for the arithmetic.</source>
+        <translation>若无逾期时的周转天数：未到期金额 ÷ 销售额 × 天数。点击查看计算过程。</translation>
+    </message>
+    <message>
+        <source>DSO minus best possible DSO: the days customers add by paying late. Click for the arithmetic.</source>
+        <translation>周转天数减去最佳可能周转天数：客户因逾期付款而多占用的天数。点击查看计算过程。</translation>
+    </message>
+    <message>
+        <source>Collection effectiveness: the share of what could be collected in the period that was. Click for the arithmetic.</source>
+        <translation>回款效率：期间内可收回款项中实际收回的比例。点击查看计算过程。</translation>
+    </message>
+    <message>
+        <source>Mean days from issue to full payment of the invoices paid in the period. Click for them.</source>
+        <translation>期间内已全额付清的发票从开票到付清的平均天数。点击查看这些发票。</translation>
+    </message>
+    <message>
+        <source>Mean days after the due date of the invoices paid in the period. Click for them.</source>
+        <translation>期间内已全额付清的发票超过到期日的平均天数。点击查看这些发票。</translation>
+    </message>
+    <message>
+        <source>Calls to make</source>
+        <translation>待拨打电话</translation>
+    </message>
+    <message>
+        <source>Letters to print</source>
+        <translation>待打印催款函</translation>
+    </message>
+    <message>
+        <source>Promises falling due</source>
+        <translation>到期的付款承诺</translation>
+    </message>
+    <message>
+        <source>Legal action / agency</source>
+        <translation>法律诉讼 / 催收机构</translation>
+    </message>
+    <message>
+        <source>payment plan</source>
+        <translation>分期付款计划</translation>
+    </message>
+    <message>
+        <source>promise</source>
+        <translation>付款承诺</translation>
+    </message>
+    <message>
+        <source>due date + days late</source>
+        <translation>到期日 + 平均逾期天数</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>有争议</translation>
+    </message>
+    <message>
+        <source>legal action / agency</source>
+        <translation>法律诉讼 / 催收机构</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Month-end</source>
+        <translation>月末</translation>
+    </message>
+    <message>
+        <source>DSO (days)</source>
+        <translation>周转天数（天）</translation>
+    </message>
+    <message>
+        <source>Overdue share (%)</source>
+        <translation>逾期占比（%）</translation>
+    </message>
+    <message>
+        <source>Sales in the period</source>
+        <translation>期间销售额</translation>
+    </message>
+    <message>
+        <source>Week from</source>
+        <translation>周起始日</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计收款</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>利率表</translation>
+    </message>
+    <message>
+        <source>Latest rate from</source>
+        <translation>最新利率生效日</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>争议金额</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>预计收款日</translation>
+    </message>
+    <message>
+        <source>Why then</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Paid in full on</source>
+        <translation>付清日期</translation>
+    </message>
+    <message>
+        <source>Days to pay</source>
+        <translation>付款天数</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>Overview as of</source>
+        <translation>概览截至</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Aging</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>DSO and overdue share at month-ends</source>
+        <translation>各月末周转天数与逾期占比</translation>
+    </message>
+    <message>
+        <source>Expected receipts by week</source>
+        <translation>按周预计收款</translation>
+    </message>
+    <message>
+        <source>Largest overdue balances</source>
+        <translation>逾期金额最大的客户</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>没有逾期款项。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s collection actions</source>
+        <translation>今日催收事项</translation>
+    </message>
+    <message>
+        <source>Nothing to do today.</source>
+        <translation>今日无待办事项。</translation>
+    </message>
+    <message>
+        <source>Credit reviews due</source>
+        <translation>待复核信用的客户</translation>
+    </message>
+    <message>
+        <source>No credit review is due.</source>
+        <translation>暂无需要复核信用的客户。</translation>
+    </message>
+    <message>
+        <source>Reference-rate tables out of date</source>
+        <translation>需要更新的基准利率表</translation>
+    </message>
+    <message>
+        <source>The rate tables your late-charge rules use are up to date.</source>
+        <translation>滞纳金规则所用的利率表均为最新。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Computing the overview…</source>
+        <translation>正在计算概览…</translation>
+    </message>
+    <message>
+        <source>Computed in {0:.1f} s</source>
+        <translation>计算用时 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{0}: {1} ({2} of what is owed)</source>
+        <translation>{0}：{1}（占应收账款 {2}）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Week from {0}: {1}</source>
+        <translation>自 {0} 起一周：{1}</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>更晚</translation>
+    </message>
+    <message>
+        <source>After {0}: {1}</source>
+        <translation>{0} 之后：{1}</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>Disputed or with a legal or agency step: {0}</source>
+        <translation>有争议或已采取法律/催收机构措施：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: DSO {1}, overdue {2} %</source>
+        <translation>{0}：周转天数 {1}，逾期占比 {2} %</translation>
+    </message>
+    <message>
+        <source>DSO (days)</source>
+        <translation>周转天数（天）</translation>
+    </message>
+    <message>
+        <source>Overdue share (%)</source>
+        <translation>逾期占比（%）</translation>
+    </message>
+    <message>
+        <source>{0} invoices open on {1}, {2} in all.</source>
+        <translation>截至 {1} 共 {0} 张未结发票，合计 {2}。</translation>
+    </message>
+    <message>
+        <source>Aging: {0}</source>
+        <translation>账龄：{0}</translation>
+    </message>
+    <message>
+        <source>Owed on {0}</source>
+        <translation>截至 {0} 的应收账款</translation>
+    </message>
+    <message>
+        <source>Expected in the week from {0}</source>
+        <translation>预计自 {0} 起一周内收款</translation>
+    </message>
+    <message>
+        <source>Expected after {0}</source>
+        <translation>预计 {0} 之后收款</translation>
+    </message>
+    <message>
+        <source>Uncertain receipts</source>
+        <translation>不确定的收款</translation>
+    </message>
+    <message>
+        <source>{0} amounts, {1} in all.</source>
+        <translation>共 {0} 笔，合计 {1}。</translation>
+    </message>
+    <message>
+        <source>no: written off or credited</source>
+        <translation>否：已核销或已开红字发票</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Invoices paid in full from {0} to {1}: {2} counted; average {3} days to pay, {4} days late.</source>
+        <translation>{0} 至 {1} 全额付清的发票：计入 {2} 张；平均付款 {3}，平均逾期 {4}。</translation>
+    </message>
+    <message>
+        <source>Invoices paid in the period</source>
+        <translation>期间内付清的发票</translation>
+    </message>
+    <message>
+        <source>As of {0}, period of {1} days from {2}:</source>
+        <translation>截至 {0}，自 {2} 起共 {1} 天：</translation>
+    </message>
+    <message>
+        <source>owed {0}, of which not yet due {1} and overdue {2};</source>
+        <translation>应收账款 {0}，其中未到期 {1}，逾期 {2}；</translation>
+    </message>
+    <message>
+        <source>sales in the period {0}; owed at its start ({1}) {2}.</source>
+        <translation>期间销售额 {0}；期初（{1}）应收账款 {2}。</translation>
+    </message>
+    <message>
+        <source>CEI = 100 × (owed at the start + sales − owed) ÷ (owed at the start + sales − not yet due) = {0}</source>
+        <translation>回款效率 = 100 × (期初应收 + 销售额 − 期末应收) ÷ (期初应收 + 销售额 − 未到期) = {0}</translation>
+    </message>
+    <message>
+        <source>DSO = owed ÷ sales × days = {0}</source>
+        <translation>周转天数 = 应收账款 ÷ 销售额 × 天数 = {0}</translation>
+    </message>
+    <message>
+        <source>Best possible DSO = not yet due ÷ sales × days = {0}</source>
+        <translation>最佳可能周转天数 = 未到期金额 ÷ 销售额 × 天数 = {0}</translation>
+    </message>
+    <message>
+        <source>Average days delinquent = overdue ÷ sales × days = {0}</source>
+        <translation>平均拖欠天数 = 逾期金额 ÷ 销售额 × 天数 = {0}</translation>
+    </message>
+    <message>
+        <source>There were no sales in the period, so the figure is left empty.</source>
+        <translation>期间内没有销售，因此该指标为空。</translation>
+    </message>
+    <message>
+        <source>Invoices owed…</source>
+        <translation>应收发票…</translation>
+    </message>
+    <message>
+        <source>Invoices of the period…</source>
+        <translation>期间内发票…</translation>
+    </message>
+    <message>
+        <source>Overdue on {0}: {1}</source>
+        <translation>截至 {0} 逾期：{1}</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2911,112 @@ Interest already shown in issued letters does not change; new computations use t
     </message>
 </context>
 <context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Only customers with overdue invoices</source>
+        <translation>仅含有逾期发票的客户</translation>
+    </message>
+    <message>
+        <source>Every open invoice under its customer (detail)</source>
+        <translation>在每个客户下列出全部未结发票（明细）</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Credit class</source>
+        <translation>信用等级</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <source>Aging report</source>
+        <translation>账龄分析表</translation>
+    </message>
+    <message>
+        <source>Statement list</source>
+        <translation>对账单清单</translation>
+    </message>
+    <message>
+        <source>Receivables figures</source>
+        <translation>应收账款指标</translation>
+    </message>
+    <message>
+        <source>Cash forecast</source>
+        <translation>现金回款预测</translation>
+    </message>
+    <message>
+        <source>Quarterly credit review</source>
+        <translation>季度信用复核</translation>
+    </message>
+    <message>
+        <source>Aging report…</source>
+        <translation>账龄分析表…</translation>
+    </message>
+    <message>
+        <source>Statement list…</source>
+        <translation>对账单清单…</translation>
+    </message>
+    <message>
+        <source>Receivables figures (KPI page)…</source>
+        <translation>应收账款指标（KPI 页）…</translation>
+    </message>
+    <message>
+        <source>Cash forecast…</source>
+        <translation>现金回款预测…</translation>
+    </message>
+    <message>
+        <source>Quarterly credit review…</source>
+        <translation>季度信用复核…</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print {0}</source>
+        <translation>打印{0}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表另存为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>
@@ -2390,6 +3041,116 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>应收余额</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation>维持不变</translation>
+    </message>
+    <message>
+        <source>Change the credit limit</source>
+        <translation>调整信用额度</translation>
+    </message>
+    <message>
+        <source>Change the credit class</source>
+        <translation>调整信用等级</translation>
+    </message>
+    <message>
+        <source>Stop supplying on credit</source>
+        <translation>停止赊销</translation>
+    </message>
+    <message>
+        <source>Quarterly review {quarter}: credit limit changed from {old} to {new}.</source>
+        <translation>季度复核 {quarter}：信用额度由 {old} 调整为 {new}。</translation>
+    </message>
+    <message>
+        <source>Quarterly review {quarter}: credit class changed from {old} to {new}.</source>
+        <translation>季度复核 {quarter}：信用等级由 {old} 调整为 {new}。</translation>
+    </message>
+    <message>
+        <source>Quarterly review {quarter}: stop supplying on credit (account on hold).</source>
+        <translation>季度复核 {quarter}：停止赊销（账户暂停）。</translation>
+    </message>
+    <message>
+        <source>Quarterly review {quarter}: limit and class kept.</source>
+        <translation>季度复核 {quarter}：信用额度与等级维持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Quarterly credit review</source>
+        <translation>季度信用复核</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>复核决定</translation>
+    </message>
+    <message>
+        <source>new limit, e.g. 20000.00</source>
+        <translation>新额度，例如 20000.00</translation>
+    </message>
+    <message>
+        <source>why (kept in the collection file)</source>
+        <translation>原因（记入催收档案）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A new limit or class is set on the customer at once; stopping supplies puts the account on hold. The decision is written in the customer&apos;s collection file.</source>
+        <translation>新的信用额度或等级会立即更新到客户资料；停止赊销会将该账户设为暂停。复核决定会写入该客户的催收档案。</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>记录决定</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Preview the pack…</source>
+        <translation>预览复核资料…</translation>
+    </message>
+    <message>
+        <source>Reading the quarter…</source>
+        <translation>正在读取季度数据…</translation>
+    </message>
+    <message>
+        <source>{0} customers with a balance or sales in {1}; {2} decided.</source>
+        <translation>{1} 有余额或销售的客户共 {0} 个；已决定 {2} 个。</translation>
+    </message>
+    <message>
+        <source>Decision for {0}</source>
+        <translation>{0} 的复核决定</translation>
     </message>
 </context>
 <context>

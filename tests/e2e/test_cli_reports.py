@@ -77,3 +77,30 @@ def test_bad_arguments_are_one_line_errors(db):
     assert "1 to 104 weeks" in error("--db", db, "forecast", "--as-of", "2026-03-31", "--weeks", "500")
     assert "as-of" in error("--db", db, "kpi", "--as-of", "31.03.2026")
     assert "currency" in error("--db", db, "kpi", "--as-of", "2026-03-31", "--currency", "EURO")
+
+
+@pytest.mark.parametrize("kind,extra", [("aging", ["--detail", "--overdue-only"]), ("statements", []),
+                                        ("kpi", ["--days", "30"]), ("forecast", ["--weeks", "8"]),
+                                        ("aging", ["--language", "zh", "--class", "A"])])
+def test_report_writes_a_pdf(db, tmp_path, kind, extra):
+    out = tmp_path / f"{kind}.pdf"
+    assert ok("--db", db, "report", kind, "--as-of", "2026-03-31", "--out", str(out), *extra).strip() == f"wrote {out}"
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_report_review_writes_the_quarter_pack(db, tmp_path):
+    out = tmp_path / "review.pdf"
+    ok("--db", db, "report", "review", "--quarter", "2026Q1", "--out", str(out), "--customer", "ACME")
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_report_errors_are_one_line(db, tmp_path):
+    assert "needs --as-of" in error("--db", db, "report", "aging", "--out", str(tmp_path / "a.pdf"))
+    assert "needs --quarter" in error("--db", db, "report", "review", "--out", str(tmp_path / "a.pdf"))
+    assert "ending in .pdf" in error("--db", db, "report", "kpi", "--as-of", "2026-03-31", "--out",
+                                     str(tmp_path / "a.csv"))
+    assert "does not exist" in error("--db", db, "report", "kpi", "--as-of", "2026-03-31", "--out",
+                                     str(tmp_path / "nope" / "a.pdf"))
+    assert "not a quarter" in error("--db", db, "report", "review", "--quarter", "2026-1", "--out",
+                                    str(tmp_path / "a.pdf"))
+    assert not list(tmp_path.glob("*.pdf"))

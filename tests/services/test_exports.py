@@ -83,7 +83,9 @@ def test_aging_xlsx(filled, tmp_path):
     assert export(filled, "aging", path, dt.date(2026, 3, 31)) == 4  # two currencies, each with a total
     ws = openpyxl.load_workbook(path).active
     assert ws.title == "Aging 2026-03-31"
-    assert [c.value for c in ws[1]][0] == "customer_code"
+    # a report: its title row above the header, which stays frozen with it
+    assert ws["A1"].value == "Aging report as of 2026-03-31" and ws["A1"].font.bold
+    assert [c.value for c in ws[2]][0] == "customer_code" and ws.freeze_panes == "A3"
 
 
 def test_export_refuses_unknown_format_and_folder(filled, tmp_path):
@@ -104,9 +106,10 @@ def test_collections_worklist_and_late_charges_export(filled, tmp_path):
     expected = worklist(filled, as_of)
     assert n == len(expected) >= 1
     ws = openpyxl.load_workbook(tmp_path / "work.xlsx").active
-    header = [c.value for c in ws[1]]
+    assert ws["A1"].value == "Collections worklist as of 2026-03-31"
+    header = [c.value for c in ws[2]]
     assert header[:4] == ["customer_code", "customer_name", "credit_class", "overdue_amount"]
-    first = [c.value for c in ws[2]]
+    first = [c.value for c in ws[3]]
     assert first[0] == expected[0].customer_code
     assert Decimal(str(first[3])) == expected[0].overdue_amount  # a number cell, not text
     assert isinstance(first[3], float | int)

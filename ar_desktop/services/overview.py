@@ -1,0 +1,202 @@
+"""What the Overview tab shows, computed in a few set-based reads (the window runs these off the GUI
+thread): the figures with the previous period, the aging buckets, the largest overdue balances and
+the cash forecast (``overview_figures``); the trend at month-ends (``services.kpis.trend``); today's
+collection actions and credit reviews (``overview_actions``, from the worklist); the lists behind
+each figure and bar (``open_invoices``, ``services.kpis.cleared_invoices``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS, bucket_for, days_past_due
+from ar_desktop.domain.forecast import DEFAULT_WEEKS, Forecast
+from ar_desktop.domain.kpi import DEFAULT_DAYS, Kpis, Period, compute_kpis
+from ar_desktop.domain.ladder import ActionKind
+from ar_desktop.domain.money import ZERO, from_minor
+from ar_desktop.domain.reference_rates import TABLE_DESCRIPTIONS
+from ar_desktop.services.context import Books
+from ar_desktop.services.forecast import forecast_from
+from ar_desktop.services.kpis import _currency, check_as_of, kpi_inputs
+from ar_desktop.storage import kpi_repo
+
+LARGEST = 10
+# Which open invoices a figure or an aging bar stands for.
+WHICH = ("all", "current", "overdue", "disputed", *BUCKET_KEYS)
+
+
+@dataclass(frozen=True)
+class CustomerOverdue:
+    customer_id: int
+    code: str
+    name: str
+    overdue: Decimal
+    oldest_days: int
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class OpenInvoice:
+    """One line of the list behind a figure: an invoice open as of D."""
+
+    number: str
+    customer_code: str
+    customer_name: str
+    customer_id: int
+    issue_date: dt.date
+    due_date: dt.date
+    days_overdue: int
+    amount: Decimal
+    open_amount: Decimal
+    disputed_amount: Decimal
+    bucket: str
+
+
+@dataclass(frozen=True)
+class StaleTable:
+    table: str
+    description: str
+    last_from: dt.date | None
+
+
+@dataclass(frozen=True)
+class OverviewFigures:
+    as_of: dt.date
+    days: int
+    currency: str
+    kpis: Kpis
+    previous: Kpis
+    buckets: dict[str, Decimal]
+    largest_overdue: tuple[CustomerOverdue, ...]
+    forecast: Forecast
+    stale_rates: tuple[StaleTable, ...]
+
+
+@dataclass(frozen=True)
+class ActionCount:
+    key: str            # calls | letters | promises | legal | reviews (the Collections tab's filters)
+    count: int
+    amount: Decimal     # overdue of those accounts
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    customer_code: str
+    customer_name: str
+    overdue: Decimal
+    credit_limit: Decimal | None
+    currency: str
+    credit_class: str
+    suggested_class: str | None
+
+
+@dataclass(frozen=True)
+class OverviewActions:
+    as_of: dt.date
+    actions: tuple[ActionCount, ...]
+    reviews: tuple[ReviewDue, ...]
+
+
+def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str | None = None,
+                     weeks: int = DEFAULT_WEEKS) -> OverviewFigures:
+    period = Period(check_as_of(as_of), days)
+    with books.db.session() as s:
+        code = _currency(s, currency)
+        kpis = compute_kpis(kpi_inputs(s, period, code))
+        previous = compute_kpis(kpi_inputs(s, period.previous(), code))
+        items = kpi_repo.open_items(s, as_of, currency=code)
+        f = forecast_from(s, as_of, weeks, items)
+        stale = stale_rate_tables(s, as_of)
+    rows = [_row(i, as_of) for i in items]
+    buckets = {k: ZERO for k in BUCKET_KEYS}
+    for r in rows:
+        buckets[r.bucket] += r.open_amount
+    return OverviewFigures(as_of, days, code, kpis, previous, buckets, tuple(_largest_overdue(rows)), f,
+                           tuple(stale))
+
+
+def _row(i: kpi_repo.OpenItem, as_of: dt.date) -> OpenInvoice:
+    days = days_past_due(i.due_date, as_of)
+    return OpenInvoice(i.number, i.customer_code, i.customer_name, i.customer_id, i.issue_date, i.due_date, days,
+                       from_minor(i.amount, i.currency), from_minor(i.open_units, i.currency),
+                       from_minor(i.disputed_units, i.currency), bucket_for(days).key)
+
+
+def _largest_overdue(rows: list[OpenInvoice]) -> list[CustomerOverdue]:
+    per: dict[int, list[OpenInvoice]] = {}
+    for r in rows:
+        per.setdefault(r.customer_id, []).append(r)
+    out = []
+    for cid, mine in per.items():
+        overdue = [r for r in mine if r.days_overdue > 0]
+        if overdue:
+            out.append(CustomerOverdue(cid, mine[0].customer_code, mine[0].customer_name,
+                                       sum((r.open_amount for r in overdue), ZERO),
+                                       max(r.days_overdue for r in overdue), sum((r.open_amount for r in mine), ZERO)))
+    out.sort(key=lambda c: (-c.overdue, c.code))
+    return out[:LARGEST]
+
+
+def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: str | None = None,
+                  customer_id: int | None = None) -> list[OpenInvoice]:
+    """The invoices open as of D behind a figure or a bar: all, current (not yet due), overdue,
+    disputed (with the disputed part) or one aging bucket; by due date."""
+    if which not in WHICH:
+        raise ValueError(which)
+    check_as_of(as_of)
+    with books.db.session() as s:
+        items = kpi_repo.open_items(s, as_of, currency=_currency(s, currency), customer_id=customer_id)
+    rows = [_row(i, as_of) for i in items]
+    keep = {"all": lambda r: True, "current": lambda r: r.days_overdue <= 0, "overdue": lambda r: r.days_overdue > 0,
+            "disputed": lambda r: r.disputed_amount > 0}.get(which, lambda r: r.bucket == which)
+    out = [r for r in rows if keep(r)]
+    out.sort(key=lambda r: (r.due_date, r.customer_code, r.number))
+    return out
+
+
+# --- from the worklist: today's actions and the credit reviews due ------------------------------------
+
+def overview_actions(books: Books, as_of: dt.date) -> OverviewActions:
+    """How many accounts need a call, a letter, a legal or agency step, or have a promise falling
+    due on D; and the customers whose credit needs a review (the worklist's credit-review flag)."""
+    from ar_desktop.services.collections import worklist
+
+    rows = worklist(books, check_as_of(as_of))
+    due = [r for r in rows if r.state == "action_due" and r.status.next_step is not None]
+    kinds = {
+        "calls": [r for r in due if r.status.next_step.action == ActionKind.PHONE_CALL],
+        "letters": [r for r in due if r.status.next_step.action.is_letter],
+        "legal": [r for r in due if r.status.next_step.action in (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)],
+        "promises": [r for r in rows if r.promise is not None and r.promise.status == "open"
+                     and r.promise.promised_date <= as_of],
+    }
+    actions = tuple(ActionCount(k, len(v), sum((r.overdue_amount for r in v), ZERO)) for k, v in kinds.items())
+    reviews = tuple(ReviewDue(r.customer_code, r.customer_name, r.overdue_amount, r.credit_limit, r.currency,
+                              r.credit_class, r.suggested_class)
+                    for r in sorted(rows, key=lambda r: (-r.overdue_amount, r.customer_code)) if r.credit_review)
+    return OverviewActions(as_of, actions, reviews)
+
+
+# --- reference rates out of date ----------------------------------------------------------------------
+
+def stale_rate_tables(s, as_of: dt.date) -> list[StaleTable]:
+    """The reference-rate tables a late-charge rule of the file uses (the company's or a customer's)
+    that have no row from the start of D's half-year on: nobody has confirmed the rate in force for
+    it yet (the statutory rules fix it each 1 January and 1 July)."""
+    from ar_desktop.domain.late_charges import STATUTORY_KINDS, RuleKind, _STATUTORY
+    from ar_desktop.services.late_charges import _company_rule, _rates
+
+    kinds = {_company_rule(s).kind, *(k for k in kpi_repo.charge_rules_in_use(s) if k)}
+    tables = sorted({_STATUTORY[RuleKind(k)].table for k in kinds if k in {x.value for x in STATUTORY_KINDS}})
+    if not tables:
+        return []
+    half = dt.date(as_of.year, 1 if as_of.month <= 6 else 7, 1)
+    book = _rates(s)
+    out = []
+    for table in tables:
+        rows = [r for r in book.rows() if r.table == table and r.effective_from <= as_of]
+        last = max((r.effective_from for r in rows), default=None)
+        if last is None or last < half:
+            out.append(StaleTable(table, TABLE_DESCRIPTIONS[table], last))
+    return out

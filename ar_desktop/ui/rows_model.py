@@ -1,0 +1,105 @@
+"""A read-only table over a short list of rows held in memory (the Overview's lists, the numbers of
+a chart, the list behind a figure): columns declared once, sorting on the raw values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from ar_desktop.ui import palette
+from ar_desktop.ui.table_models import RawRole, StatusRole, money_text
+
+PayloadRole = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass(frozen=True)
+class RowColumn:
+    header: str                               # English; translated in ``context``
+    value: Callable[[Any], Any]
+    kind: str = "text"                        # text | money | number | int | date
+    context: str = "Overview"
+
+
+def cell_text(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "money":
+        return money_text(value)
+    if kind == "number" and isinstance(value, Decimal):
+        return f"{value:,.1f}"
+    if kind == "int":
+        return f"{value:,}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[RowColumn], parent=None, *, tone: Callable[[Any], str | None] | None = None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+        self.total: Any = None            # an optional last row in bold (not sorted)
+        self._tone = tone
+
+    def set_rows(self, rows: Sequence[Any], total: Any = None) -> None:
+        self.beginResetModel()
+        self.rows, self.total = list(rows), total
+        self.endResetModel()
+
+    def _all(self) -> list[Any]:
+        return self.rows + ([self.total] if self.total is not None else [])
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows) + (self.total is not None)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            c = self.columns[section]
+            return QCoreApplication.translate(c.context, c.header)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        row = self._all()[index.row()]
+        col = self.columns[index.column()]
+        value = col.value(row)
+        is_total = self.total is not None and index.row() == len(self.rows)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell_text(value, col.kind)
+        if role == RawRole:
+            return value
+        if role == PayloadRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("money", "number", "int"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and is_total:
+            f = QFont()
+            f.setBold(True)
+            return f
+        tone = self._tone(row) if self._tone and not is_total else None
+        if role == StatusRole:
+            return tone
+        if role == Qt.ItemDataRole.ForegroundRole and tone:
+            return palette.color_for(tone)
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].value
+        self.layoutAboutToBeChanged.emit()
+        present = [r for r in self.rows if key(r) is not None]
+        missing = [r for r in self.rows if key(r) is None]
+        present.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows = present + missing
+        self.layoutChanged.emit()
+
+    def row_at(self, index: int) -> Any:
+        return self.rows[index] if 0 <= index < len(self.rows) else None
