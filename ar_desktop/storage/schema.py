@@ -4,5 +4,6 @@ from ar_desktop.storage import orm
 from ar_desktop.storage import orm_collections  # noqa: F401  (registers the collections tables)
 from ar_desktop.storage import orm_letters  # noqa: F401  (registers the rates, letters and mail tables)
 from ar_desktop.storage import orm_audit  # noqa: F401  (registers the audit trail)
+from ar_desktop.storage import orm_review  # noqa: F401  (registers the quarterly review's decisions)
 
 metadata = orm.Base.metadata
