@@ -15,23 +15,11 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
+from ar_desktop.domain.chart_scale import compact, nice_ceiling
+
 AGING_COLORS = ("#2c7fb8", "#fecc5c", "#fd8d3c", "#e31a1c", "#800026")
 EXPECTED, LATER, UNCERTAIN = colors.HexColor("#0072b2"), colors.HexColor("#56b4e9"), colors.HexColor("#b0b0b0")
 DSO, OVERDUE_SHARE = colors.HexColor("#0072b2"), colors.HexColor("#d55e00")
-
-
-def compact(value: float) -> str:
-    for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{value / size:.1f}{suffix}".replace(".0" + suffix, suffix)
-    return f"{value:.0f}"
-
-
-def _ceiling(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    exp = 10 ** int(f"{value:e}".split("e")[1])
-    return next(step * exp for step in (1, 2, 2.5, 5, 10) if step * exp >= value)
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[Decimal], fills: Sequence, width: float, height: float,
@@ -42,7 +30,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[Decimal], fills: Sequence,
     chart.x, chart.y = 34, 26
     chart.width, chart.height = width - 44, height - 26 - (16 if title else 6)
     chart.data = [[float(v) for v in values]]
-    top = _ceiling(max((float(v) for v in values), default=0.0))
+    top = nice_ceiling(max((float(v) for v in values), default=0.0))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, top / 4
     chart.valueAxis.labelTextFormat = compact
     chart.valueAxis.labels.fontName = font
@@ -79,7 +67,7 @@ def trend_chart(labels: Sequence[str], dso: Sequence[Decimal | None], share: Seq
     # ReportLab draws no line through missing points; None stays None
     chart.data = [[None if v is None else float(v) for v in dso], [float(v) for v in share]]
     values = [v for series in chart.data for v in series if v is not None]
-    top = _ceiling(max(values, default=0.0))
+    top = nice_ceiling(max(values, default=0.0))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, top / 4
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 6.5

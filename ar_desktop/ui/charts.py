@@ -19,31 +19,10 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainte
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView,
                                QToolButton, QToolTip, QVBoxLayout, QWidget)
 
+from ar_desktop.domain.chart_scale import compact, nice_ceiling
 from ar_desktop.ui import palette
 
 MARGIN = 6
-
-
-def compact(value: Decimal | float | None) -> str:
-    """1234567 -> '1.2M', 12345 -> '12.3k', 950 -> '950' (axis and bar labels; tooltips are exact)."""
-    if value is None:
-        return "–"
-    v = float(value)
-    for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
-        if abs(v) >= size:
-            return f"{v / size:.1f}{suffix}".replace(".0" + suffix, suffix)
-    return f"{v:.0f}"
-
-
-def nice_ceiling(value: float) -> float:
-    """The smallest 1, 2, 2.5 or 5 × 10^n at or above ``value`` (> 0)."""
-    if value <= 0:
-        return 1.0
-    exp = 10 ** int(f"{value:e}".split("e")[1])
-    for step in (1, 2, 2.5, 5, 10):
-        if step * exp >= value:
-            return step * exp
-    return 10 * exp
 
 
 class _Chart(QWidget):
