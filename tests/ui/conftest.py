@@ -26,10 +26,17 @@ def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture
-def window(qtbot, settings, tmp_path) -> MainWindow:
-    path = tmp_path / "company.ardb"
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo company, built once (about 3 s) and copied for each window test."""
+    path = tmp_path_factory.mktemp("templates") / "demo.ardb"
     build_demo(path, FixedClock(UI_TODAY)).close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path, demo_template, copy_company_file) -> MainWindow:
+    path = copy_company_file(demo_template, tmp_path / "company.ardb")
     w = MainWindow(settings, FixedClock(UI_TODAY))
     qtbot.addWidget(w)
     assert w.open_file(path)

@@ -61,7 +61,7 @@ def test_raster_printing_paints_one_sheet_per_page(tmp_path, qtbot):
     data = _document(pages_of_entries=2)
     pages = render_pages(data, 50)
     assert len(pages) >= 2
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # a page at 1200 dpi is 140 megapixels
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "raster.pdf"))
     paint_pdf(data, printer)
