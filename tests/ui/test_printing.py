@@ -38,13 +38,15 @@ def test_print_through_a_real_cups_queue(qtbot):
     printer = QPrinter(QPrinterInfo.printerInfo("PDF"), QPrinter.PrinterMode.HighResolution)
     job = print_pdf(_document(), printer, title)
     assert job  # CUPS answered with a request id
-    deadline = time.monotonic() + 30
-    out = None
-    while time.monotonic() < deadline and out is None:
-        out = next(iter(_pdf_printer_out().glob(f"{title}*.pdf")), None)
+    # cups-pdf creates the file first and Ghostscript fills it afterwards: wait for a whole PDF.
+    deadline = time.monotonic() + 60
+    out, text = None, ""
+    while time.monotonic() < deadline and "Page 1 of" not in text:
         time.sleep(0.2)
+        out = next(iter(_pdf_printer_out().glob(f"{title}*.pdf")), None)
+        if out is not None:
+            text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
     assert out is not None, "the PDF printer produced no file"
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
     assert "Collection file: Printer Test Ltd" in text and "Page 1 of" in text
 
 
