@@ -26,6 +26,7 @@ from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
 from ar_desktop.ui.overview_tab import Navigate, OverviewTab
 from ar_desktop.ui.messages import confirm, run_action, show_error
+from ar_desktop.ui import tasks
 from ar_desktop.ui.tasks import BackgroundTask
 
 RECENT_KEY = "files/recent"
@@ -205,6 +206,9 @@ class MainWindow(QMainWindow):
             return
         self.collections.detach()
         self.overview.detach()
+        # The workers may still be reading this file (a restore replaces it next)
+        tasks.cancel_all()
+        tasks.wait_idle()
         self.books.close()
         self.books = None
         self.takeCentralWidget()

@@ -2,6 +2,13 @@
 
 A task function receives a ``Progress`` to report through and to ask whether the user
 cancelled; it raises ``Cancelled`` to stop, and its service rolls the transaction back.
+
+Lifetimes are the whole difficulty here. A task is kept alive by this module, not by the
+widget that started it, until its result has been delivered on the GUI thread: a widget
+closed while a query runs must not free the objects the worker thread still emits through
+(that crashed the test suite once in two runs). The runnable is not auto-deleted for the
+same reason, and whatever must wait for the pool to fall idle (closing the company file the
+workers read) goes through ``when_idle``.
 """
 
 from __future__ import annotations
@@ -10,11 +17,15 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ar_desktop.services.progress import Cancelled, Progress
 from ar_desktop.ui.messages import show_error
+
+_live: set[BackgroundTask] = set()
+_when_idle: list[Callable[[], None]] = []
 
 
 class _Signals(QObject):
@@ -26,6 +37,7 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals):
         super().__init__()
+        self.setAutoDelete(False)
         self.fn, self.progress, self.signals = fn, progress, signals
 
     def run(self) -> None:
@@ -43,20 +55,20 @@ class BackgroundTask(QObject):
     def __init__(self, parent: QWidget, title: str, fn: Callable[[Progress], Any],
                  done: Callable[[Any], None] | None = None, *, quiet: bool = False):
         """``quiet``: no progress dialog (a read-only refresh the user need not wait for)."""
-        super().__init__(parent)
+        super().__init__()  # no parent: the widget may go before the worker ends
         self._parent = parent
         self._done = done
         self._cancel = threading.Event()
         self.signals = _Signals()
-        self.dialog = QProgressDialog(title, QCoreApplication.translate("Messages", "Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        if quiet:
-            self.dialog.setMinimumDuration(2**30)  # never shown
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self._cancel.set)
+        self.dialog: QProgressDialog | None = None
+        if not quiet:
+            self.dialog = QProgressDialog(title, QCoreApplication.translate("Messages", "Cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self._cancel.set)
         self.signals.progress.connect(self._on_progress)
         self.signals.finished.connect(self._on_finished)
         self.signals.failed.connect(self._on_failed)
@@ -68,28 +80,75 @@ class BackgroundTask(QObject):
         self.finished = threading.Event()
 
     def start(self) -> BackgroundTask:
+        _live.add(self)
         QThreadPool.globalInstance().start(self._job)
         return self
 
     def cancel(self) -> None:
         self._cancel.set()
 
+    def _parent_alive(self) -> bool:
+        return shiboken6.isValid(self._parent)
+
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.dialog is None or not shiboken6.isValid(self.dialog):
+            return
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(done)
         if text:
             self.dialog.setLabelText(text)
 
-    def _on_finished(self, result: Any) -> None:
-        self.dialog.close()
-        self.result = result
+    def _end(self) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = None
         self.finished.set()
-        if self._done is not None:
-            self._done(result)
+        _live.discard(self)
+        if not _live:
+            waiting = list(_when_idle)
+            _when_idle.clear()
+            for callback in waiting:
+                callback()
+
+    def _on_finished(self, result: Any) -> None:
+        self.result = result
+        try:
+            if self._done is not None and self._parent_alive():
+                self._done(result)
+        finally:
+            self._end()
 
     def _on_failed(self, error: BaseException) -> None:
-        self.dialog.close()
         self.error = error
-        self.finished.set()
-        if not isinstance(error, Cancelled):
-            show_error(self._parent, error)
+        try:
+            if not isinstance(error, Cancelled) and self._parent_alive():
+                show_error(self._parent, error)
+        finally:
+            self._end()
+
+
+def running() -> int:
+    """How many tasks have started and not yet delivered their result."""
+    return len(_live)
+
+
+def cancel_all() -> None:
+    for task in _live:
+        task.cancel()
+
+
+def when_idle(callback: Callable[[], None]) -> None:
+    """Call ``callback`` now if no task is running, else once the last one has delivered."""
+    if _live:
+        _when_idle.append(callback)
+    else:
+        callback()
+
+
+def wait_idle(timeout_ms: int = 60_000) -> bool:
+    """Block until every task has delivered (for quitting); True when none is left."""
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
+    return not _live

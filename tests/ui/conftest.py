@@ -16,9 +16,17 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.services.demo import build_demo  # noqa: E402
+from ar_desktop.ui import tasks  # noqa: E402
 from ar_desktop.ui.main_window import MainWindow  # noqa: E402
 
 UI_TODAY = dt.date(2026, 3, 31)
+
+
+@pytest.fixture(autouse=True)
+def no_task_outlives_its_test():
+    """A worker still reading when the next test starts is how the suite once crashed."""
+    yield
+    assert tasks.wait_idle(), "a background task did not finish"
 
 
 @pytest.fixture
