@@ -91,12 +91,13 @@ class BackgroundTask(QObject):
         return shiboken6.isValid(self._parent)
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self.dialog is None or not shiboken6.isValid(self.dialog):
+        dialog = self.dialog  # setValue() of a modal dialog runs the event loop: the task may end inside it
+        if dialog is None or not shiboken6.isValid(dialog):
             return
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(done)
         if text:
-            self.dialog.setLabelText(text)
+            dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(done)
 
     def _end(self) -> None:
         if self.dialog is not None and shiboken6.isValid(self.dialog):
