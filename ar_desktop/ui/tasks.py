@@ -9,10 +9,17 @@ closed while a query runs must not free the objects the worker thread still emit
 (that crashed the test suite once in two runs). The runnable is not auto-deleted for the
 same reason, and whatever must wait for the pool to fall idle (closing the company file the
 workers read) goes through ``when_idle``.
+
+Python's cyclic garbage collector runs on whichever thread happens to allocate. Were it to free
+an unreachable window or dialog on a worker thread, Qt could not unregister that object's timers
+there and the GUI thread would later fire a timer on freed memory (the suite's rare segfault in
+QTimerInfoList::activateTimers). So automatic collection is paused while any task runs and a
+collection is made on the GUI thread when the last one has delivered.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -80,6 +87,8 @@ class BackgroundTask(QObject):
         self.finished = threading.Event()
 
     def start(self) -> BackgroundTask:
+        if not _live:
+            gc.disable()
         _live.add(self)
         QThreadPool.globalInstance().start(self._job)
         return self
@@ -107,6 +116,8 @@ class BackgroundTask(QObject):
         self.finished.set()
         _live.discard(self)
         if not _live:
+            gc.enable()
+            gc.collect()
             waiting = list(_when_idle)
             _when_idle.clear()
             for callback in waiting:

@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import datetime as dt  # noqa: E402
+import gc  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 
 import pytest  # noqa: E402
@@ -27,6 +28,7 @@ def no_task_outlives_its_test():
     """A worker still reading when the next test starts is how the suite once crashed."""
     yield
     assert tasks.wait_idle(), "a background task did not finish"
+    gc.collect()  # the test's windows are freed here, on the GUI thread, not by a later worker
 
 
 @pytest.fixture
