@@ -86,6 +86,33 @@ def _overview(window: MainWindow, app: QApplication, prefix: str) -> None:
     window.resize(1280, 720)
 
 
+def _credit(window: MainWindow, app: QApplication, prefix: str) -> None:
+    """The Credit tab (actions, insurance, limitation warnings) and the credit check dialog.
+
+    An invoice of 2023 under Chinese law is added first, so that a limitation warning shows."""
+    import datetime as dt
+
+    from ar_desktop.domain.limitation import add_years
+    from ar_desktop.services import customers, invoicing
+    from ar_desktop.ui.dialogs.credit_dialogs import CreditCheckDialog
+
+    books = window.books
+    cid, data = customers.find_customer(books, "DRA04")
+    customers.update_customer(books, cid, {**data.__dict__, "limitation": "cn", "credit_limit": str(data.credit_limit)})
+    invoicing.add_invoice(books, {"number": "2023-00412", "customer_code": "DRA04", "issue_date": "2023-03-15",
+                                  "due_date": (add_years(books.today(), -3) + dt.timedelta(days=44)).isoformat(),
+                                  "amount": "4860.00"})
+    window.tabs.setCurrentWidget(window.credit)
+    window.credit.reload()
+    for index, name in enumerate(("credit-actions", "credit-insurance", "credit-limitation")):
+        window.credit.pages.setCurrentIndex(index)
+        _save(window, app, f"{prefix}{name}")
+    dialog = CreditCheckDialog(window, books, "KAS11", "Kastanie Möbelbau OHG")
+    dialog.show()
+    _save(dialog, app, f"{prefix}credit-check-dialog")
+    dialog.close()
+
+
 def main() -> int:
     """``screenshots.py`` for the English set; ``screenshots.py zh_CN`` for the Chinese tabs (zh-*.png)."""
     language = sys.argv[1] if len(sys.argv) > 1 else "en"
@@ -115,6 +142,7 @@ def main() -> int:
             print(OUT / f"{prefix}{name}.png")
         if not prefix:
             _documents(window, app)
+        _credit(window, app, prefix)
         window.close()
     return 0
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ar_desktop.domain.errors import UserError, ValidationError
+from ar_desktop.domain.limitation import parse_jurisdiction
 from ar_desktop.domain.money import normalize_currency, parse_amount
 from ar_desktop.domain.terms import validate_terms_days
 
@@ -52,6 +53,7 @@ class CustomerData:
     on_hold: bool = False
     late_charge_rule: str = ""  # empty: the company's default rule
     late_charge_rate: Decimal | None = None
+    limitation: str = ""  # cn | de | uk | us | none; empty: from the company's country
 
 
 @dataclass(frozen=True)
@@ -182,13 +184,14 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR") -> Cus
     rule = str(raw.get("late_charge_rule") or "").strip()
     rate_raw = str(raw.get("late_charge_rate") or "").strip()
     rate = c.check("late_charge_rate", lambda: _rate(rate_raw)) if rate_raw else None
+    limitation = c.check("limitation", lambda: parse_jurisdiction(str(raw.get("limitation") or "")), "")
     data = CustomerData(
         code=code, name=name, contact=c.text("contact", "contact person"), address=c.text("address", "address"),
         postcode=c.text("postcode", "postcode"), city=c.text("city", "city"), country=country, email=email,
         phone=c.text("phone", "phone number"), tax_id=c.text("tax_id", "registration / tax id"),
         credit_limit=credit_limit, credit_class=credit_class, terms_days=terms, currency=currency,
         language=language, notes=c.text("notes", "notes"), on_hold=on_hold,
-        late_charge_rule=rule, late_charge_rate=rate,
+        late_charge_rule=rule, late_charge_rate=rate, limitation=limitation,
     )
     c.done()
     return data

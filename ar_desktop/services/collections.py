@@ -680,7 +680,7 @@ def release_hold(books: Books, code: str, on: dt.date | str | None = None, note:
 def history(books: Books, code: str) -> list[HistoryEntry]:
     """The customer's timeline, oldest first: collection events, invoices issued, payments
     received, and whatever registered sources add (letters)."""
-    from ar_desktop.services import letters  # noqa: F401  (registers the letters history source)
+    from ar_desktop.services import credit_history, letters  # noqa: F401  (register their history sources)
 
     with books.db.session() as s:
         cid, data = _customer(s, code)

@@ -64,11 +64,34 @@ def build_demo(path: str | Path, clock: Clock | None = None, seed: int = 7) -> B
     try:
         _fill(books, today, random.Random(seed))
         _collection_history(books, today)
+        _credit_risk(books, today)
     except BaseException:
         books.close()
         Path(path).unlink(missing_ok=True)  # a half-built sample is worth nothing
         raise
     return books
+
+
+def _credit_risk(books: Books, today: dt.date) -> None:
+    """A credit-insurance policy with insured limits and one notification, and credit checks (one
+    due for review), so the Credit tab has something to show. No invoice is added."""
+    from ar_desktop.services import credit_checks, insurance
+
+    def ago(days: int) -> str:
+        return (today - dt.timedelta(days=days)).isoformat()
+
+    insurance.add_policy(books, "Allianz Trade", "EH-2025-0147", "90", "60", "30", "90", "120", "10000")
+    for code, limit, ref in (("BAL02", "15000", "EH-88123"), ("DRA04", "20000", "EH-88977"),
+                             ("ELB05", "40000", "EH-87001"), ("HUA08", "30000", "EH-89310"),
+                             ("QIN17", "10000", ""), ("RHE18", "25000", "EH-88410")):
+        insurance.insure(books, code, limit, ago(300), reference=ref)
+    insurance.record_insurer_event(books, "DRA04", "notified", ago(20), note="Overdue notification sent online")
+    credit_checks.record_credit_check(books, "NOR14", ago(370), "registry, financials, credit_report",
+                                      "Registry clean, equity ratio 38 %, credit report score 1.9",
+                                      "approved", "35000", ago(5))
+    credit_checks.record_credit_check(books, "KAS11", ago(40), "credit_report, trade_references",
+                                      "Two suppliers report payments 20-30 days late", "approved_with_conditions",
+                                      "6000", (today + dt.timedelta(days=140)).isoformat())
 
 
 def _collection_history(books: Books, today: dt.date) -> None:

@@ -20,7 +20,7 @@ from ar_desktop.storage.convert import customer_columns
 
 CUSTOMER_COLUMNS = ({"code", "name"}, {"contact", "address", "postcode", "city", "country", "email", "phone",
                                        "tax_id", "credit_limit", "credit_class", "terms_days", "currency",
-                                       "language", "late_charge_rule", "late_charge_rate"})
+                                       "language", "late_charge_rule", "late_charge_rate", "limitation"})
 INVOICE_COLUMNS = ({"number", "customer_code", "issue_date", "amount"},
                    {"due_date", "currency", "reference", "description", "disputed"})
 PAYMENT_COLUMNS = ({"date", "customer_code", "amount"}, {"invoice_number", "reference", "method"})

@@ -10,6 +10,7 @@ from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoic
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.records import parse_payment
+from ar_desktop.services import recoveries
 from ar_desktop.services.context import Books
 from ar_desktop.storage import customers_repo, invoices_repo, payments_repo
 from ar_desktop.storage.payments_repo import PaymentRow
@@ -38,7 +39,9 @@ def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None
         invoices = [i for i in invoices_repo.open_invoices(s, cid) if i.issue_date <= data.date]
         if data.invoice_number:
             target = [i for i in invoices if i.number == data.invoice_number]
-            if not target:
+            if not target and _written_off(s, cid, data.invoice_number, customer.currency):
+                target = []  # paid on a written-off invoice: all of it is a recovery
+            elif not target:
                 raise UserError(f"Invoice {data.invoice_number} is not an open invoice of {customer.name} on "
                                 f"{data.date.isoformat()}.")
             plan = suggest_allocation(data.amount, target)
@@ -46,9 +49,20 @@ def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None
             plan = suggest_allocation(data.amount, invoices)
         else:
             plan = check_allocation(data.amount, allocations, invoices)
-        return payments_repo.add(s, customer_id=cid, date=data.date, amount=data.amount,
+        # What is left after the open invoices, up to the debts written off, is a recovery.
+        recovered = recoveries.split_recovery(s, customer_id=cid, date=data.date,
+                                              left_over=data.amount - plan.applied, currency=customer.currency,
+                                              reference=data.reference)
+        if recovered and recovered == data.amount:
+            return payments_repo.last_id(s, cid)
+        return payments_repo.add(s, customer_id=cid, date=data.date, amount=data.amount - recovered,
                                  currency=customer.currency, method=data.method, reference=data.reference,
                                  allocations=plan.allocations)
+
+
+def _written_off(s, customer_id: int, number: str, currency: str) -> bool:
+    iid = invoices_repo.id_by_number(s, number)
+    return iid is not None and recoveries.written_off_on(s, customer_id, iid, currency) > 0
 
 
 def customer_credit(books: Books, customer_id: int) -> Decimal:

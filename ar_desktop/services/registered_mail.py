@@ -148,6 +148,17 @@ def _status(s, letter_id: int) -> MailStatus:
                       tuple(e.attachment_path for e in eff if e.kind == "receipt"))
 
 
+def delivery_dates(s, letter_ids: Iterable[int]) -> dict[int, dt.date]:
+    """letter id -> the day its delivery was recorded (corrections applied), for the letters
+    delivered; the limitation clock reads it (a delivered demand restarts it in China)."""
+    entries = letters_repo.mail_entries(s, sorted(set(letter_ids)))
+    out: dict[int, dt.date] = {}
+    for e in sorted(_effective(entries).values(), key=lambda e: e.id):
+        if e.kind == "delivered":
+            out[e.letter_id] = e.date
+    return out
+
+
 # --- use cases ----------------------------------------------------------------------------------------
 
 def mail_status(books: Books, letter_id: int) -> MailStatus:

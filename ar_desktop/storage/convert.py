@@ -17,6 +17,7 @@ def customer_data(c: Customer) -> CustomerData:
         credit_class=c.credit_class, terms_days=c.terms_days, currency=c.currency, language=c.language,
         notes=c.notes, on_hold=c.on_hold, late_charge_rule=c.late_charge_rule,
         late_charge_rate=Decimal(c.late_charge_rate) if c.late_charge_rate else None,
+        limitation=c.limitation or "",
     )
 
 
@@ -28,4 +29,5 @@ def customer_columns(d: CustomerData) -> dict:
         credit_class=d.credit_class, terms_days=d.terms_days, currency=d.currency, language=d.language,
         notes=d.notes, on_hold=d.on_hold, late_charge_rule=d.late_charge_rule,
         late_charge_rate="" if d.late_charge_rate is None else str(d.late_charge_rate),
+        limitation=d.limitation,
     )

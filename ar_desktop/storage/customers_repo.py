@@ -146,7 +146,8 @@ def count(s: Session) -> int:
 
 
 def unapplied_credit(s: Session, customer_id: int) -> int:
-    paid = s.scalar(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.customer_id == customer_id))
+    paid = s.scalar(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.customer_id == customer_id,
+                                                                              Payment.method != "recovery"))
     applied = s.scalar(select(func.coalesce(func.sum(Allocation.amount), 0)).join(Payment)
                        .where(Payment.customer_id == customer_id))
     return int(paid) - int(applied)

@@ -53,13 +53,19 @@ def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[
         inv.paid += units
 
 
+# A recovery (money received after a debt was written off) is income, not customer credit: it is
+# never applied to invoices and never counts as unapplied.
+RECOVERY = "recovery"
+
+
 def unapplied_payments(s: Session, customer_id: int) -> list[tuple[Payment, int]]:
     """Payments of a customer with money not yet applied, oldest first, with the unapplied units."""
     applied = (select(Allocation.payment_id, func.sum(Allocation.amount).label("a"))
                .group_by(Allocation.payment_id).subquery())
     q = (select(Payment, Payment.amount - func.coalesce(applied.c.a, 0))
          .outerjoin(applied, applied.c.payment_id == Payment.id)
-         .where(Payment.customer_id == customer_id, Payment.amount > func.coalesce(applied.c.a, 0))
+         .where(Payment.customer_id == customer_id, Payment.amount > func.coalesce(applied.c.a, 0),
+                Payment.method != RECOVERY)
          .order_by(Payment.date, Payment.id))
     return [(p, int(rest)) for p, rest in s.execute(q)]
 
@@ -73,6 +79,30 @@ def list_for_customer(s: Session, customer_id: int | None = None) -> list[Paymen
         q = q.where(Payment.customer_id == customer_id)
     return [PaymentRow(p.id, p.date, code, name, from_minor(p.amount, p.currency), from_minor(a, p.currency),
                        p.currency, p.method, p.reference) for p, code, name, a in s.execute(q)]
+
+
+def method_total(s: Session, customer_id: int, method: str, invoice_id: int | None = None) -> int:
+    """Units of a customer's entries of one method (for a write-off: what it applied to the invoice)."""
+    if invoice_id is not None:
+        q = (select(func.coalesce(func.sum(Allocation.amount), 0)).join(Payment)
+             .where(Payment.customer_id == customer_id, Payment.method == method, Allocation.invoice_id == invoice_id))
+    else:
+        q = select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.customer_id == customer_id,
+                                                                    Payment.method == method)
+    return int(s.scalar(q) or 0)
+
+
+def method_rows(s: Session, method: str, start: dt.date, end: dt.date) -> list[PaymentRow]:
+    """Entries of one method dated in [start, end], oldest first (recoveries, write-offs)."""
+    q = (select(Payment, Customer.code, Customer.name).join(Customer)
+         .where(Payment.method == method, Payment.date >= start, Payment.date <= end)
+         .order_by(Payment.date, Payment.id))
+    return [PaymentRow(p.id, p.date, code, name, from_minor(p.amount, p.currency), from_minor(p.amount, p.currency),
+                       p.currency, p.method, p.reference) for p, code, name in s.execute(q)]
+
+
+def last_id(s: Session, customer_id: int) -> int:
+    return int(s.scalar(select(func.max(Payment.id)).where(Payment.customer_id == customer_id)))
 
 
 def count(s: Session) -> int:

@@ -15,6 +15,7 @@ from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.services import collections
 from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.ui.aging_view import AgingView
+from ar_desktop.ui.credit_actions_view import CreditActionsView
 from ar_desktop.ui.dialogs.call_dialog import CallDialog
 from ar_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from ar_desktop.ui.dialogs.form import date_edit
@@ -140,6 +141,11 @@ class CollectionsTab(QWidget):
         self.lower = QTabWidget()
         self.lower.addTab(history_box, self.tr("Collection file"))
         self.lower.addTab(self.aging, self.tr("Aging"))
+        # insurer deadlines, limitation warnings, reviews due, small balances: computed apart from
+        # the worklist (read only), so the worklist stays as fast as it was
+        self.credit_actions = CreditActionsView(self)
+        self.credit_actions.changed.connect(lambda: (self.refresh(), self.changed.emit()))
+        self.lower.addTab(self.credit_actions, self.tr("Credit actions"))
 
         upper = QWidget()
         ul = QVBoxLayout(upper)
@@ -164,6 +170,7 @@ class CollectionsTab(QWidget):
         self.as_of.setDate(QDate(today.year, today.month, today.day))
         self.as_of.blockSignals(False)
         self.aging.attach(books)
+        self.credit_actions.attach(books)
         self.mark_stale()
 
     # The worklist and the aging read the whole ledger: they are computed when the tab is
@@ -194,6 +201,7 @@ class CollectionsTab(QWidget):
         self._generation += 1
         self.books = None
         self.aging.books = None
+        self.credit_actions.attach(None)
 
     def refresh(self) -> BackgroundTask | None:
         """Compute the worklist in the background; the table updates when it is ready."""
@@ -203,6 +211,7 @@ class CollectionsTab(QWidget):
         self._generation += 1
         generation, books, as_of = self._generation, self.books, self.as_of_date()
         self.count.setText(self.tr("Computing the worklist…"))
+        self.credit_actions.refresh(as_of)
         return BackgroundTask(self, self.tr("Computing the worklist…"),
                               lambda _progress: collections.worklist(books, as_of),
                               lambda rows: self._arrived(generation, rows), quiet=True).start()
@@ -217,6 +226,7 @@ class CollectionsTab(QWidget):
             return
         self._generation += 1
         self._show_rows(collections.worklist(self.books, self.as_of_date()))
+        self.credit_actions.show_now(self.as_of_date())
 
     def _show_rows(self, rows: list[collections.WorklistRow]) -> None:
         self._stale = False

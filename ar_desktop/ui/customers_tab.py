@@ -12,6 +12,7 @@ from ar_desktop.services.payments import apply_credit, customer_credit
 from ar_desktop.services.statements import statement_pdf
 from ar_desktop.ui.columns import customer_columns, customer_tone
 from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+from ar_desktop.ui.dialogs.confirmation_dialogs import ConfirmationRequestDialog, SlipReturnedDialog
 from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
@@ -49,6 +50,8 @@ class CustomersTab(ListTab):
             ("credit", self.tr("Apply credit…"), self.apply_credit),
             ("file", self.tr("Collection file…"), self.show_history),
             ("ladder", self.tr("Ladder…"), self.edit_ladder),
+            ("confirm", self.tr("Balance confirmation…"), self.balance_confirmation),
+            ("returned", self.tr("Confirmation returned…"), self.confirmation_returned),
             ("changes", self.tr("Changes…"), self.show_changes)))
         self.search.setMinimumWidth(280)
 
@@ -99,6 +102,20 @@ class CustomersTab(ListTab):
     def edit_ladder(self) -> None:
         current = self._current_code()
         if current and LadderDialog(self, self.books, current[0]).exec():
+            self.changed.emit()
+
+    def balance_confirmation(self) -> None:
+        """A statement with a confirmation slip (对账确认函) for the customer to sign and return."""
+        current = self._current_code()
+        if current:
+            dialog = ConfirmationRequestDialog(self, self.books, *current)
+            if dialog.exec():
+                dialog.preview()
+                self.changed.emit()
+
+    def confirmation_returned(self) -> None:
+        current = self._current_code()
+        if current and SlipReturnedDialog(self, self.books, *current).exec():
             self.changed.emit()
 
     def show_changes(self) -> None:

@@ -16,10 +16,12 @@ from ar_desktop.services.backups import DamagedFile
 from ar_desktop.services.context import Books
 from ar_desktop.services.imports import import_csv
 from ar_desktop.ui.collections_tab import CollectionsTab
+from ar_desktop.ui.credit_tab import CreditTab
 from ar_desktop.ui.data_actions import install_data_actions, restore_backup
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
 from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
+from ar_desktop.ui.dialogs.credit_dialogs import CreditSettingsDialog, PoliciesDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.i18n import LANGUAGES, SETTING
 from ar_desktop.ui.invoices_tab import InvoicesTab
@@ -49,11 +51,13 @@ class MainWindow(QMainWindow):
         self.customers = CustomersTab()
         self.invoices = InvoicesTab()
         self.collections = CollectionsTab()
+        self.credit = CreditTab()
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.customers, self.tr("Customers"))
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
         self.tabs.addTab(self.collections, self.tr("Collections"))
-        for tab in (self.overview, self.customers, self.invoices, self.collections):
+        self.tabs.addTab(self.credit, self.tr("Credit"))
+        for tab in (self.overview, self.customers, self.invoices, self.collections, self.credit):
             tab.changed.connect(lambda t=tab: self.data_changed(source=t))
         self.overview.navigate.connect(self.go_to)
         self.empty = self._empty_state()
@@ -96,6 +100,8 @@ class MainWindow(QMainWindow):
         self._action(settings_menu, self.tr("Collection &ladder…"), self.edit_ladder, needs_file=True)
         self._action(settings_menu, self.tr("&Collections and credit…"), self.edit_collection_settings,
                      needs_file=True)
+        self._action(settings_menu, self.tr("Credit &insurance policies…"), self.edit_policies, needs_file=True)
+        self._action(settings_menu, self.tr("Credit &risk…"), self.edit_credit_settings, needs_file=True)
         install_letter_settings_actions(self, settings_menu)
         view = self.menuBar().addMenu(self.tr("&View"))
         self._action(view, self.tr("&Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh, needs_file=True)
@@ -194,7 +200,7 @@ class MainWindow(QMainWindow):
         self._remember(books.db.path)
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
-        for tab in (self.overview, self.customers, self.invoices, self.collections):
+        for tab in (self.overview, self.customers, self.invoices, self.collections, self.credit):
             tab.set_books(books)
         profile = company_profile(books)
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
@@ -206,6 +212,7 @@ class MainWindow(QMainWindow):
             return
         self.collections.detach()
         self.overview.detach()
+        self.credit.detach()
         # The workers may still be reading this file (a restore replaces it next)
         tasks.cancel_all()
         tasks.wait_idle()
@@ -224,6 +231,14 @@ class MainWindow(QMainWindow):
 
     def edit_ladder(self) -> None:
         if LadderDialog(self, self.books).exec():
+            self.data_changed()
+
+    def edit_policies(self) -> None:
+        PoliciesDialog(self, self.books).exec()
+        self.data_changed()
+
+    def edit_credit_settings(self) -> None:
+        if CreditSettingsDialog(self, self.books).exec():
             self.data_changed()
 
     def edit_collection_settings(self) -> None:
@@ -259,6 +274,8 @@ class MainWindow(QMainWindow):
             self.invoices.reload()
         if source is not self.collections:
             self.collections.mark_stale()
+        if source is not self.credit:
+            self.credit.mark_stale()
         self.overview.mark_stale()
 
     def go_to(self, where: Navigate) -> None:

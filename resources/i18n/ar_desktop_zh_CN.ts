@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AcknowledgementDialog</name>
+    <message>
+        <source>Acknowledgement of invoice {0}</source>
+        <translation>发票 {0} 的债务确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged on</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <source>In writing, signed by the customer</source>
+        <translation>书面形式，由客户签署</translation>
+    </message>
+    <message>
+        <source>How (document, letter, e-mail…)</source>
+        <translation>方式（文件、信函、电子邮件…）</translation>
+    </message>
+</context>
+<context>
     <name>AdjustmentDialog</name>
     <message>
         <source>Credit note on {0}</source>
@@ -308,6 +327,10 @@
         <translation>账龄</translation>
     </message>
     <message>
+        <source>Credit actions</source>
+        <translation>信用事项</translation>
+    </message>
+    <message>
         <source>Computing the worklist…</source>
         <translation>正在计算催收清单…</translation>
     </message>
@@ -519,6 +542,29 @@
     </message>
 </context>
 <context>
+    <name>ConfirmationRequestDialog</name>
+    <message>
+        <source>Balance confirmation — {0}</source>
+        <translation>对账确认函 — {0}</translation>
+    </message>
+    <message>
+        <source>Return the signed slip by</source>
+        <translation>签字回执寄回截止日</translation>
+    </message>
+    <message>
+        <source>The statement of today&apos;s open items goes with the slip</source>
+        <translation>随函附上截至今日的未结项目对账单</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct the log — {0}</source>
@@ -547,6 +593,310 @@
     <message>
         <source>Why the correction</source>
         <translation>更正原因</translation>
+    </message>
+</context>
+<context>
+    <name>CreditActionsView</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Do it…</source>
+        <translation>办理…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Write off small balance</source>
+        <translation>核销小额余额</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Write off every overdue invoice of {1} now?</source>
+        <translation>{0}
+
+现在核销{1}的全部逾期发票吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CreditCheckDialog</name>
+    <message>
+        <source>Credit check — {0}</source>
+        <translation>信用调查 — {0}</translation>
+    </message>
+    <message>
+        <source>Credit limit: {0}   Open balance: {1} {2}</source>
+        <translation>信用额度：{0}   未付余额：{1} {2}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>New customer: the limit counts as at most {0} until it has enough history.</source>
+        <translation>新客户：在往来记录足够之前，额度按最多 {0} 计算。</translation>
+    </message>
+    <message>
+        <source>Last check {0}; next review {1}.</source>
+        <translation>上次调查 {0}；下次复核 {1}。</translation>
+    </message>
+    <message>
+        <source>Suggested limit: {0} ({1})</source>
+        <translation>建议额度：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>No suggested limit: no sales in the last 12 months.</source>
+        <translation>无建议额度：最近 12 个月没有销售。</translation>
+    </message>
+    <message>
+        <source>Use the suggested limit</source>
+        <translation>采用建议额度</translation>
+    </message>
+    <message>
+        <source>Date of the check</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <source>Sources consulted</source>
+        <translation>调查来源</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Limit granted</source>
+        <translation>授予额度</translation>
+    </message>
+    <message>
+        <source>empty when refused</source>
+        <translation>拒绝时留空</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <source>Review again on:</source>
+        <translation>复核日期：</translation>
+    </message>
+    <message>
+        <source>Make the limit granted the customer&apos;s credit limit (a refusal puts it on hold)</source>
+        <translation>将授予额度设为该客户的信用额度（拒绝时将客户设为暂停赊销）</translation>
+    </message>
+</context>
+<context>
+    <name>CreditSettingsDialog</name>
+    <message>
+        <source>Credit risk settings</source>
+        <translation>信用风险设置</translation>
+    </message>
+    <message>
+        <source>Warn of the limitation (days before)</source>
+        <translation>诉讼时效提前提醒（天）</translation>
+    </message>
+    <message>
+        <source>US limitation period (years)</source>
+        <translation>美国诉讼时效期间（年）</translation>
+    </message>
+    <message>
+        <source>Cost of one collection step</source>
+        <translation>一次催收步骤的成本</translation>
+    </message>
+    <message>
+        <source>in the company&apos;s currency; empty = no write-off suggestions</source>
+        <translation>以本公司币种计；留空 = 不提供核销建议</translation>
+    </message>
+    <message>
+        <source>Cap on a new customer&apos;s limit</source>
+        <translation>新客户额度上限</translation>
+    </message>
+    <message>
+        <source>empty = no cap</source>
+        <translation>留空 = 不设上限</translation>
+    </message>
+    <message>
+        <source>…until it has months of history</source>
+        <translation>…直至有以下月数的往来记录</translation>
+    </message>
+</context>
+<context>
+    <name>CreditTab</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>保单</translation>
+    </message>
+    <message>
+        <source>Insured limit</source>
+        <translation>保险限额</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>风险敞口</translation>
+    </message>
+    <message>
+        <source>Insured</source>
+        <translation>已保部分</translation>
+    </message>
+    <message>
+        <source>Uninsured</source>
+        <translation>未保部分</translation>
+    </message>
+    <message>
+        <source>Expected indemnity</source>
+        <translation>预计赔款</translation>
+    </message>
+    <message>
+        <source>Oldest unpaid due</source>
+        <translation>最早未付到期日</translation>
+    </message>
+    <message>
+        <source>Notify by</source>
+        <translation>申报截止</translation>
+    </message>
+    <message>
+        <source>Transfer by</source>
+        <translation>移交截止</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Credit risk as of</source>
+        <translation>信用风险，截至</translation>
+    </message>
+    <message>
+        <source>Policies…</source>
+        <translation>保单…</translation>
+    </message>
+    <message>
+        <source>Insured limit…</source>
+        <translation>保险限额…</translation>
+    </message>
+    <message>
+        <source>Insurer event…</source>
+        <translation>保险事项…</translation>
+    </message>
+    <message>
+        <source>Credit check…</source>
+        <translation>信用调查…</translation>
+    </message>
+    <message>
+        <source>Notification PDF…</source>
+        <translation>逾期申报 PDF…</translation>
+    </message>
+    <message>
+        <source>Claim file PDF…</source>
+        <translation>索赔资料 PDF…</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>适用法律</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <source>Time-barred on</source>
+        <translation>时效届满日</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Restarted by</source>
+        <translation>重新起算原因</translation>
+    </message>
+    <message>
+        <source>Restarted on</source>
+        <translation>重新起算日</translation>
+    </message>
+    <message>
+        <source>Acknowledgement…</source>
+        <translation>债务确认…</translation>
+    </message>
+    <message>
+        <source>Credit actions</source>
+        <translation>信用事项</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>信用保险</translation>
+    </message>
+    <message>
+        <source>Limitation</source>
+        <translation>诉讼时效</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Only those that run out within {0} days</source>
+        <translation>仅显示 {0} 天内届满的</translation>
+    </message>
+    <message>
+        <source>{0} actions ({1} overdue) · {2} customers insured or owing · {3} open invoices with a limitation clock</source>
+        <translation>{0} 项事项（{1} 项已逾期）· {2} 个已投保或有欠款的客户 · {3} 张计算诉讼时效的未结发票</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>逾期申报</translation>
+    </message>
+    <message>
+        <source>Claim file</source>
+        <translation>索赔资料</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -676,12 +1026,32 @@
         <translation>仅适用于合同规则：按约定的日利率或年利率（%）</translation>
     </message>
     <message>
+        <source>From the company&apos;s country</source>
+        <translation>按本公司所在国家</translation>
+    </message>
+    <message>
+        <source>Limitation law</source>
+        <translation>诉讼时效适用法律</translation>
+    </message>
+    <message>
+        <source>Which country&apos;s limitation clock the invoices follow</source>
+        <translation>发票按哪个国家的诉讼时效计算</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
         <source>On hold (no new deliveries on credit)</source>
         <translation>暂停赊销（不再赊账发货）</translation>
+    </message>
+    <message>
+        <source>Suggested: {0}</source>
+        <translation>建议：{0}</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>采用</translation>
     </message>
 </context>
 <context>
@@ -717,6 +1087,14 @@
     <message>
         <source>Ladder…</source>
         <translation>催收流程…</translation>
+    </message>
+    <message>
+        <source>Balance confirmation…</source>
+        <translation>对账确认函…</translation>
+    </message>
+    <message>
+        <source>Confirmation returned…</source>
+        <translation>确认函已回…</translation>
     </message>
     <message>
         <source>Changes…</source>
@@ -1117,6 +1495,88 @@
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>InsuredLimitDialog</name>
+    <message>
+        <source>Insured limit — {0}</source>
+        <translation>保险限额 — {0}</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>批复日期</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限额</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>保单</translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s reference</source>
+        <translation>保险公司批复编号</translation>
+    </message>
+    <message>
+        <source>Decisions so far (the latest in force counts):</source>
+        <translation>历次批复（以最新有效的为准）：</translation>
+    </message>
+    <message>
+        <source>Insured limit</source>
+        <translation>保险限额</translation>
+    </message>
+    <message>
+        <source>0 = the insurer withdrew the cover</source>
+        <translation>0 = 保险公司撤销承保</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>批复日期</translation>
+    </message>
+    <message>
+        <source>Limited in time</source>
+        <translation>有期限</translation>
+    </message>
+    <message>
+        <source>The limit ends on:</source>
+        <translation>限额截止于：</translation>
+    </message>
+    <message>
+        <source>empty only for a limit within the discretionary limit</source>
+        <translation>仅在自主限额之内时可留空</translation>
+    </message>
+</context>
+<context>
+    <name>InsurerEventDialog</name>
+    <message>
+        <source>Insurer event — {0}</source>
+        <translation>保险事项 — {0}</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>required for a claim or an indemnity</source>
+        <translation>索赔或赔款时必填</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +2224,10 @@
         <translation>催收</translation>
     </message>
     <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1818,6 +2282,14 @@
     <message>
         <source>&amp;Collections and credit…</source>
         <translation>催收与信用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Credit &amp;insurance policies…</source>
+        <translation>信用保险保单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Credit &amp;risk…</source>
+        <translation>信用风险(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2026,6 +2498,38 @@ Receivables and collections for bookkeepers.</source>
         <translation>没有编号为“{code}”的客户。请在客户列表中核对编号。</translation>
     </message>
     <message>
+        <source>The slip must be returned between today and {days} days from now. Choose another return date.</source>
+        <translation>回执的寄回日期须在今天至 {days} 天之内。请另选寄回日期。</translation>
+    </message>
+    <message>
+        <source>{name} owes nothing today; there is no balance to confirm.</source>
+        <translation>{name}今天没有欠款，无需确认余额。</translation>
+    </message>
+    <message>
+        <source>The note is longer than {most} characters. Shorten it.</source>
+        <translation>备注超过 {most} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>The customer does not agree: note the amount it states and why.</source>
+        <translation>客户不同意：请记下客户所述金额及原因。</translation>
+    </message>
+    <message>
+        <source>The return date {date} is in the future. Enter the day the slip came back.</source>
+        <translation>寄回日期 {date} 在未来。请输入回执实际寄回的日期。</translation>
+    </message>
+    <message>
+        <source>There is no balance confirmation {ref}.</source>
+        <translation>没有对账确认函 {ref}。</translation>
+    </message>
+    <message>
+        <source>Balance confirmation {ref} was already recorded as returned on {date}.</source>
+        <translation>对账确认函 {ref} 已登记于 {date} 寄回。</translation>
+    </message>
+    <message>
+        <source>The slip is dated {as_of}; it cannot have come back on {date}.</source>
+        <translation>确认函日期为 {as_of}，不可能在 {date} 寄回。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a credit class. Use A, B or C.</source>
         <translation>“{value}”不是信用等级。请使用 A、B 或 C。</translation>
     </message>
@@ -2060,6 +2564,438 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>The customer is already in class {cls}. Choose “keep” or another class.</source>
         <translation>该客户已是 {cls} 级。请选择“维持不变”或其他等级。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Notify the insurer</source>
+        <translation>通知保险公司</translation>
+    </message>
+    <message>
+        <source>Transfer collection to the insurer</source>
+        <translation>将催收移交保险公司</translation>
+    </message>
+    <message>
+        <source>Limitation runs out</source>
+        <translation>诉讼时效即将届满</translation>
+    </message>
+    <message>
+        <source>Credit review due</source>
+        <translation>应进行信用复核</translation>
+    </message>
+    <message>
+        <source>Write off small balance</source>
+        <translation>核销小额余额</translation>
+    </message>
+    <message>
+        <source>Notify {insurer} of the overdue account (policy {policy}) by {date}: the invoice due on {due} is unpaid beyond the maximum extension period.</source>
+        <translation>请于 {date} 前向{insurer}申报逾期账款（保单 {policy}）：{due} 到期的发票已超过最长延展期仍未付款。</translation>
+    </message>
+    <message>
+        <source>Transfer the collection to {insurer} (policy {policy}) by {date} unless the customer pays.</source>
+        <translation>如客户仍未付款，请于 {date} 前将催收移交{insurer}（保单 {policy}）。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} becomes time-barred on {date}. Sue, or get a part payment or an acknowledgement, before then.</source>
+        <translation>发票 {number} 的诉讼时效于 {date} 届满。请在此之前起诉，或取得部分付款或债务确认。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has been time-barred since {date}.</source>
+        <translation>发票 {number} 自 {date} 起已过诉讼时效。</translation>
+    </message>
+    <message>
+        <source>The credit check of {date} asked for a review by {review}.</source>
+        <translation>{date} 的信用调查要求在 {review} 前复核。</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue is less than one collection step costs ({cost}); the last letter went out on {date}. Write it off?</source>
+        <translation>逾期金额 {overdue} 低于一次催收步骤的成本（{cost}）；最后一封催款函已于 {date} 发出。是否核销？</translation>
+    </message>
+    <message>
+        <source>The credit check date {date} is in the future. Enter the day the check was made.</source>
+        <translation>信用调查日期 {date} 在未来。请输入实际调查的日期。</translation>
+    </message>
+    <message>
+        <source>{name} has no sales in the last 12 months, so there is no suggested limit to apply.</source>
+        <translation>{name}最近 12 个月没有销售，因此没有可采用的建议额度。</translation>
+    </message>
+    <message>
+        <source>until it has invoices of several months</source>
+        <translation>直至有数月的开票记录</translation>
+    </message>
+    <message>
+        <source>{name} is a new customer: its credit limit counts as at most {cap} {currency} ({until}). This invoice takes the open balance to {after} {currency}.</source>
+        <translation>{name}是新客户：其信用额度按最多 {cap} {currency} 计算（{until}）。这张发票将使未付余额达到 {after} {currency}。</translation>
+    </message>
+    <message>
+        <source>The {what} &apos;{value}&apos; must be a whole number of days, e.g. 60.</source>
+        <translation>{what}“{value}”必须是整数天数，例如 60。</translation>
+    </message>
+    <message>
+        <source>The indemnity percentage &apos;{value}&apos; is not a number. Type it as on the policy, e.g. 90.</source>
+        <translation>赔付比例“{value}”不是数字。请按保单填写，例如 90。</translation>
+    </message>
+    <message>
+        <source>The {what} {date} is in the future (today is {today}). Enter the day it happened.</source>
+        <translation>{what} {date} 在未来（今天是 {today}）。请输入实际发生的日期。</translation>
+    </message>
+    <message>
+        <source>maximum extension period</source>
+        <translation>最长延展期</translation>
+    </message>
+    <message>
+        <source>notification period</source>
+        <translation>申报期限</translation>
+    </message>
+    <message>
+        <source>transfer-of-collection period</source>
+        <translation>移交催收期限</translation>
+    </message>
+    <message>
+        <source>maximum credit period</source>
+        <translation>最长信用期</translation>
+    </message>
+    <message>
+        <source>Policy {number} is already recorded. Edit it instead of adding it again.</source>
+        <translation>保单 {number} 已登记。请修改该保单，不要重复添加。</translation>
+    </message>
+    <message>
+        <source>No credit insurance policy is recorded. Add the policy first (insurer, number, indemnity and periods).</source>
+        <translation>尚未登记信用保险保单。请先添加保单（保险公司、保单号、赔付比例和各项期限）。</translation>
+    </message>
+    <message>
+        <source>There is no policy number {number}. Use one of: {numbers}.</source>
+        <translation>没有保单号 {number}。请使用以下之一：{numbers}。</translation>
+    </message>
+    <message>
+        <source>This file holds several policies: say which one covers the customer ({numbers}).</source>
+        <translation>本账套有多份保单：请指明承保该客户的保单（{numbers}）。</translation>
+    </message>
+    <message>
+        <source>decision date</source>
+        <translation>批复日期</translation>
+    </message>
+    <message>
+        <source>end of the limit</source>
+        <translation>限额截止日期</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; is not an insurer event. Use notified, transferred, claim_filed or indemnified.</source>
+        <translation>“{kind}”不是保险事项。请使用 notified、transferred、claim_filed 或 indemnified。</translation>
+    </message>
+    <message>
+        <source>date of the event</source>
+        <translation>事项日期</translation>
+    </message>
+    <message>
+        <source>{name} has no insured limit; there is nothing to report to an insurer. Record the insured limit first.</source>
+        <translation>{name}没有保险限额，无需向保险公司报告。请先登记保险限额。</translation>
+    </message>
+    <message>
+        <source>Enter the amount of the claim or of the indemnity received.</source>
+        <translation>请输入索赔金额或已收到的赔款金额。</translation>
+    </message>
+    <message>
+        <source>{code} has no insured limit; there is nothing to notify an insurer of.</source>
+        <translation>{code} 没有保险限额，无需向保险公司申报。</translation>
+    </message>
+    <message>
+        <source>--within must be a whole number of days, 0 or more.</source>
+        <translation>--within 必须是 0 或以上的整数天数。</translation>
+    </message>
+    <message>
+        <source>The acknowledgement date {date} is in the future (today is {today}). Enter the day the customer acknowledged the debt.</source>
+        <translation>债务确认日期 {date} 在未来（今天是 {today}）。请输入客户确认债务的日期。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is not in the books. Check the number.</source>
+        <translation>账簿中没有发票 {number}。请核对发票号。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is void; there is no debt to acknowledge.</source>
+        <translation>发票 {number} 已作废，没有可确认的债务。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was issued on {issued}; it cannot have been acknowledged on {date}.</source>
+        <translation>发票 {number} 开具于 {issued}，不可能在 {date} 被确认。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was fully paid on {date}; there was nothing left to acknowledge.</source>
+        <translation>发票 {number} 在 {date} 已全部付清，没有剩余可确认的债务。</translation>
+    </message>
+    <message>
+        <source>{code} is not suggested for a write-off on {date}: its overdue balance is not below the cost of one collection step, or its last letter has not been sent.</source>
+        <translation>{code} 在 {date} 不建议核销：其逾期余额不低于一次催收步骤的成本，或最后一封催款函尚未发出。</translation>
+    </message>
+    <message>
+        <source>registry extract</source>
+        <translation>工商登记信息</translation>
+    </message>
+    <message>
+        <source>financial statements</source>
+        <translation>财务报表</translation>
+    </message>
+    <message>
+        <source>credit report</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>trade references</source>
+        <translation>同业评价</translation>
+    </message>
+    <message>
+        <source>bank information</source>
+        <translation>银行资信</translation>
+    </message>
+    <message>
+        <source>credit granted</source>
+        <translation>给予信用</translation>
+    </message>
+    <message>
+        <source>credit granted with conditions</source>
+        <translation>有条件给予信用</translation>
+    </message>
+    <message>
+        <source>credit refused</source>
+        <translation>拒绝给予信用</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a source of a credit check. Use registry, financials, credit_report, trade_references or bank.</source>
+        <translation>“{value}”不是信用调查的信息来源。请使用 registry、financials、credit_report、trade_references 或 bank。</translation>
+    </message>
+    <message>
+        <source>Tick at least one source consulted (registry extract, financial statements, credit report, trade references, bank).</source>
+        <translation>请至少勾选一项调查来源（工商登记信息、财务报表、信用报告、同业评价、银行资信）。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a credit decision. Use approved, approved_with_conditions or declined.</source>
+        <translation>“{value}”不是信用决定。请使用 approved、approved_with_conditions 或 declined。</translation>
+    </message>
+    <message>
+        <source>Write down the findings: what the sources showed and why you decided so.</source>
+        <translation>请写明调查结论：各来源显示了什么，以及作出该决定的理由。</translation>
+    </message>
+    <message>
+        <source>The findings are longer than {most} characters. Shorten them.</source>
+        <translation>调查结论超过 {most} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>Credit was refused: leave the limit granted empty.</source>
+        <translation>已拒绝给予信用：授予额度请留空。</translation>
+    </message>
+    <message>
+        <source>Enter the credit limit granted (more than zero).</source>
+        <translation>请输入授予的信用额度（大于零）。</translation>
+    </message>
+    <message>
+        <source>The credit limit granted cannot be negative.</source>
+        <translation>授予的信用额度不能为负数。</translation>
+    </message>
+    <message>
+        <source>The next review ({review}) must come after the check ({date}).</source>
+        <translation>下次复核日期（{review}）必须晚于调查日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>The next review is more than {years} years away. Review credit at least that often.</source>
+        <translation>下次复核距今超过 {years} 年。请至少按此频率复核信用。</translation>
+    </message>
+    <message>
+        <source>{sales} sales in {months} months = {per_month} a month × ({terms} days terms + {late} days late on average) ÷ 30 × {factor} (class {cls}) = {exact}, rounded down to {limit}</source>
+        <translation>{months} 个月销售额 {sales} = 每月 {per_month} ×（账期 {terms} 天 + 平均逾期 {late} 天）÷ 30 × {factor}（{cls} 类）= {exact}，向下取整为 {limit}</translation>
+    </message>
+    <message>
+        <source>The cap on a new customer&apos;s credit limit cannot be negative.</source>
+        <translation>新客户信用额度上限不能为负数。</translation>
+    </message>
+    <message>
+        <source>The months of history a new customer needs must be a whole number from 0 to 60.</source>
+        <translation>新客户所需的往来月数必须是 0 到 60 之间的整数。</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <source>notify the insurer now</source>
+        <translation>应立即通知保险公司</translation>
+    </message>
+    <message>
+        <source>notification late</source>
+        <translation>逾期未申报</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>transfer of collection late</source>
+        <translation>逾期未移交催收</translation>
+    </message>
+    <message>
+        <source>collection transferred</source>
+        <translation>已移交催收</translation>
+    </message>
+    <message>
+        <source>not insured</source>
+        <translation>未投保</translation>
+    </message>
+    <message>
+        <source>overdue account notified to the insurer</source>
+        <translation>已向保险公司申报逾期账款</translation>
+    </message>
+    <message>
+        <source>collection transferred to the insurer</source>
+        <translation>已将催收移交保险公司</translation>
+    </message>
+    <message>
+        <source>claim filed with the insurer</source>
+        <translation>已向保险公司提出索赔</translation>
+    </message>
+    <message>
+        <source>indemnity received</source>
+        <translation>已收到保险赔款</translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s name is empty. Type it as on the policy.</source>
+        <translation>保险公司名称为空。请按保单填写。</translation>
+    </message>
+    <message>
+        <source>The policy number is empty. Copy it from the policy.</source>
+        <translation>保单号为空。请从保单上抄录。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is longer than {most} characters. Shorten it.</source>
+        <translation>“{value}”超过 {most} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>The indemnity percentage {value} must be more than 0 and at most 100, e.g. 90.</source>
+        <translation>赔付比例 {value} 必须大于 0 且不超过 100，例如 90。</translation>
+    </message>
+    <message>
+        <source>The {what} &apos;{value}&apos; must be a whole number of days from 0 to {most}.</source>
+        <translation>{what}“{value}”必须是 0 到 {most} 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>The transfer of collection ({transfer} days) cannot be due before the notification ({notify} days). Check the periods on the policy.</source>
+        <translation>移交催收期限（{transfer} 天）不能早于申报期限（{notify} 天）。请核对保单上的期限。</translation>
+    </message>
+    <message>
+        <source>The discretionary limit cannot be negative.</source>
+        <translation>自主限额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The insured limit cannot be negative. Enter 0 when the insurer withdrew the cover.</source>
+        <translation>保险限额不能为负数。保险公司撤销承保时请输入 0。</translation>
+    </message>
+    <message>
+        <source>The limit would end on {until}, before it starts ({start}). Enter a later end date.</source>
+        <translation>限额截止于 {until}，早于生效日（{start}）。请输入更晚的截止日期。</translation>
+    </message>
+    <message>
+        <source>The insurer&apos;s reference is longer than {most} characters.</source>
+        <translation>保险公司批复编号超过 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>Policy {number} allows no limit you set yourself: enter the insurer&apos;s reference of its credit-limit decision.</source>
+        <translation>保单 {number} 不允许自行设定限额：请输入保险公司限额批复的编号。</translation>
+    </message>
+    <message>
+        <source>A limit above the discretionary limit of {most} needs the insurer&apos;s decision: enter its reference.</source>
+        <translation>超过自主限额 {most} 的限额须经保险公司批复：请输入批复编号。</translation>
+    </message>
+    <message>
+        <source>An invoice of this customer due on {due} is unpaid beyond the policy&apos;s maximum extension period (since {since}): new deliveries are no longer covered by the credit insurance.</source>
+        <translation>该客户 {due} 到期的发票已超过保单最长延展期仍未付款（自 {since} 起）：新的发货不再受信用保险保障。</translation>
+    </message>
+    <message>
+        <source>This invoice takes the exposure to {after}, above the insured limit of {limit}: {uninsured} would not be insured.</source>
+        <translation>这张发票将使风险敞口达到 {after}，超过保险限额 {limit}：其中 {uninsured} 将不在承保范围内。</translation>
+    </message>
+    <message>
+        <source>The invoice gives {days} days to pay, more than the {most} days the policy covers: it is not insured.</source>
+        <translation>该发票给予 {days} 天付款期，超过保单承保的 {most} 天：不在承保范围内。</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中国</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>no limitation clock</source>
+        <translation>不计诉讼时效</translation>
+    </message>
+    <message>
+        <source>part payment</source>
+        <translation>部分付款</translation>
+    </message>
+    <message>
+        <source>written acknowledgement</source>
+        <translation>书面债务确认</translation>
+    </message>
+    <message>
+        <source>oral acknowledgement</source>
+        <translation>口头债务确认</translation>
+    </message>
+    <message>
+        <source>returned balance confirmation</source>
+        <translation>已回签的对账确认函</translation>
+    </message>
+    <message>
+        <source>demand letter delivered</source>
+        <translation>催款函已送达</translation>
+    </message>
+    <message>
+        <source>China: the claim is time-barred 3 years after the due date. A demand letter whose delivery is recorded, a part payment or an acknowledgement by the customer starts the 3 years again from that day.</source>
+        <translation>中国：诉讼时效为到期日起 3 年。已登记送达的催款函、部分付款或客户对债务的确认，均使 3 年时效自该日起重新计算。</translation>
+    </message>
+    <message>
+        <source>Germany: the claim is time-barred on 31 December of the third year after the year it fell due. A part payment or an acknowledgement starts 3 years again from that day (no year-end); letters and reminders do not.</source>
+        <translation>德国：债权于到期当年之后第三年的 12 月 31 日届满。部分付款或债务确认使 3 年时效自该日起重新计算（不再顺延至年末）；催款函和提醒函不能使其重新计算。</translation>
+    </message>
+    <message>
+        <source>United Kingdom: the claim is time-barred 6 years after the due date. A part payment or an acknowledgement in writing signed by the customer starts the 6 years again; letters and phone calls do not.</source>
+        <translation>英国：诉讼时效为到期日起 6 年。部分付款或客户签署的书面债务确认使 6 年时效重新计算；催款函和电话不能使其重新计算。</translation>
+    </message>
+    <message>
+        <source>United States: the claim is time-barred {years} years after the due date. Only a part payment starts the period again; letters and acknowledgements do not.</source>
+        <translation>美国：诉讼时效为到期日起 {years} 年。只有部分付款才使时效重新计算；催款函和债务确认不能。</translation>
+    </message>
+    <message>
+        <source>No limitation clock is kept for this customer.</source>
+        <translation>该客户不计算诉讼时效。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a limitation jurisdiction. Use cn, de, uk, us or none, or leave it empty to follow the company&apos;s country.</source>
+        <translation>“{value}”不是诉讼时效适用地区。请使用 cn、de、uk、us 或 none，或留空以按本公司所在国家确定。</translation>
+    </message>
+    <message>
+        <source>The US limitation period &apos;{years}&apos; must be a whole number of years from 1 to {most}.</source>
+        <translation>美国诉讼时效期间“{years}”必须是 1 到 {most} 之间的整数年。</translation>
+    </message>
+    <message>
+        <source>The limitation warning period &apos;{days}&apos; must be a whole number of days from 0 to {most}.</source>
+        <translation>诉讼时效提前提醒天数“{days}”必须是 0 到 {most} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Small balance: {overdue} {currency} overdue is less than the cost of one collection step ({cost} {currency}); the last letter was sent on {date}.</source>
+        <translation>小额余额：逾期 {overdue} {currency}，低于一次催收步骤的成本（{cost} {currency}）；最后一封催款函已于 {date} 发出。</translation>
+    </message>
+    <message>
+        <source>The cost of one collection step cannot be negative. Leave it empty to have no write-off suggestions.</source>
+        <translation>一次催收步骤的成本不能为负数。如不需要核销建议，请留空。</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +3618,108 @@ Receivables and collections for bookkeepers.</source>
     </message>
 </context>
 <context>
+    <name>PoliciesDialog</name>
+    <message>
+        <source>Credit insurance policies</source>
+        <translation>信用保险保单</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <source>Indemnity (%)</source>
+        <translation>赔付比例（%）</translation>
+    </message>
+    <message>
+        <source>Max. extension</source>
+        <translation>最长延展期</translation>
+    </message>
+    <message>
+        <source>Notify within</source>
+        <translation>申报期限</translation>
+    </message>
+    <message>
+        <source>Transfer within</source>
+        <translation>移交期限</translation>
+    </message>
+    <message>
+        <source>Max. terms</source>
+        <translation>最长信用期</translation>
+    </message>
+    <message>
+        <source>Discretionary limit</source>
+        <translation>自主限额</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Edit policy</source>
+        <translation>修改保单</translation>
+    </message>
+    <message>
+        <source>New credit insurance policy</source>
+        <translation>新建信用保险保单</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>e.g. Allianz Trade</source>
+        <translation>例如 中国信保</translation>
+    </message>
+    <message>
+        <source>Policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <source>Indemnity (%)</source>
+        <translation>赔付比例（%）</translation>
+    </message>
+    <message>
+        <source>Maximum extension period (days after due date)</source>
+        <translation>最长延展期（到期日后天数）</translation>
+    </message>
+    <message>
+        <source>Notify the insurer within (days after it)</source>
+        <translation>申报期限（延展期后天数）</translation>
+    </message>
+    <message>
+        <source>Transfer collection within (days after it)</source>
+        <translation>移交催收期限（延展期后天数）</translation>
+    </message>
+    <message>
+        <source>Maximum credit terms (days)</source>
+        <translation>最长信用期（天）</translation>
+    </message>
+    <message>
+        <source>empty = no maximum</source>
+        <translation>留空 = 无上限</translation>
+    </message>
+    <message>
+        <source>Discretionary limit</source>
+        <translation>自主限额</translation>
+    </message>
+    <message>
+        <source>the largest limit you may set yourself; empty = none</source>
+        <translation>可自行设定的最高限额；留空 = 无</translation>
+    </message>
+</context>
+<context>
     <name>PostingDialog</name>
     <message>
         <source>Posted — {0}</source>
@@ -3151,6 +4189,33 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Decision for {0}</source>
         <translation>{0} 的复核决定</translation>
+    </message>
+</context>
+<context>
+    <name>SlipReturnedDialog</name>
+    <message>
+        <source>Confirmation returned — {0}</source>
+        <translation>确认函已回 — {0}</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>确认函</translation>
+    </message>
+    <message>
+        <source>{0} of {1}: {2} {3}</source>
+        <translation>{0}（{1}）：{2} {3}</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>寄回日期</translation>
+    </message>
+    <message>
+        <source>Signed as sent (the customer confirms the balance)</source>
+        <translation>已按原样签回（客户确认余额）</translation>
+    </message>
+    <message>
+        <source>Note (the customer&apos;s figure and reason, if it differs)</source>
+        <translation>备注（如有差异，客户所述金额及原因）</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from ar_desktop.domain.money import KNOWN_CURRENCIES
+from ar_desktop.domain import limitation as lim
 from ar_desktop.domain.records import LIMITS, CustomerData
+from ar_desktop.domain.text import Text
 from ar_desktop.services.context import Books
+from ar_desktop.services.credit_checks import suggested_limit
 from ar_desktop.services.customers import add_customer, update_customer
 from ar_desktop.ui.dialogs.form import FormDialog, combo, line
 from ar_desktop.ui.dialogs.late_charges_dialog import RATE_RULE_KEYS, rule_items
+from ar_desktop.ui.i18n import render
 
 
 class CustomerDialog(FormDialog):
@@ -29,8 +33,10 @@ class CustomerDialog(FormDialog):
         self.add("email", self.tr("E-mail"), line(d.email, LIMITS["email"]))
         self.add("phone", self.tr("Phone"), line(d.phone, LIMITS["phone"]))
         self.add("tax_id", self.tr("Registration / tax id"), line(d.tax_id, LIMITS["tax_id"]))
-        self.add("credit_limit", self.tr("Credit limit"),
-                 line("" if d.credit_limit is None else f"{d.credit_limit}", 0, self.tr("empty = no limit")))
+        limit = self.add("credit_limit", self.tr("Credit limit"),
+                         line("" if d.credit_limit is None else f"{d.credit_limit}", 0, self.tr("empty = no limit")))
+        if customer_id is not None:
+            self._suggest(books, d.code, limit)
         self.add("credit_class", self.tr("Credit class"),
                  combo([(self.tr("A – reliable"), "A"), (self.tr("B – normal"), "B"), (self.tr("C – watch"), "C")],
                        d.credit_class))
@@ -47,6 +53,10 @@ class CustomerDialog(FormDialog):
                         self.tr("Contractual rules only: % per day or % per year as agreed"))
         rule.currentIndexChanged.connect(lambda _i: rate.setEnabled(rule.currentData() in RATE_RULE_KEYS))
         rate.setEnabled(rule.currentData() in RATE_RULE_KEYS)
+        jurisdictions = [(self.tr("From the company's country"), "")] + \
+            [(render(Text(lim.JURISDICTION_NAMES[j])), j) for j in lim.JURISDICTIONS]
+        self.add("limitation", self.tr("Limitation law"), combo(jurisdictions, d.limitation),
+                 self.tr("Which country's limitation clock the invoices follow"))
         notes = QPlainTextEdit(d.notes)
         notes.setFixedHeight(60)
         self.add("notes", self.tr("Notes"), notes)
@@ -57,7 +67,26 @@ class CustomerDialog(FormDialog):
             self.on_save(lambda raw: add_customer(books, _late_charge_fields(raw)))
         else:
             self.on_save(lambda raw: update_customer(books, customer_id, _late_charge_fields(raw)))
-        self.resize(520, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
+
+    def _suggest(self, books: Books, code: str, limit_field) -> None:
+        """The suggested limit beside the limit, with its arithmetic; taken only by a click."""
+        suggested = suggested_limit(books, code)
+        if suggested is None:
+            return
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        text = QLabel(self.tr("Suggested: {0}").format(f"{suggested.limit:,.0f}"))
+        text.setToolTip(render(suggested.arithmetic()))
+        text.setObjectName("suggested_limit")
+        take = QPushButton(self.tr("Use it"))
+        take.setObjectName("use_suggested_limit")
+        take.clicked.connect(lambda: limit_field.setText(f"{suggested.limit:.2f}"))
+        layout.addWidget(text)
+        layout.addWidget(take)
+        layout.addStretch(1)
+        self.form.addRow("", row)
 
 
 def _late_charge_fields(raw: dict) -> dict:

@@ -13,6 +13,9 @@ from ar_desktop.services.customers import customer_choices, get_customer
 from ar_desktop.services.invoicing import add_invoice, default_due_date, update_invoice
 from ar_desktop.storage.invoices_repo import InvoiceRow
 from ar_desktop.services.collections import credit_check_for_new_invoice, record_credit_override
+from ar_desktop.services.credit_checks import new_customer_cap_warning
+from ar_desktop.services.insurance import new_invoice_warnings
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.dialogs.form import FormDialog, KeepOpen, combo, date_edit, line, qdate
 from ar_desktop.ui.messages import confirm
 
@@ -66,8 +69,13 @@ class InvoiceDialog(FormDialog):
     def _add(self, raw):
         """A new invoice that takes the customer over its limit (or is for a customer on hold)
         is saved only when the user confirms; the override is recorded against the customer."""
-        parse_invoice(raw)  # field problems first, shown beside their fields
-        warning = credit_check_for_new_invoice(self.books, raw["customer_code"], raw["amount"])
+        data = parse_invoice(raw)  # field problems first, shown beside their fields
+        warnings = [w for w in (credit_check_for_new_invoice(self.books, raw["customer_code"], raw["amount"]),)
+                    if w]
+        cap = new_customer_cap_warning(self.books, raw["customer_code"], raw["amount"])
+        cover = new_invoice_warnings(self.books, raw["customer_code"], raw["amount"], data.issue_date, data.due_date)
+        warnings += [render(w) for w in ([cap] if cap else []) + cover]
+        warning = "\n\n".join(warnings)
         if warning and not confirm(self, self.tr("Credit limit"), warning + "\n\n" + self.tr("Save the invoice anyway?")):
             raise KeepOpen()
         invoice_id = add_invoice(self.books, raw)
