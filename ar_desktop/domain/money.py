@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 # ISO 4217 minor-unit exponents that differ from the usual two decimals.
 _EXPONENTS = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 2,
@@ -20,8 +22,12 @@ KNOWN_CURRENCIES = frozenset({
 })
 
 ZERO = Decimal("0")
-# Largest amount accepted anywhere: above this an entry is surely a typo.
-MAX_AMOUNT = Decimal("999999999999.99")
+# The largest amount the program stores, in minor units (999,999,999.99 for a currency with two
+# decimals). Every amount column is a 64-bit integer in SQLite, whose SUM raises an overflow above
+# 9.2e18: with no single amount above 1e11 minor units, a sum over 92 million rows cannot overflow,
+# so no report over any file the program can hold ever fails on its own arithmetic.
+MAX_UNITS = 99_999_999_999
+MAX_AMOUNT = Decimal("999999999.99")  # MAX_UNITS in a currency with two decimals
 
 
 def exponent(currency: str) -> int:
@@ -60,52 +66,120 @@ def normalize_currency(code: str) -> str:
     return c
 
 
-def _ungroup(raw: str, decimal_sep: str) -> str:
-    """Drop thousands separators (',' in 1,234.56; '.' in 1.234,56) and make '.' the decimal point.
+def max_amount(currency: str = "EUR") -> Decimal:
+    """The largest amount stored in ``currency`` (MAX_UNITS minor units)."""
+    return from_minor(MAX_UNITS, currency)
 
-    A separator is only taken for grouping when it groups by three ('1,234.56'); anything else
-    ('1,5' or, with a decimal comma, '1.5') is refused rather than misread.
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """How amounts are written: the decimal separator and the grouping separator ("" = none).
+
+    A later locale setting (CLDR via Babel) maps a company's locale to one of these, e.g. German
+    ``NumberFormat(",", ".")`` reads "12.000,50". A grouping separator " " also accepts the
+    no-break spaces that CLDR formats put there.
     """
-    group_sep = "," if decimal_sep == "." else "."
-    if group_sep in raw:
-        if not _GROUPED[decimal_sep].match(raw):
-            raise UserError(f"'{raw}' is not an amount. Type digits with '{decimal_sep}' as decimal point, "
-                            f"e.g. 1250{decimal_sep}00.")
-        raw = raw.replace(group_sep, "")
-    return raw.replace(decimal_sep, ".")
+
+    decimal: str = "."
+    group: str = ","
+
+    def __post_init__(self) -> None:
+        if self.decimal not in DECIMAL_SEPARATORS or self.group not in GROUP_SEPARATORS or self.decimal == self.group:
+            raise UserError(Text(translate("Messages", "Amounts cannot be written with '{decimal}' as decimal "
+                                                       "separator and '{group}' as grouping separator."),
+                                 decimal=self.decimal, group=self.group))
+
+    @property
+    def example(self) -> str:
+        return f"1250{self.decimal}00"
+
+    @property
+    def key(self) -> str:
+        """A short name for settings and the command line: 'point', 'point-comma', 'comma-point', …"""
+        return next(k for k, f in NUMBER_FORMATS.items() if f == self)
 
 
-_GROUPED = {".": re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$"),
-            ",": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")}
+DECIMAL_SEPARATORS = (".", ",")
+GROUP_SEPARATORS = ("", ",", ".", " ", "'")
+_SPACES = (" ", "\u00a0", "\u202f")  # what CLDR puts between groups of digits for "space" locales
+NUMBER_FORMATS = {
+    "point": NumberFormat(".", ""), "point-comma": NumberFormat(".", ","), "point-space": NumberFormat(".", " "),
+    "point-apostrophe": NumberFormat(".", "'"), "comma": NumberFormat(",", ""),
+    "comma-point": NumberFormat(",", "."), "comma-space": NumberFormat(",", " "),
+}
+PLAIN = NUMBER_FORMATS["point"]
+# What the program writes (exports, reports) and reads by default: '.' decimals, ',' groups allowed.
+DEFAULT_FORMAT = NUMBER_FORMATS["point-comma"]
+_PATTERNS: dict[NumberFormat, re.Pattern] = {}
+
+
+def number_format(key: str) -> NumberFormat:
+    try:
+        return NUMBER_FORMATS[key]
+    except KeyError:
+        raise UserError(Text(translate("Messages", "Unknown number format '{key}'; choose one of {choices}."),
+                             key=key, choices=", ".join(NUMBER_FORMATS))) from None
+
+
+def _pattern(fmt: NumberFormat) -> re.Pattern:
+    if fmt not in _PATTERNS:
+        d = re.escape(fmt.decimal)
+        whole = "[0-9]+"
+        if fmt.group:
+            g = "[ \u00a0\u202f]" if fmt.group == " " else re.escape(fmt.group)
+            whole = f"(?:[0-9]+|[0-9]{{1,3}}(?:{g}[0-9]{{3}})+)"
+        # ASCII digits only: re's \d would let full-width and Arabic-Indic digits through
+        _PATTERNS[fmt] = re.compile(f"-?(?:{whole}(?:{d}[0-9]*)?|{d}[0-9]+)", re.ASCII)
+    return _PATTERNS[fmt]
+
+
+def _not_an_amount(text: str, fmt: NumberFormat) -> UserError:
+    return UserError(Text(translate("Messages", "'{text}' is not an amount. Type digits 0-9 with '{decimal}' as "
+                                                "decimal separator, e.g. {example}."),
+                          text=text, decimal=fmt.decimal, example=fmt.example))
 
 
 def parse_amount(text: str | Decimal | int, currency: str = "EUR", *, allow_negative: bool = False,
-                 allow_zero: bool = True, decimal_sep: str = ".") -> Decimal:
-    """Read a user-typed amount exactly; refuse anything ambiguous with a plain explanation."""
+                 allow_zero: bool = True, fmt: NumberFormat = DEFAULT_FORMAT) -> Decimal:
+    """Read an amount exactly as ``fmt`` writes it; refuse anything else with a plain explanation.
+
+    Digits 0-9, at most one decimal separator, an optional leading minus, and grouping only with
+    the format's grouping separator in groups of three. Never guesses: '1,5' with a decimal point
+    is refused, not read as 15.
+    """
+    if isinstance(text, bool):
+        raise _not_an_amount(str(text), fmt)
     if isinstance(text, Decimal | int):
-        raw = str(text)
+        value = Decimal(text)
+        shown = str(text)
+        if not value.is_finite():
+            raise _not_an_amount(shown, fmt)
     else:
-        raw = _ungroup((text or "").strip().replace("\u00a0", "").replace(" ", ""), decimal_sep)
-    if raw == "":
-        raise UserError("The amount is empty. Type a number such as 1250.00.")
-    if not isinstance(text, Decimal | int) and any(c in raw for c in "eEnN"):
-        # 1e3, NaN, Infinity: valid for Decimal, never an amount a bookkeeper types
-        raise UserError(f"'{text}' is not an amount. Type digits with '.' as decimal point, e.g. 1250.00.")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise UserError(f"'{text}' is not an amount. Type digits with '.' as decimal point, e.g. 1250.00.") from None
-    if not value.is_finite():
-        raise UserError(f"'{text}' is not an amount. Type digits with '.' as decimal point, e.g. 1250.00.")
+        shown = (text or "").strip()
+        if shown == "":
+            raise UserError(Text(translate("Messages", "The amount is empty. Type a number such as {example}."),
+                                 example=fmt.example))
+        if len(shown) > 40 or not _pattern(fmt).fullmatch(shown):
+            raise _not_an_amount(shown[:40], fmt)
+        raw = shown
+        for sep in (_SPACES if fmt.group == " " else (fmt.group,) if fmt.group else ()):
+            raw = raw.replace(sep, "")
+        value = Decimal(raw.replace(fmt.decimal, "."))
     if value < 0 and not allow_negative:
-        raise UserError(f"The amount {raw} is negative. Enter a positive amount.")
+        raise UserError(Text(translate("Messages", "The amount {amount} is negative. Enter a positive amount."),
+                             amount=shown))
     if value == 0 and not allow_zero:
-        raise UserError("The amount is zero. Enter an amount greater than zero.")
-    if abs(value) > MAX_AMOUNT:
-        raise UserError(f"The amount {raw} is too large (more than {MAX_AMOUNT:,}). Check the number of digits.")
+        raise UserError(Text(translate("Messages", "The amount is zero. Enter an amount greater than zero.")))
     exp = exponent(currency)
     if value != value.quantize(quantum(currency), rounding=ROUND_HALF_UP):
-        raise UserError(f"{raw} has more than {exp} decimals, which {currency} does not have. Round it to {exp} decimals.")
+        raise UserError(Text(translate("Messages", "{amount} has more than {decimals} decimals, which {currency} "
+                                                   "does not have. Round it to {decimals} decimals."),
+                             amount=shown, decimals=exp, currency=currency))
+    if abs(value) > max_amount(currency):
+        raise UserError(Text(translate("Messages", "The amount {amount} is too large: the largest amount the "
+                                                   "program stores is {limit} {currency}. Check the number of "
+                                                   "digits."),
+                             amount=shown, limit=format_amount(max_amount(currency)), currency=currency))
     return value.quantize(quantum(currency))
 
 

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ar_desktop.domain.dates import ISO, parse_date_as, read_date
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.limitation import parse_jurisdiction
-from ar_desktop.domain.money import normalize_currency, parse_amount
+from ar_desktop.domain.money import DEFAULT_FORMAT, NumberFormat, normalize_currency, parse_amount
+from ar_desktop.domain.payment_kinds import is_correction_name
 from ar_desktop.domain.terms import validate_terms_days
+from ar_desktop.domain.text import Text, translate
 
 CREDIT_CLASSES = ("A", "B", "C")
 LANGUAGES = ("en", "zh")
@@ -99,21 +102,46 @@ class PaymentData:
 
 
 def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
+    """A date as the program writes it (YYYY-MM-DD, digits 0-9 only), within the years it keeps."""
     if isinstance(text, dt.date):
-        value = text
+        value = text.date() if isinstance(text, dt.datetime) else text
     else:
         raw = (text or "").strip()
         if not raw:
             raise UserError(f"The {what} is empty. Enter a date as YYYY-MM-DD.")
-        try:
-            value = dt.date.fromisoformat(raw) if len(raw) == 10 else None
-        except ValueError:
-            value = None
+        value = read_date(raw, ISO)
         if value is None:
-            raise UserError(f"'{raw}' is not a valid {what}. Enter it as YYYY-MM-DD, e.g. 2026-03-31.")
+            raise UserError(f"'{raw[:40]}' is not a valid {what}. Enter it as YYYY-MM-DD, e.g. 2026-03-31.")
     if not (EARLIEST_DATE <= value <= LATEST_DATE):
         raise UserError(f"The {what} {value.isoformat()} is out of range ({EARLIEST_DATE.year}–{LATEST_DATE.year}).")
     return value
+
+
+# Characters no name, address or note may hold: C0 and C1 controls (a line break is allowed in the
+# fields that are several lines long) and the bidirectional embeddings, overrides and isolates,
+# which make a name display differently from what it is ("Trojan Source").
+_MULTILINE = frozenset({"address", "notes", "description", "dispute_reason", "note"})
+_BIDI = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+_LINE_SEPARATORS = frozenset("\u2028\u2029")
+
+
+def bad_character(value: str, multiline: bool = False) -> str | None:
+    """The first character of ``value`` that text fields refuse, or None."""
+    for ch in value:
+        o = ord(ch)
+        if o < 32 or 127 <= o < 160:
+            if multiline and ch in "\n\t":
+                continue
+            return ch
+        if ch in _BIDI or ch in _LINE_SEPARATORS:
+            return ch
+    return None
+
+
+def character_problem(label: str, ch: str) -> Text:
+    return Text(translate("Messages", "The {field} contains an invisible control or text-direction character "
+                                      "(U+{code}). Remove it and type the text again."),
+                field=label, code=f"{ord(ch):04X}")
 
 
 def parse_bool(text: str | bool, what: str) -> bool:
@@ -136,10 +164,14 @@ class _Collector:
 
     def text(self, key: str, label: str, *, required: bool = False) -> str:
         value = str(self.raw.get(key) or "").strip()
+        if key in _MULTILINE:
+            value = value.replace("\r\n", "\n")
         if required and not value:
             self.problems[key] = f"The {label} is empty; it is required."
         elif len(value) > LIMITS[key]:
             self.problems[key] = f"The {label} is too long ({len(value)} characters; at most {LIMITS[key]})."
+        elif (ch := bad_character(value, key in _MULTILINE)) is not None:
+            self.problems[key] = character_problem(label, ch)
         return value
 
     def check(self, key: str, fn: Callable[[], Any], default: Any = None) -> Any:
@@ -162,7 +194,8 @@ def _code(c: _Collector, key: str, label: str) -> str:
     return value
 
 
-def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR") -> CustomerData:
+def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
+                   numbers: NumberFormat = DEFAULT_FORMAT) -> CustomerData:
     c = _Collector(raw)
     code = _code(c, "code", "customer code")
     name = c.text("name", "customer name", required=True)
@@ -171,7 +204,7 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR") -> Cus
     limit_raw = str(raw.get("credit_limit") or "").strip()
     currency = c.check("currency", lambda: normalize_currency(str(raw.get("currency") or default_currency)),
                        default_currency)
-    credit_limit = c.check("credit_limit", lambda: parse_amount(limit_raw, currency)) if limit_raw else None
+    credit_limit = c.check("credit_limit", lambda: parse_amount(limit_raw, currency, fmt=numbers)) if limit_raw else None
     credit_class = str(raw.get("credit_class") or "B").strip().upper()
     if credit_class not in CREDIT_CLASSES:
         c.problems["credit_class"] = f"Credit class '{credit_class}' is unknown. Use A, B or C."
@@ -229,19 +262,20 @@ def _email(c: _Collector) -> str:
     return email
 
 
-def parse_invoice(raw: Mapping[str, Any]) -> InvoiceData:
+def parse_invoice(raw: Mapping[str, Any], *, numbers: NumberFormat = DEFAULT_FORMAT, dates: str = ISO) -> InvoiceData:
     c = _Collector(raw)
     number = _code(c, "number", "invoice number")
     customer = c.text("customer_code", "customer code", required=True)
-    issue = c.check("issue_date", lambda: parse_date(raw.get("issue_date") or "", "issue date"))
+    issue = c.check("issue_date", lambda: parse_date_as(raw.get("issue_date") or "", dates, "issue date"))
     due_raw = raw.get("due_date")
-    due = c.check("due_date", lambda: parse_date(due_raw, "due date")) if due_raw not in (None, "") else None
+    due = c.check("due_date", lambda: parse_date_as(due_raw, dates, "due date")) if due_raw not in (None, "") else None
     if issue and due and due < issue:
         c.problems["due_date"] = (f"The due date {due.isoformat()} is before the issue date {issue.isoformat()}. "
                                   "An invoice cannot fall due before it is issued.")
     cur_raw = str(raw.get("currency") or "").strip()
     currency = c.check("currency", lambda: normalize_currency(cur_raw)) if cur_raw else None
-    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency or "EUR", allow_zero=False))
+    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency or "EUR", allow_zero=False,
+                                                    fmt=numbers))
     disputed = c.check("disputed", lambda: parse_bool(raw.get("disputed") or "", "disputed"), False)
     data = InvoiceData(number=number, customer_code=customer, issue_date=issue, due_date=due, amount=amount,
                        currency=currency, reference=c.text("reference", "order / contract reference"),
@@ -261,12 +295,19 @@ def invoice_currency(requested: str | None, customer_code: str, customer_currenc
     return customer_currency
 
 
-def parse_payment(raw: Mapping[str, Any], currency: str = "EUR") -> PaymentData:
+def parse_payment(raw: Mapping[str, Any], currency: str = "EUR", *, numbers: NumberFormat = DEFAULT_FORMAT,
+                  dates: str = ISO) -> PaymentData:
     c = _Collector(raw)
-    date = c.check("date", lambda: parse_date(raw.get("date") or "", "payment date"))
+    date = c.check("date", lambda: parse_date_as(raw.get("date") or "", dates, "payment date"))
     customer = c.text("customer_code", "customer code", required=True)
-    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency, allow_zero=False))
+    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency, allow_zero=False,
+                                                    fmt=numbers))
     method = c.text("method", "payment method") or "bank transfer"
+    if is_correction_name(method):
+        # A write-off or credit note is a correction with its own rules, not a way of paying
+        c.problems["method"] = Text(translate("Messages", "'{method}' is a correction, not a payment method. Record "
+                                                          "write-offs and credit notes on the invoice, or import "
+                                                          "them with the kind column."), method=method)
     data = PaymentData(date=date, customer_code=customer, amount=amount, method=method,
                        reference=c.text("reference", "reference"),
                        invoice_number=str(raw.get("invoice_number") or "").strip())

@@ -21,7 +21,7 @@ from typing import Any
 
 from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_allocation
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.domain.money import from_minor, parse_amount, to_minor
+from ar_desktop.domain.money import NumberFormat, from_minor, parse_amount, to_minor
 from ar_desktop.domain.records import invoice_currency, parse_customer, parse_date, parse_invoice, parse_payment
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.services.context import Books
@@ -589,7 +589,7 @@ def _normalise(n: int, raw: dict[str, str], where: dict[str, str], options: Impo
     for key in amount_fields:
         if raw.get(key):
             try:
-                out[key] = str(parse_amount(raw[key], currency, decimal_sep=options.decimal_sep))
+                out[key] = str(parse_amount(raw[key], currency, fmt=NumberFormat(options.decimal_sep, "," if options.decimal_sep == "." else ".")))
             except UserError as e:
                 errors.append(_err(n, where, raw, key, str(e)))
                 bad = True

@@ -72,6 +72,10 @@
         <source>Apply</source>
         <translation>核销金额</translation>
     </message>
+    <message>
+        <source>Invoice {0} has only {1} open; {2} cannot be applied to it.</source>
+        <translation>发票 {0} 仅有 {1} 未结清，不能核销 {2}。</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
@@ -2997,6 +3001,58 @@ Receivables and collections for bookkeepers.</source>
         <source>The cost of one collection step cannot be negative. Leave it empty to have no write-off suggestions.</source>
         <translation>一次催收步骤的成本不能为负数。如不需要核销建议，请留空。</translation>
     </message>
+    <message>
+        <source>Unknown date format &apos;{format}&apos;; choose one of {choices}.</source>
+        <translation>未知的日期格式“{format}”；请从以下格式中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>The {what} is empty. Enter a date as {format}.</source>
+        <translation>{what}为空。请按 {format} 格式输入日期。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a valid {what} in the format {format}. Choose the file&apos;s date format, or fix the cell.</source>
+        <translation>“{text}”不是 {format} 格式的有效{what}。请选择文件所用的日期格式，或修改该单元格。</translation>
+    </message>
+    <message>
+        <source>Amounts cannot be written with &apos;{decimal}&apos; as decimal separator and &apos;{group}&apos; as grouping separator.</source>
+        <translation>金额不能同时以“{decimal}”作小数点、以“{group}”作千位分隔符。</translation>
+    </message>
+    <message>
+        <source>Unknown number format &apos;{key}&apos;; choose one of {choices}.</source>
+        <translation>未知的数字格式“{key}”；请从以下格式中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type digits 0-9 with &apos;{decimal}&apos; as decimal separator, e.g. {example}.</source>
+        <translation>“{text}”不是金额。请输入数字 0–9，以“{decimal}”作小数点，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>The amount is empty. Type a number such as {example}.</source>
+        <translation>金额为空。请输入数字，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>The amount {amount} is negative. Enter a positive amount.</source>
+        <translation>金额 {amount} 为负数。请输入正数金额。</translation>
+    </message>
+    <message>
+        <source>The amount is zero. Enter an amount greater than zero.</source>
+        <translation>金额为零。请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>{amount} has more than {decimals} decimals, which {currency} does not have. Round it to {decimals} decimals.</source>
+        <translation>{amount} 的小数位多于 {decimals} 位，{currency} 没有这么多小数位。请四舍五入到 {decimals} 位小数。</translation>
+    </message>
+    <message>
+        <source>The amount {amount} is too large: the largest amount the program stores is {limit} {currency}. Check the number of digits.</source>
+        <translation>金额 {amount} 过大：本程序可保存的最大金额为 {limit} {currency}。请检查位数。</translation>
+    </message>
+    <message>
+        <source>The {field} contains an invisible control or text-direction character (U+{code}). Remove it and type the text again.</source>
+        <translation>{field}中含有不可见的控制字符或文字方向字符（U+{code}）。请删除后重新输入。</translation>
+    </message>
+    <message>
+        <source>&apos;{method}&apos; is a correction, not a payment method. Record write-offs and credit notes on the invoice, or import them with the kind column.</source>
+        <translation>“{method}”是冲账调整，不是付款方式。请在发票上登记核销坏账和贷项通知单，或在导入时使用 kind（类型）列。</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>
@@ -3553,6 +3609,25 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Fully applied</source>
         <translation>已全部核销</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentKind</name>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>Credit from a voided invoice</source>
+        <translation>作废发票转入的贷方余额</translation>
     </message>
 </context>
 <context>

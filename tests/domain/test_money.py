@@ -5,16 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import (MAX_AMOUNT, exponent, format_amount, from_minor, normalize_currency,
-                                     parse_amount, round_money, to_minor)
+from ar_desktop.domain.money import (MAX_AMOUNT, MAX_UNITS, NUMBER_FORMATS, NumberFormat, exponent, format_amount,
+                                     from_minor, max_amount, normalize_currency, parse_amount, round_money, to_minor)
 
 
 @pytest.mark.parametrize("text, expected", [
     ("1250", Decimal("1250.00")),
     ("1250.5", Decimal("1250.50")),
     (" 0.01 ", Decimal("0.01")),
-    ("1 234.56", Decimal("1234.56")),
-    ("1\u00a0234.56", Decimal("1234.56")),
     ("1,234.56", Decimal("1234.56")),       # what format_amount prints is read back
     ("1,234,567.00", Decimal("1234567.00")),
     (Decimal("7.1"), Decimal("7.10")),
@@ -57,14 +55,21 @@ def test_parse_amount_zero():
 
 
 def test_parse_amount_huge():
-    assert parse_amount("999999999999.99") == MAX_AMOUNT
+    assert parse_amount("999999999.99") == MAX_AMOUNT == max_amount("EUR")
+    with pytest.raises(UserError, match="too large: the largest amount the program stores is 999,999,999.99 EUR"):
+        parse_amount("1000000000")
+    with pytest.raises(UserError, match="999,999,999,999.99 is too large"):
+        parse_amount("999,999,999,999.99")
+    assert parse_amount("99999999999", "JPY") == Decimal(MAX_UNITS)
     with pytest.raises(UserError, match="too large"):
-        parse_amount("1000000000000")
+        parse_amount("100000000.000", "BHD")
     with pytest.raises(UserError, match="is not an amount"):
         parse_amount("1e400")
 
 
-@pytest.mark.parametrize("text", ["abc", "12..5", "1.2.3", "NaN", "Infinity", "12€", "1,5", "12,34,56", "1,2345.00"])
+@pytest.mark.parametrize("text", ["abc", "12..5", "1.2.3", "NaN", "Infinity", "12€", "1,5", "12,34,56", "1,2345.00",
+                                  "1_000", "１２３", "\u0661\u0662\u0663", "1 000.00", "1\u00a0000.00", "+5", "--5",
+                                  "5-", "1.000,00", "12 34", "\u0e51\u0e52"])
 def test_parse_amount_refuses_non_numbers(text):
     with pytest.raises(UserError, match="is not an amount"):
         parse_amount(text)
@@ -76,11 +81,26 @@ def test_parse_amount_empty():
 
 
 def test_parse_amount_decimal_comma():
-    assert parse_amount("1.234,56", decimal_sep=",") == Decimal("1234.56")
-    assert parse_amount("12,5", decimal_sep=",") == Decimal("12.50")
+    german = NUMBER_FORMATS["comma-point"]
+    assert parse_amount("1.234,56", fmt=german) == Decimal("1234.56")
+    assert parse_amount("12.000,50", fmt=german) == Decimal("12000.50")
+    assert parse_amount("12,5", fmt=german) == Decimal("12.50")
     # '1.5' in a decimal-comma locale is ambiguous, never silently 15.00
+    for text in ("1.5", "1,234.56", "1.2345,00"):
+        with pytest.raises(UserError, match="with ',' as decimal separator"):
+            parse_amount(text, fmt=german)
+
+
+def test_grouping_only_where_the_format_allows_it():
+    assert parse_amount("1234.56", fmt=NUMBER_FORMATS["point"]) == Decimal("1234.56")
     with pytest.raises(UserError, match="is not an amount"):
-        parse_amount("1.5", decimal_sep=",")
+        parse_amount("1,234.56", fmt=NUMBER_FORMATS["point"])
+    space = NUMBER_FORMATS["comma-space"]
+    for text in ("1 234,56", "1\u00a0234,56", "1\u202f234,56"):  # what CLDR writes for fr, ru…
+        assert parse_amount(text, fmt=space) == Decimal("1234.56")
+    assert parse_amount("1'234.50", fmt=NUMBER_FORMATS["point-apostrophe"]) == Decimal("1234.50")
+    with pytest.raises(UserError, match="cannot be written with"):
+        NumberFormat(",", ",")
 
 
 def test_round_money_half_up():
@@ -120,7 +140,7 @@ def test_format_amount():
     assert format_amount(Decimal("-0.005")) == "-0.01"
 
 
-amounts = st.integers(min_value=-99_999_999_999_999, max_value=99_999_999_999_999).map(lambda u: from_minor(u))
+amounts = st.integers(min_value=-MAX_UNITS, max_value=MAX_UNITS).map(lambda u: from_minor(u))
 
 
 @given(amounts, st.booleans())

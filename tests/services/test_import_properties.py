@@ -16,7 +16,7 @@ from ar_desktop.clock import FixedClock
 from ar_desktop.domain.aging import OpenItem, age_items
 from ar_desktop.domain.allocation import OpenInvoice, suggest_allocation
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import from_minor, parse_amount, to_minor
+from ar_desktop.domain.money import MAX_UNITS, from_minor, parse_amount, to_minor
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.customers import add_customer
@@ -108,8 +108,11 @@ def test_plain_csv_import_imports_or_refuses_never_half(shared_books, data, kind
 def test_money_round_trips(units, currency):
     value = from_minor(units, currency)
     assert to_minor(value, currency) == units
-    if abs(value) <= Decimal("999999999999.99"):
+    if abs(units) <= MAX_UNITS:
         assert parse_amount(str(value), currency, allow_negative=True) == value
+    else:
+        with pytest.raises(UserError, match="too large"):
+            parse_amount(str(value), currency, allow_negative=True)
 
 
 @given(amount=st.integers(min_value=1, max_value=10**9),

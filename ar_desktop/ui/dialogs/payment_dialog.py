@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from ar_desktop.domain.allocation import Allocation, OpenInvoice, oldest_due_first, suggest_allocation
@@ -15,6 +15,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.customers import customer_choices, get_customer
 from ar_desktop.services.payments import open_invoices, record_payment
 from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+from ar_desktop.ui.i18n import error_text
 from ar_desktop.ui.table_models import money_text
 
 # The methods stored (domain.records.PAYMENT_METHODS), declared here for translation.
@@ -27,6 +28,7 @@ METHOD_TEXT = {m: m for m in (
 class AllocationModel(QAbstractTableModel):
     HEADERS = (QT_TRANSLATE_NOOP("AllocationModel", "Invoice"), QT_TRANSLATE_NOOP("AllocationModel", "Due date"),
                QT_TRANSLATE_NOOP("AllocationModel", "Open"), QT_TRANSLATE_NOOP("AllocationModel", "Apply"))
+    refused = Signal(str)  # why a typed amount was not taken
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -78,12 +80,17 @@ class AllocationModel(QAbstractTableModel):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if index.column() != 3 or role != Qt.ItemDataRole.EditRole:
             return False
-        try:
-            amount = parse_amount(str(value).replace(",", ""), self.currency)
-        except UserError:
+        try:  # the domain's parser, as everywhere: "1,5" is refused, never read as 15
+            amount = parse_amount(str(value), self.currency)
+        except UserError as e:
+            self.refused.emit(error_text(e))
             return False
         inv = self.invoices[index.row()]
-        self.amounts[index.row()] = min(amount, inv.open_amount)
+        if amount > inv.open_amount:
+            self.refused.emit(self.tr("Invoice {0} has only {1} open; {2} cannot be applied to it.").format(
+                inv.number, money_text(inv.open_amount), money_text(amount)))
+            return False
+        self.amounts[index.row()] = amount
         self.dataChanged.emit(index, index)
         return True
 
@@ -119,6 +126,7 @@ class PaymentDialog(FormDialog):
         self.customer.currentIndexChanged.connect(self._load_invoices)
         self.amount.textChanged.connect(self._suggest)
         self.model.dataChanged.connect(self._update_credit)
+        self.model.refused.connect(self.credit_label.setText)
         self._load_invoices()
         self.on_save(lambda raw: record_payment(books, raw, self.model.allocations()))
         self.resize(620, 560)
