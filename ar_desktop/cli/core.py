@@ -35,22 +35,39 @@ def _demo(args) -> int:
     return 0
 
 
-@command("import", "import customers, invoices or payments from a CSV file (all rows or none)")
+@command("import", "import customers, invoices or payments from a CSV or .xlsx file (all rows or none)")
 def _import_args(p):
+    from ar_desktop.domain.dates import DATE_FORMATS
+    from ar_desktop.domain.money import DEFAULT_FORMAT, NUMBER_FORMATS
+
     p.add_argument("kind", choices=["customers", "invoices", "payments"])
-    p.add_argument("csv", metavar="CSV")
+    p.add_argument("file", metavar="CSV_OR_XLSX", help="the columns are named as the export writes them")
+    p.add_argument("--sheet", metavar="NAME", help=".xlsx: the sheet to read (default the first)")
+    p.add_argument("--mode", choices=["refuse", "skip", "update"], default="refuse",
+                   help="rows whose code, number or payment is already in the books: refuse the file (default), "
+                        "skip them, or update them")
+    p.add_argument("--dates", choices=list(DATE_FORMATS), default="YYYY-MM-DD", help="how dates are written")
+    p.add_argument("--numbers", choices=list(NUMBER_FORMATS), default=DEFAULT_FORMAT.key,
+                   help="how amounts are written (default point-comma: 1,234.56 or 1234.56)")
+    p.add_argument("--create-customers", action="store_true",
+                   help="invoices: create the customers the file names but the books do not have")
 
 
 @_import_args
 def _import(args) -> int:
-    from ar_desktop.services.imports import import_csv
+    from ar_desktop.services.importing import import_file
 
     books = open_books(args)
     try:
-        n = import_csv(books, args.kind, args.csv)
+        report = import_file(books, args.kind, args.file, sheet=args.sheet, mode=args.mode, date_format=args.dates,
+                             number_format=args.numbers, create_customers=args.create_customers)
     finally:
         books.close()
-    print(f"imported {n} {args.kind}")
+    if report.notice is not None:
+        import sys
+
+        print(f"note: {report.notice}", file=sys.stderr)
+    print(report.summary())
     return 0
 
 

@@ -28,6 +28,43 @@ def _export(args) -> int:
     return 0
 
 
+@command("export-company", "write the whole company to a new folder: every table as CSV, the archived letters "
+                           "and manifest.json (row counts, SHA-256)")
+def _export_company_args(p):
+    p.add_argument("folder", metavar="DIR")
+
+
+@_export_company_args
+def _export_company(args) -> int:
+    from ar_desktop.services.company_transfer import export_company
+
+    books = open_books(args)
+    try:
+        manifest = export_company(books, args.folder)
+    finally:
+        books.close()
+    rows = ", ".join(f"{info['rows']} {name.removesuffix('.csv')}" for name, info in manifest["files"].items()
+                     if info["rows"] and name.removesuffix(".csv") in ("customers", "invoices", "payments"))
+    print(f"exported {manifest['company']} to {args.folder}: {rows or 'no records'}; "
+          f"{len(manifest['files'])} tables, {len(manifest['letters'])} archived files")
+    return 0
+
+
+@command("import-company", "build a NEW company file (--db) from a folder written by export-company; all or nothing")
+def _import_company_args(p):
+    p.add_argument("folder", metavar="DIR")
+
+
+@_import_company_args
+def _import_company(args) -> int:
+    from ar_desktop.services.company_transfer import import_company
+
+    counts = import_company(args.folder, args.db)
+    print(f"created {args.db} from {args.folder}: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in
+                                                                 ("customers", "invoices", "payments")))
+    return 0
+
+
 @command("backup", "copy the company file to DEST (consistent even while it is open elsewhere)")
 def _backup_args(p):
     p.add_argument("dest", metavar="DEST")

@@ -139,6 +139,16 @@ def _not_an_amount(text: str, fmt: NumberFormat) -> UserError:
                           text=text, decimal=fmt.decimal, example=fmt.example))
 
 
+def read_number(text: str, fmt: NumberFormat = DEFAULT_FORMAT) -> Decimal | None:
+    """The number ``text`` is when written in ``fmt`` (digits 0-9, the format's separators), else None."""
+    shown = (text or "").strip()
+    if not shown or len(shown) > 40 or not _pattern(fmt).fullmatch(shown):
+        return None
+    for sep in (_SPACES if fmt.group == " " else (fmt.group,) if fmt.group else ()):
+        shown = shown.replace(sep, "")
+    return Decimal(shown.replace(fmt.decimal, "."))
+
+
 def parse_amount(text: str | Decimal | int, currency: str = "EUR", *, allow_negative: bool = False,
                  allow_zero: bool = True, fmt: NumberFormat = DEFAULT_FORMAT) -> Decimal:
     """Read an amount exactly as ``fmt`` writes it; refuse anything else with a plain explanation.
@@ -159,12 +169,10 @@ def parse_amount(text: str | Decimal | int, currency: str = "EUR", *, allow_nega
         if shown == "":
             raise UserError(Text(translate("Messages", "The amount is empty. Type a number such as {example}."),
                                  example=fmt.example))
-        if len(shown) > 40 or not _pattern(fmt).fullmatch(shown):
+        read = read_number(shown, fmt)
+        if read is None:
             raise _not_an_amount(shown[:40], fmt)
-        raw = shown
-        for sep in (_SPACES if fmt.group == " " else (fmt.group,) if fmt.group else ()):
-            raw = raw.replace(sep, "")
-        value = Decimal(raw.replace(fmt.decimal, "."))
+        value = read
     if value < 0 and not allow_negative:
         raise UserError(Text(translate("Messages", "The amount {amount} is negative. Enter a positive amount."),
                              amount=shown))

@@ -16,7 +16,7 @@ from typing import Any
 from ar_desktop.domain.dates import ISO, parse_date_as, read_date
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.limitation import parse_jurisdiction
-from ar_desktop.domain.money import DEFAULT_FORMAT, NumberFormat, normalize_currency, parse_amount
+from ar_desktop.domain.money import DEFAULT_FORMAT, NumberFormat, normalize_currency, parse_amount, read_number
 from ar_desktop.domain.payment_kinds import is_correction_name
 from ar_desktop.domain.terms import validate_terms_days
 from ar_desktop.domain.text import Text, translate
@@ -201,10 +201,11 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
     name = c.text("name", "customer name", required=True)
     email = _email(c)
     country = _country(c, raw)
-    limit_raw = str(raw.get("credit_limit") or "").strip()
+    limit_raw = _typed(raw.get("credit_limit"))
     currency = c.check("currency", lambda: normalize_currency(str(raw.get("currency") or default_currency)),
                        default_currency)
-    credit_limit = c.check("credit_limit", lambda: parse_amount(limit_raw, currency, fmt=numbers)) if limit_raw else None
+    credit_limit = c.check("credit_limit", lambda: parse_amount(limit_raw, currency, fmt=numbers)) \
+        if limit_raw != "" else None
     credit_class = str(raw.get("credit_class") or "B").strip().upper()
     if credit_class not in CREDIT_CLASSES:
         c.problems["credit_class"] = f"Credit class '{credit_class}' is unknown. Use A, B or C."
@@ -215,8 +216,12 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
         c.problems["language"] = f"Letter language '{language}' is unknown. Use en (English) or zh (Chinese)."
     on_hold = c.check("on_hold", lambda: parse_bool(raw.get("on_hold") or "", "on hold"), False)
     rule = str(raw.get("late_charge_rule") or "").strip()
-    rate_raw = str(raw.get("late_charge_rate") or "").strip()
-    rate = c.check("late_charge_rate", lambda: _rate(rate_raw)) if rate_raw else None
+    if rule:
+        from ar_desktop.domain.late_charges import parse_rule_kind  # late_charges reads money, not records
+
+        rule = c.check("late_charge_rule", lambda: str(parse_rule_kind(rule).value), rule)
+    rate_raw = _typed(raw.get("late_charge_rate"))
+    rate = c.check("late_charge_rate", lambda: _rate(rate_raw, numbers)) if rate_raw != "" else None
     limitation = c.check("limitation", lambda: parse_jurisdiction(str(raw.get("limitation") or "")), "")
     data = CustomerData(
         code=code, name=name, contact=c.text("contact", "contact person"), address=c.text("address", "address"),
@@ -323,11 +328,17 @@ def _int(text: str, what: str, check: Callable[[int], int]) -> int:
     return check(value)
 
 
-def _rate(text: str) -> Decimal:
-    try:
-        value = Decimal(text)
-    except ArithmeticError:
-        raise UserError(f"'{text}' is not a percentage; enter a number such as 0.05 or 8.") from None
+def _typed(value: Any) -> Any:
+    """A number typed in a spreadsheet cell stays a number; text is stripped ("" for nothing)."""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return value
+    return str(value if value is not None else "").strip()
+
+
+def _rate(text: str | Decimal, numbers: NumberFormat = DEFAULT_FORMAT) -> Decimal:
+    value = text if isinstance(text, Decimal) else read_number(str(text), numbers)
+    if value is None:
+        raise UserError(f"'{text}' is not a percentage; enter a number such as 0.05 or 8.")
     if not value.is_finite() or value <= 0 or value > 100:
         raise UserError(f"The late-charge rate {text} % is out of range; enter a percentage such as 0.05 or 8.")
     return value

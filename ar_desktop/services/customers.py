@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.records import CustomerData, parse_customer
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, customers_repo
 from ar_desktop.storage.customers_repo import CustomerRow
@@ -21,6 +23,41 @@ def update_customer(books: Books, customer_id: int, raw: Mapping[str, Any]) -> N
     with books.db.session() as s:
         data = parse_customer(raw, company_repo.get(s).currency)
         customers_repo.update(s, customer_id, data)
+
+
+def delete_customer(books: Books, customer_id: int) -> None:
+    """Delete a customer entered by mistake. One with invoices, payments, letters or a collection
+    history stays on record (refused with the reason): the books never lose a posted figure."""
+    with books.db.session() as s:
+        data = customers_repo.get(s, customer_id)
+        records = customers_repo.records_of(s, customer_id)
+        if records:
+            what = _Listing([Text(_RECORDS.get(t, _RECORDS["other"]), count=n) for t, n in sorted(records.items())])
+            raise UserError(Text(translate("Messages", "Customer {code} cannot be deleted: the books hold {records} "
+                                                       "for it, which stay on record. Put the customer on hold "
+                                                       "instead."), code=data.code, records=what))
+        customers_repo.delete(s, customer_id)
+
+
+_RECORDS = {"invoice": translate("Messages", "{count} invoice(s)"),
+            "payment": translate("Messages", "{count} payment(s)"),
+            "letter": translate("Messages", "{count} letter(s)"),
+            "collection_event": translate("Messages", "{count} collection history entries"),
+            "promise": translate("Messages", "{count} promise(s) to pay"),
+            "hold": translate("Messages", "{count} collection hold(s)"),
+            "payment_plan": translate("Messages", "{count} payment plan(s)"),
+            "other": translate("Messages", "{count} other record(s)")}
+
+
+class _Listing(Text):
+    """Texts joined by commas, each in the reader's language."""
+
+    def __init__(self, parts: list[Text]):
+        super().__init__("")
+        self.params = {"parts": parts}
+
+    def render(self, tr=None) -> str:
+        return ", ".join(p.render(tr) if tr else p.render() for p in self.params["parts"])
 
 
 def get_customer(books: Books, customer_id: int) -> CustomerData:

@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,16 +19,18 @@ from typing import Any
 from ar_desktop.domain.aging import BUCKET_KEYS
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import exponent, from_minor
+from ar_desktop.domain.payment_kinds import PAYMENT, kind_of
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
-from ar_desktop.services.report_formats import cell_text
+from ar_desktop.services.import_payments import allocations_text
+from ar_desktop.services.record_columns import exported
+from ar_desktop.services.report_formats import cell_text, neutralise
 from ar_desktop.storage import export_repo
 
 WHATS = ("customers", "invoices", "payments", "aging", "collections", "charges")
 AS_OF_WHATS = ("aging", "collections", "charges")  # reports as of a date
 FORMATS = (".csv", ".xlsx")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -46,57 +48,62 @@ class Sheet:
     caption: str = ""   # a report's title row above the header in .xlsx (CSV keeps the bare table)
 
 
-def neutralise(text: str) -> str:
-    """A text cell as CSV text that no spreadsheet runs as a formula."""
-    return "'" + text if text[:1] in _DANGEROUS else text
+_CELL_KIND = {"date": "date", "money": "money", "int": "int", "bool": "bool"}  # rate, allocations: exact text
 
 
-def _money(units: int, currency: str) -> Decimal:
-    return from_minor(units, currency)
+def _columns(kind: str) -> tuple[Column, ...]:
+    """The export's columns: the ones ``record_columns`` marks exported, in its order."""
+    return tuple(Column(c.key, _CELL_KIND.get(c.type, "text"), c.width) for c in exported(kind))
 
 
 def customers_sheet(books: Books) -> Sheet:
-    cols = [Column(c, "money" if c == "credit_limit" else "int" if c == "terms_days" else
-                   "bool" if c == "on_hold" else "text",
-                   {"name": 32, "address": 32, "notes": 40, "email": 28}.get(c, 12))
-            for c in export_repo.CUSTOMER_COLUMNS]
-    idx = export_repo.CUSTOMER_COLUMNS.index
-    rows = []
+    """Every customer with every field: what an import needs to rebuild it."""
+    cols = _columns("customers")
     with books.db.session() as s:
-        for r in export_repo.customers(s):
-            r = list(r)
-            if r[idx("credit_limit")] is not None:
-                r[idx("credit_limit")] = _money(r[idx("credit_limit")], r[idx("currency")])
-            rows.append(r)
-    return Sheet("Customers", tuple(cols), rows)
+        rows = [[getattr(data, c.name) for c in cols] for data in export_repo.customers(s)]
+    return Sheet("Customers", cols, rows)
+
+
+# Columns whose stored attribute has another name
+_INVOICE_ATTRIBUTES = {"void_date": "voided_on"}
 
 
 def invoices_sheet(books: Books) -> Sheet:
-    cols = (Column("number"), Column("customer_code"), Column("customer_name", width=32), Column("issue_date", "date"),
-            Column("due_date", "date"), Column("amount", "money"), Column("paid", "money"),
-            Column("open_amount", "money"), Column("currency", width=9), Column("reference", width=18),
-            Column("description", width=32), Column("disputed", "bool", 9), Column("dispute_reason", width=24),
-            Column("voided", "bool", 8), Column("void_reason", width=24))
+    """Every invoice with its dispute and void; paid and open are derived (an import ignores them).
+    A column of ``record_columns`` is the invoice's attribute of the same name (money in minor units
+    becomes an amount), so a new invoice field needs no code here."""
+    cols = _columns("invoices")
     rows = []
     with books.db.session() as s:
-        for (number, code, name, issue, due, amount, paid, cur, ref, desc, disputed, dreason, voided,
-             vreason) in export_repo.invoices(s):
-            open_units = 0 if voided else amount - paid
-            rows.append([number, code, name, issue, due, _money(amount, cur), _money(paid, cur),
-                         _money(open_units, cur), cur, ref, desc, disputed, dreason, voided, vreason])
+        for inv, code, name in export_repo.invoices(s):
+            derived = {"customer_code": code, "customer_name": name,
+                       "open_amount": from_minor(0 if inv.voided else inv.amount - inv.paid, inv.currency)}
+            row = []
+            for c in cols:
+                if c.name in derived:
+                    row.append(derived[c.name])
+                    continue
+                value = getattr(inv, _INVOICE_ATTRIBUTES.get(c.name, c.name))
+                row.append(from_minor(value, inv.currency) if c.kind == "money" and value is not None else value)
+            rows.append(row)
     return Sheet("Invoices", cols, rows)
 
 
 def payments_sheet(books: Books) -> Sheet:
-    cols = (Column("payment_id", "int", 10), Column("date", "date"), Column("customer_code"),
-            Column("customer_name", width=32), Column("amount", "money"), Column("applied", "money"),
-            Column("unapplied", "money"), Column("currency", width=9), Column("method", width=16),
-            Column("reference", width=24))
+    """Every payment and correction with its kind and what it was applied to (on which dates)."""
+    cols = _columns("payments")
     rows = []
     with books.db.session() as s:
-        for pid, date, code, name, amount, applied, cur, method, ref in export_repo.payments(s):
-            rows.append([pid, date, code, name, _money(amount, cur), _money(applied, cur),
-                         _money(amount - applied, cur), cur, method, ref])
+        for pid, date, code, name, units, cur, method, ref, parts in export_repo.payments(s):
+            applied = sum(u for _n, u, _d in parts)
+            kind = kind_of(method)
+            values = {"payment_id": pid, "date": date, "customer_code": code, "customer_name": name,
+                      "amount": from_minor(units, cur), "applied": from_minor(applied, cur),
+                      "unapplied": from_minor(units - applied, cur), "currency": cur, "kind": kind.key,
+                      "method": method if kind is PAYMENT else "", "reference": ref,
+                      "allocations": allocations_text([(n, from_minor(u, cur), None if d == date else d)
+                                                       for n, u, d in parts])}
+            rows.append([values.get(c.name) for c in cols])
     return Sheet("Payments", cols, rows)
 
 
@@ -266,10 +273,6 @@ def _sheet_title(title: str) -> str:
     for ch in "[]:*?/\\":
         title = title.replace(ch, " ")
     return title[:31] or "Sheet"
-
-
-def export_many(books: Books, targets: Iterable[tuple[str, str | Path]], as_of: dt.date | None = None) -> int:
-    return sum(export(books, what, path, as_of) for what, path in targets)
 
 
 def read_back_csv(path: str | Path) -> list[list[str]]:

@@ -30,6 +30,22 @@ def cell_text(value) -> str:
     return str(value)
 
 
+# A text cell a spreadsheet would take for a formula. CSV exports write it with a leading
+# apostrophe; a cell that already starts with apostrophes before such a character gets one more, so
+# that reading back removes exactly one and every text comes back as it was.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell as CSV text that no spreadsheet runs as a formula."""
+    return "'" + text if text.lstrip("'")[:1] in _FORMULA_START else text
+
+
+def restore_neutralised(text: str) -> str:
+    """The text a neutralised CSV cell stood for: ``'+49 30 1234`` is ``+49 30 1234``."""
+    return text[1:] if text[:1] == "'" and text.lstrip("'")[:1] in _FORMULA_START else text
+
+
 def aging_csv(blocks: Sequence[AgingBlock]) -> str:
     multi = len(blocks) > 1
     out = io.StringIO()

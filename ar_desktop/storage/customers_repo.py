@@ -166,3 +166,35 @@ def _as_date(v) -> dt.date:
 def classes_by_code(s: Session) -> list[tuple[str, str]]:
     """(code, credit class) of every customer."""
     return list(s.execute(select(Customer.code, Customer.credit_class)).tuples())
+
+
+def records_of(s: Session, customer_id: int) -> dict[str, int]:
+    """How many rows of each table refer to the customer (a table that only configures it, such as
+    its own ladder, is not counted: it goes with the customer)."""
+    from sqlalchemy import Table
+
+    from ar_desktop.storage.schema import metadata
+
+    out: dict[str, int] = {}
+    for table in metadata.sorted_tables:
+        assert isinstance(table, Table)
+        for column in table.columns:
+            if any(fk.column.table.name == "customer" for fk in column.foreign_keys) and table.name not in OWNED:
+                n = s.scalar(select(func.count()).select_from(table).where(column == customer_id)) or 0
+                if n:
+                    out[table.name] = n
+    return out
+
+
+OWNED = ("customer_ladder",)
+
+
+def delete(s: Session, customer_id: int) -> None:
+    from sqlalchemy import delete as sql_delete
+
+    from ar_desktop.storage.schema import metadata
+
+    for name in OWNED:
+        table = metadata.tables[name]
+        s.execute(sql_delete(table).where(table.c.customer_id == customer_id))
+    s.delete(s.get(Customer, customer_id))

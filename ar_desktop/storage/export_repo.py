@@ -7,32 +7,35 @@ from collections.abc import Iterator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ar_desktop.domain.records import CustomerData
+from ar_desktop.storage.convert import customer_data
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 
-CUSTOMER_COLUMNS = ("code", "name", "contact", "address", "postcode", "city", "country", "email", "phone", "tax_id",
-                    "credit_limit", "credit_class", "terms_days", "currency", "language", "notes", "on_hold")
+
+def customers(s: Session) -> Iterator[CustomerData]:
+    for c in s.scalars(select(Customer).order_by(Customer.code)).yield_per(2000):
+        yield customer_data(c)
 
 
-def customers(s: Session) -> Iterator[tuple]:
-    cols = [getattr(Customer, c) for c in CUSTOMER_COLUMNS]
-    yield from s.execute(select(*cols).order_by(Customer.code)).tuples()
-
-
-def invoices(s: Session) -> Iterator[tuple]:
-    """(number, customer code, customer name, issue, due, amount, paid, currency, reference, description,
-    disputed, dispute reason, voided, void reason)."""
-    q = (select(Invoice.number, Customer.code, Customer.name, Invoice.issue_date, Invoice.due_date, Invoice.amount,
-                Invoice.paid, Invoice.currency, Invoice.reference, Invoice.description, Invoice.disputed,
-                Invoice.dispute_reason, Invoice.voided, Invoice.void_reason)
-         .join(Customer).order_by(Invoice.issue_date, Invoice.number))
-    yield from s.execute(q).tuples()
+def invoices(s: Session) -> Iterator[tuple[Invoice, str, str]]:
+    """(invoice, customer code, customer name), by issue date and number."""
+    q = select(Invoice, Customer.code, Customer.name).join(Customer).order_by(Invoice.issue_date, Invoice.number)
+    yield from s.execute(q.execution_options(yield_per=2000)).tuples()
 
 
 def payments(s: Session) -> Iterator[tuple]:
-    """(id, date, customer code, customer name, amount, applied, currency, method, reference)."""
-    applied = (select(Allocation.payment_id, func.sum(Allocation.amount).label("a"))
-               .group_by(Allocation.payment_id).subquery())
-    q = (select(Payment.id, Payment.date, Customer.code, Customer.name, Payment.amount,
-                func.coalesce(applied.c.a, 0), Payment.currency, Payment.method, Payment.reference)
-         .join(Customer).outerjoin(applied, applied.c.payment_id == Payment.id).order_by(Payment.date, Payment.id))
-    yield from s.execute(q).tuples()
+    """(id, date, customer code, customer name, amount, currency, method, reference, [(invoice number,
+    units, date)]) by date and id; the allocations in the order they were made."""
+    q = (select(Payment.id, Payment.date, Customer.code, Customer.name, Payment.amount, Payment.currency,
+                Payment.method, Payment.reference).join(Customer).order_by(Payment.date, Payment.id))
+    parts = (select(Allocation.payment_id, Invoice.number, Allocation.amount, Allocation.date)
+             .join(Invoice, Invoice.id == Allocation.invoice_id).order_by(Allocation.payment_id, Allocation.id))
+    by_payment: dict[int, list[tuple[str, int, object]]] = {}
+    for pid, number, units, date in s.execute(parts):
+        by_payment.setdefault(pid, []).append((number, units, date))
+    for row in s.execute(q):
+        yield (*row, by_payment.get(row[0], []))
+
+
+def applied_total(s: Session) -> int:
+    return s.scalar(select(func.coalesce(func.sum(Allocation.amount), 0))) or 0

@@ -1,11 +1,12 @@
-"""Look-ups the mapped import (import wizard) needs, set-based so large files stay fast (its inserts
+"""Look-ups the importer needs, set-based and by index so that large files stay fast (its inserts
 are bulk_repo's)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ar_desktop.storage.orm import Customer, Invoice, Payment
@@ -33,22 +34,70 @@ def invoices_by_number(s: Session, numbers: list[str]) -> dict[str, Invoice]:
     return out
 
 
-def invoice_ids(s: Session, numbers: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for part in _chunks(numbers):
-        out.update(s.execute(select(Invoice.number, Invoice.id).where(Invoice.number.in_(part))).tuples().all())
+@dataclass
+class InvoiceState:
+    """What an import needs to know of an invoice; ``paid`` is kept up to date during a batch."""
+
+    id: int
+    number: str
+    customer_id: int
+    issue_date: dt.date
+    due_date: dt.date
+    amount: int
+    paid: int
+    currency: str
+    voided: bool
+    voided_on: dt.date | None
+
+    @property
+    def open(self) -> int:
+        return 0 if self.voided else self.amount - self.paid
+
+
+def invoice_states(s: Session, numbers: list[str]) -> dict[str, InvoiceState]:
+    out: dict[str, InvoiceState] = {}
+    cols = (Invoice.id, Invoice.number, Invoice.customer_id, Invoice.issue_date, Invoice.due_date, Invoice.amount,
+            Invoice.paid, Invoice.currency, Invoice.voided, Invoice.voided_on)
+    for part in _chunks(sorted(set(numbers))):
+        for r in s.execute(select(*cols).where(Invoice.number.in_(part))):
+            out[r[1]] = InvoiceState(*r)
     return out
 
 
-def payment_keys(s: Session, customer_ids: set[int]) -> set[tuple[int, dt.date, int, str]]:
-    """(customer id, date, amount units, reference) of the payments of these customers."""
-    out: set[tuple[int, dt.date, int, str]] = set()
-    for part in _chunks(list(customer_ids)):
-        q = select(Payment.customer_id, Payment.date, Payment.amount, Payment.reference).where(
-            Payment.customer_id.in_(part))
-        out.update((c, d, a, r) for c, d, a, r in s.execute(q))
+def open_invoice_states(s: Session, customer_ids: list[int]) -> list[InvoiceState]:
+    """The open (unpaid, not void) invoices of these customers, from the partial index."""
+    out: list[InvoiceState] = []
+    cols = (Invoice.id, Invoice.number, Invoice.customer_id, Invoice.issue_date, Invoice.due_date, Invoice.amount,
+            Invoice.paid, Invoice.currency, Invoice.voided, Invoice.voided_on)
+    for part in _chunks(sorted(set(customer_ids))):
+        q = select(*cols).where(Invoice.customer_id.in_(part), Invoice.paid < Invoice.amount,
+                                Invoice.voided.is_(False))
+        out.extend(InvoiceState(*r) for r in s.execute(q))
+    return out
+
+
+def next_id(s: Session, table) -> int:
+    return (s.scalar(select(func.max(table.id))) or 0) + 1
+
+
+def payment_matches(s: Session, keys: list[tuple[int, dt.date, int]]) -> dict[tuple, list[tuple[int, str]]]:
+    """(customer id, date, amount units) -> [(payment id, reference)] of the payments already stored."""
+    out: dict[tuple, list[tuple[int, str]]] = {}
+    for part in _chunks(sorted(set(keys)), 300):
+        values = ", ".join(f"(:c{k}, :d{k}, :a{k})" for k in range(len(part)))
+        params = {}
+        for k, (c, d, a) in enumerate(part):
+            params[f"c{k}"], params[f"d{k}"], params[f"a{k}"] = c, d.isoformat(), a
+        q = text(f"SELECT customer_id, date, amount, id, reference FROM payment "  # noqa: S608 - placeholders only
+                 f"WHERE (customer_id, date, amount) IN (VALUES {values})")
+        for c, d, a, pid, ref in s.execute(q, params):
+            out.setdefault((c, dt.date.fromisoformat(d), a), []).append((pid, ref))
     return out
 
 
 def invoices_of_customer(s: Session, customer_id: int) -> int:
     return s.scalar(select(func.count()).where(Invoice.customer_id == customer_id)) or 0
+
+
+__all__ = ["InvoiceState", "Payment", "customer", "customers_by_code", "invoice_states", "invoices_by_number",
+           "invoices_of_customer", "next_id", "open_invoice_states", "payment_matches"]

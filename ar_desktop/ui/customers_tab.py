@@ -52,7 +52,8 @@ class CustomersTab(ListTab):
             ("ladder", self.tr("Ladder…"), self.edit_ladder),
             ("confirm", self.tr("Balance confirmation…"), self.balance_confirmation),
             ("returned", self.tr("Confirmation returned…"), self.confirmation_returned),
-            ("changes", self.tr("Changes…"), self.show_changes)))
+            ("changes", self.tr("Changes…"), self.show_changes),
+            ("delete", self.tr("Delete customer…"), self.delete_selected)))
         self.search.setMinimumWidth(280)
 
     def set_books(self, books) -> None:
@@ -123,6 +124,20 @@ class CustomersTab(ListTab):
         current = self._current_code()
         if cid is not None and current:
             AuditDialog(self, self.books, "customer", cid, f"{current[0]} – {current[1]}").exec()
+
+    def delete_selected(self) -> bool:
+        """Delete a customer entered by mistake (one with records is refused, with the reason)."""
+        cid = self.current_id()
+        current = self._current_code()
+        if cid is None or not current:
+            return False
+        if not confirm(self, self.tr("Delete customer"), self.tr("Delete customer {0} – {1}?").format(*current)):
+            return False
+        ok, _ = run_action(self, customer_service.delete_customer, self.books, cid)
+        if ok:
+            self.reload()
+            self.changed.emit()
+        return ok
 
     def apply_credit(self) -> None:
         cid = self.current_id()

@@ -17,7 +17,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.records import parse_date
 from ar_desktop.services.backups import back_up, backups_dir_of, restore
 from ar_desktop.services.exports import AS_OF_WHATS, export
-from ar_desktop.services.import_mapping import ImportResult
+from ar_desktop.services.importing import ImportReport
 from ar_desktop.ui.dialogs.import_wizard import ImportWizard
 from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from ar_desktop.ui.messages import run_action, show_error
@@ -86,7 +86,7 @@ def open_import_wizard(window: QMainWindow) -> ImportWizard | None:
     if window.books is None:
         return None
 
-    def done(result: ImportResult) -> None:
+    def done(result: ImportReport) -> None:
         window.data_changed()
         _status(window, result.summary())
 

@@ -14,7 +14,7 @@ from ar_desktop.clock import Clock, SystemClock
 from ar_desktop.services.company_file import FILE_SUFFIX, company_profile, create_company, open_company
 from ar_desktop.services.backups import DamagedFile
 from ar_desktop.services.context import Books
-from ar_desktop.services.imports import import_csv
+from ar_desktop.services.importing import import_file as import_records
 from ar_desktop.ui.collections_tab import CollectionsTab
 from ar_desktop.ui.credit_tab import CreditTab
 from ar_desktop.ui.data_actions import install_data_actions, restore_backup
@@ -248,20 +248,20 @@ class MainWindow(QMainWindow):
     def import_file(self, kind: str) -> BackgroundTask | None:
         what = self.tr(IMPORT_KINDS[kind])
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import {0} from CSV").format(what), str(Path.home()),
-                                              self.tr("CSV (*.csv);;All files (*)"))
+                                              self.tr("CSV or Excel (*.csv *.xlsx);;All files (*)"))
         return self.start_import(kind, path) if path else None
 
     def start_import(self, kind: str, path: str) -> BackgroundTask:
         books = self.books
 
-        def done(count: int) -> None:
+        def done(report) -> None:
+            from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog
+
             self.data_changed()
-            QMessageBox.information(self, self.tr("Import finished"),
-                                    self.tr("{0} {1} imported from {2}.").format(count, self.tr(IMPORT_KINDS[kind]),
-                                                                                   Path(path).name))
+            ImportResultDialog(self, report).exec()
 
         return BackgroundTask(self, self.tr("Importing {0}…").format(self.tr(IMPORT_KINDS[kind])),
-                              lambda progress: import_csv(books, kind, path, progress), done).start()
+                              lambda progress: import_records(books, kind, path, progress=progress), done).start()
 
     def data_changed(self, source=None) -> None:
         """Something was written: refresh the views (a tab that saved refreshes itself)."""

@@ -481,6 +481,146 @@
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Country (ISO code)</source>
+        <translation>国家（ISO 代码）</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Credit class</source>
+        <translation>信用等级</translation>
+    </message>
+    <message>
+        <source>Terms (days)</source>
+        <translation>账期（天）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Letter language</source>
+        <translation>催款函语言</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Late-charge rule</source>
+        <translation>逾期费用规则</translation>
+    </message>
+    <message>
+        <source>Late-charge rate (%)</source>
+        <translation>逾期费率（%）</translation>
+    </message>
+    <message>
+        <source>Limitation law</source>
+        <translation>诉讼时效适用法律</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Customer name (new customers)</source>
+        <translation>客户名称（新客户）</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Dispute reason</source>
+        <translation>争议原因</translation>
+    </message>
+    <message>
+        <source>Voided on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>Void reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Settled on (paid in full)</source>
+        <translation>结清日期（全额付清）</translation>
+    </message>
+    <message>
+        <source>Customer country (new customers)</source>
+        <translation>客户国家（新客户）</translation>
+    </message>
+    <message>
+        <source>Customer notes (new customers)</source>
+        <translation>客户备注（新客户）</translation>
+    </message>
+    <message>
+        <source>Payment id</source>
+        <translation>收款编号</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>收款日期</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Unapplied (credit)</source>
+        <translation>未核销（贷方余额）</translation>
+    </message>
+    <message>
+        <source>Kind (payment or correction)</source>
+        <translation>类型（收款或冲账调整）</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <source>Applied to invoices</source>
+        <translation>核销至发票</translation>
+    </message>
 </context>
 <context>
     <name>CompanyDialog</name>
@@ -1105,6 +1245,18 @@ Write off every overdue invoice of {1} now?</source>
         <translation>变更记录…</translation>
     </message>
     <message>
+        <source>Delete customer…</source>
+        <translation>删除客户…</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Delete customer {0} – {1}?</source>
+        <translation>删除客户 {0} – {1}？</translation>
+    </message>
+    <message>
         <source>Statement of account — {0}</source>
         <translation>对账单 — {0}</translation>
     </message>
@@ -1471,14 +1623,89 @@ Write off every overdue invoice of {1} now?</source>
     </message>
 </context>
 <context>
-    <name>ImportWizard</name>
+    <name>ImportResultDialog</name>
     <message>
-        <source>{0} rows: {1} new, {2} to update, {3} already there (skipped).</source>
-        <translation>{0} 行：新增 {1}，更新 {2}，已存在 {3}（跳过）。</translation>
+        <source>{0}: nothing was imported. {1} problem(s) must be fixed first; they are listed below by row and column.</source>
+        <translation>{0}：未导入任何记录。须先修正 {1} 个问题，下面按行和列列出。</translation>
     </message>
     <message>
-        <source>{0} new customers will be created.</source>
-        <translation>将新建 {0} 个客户。</translation>
+        <source>{0}: {1}.</source>
+        <translation>{0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Customers created: {0}.</source>
+        <translation>已新建客户：{0}。</translation>
+    </message>
+    <message>
+        <source>Skipped rows are listed below: their number, code or payment was already in the books.</source>
+        <translation>跳过的行列在下面：其编号、代码或收款已在账中。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>already in the books</source>
+        <translation>已在账中</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Number or code</source>
+        <translation>编号或代码</translation>
+    </message>
+    <message>
+        <source>Why skipped</source>
+        <translation>跳过原因</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Save problems as CSV…</source>
+        <translation>将问题另存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Save problems as CSV</source>
+        <translation>将问题另存为 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>The first {0} rows</source>
+        <translation>前 {0} 行</translation>
+    </message>
+    <message>
+        <source>{0} rows</source>
+        <translation>{0} 行</translation>
+    </message>
+    <message>
+        <source>{0}: {1} new, {2} to update, {3} already there (skipped).</source>
+        <translation>{0}：新增 {1}，更新 {2}，已存在（跳过）{3}。</translation>
+    </message>
+    <message>
+        <source>These {0} customers will be created: {1}.</source>
+        <translation>将新建以下 {0} 个客户：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} customers are not in the books: {1}. Add them, or go back and tick &apos;Create customers…&apos; to create them.</source>
+        <translation>{0} 个客户不在账中：{1}。请先添加，或返回上一步勾选“新建客户…”。</translation>
     </message>
     <message>
         <source>{0} payments will be recorded from settlement dates.</source>
@@ -2366,16 +2593,8 @@ Restore the latest good backup now? The damaged file is kept beside it.</source>
         <translation>从 CSV 导入{0}</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <source>{0} {1} imported from {2}.</source>
-        <translation>已从 {2} 导入 {0} 条{1}。</translation>
+        <source>CSV or Excel (*.csv *.xlsx);;All files (*)</source>
+        <translation>CSV 或 Excel (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Importing {0}…</source>
@@ -2399,6 +2618,34 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>MappingPage</name>
     <message>
+        <source>1,234.56 or 1234.56</source>
+        <translation>1,234.56 或 1234.56</translation>
+    </message>
+    <message>
+        <source>1234.56 (no grouping)</source>
+        <translation>1234.56（无千位分隔）</translation>
+    </message>
+    <message>
+        <source>1.234,56 or 1234,56</source>
+        <translation>1.234,56 或 1234,56</translation>
+    </message>
+    <message>
+        <source>1234,56 (no grouping)</source>
+        <translation>1234,56（无千位分隔）</translation>
+    </message>
+    <message>
+        <source>1 234,56</source>
+        <translation>1 234,56</translation>
+    </message>
+    <message>
+        <source>1 234.56</source>
+        <translation>1 234.56</translation>
+    </message>
+    <message>
+        <source>1&apos;234.56</source>
+        <translation>1&apos;234.56</translation>
+    </message>
+    <message>
         <source>Match the columns</source>
         <translation>匹配列</translation>
     </message>
@@ -2419,32 +2666,24 @@ Receivables and collections for bookkeepers.</source>
         <translation>前几个值</translation>
     </message>
     <message>
-        <source>point (1,234.56)</source>
-        <translation>点（1,234.56）</translation>
+        <source>Create customers that the file names but the books do not have (the list is shown before anything is imported)</source>
+        <translation>新建文件中有而账中没有的客户（导入前会先列出名单）</translation>
     </message>
     <message>
-        <source>comma (1.234,56)</source>
-        <translation>逗号（1.234,56）</translation>
+        <source>Amounts are written as:</source>
+        <translation>金额写法：</translation>
     </message>
     <message>
-        <source>Create customers that the file names but the books do not have</source>
-        <translation>新建文件中有但账簿中没有的客户</translation>
+        <source>{0}: {1} columns.</source>
+        <translation>{0}：{1} 列。</translation>
     </message>
     <message>
         <source>Dates are written as:</source>
         <translation>日期格式：</translation>
     </message>
     <message>
-        <source>Decimal separator:</source>
-        <translation>小数分隔符：</translation>
-    </message>
-    <message>
         <source>Numbers or codes already in the books:</source>
         <translation>账簿中已有的编号或代码：</translation>
-    </message>
-    <message>
-        <source>{0}: {1} data rows.</source>
-        <translation>{0}：{1} 行数据。</translation>
     </message>
     <message>
         <source>— not imported —</source>
@@ -2542,8 +2781,48 @@ Receivables and collections for bookkeepers.</source>
         <translation>{name}：请将报表保存为以 .pdf 结尾的文件。</translation>
     </message>
     <message>
+        <source>{folder} already exists and is not an empty folder. Choose a new folder for the export; nothing was written.</source>
+        <translation>{folder} 已存在且不是空文件夹。请为导出选择一个新文件夹；未写入任何内容。</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist. Choose an existing folder.</source>
         <translation>文件夹 {folder} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the export to {folder}: {reason}. Check that the disk has room and that you may write there; nothing was left behind.</source>
+        <translation>无法将导出写入 {folder}：{reason}。请检查磁盘空间和写入权限；未留下任何文件。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a company export (its manifest.json is missing or not one that export-company writes).</source>
+        <translation>{folder} 不是公司导出文件夹（缺少 manifest.json，或不是 export-company 写出的）。</translation>
+    </message>
+    <message>
+        <source>{folder} was written by a newer version of AR Desktop. Update the program to import it.</source>
+        <translation>{folder} 由更新版本的 AR Desktop 写出。请先升级程序再导入。</translation>
+    </message>
+    <message>
+        <source>{file} in {folder} is missing or was changed after the export (its SHA-256 differs from the manifest). Export the company again.</source>
+        <translation>{folder} 中的 {file} 缺失或在导出后被改动（其 SHA-256 与清单不符）。请重新导出公司。</translation>
+    </message>
+    <message>
+        <source>{path} already exists. import-company builds a new company file; choose a name that is not taken.</source>
+        <translation>{path} 已存在。import-company 会新建公司账套文件；请选择未被占用的文件名。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; move it away first (it would hold the imported letters).</source>
+        <translation>{path} 已存在；请先移走（它将存放导入的催款函）。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be imported, so no company file was made: {problems}</source>
+        <translation>{file} 无法导入，因此未建立公司账套文件：{problems}</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: {problem} (&apos;{value}&apos;); no company file was made.</source>
+        <translation>{file}，{column} 列：{problem}（“{value}”）；未建立公司账套文件。</translation>
+    </message>
+    <message>
+        <source>{file} holds {rows} rows but {count} were imported; no company file was made.</source>
+        <translation>{file} 有 {rows} 行，但只导入了 {count} 行；未建立公司账套文件。</translation>
     </message>
     <message>
         <source>The quarter {quarter} has not begun yet (today is {today}). Choose a quarter that has.</source>
@@ -3002,8 +3281,100 @@ Receivables and collections for bookkeepers.</source>
         <translation>一次催收步骤的成本不能为负数。如不需要核销建议，请留空。</translation>
     </message>
     <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {message}</source>
+        <translation>第 {row} 行，{column} 列：{message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>{count} {kind} imported</source>
+        <translation>已导入 {count} 条{kind}</translation>
+    </message>
+    <message>
+        <source>{count} updated</source>
+        <translation>更新 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} already there and skipped</source>
+        <translation>{count} 条已存在，已跳过</translation>
+    </message>
+    <message>
+        <source>{count} new customers</source>
+        <translation>新建客户 {count} 个</translation>
+    </message>
+    <message>
+        <source>{count} payments from settlement dates</source>
+        <translation>按结清日期登记收款 {count} 笔</translation>
+    </message>
+    <message>
+        <source>{name}: {count} problem(s), nothing was imported. Fix them (the wizard saves the list as CSV) and import again: {shown}{more}</source>
+        <translation>{name}：{count} 个问题，未导入任何记录。请修正后重新导入（导入向导可将问题清单另存为 CSV）：{shown}{more}</translation>
+    </message>
+    <message>
+        <source>; and {count} more</source>
+        <translation>；另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Cannot import &apos;{kind}&apos;; choose customers, invoices or payments.</source>
+        <translation>无法导入“{kind}”；请选择客户、发票或收款。</translation>
+    </message>
+    <message>
+        <source>Unknown import mode &apos;{mode}&apos;; choose refuse, skip or update.</source>
+        <translation>未知的导入方式“{mode}”；请选择拒绝、跳过或更新。</translation>
+    </message>
+    <message>
         <source>Unknown date format &apos;{format}&apos;; choose one of {choices}.</source>
         <translation>未知的日期格式“{format}”；请从以下格式中选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Unknown field(s) {fields} for {kind}.</source>
+        <translation>{kind} 没有字段 {fields}。</translation>
+    </message>
+    <message>
+        <source>More than one column is mapped to {fields}. Map each field to one column.</source>
+        <translation>多个列对应到 {fields}。每个字段只能对应一列。</translation>
+    </message>
+    <message>
+        <source>Map a column to: {fields} (required for {kind}).</source>
+        <translation>请为以下字段指定列：{fields}（{kind} 必填）。</translation>
+    </message>
+    <message>
+        <source>{name}: unknown column(s) {columns}; the columns of {kind} are {allowed}.</source>
+        <translation>{name}：未知的列 {columns}；{kind} 的列为 {allowed}。</translation>
+    </message>
+    <message>
+        <source>has {cells} cells but the header has {columns}; check the separators and quotes on that row</source>
+        <translation>有 {cells} 个单元格，而表头有 {columns} 列；请检查该行的分隔符和引号</translation>
+    </message>
+    <message>
+        <source>Checking row {row}</source>
+        <translation>正在检查第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{name} has no data rows in the mapped columns; there is nothing to import.</source>
+        <translation>{name} 在所选列中没有数据行，没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. Choose another folder.</source>
+        <translation>无法写入 {path}：{reason}。请选择其他文件夹。</translation>
     </message>
     <message>
         <source>The {what} is empty. Enter a date as {format}.</source>
@@ -3052,6 +3423,382 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>&apos;{method}&apos; is a correction, not a payment method. Record write-offs and credit notes on the invoice, or import them with the kind column.</source>
         <translation>“{method}”是冲账调整，不是付款方式。请在发票上登记核销坏账和贷项通知单，或在导入时使用 kind（类型）列。</translation>
+    </message>
+    <message>
+        <source>Customer {code} cannot be deleted: the books hold {records} for it, which stay on record. Put the customer on hold instead.</source>
+        <translation>客户 {code} 不能删除：账中有其 {records}，须保留记录。可改为暂停该客户。</translation>
+    </message>
+    <message>
+        <source>{count} invoice(s)</source>
+        <translation>{count} 张发票</translation>
+    </message>
+    <message>
+        <source>{count} payment(s)</source>
+        <translation>{count} 笔收款</translation>
+    </message>
+    <message>
+        <source>{count} letter(s)</source>
+        <translation>{count} 封催款函</translation>
+    </message>
+    <message>
+        <source>{count} collection history entries</source>
+        <translation>{count} 条催收记录</translation>
+    </message>
+    <message>
+        <source>{count} promise(s) to pay</source>
+        <translation>{count} 项付款承诺</translation>
+    </message>
+    <message>
+        <source>{count} collection hold(s)</source>
+        <translation>{count} 次催收暂停</translation>
+    </message>
+    <message>
+        <source>{count} payment plan(s)</source>
+        <translation>{count} 个分期付款计划</translation>
+    </message>
+    <message>
+        <source>{count} other record(s)</source>
+        <translation>{count} 条其他记录</translation>
+    </message>
+    <message>
+        <source>customer {code} is also on row {row}</source>
+        <translation>客户 {code} 也在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>customer {code} already exists; choose &apos;skip&apos; or &apos;update&apos; to import the rest</source>
+        <translation>客户 {code} 已存在；请选择“跳过”或“更新”以导入其余行</translation>
+    </message>
+    <message>
+        <source>customer {code} has invoices in {currency}; its currency cannot change</source>
+        <translation>客户 {code} 有 {currency} 发票；其币种不能更改</translation>
+    </message>
+    <message>
+        <source>settled on {date}, before the issue date {issue}</source>
+        <translation>结清日期 {date} 早于开票日期 {issue}</translation>
+    </message>
+    <message>
+        <source>the settlement date {date} is in the future</source>
+        <translation>结清日期 {date} 在未来</translation>
+    </message>
+    <message>
+        <source>a void invoice cannot be settled</source>
+        <translation>作废的发票不能结清</translation>
+    </message>
+    <message>
+        <source>invoice {number} is also on row {row}</source>
+        <translation>发票 {number} 也在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>a void date or reason is given but the invoice is not marked void; write yes in the void column</source>
+        <translation>填写了作废日期或原因，但发票未标为作废；请在作废列填写 yes</translation>
+    </message>
+    <message>
+        <source>a void invoice needs the date it was voided</source>
+        <translation>作废的发票须填写作废日期</translation>
+    </message>
+    <message>
+        <source>voided on {date}, before the issue date {issue}</source>
+        <translation>作废日期 {date} 早于开票日期 {issue}</translation>
+    </message>
+    <message>
+        <source>a void invoice needs the reason it was voided</source>
+        <translation>作废的发票须填写作废原因</translation>
+    </message>
+    <message>
+        <source>invoice {number} already exists; choose &apos;skip&apos; or &apos;update&apos; to import the rest</source>
+        <translation>发票 {number} 已存在；请选择“跳过”或“更新”以导入其余行</translation>
+    </message>
+    <message>
+        <source>unknown customer &apos;{code}&apos;; add it first or tick &apos;create unknown customers&apos;</source>
+        <translation>未知客户“{code}”；请先添加，或勾选“新建未知客户”</translation>
+    </message>
+    <message>
+        <source>new customer: {problem}</source>
+        <translation>新客户：{problem}</translation>
+    </message>
+    <message>
+        <source>invoice {number} is void and cannot be updated</source>
+        <translation>发票 {number} 已作废，不能更新</translation>
+    </message>
+    <message>
+        <source>invoice {number} is in the books; void it there, not by an import</source>
+        <translation>发票 {number} 已在账中；请在程序中作废，不能通过导入作废</translation>
+    </message>
+    <message>
+        <source>invoice {number} has payments; its customer and currency cannot change</source>
+        <translation>发票 {number} 已有收款；其客户和币种不能更改</translation>
+    </message>
+    <message>
+        <source>invoice {number} has {paid} paid already; the amount cannot be lower</source>
+        <translation>发票 {number} 已收 {paid}；金额不能低于此数</translation>
+    </message>
+    <message>
+        <source>invoice {number} has payments; its issue date cannot move later</source>
+        <translation>发票 {number} 已有收款；开票日期不能推后</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; is not a kind of payment; use one of {kinds}</source>
+        <translation>“{kind}”不是收款类型；请使用以下之一：{kinds}</translation>
+    </message>
+    <message>
+        <source>a {kind} has no payment method; leave the method empty</source>
+        <translation>{kind}没有收款方式；请将收款方式留空</translation>
+    </message>
+    <message>
+        <source>unknown customer &apos;{code}&apos;</source>
+        <translation>未知客户“{code}”</translation>
+    </message>
+    <message>
+        <source>the payment date {date} is in the future</source>
+        <translation>收款日期 {date} 在未来</translation>
+    </message>
+    <message>
+        <source>customer {code} is kept in {currency}, not {listed}</source>
+        <translation>客户 {code} 以 {currency} 记账，不是 {listed}</translation>
+    </message>
+    <message>
+        <source>a {kind} needs its reason in the reference column</source>
+        <translation>{kind}须在参考列中写明原因</translation>
+    </message>
+    <message>
+        <source>a {kind} must name the invoice it corrects</source>
+        <translation>{kind}须注明所冲销的发票</translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; is not &apos;INVOICE: AMOUNT&apos; or &apos;INVOICE: AMOUNT on DATE&apos;</source>
+        <translation>“{part}”不是“发票: 金额”或“发票: 金额 on 日期”格式</translation>
+    </message>
+    <message>
+        <source>this payment (same date, customer, amount and reference) is already recorded; choose &apos;skip&apos; to import the rest</source>
+        <translation>此笔收款（日期、客户、金额和参考均相同）已登记；请选择“跳过”以导入其余行</translation>
+    </message>
+    <message>
+        <source>the same payment (date, customer, amount, reference) is also on row {row}</source>
+        <translation>相同的收款（日期、客户、金额、参考）也在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>invoice {number} is already paid</source>
+        <translation>发票 {number} 已付清</translation>
+    </message>
+    <message>
+        <source>{applied} is applied to invoices but the payment is only {amount}</source>
+        <translation>核销至发票的金额为 {applied}，但收款只有 {amount}</translation>
+    </message>
+    <message>
+        <source>a {kind} is applied in full to its invoice: {applied} of {amount} is</source>
+        <translation>{kind}须全额核销至其发票：{amount} 中仅核销了 {applied}</translation>
+    </message>
+    <message>
+        <source>says {listed} but the allocations make {computed}; correct the allocations or this column</source>
+        <translation>填写的是 {listed}，但核销明细合计为 {computed}；请更正核销明细或此列</translation>
+    </message>
+    <message>
+        <source>there is no invoice {number} in the books</source>
+        <translation>账中没有发票 {number}</translation>
+    </message>
+    <message>
+        <source>invoice {number} belongs to another customer, not {code}</source>
+        <translation>发票 {number} 属于其他客户，不属于 {code}</translation>
+    </message>
+    <message>
+        <source>applied to invoice {number} on {date}, before the payment date</source>
+        <translation>于 {date} 核销至发票 {number}，早于收款日期</translation>
+    </message>
+    <message>
+        <source>invoice {number} was issued on {issue}; nothing can be applied to it on {date}</source>
+        <translation>发票 {number} 开于 {issue}；{date} 不能向其核销</translation>
+    </message>
+    <message>
+        <source>invoice {number} was void from {date}</source>
+        <translation>发票 {number} 自 {date} 起已作废</translation>
+    </message>
+    <message>
+        <source>invoice {number} has only {open} open; {amount} cannot be applied</source>
+        <translation>发票 {number} 仅有 {open} 未结清；不能核销 {amount}</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>an old Excel (.xls) or Word file</source>
+        <translation>旧版 Excel (.xls) 或 Word 文件</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>a database (perhaps a company file)</source>
+        <translation>数据库（可能是公司账套文件）</translation>
+    </message>
+    <message>
+        <source>There is no file {path}. Check the name and folder.</source>
+        <translation>没有文件 {path}。请检查文件名和文件夹。</translation>
+    </message>
+    <message>
+        <source>You may not read {path}. Check the file&apos;s permissions.</source>
+        <translation>无权读取 {path}。请检查文件权限。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason}).</source>
+        <translation>无法读取 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file to import. Choose a CSV or .xlsx file.</source>
+        <translation>{path} 是文件夹，不是要导入的文件。请选择 CSV 或 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (it is a device, a pipe or a socket). Only files saved on a disk can be imported.</source>
+        <translation>{path} 不是普通文件（而是设备、管道或套接字）。只能导入保存在磁盘上的文件。</translation>
+    </message>
+    <message>
+        <source>{name} is {mb} MB; files over {limit} MB are refused. Split it into smaller files.</source>
+        <translation>{name} 大小为 {mb} MB；超过 {limit} MB 的文件不予导入。请拆分为较小的文件。</translation>
+    </message>
+    <message>
+        <source>{name} is empty. Choose a file with a header row and data rows.</source>
+        <translation>{name} 是空文件。请选择有表头行和数据行的文件。</translation>
+    </message>
+    <message>
+        <source>The separator must be a comma, a semicolon or a tab.</source>
+        <translation>分隔符必须是逗号、分号或制表符。</translation>
+    </message>
+    <message>
+        <source>{name} has a header but no data rows; there is nothing to import.</source>
+        <translation>{name} 只有表头，没有数据行，没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &apos;{encoding}&apos;.</source>
+        <translation>未知编码“{encoding}”。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as {encoding}. Choose another encoding, or save the file as CSV UTF-8.</source>
+        <translation>无法以 {encoding} 读取 {name}。请选择其他编码，或将文件另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} says it is UTF-8 but is not. Save it again as CSV UTF-8.</source>
+        <translation>{name} 标明为 UTF-8，但实际不是。请重新另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged UTF-16 text. Save it again as CSV UTF-8.</source>
+        <translation>{name} 是损坏的 UTF-16 文本。请重新另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} is not a CSV file: it is {what}. Choose a CSV or .xlsx file, or save the data from its program as CSV UTF-8.</source>
+        <translation>{name} 不是 CSV 文件，而是{what}。请选择 CSV 或 .xlsx 文件，或从原程序将数据另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} is not a CSV text file (it contains binary data). Save it as CSV UTF-8 and import that file.</source>
+        <translation>{name} 不是 CSV 文本文件（含有二进制数据）。请另存为 CSV UTF-8 后导入。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8; it was read as Chinese GB18030. Check the preview; if the text looks wrong, save the file as CSV UTF-8.</source>
+        <translation>{name} 不是 UTF-8，已按中文 GB18030 读取。请检查预览；如文字显示不正确，请将文件另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8; it was read as Windows-1252 (Western European). Check accented letters in the preview; if they look wrong, save the file as CSV UTF-8.</source>
+        <translation>{name} 不是 UTF-8，已按 Windows-1252（西欧）读取。请检查预览中的重音字母；如显示不正确，请将文件另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} columns; at most {limit} are read. Is this the right file?</source>
+        <translation>{name} 有 {count} 列；最多读取 {limit} 列。文件是否选对了？</translation>
+    </message>
+    <message>
+        <source>{name} has no header row. The first row must name the columns.</source>
+        <translation>{name} 没有表头行。第一行须写明各列名称。</translation>
+    </message>
+    <message>
+        <source>{name}: the header of column {column} is {length} characters long; the first row must hold short column names. Is this the right file?</source>
+        <translation>{name}：第 {column} 列的表头长达 {length} 个字符；第一行应为简短的列名。文件是否选对了？</translation>
+    </message>
+    <message>
+        <source>{name}: column(s) {columns} appear twice in the header. Rename one of them.</source>
+        <translation>{name}：表头中 {columns} 出现了两次。请重命名其中之一。</translation>
+    </message>
+    <message>
+        <source>{name}, line {line}: the line is longer than {limit} characters. Is this the right file?</source>
+        <translation>{name} 第 {line} 行：该行超过 {limit} 个字符。文件是否选对了？</translation>
+    </message>
+    <message>
+        <source>{name} has more than {rows} rows. Split it into smaller files.</source>
+        <translation>{name} 超过 {rows} 行。请拆分为较小的文件。</translation>
+    </message>
+    <message>
+        <source>{name}, line {line}: a cell is longer than {limit} characters. A field this long is not a customer, invoice or payment field; check the quotes on that line.</source>
+        <translation>{name} 第 {line} 行：有单元格超过 {limit} 个字符。如此长的内容不会是客户、发票或收款字段；请检查该行的引号。</translation>
+    </message>
+    <message>
+        <source>{name}, line {line}: the CSV is malformed ({reason}). Check the quotes on that line, or that the file really is a CSV.</source>
+        <translation>{name} 第 {line} 行：CSV 格式错误（{reason}）。请检查该行的引号，或确认文件确为 CSV。</translation>
+    </message>
+    <message>
+        <source>{name} changed while it was read (line {line} is not {encoding}). Import it again.</source>
+        <translation>{name} 在读取期间被改动（第 {line} 行不是 {encoding}）。请重新导入。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row} has {count} cells; at most {limit} columns are read.</source>
+        <translation>{name} 第 {row} 行有 {count} 个单元格；最多读取 {limit} 列。</translation>
+    </message>
+    <message>
+        <source>{name} is not a plain workbook (it declares a document type). Open it in your spreadsheet and save it again as .xlsx.</source>
+        <translation>{name} 不是普通工作簿（声明了文档类型定义）。请在电子表格软件中打开并重新另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {mb} MB. Split the data into smaller workbooks or save it as CSV.</source>
+        <translation>{name} 解压后超过 {mb} MB。请拆分为较小的工作簿或另存为 CSV。</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {ratio} times its size, as no real spreadsheet does (a &quot;zip bomb&quot;). It was not read.</source>
+        <translation>{name} 解压后超过自身大小的 {ratio} 倍，正常的电子表格不会如此（“压缩炸弹”）。未读取该文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel workbook that can be read (.xlsx expected). Open it in your spreadsheet and save it as .xlsx or CSV UTF-8.</source>
+        <translation>{name} 不是可读取的 Excel 工作簿（应为 .xlsx）。请在电子表格软件中打开并另存为 .xlsx 或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged workbook (part {part} cannot be read). Save it again as .xlsx or CSV UTF-8.</source>
+        <translation>{name} 是损坏的工作簿（无法读取部件 {part}）。请重新另存为 .xlsx 或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet to import.</source>
+        <translation>{name} 没有可导入的工作表。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {count} different texts. Split it into smaller workbooks or save it as CSV.</source>
+        <translation>{name} 含有超过 {count} 个不同的文本。请拆分为较小的工作簿或另存为 CSV。</translation>
+    </message>
+    <message>
+        <source>{name}: {where} is longer than {limit} characters. A cell this long is not a customer, invoice or payment field; check the file.</source>
+        <translation>{name}：{where} 超过 {limit} 个字符。如此长的内容不会是客户、发票或收款字段；请检查文件。</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet &apos;{sheet}&apos;. Its sheets are: {sheets}.</source>
+        <translation>{name} 没有工作表“{sheet}”。其工作表为：{sheets}。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {rows} rows. Split it into smaller workbooks or save it as CSV.</source>
+        <translation>{name} 超过 {rows} 行。请拆分为较小的工作簿或另存为 CSV。</translation>
+    </message>
+    <message>
+        <source>{name} has a value in column {column}; at most {limit} columns are read. Remove the columns that are not needed.</source>
+        <translation>{name} 在第 {column} 列有数据；最多读取 {limit} 列。请删除不需要的列。</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged workbook (the sheet cannot be read after row {row}). Save it again as .xlsx or CSV UTF-8.</source>
+        <translation>{name} 是损坏的工作簿（第 {row} 行之后无法读取）。请重新另存为 .xlsx 或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged workbook (cell {cell} names a text that is not there).</source>
+        <translation>{name} 是损坏的工作簿（单元格 {cell} 引用的文本不存在）。</translation>
     </message>
 </context>
 <context>
@@ -3824,8 +4571,8 @@ Receivables and collections for bookkeepers.</source>
         <translation>预览</translation>
     </message>
     <message>
-        <source>The first rows as they will be stored.</source>
-        <translation>前几行将按此保存。</translation>
+        <source>The first rows as they will be stored; the next page checks the whole file.</source>
+        <translation>前几行将按此保存；下一页检查整个文件。</translation>
     </message>
 </context>
 <context>

@@ -39,11 +39,11 @@ def test_init_import_aging(files, module):
     assert ok("--db", str(db), "init", "--company", "Test GmbH", "--country", "DE", module=module).strip() \
         == f"created {db}"
     assert ok("--db", str(db), "import", "customers", str(files / "customers.csv"), module=module).strip() \
-        == "imported 2 customers"
+        == "2 customers imported."
     assert ok("--db", str(db), "import", "invoices", str(files / "invoices.csv"), module=module).strip() \
-        == "imported 3 invoices"
+        == "3 invoices imported."
     assert ok("--db", str(db), "import", "payments", str(files / "payments.csv"), module=module).strip() \
-        == "imported 1 payments"
+        == "1 payments imported."
     # as of 2026-03-15 the payment (dated today, later) is not yet subtracted
     out = ok("--db", str(db), "aging", "--as-of", "2026-03-15", "--format", "csv", module=module)
     assert out == (f"{HEADER}\n"
@@ -72,7 +72,7 @@ def test_errors_are_one_line(files):
     r = run("--db", str(db), "import", "invoices", str(files / "bad.csv"))
     assert r.returncode == 1
     line = one_line_error(r)
-    assert "nothing was imported" in line and "line 2" in line and "line 3" in line
+    assert "nothing was imported" in line and "row 2" in line and "row 3" in line
     out = ok("--db", str(db), "aging", "--as-of", "2026-03-15", "--format", "csv")
     assert out == f"{HEADER}\nTOTAL,Total,0.00,0.00,0.00,0.00,0.00,0.00\n"  # the refused import stored nothing
     assert "already exists" in one_line_error(run("--db", str(db), "init", "--company", "Again"))

@@ -143,3 +143,19 @@ def test_every_sort_key_works(ledger):
     for key in SORT_KEYS:
         for desc in (False, True):
             assert sorted(rows_by_code(ledger, sort=key, descending=desc)) == ["A", "B", "C", "D"]
+
+
+def test_delete_a_customer_entered_by_mistake_but_never_one_with_records(books):
+    from ar_desktop.domain.errors import UserError
+    from ar_desktop.services.customers import add_customer, delete_customer, find_customer
+    from ar_desktop.services.invoicing import add_invoice
+
+    typo = add_customer(books, {"code": "ACMR", "name": "Acme (typo)"})
+    kept = add_customer(books, {"code": "ACME", "name": "Acme"})
+    add_invoice(books, {"number": "I-1", "customer_code": "ACME", "issue_date": "2026-03-01", "amount": "10"})
+    delete_customer(books, typo)
+    with pytest.raises(UserError, match="There is no customer with code 'ACMR'"):
+        find_customer(books, "ACMR")
+    with pytest.raises(UserError, match="Customer ACME cannot be deleted: the books hold 1 invoice\\(s\\) for it"):
+        delete_customer(books, kept)
+    assert find_customer(books, "ACME")[0] == kept

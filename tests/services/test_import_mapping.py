@@ -17,12 +17,29 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.customers import add_customer
-from ar_desktop.services.import_mapping import (MappedImportRefused, auto_mapping, guess_date_format, import_file,
-                                                parse_date_as, preview, read_source, run_import, save_errors_csv,
-                                                suggest_options, validate)
+from ar_desktop.domain.dates import guess_date_format, parse_date_as
+from ar_desktop.services.import_mapping import auto_mapping, remember_options, suggest_options
+from ar_desktop.services.importing import ImportRefused as MappedImportRefused
+from ar_desktop.services.importing import check, run_import, save_errors_csv
+from ar_desktop.services.source_files import open_source as read_source
 from ar_desktop.storage import customers_repo, invoices_repo, payments_repo
 
 IBM = Path(__file__).parent.parent / "data" / "ibm-accounts-receivable.csv"
+
+
+def import_file(books, path, kind, **overrides):
+    """The wizard with its automatic (or remembered) mapping."""
+    table = read_source(path)
+    return run_import(books, table, replace(suggest_options(books, table, kind), **overrides))
+
+
+def validate(books, table, options):
+    return check(books, table, options)
+
+
+def preview(books, table, options, limit=50):
+    report = check(books, table, options, preview_rows=limit, first_rows=limit)
+    return report.preview, report
 
 
 def counts(books):
@@ -35,14 +52,16 @@ def ibm_books(tmp_path_factory):
     path = tmp_path_factory.mktemp("ibm") / "ibm.ardb"
     books = create_company(path, "IBM sample", "USD", clock=FixedClock(dt.date(2026, 3, 31)))
     table = read_source(IBM)
-    result = run_import(books, table, suggest_options(books, table, "invoices"))
+    opts = suggest_options(books, table, "invoices")
+    assert not opts.create_customers  # never by default: a typo must not become a customer
+    result = run_import(books, table, replace(opts, create_customers=True))
     yield books, result
     books.close()
 
 
 def test_ibm_mapping_is_automatic():
     table = read_source(IBM)
-    m = auto_mapping("invoices", table.header, table)
+    m = auto_mapping("invoices", table)
     assert m["customerID"] == "customer_code"
     assert m["invoiceNumber"] == "number"
     assert m["InvoiceDate"] == "issue_date"
@@ -57,7 +76,7 @@ def test_ibm_mapping_is_automatic():
 
 def test_ibm_imports_customers_invoices_and_settlements(ibm_books):
     books, result = ibm_books
-    assert (result.created, result.customers_created, result.payments_created) == (2466, 100, 2466)
+    assert (result.new, result.customers_created, result.payments) == (2466, 100, 2466)
     assert counts(books) == (100, 2466, 2466)
     with books.db.session() as s:
         c = customers_repo.get(s, customers_repo.id_by_code(s, "0379-NEVHP"))
@@ -95,11 +114,11 @@ def test_reimport_never_duplicates(ibm_books):
     before = counts(books)
     with pytest.raises(MappedImportRefused) as e:
         run_import(books, table, suggest_options(books, table, "invoices"))
-    assert len(e.value.errors) == 2466 and "already exists" in e.value.errors[0].message
+    assert len(e.value.errors) == 2466 and "already exists" in str(e.value.errors[0].message)
     skipped = run_import(books, table, replace(suggest_options(books, table, "invoices"), mode="skip"))
-    assert (skipped.created, skipped.skipped, skipped.payments_created) == (0, 2466, 0)
+    assert (skipped.new, skipped.skipped_count, skipped.payments) == (0, 2466, 0)
     updated = run_import(books, table, replace(suggest_options(books, table, "invoices"), mode="update"))
-    assert (updated.updated, updated.payments_created) == (2466, 0)
+    assert (updated.updated, updated.payments) == (2466, 0)
     assert counts(books) == before
 
 
@@ -109,21 +128,21 @@ def test_mapping_is_remembered_per_header_set(books, csv_file):
     table = read_source(path)
     assert table.separator == ";"
     opts = suggest_options(books, table, "invoices")
-    assert opts.date_format == "D.M.YYYY" and opts.decimal_sep == ","
+    assert opts.date_format == "D.M.YYYY" and opts.number_format == "comma-point"
     opts = replace(opts, mapping={"Kunde": "customer_code", "Beleg": "number", "Datum": "issue_date",
                                   "Summe": "amount"})
-    assert run_import(books, table, opts).created == 1
+    assert run_import(books, table, opts).new == 1
     other = read_source(csv_file(["Summe;Kunde;Datum;Beleg", "10,00;ACME;01.02.2026;R-2"]))  # same names
     again = suggest_options(books, other, "invoices")
     assert again.mapping["Kunde"] == "customer_code" and again.mapping["Beleg"] == "number"
-    assert run_import(books, other, again).created == 1
+    assert run_import(books, other, again).new == 1
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoices_repo.id_by_number(s, "R-1"))
         assert (inv.amount, inv.issue_date) == (123450, dt.date(2026, 1, 31))
 
 
 @pytest.mark.parametrize("text,fmt,expected", [
-    ("2026-03-01", "D/M/YYYY", dt.date(2026, 3, 1)),  # ISO always reads
+    ("2026-03-01", "YYYY-MM-DD", dt.date(2026, 3, 1)),
     ("1/3/2026", "D/M/YYYY", dt.date(2026, 3, 1)),
     ("1/3/2026", "M/D/YYYY", dt.date(2026, 1, 3)),
     ("01.03.2026", "D.M.YYYY", dt.date(2026, 3, 1)),
@@ -133,6 +152,7 @@ def test_date_formats(text, fmt, expected):
 
 
 @pytest.mark.parametrize("text,fmt", [("13/13/2026", "D/M/YYYY"), ("1/3/2026", "YYYY-MM-DD"), ("x", "D.M.YYYY"),
+                                      ("2026-03-01", "D/M/YYYY"),  # only the chosen format
                                       ("31/2/2026", "D/M/YYYY"), ("1/1/1700", "D/M/YYYY")])
 def test_bad_dates_are_user_errors(text, fmt):
     with pytest.raises(UserError):
@@ -177,11 +197,11 @@ def test_preview_shows_rows_as_stored(books, csv_file):
 
 def test_customers_modes(books, csv_file):
     path = csv_file(["customerID,Name,City", "C1,One,Paris", "C2,Two,Rome"])
-    assert import_file(books, path, "customers").created == 2
+    assert import_file(books, path, "customers").new == 2
     path2 = csv_file(["customerID,Name,City", "C1,One,Lyon", "C3,Three,"])
     with pytest.raises(MappedImportRefused):
         import_file(books, path2, "customers")
-    assert import_file(books, path2, "customers", mode="skip").created == 1
+    assert import_file(books, path2, "customers", mode="skip").new == 1
     r = import_file(books, path2, "customers", mode="update")
     assert r.updated == 2
     with books.db.session() as s:
@@ -195,10 +215,10 @@ def test_payments_import_and_no_duplicates(books, csv_file):
                 "invoices")
     path = csv_file(["PaymentDate,customerID,Amount,Reference", "2026-02-01,ACME,60.00,tx1",
                      "2026-02-02,ACME,60.00,tx2"])
-    assert import_file(books, path, "payments").created == 2
+    assert import_file(books, path, "payments").new == 2
     with pytest.raises(MappedImportRefused):
         import_file(books, path, "payments")
-    assert import_file(books, path, "payments", mode="skip").skipped == 2
+    assert import_file(books, path, "payments", mode="skip").skipped_count == 2
     with books.db.session() as s:
         assert payments_repo.count(s) == 2
         inv = invoices_repo.get(s, invoices_repo.id_by_number(s, "P1"))
@@ -221,7 +241,7 @@ def test_xlsx_first_or_chosen_sheet(books, tmp_path):
     table = read_source(path, sheet="Invoices")
     assert table.sheets == ("Notes", "Invoices")
     r = run_import(books, table, suggest_options(books, table, "invoices"))
-    assert r.created == 2
+    assert r.new == 2
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoices_repo.id_by_number(s, "X1"))
         assert (inv.amount, inv.due_date) == (9950, dt.date(2026, 2, 1))
@@ -247,20 +267,20 @@ def test_xlsx_renamed_csv_is_read_as_workbook(tmp_path):
     wb.active.append(["A", "Alpha"])
     path = tmp_path / "renamed.csv"
     wb.save(path)
-    assert read_source(path).rows == [(2, ["A", "Alpha"])]
+    assert list(read_source(path).rows()) == [(2, ["A", "Alpha"])]
 
 
 def test_encodings(tmp_path):
     (tmp_path / "w.csv").write_bytes("code;name\nA;Müller Straße\n".encode("cp1252"))
     t = read_source(tmp_path / "w.csv")
-    assert t.encoding == "cp1252" and "Windows-1252" in t.notice and t.rows[0][1][1] == "Müller Straße"
+    assert t.encoding == "cp1252" and "Windows-1252" in str(t.notice) and list(t.rows())[0][1][1] == "Müller Straße"
     (tmp_path / "g.csv").write_bytes("code,name\nA,上海贸易有限公司\n".encode("gb18030"))
     t = read_source(tmp_path / "g.csv")
-    assert t.encoding == "gb18030" and t.rows[0][1][1] == "上海贸易有限公司"
+    assert t.encoding == "gb18030" and list(t.rows())[0][1][1] == "上海贸易有限公司"
     (tmp_path / "b.csv").write_bytes(b"\xef\xbb\xbfcode,name\nA,x\n")
     assert read_source(tmp_path / "b.csv").header == ["code", "name"]
     (tmp_path / "u16.csv").write_bytes("code\tname\nA\tx\n".encode("utf-16"))
-    assert read_source(tmp_path / "u16.csv").rows == [(2, ["A", "x"])]
+    assert list(read_source(tmp_path / "u16.csv").rows()) == [(2, ["A", "x"])]
 
 
 def test_fifty_megabyte_file_is_refused_quickly(tmp_path, books):

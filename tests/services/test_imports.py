@@ -4,9 +4,8 @@ from decimal import Decimal
 import pytest
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.services.csv_reading import ImportRefused
 from ar_desktop.services.customers import add_customer
-from ar_desktop.services.imports import import_csv, import_customers, import_invoices, import_payments
+from ar_desktop.services.importing import ImportRefused, import_file
 from ar_desktop.services.invoicing import add_invoice, invoice_ids, invoice_rows
 from ar_desktop.services.payments import customer_credit, payment_rows
 from ar_desktop.storage import customers_repo, invoices_repo, payments_repo
@@ -27,7 +26,16 @@ def refused(fn, books, path) -> ImportRefused:
 
 
 def lines_of(err: ImportRefused) -> list[int]:
-    return [p.line for p in err.problems]
+    return sorted({p.row for p in err.errors})
+
+
+def _count(kind):
+    def run(books, path, **kw):
+        return import_file(books, kind, path, **kw).new
+    return run
+
+
+import_customers, import_invoices, import_payments = _count("customers"), _count("invoices"), _count("payments")
 
 
 @pytest.fixture
@@ -58,11 +66,11 @@ def test_import_customers_every_error(books, csv_file):
     err = refused(import_customers, books, path)
     assert lines_of(err) == [3, 4, 5, 6]
     msg = str(err)
-    assert msg.startswith(f"{path.name}: 4 problem(s), nothing was imported: ")
-    assert "line 3, column code: customer OLD already exists in this file" in msg
-    assert "line 4, column code: customer A is also on line 2" in msg
-    assert "line 5, column code: The customer code is empty; it is required." in msg
-    assert "line 6, column email: 'nope' is not an e-mail address" in msg
+    assert msg.startswith(f"{path.name}: 4 problem(s), nothing was imported")
+    assert "row 3, column code: customer OLD already exists; choose 'skip' or 'update'" in msg
+    assert "row 4, column code: customer A is also on row 2" in msg
+    assert "row 5, column code: The customer code is empty; it is required." in msg
+    assert "row 6, column email: 'nope' is not an e-mail address" in msg
 
 
 # ---- invoices -----------------------------------------------------------------------------
@@ -100,14 +108,14 @@ def test_import_invoices_every_row_error(two_customers, csv_file):
     err = refused(import_invoices, two_customers, path)
     assert lines_of(err) == [3, 4, 5, 6, 7, 8, 9, 10]
     msg = str(err)
-    for part in ["line 3, column customer_code: unknown customer 'NOBODY'",
-                 "line 4, column number: invoice OK-1 is also on line 2",
-                 "line 5, column number: invoice STORED already exists in this file",
-                 "line 6, column issue_date: '2026-02-30' is not a valid issue date",
-                 "line 7, column amount: The amount -10.00 is negative",
-                 "line 8, column due_date: The due date 2026-03-01 is before the issue date 2026-03-10",
-                 "line 9, column amount: 10.001 has more than 2 decimals",
-                 "line 10, column amount: 10.50 has more decimals than JPY allows (0)"]:
+    for part in ["row 3, column customer_code: unknown customer 'NOBODY'; add it first",
+                 "row 4, column number: invoice OK-1 is also on row 2",
+                 "row 5, column number: invoice STORED already exists; choose 'skip' or 'update'",
+                 "row 6, column issue_date: '2026-02-30' is not a valid issue date",
+                 "row 7, column amount: The amount -10.00 is negative",
+                 "row 8, column due_date: The due date 2026-03-01 is before the issue date 2026-03-10",
+                 "row 9, column amount: 10.001 has more than 2 decimals",
+                 "row 10, column amount: 10.50 has more decimals than JPY allows (0)"]:
         assert part in msg
 
 
@@ -119,18 +127,28 @@ def test_every_bad_line_is_named_even_with_wrong_cell_counts(two_customers, csv_
                      "D,ACME,2026-03-01,1.00,extra"])       # 5 too many cells
     err = refused(import_invoices, two_customers, path)
     assert lines_of(err) == [3, 4, 5]
-    assert "line 3: has 3 cells but the header has 4" in str(err)
-    assert "line 5: has 5 cells but the header has 4" in str(err)
+    assert "row 3: has 3 cells but the header has 4" in str(err)
+    assert "row 5: has 5 cells but the header has 4" in str(err)
 
 
 @pytest.mark.parametrize("header, message", [
-    ("number,customer_code,issue_date,amount,colour", "line 1: unknown column(s) colour; allowed are"),
-    ("number,customer_code,amount", "line 1: required column(s) missing: issue_date"),
-    ("number,number,customer_code,issue_date,amount", "line 1: column(s) appear twice: number"),
+    ("number,customer_code,issue_date,amount,colour", "unknown column(s) colour; the columns of invoices are number"),
+    ("number,customer_code,amount", "Map a column to: issue_date (required for invoices)"),
+    ("number,number,customer_code,issue_date,amount", "column(s) number appear twice in the header"),
 ])
 def test_import_header_errors(two_customers, csv_file, header, message):
-    err = refused(import_invoices, two_customers, csv_file([header, "1,2,3,4,5"]))
-    assert message in str(err)
+    before = counts(two_customers)
+    with pytest.raises(UserError) as e:
+        import_invoices(two_customers, csv_file([header, "1,2,3,4,5"]))
+    assert message in str(e.value)
+    assert counts(two_customers) == before
+
+
+def test_exports_derived_columns_are_accepted_and_ignored(two_customers, csv_file):
+    path = csv_file(["number,customer_code,customer_name,issue_date,amount,paid,open_amount,currency",
+                     "N1,ACME,Not the name in the books,2026-03-01,2.00,1.00,1.00,EUR"])
+    assert import_invoices(two_customers, path) == 1
+    assert invoices(two_customers)["N1"].paid == Decimal("0.00")
 
 
 def test_header_is_case_and_space_insensitive(two_customers, csv_file):
@@ -143,15 +161,14 @@ def test_quoted_multiline_cell_keeps_line_numbers(two_customers, csv_file):
                      'A,ACME,2026-03-01,1.00,"two\nlines"',
                      "B,ACME,bad,1.00,"])
     err = refused(import_invoices, two_customers, path)
-    assert lines_of(err) == [4]
+    assert lines_of(err) == [3]  # rows count records, as a spreadsheet shows them
 
 
 @pytest.mark.parametrize("content, message", [
-    ("", "is empty. It needs a header row"),
+    ("", "is empty. Choose a file with a header row"),
     ("  \n\n", "is empty"),
     ("number,customer_code,issue_date,amount\n", "has a header but no data rows; there is nothing to import"),
     ("number,customer_code,issue_date,amount\n,,,\n\n", "has a header but no data rows"),
-    ("number;customer_code;issue_date;amount\nA;ACME;2026-03-01;1.00\n", "uses semicolons (;) between columns"),
     ('number,customer_code,issue_date,amount\n"A,ACME,2026-03-01,1.00\n', "the CSV is malformed"),
 ])
 def test_file_level_errors(two_customers, csv_file, content, message):
@@ -162,28 +179,29 @@ def test_file_level_errors(two_customers, csv_file, content, message):
     assert counts(two_customers) == before
 
 
-def test_non_utf8_file(two_customers, csv_file):
-    path = csv_file(["number,customer_code,issue_date,amount,description", "A,ACME,2026-03-01,1.00,Müller"],
-                    encoding="latin-1")
-    with pytest.raises(UserError, match=r"is not UTF-8 text \(byte 76 cannot be read\).*Save as CSV UTF-8"):
-        import_invoices(two_customers, path)
-    assert counts(two_customers)[1] == 0
+def test_semicolons_and_windows_1252_are_read_as_the_wizard_reads_them(two_customers, csv_file):
+    path = csv_file(["number;customer_code;issue_date;amount;description", "A;ACME;2026-03-01;1.00;Müller"],
+                    encoding="cp1252")
+    report = import_file(two_customers, "invoices", path)
+    assert report.new == 1 and "read as Windows-1252" in str(report.notice)
+    assert invoices(two_customers)["A"].description == "Müller"
 
 
 def test_pdf_renamed_to_csv(two_customers, tmp_path):
     path = tmp_path / "invoices.csv"
     path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
-    with pytest.raises(UserError, match="invoices.csv is not a CSV text file \\(it looks like a binary document"):
+    with pytest.raises(UserError, match="invoices.csv is not a CSV file: it is a PDF document"):
         import_invoices(two_customers, path)
 
 
 def test_missing_file_and_folder(books, tmp_path):
     with pytest.raises(UserError, match="There is no file"):
         import_invoices(books, tmp_path / "nope.csv")
-    with pytest.raises(UserError, match="is a folder, not a CSV file"):
+    with pytest.raises(UserError, match="is a folder, not a file to import"):
         import_invoices(books, tmp_path)
+    (tmp_path / "x.csv").write_text("code,name\nA,B\n")
     with pytest.raises(UserError, match="Cannot import 'things'"):
-        import_csv(books, "things", tmp_path / "x.csv")
+        import_file(books, "things", tmp_path / "x.csv")
 
 
 # ---- payments -----------------------------------------------------------------------------
@@ -245,19 +263,19 @@ def test_import_payments_errors(open_items, csv_file):
                      "2026-03-25,NOBODY,10.00,",            # 3 unknown customer
                      "2026-04-01,ACME,10.00,",              # 4 in the future (today is 2026-03-31)
                      "2026-03-25,ACME,-1,",                 # 5 negative
-                     "2026-03-25,ACME,10.00,I-NONE",        # 6 unknown invoice
+                     "2026-03-25,ACME,11.00,I-NONE",        # 6 unknown invoice
                      "2026-03-01,ACME,10.00,I-NEW",         # 7 invoice issued after the payment
                      "2026-03-25,JP,1.5,"])                 # 8 decimals in JPY
     err = refused(import_payments, b, path)
     assert lines_of(err) == [3, 4, 5, 6, 7, 8]
     msg = str(err)
-    for part in ["line 3, column customer_code: unknown customer 'NOBODY'",
-                 "line 4, column date: the payment date 2026-04-01 is in the future",
-                 "line 5, column amount: The amount -1 is negative",
-                 "line 6, column invoice_number: invoice I-NONE is not an open invoice of ACME",
-                 "line 7, column invoice_number: invoice I-NEW is not an open invoice of ACME issued on or before "
-                 "2026-03-01",
-                 "line 8, column amount: 1.5 has more than 0 decimals, which JPY does not have"]:
+    for part in ["row 3, column customer_code: unknown customer 'NOBODY'",
+                 "row 4, column date: the payment date 2026-04-01 is in the future",
+                 "row 5, column amount: The amount -1 is negative",
+                 "row 6, column invoice_number: there is no invoice I-NONE in the books",
+                 "row 7, column invoice_number: invoice I-NEW was issued on 2026-03-20; nothing can be applied to it "
+                 "on 2026-03-01",
+                 "row 8, column amount: 1.5 has more than 0 decimals, which JPY does not have"]:
         assert part in msg
     assert all(i.paid == 0 for i in invoices(b).values())
 
@@ -270,3 +288,45 @@ def test_import_20000_invoices_in_one_go(two_customers, tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert import_invoices(two_customers, path) == 20_000
     assert counts(two_customers)[1] == 20_000
+
+
+def test_reimporting_a_payments_file_is_detected(open_items, csv_file):
+    b = open_items
+    path = csv_file(["date,customer_code,amount,reference", "2026-03-25,ACME,10.00,bank 1",
+                     "2026-03-26,ACME,12.00,bank 2"])
+    assert import_payments(b, path) == 2
+    err = refused(import_payments, b, path)
+    assert lines_of(err) == [2, 3] and "is already recorded; choose 'skip'" in str(err)
+    report = import_file(b, "payments", path, mode="skip")
+    assert (report.new, report.skipped_count) == (0, 2)
+    twice = csv_file(["date,customer_code,amount,reference", "2026-03-27,ACME,5.00,x", "2026-03-27,ACME,5.00,x"])
+    assert "is also on row 2" in str(refused(import_payments, b, twice))
+
+
+def test_payments_cannot_forge_corrections(open_items, csv_file):
+    b = open_items
+    forged = csv_file(["date,customer_code,amount,method,invoice_number", "2026-03-25,ACME,10.00,write-off,I-OLD"])
+    assert "is a correction, not a payment method" in str(refused(import_payments, b, forged))
+    no_reason = csv_file(["date,customer_code,amount,kind,invoice_number", "2026-03-25,ACME,10.00,write-off,I-OLD"])
+    assert "a write-off needs its reason in the reference column" in str(refused(import_payments, b, no_reason))
+    too_much = csv_file(["date,customer_code,amount,kind,reference,invoice_number",
+                         "2026-03-25,ACME,60.00,credit note,returned,I-OLD"])
+    assert "invoice I-OLD has only 50.00 open" in str(refused(import_payments, b, too_much))
+    ok = csv_file(["date,customer_code,amount,kind,reference,invoice_number",
+                   "2026-03-25,ACME,20.00,write-off,uncollectable,I-OLD"])
+    assert import_payments(b, ok) == 1
+    assert invoices(b)["I-OLD"].paid == Decimal("20.00")
+    assert [p.method for p in payment_rows(b)] == ["write-off"]
+
+
+def test_allocations_column_is_applied_exactly(open_items, csv_file):
+    b = open_items
+    path = csv_file(["date,customer_code,amount,allocations,applied,unapplied",
+                     '2026-03-25,ACME,100.00,"I-NEW: 30.00; I-MID: 20.00 on 2026-03-28",50.00,50.00'])
+    assert import_payments(b, path) == 1
+    got = invoices(b)
+    assert (got["I-OLD"].paid, got["I-MID"].paid, got["I-NEW"].paid) == (
+        Decimal("0.00"), Decimal("20.00"), Decimal("30.00"))
+    bad = csv_file(["date,customer_code,amount,allocations,applied",
+                    '2026-03-26,ACME,10.00,"I-OLD: 5.00",6.00'])
+    assert "says 6.00 but the allocations make 5.00" in str(refused(import_payments, b, bad))

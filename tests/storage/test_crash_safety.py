@@ -25,7 +25,9 @@ WRITER = textwrap.dedent("""
     import datetime as dt, sys
     from ar_desktop.clock import FixedClock
     from ar_desktop.services.company_file import open_company
-    from ar_desktop.services.import_mapping import ImportOptions, SourceTable, run_import
+    from pathlib import Path
+    from ar_desktop.services.importing import ImportOptions, run_import
+    from ar_desktop.services.source_files import open_source
     from ar_desktop.services.payments import record_payment
     from ar_desktop.storage import invoices_repo
 
@@ -36,9 +38,11 @@ WRITER = textwrap.dedent("""
     while True:
         with books.db.session() as s:
             start = invoices_repo.count(s)
-        rows = [(n + 2, [f"K{start + n:07d}", "C1", "2026-01-05", "12.34", "2026-01-20" if n % 2 else ""])
+        rows = [",".join([f"K{start + n:07d}", "C1", "2026-01-05", "12.34", "2026-01-20" if n % 2 else ""])
                 for n in range(BATCH_SIZE)]
-        table = SourceTable("batch.csv", header, rows, "csv")
+        batch = Path(sys.argv[1] + ".batch.csv")
+        batch.write_text("\\n".join([",".join(header), *rows]) + "\\n", encoding="utf-8")
+        table = open_source(batch)
         run_import(books, table, ImportOptions("invoices", mapping), remember=False)  # one transaction
         record_payment(books, {"date": "2026-02-01", "customer_code": "C1", "amount": "6.17"})  # another one
         k += 1

@@ -49,7 +49,15 @@ def test_wizard_imports_the_ibm_file(window, qtbot, tmp_path):
     assert mp.combos["SettledDate"].currentData() == "settled_date"
     assert mp.combos["countryCode"].currentData() == "customer_notes"
     assert mp.date_format.currentText() == "M/D/YYYY"
-    assert mp.create_customers.isChecked()
+    assert not mp.create_customers.isChecked()  # a typo must not become a customer
+    wizard.next()
+    wizard.next()
+    vp = wizard.validate_page
+    assert not vp.isComplete()
+    assert "100 customers are not in the books: " in vp.summary.text() and "0379-NEVHP" in vp.summary.text()
+    wizard.back()
+    wizard.back()
+    mp.create_customers.setChecked(True)
     wizard.next()
     assert wizard.currentPage() is wizard.preview_page
     model = wizard.preview_page.model
@@ -60,12 +68,43 @@ def test_wizard_imports_the_ibm_file(window, qtbot, tmp_path):
     wizard.next()
     vp = wizard.validate_page
     assert wizard.currentPage() is vp and vp.isComplete() and vp.errors.rowCount() == 0
+    assert "These 100 customers will be created: " in vp.summary.text() and "0379-NEVHP" in vp.summary.text()
     wizard.accept()
     qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.finished.is_set(), timeout=20000)
     assert wizard.task.error is None
-    assert wizard.result_value.created == 2466 and wizard.result_value.customers_created == 100
+    assert wizard.result_value.new == 2466 and wizard.result_value.customers_created == 100
     assert counts(window) == (before[0] + 2466, before[1] + 2466)
     assert "2466 invoices imported" in window.statusBar().currentMessage()
+    result = wizard.result_dialog  # stays until closed
+    assert result.isVisible() and "2466 invoices imported" in result.summary.text()
+    assert "Customers created: " in result.summary.text() and "0379-NEVHP" in result.summary.text()
+    result.close()
+
+
+def test_a_mapping_made_by_hand_is_remembered_after_a_refused_attempt(window, qtbot, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("Ref;Who;When;How much\nQ-1;ELB05;31.01.2026;10,00\nQ-2;ELB05;31.02.2026;5,00\n",
+                    encoding="utf-8")
+    wizard = open_import_wizard(window)
+    qtbot.addWidget(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.kind_combo.setCurrentIndex(wizard.file_page.kind_combo.findData("invoices"))
+    wizard.next()
+    mp = wizard.mapping_page
+    for header, key in (("Ref", "number"), ("Who", "customer_code"), ("When", "issue_date"),
+                        ("How much", "amount")):
+        mp.set_field(header, key)
+    wizard.next()
+    wizard.next()
+    assert not wizard.validate_page.isComplete()  # 31.02.2026 is no date
+    wizard.reject()
+    again = open_import_wizard(window)
+    qtbot.addWidget(again)
+    again.file_page.path_edit.setText(str(path))
+    again.file_page.kind_combo.setCurrentIndex(again.file_page.kind_combo.findData("invoices"))
+    again.next()
+    assert {h: c.currentData() for h, c in again.mapping_page.combos.items()} == {
+        "Ref": "number", "Who": "customer_code", "When": "issue_date", "How much": "amount"}
 
 
 def test_wizard_lists_errors_and_saves_them(window, qtbot, tmp_path):
@@ -105,10 +144,12 @@ def test_export_backup_restore(window, qtbot, tmp_path, when_dialog_opens):
     wizard.file_page.path_edit.setText(str(IBM))
     wizard.file_page.kind_combo.setCurrentIndex(wizard.file_page.kind_combo.findData("invoices"))
     wizard.next()
+    wizard.mapping_page.create_customers.setChecked(True)
     wizard.next()
     wizard.next()
     wizard.accept()
     qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.finished.is_set(), timeout=20000)
+    wizard.result_dialog.close()
     assert counts(window) != before
     seen = {}
 

@@ -6,19 +6,32 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget, QWizard, QWizardPage)
 
+from ar_desktop.domain.dates import DATE_FORMATS
 from ar_desktop.domain.errors import UserError
-from ar_desktop.services.import_mapping import (DATE_FORMATS, KINDS, CheckResult, ImportOptions, ImportResult,
-                                                MappedImportRefused, RowError, SourceTable, fields_for, preview,
-                                                read_source, run_import, save_errors_csv, suggest_options, validate)
+from ar_desktop.services.import_mapping import fields_for, remember_options, suggest_options
+from ar_desktop.services.importing import (ImportOptions, ImportRefused, ImportReport, RowError, check, run_import,
+                                           save_errors_csv)
+from ar_desktop.services.record_columns import KINDS
+from ar_desktop.services.report_formats import cell_text
+from ar_desktop.services.source_files import SourceTable, open_source
+from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
 from ar_desktop.ui.tasks import BackgroundTask
 
 PREVIEW_ROWS = 50
+NUMBER_LABELS = (("point-comma", QT_TRANSLATE_NOOP("MappingPage", "1,234.56 or 1234.56")),
+                 ("point", QT_TRANSLATE_NOOP("MappingPage", "1234.56 (no grouping)")),
+                 ("comma-point", QT_TRANSLATE_NOOP("MappingPage", "1.234,56 or 1234,56")),
+                 ("comma", QT_TRANSLATE_NOOP("MappingPage", "1234,56 (no grouping)")),
+                 ("comma-space", QT_TRANSLATE_NOOP("MappingPage", "1 234,56")),
+                 ("point-space", QT_TRANSLATE_NOOP("MappingPage", "1 234.56")),
+                 ("point-apostrophe", QT_TRANSLATE_NOOP("MappingPage", "1'234.56")))
 MODES = (("refuse", "Refuse the file if a number or code already exists"),
          ("skip", "Skip rows whose number or code already exists"),
          ("update", "Update what already exists"))
@@ -51,7 +64,7 @@ class PreviewModel(QAbstractTableModel):
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.rows[index.row()].get(key, "")
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("amount", "credit_limit"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("amount", "credit_limit", "applied"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -104,7 +117,7 @@ class FilePage(QWizardPage):
             self.sheet_combo.setEnabled(False)
             return
         try:
-            sheets = read_source(path).sheets
+            sheets = open_source(path).sheets
         except UserError:
             return
         self.sheet_combo.addItems(list(sheets))
@@ -113,7 +126,7 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
         sheet = self.sheet_combo.currentText() or None
         try:
-            table = read_source(self.path_edit.text().strip(), sheet=sheet)
+            table = open_source(self.path_edit.text().strip(), sheet=sheet)
             kind = self.kind_combo.currentData()
             self.w.table = table
             self.w.options = suggest_options(self.w.books, table, kind)
@@ -140,19 +153,20 @@ class MappingPage(QWizardPage):
         self.date_format = QComboBox()
         self.date_format.setObjectName("date_format")
         self.date_format.addItems(list(DATE_FORMATS))
-        self.decimal = QComboBox()
-        self.decimal.setObjectName("decimal_sep")
-        self.decimal.addItem(self.tr("point (1,234.56)"), ".")
-        self.decimal.addItem(self.tr("comma (1.234,56)"), ",")
+        self.numbers = QComboBox()
+        self.numbers.setObjectName("number_format")
+        for key, label in NUMBER_LABELS:
+            self.numbers.addItem(self.tr(label), key)
         self.mode = QComboBox()
         self.mode.setObjectName("import_mode")
         for key, label in MODES:
             self.mode.addItem(self.tr(label), key)
-        self.create_customers = QCheckBox(self.tr("Create customers that the file names but the books do not have"))
+        self.create_customers = QCheckBox(self.tr("Create customers that the file names but the books do not have "
+                                                  "(the list is shown before anything is imported)"))
         self.create_customers.setObjectName("create_customers")
         form = QFormLayout()
         form.addRow(self.tr("Dates are written as:"), self.date_format)
-        form.addRow(self.tr("Decimal separator:"), self.decimal)
+        form.addRow(self.tr("Amounts are written as:"), self.numbers)
         form.addRow(self.tr("Numbers or codes already in the books:"), self.mode)
         form.addRow("", self.create_customers)
         layout = QVBoxLayout(self)
@@ -162,7 +176,8 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         table, opts = self.w.table, self.w.options
-        self.notice.setText(table.notice or self.tr("{0}: {1} data rows.").format(table.name, len(table.rows)))
+        self.notice.setText(render(table.notice) if table.notice else self.tr("{0}: {1} columns.").format(
+            table.name, len(table.header)))
         fields = fields_for(opts.kind)
         self.table.setRowCount(len(table.header))
         self.combos: dict[str, QComboBox] = {}
@@ -171,16 +186,16 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(self.tr("— not imported —"), None)
             for f in fields:
-                combo.addItem(self.tr(f.label) + (" *" if f.required else ""), f.key)
+                combo.addItem(QCoreApplication.translate("Columns", f.label) + (" *" if f.required else ""), f.key)
             idx = combo.findData(opts.mapping.get(h))
             combo.setCurrentIndex(max(idx, 0))
             self.table.setCellWidget(r, 1, combo)
             self.combos[h] = combo
-            samples = ", ".join(v for v in table.column(h)[:3] if v)
+            samples = ", ".join(cell_text(v) for v in table.column(h, 3) if v not in ("", None))
             self.table.setItem(r, 2, QTableWidgetItem(samples[:120]))
         self.table.resizeColumnsToContents()
         self.date_format.setCurrentText(opts.date_format)
-        self.decimal.setCurrentIndex(max(self.decimal.findData(opts.decimal_sep), 0))
+        self.numbers.setCurrentIndex(max(self.numbers.findData(opts.number_format), 0))
         self.mode.setCurrentIndex(max(self.mode.findData(opts.mode), 0))
         self.create_customers.setChecked(opts.create_customers)
         self.create_customers.setVisible(opts.kind == "invoices")
@@ -191,16 +206,20 @@ class MappingPage(QWizardPage):
 
     def options(self) -> ImportOptions:
         return replace(self.w.options, mapping={h: c.currentData() for h, c in self.combos.items()},
-                       date_format=self.date_format.currentText(), decimal_sep=self.decimal.currentData(),
+                       date_format=self.date_format.currentText(), number_format=self.numbers.currentData(),
                        mode=self.mode.currentData(), create_customers=self.create_customers.isChecked())
 
     def validatePage(self) -> bool:  # noqa: N802
         self.w.options = self.options()
         try:
-            self.w.preview_rows, self.w.check = preview(self.w.books, self.w.table, self.w.options, PREVIEW_ROWS)
+            # Remembered at once, so a mapping made by hand survives a refused attempt
+            remember_options(self.w.books, self.w.table, self.w.options)
+            report = check(self.w.books, self.w.table, self.w.options, preview_rows=PREVIEW_ROWS,
+                           first_rows=PREVIEW_ROWS)
         except Exception as e:  # noqa: BLE001 - e.g. a required field not mapped
             show_error(self, e)
             return False
+        self.w.preview_rows, self.w.check = report.preview, report
         return True
 
 
@@ -209,7 +228,7 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Preview"))
-        self.setSubTitle(self.tr("The first rows as they will be stored."))
+        self.setSubTitle(self.tr("The first rows as they will be stored; the next page checks the whole file."))
         self.model = PreviewModel()
         self.view = QTableView()
         self.view.setObjectName("preview_view")
@@ -226,16 +245,29 @@ class PreviewPage(QWizardPage):
         self.summary.setText(describe_check(self, self.w.check))
 
 
-def describe_check(widget: QWidget, c: CheckResult) -> str:
-    parts = [QCoreApplication.translate("ImportWizard", "{0} rows: {1} new, {2} to update, {3} already there (skipped).").format(
-        c.rows, c.new, c.updated, len(c.skipped))]
-    if c.new_customers:
-        parts.append(QCoreApplication.translate("ImportWizard", "{0} new customers will be created.").format(len(c.new_customers)))
+def describe_check(widget: QWidget, c: ImportReport) -> str:
+    rows = QCoreApplication.translate("ImportWizard", "The first {0} rows").format(c.rows) if c.stopped_early else \
+        QCoreApplication.translate("ImportWizard", "{0} rows").format(c.rows)
+    parts = [QCoreApplication.translate("ImportWizard", "{0}: {1} new, {2} to update, {3} already there (skipped).").format(
+        rows, c.new, c.updated, c.skipped_count)]
+    if c.new_customers and c.customers_created:
+        parts.append(QCoreApplication.translate("ImportWizard", "These {0} customers will be created: {1}.").format(
+            len(c.new_customers), _names(c.new_customers)))
+    elif c.new_customers:
+        parts.append(QCoreApplication.translate("ImportWizard", "{0} customers are not in the books: {1}. Add them, or go back and tick "
+                                        "'Create customers…' to create them.").format(len(c.new_customers),
+                                                                                     _names(c.new_customers)))
     if c.payments:
         parts.append(QCoreApplication.translate("ImportWizard", "{0} payments will be recorded from settlement dates.").format(c.payments))
-    if c.errors:
-        parts.append(QCoreApplication.translate("ImportWizard", "{0} problems must be fixed first.").format(len(c.errors)))
+    if c.error_count:
+        parts.append(QCoreApplication.translate("ImportWizard", "{0} problems must be fixed first.").format(c.error_count))
     return " ".join(parts)
+
+
+def _names(codes: list[str]) -> str:
+    codes = sorted(codes)
+    shown = ", ".join(codes[:30])
+    return shown + (f" … (+{len(codes) - 30})" if len(codes) > 30 else "")
 
 
 class ValidatePage(QWizardPage):
@@ -260,7 +292,7 @@ class ValidatePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802
         try:
-            self.w.check = validate(self.w.books, self.w.table, self.w.options)
+            self.w.check = check(self.w.books, self.w.table, self.w.options)
         except Exception as e:  # noqa: BLE001
             show_error(self, e)
         self.show_errors(self.w.check.errors)
@@ -271,7 +303,7 @@ class ValidatePage(QWizardPage):
     def show_errors(self, errors: list[RowError]) -> None:
         self.errors.setRowCount(len(errors))
         for r, e in enumerate(errors):
-            for c, v in enumerate((str(e.row), e.column, e.value, e.message)):
+            for c, v in enumerate((str(e.row), e.column, e.value, render(e.message))):
                 self.errors.setItem(r, c, QTableWidgetItem(v))
         self.save_button.setEnabled(bool(errors))
 
@@ -302,10 +334,11 @@ class ImportWizard(QWizard):
         self.on_done = on_done
         self.table: SourceTable | None = None
         self.options: ImportOptions | None = None
-        self.check: CheckResult | None = None
+        self.check: ImportReport | None = None
         self.preview_rows: list[dict[str, str]] = []
         self.task: BackgroundTask | None = None
-        self.result_value: ImportResult | None = None
+        self.result_value: ImportReport | None = None
+        self.result_dialog: ImportResultDialog | None = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
@@ -320,11 +353,13 @@ class ImportWizard(QWizard):
         books, table, options = self.books, self.table, self.options
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
 
-        def done(result: ImportResult) -> None:
+        def done(result: ImportReport) -> None:
             self.result_value = result
             if self.on_done is not None:
                 self.on_done(result)
             QWizard.accept(self)
+            self.result_dialog = ImportResultDialog(self.parentWidget(), result)
+            self.result_dialog.open()
 
         self.task = BackgroundTask(self, self.tr("Importing…"), lambda progress: run_import(books, table, options,
                                                                                           progress), done)
@@ -333,6 +368,6 @@ class ImportWizard(QWizard):
 
     def _failed(self, error: BaseException) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        if isinstance(error, MappedImportRefused):  # the file changed since the check: show the new list
-            self.check = replace(self.check, errors=error.errors) if self.check else None
-            self.validate_page.show_errors(error.errors)
+        if isinstance(error, ImportRefused):  # the file changed since the check: show the new list
+            self.check = error.report
+            self.validate_page.show_errors(error.report.errors)

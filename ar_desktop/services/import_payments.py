@@ -1,0 +1,315 @@
+"""Importing payments and corrections, with what they were applied to.
+
+How a row is applied, in this order:
+- an ``allocations`` cell ("R-1: 100.00; R-2: 50.00 on 2026-04-01", as exports write it): exactly
+  that, each part checked (the invoice exists, is the customer's, was issued by then, is not
+  overpaid, was not void then);
+- an ``invoice_number``: that invoice, which must exist, be the customer's and be open on the
+  payment date (the rest of the payment stays as credit);
+- otherwise a payment goes to the customer's open invoices, oldest due first, in the order of the
+  file; the rest is credit.
+A correction (``kind`` write-off, credit note…) must name its invoice and be applied in full, with
+its reason in the reference; a payment's method can never claim to be a correction. The same
+payment (customer, date, amount, reference) already in the books is refused (mode refuse) or
+skipped (mode skip): importing a file twice never stores it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from array import array
+from decimal import Decimal
+from typing import Any
+
+from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_allocation
+from ar_desktop.domain.dates import parse_date_as
+from ar_desktop.domain.errors import UserError, ValidationError
+from ar_desktop.domain.money import from_minor, parse_amount, to_minor
+from ar_desktop.domain.payment_kinds import KINDS, PAYMENT
+from ar_desktop.domain.records import parse_payment
+from ar_desktop.domain.text import Text, translate
+from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
+from ar_desktop.storage import bulk_repo, company_repo, import_repo
+from ar_desktop.storage.import_repo import InvoiceState
+from ar_desktop.storage.orm import Payment
+
+_PART = re.compile(r"\s*(?P<number>[^:;]+?)\s*:\s*(?P<amount>.+?)(?:\s+on\s+(?P<date>\S+))?\s*")
+
+
+def allocations_text(parts: list[tuple[str, Decimal, dt.date | None]]) -> str:
+    """What exports write: "R-1: 100.00; R-2: 50.00 on 2026-04-01" (a date only when it differs)."""
+    return "; ".join(f"{num}: {amount}" + (f" on {on.isoformat()}" if on else "") for num, amount, on in parts)
+
+
+class PaymentRows:
+    def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int):
+        self.s, self.options, self.report, self.preview_rows = s, options, report, preview_rows
+        self.company_currency = company_repo.get(s).currency
+        self.customers = import_repo.customers_by_code(s)
+        self.today = books.today()
+        self.first_id = self.next_id = import_repo.next_id(s, Payment)
+        self.rows_of_new = array("q")  # file row of each payment this import added, by id - first_id
+        self.source_ids = array("q")  # the file's payment_id of each, when it has that column (else 0)
+
+    def add(self, batch: Batch) -> None:
+        parsed = []
+        for n, values in batch.rows:
+            got = self._parse(n, values, batch)
+            if got is not None:
+                parsed.append(got)
+        if not parsed:
+            return
+        numbers = [num for p in parsed for num in p["numbers"]]
+        invoices = import_repo.invoice_states(self.s, numbers)
+        by_id: dict[int, InvoiceState] = {i.id: i for i in invoices.values()}
+        auto = [p["cid"] for p in parsed if p["auto"]]
+        queues: dict[int, list[int]] = {}
+        if auto:
+            for inv in import_repo.open_invoice_states(self.s, auto):
+                by_id.setdefault(inv.id, inv)
+            opened = [OpenInvoice(i.id, i.number, i.issue_date, i.due_date, Decimal(i.open))
+                      for i in by_id.values() if i.customer_id in set(auto) and i.open > 0]
+            for inv in oldest_due_first(opened):
+                queues.setdefault(by_id[inv.invoice_id].customer_id, []).append(inv.invoice_id)
+        matches = import_repo.payment_matches(self.s, [(p["cid"], p["data"].date, p["units"]) for p in parsed])
+        in_batch: dict[tuple, list[int]] = {}
+        payments, allocations = [], []
+        for p in parsed:
+            if not self._new_payment(p, batch, matches, in_batch):
+                continue
+            planned = self._apply(p, batch, invoices, by_id, queues)
+            if planned is None:
+                continue
+            pid = self.next_id
+            self.next_id += 1
+            self.rows_of_new.append(p["n"])
+            self.source_ids.append(p["source_id"])
+            in_batch.setdefault(p["key"], []).append(pid)
+            data = p["data"]
+            payments.append(dict(id=pid, customer_id=p["cid"], date=data.date, amount=p["units"],
+                                 currency=p["currency"], method=p["method"], reference=data.reference))
+            for iid, units, on in planned:
+                by_id[iid].paid += units
+                allocations.append(dict(payment_id=pid, invoice_id=iid, date=on, amount=units))
+            self.report.new += 1
+            self._preview(p, planned, by_id)
+        bulk_repo.insert_payments(self.s, payments, allocations)
+
+    # ---- reading a row ----------------------------------------------------------------------
+
+    def _parse(self, n: int, values: dict[str, Any], batch: Batch) -> dict | None:
+        report, options = self.report, self.options
+        code = raw_text(values.get("customer_code", ""))
+        cust = self.customers.get(code)
+        currency = cust[2] if cust else self.company_currency
+        kind_text = raw_text(values.get("kind", "")).lower() or PAYMENT.key
+        kind = KINDS.get(kind_text)
+        raw = dict(values)
+        problems: dict[str, Any] = {}
+        if kind is None:
+            problems["kind"] = Text(translate("Messages", "'{kind}' is not a kind of payment; use one of {kinds}"),
+                                    kind=kind_text, kinds=", ".join(KINDS))
+        elif kind is not PAYMENT:
+            method = raw_text(values.get("method", "")).lower()
+            if method not in ("", kind.key):
+                problems["method"] = Text(translate("Messages", "a {kind} has no payment method; leave the method "
+                                                                "empty"), kind=kind.key)
+            raw["method"] = ""
+        try:
+            data = parse_payment(raw, currency, numbers=options.numbers, dates=options.date_format)
+        except ValidationError as e:
+            problems = {**e.problems, **problems}
+            data = None
+        if problems:
+            problems_of(report, n, batch, values, problems)
+            return None
+        if cust is None:
+            report.error(n, batch.column("customer_code"), code,
+                         Text(translate("Messages", "unknown customer '{code}'"), code=code))
+            return None
+        if data.date > self.today:
+            report.error(n, batch.column("date"), values.get("date", ""),
+                         Text(translate("Messages", "the payment date {date} is in the future"),
+                              date=data.date.isoformat()))
+            return None
+        listed = raw_text(values.get("currency", "")).upper()
+        if listed and listed != cust[2]:
+            report.error(n, batch.column("currency"), listed,
+                         Text(translate("Messages", "customer {code} is kept in {currency}, not {listed}"), code=code,
+                              currency=cust[2], listed=listed))
+            return None
+        if kind.needs_reason and not data.reference:
+            report.error(n, batch.column("reference") or batch.column("kind"), "",
+                         Text(translate("Messages", "a {kind} needs its reason in the reference column"),
+                              kind=kind.key))
+            return None
+        parts = self._parts(n, values, batch, currency, data.date)
+        if parts is None:
+            return None
+        numbers = [num for num, _u, _d in parts] if parts else ([data.invoice_number] if data.invoice_number else [])
+        if kind.applied == "full" and not numbers:
+            report.error(n, batch.column("invoice_number") or batch.column("allocations") or batch.column("kind"), "",
+                         Text(translate("Messages", "a {kind} must name the invoice it corrects"), kind=kind.key))
+            return None
+        units = to_minor(data.amount, cust[2])
+        source = values.get("payment_id", "")
+        try:
+            source_id = int(raw_text(source)) if source not in ("", None) else 0
+        except ValueError:
+            source_id = 0
+        return dict(n=n, values=values, data=data, kind=kind, cid=cust[0], code=code, currency=cust[2], units=units,
+                    parts=parts, numbers=numbers, method=data.method if kind is PAYMENT else kind.key,
+                    auto=kind is PAYMENT and not numbers, source_id=source_id,
+                    key=(cust[0], data.date, units, data.reference))
+
+    def _parts(self, n, values, batch, currency, date) -> list[tuple[str, int, dt.date]] | None:
+        """The allocations cell as (invoice number, units, date); [] when there is none."""
+        text = raw_text(values.get("allocations", ""))
+        if not text:
+            return []
+        out = []
+        for piece in text.split(";"):
+            if not piece.strip():
+                continue
+            m = _PART.fullmatch(piece)
+            try:
+                if not m:
+                    raise UserError(Text(translate("Messages", "'{part}' is not 'INVOICE: AMOUNT' or 'INVOICE: AMOUNT "
+                                                               "on DATE'"), part=piece.strip()[:60]))
+                amount = parse_amount(m.group("amount"), currency, allow_zero=False, fmt=self.options.numbers)
+                on = parse_date_as(m.group("date"), self.options.date_format, "allocation date") \
+                    if m.group("date") else date
+            except UserError as e:
+                self.report.error(n, batch.column("allocations"), text, e.message)
+                return None
+            out.append((m.group("number"), to_minor(amount, currency), on))
+        return out
+
+    # ---- duplicates -------------------------------------------------------------------------
+
+    def _new_payment(self, p: dict, batch: Batch, matches, in_batch) -> bool:
+        """False (reported) when this payment is already in the books or earlier in the file."""
+        report, n, data, key = self.report, p["n"], p["data"], p["key"]
+        earlier = [pid for pid, ref in matches.get(key[:3], []) if ref == key[3]] + in_batch.get(key, [])
+        if any(pid < self.first_id for pid in earlier):
+            if self.options.mode == "refuse":
+                report.error(n, batch.column("amount"), p["values"].get("amount", ""),
+                             Text(translate("Messages", "this payment (same date, customer, amount and reference) is "
+                                                        "already recorded; choose 'skip' to import the rest")))
+            else:  # a payment is never updated: the same payment again is skipped
+                report.skip(n, f"{p['code']} {data.date.isoformat()} {data.amount}")
+            return False
+        for pid in earlier:
+            k = pid - self.first_id
+            if p["source_id"] and self.source_ids[k] and self.source_ids[k] != p["source_id"]:
+                continue  # two payments alike, told apart by the file's own payment ids
+            report.error(n, "", "", Text(translate("Messages", "the same payment (date, customer, amount, reference) "
+                                                              "is also on row {row}"), row=self.rows_of_new[k]))
+            return False
+        return True
+
+    # ---- applying ---------------------------------------------------------------------------
+
+    def _apply(self, p, batch, invoices, by_id, queues) -> list[tuple[int, int, dt.date]] | None:
+        report, n, data, kind = self.report, p["n"], p["data"], p["kind"]
+        out: list[tuple[int, int, dt.date]] = []
+        column = batch.column("allocations") if p["parts"] else batch.column("invoice_number")
+        if p["parts"]:
+            wanted = p["parts"]
+        elif p["numbers"]:
+            inv = invoices.get(p["numbers"][0])
+            open_units = inv.amount - inv.paid if inv is not None else 0
+            if inv is not None and inv.customer_id == p["cid"] and open_units <= 0:
+                report.error(n, column, inv.number, Text(translate("Messages", "invoice {number} is already paid"),
+                                                         number=inv.number))
+                return None
+            wanted = [(p["numbers"][0], min(p["units"], open_units) if kind is PAYMENT else p["units"], data.date)]
+        else:
+            wanted = []
+        pending: dict[int, int] = {}
+        for number, units, on in wanted:
+            inv = invoices.get(number)
+            problem = _allocation_problem(inv, number, p, units + pending.get(inv.id if inv else 0, 0), on)
+            if problem is not None:
+                report.error(n, column, number, problem)
+                return None
+            pending[inv.id] = pending.get(inv.id, 0) + units
+            out.append((inv.id, units, on))
+        if p["auto"]:
+            queue = queues.get(p["cid"], [])
+            candidates = [OpenInvoice(i, by_id[i].number, by_id[i].issue_date, by_id[i].due_date,
+                                      Decimal(by_id[i].open)) for i in queue
+                          if by_id[i].open > 0 and by_id[i].issue_date <= data.date]
+            plan = suggest_allocation(Decimal(p["units"]), candidates)
+            out = [(a.invoice_id, int(a.amount), data.date) for a in plan.allocations]
+            queues[p["cid"]] = [i for i in queue if by_id[i].open - sum(u for j, u, _ in out if j == i) > 0]
+        applied = sum(u for _i, u, _d in out)
+        if applied > p["units"]:
+            report.error(n, column, "", Text(translate("Messages", "{applied} is applied to invoices but the payment "
+                                                                   "is only {amount}"),
+                                             applied=from_minor(applied, p["currency"]), amount=data.amount))
+            return None
+        if kind.applied == "full" and applied != p["units"]:
+            report.error(n, column, "", Text(translate("Messages", "a {kind} is applied in full to its invoice: "
+                                                                   "{applied} of {amount} is"), kind=kind.key,
+                                             applied=from_minor(applied, p["currency"]), amount=data.amount))
+            return None
+        if not self._derived_agree(p, batch, applied):
+            return None
+        return out
+
+    def _derived_agree(self, p, batch, applied: int) -> bool:
+        """An export's applied / unapplied columns, when given, must say what the allocations do."""
+        for key, units in (("applied", applied), ("unapplied", p["units"] - applied)):
+            value = p["values"].get(key, "")
+            if value in ("", None):
+                continue
+            try:
+                listed = parse_amount(value, p["currency"], fmt=self.options.numbers)
+            except UserError as e:
+                self.report.error(p["n"], batch.column(key), value, e.message)
+                return False
+            if to_minor(listed, p["currency"]) != units:
+                self.report.error(p["n"], batch.column(key), value,
+                                  Text(translate("Messages", "says {listed} but the allocations make {computed}; "
+                                                             "correct the allocations or this column"),
+                                       listed=listed, computed=from_minor(units, p["currency"])))
+                return False
+        return True
+
+    def _preview(self, p, planned, by_id) -> None:
+        if len(self.report.preview) >= self.preview_rows:
+            return
+        data = p["data"]
+        self.report.preview.append({
+            "row": str(p["n"]), "status": "new", "date": data.date.isoformat(), "customer_code": p["code"],
+            "amount": str(data.amount), "currency": p["currency"], "kind": p["kind"].key, "method": p["method"],
+            "reference": data.reference,
+            "applied_to": "; ".join(f"{by_id[i].number}: {from_minor(u, p['currency'])}" for i, u, _ in planned)})
+
+    def finish(self) -> None:
+        self.s.flush()
+
+
+def _allocation_problem(inv: InvoiceState | None, number: str, p: dict, units: int, on: dt.date) -> Text | None:
+    if inv is None:
+        return Text(translate("Messages", "there is no invoice {number} in the books"), number=number)
+    if inv.customer_id != p["cid"]:
+        return Text(translate("Messages", "invoice {number} belongs to another customer, not {code}"),
+                    number=number, code=p["code"])
+    if on < p["data"].date:
+        return Text(translate("Messages", "applied to invoice {number} on {date}, before the payment date"),
+                    number=number, date=on.isoformat())
+    if on < inv.issue_date:
+        return Text(translate("Messages", "invoice {number} was issued on {issue}; nothing can be applied to it on "
+                                          "{date}"), number=number, issue=inv.issue_date.isoformat(),
+                    date=on.isoformat())
+    if inv.voided and (inv.voided_on is None or on > inv.voided_on):
+        return Text(translate("Messages", "invoice {number} was void from {date}"), number=number,
+                    date=inv.voided_on.isoformat() if inv.voided_on else "?")
+    if units > inv.amount - inv.paid:
+        return Text(translate("Messages", "invoice {number} has only {open} open; {amount} cannot be applied"),
+                    number=number, open=from_minor(inv.amount - inv.paid, inv.currency),
+                    amount=from_minor(units, inv.currency))
+    return None
