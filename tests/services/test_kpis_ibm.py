@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import pytest
 from ar_desktop.clock import FixedClock
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.forecast import cash_forecast
-from ar_desktop.services.import_mapping import read_source, run_import, suggest_options
+from ar_desktop.services.import_mapping import suggest_options
+from ar_desktop.services.importing import run_import
+from ar_desktop.services.source_files import open_source
 from ar_desktop.services.kpis import kpis, trend
 
 IBM = Path(__file__).parent.parent / "data" / "ibm-accounts-receivable.csv"
@@ -38,8 +41,8 @@ ROWS = [{"issued": _date(r["InvoiceDate"]), "due": _date(r["DueDate"]), "settled
 def ibm(tmp_path_factory):
     books = create_company(tmp_path_factory.mktemp("ibm") / "ibm.ardb", "IBM sample", "USD",
                            clock=FixedClock(dt.date(2026, 3, 31)))
-    table = read_source(IBM)
-    run_import(books, table, suggest_options(books, table, "invoices"))
+    table = open_source(IBM)
+    run_import(books, table, replace(suggest_options(books, table, "invoices"), create_customers=True))
     yield books
     books.close()
 
