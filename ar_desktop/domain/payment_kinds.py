@@ -19,8 +19,8 @@ class PaymentKind:
     key: str  # as written in files and stored as the method of a correction
     label: str  # for the user (translated by the window)
     # How the entry is applied: "any" (a payment: to invoices, the rest is credit), "full" (a
-    # correction of invoices: applied in full on its date), "credit" (customer credit: applied
-    # later, if ever, never on its own date)
+    # correction of invoices: applied in full), "credit" (customer credit: applied later, if ever),
+    # "none" (never applied to an invoice)
     applied: str = "full"
     needs_reason: bool = True  # the reason is kept in the reference
 
@@ -29,8 +29,11 @@ PAYMENT = PaymentKind("payment", translate("PaymentKind", "Payment"), "any", nee
 WRITE_OFF = PaymentKind("write-off", translate("PaymentKind", "Write-off"))
 CREDIT_NOTE = PaymentKind("credit note", translate("PaymentKind", "Credit note"))
 VOID_REVERSAL = PaymentKind("void reversal", translate("PaymentKind", "Credit from a voided invoice"), "credit")
+DISCOUNT = PaymentKind("discount", translate("PaymentKind", "Early-payment discount"))
+RECOVERY = PaymentKind("recovery", translate("PaymentKind", "Recovery of a written-off debt"), "none")
 
-KINDS: dict[str, PaymentKind] = {k.key: k for k in (PAYMENT, WRITE_OFF, CREDIT_NOTE, VOID_REVERSAL)}
+KINDS: dict[str, PaymentKind] = {k.key: k for k in (PAYMENT, WRITE_OFF, CREDIT_NOTE, VOID_REVERSAL, DISCOUNT,
+                                                    RECOVERY)}
 CORRECTIONS = frozenset(k for k in KINDS if k != PAYMENT.key)
 
 

@@ -121,21 +121,14 @@ def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
 # fields that are several lines long) and the bidirectional embeddings, overrides and isolates,
 # which make a name display differently from what it is ("Trojan Source").
 _MULTILINE = frozenset({"address", "notes", "description", "dispute_reason", "note"})
-_BIDI = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
-_LINE_SEPARATORS = frozenset("\u2028\u2029")
+_BAD_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_BAD_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def bad_character(value: str, multiline: bool = False) -> str | None:
     """The first character of ``value`` that text fields refuse, or None."""
-    for ch in value:
-        o = ord(ch)
-        if o < 32 or 127 <= o < 160:
-            if multiline and ch in "\n\t":
-                continue
-            return ch
-        if ch in _BIDI or ch in _LINE_SEPARATORS:
-            return ch
-    return None
+    m = (_BAD_MULTILINE if multiline else _BAD_LINE).search(value)
+    return m.group() if m else None
 
 
 def character_problem(label: str, ch: str) -> Text:

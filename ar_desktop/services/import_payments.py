@@ -34,6 +34,7 @@ from ar_desktop.storage import bulk_repo, company_repo, import_repo
 from ar_desktop.storage.import_repo import InvoiceState
 from ar_desktop.storage.orm import Payment
 
+CACHED_INVOICES = 300_000
 _PART = re.compile(r"\s*(?P<number>[^:;]+?)\s*:\s*(?P<amount>.+?)(?:\s+on\s+(?P<date>\S+))?\s*")
 
 
@@ -51,6 +52,10 @@ class PaymentRows:
         self.first_id = self.next_id = import_repo.next_id(s, Payment)
         self.rows_of_new = array("q")  # file row of each payment this import added, by id - first_id
         self.source_ids = array("q")  # the file's payment_id of each, when it has that column (else 0)
+        # The open invoices of customers met so far, oldest due first, carried from batch to batch so
+        # that each customer's open set is read once (until the cache is full)
+        self.states: dict[int, InvoiceState] = {}
+        self.queues: dict[int, list[int]] = {}
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -60,18 +65,22 @@ class PaymentRows:
                 parsed.append(got)
         if not parsed:
             return
+        if len(self.states) > CACHED_INVOICES:  # memory stays bounded: start again from the file
+            self.states.clear()
+            self.queues.clear()
+        by_id = self.states  # one state per invoice, kept current by this import (the only writer)
         numbers = [num for p in parsed for num in p["numbers"]]
-        invoices = import_repo.invoice_states(self.s, numbers)
-        by_id: dict[int, InvoiceState] = {i.id: i for i in invoices.values()}
-        auto = [p["cid"] for p in parsed if p["auto"]]
-        queues: dict[int, list[int]] = {}
-        if auto:
-            for inv in import_repo.open_invoice_states(self.s, auto):
-                by_id.setdefault(inv.id, inv)
-            opened = [OpenInvoice(i.id, i.number, i.issue_date, i.due_date, Decimal(i.open))
-                      for i in by_id.values() if i.customer_id in set(auto) and i.open > 0]
-            for inv in oldest_due_first(opened):
-                queues.setdefault(by_id[inv.invoice_id].customer_id, []).append(inv.invoice_id)
+        invoices = {num: by_id.setdefault(st.id, st)
+                    for num, st in import_repo.invoice_states(self.s, numbers).items()}
+        missing = {p["cid"] for p in parsed if p["auto"] and p["cid"] not in self.queues}
+        if missing:
+            opened = [by_id.setdefault(st.id, st) for st in import_repo.open_invoice_states(self.s, list(missing))]
+            for cid in missing:
+                self.queues[cid] = []
+            for inv in oldest_due_first([OpenInvoice(i.id, i.number, i.issue_date, i.due_date, Decimal(i.open))
+                                         for i in opened if i.open > 0]):
+                self.queues[by_id[inv.invoice_id].customer_id].append(inv.invoice_id)
+        queues = self.queues
         matches = import_repo.payment_matches(self.s, [(p["cid"], p["data"].date, p["units"]) for p in parsed])
         in_batch: dict[tuple, list[int]] = {}
         payments, allocations = [], []
@@ -245,6 +254,10 @@ class PaymentRows:
             out = [(a.invoice_id, int(a.amount), data.date) for a in plan.allocations]
             queues[p["cid"]] = [i for i in queue if by_id[i].open - sum(u for j, u, _ in out if j == i) > 0]
         applied = sum(u for _i, u, _d in out)
+        if kind.applied == "none" and out:
+            report.error(n, column, "", Text(translate("Messages", "a {kind} is not applied to invoices; leave its "
+                                                                   "allocations empty"), kind=kind.key))
+            return None
         if applied > p["units"]:
             report.error(n, column, "", Text(translate("Messages", "{applied} is applied to invoices but the payment "
                                                                    "is only {amount}"),

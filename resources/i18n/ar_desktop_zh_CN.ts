@@ -3581,6 +3581,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>发票 {number} 已付清</translation>
     </message>
     <message>
+        <source>a {kind} is not applied to invoices; leave its allocations empty</source>
+        <translation>{kind}不核销至发票；请将其核销明细留空</translation>
+    </message>
+    <message>
         <source>{applied} is applied to invoices but the payment is only {amount}</source>
         <translation>核销至发票的金额为 {applied}，但收款只有 {amount}</translation>
     </message>
@@ -4375,6 +4379,14 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Credit from a voided invoice</source>
         <translation>作废发票转入的贷方余额</translation>
+    </message>
+    <message>
+        <source>Early-payment discount</source>
+        <translation>提前付款折扣</translation>
+    </message>
+    <message>
+        <source>Recovery of a written-off debt</source>
+        <translation>已核销坏账的收回</translation>
     </message>
 </context>
 <context>
