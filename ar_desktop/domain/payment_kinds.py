@@ -37,6 +37,12 @@ KINDS: dict[str, PaymentKind] = {k.key: k for k in (PAYMENT, WRITE_OFF, CREDIT_N
 CORRECTIONS = frozenset(k for k in KINDS if k != PAYMENT.key)
 
 
+def recovery_reference(reference: str) -> str:
+    """The reference of the recovery split from a payment: the payment's own, marked as a recovery
+    (so that an import can tell the two halves of a payment it already holds)."""
+    return f"Recovery of written-off debt. {reference}".strip()[:100]
+
+
 def kind_of(method: str) -> PaymentKind:
     """The kind of a stored entry, from its method."""
     return KINDS.get(method, PAYMENT) if method in CORRECTIONS else PAYMENT

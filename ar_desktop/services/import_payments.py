@@ -26,7 +26,7 @@ from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_
 from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
-from ar_desktop.domain.payment_kinds import KINDS, PAYMENT
+from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, RECOVERY, WRITE_OFF, recovery_reference
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
@@ -56,6 +56,11 @@ class PaymentRows:
         # that each customer's open set is read once (until the cache is full)
         self.states: dict[int, InvoiceState] = {}
         self.queues: dict[int, list[int]] = {}
+        # What was written off and not yet recovered, by customer (read when first needed), and the
+        # invoices this import wrote off: what a payment leaves over is a recovery up to that amount
+        self.unrecovered: dict[int, int] = {}
+        self.written_off: set[int] = set()
+        self.may_recover = True
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -81,7 +86,9 @@ class PaymentRows:
                                          for i in opened if i.open > 0]):
                 self.queues[by_id[inv.invoice_id].customer_id].append(inv.invoice_id)
         queues = self.queues
-        matches = import_repo.payment_matches(self.s, [(p["cid"], p["data"].date, p["units"]) for p in parsed])
+        # A file that says what each payment was applied to (an export) also lists its recoveries
+        self.may_recover = not {"allocations", "unapplied"} & batch.where.keys()
+        matches = import_repo.payments_on(self.s, [(p["cid"], p["data"].date) for p in parsed])
         in_batch: dict[tuple, list[int]] = {}
         payments, allocations = [], []
         for p in parsed:
@@ -90,17 +97,23 @@ class PaymentRows:
             planned = self._apply(p, batch, invoices, by_id, queues)
             if planned is None:
                 continue
-            pid = self.next_id
-            self.next_id += 1
-            self.rows_of_new.append(p["n"])
-            self.source_ids.append(p["source_id"])
-            in_batch.setdefault(p["key"], []).append(pid)
             data = p["data"]
-            payments.append(dict(id=pid, customer_id=p["cid"], date=data.date, amount=p["units"],
-                                 currency=p["currency"], method=p["method"], reference=data.reference))
-            for iid, units, on in planned:
-                by_id[iid].paid += units
-                allocations.append(dict(payment_id=pid, invoice_id=iid, date=on, amount=units))
+            recovered = self._recovered(p, planned)
+            entries = [(p["units"] - recovered, p["method"], data.reference, planned)] if recovered < p["units"] else []
+            if recovered:
+                entries.append((recovered, RECOVERY.key, recovery_reference(data.reference), []))
+            for units, method, reference, parts in entries:
+                pid = self.next_id
+                self.next_id += 1
+                self.rows_of_new.append(p["n"])
+                self.source_ids.append(p["source_id"])
+                in_batch.setdefault(p["key"], []).append(pid)
+                payments.append(dict(id=pid, customer_id=p["cid"], date=data.date, amount=units,
+                                     currency=p["currency"], method=method, reference=reference))
+                for iid, applied, on in parts:
+                    by_id[iid].paid += applied
+                    allocations.append(dict(payment_id=pid, invoice_id=iid, date=on, amount=applied))
+            self._note_correction(p, planned)
             self.report.new += 1
             self._preview(p, planned, by_id)
         bulk_repo.insert_payments(self.s, payments, allocations)
@@ -200,7 +213,14 @@ class PaymentRows:
     def _new_payment(self, p: dict, batch: Batch, matches, in_batch) -> bool:
         """False (reported) when this payment is already in the books or earlier in the file."""
         report, n, data, key = self.report, p["n"], p["data"], p["key"]
-        earlier = [pid for pid, ref in matches.get(key[:3], []) if ref == key[3]] + in_batch.get(key, [])
+        stored = matches.get(key[:2], [])
+        units, reference = key[2], key[3]
+        earlier = [pid for pid, amount, _m, ref in stored if amount == units and ref == reference]
+        if p["kind"] is PAYMENT:  # stored as a payment and the recovery split from it, or as a recovery alone
+            split = recovery_reference(reference)
+            earlier += [pid for pid, amount, method, ref in stored if method == RECOVERY.key and ref == split and (
+                amount == units or any(a == units - amount and r == reference for _p, a, _m, r in stored))]
+        earlier += in_batch.get(key, [])
         if any(pid < self.first_id for pid in earlier):
             if self.options.mode == "refuse":
                 report.error(n, batch.column("amount"), p["values"].get("amount", ""),
@@ -229,11 +249,15 @@ class PaymentRows:
         elif p["numbers"]:
             inv = invoices.get(p["numbers"][0])
             open_units = inv.amount - inv.paid if inv is not None else 0
-            if inv is not None and inv.customer_id == p["cid"] and open_units <= 0:
+            settled = inv is not None and inv.customer_id == p["cid"] and open_units <= 0
+            if settled and self._recovers(p, inv):
+                wanted = []  # paid on a written-off invoice: what it pays is a recovery
+            elif settled:
                 report.error(n, column, inv.number, Text(translate("Messages", "invoice {number} is already paid"),
                                                          number=inv.number))
                 return None
-            wanted = [(p["numbers"][0], min(p["units"], open_units) if kind is PAYMENT else p["units"], data.date)]
+            else:
+                wanted = [(p["numbers"][0], min(p["units"], open_units) if kind is PAYMENT else p["units"], data.date)]
         else:
             wanted = []
         pending: dict[int, int] = {}
@@ -271,6 +295,36 @@ class PaymentRows:
         if not self._derived_agree(p, batch, applied):
             return None
         return out
+
+    # ---- recoveries -------------------------------------------------------------------------
+
+    def _unrecovered(self, cid: int) -> int:
+        if cid not in self.unrecovered:
+            self.unrecovered.update(import_repo.unrecovered(self.s, [cid], WRITE_OFF.key, RECOVERY.key))
+        return self.unrecovered[cid]
+
+    def _recovers(self, p: dict, inv: InvoiceState) -> bool:
+        """True if a payment on this settled invoice recovers what was written off on it."""
+        return p["kind"] is PAYMENT and self.may_recover and (
+            inv.id in self.written_off or import_repo.written_off(self.s, inv.id, WRITE_OFF.key))
+
+    def _recovered(self, p: dict, planned: list) -> int:
+        """Units of a payment booked as a recovery: what it leaves over after its invoices, up to what
+        the customer had written off and not yet recovered (as ``payments.record_payment`` does)."""
+        left = p["units"] - sum(u for _i, u, _d in planned)
+        if p["kind"] is not PAYMENT or not self.may_recover or left <= 0:
+            return 0
+        amount = min(left, self._unrecovered(p["cid"]))
+        if amount > 0:
+            self.unrecovered[p["cid"]] -= amount
+        return max(amount, 0)
+
+    def _note_correction(self, p: dict, planned: list) -> None:
+        if p["kind"] is WRITE_OFF:
+            self.unrecovered[p["cid"]] = self._unrecovered(p["cid"]) + p["units"]
+            self.written_off.update(i for i, _u, _d in planned)
+        elif p["kind"] is RECOVERY:
+            self.unrecovered[p["cid"]] = self._unrecovered(p["cid"]) - p["units"]
 
     def _derived_agree(self, p, batch, applied: int) -> bool:
         """An export's applied / unapplied columns, when given, must say what the allocations do."""

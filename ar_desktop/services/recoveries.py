@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.payment_kinds import recovery_reference
 from ar_desktop.services.context import Books
 from ar_desktop.storage import payments_repo
 from ar_desktop.storage.payments_repo import RECOVERY, PaymentRow
@@ -37,7 +38,7 @@ def split_recovery(s, *, customer_id: int, date: dt.date, left_over: Decimal, cu
     if amount <= 0:
         return Decimal(0)
     payments_repo.add(s, customer_id=customer_id, date=date, amount=amount, currency=currency, method=RECOVERY,
-                      reference=(f"Recovery of written-off debt. {reference}".strip())[:100], allocations=())
+                      reference=recovery_reference(reference), allocations=())
     return amount
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage.orm import Customer, Invoice, Payment
+from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 
 
 def _chunks(values: list, size: int = 900):
@@ -80,19 +80,38 @@ def next_id(s: Session, table) -> int:
     return (s.scalar(select(func.max(table.id))) or 0) + 1
 
 
-def payment_matches(s: Session, keys: list[tuple[int, dt.date, int]]) -> dict[tuple, list[tuple[int, str]]]:
-    """(customer id, date, amount units) -> [(payment id, reference)] of the payments already stored."""
-    out: dict[tuple, list[tuple[int, str]]] = {}
-    for part in _chunks(sorted(set(keys)), 300):
-        values = ", ".join(f"(:c{k}, :d{k}, :a{k})" for k in range(len(part)))
+def payments_on(s: Session, keys: list[tuple[int, dt.date]]) -> dict[tuple, list[tuple[int, int, str, str]]]:
+    """(customer id, date) -> [(payment id, amount units, method, reference)] of the entries stored."""
+    out: dict[tuple, list[tuple[int, int, str, str]]] = {}
+    for part in _chunks(sorted(set(keys)), 450):
+        values = ", ".join(f"(:c{k}, :d{k})" for k in range(len(part)))
         params = {}
-        for k, (c, d, a) in enumerate(part):
-            params[f"c{k}"], params[f"d{k}"], params[f"a{k}"] = c, d.isoformat(), a
-        q = text(f"SELECT customer_id, date, amount, id, reference FROM payment "  # noqa: S608 - placeholders only
-                 f"WHERE (customer_id, date, amount) IN (VALUES {values})")
-        for c, d, a, pid, ref in s.execute(q, params):
-            out.setdefault((c, dt.date.fromisoformat(d), a), []).append((pid, ref))
+        for k, (c, d) in enumerate(part):
+            params[f"c{k}"], params[f"d{k}"] = c, d.isoformat()
+        q = text(f"SELECT customer_id, date, id, amount, method, reference FROM payment "  # noqa: S608 - placeholders
+                 f"WHERE (customer_id, date) IN (VALUES {values})")
+        for c, d, pid, amount, method, ref in s.execute(q, params):
+            out.setdefault((c, dt.date.fromisoformat(d)), []).append((pid, amount, method, ref))
     return out
+
+
+def unrecovered(s: Session, customer_ids: list[int], write_off: str, recovery: str) -> dict[int, int]:
+    """Customer id -> units written off and not yet recovered (0 for customers with none)."""
+    out = dict.fromkeys(customer_ids, 0)
+    for part in _chunks(sorted(set(customer_ids))):
+        q = (select(Payment.customer_id, Payment.method, func.sum(Payment.amount))
+             .where(Payment.customer_id.in_(part), Payment.method.in_((write_off, recovery)))
+             .group_by(Payment.customer_id, Payment.method))
+        for cid, method, units in s.execute(q):
+            out[cid] += int(units) if method == write_off else -int(units)
+    return out
+
+
+def written_off(s: Session, invoice_id: int, write_off: str) -> bool:
+    """True if part of the invoice was written off."""
+    q = (select(Allocation.id).join(Payment, Payment.id == Allocation.payment_id)
+         .where(Allocation.invoice_id == invoice_id, Payment.method == write_off).limit(1))
+    return s.scalar(q) is not None
 
 
 def invoices_of_customer(s: Session, customer_id: int) -> int:
@@ -100,4 +119,4 @@ def invoices_of_customer(s: Session, customer_id: int) -> int:
 
 
 __all__ = ["InvoiceState", "Payment", "customer", "customers_by_code", "invoice_states", "invoices_by_number",
-           "invoices_of_customer", "next_id", "open_invoice_states", "payment_matches"]
+           "invoices_of_customer", "next_id", "open_invoice_states", "payments_on", "unrecovered", "written_off"]

@@ -348,3 +348,37 @@ def test_every_kind_of_correction_round_trips(open_items, csv_file, tmp_path):
     bad = csv_file(["date,customer_code,amount,kind,reference,allocations",
                     "2026-03-28,ACME,3.00,recovery,after write-off,I-NEW: 3.00"])
     assert "a recovery is not applied to invoices" in str(refused(import_payments, b, bad))
+
+
+def test_imported_payments_recover_written_off_debts_as_record_payment_does(open_items, csv_file):
+    """What a payment leaves over after its invoices, up to what was written off, is a recovery (not
+    credit); a payment on a written-off invoice recovers it; importing the file again stores nothing."""
+    from ar_desktop.services import recoveries
+    from ar_desktop.services.adjustments import write_off
+
+    b = open_items
+    write_off(b, "I-OLD", None, "Customer insolvent", "2026-02-20")  # 50.00 written off
+    path = csv_file(["date,customer_code,amount,reference,invoice_number",
+                     "2026-03-25,ACME,200.00,bank 1,",        # MID 70, NEW 100, the rest (30) recovers I-OLD
+                     "2026-03-26,ACME,40.00,bank 2,I-OLD"])   # 20 left to recover; 20 is credit
+    assert import_payments(b, path) == 2
+    cid = invoices(b)["I-OLD"].customer_id
+    got = [(r.amount, r.reference) for r in recoveries.recoveries(b, date(2026, 1, 1), date(2026, 3, 31))]
+    assert got == [(Decimal("30.00"), "Recovery of written-off debt. bank 1"),
+                   (Decimal("20.00"), "Recovery of written-off debt. bank 2")]
+    assert customer_credit(b, cid) == Decimal("20.00")
+    assert (invoices(b)["I-MID"].paid, invoices(b)["I-NEW"].paid) == (Decimal("70.00"), Decimal("100.00"))
+    before = counts(b)
+    err = refused(import_payments, b, path)
+    assert lines_of(err) == [2, 3] and "is already recorded" in str(err)
+    report = import_file(b, "payments", path, mode="skip")
+    assert (report.new, report.skipped_count, counts(b)) == (0, 2, before)
+    # a write-off and a payment in one file: the payment recovers what the file wrote off
+    add_invoice(b, {"number": "I-4", "customer_code": "ACME", "issue_date": "2026-03-01", "amount": "90.00"})
+    more = csv_file(["date,customer_code,amount,kind,reference,invoice_number",
+                     "2026-03-27,ACME,30.00,write-off,bad debt,I-4",
+                     "2026-03-28,ACME,100.00,payment,bank 3,"])   # I-4's 60 paid, 30 recovered, 10 credit
+    assert import_payments(b, more) == 2
+    assert recoveries.recoveries(b, date(2026, 3, 28), date(2026, 3, 28))[0].amount == Decimal("30.00")
+    assert customer_credit(b, cid) == Decimal("30.00")
+    assert invoices(b)["I-4"].paid == Decimal("90.00")

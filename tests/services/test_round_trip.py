@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.services import collections
+from ar_desktop.services import collections, confirmations, credit_checks, insurance, limitation
 from ar_desktop.services.adjustments import credit_note, write_off
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.company_file import create_company, open_company
@@ -21,8 +21,10 @@ from ar_desktop.services.importing import import_file
 from ar_desktop.services.invoicing import add_invoice, set_dispute, void_invoice
 from ar_desktop.services.payments import apply_credit, record_payment
 from ar_desktop.storage import export_repo
-from ar_desktop.storage.orm import Invoice
+from ar_desktop.storage.orm import Customer, Invoice
 from ar_desktop.storage.orm_collections import CollectionEvent, HoldRow, PaymentPlanRow, PromiseRow
+from ar_desktop.storage.orm_credit import (Acknowledgement, BalanceConfirmation, CreditCheckRow, InsurancePolicy,
+                                           InsuredLimitRow, InsurerEventRow)
 
 TODAY = dt.date(2026, 3, 31)
 DATES = [dt.date(2025, 10, 1) + dt.timedelta(days=16 * k) for k in range(12)] + [TODAY]
@@ -44,10 +46,11 @@ def ledger(tmp_path_factory) -> Path:
                              "phone": "+49 30 1234", "tax_id": "DE123456789", "credit_limit": "50000.00",
                              "credit_class": "A", "terms_days": "14", "currency": "EUR", "language": "en",
                              "notes": "=call before noon", "on_hold": "yes", "late_charge_rule": "contract_daily",
-                             "late_charge_rate": "0.05"})
+                             "late_charge_rate": "0.05", "limitation": "de"})
         add_customer(books, {"code": "BETA", "name": "Beta, \"Inc.\"", "credit_class": "C", "terms_days": "30",
-                             "language": "zh", "notes": "北京 — 客户"})
+                             "language": "zh", "notes": "北京 — 客户", "limitation": "cn"})
         add_customer(books, {"code": "JP", "name": "Nippon KK", "currency": "JPY", "terms_days": "60"})
+        add_customer(books, {"code": "GONE", "name": "Gone Insolvent Ltd", "country": "GB", "limitation": "uk"})
         for number, code, issue, amount in (("A-1", "ACME", "2025-09-01", "1000.00"),
                                             ("A-2", "ACME", "2025-10-15", "2500.50"),
                                             ("A-3", "ACME", "2025-11-20", "300.00"),
@@ -55,7 +58,8 @@ def ledger(tmp_path_factory) -> Path:
                                             ("B-1", "BETA", "2025-08-01", "700.00"),
                                             ("B-2", "BETA", "2025-12-01", "450.00"),
                                             ("B-3", "BETA", "2026-02-01", "120.00"),
-                                            ("J-1", "JP", "2025-10-01", "150000")):
+                                            ("J-1", "JP", "2025-10-01", "150000"),
+                                            ("G-1", "GONE", "2025-09-15", "500.00")):
             add_invoice(books, {"number": number, "customer_code": code, "issue_date": issue, "amount": amount,
                                 "reference": f"PO {number}", "description": "-goods"})
         set_dispute(books, _invoice_id(books, "A-3"), True, "quality of delivery")
@@ -73,6 +77,10 @@ def ledger(tmp_path_factory) -> Path:
         # corrections
         write_off(books, "A-4", "49.99", "uncollectable remainder", "2026-02-10")
         credit_note(books, "J-1", "20000", "returned goods", "2026-02-11", number="CN-7")
+        # a bad debt written off, then partly recovered (a recovery entry, never customer credit)
+        write_off(books, "G-1", None, "customer insolvent", "2026-01-20")
+        record_payment(books, {"date": "2026-03-10", "customer_code": "GONE", "amount": "120.00",
+                               "reference": "administrator's first dividend"})
         # a void of an invoice that had a payment: its money becomes credit, applied later
         record_payment(books, {"date": "2026-02-02", "customer_code": "BETA", "amount": "100.00",
                                "invoice_number": "B-3", "reference": "bank 5"},)
@@ -85,6 +93,16 @@ def ledger(tmp_path_factory) -> Path:
         collections.log_call(books, "ACME", "2026-03-02", "reached", "will pay")
         collections.create_payment_plan(books, "ACME", ["A-4"], 2, "2026-04-10", 30, note="two parts",
                                         starts_on="2026-03-10")
+        # credit risk: an insured limit and an insurer event, a credit check, an acknowledgement of
+        # debt (restarting the limitation clock) and a balance confirmation returned
+        insurance.add_policy(books, "Allianz Trade", "EH-1", "90", "60", "30", "90", "120", "10000")
+        insurance.insure(books, "ACME", "20000", "2025-09-01", reference="EH-88123")
+        insurance.record_insurer_event(books, "ACME", "notified", "2026-03-03", note="overdue notification")
+        credit_checks.record_credit_check(books, "BETA", "2026-01-15", "registry, credit_report", "clean",
+                                          "approved", "5000", "2027-01-15")
+        limitation.acknowledge(books, "A-3", "2026-02-01", "signed statement")
+        rid, _pdf = confirmations.request_confirmation(books, "ACME", "2026-04-20")
+        confirmations.record_returned_slip(books, rid, TODAY.isoformat(), True)
     finally:
         books.close()
     return path
@@ -97,6 +115,29 @@ def _customer_id(books, code: str) -> int:
         return customers_repo.id_by_code(s, code)
 
 
+_CREDIT_TABLES = (InsurancePolicy, InsuredLimitRow, InsurerEventRow, CreditCheckRow, Acknowledgement,
+                  BalanceConfirmation)
+
+
+def _rows(s, table, customers_by_id: dict, invoices_by_id: dict) -> list[tuple]:
+    """A table's rows with customers and invoices by code and number (ids differ between files) and
+    without the time a row was written."""
+    out = []
+    for row in s.scalars(select(table)):
+        values = []
+        for column in table.__table__.columns:
+            if column.name in ("id", "created_at"):
+                continue
+            value = getattr(row, column.key)
+            if column.name == "customer_id":
+                value = customers_by_id[value]
+            elif column.name == "invoice_id":
+                value = invoices_by_id[value]
+            values.append((column.name, value))
+        out.append(tuple(values))
+    return sorted(out, key=repr)
+
+
 def snapshot(path: Path) -> dict:
     """What a bookkeeper would compare: aging at every date, every field of every record."""
     books = open_company(path, FixedClock(TODAY))
@@ -104,6 +145,8 @@ def snapshot(path: Path) -> dict:
         aging = {d: [(b.currency, [(r.customer_code, dict(r.buckets), r.total) for r in b.rows]) for b in
                      aging_report(books, d)] for d in DATES}
         with books.db.session() as s:
+            customers_by_id = dict(s.execute(select(Customer.id, Customer.code)).tuples().all())
+            invoices_by_id = dict(s.execute(select(Invoice.id, Invoice.number)).tuples().all())
             customers = list(export_repo.customers(s))
             invoices = [(inv.number, code, inv.issue_date, inv.due_date, inv.amount, inv.paid, inv.currency,
                          inv.reference, inv.description, inv.disputed, inv.dispute_reason, inv.voided,
@@ -116,7 +159,8 @@ def snapshot(path: Path) -> dict:
                 "promises": sorted((p.made_on, p.promised_date, p.amount, p.status) for p in
                                    s.scalars(select(PromiseRow))),
                 "holds": sorted((h.until, h.reason, h.set_on, h.released_on) for h in s.scalars(select(HoldRow))),
-                "plans": sorted((p.starts_on, p.ends_on, p.status) for p in s.scalars(select(PaymentPlanRow)))}
+                "plans": sorted((p.starts_on, p.ends_on, p.status) for p in s.scalars(select(PaymentPlanRow))),
+                "credit": [_rows(s, table, customers_by_id, invoices_by_id) for table in _CREDIT_TABLES]}
     finally:
         books.close()
     return {"aging": aging, "customers": customers, "invoices": invoices, "payments": payments, "history": history}
@@ -125,7 +169,9 @@ def snapshot(path: Path) -> dict:
 def test_the_ledger_has_every_kind_of_record(ledger):
     snap = snapshot(ledger)
     methods = {p[4] for p in snap["payments"]}
-    assert {"write-off", "credit note", "void reversal", "cheque", "bank transfer"} <= methods
+    assert {"write-off", "credit note", "void reversal", "cheque", "bank transfer", "recovery"} <= methods
+    assert {c.limitation for c in snap["customers"]} == {"de", "cn", "uk", ""}
+    assert all(snap["history"]["credit"])  # a row in every credit-risk table
     assert any(len(p[6]) > 1 for p in snap["payments"])  # a payment over two invoices
     assert any(part[2] > p[0] for p in snap["payments"] for part in p[6])  # credit applied later
     assert any(i[11] for i in snap["invoices"]) and any(i[9] for i in snap["invoices"])
@@ -160,11 +206,11 @@ def test_company_round_trip(ledger, tmp_path):
         manifest = export_company(books, tmp_path / "export")
     finally:
         books.close()
-    assert manifest["files"]["invoices.csv"]["rows"] == 9
+    assert manifest["files"]["invoices.csv"]["rows"] == 10
     assert {"customers.csv", "collection_event.csv", "promise.csv", "setting.csv", "audit_entry.csv"} <= set(
         manifest["files"])
     counts = import_company(tmp_path / "export", tmp_path / "moved.ardb", FixedClock(TODAY))
-    assert counts["invoices"] == 9
+    assert counts["invoices"] == 10
     assert snapshot(tmp_path / "moved.ardb") == snapshot(ledger)
 
 
