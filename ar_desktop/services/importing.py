@@ -59,6 +59,8 @@ class RowError:
     message: str | Text
 
     def __str__(self) -> str:
+        if not self.row:
+            return english(self.message)
         if self.column:
             return english(Text(translate("Messages", "row {row}, column {column}: {message}"), row=self.row,
                                 column=self.column, message=self.message))
@@ -319,6 +321,17 @@ def problems_of(report: ImportReport, n: int, batch: Batch, values: dict[str, An
         report.error(n, batch.column(key), values.get(key, ""), message)
 
 
+def refusal_report(kind: str, name: str, error: UserError) -> ImportReport:
+    """A refused import as a report, so that every refusal is shown the same way: the problems of
+    its rows, or the one problem that stopped it before any row (the file cannot be read, a column
+    is unknown…) as a problem of the whole file (row 0)."""
+    if isinstance(error, ImportRefused):
+        return error.report
+    report = ImportReport(kind, name)
+    report.error(0, "", "", error.message)
+    return report
+
+
 def save_errors_csv(errors: list[RowError], path: str | Path) -> Path:
     """The problems as a CSV (row, column, value, problem) to work through before importing again."""
     path = Path(path)
@@ -326,7 +339,7 @@ def save_errors_csv(errors: list[RowError], path: str | Path) -> Path:
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(["row", "column", "value", "problem"])
     for e in errors:
-        w.writerow([e.row, neutralise(e.column), neutralise(e.value), neutralise(english(e.message))])
+        w.writerow([e.row or "", neutralise(e.column), neutralise(e.value), neutralise(english(e.message))])
     try:
         path.write_text(out.getvalue(), encoding="utf-8-sig")
     except OSError as e:
@@ -336,5 +349,5 @@ def save_errors_csv(errors: list[RowError], path: str | Path) -> Path:
 
 
 __all__ = ["BATCH", "Batch", "Column", "ImportOptions", "ImportRefused", "ImportReport", "MODES", "RowError", "check",
-           "check_kind", "check_options", "fixed_options", "import_file", "problems_of", "raw_text", "replace",
-           "run_import", "save_errors_csv", "typed_or_text"]
+           "check_kind", "check_options", "fixed_options", "import_file", "problems_of", "raw_text",
+           "refusal_report", "replace", "run_import", "save_errors_csv", "typed_or_text"]

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.clock = clock or SystemClock()
         self.books: Books | None = None
+        self.import_result = None  # the dialog of the last import started from the menu (it stays open)
         self.setWindowTitle("AR Desktop")
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
@@ -252,16 +253,21 @@ class MainWindow(QMainWindow):
         return self.start_import(kind, path) if path else None
 
     def start_import(self, kind: str, path: str) -> BackgroundTask:
+        """Import in the background; the result dialog shows what was imported, or why nothing was."""
+        from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog, reporting
+
         books = self.books
 
         def done(report) -> None:
-            from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog
-
-            self.data_changed()
-            ImportResultDialog(self, report).exec()
+            if report.ok:
+                self.data_changed()
+            self.import_result = ImportResultDialog(self, report)
+            self.import_result.open()
 
         return BackgroundTask(self, self.tr("Importing {0}…").format(self.tr(IMPORT_KINDS[kind])),
-                              lambda progress: import_records(books, kind, path, progress=progress), done).start()
+                              reporting(kind, Path(path).name,
+                                        lambda progress: import_records(books, kind, path, progress=progress)),
+                              done).start()
 
     def data_changed(self, source=None) -> None:
         """Something was written: refresh the views (a tab that saved refreshes itself)."""

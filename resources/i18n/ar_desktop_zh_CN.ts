@@ -1657,12 +1657,8 @@ Write off every overdue invoice of {1} now?</source>
         <translation>行</translation>
     </message>
     <message>
-        <source>Number or code</source>
-        <translation>编号或代码</translation>
-    </message>
-    <message>
-        <source>Why skipped</source>
-        <translation>跳过原因</translation>
+        <source>file</source>
+        <translation>整个文件</translation>
     </message>
     <message>
         <source>Column</source>
@@ -1675,6 +1671,14 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Number or code</source>
+        <translation>编号或代码</translation>
+    </message>
+    <message>
+        <source>Why skipped</source>
+        <translation>跳过原因</translation>
     </message>
     <message>
         <source>Save problems as CSV…</source>
@@ -5313,22 +5317,6 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Check</source>
         <translation>检查</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
     </message>
     <message>
         <source>Save errors as CSV…</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from ar_desktop.services.backups import describe_backup
 from ar_desktop.storage import invoices_repo, payments_repo
@@ -67,7 +67,7 @@ def test_wizard_imports_the_ibm_file(window, qtbot, tmp_path):
     assert first["amount"] == "55.94" and first["settled_date"] == "2013-01-15"
     wizard.next()
     vp = wizard.validate_page
-    assert wizard.currentPage() is vp and vp.isComplete() and vp.errors.rowCount() == 0
+    assert wizard.currentPage() is vp and vp.isComplete() and vp.errors.model().rowCount() == 0
     assert "These 100 customers will be created: " in vp.summary.text() and "0379-NEVHP" in vp.summary.text()
     wizard.accept()
     qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.finished.is_set(), timeout=20000)
@@ -121,7 +121,8 @@ def test_wizard_lists_errors_and_saves_them(window, qtbot, tmp_path):
     wizard.next()
     vp = wizard.validate_page
     assert not vp.isComplete()
-    rows = [(vp.errors.item(r, 0).text(), vp.errors.item(r, 1).text()) for r in range(vp.errors.rowCount())]
+    model = vp.errors.model()
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
     assert ("2", "Kunde") in rows and ("3", "Datum") in rows and ("3", "Summe") in rows
     saved = vp.save_errors(str(tmp_path / "errors.csv"))
     assert saved.read_text(encoding="utf-8-sig").startswith("row,column,value,problem")
@@ -161,3 +162,72 @@ def test_export_backup_restore(window, qtbot, tmp_path, when_dialog_opens):
     assert restore_backup(window, dest)
     assert "Harbour Line" in seen["text"]
     assert window.books is not None and counts(window) == before
+
+
+def _no_message_box(monkeypatch):
+    """An error box instead of the result dialog fails the test (and never blocks it)."""
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a))
+    return boxes
+
+
+def _rows(dialog):
+    m = dialog.model
+    return [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+
+def test_a_refused_import_from_the_menu_shows_the_result_dialog(window, qtbot, tmp_path, monkeypatch):
+    boxes = _no_message_box(monkeypatch)
+    before = counts(window)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("number,customer_code,issue_date,amount\nZ-1,NOBODY,2026-01-31,10.00\nZ-2,ELB05,2026-02-31,5.00\n",
+                   encoding="utf-8")
+    task = window.start_import("invoices", str(bad))
+    qtbot.waitUntil(lambda: task.finished.is_set() and window.import_result is not None, timeout=20000)
+    dialog = window.import_result
+    assert dialog.isVisible() and dialog.windowTitle() == "Import refused" and not boxes
+    assert "bad.csv: nothing was imported. 2 problem(s)" in dialog.summary.text()
+    assert [r[:2] for r in _rows(dialog)] == [["2", "customer_code"], ["3", "issue_date"]]
+    assert dialog.save_errors(str(tmp_path / "e.csv")).read_text(encoding="utf-8-sig").count("\n") == 3
+    assert counts(window) == before
+    dialog.close()
+    # refused before any row (an unknown column): a problem of the whole file, in the same dialog
+    odd = tmp_path / "odd.csv"
+    odd.write_text("number,customer_code,issue_date,amount,colour\nZ-3,ELB05,2026-01-31,10.00,red\n",
+                   encoding="utf-8")
+    task = window.start_import("invoices", str(odd))
+    qtbot.waitUntil(lambda: task.finished.is_set() and window.import_result is not dialog, timeout=20000)
+    [row] = _rows(window.import_result)
+    assert row[0] == "file" and "unknown column(s) colour" in row[3] and not boxes
+    window.import_result.close()
+    good = tmp_path / "good.csv"
+    good.write_text("number,customer_code,issue_date,amount\nZ-4,ELB05,2026-01-31,10.00\n", encoding="utf-8")
+    task = window.start_import("invoices", str(good))
+    qtbot.waitUntil(lambda: task.finished.is_set() and window.import_result.report.name == "good.csv", timeout=20000)
+    assert window.import_result.windowTitle() == "Import finished" and counts(window)[0] == before[0] + 1
+    window.import_result.close()
+
+
+def test_a_file_changed_after_the_check_is_refused_in_the_result_dialog(window, qtbot, tmp_path, monkeypatch):
+    boxes = _no_message_box(monkeypatch)
+    path = tmp_path / "late.csv"
+    path.write_text("number,customer_code,issue_date,amount\nL-1,ELB05,2026-01-31,10.00\n", encoding="utf-8")
+    wizard = open_import_wizard(window)
+    qtbot.addWidget(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.kind_combo.setCurrentIndex(wizard.file_page.kind_combo.findData("invoices"))
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    assert wizard.validate_page.isComplete()
+    before = counts(window)
+    path.write_text("number,customer_code,issue_date,amount\nL-1,ELB05,2026-01-31,10.00\nL-2,NOBODY,2026-01-31,1\n",
+                    encoding="utf-8")
+    wizard.accept()
+    qtbot.waitUntil(lambda: wizard.task.finished.is_set() and wizard.result_dialog is not None, timeout=20000)
+    assert wizard.isVisible() and not wizard.validate_page.isComplete() and not boxes
+    assert wizard.result_dialog.isVisible() and wizard.result_dialog.windowTitle() == "Import refused"
+    assert [r[:2] for r in _rows(wizard.result_dialog)] == [["3", "customer_code"]]
+    assert wizard.validate_page.errors.model().rowCount() == 1 and counts(window) == before
+    wizard.result_dialog.close()
+    QApplication.processEvents()

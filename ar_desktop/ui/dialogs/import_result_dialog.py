@@ -1,8 +1,10 @@
 """What an import did, in a dialog that stays until the user closes it: imported, updated,
-skipped (and why), customers created, or every problem of a refused file."""
+skipped (and why), customers created, or every problem of a refused file. Every import the window
+starts ends here, refused or not (``reporting``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +13,21 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderVi
                                QVBoxLayout, QWidget)
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.services.importing import ImportReport, save_errors_csv
+from ar_desktop.services.importing import ImportReport, RowError, refusal_report, save_errors_csv
+from ar_desktop.services.progress import Progress
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
+
+
+def reporting(kind: str, name: str, run: Callable[[Progress], ImportReport]) -> Callable[[Progress], ImportReport]:
+    """``run`` for a background task that returns the report of a refused import instead of raising,
+    so that the window shows it in this dialog, not in an error box."""
+    def task(progress: Progress) -> ImportReport:
+        try:
+            return run(progress)
+        except UserError as e:
+            return refusal_report(kind, name, e)
+    return task
 
 
 class _Rows(QAbstractTableModel):
@@ -36,6 +50,16 @@ class _Rows(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
+
+
+def problem_model(errors: list[RowError]) -> _Rows:
+    """The problems of an import by row and column (row 0: the whole file)."""
+    whole = QCoreApplication.translate("ImportResultDialog", "file")
+    headers = [QCoreApplication.translate("ImportResultDialog", "Row"),
+               QCoreApplication.translate("ImportResultDialog", "Column"),
+               QCoreApplication.translate("ImportResultDialog", "Value"),
+               QCoreApplication.translate("ImportResultDialog", "Problem")]
+    return _Rows(headers, [[str(e.row) if e.row else whole, e.column, e.value, render(e.message)] for e in errors])
 
 
 def describe(report: ImportReport) -> str:
@@ -67,16 +91,15 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.summary)
         if report.ok:
             why = self.tr("already in the books")
-            rows = [[str(n), what, why] for n, what in report.skipped]
-            headers = [self.tr("Row"), self.tr("Number or code"), self.tr("Why skipped")]
+            self.model = _Rows([self.tr("Row"), self.tr("Number or code"), self.tr("Why skipped")],
+                               [[str(n), what, why] for n, what in report.skipped])
         else:
-            rows = [[str(e.row), e.column, e.value, render(e.message)] for e in report.errors]
-            headers = [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+            self.model = problem_model(report.errors)
+        rows = self.model.rows
         self.table = QTableView()
         self.table.setObjectName("import_result_rows")
-        self.model = _Rows(headers, rows)
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(len(self.model.headers) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setVisible(bool(rows))
         layout.addWidget(self.table, 1)

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from ar_desktop.domain.dates import DATE_FORMATS
 from ar_desktop.domain.errors import UserError
 from ar_desktop.services.import_mapping import fields_for, remember_options, suggest_options
-from ar_desktop.services.importing import (ImportOptions, ImportRefused, ImportReport, RowError, check, run_import,
+from ar_desktop.services.importing import (ImportOptions, ImportReport, RowError, check, refusal_report, run_import,
                                            save_errors_csv)
 from ar_desktop.services.record_columns import KINDS
 from ar_desktop.services.report_formats import cell_text
 from ar_desktop.services.source_files import SourceTable, open_source
-from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog
+from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog, problem_model, reporting
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
 from ar_desktop.ui.tasks import BackgroundTask
@@ -277,14 +277,13 @@ class ValidatePage(QWizardPage):
         self.setTitle(self.tr("Check"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.errors = QTableWidget(0, 4)
+        self.errors = QTableView()
         self.errors.setObjectName("errors_table")
-        self.errors.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Value"),
-                                               self.tr("Problem")])
-        self.errors.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.errors.verticalHeader().hide()
         self.save_button = QPushButton(self.tr("Save errors as CSV…"))
         self.save_button.setObjectName("save_errors")
         self.save_button.clicked.connect(lambda: self.save_errors())
+        self.show_errors([])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.errors, 1)
@@ -293,18 +292,17 @@ class ValidatePage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         try:
             self.w.check = check(self.w.books, self.w.table, self.w.options)
-        except Exception as e:  # noqa: BLE001
-            show_error(self, e)
+        except UserError as e:  # refused before any row: shown as a problem of the whole file
+            self.w.check = refusal_report(self.w.options.kind, self.w.table.name, e)
         self.show_errors(self.w.check.errors)
         self.summary.setText(describe_check(self, self.w.check) + (
             "" if self.w.check.ok else " " + self.tr("Fix them in the file (or change the mapping) and try again.")))
         self.completeChanged.emit()
 
     def show_errors(self, errors: list[RowError]) -> None:
-        self.errors.setRowCount(len(errors))
-        for r, e in enumerate(errors):
-            for c, v in enumerate((str(e.row), e.column, e.value, render(e.message))):
-                self.errors.setItem(r, c, QTableWidgetItem(v))
+        self.error_model = problem_model(errors)  # kept: the view does not own its model
+        self.errors.setModel(self.error_model)
+        self.errors.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.save_button.setEnabled(bool(errors))
 
     def save_errors(self, path: str | None = None) -> Path | None:
@@ -355,19 +353,23 @@ class ImportWizard(QWizard):
 
         def done(result: ImportReport) -> None:
             self.result_value = result
+            if not result.ok:  # the file changed since the check: the wizard stays, with the new list
+                self.check = result
+                self.validate_page.show_errors(result.errors)
+                self.validate_page.completeChanged.emit()
+                self.result_dialog = ImportResultDialog(self, result)
+                self.result_dialog.open()
+                return
             if self.on_done is not None:
                 self.on_done(result)
             QWizard.accept(self)
             self.result_dialog = ImportResultDialog(self.parentWidget(), result)
             self.result_dialog.open()
 
-        self.task = BackgroundTask(self, self.tr("Importing…"), lambda progress: run_import(books, table, options,
-                                                                                          progress), done)
+        self.task = BackgroundTask(self, self.tr("Importing…"), reporting(
+            options.kind, table.name, lambda progress: run_import(books, table, options, progress)), done)
         self.task.signals.failed.connect(self._failed)
         self.task.start()
 
     def _failed(self, error: BaseException) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        if isinstance(error, ImportRefused):  # the file changed since the check: show the new list
-            self.check = error.report
-            self.validate_page.show_errors(error.report.errors)
