@@ -18,7 +18,7 @@ from ar_desktop.services.backups import (DamagedFile, DiskFull, FileBusy, ReadOn
                                          set_backup_keep)
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.customers import add_customer
-from ar_desktop.services.imports import import_customers
+from ar_desktop.services.importing import import_file
 from ar_desktop.services.invoicing import add_invoice
 from ar_desktop.services.payments import record_payment
 
@@ -228,7 +228,7 @@ def test_backup_reports_progress_and_cancel_leaves_nothing(path, tmp_path):
         many = tmp_path / "many.csv"  # several copy steps' worth of pages, imported in one go
         many.write_text("code,name\n" + "".join(f"C{i:04d},Customer {i}\n" for i in range(500, 3500)),
                         encoding="utf-8")
-        import_customers(books, many)
+        import_file(books, "customers", many)
         seen = []
         dest = back_up(books, tmp_path / "copy.ardb", Progress(lambda done, total, _t: seen.append((done, total))))
         assert dest.exists() and seen and seen[-1][0] == seen[-1][1]
