@@ -10,6 +10,7 @@ from typing import Any
 from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.quick_rows import quick_invoice
 from ar_desktop.domain.records import invoice_currency, parse_bool, parse_customer, parse_invoice
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.domain.text import Text, translate
@@ -59,7 +60,9 @@ class InvoiceRows:
         code = raw_text(values.get("customer_code", ""))
         cust = self.customers.get(code)
         try:
-            data = parse_invoice(values, numbers=options.numbers, dates=options.date_format)
+            # a plain row is read the quick way; any other, or one it is unsure of, by parse_invoice
+            data = (quick_invoice(values, options.numbers, options.date_format)
+                    or parse_invoice(values, numbers=options.numbers, dates=options.date_format))
         except ValidationError as e:
             problems_of(report, n, batch, values, e.problems)
             return None
@@ -128,6 +131,8 @@ class InvoiceRows:
 
     def _void(self, values: dict[str, Any], issue: dt.date, problems: dict) -> tuple[dt.date, str] | None:
         """(void date, reason) of a void invoice; None if it is not void."""
+        if all(values.get(k, "") in ("", None) for k in ("voided", "void_date", "void_reason")):
+            return None  # nothing said about voiding (almost every row)
         try:
             voided = parse_bool(values.get("voided", ""), "void")
         except UserError as e:

@@ -27,6 +27,7 @@ from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
 from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, RECOVERY, WRITE_OFF, recovery_reference
+from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
@@ -86,6 +87,9 @@ class PaymentRows:
                                          for i in opened if i.open > 0]):
                 self.queues[by_id[inv.invoice_id].customer_id].append(inv.invoice_id)
         queues = self.queues
+        unknown = {p["cid"] for p in parsed if p["cid"] not in self.unrecovered}
+        if unknown:  # what they wrote off and did not recover yet: one query for the batch, not one per customer
+            self.unrecovered.update(import_repo.unrecovered(self.s, list(unknown), WRITE_OFF.key, RECOVERY.key))
         # A file that says what each payment was applied to (an export) also lists its recoveries
         self.may_recover = not {"allocations", "unapplied"} & batch.where.keys()
         matches = import_repo.payments_on(self.s, [(p["cid"], p["data"].date) for p in parsed])
@@ -127,7 +131,7 @@ class PaymentRows:
         currency = cust[2] if cust else self.company_currency
         kind_text = raw_text(values.get("kind", "")).lower() or PAYMENT.key
         kind = KINDS.get(kind_text)
-        raw = dict(values)
+        raw = values if kind is PAYMENT else dict(values)
         problems: dict[str, Any] = {}
         if kind is None:
             problems["kind"] = Text(translate("Messages", "'{kind}' is not a kind of payment; use one of {kinds}"),
@@ -139,7 +143,9 @@ class PaymentRows:
                                                                 "empty"), kind=kind.key)
             raw["method"] = ""
         try:
-            data = parse_payment(raw, currency, numbers=options.numbers, dates=options.date_format)
+            # a plain payment is read the quick way; any other row, or one it is unsure of, by parse_payment
+            data = ((quick_payment(raw, currency, options.numbers, options.date_format) if kind is PAYMENT else None)
+                    or parse_payment(raw, currency, numbers=options.numbers, dates=options.date_format))
         except ValidationError as e:
             problems = {**e.problems, **problems}
             data = None
@@ -270,13 +276,22 @@ class PaymentRows:
             pending[inv.id] = pending.get(inv.id, 0) + units
             out.append((inv.id, units, on))
         if p["auto"]:
+            # The queue is oldest due first: its first invoices open on the day that cover the payment
+            # are all the rule can take (a customer may have thousands open: never read them all)
             queue = queues.get(p["cid"], [])
-            candidates = [OpenInvoice(i, by_id[i].number, by_id[i].issue_date, by_id[i].due_date,
-                                      Decimal(by_id[i].open)) for i in queue
-                          if by_id[i].open > 0 and by_id[i].issue_date <= data.date]
+            candidates, cover, walked = [], 0, 0
+            for i in queue:
+                walked += 1
+                inv = by_id[i]
+                if inv.open > 0 and inv.issue_date <= data.date:
+                    candidates.append(OpenInvoice(i, inv.number, inv.issue_date, inv.due_date, Decimal(inv.open)))
+                    cover += inv.open
+                    if cover >= p["units"]:
+                        break
             plan = suggest_allocation(Decimal(p["units"]), candidates)
             out = [(a.invoice_id, int(a.amount), data.date) for a in plan.allocations]
-            queues[p["cid"]] = [i for i in queue if by_id[i].open - sum(u for j, u, _ in out if j == i) > 0]
+            taken = {i: u for i, u, _d in out}
+            queues[p["cid"]] = [i for i in queue[:walked] if by_id[i].open - taken.get(i, 0) > 0] + queue[walked:]
         applied = sum(u for _i, u, _d in out)
         if kind.applied == "none" and out:
             report.error(n, column, "", Text(translate("Messages", "a {kind} is not applied to invoices; leave its "

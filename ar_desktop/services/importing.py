@@ -29,6 +29,7 @@ from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.services.record_columns import KINDS, Column, by_key, columns_for
 from ar_desktop.services.report_formats import cell_text, neutralise
 from ar_desktop.services.source_files import SourceTable, open_source
+from ar_desktop.storage import import_repo
 
 MODES = ("refuse", "skip", "update")
 KIND_NAMES = {"customers": translate("Messages", "customers"), "invoices": translate("Messages", "invoices"),
@@ -237,12 +238,13 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
     take = [(i, h, columns[k]) for i, h in enumerate(table.header)
             if (k := options.mapping.get(h)) and columns[k].imported]
     where = {c.key: h for _i, h, c in take}
+    keys = [(i, c.key) for i, _h, c in take]
     handler_class = {"customers": import_customers.CustomerRows, "invoices": import_invoices.InvoiceRows,
                      "payments": import_payments.PaymentRows}[options.kind]
     estimate = _estimate_rows(table)
     changed_before = books.db.changed
     try:
-        with books.db.session() as s:
+        with books.db.session() as s, import_repo.import_cache(s):
             handler = handler_class(s, books, options, report, preview_rows)
             rows: list[tuple[int, dict[str, Any]]] = []
             width = len(table.header)
@@ -254,9 +256,12 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
                                                                        "on that row"),
                                                  cells=len(cells), columns=width))
                     continue
-                values = {c.key: (cells[i] if i < len(cells) else "") for i, _h, c in take}
-                values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-                if not any(v not in ("", None) for v in values.values()):
+                if len(cells) >= width:
+                    values = {k: (v.strip() if isinstance(v := cells[i], str) else v) for i, k in keys}
+                else:
+                    values = {k: ((v.strip() if isinstance(v := cells[i], str) else v) if i < len(cells) else "")
+                              for i, k in keys}
+                if not any(v != "" and v is not None for v in values.values()):
                     continue
                 report.rows += 1
                 rows.append((n, values))

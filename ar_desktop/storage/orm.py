@@ -106,7 +106,9 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(40), default="")
     reference: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    __table_args__ = (CheckConstraint("amount > 0", name="ck_payment_amount"),)
+    # an import asks which payments a customer made on a day (import_repo.payments_on)
+    __table_args__ = (CheckConstraint("amount > 0", name="ck_payment_amount"),
+                      Index("ix_payment_customer_date", "customer_id", "date"))
 
 
 class Allocation(Base):
