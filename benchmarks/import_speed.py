@@ -1,12 +1,18 @@
-"""How fast `ar-desktop import` is: prints timings (not a test).
+"""How fast `ar-desktop import` is, before and after a change: prints both, side by side (not a test).
 
-    .venv/bin/python benchmarks/import_speed.py [--invoices 100000] [--customers 5000] [--payments 60000]
+    .venv/bin/python benchmarks/import_speed.py [--before main] [--invoices 100000] [--customers 5000]
+                                                [--payments 60000]
 
-Writes three CSV files (customers, invoices, payments) to a temporary folder, creates an empty
-company file with `ar-desktop init`, then times each `ar-desktop --db FILE import KIND CSV` as a
-separate process, the way a bookkeeper (or a script) runs it: wall time including the Python
-start, reading and checking every row, and the one transaction that stores them. About half of
-the payments name the invoice they pay, the others are allocated oldest due first by the importer.
+Writes three CSV files (customers, invoices, payments) to a temporary folder once, then for each
+version of the program (``--before``: a git revision, unpacked from this repository with
+``git archive``; "after": this working tree) creates an empty company file with `ar-desktop init`
+and times each `ar-desktop --db FILE import KIND CSV` as a separate process, the way a bookkeeper
+(or a script) runs it: wall time including the Python start, reading and checking every row, and
+the one transaction that stores them, and the peak memory (RSS) of that process. About half of the
+payments name the invoice they pay, the others are allocated oldest due first by the importer.
+Issue #10's targets: 100,000 invoices in under 3 s; 1,000,000 invoices and their ~950,000
+payments in under 40 s each, with flat memory (``--invoices 1000000 --customers 10000
+--payments 950000``).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import os
 import random
 import shutil
 import subprocess
@@ -23,8 +30,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_SCRIPT = Path(sys.executable).with_name("ar-desktop")  # the installed console script, as users run it
-CLI = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "ar_desktop"]
 
 
 def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int, today: dt.date,
@@ -68,21 +73,50 @@ def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int,
     return customers, invoices, payments
 
 
-def run(args: list[str]) -> float:
+def run(version: Path, args: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of ``ar-desktop ARGS`` run from
+    the sources in ``version``. On a loaded machine the wall time grows with the load; the CPU time
+    much less so."""
+    env = {**os.environ, "PYTHONPATH": str(version)}
     t = time.perf_counter()
-    done = subprocess.run(CLI + args, cwd=ROOT, capture_output=True, text=True)
+    child = subprocess.Popen([sys.executable, "-m", "ar_desktop", *args], cwd=version, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _pid, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - t
-    if done.returncode != 0:
-        raise SystemExit(f"ar-desktop {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()[:2000]}")
-    return seconds
+    err = child.stderr.read()
+    child.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"ar-desktop {' '.join(args)} failed in {version}: {err.strip()[:2000]}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+
+
+def unpack(revision: str, folder: Path) -> Path:
+    """The program's sources at a git revision, in ``folder``."""
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision, "ar_desktop", "resources"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]) -> dict[str, tuple]:
+    db = folder / f"{label}.ardb"
+    out = {"init": run(version, ["--db", str(db), "init", "--company", "Import Bench GmbH"])}
+    for kind, path in files.items():
+        out[kind] = run(version, ["--db", str(db), "import", kind, str(path)])
+        print(f"  {label:>6}: import {kind}: {out[kind][0]:.1f} s ({out[kind][1]:.1f} s CPU), {out[kind][2]} MB",
+              flush=True)
+    out["start"] = run(version, ["--version"])
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--before", default="main", help="git revision to compare with (default: main)")
     p.add_argument("--customers", type=int, default=5_000)
     p.add_argument("--invoices", type=int, default=100_000)
     p.add_argument("--payments", type=int, default=60_000)
-    p.add_argument("--keep", action="store_true", help="keep the folder with the CSV files and the company file")
+    p.add_argument("--keep", action="store_true", help="keep the folder with the CSV files and the company files")
     args = p.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="ar-import-bench-"))
     try:
@@ -90,16 +124,26 @@ def main(argv: list[str] | None = None) -> int:
         customers, invoices, payments = write_csvs(folder, args.customers, args.invoices, args.payments,
                                                    dt.date.today())
         print(f"wrote CSV files to {folder} in {time.perf_counter() - t:.1f} s", flush=True)
-        db = folder / "import.ardb"
-        rows = [("ar-desktop init", run(["--db", str(db), "init", "--company", "Import Bench GmbH"]), "")]
-        for kind, path, n in (("customers", customers, args.customers), ("invoices", invoices, args.invoices),
-                              ("payments", payments, args.payments)):
-            seconds = run(["--db", str(db), "import", kind, str(path)])
-            rows.append((f"ar-desktop import {kind}", seconds, f"{n:,} rows, {n / seconds:,.0f} rows/s"))
-        print(f"  {'command':<32} {'wall time':>10}")
-        for label, seconds, text in rows:
-            print(f"  {label:<32} {seconds:>9.1f}s  {text}")
-        print(f"  {'(Python start + imports alone)':<32} {run(['--version']):>9.1f}s")
+        files = {"customers": customers, "invoices": invoices, "payments": payments}
+        before = unpack(args.before, folder / "before")
+        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.before], capture_output=True,
+                             text=True).stdout.strip()
+        figures = {"before": time_version("before", before, folder, files),
+                   "after": time_version("after", ROOT, folder, files)}
+        counts = {"customers": args.customers, "invoices": args.invoices, "payments": args.payments}
+        load = os.getloadavg()[0]
+        print(f"\nbefore: {args.before} ({rev}); after: this working tree. Each command is one process (Python "
+              f"start included): wall time, CPU time (user + system) and peak RSS. Load average at the end: "
+              f"{load:.1f} on {os.cpu_count()} cores.\n")
+        print("| command | rows | wall before | wall after | CPU before | CPU after | after, rows/CPU s "
+              "| peak RSS before / after |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for kind, n in counts.items():
+            (b, bc, bm), (a, ac, am) = figures["before"][kind], figures["after"][kind]
+            print(f"| import {kind} | {n:,} | {b:.1f} s | {a:.1f} s | {bc:.1f} s | {ac:.1f} s | {n / ac:,.0f} "
+                  f"| {bm} / {am} MB |")
+        (b, bc, _), (a, ac, _) = figures["before"]["start"], figures["after"]["start"]
+        print(f"| (Python start: ar-desktop --version) | | {b:.1f} s | {a:.1f} s | {bc:.1f} s | {ac:.1f} s | | |")
     finally:
         if args.keep:
             print(f"kept {folder}")
