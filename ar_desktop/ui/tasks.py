@@ -123,21 +123,19 @@ class BackgroundTask(QObject):
             for callback in waiting:
                 callback()
 
+    # The task counts as finished before its result is shown: showing it may open a modal box
+    # whose event loop only returns once someone (a user, a test waiting on ``finished``) answers.
     def _on_finished(self, result: Any) -> None:
         self.result = result
-        try:
-            if self._done is not None and self._parent_alive():
-                self._done(result)
-        finally:
-            self._end()
+        self._end()
+        if self._done is not None and self._parent_alive():
+            self._done(result)
 
     def _on_failed(self, error: BaseException) -> None:
         self.error = error
-        try:
-            if not isinstance(error, Cancelled) and self._parent_alive():
-                show_error(self._parent, error)
-        finally:
-            self._end()
+        self._end()
+        if not isinstance(error, Cancelled) and self._parent_alive():
+            show_error(self._parent, error)
 
 
 def running() -> int:
