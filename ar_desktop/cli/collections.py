@@ -111,3 +111,46 @@ def _promise(args) -> int:
         books.close()
     print(f"recorded promise of {args.customer} to pay {args.amount} by {args.date.isoformat()}")
     return 0
+
+
+@command("dispute", "record that the customer contests an invoice (all of it, or --amount of it)")
+def _dispute_args(p):
+    p.add_argument("invoice", metavar="INVOICE_NUMBER")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="what the customer contests")
+    p.add_argument("--amount", metavar="AMOUNT", help="the contested part (default: all that is open)")
+    p.add_argument("--date", type=as_of_arg, default=None, metavar="YYYY-MM-DD", help="default today")
+
+
+@_dispute_args
+def _dispute(args) -> int:
+    from ar_desktop.services.collections import invoice_dispute, mark_dispute
+
+    books = open_books(args)
+    try:
+        mark_dispute(books, args.invoice, args.reason, args.amount, args.date)
+        info = invoice_dispute(books, args.invoice)
+    finally:
+        books.close()
+    print(f"invoice {info.number}: {info.disputed_amount:,.2f} {info.currency} of {info.open_amount:,.2f} open "
+          f"disputed; {info.open_amount - info.disputed_amount:,.2f} still claimed")
+    return 0
+
+
+@command("resolve", "record that the dispute on an invoice is settled (the invoice is claimed in full again)")
+def _resolve_args(p):
+    p.add_argument("invoice", metavar="INVOICE_NUMBER")
+    p.add_argument("--date", type=as_of_arg, default=None, metavar="YYYY-MM-DD", help="default today")
+    p.add_argument("--note", default="", metavar="TEXT")
+
+
+@_resolve_args
+def _resolve(args) -> int:
+    from ar_desktop.services.collections import resolve_dispute
+
+    books = open_books(args)
+    try:
+        resolve_dispute(books, args.invoice, args.note, args.date)
+    finally:
+        books.close()
+    print(f"invoice {args.invoice.strip()}: dispute resolved")
+    return 0

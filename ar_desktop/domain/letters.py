@@ -68,10 +68,17 @@ class LetterInvoiceLine:
     amount: Decimal
     paid: Decimal = ZERO
     open_amount: Decimal | None = None  # amount - paid when None
+    disputed: Decimal = ZERO            # the part of the open amount in dispute: not claimed
+    dispute_reason: str = ""
 
     def __post_init__(self):
         if self.open_amount is None:
             object.__setattr__(self, "open_amount", self.amount - self.paid)
+
+    @property
+    def claimed(self) -> Decimal:
+        """The undisputed open amount (what a letter claims)."""
+        return self.open_amount - self.disputed
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,7 @@ class LetterDocument:
     paragraphs: tuple[str, ...] = ()
     statement_attached: bool = False
     statement: StatementDocument | None = None  # appended after the letter when given
+    wholly_disputed: tuple[LetterInvoiceLine, ...] = ()  # overdue but all in dispute: named, not claimed
 
     def __post_init__(self):
         _check_language(self.language)
@@ -154,7 +162,12 @@ class LetterDocument:
 
     @property
     def invoices_open(self) -> Decimal:
-        return sum((i.open_amount for i in self.invoices), ZERO)
+        """The open amounts claimed: the invoices' undisputed parts."""
+        return sum((i.claimed for i in self.invoices), ZERO)
+
+    @property
+    def disputed_total(self) -> Decimal:
+        return sum((i.disputed for i in (*self.invoices, *self.wholly_disputed)), ZERO)
 
     @property
     def charges_total(self) -> Decimal:

@@ -43,7 +43,8 @@ class InvoiceState:
 
     ``open_amount`` is the open balance as of D. ``settled_on`` is the date the open balance
     reached zero (None when still open as of D). Voided invoices and invoices issued after D are
-    ignored completely.
+    ignored completely. A dispute covers ``disputed_amount`` of the open amount (None: all of
+    it); only the undisputed part (``claimable``) is on the ladder.
     """
 
     number: str
@@ -53,6 +54,21 @@ class InvoiceState:
     settled_on: date | None = None
     issue_date: date | None = None
     voided: bool = False
+    disputed_amount: Decimal | None = None   # the contested part; None = all of it (when disputed)
+
+    @property
+    def disputed_part(self) -> Decimal:
+        """The part of the open amount in dispute as of D (never more than is open)."""
+        if not self.disputed or self.open_amount <= 0:
+            return _ZERO
+        if self.disputed_amount is None:
+            return self.open_amount
+        return max(_ZERO, min(self.disputed_amount, self.open_amount))
+
+    @property
+    def claimable(self) -> Decimal:
+        """The undisputed part of the open amount: what is claimed and chased."""
+        return self.open_amount - self.disputed_part
 
 
 @dataclass(frozen=True)
@@ -138,6 +154,10 @@ class CollectionStatus:
     * ``chased_invoices`` - numbers of the considered invoices inside the ladder (own age >= first
       threshold), oldest due first: the invoices a letter should list.
     * ``broken_promise`` - the latest promise, when it is broken as of D (record it).
+    * ``disputed_amount`` - the disputed parts of the open overdue invoices (inside
+      ``overdue_amount``); ``overdue_amount - disputed_amount`` is what can be claimed.
+    * ``steps_from`` - the first day whose logged steps count in this episode (None when nothing
+      is considered): the earlier steps a letter may mention are those from it up to D.
     """
 
     age_days: int | None
@@ -153,6 +173,8 @@ class CollectionStatus:
     broken_promise: Promise | None
     severity: int = -1
     chased_invoices: tuple[str, ...] = ()
+    disputed_amount: Decimal = _ZERO
+    steps_from: date | None = None
 
 
 def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date) -> Step | None:
@@ -234,9 +256,9 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
     for plan in plans:
         if plan.active(as_of):
             covered |= plan.invoice_numbers
-    considered = sorted((i for i in open_invs if not i.disputed and i.number not in covered),
+    considered = sorted((i for i in open_invs if i.claimable > 0 and i.number not in covered),
                         key=lambda i: (i.due_date, i.number))
-    excluded_overdue = [i for i in overdue_open if i.disputed or i.number in covered]
+    excluded_overdue = [i for i in overdue_open if i.claimable <= 0 or i.number in covered]
 
     age = max((as_of - i.due_date).days for i in considered) if considered else None
     reached = ladder.reached(age) if age is not None else None
@@ -327,7 +349,7 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
         state, next_date = PROMISED, paused(promise_resume)
     elif reached is None and not considered_overdue:
         # Only disputed or plan-covered invoices are overdue: nothing on the ladder to do.
-        if all(i.disputed for i in excluded_overdue):
+        if all(i.claimable <= 0 for i in excluded_overdue):
             state, next_step, next_date = DISPUTED, None, None
         else:
             ends = [p.ends_on for p in plans if p.active(as_of)]
@@ -348,6 +370,8 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
         broken_promise=broken,
         severity=ladder.index(reached.key) if reached else -1,
         chased_invoices=tuple(i.number for i in considered if (as_of - i.due_date).days >= first),
+        disputed_amount=sum((i.disputed_part for i in overdue_open), _ZERO),
+        steps_from=lower,
     )
 
 

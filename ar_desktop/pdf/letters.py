@@ -71,6 +71,9 @@ TEXT = {
         "debt": "Debt relationship: contract / order {ref}",
         "inv_head": ("Invoice", "Issue date", "Due date", "Days overdue", "Amount", "Paid", "Open"),
         "overdue_title": "Overdue invoices",
+        "in_dispute": "In dispute", "claimed": "Claimed",
+        "dispute_note": "Not claimed while in dispute: {items}. We will come back to it once the dispute is settled.",
+        "dispute_item": "invoice {number} {amount}",
         "charges_title": "Late-payment charges",
         "ch_head": ("Invoice", "Basis of calculation", "Interest", "Fixed compensation", "Total"),
         "total": "Total", "invoices_open": "Open invoice amounts", "charges_total": "Late-payment charges",
@@ -90,6 +93,9 @@ TEXT = {
         "debt": "债务依据：合同/订单编号 {ref}",
         "inv_head": ("发票号", "开票日期", "到期日", "逾期天数", "金额", "已付", "未付"),
         "overdue_title": "逾期发票明细",
+        "in_dispute": "争议金额", "claimed": "本函主张",
+        "dispute_note": "以下争议部分在争议解决前不在本函主张范围内：{items}。争议解决后我司将另行处理。",
+        "dispute_item": "发票{number}争议金额{amount}",
         "charges_title": "逾期费用明细",
         "ch_head": ("发票号", "计算依据", "逾期利息", "固定补偿", "合计"),
         "total": "合计", "invoices_open": "未付发票金额", "charges_total": "逾期费用",
@@ -522,26 +528,40 @@ def table_style(header_rows: int = 1, total_rows: int = 0) -> TableStyle:
 def invoice_table(st: Styles, invoices: Sequence[LetterInvoiceLine], currency: str, width: float,
                   *, totals: bool = True, extra_col: Callable[[LetterInvoiceLine], str] | None = None,
                   extra_head: str = "") -> Table:
+    """Invoices with amount, paid and open; with a dispute among them, the part in dispute and the
+    part claimed instead of the open amount."""
     lang = st.language
+    disputes = any(i.disputed for i in invoices)
     head = list(TEXT[lang]["inv_head"])
     head[4] = f"{head[4]} ({currency})"
     ratios = [0.19, 0.13, 0.13, 0.1, 0.15, 0.15, 0.15]
+    if disputes:
+        head[6:] = [TEXT[lang]["in_dispute"], TEXT[lang]["claimed"]]
+        ratios = [0.16, 0.12, 0.12, 0.09, 0.13, 0.12, 0.13, 0.13]
     if extra_col:
         head.append(extra_head)
         ratios = [0.14, 0.125, 0.125, 0.085, 0.125, 0.1, 0.125, 0.175]
-    right_cols = {3, 4, 5, 6}
+    right_cols = set(range(3, len(head) - (1 if extra_col else 0)))
+
+    def amounts(items) -> list[str]:
+        out = [money(sum((i.amount for i in items), Decimal(0)), currency),
+               money(sum((i.paid for i in items), Decimal(0)), currency)]
+        if disputes:
+            out += [money(sum((i.disputed for i in items), Decimal(0)), currency),
+                    money(sum((i.claimed for i in items), Decimal(0)), currency)]
+        else:
+            out.append(money(sum((i.open_amount for i in items), Decimal(0)), currency))
+        return out
+
     rows = [[st.para(h, st.cell_right_bold if i in right_cols else st.cell_bold) for i, h in enumerate(head)]]
     for inv in invoices:
         cells = [inv.number, short_date(inv.issue_date, lang), short_date(inv.due_date, lang), str(inv.days_overdue),
-                 money(inv.amount, currency), money(inv.paid, currency), money(inv.open_amount, currency)]
+                 *amounts([inv])]
         if extra_col:
             cells.append(extra_col(inv))
         rows.append([st.para(v, st.cell_right if i in right_cols else st.cell) for i, v in enumerate(cells)])
     if totals:
-        tot = [TEXT[lang]["total"], "", "", "",
-               money(sum((i.amount for i in invoices), Decimal(0)), currency),
-               money(sum((i.paid for i in invoices), Decimal(0)), currency),
-               money(sum((i.open_amount for i in invoices), Decimal(0)), currency)]
+        tot = [TEXT[lang]["total"], "", "", "", *amounts(invoices)]
         if extra_col:
             tot.append("")
         rows.append([st.para(v, st.cell_right_bold if i in right_cols else st.cell_bold) for i, v in enumerate(tot)])
@@ -642,6 +662,12 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
     if doc.invoices:
         story += [CondPageBreak(30 * mm), st.para(t["overdue_title"], st.heading),
                   invoice_table(st, doc.invoices, doc.currency, width)]
+        disputed = [i for i in (*doc.invoices, *doc.wholly_disputed) if i.disputed]
+        if disputed:
+            sep = "；" if lang == "zh" else "; "
+            items = sep.join(t["dispute_item"].format(number=i.number, amount=money_cur(i.disputed, doc.currency, lang))
+                             for i in disputed)
+            story.append(st.para(t["dispute_note"].format(items=items), st.small))
     if doc.charges:
         story += [CondPageBreak(30 * mm), st.para(t["charges_title"], st.heading), charges_table(st, doc, width)]
     story += [Spacer(1, 3 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 4 * mm)]

@@ -111,6 +111,7 @@ class InvoiceWorkRow:
     currency: str
     reached_step: str | None        # the step this invoice reached by its own age
     disputed: bool
+    disputed_amount: Decimal = Decimal(0)   # the contested part of the open amount
 
 
 @dataclass(frozen=True)
@@ -373,7 +374,8 @@ def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
                 continue
             step = reached_step_for_invoice(ladder, inv.due_date, as_of)
             out.append(InvoiceWorkRow(inv.number, ci.code, ci.name, inv.due_date, (as_of - inv.due_date).days,
-                                      inv.open_amount, ci.currency, step.key if step else None, inv.disputed))
+                                      inv.open_amount, ci.currency, step.key if step else None, inv.disputed,
+                                      inv.disputed_part))
     out.sort(key=lambda r: (r.customer_code, r.invoice_number))
     return out
 
@@ -588,8 +590,9 @@ def payment_plans(books: Books, code: str) -> list[PaymentPlanInfo]:
 
 def mark_dispute(books: Books, invoice_number: str, reason: str, amount: Decimal | str | None = None,
                  on: dt.date | str | None = None) -> None:
-    """The customer contests an invoice (``amount`` = the contested part, default all of it).
-    The invoice leaves the ladder until the dispute is resolved."""
+    """The customer contests an invoice (``amount`` = the contested part, default all that is
+    open). Only the contested part leaves the claim, the charges and the ladder until the dispute
+    is resolved; the rest is claimed and chased as before."""
     with books.db.session() as s:
         _mark_dispute(books, s, invoice_number, reason, amount, _day(books, on, "date of the dispute"), None)
 
@@ -615,22 +618,41 @@ def _mark_dispute(books: Books, s, number: str, reason: str, amount, day: dt.dat
     if units > open_units:
         raise UserError(f"The disputed amount {from_minor(units, inv.currency):.2f} is more than is open on invoice "
                         f"{inv.number} ({from_minor(open_units, inv.currency):.2f}).")
-    inv.disputed, inv.dispute_reason = True, reason[:500]
+    invoices_repo.set_disputed(inv, True, reason[:500], units)
     collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute", date=day, note=reason, amount=units,
                                invoice_id=inv.id)
     return inv.id
 
 
 def resolve_dispute(books: Books, invoice_number: str, note: str = "", on: dt.date | str | None = None) -> None:
-    """The dispute is settled: the invoice comes back to the ladder from ``on`` (default today)."""
+    """The dispute is settled: the contested part comes back to the claim and the ladder from
+    ``on`` (default today)."""
     with books.db.session() as s:
         inv = _invoice(s, invoice_number)
         if not inv.disputed:
             raise UserError(f"Invoice {inv.number} is not disputed.")
         day = _day(books, on, "date the dispute was resolved")
-        inv.disputed, inv.dispute_reason = False, ""
+        invoices_repo.set_disputed(inv, False, "")
         collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute_resolved", date=day,
                                    note=_text(note, "note"), invoice_id=inv.id)
+
+
+@dataclass(frozen=True)
+class DisputeInfo:
+    number: str
+    currency: str
+    open_amount: Decimal
+    disputed: bool
+    disputed_amount: Decimal        # the contested part of the open amount (0 when not disputed)
+    reason: str
+
+
+def invoice_dispute(books: Books, invoice_number: str) -> DisputeInfo:
+    """The dispute state of an invoice now: what is open and which part of it is contested."""
+    with books.db.session() as s:
+        row = invoices_repo.rows(s, [_invoice(s, invoice_number).id])[0]
+    return DisputeInfo(row.number, row.currency, row.open_amount, row.disputed, row.disputed_amount,
+                       row.dispute_reason)
 
 
 def _invoice(s, number: str):
@@ -892,7 +914,7 @@ __all__ = [
     "CALL_OUTCOMES", "CollectionSettings", "HistoryEntry", "InvoiceWorkRow", "PaymentPlanInfo", "PlanCandidate", "PromiseInfo",
     "WorklistRow", "add_note", "cancel_payment_plan", "class_ladder", "create_payment_plan", "collection_settings", "credit_check_for_new_invoice", "customer_ladder",
     "customer_status", "effective_ladder", "history", "invoice_rows", "log_call", "log_step", "mark_credit_reviewed",
-    "mark_dispute", "payment_plans", "plan_candidates", "put_on_hold", "record_credit_override", "record_promise", "register_history_source",
+    "DisputeInfo", "invoice_dispute", "mark_dispute", "payment_plans", "plan_candidates", "put_on_hold", "record_credit_override", "record_promise", "register_history_source",
     "release_hold", "reminder_mail", "reset_class_ladder", "resolve_dispute", "set_class_ladder",
     "set_collection_settings", "set_customer_ladder", "suggested_credit_class", "worklist",
 ]

@@ -64,7 +64,8 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
         inv.issue_date = data.issue_date
         inv.due_date = data.due_date or due_date_for(data.issue_date, customers_repo.get(s, cid).terms_days)
         inv.reference, inv.description = data.reference, data.description
-        inv.disputed, inv.dispute_reason = data.disputed, data.dispute_reason
+        keep = inv.disputed_amount if data.disputed and inv.disputed and inv.disputed_amount > 0 else None
+        invoices_repo.set_disputed(inv, data.disputed, data.dispute_reason, keep)
 
 
 VOID_REVERSAL = "void reversal"
@@ -109,7 +110,14 @@ def set_dispute(books: Books, invoice_id: int, disputed: bool, reason: str = "")
         raise UserError("Give the reason of the dispute (what the customer contests).")
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoice_id)
-        inv.disputed, inv.dispute_reason = disputed, reason.strip() if disputed else ""
+        was = inv.disputed
+        invoices_repo.set_disputed(inv, disputed, reason.strip())
+        if was != inv.disputed:  # the history (and the rule as of a date) sees the change too
+            from ar_desktop.storage import collections_repo
+
+            collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute" if disputed else
+                                       "dispute_resolved", date=books.today(), note=reason.strip(),
+                                       amount=inv.disputed_amount if disputed else None, invoice_id=inv.id)
 
 
 def invoice_ids(books: Books, f: InvoiceFilter, *, sort: str = "due_date", descending: bool = False) -> list[int]:

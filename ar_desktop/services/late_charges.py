@@ -109,8 +109,9 @@ def _rule_for(default: ChargeRule, inv: ChargeInvoice, cache: dict) -> ChargeRul
 
 
 def charge_for(inv: ChargeInvoice, rule: ChargeRule, as_of: dt.date, rates: RateBook) -> ChargeResult:
-    return compute_charges(InvoiceForCharges(inv.number, inv.currency, inv.gross, inv.due_date, inv.payments),
-                           rule, as_of, rates)
+    """The charges on the undisputed part: a contested part is charged nothing while in dispute."""
+    return compute_charges(InvoiceForCharges(inv.number, inv.currency, inv.gross - inv.disputed_part, inv.due_date,
+                                             inv.payments), rule, as_of, rates)
 
 
 def _rates(s) -> RateBook:

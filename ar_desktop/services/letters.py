@@ -320,22 +320,25 @@ def _build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: st
     currency = data.currency
     all_invoices = [i for i in letters_repo.charge_invoices(s, as_of, [cid], only_due_before=False)
                     if i.currency == currency and i.open_amount > 0]
-    overdue = sorted((i for i in all_invoices if i.due_date < as_of and not i.disputed),
-                     key=lambda i: (i.due_date, i.number))
-    if not overdue:
+    overdue = sorted((i for i in all_invoices if i.due_date < as_of), key=lambda i: (i.due_date, i.number))
+    if not any(i.claimable > 0 for i in overdue):
         raise UserError(f"{data.name} has no overdue, undisputed open invoice in {currency} on {as_of.isoformat()}; "
                         "there is nothing to claim in a letter.")
     cache: dict = {}
     items, lines, charges = [], [], []
+    wholly = tuple(LetterInvoiceLine(i.number, i.issue_date, i.due_date, (as_of - i.due_date).days, i.gross, i.paid,
+                                     i.open_amount, i.disputed_part, i.dispute_reason)
+                   for i in overdue if i.claimable <= 0)
+    overdue = [i for i in overdue if i.claimable > 0]
     for inv in overdue:
         rule: ChargeRule = _rule_for(default_rule, inv, cache)
         result = charge_for(inv, rule, as_of, rates) if rule.kind is not RuleKind.NONE else None
         items.append((inv, result))
         lines.append(LetterInvoiceLine(inv.number, inv.issue_date, inv.due_date, (as_of - inv.due_date).days,
-                                       inv.gross, inv.paid, inv.open_amount))
+                                       inv.gross, inv.paid, inv.open_amount, inv.disputed_part, inv.dispute_reason))
         if result is not None and result.total > 0:
             charges.append(_charge_line(inv, result, language))
-    total = round_money(sum((x.open_amount for x in lines), ZERO) + sum((c.total for c in charges), ZERO), currency)
+    total = round_money(sum((x.claimed for x in lines), ZERO) + sum((c.total for c in charges), ZERO), currency)
     refs = sorted({i.reference for i in overdue if i.reference})
     contract_ref = ", ".join(refs) if refs else ", ".join(i.number for i in overdue)
     text = _template_text(s, language, step.template)
@@ -346,7 +349,8 @@ def _build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: st
         reference=reference, subject=SUBJECTS[language][step.template], contract_ref=contract_ref,
         invoices=tuple(lines), total_claimed=total, currency=currency,
         deadline=as_of + dt.timedelta(days=settings.deadline_days), next_step=next_step_text(ladder, step, language),
-        charges=tuple(charges), registered_mail=step.registered_mail, statement_attached=settings.statement_attached)
+        charges=tuple(charges), registered_mail=step.registered_mail, statement_attached=settings.statement_attached,
+        wholly_disputed=wholly)
     if settings.statement_attached:
         open_items = sorted(all_invoices, key=lambda i: (i.due_date, i.number))
         doc = replace(doc, statement=build_statement(
@@ -536,7 +540,7 @@ def issue_letters(books: Books, as_of: dt.date, customer_codes: Sequence[str] | 
                     i_fix = result.fixed_compensation if result else ZERO
                     interest, fixed = interest + i_int, fixed + i_fix
                     letters_repo.add_item(
-                        s, letter_id=lid, invoice_id=inv.invoice_id, open_amount=to_minor(inv.open_amount, cur),
+                        s, letter_id=lid, invoice_id=inv.invoice_id, open_amount=to_minor(inv.claimable, cur),
                         interest=to_minor(i_int, cur), fixed_compensation=to_minor(i_fix, cur),
                         rule=result.rule_name if result else RuleKind.NONE.value,
                         explanation="\n".join(result.explanation) if result else "")

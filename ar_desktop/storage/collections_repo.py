@@ -394,41 +394,52 @@ def plans_active(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs
 
 def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, CustomerInputs]) -> None:
     """The invoices picked by ``which`` (a condition on Invoice) that exist as of D, as
-    InvoiceState with the open amount, settlement date and dispute state as of D."""
+    InvoiceState with the open amount, settlement date and dispute state (and amount) as of D."""
     # dispute state as of D, from the events where there are any
-    disputes: dict[int, list[tuple[dt.date, str]]] = {}
-    q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind)
+    disputes: dict[int, list[tuple[dt.date, str, int | None]]] = {}
+    q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind, CollectionEvent.amount)
          .join(Invoice, Invoice.id == CollectionEvent.invoice_id)
          .where(which, CollectionEvent.customer_id.in_(scope), CollectionEvent.kind.in_(DISPUTE_KINDS))
          .order_by(CollectionEvent.date, CollectionEvent.id))
-    for inv_id, date, kind in s.execute(q):
-        disputes.setdefault(inv_id, []).append((date, kind))
+    for inv_id, date, kind, units in s.execute(q):
+        disputes.setdefault(inv_id, []).append((date, kind, units))
 
     q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
-                Invoice.amount, Invoice.currency, Invoice.disputed, _paid_units(as_of), _last_allocation(as_of))
+                Invoice.amount, Invoice.currency, Invoice.disputed, Invoice.disputed_amount, _paid_units(as_of),
+                _last_allocation(as_of))
          .where(which, _live(as_of))
          .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
-    for inv_id, cid, number, issued, due, amount, currency, flag, paid_units, cleared in s.execute(q):
+    for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_units, cleared in s.execute(q):
         ci = out.get(cid)
         if ci is None:
             continue
         open_units = amount - int(paid_units)
         settled = _as_date(cleared) if cleared is not None and open_units <= 0 else None
+        disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
         ci.invoices.append(InvoiceState(number, due, from_minor(max(open_units, 0), currency),
-                                        disputed=disputed_as_of(disputes.get(inv_id), flag, as_of),
-                                        settled_on=settled, issue_date=issued))
+                                        disputed=disputed, settled_on=settled, issue_date=issued,
+                                        disputed_amount=None if units is None else from_minor(units, currency)))
         ci.invoice_ids[number] = inv_id
 
 
-def disputed_as_of(events: list[tuple[dt.date, str]] | None, flag: bool, as_of: dt.date) -> bool:
-    """Disputed on D: the latest dispute event on or before D decides; before the first event the
-    invoice was in the opposite state; without events the invoice's flag (set on entry/import)."""
+def dispute_as_of(events: list[tuple[dt.date, str, int | None]] | None, flag: bool, flag_units: int,
+                  as_of: dt.date) -> tuple[bool, int | None]:
+    """(disputed on D, the contested minor units or None for all of the open amount). The latest
+    dispute event on or before D decides (its amount is the contested part); before the first
+    event the invoice was in the opposite state; without events the invoice's own columns (set on
+    entry or import)."""
     if not events:
-        return bool(flag)
-    before = [k for d, k in events if d <= as_of]
+        return bool(flag), (int(flag_units) or None) if flag else None
+    before = [(k, u) for d, k, u in events if d <= as_of]
     if before:
-        return before[-1] == "dispute"
-    return events[0][1] == "dispute_resolved"
+        kind, units = before[-1]
+        return (True, int(units) if units else None) if kind == "dispute" else (False, None)
+    return events[0][1] == "dispute_resolved", None
+
+
+def disputed_as_of(events: list[tuple[dt.date, str]] | None, flag: bool, as_of: dt.date) -> bool:
+    """Disputed on D (see :func:`dispute_as_of`)."""
+    return dispute_as_of([(d, k, None) for d, k in events] if events else None, flag, 0, as_of)[0]
 
 
 def open_units_as_of(s: Session, customer_id: int, as_of: dt.date) -> int:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.allocation import OpenInvoice
@@ -33,10 +33,16 @@ class InvoiceRow:
     disputed: bool
     dispute_reason: str
     voided: bool
+    disputed_amount: Decimal = Decimal(0)   # the contested part of the open amount (0 when not disputed)
 
     @property
     def open_amount(self) -> Decimal:
         return Decimal(0) if self.voided else self.amount - self.paid
+
+    @property
+    def undisputed_open(self) -> Decimal:
+        """What is claimed and chased: the open amount less the part in dispute."""
+        return self.open_amount - min(self.disputed_amount, self.open_amount)
 
 
 @dataclass(frozen=True)
@@ -56,14 +62,31 @@ class InvoiceTotals:
     overdue_amount: Decimal
 
 
+def disputed_open_units():
+    """SQL: the contested minor units of the invoice's current open amount (0 when not disputed).
+    A disputed invoice stored without an amount (older imports) is disputed in full."""
+    open_units = Invoice.amount - Invoice.paid
+    return case((Invoice.disputed.is_(False), 0), (Invoice.paid >= Invoice.amount, 0),
+                (Invoice.disputed_amount <= 0, open_units),
+                else_=func.min(Invoice.disputed_amount, open_units))
+
+
+def set_disputed(inv: Invoice, disputed: bool, reason: str, units: int | None = None) -> None:
+    """Mark (``units`` contested, None = the whole open amount) or clear a dispute on the row."""
+    open_units = max(0, inv.amount - (inv.paid or 0))
+    inv.disputed, inv.dispute_reason = bool(disputed), reason if disputed else ""
+    inv.disputed_amount = (open_units if units is None else min(units, open_units)) if disputed else 0
+
+
 def add(s: Session, *, customer_id: int, number: str, issue_date: dt.date, due_date: dt.date, amount: Decimal,
         currency: str, reference: str = "", description: str = "", disputed: bool = False,
         dispute_reason: str = "") -> int:
     if s.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
         raise UserError(f"Invoice number {number} is already used. Each invoice needs its own number.")
+    units = to_minor(amount, currency)
     inv = Invoice(number=number, customer_id=customer_id, issue_date=issue_date, due_date=due_date,
-                  amount=to_minor(amount, currency), currency=currency, reference=reference,
-                  description=description, disputed=disputed, dispute_reason=dispute_reason, paid=0)
+                  amount=units, currency=currency, reference=reference, description=description,
+                  disputed=disputed, dispute_reason=dispute_reason, disputed_amount=units if disputed else 0, paid=0)
     s.add(inv)
     s.flush()
     return inv.id
@@ -152,8 +175,16 @@ def rows(s: Session, ids: list[int]) -> list[InvoiceRow]:
     for i, code, name in s.execute(q):
         out[i.id] = InvoiceRow(i.id, i.number, i.customer_id, code, name, i.issue_date, i.due_date,
                                from_minor(i.amount, i.currency), from_minor(i.paid, i.currency), i.currency,
-                               i.reference, i.description, i.disputed, i.dispute_reason, i.voided)
+                               i.reference, i.description, i.disputed, i.dispute_reason, i.voided,
+                               from_minor(_disputed_units(i), i.currency))
     return [out[i] for i in ids if i in out]
+
+
+def _disputed_units(i: Invoice) -> int:
+    open_units = i.amount - i.paid
+    if not i.disputed or open_units <= 0:
+        return 0
+    return open_units if i.disputed_amount <= 0 else min(i.disputed_amount, open_units)
 
 
 def totals(s: Session, f: InvoiceFilter, as_of: dt.date, currency: str) -> InvoiceTotals:

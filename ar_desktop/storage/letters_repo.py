@@ -34,6 +34,8 @@ class ChargeInvoice:
     reference: str
     customer_rule: str          # '' = the company default
     customer_rate: str          # exact decimal text, '' = none
+    disputed_amount: Decimal = Decimal(0)   # the contested part (as stored now), see disputed_part
+    dispute_reason: str = ""
 
     @property
     def paid(self) -> Decimal:
@@ -42,6 +44,16 @@ class ChargeInvoice:
     @property
     def open_amount(self) -> Decimal:
         return self.gross - self.paid
+
+    @property
+    def disputed_part(self) -> Decimal:
+        """The contested part of the open amount as of D (never more than is open)."""
+        return max(Decimal(0), min(self.disputed_amount, self.open_amount)) if self.disputed else Decimal(0)
+
+    @property
+    def claimable(self) -> Decimal:
+        """The undisputed open amount: what a letter claims."""
+        return self.open_amount - self.disputed_part
 
 
 def charge_invoices(s: Session, as_of: dt.date, customer_ids: list[int] | None = None, *,
@@ -72,7 +84,9 @@ def charge_invoices(s: Session, as_of: dt.date, customer_ids: list[int] | None =
         out.append(ChargeInvoice(
             inv.id, inv.number, inv.customer_id, code, cur, inv.issue_date, inv.due_date, from_minor(inv.amount, cur),
             tuple((d, from_minor(a, cur)) for d, a in pays.get(inv.id, [])), inv.disputed, inv.reference,
-            rule or "", rate or ""))
+            rule or "", rate or "",
+            from_minor(inv.disputed_amount if inv.disputed_amount > 0 else inv.amount, cur) if inv.disputed
+            else Decimal(0), inv.dispute_reason if inv.disputed else ""))
     out.sort(key=lambda c: (c.customer_code, c.number))
     return out
 

@@ -78,6 +78,9 @@ class Invoice(Base):
     description: Mapped[str] = mapped_column(String(500), default="")
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     dispute_reason: Mapped[str] = mapped_column(String(500), default="")
+    # The contested part in minor units while disputed (0 when not disputed): only the rest is
+    # claimed and chased. Never above the open amount when set; see storage.invoices_repo.
+    disputed_amount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(String(500), default="")
     voided_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

@@ -418,3 +418,28 @@ def test_urgency_key_orders_by_severity_then_amount():
     ranked = sorted([disputed, mid_small, far, mid_big], key=urgency_key)
     assert ranked == [far, mid_big, mid_small, disputed]
     assert urgency_key(far) == (-4, Decimal("-10"), -31)
+
+
+# ---------------------------------------------------------------------------------------------
+# Partial disputes: only the contested part leaves the ladder
+
+
+def test_partial_dispute_only_the_contested_part_leaves_the_ladder():
+    big = inv("BIG", amount="70000", disputed=True, disputed_amount=Decimal("1000"))
+    assert (big.disputed_part, big.claimable) == (Decimal("1000"), Decimal("69000"))
+    st = collection_status(B, [big], [], d(20))
+    assert brief(st) == (ACTION_DUE, "demand_letter", "demand_letter", d(15))
+    assert (st.overdue_amount, st.disputed_amount, st.chased_invoices) == (Decimal("70000"), Decimal("1000"), ("BIG",))
+
+
+def test_dispute_without_an_amount_or_above_what_is_open_covers_all_that_is_open():
+    whole = inv("W", amount="500", disputed=True)
+    more = inv("M", amount="300", disputed=True, disputed_amount=Decimal("900"))
+    assert whole.claimable == 0 and more.claimable == 0 and more.disputed_part == Decimal("300")
+    st = collection_status(B, [whole, more], [], d(20))
+    assert st.state == DISPUTED and st.disputed_amount == Decimal("800")
+
+
+def test_steps_from_is_where_the_counted_history_begins():
+    st = collection_status(B, [inv()], [done("reminder", 3)], d(20))
+    assert st.steps_from == d(-3)          # episode starts on +1: one day back and the pre-due window

@@ -109,3 +109,19 @@ def test_log_and_promise(db):
 ])
 def test_errors_are_one_line(db, args, message):
     assert message in error("--db", db, *args)
+
+
+def test_dispute_part_of_an_invoice_and_resolve_it(db):
+    out = ok("--db", db, "dispute", "A-2", "--reason", "234.50 of it was never delivered", "--amount", "234.50",
+             "--date", "2026-03-20")
+    assert out.strip() == "invoice A-2: 234.50 EUR of 1,234.50 open disputed; 1,000.00 still claimed"
+    # the undisputed 1,000.00 is still chased: ACME stays on the ladder with the same step
+    rows = ok("--db", db, "collections", "--as-of", "2026-03-21", "--format", "csv").splitlines()
+    assert rows[1].startswith('ACME,"Acme, Inc.",1334.50,20,demand_letter,demand_letter,')
+    assert "A-2" in error("--db", db, "dispute", "A-2", "--reason", "again")        # already disputed
+    assert "more than is open" in error("--db", db, "dispute", "A-1", "--reason", "x", "--amount", "100.01")
+    assert "is empty" in error("--db", db, "dispute", "A-1", "--reason", " ")
+    assert ok("--db", db, "resolve", "A-2", "--date", "2026-03-25", "--note", "credit note").strip() \
+        == "invoice A-2: dispute resolved"
+    assert "not disputed" in error("--db", db, "resolve", "A-2")
+    assert "no invoice number 'NOPE'" in error("--db", db, "dispute", "NOPE", "--reason", "x")

@@ -136,6 +136,54 @@ def test_dispute_leaves_the_invoice_out_until_resolved(one):
         col.resolve_dispute(one, "INV-1", on=d(22))
 
 
+def test_partial_dispute_keeps_the_undisputed_part_on_the_ladder(bk):
+    customer(bk)
+    invoice(bk, "BIG", amount="70000.00")
+    invoice(bk, "SMALL", amount="100.00", due=d(5))
+    col.mark_dispute(bk, "BIG", "1,000.00 of damaged goods", amount="1000.00", on=d(10))
+    r = row(bk, d(20))
+    # the undisputed 69,000.00 is chased as before: the demand letter is due as if nothing were disputed
+    assert brief(r) == ("action_due", "demand_letter", "demand_letter", d(15))
+    assert r.overdue_amount == Decimal("70100.00") and r.status.disputed_amount == Decimal("1000.00")
+    assert r.chased_invoices == ("BIG", "SMALL")
+    info = col.invoice_dispute(bk, "BIG")
+    assert (info.disputed, info.disputed_amount, info.open_amount) == (True, Decimal("1000.00"), Decimal("70000.00"))
+    rows = {x.invoice_number: x for x in col.invoice_rows(bk, d(20))}
+    assert rows["BIG"].disputed_amount == Decimal("1000.00") and rows["SMALL"].disputed_amount == 0
+    # a payment of everything undisputed leaves only the disputed part: nothing left to chase on BIG
+    pay(bk, d(21), "69000.00", invoice_number="BIG")
+    r = row(bk, d(22))
+    assert r.chased_invoices == ("SMALL",) and r.status.disputed_amount == Decimal("1000.00")
+    col.resolve_dispute(bk, "BIG", "we were wrong", on=d(23))
+    assert col.invoice_dispute(bk, "BIG").disputed_amount == 0
+    assert row(bk, d(24)).chased_invoices == ("BIG", "SMALL")
+    # the disputed part as of a past date comes from the history
+    assert row(bk, d(20)).status.disputed_amount == Decimal("1000.00")
+    with pytest.raises(UserError, match="more than is open"):
+        col.mark_dispute(bk, "SMALL", "x", amount="100.01", on=d(24))
+
+
+def test_disputed_part_is_a_stored_value_sql_can_sum(bk):
+    from sqlalchemy import func, select
+
+    from ar_desktop.storage.invoices_repo import disputed_open_units
+    from ar_desktop.storage.orm import Invoice
+
+    customer(bk)
+    invoice(bk, "A", amount="500.00")
+    invoice(bk, "B", amount="300.00")
+    invoice(bk, "C", amount="200.00")
+    col.mark_dispute(bk, "A", "price", amount="120.50", on=d(2))
+    col.mark_dispute(bk, "B", "all of it", on=d(2))
+    with bk.db.session() as s:
+        assert s.scalar(select(func.sum(Invoice.disputed_amount))) == 12050 + 30000
+        assert s.scalar(select(func.sum(disputed_open_units()))) == 12050 + 30000
+    pay(bk, d(3), "250.00", invoice_number="A")       # 250.00 left on A, 120.50 of it in dispute
+    pay(bk, d(3), "250.00", invoice_number="B")       # 50.00 left on B, all of it in dispute
+    with bk.db.session() as s:
+        assert s.scalar(select(func.sum(disputed_open_units()))) == 12050 + 5000
+
+
 def test_dispute_on_a_call(one):
     col.log_call(one, "C1", d(8), "disputed", "says the goods were late", invoice_number="INV-1")
     assert row(one, d(9)).state == "disputed"

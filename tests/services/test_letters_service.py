@@ -262,7 +262,9 @@ def test_english_letter_has_every_required_element(bk):
         assert needed in body, needed
     for r in (report["I-1"], report["I-2"]):
         assert f"{r.interest:,.2f}" in body and f"{r.fixed_compensation:,.2f}" in body
-    assert "I-3" not in body                                   # disputed
+    # I-3 is wholly disputed: named as not claimed, never in the claim
+    assert "Not claimed while in dispute: invoice I-3 EUR 50.00" in body
+    assert "50.00" not in body.replace("invoice I-3 EUR 50.00", "")
 
 
 def test_chinese_letter_has_every_required_element(bk):
@@ -300,3 +302,25 @@ def test_recipient_block_inside_the_window(bk, layout, code):
 def test_document_json_round_trip(bk):
     doc = letters.build_letter(bk, "HQ", TODAY)
     assert letters.document_from_json(letters.document_to_json(doc)) == doc
+
+
+def test_partial_dispute_claims_exactly_the_undisputed_part(bk):
+    from ar_desktop.domain.late_charges import ChargeRule, InvoiceForCharges, compute_charges
+
+    col.mark_dispute(bk, "I-1", "1,000.00 of the goods were damaged", amount="1000.00", on=TODAY)
+    doc = letters.build_letter(bk, "ACME", TODAY)
+    i1 = next(i for i in doc.invoices if i.number == "I-1")
+    assert (i1.open_amount, i1.disputed, i1.claimed) == (Decimal("10000.00"), Decimal("1000.00"), Decimal("9000.00"))
+    rates = late_charges.rate_book(bk)
+    on_rest = compute_charges(InvoiceForCharges("I-1", "EUR", Decimal("9000.00"), dt.date(2025, 6, 20)),
+                              ChargeRule("statutory_eu"), TODAY, rates)
+    ch = next(c for c in doc.charges if c.invoice_number == "I-1")
+    assert ch.interest == on_rest.interest
+    i2_charges = next(c for c in doc.charges if c.invoice_number == "I-2").total
+    assert doc.total_claimed == Decimal("9000.00") + Decimal("1000.00") + on_rest.total + i2_charges
+    [x] = letters.issue_letters(bk, TODAY, ["ACME"])
+    body = " ".join(text(x.path.read_bytes()).split())
+    assert "In dispute" in body and "Claimed" in body
+    assert "invoice I-1 EUR 1,000.00" in body and "invoice I-3 EUR 50.00" in body
+    assert f"{doc.total_claimed:,.2f}" in body
+    assert count(bk, "letter_item", "open_amount = 900000") == 1
