@@ -18,14 +18,18 @@ def _charges_args(p):
 
 @_charges_args
 def _charges(args) -> int:
-    from ar_desktop.services.late_charges import CSV_HEADER, charges_csv, charges_report
+    from ar_desktop.services.late_charges import CSV_HEADER, charges_csv, charges_report_with_gaps
     from ar_desktop.services.report_formats import table
+
+    import sys
 
     books = open_books(args)
     try:
-        rows = charges_report(books, args.as_of)
+        rows, gaps = charges_report_with_gaps(books, args.as_of)
     finally:
         books.close()
+    for gap in gaps:
+        print(gap.line(), file=sys.stderr)
     if args.format == "csv":
         write(charges_csv(rows))
     elif not rows:
@@ -34,7 +38,10 @@ def _charges(args) -> int:
         cells = [[r.invoice_number, r.customer_code, r.currency, str(r.days_late), f"{r.interest:,.2f}",
                   f"{r.fixed_compensation:,.2f}", r.rule] for r in rows]
         write(table(list(CSV_HEADER), cells, {3, 4, 5}))
-    return 0
+    return 4 if gaps else 0
+
+
+EXIT_SKIPPED = 4
 
 
 @command("letters", "issue the collection letters due (archived, step logged) and copy the PDFs to a folder")
@@ -44,34 +51,73 @@ def _letters_args(p):
     p.add_argument("--customer", metavar="CODE", help="only this customer (its next step, or --step)")
     p.add_argument("--step", metavar="STEP_KEY", help="the letter step, e.g. reminder or demand_letter")
     p.add_argument("--layout", choices=LAYOUT_CHOICES, help="default: the layout in the letter settings")
+    p.add_argument("--dry-run", action="store_true",
+                   help="write the same letters as drafts to --out; nothing is issued, archived or logged")
+
+
+def _writable_folder(out: Path) -> None:
+    """--out is a folder the letters can be copied to (checked before anything is issued)."""
+    from ar_desktop.domain.errors import UserError
+
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} is a file, not a folder. Give a folder for the letters.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".ar-desktop-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise UserError(f"The folder {out} cannot be written ({e.strerror or e}). Choose a folder you can write "
+                        "to; nothing was issued.") from None
+
+
+def _copy(data: bytes, target: Path) -> None:
+    tmp = target.parent / f".{target.name}.tmp"
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @_letters_args
 def _letters(args) -> int:
+    import sys
+
     from ar_desktop.domain.errors import UserError
-    from ar_desktop.services.letters import issue_letters
+    from ar_desktop.services.letters import issue_batch
 
     out = Path(args.out).expanduser()
-    if out.exists() and not out.is_dir():
-        raise UserError(f"{out} is a file, not a folder. Give a folder for the letters.")
+    _writable_folder(out)
     books = open_books(args)
     try:
-        issued = issue_letters(books, args.as_of, [args.customer] if args.customer else None, args.step, args.layout)
-        out.mkdir(parents=True, exist_ok=True)
-        lines = []
-        for letter in issued:
-            target = out / letter.path.name
-            tmp = out / f".{letter.path.name}.tmp"
-            tmp.write_bytes(letter.path.read_bytes())
-            os.replace(tmp, target)
-            lines.append(f"{target}\tletter {letter.letter_id}\n")
+        batch = issue_batch(books, args.as_of, [args.customer] if args.customer else None, args.step, args.layout,
+                            dry_run=args.dry_run)
     finally:
         books.close()
-    if not issued:
-        write(f"No letters due on {args.as_of.isoformat()}.\n")
-    else:
+    lines = []
+    try:
+        for d in batch.drafts:
+            target = out / d.file_name
+            _copy(d.pdf, target)
+            lines.append(f"{target}\tdraft (not issued)\n")
+        for letter in batch.issued:
+            target = out / letter.path.name
+            _copy(letter.path.read_bytes(), target)
+            lines.append(f"{target}\tletter {letter.letter_id}\n")
+    except OSError as e:
+        if batch.issued:   # committed: say so, never "nothing was changed"
+            raise UserError(f"{len(batch.issued)} letter(s) were issued, archived in {batch.archive} and logged, "
+                            f"but copying them to {out} failed ({e.strerror or e}). Copy them from the archive; do "
+                            "not issue them again.") from None
+        raise UserError(f"Writing the drafts to {out} failed ({e.strerror or e}). Nothing was issued.") from None
+    if lines:
         write("".join(lines))
-    return 0
+    elif not batch.skipped:
+        write(f"No letters due on {args.as_of.isoformat()}.\n")
+    for skip in batch.skipped:
+        print(skip.line(), file=sys.stderr)
+    return EXIT_SKIPPED if batch.skipped else 0
 
 
 @command("registered", "record the posting (and delivery) of a letter sent by registered mail")

@@ -23,7 +23,10 @@ from typing import Any
 from ar_desktop.domain.errors import UserError
 
 # Letter templates the PDF layer knows (mirrors ar_desktop.domain.letters.TEMPLATE_KEYS).
-LETTER_TEMPLATES: tuple[str, ...] = ("reminder", "demand_letter", "final_notice")
+LETTER_TEMPLATES: tuple[str, ...] = ("courtesy_reminder", "reminder", "demand_letter", "final_notice",
+                                     "legal_notice", "agency_notice")
+# Steps that are not letters themselves may announce themselves by a notice letter.
+NOTICE_TEMPLATES = {"legal_action": "legal_notice", "agency": "agency_notice"}
 
 CREDIT_CLASSES: tuple[str, ...] = ("A", "B", "C")
 
@@ -118,7 +121,9 @@ class Step:
 
     @property
     def is_letter(self) -> bool:
-        return self.action.is_letter
+        """A letter step, or a legal-action / agency step that sends its notice letter."""
+        return self.action.is_letter or (self.template is not None
+                                         and NOTICE_TEMPLATES.get(self.action.value) == self.template)
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "name": self.name, "threshold_days": self.threshold_days,
@@ -262,13 +267,18 @@ def _validate(steps: tuple[Step, ...]) -> None:
             raise UserError(f"{label}: the waiting period {s.wait_days} must be from 0 to "
                             f"{MAX_WAIT} days.")
         if s.action.is_letter:
-            if s.template not in LETTER_TEMPLATES:
+            allowed = [t for t in LETTER_TEMPLATES if t not in NOTICE_TEMPLATES.values()]
+            if s.template not in allowed:
                 what = f"'{s.template}' is not a letter template" if s.template else "no letter template is chosen"
-                raise UserError(f"{label}: {what}. Choose one of: {', '.join(LETTER_TEMPLATES)}.")
-        else:
-            if s.template is not None:
-                raise UserError(f"{label}: a '{s.action.value}' step sends no letter, so it cannot "
-                                f"have the template '{s.template}'. Clear the template.")
+                raise UserError(f"{label}: {what}. Choose one of: {', '.join(allowed)}.")
+        elif s.template is not None and NOTICE_TEMPLATES.get(s.action.value) != s.template:
+            notice = NOTICE_TEMPLATES.get(s.action.value)
+            if notice:
+                raise UserError(f"{label}: a '{s.action.value}' step can only send its notice letter "
+                                f"'{notice}', not '{s.template}'. Choose '{notice}' or no template.")
+            raise UserError(f"{label}: a '{s.action.value}' step sends no letter, so it cannot "
+                            f"have the template '{s.template}'. Clear the template.")
+        elif s.template is None:
             if s.registered_mail:
                 raise UserError(f"{label}: a '{s.action.value}' step sends no letter, so it cannot "
                                 "go by registered mail. Untick registered mail.")
@@ -314,13 +324,13 @@ def default_ladder(credit_class: str) -> Ladder:
     w = PREREQUISITE_WAIT_DAYS
     return Ladder((
         Step("courtesy_reminder", "Courtesy reminder", t[0], ActionKind.COURTESY_REMINDER,
-             template="reminder"),
+             template="courtesy_reminder"),
         Step("reminder", "Reminder", t[1], ActionKind.REMINDER, template="reminder"),
         Step("phone_call", "Phone call", t[2], ActionKind.PHONE_CALL),
         Step("demand_letter", "Formal demand letter (registered mail)", t[3],
              ActionKind.DEMAND_LETTER, template="demand_letter", registered_mail=True),
-        Step("legal_action", "Legal action", t[4], ActionKind.LEGAL_ACTION,
-             requires="demand_letter", wait_days=w),
-        Step("agency", "Hand over to a collection agency", t[5], ActionKind.AGENCY,
-             requires="demand_letter", wait_days=w),
+        Step("legal_action", "Legal action (notice by registered mail)", t[4], ActionKind.LEGAL_ACTION,
+             requires="demand_letter", wait_days=w, template="legal_notice", registered_mail=True),
+        Step("agency", "Hand over to a collection agency (notice by registered mail)", t[5], ActionKind.AGENCY,
+             requires="demand_letter", wait_days=w, template="agency_notice", registered_mail=True),
     ))

@@ -20,6 +20,7 @@ from ar_desktop.domain.reference_rates import (
     DE_BASISZINS,
     ECB_MRO,
     TABLE_DESCRIPTIONS,
+    MissingRate,
     RateBook,
 )
 
@@ -392,7 +393,7 @@ def _periods(segments: list[tuple[dt.date, dt.date, Decimal]], rule: ChargeRule,
     uk_reference = None
     if kind is RuleKind.STATUTORY_UK and segments:
         ref_day = _uk_reference_date(interest_start)
-        uk_reference = (ref_day, rates.rate_on(BOE_BANK_RATE, ref_day))
+        uk_reference = (ref_day, rates.known_row_on(BOE_BANK_RATE, ref_day).rate_percent)
 
     def boundary_after(day: dt.date) -> dt.date | None:
         """First day after ``day`` where the rate or the day basis may change."""
@@ -425,14 +426,10 @@ def _periods(segments: list[tuple[dt.date, dt.date, Decimal]], rule: ChargeRule,
                             ref_date, ref_rate = uk_reference
                         else:
                             ref_date = _half_year_start(day)
-                            row = rates.row_on(ref_table, ref_date)
+                            row = rates.known_row_on(ref_table, ref_date)
                             if ref_table == DE_BASISZINS and row.effective_from != ref_date:
-                                raise UserError(
-                                    f"The German base rate for {ref_date.isoformat()} is missing "
-                                    f"(the last one known is from {row.effective_from.isoformat()}). "
-                                    "The base rate is set each 1 January and 1 July: add the published "
-                                    "rate for that date to the rate table, even if it did not change."
-                                )
+                                # set each 1 January and 1 July: a row for that very day, even unchanged
+                                raise MissingRate(DE_BASISZINS, ref_date)
                             ref_rate = row.rate_percent
                         rate = ref_rate + margin
                     unit = "year"

@@ -4,18 +4,17 @@ letter-template filler.  Standard library only: the PDF layer turns these into b
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from ar_desktop.domain.chinese_amount import chinese_amount
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import ZERO, format_amount
+from ar_desktop.domain.letter_facts import LetterFacts
+from ar_desktop.domain.money import ZERO
 
 LANGUAGES = ("en", "zh")
-TEMPLATE_KEYS = ("reminder", "demand_letter", "final_notice")
+TEMPLATE_KEYS = ("courtesy_reminder", "reminder", "demand_letter", "final_notice", "legal_notice", "agency_notice")
 LETTERS_DIR = Path(__file__).resolve().parents[2] / "resources" / "letters"
 
 
@@ -149,6 +148,9 @@ class LetterDocument:
     statement_attached: bool = False
     statement: StatementDocument | None = None  # appended after the letter when given
     wholly_disputed: tuple[LetterInvoiceLine, ...] = ()  # overdue but all in dispute: named, not claimed
+    facts: LetterFacts | None = None  # the record behind the wording (domain.letter_facts)
+    date_style: str = ""              # "us": "January 10, 2026" (US #10 letters in English)
+    endorsement: str = ""             # the mail service named in the window, e.g. "Einschreiben Rückschein"
 
     def __post_init__(self):
         _check_language(self.language)
@@ -263,31 +265,6 @@ def build_statement(company: Company, recipient: Party, language: str, statement
 
 # --------------------------------------------------------------------------- templates
 
-_PLACEHOLDER = re.compile(r"\$(?:(?P<escaped>\$)|(?P<named>[_a-zA-Z][_a-zA-Z0-9]*)|\{(?P<braced>[_a-zA-Z][_a-zA-Z0-9]*)\}|(?P<invalid>))")
-
-
-def fill_template(text: str, values: dict[str, object]) -> str:
-    """Replace ``$name`` / ``${name}`` placeholders; ``$$`` is a literal dollar sign.
-
-    Raises UserError naming the first placeholder that has no value, or pointing at a stray '$'.
-    """
-    tpl = string.Template(text)
-    for m in _PLACEHOLDER.finditer(text):
-        if m.group("invalid") is not None and m.group("escaped") is None and m.group("named") is None \
-                and m.group("braced") is None:
-            line = text.count("\n", 0, m.start()) + 1
-            snippet = text[m.start():m.start() + 12].splitlines()[0]
-            raise UserError(
-                f"The letter text has a '$' that is not a placeholder on line {line} ('{snippet}'). "
-                "Write $$ for a dollar sign, or a placeholder such as $customer_name."
-            )
-        name = m.group("named") or m.group("braced")
-        if name and name not in values:
-            known = ", ".join(f"${k}" for k in sorted(values))
-            raise UserError(f"The letter text uses the unknown placeholder ${name}. Known placeholders: {known}.")
-    return tpl.substitute({k: str(v) for k, v in values.items()})
-
-
 def template_path(language: str, key: str, base_dir: Path | None = None) -> Path:
     _check_language(language)
     if key not in TEMPLATE_KEYS:
@@ -309,39 +286,11 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(b.strip() for b in blocks if b.strip())
 
 
-def letter_values(doc: LetterDocument) -> dict[str, str]:
-    """The placeholder values a template may use, formatted for the letter's language."""
-    lang = doc.language
-    r, c = doc.recipient, doc.company
-    oldest = min((i.due_date for i in doc.invoices), default=None)
-    return {
-        "customer_name": r.legal_name,
-        "customer_contact": r.contact_person or r.legal_name,
-        "company_name": c.legal_name,
-        "company_phone": c.phone,
-        "company_email": c.email,
-        "contact_person": c.contact_person or c.signer_name,
-        "signer_name": c.signer_name,
-        "signer_title": c.signer_title,
-        "total": format_amount(doc.total_claimed, doc.currency).rsplit(" ", 1)[0],
-        "total_words": chinese_amount(doc.total_claimed),
-        "invoices_open": format_amount(doc.invoices_open, doc.currency).rsplit(" ", 1)[0],
-        "charges_total": format_amount(doc.charges_total, doc.currency).rsplit(" ", 1)[0],
-        "currency": doc.currency,
-        "deadline": format_date(doc.deadline, lang),
-        "letter_date": format_date(doc.letter_date, lang),
-        "next_step": doc.next_step,
-        "contract_ref": doc.contract_ref,
-        "reference": doc.reference,
-        "invoice_count": str(len(doc.invoices)),
-        "oldest_due_date": format_date(oldest, lang) if oldest else "",
-        "bank_name": c.bank_name,
-        "iban": c.iban,
-        "bic": c.bic,
-    }
-
-
 def with_template_body(doc: LetterDocument, text: str | None = None) -> LetterDocument:
-    """The document with its paragraphs filled from ``text`` (or the shipped template)."""
+    """The document with its paragraphs worded from ``text`` (or the shipped template) and the
+    facts of the document (domain.letter_template, domain.letter_facts)."""
+    from ar_desktop.domain.letter_facts import fact_values
+    from ar_desktop.domain.letter_template import render
+
     raw = text if text is not None else load_template(doc.language, doc.template)
-    return replace(doc, paragraphs=split_paragraphs(fill_template(raw, letter_values(doc))))
+    return replace(doc, paragraphs=split_paragraphs(render(raw, fact_values(doc))))

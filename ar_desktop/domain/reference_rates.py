@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 ECB_MRO = "ecb_mro"
 DE_BASISZINS = "de_basiszins"
@@ -33,6 +34,25 @@ TABLE_DESCRIPTIONS: Mapping[str, str] = {
     CN_LPR_1Y: "China one-year Loan Prime Rate",
 }
 KNOWN_TABLES: tuple[str, ...] = tuple(TABLE_DESCRIPTIONS)
+# The rate's name in a sentence ("enter the German base rate valid from ...").
+RATE_NAMES: Mapping[str, str] = {
+    ECB_MRO: translate("Messages", "ECB main refinancing rate"),
+    DE_BASISZINS: translate("Messages", "German base rate"),
+    BOE_BANK_RATE: translate("Messages", "Bank of England Bank Rate"),
+    CN_LPR_1Y: translate("Messages", "China one-year Loan Prime Rate"),
+}
+
+
+class MissingRate(UserError):
+    """A late-charge rule needs the rate of ``table`` in force on ``day``, which the table lacks
+    (the day is before its first row, or after the last row anyone confirmed). Only the invoices
+    that need it are affected; the message says what to enter where."""
+
+    def __init__(self, table: str, day: dt.date):
+        self.table, self.day = table, day
+        super().__init__(Text(translate("Messages", "The rate table has no {rate} for {date}: enter the {rate} "
+                                                    "valid from {date} under Settings ▸ Reference rates."),
+                              rate=Text(RATE_NAMES[table]), date=day.isoformat()))
 
 CSV_HEADER: tuple[str, ...] = ("table", "effective_from", "rate_percent", "note")
 
@@ -102,6 +122,19 @@ class RateTable:
     def first_date(self) -> dt.date | None:
         return self._dates[0] if self._dates else None
 
+    @property
+    def last_date(self) -> dt.date | None:
+        """The table is known up to this day: its last row (enter a row, even an unchanged rate,
+        to confirm a later day)."""
+        return self._dates[-1] if self._dates else None
+
+    def known_row_on(self, day: dt.date) -> RateRow:
+        """The row in force on ``day``, refusing a day the table does not cover: before its first
+        row, or after its last one (a later change may have been published but not entered)."""
+        if not self._dates or day < self._dates[0] or day > self._dates[-1]:
+            raise MissingRate(self.name, day)
+        return self.row_on(day)
+
     def row_on(self, day: dt.date) -> RateRow:
         """The change in force on ``day`` (the latest one dated on or before it)."""
         i = bisect.bisect_right(self._dates, day)
@@ -159,6 +192,13 @@ class RateBook:
     def rate_on(self, table: str, day: dt.date) -> Decimal:
         """The rate in percent of ``table`` in force on ``day``; UserError if none is known."""
         return self.table(table).rate_on(day)
+
+    def known_row_on(self, table: str, day: dt.date) -> RateRow:
+        """The row in force on ``day`` within what the table covers; MissingRate otherwise."""
+        key = parse_table_key(table)
+        if key not in self.tables:
+            raise MissingRate(key, day)
+        return self.tables[key].known_row_on(day)
 
     def rows(self) -> list[RateRow]:
         """Every row, by table key order then date."""
@@ -274,3 +314,51 @@ def load_seed_rates(path: Path | None = None) -> list[RateRow]:
 def seed_rate_book() -> RateBook:
     """A RateBook made of the shipped seed rates."""
     return RateBook.from_rows(load_seed_rates())
+
+
+# --- tables out of date -----------------------------------------------------------------------------
+
+def half_year_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 1 if day.month <= 6 else 7, 1)
+
+
+def uk_reference_day(interest_start: dt.date) -> dt.date:
+    """Late Payment Act 1998: the Bank Rate in force on 31 December before interest starting in
+    January-June, on 30 June before interest starting in July-December."""
+    if interest_start.month <= 6:
+        return dt.date(interest_start.year - 1, 12, 31)
+    return dt.date(interest_start.year, 6, 30)
+
+
+def needed_day(table: str, as_of: dt.date) -> dt.date | None:
+    """The day up to which ``table`` must be known for late charges running on ``as_of``
+    (None: no rule uses the table)."""
+    if table in (ECB_MRO, DE_BASISZINS):
+        return half_year_start(as_of)
+    if table == BOE_BANK_RATE:
+        return uk_reference_day(as_of)
+    return None
+
+
+@dataclass(frozen=True)
+class StaleTable:
+    table: str
+    needed_from: dt.date          # the day whose rate is missing
+    last_known: dt.date | None
+
+    def message(self) -> Text:
+        return MissingRate(self.table, self.needed_from).message
+
+
+def stale_tables(book: RateBook, as_of: dt.date) -> list[StaleTable]:
+    """The tables a late-charge rule uses that do not reach the day charges on ``as_of`` need."""
+    out = []
+    for key in KNOWN_TABLES:
+        need = needed_day(key, as_of)
+        if need is None:
+            continue
+        table = book.tables.get(key)
+        last = table.last_date if table else None
+        if last is None or last < need or (key == DE_BASISZINS and need not in table._dates):
+            out.append(StaleTable(key, need, last))
+    return out

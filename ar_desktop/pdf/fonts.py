@@ -43,10 +43,48 @@ def has_cjk(text: str | None) -> bool:
     return bool(text) and bool(_CJK_RE.search(text))
 
 
-def font_for(text: str | None, language: str = "en", bold: bool = False) -> str:
-    """The face that can show ``text``: CJK for Chinese letters or any text containing CJK."""
+def _latin_can_draw(ch: str) -> bool:
+    """Helvetica (a standard PDF font) draws what its WinAnsi encoding holds."""
+    try:
+        ch.encode("cp1252")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def needs_wide_font(text: str | None) -> bool:
+    """Text Helvetica cannot draw whole (CJK, or e.g. 'ł', 'ő', Cyrillic): the embedded CJK face,
+    which covers Latin, Greek and Cyrillic too, draws it."""
+    return bool(text) and (has_cjk(text) or not all(_latin_can_draw(ch) for ch in text))
+
+
+def _cjk_face():
     register_fonts()
-    if language == "zh" or has_cjk(text):
+    return pdfmetrics.getFont(CJK).face
+
+
+def undrawable(text: str | None, language: str = "en") -> list[str]:
+    """The characters of ``text`` no letter font can draw (emoji, rare symbols): printed, they
+    would come out as empty boxes, so a letter containing one is refused before it is made.
+    Line breaks and tabs are layout, not glyphs."""
+    if not text:
+        return []
+    face = _cjk_face()
+    out = []
+    for ch in text:
+        if ch in "\n\r\t" or (language != "zh" and not has_cjk(text) and _latin_can_draw(ch)):
+            continue
+        if ord(ch) not in face.charToGlyph and not _latin_can_draw(ch):
+            out.append(ch)
+        elif ord(ch) not in face.charToGlyph and needs_wide_font(text):
+            out.append(ch)   # drawn with the CJK face (the text needs it), which lacks this one
+    return out
+
+
+def font_for(text: str | None, language: str = "en", bold: bool = False) -> str:
+    """The face that can show ``text``: CJK for Chinese letters or any text Helvetica cannot draw."""
+    register_fonts()
+    if language == "zh" or needs_wide_font(text):
         return CJK_BOLD if bold else CJK
     return LATIN_BOLD if bold else LATIN
 

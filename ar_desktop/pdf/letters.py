@@ -27,11 +27,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, NextPageTemplate,
                                 PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
-from ar_desktop.domain.chinese_amount import chinese_amount
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.letter_facts import long_date, money_text, words_text
 from ar_desktop.domain.letters import Company, LetterDocument, LetterInvoiceLine, Party, format_date
 from ar_desktop.domain.money import format_amount
-from ar_desktop.pdf.fonts import CJK, LATIN, base_fonts, font_for, has_cjk, register_fonts
+from ar_desktop.pdf.fonts import CJK, LATIN, base_fonts, font_for, needs_wide_font, register_fonts
 from ar_desktop.pdf.layouts import FOOTER_HEIGHT, LATER_PAGE_TOP, Geometry, Layout, Rect, get_layout
 
 # ----------------------------------------------------------------------------- constants (mm / pt)
@@ -59,8 +59,7 @@ GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 HEADER_BG = colors.HexColor("#E8E8E8")
 
-ZH_CURRENCY = {"CNY": "人民币", "USD": "美元", "EUR": "欧元", "HKD": "港币", "GBP": "英镑", "JPY": "日元",
-               "TWD": "新台币", "SGD": "新加坡元", "AUD": "澳元", "CAD": "加元", "CHF": "瑞士法郎"}
+from ar_desktop.domain.letter_facts import ZH_CURRENCY  # noqa: E402,F401  (re-exported)
 
 TEXT = {
     "en": {
@@ -71,7 +70,7 @@ TEXT = {
         "debt": "Debt relationship: contract / order {ref}",
         "inv_head": ("Invoice", "Issue date", "Due date", "Days overdue", "Amount", "Paid", "Open"),
         "overdue_title": "Overdue invoices",
-        "in_dispute": "In dispute", "claimed": "Claimed",
+        "in_dispute": "In dispute", "claimed": "Claimed", "due_in": "Due in (days)",
         "dispute_note": "Not claimed while in dispute: {items}. We will come back to it once the dispute is settled.",
         "dispute_item": "invoice {number} {amount}",
         "charges_title": "Late-payment charges",
@@ -82,7 +81,11 @@ TEXT = {
         "next": "<b>If payment is not received by {deadline}:</b> {text}",
         "contact_line": "Questions: {who}",
         "enclosure": "Enclosure: statement of account of {date}",
-        "closing": "Yours faithfully,",
+        "closing": "Yours faithfully,", "closing_us": "Sincerely,",
+        "debtor_tax": "Debtor: {name}, tax / VAT ID {id}",
+        "due_title": "Invoices falling due",
+        "pay_due": "Each invoice is payable by its due date to our account:",
+        "amount_due": "Amount falling due",
         "attn": "Attn. ", "later": "{ref} · {name}",
     },
     "zh": {
@@ -93,7 +96,7 @@ TEXT = {
         "debt": "债务依据：合同/订单编号 {ref}",
         "inv_head": ("发票号", "开票日期", "到期日", "逾期天数", "金额", "已付", "未付"),
         "overdue_title": "逾期发票明细",
-        "in_dispute": "争议金额", "claimed": "本函主张",
+        "in_dispute": "争议金额", "claimed": "本函主张", "due_in": "距到期（天）",
         "dispute_note": "以下争议部分在争议解决前不在本函主张范围内：{items}。争议解决后我司将另行处理。",
         "dispute_item": "发票{number}争议金额{amount}",
         "charges_title": "逾期费用明细",
@@ -106,6 +109,10 @@ TEXT = {
         "contact_line": "联系方式：{who}",
         "enclosure": "附件：截至{date}的对账单",
         "closing": "特此函告。",
+        "debtor_tax": "债务人：{name}，税号／统一社会信用代码 {id}",
+        "due_title": "即将到期发票明细",
+        "pay_due": "请于各发票到期日前付款至以下账户：",
+        "amount_due": "即将到期金额",
         "attn": "收件人：", "later": "{ref} · {name}",
         "seal": "（盖章）", "signer": "授权代表（签字）：",
     },
@@ -125,12 +132,12 @@ def money(value: Decimal, currency: str) -> str:
 
 
 def money_cur(value: Decimal, currency: str, language: str) -> str:
-    return f"{currency} {money(value, currency)}"
+    """The letter's one amount style: 'EUR 1,234.50', '人民币1,234.50元' (domain.letter_facts)."""
+    return money_text(value, currency, language)
 
 
 def words_amount(value: Decimal, currency: str) -> str:
-    prefix = ZH_CURRENCY.get(currency, currency)
-    return f"{prefix}{chinese_amount(value)}"
+    return words_text(value, currency)
 
 
 # ----------------------------------------------------------------------------- paragraph styles
@@ -162,7 +169,7 @@ class Styles:
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
 
     def for_text(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
-        if self.language != "zh" and has_cjk(text) and style.fontName != CJK:
+        if self.language != "zh" and needs_wide_font(text) and style.fontName != CJK:
             return ParagraphStyle(style.name + "_cjk", parent=style, fontName=CJK)
         return style
 
@@ -222,6 +229,8 @@ class PageHead:
     registered_mail: bool = False
     tracking_number: str | None = None
     extra_info: tuple[tuple[str, str], ...] = ()
+    endorsement: str = ""            # the mail service in the window, e.g. "Einschreiben Rückschein"
+    date_style: str = ""             # "us": "January 10, 2026"
 
 
 def draw_text(c: Canvas, x: float, y: float, text: str, size: float, *, language: str = "en", bold: bool = False,
@@ -266,15 +275,30 @@ def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def recipient_lines(party: Party, language: str) -> list[str]:
+def country_line(code: str, language: str) -> str:
+    """The destination country of a letter abroad, in capitals: 'GERMANY'; in Chinese letters
+    the Chinese name first for the sending post office: '德国 GERMANY'."""
+    from babel import Locale   # CLDR country names (docs/architecture.md)
+
+    key = (code or "").strip().upper()
+    english = Locale("en").territories.get(key, key)
+    if language == "zh":
+        chinese = Locale("zh").territories.get(key, "")
+        return f"{chinese} {english.upper()}".strip()
+    return english.upper()
+
+
+def recipient_lines(party: Party, language: str, sender_country: str = "") -> list[str]:
+    """The address block: no country line for a letter within the sender's country; the
+    destination country in capitals as the last line of a letter abroad."""
     lines = [party.legal_name]
     if party.contact_person:
         lines.append(TEXT[language]["attn"] + party.contact_person)
     lines.extend(a for a in party.address_lines if a)
     if party.city_line():
         lines.append(party.city_line())
-    if party.country:
-        lines.append(party.country.upper() if language == "en" and not has_cjk(party.country) else party.country)
+    if party.country and party.country.strip().upper() != (sender_country or "").strip().upper():
+        lines.append(country_line(party.country, language))
     return lines
 
 
@@ -318,7 +342,7 @@ def draw_endorsement(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -
     width = zone.w * mm - 2 * pad
     endorse: list[tuple[str, bool]] = []
     if head.registered_mail:
-        endorse.append((TEXT[lang]["registered"], True))
+        endorse.append((head.endorsement or TEXT[lang]["registered"], True))
         if head.tracking_number:
             endorse.append((f"{TEXT[lang]['tracking']} {head.tracking_number}", False))
     if layout.key != "us10":  # the US return address is on the envelope / letterhead, not in the window
@@ -337,7 +361,7 @@ def draw_endorsement(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -
 
 def draw_info_block(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -> None:
     lang, co = head.language, head.company
-    rows: list[tuple[str, str]] = [(TEXT[lang]["date"], format_date(head.date, lang)),
+    rows: list[tuple[str, str]] = [(TEXT[lang]["date"], long_date(head.date, lang, head.date_style == "us")),
                                    (TEXT[lang]["reference"], head.reference)]
     rows.extend(head.extra_info)  # the contract / order reference is printed under the subject
     contact = co.contact_person or co.signer_name
@@ -462,7 +486,8 @@ def make_templates(group: int, head: PageHead, layout: Layout, geo: Geometry,
         c.ar_group = group
         draw_letterhead(c, geo, layout, head)
         draw_endorsement(c, geo, layout, head)
-        draw_block_in_rect(c, geo, layout.recipient, recipient_lines(head.recipient, head.language), head.language)
+        draw_block_in_rect(c, geo, layout.recipient,
+                           recipient_lines(head.recipient, head.language, head.company.country), head.language)
         draw_info_block(c, geo, layout, head)
         draw_marks(c, geo, layout)
         draw_footer(c, geo, layout, head)
@@ -527,13 +552,15 @@ def table_style(header_rows: int = 1, total_rows: int = 0) -> TableStyle:
 
 def invoice_table(st: Styles, invoices: Sequence[LetterInvoiceLine], currency: str, width: float,
                   *, totals: bool = True, extra_col: Callable[[LetterInvoiceLine], str] | None = None,
-                  extra_head: str = "") -> Table:
+                  extra_head: str = "", courtesy: bool = False) -> Table:
     """Invoices with amount, paid and open; with a dispute among them, the part in dispute and the
-    part claimed instead of the open amount."""
+    part claimed instead of the open amount. ``courtesy``: invoices not yet due (days until due)."""
     lang = st.language
     disputes = any(i.disputed for i in invoices)
     head = list(TEXT[lang]["inv_head"])
-    head[4] = f"{head[4]} ({currency})"
+    head[4] = f"{head[4]} ({currency})" if lang == "en" else f"{head[4]}（{ZH_CURRENCY.get(currency, currency)}）"
+    if courtesy:
+        head[3] = TEXT[lang]["due_in"]
     ratios = [0.19, 0.13, 0.13, 0.1, 0.15, 0.15, 0.15]
     if disputes:
         head[6:] = [TEXT[lang]["in_dispute"], TEXT[lang]["claimed"]]
@@ -555,7 +582,8 @@ def invoice_table(st: Styles, invoices: Sequence[LetterInvoiceLine], currency: s
 
     rows = [[st.para(h, st.cell_right_bold if i in right_cols else st.cell_bold) for i, h in enumerate(head)]]
     for inv in invoices:
-        cells = [inv.number, short_date(inv.issue_date, lang), short_date(inv.due_date, lang), str(inv.days_overdue),
+        days = -inv.days_overdue if courtesy else inv.days_overdue
+        cells = [inv.number, short_date(inv.issue_date, lang), short_date(inv.due_date, lang), str(days),
                  *amounts([inv])]
         if extra_col:
             cells.append(extra_col(inv))
@@ -593,22 +621,28 @@ def charges_table(st: Styles, doc: LetterDocument, width: float) -> Table:
 
 def totals_block(st: Styles, doc: LetterDocument, width: float) -> Table:
     lang, cur = st.language, doc.currency
-    rows = [[st.para(TEXT[lang]["invoices_open"], st.cell), st.para(money_cur(doc.invoices_open, cur, lang), st.cell_right)]]
-    if doc.charges:
-        rows.append([st.para(TEXT[lang]["charges_total"], st.cell),
-                     st.para(money_cur(doc.charges_total, cur, lang), st.cell_right)])
-    rows.append([st.para(TEXT[lang]["total_claimed"], st.cell_bold),
-                 st.para(money_cur(doc.total_claimed, cur, lang), st.cell_right_bold)])
-    if lang == "zh":
-        rows.append([st.para(TEXT[lang]["words"], st.cell_bold),
-                     st.para(words_amount(doc.total_claimed, cur), st.cell_right_bold)])
+    if doc.template == "courtesy_reminder":
+        rows = [[st.para(TEXT[lang]["amount_due"], st.cell_bold),
+                 st.para(money_cur(doc.invoices_open, cur, lang), st.cell_right_bold)]]
+        lined = 0
+    else:
+        rows = [[st.para(TEXT[lang]["invoices_open"], st.cell),
+                 st.para(money_cur(doc.invoices_open, cur, lang), st.cell_right)]]
+        if doc.charges:
+            rows.append([st.para(TEXT[lang]["charges_total"], st.cell),
+                         st.para(money_cur(doc.charges_total, cur, lang), st.cell_right)])
+        lined = len(rows)
+        rows.append([st.para(TEXT[lang]["total_claimed"], st.cell_bold),
+                     st.para(money_cur(doc.total_claimed, cur, lang), st.cell_right_bold)])
+        if lang == "zh":
+            rows.append([st.para(TEXT[lang]["words"], st.cell_bold),
+                         st.para(words_amount(doc.total_claimed, cur), st.cell_right_bold)])
     table = Table(rows, colWidths=[0.45 * width, 0.55 * width], hAlign="RIGHT")
-    table.setStyle(TableStyle([
-        ("LINEABOVE", (0, len(rows) - (2 if lang == "zh" else 1)), (-1, len(rows) - (2 if lang == "zh" else 1)),
-         0.8, colors.black),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    cmds = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    if lined:
+        cmds.append(("LINEABOVE", (0, lined), (-1, lined), 0.8, colors.black))
+    table.setStyle(TableStyle(cmds))
     return table
 
 
@@ -626,7 +660,13 @@ def bank_table(st: Styles, doc: LetterDocument, width: float) -> Table:
     return table
 
 
+def bank_block(st: Styles, doc: LetterDocument, width: float):
+    """The bank details to pay to (with an EPC QR code for a EUR letter and an IBAN)."""
+    return bank_table(st, doc, 0.75 * width)
+
+
 def signature_block(st: Styles, doc: LetterDocument, width: float) -> list:
+    """The closing and the signature, as one block (never split from each other)."""
     co, lang = doc.company, st.language
     if lang == "zh":
         right_w = SEAL_AREA_W * mm
@@ -634,34 +674,119 @@ def signature_block(st: Styles, doc: LetterDocument, width: float) -> list:
         right = [SealArea(), st.para(co.legal_name + TEXT["zh"]["seal"], ParagraphStyle("sr", parent=st.body,
                                                                                        alignment=TA_CENTER)),
                  st.para(format_date(doc.letter_date, "zh"), ParagraphStyle("sd", parent=st.body, alignment=TA_CENTER))]
-        left = [Spacer(1, SEAL_AREA_H * mm - 4 * mm),
-                st.para(TEXT["zh"]["signer"] + signer, st.body)]
+        # a ruled blank line to sign on, the signer's name under it
+        left = [Spacer(1, SEAL_AREA_H * mm - 16 * mm),
+                st.para(TEXT["zh"]["signer"], st.body), SignLine(0.5 * (width - right_w)),
+                st.para(signer, st.small)]
         table = Table([[left, right]], colWidths=[width - right_w, right_w], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return [KeepTogether([st.para(TEXT["zh"]["closing"], st.body_indent), table])]
-    parts = [st.para(TEXT["en"]["closing"]), st.para(co.legal_name), Spacer(1, SIGNATURE_SPACE * mm)]
+        return [st.para(TEXT["zh"]["closing"], st.body_indent), table]
+    closing = TEXT["en"]["closing_us" if doc.date_style == "us" else "closing"]
+    parts = [st.para(closing), st.para(co.legal_name), Spacer(1, SIGNATURE_SPACE * mm)]
     if co.signer_name:
         parts.append(st.para(co.signer_name, ParagraphStyle("sig", parent=st.body, spaceAfter=0)))
     if co.signer_title:
         parts.append(st.para(co.signer_title, st.small))
-    return [KeepTogether(parts)]
+    return parts
+
+
+class SignLine(Flowable):
+    """A ruled line to sign on."""
+
+    def __init__(self, width: float):
+        super().__init__()
+        self.width, self.height = width, 9 * mm
+
+    def draw(self):
+        self.canv.setLineWidth(0.5)
+        self.canv.line(0, 2, self.width, 2)
+
+
+def _first_rows_height(heading: Paragraph, table: Table, width: float, rows: int = 3) -> float:
+    """Height of a heading with the first ``rows`` rows of its table (header included)."""
+    _w, h = heading.wrap(width, 10_000)
+    first = Table(table._cellvalues[:rows], colWidths=table._colWidths)
+    first.setStyle(table_style(1, 0))
+    _w, h2 = first.wrap(width, 10_000)
+    return h + h2 + heading.getSpaceBefore() + heading.getSpaceAfter() + 2
+
+
+def _with_heading(st: Styles, title: str, table: Table, width: float) -> list:
+    """A heading never stays alone at the foot of a page: it moves on with its table's first rows
+    (the table's header repeats on every page it runs onto)."""
+    heading = st.para(title, st.heading)
+    return [CondPageBreak(_first_rows_height(heading, table, width)), heading, table]
+
+
+LEGAL_BASIS = {
+    "en": {
+        "statutory_de": "Interest is claimed under §288 (2) BGB (German Civil Code: 9 percentage points above the "
+                        "base rate of §247 BGB, between businesses) and the fixed compensation of EUR 40.00 per "
+                        "invoice under §288 (5) BGB.",
+        "statutory_eu": "Interest (the ECB main refinancing rate plus 8 percentage points) and the fixed "
+                        "compensation of EUR 40.00 per invoice are claimed under Directive 2011/7/EU on combating "
+                        "late payment in commercial transactions (Articles 3, 4 and 6), as implemented by the "
+                        "applicable national law.",
+        "statutory_uk": "Interest (Bank of England Bank Rate plus 8 %, fixed at the rate in force on the reference "
+                        "day) and the fixed sum per invoice (GBP 40.00, 70.00 or 100.00 by the size of the debt) are "
+                        "claimed under the Late Payment of Commercial Debts (Interest) Act 1998 (sections 1, 4, 5A "
+                        "and 6).",
+        "contract_daily": "Interest is claimed at the rate agreed in our contract and terms of payment ({ref}).",
+        "contract_annual": "Interest is claimed at the rate agreed in our contract and terms of payment ({ref}).",
+        "accrues": "Interest continues to accrue on the unpaid amount after the date of this letter, currently "
+                   "{amount} a day, until payment is received.",
+    },
+    "zh": {
+        "statutory_de": "逾期利息依据《德国民法典》第288条第2款（企业之间，按第247条基准利率加9个百分点）计算，"
+                        "每张发票40.00欧元固定补偿依据该条第5款主张。",
+        "statutory_eu": "逾期利息（欧洲央行主要再融资利率加8个百分点）及每张发票40.00欧元固定补偿依据欧盟"
+                        "《关于打击商业交易中延迟付款的第2011/7/EU号指令》（第3、4、6条）及相应的国内法主张。",
+        "statutory_uk": "逾期利息（英格兰银行基准利率加8%，按参考日利率固定）及每张发票按债务金额计的固定款项"
+                        "（40.00、70.00或100.00英镑）依据英国《1998年商业债务逾期付款（利息）法》"
+                        "（第1、4、5A、6条）主张。",
+        "contract_daily": "逾期利息依据双方合同及付款条件（{ref}）约定的利率计算。",
+        "contract_annual": "逾期利息依据双方合同及付款条件（{ref}）约定的利率计算。",
+        "accrues": "本函日期之后，未付款项将继续计收逾期利息，目前每日{amount}，直至款项付清为止。",
+    },
+}
+
+
+def legal_basis(st: Styles, doc: LetterDocument) -> list:
+    """The legal basis of the charges claimed, and that interest keeps running (and by how much)."""
+    facts = doc.facts
+    if facts is None or not doc.charges:
+        return []
+    texts = LEGAL_BASIS[st.language]
+    out = []
+    for key in dict.fromkeys(b for b in facts.legal_bases if b in texts):
+        out.append(st.para(texts[key].format(ref=doc.contract_ref), st.small))
+    if facts.interest_per_day:
+        out.append(st.para(texts["accrues"].format(amount=money_cur(facts.interest_per_day, doc.currency,
+                                                                    st.language)), st.small))
+    return out
 
 
 def letter_story(doc: LetterDocument, layout: Layout) -> list:
     st = Styles(doc.language)
     lang, t = doc.language, TEXT[doc.language]
+    us = doc.date_style == "us"
+    courtesy = doc.template == "courtesy_reminder"
     width = (layout.page_mm[0] - layout.margin_left - layout.margin_right) * mm
     story: list = [st.para(doc.subject, st.subject)]
     if doc.contract_ref:
         story.append(st.para(t["debt"].format(ref=doc.contract_ref), st.small))
+    if doc.recipient.tax_id:
+        story.append(st.para(t["debtor_tax"].format(name=doc.recipient.legal_name, id=doc.recipient.tax_id),
+                             st.small))
     story.append(Spacer(1, 3 * mm))
     for i, text in enumerate(doc.paragraphs):
         is_salutation = i == 0 and (text.endswith("：") or text.endswith(",") or text.endswith(":"))
         story.append(st.para(text, st.body if is_salutation else st.body_indent))
     if doc.invoices:
-        story += [CondPageBreak(30 * mm), st.para(t["overdue_title"], st.heading),
-                  invoice_table(st, doc.invoices, doc.currency, width)]
+        title = t["due_title"] if courtesy else t["overdue_title"]
+        story += _with_heading(st, title, invoice_table(st, doc.invoices, doc.currency, width, courtesy=courtesy),
+                               width)
         disputed = [i for i in (*doc.invoices, *doc.wholly_disputed) if i.disputed]
         if disputed:
             sep = "；" if lang == "zh" else "; "
@@ -669,26 +794,33 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
                              for i in disputed)
             story.append(st.para(t["dispute_note"].format(items=items), st.small))
     if doc.charges:
-        story += [CondPageBreak(30 * mm), st.para(t["charges_title"], st.heading), charges_table(st, doc, width)]
+        story += _with_heading(st, t["charges_title"], charges_table(st, doc, width), width)
+        story += legal_basis(st, doc)
     story += [Spacer(1, 3 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 4 * mm)]
     total_txt = escape(money_cur(doc.total_claimed, doc.currency, lang))
-    pay = t["pay"].format(total=total_txt, deadline=escape(format_date(doc.deadline, lang)))
-    story.append(KeepTogether([st.para(pay, st.body, markup=True), bank_table(st, doc, 0.75 * width),
-                               Spacer(1, 3 * mm)]))
-    if doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
-        story.append(st.para(t["next"].format(deadline=escape(format_date(doc.deadline, lang)),
-                                              text=escape(doc.next_step)), st.body, markup=True))
+    deadline = escape(long_date(doc.deadline, lang, us))
+    if courtesy:
+        pay = t["pay_due"]
+    else:
+        pay = t["pay"].format(total=total_txt, deadline=deadline)
+    if doc.company.iban or doc.company.bank_name:
+        story.append(KeepTogether([st.para(pay, st.body, markup=True), bank_block(st, doc, width),
+                                   Spacer(1, 3 * mm)]))
+    if not courtesy and doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
+        story.append(st.para(t["next"].format(deadline=deadline, text=escape(doc.next_step)), st.body, markup=True))
     co = doc.company
     who = ", ".join(p for p in (co.contact_person or co.signer_name,
                                f"{t['phone']} {co.phone}" if co.phone else "",
                                f"{t['email']} {co.email}" if co.email else "") if p)
+    tail: list = []
     if who:
-        story.append(st.para(t["contact_line"].format(who=who)))
+        tail.append(st.para(t["contact_line"].format(who=who)))
     if doc.statement_attached or doc.statement is not None:
         sdate = doc.statement.statement_date if doc.statement else doc.letter_date
-        story.append(st.para(t["enclosure"].format(date=format_date(sdate, lang)), st.small))
-    story.append(Spacer(1, 4 * mm))
-    story += signature_block(st, doc, width)
+        tail.append(st.para(t["enclosure"].format(date=long_date(sdate, lang, us)), st.small))
+    tail.append(Spacer(1, 4 * mm))
+    # the closing and signature never stand alone on a page: the last lines before them go along
+    story.append(KeepTogether([*tail, *signature_block(st, doc, width)]))
     return story
 
 
@@ -703,7 +835,7 @@ def _check_totals(doc: LetterDocument) -> None:
 
 def _letter_head(doc: LetterDocument) -> PageHead:
     return PageHead(doc.company, doc.recipient, doc.language, doc.letter_date, doc.reference, doc.contract_ref,
-                    doc.registered_mail, doc.tracking_number)
+                    doc.registered_mail, doc.tracking_number, endorsement=doc.endorsement, date_style=doc.date_style)
 
 
 def render_letters(docs: Sequence[LetterDocument], layout: str = "din-a",

@@ -17,8 +17,9 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.late_charges import (CONTRACT_KINDS, ChargeResult, ChargeRule, DayCount, InvoiceForCharges,
                                             RuleKind, compute_charges, parse_day_count, parse_rule_kind)
 from ar_desktop.domain.records import parse_date
-from ar_desktop.domain.reference_rates import (MAX_RATE, MIN_RATE, TABLE_DESCRIPTIONS, RateBook, RateRow,
-                                               load_seed_rates, parse_rates_csv, parse_table_key)
+from ar_desktop.domain.reference_rates import (MAX_RATE, MIN_RATE, TABLE_DESCRIPTIONS, RateBook, RateRow, StaleTable,
+                                               load_seed_rates, parse_rates_csv, parse_table_key, stale_tables)
+from ar_desktop.domain.text import Text
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, rates_repo
 from ar_desktop.storage.letters_repo import ChargeInvoice, charge_invoices
@@ -119,25 +120,53 @@ def _rates(s) -> RateBook:
     return rates_repo.rate_book(s)
 
 
-def charges_report(books: Books, as_of: dt.date) -> list[ChargeRow]:
+@dataclass(frozen=True)
+class ChargeGap:
+    """An invoice whose charges cannot be computed now (e.g. a reference rate is missing)."""
+
+    invoice_number: str
+    customer_code: str
+    reason: Text | str
+
+    def line(self) -> str:
+        return f"skipped {self.invoice_number} ({self.customer_code}): {' '.join(str(self.reason).split())}"
+
+
+def charges_report_with_gaps(books: Books, as_of: dt.date) -> tuple[list[ChargeRow], list[ChargeGap]]:
     """One row per invoice paid late or still overdue as of ``as_of`` (days late > 0), sorted by
-    customer code then invoice number."""
+    customer code then invoice number; and the invoices whose charges cannot be computed (a
+    missing reference rate, a rule that does not fit the invoice), which never stop the others."""
     as_of = parse_date(as_of, "as-of date")
     with books.db.session() as s:
         default = _company_rule(s)
         rates = _rates(s)
         invoices = charge_invoices(s, as_of)
     cache: dict = {}
-    out = []
+    out, gaps = [], []
     for inv in invoices:
         if inv.paid >= inv.gross and all(d <= inv.due_date for d, _a in inv.payments):
             continue  # paid on time
-        result = charge_for(inv, _rule_for(default, inv, cache), as_of, rates)
+        try:
+            result = charge_for(inv, _rule_for(default, inv, cache), as_of, rates)
+        except UserError as e:
+            gaps.append(ChargeGap(inv.number, inv.customer_code, e.message))
+            continue
         if result.days_late > 0:
             out.append(ChargeRow(inv.number, inv.customer_code, inv.currency, result.days_late, result.interest,
                                  result.fixed_compensation, result.rule_name, result))
     out.sort(key=lambda r: (r.customer_code, r.invoice_number))
-    return out
+    return out, gaps
+
+
+def charges_report(books: Books, as_of: dt.date) -> list[ChargeRow]:
+    """The rows of :func:`charges_report_with_gaps` (invoices that cannot be computed left out)."""
+    return charges_report_with_gaps(books, as_of)[0]
+
+
+def stale_rate_tables(books: Books, as_of: dt.date | None = None) -> list[StaleTable]:
+    """The reference-rate tables that do not reach the day late charges on ``as_of`` (default
+    today) need: the Settings dialog and the worklist show them (docs/late-charges.md)."""
+    return stale_tables(rate_book(books), as_of or books.today())
 
 
 def charges_csv(rows: list[ChargeRow]) -> str:
@@ -261,6 +290,6 @@ def import_rates_csv(books: Books, text: str) -> int:
         return rates_repo.add_many(s, new)
 
 
-__all__ = ["CSV_HEADER", "ChargeRow", "DAY_COUNT_KEY", "FIXED_FEE_KEY", "RATE_KEY", "RULE_KEY", "add_rate",
+__all__ = ["CSV_HEADER", "ChargeGap", "ChargeRow", "charges_report_with_gaps", "stale_rate_tables", "DAY_COUNT_KEY", "FIXED_FEE_KEY", "RATE_KEY", "RULE_KEY", "add_rate",
            "charge_for", "charges_csv", "charges_report", "company_rule", "correct_rate", "customer_rule",
            "import_rates_csv", "list_rates", "rate_book", "remove_rate", "set_company_rule"]

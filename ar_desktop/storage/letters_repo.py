@@ -245,3 +245,8 @@ def mail_entries_by_ids(s: Session, entry_ids: list[int]) -> list[MailEntryRecor
     letter_ids = list(s.scalars(select(MailEntry.letter_id).where(MailEntry.id.in_(entry_ids)).distinct()))
     wanted = set(entry_ids)
     return [e for e in mail_entries(s, letter_ids) if e.id in wanted]
+
+
+def archive_paths(s: Session) -> set[str]:
+    """The archive paths of every letter committed (to tell orphaned archive files)."""
+    return set(s.scalars(select(Letter.archive_path)))

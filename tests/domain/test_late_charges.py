@@ -22,7 +22,7 @@ from ar_desktop.domain.late_charges import (
     rule_kind_keys,
 )
 from ar_desktop.domain.money import round_money
-from ar_desktop.domain.reference_rates import RateBook, RateRow, seed_rate_book
+from ar_desktop.domain.reference_rates import MissingRate, RateBook, RateRow, seed_rate_book
 
 d = dt.date
 BOOK = seed_rate_book()
@@ -197,7 +197,8 @@ def test_statutory_de_crosses_1_july_in_a_leap_year():
 
 def test_statutory_de_refuses_a_missing_half_year_base_rate():
     # The seed has the base rate up to 1 Jan 2026; 1 Jul 2026 is not published in it.
-    with pytest.raises(UserError, match="The German base rate for 2026-07-01 is missing .* add the published rate"):
+    with pytest.raises(MissingRate, match="enter the German base rate valid from 2026-07-01 under Settings ▸ Reference "
+                                          "rates"):
         compute_charges(inv("100.00", d(2026, 6, 25)), ChargeRule("statutory_de"), d(2026, 7, 5), BOOK)
     # ... while the first half of 2026 works: 5 days x 100 x 10.27 % / 365 = 5135/36500 = 0.1406... -> 0.14
     assert compute_charges(inv("100.00", d(2026, 6, 25)), ChargeRule("statutory_de"),
@@ -392,11 +393,11 @@ def test_bad_invoices():
 
 
 def test_missing_reference_rate_names_table_and_date():
-    # Interest starting 1 Feb 2022 needs Bank Rate on 31 Dec 2021, before the seed's first row.
-    with pytest.raises(UserError, match=r"No rate of table 'boe_bank_rate' .* is known for 2021-12-31"):
-        compute_charges(inv("100.00", d(2022, 1, 31), currency="GBP"), ChargeRule("statutory_uk"), d(2022, 3, 1), BOOK)
+    # Interest starting 1 Feb 2020 needs Bank Rate on 31 Dec 2019, before the seed's first row.
+    with pytest.raises(MissingRate, match="enter the Bank of England Bank Rate valid from 2019-12-31"):
+        compute_charges(inv("100.00", d(2020, 1, 31), currency="GBP"), ChargeRule("statutory_uk"), d(2020, 3, 1), BOOK)
     empty = RateBook.from_rows([])
-    with pytest.raises(UserError, match="The rate table 'ecb_mro' .* has no rates yet"):
+    with pytest.raises(MissingRate, match="enter the ECB main refinancing rate valid from 2025-01-01"):
         compute_charges(inv("100.00", d(2025, 1, 31)), ChargeRule("statutory_eu"), d(2025, 3, 1), empty)
     # Contractual rules need no rate table at all: 28 days x 100 x 0.05 % = 1.40
     assert compute_charges(inv("100.00", d(2025, 1, 31)), ChargeRule("contract_daily", D("0.05")),
@@ -404,7 +405,7 @@ def test_missing_reference_rate_names_table_and_date():
 
 
 def test_negative_reference_rate_never_gives_a_credit():
-    book = RateBook.from_rows([RateRow("ecb_mro", d(2020, 1, 1), D("-9.00"))])
+    book = RateBook.from_rows([RateRow("ecb_mro", d(2020, 1, 1), D("-9.00")), RateRow("ecb_mro", d(2025, 1, 1), D("-9.00"))])
     r = compute_charges(inv("100.00", d(2025, 1, 31)), ChargeRule("statutory_eu"), d(2025, 3, 1), book)
     assert r.periods[0].rate_percent == D("-1.00")
     assert r.interest == D("0.00")
@@ -471,3 +472,20 @@ def test_an_extra_payment_never_raises_interest(case, as_of, paid_on, amount):
     more = InvoiceForCharges(invoice.number, invoice.currency, invoice.gross, invoice.due_date,
                              invoice.payments + ((paid_on, amount),))
     assert compute_charges(more, rule, as_of, BOOK).interest <= compute_charges(invoice, rule, as_of, BOOK).interest
+
+
+def test_eu_and_uk_rules_never_reuse_an_old_rate_past_the_table():
+    """The table is known up to its last row: a later reference day is refused, naming the rate and
+    the day to enter, instead of silently reusing the last rate (EU, UK and German rules alike)."""
+    book = RateBook.from_rows([RateRow("ecb_mro", d(2024, 12, 18), D("3.15")), RateRow("ecb_mro", d(2025, 6, 11), D("2.15")),
+                               RateRow("boe_bank_rate", d(2025, 8, 7), D("4.00"))])
+    with pytest.raises(MissingRate, match="enter the ECB main refinancing rate valid from 2025-07-01 under Settings"):
+        compute_charges(inv("100.00", d(2025, 6, 20)), ChargeRule("statutory_eu"), d(2025, 7, 10), book)
+    # interest starting in July 2026 needs Bank Rate on 30 June 2026, which no row confirms
+    with pytest.raises(MissingRate, match="enter the Bank of England Bank Rate valid from 2026-06-30"):
+        compute_charges(inv("100.00", d(2026, 7, 1), currency="GBP"), ChargeRule("statutory_uk"), d(2026, 7, 20),
+                        book)
+    # a row restating the rate on the reference day confirms it
+    ok = RateBook.from_rows([*book.rows(), RateRow("ecb_mro", d(2025, 7, 1), D("2.15"))])
+    assert compute_charges(inv("100.00", d(2025, 6, 20)), ChargeRule("statutory_eu"), d(2025, 7, 10), ok).interest \
+        > 0

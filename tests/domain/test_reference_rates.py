@@ -155,7 +155,7 @@ def test_seed_file_location_and_header():
 
 def test_seed_file_parses_and_has_every_table():
     rows = load_seed_rates()
-    assert len(rows) == 41
+    assert len(rows) == 89
     assert {r.table for r in rows} == set(KNOWN_TABLES)
 
 
@@ -184,5 +184,18 @@ def test_seed_known_facts():
 
 def test_seed_german_base_rate_has_a_row_for_every_half_year():
     dates = [r.effective_from for r in seed_rate_book().table("de_basiszins").rows]
-    expected = [d(y, m, 1) for y in (2023, 2024, 2025) for m in (1, 7)] + [d(2026, 1, 1)]
+    expected = [d(y, m, 1) for y in range(2006, 2026) for m in (1, 7)] + [d(2026, 1, 1)]
     assert dates == expected
+
+
+def test_stale_tables_tell_which_rate_to_enter():
+    from ar_desktop.domain.reference_rates import stale_tables
+
+    book = seed_rate_book()
+    assert stale_tables(book, d(2026, 3, 31)) == []
+    stale = {t.table: t for t in stale_tables(book, d(2026, 7, 2))}
+    assert set(stale) == {"ecb_mro", "de_basiszins", "boe_bank_rate"}
+    assert stale["de_basiszins"].needed_from == d(2026, 7, 1)
+    assert stale["boe_bank_rate"].needed_from == d(2026, 6, 30)
+    assert "enter the German base rate valid from 2026-07-01 under Settings ▸ Reference rates" in \
+        str(stale["de_basiszins"].message())

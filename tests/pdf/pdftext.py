@@ -80,11 +80,11 @@ def sample_company(language: str = "en"):
     from ar_desktop.domain.letters import Company
     if language == "zh":
         return Company(legal_name="上海明远贸易有限公司", address_lines=("浦东新区世纪大道100号",), postcode="200120",
-                       city="上海市", country="中国", registration_id="91310115MA1K4XXXXX", phone="021-58880000",
+                       city="上海市", country="CN", registration_id="91310115MA1K4XXXXX", phone="021-58880000",
                        email="ar@mingyuan.example.cn", contact_person="王丽", bank_name="中国工商银行上海浦东分行",
                        iban="1001234567890123456", bic="ICBKCNBJSHI", signer_name="张伟", signer_title="财务总监")
     return Company(legal_name="Northwind Components GmbH", address_lines=("Hafenstrasse 12",), postcode="20457",
-                   city="Hamburg", country="Germany", registration_id="HRB 123456", tax_id="DE123456789",
+                   city="Hamburg", country="DE", registration_id="HRB 123456", tax_id="DE123456789",
                    phone="+49 40 1234560", email="ar@northwind.example", contact_person="Anna Becker",
                    bank_name="Hamburger Sparkasse", iban="DE89370400440532013000", bic="HASPDEHHXXX",
                    signer_name="Thomas Vogel", signer_title="Head of Finance")
@@ -94,9 +94,9 @@ def sample_recipient(language: str = "en"):
     from ar_desktop.domain.letters import Party
     if language == "zh":
         return Party(legal_name="深圳市华强电子科技有限公司", address_lines=("南山区高新南一道8号",), postcode="518057",
-                     city="深圳市", country="中国", contact_person="李明")
+                     city="深圳市", country="CN", contact_person="李明")
     return Party(legal_name="Acme Widgets Ltd", address_lines=("Unit 4 Riverside Estate", "Mill Lane"),
-                 postcode="M4 5JD", city="Manchester", country="United Kingdom", contact_person="Accounts Payable")
+                 postcode="M4 5JD", city="Manchester", country="GB", contact_person="Accounts Payable")
 
 
 def sample_invoices(n: int = 3, start=None):

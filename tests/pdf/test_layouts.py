@@ -38,11 +38,11 @@ def test_page_sizes():
     assert page_sizes(render_letter(sample_letter("en"), "us10"))[0] == pytest.approx((612, 792), abs=0.1)
 
 
-def _block_words(pdf, party, language, page=1):
+def _block_words(pdf, party, language, page=1, sender_country=""):
     ws = [w for w in words(pdf) if w.page == page]
     found = []
     start = 0  # the block's lines are searched in reading order, after the previous line
-    for line in recipient_lines(party, language):
+    for line in recipient_lines(party, language, sender_country):
         hit = find_words(ws[start:], line)
         assert hit, f"recipient line {line!r} not found"
         start = ws.index(hit[-1]) + 1
@@ -56,7 +56,7 @@ def test_recipient_inside_window(layout, language):
     doc = sample_letter(language, tracking="RR123456785CN")
     pdf = render_letter(doc, layout)
     lay = LAYOUTS[layout]
-    for w in _block_words(pdf, doc.recipient, language):
+    for w in _block_words(pdf, doc.recipient, language, sender_country=doc.company.country):
         assert w.inside(lay.recipient.to_points()), (w, lay.recipient)
     # the endorsement and the tracking number are in the endorsement zone
     endorse = find_words(words(pdf), "By registered mail" if language == "en" else "挂号信")

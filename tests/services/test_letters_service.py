@@ -102,7 +102,7 @@ def test_settings_deadline_statement_and_template_override(bk):
     doc = letters.build_letter(bk, "ACME", TODAY)
     assert doc.deadline == dt.date(2025, 7, 31)
     assert doc.statement is not None and [i.number for i in doc.statement.items] == ["I-1", "I-3", "I-2"]
-    assert doc.paragraphs[1] == "Pay 11,143.03 EUR by 31 July 2025, ref. DRAFT."
+    assert doc.paragraphs[1] == "Pay 11,143.03 EUR by July 31, 2025, ref. DRAFT."     # US #10: US dates
     [issued] = letters.issue_letters(bk, TODAY, ["ACME"])
     assert issued.layout == "us-10"
     rec = letters.get_letter(bk, issued.letter_id)
@@ -193,7 +193,9 @@ def test_issuing_marks_the_step_done_and_records_the_claim(bk):
 
 
 def test_failing_batch_leaves_no_files_and_no_rows(bk, monkeypatch):
-    real = letters.render_letter
+    import ar_desktop.pdf.letters as pdf_letters
+
+    real = pdf_letters.render_letter
     calls = []
 
     def flaky(doc, layout="din-a", offset=(0, 0)):
@@ -202,19 +204,20 @@ def test_failing_batch_leaves_no_files_and_no_rows(bk, monkeypatch):
             raise RuntimeError("printer driver exploded")
         return real(doc, layout, offset)
 
-    monkeypatch.setattr(letters, "render_letter", flaky)
+    monkeypatch.setattr(pdf_letters, "render_letter", flaky)
     with pytest.raises(RuntimeError, match="exploded"):
         letters.issue_letters(bk, TODAY)
     assert len(calls) == 2
     assert archive_files(bk) == []                      # neither the first letter nor any temp file
     assert count(bk, "letter") == 0 and count(bk, "letter_item") == 0
     assert count(bk, "collection_event", "kind = 'step_done'") == 0
-    monkeypatch.setattr(letters, "render_letter", real)
+    monkeypatch.setattr(pdf_letters, "render_letter", real)
     assert len(letters.issue_letters(bk, TODAY)) == 2   # and it can be done again
 
 
 def test_failing_batch_on_user_error_rolls_back(bk, tmp_path):
-    customers.add_customer(bk, {"code": "ZZ", "name": "Zed", "late_charge_rule": "statutory_uk"})
+    customers.add_customer(bk, {"code": "ZZ", "name": "Zed", "address": "1 Road", "city": "Leeds",
+                                "late_charge_rule": "statutory_uk"})
     inv(bk, "Q-1", "ZZ", dt.date(2025, 6, 1), "100.00")     # EUR invoice under the UK (GBP) rule
     with pytest.raises(UserError, match="Invoice Q-1 is in EUR"):
         letters.issue_letters(bk, TODAY, ["ACME", "ZZ"], "demand_letter")
