@@ -224,6 +224,9 @@ def check_path(path: str | Path) -> CheckReport:
     report = CheckReport(path, integrity_problems(path, full=not quick), quick=quick)
     if not report.integrity:
         report.consistency = consistency_of(path)
+        from ar_desktop.services.letter_archive import archive_problems
+
+        report.consistency += archive_problems(path)   # every archived letter there and unchanged; orphans
     return report
 
 

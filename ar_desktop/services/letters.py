@@ -19,7 +19,8 @@ from ar_desktop.services.letter_build import (LetterCandidate, SkipLetter, addre
                                               recipient_party)
 from ar_desktop.services.letter_issue import (DraftLetter, IssuedLetter, LetterBatch, SkippedLetter,  # noqa: F401
                                               issue_batch, issue_letters)
-from ar_desktop.services.letter_settings import (DEADLINE_DAYS_KEY, LAYOUT_KEY, LAYOUT_KEYS, NEXT_STEP_TEXT,  # noqa: F401
+from ar_desktop.services.letter_settings import (DEADLINE_DAYS_KEY, LAYOUT_KEY, LAYOUT_KEYS, MAX_DEADLINE_DAYS,  # noqa: F401
+                                                 NEXT_STEP_TEXT,
                                                  OFFSET_DX_KEY, OFFSET_DY_KEY, STATEMENT_KEY, SUBJECTS, TEMPLATE_KEY,
                                                  LetterSettings, calibration_pdf, letter_settings, pdf_layout,
                                                  preview_template, set_letter_settings, set_template_text,

@@ -139,8 +139,8 @@ def test_import_rates_csv_adds_new_refuses_contradictions(books):
 
 
 def test_rate_change_in_db_changes_charges(bk):
-    # the ECB rate in force on 1 July 2025 is the one from 11 June: the rates come from the company file
-    lc.correct_rate(bk, "ecb_mro", "2025-06-11", "5.15")
+    # the ECB rate in force on 1 July 2025 (a row of that day): the rates come from the company file
+    lc.correct_rate(bk, "ecb_mro", "2025-07-01", "5.15")
     e1 = {r.invoice_number: r for r in lc.charges_report(bk, dt.date(2025, 7, 10))}["E-1"]
     assert e1.interest == Decimal("66.58")  # 30.5479... + 10000 x 13.15 % x 10 / 365 = 36.0274...
 
@@ -148,5 +148,22 @@ def test_rate_change_in_db_changes_charges(bk):
 def test_wrong_currency_for_statutory_rule_names_customer(books):
     customer(books, "USD1", currency="USD", late_charge_rule="statutory_eu")
     invoice(books, "U-1", "USD1", dt.date(2025, 6, 1), "100.00")
-    with pytest.raises(UserError, match="Invoice U-1 is in USD"):
-        lc.charges_report(books, dt.date(2025, 7, 1))
+    rows, gaps = lc.charges_report_with_gaps(books, dt.date(2025, 7, 1))
+    assert rows == [] and [g.invoice_number for g in gaps] == ["U-1"]
+    assert "Invoice U-1 is in USD" in str(gaps[0].reason) and gaps[0].line().startswith("skipped U-1 (USD1): ")
+
+
+def test_a_missing_rate_skips_only_the_invoices_that_need_it(books):
+    customer(books, "DE1", late_charge_rule="statutory_de")
+    customer(books, "K1", late_charge_rule="contract_annual", late_charge_rate="8")
+    invoice(books, "D-1", "DE1", dt.date(2026, 6, 20), "1000.00")
+    invoice(books, "K-1", "K1", dt.date(2026, 6, 20), "1000.00")
+    rows, gaps = lc.charges_report_with_gaps(books, dt.date(2026, 7, 20))
+    assert [r.invoice_number for r in rows] == ["K-1"]
+    assert [g.invoice_number for g in gaps] == ["D-1"]
+    assert "enter the German base rate valid from 2026-07-01 under Settings ▸ Reference rates" in str(gaps[0].reason)
+    assert [t.table for t in lc.stale_rate_tables(books, dt.date(2026, 7, 20))] == \
+        ["ecb_mro", "de_basiszins", "boe_bank_rate"]
+    lc.add_rate(books, "de_basiszins", "2026-07-01", "1.27", "published")
+    rows, gaps = lc.charges_report_with_gaps(books, dt.date(2026, 7, 20))
+    assert [r.invoice_number for r in rows] == ["D-1", "K-1"] and gaps == []

@@ -30,6 +30,11 @@ def test_issue_selected_letters_and_save_the_batch(window, qtbot, tmp_path):
                                           | tab.table.selectionModel().SelectionFlag.Rows)
     dialog = tab.open_letters()
     assert [c.customer_code for c in dialog.model.candidates] == sorted(codes)
+    # registered letters are a deliberate choice: not ticked until the user ticks them
+    model = dialog.model
+    assert model.checked == [not c.registered_mail for c in model.candidates]
+    for row in range(len(model.candidates)):
+        model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     preview = dialog.preview()
     assert preview is not None and preview.page_label.text().startswith("Page 1 of")
     preview.close()
@@ -40,6 +45,10 @@ def test_issue_selected_letters_and_save_the_batch(window, qtbot, tmp_path):
     assert task.error is None
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert sorted(x.customer_code for x in dialog.issued) == sorted(codes)
+    assert dialog.result.isVisible()                      # the result stays until closed
+    listed = dialog.result.text.toPlainText()
+    assert "letter(s) issued" in listed and all(x.reference in listed for x in dialog.issued)
+    dialog.result.close()
     text = _pdf_text(out)
     for issued in dialog.issued:
         assert issued.reference in text

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.services import letters
 from ar_desktop.services.context import Books
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action, show_error
 from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.printing import choose_printer, print_pdf
@@ -29,7 +30,8 @@ class CandidatesModel(QAbstractTableModel):
     def __init__(self, candidates: list[letters.LetterCandidate], parent=None):
         super().__init__(parent)
         self.candidates = candidates
-        self.checked = [True] * len(candidates)
+        # a registered demand (or notice) is sent by a deliberate tick, never by default
+        self.checked = [not c.registered_mail for c in candidates]
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self.candidates)
@@ -52,8 +54,11 @@ class CandidatesModel(QAbstractTableModel):
         if col == 0 and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
-            return ["", c.customer_code, c.customer_name, c.step_name, f"{money_text(c.overdue_amount)} {c.currency}",
-                    "✓" if c.registered_mail else ""][col]
+            if c.pre_due:   # a friendly note about invoices falling due: nothing is overdue
+                letter, overdue = self.tr("Friendly note (nothing overdue)"), self.tr("not yet due")
+            else:
+                letter, overdue = c.step_name, f"{money_text(c.overdue_amount)} {c.currency}"
+            return ["", c.customer_code, c.customer_name, letter, overdue, "✓" if c.registered_mail else ""][col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -96,8 +101,10 @@ class LettersDialog(QDialog):
         top.addWidget(QLabel(self.tr("Layout")))
         top.addWidget(self.layout_box)
         top.addStretch(1)
-        self.info = QLabel(self.tr("{0} customer(s) whose next step is a letter. Issuing archives each letter "
-                                   "with its fingerprint and marks the ladder step done.").format(len(candidates)))
+        self.info = QLabel(self.tr("{0} customer(s) whose next step is a letter. Registered letters are not ticked: "
+                                   "tick each one you mean to send. Issuing archives each letter with its "
+                                   "fingerprint and marks the ladder step done; a customer that cannot be written "
+                                   "to is skipped and listed with the reason.").format(len(candidates)))
         self.info.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -143,14 +150,19 @@ class LettersDialog(QDialog):
             return None
         books, as_of, layout = self.books, self.as_of, self.layout_key()
         self.task = BackgroundTask(self, self.tr("Issuing {0} letter(s)…").format(len(codes)),
-                                   lambda progress: letters.issue_letters(books, as_of, codes, layout=layout,
-                                                                          progress=progress),
-                                   lambda issued: self._issued(issued, then, destination))
+                                   lambda progress: letters.issue_batch(books, as_of, codes, layout=layout,
+                                                                        progress=progress),
+                                   lambda batch: self._issued(batch, then, destination))
         return self.task.start()
 
-    def _issued(self, issued: list[letters.IssuedLetter], then: str, destination: str | None) -> None:
-        self.issued = issued
-        ok, batch = run_action(self, letters.render_batch_pdf, self.books, [x.letter_id for x in issued])
+    def _issued(self, result: letters.LetterBatch, then: str, destination: str | None) -> None:
+        self.issued = result.issued
+        self.result = BatchResultDialog(self.parent(), result)
+        self.result.show()
+        if not result.issued:
+            self.accept()
+            return
+        ok, batch = run_action(self, letters.render_batch_pdf, self.books, [x.letter_id for x in result.issued])
         if ok:
             if then == "print":
                 printer = choose_printer(self, self.tr("Print letters"))
@@ -163,3 +175,30 @@ class LettersDialog(QDialog):
                 if path:
                     Path(path).write_bytes(batch)
         self.accept()
+
+
+class BatchResultDialog(QDialog):
+    """What a batch did: the letters issued and the customers skipped, with why. It stays open
+    until closed (the status bar forgets)."""
+
+    def __init__(self, parent: QWidget | None, batch: letters.LetterBatch):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Letters issued"))
+        lines = [self.tr("{0} letter(s) issued, {1} customer(s) skipped.").format(len(batch.issued),
+                                                                                 len(batch.skipped)), ""]
+        for x in batch.issued:
+            lines.append(self.tr("{0}  {1} — {2}: {3} {4}, archived as {5}").format(
+                x.reference, x.customer_code, x.customer_name, money_text(x.total_claimed), x.currency,
+                x.archive_path))
+        if batch.skipped:
+            lines += ["", self.tr("Skipped:")]
+            for s in batch.skipped:
+                lines.append(self.tr("{0} — {1}: {2}").format(s.customer_code, s.customer_name, render(s.reason)))
+        self.text = QPlainTextEdit("\n".join(lines))
+        self.text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(760, 360)

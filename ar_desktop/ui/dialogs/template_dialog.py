@@ -15,9 +15,12 @@ from ar_desktop.ui.pdf_preview import PdfPreview
 
 LANGUAGE_ITEMS = (("English", "en"), ("简体中文", "zh"))
 TEMPLATE_LABELS = {
+    "courtesy_reminder": QT_TRANSLATE_NOOP("TemplateDialog", "Courtesy note (before the due date)"),
     "reminder": QT_TRANSLATE_NOOP("TemplateDialog", "Reminder"),
     "demand_letter": QT_TRANSLATE_NOOP("TemplateDialog", "Demand letter"),
     "final_notice": QT_TRANSLATE_NOOP("TemplateDialog", "Final notice"),
+    "legal_notice": QT_TRANSLATE_NOOP("TemplateDialog", "Notice before legal action"),
+    "agency_notice": QT_TRANSLATE_NOOP("TemplateDialog", "Notice of hand-over to a collection agency"),
 }
 PLACEHOLDER_HELP = {
     "customer_name": QT_TRANSLATE_NOOP("TemplateDialog", "customer's legal name"),
