@@ -56,19 +56,18 @@ def _letters_args(p):
 
 
 def _writable_folder(out: Path) -> None:
-    """--out is a folder the letters can be copied to (checked before anything is issued)."""
+    """--out is (or can become) a folder the letters can be copied to: checked before anything is
+    issued, without creating it yet (a refused command leaves nothing behind)."""
     from ar_desktop.domain.errors import UserError
 
     if out.exists() and not out.is_dir():
         raise UserError(f"{out} is a file, not a folder. Give a folder for the letters.")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".ar-desktop-probe-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as e:
-        raise UserError(f"The folder {out} cannot be written ({e.strerror or e}). Choose a folder you can write "
-                        "to; nothing was issued.") from None
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise UserError(f"The folder {out} cannot be written. Choose a folder you can write to; nothing was "
+                        "issued.")
 
 
 def _copy(data: bytes, target: Path) -> None:
@@ -97,6 +96,8 @@ def _letters(args) -> int:
         books.close()
     lines = []
     try:
+        if batch.drafts or batch.issued:
+            out.mkdir(parents=True, exist_ok=True)
         for d in batch.drafts:
             target = out / d.file_name
             _copy(d.pdf, target)

@@ -329,8 +329,8 @@ def default_ladder(credit_class: str) -> Ladder:
         Step("phone_call", "Phone call", t[2], ActionKind.PHONE_CALL),
         Step("demand_letter", "Formal demand letter (registered mail)", t[3],
              ActionKind.DEMAND_LETTER, template="demand_letter", registered_mail=True),
-        Step("legal_action", "Legal action (notice by registered mail)", t[4], ActionKind.LEGAL_ACTION,
+        Step("legal_action", "Legal action", t[4], ActionKind.LEGAL_ACTION,
              requires="demand_letter", wait_days=w, template="legal_notice", registered_mail=True),
-        Step("agency", "Hand over to a collection agency (notice by registered mail)", t[5], ActionKind.AGENCY,
+        Step("agency", "Hand over to a collection agency", t[5], ActionKind.AGENCY,
              requires="demand_letter", wait_days=w, template="agency_notice", registered_mail=True),
     ))

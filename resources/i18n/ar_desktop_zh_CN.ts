@@ -116,6 +116,29 @@
     </message>
 </context>
 <context>
+    <name>BatchResultDialog</name>
+    <message>
+        <source>Letters issued</source>
+        <translation>已开具的函件</translation>
+    </message>
+    <message>
+        <source>{0} letter(s) issued, {1} customer(s) skipped.</source>
+        <translation>已开具 {0} 封函件，跳过 {1} 个客户。</translation>
+    </message>
+    <message>
+        <source>{0}  {1} — {2}: {3} {4}, archived as {5}</source>
+        <translation>{0}  {1} — {2}：{3} {4}，已归档为 {5}</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>已跳过：</translation>
+    </message>
+    <message>
+        <source>{0} — {1}: {2}</source>
+        <translation>{0} — {1}：{2}</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <source>Reached, will pay</source>
@@ -172,6 +195,17 @@
     <message>
         <source>This call was the ladder&apos;s phone-call step</source>
         <translation>本次通话即催收流程中的电话催收步骤</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Friendly note (nothing overdue)</source>
+        <translation>友情提示（无逾期款项）</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>尚未到期</translation>
     </message>
 </context>
 <context>
@@ -2322,8 +2356,8 @@ Write off every overdue invoice of {1} now?</source>
         <translation>版式</translation>
     </message>
     <message>
-        <source>{0} customer(s) whose next step is a letter. Issuing archives each letter with its fingerprint and marks the ladder step done.</source>
-        <translation>{0} 个客户的下一步骤为催款函。开具时将每封函件连同其指纹存档，并将该催收步骤标记为完成。</translation>
+        <source>{0} customer(s) whose next step is a letter. Registered letters are not ticked: tick each one you mean to send. Issuing archives each letter with its fingerprint and marks the ladder step done; a customer that cannot be written to is skipped and listed with the reason.</source>
+        <translation>共 {0} 个客户的下一步为发函。挂号函件默认不勾选：请逐一勾选确需寄出的函件。开具时每封函件连同其指纹一并归档，并将催收步骤标记为已完成；无法开具函件的客户将被跳过，并列明原因。</translation>
     </message>
     <message>
         <source>Preview…</source>
@@ -3808,6 +3842,70 @@ Receivables and collections for bookkeepers.</source>
         <source>{name} is a damaged workbook (cell {cell} names a text that is not there).</source>
         <translation>{name} 是损坏的工作簿（单元格 {cell} 引用的文本不存在）。</translation>
     </message>
+    <message>
+        <source>{name} has no postal address. Add the street and city in the customer&apos;s details.</source>
+        <translation>{name}没有邮寄地址。请在客户资料中填写街道和城市。</translation>
+    </message>
+    <message>
+        <source>The letter to {name} would contain characters the letter fonts cannot print: {chars} (in the {where} details). Replace them, e.g. remove emoji, and build the letter again.</source>
+        <translation>致{name}的函件含有函件字体无法打印的字符：{chars}（位于{where}资料中）。请替换这些字符（例如删除表情符号）后重新生成函件。</translation>
+    </message>
+    <message>
+        <source>{name} has no overdue, undisputed open invoice in {currency} on {date}: there is nothing to claim in a letter.</source>
+        <translation>{name}在{date}没有以{currency}计价、无争议的逾期未付发票，函件无可主张的款项。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the letter text tests the unknown fact &apos;{fact}&apos;. Known facts: {known}.</source>
+        <translation>函件文本第{line}行的条件使用了未知的事实“{fact}”。可用的事实：{known}。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the letter text has an {{else}} without an {{if …}} before it. Remove it or add the condition.</source>
+        <translation>函件文本第{line}行的 {{else}} 前面没有 {{if …}}。请删除它或补上条件。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the letter text has an {{end}} without an {{if …}} before it. Remove it.</source>
+        <translation>函件文本第{line}行的 {{end}} 前面没有 {{if …}}。请删除它。</translation>
+    </message>
+    <message>
+        <source>The letter text has a &apos;$&apos; that is not a placeholder on line {line} (&apos;{snippet}&apos;). Write $$ for a dollar sign, or a placeholder such as $customer_name.</source>
+        <translation>函件文本第{line}行有一个不是占位符的“$”（“{snippet}”）。美元符号请写作 $$，占位符请写作 $customer_name 这样的形式。</translation>
+    </message>
+    <message>
+        <source>The {{if {fact}}} on line {line} of the letter text is never closed. Add {{end}} where the conditional text ends.</source>
+        <translation>函件文本第{line}行的 {{if {fact}}} 没有结束。请在条件文字结束处加上 {{end}}。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the letter text has &apos;{snippet}&apos;, which is not a condition. Write {{if fact}}, {{if not fact}}, {{else}} or {{end}}.</source>
+        <translation>函件文本第{line}行的“{snippet}”不是条件。请写作 {{if 事实}}、{{if not 事实}}、{{else}} 或 {{end}}。</translation>
+    </message>
+    <message>
+        <source>The letter text uses the unknown placeholder ${name} (line {line}). Known placeholders: {known}.</source>
+        <translation>函件文本使用了未知的占位符 ${name}（第{line}行）。可用的占位符：{known}。</translation>
+    </message>
+    <message>
+        <source>The letter text uses ${name} on line {line} without a condition, but not every letter has it (the record may lack it). Put it inside {{if {name}}} … {{end}}.</source>
+        <translation>函件文本第{line}行无条件地使用了 ${name}，但并非每封函件都有此项（记录中可能没有）。请将其放在 {{if {name}}} … {{end}} 之内。</translation>
+    </message>
+    <message>
+        <source>ECB main refinancing rate</source>
+        <translation>欧洲央行主要再融资利率</translation>
+    </message>
+    <message>
+        <source>German base rate</source>
+        <translation>德国基准利率</translation>
+    </message>
+    <message>
+        <source>Bank of England Bank Rate</source>
+        <translation>英格兰银行基准利率</translation>
+    </message>
+    <message>
+        <source>China one-year Loan Prime Rate</source>
+        <translation>中国一年期贷款市场报价利率（LPR）</translation>
+    </message>
+    <message>
+        <source>The rate table has no {rate} for {date}: enter the {rate} valid from {date} under Settings ▸ Reference rates.</source>
+        <translation>参考利率表中没有{date}的{rate}：请在“设置 ▸ 参考利率”中录入自{date}起适用的{rate}。</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>
@@ -5152,6 +5250,10 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>TemplateDialog</name>
     <message>
+        <source>Courtesy note (before the due date)</source>
+        <translation>友情提示（到期前）</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>付款提醒函</translation>
     </message>
@@ -5162,6 +5264,14 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Final notice</source>
         <translation>最后催告函</translation>
+    </message>
+    <message>
+        <source>Notice before legal action</source>
+        <translation>诉前催告通知书</translation>
+    </message>
+    <message>
+        <source>Notice of hand-over to a collection agency</source>
+        <translation>债权移交催收机构通知书</translation>
     </message>
     <message>
         <source>customer&apos;s legal name</source>

@@ -112,3 +112,25 @@ def test_letters_errors_are_one_line(db, tmp_path):
     assert "invalid choice: 'a5'" in err
     assert not (tmp_path / "o").exists()
     assert not (db.parent / "co.letters").exists() or not any((db.parent / "co.letters").rglob("*.pdf"))
+
+
+def test_letters_batch_skips_with_reasons_exit_4_and_dry_run(db, tmp_path):
+    # BETA's statutory German interest needs the base rate of 1 July 2026, which is not published yet
+    dry = run("--db", str(db), "letters", "--as-of", "2026-07-20", "--out", str(tmp_path / "drafts"), "--dry-run")
+    assert dry.returncode == 4, dry.stderr
+    assert dry.stderr.strip().splitlines() == [
+        "skipped BETA: The rate table has no German base rate for 2026-07-01: enter the German base rate valid from "
+        "2026-07-01 under Settings ▸ Reference rates."]
+    drafts = sorted(p.name for p in (tmp_path / "drafts").iterdir())
+    assert drafts and all("_DRAFT.pdf" in n for n in drafts) and all("draft (not issued)" in line
+                                                                    for line in dry.stdout.splitlines())
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM letter").fetchone()[0] == 0
+    real = run("--db", str(db), "letters", "--as-of", "2026-07-20", "--out", str(tmp_path / "out"))
+    assert real.returncode == 4 and "skipped BETA:" in real.stderr
+    issued = real.stdout.strip().splitlines()
+    assert len(issued) == len(drafts) and all("\tletter " in line for line in issued)
+    # everything due now issued: a second run has nothing left but the skipped customer
+    again = run("--db", str(db), "letters", "--as-of", "2026-07-20", "--out", str(tmp_path / "out"))
+    assert again.returncode == 4 and again.stdout == ""
+    refused = run("--db", str(db), "letters", "--as-of", "2026-07-20", "--out", str(db))
+    assert refused.returncode == 1 and "is a file, not a folder" in refused.stderr
