@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 xvfb
   # the Chinese font the interface and letters use, PDF read-back, a real print queue
   fonts-wqy-microhei poppler-utils cups printer-driver-cups-pdf
+  # decoding the payment QR code printed on letters, in the tests
+  zbar-tools
 )
 
 PY=${PYTHON:-python3}

@@ -6,6 +6,7 @@ Each module here registers its subcommands when imported.
 
 from ar_desktop.cli import core  # noqa: F401  (registers commands)
 from ar_desktop.cli import collections  # noqa: F401,I001  (registers commands)
+from ar_desktop.cli import company  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import credit  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import data  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import letters  # noqa: F401,I001  (registers commands)

@@ -151,6 +151,7 @@ class LetterDocument:
     facts: LetterFacts | None = None  # the record behind the wording (domain.letter_facts)
     date_style: str = ""              # "us": "January 10, 2026" (US #10 letters in English)
     endorsement: str = ""             # the mail service named in the window, e.g. "Einschreiben Rückschein"
+    payment_qr: str = ""              # EPC QR payload (EUR letters from a company with a valid IBAN)
 
     def __post_init__(self):
         _check_language(self.language)

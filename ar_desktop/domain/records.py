@@ -32,7 +32,8 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LIMITS = {"customer_code": 32, "legal_name": 200, "bank_name": 200, "bank_account": 60, "bank_bic": 20, "signer_name": 200,
           "signer_title": 200, "code": 32, "number": 40, "name": 200, "contact": 200, "address": 500, "postcode": 20,
           "city": 100, "country": 2, "email": 200, "phone": 40, "tax_id": 50, "notes": 4000,
-          "reference": 100, "description": 500, "dispute_reason": 500, "method": 40}
+          "reference": 100, "description": 500, "dispute_reason": 500, "method": 40,
+          "registration_id": 60}
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class CompanyProfile:
     currency: str = "EUR"
     signer_name: str = ""
     signer_title: str = ""
+    registration_id: str = ""   # commercial register number / 统一社会信用代码
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,8 @@ def parse_company(raw: Mapping[str, Any]) -> CompanyProfile:
         phone=c.text("phone", "phone number"), email=email, bank_name=c.text("bank_name", "bank name"),
         bank_account=c.text("bank_account", "bank account / IBAN"), bank_bic=c.text("bank_bic", "BIC / SWIFT"),
         currency=currency, signer_name=c.text("signer_name", "signer's name"),
-        signer_title=c.text("signer_title", "signer's title"))
+        signer_title=c.text("signer_title", "signer's title"),
+        registration_id=c.text("registration_id", "register number"))
     c.done()
     return data
 

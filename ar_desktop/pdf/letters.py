@@ -81,7 +81,7 @@ TEXT = {
         "next": "<b>If payment is not received by {deadline}:</b> {text}",
         "contact_line": "Questions: {who}",
         "enclosure": "Enclosure: statement of account of {date}",
-        "closing": "Yours faithfully,", "closing_us": "Sincerely,",
+        "closing": "Yours faithfully,", "closing_us": "Sincerely,", "scan": "Scan to pay (EPC QR)",
         "debtor_tax": "Debtor: {name}, tax / VAT ID {id}",
         "due_title": "Invoices falling due",
         "pay_due": "Each invoice is payable by its due date to our account:",
@@ -108,7 +108,7 @@ TEXT = {
         "next": "<b>如贵司逾期仍未付款：</b>{text}",
         "contact_line": "联系方式：{who}",
         "enclosure": "附件：截至{date}的对账单",
-        "closing": "特此函告。",
+        "closing": "特此函告。", "scan": "扫码付款（EPC二维码）",
         "debtor_tax": "债务人：{name}，税号／统一社会信用代码 {id}",
         "due_title": "即将到期发票明细",
         "pay_due": "请于各发票到期日前付款至以下账户：",
@@ -660,9 +660,44 @@ def bank_table(st: Styles, doc: LetterDocument, width: float) -> Table:
     return table
 
 
+QR_SIZE = 30.0   # mm: the EPC guidelines ask for at least 2 x 2 cm
+
+
+class PaymentQr(Flowable):
+    """The EPC "SEPA credit transfer" QR code (ReportLab's own QR encoder, error level M, UTF-8)."""
+
+    def __init__(self, payload: str, size_mm: float = QR_SIZE):
+        super().__init__()
+        self.payload = payload
+        self.width = self.height = size_mm * mm
+
+    def draw(self):
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
+        widget = QrCodeWidget(self.payload, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(self.width, self.height,
+                          transform=[self.width / (x1 - x0), 0, 0, self.height / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        renderPDF.draw(drawing, self.canv, 0, 0)
+
+
 def bank_block(st: Styles, doc: LetterDocument, width: float):
-    """The bank details to pay to (with an EPC QR code for a EUR letter and an IBAN)."""
-    return bank_table(st, doc, 0.75 * width)
+    """The bank details to pay to; beside them, for a EUR letter from a company with an IBAN, the
+    EPC QR code a banking app scans to pay without typing."""
+    if not doc.payment_qr:
+        return bank_table(st, doc, 0.75 * width)
+    qr_w = QR_SIZE * mm
+    caption = st.para(TEXT[st.language]["scan"], ParagraphStyle("qrc", parent=st.small, alignment=TA_CENTER,
+                                                               fontSize=6.5, leading=8))
+    table = Table([[bank_table(st, doc, width - qr_w - 8 * mm), [PaymentQr(doc.payment_qr), caption]]],
+                  colWidths=[width - qr_w - 6 * mm, qr_w + 6 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
+    return table
 
 
 def signature_block(st: Styles, doc: LetterDocument, width: float) -> list:

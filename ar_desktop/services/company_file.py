@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ar_desktop.clock import Clock, SystemClock
+from ar_desktop.domain.errors import ValidationError
 from ar_desktop.domain.records import CompanyProfile, parse_company
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo
 from ar_desktop.storage.engine import open_database
@@ -36,8 +38,44 @@ def company_profile(books: Books) -> CompanyProfile:
         return company_repo.get(s)
 
 
+def check_identifiers(profile: CompanyProfile) -> None:
+    """IBAN, BIC, VAT id and Chinese 统一社会信用代码 with their check digits (python-stdnum);
+    ValidationError naming each wrong field, so nothing is stored."""
+    from stdnum import bic, iban
+    from stdnum.cn import uscc
+    from stdnum.eu import vat
+
+    problems: dict[str, Text] = {}
+    account = "".join(profile.bank_account.split())
+    if account[:2].isalpha() and account[2:4].isdigit() and not iban.is_valid(account):
+        problems["bank_account"] = Text(translate(
+            "Messages", "The IBAN {value} is not valid (wrong check digits or length for {country}). Copy it "
+                        "from a bank statement."), value=profile.bank_account, country=account[:2].upper())
+    if profile.bank_bic and not bic.is_valid(profile.bank_bic):
+        problems["bank_bic"] = Text(translate(
+            "Messages", "The BIC {value} is not valid (8 or 11 letters and digits, e.g. COBADEFFXXX). Check it with "
+                        "the bank."), value=profile.bank_bic)
+    tax = "".join(profile.tax_id.split()).upper()
+    if tax[:2].lower() in vat.MEMBER_STATES or tax[:2] == "EL":
+        if not vat.is_valid(tax):
+            problems["tax_id"] = Text(translate(
+                "Messages", "The VAT id {value} is not valid (wrong check digits or format). Copy it from the VAT "
+                            "registration."), value=profile.tax_id)
+    cn_ids = [("registration_id", profile.registration_id), ("tax_id", profile.tax_id)] if profile.country == "CN" \
+        else []
+    for field, value in cn_ids:
+        compact = "".join(value.split()).upper()
+        if len(compact) == 18 and not uscc.is_valid(compact):
+            problems[field] = Text(translate(
+                "Messages", "The unified social credit code {value} is not valid (wrong check character). Copy it "
+                            "from the business licence."), value=value)
+    if problems:
+        raise ValidationError(problems)
+
+
 def save_company_profile(books: Books, raw: dict) -> CompanyProfile:
     profile = parse_company(raw)
+    check_identifiers(profile)
     with books.db.session() as s:
         company_repo.save(s, profile)
     return profile

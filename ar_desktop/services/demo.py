@@ -18,9 +18,9 @@ from ar_desktop.storage import company_repo
 
 COMPANY = {
     "legal_name": "Harbour Line Trading GmbH", "address": "Speicherstraße 12", "postcode": "20457",
-    "city": "Hamburg", "country": "DE", "tax_id": "DE 312 456 789 · HRB 145872", "phone": "+49 40 1234 5670",
+    "city": "Hamburg", "country": "DE", "tax_id": "DE331245682", "registration_id": "HRB 145872", "phone": "+49 40 1234 5670",
     "email": "accounts@harbourline.example", "bank_name": "Hamburger Sparkasse",
-    "bank_account": "DE89 2005 0550 1234 5678 90", "bank_bic": "HASPDEHHXXX", "currency": "EUR",
+    "bank_account": "DE34 2005 0550 1234 5678 90", "bank_bic": "HASPDEHHXXX", "currency": "EUR",
     "signer_name": "Katrin Albers", "signer_title": "Head of Accounts Receivable",
 }
 

@@ -17,6 +17,7 @@ from ar_desktop.domain import letters as L
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step
 from ar_desktop.domain.late_charges import ChargeResult, ChargeRule, RuleKind
+from ar_desktop.domain.epc_qr import epc_payload
 from ar_desktop.domain.letter_facts import LetterFacts, StepTaken, fact_values
 from ar_desktop.domain.letter_template import render as render_wording
 from ar_desktop.domain.letters import (ChargeLine, Company, LetterDocument, LetterInvoiceLine, Party, build_statement)
@@ -277,7 +278,20 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
                                i.open_amount) for i in by_due], reference=reference, customer_number=data.code))
     doc = with_wording(doc, text)
     _check_printable(doc)
+    doc = replace(doc, payment_qr=payment_qr(doc))
     return Built(doc, cid, step, layout, template_version(text), text, tuple(items))
+
+
+def payment_qr(doc: LetterDocument) -> str:
+    """The EPC QR payload for a EUR letter from a company with a valid IBAN (python-stdnum checks
+    it); empty otherwise, and for a courtesy note (nothing is claimed)."""
+    from stdnum import iban as iban_number
+
+    if doc.currency != "EUR" or doc.template == "courtesy_reminder" or not iban_number.is_valid(doc.company.iban or ""):
+        return ""
+    text = f"{doc.reference} {doc.contract_ref}".strip()
+    return epc_payload(doc.company.account_holder or doc.company.legal_name, doc.company.iban, doc.company.bic,
+                       doc.total_claimed, text) or ""
 
 
 def with_wording(doc: LetterDocument, text: str) -> LetterDocument:

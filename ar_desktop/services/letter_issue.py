@@ -282,10 +282,13 @@ def _with_reference(doc, text: str, ref: str):
     """The document with its final reference, the wording filled again ($reference may be used)."""
     from dataclasses import replace
 
+    from ar_desktop.services.letter_build import payment_qr
+
     out = replace(doc, reference=ref)
     if out.statement is not None:
         out = replace(out, statement=replace(out.statement, reference=ref))
-    return with_wording(out, text)
+    out = with_wording(out, text)
+    return replace(out, payment_qr=payment_qr(out))
 
 
 __all__ = ["DraftLetter", "IssuedLetter", "LetterBatch", "SkippedLetter", "issue_batch", "issue_letters"]

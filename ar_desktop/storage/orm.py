@@ -28,6 +28,8 @@ class Company(Base):
     city: Mapped[str] = mapped_column(String(100), default="")
     country: Mapped[str] = mapped_column(String(2), default="")
     tax_id: Mapped[str] = mapped_column(String(50), default="")
+    # commercial register number (e.g. HRB 12345) or Chinese 统一社会信用代码, printed on letters
+    registration_id: Mapped[str] = mapped_column(String(60), default="", server_default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     bank_name: Mapped[str] = mapped_column(String(200), default="")

@@ -3906,6 +3906,22 @@ Receivables and collections for bookkeepers.</source>
         <source>The rate table has no {rate} for {date}: enter the {rate} valid from {date} under Settings ▸ Reference rates.</source>
         <translation>参考利率表中没有{date}的{rate}：请在“设置 ▸ 参考利率”中录入自{date}起适用的{rate}。</translation>
     </message>
+    <message>
+        <source>The IBAN {value} is not valid (wrong check digits or length for {country}). Copy it from a bank statement.</source>
+        <translation>IBAN {value} 无效（校验位或长度与{country}不符）。请从银行对账单上复制。</translation>
+    </message>
+    <message>
+        <source>The BIC {value} is not valid (8 or 11 letters and digits, e.g. COBADEFFXXX). Check it with the bank.</source>
+        <translation>BIC {value} 无效（应为8位或11位字母和数字，例如 COBADEFFXXX）。请向银行核实。</translation>
+    </message>
+    <message>
+        <source>The VAT id {value} is not valid (wrong check digits or format). Copy it from the VAT registration.</source>
+        <translation>增值税号 {value} 无效（校验位或格式有误）。请按增值税登记证明填写。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code {value} is not valid (wrong check character). Copy it from the business licence.</source>
+        <translation>统一社会信用代码 {value} 无效（校验码有误）。请按营业执照填写。</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>

@@ -118,3 +118,20 @@ def test_sample_company_letters_today_issue_every_due_letter(tmp_path):
         assert batch.skipped == [] and len(batch.issued) == len(due) > 0
     finally:
         b.close()
+
+
+def test_eur_letter_carries_an_epc_qr_code_a_banking_app_can_read(bk, tmp_path):
+    import subprocess
+
+    pdf = letters.preview_letter(bk, "OK", TODAY, "demand_letter")
+    doc = letters.build_letter(bk, "OK", TODAY, "demand_letter")
+    png = subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-"], input=pdf,
+                         capture_output=True, check=True).stdout
+    (tmp_path / "p.png").write_bytes(png)
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", "-Sbinary", str(tmp_path / "p.png")],
+                             capture_output=True, check=True).stdout.decode("utf-8")
+    lines = decoded.rstrip("\n").split("\n")
+    assert lines[:4] == ["BCD", "002", "1", "SCT"]
+    assert lines[5:8] == ["Batch GmbH", "DE89370400440532013000", f"EUR{doc.total_claimed:.2f}"]
+    assert lines[10].startswith("DRAFT")                      # the letter's payment reference
+    assert "Scan to pay" in text(pdf)
