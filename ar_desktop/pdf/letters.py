@@ -36,8 +36,8 @@ from ar_desktop.pdf.layouts import FOOTER_HEIGHT, LATER_PAGE_TOP, Geometry, Layo
 
 # ----------------------------------------------------------------------------- constants (mm / pt)
 
-BODY_SIZE = 10.0
-BODY_LEADING = 13.5
+BODY_SIZE = 9.5
+BODY_LEADING = 12.5
 SMALL_SIZE = 8.0
 TABLE_SIZE = 8.5
 RETURN_LINE_SIZE = 7.0
@@ -53,8 +53,8 @@ FRAME_BOTTOM_GAP = 9.0        # frame bottom above the footer rule
 LOGO_MAX_W = 42.0
 LOGO_MAX_H = 16.0
 SEAL_AREA_W = 60.0            # blank area for the company seal (zh), ≥ 45 mm square
-SEAL_AREA_H = 48.0
-SIGNATURE_SPACE = 14.0
+SEAL_AREA_H = 42.0
+SIGNATURE_SPACE = 10.0
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 HEADER_BG = colors.HexColor("#E8E8E8")
@@ -151,7 +151,7 @@ class Styles:
         regular, bold = base_fonts(language)
         wrap = "CJK" if language == "zh" else None
         self.body = ParagraphStyle("body", fontName=regular, fontSize=BODY_SIZE, leading=BODY_LEADING,
-                                   spaceAfter=5, wordWrap=wrap)
+                                   spaceAfter=4, wordWrap=wrap)
         self.body_indent = ParagraphStyle("body_indent", parent=self.body,
                                           firstLineIndent=2 * BODY_SIZE if language == "zh" else 0)
         self.subject = ParagraphStyle("subject", parent=self.body, fontName=bold, fontSize=11.5, leading=15,
@@ -613,7 +613,7 @@ def charges_table(st: Styles, doc: LetterDocument, width: float) -> Table:
                  st.para(money(sum((c.interest for c in doc.charges), Decimal(0)), cur), st.cell_right_bold),
                  st.para(money(sum((c.fixed_compensation for c in doc.charges), Decimal(0)), cur), st.cell_right_bold),
                  st.para(money(doc.charges_total, cur), st.cell_right_bold)])
-    ratios = [0.16, 0.45, 0.13, 0.13, 0.13]
+    ratios = [0.15, 0.43, 0.12, 0.17, 0.13]   # wide enough that no header breaks inside a word
     table = Table(rows, colWidths=[r * width for r in ratios], repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(1, 1))
     return table
@@ -660,7 +660,7 @@ def bank_table(st: Styles, doc: LetterDocument, width: float) -> Table:
     return table
 
 
-QR_SIZE = 30.0   # mm: the EPC guidelines ask for at least 2 x 2 cm
+QR_SIZE = 24.0   # mm: the EPC guidelines ask for at least 2 x 2 cm
 
 
 class PaymentQr(Flowable):
@@ -831,7 +831,7 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
     if doc.charges:
         story += _with_heading(st, t["charges_title"], charges_table(st, doc, width), width)
         story += legal_basis(st, doc)
-    story += [Spacer(1, 3 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 4 * mm)]
+    story += [Spacer(1, 2 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 2 * mm)]
     total_txt = escape(money_cur(doc.total_claimed, doc.currency, lang))
     deadline = escape(long_date(doc.deadline, lang, us))
     if courtesy:
@@ -840,7 +840,7 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
         pay = t["pay"].format(total=total_txt, deadline=deadline)
     if doc.company.iban or doc.company.bank_name:
         story.append(KeepTogether([st.para(pay, st.body, markup=True), bank_block(st, doc, width),
-                                   Spacer(1, 3 * mm)]))
+                                   Spacer(1, 2 * mm)]))
     if not courtesy and doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
         story.append(st.para(t["next"].format(deadline=deadline, text=escape(doc.next_step)), st.body, markup=True))
     co = doc.company
@@ -849,13 +849,14 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
                                f"{t['email']} {co.email}" if co.email else "") if p)
     tail: list = []
     if who:
-        tail.append(st.para(t["contact_line"].format(who=who)))
+        story.append(st.para(t["contact_line"].format(who=who)))
     if doc.statement_attached or doc.statement is not None:
         sdate = doc.statement.statement_date if doc.statement else doc.letter_date
         tail.append(st.para(t["enclosure"].format(date=long_date(sdate, lang, us)), st.small))
-    tail.append(Spacer(1, 4 * mm))
+    tail.append(Spacer(1, 2 * mm))
     # the closing and signature never stand alone on a page: the last lines before them go along
-    story.append(KeepTogether([*tail, *signature_block(st, doc, width)]))
+    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    story.append(KeepTogether([*last, *tail, *signature_block(st, doc, width)]))
     return story
 
 
