@@ -36,8 +36,8 @@ from ar_desktop.pdf.layouts import FOOTER_HEIGHT, LATER_PAGE_TOP, Geometry, Layo
 
 # ----------------------------------------------------------------------------- constants (mm / pt)
 
-BODY_SIZE = 9.5
-BODY_LEADING = 12.5
+BODY_SIZE = 9.0
+BODY_LEADING = 11.8
 SMALL_SIZE = 8.0
 TABLE_SIZE = 8.5
 RETURN_LINE_SIZE = 7.0
@@ -49,11 +49,11 @@ INFO_LABEL_WIDTH = 24.0
 FOOTER_SIZE = 6.8
 PAGE_LABEL_SIZE = 8.0
 PAGE_LABEL_GAP = 4.0          # page label baseline above the footer rule
-FRAME_BOTTOM_GAP = 9.0        # frame bottom above the footer rule
+FRAME_BOTTOM_GAP = 7.0        # frame bottom above the footer rule
 LOGO_MAX_W = 42.0
 LOGO_MAX_H = 16.0
 SEAL_AREA_W = 60.0            # blank area for the company seal (zh), ≥ 45 mm square
-SEAL_AREA_H = 42.0
+SEAL_AREA_H = 24.0           # the seal is stamped over the company name and date
 SIGNATURE_SPACE = 10.0
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
@@ -74,7 +74,9 @@ TEXT = {
         "dispute_note": "Not claimed while in dispute: {items}. We will come back to it once the dispute is settled.",
         "dispute_item": "invoice {number} {amount}",
         "charges_title": "Late-payment charges",
-        "ch_head": ("Invoice", "Basis of calculation", "Interest", "Fixed compensation", "Total"),
+        "claim_head": ("Invoice", "Due date", "Days overdue", "Amount", "Paid", "Claimed", "Interest",
+                       "Fixed compensation", "Total"),
+        "claim_title": "Overdue invoices and late-payment charges",
         "total": "Total", "invoices_open": "Open invoice amounts", "charges_total": "Late-payment charges",
         "total_claimed": "Total claimed",
         "pay": "Please pay <b>{total}</b> so that it is received in our account no later than <b>{deadline}</b>:",
@@ -100,7 +102,8 @@ TEXT = {
         "dispute_note": "以下争议部分在争议解决前不在本函主张范围内：{items}。争议解决后我司将另行处理。",
         "dispute_item": "发票{number}争议金额{amount}",
         "charges_title": "逾期费用明细",
-        "ch_head": ("发票号", "计算依据", "逾期利息", "固定补偿", "合计"),
+        "claim_head": ("发票号", "到期日", "逾期天数", "金额", "已付", "本函主张", "逾期利息", "固定补偿", "合计"),
+        "claim_title": "逾期发票及逾期费用明细",
         "total": "合计", "invoices_open": "未付发票金额", "charges_total": "逾期费用",
         "total_claimed": "主张金额合计",
         "words": "大写金额",
@@ -593,29 +596,87 @@ def invoice_table(st: Styles, invoices: Sequence[LetterInvoiceLine], currency: s
         if extra_col:
             tot.append("")
         rows.append([st.para(v, st.cell_right_bold if i in right_cols else st.cell_bold) for i, v in enumerate(tot)])
-    table = Table(rows, colWidths=[r * width for r in ratios], repeatRows=1, hAlign="LEFT")
+    wrap = {len(head) - 1} if extra_col else set()
+    table = Table(rows, colWidths=fit_widths(rows, ratios, width, wrap), repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(1, 1 if totals else 0))
     return table
 
 
-def charges_table(st: Styles, doc: LetterDocument, width: float) -> Table:
+def fit_widths(rows: list[list], ratios: list[float], width: float, wrap_cols: set[int] = frozenset()) -> list[float]:
+    """Column widths that never break a header inside a word nor wrap a figure or a date: each
+    column gets at least its longest header word and its longest cell (``wrap_cols`` may wrap),
+    the rest of the width is shared by the ratios."""
+    def text_width(cell, whole: bool) -> float:
+        if not isinstance(cell, Paragraph):
+            return 0.0
+        style = cell.style
+        plain = " ".join(str(f.text) for f in getattr(cell, "frags", []) if hasattr(f, "text"))
+        parts = [plain] if whole else plain.split()
+        return max((stringWidth(p, style.fontName, style.fontSize) for p in parts), default=0.0) + 7
+    need = []
+    for k in range(len(ratios)):
+        header = text_width(rows[0][k], False)
+        cells = [text_width(r[k], k not in wrap_cols) for r in rows[1:] if k < len(r) and isinstance(r[k], Paragraph)]
+        need.append(max([header, *(c for c in cells if k not in wrap_cols)], default=header))
+    total = sum(ratios)
+    widths = [max(n, r * width / total) for n, r in zip(need, ratios, strict=True)]
+    over = sum(widths) - width
+    if over > 0:   # take it from the columns above their minimum, in proportion
+        slack = [w - n for w, n in zip(widths, need, strict=True)]
+        room = sum(slack)
+        if room > 0:
+            widths = [w - over * sl / room for w, sl in zip(widths, slack, strict=True)]
+    return widths
+
+
+def claim_table(st: Styles, doc: LetterDocument, width: float) -> Table:
+    """The invoices claimed with their late charges in one table (so that a letter of up to three
+    invoices with charges fits on one page); under each invoice, in small print, how its charges
+    were computed. The header repeats on every page the table runs onto."""
     lang, cur = st.language, doc.currency
-    head = TEXT[lang]["ch_head"]
-    right_cols = {2, 3, 4}
-    rows = [[st.para(h, st.cell_right_bold if i in right_cols else st.cell_bold) for i, h in enumerate(head)]]
-    for ch in doc.charges:
-        basis = "\n".join([ch.description, *ch.explanation])
-        rows.append([st.para(ch.invoice_number, st.cell), st.para(basis, st.cell),
-                     st.para(money(ch.interest, cur), st.cell_right),
-                     st.para(money(ch.fixed_compensation, cur), st.cell_right),
-                     st.para(money(ch.total, cur), st.cell_right)])
-    rows.append([st.para(TEXT[lang]["total"], st.cell_bold), "",
-                 st.para(money(sum((c.interest for c in doc.charges), Decimal(0)), cur), st.cell_right_bold),
-                 st.para(money(sum((c.fixed_compensation for c in doc.charges), Decimal(0)), cur), st.cell_right_bold),
-                 st.para(money(doc.charges_total, cur), st.cell_right_bold)])
-    ratios = [0.15, 0.43, 0.12, 0.17, 0.13]   # wide enough that no header breaks inside a word
-    table = Table(rows, colWidths=[r * width for r in ratios], repeatRows=1, hAlign="LEFT")
-    table.setStyle(table_style(1, 1))
+    t = TEXT[lang]
+    disputes = any(i.disputed for i in doc.invoices)
+    head = list(t["claim_head"])          # invoice, due, days, amount, paid, claimed, interest, fixed, total
+    ratios = [0.14, 0.11, 0.075, 0.115, 0.1, 0.115, 0.1, 0.12, 0.125]
+    if disputes:
+        head.insert(5, t["in_dispute"])
+        ratios = [0.125, 0.1, 0.065, 0.105, 0.085, 0.1, 0.105, 0.095, 0.11, 0.11]
+    right = set(range(2, len(head)))
+    rows = [[st.para(h, st.cell_right_bold if k in right else st.cell_bold) for k, h in enumerate(head)]]
+    note = ParagraphStyle("calc", parent=st.cell, fontSize=6.8, leading=8.4, textColor=GREY)
+    spans = []
+    by_number = {c.invoice_number: c for c in doc.charges}
+    zero = Decimal(0)
+    for inv in doc.invoices:
+        ch = by_number.get(inv.number)
+        cells = [inv.number, short_date(inv.due_date, lang), str(inv.days_overdue), money(inv.amount, cur),
+                 money(inv.paid, cur)]
+        if disputes:
+            cells.append(money(inv.disputed, cur))
+        cells += [money(inv.claimed, cur), money(ch.interest if ch else zero, cur),
+                  money(ch.fixed_compensation if ch else zero, cur), money(inv.claimed + (ch.total if ch else zero), cur)]
+        rows.append([st.para(v, st.cell_right if k in right else st.cell) for k, v in enumerate(cells)])
+        if ch is not None:
+            sep = "；" if lang == "zh" else "; "
+            text = ch.description + ("：" if lang == "zh" else ": ") + sep.join(ch.explanation)
+            rows.append([st.para(text, note)] + [""] * (len(head) - 1))
+            spans.append(len(rows) - 1)
+    totals = [t["total"], "", "", money(sum((i.amount for i in doc.invoices), zero), cur),
+              money(sum((i.paid for i in doc.invoices), zero), cur)]
+    if disputes:
+        totals.append(money(sum((i.disputed for i in doc.invoices), zero), cur))
+    totals += [money(doc.invoices_open, cur), money(sum((c.interest for c in doc.charges), zero), cur),
+               money(sum((c.fixed_compensation for c in doc.charges), zero), cur),
+               money(doc.invoices_open + doc.charges_total, cur)]
+    rows.append([st.para(v, st.cell_right_bold if k in right else st.cell_bold) for k, v in enumerate(totals)])
+    table = Table(rows, colWidths=fit_widths([r for k, r in enumerate(rows) if k not in spans], ratios, width),
+                  repeatRows=1, hAlign="LEFT")
+    style = table_style(1, 1)
+    for r in spans:
+        style.add("SPAN", (0, r), (-1, r))
+        style.add("TOPPADDING", (0, r), (-1, r), 0)
+        style.add("LINEABOVE", (0, r), (-1, r), 0, colors.white)
+    table.setStyle(style)
     return table
 
 
@@ -626,12 +687,8 @@ def totals_block(st: Styles, doc: LetterDocument, width: float) -> Table:
                  st.para(money_cur(doc.invoices_open, cur, lang), st.cell_right_bold)]]
         lined = 0
     else:
-        rows = [[st.para(TEXT[lang]["invoices_open"], st.cell),
-                 st.para(money_cur(doc.invoices_open, cur, lang), st.cell_right)]]
-        if doc.charges:
-            rows.append([st.para(TEXT[lang]["charges_total"], st.cell),
-                         st.para(money_cur(doc.charges_total, cur, lang), st.cell_right)])
-        lined = len(rows)
+        rows = []   # the table above has the invoices and the charges; here the sum to pay
+        lined = 0
         rows.append([st.para(TEXT[lang]["total_claimed"], st.cell_bold),
                      st.para(money_cur(doc.total_claimed, cur, lang), st.cell_right_bold)])
         if lang == "zh":
@@ -647,20 +704,26 @@ def totals_block(st: Styles, doc: LetterDocument, width: float) -> Table:
 
 
 def bank_table(st: Styles, doc: LetterDocument, width: float) -> Table:
+    """Account holder, bank, IBAN, BIC and payment reference, two pairs a row."""
     t, co = TEXT[st.language], doc.company
-    rows = [(t["holder"], co.account_holder or co.legal_name), (t["bank"], co.bank_name), (t["iban"], co.iban),
-            (t["bic"], co.bic), (t["payref"], doc.reference)]
-    data = [[st.para(k, st.cell), st.para(v, st.cell_bold)] for k, v in rows if v]
-    table = Table(data, colWidths=[0.3 * width, 0.7 * width], hAlign="LEFT")
+    pairs = [(k, v) for k, v in ((t["holder"], co.account_holder or co.legal_name), (t["bank"], co.bank_name),
+                                 (t["iban"], co.iban), (t["bic"], co.bic), (t["payref"], doc.reference)) if v]
+    data = []
+    for k in range(0, len(pairs), 2):
+        row = []
+        for label, value in pairs[k:k + 2]:
+            row += [st.para(label, st.cell), st.para(value, st.cell_bold)]
+        data.append(row + [""] * (4 - len(row)))
+    table = Table(data, colWidths=fit_widths([[None] * 4, *data], [0.2, 0.37, 0.13, 0.3], width), hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     return table
 
 
-QR_SIZE = 24.0   # mm: the EPC guidelines ask for at least 2 x 2 cm
+QR_SIZE = 22.0   # mm: the EPC guidelines ask for at least 2 x 2 cm
 
 
 class PaymentQr(Flowable):
@@ -688,7 +751,7 @@ def bank_block(st: Styles, doc: LetterDocument, width: float):
     """The bank details to pay to; beside them, for a EUR letter from a company with an IBAN, the
     EPC QR code a banking app scans to pay without typing."""
     if not doc.payment_qr:
-        return bank_table(st, doc, 0.75 * width)
+        return bank_table(st, doc, width)
     qr_w = QR_SIZE * mm
     caption = st.para(TEXT[st.language]["scan"], ParagraphStyle("qrc", parent=st.small, alignment=TA_CENTER,
                                                                fontSize=6.5, leading=8))
@@ -719,10 +782,9 @@ def signature_block(st: Styles, doc: LetterDocument, width: float) -> list:
         return [st.para(TEXT["zh"]["closing"], st.body_indent), table]
     closing = TEXT["en"]["closing_us" if doc.date_style == "us" else "closing"]
     parts = [st.para(closing), st.para(co.legal_name), Spacer(1, SIGNATURE_SPACE * mm)]
-    if co.signer_name:
-        parts.append(st.para(co.signer_name, ParagraphStyle("sig", parent=st.body, spaceAfter=0)))
-    if co.signer_title:
-        parts.append(st.para(co.signer_title, st.small))
+    signer = ", ".join(p for p in (co.signer_name, co.signer_title) if p)
+    if signer:
+        parts.append(st.para(signer, ParagraphStyle("sig", parent=st.body, spaceAfter=0)))
     return parts
 
 
@@ -809,16 +871,18 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
     courtesy = doc.template == "courtesy_reminder"
     width = (layout.page_mm[0] - layout.margin_left - layout.margin_right) * mm
     story: list = [st.para(doc.subject, st.subject)]
-    if doc.contract_ref:
-        story.append(st.para(t["debt"].format(ref=doc.contract_ref), st.small))
+    debt = [t["debt"].format(ref=doc.contract_ref)] if doc.contract_ref else []
     if doc.recipient.tax_id:
-        story.append(st.para(t["debtor_tax"].format(name=doc.recipient.legal_name, id=doc.recipient.tax_id),
-                             st.small))
+        debt.append(t["debtor_tax"].format(name=doc.recipient.legal_name, id=doc.recipient.tax_id))
+    if debt:
+        story.append(st.para(("；" if lang == "zh" else " · ").join(debt), st.small))
     story.append(Spacer(1, 3 * mm))
     for i, text in enumerate(doc.paragraphs):
         is_salutation = i == 0 and (text.endswith("：") or text.endswith(",") or text.endswith(":"))
         story.append(st.para(text, st.body if is_salutation else st.body_indent))
-    if doc.invoices:
+    if doc.invoices and doc.charges:
+        story += _with_heading(st, t["claim_title"], claim_table(st, doc, width), width)
+    elif doc.invoices:
         title = t["due_title"] if courtesy else t["overdue_title"]
         story += _with_heading(st, title, invoice_table(st, doc.invoices, doc.currency, width, courtesy=courtesy),
                                width)
@@ -829,9 +893,11 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
                              for i in disputed)
             story.append(st.para(t["dispute_note"].format(items=items), st.small))
     if doc.charges:
-        story += _with_heading(st, t["charges_title"], charges_table(st, doc, width), width)
         story += legal_basis(st, doc)
-    story += [Spacer(1, 2 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 2 * mm)]
+    if lang == "zh" or courtesy:   # the amount in capitals; English letters state the total in the pay line
+        story += [Spacer(1, 1 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 1 * mm)]
+    else:
+        story.append(Spacer(1, 2 * mm))
     total_txt = escape(money_cur(doc.total_claimed, doc.currency, lang))
     deadline = escape(long_date(doc.deadline, lang, us))
     if courtesy:
@@ -843,19 +909,15 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
                                    Spacer(1, 2 * mm)]))
     if not courtesy and doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
         story.append(st.para(t["next"].format(deadline=deadline, text=escape(doc.next_step)), st.body, markup=True))
-    co = doc.company
-    who = ", ".join(p for p in (co.contact_person or co.signer_name,
-                               f"{t['phone']} {co.phone}" if co.phone else "",
-                               f"{t['email']} {co.email}" if co.email else "") if p)
-    tail: list = []
-    if who:
-        story.append(st.para(t["contact_line"].format(who=who)))
+    tail: list = []   # whom to ask is in the information block beside the address
     if doc.statement_attached or doc.statement is not None:
         sdate = doc.statement.statement_date if doc.statement else doc.letter_date
         tail.append(st.para(t["enclosure"].format(date=long_date(sdate, lang, us)), st.small))
     tail.append(Spacer(1, 2 * mm))
     # the closing and signature never stand alone on a page: the last lines before them go along
-    last = [story.pop()] if story and isinstance(story[-1], Paragraph) else []
+    last = [story.pop()] if story else []
+    if last and isinstance(last[0], KeepTogether):
+        last = list(last[0]._content)   # one level: ReportLab measures a nested KeepTogether badly
     story.append(KeepTogether([*last, *tail, *signature_block(st, doc, width)]))
     return story
 
