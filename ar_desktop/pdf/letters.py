@@ -53,7 +53,7 @@ FRAME_BOTTOM_GAP = 7.0        # frame bottom above the footer rule
 LOGO_MAX_W = 42.0
 LOGO_MAX_H = 16.0
 SEAL_AREA_W = 60.0            # blank area for the company seal (zh), ≥ 45 mm square
-SEAL_AREA_H = 24.0           # the seal is stamped over the company name and date
+SEAL_AREA_H = 31.0           # a 42 mm seal is stamped over the company name and date below
 SIGNATURE_SPACE = 10.0
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
@@ -79,7 +79,8 @@ TEXT = {
         "claim_title": "Overdue invoices and late-payment charges",
         "total": "Total", "invoices_open": "Open invoice amounts", "charges_total": "Late-payment charges",
         "total_claimed": "Total claimed",
-        "pay": "Please pay <b>{total}</b> so that it is received in our account no later than <b>{deadline}</b>:",
+        "pay": "Total claimed: <b>{total}</b>. Please pay it so that it is received in our account no later than "
+               "<b>{deadline}</b>:",
         "next": "<b>If payment is not received by {deadline}:</b> {text}",
         "contact_line": "Questions: {who}",
         "enclosure": "Enclosure: statement of account of {date}",
@@ -637,6 +638,7 @@ def claim_table(st: Styles, doc: LetterDocument, width: float) -> Table:
     t = TEXT[lang]
     disputes = any(i.disputed for i in doc.invoices)
     head = list(t["claim_head"])          # invoice, due, days, amount, paid, claimed, interest, fixed, total
+    head[3] = f"{head[3]} ({cur})" if lang == "en" else f"{head[3]}（{ZH_CURRENCY.get(cur, cur)}）"
     ratios = [0.14, 0.11, 0.075, 0.115, 0.1, 0.115, 0.1, 0.12, 0.125]
     if disputes:
         head.insert(5, t["in_dispute"])
@@ -886,6 +888,7 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
         title = t["due_title"] if courtesy else t["overdue_title"]
         story += _with_heading(st, title, invoice_table(st, doc.invoices, doc.currency, width, courtesy=courtesy),
                                width)
+    if doc.invoices:
         disputed = [i for i in (*doc.invoices, *doc.wholly_disputed) if i.disputed]
         if disputed:
             sep = "；" if lang == "zh" else "; "
