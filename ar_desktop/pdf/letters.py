@@ -279,6 +279,16 @@ def wrap_line(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+def country_name(code: str, language: str) -> str:
+    """'Germany' / '德国' for 'DE' (a name that is not a code is kept as written)."""
+    from babel import Locale
+
+    key = (code or "").strip()
+    if len(key) != 2:
+        return key
+    return Locale("zh" if language == "zh" else "en").territories.get(key.upper(), key)
+
+
 def country_line(code: str, language: str) -> str:
     """The destination country of a letter abroad, in capitals: 'GERMANY'; in Chinese letters
     the Chinese name first for the sending post office: '德国 GERMANY'."""
@@ -350,7 +360,8 @@ def draw_endorsement(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -
         if head.tracking_number:
             endorse.append((f"{TEXT[lang]['tracking']} {head.tracking_number}", False))
     if layout.key != "us10":  # the US return address is on the envelope / letterhead, not in the window
-        ret = " · ".join(p for p in (co.legal_name, *co.address_lines, co.city_line(), co.country) if p)
+        ret = " · ".join(p for p in (co.legal_name, *co.address_lines, co.city_line(),
+                                     country_name(co.country, lang)) if p)
         y = geo.y(zone.y) - pad - RETURN_LINE_SIZE * 0.9
         if zone.h * mm >= 3 * ENDORSEMENT_SIZE * 1.2 or not endorse:
             used = draw_text(c, x, y, ret, RETURN_LINE_SIZE, language=lang, max_width=width, color=GREY)
@@ -385,6 +396,13 @@ def draw_info_block(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) ->
         y -= INFO_SIZE * 1.45
 
 
+def registration_label(co: Company, language: str) -> str:
+    """统一社会信用代码 is a Chinese company's register number; others have a commercial register."""
+    if language == "zh":
+        return "统一社会信用代码" if (co.country or "").upper() in ("CN", "中国") else "商业登记号"
+    return TEXT[language]["regno"]
+
+
 def draw_letterhead(c: Canvas, geo: Geometry, layout: Layout, head: PageHead, *, compact: bool = False) -> None:
     co, lang = head.company, head.language
     left = geo.x(layout.margin_left)
@@ -408,10 +426,11 @@ def draw_letterhead(c: Canvas, geo: Geometry, layout: Layout, head: PageHead, *,
         return
     name_y = min(layout.letterhead_height - 10.0, 15.0)
     draw_text(c, left, geo.y(name_y), co.legal_name, 15, language=lang, bold=True, max_width=width)
-    line = " · ".join(p for p in (co.one_line_address(), co.phone, co.email, co.website) if p)
+    address = ", ".join(p for p in (*co.address_lines, co.city_line(), country_name(co.country, lang)) if p)
+    line = " · ".join(p for p in (address, co.phone, co.email, co.website) if p)
     draw_text(c, left, geo.y(name_y + 5.0), line, SMALL_SIZE, language=lang, max_width=width, color=GREY)
     ids = " · ".join(p for p in (
-        f"{TEXT[lang]['regno']} {co.registration_id}" if co.registration_id else "",
+        f"{registration_label(co, lang)} {co.registration_id}" if co.registration_id else "",
         f"{TEXT[lang]['taxid']} {co.tax_id}" if co.tax_id else "") if p)
     if ids:
         draw_text(c, left, geo.y(name_y + 9.0), ids, SMALL_SIZE, language=lang, max_width=width, color=GREY)
@@ -439,17 +458,19 @@ def draw_footer(c: Canvas, geo: Geometry, layout: Layout, head: PageHead) -> Non
     c.setLineWidth(0.5)
     c.line(left, rule_y, right, rule_y)
     t = TEXT[lang]
+    colon = "：" if lang == "zh" else ": "
+    regno = registration_label(co, lang)
     cols = [
-        [co.legal_name, *co.address_lines, co.city_line(), co.country],
-        [f"{t['regno']}: {co.registration_id}" if co.registration_id else "",
-         f"{t['taxid']}: {co.tax_id}" if co.tax_id else "",
-         f"{t['phone']}: {co.phone}" if co.phone else "",
-         f"{t['email']}: {co.email}" if co.email else "",
-         f"{t['web']}: {co.website}" if co.website else ""],
-        [f"{t['holder']}: {co.account_holder or co.legal_name}",
-         f"{t['bank']}: {co.bank_name}" if co.bank_name else "",
-         f"{t['iban']}: {co.iban}" if co.iban else "",
-         f"{t['bic']}: {co.bic}" if co.bic else ""],
+        [co.legal_name, *co.address_lines, co.city_line(), country_name(co.country, lang)],
+        [f"{regno}{colon}{co.registration_id}" if co.registration_id else "",
+         f"{t['taxid']}{colon}{co.tax_id}" if co.tax_id else "",
+         f"{t['phone']}{colon}{co.phone}" if co.phone else "",
+         f"{t['email']}{colon}{co.email}" if co.email else "",
+         f"{t['web']}{colon}{co.website}" if co.website else ""],
+        [f"{t['holder']}{colon}{co.account_holder or co.legal_name}",
+         f"{t['bank']}{colon}{co.bank_name}" if co.bank_name else "",
+         f"{t['iban']}{colon}{co.iban}" if co.iban else "",
+         f"{t['bic']}{colon}{co.bic}" if co.bic else ""],
     ]
     col_w = (right - left) / 3
     for i, col in enumerate(cols):

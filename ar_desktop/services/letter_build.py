@@ -270,7 +270,7 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
         deadline=as_of + dt.timedelta(days=settings.deadline_days), next_step=next_action_text(action, language),
         charges=tuple(charges), registered_mail=step.registered_mail and not pre_due,
         statement_attached=settings.statement_attached, wholly_disputed=wholly, facts=facts,
-        date_style="us" if us else "")
+        date_style="us" if us else "", endorsement=_endorsement(company.country, language))
     if settings.statement_attached:
         doc = replace(doc, statement=build_statement(
             company, recipient, language, as_of, currency,
@@ -292,6 +292,12 @@ def payment_qr(doc: LetterDocument) -> str:
     text = f"{doc.reference} {doc.contract_ref}".strip()
     return epc_payload(doc.company.account_holder or doc.company.legal_name, doc.company.iban, doc.company.bic,
                        doc.total_claimed, text) or ""
+
+
+def _endorsement(country: str, language: str) -> str:
+    from ar_desktop.services.registered_mail import endorsement_for   # it imports this module's callers
+
+    return endorsement_for(country, language)
 
 
 def with_wording(doc: LetterDocument, text: str) -> LetterDocument:

@@ -68,6 +68,31 @@ MAIL_SERVICES: tuple[MailService, ...] = (
 )
 
 
+# What the address window says of a registered letter, by the sender's country (its post's own name).
+ENDORSEMENTS = {"DE": "Einschreiben Rückschein", "GB": "Royal Mail Signed For",
+                "US": "Certified Mail – Return Receipt Requested", "CN": "挂号信"}
+
+
+def endorsement_for(country: str, language: str) -> str:
+    """The registered-mail endorsement a letter from ``country`` carries (empty: the generic one)."""
+    text = ENDORSEMENTS.get((country or "").strip().upper(), "")
+    return "" if (text == "挂号信" and language == "zh") else text
+
+
+def mail_services_for(country: str) -> tuple[MailService, ...]:
+    """The services, the company's own country's first (then the others, 'other' last)."""
+    key = (country or "").strip().upper()
+    own = tuple(m for m in MAIL_SERVICES if m.country == key)
+    rest = tuple(m for m in MAIL_SERVICES if m.country != key and m.key != "other")
+    return own + rest + tuple(m for m in MAIL_SERVICES if m.key == "other")
+
+
+def services_for_books(books: Books) -> tuple[MailService, ...]:
+    from ar_desktop.services.company_file import company_profile
+
+    return mail_services_for(company_profile(books).country)
+
+
 def mail_service(key: str) -> MailService:
     for m in MAIL_SERVICES:
         if m.key == (key or "").strip():

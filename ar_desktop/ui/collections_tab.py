@@ -151,6 +151,12 @@ class CollectionsTab(QWidget):
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
         ul.addLayout(top)
+        # reference-rate tables that do not reach the day late charges need: those letters are skipped
+        self.rates_warning = QLabel()
+        self.rates_warning.setWordWrap(True)
+        self.rates_warning.setStyleSheet("color: #b26a00;")
+        self.rates_warning.hide()
+        ul.addWidget(self.rates_warning)
         ul.addWidget(self.table)
         ul.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -230,6 +236,7 @@ class CollectionsTab(QWidget):
 
     def _show_rows(self, rows: list[collections.WorklistRow]) -> None:
         self._stale = False
+        self._show_stale_rates()
         current = self.current_row() if self.model.rows else None
         self._rows = rows
         self._apply_filter()
@@ -237,6 +244,15 @@ class CollectionsTab(QWidget):
             self.select_customer(current.customer_code)
         self._select_pending()
         self.aging.reload()
+
+    def _show_stale_rates(self) -> None:
+        from ar_desktop.services.late_charges import stale_rate_tables
+        from ar_desktop.ui.i18n import render
+
+        ok, stale = run_action(self, stale_rate_tables, self.books, self.as_of_date())
+        texts = [render(t.message()) for t in stale] if ok else []
+        self.rates_warning.setText(self.tr("Reference rates out of date: {0}").format(" ".join(texts)))
+        self.rates_warning.setVisible(bool(texts))
 
     def _apply_filter(self) -> None:
         self._ensure_loaded()

@@ -373,6 +373,10 @@
         <translation>正在计算催收清单…</translation>
     </message>
     <message>
+        <source>Reference rates out of date: {0}</source>
+        <translation>参考利率已过期：{0}</translation>
+    </message>
+    <message>
         <source>{0} of {1} accounts</source>
         <translation>{0} / {1} 个账户</translation>
     </message>
@@ -4839,6 +4843,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Out of date: {0}</source>
+        <translation>已过期：{0}</translation>
     </message>
     <message>
         <source>Select the rate to correct first.</source>

@@ -259,7 +259,7 @@ def test_english_letter_has_every_required_element(bk):
     report = {r.invoice_number: r for r in late_charges.charges_report(bk, TODAY)}
     for needed in ("Northwind Components GmbH", "Hafenstrasse 12", "Acme Widgets Ltd", "Unit 4 Riverside Estate",
                    "Manchester", "10 July 2025", "L000001", "Formal demand for payment", "PO-77812",
-                   "I-1", "I-2", "10,000.00", "1,000.00", "By registered mail", "24 July 2025",
+                   "I-1", "I-2", "10,000.00", "1,000.00", "Einschreiben Rückschein", "24 July 2025",
                    "we will take legal action", "DE89370400440532013000", "HASPDEHHXXX", "Thomas Vogel",
                    "11,143.03"):
         assert needed in body, needed
@@ -277,7 +277,7 @@ def test_chinese_letter_has_every_required_element(bk):
     assert r.interest == Decimal("97.50")
     assert x.reference == "L000001"
     for needed in ("催款函", "深圳市华强电子科技有限公司", "南山区高新南一道8号", "2025年7月10日", "L000001", "Z-1",
-                   "5,000.00", "97.50", "5,097.50", "伍仟零玖拾柒元伍角", "2025年7月24日", "挂号信",
+                   "5,000.00", "97.50", "5,097.50", "伍仟零玖拾柒元伍角", "2025年7月24日", "EinschreibenRückschein",
                    "我司将通过诉讼途径追讨欠款", "DE89370400440532013000", "约定逾期利息，每日0.05%"):
         assert needed in body, needed
 

@@ -154,3 +154,14 @@ def test_mailing_book(bk, letter):
     body = compact(text(pdf))
     for needed in ("RR123456785DE", "AcmeLtd", "MillLane4", "EinschreibenRückschein", "L000001", "Hamburg1"):
         assert needed in body, needed
+
+
+def test_carrier_list_starts_with_the_company_country_and_the_window_names_the_service():
+    from ar_desktop.services.registered_mail import endorsement_for, mail_services_for
+
+    assert [m.country for m in mail_services_for("DE")[:2]] == ["DE", "DE"]
+    assert mail_services_for("US")[0].key == "us_certified_rr" and mail_services_for("US")[-1].key == "other"
+    assert mail_services_for("CN")[0].key == "cn_ems"
+    assert endorsement_for("DE", "en") == "Einschreiben Rückschein"
+    assert endorsement_for("US", "en") == "Certified Mail – Return Receipt Requested"
+    assert endorsement_for("FR", "en") == ""          # the generic "By registered mail"

@@ -349,3 +349,26 @@ def test_each_dialog_renders(window, qtbot, tmp_path):
         assert not image.isNull() and image.width() >= 400
         assert image.save(str(tmp_path / f"dialog{i}.png"))
         d.done(0)
+
+
+def test_rates_dialog_and_worklist_show_an_out_of_date_table(window, qtbot):
+    from PySide6.QtCore import QDate
+
+    from ar_desktop.services import late_charges
+    from ar_desktop.ui.dialogs.rates_dialog import RatesDialog
+
+    tab = window.collections
+    tab.reload()
+    assert tab.rates_warning.isHidden()               # on 31 March 2026 the shipped tables reach far enough
+    tab.as_of.setDate(QDate(2026, 7, 20))
+    tab.reload()
+    assert not tab.rates_warning.isHidden()
+    assert "enter the German base rate valid from 2026-07-01 under Settings ▸ Reference rates" in \
+        tab.rates_warning.text()
+    dialog = RatesDialog(window, window.books)
+    qtbot.addWidget(dialog)
+    dialog.select_table("de_basiszins")
+    assert dialog.stale.isHidden()                    # the dialog looks at today (31 March 2026)
+    late_charges.remove_rate(window.books, "de_basiszins", "2026-01-01")
+    dialog.reload()
+    assert not dialog.stale.isHidden() and "2026-01-01" in dialog.stale.text()

@@ -112,6 +112,10 @@ class RatesDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.explanation.setEnabled(False)
         layout.addWidget(self.explanation)
+        self.stale = QLabel()        # a table that does not reach today's reference day
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("color: #b26a00;")
+        layout.addWidget(self.stale)
         self.model = RatesModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -154,7 +158,13 @@ class RatesDialog(QDialog):
         self.table_box.setCurrentIndex(self.table_box.findData(key))
 
     def reload(self, select: object = None) -> None:
+        from ar_desktop.ui.i18n import render
+
         self.explanation.setText(self.tr(TABLE_USES.get(self.table, "")))
+        ok, stale = run_action(self, late_charges.stale_rate_tables, self.books)
+        mine = [t for t in (stale if ok else []) if t.table == self.table]
+        self.stale.setText(self.tr("Out of date: {0}").format(render(mine[0].message())) if mine else "")
+        self.stale.setVisible(bool(mine))
         ok, rows = run_action(self, late_charges.list_rates, self.books, self.table)
         self.model.set_rows(rows if ok else [])
         if select is not None:
