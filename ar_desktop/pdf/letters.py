@@ -32,12 +32,18 @@ from ar_desktop.domain.letter_facts import long_date, money_text, words_text
 from ar_desktop.domain.letters import Company, LetterDocument, LetterInvoiceLine, Party, format_date
 from ar_desktop.domain.money import format_amount
 from ar_desktop.pdf.fonts import CJK, LATIN, base_fonts, font_for, needs_wide_font, register_fonts
+from reportlab.platypus import paragraph as _rl_paragraph
+
 from ar_desktop.pdf.layouts import FOOTER_HEIGHT, LATER_PAGE_TOP, Geometry, Layout, Rect, get_layout
+
+# Chinese punctuation never starts a line: ReportLab's CJK line breaker keeps the characters of this
+# list with the one before them, and its list lacks the full-width comma, semicolon, colon, ! and ?.
+_rl_paragraph.ALL_CANNOT_START += "，；：！？》〉"
 
 # ----------------------------------------------------------------------------- constants (mm / pt)
 
 BODY_SIZE = 9.0
-BODY_LEADING = 11.8
+BODY_LEADING = 11.2
 SMALL_SIZE = 8.0
 TABLE_SIZE = 8.5
 RETURN_LINE_SIZE = 7.0
@@ -53,8 +59,8 @@ FRAME_BOTTOM_GAP = 7.0        # frame bottom above the footer rule
 LOGO_MAX_W = 42.0
 LOGO_MAX_H = 16.0
 SEAL_AREA_W = 60.0            # blank area for the company seal (zh), ≥ 45 mm square
-SEAL_AREA_H = 31.0           # a 42 mm seal is stamped over the company name and date below
-SIGNATURE_SPACE = 10.0
+SEAL_AREA_H = 20.0           # a 42 mm seal is stamped over the company name and date below it
+SIGNATURE_SPACE = 8.0
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 HEADER_BG = colors.HexColor("#E8E8E8")
@@ -79,8 +85,8 @@ TEXT = {
         "claim_title": "Overdue invoices and late-payment charges",
         "total": "Total", "invoices_open": "Open invoice amounts", "charges_total": "Late-payment charges",
         "total_claimed": "Total claimed",
-        "pay": "Total claimed: <b>{total}</b>. Please pay it so that it is received in our account no later than "
-               "<b>{deadline}</b>:",
+        "pay": "Total claimed: <b>{total}</b>, to be received no later than <b>{deadline}</b>.",
+        "bank_line": "Pay to {holder}, {bank}, IBAN <b>{iban}</b>{bic}, payment reference <b>{ref}</b>.",
         "next": "<b>If payment is not received by {deadline}:</b> {text}",
         "contact_line": "Questions: {who}",
         "enclosure": "Enclosure: statement of account of {date}",
@@ -108,7 +114,8 @@ TEXT = {
         "total": "合计", "invoices_open": "未付发票金额", "charges_total": "逾期费用",
         "total_claimed": "主张金额合计",
         "words": "大写金额",
-        "pay": "请于<b>{deadline}</b>前将<b>{total}</b>支付至以下账户（以到账日期为准）：",
+        "pay": "请于<b>{deadline}</b>前将<b>{total}</b>付至我司账户（以到账日期为准）。",
+        "bank_line": "户名：{holder}；开户银行：{bank}；账号：<b>{iban}</b>{bic}；付款附言：<b>{ref}</b>。",
         "next": "<b>如贵司逾期仍未付款：</b>{text}",
         "contact_line": "联系方式：{who}",
         "enclosure": "附件：截至{date}的对账单",
@@ -161,11 +168,11 @@ class Styles:
         self.subject = ParagraphStyle("subject", parent=self.body, fontName=bold, fontSize=11.5, leading=15,
                                       spaceAfter=3, alignment=TA_CENTER if language == "zh" else TA_LEFT)
         if language == "zh":
-            self.subject.fontSize, self.subject.leading = 15, 20
+            self.subject.fontSize, self.subject.leading = 14, 18
         self.small = ParagraphStyle("small", parent=self.body, fontSize=SMALL_SIZE, leading=10.5, spaceAfter=4,
                                     textColor=GREY)
-        self.heading = ParagraphStyle("heading", parent=self.body, fontName=bold, fontSize=10, leading=13,
-                                      spaceBefore=6, spaceAfter=3)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=bold, fontSize=9.5, leading=12,
+                                      spaceBefore=3, spaceAfter=2)
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=TABLE_SIZE, leading=10.5, spaceAfter=0)
         self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=bold)
         self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
@@ -634,7 +641,7 @@ def fit_widths(rows: list[list], ratios: list[float], width: float, wrap_cols: s
         style = cell.style
         plain = " ".join(str(f.text) for f in getattr(cell, "frags", []) if hasattr(f, "text"))
         parts = [plain] if whole else plain.split()
-        return max((stringWidth(p, style.fontName, style.fontSize) for p in parts), default=0.0) + 7
+        return max((stringWidth(p, style.fontName, style.fontSize) for p in parts), default=0.0) + 12
     need = []
     for k in range(len(ratios)):
         header = text_width(rows[0][k], False)
@@ -649,6 +656,12 @@ def fit_widths(rows: list[list], ratios: list[float], width: float, wrap_cols: s
         if room > 0:
             widths = [w - over * sl / room for w, sl in zip(widths, slack, strict=True)]
     return widths
+
+
+def _short_calc(line: str) -> str:
+    """'2026-01-21 to 2026-03-31: 1,250.45 EUR x 10.27 % x 70 / 365 = 24.63 EUR (German base rate ...)'
+    without the parenthesis naming the reference rate (the legal basis under the table names it)."""
+    return line.split(" (", 1)[0].rstrip(".")
 
 
 def claim_table(st: Styles, doc: LetterDocument, width: float) -> Table:
@@ -679,9 +692,10 @@ def claim_table(st: Styles, doc: LetterDocument, width: float) -> Table:
         cells += [money(inv.claimed, cur), money(ch.interest if ch else zero, cur),
                   money(ch.fixed_compensation if ch else zero, cur), money(inv.claimed + (ch.total if ch else zero), cur)]
         rows.append([st.para(v, st.cell_right if k in right else st.cell) for k, v in enumerate(cells)])
-        if ch is not None:
+        if ch is not None:   # the rule and the arithmetic (the reference rate is named in the legal basis)
             sep = "；" if lang == "zh" else "; "
-            text = ch.description + ("：" if lang == "zh" else ": ") + sep.join(ch.explanation)
+            calc = sep.join(_short_calc(x) for x in ch.explanation)
+            text = ch.description + ("：" if lang == "zh" else ": ") + calc if calc else ch.description
             rows.append([st.para(text, note)] + [""] * (len(head) - 1))
             spans.append(len(rows) - 1)
     totals = [t["total"], "", "", money(sum((i.amount for i in doc.invoices), zero), cur),
@@ -746,7 +760,7 @@ def bank_table(st: Styles, doc: LetterDocument, width: float) -> Table:
     return table
 
 
-QR_SIZE = 22.0   # mm: the EPC guidelines ask for at least 2 x 2 cm
+QR_SIZE = 20.0   # mm: the EPC guidelines ask for at least 2 x 2 cm
 
 
 class PaymentQr(Flowable):
@@ -768,6 +782,31 @@ class PaymentQr(Flowable):
                           transform=[self.width / (x1 - x0), 0, 0, self.height / (y1 - y0), 0, 0])
         drawing.add(widget)
         renderPDF.draw(drawing, self.canv, 0, 0)
+
+
+class QrRight(Flowable):
+    """The payment QR code at the right margin (Chinese letters: the seal block takes the bottom)."""
+
+    def __init__(self, payload: str, width: float, caption: str, st: Styles):
+        super().__init__()
+        self.qr = PaymentQr(payload)
+        self.width, self.height = width, QR_SIZE * mm
+
+    def draw(self):
+        self.canv.saveState()
+        self.canv.translate(self.width - QR_SIZE * mm, 0)
+        self.qr.canv = self.canv
+        self.qr.draw()
+        self.canv.restoreState()
+
+
+def bank_line(doc: LetterDocument, lang: str) -> str:
+    """The account to pay to, in one sentence (markup; the footer repeats it on every page)."""
+    co = doc.company
+    bic = (f"；SWIFT：{escape(co.bic)}" if lang == "zh" else f", BIC {escape(co.bic)}") if co.bic else ""
+    return TEXT[lang]["bank_line"].format(holder=escape(co.account_holder or co.legal_name),
+                                          bank=escape(co.bank_name or "-"), iban=escape(co.iban or "-"), bic=bic,
+                                          ref=escape(doc.reference))
 
 
 def bank_block(st: Styles, doc: LetterDocument, width: float):
@@ -841,21 +880,17 @@ def _with_heading(st: Styles, title: str, table: Table, width: float) -> list:
 
 LEGAL_BASIS = {
     "en": {
-        "statutory_de": "Interest is claimed under §288 (2) BGB (German Civil Code: 9 percentage points above the "
-                        "base rate of §247 BGB, between businesses) and the fixed compensation of EUR 40.00 per "
-                        "invoice under §288 (5) BGB.",
-        "statutory_eu": "Interest (the ECB main refinancing rate plus 8 percentage points) and the fixed "
-                        "compensation of EUR 40.00 per invoice are claimed under Directive 2011/7/EU on combating "
-                        "late payment in commercial transactions (Articles 3, 4 and 6), as implemented by the "
-                        "applicable national law.",
-        "statutory_uk": "Interest (Bank of England Bank Rate plus 8 %, fixed at the rate in force on the reference "
-                        "day) and the fixed sum per invoice (GBP 40.00, 70.00 or 100.00 by the size of the debt) are "
-                        "claimed under the Late Payment of Commercial Debts (Interest) Act 1998 (sections 1, 4, 5A "
-                        "and 6).",
-        "contract_daily": "Interest is claimed at the rate agreed in our contract and terms of payment ({ref}).",
-        "contract_annual": "Interest is claimed at the rate agreed in our contract and terms of payment ({ref}).",
-        "accrues": "Interest continues to accrue on the unpaid amount after the date of this letter, currently "
-                   "{amount} a day, until payment is received.",
+        "statutory_de": "Legal basis: interest of 9 percentage points above the base rate (§247 BGB) under §288 (2) "
+                        "BGB; fixed compensation of EUR 40.00 per invoice under §288 (5) BGB.",
+        "statutory_eu": "Legal basis: Directive 2011/7/EU on combating late payment in commercial transactions "
+                        "(Art. 3, 4 and 6) as implemented by national law: ECB main refinancing rate plus 8 points; "
+                        "EUR 40.00 fixed compensation per invoice.",
+        "statutory_uk": "Legal basis: Late Payment of Commercial Debts (Interest) Act 1998 (ss. 1, 4, 5A and 6): "
+                        "Bank Rate on the reference day plus 8 %; a fixed sum of GBP 40.00, 70.00 or 100.00 per "
+                        "invoice by its size.",
+        "contract_daily": "Legal basis: the interest rate agreed in our contract and terms of payment ({ref}).",
+        "contract_annual": "Legal basis: the interest rate agreed in our contract and terms of payment ({ref}).",
+        "accrues": "Interest keeps accruing after the date of this letter, currently {amount} a day, until payment.",
     },
     "zh": {
         "statutory_de": "逾期利息依据《德国民法典》第288条第2款（企业之间，按第247条基准利率加9个百分点）计算，"
@@ -899,7 +934,7 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
         debt.append(t["debtor_tax"].format(name=doc.recipient.legal_name, id=doc.recipient.tax_id))
     if debt:
         story.append(st.para(("；" if lang == "zh" else " · ").join(debt), st.small))
-    story.append(Spacer(1, 3 * mm))
+    story.append(Spacer(1, 1.5 * mm))
     for i, text in enumerate(doc.paragraphs):
         is_salutation = i == 0 and (text.endswith("：") or text.endswith(",") or text.endswith(":"))
         story.append(st.para(text, st.body if is_salutation else st.body_indent))
@@ -918,7 +953,7 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
             story.append(st.para(t["dispute_note"].format(items=items), st.small))
     if doc.charges:
         story += legal_basis(st, doc)
-    if lang == "zh" or courtesy:   # the amount in capitals; English letters state the total in the pay line
+    if courtesy:   # a friendly note sums what falls due; letters state the total claimed in the pay line
         story += [Spacer(1, 1 * mm), KeepTogether([totals_block(st, doc, 0.62 * width)]), Spacer(1, 1 * mm)]
     else:
         story.append(Spacer(1, 2 * mm))
@@ -929,8 +964,7 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
     else:
         pay = t["pay"].format(total=total_txt, deadline=deadline)
     if doc.company.iban or doc.company.bank_name:
-        story.append(KeepTogether([st.para(pay, st.body, markup=True), bank_block(st, doc, width),
-                                   Spacer(1, 2 * mm)]))
+        story.append(st.para(pay + " " + bank_line(doc, lang), st.body, markup=True))
     if not courtesy and doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
         story.append(st.para(t["next"].format(deadline=deadline, text=escape(doc.next_step)), st.body, markup=True))
     tail: list = []   # whom to ask is in the information block beside the address
@@ -942,7 +976,19 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
     last = [story.pop()] if story else []
     if last and isinstance(last[0], KeepTogether):
         last = list(last[0]._content)   # one level: ReportLab measures a nested KeepTogether badly
-    story.append(KeepTogether([*last, *tail, *signature_block(st, doc, width)]))
+    closing = signature_block(st, doc, width)
+    if doc.payment_qr and lang == "en":   # the pay-by-scan code beside the signature
+        qr = [PaymentQr(doc.payment_qr), st.para(TEXT[lang]["scan"], ParagraphStyle(
+            "qrc", parent=st.small, alignment=TA_CENTER, fontSize=6.5, leading=8))]
+        qr_w = QR_SIZE * mm + 6 * mm
+        side = Table([[closing, qr]], colWidths=[width - qr_w, qr_w], hAlign="LEFT")
+        side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        closing = [side]
+    elif doc.payment_qr:
+        closing = [*closing[:1], QrRight(doc.payment_qr, width, TEXT[lang]["scan"], st), *closing[1:]]
+    story.append(KeepTogether([*last, *tail, *closing]))
     return story
 
 

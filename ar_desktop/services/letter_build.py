@@ -18,7 +18,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step
 from ar_desktop.domain.late_charges import ChargeResult, ChargeRule, RuleKind
 from ar_desktop.domain.epc_qr import epc_payload
-from ar_desktop.domain.letter_facts import LetterFacts, StepTaken, fact_values
+from ar_desktop.domain.letter_facts import LetterFacts, StepTaken, fact_values, money_text
 from ar_desktop.domain.letter_template import render as render_wording
 from ar_desktop.domain.letters import (ChargeLine, Company, LetterDocument, LetterInvoiceLine, Party, build_statement)
 from ar_desktop.domain.money import ZERO, format_amount, round_money
@@ -116,8 +116,8 @@ def _charge_line(inv: ChargeInvoice, r: ChargeResult, language: str) -> ChargeLi
         lines = []
         for p in r.periods:
             unit = f"{p.days}天" if p.rate_unit == "day" else f"{p.days}/{p.day_basis}"
-            lines.append(f"{p.start.isoformat()}至{p.end.isoformat()}：{format_amount(p.balance, r.currency)} × "
-                         f"{p.rate_percent.normalize():f}% × {unit} = {format_amount(p.interest_display, r.currency)}")
+            lines.append(f"{p.start.isoformat()}至{p.end.isoformat()}：{money_text(p.balance, r.currency, 'zh')} × "
+                         f"{p.rate_percent.normalize():f}% × {unit} = {money_text(p.interest_display, r.currency, 'zh')}")
     else:
         desc = r.rule.describe()
         lines = [x for x in r.explanation if x[:4].isdigit()]

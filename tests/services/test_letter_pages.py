@@ -1,0 +1,97 @@
+"""One page where it fits: up to three invoices with their charges on one page in every layout and
+both languages; longer letters keep headings with their first rows, repeat table headers, never
+leave the closing and signature alone on a page; Chinese lines never start with punctuation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
+from pdftext import page_texts  # noqa: E402
+
+from ar_desktop.clock import FixedClock  # noqa: E402
+from ar_desktop.services import collections as col  # noqa: E402
+from ar_desktop.services import customers, invoicing, letters  # noqa: E402
+from ar_desktop.services.company_file import create_company, save_company_profile  # noqa: E402
+
+TODAY = dt.date(2026, 3, 31)
+LAYOUTS = ("din-a", "din-b", "us-10", "plain")
+PEOPLE = {
+    "en": {"name": "Acme Widgets Ltd.", "contact": "Accounts Payable", "address": "Unit 4, Riverside Estate\nMill Lane",
+           "postcode": "M4 5JD", "city": "Manchester", "country": "GB", "tax_id": "GB980780684",
+           "late_charge_rule": "statutory_de"},
+    "zh": {"name": "深圳市华强电子科技有限公司", "contact": "李明（财务部）", "address": "南山区科技园南区高新南一道8号",
+           "postcode": "518057", "city": "深圳市", "country": "CN", "language": "zh", "currency": "CNY",
+           "late_charge_rule": "contract_daily", "late_charge_rate": "0.05"},
+}
+
+
+@pytest.fixture(scope="module")
+def bk(tmp_path_factory):
+    b = create_company(tmp_path_factory.mktemp("pages") / "p.ardb", "Northwind Components GmbH", "EUR", "DE",
+                       clock=FixedClock(TODAY))
+    save_company_profile(b, {"legal_name": "Northwind Components GmbH", "address": "Hafenstraße 12",
+                             "postcode": "20457", "city": "Hamburg", "country": "DE", "tax_id": "DE331245682",
+                             "registration_id": "HRB 123456 Hamburg", "phone": "+49 40 1234 560",
+                             "email": "receivables@northwind.example", "bank_name": "Hamburger Sparkasse",
+                             "bank_account": "DE89 3704 0044 0532 0130 00", "bank_bic": "COBADEFFXXX",
+                             "signer_name": "Dr. Thomas Vogel", "signer_title": "Head of Finance", "currency": "EUR"})
+    for lang, person in PEOPLE.items():
+        for n in (3, 8):
+            code = f"{lang}{n}"
+            customers.add_customer(b, {"code": code, **person})
+            for k in range(n):
+                due = dt.date(2026, 1, 20) + dt.timedelta(days=4 * k)
+                invoicing.add_invoice(b, {"number": f"{code}-{1041 + k}", "customer_code": code,
+                                          "issue_date": (due - dt.timedelta(days=30)).isoformat(),
+                                          "due_date": due.isoformat(), "reference": "PO-2026-017",
+                                          "amount": f"{1250 + 317 * k}.45"})
+            col.log_step(b, code, "reminder", dt.date(2026, 2, 4))
+    yield b
+    b.close()
+
+
+def _pages(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_three_invoices_with_charges_fit_on_one_page(bk, layout, language):
+    for step in ("demand_letter", "legal_action"):
+        doc = letters.build_letter(bk, f"{language}3", TODAY, step, layout)
+        assert len(doc.charges) == 3
+        assert _pages(letters.preview_letter(bk, f"{language}3", TODAY, step, layout)) == 1, (layout, step)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_longer_letters_break_pages_where_a_reader_expects(bk, layout, language):
+    pdf = letters.preview_letter(bk, f"{language}8", TODAY, "demand_letter", layout)
+    pages = page_texts(pdf)
+    assert len(pages) >= 2
+    header = "Due date" if language == "en" else "到期日"
+    heading = "Overdue invoices and late-payment charges" if language == "en" else "逾期发票及逾期费用明细"
+    closing = ("Sincerely," if layout == "us-10" else "Yours faithfully,") if language == "en" else "特此函告。"
+    for page in pages:
+        lines = [x.strip() for x in page.splitlines() if x.strip()]
+        # a heading never ends a page: its table's first rows follow it on the same page
+        if heading in page:
+            after = lines[lines.index(next(x for x in lines if heading in x)) + 1:]
+            assert any(f"{language}8-1041" in x or header in x for x in after[:6]), page
+        if language == "zh":
+            assert not [x for x in lines if re.match(r"^[，。；：、！？）》]", x)], page
+    # the table header repeats on each page the table runs onto
+    rows_on = [i for i, p in enumerate(pages) if re.search(rf"{language}8-10\d\d", p)]
+    assert all(header in pages[i] for i in rows_on)
+    # closing and signature never alone: the page with the closing carries something before it
+    last = pages[-1]
+    before = last.split(closing)[0]
+    assert closing in last and re.search(r"\d", before), last
