@@ -106,12 +106,15 @@ def _letters(args) -> int:
             target = out / letter.path.name
             _copy(letter.path.read_bytes(), target)
             lines.append(f"{target}\tletter {letter.letter_id}\n")
-    except OSError as e:
+    except Exception as e:   # noqa: BLE001 - whatever failed, the letters are committed: say so
+        if not isinstance(e, OSError) and not batch.issued:
+            raise
         if batch.issued:   # committed: say so, never "nothing was changed"
             raise UserError(f"{len(batch.issued)} letter(s) were issued, archived in {batch.archive} and logged, "
-                            f"but copying them to {out} failed ({e.strerror or e}). Copy them from the archive; do "
+                            f"but copying them to {out} failed ({getattr(e, 'strerror', None) or e}). Copy them from the archive; do "
                             "not issue them again.") from None
-        raise UserError(f"Writing the drafts to {out} failed ({e.strerror or e}). Nothing was issued.") from None
+        raise UserError(f"Writing the drafts to {out} failed ({getattr(e, 'strerror', None) or e}). Nothing was "
+                        "issued.") from None
     if lines:
         write("".join(lines))
     elif not batch.skipped:
