@@ -965,7 +965,8 @@ def letter_story(doc: LetterDocument, layout: Layout) -> list:
         pay = t["pay"].format(total=total_txt, deadline=deadline)
     if doc.company.iban or doc.company.bank_name:
         story.append(st.para(pay + " " + bank_line(doc, lang), st.body, markup=True))
-    if not courtesy and doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
+    announces = doc.template in ("legal_notice", "agency_notice")   # their wording states the step itself
+    if not courtesy and not announces and doc.next_step and not any(doc.next_step in p for p in doc.paragraphs):
         story.append(st.para(t["next"].format(deadline=deadline, text=escape(doc.next_step)), st.body, markup=True))
     tail: list = []   # whom to ask is in the information block beside the address
     if doc.statement_attached or doc.statement is not None:
