@@ -78,6 +78,13 @@ def long_date(value: date, language: str, us: bool = False) -> str:
     return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
+def short_date(value: date, language: str, us: bool = False) -> str:
+    """A table's date: '09 Feb 2026', US letters 'Feb 9, 2026', Chinese '2026-02-09'."""
+    if language == "zh":
+        return value.isoformat()
+    return f"{value.strftime('%b')} {value.day}, {value.year}" if us else value.strftime("%d %b %Y")
+
+
 def money_text(value: Decimal, currency: str, language: str) -> str:
     """The one amount style of a letter: 'EUR 1,234.50'; Chinese '人民币1,234.50元' / '1,234.50欧元'."""
     figure = format_amount(value, currency).rsplit(" ", 1)[0]

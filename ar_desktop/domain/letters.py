@@ -16,6 +16,10 @@ from ar_desktop.domain.money import ZERO
 LANGUAGES = ("en", "zh")
 TEMPLATE_KEYS = ("courtesy_reminder", "reminder", "demand_letter", "final_notice", "legal_notice", "agency_notice")
 LETTERS_DIR = Path(__file__).resolve().parents[2] / "resources" / "letters"
+# Where the destination's post expects the postcode: after the town ("Chicago, IL 60601"), on a
+# line of its own under the town (Royal Mail), or before the town (most of Europe, the default).
+_TOWN_THEN_POSTCODE = {"US": ", ", "CA": " ", "AU": " "}
+_POSTCODE_OWN_LINE = {"GB"}
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,18 @@ class Party:
     email: str = ""
     contact_person: str = ""
 
+    def locality_lines(self) -> list[str]:
+        """Town and postcode as the destination's post writes them."""
+        country = (self.country or "").strip().upper()
+        if country in _POSTCODE_OWN_LINE:
+            return [p for p in (self.city, self.postcode) if p]
+        if country in _TOWN_THEN_POSTCODE and self.city and self.postcode:
+            return [f"{self.city}{_TOWN_THEN_POSTCODE[country]}{self.postcode}"]
+        line = " ".join(p for p in (self.postcode, self.city) if p)
+        return [line] if line else []
+
     def city_line(self) -> str:
-        return " ".join(p for p in (self.postcode, self.city) if p)
+        return " ".join(self.locality_lines())
 
     def one_line_address(self) -> str:
         """'Street 1, 12345 City, Country' for return lines and tables."""

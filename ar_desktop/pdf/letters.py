@@ -28,7 +28,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.letter_facts import long_date, money_text, words_text
+from ar_desktop.domain.letter_facts import long_date, money_text, short_date, words_text
 from ar_desktop.domain.letters import Company, LetterDocument, LetterInvoiceLine, Party, format_date
 from ar_desktop.domain.money import format_amount
 from ar_desktop.pdf.fonts import CJK, LATIN, base_fonts, font_for, needs_wide_font, register_fonts
@@ -134,10 +134,6 @@ def _t(language: str, key: str) -> str | tuple:
     return TEXT[language][key]
 
 
-def short_date(value: date, language: str) -> str:
-    return value.isoformat() if language == "zh" else value.strftime("%d %b %Y")
-
-
 def money(value: Decimal, currency: str) -> str:
     return format_amount(value, currency).rsplit(" ", 1)[0]
 
@@ -156,8 +152,9 @@ def words_amount(value: Decimal, currency: str) -> str:
 class Styles:
     """Paragraph styles for one language; ``for_text`` switches to the CJK face when needed."""
 
-    def __init__(self, language: str):
+    def __init__(self, language: str, us: bool = False):
         register_fonts()
+        self.us = us   # US conventions (dates "Feb 9, 2026") for a US #10 letter in English
         self.language = language
         regular, bold = base_fonts(language)
         wrap = "CJK" if language == "zh" else None
@@ -316,8 +313,7 @@ def recipient_lines(party: Party, language: str, sender_country: str = "") -> li
     if party.contact_person:
         lines.append(TEXT[language]["attn"] + party.contact_person)
     lines.extend(a for a in party.address_lines if a)
-    if party.city_line():
-        lines.append(party.city_line())
+    lines.extend(party.locality_lines())
     if party.country and party.country.strip().upper() != (sender_country or "").strip().upper():
         lines.append(country_line(party.country, language))
     return lines
@@ -615,7 +611,7 @@ def invoice_table(st: Styles, invoices: Sequence[LetterInvoiceLine], currency: s
     rows = [[st.para(h, st.cell_right_bold if i in right_cols else st.cell_bold) for i, h in enumerate(head)]]
     for inv in invoices:
         days = -inv.days_overdue if courtesy else inv.days_overdue
-        cells = [inv.number, short_date(inv.issue_date, lang), short_date(inv.due_date, lang), str(days),
+        cells = [inv.number, short_date(inv.issue_date, lang, st.us), short_date(inv.due_date, lang, st.us), str(days),
                  *amounts([inv])]
         if extra_col:
             cells.append(extra_col(inv))
@@ -685,7 +681,7 @@ def claim_table(st: Styles, doc: LetterDocument, width: float) -> Table:
     zero = Decimal(0)
     for inv in doc.invoices:
         ch = by_number.get(inv.number)
-        cells = [inv.number, short_date(inv.due_date, lang), str(inv.days_overdue), money(inv.amount, cur),
+        cells = [inv.number, short_date(inv.due_date, lang, st.us), str(inv.days_overdue), money(inv.amount, cur),
                  money(inv.paid, cur)]
         if disputes:
             cells.append(money(inv.disputed, cur))
@@ -923,9 +919,9 @@ def legal_basis(st: Styles, doc: LetterDocument) -> list:
 
 
 def letter_story(doc: LetterDocument, layout: Layout) -> list:
-    st = Styles(doc.language)
-    lang, t = doc.language, TEXT[doc.language]
     us = doc.date_style == "us"
+    st = Styles(doc.language, us)
+    lang, t = doc.language, TEXT[doc.language]
     courtesy = doc.template == "courtesy_reminder"
     width = (layout.page_mm[0] - layout.margin_left - layout.margin_right) * mm
     story: list = [st.para(doc.subject, st.subject)]

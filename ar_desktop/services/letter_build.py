@@ -18,7 +18,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step
 from ar_desktop.domain.late_charges import ChargeResult, ChargeRule, RuleKind
 from ar_desktop.domain.epc_qr import epc_payload
-from ar_desktop.domain.letter_facts import LetterFacts, StepTaken, fact_values, money_text
+from ar_desktop.domain.letter_facts import LetterFacts, StepTaken, fact_values, money_text, short_date
 from ar_desktop.domain.letter_template import render as render_wording
 from ar_desktop.domain.letters import (ChargeLine, Company, LetterDocument, LetterInvoiceLine, Party, build_statement)
 from ar_desktop.domain.money import ZERO, format_amount, round_money
@@ -109,18 +109,31 @@ def letter_step(ladder: Ladder, key: str, name: str) -> Step:
     return step
 
 
-def _charge_line(inv: ChargeInvoice, r: ChargeResult, language: str) -> ChargeLine:
+def _charge_line(inv: ChargeInvoice, r: ChargeResult, language: str, us: bool) -> ChargeLine:
+    """The rule and the arithmetic of one invoice's charges, in the letter's one amount style and
+    its date style ('EUR 1,234.50', '1,234.50欧元'; '10 Feb 2026', US 'Feb 10, 2026')."""
+    def amount(value: Decimal) -> str:
+        return money_text(value, r.currency, language)
+
+    def day(value: dt.date) -> str:
+        return short_date(value, language, us)
+
+    lines = []
+    for p in r.periods:
+        rate = f"{p.rate_percent.normalize():f}"
+        if language == "zh":
+            unit = f"{p.days}天" if p.rate_unit == "day" else f"{p.days}/{p.day_basis}"
+            lines.append(f"{day(p.start)}至{day(p.end)}：{amount(p.balance)} × {rate}% × {unit} = "
+                         f"{amount(p.interest_display)}")
+        else:
+            unit = f"{p.days} days" if p.rate_unit == "day" else f"{p.days} / {p.day_basis}"
+            lines.append(f"{day(p.start)} to {day(p.end)}: {amount(p.balance)} x {rate} % x {unit} = "
+                         f"{amount(p.interest_display)}")
     if language == "zh":
         rule = r.rule
         desc = _ZH_RULES[rule.kind].format(rate=rule.rate_percent.normalize() if rule.rate_percent else "")
-        lines = []
-        for p in r.periods:
-            unit = f"{p.days}天" if p.rate_unit == "day" else f"{p.days}/{p.day_basis}"
-            lines.append(f"{p.start.isoformat()}至{p.end.isoformat()}：{money_text(p.balance, r.currency, 'zh')} × "
-                         f"{p.rate_percent.normalize():f}% × {unit} = {money_text(p.interest_display, r.currency, 'zh')}")
     else:
         desc = r.rule.describe()
-        lines = [x for x in r.explanation if x[:4].isdigit()]
     return ChargeLine(inv.number, desc, tuple(lines), r.interest, r.fixed_compensation)
 
 
@@ -227,6 +240,7 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
                                      i.open_amount, i.disputed_part, i.dispute_reason)
                    for i in overdue if i.claimable <= 0)
 
+    us = _layout_key(layout) == "us-10" and language == "en"
     default_rule = _company_rule(s)
     cache: dict = {}
     items, lines, charges, results = [], [], [], []
@@ -244,7 +258,7 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
         lines.append(LetterInvoiceLine(inv.number, inv.issue_date, inv.due_date, (as_of - inv.due_date).days,
                                        inv.gross, inv.paid, inv.open_amount, inv.disputed_part, inv.dispute_reason))
         if result is not None and result.total > 0:
-            charges.append(_charge_line(inv, result, language))
+            charges.append(_charge_line(inv, result, language, us))
             results.append(result)
     total = round_money(sum((x.claimed for x in lines), ZERO) + sum((c.total for c in charges), ZERO), currency)
     refs = sorted({i.reference for i in claimable if i.reference})
@@ -262,7 +276,6 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
         next_action=action.value if action else None)
     text = _template_text(s, language, template)
     company = company_party(s)
-    us = _layout_key(layout) == "us-10" and language == "en"
     doc = LetterDocument(
         company=company, recipient=recipient, language=language, template=template, letter_date=as_of,
         reference=reference, subject=subject_for(template, action, language), contract_ref=contract_ref,

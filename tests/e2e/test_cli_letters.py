@@ -134,3 +134,21 @@ def test_letters_batch_skips_with_reasons_exit_4_and_dry_run(db, tmp_path):
     assert again.returncode == 4 and again.stdout == ""
     refused = run("--db", str(db), "letters", "--as-of", "2026-07-20", "--out", str(db))
     assert refused.returncode == 1 and "is a file, not a folder" in refused.stderr
+
+
+def test_a_copy_failing_after_the_commit_says_the_letters_were_issued(db, tmp_path, monkeypatch, capsys):
+    import errno
+
+    from ar_desktop.cli import letters as cli_letters
+    from ar_desktop.cli import run as run_in_process
+
+    def disk_full(data: bytes, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli_letters, "_copy", disk_full)
+    code = run_in_process(["--db", str(db), "letters", "--as-of", "2025-05-20", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    issued = sqlite3.connect(db).execute("SELECT count(*) FROM letter").fetchone()[0]
+    assert code == 1 and issued >= 1
+    assert f"{issued} letter(s) were issued, archived in" in err and "No space left on device" in err
+    assert "do not issue them again" in err and "othing was" not in err

@@ -34,7 +34,7 @@ def test_english_letter_has_every_required_element(en_pdf):
     flat = " ".join(body.split())
     for needle in [
         "Northwind Components GmbH", "Hafenstrasse 12", "HRB 123456", "+49 40 1234560", "ar@northwind.example",
-        "Acme Widgets Ltd", "Unit 4 Riverside Estate", "M4 5JD Manchester", "UNITED KINGDOM",
+        "Acme Widgets Ltd", "Unit 4 Riverside Estate", "Manchester M4 5JD", "UNITED KINGDOM",
         "By registered mail", "RR123456785DE",
         "6 May 2024", "DL-2024-0017", "Formal demand for payment", "PO-77812",
         "Invoice", "Due date", "Days", "overdue", "Amount (EUR)", "Paid", "Claimed", "Interest", "Fixed",

@@ -89,3 +89,34 @@ def test_register_records_posting_with_checked_tracking_number(window, qtbot, wh
     status = registered_mail.mail_status(window.books, issued[0].letter_id)
     assert status.tracking_number == "RR123456785DE" and status.carrier == "Deutsche Post"
     assert dialog.model.rows[0].stage == "posted"
+
+
+def test_a_customer_the_batch_cannot_write_to_is_listed_with_its_reason(window, qtbot, tmp_path):
+    import dataclasses
+
+    from ar_desktop.services import customers
+
+    tab = window.collections
+    tab.filter.setCurrentIndex(tab.filter.findData("letters"))
+    good, bad = [r.customer_code for r in tab.model.rows[:2]]
+    cid, data = customers.find_customer(window.books, bad)
+    raw = {k: ("" if v is None else str(v)) for k, v in dataclasses.asdict(data).items()}
+    customers.update_customer(window.books, cid, {**raw, "address": "", "postcode": "", "city": ""})
+    tab.table.clearSelection()
+    dialog = tab.open_letters()
+    model = dialog.model
+    for row in range(len(model.candidates)):
+        wanted = model.candidates[row].customer_code in (good, bad)
+        state = Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked
+        model.setData(model.index(row, 0), state.value, Qt.ItemDataRole.CheckStateRole)
+    task = dialog.issue("save", destination=str(tmp_path / "batch.pdf"))
+    qtbot.waitUntil(task.finished.is_set, timeout=30000)
+    assert task.error is None
+    assert [x.customer_code for x in dialog.issued] == [good]
+    listed = dialog.result.text.toPlainText()
+    assert "1 letter(s) issued, 1 customer(s) skipped." in listed
+    assert f"{bad} — {data.name}: {data.name} has no postal address. Add the street and city" in listed
+    assert "no_address" not in listed                     # the reason in words, never its key
+    dialog.result.close()
+    tab.filter.setCurrentIndex(tab.filter.findData("all"))
+    assert tab.select_customer(bad) and tab.current_row().state != "waiting"   # nothing logged for it
