@@ -76,6 +76,21 @@ def find_words(ws: list[Word], phrase: str, page: int | None = None) -> list[Wor
 
 # --------------------------------------------------------------------------- sample documents for the PDF tests
 
+def northwind_books(path, today):
+    """A real company file of the German sample creditor, its profile complete (bank, register number)."""
+    from ar_desktop.clock import FixedClock
+    from ar_desktop.services.company_file import create_company, save_company_profile
+
+    b = create_company(path, "Northwind Components GmbH", "EUR", "DE", clock=FixedClock(today))
+    save_company_profile(b, {"legal_name": "Northwind Components GmbH", "address": "Hafenstraße 12",
+                             "postcode": "20457", "city": "Hamburg", "country": "DE", "tax_id": "DE331245682",
+                             "registration_id": "HRB 123456 Hamburg", "phone": "+49 40 1234 560",
+                             "email": "receivables@northwind.example", "bank_name": "Hamburger Sparkasse",
+                             "bank_account": "DE89 3704 0044 0532 0130 00", "bank_bic": "COBADEFFXXX",
+                             "signer_name": "Dr. Thomas Vogel", "signer_title": "Head of Finance", "currency": "EUR"})
+    return b
+
+
 def sample_company(language: str = "en"):
     from ar_desktop.domain.letters import Company
     if language == "zh":

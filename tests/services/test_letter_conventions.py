@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from pdftext import text  # noqa: E402
+from pdftext import northwind_books, text  # noqa: E402
 
 from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.domain.ladder import ActionKind, Step  # noqa: E402
@@ -47,13 +47,7 @@ AMOUNT = Decimal("1234.50")
 
 @pytest.fixture(scope="module")
 def bk(tmp_path_factory):
-    b = create_company(tmp_path_factory.mktemp("conventions") / "c.ardb", "Northwind Components GmbH", "EUR", "DE",
-                       clock=FixedClock(TODAY))
-    save_company_profile(b, {"legal_name": "Northwind Components GmbH", "address": "Hafenstraße 12",
-                             "postcode": "20457", "city": "Hamburg", "country": "DE", "tax_id": "DE331245682",
-                             "registration_id": "HRB 123456 Hamburg", "bank_name": "Hamburger Sparkasse",
-                             "bank_account": "DE89 3704 0044 0532 0130 00", "bank_bic": "COBADEFFXXX",
-                             "signer_name": "Dr. Thomas Vogel", "currency": "EUR"})
+    b = northwind_books(tmp_path_factory.mktemp("conventions") / "c.ardb", TODAY)
     for code, data in CUSTOMERS.items():
         customers.add_customer(b, {"code": code, **data})
         invoicing.add_invoice(b, {"number": f"{code}-1", "customer_code": code, "issue_date": "2026-01-10",

@@ -13,12 +13,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from pdftext import page_texts  # noqa: E402
+from pdftext import northwind_books, page_texts  # noqa: E402
 
-from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.services import collections as col  # noqa: E402
 from ar_desktop.services import customers, invoicing, letters  # noqa: E402
-from ar_desktop.services.company_file import create_company, save_company_profile  # noqa: E402
 
 TODAY = dt.date(2026, 3, 31)
 LAYOUTS = ("din-a", "din-b", "us-10", "plain")
@@ -34,14 +32,7 @@ PEOPLE = {
 
 @pytest.fixture(scope="module")
 def bk(tmp_path_factory):
-    b = create_company(tmp_path_factory.mktemp("pages") / "p.ardb", "Northwind Components GmbH", "EUR", "DE",
-                       clock=FixedClock(TODAY))
-    save_company_profile(b, {"legal_name": "Northwind Components GmbH", "address": "Hafenstraße 12",
-                             "postcode": "20457", "city": "Hamburg", "country": "DE", "tax_id": "DE331245682",
-                             "registration_id": "HRB 123456 Hamburg", "phone": "+49 40 1234 560",
-                             "email": "receivables@northwind.example", "bank_name": "Hamburger Sparkasse",
-                             "bank_account": "DE89 3704 0044 0532 0130 00", "bank_bic": "COBADEFFXXX",
-                             "signer_name": "Dr. Thomas Vogel", "signer_title": "Head of Finance", "currency": "EUR"})
+    b = northwind_books(tmp_path_factory.mktemp("pages") / "p.ardb", TODAY)
     for lang, person in PEOPLE.items():
         for n in (3, 8):
             code = f"{lang}{n}"
