@@ -152,3 +152,18 @@ def test_a_copy_failing_after_the_commit_says_the_letters_were_issued(db, tmp_pa
     assert code == 1 and issued >= 1
     assert f"{issued} letter(s) were issued, archived in" in err and "No space left on device" in err
     assert "do not issue them again" in err and "othing was" not in err
+
+
+def test_sample_company_letters_today_exit_0_and_every_due_letter_issued(tmp_path):
+    import datetime as dt
+
+    db = tmp_path / "sample.ardb"
+    ok("--db", str(db), "demo")
+    today = dt.date.today().isoformat()       # the sample company is built around the real today
+    first = run("--db", str(db), "letters", "--as-of", today, "--out", str(tmp_path / "out"))
+    assert first.returncode == 0 and first.stderr == "", first.stderr
+    issued = first.stdout.strip().splitlines()
+    assert issued and all("\tletter " in line for line in issued)
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == len(issued)
+    again = run("--db", str(db), "letters", "--as-of", today, "--out", str(tmp_path / "out"))
+    assert again.returncode == 0 and again.stdout == f"No letters due on {today}.\n"

@@ -211,3 +211,22 @@ def test_a_final_notice_names_the_same_next_step_in_its_subject_and_its_body(bk)
     finally:
         col.set_customer_ladder(bk, "NO", None)
         col.set_customer_ladder(bk, "CN", None)
+
+
+@pytest.mark.parametrize("step, template", [("agency", "agency_notice"), ("legal_action", "legal_notice")])
+def test_a_notice_names_the_demand_as_the_record_holds_it(bk, step, template):
+    from ar_desktop.services import registered_mail as rm
+
+    code = f"N{template[:2].upper()}"
+    customers.add_customer(bk, {"code": code, **CUSTOMERS["NO"], "name": f"Notice {template} GmbH"})
+    invoicing.add_invoice(bk, {"number": f"{code}-1", "customer_code": code, "issue_date": "2026-01-10",
+                               "due_date": "2026-02-09", "amount": str(AMOUNT)})
+    col.log_step(bk, code, "demand_letter", dt.date(2026, 3, 2))
+    body = _flat(_letter(bk, code, step=step))
+    assert "Our formal demand of 2 March 2026 has not been answered by payment." in body
+    [demand] = letters.issue_letters(bk, dt.date(2026, 3, 9), [code], "demand_letter")
+    rm.record_posting(bk, demand.letter_id, "Deutsche Post", "Einschreiben Rückschein", "RR123456785DE",
+                      dt.date(2026, 3, 10))
+    body = _flat(_letter(bk, code, step=step))
+    assert ("Our formal demand of 9 March 2026, sent by Deutsche Post Einschreiben Rückschein (tracking number "
+            "RR123456785DE), has not been answered by payment.") in body
