@@ -1,8 +1,8 @@
 """company.registration_id (register number / 统一社会信用代码 on letters); the verified reference
 rates shipped since 0003 added where the file has no row of that table and day
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 """
 import csv
 from pathlib import Path
@@ -11,8 +11,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0008'
-down_revision = '0007'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
