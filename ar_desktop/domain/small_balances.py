@@ -18,7 +18,8 @@ from ar_desktop.domain.text import Text, translate
 
 
 def last_letter_step(ladder: Ladder) -> str | None:
-    letters = [s.key for s in ladder if s.is_letter]
+    # a collection letter, not the notice a legal-action or agency step sends: that step is the costlier escalation
+    letters = [s.key for s in ladder if s.action.is_letter]
     return letters[-1] if letters else None
 
 
