@@ -70,3 +70,87 @@ def csv_file(tmp_path: Path):
         return write_csv(tmp_path / (name or f"data{next(counter)}.csv"), lines, **kw)
 
     return make
+
+
+# ---- real disks that say no: a read-only folder and a full disk -----------------------------------------
+# As root (test.sh runs as root) these are real mounts: a read-only bind mount, and a small tmpfs that fills
+# up. Without the right to mount, a read-only folder falls back to permission bits (which stop a non-root
+# user); a full disk cannot be had without mounting, and those tests say so when skipped.
+
+def _mount(*args: str) -> bool:
+    import subprocess
+
+    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+
+
+def _umount(path: Path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+@pytest.fixture
+def read_only_dir():
+    """read_only_dir(folder): make ``folder`` read-only for the rest of the test (a real read-only mount)."""
+    import os
+
+    undo = []
+
+    def make(folder: Path) -> Path:
+        if os.geteuid() == 0:
+            if not (_mount("--bind", str(folder), str(folder))
+                    and _mount("-o", "remount,ro,bind", str(folder), str(folder))):
+                _umount(folder)
+                pytest.skip("cannot mount here (no CAP_SYS_ADMIN): no read-only folder for root")
+            undo.append(lambda: _umount(folder))
+        else:
+            for p in [folder, *folder.rglob("*")]:
+                p.chmod(p.stat().st_mode & ~0o222)
+            undo.append(lambda: [p.chmod(p.stat().st_mode | 0o200) for p in [folder, *folder.rglob("*")]])
+        return folder
+
+    yield make
+    for u in reversed(undo):
+        u()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """small_disk(kib): a fresh folder on its own tmpfs of ``kib`` KiB, for filling up (root only)."""
+    import os
+
+    mounted = []
+
+    def make(kib: int, name: str = "disk") -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        if os.geteuid() != 0 or not _mount("-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(folder)):
+            pytest.skip("a full disk needs a tmpfs mount (root with CAP_SYS_ADMIN)")
+        mounted.append(folder)
+        return folder
+
+    yield make
+    for folder in mounted:
+        _umount(folder)
+
+
+@pytest.fixture
+def fill_disk():
+    """fill_disk(folder): fill the disk holding ``folder`` to the last byte."""
+    return _fill
+
+
+def _fill(folder: Path) -> None:
+    import errno
+
+    with open(folder / "filler.bin", "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+        except OSError as e:
+            assert e.errno == errno.ENOSPC
+        try:
+            while True:
+                f.write(b"\0")
+        except OSError:
+            pass

@@ -13,6 +13,7 @@ from ar_desktop.services.context import Books
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 
 Command = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
@@ -68,13 +69,19 @@ def run(argv: Sequence[str]) -> int:
     if not args.db:
         parser.error(f"'{args.command}' needs the company file: ar-desktop --db FILE {args.command} ...")
     try:
-        return _COMMANDS[args.command][2](args)
+        code = _COMMANDS[args.command][2](args)
+        sys.stdout.flush()  # here, so that a reader that went away is noticed here
+        return code
     except UserError as e:
         print(f"error: {' '.join(str(e).split())}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("error: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`... | head -1`): the work is done, the rest of the output has nowhere to go
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as e:  # a bug: say so plainly, keep the traceback for the report
         import traceback
 
@@ -87,3 +94,15 @@ def run(argv: Sequence[str]) -> int:
 def write(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's own flush at exit does not fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ar_desktop.cli.base import as_of_arg, command, open_books, write
 from ar_desktop.services.exports import WHATS
 
+EXIT_NOT_COMPANY_FILE = 1
 EXIT_PROBLEMS = 3
 
 
@@ -65,23 +66,20 @@ def _import_company(args) -> int:
     return 0
 
 
-@command("backup", "copy the company file to DEST (consistent even while it is open elsewhere)")
+@command("backup", "copy the company file to DEST (works while it is open elsewhere: read-only, no lock taken)")
 def _backup_args(p):
     p.add_argument("dest", metavar="DEST")
+    p.add_argument("--replace", action="store_true",
+                   help="replace DEST if it exists (never the company file itself, a company file open anywhere, "
+                        "or a -wal/-shm/-journal/.lock file)")
 
 
 @_backup_args
 def _backup(args) -> int:
     from ar_desktop.services.backups import back_up, describe_backup
 
-    books = open_books(args)
-    try:
-        dest = back_up(books, args.dest)
-    finally:
-        books.db.auto_backup = False
-        books.close()
-    print(f"backed up to {dest}")
-    print(describe_backup(dest).describe())
+    dest = back_up(args.db, args.dest, replace=args.replace)
+    write(f"backed up to {dest}\n{describe_backup(dest).describe()}\n")
     return 0
 
 
@@ -95,20 +93,23 @@ def _restore(args) -> int:
     from ar_desktop.services.backups import restore
 
     result = restore(args.db, args.src)
-    print(f"restored {result.restored.describe()}")
-    print(f"the file as it was before is saved as {result.previous_saved_as}")
+    write(f"restored {result.restored.describe()}\nthe file as it was before is saved as {result.previous_saved_as}\n")
     return 0
 
 
-@command("check", "check the company file: SQLite integrity and the books' consistency (exit 3 on a problem)")
+@command("check", "check the company file, read-only: exit 0 sound, 1 not a company file, 3 problems (listed)")
 def _check_args(p):
     pass
 
 
 @_check_args
 def _check(args) -> int:
-    from ar_desktop.services.backups import check_path
+    from ar_desktop.services.file_check import NotCompanyFile, check_path
 
-    report = check_path(args.db)
+    try:
+        report = check_path(args.db)
+    except NotCompanyFile as e:
+        write(f"Checked {args.db}\nresult: NOT A COMPANY FILE: {e}\n")
+        return EXIT_NOT_COMPANY_FILE
     write(report.text())
     return 0 if report.ok else EXIT_PROBLEMS

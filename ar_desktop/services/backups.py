@@ -5,7 +5,7 @@
   ``backup_keep`` are kept, default 10); every schema migration is preceded by a backup too.
 - ``restore`` checks the backup (integrity, company file, schema version), backs up the current
   file, then replaces it atomically.
-- ``check`` runs SQLite's integrity check and the books' consistency rules.
+- ``check`` (services.file_check) runs SQLite's integrity check and the books' consistency rules.
 """
 
 from __future__ import annotations
@@ -13,23 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
+from ar_desktop.services.file_check import CheckReport, check, check_path
 from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.storage import company_repo
-from ar_desktop.storage.backup import backup_file
+from ar_desktop.storage.backup import already_exists, backup_file
 from ar_desktop.storage.engine import APPLICATION_ID, known_revisions
-from ar_desktop.storage.lock import FileLock
+from ar_desktop.storage.lock import FileLock, is_locked_elsewhere
 from ar_desktop.storage.safety import (DEFAULT_KEEP, KEEP_SETTING, DamagedFile, DiskFull, FileBusy, ReadOnlyFile,
-                                       StorageError, backups_dir, consistency_of, describe_file, drop_wal,
-                                       fsync_dir, integrity_problems, latest_backup, list_backups, rotating_backup)
+                                       StorageError, backups_dir, describe_file, drop_wal, file_error, fsync_dir,
+                                       inspect_company_file, integrity_problems, latest_backup, list_backups,
+                                       in_use_by_sqlite, map_operational_error, rotating_backup)
 
 __all__ = ["BackupInfo", "CheckReport", "DamagedFile", "DiskFull", "FileBusy", "ReadOnlyFile", "RestoreResult",
-           "StorageError", "automatic_backups", "back_up", "backup_keep", "backups_dir_of", "check", "check_path",
-           "describe_backup", "latest_good_backup", "restore", "set_backup_keep"]
+           "StorageError", "automatic_backups", "back_up", "backup_keep", "backups_dir_of",
+           "check", "check_path", "describe_backup", "latest_good_backup", "restore", "set_backup_keep"]
 
 
 @dataclass(frozen=True)
@@ -60,49 +63,83 @@ class RestoreResult:
     previous_saved_as: Path
 
 
-@dataclass
-class CheckReport:
-    path: Path
-    integrity: list[str] = field(default_factory=list)
-    consistency: list[str] = field(default_factory=list)
-    quick: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.integrity and not self.consistency
-
-    def text(self) -> str:
-        lines = [f"Checked {self.path}",
-                 f"integrity ({'quick_check' if self.quick else 'integrity_check'}): "
-                 + ("ok" if not self.integrity else f"{len(self.integrity)} problem(s)")]
-        lines += [f"  - {p}" for p in self.integrity[:50]]
-        lines.append("consistency: " + ("ok" if not self.consistency else f"{len(self.consistency)} problem(s)"))
-        lines += [f"  - {p}" for p in self.consistency[:50]]
-        lines.append("result: " + ("OK" if self.ok else "PROBLEMS FOUND"))
-        return "\n".join(lines) + "\n"
+_WORKING_FILES = ("-wal", "-shm", "-journal", ".lock", ".part", ".restoring")
 
 
-def _file_error(path: Path, e: OSError) -> UserError:
-    if getattr(e, "errno", None) == 28:
-        return DiskFull(f"The disk is full; {path.name} was not written. Free some space or choose another disk.")
-    return UserError(f"Cannot write {path}: {e.strerror or e}. Choose a folder you may write to.")
+def back_up(source: Books | str | Path, dest: str | Path, progress: Progress = NO_PROGRESS, *,
+            replace: bool = False) -> Path:
+    """Copy a company file to ``dest`` with SQLite's online backup: read-only on the source, no lock taken,
+    so it works while the file is open here, in a window or in another process; cancellable.
 
-
-def back_up(books: Books, dest: str | Path, progress: Progress = NO_PROGRESS) -> Path:
-    """Copy the open company file to ``dest`` (consistent even while open); cancellable."""
-    dest = Path(dest).expanduser().resolve()
-    if dest == books.db.path:
-        raise UserError("Choose another file for the backup; it cannot replace the company file itself.")
-    if not dest.parent.is_dir():
-        raise UserError(f"The folder {dest.parent} does not exist. Choose an existing folder.")
+    An existing ``dest`` is refused unless ``replace``; even then never the company file itself, a company
+    file open anywhere, or a working file of SQLite or AR Desktop (-wal, -shm, -journal, .lock)."""
+    path = _path(source)
+    if not isinstance(source, Books):
+        inspect_company_file(path)  # a backup is made of company files only; nothing is written here
+    dest = Path(dest).expanduser().absolute()
+    _check_destination(path, dest, replace)
+    company = path if isinstance(source, Books) else None
     try:
-        return backup_file(books.db.path, dest,
-                           lambda done, total: progress.step(done, total, f"Copying to {dest.name}"))
+        return backup_file(path, dest, lambda done, total: progress.step(done, total, f"Copying to {dest.name}"),
+                           replace=replace, company=company)
     except OSError as e:
-        raise _file_error(dest, e) from None
+        raise _not_written(dest, file_error(dest, e)) from None
     except sqlite3.Error as e:
-        raise UserError(f"Cannot write the backup {dest.name} ({e}). Choose a folder with room that you may "
-                        "write to.") from None
+        mapped = map_operational_error(e, dest)
+        if isinstance(mapped, DamagedFile):  # the copy's check fails: the source is damaged
+            raise DamagedFile(path, mapped.problems, latest_backup(path)) from None
+        raise _not_written(dest, mapped) if mapped else UserError(Text(translate("Messages", "Cannot write the backup {name} ({reason}). Choose a "
+                                                 "folder with room that you may write to."),
+                                       name=dest.name, reason=str(e))) from None
+
+
+def _not_written(dest: Path, error: UserError) -> UserError:
+    if isinstance(error, DiskFull):
+        return DiskFull(Text(translate("Messages", "The disk holding {name} is full; the backup was not made and "
+                                       "nothing was left behind. Free some space or choose another disk, then back "
+                                       "up again."), name=dest.name))
+    return error
+
+
+def _not_restored(target: Path, e: OSError | sqlite3.Error) -> UserError:
+    full = getattr(e, "errno", None) == 28 or "full" in str(e).lower()
+    if full:
+        return DiskFull(Text(translate("Messages", "The disk holding {name} is full, so the backup could not be "
+                                       "restored; {name} was not changed and nothing was left behind. Free some "
+                                       "space, then restore again."), name=target.name))
+    return StorageError(Text(translate("Messages", "The backup could not be restored ({reason}); {name} was not "
+                                       "changed. Check the disk and the folder, then restore again."),
+                             name=target.name, reason=str(e)))
+
+
+def _check_destination(source: Path, dest: Path, replace: bool) -> None:
+    name = dest.name
+    if name.lower().endswith(_WORKING_FILES):
+        raise UserError(Text(translate("Messages", "{name} is the name of a working file of SQLite or AR Desktop "
+                                       "(ending in -wal, -shm, -journal, .lock, .part or .restoring); a backup there "
+                                       "could be deleted or mixed into another file. Choose a name ending in .ardb. "
+                                       "Nothing was changed."), name=name))
+    if not dest.parent.is_dir():
+        raise UserError(Text(translate("Messages", "The folder {folder} does not exist. Choose an existing folder."),
+                             folder=str(dest.parent)))
+    if not (dest.exists() or dest.is_symlink()):
+        return
+    if dest.exists() and os.path.samefile(dest, source):
+        raise UserError(Text(translate("Messages", "{name} is the company file itself; choose another file for the "
+                                       "backup. Nothing was changed."), name=name))
+    if not replace:
+        raise already_exists(dest)
+    if dest.is_dir() or (dest.exists() and not dest.is_file()):
+        raise UserError(Text(translate("Messages", "{path} is a folder or a device, not a file; it was not changed. "
+                                       "Choose a file name."), path=str(dest)))
+    if dest.exists() and is_locked_elsewhere(dest):
+        raise UserError(Text(translate("Messages", "{name} is a company file open in AR Desktop (here or in another "
+                                       "window or process); it was not replaced. Close it there, or choose another "
+                                       "name for the backup."), name=name))
+    if in_use_by_sqlite(dest):
+        raise UserError(Text(translate("Messages", "{name} is in use by another program, or was not closed cleanly "
+                                       "(its -wal, -shm or -journal file is beside it); it was not replaced. Choose "
+                                       "another name for the backup."), name=name))
 
 
 def backup_keep(books: Books) -> int:
@@ -169,24 +206,28 @@ def restore(books_or_path: Books | str | Path, src: str | Path) -> RestoreResult
         books_or_path.close()
     else:
         target = Path(books_or_path).expanduser().resolve()
-    if src == target:
+    if target.exists() and os.path.samefile(src, target):
         raise UserError("That is the company file itself; choose a backup file to restore.")
     lock = FileLock(target)
     lock.acquire()  # nobody else may have the file open while it is replaced
     try:
         saved = _save_current(target)
         tmp = target.with_name(target.name + ".restoring")
+        copy_lock = FileLock(tmp)
         try:
-            backup_file(src, tmp)
+            backup_file(src, tmp, replace=True, company=target)
+            copy_lock.acquire()  # the lock moves with the copy: nobody opens the new file before we let go
             drop_wal(target)
             os.replace(tmp, target)
             fsync_dir(target.parent)
-        except OSError as e:
+        except (OSError, sqlite3.Error) as e:
             tmp.unlink(missing_ok=True)
-            raise _file_error(target, e) from None
-        except sqlite3.Error as e:
+            raise _not_restored(target, e) from None
+        except BaseException:
             tmp.unlink(missing_ok=True)
-            raise UserError(f"Could not copy {src.name} ({e}); the company file was not changed.") from None
+            raise
+        finally:
+            copy_lock.release()
     finally:
         lock.release()
     return RestoreResult(describe_backup(target), saved)
@@ -202,32 +243,17 @@ def _save_current(target: Path) -> Path:
 
             dest = backups_dir(target) / f"{target.stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-damaged{target.suffix}"
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(target, dest)
+            part = dest.with_name(dest.name + ".part")
+            try:
+                shutil.copy2(target, part)
+                os.replace(part, dest)
+            except BaseException:
+                part.unlink(missing_ok=True)
+                raise
             return dest
         return rotating_backup(target, 1000, "before-restore")
-    except OSError as e:
-        raise _file_error(target, e) from None
-
-
-def check(books: Books) -> CheckReport:
-    return check_path(books.db.path)
-
-
-def check_path(path: str | Path) -> CheckReport:
-    """SQLite's integrity check (quick_check above 200 MB) and the books' consistency rules."""
-    from ar_desktop.storage.safety import QUICK_CHECK_ABOVE
-
-    path = Path(path).expanduser().resolve()
-    if not path.is_file():
-        raise UserError(f"There is no company file at {path}.")
-    quick = path.stat().st_size > QUICK_CHECK_ABOVE
-    report = CheckReport(path, integrity_problems(path, full=not quick), quick=quick)
-    if not report.integrity:
-        report.consistency = consistency_of(path)
-        from ar_desktop.services.letter_archive import archive_problems
-
-        report.consistency += archive_problems(path)   # every archived letter there and unchanged; orphans
-    return report
+    except (OSError, sqlite3.Error) as e:
+        raise _not_restored(target, e) from None
 
 
 def backups_dir_of(path_or_books: Books | str | Path) -> Path:

@@ -227,18 +227,15 @@ def _steps(steps: Ladder | Iterable[Step | dict]) -> Ladder:
 def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
     """Every customer needing attention as of ``as_of``, most urgent first (urgency_key).
 
-    A broken promise is recorded once (promise status 'broken' and a promise_broken event dated
-    the day after the grace period) when the date is not in the future; a promise found kept is
-    marked kept (with a promise_kept event) the same way.
-    """
+    Only reads: a promise or plan kept or broken by ``as_of`` shows so whether or not its outcome
+    is recorded yet (``record_outcomes`` records it)."""
     with books.db.session() as s:
         settings = _settings(s)
         class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
         inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days)
-        record = as_of <= books.today()
         rows = []
         for ci in inputs.values():
-            row = _row(s, ci, as_of, settings, class_ladders, record)
+            row = _row(s, ci, as_of, settings, class_ladders, record=False)
             if row is not None:
                 rows.append(row)
     rows.sort(key=lambda r: (urgency_key(r.status), r.customer_code))
@@ -246,13 +243,42 @@ def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
 
 
 def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | None:
-    """The worklist row of one customer (None when it needs no attention on that date)."""
+    """The worklist row of one customer (None when it needs no attention on that date). Only reads."""
     with books.db.session() as s:
         cid, _data = _customer(s, code)
         settings = _settings(s)
         class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
         inputs = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)
-        return _row(s, inputs[cid], as_of, settings, class_ladders, as_of <= books.today())
+        return _row(s, inputs[cid], as_of, settings, class_ladders, record=False)
+
+
+def record_outcomes(books: Books, customer_ids: list[int] | None = None) -> bool:
+    """Record what today's books say became of the open promises and payment plans (all, or those of
+    ``customer_ids``): a broken promise gets status 'broken' and one promise_broken event dated the day
+    after its grace period, a kept one status 'kept' and a promise_kept event; a broken plan is ended
+    (plan_broken), a plan paid in full is kept (plan_kept).
+
+    The one place these records are written, run on opening a company file and after each payment;
+    idempotent, and it writes nothing when nothing is due. Queries never record. Returns whether it wrote."""
+    before = books.db.writes
+    with books.db.session() as s:
+        record_outcomes_in(s, books.today(), customer_ids)
+    return books.db.writes != before
+
+
+def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None) -> None:
+    """``record_outcomes`` inside a transaction a use case already holds (e.g. the payment's own)."""
+    waiting = set(collections_repo.customers_with_open_commitments(s))
+    scope = sorted(waiting if customer_ids is None else waiting & set(customer_ids))
+    if not scope:
+        return
+    settings = _settings(s)
+    class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
+    for ci in collections_repo.collection_inputs(s, today, scope, grace_days=settings.grace_days).values():
+        _row(s, ci, today, settings, class_ladders, record=True)
+    for cid in scope:  # paid in full, also after the plan's last day (no longer active, so not seen above)
+        for row in collections_repo.open_plans_paid_in_full(s, today, cid):
+            _record_plan_kept(s, row, today)
 
 
 def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, class_ladders: dict[str, Ladder],
@@ -570,12 +596,10 @@ def cancel_payment_plan(books: Books, plan_id: int, reason: str, on: dt.date | s
 
 
 def payment_plans(books: Books, code: str) -> list[PaymentPlanInfo]:
-    """The customer's payment plans, oldest first, with what was paid to them up to today. An
-    open plan whose invoices are all paid today is marked kept (as the worklist would)."""
+    """The customer's payment plans, oldest first, with what was paid to them up to today (their status
+    as recorded: see record_outcomes)."""
     with books.db.session() as s:
         cid, data = _customer(s, code)
-        for row in collections_repo.open_plans_paid_in_full(s, books.today(), cid):
-            _record_plan_kept(s, row, books.today())
         out = []
         for row in collections_repo.payment_plans_of(s, cid):
             schedule = tuple((d, from_minor(u, data.currency)) for d, u in collections_repo.plan_schedule(s, row.id))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ar_desktop.clock import Clock, SystemClock
-from ar_desktop.domain.errors import ValidationError
+from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.records import CompanyProfile, parse_company
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
@@ -29,8 +30,28 @@ def create_company(path: str | Path, name: str, currency: str = "EUR", country: 
     return Books(db, clock or SystemClock())
 
 
-def open_company(path: str | Path, clock: Clock | None = None) -> Books:
-    return Books(open_database(path), clock or SystemClock())
+def open_company(path: str | Path, clock: Clock | None = None, *, record_outcomes: bool = True) -> Books:
+    """Open a company file; with ``record_outcomes`` (the window does it once the file is checked, so as not
+    to wait for that), record what became of the open promises and plans (see collections.record_outcomes)."""
+    books = Books(open_database(path), clock or SystemClock())
+    if record_outcomes:
+        record_outcomes_on_open(books)
+    return books
+
+
+def record_outcomes_on_open(books: Books) -> bool:
+    """The opening step of collections.record_outcomes, where the file can take it: not on a read-only disk,
+    and never in the way of what the user opened the file for (a full disk or a damaged file is reported by
+    that, and the outcomes are recorded on a later open or payment). Returns whether it recorded anything."""
+    from ar_desktop.services.collections import record_outcomes
+
+    if books.db.read_only:
+        return False
+    try:
+        return record_outcomes(books)
+    except UserError as e:
+        logging.getLogger("ar_desktop").warning("promise and plan outcomes not recorded on opening: %s", e)
+        return False
 
 
 def company_profile(books: Books) -> CompanyProfile:

@@ -169,20 +169,30 @@ def export(books: Books, what: str, path: str | Path, as_of: dt.date | None = No
     progress.step(1, 3, f"Writing {len(sheet.rows):,} rows")
     data = csv_bytes(sheet) if suffix == ".csv" else xlsx_bytes(sheet)
     progress.step(2, 3, f"Saving {path.name}")
-    _write_atomically(path, data)
+    _write_atomically(path, data, books.db.path)
     return len(sheet.rows)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(path: Path, data: bytes, company: Path | None = None) -> None:
+    """Write ``data`` to ``path`` through ``path.part``; with ``company``, the part is noted so that the next
+    open of that company file removes it if a kill interrupts the write."""
+    import contextlib
+
+    from ar_desktop.storage import scratch
+
     tmp = path.with_name(path.name + ".part")
     try:
-        with tmp.open("wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        tmp.replace(path)
+        with scratch.tracked(company, tmp) if company is not None else contextlib.nullcontext():
+            try:
+                with tmp.open("wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                tmp.replace(path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"Cannot write {path}: {e.strerror}. Check that the disk has room, that the file is not "
                         "open in another program, and that you may write to the folder.") from None
 
@@ -279,7 +289,3 @@ def read_back_csv(path: str | Path) -> list[list[str]]:
     """The rows of an exported CSV (for checks and tests)."""
     with Path(path).open(encoding="utf-8-sig", newline="") as f:
         return list(csv.reader(f))
-
-
-def column_names(sheet: Sheet) -> Sequence[str]:
-    return [c.name for c in sheet.columns]

@@ -54,10 +54,13 @@ def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None
                                               left_over=data.amount - plan.applied, currency=customer.currency,
                                               reference=data.reference)
         if recovered and recovered == data.amount:
-            return payments_repo.last_id(s, cid)
-        return payments_repo.add(s, customer_id=cid, date=data.date, amount=data.amount - recovered,
-                                 currency=customer.currency, method=data.method, reference=data.reference,
-                                 allocations=plan.allocations)
+            payment_id = payments_repo.last_id(s, cid)
+        else:
+            payment_id = payments_repo.add(s, customer_id=cid, date=data.date, amount=data.amount - recovered,
+                                           currency=customer.currency, method=data.method,
+                                           reference=data.reference, allocations=plan.allocations)
+        _record_outcomes(s, books, cid)
+        return payment_id
 
 
 def _written_off(s, customer_id: int, number: str, currency: str) -> bool:
@@ -86,7 +89,16 @@ def apply_credit(books: Books, customer_id: int, on: dt.date | None = None) -> D
             invoices = [i for i in invoices_repo.open_invoices(s, customer_id) if i.issue_date <= on]
         if applied == 0:
             raise UserError("There is no credit to apply, or no open invoice to apply it to.")
+        _record_outcomes(s, books, customer_id)
         return applied
+
+
+def _record_outcomes(s, books: Books, customer_id: int) -> None:
+    """A payment may keep a promise or a plan: record it with the payment, in its transaction."""
+    from ar_desktop.services.collections import record_outcomes_in
+
+    s.flush()
+    record_outcomes_in(s, books.today(), [customer_id])
 
 
 def payment_rows(books: Books, customer_id: int | None = None) -> list[PaymentRow]:

@@ -479,6 +479,12 @@ def get_promise(s: Session, promise_id: int) -> PromiseRow | None:
     return s.get(PromiseRow, promise_id)
 
 
+def customers_with_open_commitments(s: Session) -> list[int]:
+    """The customers with a promise or a payment plan whose outcome is not recorded yet (status open)."""
+    return list(s.scalars(union(select(PromiseRow.customer_id).where(PromiseRow.status == "open"),
+                                select(PaymentPlanRow.customer_id).where(PaymentPlanRow.status == "open"))))
+
+
 def add_hold(s: Session, *, customer_id: int, set_on: dt.date, until: dt.date, reason: str) -> int:
     h = HoldRow(customer_id=customer_id, set_on=set_on, until=until, reason=reason)
     s.add(h)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
+import os
+import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,12 +18,16 @@ from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage import safety, scratch
 from ar_desktop.storage.backup import timestamped_backup
-from ar_desktop.storage import safety
 from ar_desktop.storage.lock import FileLock
+from ar_desktop.storage.safety import APPLICATION_ID
 
-APPLICATION_ID = 0x41524453  # "ARDS": marks a SQLite file as an AR Desktop company file
+__all__ = ["APPLICATION_ID", "Database", "known_revisions", "open_database"]
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+_REVISION = re.compile(r"""^(down_)?revision\s*=\s*(?:['"]([^'"]+)['"]|None)""", re.M)
 
 
 def _alembic_config(connection):
@@ -31,40 +39,37 @@ def _alembic_config(connection):
     return cfg
 
 
-def known_revisions() -> tuple[set[str], str]:
-    from alembic.script import ScriptDirectory
+@functools.cache
+def known_revisions() -> tuple[frozenset[str], str]:
+    """Every schema revision this program knows, and the newest (head).
 
-    script = ScriptDirectory.from_config(_alembic_config(None))
-    return {s.revision for s in script.walk_revisions()}, script.get_current_head()
+    Read from the migration scripts' ``revision``/``down_revision`` lines rather than through Alembic, which
+    would add a quarter second to every open (a test holds the two equal)."""
+    revisions: dict[str, str | None] = {}
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        rev = down = None
+        for m in _REVISION.finditer(script.read_text(encoding="utf-8")):
+            if m.group(1):
+                down = m.group(2)
+            else:
+                rev = m.group(2)
+        if rev:
+            revisions[rev] = down
+    heads = set(revisions) - {d for d in revisions.values() if d}
+    if len(heads) != 1:  # pragma: no cover - a broken checkout; Alembic would refuse it too
+        raise RuntimeError(f"the schema migrations have {len(heads)} heads: {sorted(heads)}")
+    return frozenset(revisions), heads.pop()
 
 
-def _inspect_file(path: Path) -> str | None:
-    """The schema revision of an existing file; refuses anything that is not a company file."""
+def _set_pragmas_read_only(dbapi_connection, _record) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    """A read-only file system (a CD, a write-protected stick, a read-only mount): nobody can change the file."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            rev = con.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables \
-                else None
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as e:
-        if _has_sqlite_header(path):  # a company file whose pages are broken, not a foreign file
-            raise safety.DamagedFile(path, [str(e)], safety.latest_backup(path)) from None
-        raise UserError(f"{path.name} is not an AR Desktop company file (it is not a SQLite database: {e}). "
-                        "Choose a .ardb file made by AR Desktop.") from None
-    if app_id != APPLICATION_ID and tables:
-        raise UserError(f"{path.name} is a database, but not an AR Desktop company file. "
-                        "Choose a .ardb file made by AR Desktop.")
-    return rev[0] if rev else None
-
-
-def _has_sqlite_header(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
-    except OSError:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # pragma: no cover - no statvfs on Windows
         return False
 
 
@@ -77,24 +82,112 @@ def _set_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
-class Database:
-    """An open, locked, up-to-date company file."""
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock):
+
+class _BackgroundCheck:
+    """SQLite's integrity check on its own read-only connection, off the caller's thread; cancellable."""
+
+    def __init__(self, path: Path):
         self.path = path
+        self.problems: list[str] | None = None  # None while running, or when cancelled
+        self.error: UserError | None = None  # the disk would not let the check read the file
+        self.done = threading.Event()
+        self._connections: list[sqlite3.Connection] = []
+        self._cancelled = False
+        self._thread = threading.Thread(target=self._run, name=f"check {path.name}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            problems = safety.integrity_problems(self.path, interrupt=self._connections)
+        except UserError as e:  # not checked: writes stay held, with the disk's own message
+            self.error, problems = e, []
+        except Exception as e:  # noqa: BLE001 - whatever else stops the check counts against the file
+            problems = [str(e)]
+        if not self._cancelled:
+            self.problems = problems
+        self.done.set()
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        for con in self._connections:
+            with contextlib.suppress(sqlite3.Error):
+                con.interrupt()
+        self._thread.join()
+
+
+class Database:
+    """An open, locked, up-to-date company file.
+
+    ``checked`` says whether its integrity check passed in this session. A file that was closed cleanly is
+    checked in the background after opening; until that passes every write waits for it, and a file found
+    damaged is never written to (DamagedFile)."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock, *, check_in_background: bool = False,
+                 read_only: bool = False):
+        self.path = path
+        self.read_only = read_only  # on a read-only disk: every write is refused (ReadOnlyFile)
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         from ar_desktop.storage import orm_audit
 
         orm_audit.install(self._sessions)  # every write through a session leaves an audit entry
-        self.changed = False  # written to since opened: closing then makes an automatic backup
+        self.changed = False  # a write was committed since opening: closing then makes an automatic backup
+        self.writes = 0  # transactions committed with a write since opening
         self.auto_backup = True
-        event.listen(engine, "before_cursor_execute", self._note_write)
+        self._writing = False  # a write statement ran in the transaction now open
+        self._disk_trouble = False  # the disk refused a write: no automatic backup onto it on close
+        self._check = _BackgroundCheck(path) if check_in_background else None
+        self.problems: list[str] = []
+        event.listen(engine, "before_cursor_execute", self._before_execute)
+        event.listen(engine, "commit", self._on_commit)
+        event.listen(engine, "rollback", self._on_rollback)
 
-    def _note_write(self, _conn, _cursor, statement, _params, _context, _many) -> None:
-        if not self.changed and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+    # -- the integrity check ----------------------------------------------------------------------
+    @property
+    def checked(self) -> bool:
+        """The integrity check passed in this session (False while it runs in the background)."""
+        if self._check is None:
+            return not self.problems
+        return self._check.done.is_set() and self._check.problems == [] and self._check.error is None
+
+    def check_result(self) -> list[str] | None:
+        """The background check's problems ([] when sound), or None while it still runs."""
+        if self._check is None:
+            return list(self.problems)
+        return list(self._check.problems) if self._check.done.is_set() and self._check.problems is not None \
+            else None
+
+    def wait_until_checked(self) -> None:
+        """Wait for the background check; raises DamagedFile when it found the file damaged."""
+        if self._check is not None:
+            self._check.done.wait()
+            if self._check.error is not None:
+                raise self._check.error
+            if self._check.problems:
+                self.problems = list(self._check.problems)
+                from ar_desktop.storage import clean_close
+
+                clean_close.forget(self.path)
+        if self.problems:
+            raise safety.DamagedFile(self.path, self.problems, safety.latest_backup(self.path))
+
+    # -- what was written -------------------------------------------------------------------------
+    def _before_execute(self, _conn, _cursor, statement, _params, _context, _many) -> None:
+        if not self._writing and statement.lstrip()[:7].upper().startswith(_WRITES):
+            self.wait_until_checked()  # a damaged file is never written to
+            self._writing = True
+
+    def _on_commit(self, _conn) -> None:
+        if self._writing:
             self.changed = True
+            self.writes += 1
+        self._writing = False
+
+    def _on_rollback(self, _conn) -> None:
+        self._writing = False
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -109,19 +202,29 @@ class Database:
             mapped = safety.map_operational_error(e, self.path)
             if mapped is None:
                 raise
+            if not isinstance(mapped, safety.FileBusy):
+                self._disk_trouble = True
             raise mapped from e
 
     def close(self) -> None:
+        from ar_desktop.storage import clean_close
+
         try:
+            if self._check is not None and not self._check.done.is_set():
+                self._check.cancel()  # a short session does not wait for a long check
+            if not self.problems and not (self._check is not None and self._check.problems):
+                with self.engine.connect() as conn:
+                    with contextlib.suppress(SqlDatabaseError):
+                        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
+                    if self.checked and self.changed and self.auto_backup and not self._disk_trouble:
+                        # copied while this connection is open, so that closing it last removes SQLite's -wal
+                        # and -shm (a read-only connection closing last would leave them)
+                        keep = safety.read_keep(conn.connection.driver_connection)
+                        safety.rotating_backup(self.path, keep)
             self.engine.dispose()
-            if self.changed and self.auto_backup:
-                con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-                try:
-                    keep = safety.read_keep(con)
-                finally:
-                    con.close()
-                safety.rotating_backup(self.path, keep)
-        except (OSError, sqlite3.Error) as e:  # a failed automatic backup must not stop the file closing
+            if self.checked:
+                clean_close.mark_clean(self.path)
+        except (OSError, sqlite3.Error, SqlDatabaseError, UserError) as e:  # nothing must stop the closing
             logging.getLogger("ar_desktop").warning("automatic backup of %s failed: %s", self.path, e)
         finally:
             self.engine.dispose()
@@ -129,36 +232,88 @@ class Database:
 
 
 def open_database(path: str | Path, *, create: bool = False) -> Database:
+    """Lock the file, make sure it is a sound company file, tidy what interrupted work left, migrate it.
+
+    A file that was closed cleanly is opened at once and checked in the background; any other file is
+    checked fully first, and so is every file before its schema is upgraded."""
     path = Path(path).expanduser().resolve()
-    exists = path.exists() and path.stat().st_size > 0
-    if not exists and not create:
-        raise UserError(f"There is no company file at {path}. Check the name, or create it with File ▸ New.")
-    if exists and create:
-        raise UserError(f"{path} already exists. Open it, or choose another name for the new company.")
     if not path.parent.is_dir():
         raise UserError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+    if create and path.exists() and path.stat().st_size > 0:
+        raise UserError(f"{path} already exists. Open it, or choose another name for the new company.")
+    created = create and not path.exists()
     lock = FileLock(path)
-    lock.acquire()
+    lock.acquire(create=create)
     try:
-        current = _inspect_file(path) if exists else None
-        if exists:  # a damaged file is never written to: not migrated, not opened
-            problems = safety.integrity_problems(path, full=path.stat().st_size <= safety.OPEN_FULL_CHECK_BELOW)
-            if problems:
-                raise safety.DamagedFile(path, problems, safety.latest_backup(path))
-        known, head = known_revisions()
-        if current is not None and current not in known:
-            raise UserError(f"{path.name} was written by a newer version of AR Desktop (schema {current}). "
-                            "Install the newer version to open it; this one will not change the file.")
-        if exists and current != head:
-            timestamped_backup(path, "before-upgrade")
-        engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _set_pragmas)
-        if current != head:
-            _migrate(engine)
-        return Database(path, engine, lock)
+        with _plain_errors(path):
+            return _open_locked(path, lock, create)
     except BaseException:
         lock.release()
+        if created:
+            for p in (path, *(Path(f"{path}{s}") for s in scratch.SQLITE_SIDE_FILES)):
+                p.unlink(missing_ok=True)
         raise
+
+
+def _open_locked(path: Path, lock: FileLock, create: bool) -> Database:
+    from ar_desktop.storage import clean_close
+
+    if create and path.stat().st_size > 0:  # someone wrote it between our look and our lock
+        raise UserError(f"{path} already exists. Open it, or choose another name for the new company.")
+    known, head = known_revisions()
+    current = None if create else safety.inspect_company_file(path)
+    if current is not None and current not in known:
+        raise UserError(f"{path.name} was written by a newer version of AR Desktop (schema {current}). "
+                        "Install the newer version to open it; this one will not change the file.")
+    trusted = create or (current == head and clean_close.closed_cleanly(path))
+    if not trusted:  # not closed cleanly, or about to be upgraded: check it all before anything is written
+        problems = safety.integrity_problems(path)
+        if problems:
+            clean_close.forget(path)
+            raise safety.DamagedFile(path, problems, safety.latest_backup(path))
+    if not create:
+        scratch.tidy(path)
+    read_only = not create and _on_read_only_disk(path)
+    if read_only and current != head:
+        raise safety.ReadOnlyFile(Text(translate("Messages", "{name} was made by an older version of AR Desktop and "
+                                                 "must be upgraded, but it is on a read-only disk. Copy it to a "
+                                                 "folder you may write to and open that copy."), name=path.name))
+    engine = None
+    try:
+        if current is not None and current != head:
+            timestamped_backup(path, "before-upgrade")
+        if read_only:  # SQLite cannot make its -shm there; immutable is safe where nobody can write
+            engine = create_engine(f"sqlite:///file:{safety.uri_path(path)}?mode=ro&immutable=1&uri=true")
+            event.listen(engine, "connect", _set_pragmas_read_only)
+        else:
+            engine = create_engine(f"sqlite:///{path}")
+            event.listen(engine, "connect", _set_pragmas)
+        if current != head:
+            _migrate(engine)
+    except BaseException:
+        if engine is not None:
+            engine.dispose()  # before the lock goes: closing its descriptor would drop SQLite's locks
+        raise
+    return Database(path, engine, lock, check_in_background=not create and trusted, read_only=read_only)
+
+
+@contextlib.contextmanager
+def _plain_errors(path: Path) -> Iterator[None]:
+    """Disk full, read-only and the like while opening: plain messages, not tracebacks."""
+    try:
+        yield
+    except SqlDatabaseError as e:
+        mapped = safety.map_operational_error(e, path)
+        if mapped is None:
+            raise
+        raise mapped from None
+    except sqlite3.DatabaseError as e:
+        mapped = safety.map_operational_error(e, path)
+        if mapped is None:
+            raise
+        raise mapped from None
+    except OSError as e:
+        raise safety.file_error(path, e) from None
 
 
 def _migrate(engine: Engine) -> None:

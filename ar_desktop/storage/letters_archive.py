@@ -3,13 +3,14 @@ checking the letter archive without opening the file for work (``check``)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 
 def archived_letters(db_path: str | Path) -> list[tuple[int, str, str]]:
     """(letter id, archive path, SHA-256) of every letter in the company file; [] without letters."""
-    con = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    from ar_desktop.storage.safety import connect_ro
+
+    con = connect_ro(Path(db_path))  # (also on a read-only disk, and for any file name)
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'letter'").fetchone():
             return []

@@ -9,10 +9,11 @@ import sqlite3
 from pathlib import Path
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 QUICK_CHECK_ABOVE = 200 * 2**20  # bytes: larger files get quick_check instead of the full integrity_check
-OPEN_FULL_CHECK_BELOW = 20 * 2**20  # on open, small files get the full integrity_check
 DEFAULT_KEEP = 10
+APPLICATION_ID = 0x41524453  # "ARDS": marks a SQLite file as an AR Desktop company file
 KEEP_SETTING = "backup.keep"
 
 
@@ -60,6 +61,9 @@ def map_operational_error(e: BaseException, path: Path) -> StorageError | None:
     if "database is locked" in text or "database table is locked" in text:
         return FileBusy(f"{name} is busy in another program (database is locked); the change was not saved. Close "
                         "the other program (or wait a moment) and do it again.")
+    if "disk i/o error" in text and _nearly_full(Path(path).parent):  # e.g. SQLite's -shm cannot grow
+        return DiskFull(f"The disk holding {name} is full; the last change was not saved. Free some space (or "
+                        "move the file to a disk with room), then do it again.")
     if "disk i/o error" in text:
         return StorageError(f"The disk reported an error while writing {name} (disk I/O error); the change was not "
                             "saved. Check the disk or network drive, then do it again.")
@@ -68,24 +72,213 @@ def map_operational_error(e: BaseException, path: Path) -> StorageError | None:
     return None
 
 
+def file_error(path: Path, e: OSError) -> StorageError | UserError:
+    """The plain UserError for an OSError while writing ``path``."""
+    import errno
+
+    if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFull(Text(translate("Messages", "The disk holding {name} is full (or the file would be too large); "
+                                       "it was not written. Free some space or choose another disk, then do it "
+                                       "again."), name=Path(path).name))
+    if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ReadOnlyFile(Text(translate("Messages", "Cannot write {path}: {reason}. Choose a folder you may write "
+                                           "to."), path=str(path), reason=e.strerror))
+    return StorageError(Text(translate("Messages", "Cannot write {path}: {reason}. Check the disk and the folder, then "
+                                       "do it again."), path=str(path), reason=e.strerror or str(e)))
+
+
+def _nearly_full(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 2**20
+    except OSError:
+        return False
+
+
+def unreadable(e: sqlite3.DatabaseError, path: Path) -> StorageError | None:
+    """The plain error when SQLite could not read a file for a reason outside it (a full disk, no access,
+    another program's lock); None when the file itself is at fault (damaged, not a database)."""
+    text = str(e).lower()
+    if not isinstance(e, sqlite3.OperationalError) or "malformed" in text or "not a database" in text \
+            or "interrupted" in text:
+        return None
+    name = Path(path).name
+    if "full" in text or ("disk i/o error" in text and _nearly_full(Path(path).parent)):
+        return DiskFull(Text(translate("Messages", "The disk holding {name} is full; SQLite needs a little room beside "
+                                       "the file even to read it. Free some space, then do it again. The file was "
+                                       "not changed."), name=name))
+    if "locked" in text:
+        return FileBusy(Text(translate("Messages", "{name} is busy in another program (database is locked). Close the "
+                                       "other program (or wait a moment) and do it again."), name=name))
+    if "unable to open" in text or "readonly" in text or "disk i/o error" in text:
+        return StorageError(Text(translate("Messages", "Cannot read {path} ({reason}). Check that you may read the "
+                                           "file and its folder, and the disk."), path=str(path), reason=str(e)))
+    return None
+
+
+# ---- what a file is ----------------------------------------------------------------------------
+
+class NotCompanyFile(UserError):
+    """The file is not an AR Desktop company file (empty, not SQLite, another program's database)."""
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SCHEMA_TABLE = "alembic_version"
+
+
+def connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection that also works on a read-only disk.
+
+    A file in WAL mode needs its ``-shm`` beside it even to be read; on a read-only folder (a CD, a
+    write-protected stick, a read-only mount) SQLite cannot create it, so the file is read as immutable
+    - safe there, since nothing can change it - unless a write-ahead log is left beside it."""
+    path = Path(path)
+    con = sqlite3.connect(f"file:{uri_path(path)}?mode=ro", uri=True)
+    try:
+        con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return con
+    except sqlite3.OperationalError as e:
+        con.close()
+        wal = Path(f"{path}-wal")
+        if "unable to open" in str(e) and not os.access(path.parent, os.W_OK) and \
+                not (wal.exists() and wal.stat().st_size > 0):
+            return sqlite3.connect(f"file:{uri_path(path)}?mode=ro&immutable=1", uri=True)
+        raise
+
+
+def uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(path), safe="/:\\")
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(100)
+    except OSError:
+        return b""
+
+
+def inspect_company_file(path: Path) -> str:
+    """The schema revision of an existing company file, read without writing anything.
+
+    Raises NotCompanyFile for anything that is not an AR Desktop company file, DamagedFile for a company
+    file whose pages or schema table are broken, UserError when it cannot be read at all."""
+    path = Path(path)
+    name = path.name
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise UserError(Text(translate("Messages", "There is no company file at {path}. Check the name and folder."),
+                             path=str(path))) from None
+    except OSError as e:
+        raise UserError(Text(translate("Messages", "Cannot read {path}: {reason}. Check that you may read the file."),
+                             path=str(path), reason=e.strerror)) from None
+    import stat
+
+    if not stat.S_ISREG(st.st_mode):
+        raise NotCompanyFile(Text(translate("Messages", "{name} is not a file (it is a folder or a device). Choose a "
+                                            ".ardb company file."), name=name))
+    if st.st_size == 0:
+        raise NotCompanyFile(Text(translate("Messages", "{name} is empty (0 bytes); it is not an AR Desktop company "
+                                            "file. Choose a .ardb file made by AR Desktop."), name=name))
+    header = _header(path)
+    if header[:16] != SQLITE_MAGIC:
+        raise NotCompanyFile(Text(translate("Messages", "{name} is not an AR Desktop company file (it is not a SQLite "
+                                            "database). Choose a .ardb file made by AR Desktop."), name=name))
+    try:
+        con = connect_ro(path)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            rev = con.execute(f"SELECT version_num FROM {SCHEMA_TABLE}").fetchall() \
+                if app_id == APPLICATION_ID and SCHEMA_TABLE in tables else []
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        trouble = unreadable(e, path)
+        if trouble is not None:  # the disk or another program, not the file
+            raise trouble from None
+        if int.from_bytes(header[68:72], "big") == APPLICATION_ID:  # ours, but its pages are broken
+            raise DamagedFile(path, [str(e)], latest_backup(path)) from None
+        raise NotCompanyFile(Text(translate("Messages", "{name} is a damaged SQLite database that is not an AR Desktop "
+                                            "company file ({reason}). Choose a .ardb file made by AR Desktop."),
+                                  name=name, reason=str(e))) from None
+    if app_id != APPLICATION_ID:
+        if not tables:
+            raise NotCompanyFile(Text(translate("Messages", "{name} is an empty SQLite database, not an AR Desktop "
+                                                "company file. It was not changed. Choose a .ardb file made by AR "
+                                                "Desktop."), name=name))
+        if app_id == 0:
+            shown = ", ".join(sorted(tables)[:4]) + (", ..." if len(tables) > 4 else "")
+            raise NotCompanyFile(Text(translate("Messages", "{name} is another program's SQLite database (tables "
+                                                "{tables}), not an AR Desktop company file. It was not changed. "
+                                                "Choose a .ardb file made by AR Desktop."), name=name, tables=shown))
+        raise NotCompanyFile(Text(translate("Messages", "{name} is a SQLite database of another program (application "
+                                            "id {app_id}), not an AR Desktop company file. It was not changed. Choose "
+                                            "a .ardb file made by AR Desktop."), name=name, app_id=f"{app_id:#010x}"))
+    if len(rev) != 1 or not rev[0][0]:
+        raise DamagedFile(path, [f"its schema version table ({SCHEMA_TABLE}) is missing or empty"],
+                          latest_backup(path))
+    return str(rev[0][0])
+
+
+def in_use_by_sqlite(path: Path) -> bool:
+    """Whether another program has ``path`` open through SQLite, or left it mid-write: a non-empty -wal or
+    -journal beside it, or a connection's lock on its -shm (SQLite holds byte 128 of it while connected)."""
+    for side in ("-wal", "-journal"):
+        p = Path(f"{path}{side}")
+        if p.exists() and p.stat().st_size > 0:
+            return True
+    shm = Path(f"{path}-shm")
+    if os.name == "nt" or not shm.exists():
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return True
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128, os.SEEK_SET)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, 128, os.SEEK_SET)
+        return False
+    finally:
+        os.close(fd)
+
+
 # ---- checks ------------------------------------------------------------------------------------
 
-def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def check_is_full(path: Path) -> bool:
+    """The full integrity_check up to QUICK_CHECK_ABOVE bytes, quick_check beyond."""
+    return Path(path).stat().st_size <= QUICK_CHECK_ABOVE
 
 
-def integrity_problems(path: Path, *, full: bool | None = None) -> list[str]:
-    """SQLite's own check of the file: [] when sound. ``full`` None: integrity_check unless very large."""
+def integrity_problems(path: Path, *, full: bool | None = None,
+                       interrupt: list[sqlite3.Connection] | None = None) -> list[str]:
+    """SQLite's own check of the file: [] when sound. ``full`` None: integrity_check unless very large.
+
+    ``interrupt``, when given, receives the connection so another thread can stop a long check."""
     path = Path(path)
     if full is None:
-        full = path.stat().st_size <= QUICK_CHECK_ABOVE
+        full = check_is_full(path)
     try:
-        con = _connect_ro(path)
+        con = connect_ro(path)
+        if interrupt is not None:
+            interrupt.append(con)
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
+        trouble = unreadable(e, path)
+        if trouble is not None:  # the disk or another program said no: that says nothing about the file
+            raise trouble from None
         return [str(e)]
     return [] if rows == ["ok"] else rows
 
@@ -117,18 +310,6 @@ def consistency_problems(con: sqlite3.Connection) -> list[str]:
     for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
         out.append(f"{table} row {rowid} points to a missing {parent}")
     return out
-
-
-def check_file(path: Path) -> list[str]:
-    """Integrity and consistency of a (closed or open) company file: [] when all is well."""
-    problems = integrity_problems(path)
-    if problems:
-        return [f"integrity: {p}" for p in problems]
-    con = _connect_ro(Path(path))
-    try:
-        return consistency_problems(con)
-    finally:
-        con.close()
 
 
 # ---- backups beside the file -------------------------------------------------------------------
@@ -192,7 +373,7 @@ def fsync_dir(folder: Path) -> None:
 
 
 def consistency_of(path: Path) -> list[str]:
-    con = _connect_ro(Path(path))
+    con = connect_ro(Path(path))
     try:
         return consistency_problems(con)
     finally:

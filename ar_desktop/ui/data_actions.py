@@ -134,6 +134,7 @@ def back_up_file(window: QMainWindow, path: str | None = None) -> BackgroundTask
     books = window.books
     if books is None:
         return None
+    replace = False
     if path is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = str(books.db.path.with_name(f"{books.db.path.stem}-backup-{stamp}{books.db.path.suffix}"))
@@ -141,13 +142,14 @@ def back_up_file(window: QMainWindow, path: str | None = None) -> BackgroundTask
                                               QCoreApplication.translate("DataActions", "AR Desktop company (*.ardb);;All files (*)"))
         if not path:
             return None
+        replace = True  # the file dialog has asked whether to replace an existing file
     target = Path(path)
 
     def done(dest: Path) -> None:
         _status(window, QCoreApplication.translate("DataActions", "Backed up to {0}.").format(dest))
 
     return BackgroundTask(window, QCoreApplication.translate("DataActions", "Backing up…"),
-                          lambda progress: back_up(books, target, progress), done).start()
+                          lambda progress: back_up(books, target, progress, replace=replace), done).start()
 
 
 def restore_backup(window: QMainWindow, src: str | Path | None = None, *, confirm: bool = True,

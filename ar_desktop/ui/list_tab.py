@@ -39,6 +39,7 @@ class ListTab(QWidget):
                      sort_column: int = 0) -> None:
         self.model = model
         self.table.setModel(model)
+        model.failed.connect(self._read_failed, Qt.ConnectionType.QueuedConnection)  # not inside Qt's paint
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in (widths or {}).items():
@@ -87,3 +88,8 @@ class ListTab(QWidget):
 
     def edit_selected(self) -> None:  # overridden
         pass
+
+    def _read_failed(self, error: BaseException) -> None:
+        from ar_desktop.ui.messages import show_error
+
+        show_error(self, error)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QVBoxLayout, QWidget, QPushButton, QHBoxLayout)
 
 from ar_desktop import __version__
 from ar_desktop.clock import Clock, SystemClock
-from ar_desktop.services.company_file import FILE_SUFFIX, company_profile, create_company, open_company
-from ar_desktop.services.backups import DamagedFile
+from ar_desktop.services.company_file import (FILE_SUFFIX, company_profile, create_company, open_company,
+                                               record_outcomes_on_open)
+from ar_desktop.services.backups import DamagedFile, latest_good_backup
 from ar_desktop.services.context import Books
 from ar_desktop.services.importing import import_file as import_records
 from ar_desktop.ui.collections_tab import CollectionsTab
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
         if self.books is not None and Path(path).resolve() == self.books.db.path:
             return True
         try:
-            books = open_company(path, clock=self.clock)
+            books = open_company(path, clock=self.clock, record_outcomes=False)  # once checked, see below
         except DamagedFile as e:
             return self._offer_recovery(Path(path), e)
         except Exception as e:  # noqa: BLE001 - every failure to open is shown
@@ -207,6 +208,30 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
         self.company_label.setText(str(books.db.path))
         self._update_actions()
+        self._watch_integrity_check(books)
+
+    def _watch_integrity_check(self, books: Books) -> None:
+        """A file opened without waiting is checked in the background; if that finds damage, say so at once
+        (writes are already held) and offer the latest good backup. Once it passes, the opening step records
+        what became of promises and plans (here, so that opening never waits for the check)."""
+        timer = QTimer(self)
+        timer.setInterval(200)
+
+        def poll() -> None:
+            result = books.db.check_result() if self.books is books else []
+            if result is None:
+                return
+            timer.stop()
+            timer.deleteLater()
+            if not result and self.books is books and record_outcomes_on_open(books):
+                self.collections._show_history()  # the new events; every list already shows the outcomes
+            if result:
+                path = books.db.path
+                self.close_file()
+                self._offer_recovery(path, DamagedFile(path, result, latest_good_backup(path)))
+
+        timer.timeout.connect(poll)
+        timer.start()
 
     def close_file(self) -> None:
         if self.books is None:

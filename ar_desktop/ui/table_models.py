@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ar_desktop.ui import palette
 
@@ -40,6 +40,11 @@ def money_text(value: Decimal | None) -> str:
 
 
 class PagedTableModel(QAbstractTableModel):
+    # A read failed (a disk error, a page found damaged): the list shows what it could read and the tab says
+    # why, once until it reads again. Reads run inside Qt's own calls (data(), sort()), where an exception would only be
+    # printed to a console nobody sees, and then met again on every repaint.
+    failed = Signal(object)
+
     def __init__(self, columns: Sequence[Column], load_ids: Callable[[str, bool], list[int]],
                  load_rows: Callable[[list[int]], list[Any]], row_tone: Callable[[Any], str | None],
                  default_sort: str, parent=None):
@@ -52,13 +57,19 @@ class PagedTableModel(QAbstractTableModel):
         self._descending = False
         self._ids: list[int] = []
         self._pages: dict[int, list[Any]] = {}
+        self._reported = False  # a failed read was reported since the last reload that worked
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
-        self._ids = self._load_ids(self._sort, self._descending)
-        self._pages.clear()
-        self.endResetModel()
+        try:
+            ids = self._read(lambda: self._load_ids(self._sort, self._descending), None)
+            if ids is not None:
+                self._reported = False  # it reads again: a later failure is news
+            self._ids = ids or []
+        finally:
+            self._pages.clear()
+            self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Same ids, fresh figures (after an edit that does not change the order)."""
@@ -70,9 +81,18 @@ class PagedTableModel(QAbstractTableModel):
         page, offset = divmod(row, PAGE)
         if page not in self._pages:
             ids = self._ids[page * PAGE:(page + 1) * PAGE]
-            self._pages[page] = self._load_rows(ids)
+            self._pages[page] = self._read(lambda: self._load_rows(ids), [])  # (empty until the next reload)
         rows = self._pages[page]
         return rows[offset] if offset < len(rows) else None
+
+    def _read(self, load: Callable[[], Any], instead: Any) -> Any:
+        try:
+            return load()
+        except Exception as e:  # noqa: BLE001 - shown by the tab (failed), never lost in Qt's call
+            if not self._reported:
+                self._reported = True
+                self.failed.emit(e)
+            return instead
 
     def id_at(self, row: int) -> int:
         return self._ids[row]

@@ -2827,8 +2827,44 @@ Receivables and collections for bookkeepers.</source>
         <translation>{folder} 已存在且不是空文件夹。请为导出选择一个新文件夹；未写入任何内容。</translation>
     </message>
     <message>
+        <source>Cannot write the backup {name} ({reason}). Choose a folder with room that you may write to.</source>
+        <translation>无法写入备份 {name}（{reason}）。请选择一个有剩余空间且您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk holding {name} is full; the backup was not made and nothing was left behind. Free some space or choose another disk, then back up again.</source>
+        <translation>{name} 所在的磁盘已满；备份未完成，也未留下任何残余文件。请释放一些空间或选择其他磁盘，然后重新备份。</translation>
+    </message>
+    <message>
+        <source>The disk holding {name} is full, so the backup could not be restored; {name} was not changed and nothing was left behind. Free some space, then restore again.</source>
+        <translation>{name} 所在的磁盘已满，无法恢复备份；{name} 未被更改，也未留下任何残余文件。请释放一些空间后重新恢复。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored ({reason}); {name} was not changed. Check the disk and the folder, then restore again.</source>
+        <translation>无法恢复备份（{reason}）；{name} 未被更改。请检查磁盘和文件夹后重新恢复。</translation>
+    </message>
+    <message>
+        <source>{name} is the name of a working file of SQLite or AR Desktop (ending in -wal, -shm, -journal, .lock, .part or .restoring); a backup there could be deleted or mixed into another file. Choose a name ending in .ardb. Nothing was changed.</source>
+        <translation>{name} 是 SQLite 或 AR Desktop 工作文件的名称（以 -wal、-shm、-journal、.lock、.part 或 .restoring 结尾）；备份放在这里可能被删除或混入其他文件。请选择以 .ardb 结尾的文件名。未做任何更改。</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist. Choose an existing folder.</source>
         <translation>文件夹 {folder} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} is the company file itself; choose another file for the backup. Nothing was changed.</source>
+        <translation>{name} 就是账套文件本身；请为备份另选一个文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder or a device, not a file; it was not changed. Choose a file name.</source>
+        <translation>{path} 是文件夹或设备，不是文件；未做更改。请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>{name} is a company file open in AR Desktop (here or in another window or process); it was not replaced. Close it there, or choose another name for the backup.</source>
+        <translation>{name} 是正在 AR Desktop 中打开的账套文件（在本窗口或另一个窗口、进程中）；未被替换。请先在那里关闭它，或为备份另选一个名称。</translation>
+    </message>
+    <message>
+        <source>{name} is in use by another program, or was not closed cleanly (its -wal, -shm or -journal file is beside it); it was not replaced. Choose another name for the backup.</source>
+        <translation>{name} 正被其他程序使用，或上次未正常关闭（旁边还有它的 -wal、-shm 或 -journal 文件）；未被替换。请为备份另选一个名称。</translation>
     </message>
     <message>
         <source>Cannot write the export to {folder}: {reason}. Check that the disk has room and that you may write there; nothing was left behind.</source>
@@ -3925,6 +3961,102 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>The unified social credit code {value} is not valid (wrong check character). Copy it from the business licence.</source>
         <translation>统一社会信用代码 {value} 无效（校验码有误）。请按营业执照填写。</translation>
+    </message>
+    <message>
+        <source>Another backup to {name} is under way. Wait for it to finish, or choose another name.</source>
+        <translation>另一个备份正在写入 {name}。请等待其完成，或另选一个名称。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; it was not changed. Choose a new name for the backup, or replace that file on purpose (--replace on the command line).</source>
+        <translation>{path} 已存在，未做更改。请为备份选择一个新名称，或有意替换该文件（命令行加 --replace）。</translation>
+    </message>
+    <message>
+        <source>{name} was made by an older version of AR Desktop and must be upgraded, but it is on a read-only disk. Copy it to a folder you may write to and open that copy.</source>
+        <translation>{name} 由旧版 AR Desktop 创建，需要升级，但它位于只读磁盘上。请将其复制到您有写入权限的文件夹中，再打开该副本。</translation>
+    </message>
+    <message>
+        <source>{name} is already open in another AR Desktop window or process. Close it there first, then open it here.</source>
+        <translation>{name} 已在另一个 AR Desktop 窗口或进程中打开。请先在那里关闭，再在此处打开。</translation>
+    </message>
+    <message>
+        <source>Cannot lock {name}: {reason}. Keep company files on a local disk (network folders may not support locks).</source>
+        <translation>无法锁定 {name}：{reason}。请将账套文件放在本地磁盘上（网络文件夹可能不支持文件锁）。</translation>
+    </message>
+    <message>
+        <source>There is no company file at {path}. Check the name, or create it with File ▸ New.</source>
+        <translation>{path} 处没有账套文件。请检查文件名，或通过“文件 ▸ 新建”创建。</translation>
+    </message>
+    <message>
+        <source>The disk holding {name} is full, so the file cannot be created. Free some space (or choose a disk with room), then do it again.</source>
+        <translation>{name} 所在的磁盘已满，无法创建文件。请释放一些空间（或选择有剩余空间的磁盘）后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {reason}. Check that you may read the file and write to its folder.</source>
+        <translation>无法打开 {path}：{reason}。请确认您有权读取该文件并写入其所在文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {reason}. Check that the folder exists and that you may use it.</source>
+        <translation>无法打开 {path}：{reason}。请确认该文件夹存在且您有权使用。</translation>
+    </message>
+    <message>
+        <source>The disk holding {name} is full (or the file would be too large); it was not written. Free some space or choose another disk, then do it again.</source>
+        <translation>{name} 所在的磁盘已满（或文件将超出大小上限）；未写入。请释放一些空间或选择其他磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. Choose a folder you may write to.</source>
+        <translation>无法写入 {path}：{reason}。请选择一个您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. Check the disk and the folder, then do it again.</source>
+        <translation>无法写入 {path}：{reason}。请检查磁盘和文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding {name} is full; SQLite needs a little room beside the file even to read it. Free some space, then do it again. The file was not changed.</source>
+        <translation>{name} 所在的磁盘已满；即使只是读取，SQLite 也需要在文件旁留出少量空间。请释放一些空间后重试。文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{name} is busy in another program (database is locked). Close the other program (or wait a moment) and do it again.</source>
+        <translation>{name} 正被其他程序占用（数据库已锁定）。请关闭该程序（或稍候片刻）后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path} ({reason}). Check that you may read the file and its folder, and the disk.</source>
+        <translation>无法读取 {path}（{reason}）。请确认您有权读取该文件及其所在文件夹，并检查磁盘。</translation>
+    </message>
+    <message>
+        <source>There is no company file at {path}. Check the name and folder.</source>
+        <translation>{path} 处没有账套文件。请检查文件名和文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}. Check that you may read the file.</source>
+        <translation>无法读取 {path}：{reason}。请确认您有权读取该文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not a file (it is a folder or a device). Choose a .ardb company file.</source>
+        <translation>{name} 不是文件（而是文件夹或设备）。请选择一个 .ardb 账套文件。</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes); it is not an AR Desktop company file. Choose a .ardb file made by AR Desktop.</source>
+        <translation>{name} 是空文件（0 字节），不是 AR Desktop 账套文件。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not an AR Desktop company file (it is not a SQLite database). Choose a .ardb file made by AR Desktop.</source>
+        <translation>{name} 不是 AR Desktop 账套文件（它不是 SQLite 数据库）。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged SQLite database that is not an AR Desktop company file ({reason}). Choose a .ardb file made by AR Desktop.</source>
+        <translation>{name} 是一个已损坏的 SQLite 数据库，并非 AR Desktop 账套文件（{reason}）。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is an empty SQLite database, not an AR Desktop company file. It was not changed. Choose a .ardb file made by AR Desktop.</source>
+        <translation>{name} 是一个空的 SQLite 数据库，不是 AR Desktop 账套文件。文件未被更改。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is another program&apos;s SQLite database (tables {tables}), not an AR Desktop company file. It was not changed. Choose a .ardb file made by AR Desktop.</source>
+        <translation>{name} 是其他程序的 SQLite 数据库（数据表 {tables}），不是 AR Desktop 账套文件。文件未被更改。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is a SQLite database of another program (application id {app_id}), not an AR Desktop company file. It was not changed. Choose a .ardb file made by AR Desktop.</source>
+        <translation>{name} 是其他程序的 SQLite 数据库（应用标识 {app_id}），不是 AR Desktop 账套文件。文件未被更改。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,15 @@ def test_pays_oldest_due_first_and_partially():
     assert plan.unapplied == Decimal("0.00")
 
 
+def test_due_date_not_issue_date_decides():
+    """Issued first but due last (90-day terms) is paid after one issued later on 10-day terms."""
+    long_terms = inv(1, 60, "500.00", issue_offset=-30, number="LONG")   # issued 2 Dec, due 2 Mar
+    short_terms = inv(2, 5, "200.00", issue_offset=-5, number="SHORT")   # issued 27 Dec, due 6 Jan
+    assert [i.number for i in oldest_due_first([long_terms, short_terms])] == ["SHORT", "LONG"]
+    plan = suggest_allocation(Decimal("250.00"), [long_terms, short_terms])
+    assert plan.allocations == (Allocation(2, Decimal("200.00")), Allocation(1, Decimal("50.00")))
+
+
 def test_leftover_becomes_credit():
     plan = suggest_allocation(Decimal("650.00"), INVOICES)
     assert [a.invoice_id for a in plan.allocations] == [2, 3, 1]

@@ -191,12 +191,26 @@ def test_unknown_layout_is_refused():
 
 
 def test_logo_is_drawn(tmp_path):
+    """The logo's own colour appears on the rendered page, top right, where the letterhead puts it; not without."""
+    import pypdfium2 as pdfium
     from PIL import Image
+
     logo = tmp_path / "logo.png"
-    Image.new("RGB", (200, 80), (20, 60, 160)).save(logo)
+    blue = (20, 60, 160)
+    Image.new("RGB", (200, 80), blue).save(logo)
     doc = sample_letter("en")
-    doc = replace(doc, company=replace(doc.company, logo_path=str(logo)))
-    assert b"/Image" in render_letter(doc) or b"/XObject" in render_letter(doc)
+
+    def blue_pixels(d):
+        page = pdfium.PdfDocument(render_letter(d))[0].render(scale=1).to_pil().convert("RGB")
+        w, h = page.size
+        near = [(x, y) for x in range(0, w, 2) for y in range(0, h // 4, 2)
+                if all(abs(a - b) <= 6 for a, b in zip(page.getpixel((x, y)), blue))]
+        return near, w
+
+    assert blue_pixels(doc)[0] == []
+    near, width = blue_pixels(replace(doc, company=replace(doc.company, logo_path=str(logo))))
+    assert len(near) > 200  # a visible block of the logo's colour ...
+    assert min(x for x, _ in near) > width // 2  # ... in the top right corner, in the letterhead
 
 
 # --------------------------------------------------------------------------- templates

@@ -120,8 +120,8 @@ def test_damaged_file_is_refused_with_latest_backup(path):
     books.close()
     good = latest_good_backup(path)
     assert good is not None
-    mtime = path.stat().st_mtime_ns
     _damage(path)
+    damaged = path.read_bytes()
     with pytest.raises(DamagedFile) as e:
         open_company(path, FixedClock(TODAY))
     assert e.value.backup == good and str(good) in str(e.value)
@@ -131,7 +131,8 @@ def test_damaged_file_is_refused_with_latest_backup(path):
     assert check(books).ok
     books.close()
     assert customers_before["customer"] <= describe_backup(path).counts["customer"]
-    assert mtime  # (the damaged file itself was kept in the backups folder by restore)
+    kept = [p for p in automatic_backups(path) if p.name.endswith("-damaged.ardb")]
+    assert [p.read_bytes() == damaged for p in kept] == [True]  # the damaged file's bytes were kept by restore
 
 
 def test_check_finds_inconsistent_books(path, capsys):
@@ -192,17 +193,23 @@ def test_read_only_is_a_user_error(path):
     books.close()
 
 
-def test_read_only_file_by_permissions(path):
-    if os.geteuid() == 0:
-        pytest.skip("running as root: permission bits do not stop root (covered by query_only above)")
-    os.chmod(path, 0o444)
-    try:
-        books = open_company(path, FixedClock(TODAY))
-        with pytest.raises(ReadOnlyFile):
+def test_read_only_disk_is_a_user_error(tmp_path, read_only_dir):
+    """A real read-only folder (a read-only bind mount under root, which permission bits would not stop)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    p = folder / "co.ardb"
+    b = create_company(p, "Read Only GmbH", "EUR", clock=FixedClock(TODAY))
+    customers(2, b)
+    b.close()
+    before = p.read_bytes()
+    read_only_dir(folder)
+    with pytest.raises(ReadOnlyFile, match="read-only|cannot be opened for writing|Cannot open"):
+        books = open_company(p, FixedClock(TODAY))
+        try:
             customers(1, books, 900)
-        books.close()
-    finally:
-        os.chmod(path, 0o644)
+        finally:
+            books.close()
+    assert p.read_bytes() == before
 
 
 def test_locked_file_is_a_user_error(path):

@@ -109,7 +109,7 @@ def test_refuses_foreign_sqlite_database(tmp_path):
     con.commit()
     con.close()
     before = p.read_bytes()
-    with pytest.raises(UserError, match="other.sqlite is a database, but not an AR Desktop company file"):
+    with pytest.raises(UserError, match="other.sqlite is another program.s SQLite database \\(tables notes\\), not an AR Desktop company file"):
         open_database(p)
     assert p.read_bytes() == before
 
@@ -204,3 +204,13 @@ def test_backup_before_upgrade(tmp_path):
         finally:
             con.close()
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_known_revisions_agree_with_alembic():
+    """Opening reads the revisions from the scripts without Alembic; Alembic must see the same."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    known, head = known_revisions()
+    assert known == {s.revision for s in script.walk_revisions()}
+    assert head == script.get_current_head()

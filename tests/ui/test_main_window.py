@@ -357,3 +357,48 @@ def test_statement_of_account_on_its_own(window, qtbot):
 
     for inv in open_invoices(window.books, customers.current_id()):
         assert inv.number in text
+
+
+def test_damage_found_after_opening_closes_the_file_and_offers_the_backup(qtbot, settings, tmp_path, when_dialog_opens):
+    """A cleanly closed file opens without waiting; the background check finds damage a failing disk made
+    behind our back (size and time unchanged), and the window says so and offers the latest good backup."""
+    import os
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ar_desktop.clock import FixedClock
+    from ar_desktop.services.company_file import create_company
+    from ar_desktop.services.customers import add_customer
+    from ar_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "quiet.ardb"
+    books = create_company(path, "Quiet Damage Ltd", clock=FixedClock(UI_TODAY))
+    for i in range(300):
+        add_customer(books, dict(code=f"Q{i:04d}", name=f"Customer {i}", notes="n" * 300))
+    books.close()
+    st = os.stat(path)
+    con = sqlite3.connect(path)  # damage pages of the audit trail, which the first screen does not read
+    pages = [p for (p,) in con.execute("SELECT pageno FROM dbstat WHERE name = 'audit_entry' AND pagetype = 'leaf'")]
+    con.close()
+    with path.open("r+b") as f:
+        for page in pages[len(pages) // 2:]:
+            f.seek(4096 * (page - 1) + 8)
+            f.write(b"\xa5" * 2000)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    before = path.read_bytes()
+
+    window = MainWindow(settings, FixedClock(UI_TODAY))
+    qtbot.addWidget(window)
+    asked = []
+
+    def no(box):
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    when_dialog_opens(no, QMessageBox)  # before opening: the check may finish at once, and only the question
+    assert window.open_file(path)  # opens at once
+    qtbot.waitUntil(lambda: bool(asked), timeout=30000)
+    assert "damaged" in asked[0] and "backup" in asked[0].lower()
+    assert window.books is None  # closed, nothing written
+    assert path.read_bytes() == before

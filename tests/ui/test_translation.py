@@ -115,11 +115,11 @@ def test_every_message_is_translated():
 
 def test_ts_holds_every_string_of_the_interface(tmp_path):
     """Extract the sources again: a new string in the window, or a ``translate("Messages", ...)``
-    template of the domain and services, shows up here as untranslated."""
+    template of the domain, services and storage, shows up here as untranslated."""
     fresh = tmp_path / TS.name
     shutil.copy(TS, fresh)
     subprocess.run([_tool("pyside6-lupdate"), "-silent", "-extensions", "py", "-recursive", "-no-obsolete",
-                    "-locations", "none", *(str(ROOT / "ar_desktop" / d) for d in ("ui", "services", "domain")),
+                    "-locations", "none", *(str(ROOT / "ar_desktop" / d) for d in ("ui", "services", "domain", "storage")),
                     "-ts", str(fresh)],
                    check=True, capture_output=True)
     committed = {(c, s) for c, s, _t in _messages(TS)}

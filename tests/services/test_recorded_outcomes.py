@@ -1,0 +1,114 @@
+"""Queries do not write: what became of a promise or a payment plan is recorded by one explicit, idempotent
+step (on opening the file, and with each payment), never as a side effect of showing the worklist."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.services import collections as col
+from ar_desktop.services import customers, invoicing, payments
+from ar_desktop.services.company_file import create_company, open_company
+
+DUE = dt.date(2026, 3, 1)
+
+
+def d(n: int) -> dt.date:
+    return DUE + dt.timedelta(days=n)
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(d(40))
+
+
+@pytest.fixture
+def path(tmp_path, clock) -> Path:
+    """C1 promised 100.00 by d(12) (grace 3 days: broken from d(16)); C2 is in a plan whose first
+    instalment (d(30)) was missed (broken from d(34)); nothing paid. Today is d(40)."""
+    b = create_company(tmp_path / "co.ardb", "Test Trading Ltd", "EUR", "DE", clock=clock)
+    try:
+        for code in ("C1", "C2"):
+            customers.add_customer(b, {"code": code, "name": f"{code} Ltd", "credit_class": "B"})
+        for number, code in (("I1", "C1"), ("J1", "C2")):
+            invoicing.add_invoice(b, {"number": number, "customer_code": code, "issue_date": "2026-01-30",
+                                      "due_date": DUE.isoformat(), "amount": "300.00"})
+        col.record_promise(b, "C1", d(12), "100.00", made_on=d(5))
+        clock.day = d(20)
+        col.create_payment_plan(b, "C2", ["J1"], 2, d(30), 30)
+        clock.day = d(40)
+    finally:
+        b.close()
+    return tmp_path / "co.ardb"
+
+
+def recorded(path: Path) -> tuple:
+    """The rows the step writes, read straight from the file (not through the program)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return (con.execute("SELECT id, status FROM promise ORDER BY id").fetchall(),
+                con.execute("SELECT id, status, ends_on FROM payment_plan ORDER BY id").fetchall(),
+                con.execute("SELECT kind, date, promise_id FROM collection_event ORDER BY id").fetchall())
+    finally:
+        con.close()
+
+
+def kinds(path: Path) -> list[str]:
+    return [k for k, _d, _p in recorded(path)[2]]
+
+
+def test_looking_at_the_books_changes_nothing(path, clock):
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        before = recorded(path)
+        for day in (d(10), d(16), d(35), d(40)):  # past dates, the day each broke, today
+            rows = {r.customer_code: r for r in col.worklist(b, day)}
+            col.customer_status(b, "C1", day)
+            col.invoice_rows(b, day)
+        assert rows["C1"].promise.status == "broken" and rows["C1"].state == "action_due"  # shown as broken ...
+        assert rows["C2"].state == "action_due"  # ... and the broken plan no longer holds the ladder back
+        col.payment_plans(b, "C2")
+        col.history(b, "C1")
+        assert recorded(path) == before and b.db.writes == 0  # ... but nothing was written
+    finally:
+        b.close()
+
+
+def test_opening_records_each_outcome_once(path, clock):
+    open_company(path, clock=clock).close()
+    (promises, plans, events) = recorded(path)
+    assert promises == [(1, "broken")] and plans[0][1] == "broken"
+    assert sorted(k for k, _d, _p in events if k.endswith("broken")) == ["plan_broken", "promise_broken"]
+    assert ("promise_broken", d(16).isoformat(), 1) in events
+    once = recorded(path)
+    b = open_company(path, clock=clock)  # again: nothing new, and no write at all
+    try:
+        assert b.db.writes == 0
+    finally:
+        b.close()
+    assert recorded(path) == once
+
+
+def test_a_payment_entered_late_keeps_the_promise_it_kept(path, clock):
+    """The bookkeeper looked at the worklist on d(40) before entering a payment that arrived on d(11):
+    the promise was kept, and the books say so (the worklist used to record it broken for good)."""
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        assert col.customer_status(b, "C1", d(40)).promise.status == "broken"
+        payments.record_payment(b, {"customer_code": "C1", "date": d(11).isoformat(), "amount": "100.00",
+                                    "invoice_number": ""})
+        assert col.customer_status(b, "C1", d(40)).promise.status == "kept"
+    finally:
+        b.close()
+    assert recorded(path)[0] == [(1, "kept")]  # recorded with the payment, in its transaction
+    assert "promise_kept" in kinds(path) and "promise_broken" not in kinds(path)
+
+
+def test_a_promise_is_not_judged_before_its_day(path, clock):
+    clock.day = d(14)  # within the grace days
+    open_company(path, clock=clock).close()
+    assert recorded(path)[0] == [(1, "open")] and "promise_broken" not in kinds(path)
