@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/build_big_file.py [--invoices 1000000] [--out /tmp/ar-bench/big-1000000.ardb]
 
 The file is made by ``services.company_file.create_company`` (so it has the real schema, migrations
-and application id) and filled through the storage layer's bulk inserts (``storage.bulk_repo``),
+and application id) and filled through the storage layer's one bulk-insert path (``storage.bulk_repo.BulkWriter``),
 in chunks, one transaction per chunk. Data are random but shaped like a real ledger and
 reproducible (fixed seed):
 
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ar_desktop.services.company_file import create_company  # noqa: E402
-from ar_desktop.storage import bulk_repo  # noqa: E402
+from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter  # noqa: E402
 
 DEFAULT_INVOICES = 1_000_000
 DEFAULT_DIR = Path("/tmp/ar-bench")
@@ -122,7 +122,7 @@ def generate(n_invoices: int, n_customers: int, today: dt.date, seed: int = SEED
             amount=amount, currency=c["currency"], reference=f"PO-{rng.randint(10000, 99999)}",
             description=rng.choice(("Goods", "Services", "Spare parts", "Maintenance", "Consulting", "Freight")),
             disputed=disputed, dispute_reason="quantity short" if disputed else "", voided=False, void_reason="",
-            voided_on=None, paid=0, created_at=now))
+            voided_on=None, created_at=now))
         by_customer[c["id"]].append(k)
 
     payments: list[tuple] = []  # (date, customer id, currency, [(invoice position, units)])
@@ -158,7 +158,6 @@ def generate(n_invoices: int, n_customers: int, today: dt.date, seed: int = SEED
                                  currency=currency, method=rng.choice(_METHODS), reference=f"BANK-{pid:08d}",
                                  created_at=now))
         for k, units in parts:
-            invoices[k]["paid"] += units
             allocation_rows.append(dict(payment_id=pid, invoice_id=k + 1, date=date, amount=units))
     return customers, invoices, payment_rows, allocation_rows
 
@@ -179,16 +178,17 @@ def build(path: Path, invoices: int = DEFAULT_INVOICES, customers: int = 10_000,
     books = create_company(path, "Benchmark Trading GmbH", "EUR", "DE")
     try:
         timings = {}
+        source = BulkSource(f"{Path(__file__).name} --invoices {invoices} (generated, seed {SEED})", kind="generated")
         for label, rows, insert in (
-                ("customers", cust, bulk_repo.insert_customers),
-                ("invoices", invs, bulk_repo.insert_invoices),
-                ("payments", pays, lambda s, chunk: bulk_repo.insert_payments(s, chunk, [], update_paid=False)),
-                # paid totals are already set on the invoices, so no paid_delta here
-                ("allocations", allocs, lambda s, chunk: bulk_repo.insert_payments(s, [], chunk, update_paid=False))):
+                ("customers", cust, lambda w, chunk: w.customers(chunk)),
+                ("invoices", invs, lambda w, chunk: w.invoices(chunk)),
+                ("payments", pays, lambda w, chunk: w.payments(chunk, [])),
+                # the invoices' paid totals and last payment dates follow from the allocations
+                ("allocations", allocs, lambda w, chunk: w.payments([], chunk))):
             t = time.perf_counter()
             for i in range(0, len(rows), CHUNK):
                 with books.db.session() as s:
-                    insert(s, rows[i:i + CHUNK])
+                    insert(BulkWriter(s, source), rows[i:i + CHUNK])
             timings[label] = time.perf_counter() - t
             say(f"  inserted {len(rows):>9,} {label:<11} in {timings[label]:6.1f} s")
         del cust, invs, pays, allocs

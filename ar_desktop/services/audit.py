@@ -1,4 +1,5 @@
-"""The audit trail of a record: every create, change, void, write-off, credit note and delete."""
+"""The audit trail of a record: every create, change, void, write-off, credit note and delete, and
+the import that wrote it (docs/architecture.md, "The audit trail")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from ar_desktop.storage.audit_repo import AuditRow
 
 ENTITIES = ("customer", "invoice", "payment", "allocation", "company", "setting")
 
-__all__ = ["AuditRow", "audit_for", "recent_changes"]
+__all__ = ["AuditRow", "audit_for", "imports", "recent_changes"]
 
 
 def audit_for(books: Books, entity: str, entity_id: int) -> list[AuditRow]:
@@ -23,3 +24,10 @@ def audit_for(books: Books, entity: str, entity_id: int) -> list[AuditRow]:
 def recent_changes(books: Books, limit: int = 200) -> list[AuditRow]:
     with books.db.session() as s:
         return audit_repo.recent(s, limit)
+
+
+def imports(books: Books) -> list[AuditRow]:
+    """Every bulk import, oldest first: who, when, the file's name and SHA-256, per kind of record
+    the row count and id range (``new_value``, JSON)."""
+    with books.db.session() as s:
+        return audit_repo.imports(s)

@@ -240,7 +240,8 @@ def _fill(books: Books, folder: Path, manifest: dict, company: dict[str, str], p
             continue
         table = open_source(folder / name)
         try:
-            report = run_import(books, table, fixed_options(what, table), progress, remember=False)
+            report = run_import(books, table, fixed_options(what, table), progress, remember=False,
+                                audit_as="import-company")
         except ImportRefused as e:
             raise _error(translate("Messages", "{file} cannot be imported, so no company file was made: {problems}"),
                          file=name, problems=str(e)) from None

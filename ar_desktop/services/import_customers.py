@@ -9,13 +9,14 @@ from ar_desktop.domain.records import parse_customer
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
 from ar_desktop.services.report_formats import cell_text
-from ar_desktop.storage import bulk_repo, company_repo, import_repo
+from ar_desktop.storage import company_repo, import_repo
+from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.convert import customer_columns, customer_data
 
 
 class CustomerRows:
-    def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int):
-        self.s, self.options, self.report, self.preview_rows = s, options, report, preview_rows
+    def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int, writer: BulkWriter):
+        self.s, self.options, self.report, self.preview_rows, self.writer = s, options, report, preview_rows, writer
         self.currency = company_repo.get(s).currency
         self.existing = import_repo.customers_by_code(s)
         self.seen: dict[str, int] = {}
@@ -68,7 +69,7 @@ class CustomerRows:
             if len(report.preview) < self.preview_rows:
                 report.preview.append({"row": str(n), "status": "update" if row is not None else "new",
                                        **{k: cell_text(v) for k, v in columns.items()}})
-        bulk_repo.insert_customers(self.s, new_rows)
+        self.writer.customers(new_rows)
 
     def finish(self) -> None:
         self.s.flush()

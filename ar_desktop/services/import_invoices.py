@@ -15,14 +15,16 @@ from ar_desktop.domain.records import invoice_currency, parse_bool, parse_custom
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
-from ar_desktop.storage import bulk_repo, company_repo, import_repo
+from ar_desktop.storage import company_repo, import_repo
+from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.convert import customer_columns
 from ar_desktop.storage.orm import Invoice, Payment
 
 
 class InvoiceRows:
-    def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int):
+    def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int, writer: BulkWriter):
         self.s, self.books, self.options, self.report, self.preview_rows = s, books, options, report, preview_rows
+        self.writer = writer
         self.company_currency = company_repo.get(s).currency
         self.customers = import_repo.customers_by_code(s)
         self.today = books.today()
@@ -52,7 +54,7 @@ class InvoiceRows:
                 settlements.append((record["old"].id, record["old"].customer_id,
                                     record["old"].amount - record["old"].paid, record["old"].currency,
                                     record["old"].number, settled))
-        bulk_repo.insert_invoices(self.s, records)
+        self.writer.invoices(records)
         self._settle(settlements)
 
     def _row(self, n: int, values: dict[str, Any], batch: Batch, existing, in_batch):
@@ -210,7 +212,7 @@ class InvoiceRows:
                 report.error(n, batch.column(field), values.get(field, ""),
                              Text(translate("Messages", "new customer: {problem}"), problem=message))
             return None
-        bulk_repo.insert_customers(self.s, [customer_columns(data)])
+        self.writer.customers([customer_columns(data)])
         cid = import_repo.customers_by_code(self.s).get(code)  # small: customers, not invoices
         self.customers[code] = cid
         report.new_customers.append(code)
@@ -228,7 +230,7 @@ class InvoiceRows:
             payments.append(dict(id=next_id + k, customer_id=cid, date=date, amount=open_units, currency=currency,
                                  method="bank transfer", reference=f"settled {number}"[:100]))
             allocations.append(dict(payment_id=next_id + k, invoice_id=iid, date=date, amount=open_units))
-        bulk_repo.insert_payments(self.s, payments, allocations)
+        self.writer.payments(payments, allocations)
         self.report.payments += len(payments)
 
     def _preview(self, n, status, record, code, settled) -> None:

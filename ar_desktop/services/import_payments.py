@@ -31,7 +31,8 @@ from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
-from ar_desktop.storage import bulk_repo, company_repo, import_repo
+from ar_desktop.storage import company_repo, import_repo
+from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.import_repo import InvoiceState
 from ar_desktop.storage.orm import Payment
 
@@ -45,8 +46,8 @@ def allocations_text(parts: list[tuple[str, Decimal, dt.date | None]]) -> str:
 
 
 class PaymentRows:
-    def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int):
-        self.s, self.options, self.report, self.preview_rows = s, options, report, preview_rows
+    def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int, writer: BulkWriter):
+        self.s, self.options, self.report, self.preview_rows, self.writer = s, options, report, preview_rows, writer
         self.company_currency = company_repo.get(s).currency
         self.customers = import_repo.customers_by_code(s)
         self.today = books.today()
@@ -120,7 +121,7 @@ class PaymentRows:
             self._note_correction(p, planned)
             self.report.new += 1
             self._preview(p, planned, by_id)
-        bulk_repo.insert_payments(self.s, payments, allocations)
+        self.writer.payments(payments, allocations)
 
     # ---- reading a row ----------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from ar_desktop.services.record_columns import KINDS, Column, by_key, columns_fo
 from ar_desktop.services.report_formats import cell_text, neutralise
 from ar_desktop.services.source_files import SourceTable, open_source
 from ar_desktop.storage import import_repo
+from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
 
 MODES = ("refuse", "skip", "update")
 KIND_NAMES = {"customers": translate("Messages", "customers"), "invoices": translate("Messages", "invoices"),
@@ -207,9 +208,10 @@ class Batch:
 
 
 def run_import(books: Books, table: SourceTable, options: ImportOptions, progress: Progress = NO_PROGRESS, *,
-               remember: bool = True) -> ImportReport:
-    """Check and store every row in one transaction, or nothing (ImportRefused lists every problem)."""
-    report = _run(books, table, options, progress, write=True, remember=remember)
+               remember: bool = True, audit_as: str = "import") -> ImportReport:
+    """Check and store every row in one transaction, or nothing (ImportRefused lists every problem).
+    The audit trail gets ONE entry for it (``audit_as``: what imported the file), with the file's SHA-256."""
+    report = _run(books, table, options, progress, write=True, remember=remember, audit_as=audit_as)
     if not report.ok:
         raise ImportRefused(report)
     return report
@@ -229,7 +231,8 @@ def import_file(books: Books, kind: str, path: str | Path, *, sheet: str | None 
 
 
 def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Progress, *, write: bool,
-         preview_rows: int = 0, first_rows: int | None = None, remember: bool = False) -> ImportReport:
+         preview_rows: int = 0, first_rows: int | None = None, remember: bool = False,
+         audit_as: str = "import") -> ImportReport:
     from ar_desktop.services import import_customers, import_invoices, import_payments
 
     check_options(options, table)
@@ -243,9 +246,10 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
                      "payments": import_payments.PaymentRows}[options.kind]
     estimate = _estimate_rows(table)
     changed_before = books.db.changed
+    source = BulkSource(table.name, table.sha256() if write else "", audit_as)
     try:
         with books.db.session() as s, import_repo.import_cache(s):
-            handler = handler_class(s, books, options, report, preview_rows)
+            handler = handler_class(s, books, options, report, preview_rows, BulkWriter(s, source))
             rows: list[tuple[int, dict[str, Any]]] = []
             width = len(table.header)
             for n, cells in table.rows():

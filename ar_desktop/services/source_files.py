@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import os
 import stat
@@ -86,6 +87,15 @@ class SourceTable:
     def column(self, header: str, n: int = 500) -> list[Cell]:
         i = self.header.index(header)
         return [cells[i] if i < len(cells) else "" for _, cells in self.samples(n)]
+
+    def sha256(self) -> str:
+        """The SHA-256 of the file's bytes, for the audit trail (read again, as a regular file)."""
+        digest = hashlib.sha256()
+        f, _size = _open_regular(self.path)
+        with f:
+            while block := f.read(1 << 20):
+                digest.update(block)
+        return digest.hexdigest()
 
 
 # ---- the file itself ----------------------------------------------------------------------

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (Boolean, text, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint, event, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+# How long an invoice stayed open, in classes: class k < SPAN_OPEN means closed at most SPAN_DAYS[k]
+# days after it was issued (the last class: any longer); SPAN_OPEN, not closed yet. An invoice of
+# class k open on D was therefore issued after D - SPAN_DAYS[k] (see storage.open_set).
+SPAN_DAYS = tuple(8 << k for k in range(11))   # 8, 16, ... 8192 days
+SPAN_OPEN = len(SPAN_DAYS) + 1
 
 
 class Base(DeclarativeBase):
@@ -86,9 +93,17 @@ class Invoice(Base):
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(String(500), default="")
     voided_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    # Paid so far, kept equal to the sum of its allocations by the storage layer so that
-    # lists can filter and sort on the open amount in SQL without a join per row.
+    # Derived columns (storage.open_set), never set by hand. Paid so far and the date of the last
+    # allocation are kept equal to the allocations by the one place that writes them
+    # (storage.payments_repo, storage.bulk_repo); the day the allocations reached the amount, the
+    # first day the invoice was no longer open (cleared or voided) and the class of how long it was
+    # open follow from the row itself (``derived`` below, on every ORM write; bulk_repo in SQL). They
+    # make "open on D" an index lookup and let lists filter and sort on the open amount in SQL.
     paid: Mapped[int] = mapped_column(Integer, default=0)
+    last_paid_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    cleared_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    span_class: Mapped[int] = mapped_column(Integer, default=SPAN_OPEN)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     __table_args__ = (
         CheckConstraint("amount > 0", name="ck_invoice_amount"),
@@ -96,9 +111,33 @@ class Invoice(Base):
         Index("ix_invoice_aging", "customer_id", "issue_date", "due_date", "amount"),
         Index("ix_invoice_due", "due_date"),
         Index("ix_invoice_issue", "issue_date"),
-        # Lists and balances mostly look at what is still open: keep that small set indexed.
-        Index("ix_invoice_open", "customer_id", "due_date", sqlite_where=text("paid < amount AND voided = 0")),
+        # Lists and balances mostly look at what is still open: keep that small set indexed, with
+        # what the balances add up (a covering index: the sums never read the table).
+        Index("ix_invoice_open", "customer_id", "due_date", "amount", "paid",
+              sqlite_where=text("paid < amount AND voided = 0")),
+        # Open on D = issued by D and closed after D: per span class, a range of issue dates.
+        Index("ix_invoice_span", "span_class", "issue_date", "closed_on"),
     )
+
+
+def derived(issue_date: dt.date, amount: int, paid: int, last_paid_on: dt.date | None, voided: bool,
+            voided_on: dt.date | None) -> tuple[dt.date | None, dt.date | None, int]:
+    """(cleared_on, closed_on, span_class) of an invoice. Allocations are positive and never exceed the
+    amount, so an invoice paid in full was cleared by its last allocation. A void without a date
+    (older files) closes it from the day it was issued: it was never open."""
+    cleared = last_paid_on if paid >= amount else None
+    closed = min(voided_on or issue_date, cleared or dt.date.max) if voided else cleared
+    if closed is None:
+        return cleared, None, SPAN_OPEN
+    days = (closed - issue_date).days
+    return cleared, closed, next((k for k, n in enumerate(SPAN_DAYS) if days <= n), len(SPAN_DAYS))
+
+
+@event.listens_for(Invoice, "before_insert")
+@event.listens_for(Invoice, "before_update")
+def _keep_derived(_mapper, _connection, inv: Invoice) -> None:
+    inv.cleared_on, inv.closed_on, inv.span_class = derived(inv.issue_date, inv.amount, inv.paid or 0,
+                                                            inv.last_paid_on, bool(inv.voided), inv.voided_on)
 
 
 class Payment(Base):

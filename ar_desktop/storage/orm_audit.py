@@ -1,15 +1,32 @@
 """The audit trail: who-changed-what entries written by the storage layer itself.
 
-``install(sessions)`` hooks a session factory so that every flush (ORM objects) and every ORM
-bulk insert or update (imports) writes audit entries in the same transaction: a change that
-is committed is audited, and one rolled back leaves no entry. Services need not remember it.
+``install(sessions)`` hooks a session factory so that every flush (ORM objects) writes audit
+entries in the same transaction: a change that is committed is audited, and one rolled back leaves
+no entry. Services need not remember it. What is stored (docs/architecture.md, "The audit trail"):
+
+* a record created, changed or deleted one by one: ONE entry per record and flush, with the values
+  it was created with, the old and new values of the fields that changed (a JSON object each), or
+  the values it had when deleted. Columns derived from other records (an invoice's paid total and
+  last payment date, generated columns) are left out: the allocations that make them are audited.
+* rows written in bulk (``storage.bulk_repo``, imports): ONE entry for the whole batch, with who,
+  when, the source file's name and SHA-256, and per kind of record the row count and id range
+  (``record_bulk``). The file itself is the evidence of what the rows said.
+* any other ORM bulk INSERT/UPDATE of a list of rows (none in the program today) is still audited
+  row by row, so that nothing written escapes the trail.
+
+Older files keep their earlier entries (one per changed field; a copy of every imported row);
+``storage.audit_repo`` reads both forms.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import hashlib
 import json
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Index, Integer, String, Text, event, insert, inspect, select
@@ -17,9 +34,12 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ar_desktop.storage.orm import Base
 
-ACTIONS = ("create", "change", "void", "write_off", "credit_note", "delete")
+ACTIONS = ("create", "change", "void", "write_off", "credit_note", "delete", "import")
 ADJUSTMENT_METHODS = {"write-off": "write_off", "credit note": "credit_note"}
-_SKIP = {"created_at"}
+IMPORT_ENTITY = "import"
+# Not audited: when a row was made (the entry says when) and what follows from other records.
+_SKIP = {"created_at", "paid", "last_paid_on", "cleared_on", "closed_on", "span_class"}
+_PENDING = "ar_desktop.audit.pending_bulk"
 
 
 class AuditEntry(Base):
@@ -29,10 +49,13 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     action: Mapped[str] = mapped_column(String(12))
+    # "" in the entries written now (the fields are the keys of old_value/new_value); older files
+    # have one entry per changed field, named here.
     field: Mapped[str] = mapped_column(String(60), default="")
     old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    who: Mapped[str | None] = mapped_column(String(100), nullable=True)  # the computer's user name
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id", "id"),)
 
 
@@ -49,8 +72,9 @@ def _text(value: Any) -> str | None:
 
 
 def _json(values: dict[str, Any]) -> str:
-    return json.dumps({k: _text(v) for k, v in values.items() if k not in _SKIP}, ensure_ascii=False,
-                      sort_keys=True)
+    """Compact JSON of the values worth keeping: no derived columns, no empty texts or nulls."""
+    kept = {k: _text(v) for k, v in values.items() if k not in _SKIP and v is not None and v != ""}
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _entity(cls_or_table) -> str:
@@ -61,14 +85,27 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _row(at, entity, entity_id, action, field="", old=None, new=None, note="") -> dict:
-    return dict(at=at, entity=entity, entity_id=entity_id, action=action, field=field, old_value=old,
-                new_value=new, note=note)
+_WHO: list[str] = []
+
+
+def who() -> str:
+    """The user name the computer gives this session (the same for every entry it writes)."""
+    if not _WHO:
+        try:
+            _WHO.append(getpass.getuser())
+        except (OSError, KeyError, ImportError):  # no user name in the environment or passwd
+            _WHO.append("")
+    return _WHO[0]
+
+
+def _row(at, entity, entity_id, action, old=None, new=None, note="") -> dict:
+    return dict(at=at, entity=entity, entity_id=entity_id, action=action, field="", old_value=old, new_value=new,
+                note=note, who=who())
 
 
 def _columns(obj) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {a.key: getattr(obj, a.key) for a in mapper.column_attrs}
+    return {a.key: getattr(obj, a.key) for a in mapper.column_attrs if a.key not in _SKIP}
 
 
 def _after_flush(session: Session, _ctx) -> None:
@@ -82,23 +119,32 @@ def _after_flush(session: Session, _ctx) -> None:
         note = ""
         if entity == "payment" and getattr(obj, "method", "") in ADJUSTMENT_METHODS:
             action, note = ADJUSTMENT_METHODS[obj.method], obj.reference
-        rows.append(_row(at, entity, _pk(obj), action, new=_json(_columns(obj)), note=note))
+        values = _columns(obj)
+        values.pop("id", None)
+        rows.append(_row(at, entity, _pk(obj), action, new=_json(values), note=note))
     for obj in session.dirty:
         if isinstance(obj, AuditEntry) or not session.is_modified(obj, include_collections=False):
             continue
         state = inspect(obj)
         entity = _entity(type(obj))
+        old: dict[str, str | None] = {}
+        new: dict[str, str | None] = {}
         for attr in state.mapper.column_attrs:
+            if attr.key in _SKIP:
+                continue
             hist = state.attrs[attr.key].history
-            if not hist.has_changes() or attr.key in _SKIP:
+            if not hist.has_changes():
                 continue
-            old = hist.deleted[0] if hist.deleted else None
-            new = hist.added[0] if hist.added else None
-            if _text(old) == _text(new):
-                continue
-            action = "void" if (entity == "invoice" and attr.key == "voided" and new) else "change"
-            note = getattr(obj, "void_reason", "") if action == "void" else ""
-            rows.append(_row(at, entity, _pk(obj), action, attr.key, _text(old), _text(new), note))
+            before = _text(hist.deleted[0] if hist.deleted else None)
+            after = _text(hist.added[0] if hist.added else None)
+            if before != after:
+                old[attr.key], new[attr.key] = before, after
+        if not new:
+            continue
+        action = "void" if (entity == "invoice" and new.get("voided") == "true") else "change"
+        note = getattr(obj, "void_reason", "") if action == "void" else ""
+        rows.append(_row(at, entity, _pk(obj), action, json.dumps(old, ensure_ascii=False, separators=(",", ":")),
+                         json.dumps(new, ensure_ascii=False, separators=(",", ":")), note))
     for obj in session.deleted:
         if isinstance(obj, AuditEntry):
             continue
@@ -115,11 +161,84 @@ def _pk(obj) -> int | None:
     return None
 
 
+# --- rows written in bulk -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BulkSource:
+    """Where rows written in bulk came from: a file's name and the SHA-256 of its bytes ("" when
+    the rows were not read from a file, e.g. generated)."""
+
+    file_name: str
+    sha256: str = ""
+    kind: str = "import"   # what wrote them, e.g. "import", "import-company"
+
+    @classmethod
+    def of_file(cls, path: str | Path, kind: str = "import") -> BulkSource:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        return cls(Path(path).name, digest.hexdigest(), kind)
+
+
+@dataclass
+class BulkCounts:
+    """Rows of one kind written in bulk by one writer: how many, and the range of their ids."""
+
+    rows: int = 0
+    first_id: int | None = None
+    last_id: int | None = None
+
+    def add(self, n: int, first: int | None, last: int | None) -> None:
+        self.rows += n
+        if first is not None:
+            self.first_id = first if self.first_id is None else min(self.first_id, first)
+        if last is not None:
+            self.last_id = last if self.last_id is None else max(self.last_id, last)
+
+
+class BulkBatch:
+    """One batch of bulk writes and its ONE audit entry, written when the transaction commits
+    (so it exists exactly when the rows do). ``storage.bulk_repo.BulkWriter`` fills it."""
+
+    def __init__(self, session: Session, source: BulkSource):
+        self.source = source
+        self.counts: dict[str, BulkCounts] = {}
+        session.info.setdefault(_PENDING, []).append(self)
+
+    def added(self, entity: str, n: int, first: int | None, last: int | None) -> None:
+        if n:
+            self.counts.setdefault(entity, BulkCounts()).add(n, first, last)
+
+    def entry(self, at: dt.datetime) -> dict | None:
+        if not self.counts:
+            return None
+        details = {"file": self.source.file_name, "sha256": self.source.sha256,
+                   "rows": {e: {"count": c.rows, "first_id": c.first_id, "last_id": c.last_id}
+                            for e, c in sorted(self.counts.items())}}
+        return _row(at, IMPORT_ENTITY, None, "import", new=json.dumps(details, ensure_ascii=False, sort_keys=True),
+                    note=f"{self.source.kind}: {self.source.file_name}")
+
+
+def _before_commit(session: Session) -> None:
+    batches = session.info.pop(_PENDING, [])
+    at = _now()
+    rows = [r for r in (b.entry(at) for b in batches) if r is not None]
+    if rows:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+# --- the safety net: ORM bulk statements outside bulk_repo ----------------------------------------
+
 _NATURAL_KEYS = {"customer": "code", "invoice": "number"}
 
 
 def _do_orm_execute(state) -> Any:
-    """ORM bulk inserts and updates (lists of rows, as imports use) are audited row by row."""
+    """ORM bulk inserts and updates (lists of rows) other than bulk_repo's are audited row by row."""
     if not (state.is_insert or state.is_update) or not isinstance(state.parameters, list) or not state.parameters:
         return None
     mapper = state.bind_mapper
@@ -132,7 +251,7 @@ def _do_orm_execute(state) -> Any:
     session = state.session
     if state.is_update:
         pk = mapper.primary_key[0].key
-        keys = sorted({k for p in params for k in p if k != pk})
+        keys = sorted({k for p in params for k in p if k != pk and k not in _SKIP})
         ids = [p[pk] for p in params if pk in p]
         old: dict[Any, dict] = {}
         for i in range(0, len(ids), 900):
@@ -140,8 +259,14 @@ def _do_orm_execute(state) -> Any:
             for r in session.connection().execute(q):
                 old[r[0]] = dict(zip(keys, r[1:], strict=True))
         result = state.invoke_statement()
-        rows = [_row(at, entity, p[pk], "change", k, _text(old.get(p[pk], {}).get(k)), _text(v))
-                for p in params for k, v in p.items() if k != pk and _text(old.get(p[pk], {}).get(k)) != _text(v)]
+        rows = []
+        for p in params:
+            before = {k: _text(old.get(p[pk], {}).get(k)) for k in keys if k in p}
+            after = {k: _text(p[k]) for k in keys if k in p}
+            changed = [k for k in after if before[k] != after[k]]
+            if changed:
+                rows.append(_row(at, entity, p[pk], "change", json.dumps({k: before[k] for k in changed}),
+                                 json.dumps({k: after[k] for k in changed})))
     else:
         result = state.invoke_statement()
         ids = _inserted_ids(session, cls, entity, params)
@@ -150,9 +275,8 @@ def _do_orm_execute(state) -> Any:
             action, note = "create", ""
             if entity == "payment" and p.get("method") in ADJUSTMENT_METHODS:
                 action, note = ADJUSTMENT_METHODS[p["method"]], p.get("reference", "")
-            if entity == "allocation":
-                note = f"payment {p.get('payment_id')} to invoice {p.get('invoice_id')}"
-            rows.append(_row(at, entity, pid, action, new=_json(p), note=note))
+            rows.append(_row(at, entity, pid, action, new=_json({k: v for k, v in p.items() if k != "id"}),
+                             note=note))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
     return result
@@ -176,9 +300,5 @@ def install(sessions) -> None:
     """Audit every write made through sessions of this factory."""
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "do_orm_execute", _do_orm_execute)
-
-
-def entries(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
-    q = (select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-         .order_by(AuditEntry.id))
-    return list(session.scalars(q))
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_rollback", _after_rollback)

@@ -1,4 +1,5 @@
-"""Payments and their allocations; every allocation keeps the invoice's paid total in step."""
+"""Payments and their allocations; every allocation keeps the invoice's paid total and last payment
+date in step (the derived columns of storage.open_set; bulk_repo is the only other writer)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,9 @@ def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[
             raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; a payment dated "
                             f"{date.isoformat()} cannot be applied to it.")
         s.add(Allocation(payment_id=payment.id, invoice_id=inv.id, date=date, amount=units))
+        # the derived columns of the invoice (storage.open_set), kept in step here and in bulk_repo only
         inv.paid += units
+        inv.last_paid_on = date if inv.last_paid_on is None else max(inv.last_paid_on, date)
 
 
 # A recovery (money received after a debt was written off) is income, not customer credit: it is

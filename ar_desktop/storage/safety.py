@@ -289,10 +289,9 @@ def consistency_problems(con: sqlite3.Connection) -> list[str]:
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"invoice", "allocation", "payment"} <= tables:
         return out
-    for number, paid, alloc in con.execute(
-            "SELECT i.number, i.paid, COALESCE(SUM(a.amount), 0) FROM invoice i "
-            "LEFT JOIN allocation a ON a.invoice_id = i.id GROUP BY i.id HAVING i.paid != COALESCE(SUM(a.amount), 0)"):
-        out.append(f"invoice {number}: paid column {paid} differs from its allocations {alloc} (minor units)")
+    from ar_desktop.storage.open_set import derived_mismatches
+
+    out += derived_mismatches(con)   # paid and last payment date against the allocations
     for number, amount, paid in con.execute("SELECT number, amount, paid FROM invoice WHERE paid > amount"):
         out.append(f"invoice {number}: paid {paid} exceeds its amount {amount} (minor units)")
     for pid, amount, alloc in con.execute(

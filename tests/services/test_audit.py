@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import hashlib
 import json
+from dataclasses import replace
 from decimal import Decimal
 
-from dataclasses import replace
-
 import pytest
+from sqlalchemy import select
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.services.adjustments import credit_note, write_off
 from ar_desktop.services.aging import aging_report
-from ar_desktop.services.audit import audit_for, recent_changes
+from ar_desktop.services.audit import audit_for, imports, recent_changes
 from ar_desktop.services.backups import check
 from ar_desktop.services.customers import add_customer, update_customer
 from ar_desktop.services.import_mapping import suggest_options
@@ -22,6 +24,7 @@ from ar_desktop.services.source_files import open_source
 from ar_desktop.services.invoicing import add_invoice, delete_invoice, void_invoice
 from ar_desktop.services.payments import record_payment
 from ar_desktop.storage import invoices_repo
+from ar_desktop.storage.orm_audit import AuditEntry
 
 
 def _invoice_id(books, number):
@@ -59,12 +62,27 @@ def test_void_and_delete_are_recorded(acme):
     assert json.loads(deleted[0].old_value)["number"] == "I-2"
 
 
-def test_payment_allocation_and_paid_change(acme):
+def test_payment_and_its_allocation_are_recorded_not_the_derived_paid_total(acme):
     books, _ = acme
     pid = record_payment(books, {"date": "2026-02-01", "customer_code": "ACME", "amount": "40.00"})
     assert audit_for(books, "payment", pid)[0].action == "create"
-    paid = [e for e in audit_for(books, "invoice", _invoice_id(books, "I-1")) if e.field == "paid"]
-    assert (paid[-1].old_value, paid[-1].new_value) == ("0", "4000")
+    iid = _invoice_id(books, "I-1")
+    allocations = [json.loads(e.new_value) for e in recent_changes(books, 50) if e.entity == "allocation"]
+    assert allocations == [{"amount": "4000", "date": "2026-02-01", "invoice_id": str(iid), "payment_id": str(pid)}]
+    # paid follows from the allocations: not copied into the trail
+    assert not [e for e in audit_for(books, "invoice", iid) if e.field in ("paid", "last_paid_on")]
+
+
+def test_one_entry_per_change_keeps_old_and_new_values(acme):
+    books, cid = acme
+    n = len(recent_changes(books, 10_000))
+    update_customer(books, cid, {"code": "ACME", "name": "Acme Ltd", "city": "York"})
+    with books.db.session() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "customer").order_by(AuditEntry.id)).all()
+    assert len(entries) == 2 and entries[-1].action == "change"
+    assert json.loads(entries[-1].old_value) == {"name": "Acme", "city": "Leeds"}
+    assert json.loads(entries[-1].new_value) == {"name": "Acme Ltd", "city": "York"}
+    assert len(recent_changes(books, 10_000)) == n + 2   # read back as one row per field
 
 
 def test_rolled_back_writes_leave_no_entry(acme):
@@ -75,17 +93,40 @@ def test_rolled_back_writes_leave_no_entry(acme):
     assert len(recent_changes(books, 10_000)) == n
 
 
-def test_bulk_imports_are_audited_with_ids(books, csv_file):
+def _import_invoices(books, path):
+    table = open_source(path)
+    return run_import(books, table, replace(suggest_options(books, table, "invoices"), create_customers=True))
+
+
+def test_a_bulk_import_is_one_entry_with_file_hash_counts_and_id_ranges(books, csv_file):
     path = csv_file(["customerID,invoiceNumber,InvoiceDate,InvoiceAmount,SettledDate",
                      "NEW1,B-1,2026-01-05,10.00,2026-01-10", "NEW1,B-2,2026-01-06,20.00,"])
-    table = open_source(path)
-    run_import(books, table, replace(suggest_options(books, table, "invoices"), create_customers=True))
-    iid = _invoice_id(books, "B-1")
-    actions = [(e.action, e.field) for e in audit_for(books, "invoice", iid)]
-    assert actions[0] == ("create", "")
-    assert [e.note for e in recent_changes(books, 50) if e.entity == "allocation"] == [
-        f"payment 1 to invoice {iid}"]
-    assert [e.action for e in recent_changes(books, 50) if e.entity == "customer"] == ["create"]
+    before = len(recent_changes(books, 10_000))
+    _import_invoices(books, path)
+    now = recent_changes(books, 10_000)
+    added = now[:len(now) - before]   # newest first
+    # the import itself, and the column mapping the wizard remembers (a setting)
+    assert [(e.entity, e.action) for e in added if e.entity != "setting"] == [("import", "import")]
+    entry = next(e for e in added if e.entity == "import")
+    details = json.loads(entry.new_value)
+    assert details["file"] == path.name
+    assert details["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    b1, b2 = _invoice_id(books, "B-1"), _invoice_id(books, "B-2")
+    assert details["rows"]["invoice"] == {"count": 2, "first_id": min(b1, b2), "last_id": max(b1, b2)}
+    assert details["rows"]["customer"]["count"] == 1
+    assert details["rows"]["payment"]["count"] == details["rows"]["allocation"]["count"] == 1
+    assert entry.who == getpass.getuser()
+    # each imported record's history starts with the import that wrote it
+    assert [e.action for e in audit_for(books, "invoice", b2)] == ["import"]
+    assert audit_for(books, "invoice", b1)[0].note.endswith(path.name)
+    assert imports(books)[-1].id == entry.id
+
+
+def test_a_refused_import_leaves_no_entry(books, csv_file):
+    path = csv_file(["customerID,invoiceNumber,InvoiceDate,InvoiceAmount", "NEW1,B-1,2026-01-05,ten"])
+    with pytest.raises(UserError):
+        _import_invoices(books, path)
+    assert imports(books) == []
 
 
 def test_write_off_corrects_by_a_new_entry_and_keeps_past_aging(acme):

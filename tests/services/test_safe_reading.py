@@ -135,16 +135,17 @@ def test_amounts_and_dates_in_files_mean_what_they_say(books, tmp_path):
 
 def test_aging_over_100000_invoices_at_the_largest_amount(books):
     from ar_desktop.services.aging import aging_report
-    from ar_desktop.storage import bulk_repo
+    from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
     from ar_desktop.storage.import_repo import customers_by_code
 
     add_customer(books, {"code": "BIG", "name": "Big spender"})
     with books.db.session() as s:
         cid = customers_by_code(s)["BIG"][0]
+        writer = BulkWriter(s, BulkSource("generated"))
         for start in range(0, 100_000, 20_000):
-            bulk_repo.insert_invoices(s, [dict(id=k + 1, number=f"M{k:06d}", customer_id=cid,
-                                               issue_date=dt.date(2025, 1, 1), due_date=dt.date(2025, 1, 31),
-                                               amount=99_999_999_999, currency="EUR", paid=0)
-                                          for k in range(start, start + 20_000)])
+            writer.invoices([dict(id=k + 1, number=f"M{k:06d}", customer_id=cid,
+                                  issue_date=dt.date(2025, 1, 1), due_date=dt.date(2025, 1, 31),
+                                  amount=99_999_999_999, currency="EUR", paid=0)
+                             for k in range(start, start + 20_000)])
     blocks = aging_report(books, dt.date(2026, 3, 31))
     assert blocks[0].total.total == Decimal("99999999999") * 100_000 / 100

@@ -1,0 +1,140 @@
+"""Which invoices were open on a day D, from an index instead of the whole history.
+
+An invoice is open on D when it was issued by D and neither cleared nor voided by D. The invoice
+row keeps what that needs, its derived columns (``storage.orm.Invoice``, never set by hand):
+
+* ``paid`` and ``last_paid_on`` (the sum and the latest date of its allocations), written only
+  where allocations are written (``payments_repo.allocate``, ``bulk_repo``);
+* ``cleared_on`` (allocations are positive and never exceed the amount, so an invoice paid in full
+  was cleared by its last allocation), ``closed_on`` (cleared or voided, whichever came first) and
+  ``span_class`` (how long it stayed open: class k means at most ``SPAN_DAYS[k]`` days,
+  ``SPAN_OPEN`` not closed yet), which follow from the row: ``orm.derived`` on every ORM write,
+  ``DERIVED_SQL`` in bulk_repo's one UPDATE.
+
+Open on D is then ``issue_date <= D < closed_on``. A B-tree cannot answer such an interval
+question directly, but per span class it can: an invoice of class k open on D was issued after
+D - SPAN_DAYS[k], so each class is one range of ``ix_invoice_span`` (span_class, issue_date,
+closed_on) holding at most about twice the invoices it returns. ``open_rows`` is the union of
+those ranges.
+
+The units paid by D of an invoice open on D are ``paid`` less its allocations dated after D, read
+only for those invoices (``paid_on``). How to ask, e.g. the open amount per customer on D::
+
+    rows = open_rows(d, Invoice.customer_id, (Invoice.amount - paid_on(d)).label("open")).subquery()
+    select(rows.c.customer_id, func.sum(rows.c.open)).group_by(rows.c.customer_id)
+
+``derived_mismatches`` recomputes every derived column from the allocations (for ``check``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy.sql import ColumnElement
+
+from ar_desktop.storage.orm import SPAN_DAYS, SPAN_OPEN, Allocation, Invoice
+
+_EARLIEST = dt.date(1, 1, 1)
+
+
+def class_ranges(as_of: dt.date) -> list[tuple[int, dt.date]]:
+    """(span class, earliest issue date an invoice of that class open on D can have)."""
+    out = []
+    for k, days in enumerate(SPAN_DAYS):
+        try:
+            out.append((k, as_of - dt.timedelta(days=days)))
+        except OverflowError:
+            out.append((k, _EARLIEST))
+    return out + [(len(SPAN_DAYS), _EARLIEST), (SPAN_OPEN, _EARLIEST)]
+
+
+def is_open_on(as_of: dt.date) -> ColumnElement[bool]:
+    """The condition itself, for a few invoices already picked by another index (one customer's)."""
+    return and_(Invoice.issue_date <= as_of, or_(Invoice.closed_on.is_(None), Invoice.closed_on > as_of))
+
+
+def open_rows(as_of: dt.date, *columns, where=None):
+    """SELECT ``columns`` of every invoice open on D (``where``: more conditions): a UNION ALL of
+    one index range per span class. Without columns: the invoice ids."""
+    columns = columns or (Invoice.id,)
+    parts = []
+    for k, earliest in class_ranges(as_of):
+        cond = [Invoice.span_class == k, Invoice.issue_date <= as_of]
+        if earliest > _EARLIEST:
+            cond.append(Invoice.issue_date >= earliest)
+        if k != SPAN_OPEN:   # open classes have no closing day yet
+            cond.append(Invoice.closed_on > as_of)
+        if where is not None:
+            cond.append(where)
+        parts.append(select(*columns).where(*cond))
+    return union_all(*parts)
+
+
+def paid_on(as_of: dt.date) -> ColumnElement[int]:
+    """Correlated to Invoice: the units allocated to it on or before D. Only an invoice whose last
+    allocation is after D needs its allocations read (one seek in ix_allocation_aging)."""
+    after = (select(func.coalesce(func.sum(Allocation.amount), 0))
+             .where(Allocation.invoice_id == Invoice.id, Allocation.date > as_of)
+             .correlate(Invoice).scalar_subquery())
+    return Invoice.paid - case((Invoice.last_paid_on > as_of, after), else_=0)
+
+
+def span_sql(closed: str, issue: str) -> str:
+    """``orm.derived``'s span class in SQL, of two column expressions."""
+    return (f"CASE WHEN {closed} IS NULL THEN {SPAN_OPEN} "
+            + " ".join(f"WHEN julianday({closed}) - julianday({issue}) <= {n} THEN {k}" for k, n in enumerate(SPAN_DAYS))
+            + f" ELSE {len(SPAN_DAYS)} END")
+
+
+def closed_sql(cleared: str, p: str = "") -> str:
+    """``orm.derived``'s closing day in SQL (``p``: the invoice's alias and a dot)."""
+    return (f"CASE WHEN {p}voided THEN min(coalesce({p}voided_on, {p}issue_date), coalesce({cleared}, '9999-12-31')) "
+            f"ELSE {cleared} END")
+
+
+def raise_paid_sql(delta: str) -> str:
+    """One UPDATE that adds ``delta`` (a subquery of invoice_id, units, last: new allocations per
+    invoice) to the invoices' paid totals and last payment dates and recomputes the columns that
+    follow from them: bulk_repo's counterpart of payments_repo.allocate and orm.derived."""
+    last = "CASE WHEN i.last_paid_on >= d.last THEN i.last_paid_on ELSE d.last END"
+    return (
+        "UPDATE invoice SET paid = n.paid, last_paid_on = n.last, cleared_on = n.cleared, closed_on = n.closed, "
+        f"span_class = {span_sql('n.closed', 'n.issue_date')} "
+        f"FROM (SELECT id, issue_date, paid, last, cleared, {closed_sql('cleared')} AS closed FROM ("
+        f"  SELECT i.id, i.issue_date, i.voided, i.voided_on, i.paid + d.units AS paid, {last} AS last, "
+        f"         CASE WHEN i.paid + d.units >= i.amount THEN {last} END AS cleared "
+        f"  FROM ({delta}) AS d JOIN invoice i ON i.id = d.invoice_id)) AS n "
+        "WHERE invoice.id = n.id")
+
+
+def derived_mismatches(con: sqlite3.Connection, limit: int = 100) -> list[str]:
+    """Invoices whose derived columns differ from a recomputation from their allocations and their
+    own columns, as sentences for ``check``; [] when all agree."""
+    columns = {r[1] for r in con.execute("PRAGMA table_info(invoice)")}
+    if "span_class" not in columns:   # a file not yet upgraded: only the paid totals
+        rows = con.execute(
+            "SELECT i.number, i.paid, COALESCE(SUM(a.amount), 0) FROM invoice i LEFT JOIN allocation a "
+            "ON a.invoice_id = i.id GROUP BY i.id HAVING i.paid != COALESCE(SUM(a.amount), 0) LIMIT ?",
+            (limit,)).fetchall()
+        return [f"invoice {n}: paid column {p} differs from its allocations {u} (minor units)" for n, p, u in rows]
+    cleared = "CASE WHEN i.paid >= i.amount THEN i.last_paid_on END"
+    rows = con.execute(
+        "SELECT i.number, i.paid, COALESCE(a.units, 0), i.last_paid_on, a.last, i.cleared_on, i.closed_on, "
+        f"i.span_class FROM invoice i LEFT JOIN (SELECT invoice_id, SUM(amount) AS units, MAX(date) AS last "
+        "FROM allocation GROUP BY invoice_id) AS a ON a.invoice_id = i.id "
+        f"WHERE i.paid != COALESCE(a.units, 0) OR i.last_paid_on IS NOT a.last OR i.cleared_on IS NOT ({cleared}) "
+        f"OR i.closed_on IS NOT ({closed_sql('i.cleared_on', 'i.')}) "
+        f"OR i.span_class != ({span_sql('i.closed_on', 'i.issue_date')}) LIMIT ?", (limit,)).fetchall()
+    out = []
+    for number, paid, units, last, real_last, cleared_on, closed_on, span in rows:
+        if paid != units:
+            out.append(f"invoice {number}: paid column {paid} differs from its allocations {units} (minor units)")
+        elif last != real_last:
+            out.append(f"invoice {number}: last payment date {last or 'none'} differs from its allocations "
+                       f"({real_last or 'none'})")
+        else:
+            out.append(f"invoice {number}: derived columns (cleared {cleared_on or '-'}, closed {closed_on or '-'}, "
+                       f"span class {span}) do not follow from the invoice; run the upgrade again")
+    return out

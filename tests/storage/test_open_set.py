@@ -1,0 +1,289 @@
+"""The derived columns of an invoice and "open on D" from the index equal a plain recomputation from
+the allocations, over random histories written through the program's own write paths (payments,
+backdated payments, credit applied later, write-offs, amount changes, voids, bulk imports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, text
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.domain.allocation import Allocation
+from ar_desktop.domain.errors import UserError
+from ar_desktop.services import adjustments, aging, customers, invoicing, payments
+from ar_desktop.services.backups import check
+from ar_desktop.services.company_file import create_company, open_company
+from ar_desktop.storage import invoices_repo, open_set
+from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter, next_payment_id
+from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config
+from ar_desktop.storage.orm import Invoice
+
+START = dt.date(2025, 1, 1)
+TODAY = dt.date(2026, 6, 30)
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                          HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """A company file with two customers, copied for every example (opening a copy takes ms)."""
+    path = tmp_path_factory.mktemp("openset") / "template.ardb"
+    books = create_company(path, "Open Set Ltd", "EUR", "DE", clock=FixedClock(TODAY))
+    customers.add_customer(books, {"code": "A", "name": "Alpha"})
+    customers.add_customer(books, {"code": "B", "name": "Beta", "currency": "USD"})
+    books.db.auto_backup = False
+    books.close()
+    return path
+
+
+def day(n: int) -> dt.date:
+    return START + dt.timedelta(days=n)
+
+
+invoice_st = st.tuples(st.sampled_from("AB"), st.integers(0, 400), st.integers(0, 60), st.integers(1, 900))
+op_st = st.one_of(
+    st.tuples(st.just("pay"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 100)),
+    st.tuples(st.just("credit"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 100)),
+    st.tuples(st.just("write_off"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 100)),
+    st.tuples(st.just("bulk"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 100)),
+    st.tuples(st.just("amount"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 200)),
+    st.tuples(st.just("void"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 100)),
+)
+
+
+def _apply(books, ids: list[int], op) -> None:
+    kind, k, offset, pct = op
+    iid = ids[k % len(ids)]
+    with books.db.session() as s:
+        inv = invoices_repo.get(s, iid)
+        code = "A" if inv.customer_id == 1 else "B"
+        number, currency, open_units = inv.number, inv.currency, inv.amount - inv.paid
+        issue, amount, voided = inv.issue_date, inv.amount, inv.voided
+    when = min(issue + dt.timedelta(days=offset), TODAY)
+    units = max(1, open_units * pct // 100)
+    value = str(Decimal(units) / 100)
+    try:
+        if kind == "pay":         # a payment applied on its own (possibly backdated) date
+            payments.record_payment(books, {"customer_code": code, "date": when.isoformat(), "amount": value},
+                                    [Allocation(iid, Decimal(value))])
+        elif kind == "credit":    # money received earlier, applied to the invoice later
+            payments.record_payment(books, {"customer_code": code, "date": issue.isoformat(), "amount": value},
+                                    [])
+            payments.apply_credit(books, 1 if code == "A" else 2, when)
+        elif kind == "write_off":
+            adjustments.write_off(books, number, value, "uncollectable", when)
+        elif kind == "bulk":      # the one bulk path, as the importers use it
+            if voided or open_units <= 0 or when < issue:
+                return
+            with books.db.session() as s:
+                pid = next_payment_id(s)
+                BulkWriter(s, BulkSource("payments.csv", "0" * 64)).payments(
+                    [dict(id=pid, customer_id=1 if code == "A" else 2, date=when, amount=units, currency=currency,
+                          method="transfer", reference="bulk")],
+                    [dict(payment_id=pid, invoice_id=iid, date=when, amount=units)])
+        elif kind == "amount":    # an edit of the amount: an invoice paid in full opens again, or closes
+            with books.db.session() as s:
+                paid = invoices_repo.get(s, iid).paid
+            new = Decimal(max(paid, amount * pct // 100, 1)) / 100
+            invoicing.update_invoice(books, iid, {"number": number, "customer_code": code,
+                                                  "issue_date": issue.isoformat(), "amount": str(new),
+                                                  "currency": currency})
+        else:
+            invoicing.void_invoice(books, iid, "issued twice", when)
+    except UserError:
+        pass  # the program refused it (overpaid, before the last payment, void...): it did not happen
+
+
+def _plain(path: Path):
+    """Invoices and allocations read straight from the file, nothing derived."""
+    con = sqlite3.connect(path)
+    try:
+        invoices = con.execute("SELECT i.id, c.code, i.currency, i.issue_date, i.due_date, i.amount, i.voided, "
+                               "i.voided_on, i.cleared_on, i.closed_on FROM invoice i JOIN customer c "
+                               "ON c.id = i.customer_id").fetchall()
+        allocations = con.execute("SELECT invoice_id, date, amount FROM allocation").fetchall()
+        mismatches = open_set.derived_mismatches(con)
+    finally:
+        con.close()
+    return invoices, allocations, mismatches
+
+
+def _paid_by(allocations, iid: int, d: str) -> int:
+    return sum(a for i, date, a in allocations if i == iid and date <= d)
+
+
+def _open_on(inv, allocations, d: str) -> bool:
+    iid, _code, _cur, issue, _due, amount, voided, voided_on, _c, _cl = inv
+    gone = voided and (voided_on is None or voided_on <= d)
+    return issue <= d and not gone and amount - _paid_by(allocations, iid, d) > 0
+
+
+def _cleared(inv, allocations) -> str | None:
+    """The day the allocations, taken in date order, first reach the amount."""
+    total = 0
+    for _i, date, a in sorted(x for x in allocations if x[0] == inv[0]):
+        total += a
+        if total >= inv[5]:
+            return date
+    return None
+
+
+def _aging_oracle(invoices, allocations, d: dt.date) -> dict[tuple[str, str], list[int]]:
+    out: dict[tuple[str, str], list[int]] = {}
+    for inv in invoices:
+        if not _open_on(inv, allocations, d.isoformat()):
+            continue
+        late = (d - dt.date.fromisoformat(inv[4])).days
+        col = 0 if late <= 0 else 1 if late <= 30 else 2 if late <= 60 else 3 if late <= 90 else 4
+        row = out.setdefault((inv[2], inv[1]), [0] * 5)
+        row[col] += inv[5] - _paid_by(allocations, inv[0], d.isoformat())
+    return {k: v for k, v in out.items() if sum(v)}
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4), data=st.data())
+def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates, data):
+    path = tmp_path_factory.mktemp("ex") / "books.ardb"
+    shutil.copy(template, path)
+    books = open_company(path, clock=FixedClock(TODAY))
+    try:
+        ids = []
+        for n, (code, issued, terms, units) in enumerate(invoices):
+            ids.append(invoicing.add_invoice(books, {
+                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
+                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
+                "amount": str(Decimal(units) / 10)}))
+        for op in ops:
+            _apply(books, ids, op)
+        plain, allocations, mismatches = _plain(path)
+        assert mismatches == []
+        for inv in plain:
+            cleared = _cleared(inv, allocations)
+            voided_on = inv[7] if inv[6] else None
+            closes = [x for x in (cleared, (voided_on or inv[3]) if inv[6] else None) if x is not None]
+            assert (inv[8], inv[9]) == (cleared, min(closes) if closes else None), inv
+        # random days, and days where something happened (a payment, a void, an issue or due date) or
+        # the day before/after it: where an off-by-one would show
+        events = sorted({dt.date.fromisoformat(x) for a in allocations for x in (a[1],)}
+                        | {dt.date.fromisoformat(x) for inv in plain for x in (inv[3], inv[4], inv[7]) if x})
+        picked = [data.draw(st.sampled_from(events)) + dt.timedelta(days=data.draw(st.integers(-1, 1)))
+                  for _ in range(3)]
+        for d in [day(offset) for offset in dates] + picked:
+            with books.db.session() as s:
+                found = set(s.scalars(open_set.open_rows(d)))
+                paid = dict(s.execute(open_set.open_rows(d, Invoice.id, open_set.paid_on(d))).tuples().all())
+            expected = {inv[0] for inv in plain if _open_on(inv, allocations, d.isoformat())}
+            assert found == expected, d
+            assert paid == {i: _paid_by(allocations, i, d.isoformat()) for i in expected}
+            report = {(b.currency, r.customer_code): [int(r.buckets[k] * 100) for k in
+                                                      ("current", "d1_30", "d31_60", "d61_90", "over_90")]
+                      for b in aging.aging_report(books, d) for r in b.rows}
+            assert report == _aging_oracle(plain, allocations, d), d
+    finally:
+        books.db.auto_backup = False
+        books.close()
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def test_upgrade_derives_the_columns_of_an_older_file(tmp_path):
+    """A file written before the derived columns existed gets them from its allocations when opened."""
+    path = tmp_path / "old.ardb"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    con.commit()
+    con.close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0005")
+        conn.exec_driver_sql("INSERT INTO company (id, legal_name, address, postcode, city, country, tax_id, phone, "
+                             "email, bank_name, bank_account, bank_bic, currency, signer_name, signer_title) VALUES "
+                             "(1, 'Old Co', '', '', '', 'DE', '', '', '', '', '', '', 'EUR', '', '')")
+        conn.exec_driver_sql("INSERT INTO customer (id, code, name, contact, address, postcode, city, country, email, "
+                             "phone, tax_id, credit_limit, credit_class, terms_days, currency, language, notes, "
+                             "on_hold, late_charge_rule, late_charge_rate, created_at) VALUES (1, 'C1', 'Old', '', '', "
+                             "'', '', '', '', '', '', NULL, 'B', 30, 'EUR', 'en', '', 0, '', '', '2026-01-01 00:00:00')")
+        for iid, amount, paid, voided, voided_on in ((1, 100, 100, 0, None), (2, 100, 40, 0, None),
+                                                      (3, 100, 0, 1, "2025-03-01"), (4, 100, 0, 0, None),
+                                                      (5, 100, 100, 0, None)):
+            conn.exec_driver_sql(
+                "INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, reference, "
+                "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
+                f"({iid}, 'OLD-{iid}', 1, '2025-01-01', '2025-01-31', {amount}, 'EUR', '', '', 0, '', {voided}, '', "
+                f"{repr(voided_on) if voided_on else 'NULL'}, {paid}, '2025-01-01 00:00:00')")
+        conn.exec_driver_sql("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, "
+                             "created_at) VALUES (1, 1, '2025-02-01', 240, 'EUR', '', '', '2025-02-01 00:00:00')")
+        for invoice_id, date, units in ((1, "2025-01-20", 60), (1, "2025-02-10", 40), (2, "2025-02-01", 40),
+                                        (5, "2030-02-01", 100)):
+            conn.exec_driver_sql("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
+                                 f"(1, {invoice_id}, '{date}', {units})")
+    engine.dispose()
+    books = open_company(path, clock=FixedClock(TODAY))
+    try:
+        plain, allocations, mismatches = _plain(path)
+        assert mismatches == []
+        assert {inv[0]: (inv[8], inv[9]) for inv in plain} == {
+            1: ("2025-02-10", "2025-02-10"), 2: (None, None), 3: (None, "2025-03-01"), 4: (None, None),
+            5: ("2030-02-01", "2030-02-01")}
+        with books.db.session() as s:
+            assert set(s.scalars(open_set.open_rows(dt.date(2025, 2, 5)))) == {1, 2, 3, 4, 5}
+            assert set(s.scalars(open_set.open_rows(dt.date(2025, 3, 1)))) == {2, 4, 5}
+            assert set(s.scalars(open_set.open_rows(dt.date(2040, 1, 1)))) == {2, 4}
+    finally:
+        books.db.auto_backup = False
+        books.close()
+
+
+def test_check_reports_derived_columns_out_of_step(template, tmp_path):
+    path = tmp_path / "books.ardb"
+    shutil.copy(template, path)
+    books = open_company(path, clock=FixedClock(TODAY))
+    try:
+        invoicing.add_invoice(books, {"number": "X1", "customer_code": "A", "issue_date": "2026-01-01",
+                                      "amount": "10.00"})
+        payments.record_payment(books, {"customer_code": "A", "date": "2026-01-05", "amount": "10.00"})
+        assert check(books).ok
+        with books.db.session() as s:   # a write that bypassed the one place that writes allocations
+            s.execute(text("UPDATE invoice SET closed_on = NULL WHERE number = 'X1'"))
+        report = check(books)
+        assert not report.ok and any("X1" in p and "derived" in p for p in report.consistency)
+    finally:
+        books.db.auto_backup = False
+        books.close()
+
+
+def test_a_later_migration_may_rebuild_the_invoice_table(template, tmp_path):
+    """Alembic's batch mode copies the table (as a migration adding a column with a constraint does):
+    the derived columns are plain columns (not generated ones, which batch mode cannot copy), so they
+    and their index survive the copy."""
+    path = tmp_path / "books.ardb"
+    shutil.copy(template, path)
+    books = open_company(path, clock=FixedClock(TODAY))
+    try:
+        invoicing.add_invoice(books, {"number": "X1", "customer_code": "A", "issue_date": "2026-01-01",
+                                      "amount": "10.00"})
+        payments.record_payment(books, {"customer_code": "A", "date": "2026-01-05", "amount": "10.00"})
+        with books.db.engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")   # invoice is referenced: a rebuild needs this
+            with Operations(MigrationContext.configure(conn)).batch_alter_table("invoice", recreate="always") as b:
+                b.add_column(sa.Column("extra", sa.Integer(), nullable=True))
+                b.create_check_constraint("ck_invoice_extra", "extra >= 0")
+        plain, _allocations, mismatches = _plain(path)
+        assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
+        indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert {"ix_invoice_span", "ix_invoice_open"} <= indexes
+    finally:
+        books.db.auto_backup = False
+        books.close()
