@@ -18,7 +18,8 @@ from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.storage import collections_repo, invoices_repo
-from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config, known_revisions, open_database
+from ar_desktop.storage.engine import known_revisions, open_database
+from old_files import file_at_revision, invoice_sql
 
 DUE = dt.date(2026, 3, 1)
 
@@ -141,28 +142,8 @@ def test_worklist_uses_a_fixed_number_of_queries(bk):
 # --- migration ----------------------------------------------------------------------------------------
 
 def test_migration_0001_to_0002_keeps_the_data(tmp_path):
-    path = tmp_path / "old.ardb"
-    con = sqlite3.connect(path)
-    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    con.commit()
-    con.close()
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0001")
-        conn.exec_driver_sql("INSERT INTO company (id, legal_name, address, postcode, city, country, tax_id, phone, "
-                             "email, bank_name, bank_account, bank_bic, currency, signer_name, signer_title) VALUES "
-                             "(1, 'Old Co', '', '', '', 'DE', '', '', '', '', '', '', 'EUR', '', '')")
-        conn.exec_driver_sql("INSERT INTO customer (id, code, name, contact, address, postcode, city, country, email, "
-                             "phone, tax_id, credit_limit, credit_class, terms_days, currency, language, notes, "
-                             "on_hold, late_charge_rule, late_charge_rate, created_at) VALUES (1, 'C1', 'Old "
-                             "Customer', '', '', '', '', '', '', '', '', NULL, 'B', 30, 'EUR', 'en', '', 0, '', '', "
-                             "'2026-01-01 00:00:00')")
-        conn.exec_driver_sql("INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, "
-                             "reference, description, disputed, dispute_reason, voided, void_reason, voided_on, paid, "
-                             "created_at) VALUES (1, 'OLD-1', 1, '2026-02-01', '2026-03-01', 12345, 'EUR', '', '', 0, "
-                             "'', 0, '', NULL, 0, '2026-02-01 00:00:00')")
-        conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('kept', '\"yes\"')")
-    engine.dispose()
+    path = file_at_revision(tmp_path / "old.ardb", "0001", invoice_sql(1, "2026-02-01", "2026-03-01", 12345),
+                            "INSERT INTO setting (key, value) VALUES ('kept', '\"yes\"')")
     assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
 
     db = open_database(path)

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.allocation import Allocation
@@ -27,8 +26,8 @@ from ar_desktop.services.backups import check
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.storage import invoices_repo, open_set
 from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter, next_payment_id
-from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config
 from ar_desktop.storage.orm import Invoice
+from old_files import file_at_revision, invoice_sql
 
 START = dt.date(2025, 1, 1)
 TODAY = dt.date(2026, 6, 30)
@@ -200,36 +199,15 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
 
 def test_upgrade_derives_the_columns_of_an_older_file(tmp_path):
     """A file written before the derived columns existed gets them from its allocations when opened."""
-    path = tmp_path / "old.ardb"
-    con = sqlite3.connect(path)
-    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    con.commit()
-    con.close()
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0005")
-        conn.exec_driver_sql("INSERT INTO company (id, legal_name, address, postcode, city, country, tax_id, phone, "
-                             "email, bank_name, bank_account, bank_bic, currency, signer_name, signer_title) VALUES "
-                             "(1, 'Old Co', '', '', '', 'DE', '', '', '', '', '', '', 'EUR', '', '')")
-        conn.exec_driver_sql("INSERT INTO customer (id, code, name, contact, address, postcode, city, country, email, "
-                             "phone, tax_id, credit_limit, credit_class, terms_days, currency, language, notes, "
-                             "on_hold, late_charge_rule, late_charge_rate, created_at) VALUES (1, 'C1', 'Old', '', '', "
-                             "'', '', '', '', '', '', NULL, 'B', 30, 'EUR', 'en', '', 0, '', '', '2026-01-01 00:00:00')")
-        for iid, amount, paid, voided, voided_on in ((1, 100, 100, 0, None), (2, 100, 40, 0, None),
-                                                      (3, 100, 0, 1, "2025-03-01"), (4, 100, 0, 0, None),
-                                                      (5, 100, 100, 0, None)):
-            conn.exec_driver_sql(
-                "INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, reference, "
-                "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
-                f"({iid}, 'OLD-{iid}', 1, '2025-01-01', '2025-01-31', {amount}, 'EUR', '', '', 0, '', {voided}, '', "
-                f"{repr(voided_on) if voided_on else 'NULL'}, {paid}, '2025-01-01 00:00:00')")
-        conn.exec_driver_sql("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, "
-                             "created_at) VALUES (1, 1, '2025-02-01', 240, 'EUR', '', '', '2025-02-01 00:00:00')")
-        for invoice_id, date, units in ((1, "2025-01-20", 60), (1, "2025-02-10", 40), (2, "2025-02-01", 40),
-                                        (5, "2030-02-01", 100)):
-            conn.exec_driver_sql("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
-                                 f"(1, {invoice_id}, '{date}', {units})")
-    engine.dispose()
+    invoices = [invoice_sql(1, "2025-01-01", "2025-01-31", 100, 100), invoice_sql(2, "2025-01-01", "2025-01-31", 100, 40),
+                invoice_sql(3, "2025-01-01", "2025-01-31", 100, voided_on="2025-03-01"),
+                invoice_sql(4, "2025-01-01", "2025-01-31", 100), invoice_sql(5, "2025-01-01", "2025-01-31", 100, 100)]
+    payment = ("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, created_at) VALUES "
+               "(1, 1, '2025-02-01', 240, 'EUR', '', '', '2025-02-01 00:00:00')")
+    allocations = [f"INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES (1, {i}, '{d}', {u})"
+                   for i, d, u in ((1, "2025-01-20", 60), (1, "2025-02-10", 40), (2, "2025-02-01", 40),
+                                   (5, "2030-02-01", 100))]
+    path = file_at_revision(tmp_path / "old.ardb", "0005", *invoices, payment, *allocations)
     books = open_company(path, clock=FixedClock(TODAY))
     try:
         plain, allocations, mismatches = _plain(path)
@@ -246,44 +224,40 @@ def test_upgrade_derives_the_columns_of_an_older_file(tmp_path):
         books.close()
 
 
-def test_check_reports_derived_columns_out_of_step(template, tmp_path):
+@pytest.fixture
+def paid_x1(template, tmp_path):
+    """A copy of the template with invoice X1 (10.00, issued 2026-01-01) paid on 2026-01-05."""
     path = tmp_path / "books.ardb"
     shutil.copy(template, path)
     books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        invoicing.add_invoice(books, {"number": "X1", "customer_code": "A", "issue_date": "2026-01-01",
-                                      "amount": "10.00"})
-        payments.record_payment(books, {"customer_code": "A", "date": "2026-01-05", "amount": "10.00"})
-        assert check(books).ok
-        with books.db.session() as s:   # a write that bypassed the one place that writes allocations
-            s.execute(text("UPDATE invoice SET closed_on = NULL WHERE number = 'X1'"))
-        report = check(books)
-        assert not report.ok and any("X1" in p and "derived" in p for p in report.consistency)
-    finally:
-        books.db.auto_backup = False
-        books.close()
+    invoicing.add_invoice(books, {"number": "X1", "customer_code": "A", "issue_date": "2026-01-01",
+                                  "amount": "10.00"})
+    payments.record_payment(books, {"customer_code": "A", "date": "2026-01-05", "amount": "10.00"})
+    yield books, path
+    books.db.auto_backup = False
+    books.close()
 
 
-def test_a_later_migration_may_rebuild_the_invoice_table(template, tmp_path):
+def test_check_reports_derived_columns_out_of_step(paid_x1):
+    books, _path = paid_x1
+    assert check(books).ok
+    with books.db.session() as s:   # a write that bypassed the one place that writes allocations
+        s.execute(text("UPDATE invoice SET closed_on = NULL WHERE number = 'X1'"))
+    report = check(books)
+    assert not report.ok and any("X1" in p and "derived" in p for p in report.consistency)
+
+
+def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     """Alembic's batch mode copies the table (as a migration adding a column with a constraint does):
     the derived columns are plain columns (not generated ones, which batch mode cannot copy), so they
     and their index survive the copy."""
-    path = tmp_path / "books.ardb"
-    shutil.copy(template, path)
-    books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        invoicing.add_invoice(books, {"number": "X1", "customer_code": "A", "issue_date": "2026-01-01",
-                                      "amount": "10.00"})
-        payments.record_payment(books, {"customer_code": "A", "date": "2026-01-05", "amount": "10.00"})
-        with books.db.engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")   # invoice is referenced: a rebuild needs this
-            with Operations(MigrationContext.configure(conn)).batch_alter_table("invoice", recreate="always") as b:
-                b.add_column(sa.Column("extra", sa.Integer(), nullable=True))
-                b.create_check_constraint("ck_invoice_extra", "extra >= 0")
-        plain, _allocations, mismatches = _plain(path)
-        assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
-        indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
-        assert {"ix_invoice_span", "ix_invoice_open"} <= indexes
-    finally:
-        books.db.auto_backup = False
-        books.close()
+    books, path = paid_x1
+    with books.db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")   # invoice is referenced: a rebuild needs this
+        with Operations(MigrationContext.configure(conn)).batch_alter_table("invoice", recreate="always") as b:
+            b.add_column(sa.Column("extra", sa.Integer(), nullable=True))
+            b.create_check_constraint("ck_invoice_extra", "extra >= 0")
+    plain, _allocations, mismatches = _plain(path)
+    assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
+    indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"ix_invoice_span", "ix_invoice_open"} <= indexes

@@ -1,0 +1,44 @@
+"""Company files at an older schema revision, written the way that version wrote them (for upgrade tests)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config
+
+
+def file_at_revision(path: Path, revision: str, *statements: str) -> Path:
+    """A company file at ``revision`` with one company and one customer (id 1, code C1), then ``statements``."""
+    from alembic import command
+
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    con.commit()
+    con.close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), revision)
+        conn.exec_driver_sql("INSERT INTO company (id, legal_name, address, postcode, city, country, tax_id, phone, "
+                             "email, bank_name, bank_account, bank_bic, currency, signer_name, signer_title) VALUES "
+                             "(1, 'Old Co', '', '', '', 'DE', '', '', '', '', '', '', 'EUR', '', '')")
+        conn.exec_driver_sql("INSERT INTO customer (id, code, name, contact, address, postcode, city, country, email, "
+                             "phone, tax_id, credit_limit, credit_class, terms_days, currency, language, notes, "
+                             "on_hold, late_charge_rule, late_charge_rate, created_at) VALUES (1, 'C1', 'Old "
+                             "Customer', '', '', '', '', '', '', '', '', NULL, 'B', 30, 'EUR', 'en', '', 0, '', '', "
+                             "'2026-01-01 00:00:00')")
+        for sql in statements:
+            conn.exec_driver_sql(sql)
+    engine.dispose()
+    return path
+
+
+def invoice_sql(iid: int, issue: str, due: str, amount: int, paid: int = 0, voided_on: str | None = None) -> str:
+    """An invoice row of customer 1 as schema 0001-0005 stored it."""
+    voided = f"1, '', '{voided_on}'" if voided_on else "0, '', NULL"
+    return ("INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, reference, "
+            "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
+            f"({iid}, 'OLD-{iid}', 1, '{issue}', '{due}', {amount}, 'EUR', '', '', 0, '', {voided}, {paid}, "
+            f"'{issue} 00:00:00')")
