@@ -56,7 +56,15 @@ def to_minor(value: Decimal, currency: str = "EUR") -> int:
 
 
 def from_minor(units: int, currency: str = "EUR") -> Decimal:
-    return Decimal(int(units)).scaleb(-exponent(currency)).quantize(quantum(currency))
+    # An integer scaled by -e has exactly e decimals: no quantize needed. Called for every figure of
+    # every list and report, so the exponent is looked up once per currency.
+    e = _SCALE.get(currency)
+    if e is None:
+        e = _SCALE[currency] = -exponent(currency)
+    return Decimal(int(units)).scaleb(e)
+
+
+_SCALE: dict[str, int] = {}
 
 
 def normalize_currency(code: str) -> str:

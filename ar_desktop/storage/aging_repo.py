@@ -33,11 +33,11 @@ def aging(s: Session, as_of: dt.date, customer_id: int | None = None) -> list[Ag
                                (Invoice.amount - open_set.paid_on(as_of)).label("units"), where=where).subquery()
     sums = [func.sum(case((_bucket_condition(open_.c.due_date, b, as_of), open_.c.units), else_=0)).label(b.key)
             for b in BUCKETS]
-    q = (select(Customer.code, Customer.name, open_.c.currency, *sums)
-         .select_from(open_).join(Customer, Customer.id == open_.c.customer_id)
-         .group_by(Customer.id, open_.c.currency)
-         .having(func.sum(open_.c.units) != 0)
-         .order_by(open_.c.currency, Customer.code))
+    # grouped before the customer is joined: one customer lookup per row of the report, not per invoice
+    per = (select(open_.c.customer_id, open_.c.currency, *sums).group_by(open_.c.customer_id, open_.c.currency)
+           .having(func.sum(open_.c.units) != 0).subquery())
+    q = (select(Customer.code, Customer.name, per.c.currency, *(per.c[b.key] for b in BUCKETS))
+         .join(per, per.c.customer_id == Customer.id).order_by(per.c.currency, Customer.code))
     out = []
     for code, name, currency, *amounts in s.execute(q):
         row = AgingRow(code, name, currency)
