@@ -116,9 +116,9 @@ class Invoice(Base):
         Index("ix_invoice_open", "customer_id", "due_date", "amount", "paid",
               sqlite_where=text("paid < amount AND voided = 0")),
         # Open on D = issued by D and closed after D: per span class, a range of issue dates. It also
-        # holds what an as-of report adds up, so the aging never reads the table (storage.open_set).
+        # holds what as-of reports read (amounts, dates, void), so they never read the table (storage.open_set).
         Index("ix_invoice_span", "span_class", "issue_date", "closed_on", "customer_id", "due_date", "amount", "paid",
-              "last_paid_on", "currency"),
+              "last_paid_on", "currency", "voided", "voided_on"),
     )
 
 

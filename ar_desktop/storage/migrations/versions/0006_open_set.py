@@ -30,7 +30,7 @@ def upgrade() -> None:
                "coalesce(cleared_on, '9999-12-31')) ELSE cleared_on END WHERE voided OR cleared_on IS NOT NULL")
     op.execute(f"UPDATE invoice SET span_class = {_SPAN} WHERE closed_on IS NOT NULL")
     op.execute("CREATE INDEX ix_invoice_span ON invoice (span_class, issue_date, closed_on, customer_id, due_date, "
-               "amount, paid, last_paid_on, currency)")
+               "amount, paid, last_paid_on, currency, voided, voided_on)")
     op.execute("DROP INDEX ix_invoice_open")
     op.execute(f"CREATE INDEX ix_invoice_open ON invoice (customer_id, due_date, amount, paid) WHERE {_OPEN}")
     op.execute("ALTER TABLE audit_entry ADD COLUMN who VARCHAR(100)")
