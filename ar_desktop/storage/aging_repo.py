@@ -14,7 +14,7 @@ from ar_desktop.storage import open_set
 from ar_desktop.storage.orm import Customer, Invoice
 
 
-def _bucket_condition(due_date, bucket, as_of: dt.date):
+def _bucket_condition(bucket, as_of: dt.date, due_date=Invoice.due_date):
     # days past due = as_of - due_date; compared as dates
     parts = []
     if bucket.low is not None:
@@ -31,7 +31,7 @@ def aging(s: Session, as_of: dt.date, customer_id: int | None = None) -> list[Ag
     where = None if customer_id is None else Invoice.customer_id == customer_id
     open_ = open_set.open_rows(as_of, Invoice.customer_id, Invoice.currency, Invoice.due_date,
                                (Invoice.amount - open_set.paid_on(as_of)).label("units"), where=where).subquery()
-    sums = [func.sum(case((_bucket_condition(open_.c.due_date, b, as_of), open_.c.units), else_=0)).label(b.key)
+    sums = [func.sum(case((_bucket_condition(b, as_of, open_.c.due_date), open_.c.units), else_=0)).label(b.key)
             for b in BUCKETS]
     # grouped before the customer is joined: one customer lookup per row of the report, not per invoice
     per = (select(open_.c.customer_id, open_.c.currency, *sums).group_by(open_.c.customer_id, open_.c.currency)

@@ -8,8 +8,7 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, event
+from sqlalchemy import event
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder, ladder_from_data
