@@ -1,7 +1,8 @@
 """Reading the audit trail (entries are written by orm_audit's session hooks).
 
 A change entry holds every field it changed (JSON objects of old and new values); it is read back
-as one row per field, as older files stored it. A record written in bulk has no entry of its
+as one row per field, as older files stored it. An invoice's paid total is not audited (it follows
+from its allocations): its history shows the payments and adjustments applied to it instead. A record written in bulk has no entry of its
 own: the import entry whose id range holds it says who imported it, when, and from which file.
 """
 
@@ -11,9 +12,11 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
+from sqlalchemy.sql import ColumnElement
 from sqlalchemy.orm import Session
 
+from ar_desktop.storage.orm import Allocation
 from ar_desktop.storage.orm_audit import IMPORT_ENTITY, AuditEntry
 
 
@@ -49,12 +52,21 @@ def _imports_holding(s: Session, entity: str, entity_id: int) -> list[AuditEntry
     return out
 
 
+def _records(entity: str, ids) -> ColumnElement[bool]:
+    return and_(AuditEntry.entity == entity, AuditEntry.entity_id.in_(ids))
+
+
 def for_entity(s: Session, entity: str, entity_id: int) -> list[AuditRow]:
     """Every entry about one record, oldest first: the import that wrote it (if it was imported),
-    its creation, each field changed, its void or deletion."""
-    q = (select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-         .order_by(AuditEntry.id))
-    entries = sorted([*_imports_holding(s, entity, entity_id), *s.scalars(q)], key=lambda e: e.id)
+    its creation, each field changed, its void or deletion; for an invoice also the payments,
+    write-offs and credit notes applied to it (what changed what it was paid)."""
+    which = and_(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+    if entity == "invoice":
+        applied = select(Allocation.id).where(Allocation.invoice_id == entity_id)
+        payments = select(Allocation.payment_id).where(Allocation.invoice_id == entity_id)
+        which = or_(which, _records("allocation", applied), _records("payment", payments))
+    entries = sorted([*_imports_holding(s, entity, entity_id),
+                      *s.scalars(select(AuditEntry).where(which).order_by(AuditEntry.id))], key=lambda e: e.id)
     return [r for e in entries for r in _rows(e)]
 
 
