@@ -51,9 +51,9 @@ class InvoiceRows:
                     settlements.append((record["id"], record["customer_id"], record["amount"], record["currency"],
                                         record["number"], settled))
             elif settled is not None:
-                settlements.append((record["old"].id, record["old"].customer_id,
-                                    record["old"].amount - record["old"].paid, record["old"].currency,
-                                    record["old"].number, settled))
+                old = record["old"]   # settled at its amount as this file gives it
+                settlements.append((old.id, old.customer_id, record["amount"] - old.paid, old.currency,
+                                    old.number, settled))
         self.writer.invoices(records)
         self._settle(settlements)
 
@@ -185,7 +185,8 @@ class InvoiceRows:
                 setattr(row, k, v)
         report.updated += 1
         self._preview(n, "update", record, raw_text(values.get("customer_code", "")), settled)
-        return ({"old": old, "id": None}, settled if settled is not None and old.paid < record["amount"] else None)
+        return ({"old": old, "id": None, "amount": record["amount"]},
+                settled if settled is not None and old.paid < record["amount"] else None)
 
     def _new_customer(self, n, code, values, batch, currency) -> tuple[int, int, str] | None:
         report = self.report

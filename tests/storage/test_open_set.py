@@ -25,8 +25,9 @@ from ar_desktop.services import adjustments, aging, customers, invoicing, paymen
 from ar_desktop.services.backups import check
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.storage import invoices_repo, open_set
-from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter, next_payment_id
-from ar_desktop.storage.orm import Invoice
+from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
+from ar_desktop.storage.import_repo import next_id
+from ar_desktop.storage.orm import Invoice, Payment
 from old_files import file_at_revision, invoice_sql
 
 START = dt.date(2025, 1, 1)
@@ -87,7 +88,7 @@ def _apply(books, ids: list[int], op) -> None:
             if voided or open_units <= 0 or when < issue:
                 return
             with books.db.session() as s:
-                pid = next_payment_id(s)
+                pid = next_id(s, Payment)
                 BulkWriter(s, BulkSource("payments.csv", "0" * 64)).payments(
                     [dict(id=pid, customer_id=1 if code == "A" else 2, date=when, amount=units, currency=currency,
                           method="transfer", reference="bulk")],
@@ -261,3 +262,83 @@ def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
     indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"ix_invoice_span", "ix_invoice_open"} <= indexes
+
+
+def _derived(path: Path) -> dict[str, tuple]:
+    con = sqlite3.connect(path)
+    try:
+        assert open_set.derived_mismatches(con) == []   # every derived column equals check's recomputation
+        return {n: (p, last, cleared, closed) for n, p, last, cleared, closed in con.execute(
+            "SELECT number, paid, last_paid_on, cleared_on, closed_on FROM invoice")}
+    finally:
+        con.close()
+
+
+def test_imports_write_offs_and_recoveries_keep_the_derived_columns(books, csv_file):
+    """Every writer of allocations outside payments_repo (the importer's new invoices, settlement
+    dates, an update of a settled invoice, payment files with write-offs and dated allocations) and
+    credit's write-offs and recoveries leave the derived columns equal to a full recomputation."""
+    from ar_desktop.services.importing import import_file
+
+    customers.add_customer(books, {"code": "ACME", "name": "Acme", "terms_days": "30"})
+    import_file(books, "invoices", csv_file([
+        "number,customer_code,issue_date,amount,settled_date,voided,void_date,void_reason",
+        "I-1,ACME,2026-01-05,100.00,2026-02-10,,,",
+        "I-2,ACME,2026-01-10,200.00,,,,",
+        "I-3,ACME,2026-01-15,300.00,,,,",
+        "I-4,ACME,2026-01-20,50.00,,,,",
+        "I-5,ACME,2026-01-25,80.00,,,,",
+        "I-V,ACME,2026-01-02,40.00,,yes,2026-01-20,issued twice"]))
+    # an update that raises an amount and settles the invoice in the same file (the ORM row and the bulk payment)
+    import_file(books, "invoices", csv_file(["number,customer_code,issue_date,amount,settled_date",
+                                             "I-2,ACME,2026-01-10,250.00,2026-03-01"]), mode="update")
+    import_file(books, "payments", csv_file([
+        "date,customer_code,amount,kind,reference,invoice_number,allocations",
+        "2026-02-15,ACME,120.00,payment,bank 1,I-3,",                      # I-3: 120 of 300
+        '2026-02-20,ACME,30.00,payment,bank 2,,"I-5: 30.00 on 2026-03-05"',  # a dated allocation
+        "2026-03-02,ACME,50.00,write-off,bad debt,I-4,"]))                  # a write-off in a file
+    adjustments.write_off(books, "I-3", None, "Customer insolvent", "2026-03-10")   # the rest of I-3
+    payments.record_payment(books, {"customer_code": "ACME", "date": "2026-03-20", "amount": "60.00",
+                                    "reference": "bank 3"})   # I-5's 50, then 10 recovers a written-off debt
+    got = _derived(books.db.path)
+    d = dt.date.fromisoformat
+    assert got == {
+        "I-1": (10000, "2026-02-10", "2026-02-10", "2026-02-10"),
+        "I-2": (25000, "2026-03-01", "2026-03-01", "2026-03-01"),
+        "I-3": (30000, "2026-03-10", "2026-03-10", "2026-03-10"),
+        "I-4": (5000, "2026-03-02", "2026-03-02", "2026-03-02"),
+        "I-5": (8000, "2026-03-20", "2026-03-20", "2026-03-20"),
+        "I-V": (0, None, None, "2026-01-20")}
+    with books.db.session() as s:
+        assert set(s.scalars(open_set.open_rows(d("2026-03-04"), Invoice.number))) == {"I-3", "I-5"}
+        assert set(s.scalars(open_set.open_rows(d("2026-02-28"), Invoice.number))) == {"I-2", "I-3", "I-4", "I-5"}
+    assert check(books).ok
+
+
+def test_export_and_import_company_keep_the_derived_columns(books, tmp_path):
+    """import-company rebuilds a company through the importer: the derived columns of the new file are
+    the recomputation's, and its audit trail holds one entry per imported list."""
+    from ar_desktop.services.audit import imports
+    from ar_desktop.services.company_transfer import export_company, import_company
+
+    customers.add_customer(books, {"code": "ACME", "name": "Acme"})
+    for n, issue in enumerate(("2026-01-05", "2026-01-20", "2026-02-01")):
+        invoicing.add_invoice(books, {"number": f"E-{n}", "customer_code": "ACME", "issue_date": issue,
+                                      "amount": "100.00"})
+    payments.record_payment(books, {"customer_code": "ACME", "date": "2026-02-10", "amount": "150.00"})
+    adjustments.write_off(books, "E-1", None, "Customer insolvent", "2026-03-01")
+    invoicing.void_invoice(books, invoices_repo_id(books, "E-2"), "issued twice", dt.date(2026, 3, 5))
+    export_company(books, tmp_path / "export")
+    import_company(tmp_path / "export", tmp_path / "moved.ardb", FixedClock(dt.date(2026, 3, 31)))
+    assert _derived(tmp_path / "moved.ardb") == _derived(books.db.path)
+    moved = open_company(tmp_path / "moved.ardb", clock=FixedClock(dt.date(2026, 3, 31)))
+    try:
+        assert sorted(e.note.split(":")[0] for e in imports(moved)) == ["import-company"] * 3
+    finally:
+        moved.db.auto_backup = False
+        moved.close()
+
+
+def invoices_repo_id(books, number: str) -> int:
+    with books.db.session() as s:
+        return invoices_repo.id_by_number(s, number)
