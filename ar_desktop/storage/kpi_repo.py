@@ -2,10 +2,11 @@
 history the cash forecast needs, in set-based queries.
 
 Open amounts as of D are those of the aging report: invoices issued by D and not voided by D,
-less the allocations dated on or before D (``collections_repo``'s as-of helpers, the aging
-report's bucket condition for "not yet due"). "Invoices open as of D" are found from the open
-set (the partial index ``ix_invoice_open``) plus those paid or voided after D, never by reading
-the whole history.
+less the allocations dated on or before D (the aging report's bucket condition for "not yet
+due"). Every question is asked of ``storage.open_set``'s index, never of the whole history: the
+invoices open on D (``_open_query``), those cleared in a period (``_cleared``: their clearing
+day is ``closed_on``), those issued in a period (sales), each a range of ``ix_invoice_span`` per
+span class that holds what the sums read.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from ar_desktop.storage import open_set
+
 from ar_desktop.domain.aging import BUCKETS
 from ar_desktop.domain.kpi import ClearedInvoice, ClearingStats, Period
 from ar_desktop.storage.aging_repo import _bucket_condition
-from ar_desktop.storage.collections_repo import DISPUTE_KINDS, _live, _open_candidates, _paid_units, disputed_as_of
+from ar_desktop.storage.collections_repo import DISPUTE_KINDS, disputed_as_of
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
 
@@ -48,23 +51,24 @@ class OpenItem:
         return self.disputed_units > 0
 
 
-def _open_query(as_of: dt.date, currency: str | None):
-    """(invoice id, open units as of D) of every invoice open as of D."""
-    open_units = (Invoice.amount - _paid_units(as_of)).label("open_units")
-    q = (select(Invoice.id, open_units)
-         .where(Invoice.id.in_(_open_candidates(as_of)), _live(as_of), Invoice.amount > _paid_units(as_of)))
-    if currency is not None:
-        q = q.where(Invoice.currency == currency)
-    return q
+def _not_voided_by(as_of: dt.date):
+    return or_(Invoice.voided.is_(False), Invoice.voided_on > as_of)
+
+
+def _open_query(as_of: dt.date, currency: str | None, where=None):
+    """Subquery (id, open_units, due_date) of every invoice open as of D (storage.open_set)."""
+    conds = [c for c in (where, None if currency is None else Invoice.currency == currency) if c is not None]
+    o = open_set.open_rows(as_of, Invoice.id, (Invoice.amount - open_set.paid_on(as_of)).label("open_units"),
+                           Invoice.due_date, where=and_(*conds) if conds else None).subquery()
+    return select(o).where(o.c.open_units > 0).subquery()
 
 
 def open_totals(s: Session, as_of: dt.date, currency: str) -> tuple[int, int]:
     """(open balance, its not-yet-due part) in minor units as of D."""
-    o = _open_query(as_of, currency).subquery()
-    current = _bucket_condition(BUCKETS[0], as_of)
-    q = (select(func.coalesce(func.sum(o.c.open_units), 0),
-                func.coalesce(func.sum(case((current, o.c.open_units), else_=0)), 0))
-         .select_from(o).join(Invoice, Invoice.id == o.c.id))
+    o = _open_query(as_of, currency)
+    current = _bucket_condition(BUCKETS[0], as_of, o.c.due_date)
+    q = select(func.coalesce(func.sum(o.c.open_units), 0),
+               func.coalesce(func.sum(case((current, o.c.open_units), else_=0)), 0))
     total, cur = s.execute(q).one()
     return int(total), int(cur)
 
@@ -72,13 +76,11 @@ def open_totals(s: Session, as_of: dt.date, currency: str) -> tuple[int, int]:
 def open_items(s: Session, as_of: dt.date, *, currency: str | None = None,
                customer_id: int | None = None) -> list[OpenItem]:
     """Every invoice open as of D, by customer code, due date and number."""
-    o = _open_query(as_of, currency).subquery()
+    o = _open_query(as_of, currency, None if customer_id is None else Invoice.customer_id == customer_id)
     q = (select(Invoice.id, Invoice.number, Invoice.customer_id, Customer.code, Customer.name, Invoice.issue_date,
                 Invoice.due_date, Invoice.amount, o.c.open_units, Invoice.currency, Invoice.disputed)
          .select_from(o).join(Invoice, Invoice.id == o.c.id).join(Customer, Customer.id == Invoice.customer_id)
          .order_by(Customer.code, Invoice.due_date, Invoice.number))
-    if customer_id is not None:
-        q = q.where(Invoice.customer_id == customer_id)
     rows = s.execute(q).all()
     disputes = _dispute_events(s, [r[0] for r in rows])
     return [OpenItem(i, number, cid, code, name, issued, due, int(amount), int(units), cur,
@@ -117,9 +119,8 @@ def disputed_part(events: list[tuple[dt.date, str, int | None]] | None, flag: bo
 def disputed_units(s: Session, as_of: dt.date, currency: str) -> int:
     """The disputed part, as of D, of the open balance (invoices flagged or with dispute events)."""
     with_events = select(CollectionEvent.invoice_id).where(CollectionEvent.kind.in_(DISPUTE_KINDS))
-    q = (select(Invoice.id, Invoice.disputed, (Invoice.amount - _paid_units(as_of)).label("open_units"))
-         .where(or_(Invoice.disputed.is_(True), Invoice.id.in_(with_events)), Invoice.currency == currency,
-                _live(as_of), Invoice.amount > _paid_units(as_of)))
+    o = _open_query(as_of, currency, or_(Invoice.disputed.is_(True), Invoice.id.in_(with_events)))
+    q = select(Invoice.id, Invoice.disputed, o.c.open_units).join(o, o.c.id == Invoice.id)
     rows = s.execute(q).all()
     events = _dispute_events(s, [r[0] for r in rows])
     return sum(disputed_part(events.get(i), flag, int(units), as_of) for i, flag, units in rows)
@@ -127,39 +128,39 @@ def disputed_units(s: Session, as_of: dt.date, currency: str) -> int:
 
 def sales_units(s: Session, period: Period, currency: str) -> int:
     """Gross amount of the invoices issued in the period, voided ones (by D) excluded."""
-    q = (select(func.coalesce(func.sum(Invoice.amount), 0))
-         .where(Invoice.issue_date > period.start, _live(period.as_of), Invoice.currency == currency))
-    return int(s.scalar(q) or 0)
+    rows = open_set.issued_rows(period.start, period.as_of, Invoice.amount,
+                                where=and_(Invoice.currency == currency, _not_voided_by(period.as_of))).subquery()
+    return int(s.scalar(select(func.coalesce(func.sum(rows.c.amount), 0))) or 0)
 
 
 def issued(s: Session, first: dt.date, last: dt.date, currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
     """Invoices issued from ``first`` to ``last``: the gross amount per issue day of those never voided,
     and (issue date, voided on, amount) of those voided on a known day (they count before that day)."""
-    in_range = and_(Invoice.issue_date >= first, Invoice.issue_date <= last, Invoice.currency == currency)
+    rows = open_set.issued_rows(first - dt.timedelta(days=1), last, Invoice.issue_date, Invoice.amount,
+                                Invoice.voided, Invoice.voided_on, where=Invoice.currency == currency).subquery()
     daily = {_as_date(d): int(units) for d, units in s.execute(
-        select(Invoice.issue_date, func.sum(Invoice.amount)).where(in_range, Invoice.voided.is_(False))
-        .group_by(Invoice.issue_date))}
+        select(rows.c.issue_date, func.sum(rows.c.amount)).where(rows.c.voided.is_(False))
+        .group_by(rows.c.issue_date))}
     voided = [(_as_date(d), _as_date(v), int(units)) for d, v, units in s.execute(
-        select(Invoice.issue_date, Invoice.voided_on, Invoice.amount)
-        .where(in_range, Invoice.voided.is_(True), Invoice.voided_on.is_not(None)))]
+        select(rows.c.issue_date, rows.c.voided_on, rows.c.amount)
+        .where(rows.c.voided.is_(True), rows.c.voided_on.is_not(None)))]
     return daily, voided
 
 
-def _cleared(period: Period, currency: str | None):
-    """Invoices fully paid as of D whose last allocation (the clearing one) falls in the period:
-    (invoice id, clearing day, whether an adjustment is among that day's allocations)."""
-    last = (select(Allocation.invoice_id, func.max(Allocation.date).label("cleared"),
-                   func.sum(Allocation.amount).label("paid"))
-            .where(Allocation.date <= period.as_of).group_by(Allocation.invoice_id)
-            .having(func.max(Allocation.date) > period.start).subquery())
+def _cleared(period: Period, currency: str | None, customer_ids=None):
+    """Invoices fully paid as of D whose clearing day (the allocation that reached the amount) falls
+    in the period: (issue date, due date, clearing day, whether an adjustment is among that day's
+    allocations, invoice id, customer id). From ``open_set.cleared_rows``: the clearing day is
+    their ``closed_on``."""
+    where = [c for c in (None if currency is None else Invoice.currency == currency,
+                         None if customer_ids is None else Invoice.customer_id.in_(customer_ids)) if c is not None]
+    c = open_set.cleared_rows(period.start, period.as_of, Invoice.issue_date, Invoice.due_date,
+                              Invoice.closed_on.label("cleared"), Invoice.id, Invoice.customer_id,
+                              where=and_(*where) if where else None).subquery()
     adjusted = exists(select(Allocation.id).join(Payment, Payment.id == Allocation.payment_id)
-                      .where(Allocation.invoice_id == last.c.invoice_id, Allocation.date == last.c.cleared,
+                      .where(Allocation.invoice_id == c.c.id, Allocation.date == c.c.cleared,
                              Payment.method.in_(ADJUSTMENT_METHODS)))
-    q = (select(Invoice.issue_date, Invoice.due_date, last.c.cleared, adjusted.label("adjusted"), Invoice.id,
-                Invoice.number, Invoice.customer_id)
-         .select_from(last).join(Invoice, Invoice.id == last.c.invoice_id)
-         .where(last.c.paid >= Invoice.amount, _live(period.as_of)))
-    return q if currency is None else q.where(Invoice.currency == currency)
+    return select(c.c.issue_date, c.c.due_date, c.c.cleared, adjusted.label("adjusted"), c.c.id, c.c.customer_id)
 
 
 def clearing_stats(s: Session, period: Period, currency: str) -> ClearingStats:
@@ -183,9 +184,10 @@ class ClearedRow:
 
 def cleared_invoices(s: Session, period: Period, currency: str) -> list[ClearedRow]:
     """The invoices behind ``clearing_stats`` (adjusted ones included, marked), by clearing day."""
-    rows = s.execute(_cleared(period, currency)).all()
+    c = _cleared(period, currency).subquery()
+    rows = s.execute(select(c, Invoice.number).join(Invoice, Invoice.id == c.c.id)).all()
     out = [ClearedRow(i, number, ClearedInvoice(_as_date(issued), _as_date(due), _as_date(cleared), bool(adj)))
-           for issued, due, cleared, adj, i, number, _cid in rows]
+           for issued, due, cleared, adj, i, _cid, number in rows]
     out.sort(key=lambda r: (r.invoice.cleared_on, r.number))
     return out
 
@@ -193,12 +195,10 @@ def cleared_invoices(s: Session, period: Period, currency: str) -> list[ClearedR
 def customer_days_late(s: Session, period: Period, customer_ids=None) -> dict[int, tuple[int, int]]:
     """Per customer: (invoices paid in full in the period, their days late summed), adjustments left
     out as in ``clearing_stats``."""
-    c = _cleared(period, None).subquery()
+    c = _cleared(period, None, customer_ids).subquery()
     q = (select(c.c.customer_id, func.count(),
                 func.coalesce(func.sum(func.max(func.julianday(c.c.cleared) - func.julianday(c.c.due_date), 0)), 0))
          .where(c.c.adjusted.is_(False)).group_by(c.c.customer_id))
-    if customer_ids is not None:
-        q = q.where(c.c.customer_id.in_(customer_ids))
     return {cid: (int(n), int(round(days))) for cid, n, days in s.execute(q)}
 
 

@@ -72,6 +72,50 @@ def open_rows(as_of: dt.date, *columns, where=None):
     return union_all(*parts)
 
 
+def _ranges(start: dt.date, end: dt.date, column, columns, where):
+    """UNION ALL, one index range per span class, of the invoices whose ``column`` (closed_on) is in
+    (start, end]: such an invoice of class k was issued after start - SPAN_DAYS[k]."""
+    parts = []
+    for k, earliest in class_ranges(start):
+        if k == SPAN_OPEN:
+            continue   # never closed
+        cond = [Invoice.span_class == k, Invoice.issue_date <= end, column > start, column <= end]
+        if earliest > _EARLIEST:
+            cond.append(Invoice.issue_date > earliest)
+        if where is not None:
+            cond.append(where)
+        parts.append(select(*columns).where(*cond))
+    return union_all(*parts)
+
+
+def closed_rows(start: dt.date, end: dt.date, *columns, where=None):
+    """SELECT ``columns`` of every invoice closed (cleared or voided) in (start, end], from
+    ``ix_invoice_span``: per span class one range of issue dates."""
+    return _ranges(start, end, Invoice.closed_on, columns or (Invoice.id,), where)
+
+
+def issued_rows(start: dt.date, end: dt.date, *columns, where=None):
+    """SELECT ``columns`` of every invoice issued in (start, end], per span class one range of
+    ``ix_invoice_span`` (which holds what sums of sales read: amount, currency, void)."""
+    parts = []
+    for k in [*range(len(SPAN_DAYS) + 1), SPAN_OPEN]:
+        cond = [Invoice.span_class == k, Invoice.issue_date > start, Invoice.issue_date <= end]
+        if where is not None:
+            cond.append(where)
+        parts.append(select(*(columns or (Invoice.id,))).where(*cond))
+    return union_all(*parts)
+
+
+def cleared_rows(start: dt.date, end: dt.date, *columns, where=None):
+    """SELECT ``columns`` of every invoice its allocations cleared in (start, end] and not voided by
+    ``end``: those closed then (``closed_rows``) by their allocations (an invoice cleared before it
+    was voided has closed_on = cleared_on). Written with the index's own columns (cleared_on is
+    last_paid_on once paid reaches the amount), so the table is never read."""
+    cleared = and_(Invoice.paid >= Invoice.amount, Invoice.last_paid_on == Invoice.closed_on,
+                   or_(Invoice.voided.is_(False), Invoice.voided_on > end))
+    return closed_rows(start, end, *columns, where=cleared if where is None else and_(cleared, where))
+
+
 def paid_on(as_of: dt.date) -> ColumnElement[int]:
     """Correlated to Invoice: the units allocated to it on or before D. Only an invoice whose last
     allocation is after D needs its allocations read (one seek in ix_allocation_aging)."""

@@ -342,3 +342,80 @@ def test_export_and_import_company_keep_the_derived_columns(books, tmp_path):
 def invoices_repo_id(books, number: str) -> int:
     with books.db.session() as s:
         return invoices_repo.id_by_number(s, number)
+
+
+def _kpi_oracle(invoices, allocations, methods, d: dt.date, days: int, currency: str):
+    """The KPI sums of storage.kpi_repo, recomputed from plain rows: open total and its not-yet-due
+    part on D and on the period's start, sales in the period, invoices cleared in it."""
+    start = d - dt.timedelta(days=days)
+
+    def live(inv, day: str) -> bool:
+        return inv[3] <= day and not (inv[6] and (inv[7] is None or inv[7] <= day))
+
+    def totals(day: dt.date) -> tuple[int, int]:
+        total = current = 0
+        for inv in invoices:
+            if inv[2] == currency and _open_on(inv, allocations, day.isoformat()):
+                units = inv[5] - _paid_by(allocations, inv[0], day.isoformat())
+                total += units
+                current += units if inv[4] >= day.isoformat() else 0
+        return total, current
+
+    sales = sum(inv[5] for inv in invoices if inv[2] == currency and start.isoformat() < inv[3]
+                and live(inv, d.isoformat()))
+    n = to_pay = late = 0
+    for inv in invoices:
+        cleared = _cleared(inv, [a for a in allocations if a[1] <= d.isoformat()])
+        if inv[2] != currency or cleared is None or not start.isoformat() < cleared <= d.isoformat() \
+                or not live(inv, d.isoformat()):
+            continue
+        if any(i == inv[0] and date == cleared and m in ("write-off", "credit note") for i, date, m in methods):
+            continue   # cleared by an adjustment: not a payment
+        c = dt.date.fromisoformat(cleared)
+        n += 1
+        to_pay += (c - dt.date.fromisoformat(inv[3])).days
+        late += max(0, (c - dt.date.fromisoformat(inv[4])).days)
+    return totals(d), totals(start), sales, (n, to_pay, late)
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.tuples(st.integers(-10, 900), st.sampled_from([1, 7, 30, 90, 365])), min_size=1, max_size=3))
+def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates):
+    """The Overview's figures (open totals, sales, days to pay and late) from the open set's index
+    equal a recomputation from plain rows at random dates and periods."""
+    from ar_desktop.domain.kpi import Period
+    from ar_desktop.storage import kpi_repo
+
+    path = tmp_path_factory.mktemp("kpi") / "books.ardb"
+    shutil.copy(template, path)
+    books = open_company(path, clock=FixedClock(TODAY))
+    try:
+        ids = []
+        for n, (code, issued, terms, units) in enumerate(invoices):
+            ids.append(invoicing.add_invoice(books, {
+                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
+                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
+                "amount": str(Decimal(units) / 10)}))
+        for op in ops:
+            _apply(books, ids, op)
+        plain, allocations, mismatches = _plain(path)
+        assert mismatches == []
+        con = sqlite3.connect(path)
+        methods = con.execute("SELECT a.invoice_id, a.date, p.method FROM allocation a "
+                              "JOIN payment p ON p.id = a.payment_id").fetchall()
+        con.close()
+        for offset, days in dates:
+            d = day(offset)
+            period = Period(d, days)
+            for currency in ("EUR", "USD"):
+                with books.db.session() as s:
+                    stats = kpi_repo.clearing_stats(s, period, currency)
+                    got = (kpi_repo.open_totals(s, d, currency), kpi_repo.open_totals(s, period.start, currency),
+                           kpi_repo.sales_units(s, period, currency),
+                           (stats.count, stats.days_to_pay, stats.days_late))
+                assert got == _kpi_oracle(plain, allocations, methods, d, days, currency), (d, days, currency)
+    finally:
+        books.db.auto_backup = False
+        books.close()
+        shutil.rmtree(path.parent, ignore_errors=True)
