@@ -44,6 +44,7 @@ from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_f
 from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
+from ar_desktop.storage import open_set
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
                                                 PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
@@ -151,9 +152,8 @@ def _open_candidates(as_of: dt.date):
 
 
 def _open_invoices(as_of: dt.date):
-    """(id, customer_id, due_date) of the invoices open as of D."""
-    return (select(Invoice.id, Invoice.customer_id, Invoice.due_date)
-            .where(Invoice.id.in_(_open_candidates(as_of)), _live(as_of), Invoice.amount > _paid_units(as_of)))
+    """(id, customer_id, due_date) of the invoices open as of D (storage.open_set's index)."""
+    return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date)
 
 
 def customers_with_open_invoices(s: Session, as_of: dt.date):
@@ -191,19 +191,14 @@ def _behaviours(s: Session, as_of: dt.date, scope) -> dict[int, PaymentBehaviour
     """Per customer in scope: the payment behaviour over the invoices fully paid in the 12 months
     before D, counted in SQL. One pass over the allocation index finds the invoices whose last
     allocation on or before D falls in the window; fully paid = those allocations reach the amount."""
-    start = behaviour_window_start(as_of)
-    cleared_col = func.max(Allocation.date)
-    last = (select(Allocation.invoice_id, cleared_col.label("cleared"), func.sum(Allocation.amount).label("paid"))
-            .where(Allocation.date <= as_of).group_by(Allocation.invoice_id).having(cleared_col > start)
-            .subquery())
-    late = last.c.cleared > Invoice.due_date
-    q = (select(Invoice.customer_id, func.count(),
+    last = open_set.cleared_rows(behaviour_window_start(as_of), as_of, Invoice.customer_id, Invoice.due_date,
+                                 Invoice.closed_on.label("cleared"), where=Invoice.customer_id.in_(scope)).subquery()
+    late = last.c.cleared > last.c.due_date
+    q = (select(last.c.customer_id, func.count(),
                 func.coalesce(func.sum(case((late, 1), else_=0)), 0),
-                func.coalesce(func.sum(case((late, func.julianday(last.c.cleared) - func.julianday(Invoice.due_date)),
+                func.coalesce(func.sum(case((late, func.julianday(last.c.cleared) - func.julianday(last.c.due_date)),
                                             else_=0)), 0))
-         .select_from(last).join(Invoice, Invoice.id == last.c.invoice_id)
-         .where(last.c.paid >= Invoice.amount, _live(as_of), Invoice.customer_id.in_(scope))
-         .group_by(Invoice.customer_id))
+         .group_by(last.c.customer_id))
     return {cid: behaviour_from_counts(int(n), int(n_late), int(round(days)))
             for cid, n, n_late, days in s.execute(q)}
 
@@ -404,9 +399,11 @@ def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, Cust
     for inv_id, date, kind, units in s.execute(q):
         disputes.setdefault(inv_id, []).append((date, kind, units))
 
+    # the derived columns answer for D: allocations are read only for invoices paid after D
+    cleared = case((Invoice.cleared_on <= as_of, Invoice.cleared_on), else_=None)
     q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
-                Invoice.amount, Invoice.currency, Invoice.disputed, Invoice.disputed_amount, _paid_units(as_of),
-                _last_allocation(as_of))
+                Invoice.amount, Invoice.currency, Invoice.disputed, Invoice.disputed_amount, open_set.paid_on(as_of),
+                cleared)
          .where(which, _live(as_of))
          .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
     for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_units, cleared in s.execute(q):
