@@ -1,12 +1,17 @@
-"""The Overview, `kpi` and `forecast` on a big company file: prints a table of timings (not a test).
+"""The Overview, `kpi`, `forecast` and the worklist on a big company file, before and after a change:
+prints a table of timings side by side from one run (not a test).
 
-    .venv/bin/python benchmarks/overview_speed.py [--file PATH] [--invoices 1000000] [--repeat 3] [--no-gui]
+    .venv/bin/python benchmarks/overview_speed.py [--file PATH] [--invoices 1000000] [--repeat 3]
+                                                  [--before REV] [--no-gui]
 
-The file is built first (benchmarks/build_big_file.py) when it does not exist. Figures: the whole
-`kpi` and `forecast` commands as a user runs them (a new process each: Python start, imports, open
-the file, compute, print), the services the Overview tab calls, and the window: from the file
-opened to every part of the Overview on screen (in a child process, offscreen). See
-docs/benchmarks.md.
+The file is built first (benchmarks/build_big_file.py) when it does not exist. Each side runs in
+its own child process with its own code first on ``sys.path``: "after" is this checkout, "before"
+is the git revision REV checked out in a temporary worktree (same installed dependencies; REV
+must open the file without upgrading it, i.e. have the same schema). Figures: the whole `kpi`,
+`forecast` and `aging` commands as a user runs them (a new process each: Python start, imports,
+open the file, compute, print), the services the Overview tab and the Collections tab call, and
+the window from the file opened to each part of the Overview on screen (offscreen, 1366x768).
+Without ``--before`` only this checkout is timed. See docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -21,33 +26,53 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from big_file import Table  # noqa: E402
-from build_big_file import DEFAULT_INVOICES, build, default_path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+def _ms(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
-def command_figures(path: Path, t: Table, repeat: int) -> None:
-    exe = Path(sys.executable).parent / "ar-desktop"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "ar_desktop"]
+class Timings:
+    """label -> (first run, median) in seconds, with a note."""
+
+    def __init__(self, repeat: int):
+        self.repeat = repeat
+        self.rows: dict[str, tuple[float, float, str]] = {}
+
+    def measure(self, label: str, fn, *, repeat: int | None = None, note=None):
+        times, result = [], None
+        for _ in range(repeat or self.repeat):
+            t = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - t)
+        self.rows[label] = (times[0], statistics.median(times), note(result) if callable(note) else (note or ""))
+        print(f"  {label:<62} {_ms(times[0]):>10} {_ms(statistics.median(times)):>10}", file=sys.stderr, flush=True)
+        return result
+
+
+# ---- what is timed (in a child process whose code comes first on sys.path) ----------------------
+
+def command_figures(src: Path, path: Path, t: Timings) -> None:
+    env = {**os.environ, "PYTHONPATH": str(src)}
     today = time.strftime("%Y-%m-%d")
     for label, args in (("`kpi --format csv` (whole command)", ["kpi", "--as-of", today, "--format", "csv"]),
                         ("`kpi` table with the previous period (whole command)", ["kpi", "--as-of", today]),
                         ("`forecast --format csv` (whole command)", ["forecast", "--as-of", today, "--format", "csv"]),
-                        ("`aging --format csv` (whole command, for comparison)",
-                         ["aging", "--as-of", today, "--format", "csv"])):
+                        ("`aging --format csv` (whole command)", ["aging", "--as-of", today, "--format", "csv"])):
         def run(a=args):
-            r = subprocess.run([*cmd, "--db", str(path), *a], capture_output=True, text=True, timeout=600)
+            r = subprocess.run([sys.executable, "-m", "ar_desktop", "--db", str(path), *a], capture_output=True,
+                               text=True, timeout=1800, env=env, cwd=tempfile.gettempdir())
             if r.returncode:
                 raise SystemExit(r.stderr)
-        t.measure(label, run, repeat=repeat)
+        t.measure(label, run)
 
 
-def service_figures(path: Path, t: Table) -> None:
-    from ar_desktop.services import kpis, overview
+def service_figures(path: Path, t: Timings) -> None:
+    from ar_desktop.services import collections, kpis, overview
     from ar_desktop.services.company_file import open_company
     from ar_desktop.services.forecast import cash_forecast
 
@@ -62,12 +87,14 @@ def service_figures(path: Path, t: Table) -> None:
                   lambda: overview.overview_figures(books, today))
         t.measure("services: Overview actions (from the worklist)", lambda: overview.overview_actions(books, today),
                   note=lambda a: f"{sum(x.count for x in a.actions):,} accounts to act on")
+        t.measure("services: collections worklist", lambda: collections.worklist(books, today),
+                  note=lambda w: f"{len(w):,} customers")
     finally:
         books.close()
 
 
-def gui_figures(path: Path) -> dict:
-    """In a child process: open the file in the window, time until each part of the Overview shows."""
+def gui_figures(path: Path) -> dict[str, float]:
+    """Open the file in the window; seconds until each part of the Overview shows."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -90,52 +117,92 @@ def gui_figures(path: Path) -> dict:
         t0 = time.perf_counter()
         window.open_file(path)
         t1 = time.perf_counter()
-        while len(arrived) < 3 and time.perf_counter() - t1 < 600:
+        while len(arrived) < 3 and time.perf_counter() - t1 < 900:
             app.processEvents()
             time.sleep(0.005)
-        out = {"open_file (lock, checks, the tabs' first lists)": t1 - t0,
-               "Overview figures on screen, after the file is open": arrived.get("_show_figures", t1) - t1,
-               "Overview trend on screen, after the file is open": arrived.get("_show_trend", t1) - t1,
-               "Overview actions on screen, after the file is open": arrived.get("_show_actions", t1) - t1,
-               "whole Overview on screen, after the file is open": max(arrived.values(), default=t1) - t1}
+        out = {"window: open_file (lock, checks, the tabs' first lists)": t1 - t0,
+               "window: Overview figures on screen, after the file is open": arrived.get("_show_figures", t1) - t1,
+               "window: Overview trend on screen, after the file is open": arrived.get("_show_trend", t1) - t1,
+               "window: Overview actions on screen, after the file is open": arrived.get("_show_actions", t1) - t1,
+               "window: whole Overview on screen, after the file is open": max(arrived.values(), default=t1) - t1}
         window.close()
     return out
 
 
+def child(src: Path, path: Path, repeat: int, gui: bool) -> dict:
+    """Runs in the child process: every figure with the code of ``src``."""
+    sys.path.insert(0, str(src))
+    import ar_desktop
+
+    if Path(ar_desktop.__file__).resolve().parent.parent != src.resolve():
+        raise SystemExit(f"ar_desktop came from {ar_desktop.__file__}, not {src}")
+    t = Timings(repeat)
+    command_figures(src, path, t)
+    service_figures(path, t)
+    if gui:
+        runs = [gui_figures(path) for _ in range(repeat)]
+        for key in runs[0]:
+            values = [r[key] for r in runs]
+            t.rows[key] = (values[0], statistics.median(values), "")
+    return t.rows
+
+
+# ---- the parent: one child per side, the table ---------------------------------------------------
+
+def before_tree(rev: str) -> Path:
+    """The code of ``rev`` in a temporary git worktree (made once per revision)."""
+    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    dest = Path(tempfile.gettempdir()) / f"ar-bench-before-{sha}"
+    if not (dest / "ar_desktop").is_dir():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(dest), sha], check=True,
+                       capture_output=True)
+    return dest
+
+
+def run_side(name: str, src: Path, path: Path, repeat: int, gui: bool) -> dict:
+    print(f"{name}: {src}", file=sys.stderr, flush=True)
+    r = subprocess.run([sys.executable, __file__, "--child", str(src), "--file", str(path), "--repeat", str(repeat),
+                        *([] if gui else ["--no-gui"])], stdout=subprocess.PIPE, text=True, timeout=4 * 3600)
+    if r.returncode:
+        raise SystemExit(f"the {name} side failed")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--invoices", type=int, default=DEFAULT_INVOICES)
+    p.add_argument("--invoices", type=int, default=1_000_000)
     p.add_argument("--file", type=Path)
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--before", help="git revision to time as 'before' (same schema as this checkout)")
     p.add_argument("--no-gui", action="store_true")
-    p.add_argument("--gui-child", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--markdown", action="store_true")
+    p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    path = (args.file or default_path(args.invoices)).resolve()
-    if args.gui_child:
-        print(json.dumps(gui_figures(path)))
+    if args.child:
+        print(json.dumps(child(args.child, args.file, args.repeat, not args.no_gui)))
         return 0
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from build_big_file import build, default_path
+
+    path = (args.file or default_path(args.invoices)).resolve()
     if not path.exists():
         build(path, args.invoices)
-    t = Table(args.repeat)
-    print(f"{path} ({path.stat().st_size / 1e6:,.0f} MB)\n")
-    command_figures(path, t, args.repeat)
-    service_figures(path, t)
-    if not args.no_gui:
-        runs = []
-        for _ in range(args.repeat):
-            r = subprocess.run([sys.executable, __file__, "--file", str(path), "--gui-child"], capture_output=True,
-                               text=True, timeout=1800)
-            if r.returncode:
-                raise SystemExit(r.stderr)
-            runs.append(json.loads(r.stdout.strip().splitlines()[-1]))
-        for key in runs[0]:
-            values = [run[key] for run in runs]
-            t.rows.append((f"window: {key}", values[0], statistics.median(values), ""))
-            print(f"  window: {key:<60} {values[0] * 1000:>9,.0f} ms {statistics.median(values) * 1000:>9,.0f} ms")
-    if args.markdown:
-        print()
-        print(t.markdown())
+    print(f"{path} ({path.stat().st_size / 1e6:,.0f} MB), {args.repeat} runs each: first and median\n")
+    sides = {}
+    if args.before:
+        sides[f"before ({args.before})"] = run_side("before", before_tree(args.before), path, args.repeat,
+                                                    not args.no_gui)
+    sides["after (this checkout)"] = run_side("after", ROOT, path, args.repeat, not args.no_gui)
+    names = list(sides)
+    header = "| Operation | " + " | ".join(f"{n}: first | median" for n in names) + " | |"
+    print(header)
+    print("|---|" + "---:|---:|" * len(names) + "---|")
+    for label in sides[names[-1]]:
+        cells = []
+        for n in names:
+            first, median, _note = sides[n].get(label, (None, None, ""))
+            cells += [_ms(first), _ms(median)]
+        print(f"| {label} | " + " | ".join(cells) + f" | {sides[names[-1]][label][2]} |")
     return 0
 
 

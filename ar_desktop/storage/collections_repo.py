@@ -36,7 +36,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import and_, case, exists, false, func, or_, select, true, union
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
@@ -142,23 +142,9 @@ def _live(as_of: dt.date):
                 or_(Invoice.voided.is_(False), and_(Invoice.voided_on.is_not(None), Invoice.voided_on > as_of)))
 
 
-def _open_candidates(as_of: dt.date):
-    """Ids of every invoice that may be open as of D (a superset): unpaid now (the partial index
-    ix_invoice_open, whose condition is repeated literally), paid by allocations dated after D,
-    or voided after D."""
-    return union(select(Invoice.id).where(Invoice.paid < Invoice.amount, Invoice.voided == false()),
-                 select(Allocation.invoice_id).where(Allocation.date > as_of),
-                 select(Invoice.id).where(Invoice.voided == true(), Invoice.voided_on > as_of))
-
-
 def _open_invoices(as_of: dt.date):
     """(id, customer_id, due_date) of the invoices open as of D (storage.open_set's index)."""
     return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date)
-
-
-def customers_with_open_invoices(s: Session, as_of: dt.date):
-    """Subquery of the ids of customers with an invoice open as of D."""
-    return select(_open_invoices(as_of).subquery().c.customer_id).distinct()
 
 
 def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None, *,

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.insurance import InsuredLimit, InsurerEvent, Policy
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.credit import PaymentBehaviour
-from ar_desktop.storage.collections_repo import _behaviours, _id_set, _live, _open_candidates, _paid_units
+from ar_desktop.storage import open_set
+from ar_desktop.storage.collections_repo import _behaviours, _id_set
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
 from ar_desktop.storage.orm_credit import (Acknowledgement, BalanceConfirmation, CreditCheckRow, InsurancePolicy,
@@ -133,13 +134,10 @@ class OpenItem:
 
 
 def open_items(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None) -> list[OpenItem]:
-    """Every invoice open as of D (issued by D, not voided by D, not fully paid by D)."""
-    paid = _paid_units(as_of)
-    q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
-                (Invoice.amount - paid).label("open"))
-         .where(Invoice.id.in_(_open_candidates(as_of)), _live(as_of), Invoice.amount > paid))
-    if customer_ids is not None:
-        q = q.where(Invoice.customer_id.in_(list(customer_ids)))
+    """Every invoice open as of D (issued by D, not voided by D, not fully paid by D: storage.open_set)."""
+    q = open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date,
+                           Invoice.due_date, (Invoice.amount - open_set.paid_on(as_of)).label("open"),
+                           where=None if customer_ids is None else Invoice.customer_id.in_(list(customer_ids)))
     return [OpenItem(i, c, n, _date(iss), _date(due), int(units)) for i, c, n, iss, due, units in s.execute(q)]
 
 
