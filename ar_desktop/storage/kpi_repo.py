@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from ar_desktop.storage import open_set
@@ -56,11 +56,12 @@ def _not_voided_by(as_of: dt.date):
 
 
 def _open_query(as_of: dt.date, currency: str | None, where=None):
-    """Subquery (id, open_units, due_date) of every invoice open as of D (storage.open_set)."""
+    """CTE (id, open_units, due_date) of every invoice open as of D (storage.open_set)."""
     conds = [c for c in (where, None if currency is None else Invoice.currency == currency) if c is not None]
     o = open_set.open_rows(as_of, Invoice.id, (Invoice.amount - open_set.paid_on(as_of)).label("open_units"),
                            Invoice.due_date, where=and_(*conds) if conds else None).subquery()
-    return select(o).where(o.c.open_units > 0).subquery()
+    # materialised: read once from the index, then joined (not merged into the join, once per arm)
+    return select(o).where(o.c.open_units > 0).cte().prefix_with("MATERIALIZED")
 
 
 def open_totals(s: Session, as_of: dt.date, currency: str) -> tuple[int, int]:
@@ -157,9 +158,10 @@ def _cleared(period: Period, currency: str | None, customer_ids=None):
     c = open_set.cleared_rows(period.start, period.as_of, Invoice.issue_date, Invoice.due_date,
                               Invoice.closed_on.label("cleared"), Invoice.id, Invoice.customer_id,
                               where=and_(*where) if where else None).subquery()
-    adjusted = exists(select(Allocation.id).join(Payment, Payment.id == Allocation.payment_id)
-                      .where(Allocation.invoice_id == c.c.id, Allocation.date == c.c.cleared,
-                             Payment.method.in_(ADJUSTMENT_METHODS)))
+    # (invoice, day) of every adjustment's allocation: read once (adjustments are few), not per invoice
+    adjustments = select(Allocation.invoice_id, Allocation.date).where(
+        Allocation.payment_id.in_(select(Payment.id).where(Payment.method.in_(ADJUSTMENT_METHODS))))
+    adjusted = tuple_(c.c.id, c.c.cleared).in_(adjustments)
     return select(c.c.issue_date, c.c.due_date, c.c.cleared, adjusted.label("adjusted"), c.c.id, c.c.customer_id)
 
 
