@@ -36,7 +36,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
