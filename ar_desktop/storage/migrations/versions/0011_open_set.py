@@ -1,13 +1,13 @@
 """open set: the invoice's derived last_paid_on, cleared_on, closed_on, span_class and ix_invoice_span
 ("open on D" as an index lookup); ix_invoice_open covers the balances; audit_entry.who
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0011
+Revises: 0010
 """
 from alembic import op
 
-revision = '0009'
-down_revision = '0008'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
