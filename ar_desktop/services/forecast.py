@@ -14,7 +14,7 @@ from ar_desktop.domain.payment_plan import plan_broken_on
 from ar_desktop.services.collections import _ladder_of, _settings
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of
-from ar_desktop.storage import collections_repo, kpi_repo
+from ar_desktop.storage import as_of_sql, collections_repo, kpi_repo
 
 LEGAL_ACTIONS = frozenset({ActionKind.LEGAL_ACTION, ActionKind.AGENCY})
 
@@ -32,7 +32,7 @@ def cash_forecast(books: Books, as_of: dt.date, weeks: int = DEFAULT_WEEKS, curr
 def forecast_from(s, as_of: dt.date, weeks: int, open_items: list[kpi_repo.OpenItem]) -> Forecast:
     """The forecast over ``open_items`` (the invoices open as of D, in one currency)."""
     ids = sorted({i.customer_id for i in open_items})
-    customers = collections_repo._id_set(ids)
+    customers = as_of_sql.id_set(ids)
     codes = {i.customer_id: i.customer_code for i in open_items}
     legal_since = _legal_steps(s, as_of, customers)
     items = [ForecastItem(i.number, i.customer_code, i.due_date, from_minor(i.open_units, i.currency),

@@ -36,7 +36,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import and_, case, exists, func, or_, select, union
+from sqlalchemy import case, exists, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
@@ -45,6 +45,7 @@ from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
 from ar_desktop.storage import open_set
+from ar_desktop.storage.as_of_sql import id_set, json_rows, last_allocation, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
                                                 PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
@@ -110,38 +111,6 @@ def _chunks(ids: list[int], n: int = 900):
         yield ids[i:i + n]
 
 
-def _json_rows(rows: list) -> object:
-    """A table-valued json_each over a JSON array passed as ONE parameter (any number of ids,
-    no temporary table): ``.c.value`` is an element."""
-    return func.json_each(json.dumps(rows)).table_valued("value")
-
-
-def _id_set(ids: Collection[int]):
-    """Subquery of the given ids, for ``column.in_(...)``."""
-    return select(_json_rows(sorted(ids)).c.value)
-
-
-def _paid_units(as_of: dt.date):
-    """Correlated: the units allocated to the invoice on or before D (one index seek)."""
-    return (select(func.coalesce(func.sum(Allocation.amount), 0))
-            .where(Allocation.invoice_id == Invoice.id, Allocation.date <= as_of)
-            .correlate(Invoice).scalar_subquery())
-
-
-def _last_allocation(as_of: dt.date):
-    """Correlated: the date of the invoice's last allocation on or before D = the day it was
-    cleared when it is fully paid as of D (allocations are positive and never exceed the amount)."""
-    return (select(func.max(Allocation.date))
-            .where(Allocation.invoice_id == Invoice.id, Allocation.date <= as_of)
-            .correlate(Invoice).scalar_subquery())
-
-
-def _live(as_of: dt.date):
-    """Invoices that exist as of D: issued by then and not voided by then."""
-    return and_(Invoice.issue_date <= as_of,
-                or_(Invoice.voided.is_(False), and_(Invoice.voided_on.is_not(None), Invoice.voided_on > as_of)))
-
-
 def _open_invoices(as_of: dt.date):
     """(id, customer_id, due_date) of the invoices open as of D (storage.open_set's index)."""
     return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date)
@@ -163,17 +132,17 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
         return out
     # the worklist: every customer with an invoice open as of D
     open_rows = s.execute(_open_invoices(as_of)).all()
-    scope = _id_set({cid for _i, cid, _due in open_rows})
+    scope = id_set({cid for _i, cid, _due in open_rows})
     _load(s, as_of, scope, grace_days, out)
     picked = [i for i, _cid, _due in open_rows] + _relevant_settled(s, as_of, open_rows)
-    _load_invoices(s, as_of, Invoice.id.in_(_id_set(picked)), scope, out)
-    for cid, behaviour in _behaviours(s, as_of, scope).items():
+    _load_invoices(s, as_of, Invoice.id.in_(id_set(picked)), scope, out)
+    for cid, behaviour in behaviours(s, as_of, scope).items():
         if cid in out:
             out[cid].behaviour = behaviour
     return out
 
 
-def _behaviours(s: Session, as_of: dt.date, scope) -> dict[int, PaymentBehaviour | None]:
+def behaviours(s: Session, as_of: dt.date, scope) -> dict[int, PaymentBehaviour | None]:
     """Per customer in scope: the payment behaviour over the invoices fully paid in the 12 months
     before D, counted in SQL. One pass over the allocation index finds the invoices whose last
     allocation on or before D falls in the window; fully paid = those allocations reach the amount."""
@@ -217,14 +186,14 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
     todo = customers
     window = dt.timedelta(days=PRE_DUE_LIMIT_DAYS)
     lo: dict[int, dt.date] = {}
-    cleared = _last_allocation(as_of).label("cleared")
-    paid = _paid_units(as_of).label("paid")
+    cleared = last_allocation(as_of).label("cleared")
+    paid = paid_units(as_of).label("paid")
     while todo:
         # one row per customer: [id, lim = S - 1, lo]; reading further back than needed
         # (_RUN_MARGIN_DAYS) lets the run grow that much in Python without another round
         for cid in todo:
             lo[cid] = start[cid] - window - _RUN_MARGIN
-        rows = _json_rows([[cid, (start[cid] - _ONE).isoformat(), lo[cid].isoformat()] for cid in todo])
+        rows = json_rows([[cid, (start[cid] - _ONE).isoformat(), lo[cid].isoformat()] for cid in todo])
         run = (select(*(func.json_extract(rows.c.value, f"$[{k}]").label(name)
                         for k, name in enumerate(("customer_id", "lim", "lo"))))
                .cte("run").prefix_with("MATERIALIZED"))   # parse the JSON once, not per invoice
@@ -343,9 +312,9 @@ def plans_active(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs
         .order_by(PaymentPlanRow.starts_on, PaymentPlanRow.id))}
     if not plans:
         return {}
-    ids = _id_set(plans)
+    ids = id_set(plans)
     currency = dict(s.execute(select(Customer.id, Customer.currency).where(
-        Customer.id.in_(_id_set({p.customer_id for p in plans.values()})))).all())
+        Customer.id.in_(id_set({p.customer_id for p in plans.values()})))).all())
     numbers: dict[int, set[str]] = {}
     for pid, number in s.execute(select(PaymentPlanInvoice.plan_id, Invoice.number)
                                  .join(Invoice, Invoice.id == PaymentPlanInvoice.invoice_id)
@@ -390,13 +359,13 @@ def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, Cust
     q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
                 Invoice.amount, Invoice.currency, Invoice.disputed, Invoice.disputed_amount, open_set.paid_on(as_of),
                 cleared)
-         .where(which, _live(as_of))
+         .where(which, live_on(as_of))
          .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
-    for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_units, cleared in s.execute(q):
+    for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_by_d, cleared in s.execute(q):
         ci = out.get(cid)
         if ci is None:
             continue
-        open_units = amount - int(paid_units)
+        open_units = amount - int(paid_by_d)
         settled = _as_date(cleared) if cleared is not None and open_units <= 0 else None
         disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
         ci.invoices.append(InvoiceState(number, due, from_minor(max(open_units, 0), currency),
@@ -427,8 +396,8 @@ def disputed_as_of(events: list[tuple[dt.date, str]] | None, flag: bool, as_of: 
 
 def open_units_as_of(s: Session, customer_id: int, as_of: dt.date) -> int:
     """The customer's open balance in minor units as of D (all live invoices, due or not)."""
-    q = (select(func.coalesce(func.sum(Invoice.amount - _paid_units(as_of)), 0))
-         .where(Invoice.customer_id == customer_id, _live(as_of)))
+    q = (select(func.coalesce(func.sum(Invoice.amount - paid_units(as_of)), 0))
+         .where(Invoice.customer_id == customer_id, live_on(as_of)))
     return int(s.scalar(q) or 0)
 
 
@@ -528,7 +497,7 @@ def invoices_in_open_plans(s: Session, invoice_ids: Collection[int], on: dt.date
     """invoice id -> plan id, for the given invoices covered by an open plan still running on ``on``."""
     q = (select(PaymentPlanInvoice.invoice_id, PaymentPlanInvoice.plan_id)
          .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-         .where(PaymentPlanInvoice.invoice_id.in_(_id_set(invoice_ids)), PaymentPlanRow.status == "open",
+         .where(PaymentPlanInvoice.invoice_id.in_(id_set(invoice_ids)), PaymentPlanRow.status == "open",
                 PaymentPlanRow.ends_on >= on))
     return dict(s.execute(q).all())
 
@@ -538,7 +507,7 @@ def open_units_before(s: Session, invoice_ids: Collection[int], day: dt.date) ->
     paid = (select(func.coalesce(func.sum(Allocation.amount), 0))
             .where(Allocation.invoice_id == Invoice.id, Allocation.date < day).correlate(Invoice).scalar_subquery())
     return {i: int(u) for i, u in s.execute(select(Invoice.id, Invoice.amount - paid)
-                                            .where(Invoice.id.in_(_id_set(invoice_ids))))}
+                                            .where(Invoice.id.in_(id_set(invoice_ids))))}
 
 
 def open_invoices_of(s: Session, customer_id: int) -> list[tuple[str, dt.date, int, bool]]:
@@ -552,7 +521,7 @@ def open_invoices_of(s: Session, customer_id: int) -> list[tuple[str, dt.date, i
 def open_plans_paid_in_full(s: Session, as_of: dt.date, customer_id: int) -> list[PaymentPlanRow]:
     """The customer's open plans started on or before D whose covered invoices are all paid as of D."""
     unpaid = (select(PaymentPlanInvoice.invoice_id).join(Invoice, Invoice.id == PaymentPlanInvoice.invoice_id)
-              .where(PaymentPlanInvoice.plan_id == PaymentPlanRow.id, Invoice.amount > _paid_units(as_of))
+              .where(PaymentPlanInvoice.plan_id == PaymentPlanRow.id, Invoice.amount > paid_units(as_of))
               .correlate(PaymentPlanRow))
     return list(s.scalars(select(PaymentPlanRow).where(PaymentPlanRow.customer_id == customer_id,
                                                        PaymentPlanRow.status == "open",

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.kpi import Period
-from ar_desktop.storage.collections_repo import _id_set, _live
+from ar_desktop.storage.as_of_sql import id_set, live_on
 from ar_desktop.storage.kpi_repo import ADJUSTMENT_METHODS, _as_date, _cleared
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
@@ -27,14 +27,14 @@ def _month(column):
 def customers_in_review(s: Session, first: dt.date, last: dt.date, open_ids: Collection[int]) -> list[int]:
     """Customers with a balance on the last day (``open_ids``) or an invoice issued in the quarter."""
     sold = set(s.scalars(select(Invoice.customer_id).where(Invoice.issue_date >= first, Invoice.issue_date <= last,
-                                                          _live(last)).distinct()))
+                                                          live_on(last)).distinct()))
     return sorted(sold | set(open_ids))
 
 
 def monthly_sales(s: Session, first: dt.date, last: dt.date, scope) -> dict[tuple[int, str], int]:
     """(customer id, 'YYYY-MM') -> units invoiced (not voided by the last day)."""
     q = (select(Invoice.customer_id, _month(Invoice.issue_date), func.sum(Invoice.amount))
-         .where(Invoice.issue_date >= first, Invoice.issue_date <= last, _live(last), Invoice.customer_id.in_(scope))
+         .where(Invoice.issue_date >= first, Invoice.issue_date <= last, live_on(last), Invoice.customer_id.in_(scope))
          .group_by(Invoice.customer_id, _month(Invoice.issue_date)))
     return {(cid, month): int(units) for cid, month, units in s.execute(q)}
 
@@ -102,5 +102,5 @@ def decisions(s: Session, quarter: str, scope=None) -> dict[int, ReviewDecision]
 
 
 def scope_of(ids: Collection[int]):
-    return _id_set(ids)
+    return id_set(ids)
 

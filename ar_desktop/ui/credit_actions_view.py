@@ -14,17 +14,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
 
 from ar_desktop.services import credit_actions, small_balances
 from ar_desktop.ui import palette
-from ar_desktop.ui.credit_models import ListColumn, RowsModel
+from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsurerEventDialog,
                                                   name_of)
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import confirm, run_action
-from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.tasks import BackgroundTask
-
-
-def _d(value) -> str:
-    return value.isoformat() if value else ""
 
 
 def list_table(model, widths=()) -> QTableView:
@@ -52,13 +47,14 @@ class CreditActionsView(QWidget):
         super().__init__(parent)
         self.books = None
         self._generation = 0
-        self.model = RowsModel("CreditActionsView", [
-            ListColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Date"), lambda r: r.date, lambda r: _d(r.date)),
-            ListColumn(QT_TRANSLATE_NOOP("CreditActionsView", "What"), lambda r: r.kind, lambda r: name_of(credit_actions.KIND_NAMES[r.kind])),
-            ListColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Code"), lambda r: r.customer_code),
-            ListColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Customer"), lambda r: r.customer_name),
-            ListColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Amount"), lambda r: r.amount, lambda r: money_text(r.amount), True),
-            ListColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Details"), lambda r: render(r.text)),
+        self.model = RowsModel([
+            RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Date"), lambda r: r.date, "date", "CreditActionsView"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "What"), lambda r: r.kind, context="CreditActionsView",
+                      text=lambda r: name_of(credit_actions.KIND_NAMES[r.kind])),
+            RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Code"), lambda r: r.customer_code, context="CreditActionsView"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Customer"), lambda r: r.customer_name, context="CreditActionsView"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Amount"), lambda r: r.amount, "money", "CreditActionsView"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Details"), lambda r: render(r.text), context="CreditActionsView"),
         ], tone=lambda r: palette.OVERDUE if r.late else palette.DUE_SOON, tip=lambda r: render(r.text),
             parent=self)
         self.table = list_table(self.model, (86, 220, 70, 180, 90))

@@ -18,7 +18,7 @@ from ar_desktop.services import credit_actions, insurance, insurer_documents, li
 from ar_desktop.services.credit_settings import credit_risk_settings
 from ar_desktop.ui import palette
 from ar_desktop.ui.credit_actions_view import CreditActionsView, list_table
-from ar_desktop.ui.credit_models import ListColumn, RowsModel
+from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsuredLimitDialog,
                                                   InsurerEventDialog, PoliciesDialog, name_of)
 from ar_desktop.ui.dialogs.form import date_edit
@@ -32,29 +32,22 @@ STATUS_TONE = {ins.NOTIFY_NOW: palette.DUE_SOON, ins.NOTIFIED: palette.DUE_SOON,
                ins.TRANSFERRED: palette.WAITING, ins.NOT_INSURED: palette.VOID}
 
 
-def _d(value) -> str:
-    return value.isoformat() if value else ""
-
 
 def insurance_model(parent) -> RowsModel:
-    return RowsModel("CreditTab", [
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Policy"), lambda r: r.policy_number),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Insured limit"), lambda r: r.position.insured_limit, lambda r: money_text(r.position.insured_limit),
-                   True),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Exposure"), lambda r: r.position.exposure, lambda r: money_text(r.position.exposure), True),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Insured"), lambda r: r.position.insured_exposure,
-                   lambda r: money_text(r.position.insured_exposure), True),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Uninsured"), lambda r: r.position.uninsured_exposure,
-                   lambda r: money_text(r.position.uninsured_exposure), True),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Expected indemnity"), lambda r: r.position.expected_indemnity,
-                   lambda r: money_text(r.position.expected_indemnity), True),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Oldest unpaid due"), lambda r: r.position.oldest_unpaid_due,
-                   lambda r: _d(r.position.oldest_unpaid_due)),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Notify by"), lambda r: r.position.notify_by, lambda r: _d(r.position.notify_by)),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Transfer by"), lambda r: r.position.transfer_by, lambda r: _d(r.position.transfer_by)),
-        ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Status"), lambda r: r.position.status, lambda r: name_of(ins.STATUS_NAMES[r.position.status])),
+    return RowsModel([
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code, context="CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name, context="CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Policy"), lambda r: r.policy_number, context="CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Insured limit"), lambda r: r.position.insured_limit, "money", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Exposure"), lambda r: r.position.exposure, "money", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Insured"), lambda r: r.position.insured_exposure, "money", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Uninsured"), lambda r: r.position.uninsured_exposure, "money", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Expected indemnity"), lambda r: r.position.expected_indemnity, "money", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Oldest unpaid due"), lambda r: r.position.oldest_unpaid_due, "date", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Notify by"), lambda r: r.position.notify_by, "date", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Transfer by"), lambda r: r.position.transfer_by, "date", "CreditTab"),
+        RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Status"), lambda r: r.position.status, context="CreditTab",
+                  text=lambda r: name_of(ins.STATUS_NAMES[r.position.status])),
     ], tone=lambda r: STATUS_TONE.get(r.position.status), parent=parent)
 
 
@@ -89,18 +82,20 @@ class CreditTab(QWidget):
         insurance_page = self._page(self.insurance_table, ins_buttons)
 
         # limitation
-        self.clocks = RowsModel("CreditTab", [
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Invoice"), lambda r: r.invoice_number),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Law"), lambda r: r.jurisdiction, lambda r: name_of(lim.JURISDICTION_NAMES[r.jurisdiction])),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Due date"), lambda r: r.due_date, lambda r: _d(r.due_date)),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Open"), lambda r: r.open_amount_units, lambda r: self._open_text(r), True),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Time-barred on"), lambda r: r.expires_on, lambda r: _d(r.expires_on)),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Days left"), lambda r: r.days_left, numeric=True),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Restarted by"), lambda r: r.restarted_by or "",
-                       lambda r: name_of(lim.EVENT_NAMES[r.restarted_by]) if r.restarted_by else ""),
-            ListColumn(QT_TRANSLATE_NOOP("CreditTab", "Restarted on"), lambda r: r.restarted_on, lambda r: _d(r.restarted_on)),
+        self.clocks = RowsModel([
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Invoice"), lambda r: r.invoice_number, context="CreditTab"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code, context="CreditTab"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name, context="CreditTab"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Law"), lambda r: r.jurisdiction, context="CreditTab",
+                      text=lambda r: name_of(lim.JURISDICTION_NAMES[r.jurisdiction])),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Due date"), lambda r: r.due_date, "date", "CreditTab"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Open"), lambda r: r.open_amount_units, "money", "CreditTab",
+                      text=self._open_text),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Time-barred on"), lambda r: r.expires_on, "date", "CreditTab"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Days left"), lambda r: r.days_left, "int", "CreditTab"),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Restarted by"), lambda r: r.restarted_by or "", context="CreditTab",
+                      text=lambda r: name_of(lim.EVENT_NAMES[r.restarted_by]) if r.restarted_by else ""),
+            RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Restarted on"), lambda r: r.restarted_on, "date", "CreditTab"),
         ], tone=self._clock_tone, parent=self)
         self.clock_table = list_table(self.clocks, (90, 70, 200, 110, 86, 90, 110, 76, 200))
         self.clock_table.selectionModel().currentRowChanged.connect(lambda *_: self._explain())

@@ -24,6 +24,7 @@ class RowColumn:
     value: Callable[[Any], Any]
     kind: str = "text"                        # text | money | number | int | date
     context: str = "Overview"
+    text: Callable[[Any], str] | None = None  # what the cell shows, when not the value itself (a label)
 
 
 def cell_text(value: Any, kind: str) -> str:
@@ -41,12 +42,13 @@ def cell_text(value: Any, kind: str) -> str:
 
 
 class RowsModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[RowColumn], parent=None, *, tone: Callable[[Any], str | None] | None = None):
+    def __init__(self, columns: Sequence[RowColumn], parent=None, *, tone: Callable[[Any], str | None] | None = None,
+                 tip: Callable[[Any], str] | None = None):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
         self.total: Any = None            # an optional last row in bold (not sorted)
-        self._tone = tone
+        self._tone, self._tip = tone, tip
 
     def set_rows(self, rows: Sequence[Any], total: Any = None) -> None:
         self.beginResetModel()
@@ -73,8 +75,10 @@ class RowsModel(QAbstractTableModel):
         col = self.columns[index.column()]
         value = col.value(row)
         is_total = self.total is not None and index.row() == len(self.rows)
+        if role == Qt.ItemDataRole.ToolTipRole and self._tip is not None and not is_total:
+            return self._tip(row) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell_text(value, col.kind)
+            return col.text(row) if col.text is not None else cell_text(value, col.kind)
         if role == RawRole:
             return value
         if role == PayloadRole:
@@ -95,8 +99,8 @@ class RowsModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = self.columns[column].value
         self.layoutAboutToBeChanged.emit()
-        present = [r for r in self.rows if key(r) is not None]
-        missing = [r for r in self.rows if key(r) is None]
+        present = [r for r in self.rows if key(r) not in (None, "")]
+        missing = [r for r in self.rows if key(r) in (None, "")]
         present.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self.rows = present + missing
         self.layoutChanged.emit()

@@ -15,7 +15,7 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import credit_checks, insurance, limitation
 from ar_desktop.services.context import Books
 from ar_desktop.services.credit_settings import CreditRiskSettings, credit_risk_settings, set_credit_risk_settings
-from ar_desktop.ui.credit_models import ListColumn, RowsModel
+from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import money_text
@@ -87,16 +87,15 @@ class PoliciesDialog(QDialog):
         super().__init__(parent)
         self.books = books
         self.setWindowTitle(self.tr("Credit insurance policies"))
-        self.model = RowsModel("PoliciesDialog", [
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Insurer"), lambda r: r.policy.insurer),
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Policy number"), lambda r: r.policy.number),
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Indemnity (%)"), lambda r: r.policy.indemnity_percent, numeric=True),
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Max. extension"), lambda r: r.policy.max_extension_days, numeric=True),
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Notify within"), lambda r: r.policy.notify_within_days, numeric=True),
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Transfer within"), lambda r: r.policy.transfer_within_days, numeric=True),
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Max. terms"), lambda r: r.policy.max_credit_days, numeric=True),
-            ListColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Discretionary limit"), lambda r: r.policy.discretionary_limit,
-                       lambda r: money_text(r.policy.discretionary_limit), numeric=True)], parent=self)
+        self.model = RowsModel([
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Insurer"), lambda r: r.policy.insurer, context="PoliciesDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Policy number"), lambda r: r.policy.number, context="PoliciesDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Indemnity (%)"), lambda r: r.policy.indemnity_percent, "int", "PoliciesDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Max. extension"), lambda r: r.policy.max_extension_days, "int", "PoliciesDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Notify within"), lambda r: r.policy.notify_within_days, "int", "PoliciesDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Transfer within"), lambda r: r.policy.transfer_within_days, "int", "PoliciesDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Max. terms"), lambda r: r.policy.max_credit_days, "int", "PoliciesDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("PoliciesDialog", "Discretionary limit"), lambda r: r.policy.discretionary_limit, "money", "PoliciesDialog")], parent=self)
         self.table = _table(self.model)
         add, edit = QPushButton(self.tr("Add…")), QPushButton(self.tr("Edit…"))
         add.clicked.connect(self.add_policy)
@@ -134,12 +133,12 @@ class InsuredLimitDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, books: Books, code: str, name: str):
         super().__init__(parent, self.tr("Insured limit — {0}").format(name))
-        history = RowsModel("InsuredLimitDialog", [
-            ListColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Decided"), lambda r: r.decision.valid_from, lambda r: _d(r.decision.valid_from)),
-            ListColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Limit"), lambda r: r.decision.limit, lambda r: money_text(r.decision.limit), True),
-            ListColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Until"), lambda r: r.decision.valid_until, lambda r: _d(r.decision.valid_until)),
-            ListColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Policy"), lambda r: r.policy_number),
-            ListColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Insurer's reference"), lambda r: r.decision.reference)], parent=self)
+        history = RowsModel([
+            RowColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Decided"), lambda r: r.decision.valid_from, "date", "InsuredLimitDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Limit"), lambda r: r.decision.limit, "money", "InsuredLimitDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Until"), lambda r: r.decision.valid_until, "date", "InsuredLimitDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Policy"), lambda r: r.policy_number, context="InsuredLimitDialog"),
+            RowColumn(QT_TRANSLATE_NOOP("InsuredLimitDialog", "Insurer's reference"), lambda r: r.decision.reference, context="InsuredLimitDialog")], parent=self)
         history.set_rows(insurance.limit_history(books, code))
         table = _table(history)
         table.setFixedHeight(120)
