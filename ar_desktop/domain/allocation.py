@@ -1,4 +1,11 @@
-"""Spreading a payment over open invoices (oldest due first) without creating or losing a cent."""
+"""Spreading a payment over open invoices (oldest due first) without creating or losing a cent.
+
+An invoice may offer an early-payment discount ("2/10 net 30": ``discount`` until
+``discount_until``). A payment dated on or before that day that covers the open amount less the
+discount settles the invoice: the difference is a discount (its own kind of entry, never part of the
+payment). Money beyond the discounted amounts first pays what the discounts would have covered
+(oldest due first), so a customer who pays in full takes no discount; only then is it credit.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +24,14 @@ class OpenInvoice:
     issue_date: dt.date
     due_date: dt.date
     open_amount: Decimal
+    discount: Decimal = ZERO                 # early-payment discount offered by its terms
+    discount_until: dt.date | None = None    # the last day a payment may take it
+
+    def discount_on(self, day: dt.date | None) -> Decimal:
+        """The discount a payment dated ``day`` may take (none after the last day, never more than is open)."""
+        if day is None or self.discount_until is None or day > self.discount_until:
+            return ZERO
+        return max(ZERO, min(self.discount, self.open_amount))
 
 
 @dataclass(frozen=True)
@@ -29,35 +44,65 @@ class Allocation:
 class AllocationPlan:
     allocations: tuple[Allocation, ...]
     unapplied: Decimal  # left over: becomes customer credit
+    discounts: tuple[Allocation, ...] = ()  # early-payment discounts that settle the rest of an invoice
 
     @property
     def applied(self) -> Decimal:
         return sum((a.amount for a in self.allocations), ZERO)
+
+    @property
+    def discounted(self) -> Decimal:
+        return sum((a.amount for a in self.discounts), ZERO)
 
 
 def oldest_due_first(invoices: list[OpenInvoice]) -> list[OpenInvoice]:
     return sorted(invoices, key=lambda i: (i.due_date, i.issue_date, i.number, i.invoice_id))
 
 
-def suggest_allocation(amount: Decimal, invoices: list[OpenInvoice]) -> AllocationPlan:
-    """Pay the oldest due invoices first; whatever is left becomes credit."""
+def suggest_allocation(amount: Decimal, invoices: list[OpenInvoice], on: dt.date | None = None) -> AllocationPlan:
+    """Pay the oldest due invoices first (less the discounts a payment dated ``on`` may take, see
+    the module); whatever is left becomes credit."""
     if amount <= 0:
         raise UserError("A payment must be greater than zero.")
     remaining = amount
-    out: list[Allocation] = []
-    for inv in oldest_due_first(invoices):
+    ordered = [i for i in oldest_due_first(invoices) if i.open_amount > 0]
+    parts: dict[int, Decimal] = {}
+    for inv in ordered:
         if remaining <= 0:
             break
-        if inv.open_amount <= 0:
-            continue
-        part = min(remaining, inv.open_amount)
-        out.append(Allocation(inv.invoice_id, part))
-        remaining -= part
-    return AllocationPlan(tuple(out), remaining)
+        part = min(remaining, inv.open_amount - inv.discount_on(on))
+        if part > 0:
+            parts[inv.invoice_id] = part
+            remaining -= part
+    for inv in ordered:  # what is left pays what the discounts would have covered
+        if remaining <= 0:
+            break
+        if inv.invoice_id in parts:
+            top_up = min(remaining, inv.open_amount - parts[inv.invoice_id])
+            parts[inv.invoice_id] += top_up
+            remaining -= top_up
+    out = tuple(Allocation(i.invoice_id, parts[i.invoice_id]) for i in ordered if i.invoice_id in parts)
+    return AllocationPlan(out, remaining, earned_discounts(out, ordered, on))
 
 
-def check_allocation(amount: Decimal, allocations: list[Allocation], invoices: list[OpenInvoice]) -> AllocationPlan:
-    """Validate an allocation the user edited; returns it with the unapplied rest."""
+def earned_discounts(allocations: tuple[Allocation, ...], invoices: list[OpenInvoice],
+               on: dt.date | None) -> tuple[Allocation, ...]:
+    """The discount of each invoice whose allocations cover its open amount less the discount."""
+    applied: dict[int, Decimal] = {}
+    for a in allocations:
+        applied[a.invoice_id] = applied.get(a.invoice_id, ZERO) + a.amount
+    out = []
+    for inv in invoices:
+        part, offered = applied.get(inv.invoice_id, ZERO), inv.discount_on(on)
+        if part > 0 and offered > 0 and inv.open_amount - offered <= part < inv.open_amount:
+            out.append(Allocation(inv.invoice_id, inv.open_amount - part))
+    return tuple(out)
+
+
+def check_allocation(amount: Decimal, allocations: list[Allocation], invoices: list[OpenInvoice],
+                     on: dt.date | None = None) -> AllocationPlan:
+    """Validate an allocation the user edited; returns it with the unapplied rest and the discounts
+    a payment dated ``on`` takes on the invoices it covers less their discount."""
     by_id = {i.invoice_id: i for i in invoices}
     seen: dict[int, Decimal] = {}
     for a in allocations:
@@ -76,4 +121,4 @@ def check_allocation(amount: Decimal, allocations: list[Allocation], invoices: l
     applied = sum((a.amount for a in kept), ZERO)
     if applied > amount:
         raise UserError(f"You allocated {applied} but the payment is only {amount}. Lower the allocations.")
-    return AllocationPlan(kept, amount - applied)
+    return AllocationPlan(kept, amount - applied, earned_discounts(kept, invoices, on))

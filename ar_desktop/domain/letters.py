@@ -120,6 +120,17 @@ class AgingBucket:
 
 
 @dataclass(frozen=True)
+class DiscountOffer:
+    """An early-payment discount still available on the statement's date: paying ``to_pay`` by
+    ``pay_by`` settles the invoice."""
+
+    number: str
+    pay_by: date
+    discount: Decimal
+    to_pay: Decimal
+
+
+@dataclass(frozen=True)
 class StatementDocument:
     """Statement of account: all open items of one customer with aging bucket totals."""
 
@@ -133,6 +144,7 @@ class StatementDocument:
     total_open: Decimal
     reference: str = ""
     customer_number: str = ""
+    discounts: tuple[DiscountOffer, ...] = ()
 
     def __post_init__(self):
         _check_language(self.language)
@@ -265,7 +277,8 @@ def bucket_label(min_days: int | None, max_days: int | None, language: str) -> s
 def build_statement(company: Company, recipient: Party, language: str, statement_date: date,
                     currency: str, items: tuple[LetterInvoiceLine, ...] | list[LetterInvoiceLine], *,
                     reference: str = "", customer_number: str = "",
-                    bounds: tuple[tuple[int | None, int | None], ...] = DEFAULT_BUCKETS) -> StatementDocument:
+                    bounds: tuple[tuple[int | None, int | None], ...] = DEFAULT_BUCKETS,
+                    discounts: tuple[DiscountOffer, ...] = ()) -> StatementDocument:
     """A StatementDocument with bucket totals computed from the items' days overdue."""
     _check_language(language)
     items = tuple(items)
@@ -275,7 +288,7 @@ def build_statement(company: Company, recipient: Party, language: str, statement
                      if (lo is None or i.days_overdue >= lo) and (hi is None or i.days_overdue <= hi)), ZERO)
         buckets.append(AgingBucket(bucket_label(lo, hi, language), total, lo, hi))
     return StatementDocument(company, recipient, language, statement_date, currency, items, tuple(buckets),
-                             sum((i.open_amount for i in items), ZERO), reference, customer_number)
+                             sum((i.open_amount for i in items), ZERO), reference, customer_number, tuple(discounts))
 
 
 # --------------------------------------------------------------------------- templates

@@ -18,7 +18,7 @@ from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.limitation import parse_jurisdiction
 from ar_desktop.domain.money import DEFAULT_FORMAT, NumberFormat, normalize_currency, parse_amount, read_number
 from ar_desktop.domain.payment_kinds import is_correction_name
-from ar_desktop.domain.terms import validate_terms_days
+from ar_desktop.domain.terms import PaymentTerms, parse_terms, validate_terms_days
 from ar_desktop.domain.text import Text, translate
 
 CREDIT_CLASSES = ("A", "B", "C")
@@ -58,6 +58,17 @@ class CustomerData:
     late_charge_rule: str = ""  # empty: the company's default rule
     late_charge_rate: Decimal | None = None
     limitation: str = ""  # cn | de | uk | us | none; empty: from the company's country
+    discount_percent: Decimal | None = None  # early-payment discount of the terms ("2/10 net 30")
+    discount_days: int = 0
+
+    @property
+    def payment_terms(self) -> PaymentTerms:
+        return PaymentTerms(self.terms_days, self.discount_percent or Decimal(0), self.discount_days)
+
+    @property
+    def terms(self) -> str:
+        """The terms as written in files and the window: 'net 30' or '2/10 net 30'."""
+        return self.payment_terms.label()
 
 
 @dataclass(frozen=True)
@@ -204,8 +215,14 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
     credit_class = str(raw.get("credit_class") or "B").strip().upper()
     if credit_class not in CREDIT_CLASSES:
         c.problems["credit_class"] = f"Credit class '{credit_class}' is unknown. Use A, B or C."
-    terms_raw = str(raw.get("terms_days") if raw.get("terms_days") not in (None, "") else "30").strip()
-    terms = c.check("terms_days", lambda: _int(terms_raw, "payment terms (days)", validate_terms_days), 30)
+    terms_text = str(raw.get("terms") or "").strip()
+    if terms_text:  # "30", "net 30" or "2/10 net 30": takes precedence over terms_days
+        payment_terms = c.check("terms", lambda: parse_terms(terms_text), PaymentTerms(30))
+    else:
+        terms_raw = str(raw.get("terms_days") if raw.get("terms_days") not in (None, "") else "30").strip()
+        net = c.check("terms_days", lambda: _int(terms_raw, "payment terms (days)", validate_terms_days), 30)
+        payment_terms = c.check("terms_days", lambda: _kept_discount(raw, net), PaymentTerms(net))
+    terms = payment_terms.net_days
     language = str(raw.get("language") or "en").strip().lower()
     if language not in LANGUAGES:
         c.problems["language"] = f"Letter language '{language}' is unknown. Use en (English) or zh (Chinese)."
@@ -225,9 +242,18 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
         credit_limit=credit_limit, credit_class=credit_class, terms_days=terms, currency=currency,
         language=language, notes=c.text("notes", "notes"), on_hold=on_hold,
         late_charge_rule=rule, late_charge_rate=rate, limitation=limitation,
+        discount_percent=payment_terms.discount_percent or None, discount_days=payment_terms.discount_days,
     )
     c.done()
     return data
+
+
+def _kept_discount(raw: Mapping[str, Any], net: int) -> PaymentTerms:
+    """Terms given by their days only: the discount already stored (an update) stays with them."""
+    pct, days = raw.get("discount_percent"), raw.get("discount_days")
+    if pct in (None, "") or Decimal(str(pct)) == 0:
+        return PaymentTerms(net)
+    return parse_terms(f"{pct}/{int(days or 0)} net {net}")
 
 
 def parse_company(raw: Mapping[str, Any]) -> CompanyProfile:

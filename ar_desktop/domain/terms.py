@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import round_money
+from ar_desktop.domain.money import ZERO, round_money
+from ar_desktop.domain.text import Text, translate
 
 MAX_TERMS_DAYS = 365
 
@@ -32,6 +33,13 @@ class PaymentTerms:
             return Decimal("0")
         return round_money(gross * self.discount_percent / 100, currency)
 
+    def offer(self, gross: Decimal, issue_date: dt.date, currency: str = "EUR") -> tuple[Decimal, dt.date | None]:
+        """The discount an invoice of ``gross`` issued on ``issue_date`` offers, and its last day
+        (issue date + discount days); (0, None) without a discount. Stored on the invoice when it is
+        entered, so later changes to the customer's terms never change what was offered."""
+        deadline = self.discount_deadline(issue_date)
+        return (round_money(gross * self.discount_percent / 100, currency), deadline) if deadline else (ZERO, None)
+
     def label(self) -> str:
         if self.discount_percent:
             return f"{self.discount_percent.normalize()}/{self.discount_days} net {self.net_days}"
@@ -48,21 +56,25 @@ def parse_terms(text: str) -> PaymentTerms:
         return PaymentTerms(validate_terms_days(int(raw)))
     m = _TERMS_RE.match(raw)
     if not m:
-        raise UserError(f"'{text}' are not payment terms. Write the days, e.g. '30', 'net 30' or '2/10 net 30'.")
+        raise UserError(Text(translate("Messages", "'{text}' are not payment terms. Write the days, e.g. '30', "
+                                                   "'net 30' or '2/10 net 30'."), text=str(text or "")[:40]))
     net = validate_terms_days(int(m.group(3)))
     if m.group(1) is None:
         return PaymentTerms(net)
     pct, days = Decimal(m.group(1)), int(m.group(2))
     if not (0 < pct < 100):
-        raise UserError(f"The discount {pct} % must be between 0 and 100.")
+        raise UserError(Text(translate("Messages", "The discount {percent} % must be between 0 and 100."),
+                             percent=pct))
     if days > net:
-        raise UserError(f"The discount period ({days} days) cannot be longer than the net period ({net} days).")
+        raise UserError(Text(translate("Messages", "The discount period ({days} days) cannot be longer than the net "
+                                                   "period ({net} days)."), days=days, net=net))
     return PaymentTerms(net, pct, days)
 
 
 def validate_terms_days(days: int) -> int:
     if days < 0 or days > MAX_TERMS_DAYS:
-        raise UserError(f"Payment terms of {days} days are out of range. Use 0 to {MAX_TERMS_DAYS} days.")
+        raise UserError(Text(translate("Messages", "Payment terms of {days} days are out of range. Use 0 to {most} "
+                                                   "days."), days=days, most=MAX_TERMS_DAYS))
     return days
 
 

@@ -14,15 +14,21 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import StatementDocument, format_date
 from ar_desktop.pdf.layouts import Geometry, Layout, get_layout
 from ar_desktop.pdf.letters import (HEADER_BG, PageHead, Styles, build_pdf, invoice_table, make_templates, money,
-                                   money_cur)
+                                   money_cur, short_date, table_style)
 
 STATEMENT_TEXT = {
     "en": {"title": "Statement of account as of {date}", "intro": "Customer: {name}", "customer_no": "Customer no.",
            "bucket": "Aging", "aging_title": "Open items by age", "total_open": "Total open",
-           "items_title": "Open items", "none": "There are no open items."},
+           "items_title": "Open items", "none": "There are no open items.",
+           "discount_title": "Early-payment discounts still available",
+           "discount_intro": "Paid by the date shown, the amount to pay settles the invoice in full.",
+           "discount_head": ("Invoice", "Pay by", "Discount", "Amount to pay")},
     "zh": {"title": "对账单（截至{date}）", "intro": "客户：{name}", "customer_no": "客户编号",
            "bucket": "账龄", "aging_title": "账龄分析", "total_open": "未付合计",
-           "items_title": "未结项目明细", "none": "无未结项目。"},
+           "items_title": "未结项目明细", "none": "无未结项目。",
+           "discount_title": "尚可享受的提前付款折扣",
+           "discount_intro": "在所列日期（含当日）前支付应付金额，即结清该发票全部款项。",
+           "discount_head": ("发票号", "最迟付款日", "折扣", "应付金额")},
 }
 
 
@@ -60,7 +66,24 @@ def statement_story(doc: StatementDocument, layout: Layout) -> list:
                                    extra_col=lambda inv: _bucket_of(doc, inv.days_overdue), extra_head=t["bucket"]))
     else:
         story.append(st.para(t["none"]))
+    if doc.discounts:
+        story += [Spacer(1, 5 * mm), KeepTogether([st.para(t["discount_title"], st.heading),
+                                                   st.para(t["discount_intro"], st.small),
+                                                   _discount_table(st, doc, t, width)])]
     return story
+
+
+def _discount_table(st: Styles, doc: StatementDocument, t: dict, width: float) -> Table:
+    head = list(t["discount_head"])
+    head[3] = f"{head[3]} ({doc.currency})"
+    rows = [[st.para(h, st.cell_right_bold if i >= 2 else st.cell_bold) for i, h in enumerate(head)]]
+    for d in doc.discounts:
+        rows.append([st.para(d.number, st.cell), st.para(short_date(d.pay_by, doc.language), st.cell),
+                     st.para(money(d.discount, doc.currency), st.cell_right),
+                     st.para(money(d.to_pay, doc.currency), st.cell_right)])
+    table = Table(rows, colWidths=[w * width for w in (0.3, 0.2, 0.2, 0.3)], hAlign="LEFT", repeatRows=1)
+    table.setStyle(table_style(1, 0))
+    return table
 
 
 def render_statement(doc: StatementDocument, layout: str = "din-a", offset: tuple[float, float] = (0, 0)) -> bytes:

@@ -9,10 +9,10 @@ from typing import Any
 
 from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.money import ZERO, from_minor, parse_amount, to_minor
 from ar_desktop.domain.quick_rows import quick_invoice
-from ar_desktop.domain.records import invoice_currency, parse_bool, parse_customer, parse_invoice
-from ar_desktop.domain.terms import due_date_for
+from ar_desktop.domain.records import InvoiceData, invoice_currency, parse_bool, parse_customer, parse_invoice
+from ar_desktop.domain.terms import PaymentTerms
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
 from ar_desktop.storage import company_repo, import_repo
@@ -116,8 +116,15 @@ class InvoiceRows:
         except UserError as e:
             report.error(n, batch.column("amount"), values.get("amount", ""), e.message)
             return None
-        due = data.due_date or due_date_for(data.issue_date, terms)
+        due = data.due_date or terms.due_date(data.issue_date)
+        try:
+            discount, until = self._discount(values, batch, data, due, currency, terms)
+        except UserError as e:
+            report.error(n, batch.column("discount_until" if "discount_until" in batch.where else "discount"),
+                         values.get("discount", ""), e.message)
+            return None
         record = dict(number=data.number, customer_id=cid, issue_date=data.issue_date, due_date=due, amount=units,
+                      discount=to_minor(discount, currency), discount_until=until,
                       currency=currency, reference=data.reference, description=data.description,
                       disputed=data.disputed, dispute_reason=data.dispute_reason,
                       voided=voided is not None, voided_on=voided[0] if voided else None,
@@ -130,6 +137,28 @@ class InvoiceRows:
         report.new += 1
         self._preview(n, "new", record, code, settled)
         return record, settled
+
+    def _discount(self, values: dict[str, Any], batch: Batch, data: InvoiceData, due: dt.date, currency: str,
+                  terms: PaymentTerms) -> tuple:
+        """(discount, last day) the invoice offers: the file's columns when it has them (an export
+        read back: empty = none), else the customer's terms."""
+        if "discount" not in batch.where and "discount_until" not in batch.where:
+            return terms.offer(data.amount, data.issue_date, currency)
+        raw, until_raw = values.get("discount", ""), values.get("discount_until", "")
+        discount = ZERO if raw in ("", None) else parse_amount(raw, currency, fmt=self.options.numbers)
+        if not discount and until_raw in ("", None):
+            return ZERO, None
+        if not discount or until_raw in ("", None):
+            raise UserError(Text(translate("Messages", "an early-payment discount needs both its amount and the "
+                                                       "last day to take it")))
+        until = parse_date_as(until_raw, self.options.date_format, "discount date")
+        if discount >= data.amount:
+            raise UserError(Text(translate("Messages", "the discount {discount} is not less than the invoice amount "
+                                                       "{amount}"), discount=discount, amount=data.amount))
+        if not data.issue_date <= until <= due:
+            raise UserError(Text(translate("Messages", "the discount date {date} is not between the issue date and "
+                                                       "the due date"), date=until.isoformat()))
+        return discount, until
 
     def _void(self, values: dict[str, Any], issue: dt.date, problems: dict) -> tuple[dt.date, str] | None:
         """(void date, reason) of a void invoice; None if it is not void."""

@@ -34,11 +34,12 @@ def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
         cid = _customer_id(s, data.customer_code)
         customer = customers_repo.get(s, cid)
         due = data.due_date or due_date_for(data.issue_date, customer.terms_days)
+        currency = invoice_currency(data.currency, customer.code, customer.currency)
+        discount, until = customer.payment_terms.offer(data.amount, data.issue_date, currency)
         return invoices_repo.add(s, customer_id=cid, number=data.number, issue_date=data.issue_date, due_date=due,
-                                 amount=data.amount,
-                                 currency=invoice_currency(data.currency, customer.code, customer.currency),
-                                 reference=data.reference, description=data.description, disputed=data.disputed,
-                                 dispute_reason=data.dispute_reason)
+                                 amount=data.amount, currency=currency, reference=data.reference,
+                                 description=data.description, disputed=data.disputed,
+                                 dispute_reason=data.dispute_reason, discount=discount, discount_until=until)
 
 
 def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> None:
@@ -60,6 +61,12 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
         if amount < inv.paid:
             raise UserError(f"Invoice {inv.number} has {from_minor(inv.paid, currency)} paid already; the amount "
                             "cannot be lower than that.")
+        if not inv.paid and (amount != inv.amount or data.issue_date != inv.issue_date or cid != inv.customer_id):
+            # nothing paid yet: the discount follows the changed invoice and the customer's terms
+            customer = customers_repo.get(s, cid)
+            discount, inv.discount_until = customer.payment_terms.offer(data.amount, data.issue_date,
+                                                                                    currency)
+            inv.discount = to_minor(discount, currency)
         inv.number, inv.customer_id, inv.currency, inv.amount = data.number, cid, currency, amount
         inv.issue_date = data.issue_date
         inv.due_date = data.due_date or due_date_for(data.issue_date, customers_repo.get(s, cid).terms_days)

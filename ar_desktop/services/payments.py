@@ -9,6 +9,7 @@ from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoic
                                           suggest_allocation)
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
+from ar_desktop.domain.payment_kinds import DISCOUNT
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.services import recoveries
 from ar_desktop.services.context import Books
@@ -44,11 +45,11 @@ def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None
             elif not target:
                 raise UserError(f"Invoice {data.invoice_number} is not an open invoice of {customer.name} on "
                                 f"{data.date.isoformat()}.")
-            plan = suggest_allocation(data.amount, target)
+            plan = suggest_allocation(data.amount, target, data.date)
         elif allocations is None:
-            plan = suggest_allocation(data.amount, invoices)
+            plan = suggest_allocation(data.amount, invoices, data.date)
         else:
-            plan = check_allocation(data.amount, allocations, invoices)
+            plan = check_allocation(data.amount, allocations, invoices, data.date)
         # What is left after the open invoices, up to the debts written off, is a recovery.
         recovered = recoveries.split_recovery(s, customer_id=cid, date=data.date,
                                               left_over=data.amount - plan.applied, currency=customer.currency,
@@ -59,8 +60,19 @@ def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None
             payment_id = payments_repo.add(s, customer_id=cid, date=data.date, amount=data.amount - recovered,
                                            currency=customer.currency, method=data.method,
                                            reference=data.reference, allocations=plan.allocations)
+            _book_discounts(s, cid, data.date, customer.currency, plan.discounts, invoices)
         _record_outcomes(s, books, cid)
         return payment_id
+
+
+def _book_discounts(s, customer_id: int, date: dt.date, currency: str, discounts, invoices: list[OpenInvoice]) -> None:
+    """Each early-payment discount the payment earned, as its own entry that settles the invoice
+    (kind "discount": in the invoice's history, exports and the audit trail, never a payment)."""
+    numbers = {i.invoice_id: i.number for i in invoices}
+    for d in discounts:
+        payments_repo.add(s, customer_id=customer_id, date=date, amount=d.amount, currency=currency,
+                          method=DISCOUNT.key, allocations=[d],
+                          reference=f"Early-payment discount on invoice {numbers[d.invoice_id]}"[:100])
 
 
 def _written_off(s, customer_id: int, number: str, currency: str) -> bool:

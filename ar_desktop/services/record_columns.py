@@ -62,8 +62,10 @@ CUSTOMER_COLUMNS = (
     _c("credit_limit", translate("Columns", "Credit limit"), "money", "creditlimit", "limit", "kreditlimit",
        "信用额度"),
     _c("credit_class", translate("Columns", "Credit class"), "text", "creditclass", "class", "rating"),
-    _c("terms_days", translate("Columns", "Terms (days)"), "int", "termsdays", "terms", "paymentterms",
-       "zahlungsziel", "账期"),
+    _c("terms_days", translate("Columns", "Terms (days)"), "int", "termsdays", "zahlungsziel", "账期"),
+    # "30", "net 30" or "2/10 net 30"; when given it takes precedence over terms_days
+    _c("terms", translate("Columns", "Payment terms (e.g. 2/10 net 30)"), "text", "terms", "paymentterms",
+       "zahlungsbedingungen", "付款条件", width=14),
     _c("currency", translate("Columns", "Currency"), "text", "currency", "cur", "ccy", "waehrung", "währung", "币种"),
     _c("language", translate("Columns", "Letter language"), "text", "language", "lang", "sprache"),
     _c("notes", translate("Columns", "Notes"), "text", "notes", "note", "remarks", "comment", "bemerkung", "备注",
@@ -99,6 +101,10 @@ INVOICE_COLUMNS = (
        "referenz", width=18),
     _c("description", translate("Columns", "Description"), "text", "description", "text", "memo", "beschreibung",
        "摘要", width=32),
+    # the early-payment discount offered and its last day; without these columns, from the customer's terms
+    _c("discount", translate("Columns", "Early-payment discount"), "money", "discount", "skonto", "现金折扣"),
+    _c("discount_until", translate("Columns", "Discount until"), "date", "discountuntil", "discountdate",
+       "skontofrist"),
     _c("disputed", translate("Columns", "Disputed"), "bool", "disputed", "dispute", "indispute", "strittig", width=9),
     _c("dispute_reason", translate("Columns", "Dispute reason"), "text", "disputereason", width=24),
     _c("voided", translate("Columns", "Void"), "bool", "voided", "void", "cancelled", "storniert", width=8),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ar_desktop.domain.letters import LetterInvoiceLine, build_statement
+from ar_desktop.domain.letters import DiscountOffer, LetterInvoiceLine, build_statement
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import find_customer
 from ar_desktop.services.invoicing import invoice_ids, invoice_rows
@@ -19,10 +19,13 @@ def statement_pdf(books: Books, code: str, layout: str | None = None) -> bytes:
     rows = invoice_rows(books, invoice_ids(books, InvoiceFilter(status="open", customer_id=customer_id)))
     items = [LetterInvoiceLine(r.number, r.issue_date, r.due_date, (today - r.due_date).days, r.amount, r.paid,
                                r.open_amount) for r in rows]
+    discounts = tuple(DiscountOffer(r.number, r.discount_until, r.open_amount - to_pay, to_pay)
+                      for r in rows if (to_pay := r.discount_open_on(today)) is not None)
     settings = letter_settings(books)
     with books.db.session() as s:
         company = company_party(s)
     doc = build_statement(company, recipient_party(customer), customer.language, today, customer.currency, items,
-                          reference=f"ST-{customer.code}-{today.isoformat()}", customer_number=customer.code)
+                          reference=f"ST-{customer.code}-{today.isoformat()}", customer_number=customer.code,
+                          discounts=discounts)
     return render_statement(doc, pdf_layout(layout or settings.layout),
                             (settings.offset_dx_mm, settings.offset_dy_mm))

@@ -18,6 +18,8 @@ def customer_data(c: Customer) -> CustomerData:
         notes=c.notes, on_hold=c.on_hold, late_charge_rule=c.late_charge_rule,
         late_charge_rate=Decimal(c.late_charge_rate) if c.late_charge_rate else None,
         limitation=c.limitation or "",
+        discount_percent=Decimal(c.discount_percent) if c.discount_percent else None,
+        discount_days=c.discount_days or 0,
     )
 
 
@@ -30,4 +32,6 @@ def customer_columns(d: CustomerData) -> dict:
         notes=d.notes, on_hold=d.on_hold, late_charge_rule=d.late_charge_rule,
         late_charge_rate="" if d.late_charge_rate is None else str(d.late_charge_rate),
         limitation=d.limitation,
+        discount_percent="" if d.discount_percent is None else str(d.discount_percent),
+        discount_days=d.discount_days,
     )

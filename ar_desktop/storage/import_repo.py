@@ -7,11 +7,13 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from ar_desktop.domain.terms import PaymentTerms
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 
 
@@ -38,10 +40,12 @@ def import_cache(s: Session) -> Iterator[None]:
             con.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
-def customers_by_code(s: Session) -> dict[str, tuple[int, int, str]]:
-    """code -> (id, terms days, currency)."""
-    q = select(Customer.code, Customer.id, Customer.terms_days, Customer.currency)
-    return {code: (cid, terms, cur) for code, cid, terms, cur in s.execute(q)}
+def customers_by_code(s: Session) -> dict[str, tuple[int, PaymentTerms, str]]:
+    """code -> (id, payment terms, currency)."""
+    q = select(Customer.code, Customer.id, Customer.terms_days, Customer.discount_percent, Customer.discount_days,
+               Customer.currency)
+    return {code: (cid, PaymentTerms(net, Decimal(pct) if pct else Decimal(0), days or 0), cur)
+            for code, cid, net, pct, days, cur in s.execute(q)}
 
 
 def customer(s: Session, customer_id: int) -> Customer:

@@ -34,6 +34,8 @@ class InvoiceRow:
     dispute_reason: str
     voided: bool
     disputed_amount: Decimal = Decimal(0)   # the contested part of the open amount (0 when not disputed)
+    discount: Decimal = Decimal(0)           # early-payment discount offered
+    discount_until: dt.date | None = None
 
     @property
     def open_amount(self) -> Decimal:
@@ -43,6 +45,13 @@ class InvoiceRow:
     def undisputed_open(self) -> Decimal:
         """What is claimed and chased: the open amount less the part in dispute."""
         return self.open_amount - min(self.disputed_amount, self.open_amount)
+
+    def discount_open_on(self, day: dt.date) -> Decimal | None:
+        """What settles the invoice on ``day`` with its early-payment discount; None when none is available."""
+        if self.voided or not self.discount or self.discount_until is None or day > self.discount_until \
+                or self.open_amount <= self.discount:
+            return None
+        return self.open_amount - self.discount
 
 
 @dataclass(frozen=True)
@@ -80,13 +89,14 @@ def set_disputed(inv: Invoice, disputed: bool, reason: str, units: int | None = 
 
 def add(s: Session, *, customer_id: int, number: str, issue_date: dt.date, due_date: dt.date, amount: Decimal,
         currency: str, reference: str = "", description: str = "", disputed: bool = False,
-        dispute_reason: str = "") -> int:
+        dispute_reason: str = "", discount: Decimal = Decimal(0), discount_until: dt.date | None = None) -> int:
     if s.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
         raise UserError(f"Invoice number {number} is already used. Each invoice needs its own number.")
     units = to_minor(amount, currency)
     inv = Invoice(number=number, customer_id=customer_id, issue_date=issue_date, due_date=due_date,
                   amount=units, currency=currency, reference=reference, description=description,
-                  disputed=disputed, dispute_reason=dispute_reason, disputed_amount=units if disputed else 0, paid=0)
+                  disputed=disputed, dispute_reason=dispute_reason, disputed_amount=units if disputed else 0, paid=0,
+                  discount=to_minor(discount, currency), discount_until=discount_until)
     s.add(inv)
     s.flush()
     return inv.id
@@ -122,7 +132,8 @@ def has_allocations(s: Session, invoice_id: int) -> bool:
 def open_invoices(s: Session, customer_id: int) -> list[OpenInvoice]:
     q = (select(Invoice).where(Invoice.customer_id == customer_id, Invoice.paid < Invoice.amount,
                                Invoice.voided == false()))
-    return [OpenInvoice(i.id, i.number, i.issue_date, i.due_date, from_minor(i.amount - i.paid, i.currency))
+    return [OpenInvoice(i.id, i.number, i.issue_date, i.due_date, from_minor(i.amount - i.paid, i.currency),
+                        from_minor(i.discount or 0, i.currency), i.discount_until)
             for i in s.scalars(q)]
 
 
@@ -176,7 +187,8 @@ def rows(s: Session, ids: list[int]) -> list[InvoiceRow]:
         out[i.id] = InvoiceRow(i.id, i.number, i.customer_id, code, name, i.issue_date, i.due_date,
                                from_minor(i.amount, i.currency), from_minor(i.paid, i.currency), i.currency,
                                i.reference, i.description, i.disputed, i.dispute_reason, i.voided,
-                               from_minor(_disputed_units(i), i.currency))
+                               from_minor(_disputed_units(i), i.currency),
+                               from_minor(i.discount or 0, i.currency), i.discount_until)
     return [out[i] for i in ids if i in out]
 
 

@@ -63,6 +63,9 @@ class Customer(Base):
     credit_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
     credit_class: Mapped[str] = mapped_column(String(1), default="B")
     terms_days: Mapped[int] = mapped_column(Integer, default=30)
+    # early-payment discount of the terms ("2/10 net 30"): percent as exact decimal text ('' = none)
+    discount_percent: Mapped[str] = mapped_column(String(10), default="")
+    discount_days: Mapped[int] = mapped_column(Integer, default=0)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     language: Mapped[str] = mapped_column(String(2), default="en")
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -93,6 +96,9 @@ class Invoice(Base):
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(String(500), default="")
     voided_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # the early-payment discount its terms offered when it was entered, and the last day to take it
+    discount: Mapped[int] = mapped_column(Integer, default=0)
+    discount_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # Derived columns (storage.open_set), never set by hand. Paid so far and the date of the last
     # allocation are kept equal to the allocations by the one place that writes them
     # (storage.payments_repo, storage.bulk_repo); the day the allocations reached the amount, the

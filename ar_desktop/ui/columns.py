@@ -66,6 +66,25 @@ class InvoiceColumns:
             text += " · " + QCoreApplication.translate("Columns", DUE_SOON_TEXT)
         return text
 
+    def discount_text(self, r: InvoiceRow) -> str:
+        """While the early-payment discount is available: what settles the invoice, and by when."""
+        from PySide6.QtCore import QCoreApplication
+
+        to_pay = r.discount_open_on(self.today())
+        if to_pay is None:
+            return ""
+        return QCoreApplication.translate("Columns", "{0} by {1}").format(money_text(to_pay),
+                                                                           r.discount_until.isoformat())
+
+    def discount_tip(self, r: InvoiceRow) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        if r.discount_open_on(self.today()) is None:
+            return ""
+        return QCoreApplication.translate("Columns", "Early-payment discount {0}: paying {1} on or before {2} "
+                                                     "settles the invoice").format(
+            money_text(r.discount), money_text(r.discount_open_on(self.today())), r.discount_until.isoformat())
+
     def tone(self, r: InvoiceRow) -> str | None:
         st = self.status(r)
         return palette.invoice_tone(st, is_due_soon(st, r.due_date, self.today()))
@@ -81,6 +100,8 @@ class InvoiceColumns:
             Column("paid", QT_TRANSLATE_NOOP("Columns", "Paid"), lambda r: r.paid, "paid", numeric=True),
             Column("open", QT_TRANSLATE_NOOP("Columns", "Open"), lambda r: r.open_amount, "open_amount",
                    numeric=True),
+            Column("discount", QT_TRANSLATE_NOOP("Columns", "With discount"), lambda r: r.discount_open_on(self.today()),
+                   None, text=self.discount_text, numeric=True, tooltip=self.discount_tip),
             Column("currency", QT_TRANSLATE_NOOP("Columns", "Cur."), lambda r: r.currency, "currency"),
             Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: self.status(r).value, "status",
                    text=self.status_text),

@@ -73,6 +73,14 @@
         <translation>核销金额</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation>现金折扣</translation>
+    </message>
+    <message>
+        <source>Early-payment discount {0} if paid by {1}</source>
+        <translation>于{1}前付款可享现金折扣 {0}</translation>
+    </message>
+    <message>
         <source>Invoice {0} has only {1} open; {2} cannot be applied to it.</source>
         <translation>发票 {0} 仅有 {1} 未结清，不能核销 {2}。</translation>
     </message>
@@ -492,6 +500,14 @@
         <translation>暂停赊销</translation>
     </message>
     <message>
+        <source>{0} by {1}</source>
+        <translation>{1}前付 {0}</translation>
+    </message>
+    <message>
+        <source>Early-payment discount {0}: paying {1} on or before {2} settles the invoice</source>
+        <translation>现金折扣 {0}：于{2}（含当日）前支付 {1} 即结清该发票</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>发票号</translation>
     </message>
@@ -506,6 +522,10 @@
     <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>With discount</source>
+        <translation>折扣后应付</translation>
     </message>
     <message>
         <source>Status</source>
@@ -560,6 +580,10 @@
         <translation>账期（天）</translation>
     </message>
     <message>
+        <source>Payment terms (e.g. 2/10 net 30)</source>
+        <translation>付款条件（如 2/10 net 30）</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
@@ -602,6 +626,14 @@
     <message>
         <source>Description</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Early-payment discount</source>
+        <translation>现金折扣</translation>
+    </message>
+    <message>
+        <source>Discount until</source>
+        <translation>折扣截止日</translation>
     </message>
     <message>
         <source>Dispute reason</source>
@@ -1168,8 +1200,16 @@ Write off every overdue invoice of {1} now?</source>
         <translation>C – 需关注</translation>
     </message>
     <message>
-        <source>Payment terms (days)</source>
-        <translation>付款期限（天）</translation>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>e.g. 30, or 2/10 net 30</source>
+        <translation>例如 30 或 2/10 net 30</translation>
+    </message>
+    <message>
+        <source>Days to pay; &apos;2/10 net 30&apos; also gives 2 % off for payment within 10 days</source>
+        <translation>付款天数；“2/10 net 30”表示 10 天内付款可享 2% 现金折扣，30 天内付清全款</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -3567,6 +3607,18 @@ Receivables and collections for bookkeepers.</source>
         <translation>发票 {number} 也在第 {row} 行</translation>
     </message>
     <message>
+        <source>an early-payment discount needs both its amount and the last day to take it</source>
+        <translation>现金折扣须同时填写折扣金额和折扣截止日</translation>
+    </message>
+    <message>
+        <source>the discount {discount} is not less than the invoice amount {amount}</source>
+        <translation>折扣 {discount} 不小于发票金额 {amount}</translation>
+    </message>
+    <message>
+        <source>the discount date {date} is not between the issue date and the due date</source>
+        <translation>折扣截止日 {date} 不在开票日与到期日之间</translation>
+    </message>
+    <message>
         <source>a void date or reason is given but the invoice is not marked void; write yes in the void column</source>
         <translation>填写了作废日期或原因，但发票未标为作废；请在作废列填写 yes</translation>
     </message>
@@ -4057,6 +4109,22 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{name} is a SQLite database of another program (application id {app_id}), not an AR Desktop company file. It was not changed. Choose a .ardb file made by AR Desktop.</source>
         <translation>{name} 是其他程序的 SQLite 数据库（应用标识 {app_id}），不是 AR Desktop 账套文件。文件未被更改。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; are not payment terms. Write the days, e.g. &apos;30&apos;, &apos;net 30&apos; or &apos;2/10 net 30&apos;.</source>
+        <translation>“{text}”不是有效的付款条件。请填写天数，例如“30”、“net 30”或“2/10 net 30”。</translation>
+    </message>
+    <message>
+        <source>The discount {percent} % must be between 0 and 100.</source>
+        <translation>折扣率 {percent}% 必须大于 0 且小于 100。</translation>
+    </message>
+    <message>
+        <source>The discount period ({days} days) cannot be longer than the net period ({net} days).</source>
+        <translation>折扣期（{days} 天）不能长于付款期（{net} 天）。</translation>
+    </message>
+    <message>
+        <source>Payment terms of {days} days are out of range. Use 0 to {most} days.</source>
+        <translation>{days} 天的账期超出范围，请使用 0 至 {most} 天。</translation>
     </message>
 </context>
 <context>
@@ -4602,6 +4670,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Apply to</source>
         <translation>核销至</translation>
+    </message>
+    <message>
+        <source>Early-payment discount {0} {1} settles the rest (booked as a discount, not as payment)</source>
+        <translation>现金折扣 {0} {1} 结清余额（记为折扣，不计为收款）</translation>
     </message>
     <message>
         <source>Not applied: {0} {1} — kept as customer credit</source>

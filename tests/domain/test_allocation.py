@@ -108,3 +108,76 @@ def test_allocation_never_creates_or_loses_a_cent(amount, invoices):
         assert plan.applied == sum((i.open_amount for i in invoices), Decimal(0))
     # the check of a user allocation accepts what was suggested
     assert check_allocation(amount, list(plan.allocations), invoices) == plan
+
+
+# --- early-payment discounts ("2/10 net 30") -------------------------------------------------------------
+
+ISSUED = date(2026, 3, 1)
+UNTIL = date(2026, 3, 11)  # issue date + 10 days
+
+
+def offered(number: str, invoice_id: int, open_amount: str, discount: str = "20.00", due_days: int = 30):
+    return OpenInvoice(invoice_id, number, ISSUED, ISSUED + timedelta(days=due_days), Decimal(open_amount),
+                       Decimal(discount), UNTIL)
+
+
+def test_a_payment_on_the_last_day_that_covers_the_invoice_less_the_discount_settles_it():
+    plan = suggest_allocation(Decimal("980.00"), [offered("D-1", 1, "1000.00")], UNTIL)
+    assert plan.allocations == (Allocation(1, Decimal("980.00")),)
+    assert plan.discounts == (Allocation(1, Decimal("20.00")),)
+    assert plan.unapplied == Decimal("0")
+
+
+def test_the_day_after_the_last_day_the_difference_stays_open():
+    plan = suggest_allocation(Decimal("980.00"), [offered("D-1", 1, "1000.00")], UNTIL + timedelta(days=1))
+    assert plan.allocations == (Allocation(1, Decimal("980.00")),)
+    assert plan.discounts == ()
+
+
+def test_less_than_the_discounted_amount_is_a_part_payment_without_discount():
+    plan = suggest_allocation(Decimal("979.99"), [offered("D-1", 1, "1000.00")], UNTIL)
+    assert plan.allocations == (Allocation(1, Decimal("979.99")),) and plan.discounts == ()
+
+
+def test_paying_in_full_takes_no_discount_and_paying_between_takes_only_the_rest():
+    assert suggest_allocation(Decimal("1000.00"), [offered("D-1", 1, "1000.00")], ISSUED).discounts == ()
+    plan = suggest_allocation(Decimal("990.00"), [offered("D-1", 1, "1000.00")], ISSUED)
+    assert plan.allocations == (Allocation(1, Decimal("990.00")),)
+    assert plan.discounts == (Allocation(1, Decimal("10.00")),)
+
+
+def test_a_payment_for_two_discounted_invoices_settles_both_and_the_surplus_pays_the_oldest_in_full():
+    invoices = [offered("D-1", 1, "1000.00", due_days=30), offered("D-2", 2, "500.00", "10.00", due_days=31)]
+    plan = suggest_allocation(Decimal("1470.00"), invoices, UNTIL)
+    assert plan.allocations == (Allocation(1, Decimal("980.00")), Allocation(2, Decimal("490.00")))
+    assert plan.discounts == (Allocation(1, Decimal("20.00")), Allocation(2, Decimal("10.00")))
+    plan = suggest_allocation(Decimal("1480.00"), invoices, UNTIL)  # 10 more: the oldest is paid in full
+    assert plan.allocations == (Allocation(1, Decimal("990.00")), Allocation(2, Decimal("490.00")))
+    assert plan.discounts == (Allocation(1, Decimal("10.00")), Allocation(2, Decimal("10.00")))
+    plan = suggest_allocation(Decimal("1600.00"), invoices, UNTIL)
+    assert plan.discounts == () and plan.unapplied == Decimal("100.00")
+
+
+def test_an_edited_allocation_earns_the_discount_of_the_invoices_it_covers():
+    invoices = [offered("D-1", 1, "1000.00"), offered("D-2", 2, "500.00", "10.00")]
+    plan = check_allocation(Decimal("1000.00"), [Allocation(2, Decimal("490.00")), Allocation(1, Decimal("510.00"))],
+                            invoices, UNTIL)
+    assert plan.discounts == (Allocation(2, Decimal("10.00")),)
+    assert check_allocation(Decimal("490.00"), [Allocation(2, Decimal("490.00"))], invoices,
+                            UNTIL + timedelta(days=1)).discounts == ()
+    assert check_allocation(Decimal("490.00"), [Allocation(2, Decimal("490.00"))], invoices).discounts == ()
+
+
+@given(st.integers(min_value=1, max_value=400_000), st.integers(min_value=0, max_value=12))
+def test_discounts_never_create_or_lose_a_cent(cents, day):
+    invoices = [offered("D-1", 1, "1000.00"), offered("D-2", 2, "500.00", "10.00"),
+                OpenInvoice(3, "X-3", ISSUED, ISSUED + timedelta(days=5), Decimal("250.00"))]
+    amount = Decimal(cents) / 100
+    plan = suggest_allocation(amount, invoices, ISSUED + timedelta(days=day))
+    assert plan.applied + plan.unapplied == amount
+    by_id = {i.invoice_id: i for i in invoices}
+    for d in plan.discounts:
+        paid = sum(a.amount for a in plan.allocations if a.invoice_id == d.invoice_id)
+        assert paid + d.amount == by_id[d.invoice_id].open_amount  # settled exactly
+        assert d.amount <= by_id[d.invoice_id].discount
+    assert not plan.discounts or day <= 10

@@ -51,6 +51,7 @@ def ledger(tmp_path_factory) -> Path:
                              "language": "zh", "notes": "北京 — 客户", "limitation": "cn"})
         add_customer(books, {"code": "JP", "name": "Nippon KK", "currency": "JPY", "terms_days": "60"})
         add_customer(books, {"code": "GONE", "name": "Gone Insolvent Ltd", "country": "GB", "limitation": "uk"})
+        add_customer(books, {"code": "SKONTO", "name": "Prompt Payer AG", "terms": "2/10 net 30"})
         for number, code, issue, amount in (("A-1", "ACME", "2025-09-01", "1000.00"),
                                             ("A-2", "ACME", "2025-10-15", "2500.50"),
                                             ("A-3", "ACME", "2025-11-20", "300.00"),
@@ -59,7 +60,9 @@ def ledger(tmp_path_factory) -> Path:
                                             ("B-2", "BETA", "2025-12-01", "450.00"),
                                             ("B-3", "BETA", "2026-02-01", "120.00"),
                                             ("J-1", "JP", "2025-10-01", "150000"),
-                                            ("G-1", "GONE", "2025-09-15", "500.00")):
+                                            ("G-1", "GONE", "2025-09-15", "500.00"),
+                                            ("S-1", "SKONTO", "2026-01-10", "1000.00"),
+                                            ("S-2", "SKONTO", "2026-03-25", "400.00")):
             add_invoice(books, {"number": number, "customer_code": code, "issue_date": issue, "amount": amount,
                                 "reference": f"PO {number}", "description": "-goods"})
         set_dispute(books, _invoice_id(books, "A-3"), True, "quality of delivery")
@@ -74,6 +77,9 @@ def ledger(tmp_path_factory) -> Path:
                                "reference": "bank 4"})
         record_payment(books, {"date": "2026-01-12", "customer_code": "JP", "amount": "50000",
                                "reference": "wire"})
+        # an early-payment discount taken on its last day (S-2's is still offered)
+        record_payment(books, {"date": "2026-01-20", "customer_code": "SKONTO", "amount": "980.00",
+                               "reference": "bank 6"})
         # corrections
         write_off(books, "A-4", "49.99", "uncollectable remainder", "2026-02-10")
         credit_note(books, "J-1", "20000", "returned goods", "2026-02-11", number="CN-7")
@@ -150,7 +156,8 @@ def snapshot(path: Path) -> dict:
             customers = list(export_repo.customers(s))
             invoices = [(inv.number, code, inv.issue_date, inv.due_date, inv.amount, inv.paid, inv.currency,
                          inv.reference, inv.description, inv.disputed, inv.dispute_reason, inv.voided,
-                         inv.voided_on, inv.void_reason) for inv, code, _name in export_repo.invoices(s)]
+                         inv.voided_on, inv.void_reason, inv.discount, inv.discount_until)
+                        for inv, code, _name in export_repo.invoices(s)]
             payments = [(date, code, units, cur, method, ref, sorted(parts))
                         for _pid, date, code, _n, units, cur, method, ref, parts in export_repo.payments(s)]
             history = {
@@ -169,7 +176,9 @@ def snapshot(path: Path) -> dict:
 def test_the_ledger_has_every_kind_of_record(ledger):
     snap = snapshot(ledger)
     methods = {p[4] for p in snap["payments"]}
-    assert {"write-off", "credit note", "void reversal", "cheque", "bank transfer", "recovery"} <= methods
+    assert {"write-off", "credit note", "void reversal", "cheque", "bank transfer", "recovery", "discount"} <= methods
+    assert {(i[0], i[14], i[15]) for i in snap["invoices"] if i[14]} == {("S-1", 2000, dt.date(2026, 1, 20)),
+                                                                         ("S-2", 800, dt.date(2026, 4, 4))}
     assert {c.limitation for c in snap["customers"]} == {"de", "cn", "uk", ""}
     assert all(snap["history"]["credit"])  # a row in every credit-risk table
     assert any(len(p[6]) > 1 for p in snap["payments"])  # a payment over two invoices
@@ -206,11 +215,11 @@ def test_company_round_trip(ledger, tmp_path):
         manifest = export_company(books, tmp_path / "export")
     finally:
         books.close()
-    assert manifest["files"]["invoices.csv"]["rows"] == 10
+    assert manifest["files"]["invoices.csv"]["rows"] == 12
     assert {"customers.csv", "collection_event.csv", "promise.csv", "setting.csv", "audit_entry.csv"} <= set(
         manifest["files"])
     counts = import_company(tmp_path / "export", tmp_path / "moved.ardb", FixedClock(TODAY))
-    assert counts["invoices"] == 10
+    assert counts["invoices"] == 12
     assert snapshot(tmp_path / "moved.ardb") == snapshot(ledger)
 
 

@@ -48,7 +48,7 @@ def test_add_customer_through_the_dialog(window, qtbot, when_dialog_opens):
         _type(dialog, "code", "ZED99", qtbot)
         _type(dialog, "name", "Zeppelin Parts GmbH", qtbot)
         _type(dialog, "credit_limit", "5000", qtbot)
-        _type(dialog, "terms_days", "14", qtbot)
+        _type(dialog, "terms", "14", qtbot)
         _save(dialog, qtbot)
 
     when_dialog_opens(fill)

@@ -40,7 +40,9 @@ class CustomerDialog(FormDialog):
         self.add("credit_class", self.tr("Credit class"),
                  combo([(self.tr("A – reliable"), "A"), (self.tr("B – normal"), "B"), (self.tr("C – watch"), "C")],
                        d.credit_class))
-        self.add("terms_days", self.tr("Payment terms (days)"), line(str(d.terms_days), 3))
+        self.add("terms", self.tr("Payment terms"), line(d.terms if d.discount_percent else str(d.terms_days), 20,
+                                                        self.tr("e.g. 30, or 2/10 net 30")),
+                 self.tr("Days to pay; '2/10 net 30' also gives 2 % off for payment within 10 days"))
         self.add("currency", self.tr("Currency"), combo([(c, c) for c in sorted(KNOWN_CURRENCIES)], d.currency))
         self.add("language", self.tr("Letter language"),
                  combo([(self.tr("English"), "en"), (self.tr("Chinese (Simplified)"), "zh")], d.language))

@@ -7,7 +7,9 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
-from ar_desktop.domain.allocation import Allocation, OpenInvoice, oldest_due_first, suggest_allocation
+import datetime as dt
+
+from ar_desktop.domain.allocation import Allocation, OpenInvoice, earned_discounts, oldest_due_first, suggest_allocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import ZERO, parse_amount
 from ar_desktop.domain.records import PAYMENT_METHODS
@@ -27,7 +29,8 @@ METHOD_TEXT = {m: m for m in (
 
 class AllocationModel(QAbstractTableModel):
     HEADERS = (QT_TRANSLATE_NOOP("AllocationModel", "Invoice"), QT_TRANSLATE_NOOP("AllocationModel", "Due date"),
-               QT_TRANSLATE_NOOP("AllocationModel", "Open"), QT_TRANSLATE_NOOP("AllocationModel", "Apply"))
+               QT_TRANSLATE_NOOP("AllocationModel", "Open"), QT_TRANSLATE_NOOP("AllocationModel", "Apply"),
+               QT_TRANSLATE_NOOP("AllocationModel", "Discount"))
     refused = Signal(str)  # why a typed amount was not taken
 
     def __init__(self, parent=None):
@@ -35,6 +38,7 @@ class AllocationModel(QAbstractTableModel):
         self.invoices: list[OpenInvoice] = []
         self.amounts: list[Decimal] = []
         self.currency = "EUR"
+        self.on: dt.date | None = None  # the payment's date: early-payment discounts depend on it
 
     def set_invoices(self, invoices: list[OpenInvoice], currency: str) -> None:
         self.beginResetModel()
@@ -44,20 +48,24 @@ class AllocationModel(QAbstractTableModel):
         self.endResetModel()
 
     def suggest(self, amount: Decimal) -> None:
-        plan = suggest_allocation(amount, self.invoices) if amount > 0 and self.invoices else None
+        plan = suggest_allocation(amount, self.invoices, self.on) if amount > 0 and self.invoices else None
         by_id = {a.invoice_id: a.amount for a in plan.allocations} if plan else {}
         self.amounts = [by_id.get(i.invoice_id, ZERO) for i in self.invoices]
         if self.invoices:
-            self.dataChanged.emit(self.index(0, 3), self.index(len(self.invoices) - 1, 3))
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self.invoices) - 1, 4))
 
     def allocations(self) -> list[Allocation]:
         return [Allocation(i.invoice_id, a) for i, a in zip(self.invoices, self.amounts, strict=True) if a > 0]
+
+    def discounts(self) -> dict[int, Decimal]:
+        """invoice id -> the early-payment discount the allocations as they stand earn (saved with the payment)."""
+        return {d.invoice_id: d.amount for d in earned_discounts(tuple(self.allocations()), self.invoices, self.on)}
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self.invoices)
 
     def columnCount(self, parent=QModelIndex()):  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -71,8 +79,14 @@ class AllocationModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         inv = self.invoices[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if index.column() == 4:
+                discount = self.discounts().get(inv.invoice_id)
+                return money_text(discount) if discount else ""
             return [inv.number, inv.due_date.isoformat(), money_text(inv.open_amount),
                     money_text(self.amounts[index.row()])][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and inv.discount_until is not None and inv.discount > 0:
+            return self.tr("Early-payment discount {0} if paid by {1}").format(money_text(inv.discount),
+                                                                             inv.discount_until.isoformat())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -91,7 +105,7 @@ class AllocationModel(QAbstractTableModel):
                 inv.number, money_text(inv.open_amount), money_text(amount)))
             return False
         self.amounts[index.row()] = amount
-        self.dataChanged.emit(index, index)
+        self.dataChanged.emit(index, self.index(index.row(), 4))
         return True
 
 
@@ -107,11 +121,12 @@ class PaymentDialog(FormDialog):
             codes = [code for cid, code, _n in choices if cid == customer_id]
             if codes:
                 self.customer.setCurrentIndex(self.customer.findData(codes[0]))
-        self.add("date", self.tr("Date received"), date_edit(books.today()))
+        self.date = self.add("date", self.tr("Date received"), date_edit(books.today()))
         self.amount = self.add("amount", self.tr("Amount"), line("", 0, "0.00"))
         self.add("method", self.tr("Method"), combo([(self.tr(METHOD_TEXT.get(m, m)), m) for m in PAYMENT_METHODS]))
         self.add("reference", self.tr("Reference"), line("", 100, self.tr("e.g. bank statement line")))
         self.model = AllocationModel(self)
+        self.model.on = books.today()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -125,6 +140,7 @@ class PaymentDialog(FormDialog):
         self.form.addRow("", self.credit_label)
         self.customer.currentIndexChanged.connect(self._load_invoices)
         self.amount.textChanged.connect(self._suggest)
+        self.date.dateChanged.connect(self._date_changed)
         self.model.dataChanged.connect(self._update_credit)
         self.model.refused.connect(self.credit_label.setText)
         self._load_invoices()
@@ -138,6 +154,10 @@ class PaymentDialog(FormDialog):
             return
         cid = self._ids[code]
         self.model.set_invoices(open_invoices(self.books, cid), get_customer(self.books, cid).currency)
+        self._suggest()
+
+    def _date_changed(self) -> None:
+        self.model.on = self.date.date().toPython()
         self._suggest()
 
     def _amount(self) -> Decimal | None:
@@ -158,7 +178,15 @@ class PaymentDialog(FormDialog):
             return
         applied = sum((a.amount for a in self.model.allocations()), ZERO)
         rest = amount - applied
-        if rest > 0:
+        discount = sum(self.model.discounts().values(), ZERO)
+        if discount and rest >= 0:
+            self.credit_label.setText(self.tr("Early-payment discount {0} {1} settles the rest (booked as a "
+                                              "discount, not as payment)").format(money_text(discount),
+                                                                                 self.model.currency)
+                                      + ("" if rest == 0 else " · " + self.tr("Not applied: {0} {1} — kept as "
+                                                                              "customer credit").format(
+                                          money_text(rest), self.model.currency)))
+        elif rest > 0:
             self.credit_label.setText(self.tr("Not applied: {0} {1} — kept as customer credit").format(
                 money_text(rest), self.model.currency))
         elif rest < 0:

@@ -1,0 +1,144 @@
+"""Early-payment discounts ("2/10 net 30"): the customer's terms, what an invoice offers, the
+discount entry a payment in time earns, the statement, and files."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ar_desktop.domain.errors import ValidationError
+from ar_desktop.domain.payment_kinds import kind_of
+from ar_desktop.services.audit import audit_for
+from ar_desktop.services.customers import add_customer, get_customer, update_customer
+from ar_desktop.services.exports import export
+from ar_desktop.services.importing import import_file
+from ar_desktop.services.invoicing import add_invoice, invoice_ids, invoice_rows, update_invoice
+from ar_desktop.services.payments import payment_rows, record_payment
+from ar_desktop.services.statements import statement_pdf
+from ar_desktop.storage.invoices_repo import InvoiceFilter
+from tests.pdf.pdftext import page_texts
+
+ISSUED = "2026-03-01"
+LAST_DAY = "2026-03-11"
+DAY_AFTER = "2026-03-12"
+
+
+@pytest.fixture
+def prompt(books):
+    cid = add_customer(books, {"code": "PROMPT", "name": "Prompt Payer Ltd", "terms": "2/10 net 30"})
+    add_invoice(books, {"number": "D-1", "customer_code": "PROMPT", "issue_date": ISSUED, "amount": "1000.00"})
+    return books, cid
+
+
+def row(books, number):
+    return {r.number: r for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}[number]
+
+
+def test_terms_with_a_discount_are_kept_on_the_customer_and_offered_by_each_invoice(prompt):
+    books, cid = prompt
+    c = get_customer(books, cid)
+    assert (c.terms, c.terms_days, c.discount_percent, c.discount_days) == ("2/10 net 30", 30, Decimal("2"), 10)
+    r = row(books, "D-1")
+    assert (r.due_date, r.discount, r.discount_until) == (date(2026, 3, 31), Decimal("20.00"), date(2026, 3, 11))
+    assert r.discount_open_on(date(2026, 3, 11)) == Decimal("980.00")
+    assert r.discount_open_on(date(2026, 3, 12)) is None
+    # later terms never change what an invoice already offered
+    update_customer(books, cid, {"code": "PROMPT", "name": "Prompt Payer Ltd", "terms": "net 45"})
+    assert row(books, "D-1").discount == Decimal("20.00")
+    add_invoice(books, {"number": "D-2", "customer_code": "PROMPT", "issue_date": ISSUED, "amount": "50.00"})
+    assert (row(books, "D-2").discount, row(books, "D-2").discount_until) == (Decimal("0.00"), None)
+
+
+def test_a_payment_on_the_last_day_settles_the_invoice_with_a_discount_entry(prompt):
+    books, cid = prompt
+    pid = record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "980.00"})
+    r = row(books, "D-1")
+    assert (r.paid, r.open_amount) == (Decimal("1000.00"), Decimal("0.00"))
+    entries = payment_rows(books, cid)
+    payment = next(p for p in entries if p.id == pid)
+    discount = next(p for p in entries if p.id != pid)
+    assert (payment.amount, payment.applied, kind_of(payment.method).key) == (Decimal("980.00"), Decimal("980.00"),
+                                                                              "payment")
+    assert (discount.amount, discount.date, kind_of(discount.method).key) == (Decimal("20.00"), date(2026, 3, 11),
+                                                                              "discount")
+    assert "D-1" in discount.reference
+    assert [e.action for e in audit_for(books, "payment", discount.id)] == ["create"]
+
+
+def test_a_payment_the_day_after_earns_nothing_and_the_difference_stays_open(prompt):
+    books, cid = prompt
+    record_payment(books, {"date": DAY_AFTER, "customer_code": "PROMPT", "amount": "980.00"})
+    r = row(books, "D-1")
+    assert (r.paid, r.open_amount) == (Decimal("980.00"), Decimal("20.00"))
+    assert [kind_of(p.method).key for p in payment_rows(books, cid)] == ["payment"]
+
+
+def test_a_payment_named_for_the_invoice_and_one_allocated_by_hand_take_the_discount(prompt):
+    books, cid = prompt
+    from ar_desktop.domain.allocation import Allocation
+
+    add_invoice(books, {"number": "D-2", "customer_code": "PROMPT", "issue_date": "2026-03-02", "amount": "500.00"})
+    record_payment(books, {"date": "2026-03-05", "customer_code": "PROMPT", "amount": "490.00",
+                           "invoice_number": "D-2"})
+    assert row(books, "D-2").open_amount == Decimal("0.00")
+    d1 = row(books, "D-1").id
+    record_payment(books, {"date": "2026-03-05", "customer_code": "PROMPT", "amount": "985.00"},
+                   [Allocation(d1, Decimal("985.00"))])
+    assert row(books, "D-1").open_amount == Decimal("0.00")
+    assert sorted(p.amount for p in payment_rows(books, cid) if kind_of(p.method).key == "discount") == [
+        Decimal("10.00"), Decimal("15.00")]
+
+
+def test_editing_an_unpaid_invoice_recomputes_its_discount(prompt):
+    books, _cid = prompt
+    update_invoice(books, row(books, "D-1").id, {"number": "D-1", "customer_code": "PROMPT", "issue_date": "2026-03-03",
+                                                 "amount": "2000.00"})
+    r = row(books, "D-1")
+    assert (r.discount, r.discount_until) == (Decimal("40.00"), date(2026, 3, 13))
+
+
+def test_terms_are_checked_and_terms_take_precedence_over_terms_days(books):
+    with pytest.raises(ValidationError, match="discount period \\(40 days\\) cannot be longer"):
+        add_customer(books, {"code": "X", "name": "X", "terms": "2/40 net 30"})
+    cid = add_customer(books, {"code": "Y", "name": "Y", "terms": "net 14", "terms_days": "60"})
+    assert get_customer(books, cid).terms_days == 14
+
+
+def test_the_statement_shows_the_discount_while_it_is_available(prompt):
+    books, _cid = prompt
+    books.clock.day = date(2026, 3, 11)  # the last day
+    text = "\n".join(page_texts(statement_pdf(books, "PROMPT")))
+    assert "Early-payment discounts still available" in text
+    assert "980.00" in text and "20.00" in text
+    books.clock.day = date(2026, 3, 12)
+    assert "Early-payment discount" not in "\n".join(page_texts(statement_pdf(books, "PROMPT")))
+
+
+def test_customer_terms_and_invoice_discounts_go_through_csv_files(prompt, tmp_path, csv_file):
+    books, _cid = prompt
+    export(books, "customers", tmp_path / "customers.csv")
+    export(books, "invoices", tmp_path / "invoices.csv")
+    header = (tmp_path / "customers.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert "terms" in header and "terms_days" in header
+    lines = (tmp_path / "invoices.csv").read_text(encoding="utf-8-sig").splitlines()
+    head = lines[0].split(",")
+    values = dict(zip(head, lines[1].split(","), strict=False))
+    assert (values["discount"], values["discount_until"]) == ("20.00", "2026-03-11")
+    # an invoice file without the discount columns: the customer's terms decide
+    import_file(books, "customers", csv_file(["code,name,terms", "NEW,New Buyer,1.5/14 net 60"]))
+    import_file(books, "invoices", csv_file(["number,customer_code,issue_date,amount",
+                                             "N-1,NEW,2026-03-01,200.00"]))
+    r = row(books, "N-1")
+    assert (r.due_date, r.discount, r.discount_until) == (date(2026, 4, 30), Decimal("3.00"), date(2026, 3, 15))
+    # with the columns: the file decides, and a discount without its date is refused
+    import_file(books, "invoices", csv_file(["number,customer_code,issue_date,amount,discount,discount_until",
+                                             "N-2,NEW,2026-03-01,200.00,,"]))
+    assert row(books, "N-2").discount == Decimal("0.00")
+    from ar_desktop.services.importing import ImportRefused
+
+    with pytest.raises(ImportRefused) as refused:
+        import_file(books, "invoices", csv_file(["number,customer_code,issue_date,amount,discount,discount_until",
+                                                 "N-3,NEW,2026-03-01,200.00,5.00,"]))
+    assert "needs both its amount and the last day" in str(refused.value.report.errors[0])
