@@ -23,6 +23,7 @@ from ar_desktop.domain.reference_rates import (
     MissingRate,
     RateBook,
 )
+from ar_desktop.domain.text import Text, translate
 
 # Working precision for the unrounded period amounts (far beyond any currency's minor unit).
 _PRECISION = 40
@@ -31,6 +32,7 @@ _HUNDRED = Decimal(100)
 # A contractual rate above these is surely a typo (e.g. 18 typed as a daily rate).
 MAX_DAILY_RATE = Decimal("1")
 MAX_ANNUAL_RATE = Decimal("100")
+MAX_TIERS = 10
 
 
 class RuleKind(StrEnum):
@@ -39,6 +41,7 @@ class RuleKind(StrEnum):
     NONE = "none"
     CONTRACT_DAILY = "contract_daily"
     CONTRACT_ANNUAL = "contract_annual"
+    CONTRACT_TIERED = "contract_tiered"  # % a day rising with lateness (阶梯式滞纳金)
     STATUTORY_EU = "statutory_eu"
     STATUTORY_DE = "statutory_de"
     STATUTORY_UK = "statutory_uk"
@@ -53,7 +56,8 @@ class DayCount(StrEnum):
     ACTUAL = "actual"
 
 
-CONTRACT_KINDS = frozenset({RuleKind.CONTRACT_DAILY, RuleKind.CONTRACT_ANNUAL})
+CONTRACT_KINDS = frozenset({RuleKind.CONTRACT_DAILY, RuleKind.CONTRACT_ANNUAL, RuleKind.CONTRACT_TIERED})
+DAILY_KINDS = frozenset({RuleKind.CONTRACT_DAILY, RuleKind.CONTRACT_TIERED})  # rates in % a day, no day count
 STATUTORY_KINDS = frozenset({RuleKind.STATUTORY_EU, RuleKind.STATUTORY_DE, RuleKind.STATUTORY_UK})
 
 _DAY_COUNT_ALIASES = {
@@ -98,7 +102,8 @@ EU_FIXED_SUM = Decimal("40.00")
 
 
 def rule_kind_keys() -> tuple[str, ...]:
-    """'none', 'contract_daily', 'contract_annual', 'statutory_eu', 'statutory_de', 'statutory_uk'."""
+    """'none', 'contract_daily', 'contract_annual', 'contract_tiered', 'statutory_eu', 'statutory_de',
+    'statutory_uk'."""
     return tuple(k.value for k in RuleKind)
 
 
@@ -139,11 +144,67 @@ def _pct(value: Decimal) -> str:
 
 
 @dataclass(frozen=True)
+class Tier:
+    """A daily rate for the days of lateness up to ``last_day`` (None: every day after the tier before)."""
+
+    rate_percent: Decimal
+    last_day: int | None
+
+
+def parse_tiers(text: str | Decimal) -> tuple[Tier, ...]:
+    """Read '0.05/30;0.08/60;0.1': 0.05 % a day for days 1-30 of lateness, 0.08 % for days 31-60,
+    0.1 % from day 61. Each tier but the last names its last day, in rising order."""
+    raw = str(text or "").strip()
+    if not raw:
+        raise UserError(Text(translate("Messages", "The rule contract_tiered needs its tiers: the daily rates "
+                                                   "with the last day of each, e.g. 0.05/30;0.08/60;0.1.")))
+    parts = [p.strip() for p in raw.split(";")]
+    if len(raw) > 100 or len(parts) > MAX_TIERS:
+        raise UserError(Text(translate("Messages", "At most {most} tiers, written like 0.05/30;0.08/60;0.1."),
+                             most=MAX_TIERS))
+    tiers: list[Tier] = []
+    for k, part in enumerate(parts):
+        last = k == len(parts) - 1
+        rate_text, _, day_text = part.partition("/")
+        try:
+            rate = Decimal(rate_text.strip())
+        except ArithmeticError:
+            rate = None
+        if rate is None or not rate.is_finite() or rate <= 0 or rate > MAX_DAILY_RATE:
+            raise UserError(Text(translate("Messages", "Tier {tier} ({text}): the daily rate must be a number above "
+                                                       "0 and at most {most} %, e.g. 0.05/30;0.08/60;0.1."),
+                                 tier=k + 1, text=part[:20], most=MAX_DAILY_RATE))
+        if last and day_text.strip():
+            raise UserError(Text(translate("Messages", "The last tier ({text}) applies to every later day and takes "
+                                                       "no last day, e.g. 0.05/30;0.08/60;0.1."), text=part[:20]))
+        day = None
+        if not last:
+            if not day_text.strip().isdigit() or len(day_text.strip()) > 5:
+                raise UserError(Text(translate("Messages", "Tier {tier} ({text}) needs the last day of lateness it "
+                                                           "covers, e.g. 0.05/30;0.08/60;0.1."),
+                                     tier=k + 1, text=part[:20]))
+            day = int(day_text)
+            before = tiers[-1].last_day if tiers else 0
+            if day <= before:
+                raise UserError(Text(translate("Messages", "Tier {tier} ends on day {day}, not after the tier before "
+                                                           "it (day {before})."), tier=k + 1, day=day, before=before))
+        tiers.append(Tier(rate, day))
+    return tuple(tiers)
+
+
+def tiers_text(tiers: tuple[Tier, ...]) -> str:
+    """The tiers as written in files: '0.05/30;0.08/60;0.1'."""
+    return ";".join(_pct(t.rate_percent) if t.last_day is None else f"{_pct(t.rate_percent)}/{t.last_day}"
+                    for t in tiers)
+
+
+@dataclass(frozen=True)
 class ChargeRule:
     """A customer's (or the company's default) late-charge rule.
 
     ``rate_percent``: contractual rate, percent per day (contract_daily) or per year
-    (contract_annual); must be empty for the other rules.
+    (contract_annual); for contract_tiered its tiers as text ('0.05/30;0.08/60;0.1'), kept in
+    ``tiers`` (``rate_percent`` is then None); must be empty for the other rules.
     ``fixed_fee``: optional fixed amount per late invoice for the contractual rules, in the
     invoice's currency; the statutory rules have the amount set by law.
     """
@@ -152,13 +213,20 @@ class ChargeRule:
     rate_percent: Decimal | None = None
     day_count: DayCount = DayCount.D365
     fixed_fee: Decimal | None = None
+    tiers: tuple[Tier, ...] = ()
 
     def __post_init__(self) -> None:
         kind = parse_rule_kind(self.kind)
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "day_count", parse_day_count(self.day_count))
         rate = self.rate_percent
-        if kind in CONTRACT_KINDS:
+        if kind is RuleKind.CONTRACT_TIERED:
+            if not self.tiers:
+                object.__setattr__(self, "tiers", parse_tiers(rate))
+            object.__setattr__(self, "rate_percent", None)
+        elif self.tiers:
+            raise UserError(f"The rule {kind.value} has one rate; only contract_tiered takes tiers.")
+        elif kind in CONTRACT_KINDS:
             if rate is None:
                 raise UserError(f"The rule {kind.value} needs the agreed interest rate in percent "
                                 f"({'per day, e.g. 0.05' if kind is RuleKind.CONTRACT_DAILY else 'per year, e.g. 18'}).")
@@ -190,17 +258,34 @@ class ChargeRule:
     def key(self) -> str:
         return self.kind.value
 
+    @property
+    def rate_text(self) -> str | None:
+        """The rate as stored and written in files: a number, or the tiers."""
+        if self.tiers:
+            return tiers_text(self.tiers)
+        return None if self.rate_percent is None else str(self.rate_percent)
+
+    def tier_on(self, day_of_lateness: int) -> Tier:
+        return next(t for t in self.tiers if t.last_day is None or day_of_lateness <= t.last_day)
+
     def describe(self) -> str:
         kind = self.kind
         if kind is RuleKind.NONE:
             return "No late charges"
+        if kind is RuleKind.CONTRACT_TIERED:
+            parts, first = [], 1
+            for t in self.tiers:
+                days = f"from day {first}" if t.last_day is None else f"for days {first}-{t.last_day}"
+                parts.append(f"{_pct(t.rate_percent)} % a day {days}")
+                first = (t.last_day or 0) + 1
+            return "Contractual tiered interest: " + ", ".join(parts) + " of lateness"
         if kind is RuleKind.CONTRACT_DAILY:
             text = f"Contractual interest {_pct(self.rate_percent)} % a day"
         elif kind is RuleKind.CONTRACT_ANNUAL:
             text = f"Contractual interest {_pct(self.rate_percent)} % a year"
         else:
             text = _STATUTORY[kind].label
-        if kind is not RuleKind.CONTRACT_DAILY:
+        if kind not in DAILY_KINDS:
             text += f", {_day_count_text(self.day_count)}"
         return text
 
@@ -400,8 +485,12 @@ def _periods(segments: list[tuple[dt.date, dt.date, Decimal]], rule: ChargeRule,
         candidates = []
         if kind in (RuleKind.STATUTORY_EU, RuleKind.STATUTORY_DE):
             candidates.append(_next_half_year(day))
-        if kind is not RuleKind.CONTRACT_DAILY and rule.day_count is DayCount.ACTUAL:
+        if kind not in DAILY_KINDS and rule.day_count is DayCount.ACTUAL:
             candidates.append(dt.date(day.year + 1, 1, 1))
+        if kind is RuleKind.CONTRACT_TIERED:  # the day after the last day of the tier ``day`` is in
+            last = rule.tier_on((day - interest_start).days + 1).last_day
+            if last is not None:
+                candidates.append(interest_start + dt.timedelta(days=last))
         return min(candidates) if candidates else None
 
     out: list[ChargePeriod] = []
@@ -414,8 +503,10 @@ def _periods(segments: list[tuple[dt.date, dt.date, Decimal]], rule: ChargeRule,
                 end = seg_end if nxt is None or nxt > seg_end else nxt - dt.timedelta(days=1)
                 days = (end - day).days + 1
                 ref_table = ref_date = ref_rate = margin = None
-                if kind is RuleKind.CONTRACT_DAILY:
-                    rate, unit, basis = rule.rate_percent, "day", None
+                if kind in DAILY_KINDS:
+                    rate = rule.rate_percent if kind is RuleKind.CONTRACT_DAILY else \
+                        rule.tier_on((day - interest_start).days + 1).rate_percent
+                    unit, basis = "day", None
                     amount = balance * rate * days / _HUNDRED
                 else:
                     if kind is RuleKind.CONTRACT_ANNUAL:

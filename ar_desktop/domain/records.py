@@ -56,7 +56,7 @@ class CustomerData:
     notes: str = ""
     on_hold: bool = False
     late_charge_rule: str = ""  # empty: the company's default rule
-    late_charge_rate: Decimal | None = None
+    late_charge_rate: Decimal | str | None = None  # str: contract_tiered's tiers ('0.05/30;0.08/60;0.1')
     limitation: str = ""  # cn | de | uk | us | none; empty: from the company's country
     discount_percent: Decimal | None = None  # early-payment discount of the terms ("2/10 net 30")
     discount_days: int = 0
@@ -233,7 +233,12 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
 
         rule = c.check("late_charge_rule", lambda: str(parse_rule_kind(rule).value), rule)
     rate_raw = _typed(raw.get("late_charge_rate"))
-    rate = c.check("late_charge_rate", lambda: _rate(rate_raw, numbers)) if rate_raw != "" else None
+    if rule == "contract_tiered":  # the tiers as text: '0.05/30;0.08/60;0.1'
+        from ar_desktop.domain.late_charges import parse_tiers, tiers_text
+
+        rate = c.check("late_charge_rate", lambda: tiers_text(parse_tiers(str(rate_raw)))) if rate_raw != "" else None
+    else:
+        rate = c.check("late_charge_rate", lambda: _rate(rate_raw, numbers)) if rate_raw != "" else None
     limitation = c.check("limitation", lambda: parse_jurisdiction(str(raw.get("limitation") or "")), "")
     data = CustomerData(
         code=code, name=name, contact=c.text("contact", "contact person"), address=c.text("address", "address"),

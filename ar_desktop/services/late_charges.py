@@ -63,8 +63,16 @@ def _company_rule(s) -> ChargeRule:
     rate = company_repo.get_setting(s, RATE_KEY, None)
     fee = company_repo.get_setting(s, FIXED_FEE_KEY, None)
     day_count = company_repo.get_setting(s, DAY_COUNT_KEY, DayCount.D365.value)
-    return ChargeRule(parse_rule_kind(kind), Decimal(rate) if rate not in (None, "") else None,
-                      parse_day_count(day_count), Decimal(fee) if fee not in (None, "") else None)
+    kind = parse_rule_kind(kind)
+    return ChargeRule(kind, _rate_of(kind, rate), parse_day_count(day_count),
+                      Decimal(fee) if fee not in (None, "") else None)
+
+
+def _rate_of(kind: RuleKind, text: str | Decimal | None) -> str | Decimal | None:
+    """A stored rate: a number, or the tiers' text for contract_tiered."""
+    if text in (None, ""):
+        return None
+    return str(text) if kind is RuleKind.CONTRACT_TIERED else Decimal(str(text))
 
 
 def company_rule(books: Books) -> ChargeRule:
@@ -79,7 +87,7 @@ def set_company_rule(books: Books, rule: ChargeRule) -> ChargeRule:
         raise TypeError("rule must be a ChargeRule")
     with books.db.session() as s:
         company_repo.set_setting(s, RULE_KEY, rule.kind.value)
-        company_repo.set_setting(s, RATE_KEY, None if rule.rate_percent is None else str(rule.rate_percent))
+        company_repo.set_setting(s, RATE_KEY, rule.rate_text)
         company_repo.set_setting(s, DAY_COUNT_KEY, rule.day_count.value)
         company_repo.set_setting(s, FIXED_FEE_KEY, None if rule.fixed_fee is None else str(rule.fixed_fee))
     return rule
@@ -90,11 +98,11 @@ def customer_rule(default: ChargeRule, rule_key: str, rate_text: str | Decimal |
     the company's rate when the customer uses the default's kind). The day count and the fixed
     fee of contractual rules come from the company default."""
     kind = parse_rule_kind(rule_key) if (rule_key or "").strip() else default.kind
-    rate = Decimal(str(rate_text)) if rate_text not in (None, "") else None
+    rate = _rate_of(kind, rate_text)
     if kind not in CONTRACT_KINDS:
         rate = None
     elif rate is None and kind is default.kind:
-        rate = default.rate_percent
+        rate = default.rate_text
     fee = default.fixed_fee if kind in CONTRACT_KINDS else None
     return ChargeRule(kind, rate, default.day_count, fee)
 

@@ -37,6 +37,7 @@ from ar_desktop.storage.letters_repo import ChargeInvoice
 _ZH_RULES = {
     RuleKind.CONTRACT_DAILY: "约定逾期利息，每日{rate}%",
     RuleKind.CONTRACT_ANNUAL: "约定逾期利息，年利率{rate}%",
+    RuleKind.CONTRACT_TIERED: "约定阶梯式滞纳金：{rate}",
     RuleKind.STATUTORY_EU: "欧盟法定逾期利息（欧洲央行主要再融资利率加8个百分点）",
     RuleKind.STATUTORY_DE: "德国法定逾期利息（基准利率加9个百分点，《德国民法典》第288条）",
     RuleKind.STATUTORY_UK: "英国法定逾期利息（英格兰银行基准利率加8个百分点）",
@@ -109,6 +110,16 @@ def letter_step(ladder: Ladder, key: str, name: str) -> Step:
     return step
 
 
+def _zh_tiers(rule) -> str:
+    """'逾期第1至30天每日0.05%，第31至60天每日0.08%，第61天起每日0.1%'."""
+    parts, first = [], 1
+    for t in rule.tiers:
+        days = f"第{first}天起" if t.last_day is None else f"第{first}至{t.last_day}天"
+        parts.append(f"{days}每日{t.rate_percent.normalize():f}%")
+        first = (t.last_day or 0) + 1
+    return "逾期" + "，".join(parts)
+
+
 def _charge_line(inv: ChargeInvoice, r: ChargeResult, language: str, us: bool) -> ChargeLine:
     """The rule and the arithmetic of one invoice's charges, in the letter's one amount style and
     its date style ('EUR 1,234.50', '1,234.50欧元'; '10 Feb 2026', US 'Feb 10, 2026')."""
@@ -131,7 +142,8 @@ def _charge_line(inv: ChargeInvoice, r: ChargeResult, language: str, us: bool) -
                          f"{amount(p.interest_display)}")
     if language == "zh":
         rule = r.rule
-        desc = _ZH_RULES[rule.kind].format(rate=rule.rate_percent.normalize() if rule.rate_percent else "")
+        desc = _ZH_RULES[rule.kind].format(rate=_zh_tiers(rule) if rule.tiers else
+                                           rule.rate_percent.normalize() if rule.rate_percent else "")
     else:
         desc = r.rule.describe()
     return ChargeLine(inv.number, desc, tuple(lines), r.interest, r.fixed_compensation)

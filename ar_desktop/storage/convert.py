@@ -16,7 +16,8 @@ def customer_data(c: Customer) -> CustomerData:
         credit_limit=None if c.credit_limit is None else from_minor(c.credit_limit, c.currency),
         credit_class=c.credit_class, terms_days=c.terms_days, currency=c.currency, language=c.language,
         notes=c.notes, on_hold=c.on_hold, late_charge_rule=c.late_charge_rule,
-        late_charge_rate=Decimal(c.late_charge_rate) if c.late_charge_rate else None,
+        late_charge_rate=(c.late_charge_rate if c.late_charge_rule == "contract_tiered" else
+                          Decimal(c.late_charge_rate)) if c.late_charge_rate else None,
         limitation=c.limitation or "",
         discount_percent=Decimal(c.discount_percent) if c.discount_percent else None,
         discount_days=c.discount_days or 0,

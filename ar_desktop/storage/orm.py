@@ -71,7 +71,7 @@ class Customer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
     late_charge_rule: Mapped[str] = mapped_column(String(20), default="")
-    late_charge_rate: Mapped[str] = mapped_column(String(20), default="")  # exact decimal text
+    late_charge_rate: Mapped[str] = mapped_column(String(20), default="")  # exact decimal text, or tiers
     limitation: Mapped[str] = mapped_column(String(4), default="")  # '' = from the company's country
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     __table_args__ = (CheckConstraint("credit_class IN ('A','B','C')", name="ck_customer_class"),)

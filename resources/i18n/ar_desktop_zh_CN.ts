@@ -1244,8 +1244,8 @@ Write off every overdue invoice of {1} now?</source>
         <translation>留空表示使用公司利率</translation>
     </message>
     <message>
-        <source>Contractual rules only: % per day or % per year as agreed</source>
-        <translation>仅适用于合同规则：按约定的日利率或年利率（%）</translation>
+        <source>Contractual rules only: % per day or % per year as agreed, or tiers such as 0.05/30;0.08/60;0.1</source>
+        <translation>仅适用于约定规则：按约定的日利率或年利率（%），或如 0.05/30;0.08/60;0.1 的阶梯费率</translation>
     </message>
     <message>
         <source>From the company&apos;s country</source>
@@ -2163,6 +2163,10 @@ Write off every overdue invoice of {1} now?</source>
         <translation>合同约定利息，按年 %</translation>
     </message>
     <message>
+        <source>Contractual interest, % per day in tiers</source>
+        <translation>约定阶梯式滞纳金（按日%，分段）</translation>
+    </message>
+    <message>
         <source>EU statutory interest (ECB rate + 8 points)</source>
         <translation>欧盟法定利息（欧洲央行利率 + 8 个百分点）</translation>
     </message>
@@ -2185,6 +2189,10 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>The rate agreed in your contracts, in percent per year (e.g. 8), on the open amount from the day after the due date until payment, spread over the days by the day count. An optional fixed fee is added once per late invoice.</source>
         <translation>合同约定的年利率（%，例如 8），自到期日次日起至付款日按未结金额计算，按计息天数规则折算到每日。每张逾期发票可另加收一次固定费用。</translation>
+    </message>
+    <message>
+        <source>Rates in percent per day that rise with lateness (阶梯式滞纳金), written 0.05/30;0.08/60;0.1: 0.05 % a day for days 1-30, 0.08 % for days 31-60, 0.1 % from day 61, on the open amount of each day. An optional fixed fee is added once per late invoice.</source>
+        <translation>随逾期天数递增的日利率（阶梯式滞纳金），写作 0.05/30;0.08/60;0.1：逾期第1至30天每日0.05%，第31至60天每日0.08%，第61天起每日0.1%，按每日未付金额计算。每张逾期发票可另加一次固定费用。</translation>
     </message>
     <message>
         <source>EU Late Payment Directive, between businesses: the ECB main refinancing rate plus 8 points, taken from the reference-rate table, plus a fixed EUR 40 per late invoice.</source>
@@ -2260,6 +2268,10 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>e.g. 0.05 (% a day)</source>
         <translation>例如 0.05（每日 %）</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05/30;0.08/60;0.1</source>
+        <translation>例如 0.05/30;0.08/60;0.1</translation>
     </message>
     <message>
         <source>e.g. 8 (% a year)</source>
@@ -4125,6 +4137,30 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Payment terms of {days} days are out of range. Use 0 to {most} days.</source>
         <translation>{days} 天的账期超出范围，请使用 0 至 {most} 天。</translation>
+    </message>
+    <message>
+        <source>The rule contract_tiered needs its tiers: the daily rates with the last day of each, e.g. 0.05/30;0.08/60;0.1.</source>
+        <translation>阶梯式滞纳金规则须填写各档费率：每档的日利率及其最后一天，例如 0.05/30;0.08/60;0.1。</translation>
+    </message>
+    <message>
+        <source>At most {most} tiers, written like 0.05/30;0.08/60;0.1.</source>
+        <translation>最多 {most} 档，写法如 0.05/30;0.08/60;0.1。</translation>
+    </message>
+    <message>
+        <source>Tier {tier} ({text}): the daily rate must be a number above 0 and at most {most} %, e.g. 0.05/30;0.08/60;0.1.</source>
+        <translation>第{tier}档（{text}）：日利率须为大于 0 且不超过 {most}% 的数字，例如 0.05/30;0.08/60;0.1。</translation>
+    </message>
+    <message>
+        <source>The last tier ({text}) applies to every later day and takes no last day, e.g. 0.05/30;0.08/60;0.1.</source>
+        <translation>最后一档（{text}）适用于其后所有天数，无需填写最后一天，例如 0.05/30;0.08/60;0.1。</translation>
+    </message>
+    <message>
+        <source>Tier {tier} ({text}) needs the last day of lateness it covers, e.g. 0.05/30;0.08/60;0.1.</source>
+        <translation>第{tier}档（{text}）须写明其适用的最后一个逾期天数，例如 0.05/30;0.08/60;0.1。</translation>
+    </message>
+    <message>
+        <source>Tier {tier} ends on day {day}, not after the tier before it (day {before}).</source>
+        <translation>第{tier}档止于第{day}天，未晚于上一档（第{before}天）。</translation>
     </message>
 </context>
 <context>

@@ -40,11 +40,12 @@ def spans(result):
 # --- keys and parsing -------------------------------------------------------------------
 
 def test_rule_kind_keys_are_the_contract():
-    assert rule_kind_keys() == ("none", "contract_daily", "contract_annual",
+    assert rule_kind_keys() == ("none", "contract_daily", "contract_annual", "contract_tiered",
                                 "statutory_eu", "statutory_de", "statutory_uk")
     assert parse_rule_kind(" Statutory_UK ") is RuleKind.STATUTORY_UK
     with pytest.raises(UserError, match="'statutory_fr' is not a late-charge rule. Use one of: none, "
-                                        "contract_daily, contract_annual, statutory_eu, statutory_de, statutory_uk."):
+                                        "contract_daily, contract_annual, contract_tiered, statutory_eu, statutory_de, "
+                                        "statutory_uk."):
         parse_rule_kind("statutory_fr")
 
 
@@ -258,7 +259,8 @@ def test_uk_fixed_sum_uses_gross_not_the_open_balance():
 
 @pytest.mark.parametrize("kind", rule_kind_keys())
 def test_payment_on_due_date_means_no_charge(kind):
-    rule = ChargeRule(kind, D("0.05") if kind == "contract_daily" else D("18") if kind == "contract_annual" else None)
+    rate = {"contract_daily": D("0.05"), "contract_annual": D("18"), "contract_tiered": "0.05/30;0.1"}.get(kind)
+    rule = ChargeRule(kind, rate)
     currency = "GBP" if kind == "statutory_uk" else "EUR"
     invoice = inv("1000.00", d(2025, 3, 31), (d(2025, 3, 31), "1000.00"), currency=currency)
     r = compute_charges(invoice, rule, d(2025, 12, 31), BOOK)

@@ -167,3 +167,24 @@ def test_a_missing_rate_skips_only_the_invoices_that_need_it(books):
     lc.add_rate(books, "de_basiszins", "2026-07-01", "1.27", "published")
     rows, gaps = lc.charges_report_with_gaps(books, dt.date(2026, 7, 20))
     assert [r.invoice_number for r in rows] == ["D-1", "K-1"] and gaps == []
+
+
+def test_a_customer_with_tiered_charges_from_the_file_to_the_letter(books, csv_file):
+    from ar_desktop.domain.errors import ValidationError
+    from ar_desktop.services.importing import import_file
+
+    import_file(books, "customers", csv_file(["code,name,late_charge_rule,late_charge_rate",
+                                              "TIER,Tiered Ltd,contract_tiered,0.05/30;0.08/60;0.1"]))
+    cid = customers.customer_ids(books, search="TIER")[0]
+    assert customers.get_customer(books, cid).late_charge_rate == "0.05/30;0.08/60;0.10"
+    invoice(books, "T-1", "TIER", dt.date(2026, 1, 31), "1000.00")
+    pay(books, "TIER", dt.date(2026, 3, 12), "400.00", "T-1")
+    row = {r.invoice_number: r for r in lc.charges_report(books, dt.date(2026, 3, 31))}["T-1"]
+    # 1000 x 0.05 % x 30 + 1000 x 0.08 % x 10 + 600 x 0.08 % x 19
+    assert (row.rule, row.days_late, row.interest) == ("contract_tiered", 59, Decimal("32.12"))
+    with pytest.raises(ValidationError, match="Tier 2 ends on day 20"):
+        customers.add_customer(books, {"code": "BAD", "name": "Bad", "late_charge_rule": "contract_tiered",
+                                       "late_charge_rate": "0.05/30;0.08/20;0.1"})
+    # the company default may be tiered too, and is stored as written
+    lc.set_company_rule(books, ChargeRule("contract_tiered", "0.02/10;0.04"))
+    assert lc.company_rule(books).rate_text == "0.02/10;0.04"

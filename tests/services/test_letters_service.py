@@ -327,3 +327,20 @@ def test_partial_dispute_claims_exactly_the_undisputed_part(bk):
     assert "invoice I-1 EUR 1,000.00" in body and "invoice I-3 EUR 50.00" in body
     assert f"{doc.total_claimed:,.2f}" in body
     assert count(bk, "letter_item", "open_amount = 900000") == 1
+
+
+@pytest.mark.parametrize("language, basis", [
+    ("en", ["Contractual tiered interest: 0.05 % a day for days 1-30, 0.08 % a day from day 31 of lateness",
+            "5,000.00 EUR x 0.05 % x 30 days = 75.00 EUR", "5,000.00 EUR x 0.08 % x 10 days = 40.00 EUR"]),
+    ("zh", ["约定阶梯式滞纳金：逾期第1至30天每日0.05%，第31天起每日0.08%", "5,000.00EUR×0.05%×30天=75.00EUR",
+            "5,000.00EUR×0.08%×10天=40.00EUR"])])
+def test_a_tiered_rule_is_shown_in_the_letter_with_its_basis(bk, language, basis):
+    customers.add_customer(bk, {"code": "TIER", "name": "Tiered Trading Co", "address": "1 Main St", "city": "Leeds",
+                                "country": "GB", "language": language, "late_charge_rule": "contract_tiered",
+                                "late_charge_rate": "0.05/30;0.08"})
+    inv(bk, "T-1", "TIER", dt.date(2025, 5, 31), "5000.00")  # 40 days late on 10 July
+    [x] = letters.issue_letters(bk, TODAY, ["TIER"])
+    body = compact(text(x.path.read_bytes())) if language == "zh" else " ".join(text(x.path.read_bytes()).split())
+    for needed in basis:
+        assert (compact(needed) if language == "zh" else needed) in body, needed
+    assert "115.00" in body                                    # 75.00 + 40.00

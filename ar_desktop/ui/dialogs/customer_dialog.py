@@ -50,9 +50,10 @@ class CustomerDialog(FormDialog):
                         combo(rule_items(with_default=True), d.late_charge_rule or ""),
                         self.tr("Company default = the rule under Settings ▸ Late charges"))
         rate = self.add("late_charge_rate", self.tr("Late-charge rate (%)"),
-                        line("" if d.late_charge_rate is None else f"{d.late_charge_rate}", 12,
+                        line("" if d.late_charge_rate is None else f"{d.late_charge_rate}", 40,
                              self.tr("empty = the company's rate")),
-                        self.tr("Contractual rules only: % per day or % per year as agreed"))
+                        self.tr("Contractual rules only: % per day or % per year as agreed, or tiers such as "
+                                "0.05/30;0.08/60;0.1"))
         rule.currentIndexChanged.connect(lambda _i: rate.setEnabled(rule.currentData() in RATE_RULE_KEYS))
         rate.setEnabled(rule.currentData() in RATE_RULE_KEYS)
         jurisdictions = [(self.tr("From the company's country"), "")] + \

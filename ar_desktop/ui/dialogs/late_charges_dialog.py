@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.domain.late_charges import CONTRACT_KINDS, ChargeRule, DayCount, RuleKind
+from ar_desktop.domain.late_charges import CONTRACT_KINDS, DAILY_KINDS, ChargeRule, DayCount, RuleKind
 from ar_desktop.services import late_charges
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, combo, line
@@ -15,6 +15,7 @@ RULE_LABELS = {
     RuleKind.NONE: QT_TRANSLATE_NOOP("LateCharges", "No late charges"),
     RuleKind.CONTRACT_DAILY: QT_TRANSLATE_NOOP("LateCharges", "Contractual interest, % per day"),
     RuleKind.CONTRACT_ANNUAL: QT_TRANSLATE_NOOP("LateCharges", "Contractual interest, % per year"),
+    RuleKind.CONTRACT_TIERED: QT_TRANSLATE_NOOP("LateCharges", "Contractual interest, % per day in tiers"),
     RuleKind.STATUTORY_EU: QT_TRANSLATE_NOOP("LateCharges", "EU statutory interest (ECB rate + 8 points)"),
     RuleKind.STATUTORY_DE: QT_TRANSLATE_NOOP("LateCharges", "Germany, §288 BGB (base rate + 9 points)"),
     RuleKind.STATUTORY_UK: QT_TRANSLATE_NOOP("LateCharges", "UK Late Payment Act (Bank Rate + 8 points)"),
@@ -30,6 +31,10 @@ RULE_EXPLANATIONS = {
         "LateCharges", "The rate agreed in your contracts, in percent per year (e.g. 8), on the open amount "
         "from the day after the due date until payment, spread over the days by the day count. An optional "
         "fixed fee is added once per late invoice."),
+    RuleKind.CONTRACT_TIERED: QT_TRANSLATE_NOOP(
+        "LateCharges", "Rates in percent per day that rise with lateness (阶梯式滞纳金), written 0.05/30;0.08/60;0.1: "
+        "0.05 % a day for days 1-30, 0.08 % for days 31-60, 0.1 % from day 61, on the open amount of each day. "
+        "An optional fixed fee is added once per late invoice."),
     RuleKind.STATUTORY_EU: QT_TRANSLATE_NOOP(
         "LateCharges", "EU Late Payment Directive, between businesses: the ECB main refinancing rate plus 8 "
         "points, taken from the reference-rate table, plus a fixed EUR 40 per late invoice."),
@@ -111,7 +116,7 @@ class LateChargesDialog(FormDialog):
         self.explanation.setObjectName("rule_explanation")
         self.form.addRow("", self.explanation)
         self.rate = self.add("rate_percent", self.tr("Interest rate (%)"),
-                             line("" if current.rate_percent is None else f"{current.rate_percent}", 12),
+                             line(current.rate_text or "", 40),
                              self.tr("Contractual rules only; statutory rules use the reference rates."))
         self.day_count = self.add("day_count", self.tr("Day count"),
                                   combo([(self.tr(label), dc.value) for dc, label in DAY_COUNT_LABELS.items()],
@@ -135,8 +140,9 @@ class LateChargesDialog(FormDialog):
         self.rate.setEnabled(contract)
         self.fee.setEnabled(contract)
         self.rate.setPlaceholderText(self.tr("e.g. 0.05 (% a day)") if kind is RuleKind.CONTRACT_DAILY
+                                     else self.tr("e.g. 0.05/30;0.08/60;0.1") if kind is RuleKind.CONTRACT_TIERED
                                      else self.tr("e.g. 8 (% a year)") if contract else "")
-        self.day_count.setEnabled(kind not in (RuleKind.NONE, RuleKind.CONTRACT_DAILY))
+        self.day_count.setEnabled(kind not in (RuleKind.NONE, *DAILY_KINDS))
         fit_height(self)
 
     def rule_from(self, raw: dict) -> ChargeRule:
