@@ -21,6 +21,7 @@ from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladd
 from ar_desktop.domain.money import format_amount, from_minor, parse_amount, quantum, to_minor
 from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
                                          reached_step_for_invoice, urgency_key)
+from ar_desktop.domain.payment_kinds import PAYMENT, kind_of
 from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_broken_on,
                                             plan_instalments, schedule_text)
 from ar_desktop.domain.records import CustomerData, parse_date
@@ -736,10 +737,14 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
             if r.kind == "invoice":
                 text = f"Invoice {r.number} issued, due {r.due_date.isoformat()}" + (" (void)" if r.voided else "")
                 out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0))
-            else:
+            elif kind_of(r.method) is PAYMENT:
                 ref = f", ref. {r.number}" if r.number else ""
                 out.append(HistoryEntry(r.date, "payment", f"Payment received ({r.method}{ref})", r.amount, None,
                                         "ledger", 1))
+            else:  # a correction (discount, write-off, credit note...) is never shown as money received
+                kind = kind_of(r.method)
+                out.append(HistoryEntry(r.date, kind.key, f"{kind.label}: {r.number}" if r.number else kind.label,
+                                        r.amount, None, "ledger", 1))
         for e in collections_repo.events(s, cid):
             out.append(HistoryEntry(e.date, e.kind, _event_text(e, ladder), e.amount, e.invoice_number, "event",
                                     2 + e.id))

@@ -14,6 +14,11 @@ HEADERS = (QT_TRANSLATE_NOOP("History", "Date"), QT_TRANSLATE_NOOP("History", "W
 KIND_TEXT = {
     "invoice": QT_TRANSLATE_NOOP("History", "invoice"),
     "payment": QT_TRANSLATE_NOOP("History", "payment"),
+    "discount": QT_TRANSLATE_NOOP("History", "discount"),
+    "write-off": QT_TRANSLATE_NOOP("History", "write-off"),
+    "credit note": QT_TRANSLATE_NOOP("History", "credit note"),
+    "void reversal": QT_TRANSLATE_NOOP("History", "credit from a void"),
+    "recovery": QT_TRANSLATE_NOOP("History", "recovery"),
     "step_done": QT_TRANSLATE_NOOP("History", "step done"),
     "step_skipped": QT_TRANSLATE_NOOP("History", "step skipped"),
     "call": QT_TRANSLATE_NOOP("History", "call"),

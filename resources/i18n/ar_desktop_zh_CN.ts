@@ -1590,6 +1590,26 @@ Write off every overdue invoice of {1} now?</source>
         <translation>收款</translation>
     </message>
     <message>
+        <source>discount</source>
+        <translation>现金折扣</translation>
+    </message>
+    <message>
+        <source>write-off</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>credit from a void</source>
+        <translation>作废发票转入余额</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>坏账收回</translation>
+    </message>
+    <message>
         <source>step done</source>
         <translation>步骤完成</translation>
     </message>

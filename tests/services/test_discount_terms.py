@@ -142,3 +142,13 @@ def test_customer_terms_and_invoice_discounts_go_through_csv_files(prompt, tmp_p
         import_file(books, "invoices", csv_file(["number,customer_code,issue_date,amount,discount,discount_until",
                                                  "N-3,NEW,2026-03-01,200.00,5.00,"]))
     assert "needs both its amount and the last day" in str(refused.value.report.errors[0])
+
+
+def test_the_collection_file_shows_the_discount_as_a_discount_not_as_money_received(prompt):
+    from ar_desktop.services.collections import history
+
+    books, _cid = prompt
+    record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "980.00", "reference": "bank"})
+    entries = [(e.kind, e.text, e.amount) for e in history(books, "PROMPT") if e.date == date(2026, 3, 11)]
+    assert ("payment", "Payment received (bank transfer, ref. bank)", Decimal("980.00")) in entries
+    assert ("discount", "Early-payment discount: Early-payment discount on invoice D-1", Decimal("20.00")) in entries
