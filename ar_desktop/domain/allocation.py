@@ -28,10 +28,12 @@ class OpenInvoice:
     discount_until: dt.date | None = None    # the last day a payment may take it
 
     def discount_on(self, day: dt.date | None) -> Decimal:
-        """The discount a payment dated ``day`` may take (none after the last day, never more than is open)."""
-        if day is None or self.discount_until is None or day > self.discount_until:
+        """The discount a payment dated ``day`` may take: none after the last day, nor when it would
+        leave nothing for the payment to pay."""
+        if day is None or self.discount_until is None or day > self.discount_until or self.discount <= 0 \
+                or self.discount >= self.open_amount:
             return ZERO
-        return max(ZERO, min(self.discount, self.open_amount))
+        return self.discount
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_
 from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
-from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, RECOVERY, WRITE_OFF, recovery_reference
+from ar_desktop.domain.payment_kinds import DISCOUNT, KINDS, PAYMENT, RECOVERY, WRITE_OFF, recovery_reference
 from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
@@ -38,6 +38,12 @@ from ar_desktop.storage.orm import Payment
 
 CACHED_INVOICES = 300_000
 _PART = re.compile(r"\s*(?P<number>[^:;]+?)\s*:\s*(?P<amount>.+?)(?:\s+on\s+(?P<date>\S+))?\s*")
+
+
+def _open_invoice(inv) -> OpenInvoice:
+    """An invoice as the allocation rule sees it, in minor units (the importer counts in units)."""
+    return OpenInvoice(inv.id, inv.number, inv.issue_date, inv.due_date, Decimal(inv.open), Decimal(inv.discount),
+                       inv.discount_until)
 
 
 def allocations_text(parts: list[tuple[str, Decimal, dt.date | None]]) -> str:
@@ -107,6 +113,9 @@ class PaymentRows:
             entries = [(p["units"] - recovered, p["method"], data.reference, planned)] if recovered < p["units"] else []
             if recovered:
                 entries.append((recovered, RECOVERY.key, recovery_reference(data.reference), []))
+            # the early-payment discounts the payment earned, each its own entry (as payments.record_payment)
+            entries += [(units, DISCOUNT.key, f"Early-payment discount on invoice {by_id[iid].number}"[:100],
+                         [(iid, units, data.date)]) for iid, units in p.get("discounts", ())]
             for units, method, reference, parts in entries:
                 pid = self.next_id
                 self.next_id += 1
@@ -263,6 +272,11 @@ class PaymentRows:
                 report.error(n, column, inv.number, Text(translate("Messages", "invoice {number} is already paid"),
                                                          number=inv.number))
                 return None
+            elif kind is PAYMENT and self.may_recover and inv is not None and inv.customer_id == p["cid"]:
+                # a file that does not say what it applied (a bank's): the invoice's discount may settle it
+                plan = suggest_allocation(Decimal(p["units"]), [_open_invoice(inv)], data.date)
+                wanted = [(inv.number, int(a.amount), data.date) for a in plan.allocations]
+                p["discounts"] = [(d.invoice_id, int(d.amount)) for d in plan.discounts]
             else:
                 wanted = [(p["numbers"][0], min(p["units"], open_units) if kind is PAYMENT else p["units"], data.date)]
         else:
@@ -280,18 +294,23 @@ class PaymentRows:
             # The queue is oldest due first: its first invoices open on the day that cover the payment
             # are all the rule can take (a customer may have thousands open: never read them all)
             queue = queues.get(p["cid"], [])
+            on = data.date if self.may_recover else None  # a file without allocations: discounts may apply
             candidates, cover, walked = [], 0, 0
             for i in queue:
                 walked += 1
                 inv = by_id[i]
                 if inv.open > 0 and inv.issue_date <= data.date:
-                    candidates.append(OpenInvoice(i, inv.number, inv.issue_date, inv.due_date, Decimal(inv.open)))
-                    cover += inv.open
+                    candidate = _open_invoice(inv)
+                    candidates.append(candidate)
+                    cover += inv.open - int(candidate.discount_on(on))
                     if cover >= p["units"]:
                         break
-            plan = suggest_allocation(Decimal(p["units"]), candidates)
+            plan = suggest_allocation(Decimal(p["units"]), candidates, on)
             out = [(a.invoice_id, int(a.amount), data.date) for a in plan.allocations]
-            taken = {i: u for i, u, _d in out}
+            p["discounts"] = [(d.invoice_id, int(d.amount)) for d in plan.discounts]
+            taken: dict[int, int] = {}
+            for i, u, _d in out + [(i, u, data.date) for i, u in p["discounts"]]:
+                taken[i] = taken.get(i, 0) + u
             queues[p["cid"]] = [i for i in queue[:walked] if by_id[i].open - taken.get(i, 0) > 0] + queue[walked:]
         applied = sum(u for _i, u, _d in out)
         if kind.applied == "none" and out:

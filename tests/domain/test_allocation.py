@@ -181,3 +181,8 @@ def test_discounts_never_create_or_lose_a_cent(cents, day):
         assert paid + d.amount == by_id[d.invoice_id].open_amount  # settled exactly
         assert d.amount <= by_id[d.invoice_id].discount
     assert not plan.discounts or day <= 10
+
+
+def test_no_discount_when_what_is_open_is_no_more_than_the_discount():
+    plan = suggest_allocation(Decimal("10.00"), [offered("D-1", 1, "10.00", "20.00")], UNTIL)
+    assert plan.allocations == (Allocation(1, Decimal("10.00")),) and plan.discounts == ()

@@ -152,3 +152,23 @@ def test_the_collection_file_shows_the_discount_as_a_discount_not_as_money_recei
     entries = [(e.kind, e.text, e.amount) for e in history(books, "PROMPT") if e.date == date(2026, 3, 11)]
     assert ("payment", "Payment received (bank transfer, ref. bank)", Decimal("980.00")) in entries
     assert ("discount", "Early-payment discount: Early-payment discount on invoice D-1", Decimal("20.00")) in entries
+
+
+def test_an_imported_bank_payment_takes_the_discount_as_an_entered_one_does(prompt, csv_file):
+    books, cid = prompt
+    add_invoice(books, {"number": "D-2", "customer_code": "PROMPT", "issue_date": "2026-03-02", "amount": "500.00"})
+    import_file(books, "payments", csv_file(["date,customer_code,amount,reference",
+                                             f"{LAST_DAY},PROMPT,980.00,transfer 1",      # D-1 less 20.00
+                                             "2026-03-13,PROMPT,490.00,transfer 2"]))     # a day late for D-2
+    assert row(books, "D-1").open_amount == Decimal("0.00")
+    assert row(books, "D-2").open_amount == Decimal("10.00")
+    import_file(books, "payments", csv_file(["date,customer_code,amount,invoice_number",
+                                             "2026-03-12,PROMPT,10.00,D-2"]))
+    assert row(books, "D-2").open_amount == Decimal("0.00")  # 10 open, 10 discount: the payment pays it
+    kinds = sorted((kind_of(p.method).key, p.amount) for p in payment_rows(books, cid))
+    assert kinds == [("discount", Decimal("20.00")), ("payment", Decimal("10.00")), ("payment", Decimal("490.00")),
+                     ("payment", Decimal("980.00"))]
+    add_invoice(books, {"number": "D-3", "customer_code": "PROMPT", "issue_date": "2026-03-05", "amount": "100.00"})
+    import_file(books, "payments", csv_file(["date,customer_code,amount,invoice_number",
+                                             "2026-03-15,PROMPT,98.00,D-3"]))
+    assert row(books, "D-3").open_amount == Decimal("0.00")
