@@ -109,6 +109,15 @@ def quick_invoice(raw: Mapping[str, Any], numbers: NumberFormat, dates: str = IS
         disputed = True
     else:
         return None
+    retention = get("retention_of_title")
+    if retention in (None, ""):
+        retention = None
+    elif retention in _NO:
+        retention = False
+    elif retention in _YES:
+        retention = True
+    else:
+        return None
     reference, description, reason = get("reference", ""), get("description", ""), get("dispute_reason", "")
     if not (_plain(reference, LIMITS["reference"]) and _plain(description, LIMITS["description"], True)
             and _plain(reason, LIMITS["dispute_reason"], True)):
@@ -116,7 +125,7 @@ def quick_invoice(raw: Mapping[str, Any], numbers: NumberFormat, dates: str = IS
     return InvoiceData(number=number, customer_code=code, issue_date=issue, due_date=due,
                        amount=Decimal(units).scaleb(-exponent(currency or "EUR")), currency=currency,
                        reference=reference or "", description=description or "", disputed=disputed,
-                       dispute_reason=reason or "")
+                       dispute_reason=reason or "", retention_of_title=retention)
 
 
 def quick_payment(raw: Mapping[str, Any], currency: str, numbers: NumberFormat,

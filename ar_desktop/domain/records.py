@@ -60,6 +60,7 @@ class CustomerData:
     limitation: str = ""  # cn | de | uk | us | none; empty: from the company's country
     discount_percent: Decimal | None = None  # early-payment discount of the terms ("2/10 net 30")
     discount_days: int = 0
+    retention_of_title: bool = False  # goods delivered under retention of title (its invoices' default)
 
     @property
     def payment_terms(self) -> PaymentTerms:
@@ -102,6 +103,7 @@ class InvoiceData:
     description: str = ""
     disputed: bool = False
     dispute_reason: str = ""
+    retention_of_title: bool | None = None  # goods delivered under retention of title; None: the customer's
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,8 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
     if language not in LANGUAGES:
         c.problems["language"] = f"Letter language '{language}' is unknown. Use en (English) or zh (Chinese)."
     on_hold = c.check("on_hold", lambda: parse_bool(raw.get("on_hold") or "", "on hold"), False)
+    retention = c.check("retention_of_title",
+                        lambda: parse_bool(raw.get("retention_of_title") or "", "retention of title"), False)
     rule = str(raw.get("late_charge_rule") or "").strip()
     if rule:
         from ar_desktop.domain.late_charges import parse_rule_kind  # late_charges reads money, not records
@@ -248,6 +252,7 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
         language=language, notes=c.text("notes", "notes"), on_hold=on_hold,
         late_charge_rule=rule, late_charge_rate=rate, limitation=limitation,
         discount_percent=payment_terms.discount_percent or None, discount_days=payment_terms.discount_days,
+        retention_of_title=retention,
     )
     c.done()
     return data
@@ -309,10 +314,13 @@ def parse_invoice(raw: Mapping[str, Any], *, numbers: NumberFormat = DEFAULT_FOR
     amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency or "EUR", allow_zero=False,
                                                     fmt=numbers))
     disputed = c.check("disputed", lambda: parse_bool(raw.get("disputed") or "", "disputed"), False)
+    retention_raw = raw.get("retention_of_title")
+    retention = c.check("retention_of_title", lambda: parse_bool(retention_raw, "retention of title")) \
+        if retention_raw not in (None, "") else None
     data = InvoiceData(number=number, customer_code=customer, issue_date=issue, due_date=due, amount=amount,
                        currency=currency, reference=c.text("reference", "order / contract reference"),
                        description=c.text("description", "description"), disputed=disputed,
-                       dispute_reason=c.text("dispute_reason", "dispute reason"))
+                       dispute_reason=c.text("dispute_reason", "dispute reason"), retention_of_title=retention)
     c.done()
     return data
 

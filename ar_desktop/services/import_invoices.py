@@ -105,7 +105,7 @@ class InvoiceRows:
             cust = self._new_customer(n, code, values, batch, data.currency)
             if cust is None:
                 return None
-        cid, terms, cust_currency = cust
+        cid, terms, cust_currency, retention = cust
         try:
             currency = invoice_currency(data.currency, code, cust_currency)
         except UserError as e:
@@ -127,6 +127,7 @@ class InvoiceRows:
                       discount=to_minor(discount, currency), discount_until=until,
                       currency=currency, reference=data.reference, description=data.description,
                       disputed=data.disputed, dispute_reason=data.dispute_reason,
+                      retention_of_title=retention if data.retention_of_title is None else data.retention_of_title,
                       voided=voided is not None, voided_on=voided[0] if voided else None,
                       void_reason=voided[1] if voided else "", paid=0)
         if old is not None:
@@ -217,7 +218,7 @@ class InvoiceRows:
         return ({"old": old, "id": None, "amount": record["amount"]},
                 settled if settled is not None and old.paid < record["amount"] else None)
 
-    def _new_customer(self, n, code, values, batch, currency) -> tuple[int, int, str] | None:
+    def _new_customer(self, n, code, values, batch, currency) -> tuple | None:
         report = self.report
         if not self.options.create_customers:
             if code not in self.unknown:

@@ -39,7 +39,9 @@ def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
         return invoices_repo.add(s, customer_id=cid, number=data.number, issue_date=data.issue_date, due_date=due,
                                  amount=data.amount, currency=currency, reference=data.reference,
                                  description=data.description, disputed=data.disputed,
-                                 dispute_reason=data.dispute_reason, discount=discount, discount_until=until)
+                                 dispute_reason=data.dispute_reason, discount=discount, discount_until=until,
+                                 retention_of_title=customer.retention_of_title if data.retention_of_title is None
+                                 else data.retention_of_title)
 
 
 def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> None:
@@ -73,6 +75,8 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
         inv.reference, inv.description = data.reference, data.description
         keep = inv.disputed_amount if data.disputed and inv.disputed and inv.disputed_amount > 0 else None
         invoices_repo.set_disputed(inv, data.disputed, data.dispute_reason, keep)
+        if data.retention_of_title is not None:
+            inv.retention_of_title = data.retention_of_title
 
 
 VOID_REVERSAL = "void reversal"

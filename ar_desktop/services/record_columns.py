@@ -71,6 +71,8 @@ CUSTOMER_COLUMNS = (
     _c("notes", translate("Columns", "Notes"), "text", "notes", "note", "remarks", "comment", "bemerkung", "备注",
        width=40),
     _c("on_hold", translate("Columns", "On hold"), "bool", "onhold", "hold", "blocked", "gesperrt"),
+    _c("retention_of_title", translate("Columns", "Retention of title"), "bool", "retentionoftitle",
+       "eigentumsvorbehalt", "所有权保留", width=10),
     _c("late_charge_rule", translate("Columns", "Late-charge rule"), "text", "latechargerule"),
     _c("late_charge_rate", translate("Columns", "Late-charge rate (%)"), "rate", "latechargerate"),
     _c("limitation", translate("Columns", "Limitation law"), "text", "limitation", "limitationlaw",
@@ -105,6 +107,9 @@ INVOICE_COLUMNS = (
     _c("discount", translate("Columns", "Early-payment discount"), "money", "discount", "skonto", "现金折扣"),
     _c("discount_until", translate("Columns", "Discount until"), "date", "discountuntil", "discountdate",
        "skontofrist"),
+    # without the column, the customer's
+    _c("retention_of_title", translate("Columns", "Retention of title"), "bool", "retentionoftitle",
+       "eigentumsvorbehalt", "所有权保留", width=10),
     _c("disputed", translate("Columns", "Disputed"), "bool", "disputed", "dispute", "indispute", "strittig", width=9),
     _c("dispute_reason", translate("Columns", "Dispute reason"), "text", "disputereason", width=24),
     _c("voided", translate("Columns", "Void"), "bool", "voided", "void", "cancelled", "storniert", width=8),

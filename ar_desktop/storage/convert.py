@@ -20,7 +20,7 @@ def customer_data(c: Customer) -> CustomerData:
                           Decimal(c.late_charge_rate)) if c.late_charge_rate else None,
         limitation=c.limitation or "",
         discount_percent=Decimal(c.discount_percent) if c.discount_percent else None,
-        discount_days=c.discount_days or 0,
+        discount_days=c.discount_days or 0, retention_of_title=bool(c.retention_of_title),
     )
 
 
@@ -34,5 +34,5 @@ def customer_columns(d: CustomerData) -> dict:
         late_charge_rate="" if d.late_charge_rate is None else str(d.late_charge_rate),
         limitation=d.limitation,
         discount_percent="" if d.discount_percent is None else str(d.discount_percent),
-        discount_days=d.discount_days,
+        discount_days=d.discount_days, retention_of_title=d.retention_of_title,
     )

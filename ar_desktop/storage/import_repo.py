@@ -40,12 +40,12 @@ def import_cache(s: Session) -> Iterator[None]:
             con.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
-def customers_by_code(s: Session) -> dict[str, tuple[int, PaymentTerms, str]]:
-    """code -> (id, payment terms, currency)."""
+def customers_by_code(s: Session) -> dict[str, tuple[int, PaymentTerms, str, bool]]:
+    """code -> (id, payment terms, currency, retention of title)."""
     q = select(Customer.code, Customer.id, Customer.terms_days, Customer.discount_percent, Customer.discount_days,
-               Customer.currency)
-    return {code: (cid, PaymentTerms(net, Decimal(pct) if pct else Decimal(0), days or 0), cur)
-            for code, cid, net, pct, days, cur in s.execute(q)}
+               Customer.currency, Customer.retention_of_title)
+    return {code: (cid, PaymentTerms(net, Decimal(pct) if pct else Decimal(0), days or 0), cur, bool(rot))
+            for code, cid, net, pct, days, cur, rot in s.execute(q)}
 
 
 def customer(s: Session, customer_id: int) -> Customer:

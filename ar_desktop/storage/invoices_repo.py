@@ -36,6 +36,7 @@ class InvoiceRow:
     disputed_amount: Decimal = Decimal(0)   # the contested part of the open amount (0 when not disputed)
     discount: Decimal = Decimal(0)           # early-payment discount offered
     discount_until: dt.date | None = None
+    retention_of_title: bool = False
 
     @property
     def open_amount(self) -> Decimal:
@@ -89,14 +90,16 @@ def set_disputed(inv: Invoice, disputed: bool, reason: str, units: int | None = 
 
 def add(s: Session, *, customer_id: int, number: str, issue_date: dt.date, due_date: dt.date, amount: Decimal,
         currency: str, reference: str = "", description: str = "", disputed: bool = False,
-        dispute_reason: str = "", discount: Decimal = Decimal(0), discount_until: dt.date | None = None) -> int:
+        dispute_reason: str = "", discount: Decimal = Decimal(0), discount_until: dt.date | None = None,
+        retention_of_title: bool = False) -> int:
     if s.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
         raise UserError(f"Invoice number {number} is already used. Each invoice needs its own number.")
     units = to_minor(amount, currency)
     inv = Invoice(number=number, customer_id=customer_id, issue_date=issue_date, due_date=due_date,
                   amount=units, currency=currency, reference=reference, description=description,
                   disputed=disputed, dispute_reason=dispute_reason, disputed_amount=units if disputed else 0, paid=0,
-                  discount=to_minor(discount, currency), discount_until=discount_until)
+                  discount=to_minor(discount, currency), discount_until=discount_until,
+                  retention_of_title=retention_of_title)
     s.add(inv)
     s.flush()
     return inv.id
@@ -188,7 +191,8 @@ def rows(s: Session, ids: list[int]) -> list[InvoiceRow]:
                                from_minor(i.amount, i.currency), from_minor(i.paid, i.currency), i.currency,
                                i.reference, i.description, i.disputed, i.dispute_reason, i.voided,
                                from_minor(_disputed_units(i), i.currency),
-                               from_minor(i.discount or 0, i.currency), i.discount_until)
+                               from_minor(i.discount or 0, i.currency), i.discount_until,
+                               bool(i.retention_of_title))
     return [out[i] for i in ids if i in out]
 
 

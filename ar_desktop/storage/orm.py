@@ -66,6 +66,7 @@ class Customer(Base):
     # early-payment discount of the terms ("2/10 net 30"): percent as exact decimal text ('' = none)
     discount_percent: Mapped[str] = mapped_column(String(10), default="")
     discount_days: Mapped[int] = mapped_column(Integer, default=0)
+    retention_of_title: Mapped[bool] = mapped_column(Boolean, default=False)  # its invoices' default
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     language: Mapped[str] = mapped_column(String(2), default="en")
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -99,6 +100,8 @@ class Invoice(Base):
     # the early-payment discount its terms offered when it was entered, and the last day to take it
     discount: Mapped[int] = mapped_column(Integer, default=0)
     discount_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # goods delivered under retention of title: they remain ours until paid (letters say so)
+    retention_of_title: Mapped[bool] = mapped_column(Boolean, default=False)
     # Derived columns (storage.open_set), never set by hand. Paid so far and the date of the last
     # allocation are kept equal to the allocations by the one place that writes them
     # (storage.payments_repo, storage.bulk_repo); the day the allocations reached the amount, the

@@ -596,6 +596,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Retention of title</source>
+        <translation>所有权保留</translation>
+    </message>
+    <message>
         <source>Late-charge rule</source>
         <translation>逾期费用规则</translation>
     </message>
@@ -1266,6 +1270,10 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>On hold (no new deliveries on credit)</source>
         <translation>暂停赊销（不再赊账发货）</translation>
+    </message>
+    <message>
+        <source>Goods delivered under retention of title (new invoices)</source>
+        <translation>所供货物保留所有权（适用于新发票）</translation>
     </message>
     <message>
         <source>Suggested: {0}</source>
@@ -1965,6 +1973,14 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>Dispute reason</source>
         <translation>争议原因</translation>
+    </message>
+    <message>
+        <source>Goods delivered under retention of title</source>
+        <translation>所供货物保留所有权</translation>
+    </message>
+    <message>
+        <source>They remain your property until paid; the legal and agency letters say so</source>
+        <translation>货款付清前货物仍归贵司所有；诉讼及委托催收阶段的函件将予以说明</translation>
     </message>
     <message>
         <source>Credit limit</source>

@@ -51,7 +51,8 @@ def ledger(tmp_path_factory) -> Path:
                              "language": "zh", "notes": "北京 — 客户", "limitation": "cn"})
         add_customer(books, {"code": "JP", "name": "Nippon KK", "currency": "JPY", "terms_days": "60"})
         add_customer(books, {"code": "GONE", "name": "Gone Insolvent Ltd", "country": "GB", "limitation": "uk"})
-        add_customer(books, {"code": "SKONTO", "name": "Prompt Payer AG", "terms": "2/10 net 30"})
+        add_customer(books, {"code": "SKONTO", "name": "Prompt Payer AG", "terms": "2/10 net 30",
+                             "retention_of_title": "yes"})
         for number, code, issue, amount in (("A-1", "ACME", "2025-09-01", "1000.00"),
                                             ("A-2", "ACME", "2025-10-15", "2500.50"),
                                             ("A-3", "ACME", "2025-11-20", "300.00"),
@@ -156,7 +157,7 @@ def snapshot(path: Path) -> dict:
             customers = list(export_repo.customers(s))
             invoices = [(inv.number, code, inv.issue_date, inv.due_date, inv.amount, inv.paid, inv.currency,
                          inv.reference, inv.description, inv.disputed, inv.dispute_reason, inv.voided,
-                         inv.voided_on, inv.void_reason, inv.discount, inv.discount_until)
+                         inv.voided_on, inv.void_reason, inv.discount, inv.discount_until, inv.retention_of_title)
                         for inv, code, _name in export_repo.invoices(s)]
             payments = [(date, code, units, cur, method, ref, sorted(parts))
                         for _pid, date, code, _n, units, cur, method, ref, parts in export_repo.payments(s)]
@@ -179,6 +180,7 @@ def test_the_ledger_has_every_kind_of_record(ledger):
     assert {"write-off", "credit note", "void reversal", "cheque", "bank transfer", "recovery", "discount"} <= methods
     assert {(i[0], i[14], i[15]) for i in snap["invoices"] if i[14]} == {("S-1", 2000, dt.date(2026, 1, 20)),
                                                                          ("S-2", 800, dt.date(2026, 4, 4))}
+    assert {i[0] for i in snap["invoices"] if i[16]} == {"S-1", "S-2"}  # retention of title
     assert {c.limitation for c in snap["customers"]} == {"de", "cn", "uk", ""}
     assert all(snap["history"]["credit"])  # a row in every credit-risk table
     assert any(len(p[6]) > 1 for p in snap["payments"])  # a payment over two invoices

@@ -66,6 +66,9 @@ class CustomerDialog(FormDialog):
         hold = QCheckBox(self.tr("On hold (no new deliveries on credit)"))
         hold.setChecked(d.on_hold)
         self.add("on_hold", "", hold)
+        retention = QCheckBox(self.tr("Goods delivered under retention of title (new invoices)"))
+        retention.setChecked(d.retention_of_title)
+        self.add("retention_of_title", "", retention)
         if customer_id is None:
             self.on_save(lambda raw: add_customer(books, _late_charge_fields(raw)))
         else:

@@ -54,6 +54,10 @@ class InvoiceDialog(FormDialog):
                                line(invoice.dispute_reason if invoice else "", LIMITS["dispute_reason"]))
         self.reason.setEnabled(disputed.isChecked())
         disputed.toggled.connect(self.reason.setEnabled)
+        self.retention = QCheckBox(self.tr("Goods delivered under retention of title"))
+        self.retention.setToolTip(self.tr("They remain your property until paid; the legal and agency letters say so"))
+        self.retention.setChecked(bool(invoice and invoice.retention_of_title))
+        self.add("retention_of_title", "", self.retention)
         self._due_touched = invoice is not None
         self.due.dateChanged.connect(self._mark_due_touched)
         self.issue.dateChanged.connect(self._follow_terms)
@@ -106,6 +110,7 @@ class InvoiceDialog(FormDialog):
             idx = self.currency.findData(customer.currency)
             if idx >= 0:
                 self.currency.setCurrentIndex(idx)
+            self.retention.setChecked(customer.retention_of_title)  # a new invoice: the customer's default
         self._follow_terms()
 
 
