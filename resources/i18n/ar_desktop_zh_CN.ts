@@ -1979,8 +1979,8 @@ Write off every overdue invoice of {1} now?</source>
         <translation>所供货物保留所有权</translation>
     </message>
     <message>
-        <source>They remain your property until paid; the legal and agency letters say so</source>
-        <translation>货款付清前货物仍归贵司所有；诉讼及委托催收阶段的函件将予以说明</translation>
+        <source>The goods remain your property until the invoice is paid in full</source>
+        <translation>发票款项全部付清前，货物所有权仍归贵司所有</translation>
     </message>
     <message>
         <source>Credit limit</source>

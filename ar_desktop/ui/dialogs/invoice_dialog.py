@@ -55,7 +55,7 @@ class InvoiceDialog(FormDialog):
         self.reason.setEnabled(disputed.isChecked())
         disputed.toggled.connect(self.reason.setEnabled)
         self.retention = QCheckBox(self.tr("Goods delivered under retention of title"))
-        self.retention.setToolTip(self.tr("They remain your property until paid; the legal and agency letters say so"))
+        self.retention.setToolTip(self.tr("The goods remain your property until the invoice is paid in full"))
         self.retention.setChecked(bool(invoice and invoice.retention_of_title))
         self.add("retention_of_title", "", self.retention)
         self._due_touched = invoice is not None
