@@ -331,9 +331,9 @@ def test_partial_dispute_claims_exactly_the_undisputed_part(bk):
 
 @pytest.mark.parametrize("language, basis", [
     ("en", ["Contractual tiered interest: 0.05 % a day for days 1-30, 0.08 % a day from day 31 of lateness",
-            "5,000.00 EUR x 0.05 % x 30 days = 75.00 EUR", "5,000.00 EUR x 0.08 % x 10 days = 40.00 EUR"]),
-    ("zh", ["约定阶梯式滞纳金：逾期第1至30天每日0.05%，第31天起每日0.08%", "5,000.00EUR×0.05%×30天=75.00EUR",
-            "5,000.00EUR×0.08%×10天=40.00EUR"])])
+            "EUR 5,000.00 x 0.05 % x 30 days = EUR 75.00", "EUR 5,000.00 x 0.08 % x 10 days = EUR 40.00"]),
+    ("zh", ["约定阶梯式滞纳金：逾期第1至30天每日0.05%，第31天起每日0.08%", "5,000.00欧元×0.05%×30天=75.00欧元",
+            "5,000.00欧元×0.08%×10天=40.00欧元"])])
 def test_a_tiered_rule_is_shown_in_the_letter_with_its_basis(bk, language, basis):
     customers.add_customer(bk, {"code": "TIER", "name": "Tiered Trading Co", "address": "1 Main St", "city": "Leeds",
                                 "country": "GB", "language": language, "late_charge_rule": "contract_tiered",
