@@ -178,6 +178,7 @@ class LetterDocument:
     date_style: str = ""              # "us": "January 10, 2026" (US #10 letters in English)
     endorsement: str = ""             # the mail service named in the window, e.g. "Einschreiben Rückschein"
     payment_qr: str = ""              # EPC QR payload (EUR letters from a company with a valid IBAN)
+    retention_of_title: tuple[str, ...] = ()  # the claimed invoices whose goods were delivered under it
 
     def __post_init__(self):
         _check_language(self.language)

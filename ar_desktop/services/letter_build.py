@@ -301,10 +301,28 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
             company, recipient, language, as_of, currency,
             [LetterInvoiceLine(i.number, i.issue_date, i.due_date, (as_of - i.due_date).days, i.gross, i.paid,
                                i.open_amount) for i in by_due], reference=reference, customer_number=data.code))
-    doc = with_wording(doc, text)
+    doc = with_wording(replace(doc, retention_of_title=tuple(i.number for i in claimable if i.retention_of_title)),
+                       text)
     _check_printable(doc)
     doc = replace(doc, payment_qr=payment_qr(doc))
     return Built(doc, cid, step, layout, template_version(text), text, tuple(items))
+
+
+def _with_retention_of_title(doc: LetterDocument) -> LetterDocument:
+    """The notices before legal action and before the hand-over to an agency remind the customer
+    that goods delivered under retention of title remain the creditor's and may be reclaimed (a
+    paragraph of its own, after the template's wording, so an edited template cannot lose it)."""
+    numbers = doc.retention_of_title
+    if doc.template not in ("legal_notice", "agency_notice") or not numbers:
+        return doc
+    if doc.language == "zh":
+        text = (f"发票{'、'.join(numbers)}项下货物系在保留所有权条件下交付：在货款全部付清之前，该等货物仍归我司所有，"
+                "我司有权取回。")
+    else:
+        which = f"invoice {numbers[0]}" if len(numbers) == 1 else f"invoices {', '.join(numbers)}"
+        text = (f"The goods delivered under {which} were supplied under retention of title: they remain our "
+                "property until paid in full, and we may reclaim them.")
+    return replace(doc, paragraphs=(*doc.paragraphs, text))
 
 
 def payment_qr(doc: LetterDocument) -> str:
@@ -327,7 +345,7 @@ def _endorsement(country: str, language: str) -> str:
 
 def with_wording(doc: LetterDocument, text: str) -> LetterDocument:
     """The document with its paragraphs worded from ``text`` and the document's facts."""
-    return replace(doc, paragraphs=L.split_paragraphs(render_wording(text, fact_values(doc))))
+    return _with_retention_of_title(replace(doc, paragraphs=L.split_paragraphs(render_wording(text, fact_values(doc)))))
 
 
 def step_key_for(books: Books, code: str, as_of: dt.date, step_key: str | None) -> str:

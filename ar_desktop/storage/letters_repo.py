@@ -36,6 +36,7 @@ class ChargeInvoice:
     customer_rate: str          # exact decimal text, '' = none
     disputed_amount: Decimal = Decimal(0)   # the contested part (as stored now), see disputed_part
     dispute_reason: str = ""
+    retention_of_title: bool = False        # goods delivered under retention of title
 
     @property
     def paid(self) -> Decimal:
@@ -86,7 +87,7 @@ def charge_invoices(s: Session, as_of: dt.date, customer_ids: list[int] | None =
             tuple((d, from_minor(a, cur)) for d, a in pays.get(inv.id, [])), inv.disputed, inv.reference,
             rule or "", rate or "",
             from_minor(inv.disputed_amount if inv.disputed_amount > 0 else inv.amount, cur) if inv.disputed
-            else Decimal(0), inv.dispute_reason if inv.disputed else ""))
+            else Decimal(0), inv.dispute_reason if inv.disputed else "", bool(inv.retention_of_title)))
     out.sort(key=lambda c: (c.customer_code, c.number))
     return out
 

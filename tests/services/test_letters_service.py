@@ -344,3 +344,22 @@ def test_a_tiered_rule_is_shown_in_the_letter_with_its_basis(bk, language, basis
     for needed in basis:
         assert (compact(needed) if language == "zh" else needed) in body, needed
     assert "115.00" in body                                    # 75.00 + 40.00
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("en", "The goods delivered under invoice R-1 were supplied under retention of title: they remain our property "
+           "until paid in full, and we may reclaim them."),
+    ("zh", "发票R-1项下货物系在保留所有权条件下交付：在货款全部付清之前，该等货物仍归我司所有，我司有权取回。")])
+def test_the_legal_and_agency_notices_mention_retention_of_title(bk, language, sentence):
+    customers.add_customer(bk, {"code": "ROT", "name": "Reserved Goods Co", "address": "1 Main St", "city": "Leeds",
+                                "country": "GB", "language": language, "retention_of_title": "yes"})
+    inv(bk, "R-1", "ROT", dt.date(2025, 5, 31), "800.00")
+    invoicing.add_invoice(bk, {"number": "R-2", "customer_code": "ROT", "issue_date": "2025-05-01",
+                               "due_date": "2025-05-31", "amount": "200.00", "retention_of_title": "no"})
+    for step in ("legal_action", "agency"):
+        doc = letters.build_letter(bk, "ROT", TODAY, step)
+        assert doc.paragraphs[-1] == sentence and "R-2" not in doc.paragraphs[-1]
+    assert sentence not in letters.build_letter(bk, "ROT", TODAY, "demand_letter").paragraphs
+    [x] = letters.issue_letters(bk, TODAY, ["ROT"], "legal_action")
+    body = compact(text(x.path.read_bytes())) if language == "zh" else " ".join(text(x.path.read_bytes()).split())
+    assert (compact(sentence) if language == "zh" else sentence) in body
