@@ -81,7 +81,7 @@ class MonthActivity:
     month: dt.date                 # its first day
     sales: Decimal                 # invoiced (voided ones left out)
     payments: Decimal              # money received
-    adjustments: Decimal           # written off or credited
+    adjustments: Decimal           # written off, credited or given as early-payment discounts
 
 
 @dataclass(frozen=True)

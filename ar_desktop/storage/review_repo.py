@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.kpi import Period
+from ar_desktop.domain.payment_kinds import DISCOUNT
 from ar_desktop.storage.as_of_sql import id_set, live_on
 from ar_desktop.storage.kpi_repo import ADJUSTMENT_METHODS, _as_date, _cleared
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -40,9 +41,10 @@ def monthly_sales(s: Session, first: dt.date, last: dt.date, scope) -> dict[tupl
 
 
 def monthly_payments(s: Session, first: dt.date, last: dt.date, scope) -> dict[tuple[int, str, bool], int]:
-    """(customer id, 'YYYY-MM', is an adjustment) -> units received, or written off and credited.
-    The credit a void leaves is no payment and is left out."""
-    adjusted = Payment.method.in_(ADJUSTMENT_METHODS)
+    """(customer id, 'YYYY-MM', is an adjustment) -> units received, or written off, credited and
+    given as early-payment discounts (no money either). The credit a void leaves is no payment and is
+    left out."""
+    adjusted = Payment.method.in_((*ADJUSTMENT_METHODS, DISCOUNT.key))
     q = (select(Payment.customer_id, _month(Payment.date), adjusted, func.sum(Payment.amount))
          .where(Payment.date >= first, Payment.date <= last, Payment.method != VOID_REVERSAL,
                 Payment.customer_id.in_(scope))

@@ -172,3 +172,56 @@ def test_an_imported_bank_payment_takes_the_discount_as_an_entered_one_does(prom
     import_file(books, "payments", csv_file(["date,customer_code,amount,invoice_number",
                                              "2026-03-15,PROMPT,98.00,D-3"]))
     assert row(books, "D-3").open_amount == Decimal("0.00")
+
+
+def test_discounts_keep_the_derived_columns_and_count_the_invoice_as_paid_on_the_payment_day(prompt, csv_file):
+    """Entered, hand-split, named and imported payments that earn a discount: the discount entry goes
+    through the one allocation writer, so ``check`` finds no derived column out of step; the invoice
+    was cleared (and last paid) on the payment's day; the figures count it as paid then (a payment
+    cleared it) while the quarterly review counts the discount with the write-offs, not as received."""
+    import sqlite3
+
+    from ar_desktop.domain.allocation import Allocation
+    from ar_desktop.domain.kpi import Period
+    from ar_desktop.services.file_check import check
+    from ar_desktop.storage import kpi_repo, open_set, review_repo
+
+    books, cid = prompt
+    for n, issued in ((2, "2026-03-02"), (3, "2026-03-03"), (4, "2026-03-04"), (5, "2026-03-05")):
+        add_invoice(books, {"number": f"D-{n}", "customer_code": "PROMPT", "issue_date": issued, "amount": "500.00"})
+    record_payment(books, {"date": "2026-03-06", "customer_code": "PROMPT", "amount": "980.00"})        # D-1, entered
+    record_payment(books, {"date": "2026-03-07", "customer_code": "PROMPT", "amount": "495.00"},        # D-2, by hand
+                   [Allocation(row(books, "D-2").id, Decimal("495.00"))])
+    record_payment(books, {"date": "2026-03-08", "customer_code": "PROMPT", "amount": "490.00",         # D-3, named
+                           "invoice_number": "D-3"})
+    import_file(books, "payments", csv_file(["date,customer_code,amount,reference",                     # D-4, a bank file
+                                             "2026-03-09,PROMPT,490.00,transfer 9"]))
+    import_file(books, "payments", csv_file(["date,customer_code,amount,invoice_number",                # D-5, too late
+                                             "2026-03-20,PROMPT,490.00,D-5"]))
+    report = check(books)
+    assert report.ok, report.text()
+    con = sqlite3.connect(books.db.path)
+    try:
+        assert open_set.derived_mismatches(con) == []
+        got = {n: (paid, last, cleared) for n, paid, last, cleared in con.execute(
+            "SELECT number, paid, last_paid_on, cleared_on FROM invoice")}
+        discounts = sorted(con.execute("SELECT i.number, a.date, a.amount FROM allocation a JOIN payment p "
+                                       "ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id "
+                                       "WHERE p.method = 'discount'"))
+    finally:
+        con.close()
+    assert got == {"D-1": (100000, "2026-03-06", "2026-03-06"), "D-2": (50000, "2026-03-07", "2026-03-07"),
+                   "D-3": (50000, "2026-03-08", "2026-03-08"), "D-4": (50000, "2026-03-09", "2026-03-09"),
+                   "D-5": (49000, "2026-03-20", None)}
+    assert discounts == [("D-1", "2026-03-06", 2000), ("D-2", "2026-03-07", 500), ("D-3", "2026-03-08", 1000),
+                         ("D-4", "2026-03-09", 1000)]
+    period = Period(date(2026, 3, 31), 30)
+    with books.db.session() as s:
+        cleared = {r.number: r.invoice for r in kpi_repo.cleared_invoices(s, period, "EUR")}
+        stats = kpi_repo.clearing_stats(s, period, "EUR")
+        month = review_repo.monthly_payments(s, date(2026, 3, 1), date(2026, 3, 31), [cid])
+    assert sorted(cleared) == ["D-1", "D-2", "D-3", "D-4"]
+    assert not any(c.by_adjustment for c in cleared.values())
+    assert (stats.count, stats.days_to_pay, stats.days_late) == (4, 5 + 5 + 5 + 5, 0)
+    assert month == {(cid, "2026-03", False): 98000 + 49500 + 49000 + 49000 + 49000,
+                     (cid, "2026-03", True): 2000 + 500 + 1000 + 1000}
