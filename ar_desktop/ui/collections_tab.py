@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.ladder import ActionKind
@@ -27,6 +27,8 @@ from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
 from ar_desktop.ui.dialogs.step_dialog import StepDialog
 from ar_desktop.ui.history_model import HistoryModel
 from ar_desktop.ui.messages import confirm, run_action
+from ar_desktop.ui.pdf_preview import print_and_report
+from ar_desktop.ui.result_dialog import ResultDialog
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.worklist_model import WorklistModel
 
@@ -380,15 +382,15 @@ class CollectionsTab(QWidget):
         if ok:
             QDesktopServices.openUrl(mailto_url(*mail))
 
-    def print_file(self) -> str | None:
+    def print_file(self) -> ResultDialog | None:
+        """Print the selected account's collection file as of the worklist date."""
         row = self.current_row()
         if row is None:
             return None
-        default = Path.home() / f"Collection file {row.customer_code} {self.as_of_date().isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save collection file as PDF"), str(default), "PDF (*.pdf)")
-        if not path:
+        ok, data = run_action(self, collection_file_pdf, self.books, row.customer_code, self.as_of_date())
+        if not ok:
             return None
-        return self.save_file_pdf(row.customer_code, path)
+        return print_and_report(self, data, self.tr("Collection file {0}").format(row.customer_code))
 
     def save_file_pdf(self, code: str, path: str) -> str | None:
         ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date())

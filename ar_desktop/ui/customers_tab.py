@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
 from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
@@ -20,7 +18,6 @@ from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
-from ar_desktop.ui.printing import choose_printer, print_pdf
 from ar_desktop.ui.table_models import PagedTableModel, money_text
 
 
@@ -164,19 +161,7 @@ class CustomersTab(ListTab):
         ok, data = run_action(self, statement_pdf, self.books, current[0])
         if not ok:
             return None
-        preview = PdfPreview(self, data, self.tr("Statement of account — {0}").format(current[1]))
-        preview.add_button(self.tr("Print…"), lambda: self._print(data, current[0]))
-        preview.add_button(self.tr("Save as PDF…"), lambda: self._save_pdf(data, current[0]))
+        preview = PdfPreview(self, data, self.tr("Statement of account — {0}").format(current[1]),
+                             file_name=f"Statement {current[0]} {self.books.today().isoformat()}.pdf")
         preview.open()
         return preview
-
-    def _print(self, data: bytes, code: str) -> None:
-        printer = choose_printer(self, self.tr("Print statement"))
-        if printer is not None:
-            run_action(self, print_pdf, data, printer, f"Statement {code}")
-
-    def _save_pdf(self, data: bytes, code: str) -> None:
-        default = Path.home() / f"Statement {code} {self.books.today().isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statement as PDF"), str(default), "PDF (*.pdf)")
-        if path:
-            Path(path).write_bytes(data)

@@ -18,18 +18,41 @@ from PySide6.QtWidgets import QWidget
 from ar_desktop.domain.errors import UserError
 
 
+class PdfPages:
+    """An open PDF whose pages are rendered on demand, at any resolution (PDFium, loaded lazily)."""
+
+    def __init__(self, data: bytes):
+        import pypdfium2 as pdfium
+
+        self._pdf = pdfium.PdfDocument(data)
+        self._sizes = [tuple(self._pdf.get_page_size(i)) for i in range(len(self._pdf))]
+        self.closed = False
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+    def size_pt(self, index: int) -> tuple[float, float]:
+        """Width and height of a page in points (1/72 inch)."""
+        return self._sizes[index]
+
+    def image(self, index: int, dpi: float) -> QImage:
+        if self.closed:
+            raise ValueError("the document is closed")
+        bitmap = self._pdf[index].render(scale=dpi / 72, rev_byteorder=True)
+        img = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+        return img.copy()  # detach from PDFium's buffer before it is freed
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self._pdf.close()
+
+
 def render_pages(data: bytes, dpi: float) -> list[QImage]:
     """Every page of the PDF as an image at ``dpi``."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(data)
+    pdf = PdfPages(data)
     try:
-        images = []
-        for i in range(len(pdf)):
-            bitmap = pdf[i].render(scale=dpi / 72, rev_byteorder=True)
-            img = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
-            images.append(img.copy())  # detach from PDFium's buffer before it is freed
-        return images
+        return [pdf.image(i, dpi) for i in range(len(pdf))]
     finally:
         pdf.close()
 

@@ -405,8 +405,8 @@
         <translation>恢复对 {0} 的催收流程？</translation>
     </message>
     <message>
-        <source>Save collection file as PDF</source>
-        <translation>将催收档案另存为 PDF</translation>
+        <source>Collection file {0}</source>
+        <translation>催收档案 {0}</translation>
     </message>
 </context>
 <context>
@@ -1347,22 +1347,6 @@ Write off every overdue invoice of {1} now?</source>
         <translation>对账单 — {0}</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Print statement</source>
-        <translation>打印对账单</translation>
-    </message>
-    <message>
-        <source>Save statement as PDF</source>
-        <translation>将对账单另存为 PDF</translation>
-    </message>
-    <message>
         <source>Apply credit…</source>
         <translation>冲抵余额…</translation>
     </message>
@@ -1701,16 +1685,12 @@ Write off every overdue invoice of {1} now?</source>
         <translation>催收档案 — {0}</translation>
     </message>
     <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
     </message>
     <message>
         <source>Every step, call, letter, promise, dispute and payment, newest first.</source>
         <translation>所有催收步骤、电话、函件、承诺、争议和付款，最新的在前。</translation>
-    </message>
-    <message>
-        <source>Save collection file as PDF</source>
-        <translation>将催收档案另存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -2432,10 +2412,6 @@ Write off every overdue invoice of {1} now?</source>
         <source>Calibration page</source>
         <translation>校准页</translation>
     </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
 </context>
 <context>
     <name>LettersDialog</name>
@@ -2466,6 +2442,10 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>Preview — {0} (draft, not issued)</source>
         <translation>预览 — {0}（草稿，未开具）</translation>
+    </message>
+    <message>
+        <source>A draft is not printed or saved: issue the letter, so that what is sent is archived with its fingerprint.</source>
+        <translation>草稿不能打印或保存：请正式出具函件，以便寄出的文件连同其指纹一并存档。</translation>
     </message>
     <message>
         <source>Issuing {0} letter(s)…</source>
@@ -4790,6 +4770,18 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PdfPreview</name>
     <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100%</translation>
+    </message>
+    <message>
         <source>◀ Previous page</source>
         <translation>◀ 上一页</translation>
     </message>
@@ -4798,12 +4790,64 @@ Receivables and collections for bookkeepers.</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
         <source>The document has no pages.</source>
         <translation>该文档没有页面。</translation>
     </message>
     <message>
         <source>Page {0} of {1}</source>
         <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>{0} ({1} page(s)) was saved to {2}.</source>
+        <translation>{0}（共 {1} 页）已保存到 {2}。</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>{0} ({1} page(s)) was sent to {2}.</source>
+        <translation>{0}（共 {1} 页）已发送到 {2}。</translation>
+    </message>
+    <message>
+        <source>print job: {0}</source>
+        <translation>打印任务：{0}</translation>
+    </message>
+    <message>
+        <source>If nothing comes out, look at the printer&apos;s queue in the system settings; the document is unchanged.</source>
+        <translation>如果没有打印出来，请在系统设置中查看打印机队列；文件本身没有改变。</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be saved in {0}: {1}. Choose another folder.</source>
+        <translation>无法将 PDF 保存在 {0}：{1}。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be saved as {0}: {1}. Choose another name or folder.</source>
+        <translation>无法将 PDF 保存为 {0}：{1}。请换一个文件名或文件夹。</translation>
     </message>
 </context>
 <context>
@@ -5315,6 +5359,45 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>✓ Done</source>
+        <translation>✓ 已完成</translation>
+    </message>
+    <message>
+        <source>– Skipped</source>
+        <translation>– 已跳过</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ 失败</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy this report to the clipboard as plain text</source>
+        <translation>将此报告以纯文本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Show the folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>

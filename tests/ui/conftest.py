@@ -1,10 +1,14 @@
-"""GUI tests run headless on Qt's offscreen platform, on real company files."""
+"""GUI tests run headless on Qt's offscreen platform, on real company files, on a screen the
+size of the bookkeeper's laptop (1366×768)."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+LAPTOP_SCREEN = Path(__file__).with_name("laptop-screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import datetime as dt  # noqa: E402

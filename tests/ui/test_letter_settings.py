@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, Q
 from ar_desktop.domain.late_charges import ChargeRule, DayCount, RuleKind
 from ar_desktop.domain.letters import load_template
 from ar_desktop.services import customers, late_charges, letters
-from ar_desktop.ui.dialogs import letter_settings_dialog
+from ar_desktop.ui import pdf_preview
 from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from ar_desktop.ui.dialogs.late_charges_dialog import LateChargesDialog
 from ar_desktop.ui.dialogs.letter_settings_dialog import LetterSettingsDialog
@@ -137,7 +137,7 @@ def test_print_calibration_page_to_a_file(window, qtbot, tmp_path, monkeypatch):
         printer.setOutputFileName(str(out))
         return printer
 
-    monkeypatch.setattr(letter_settings_dialog, "choose_printer", to_file)
+    monkeypatch.setattr(pdf_preview, "choose_printer", to_file)
     d = LetterSettingsDialog(window, window.books)
     qtbot.addWidget(d)
     d.print_button.click()

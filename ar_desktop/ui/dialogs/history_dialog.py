@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QPushButton, QTableView,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ar_desktop.services import collections
@@ -12,6 +10,8 @@ from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.services.context import Books
 from ar_desktop.ui.history_model import HistoryModel
 from ar_desktop.ui.messages import run_action
+from ar_desktop.ui.pdf_preview import PdfPreview
+from ar_desktop.ui.screen import keep_on_screen, resize_to_fit
 
 
 class HistoryDialog(QDialog):
@@ -28,19 +28,23 @@ class HistoryDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        print_button = QPushButton(self.tr("Save as PDF…"))
-        print_button.clicked.connect(self.save_pdf)
+        print_button = QPushButton(self.tr("Preview and print…"))
+        print_button.clicked.connect(self.preview)
         buttons.addButton(print_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Every step, call, letter, promise, dispute and payment, newest first.")))
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        keep_on_screen(self)
+        resize_to_fit(self, 900, 560)
 
-    def save_pdf(self) -> None:
-        default = Path.home() / f"Collection file {self.code} {self.books.today().isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save collection file as PDF"), str(default), "PDF (*.pdf)")
-        if path:
-            ok, data = run_action(self, collection_file_pdf, self.books, self.code, self.books.today())
-            if ok:
-                Path(path).write_bytes(data)
+    def preview(self) -> PdfPreview | None:
+        """The collection file as of today, to print or save as PDF."""
+        today = self.books.today()
+        ok, data = run_action(self, collection_file_pdf, self.books, self.code, today)
+        if not ok:
+            return None
+        preview = PdfPreview(self, data, self.tr("Collection file — {0}").format(self.code),
+                             file_name=f"Collection file {self.code} {today.isoformat()}.pdf")
+        preview.open()
+        return preview

@@ -13,8 +13,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, combo
 from ar_desktop.ui.dialogs.late_charges_dialog import fit_height, note
 from ar_desktop.ui.messages import run_action
-from ar_desktop.ui.pdf_preview import PdfPreview
-from ar_desktop.ui.printing import choose_printer, print_pdf
+from ar_desktop.ui.pdf_preview import PdfPreview, print_and_report
 
 MAX_OFFSET_MM = 15.0  # the services refuse more (ar_desktop.pdf.layouts.MAX_OFFSET_MM)
 
@@ -133,19 +132,11 @@ class LetterSettingsDialog(FormDialog):
         data = self._calibration()
         if data is None:
             return None
-        preview = PdfPreview(self, data, self.tr("Calibration page"))
-        preview.add_button(self.tr("Print…"), lambda: self._print(data, preview))
+        preview = PdfPreview(self, data, self.tr("Calibration page"), file_name="Calibration page.pdf")
         preview.exec()
         return preview
 
     def print_calibration(self) -> None:
         data = self._calibration()
         if data is not None:
-            self._print(data)
-
-    def _print(self, data: bytes, parent: QWidget | None = None) -> None:
-        title = self.tr("Calibration page")
-        parent = parent or self
-        printer = choose_printer(parent, title)
-        if printer is not None:
-            run_action(parent, print_pdf, data, printer, title)
+            print_and_report(self, data, self.tr("Calibration page"))

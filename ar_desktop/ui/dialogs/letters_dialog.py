@@ -139,7 +139,9 @@ class LettersDialog(QDialog):
         ok, data = run_action(self, letters.preview_letter, self.books, code, self.as_of, layout=self.layout_key())
         if not ok:
             return None
-        preview = PdfPreview(self, data, self.tr("Preview — {0} (draft, not issued)").format(code))
+        preview = PdfPreview(self, data, self.tr("Preview — {0} (draft, not issued)").format(code), printable=False,
+                             note=self.tr("A draft is not printed or saved: issue the letter, so that what is sent "
+                                          "is archived with its fingerprint."))
         preview.open()
         return preview
 

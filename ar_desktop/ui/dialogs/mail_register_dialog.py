@@ -180,7 +180,8 @@ class MailRegisterDialog(QDialog):
             return
         ok, data = run_action(self, letters.archived_bytes, self.books, row.letter.id)
         if ok:
-            PdfPreview(self, data, self.tr("{0} as issued").format(row.letter.reference)).open()
+            PdfPreview(self, data, self.tr("{0} as issued").format(row.letter.reference),
+                       file_name=f"{row.letter.reference}.pdf").open()
 
     def verify(self) -> None:
         row = self.current()
@@ -211,4 +212,5 @@ class MailRegisterDialog(QDialog):
         ok, data = run_action(self, registered_mail.mailing_book_pdf, self.books, [r.letter.id for r in rows],
                               rows[0].mail.posted_on)
         if ok:
-            PdfPreview(self, data, self.tr("Mailing book")).open()
+            PdfPreview(self, data, self.tr("Mailing book"),
+                       file_name=f"Mailing book {rows[0].mail.posted_on.isoformat()}.pdf").open()
