@@ -10,6 +10,7 @@ from ar_desktop.cli import company  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import credit  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import data  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import letters  # noqa: F401,I001  (registers commands)
+from ar_desktop.cli import payments  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli import reports  # noqa: F401,I001  (registers commands)
 from ar_desktop.cli.base import build_parser, run
 

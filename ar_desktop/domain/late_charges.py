@@ -391,18 +391,25 @@ def _is_leap(year: int) -> bool:
 
 def _balance_segments(start: dt.date, payments: list[tuple[dt.date, Decimal]], balance: Decimal,
                       as_of: dt.date) -> tuple[list[tuple[dt.date, dt.date, Decimal]], dt.date | None]:
-    """Split [start, as_of] at each payment day + 1. Returns the segments and the clearing day."""
+    """Split [start, as_of] at each payment day + 1 where something is owed. ``payments`` are dated
+    after the due date (start - 1), summed per day; a negative one (a reversed payment, a changed
+    split) raises the balance again from its day on. Returns the segments and the day the balance
+    was cleared for good (start - 1 when it was paid by the due date), or None while it is open."""
     segments: list[tuple[dt.date, dt.date, Decimal]] = []
     seg_start = start
-    for day, amount in payments:  # dated start-1 (the due date) < day <= as_of, summed per day
-        segments.append((seg_start, day, balance))
+    cleared_on = start - dt.timedelta(days=1) if balance <= 0 else None
+    for day, amount in payments:
+        if balance > 0:
+            segments.append((seg_start, day, balance))
         balance -= amount
         seg_start = day + dt.timedelta(days=1)
-        if balance <= 0:
-            return segments, day
-    if seg_start <= as_of:
+        if balance > 0:
+            cleared_on = None
+        elif cleared_on is None:
+            cleared_on = day
+    if balance > 0 and seg_start <= as_of:
         segments.append((seg_start, as_of, balance))
-    return segments, None
+    return segments, cleared_on
 
 
 def compute_charges(invoice: InvoiceForCharges, rule: ChargeRule, as_of: dt.date,
@@ -419,10 +426,11 @@ def compute_charges(invoice: InvoiceForCharges, rule: ChargeRule, as_of: dt.date
             raise TypeError("each payment must be a (date, amount) pair")
         day = _check_date(entry[0], "A payment date")
         amount = _decimal(entry[1], f"A payment on invoice {number}")
-        if amount <= 0:
-            raise UserError(f"The payment of {amount} on {day.isoformat()} for invoice {number} "
-                            "is not positive. Record refunds and corrections as separate entries.")
-        amount = parse_amount(amount, currency)
+        if amount == 0:
+            raise UserError(f"The payment of {amount} on {day.isoformat()} for invoice {number} is zero. "
+                            "Leave it out.")
+        # negative: a reversal or a changed split taking back what was applied
+        amount = parse_amount(amount, currency, allow_negative=True)
         if day <= as_of:
             by_day[day] = by_day.get(day, ZERO) + amount
 
@@ -438,7 +446,7 @@ def compute_charges(invoice: InvoiceForCharges, rule: ChargeRule, as_of: dt.date
     balance = gross - sum((a for d, a in by_day.items() if d <= due), ZERO)
     late_payments = sorted((d, a) for d, a in by_day.items() if d > due)
     start = due + dt.timedelta(days=1)
-    if balance <= 0 or as_of <= due:
+    if as_of <= due:
         segments, cleared_on = [], None
         days_late = 0
     else:

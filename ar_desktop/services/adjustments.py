@@ -13,6 +13,7 @@ from decimal import Decimal
 from ar_desktop.domain.allocation import Allocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, parse_amount
+from ar_desktop.domain.payments import PaymentKind
 from ar_desktop.domain.records import parse_date
 from ar_desktop.services.context import Books
 from ar_desktop.storage import invoices_repo, payments_repo
@@ -60,4 +61,5 @@ def _adjust(books: Books, method: str, invoice_number: str, amount, reason: str,
                             f"{value} would exceed it. Lower the amount.")
         return payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=value, currency=inv.currency,
                                  method=method, reference=reason.strip()[:100],
-                                 allocations=[Allocation(inv.id, value)])
+                                 allocations=[Allocation(inv.id, value)],
+                                 kind=PaymentKind.WRITE_OFF if method == WRITE_OFF else PaymentKind.CREDIT_NOTE)

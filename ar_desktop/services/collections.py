@@ -737,14 +737,8 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
             if r.kind == "invoice":
                 text = f"Invoice {r.number} issued, due {r.due_date.isoformat()}" + (" (void)" if r.voided else "")
                 out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0))
-            elif kind_of(r.method) is PAYMENT:
-                ref = f", ref. {r.number}" if r.number else ""
-                out.append(HistoryEntry(r.date, "payment", f"Payment received ({r.method}{ref})", r.amount, None,
-                                        "ledger", 1))
-            else:  # a correction (discount, write-off, credit note...) is never shown as money received
-                kind = kind_of(r.method)
-                out.append(HistoryEntry(r.date, kind.key, f"{kind.label}: {r.number}" if r.number else kind.label,
-                                        r.amount, None, "ledger", 1))
+            else:
+                out.append(HistoryEntry(r.date, "payment", _ledger_text(r), r.amount, None, "ledger", 1))
         for e in collections_repo.events(s, cid):
             out.append(HistoryEntry(e.date, e.kind, _event_text(e, ladder), e.amount, e.invoice_number, "event",
                                     2 + e.id))
@@ -753,6 +747,19 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
                        for x in source(s, cid))
     out.sort(key=lambda x: (x.date, x.order))
     return out
+
+
+def _ledger_text(r) -> str:
+    ref = f", ref. {r.number}" if r.number else ""
+    if r.entry_kind == "reversal":
+        return f"Payment reversed ({r.method}{ref}): {r.note}"
+    if r.entry_kind == "write_off":
+        return f"Written off: {r.number}"
+    if r.entry_kind == "credit_note":
+        return f"Credit note: {r.number}"
+    if r.entry_kind == "credit":
+        return f"Credit kept for the customer ({r.number})"
+    return f"Payment received ({r.method}{ref})"
 
 
 def _event_text(e, ladder: Ladder) -> str:

@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.numbering import first_number, increment_number
+from ar_desktop.domain.payments import PaymentKind
 from ar_desktop.domain.records import invoice_currency, parse_date, parse_invoice
 from ar_desktop.domain.terms import due_date_for
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, customers_repo, invoices_repo, payments_repo
 from ar_desktop.storage.invoices_repo import InvoiceFilter, InvoiceRow, InvoiceTotals
@@ -28,9 +31,35 @@ def default_due_date(books: Books, customer_id: int, issue_date: dt.date) -> dt.
         return due_date_for(issue_date, customers_repo.get(s, customer_id).terms_days)
 
 
+def next_invoice_number(books: Books) -> str:
+    """A free number to suggest for a new invoice: the last one entered, plus one."""
+    with books.db.session() as s:
+        return _next_free(s, books.today().year)
+
+
+def _next_free(s, year: int) -> str:
+    last = invoices_repo.last_number(s)
+    candidate = increment_number(last) if last else first_number(year)
+    for _ in range(1000):  # numbers entered out of order: step over those already used
+        if candidate is None or invoices_repo.id_by_number(s, candidate) is None:
+            break
+        candidate = increment_number(candidate)
+    return candidate or ""
+
+
+def _check_number_free(s, number: str, invoice_id: int | None, year: int) -> None:
+    """A number already used is a problem of the number field (shown beside it)."""
+    other = invoices_repo.id_by_number(s, number)
+    if other is not None and other != invoice_id:
+        raise ValidationError({"number": Text(translate(
+            "Messages", "Invoice number {number} is already used. Each invoice needs its own number; the next "
+            "free one is {next}."), number=number, next=_next_free(s, year))})
+
+
 def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
     data = parse_invoice(raw)
     with books.db.session() as s:
+        _check_number_free(s, data.number, None, books.today().year)
         cid = _customer_id(s, data.customer_code)
         customer = customers_repo.get(s, cid)
         due = data.due_date or due_date_for(data.issue_date, customer.terms_days)
@@ -51,9 +80,7 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
         if inv.voided:
             raise UserError(f"Invoice {inv.number} is void and can no longer be changed.")
         cid = _customer_id(s, data.customer_code)
-        other = invoices_repo.id_by_number(s, data.number)
-        if other is not None and other != invoice_id:
-            raise UserError(f"Invoice number {data.number} is already used. Each invoice needs its own number.")
+        _check_number_free(s, data.number, invoice_id, books.today().year)
         currency = invoice_currency(data.currency or inv.currency, data.customer_code,
                                     customers_repo.get(s, cid).currency)
         if inv.paid and (cid != inv.customer_id or currency != inv.currency):
@@ -104,7 +131,7 @@ def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None 
         if credit:
             payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=credit, currency=inv.currency,
                               method=VOID_REVERSAL, reference=f"Paid on voided invoice {inv.number}"[:100],
-                              allocations=())
+                              allocations=(), kind=PaymentKind.CREDIT)
         return credit
 
 

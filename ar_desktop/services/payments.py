@@ -1,20 +1,25 @@
-"""Recording payments and applying customer credit."""
+"""Recording payments, applying customer credit, and the list of every money entry: open one to
+change its split, or reverse it (a new entry, so reports of earlier days are unchanged)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
+from dataclasses import dataclass
+
 from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoice, check_allocation,
                                           suggest_allocation)
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.payment_kinds import DISCOUNT
-from ar_desktop.domain.records import parse_payment
+from ar_desktop.domain.payments import PaymentKind, check_reversal, reversing_allocations, split_changes
+from ar_desktop.domain.records import parse_date, parse_payment
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import recoveries
 from ar_desktop.services.context import Books
 from ar_desktop.storage import customers_repo, invoices_repo, payments_repo
-from ar_desktop.storage.payments_repo import PaymentRow
+from ar_desktop.storage.payments_repo import PaymentFilter, PaymentRow, PaymentTotals, SplitLine
 
 
 def open_invoices(books: Books, customer_id: int) -> list[OpenInvoice]:
@@ -116,3 +121,101 @@ def _record_outcomes(s, books: Books, customer_id: int) -> None:
 def payment_rows(books: Books, customer_id: int | None = None) -> list[PaymentRow]:
     with books.db.session() as s:
         return payments_repo.list_for_customer(s, customer_id)
+
+
+# -- the list of every entry ------------------------------------------------------------------------
+
+def payment_ids(books: Books, f: PaymentFilter, *, sort: str = "date", descending: bool = True) -> list[int]:
+    with books.db.session() as s:
+        return payments_repo.list_ids(s, f, sort=sort, descending=descending)
+
+
+def payment_totals(books: Books, f: PaymentFilter) -> list[PaymentTotals]:
+    with books.db.session() as s:
+        return payments_repo.totals(s, f)
+
+
+def payment_rows_of(books: Books, ids: list[int]) -> list[PaymentRow]:
+    with books.db.session() as s:
+        return payments_repo.rows(s, ids)
+
+
+def payments_between(books: Books, customer_code: str | None = None, date_from: dt.date | str | None = None,
+                     date_to: dt.date | str | None = None) -> list[PaymentRow]:
+    """Every entry of the period (of one customer, or all), oldest first: the command line's list."""
+    start = parse_date(date_from, "start date") if date_from else None
+    end = parse_date(date_to, "end date") if date_to else None
+    if start and end and end < start:
+        raise UserError(Text(translate("Messages", "The period ends ({end}) before it starts ({start}). Swap the "
+                                                   "dates."), start=start.isoformat(), end=end.isoformat()))
+    with books.db.session() as s:
+        cid = None
+        if customer_code:
+            cid = customers_repo.id_by_code(s, customer_code.strip())
+            if cid is None:
+                raise UserError(Text(translate("Messages", "There is no customer with code {code}. Check the "
+                                                           "code in the Customers list."), code=customer_code))
+        f = PaymentFilter(customer_id=cid, date_from=start, date_to=end)
+        return payments_repo.rows(s, payments_repo.list_ids(s, f, sort="date", descending=False))
+
+
+# -- one entry: its split, a change of split, a reversal ---------------------------------------------
+
+@dataclass(frozen=True)
+class PaymentDetail:
+    row: PaymentRow
+    lines: list[SplitLine]          # invoices it applies to, and the customer's other open invoices
+    reverses: PaymentRow | None     # the entry a reversal reverses
+    reversal: PaymentRow | None     # the reversal of this entry, when it was reversed
+
+
+def payment_detail(books: Books, payment_id: int) -> PaymentDetail:
+    with books.db.session() as s:
+        p = payments_repo.get(s, payment_id)
+        (row,) = payments_repo.rows(s, [p.id])
+        lines = payments_repo.split_lines(s, p)
+        reverses = payments_repo.rows(s, [p.reverses_id])[0] if p.reverses_id else None
+        reversal = payments_repo.rows(s, [row.reversed_by])[0] if row.reversed_by else None
+        return PaymentDetail(row, lines, reverses, reversal)
+
+
+def change_split(books: Books, payment_id: int, allocations: list[Allocation], on: dt.date | str | None = None) -> int:
+    """Apply the payment as ``allocations`` from ``on`` (default today) on: what changes is added as
+    allocations dated that day, so reports of earlier days keep the old split. Returns how many
+    invoices changed."""
+    day = books.today() if on is None else parse_date(on, "date of the change")
+    with books.db.session() as s:
+        entry = payments_repo.entry_state(s, payment_id)
+        payment = payments_repo.get(s, payment_id)
+        changes = split_changes(entry, allocations, invoices_repo.open_invoices(s, payment.customer_id), day,
+                                books.today())
+        voided = payments_repo.voided_targets(s, payment_id)
+        touched = [voided[c.invoice_id] for c in changes if c.invoice_id in voided]
+        if touched:
+            raise UserError(Text(translate("Messages", "Invoice {number} was voided; what this payment paid on it "
+                                                       "became the customer's credit. Leave its amount as it is."),
+                                 number=", ".join(touched)))
+        payments_repo.allocate(s, payment, day, changes)
+        return len(changes)
+
+
+def reverse_payment(books: Books, payment_id: int, on: dt.date | str, reason: str) -> int:
+    """Reverse an entry on ``on``: a new entry of the opposite amount takes back what it applied to
+    each invoice from that day. The entry itself and every report of an earlier day stay as they
+    were. Returns the id of the reversing entry."""
+    day = parse_date(on, "reversal date")
+    with books.db.session() as s:
+        entry = payments_repo.entry_state(s, payment_id)
+        why = check_reversal(entry, day, reason, books.today())
+        voided = payments_repo.voided_targets(s, payment_id)
+        if voided:
+            raise UserError(Text(translate("Messages", "Payment {id} paid invoice {number}, which was voided "
+                                                       "since; what it paid became the customer's credit. Use "
+                                                       "that credit, or write to the customer, instead of "
+                                                       "reversing."), id=payment_id,
+                                 number=", ".join(voided.values())))
+        original = payments_repo.get(s, payment_id)
+        return payments_repo.add(s, customer_id=original.customer_id, date=day, amount=-entry.amount,
+                                 currency=original.currency, method=original.method, reference=original.reference,
+                                 allocations=reversing_allocations(entry), kind=PaymentKind.REVERSAL,
+                                 reverses_id=original.id, note=why)

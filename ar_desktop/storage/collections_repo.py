@@ -582,6 +582,8 @@ class LedgerRow:
     due_date: dt.date | None
     method: str
     voided: bool
+    entry_kind: str = ""          # a payment's kind (domain/payments.py)
+    note: str = ""                # a reversal's reason
 
 
 def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
@@ -589,7 +591,8 @@ def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
     rows = [LedgerRow(i.issue_date, "invoice", i.number, from_minor(i.amount, i.currency), i.due_date, "",
                       i.voided)
             for i in s.scalars(select(Invoice).where(Invoice.customer_id == customer_id))]
-    rows += [LedgerRow(p.date, "payment", p.reference, from_minor(p.amount, p.currency), None, p.method, False)
+    rows += [LedgerRow(p.date, "payment", p.reference, from_minor(p.amount, p.currency), None, p.method, False,
+                       p.kind, p.note)
              for p in s.scalars(select(Payment).where(Payment.customer_id == customer_id))]
     rows.sort(key=lambda r: (r.date, r.kind != "invoice"))
     return rows

@@ -317,8 +317,21 @@ def _plain_errors(path: Path) -> Iterator[None]:
 
 
 def _migrate(engine: Engine) -> None:
+    """Bring the file to the head revision. Foreign keys are off while tables are rebuilt (SQLite
+    cannot alter a constraint in place, and dropping a referenced table would fail or cascade: the
+    procedure of SQLite's ALTER TABLE documentation); they are checked before the commit."""
     from alembic import command
 
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        command.upgrade(_alembic_config(conn), "head")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # has no effect inside a transaction: first
+        conn.commit()
+        try:
+            with conn.begin():
+                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                command.upgrade(_alembic_config(conn), "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()

@@ -112,6 +112,11 @@ def get(s: Session, invoice_id: int) -> Invoice:
     return inv
 
 
+def last_number(s: Session) -> str | None:
+    """The number of the invoice entered last."""
+    return s.scalar(select(Invoice.number).order_by(Invoice.id.desc()).limit(1))
+
+
 def id_by_number(s: Session, number: str) -> int | None:
     return s.scalar(select(Invoice.id).where(Invoice.number == number))
 

@@ -151,7 +151,13 @@ def _keep_derived(_mapper, _connection, inv: Invoice) -> None:
                                                             inv.last_paid_on, bool(inv.voided), inv.voided_on)
 
 
+PAYMENT_KINDS = ("payment", "credit", "write_off", "credit_note", "reversal")
+
+
 class Payment(Base):
+    """A money entry of a customer (see domain/payments.py): a payment, a credit, a write-off, a
+    credit note, or the reversal of one of those (negative, pointing at the entry it reverses)."""
+
     __tablename__ = "payment"
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
@@ -161,9 +167,20 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(40), default="")
     reference: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    # an import asks which payments a customer made on a day (import_repo.payments_on)
-    __table_args__ = (CheckConstraint("amount > 0", name="ck_payment_amount"),
-                      Index("ix_payment_customer_date", "customer_id", "date"))
+    kind: Mapped[str] = mapped_column(String(12), default="payment", server_default="payment")
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    __table_args__ = (
+        CheckConstraint("(kind = 'reversal' AND amount < 0) OR (kind <> 'reversal' AND amount > 0)",
+                        name="ck_payment_amount"),
+        CheckConstraint("kind IN ('payment', 'credit', 'write_off', 'credit_note', 'reversal')",
+                        name="ck_payment_kind"),
+        CheckConstraint("(kind = 'reversal') = (reverses_id IS NOT NULL)", name="ck_payment_reverses"),
+        # an entry is reversed at most once
+        Index("ux_payment_reverses", "reverses_id", unique=True),
+        # an import asks which payments a customer made on a day (import_repo.payments_on)
+        Index("ix_payment_customer_date", "customer_id", "date"),
+    )
 
 
 class Allocation(Base):
@@ -175,8 +192,9 @@ class Allocation(Base):
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"))
     date: Mapped[dt.date] = mapped_column(Date)
     amount: Mapped[int] = mapped_column(Integer)
+    # Negative when a reversal or a change of split takes back what was applied (on its own date).
     __table_args__ = (
-        CheckConstraint("amount > 0", name="ck_allocation_amount"),
+        CheckConstraint("amount <> 0", name="ck_allocation_amount"),
         Index("ix_allocation_aging", "invoice_id", "date", "amount"),
     )
 

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ar_desktop.storage.orm import Base
 
-ACTIONS = ("create", "change", "void", "write_off", "credit_note", "delete", "import")
+ACTIONS = ("create", "change", "void", "write_off", "credit_note", "reversal", "delete", "import")
 ADJUSTMENT_METHODS = {"write-off": "write_off", "credit note": "credit_note"}
 IMPORT_ENTITY = "import"
 # Not audited: when a row was made (the entry says when) and what follows from other records.
@@ -117,7 +117,9 @@ def _after_flush(session: Session, _ctx) -> None:
         entity = _entity(type(obj))
         action = "create"
         note = ""
-        if entity == "payment" and getattr(obj, "method", "") in ADJUSTMENT_METHODS:
+        if entity == "payment" and getattr(obj, "kind", "") == "reversal":
+            action, note = "reversal", obj.note
+        elif entity == "payment" and getattr(obj, "method", "") in ADJUSTMENT_METHODS:
             action, note = ADJUSTMENT_METHODS[obj.method], obj.reference
         values = _columns(obj)
         values.pop("id", None)

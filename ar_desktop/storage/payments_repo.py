@@ -1,5 +1,10 @@
 """Payments and their allocations; every allocation keeps the invoice's paid total and last payment
-date in step (the derived columns of storage.open_set; bulk_repo is the only other writer)."""
+date in step (the derived columns of storage.open_set; bulk_repo is the only other writer).
+
+The list of every money entry (the Payments tab, ``payments`` on the command line) filters and
+sorts in SQL; the amount applied per entry is summed only for the rows shown, and over the whole
+table only when the list is sorted or filtered by it.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.allocation import Allocation as PlannedAllocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.payments import EntryState, PaymentKind
+from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage.customers_repo import _as_date, _escape_like
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 
 
@@ -28,12 +36,47 @@ class PaymentRow:
     currency: str
     method: str
     reference: str
+    kind: str = PaymentKind.PAYMENT.value
+    customer_id: int = 0
+    reverses_id: int | None = None
+    reversed_by: int | None = None
+    note: str = ""
 
+    @property
+    def unapplied(self) -> Decimal:
+        return self.amount - self.applied
+
+
+@dataclass(frozen=True)
+class PaymentFilter:
+    customer_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    kind: str = "all"        # all | one of PaymentKind
+    only_unapplied: bool = False
+    search: str = ""         # reference, method, reason, customer code or name, or the entry number
+
+
+@dataclass(frozen=True)
+class SplitLine:
+    """An invoice of the customer as the split dialog shows it."""
+
+    invoice_id: int
+    number: str
+    issue_date: dt.date
+    due_date: dt.date
+    amount: Decimal
+    open_amount: Decimal  # open now, this entry's part included
+    applied: Decimal      # what this entry applies to it now (net)
+
+
+# -- writing --------------------------------------------------------------------------------------
 
 def add(s: Session, *, customer_id: int, date: dt.date, amount: Decimal, currency: str, method: str,
-        reference: str, allocations: Iterable[PlannedAllocation]) -> int:
+        reference: str, allocations: Iterable[PlannedAllocation], kind: PaymentKind = PaymentKind.PAYMENT,
+        reverses_id: int | None = None, note: str = "") -> int:
     p = Payment(customer_id=customer_id, date=date, amount=to_minor(amount, currency), currency=currency,
-                method=method, reference=reference)
+                method=method, reference=reference, kind=kind.value, reverses_id=reverses_id, note=note)
     s.add(p)
     s.flush()
     allocate(s, p, date, allocations)
@@ -41,12 +84,18 @@ def add(s: Session, *, customer_id: int, date: dt.date, amount: Decimal, currenc
 
 
 def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[PlannedAllocation]) -> None:
+    """Apply (or, with a negative amount, take back) part of ``payment`` to invoices on ``date``."""
     for a in allocations:
         inv = s.get(Invoice, a.invoice_id)
         units = to_minor(a.amount, inv.currency)
-        if inv.customer_id != payment.customer_id or inv.voided or inv.paid + units > inv.amount:
+        if units == 0:
+            continue
+        if inv.customer_id != payment.customer_id or (units > 0 and inv.voided) or inv.paid + units > inv.amount:
             raise UserError(f"Invoice {inv.number} cannot take {a.amount}: it is voided, belongs to another "
                             "customer or would be overpaid.")
+        if inv.paid + units < 0:
+            raise UserError(f"Invoice {inv.number} has only {from_minor(inv.paid, inv.currency)} paid; "
+                            f"{-a.amount} cannot be taken back from it.")
         if date < inv.issue_date:
             raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; a payment dated "
                             f"{date.isoformat()} cannot be applied to it.")
@@ -61,27 +110,172 @@ def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[
 RECOVERY = "recovery"
 
 
+def get(s: Session, payment_id: int) -> Payment:
+    p = s.get(Payment, payment_id)
+    if p is None:
+        raise UserError(Text(translate("Messages", "There is no payment {id}. Check the number in the Payments "
+                                                   "list."), id=payment_id))
+    return p
+
+
+def _reversal_of(payment_id_col):
+    r = aliased(Payment)
+    return select(r.id).where(r.reverses_id == payment_id_col).correlate_except(r).scalar_subquery()
+
+
+def entry_state(s: Session, payment_id: int) -> EntryState:
+    p = get(s, payment_id)
+    applied: dict[int, Decimal] = {}
+    last = None
+    for inv, units, latest in s.execute(select(Allocation.invoice_id, func.sum(Allocation.amount),
+                                               func.max(Allocation.date))
+                                        .where(Allocation.payment_id == p.id).group_by(Allocation.invoice_id)):
+        applied[inv] = from_minor(int(units), p.currency)
+        latest = _as_date(latest)
+        last = latest if last is None or latest > last else last
+    reversed_by = s.scalar(select(Payment.id).where(Payment.reverses_id == p.id))
+    return EntryState(p.id, PaymentKind(p.kind), p.date, from_minor(p.amount, p.currency), applied, last,
+                      reversed_by)
+
+
 def unapplied_payments(s: Session, customer_id: int) -> list[tuple[Payment, int]]:
-    """Payments of a customer with money not yet applied, oldest first, with the unapplied units."""
+    """Entries of a customer with money not yet applied, oldest first, with the unapplied units
+    (an entry that was reversed has nothing left to apply)."""
     applied = (select(Allocation.payment_id, func.sum(Allocation.amount).label("a"))
                .group_by(Allocation.payment_id).subquery())
+    reversal = aliased(Payment)
     q = (select(Payment, Payment.amount - func.coalesce(applied.c.a, 0))
          .outerjoin(applied, applied.c.payment_id == Payment.id)
          .where(Payment.customer_id == customer_id, Payment.amount > func.coalesce(applied.c.a, 0),
-                Payment.method != RECOVERY)
+                Payment.method != RECOVERY,
+                ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)))
          .order_by(Payment.date, Payment.id))
     return [(p, int(rest)) for p, rest in s.execute(q)]
 
 
+# -- the list -------------------------------------------------------------------------------------
+
+def _applied_units():
+    """Correlated: the units an entry applies now (one index seek on allocation.payment_id)."""
+    return (select(func.coalesce(func.sum(Allocation.amount), 0)).where(Allocation.payment_id == Payment.id)
+            .correlate(Payment).scalar_subquery())
+
+
+SORT_KEYS = ("id", "date", "customer", "amount", "applied", "unapplied", "kind", "method", "reference")
+
+
+def _filtered(q, f: PaymentFilter):
+    if f.customer_id is not None:
+        q = q.where(Payment.customer_id == f.customer_id)
+    if f.date_from is not None:
+        q = q.where(Payment.date >= f.date_from)
+    if f.date_to is not None:
+        q = q.where(Payment.date <= f.date_to)
+    if f.kind and f.kind != "all":
+        q = q.where(Payment.kind == f.kind)
+    if f.only_unapplied:
+        q = q.where(Payment.amount > _applied_units())
+        reversal = aliased(Payment)
+        q = q.where(~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)))
+    text = f.search.strip()
+    if text:
+        p = f"%{_escape_like(text)}%"
+        terms = [Payment.reference.ilike(p, escape="\\"), Payment.method.ilike(p, escape="\\"),
+                 Payment.note.ilike(p, escape="\\"), Customer.code.ilike(p, escape="\\"),
+                 Customer.name.ilike(p, escape="\\")]
+        if text.isdigit():
+            terms.append(Payment.id == int(text))
+        q = q.where(or_(*terms))
+    return q
+
+
+def list_ids(s: Session, f: PaymentFilter, *, sort: str = "date", descending: bool = True) -> list[int]:
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    columns = {"id": Payment.id, "date": Payment.date, "customer": func.lower(Customer.name),
+               "amount": Payment.amount, "applied": _applied_units(),
+               "unapplied": Payment.amount - _applied_units(), "kind": Payment.kind,
+               "method": func.lower(Payment.method), "reference": func.lower(Payment.reference)}
+    col = columns[sort]
+    q = select(Payment.id)
+    if sort == "customer" or f.search.strip():
+        q = q.join(Customer, Customer.id == Payment.customer_id)
+    q = _filtered(q, f)
+    q = q.order_by(col.desc() if descending else col.asc(), Payment.id.desc() if descending else Payment.id.asc())
+    return list(s.scalars(q))
+
+
+@dataclass(frozen=True)
+class PaymentTotals:
+    currency: str
+    count: int
+    amount: Decimal      # net of reversals
+    unapplied: Decimal
+
+
+def totals(s: Session, f: PaymentFilter) -> list[PaymentTotals]:
+    """Per currency: how many entries the filter keeps, their net amount and what is not applied.
+    Two aggregates (entries, then their allocations) instead of a per-row subquery."""
+    needs_customer = bool(f.search.strip())
+    base = select(Payment.currency, func.count(), func.sum(Payment.amount)).select_from(Payment)
+    if needs_customer:
+        base = base.join(Customer, Customer.id == Payment.customer_id)
+    found = {cur: (n, int(amount or 0)) for cur, n, amount in s.execute(_filtered(base, f).group_by(Payment.currency))}
+    applied_q = (select(Payment.currency, func.sum(Allocation.amount)).select_from(Allocation)
+                 .join(Payment, Payment.id == Allocation.payment_id))
+    if needs_customer:
+        applied_q = applied_q.join(Customer, Customer.id == Payment.customer_id)
+    applied = {cur: int(units or 0) for cur, units in s.execute(_filtered(applied_q, f).group_by(Payment.currency))}
+    return [PaymentTotals(cur, n, from_minor(units, cur), from_minor(units - applied.get(cur, 0), cur))
+            for cur, (n, units) in sorted(found.items())]
+
+
+def rows(s: Session, ids: list[int]) -> list[PaymentRow]:
+    if not ids:
+        return []
+    out: dict[int, PaymentRow] = {}
+    for chunk in range(0, len(ids), 900):
+        part = ids[chunk:chunk + 900]
+        q = (select(Payment, Customer.code, Customer.name, _applied_units(), _reversal_of(Payment.id))
+             .join(Customer, Customer.id == Payment.customer_id).where(Payment.id.in_(part)))
+        for p, code, name, applied, reversed_by in s.execute(q):
+            out[p.id] = _row(p, code, name, int(applied), reversed_by)
+    return [out[i] for i in ids if i in out]
+
+
+def _row(p: Payment, code: str, name: str, applied: int, reversed_by: int | None) -> PaymentRow:
+    return PaymentRow(p.id, p.date, code, name, from_minor(p.amount, p.currency), from_minor(applied, p.currency),
+                      p.currency, p.method, p.reference, p.kind, p.customer_id, p.reverses_id, reversed_by, p.note)
+
+
 def list_for_customer(s: Session, customer_id: int | None = None) -> list[PaymentRow]:
-    applied = (select(Allocation.payment_id, func.sum(Allocation.amount).label("a"))
-               .group_by(Allocation.payment_id).subquery())
-    q = (select(Payment, Customer.code, Customer.name, func.coalesce(applied.c.a, 0)).join(Customer)
-         .outerjoin(applied, applied.c.payment_id == Payment.id).order_by(Payment.date.desc(), Payment.id.desc()))
-    if customer_id is not None:
-        q = q.where(Payment.customer_id == customer_id)
-    return [PaymentRow(p.id, p.date, code, name, from_minor(p.amount, p.currency), from_minor(a, p.currency),
-                       p.currency, p.method, p.reference) for p, code, name, a in s.execute(q)]
+    """Every entry (of one customer, or all), newest first."""
+    return rows(s, list_ids(s, PaymentFilter(customer_id=customer_id), sort="date", descending=True))
+
+
+def split_lines(s: Session, payment: Payment) -> list[SplitLine]:
+    """The invoices the entry applies to, and the customer's other open invoices, oldest due first."""
+    mine = dict(s.execute(select(Allocation.invoice_id, func.sum(Allocation.amount))
+                          .where(Allocation.payment_id == payment.id).group_by(Allocation.invoice_id)).tuples().all())
+    q = select(Invoice).where(Invoice.customer_id == payment.customer_id, or_(
+        Invoice.id.in_([i for i, units in mine.items() if units]),
+        (Invoice.paid < Invoice.amount) & (Invoice.voided.is_(False))))
+    out = []
+    for inv in s.scalars(q):
+        applied = int(mine.get(inv.id, 0))
+        open_units = 0 if inv.voided else inv.amount - inv.paid
+        out.append(SplitLine(inv.id, inv.number, inv.issue_date, inv.due_date, from_minor(inv.amount, inv.currency),
+                             from_minor(open_units, inv.currency), from_minor(applied, inv.currency)))
+    out.sort(key=lambda ln: (ln.due_date, ln.issue_date, ln.number))
+    return out
+
+
+def voided_targets(s: Session, payment_id: int) -> dict[int, str]:
+    """Id -> number of the voided invoices the entry still applies money to."""
+    q = (select(Invoice.id, Invoice.number).join(Allocation, Allocation.invoice_id == Invoice.id)
+         .where(Allocation.payment_id == payment_id, Invoice.voided.is_(True))
+         .group_by(Invoice.id).having(func.sum(Allocation.amount) != 0))
+    return dict(s.execute(q).tuples().all())
 
 
 def method_total(s: Session, customer_id: int, method: str, invoice_id: int | None = None) -> int:

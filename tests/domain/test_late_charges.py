@@ -382,8 +382,8 @@ def test_bad_invoices():
         compute_charges(inv("100.001", d(2025, 3, 31)), daily, d(2025, 4, 30), BOOK)
     with pytest.raises(UserError, match="The amount -100.00 is negative"):
         compute_charges(inv("-100.00", d(2025, 3, 31)), daily, d(2025, 4, 30), BOOK)
-    with pytest.raises(UserError, match="The payment of -5.00 on 2025-04-02 for invoice INV-1 is not positive"):
-        compute_charges(inv("100.00", d(2025, 3, 31), (d(2025, 4, 2), "-5.00")), daily, d(2025, 4, 30), BOOK)
+    with pytest.raises(UserError, match="The payment of 0.00 on 2025-04-02 for invoice INV-1 is zero"):
+        compute_charges(inv("100.00", d(2025, 3, 31), (d(2025, 4, 2), "0.00")), daily, d(2025, 4, 30), BOOK)
     with pytest.raises(UserError, match="Invoice INV-1 is in USD, but the rule statutory_eu applies to EUR debts only"):
         compute_charges(inv("100.00", d(2025, 3, 31), currency="USD"), ChargeRule("statutory_eu"), d(2025, 4, 30), BOOK)
     with pytest.raises(UserError, match="the rule statutory_uk applies to GBP debts only"):
@@ -491,3 +491,31 @@ def test_eu_and_uk_rules_never_reuse_an_old_rate_past_the_table():
     ok = RateBook.from_rows([*book.rows(), RateRow("ecb_mro", d(2025, 7, 1), D("2.15"))])
     assert compute_charges(inv("100.00", d(2025, 6, 20)), ChargeRule("statutory_eu"), d(2025, 7, 10), ok).interest \
         > 0
+
+
+# --- reversed payments -----------------------------------------------------------------------------
+
+def test_a_reversed_payment_owes_interest_again_from_the_reversal():
+    """Paid 10 days late, reversed 10 days later (a bounced cheque): interest for the days the
+    books showed it unpaid, none while they showed it paid."""
+    daily = ChargeRule("contract_daily", D("0.05"))
+    r = compute_charges(inv("1000.00", d(2025, 3, 31), (d(2025, 4, 10), "1000.00"), (d(2025, 4, 20), "-1000.00")),
+                        daily, d(2025, 4, 30), BOOK)
+    assert [(p.start, p.end, p.balance) for p in r.periods] == [
+        (d(2025, 4, 1), d(2025, 4, 10), D("1000.00")), (d(2025, 4, 21), d(2025, 4, 30), D("1000.00"))]
+    assert r.interest == D("10.00") and r.days_late == 30 and r.cleared_on is None
+    # as of a day before the reversal, the payment still counts: nothing changes in the past
+    before = compute_charges(inv("1000.00", d(2025, 3, 31), (d(2025, 4, 10), "1000.00"),
+                                 (d(2025, 4, 20), "-1000.00")), daily, d(2025, 4, 15), BOOK)
+    assert before.interest == D("5.00") and before.cleared_on == d(2025, 4, 10) and before.days_late == 10
+
+
+def test_paid_on_time_then_reversed_runs_interest_from_the_reversal():
+    daily = ChargeRule("contract_daily", D("0.05"))
+    r = compute_charges(inv("1000.00", d(2025, 3, 31), (d(2025, 3, 25), "1000.00"), (d(2025, 4, 10), "-1000.00")),
+                        daily, d(2025, 4, 30), BOOK)
+    assert [(p.start, p.end) for p in r.periods] == [(d(2025, 4, 11), d(2025, 4, 30))]
+    assert r.interest == D("10.00")
+    on_time = compute_charges(inv("1000.00", d(2025, 3, 31), (d(2025, 3, 25), "1000.00")), daily, d(2025, 4, 30),
+                              BOOK)
+    assert on_time.interest == D("0.00") and on_time.days_late == 0

@@ -1,0 +1,67 @@
+"""payment reversals: payment.kind, reverses_id and note; negative reversal entries and allocations
+
+Revision ID: 0006
+Revises: 0005
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0006'
+down_revision = '0005'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # The payment and allocation tables are rebuilt (SQLite cannot change a CHECK constraint);
+    # storage/engine.py runs migrations with foreign keys off and checks them before committing.
+    with op.batch_alter_table('payment', schema=None, recreate='always') as batch_op:
+        batch_op.add_column(sa.Column('kind', sa.String(length=12), server_default='payment', nullable=False))
+        batch_op.add_column(sa.Column('reverses_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('note', sa.Text(), server_default='', nullable=False))
+        batch_op.create_foreign_key('fk_payment_reverses', 'payment', ['reverses_id'], ['id'])
+        batch_op.drop_constraint('ck_payment_amount', type_='check')
+        batch_op.create_check_constraint(
+            'ck_payment_amount', "(kind = 'reversal' AND amount < 0) OR (kind <> 'reversal' AND amount > 0)")
+        batch_op.create_check_constraint(
+            'ck_payment_kind', "kind IN ('payment', 'credit', 'write_off', 'credit_note', 'reversal')")
+        batch_op.create_check_constraint('ck_payment_reverses', "(kind = 'reversal') = (reverses_id IS NOT NULL)")
+        batch_op.create_index('ux_payment_reverses', ['reverses_id'], unique=True)
+    # What each existing entry is, from the method the program wrote for it.
+    op.execute("UPDATE payment SET kind = 'write_off' WHERE method = 'write-off'")
+    op.execute("UPDATE payment SET kind = 'credit_note' WHERE method = 'credit note'")
+    op.execute("UPDATE payment SET kind = 'credit' WHERE method = 'void reversal'")
+
+    with op.batch_alter_table('allocation', schema=None, recreate='always') as batch_op:
+        batch_op.drop_constraint('ck_allocation_amount', type_='check')
+        batch_op.create_check_constraint('ck_allocation_amount', 'amount <> 0')
+
+
+def downgrade() -> None:
+    # Reversals cannot be expressed in the older schema: they are removed with their allocations;
+    # a changed split becomes its net result per invoice, dated on the last change.
+    op.execute("DELETE FROM allocation WHERE payment_id IN (SELECT id FROM payment WHERE kind = 'reversal')")
+    op.execute("DELETE FROM payment WHERE kind = 'reversal'")
+    op.execute("CREATE TEMP TABLE net_allocation AS SELECT payment_id, invoice_id, MAX(date) AS date, "
+               "SUM(amount) AS amount FROM allocation WHERE payment_id IN "
+               "(SELECT payment_id FROM allocation WHERE amount < 0) GROUP BY payment_id, invoice_id")
+    op.execute("DELETE FROM allocation WHERE payment_id IN (SELECT payment_id FROM net_allocation)")
+    op.execute("INSERT INTO allocation (payment_id, invoice_id, date, amount) "
+               "SELECT payment_id, invoice_id, date, amount FROM net_allocation WHERE amount > 0")
+    op.execute("DROP TABLE net_allocation")
+    op.execute("UPDATE invoice SET paid = COALESCE((SELECT SUM(amount) FROM allocation "
+               "WHERE allocation.invoice_id = invoice.id), 0)")
+    with op.batch_alter_table('allocation', schema=None, recreate='always') as batch_op:
+        batch_op.drop_constraint('ck_allocation_amount', type_='check')
+        batch_op.create_check_constraint('ck_allocation_amount', 'amount > 0')
+    with op.batch_alter_table('payment', schema=None, recreate='always') as batch_op:
+        batch_op.drop_index('ux_payment_reverses')
+        batch_op.drop_constraint('ck_payment_reverses', type_='check')
+        batch_op.drop_constraint('ck_payment_kind', type_='check')
+        batch_op.drop_constraint('ck_payment_amount', type_='check')
+        batch_op.drop_constraint('fk_payment_reverses', type_='foreignkey')
+        batch_op.create_check_constraint('ck_payment_amount', 'amount > 0')
+        batch_op.drop_column('note')
+        batch_op.drop_column('reverses_id')
+        batch_op.drop_column('kind')

@@ -1,0 +1,173 @@
+"""Every money entry in one list; reversing an entry and changing its split add new entries dated
+the day they are made, so reports of earlier days stay exactly as they were."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ar_desktop.domain.allocation import Allocation
+from ar_desktop.domain.errors import UserError
+from ar_desktop.services.adjustments import write_off
+from ar_desktop.services.aging import aging_report
+from ar_desktop.services.customers import add_customer
+from ar_desktop.services.invoicing import add_invoice, invoice_ids, invoice_rows, void_invoice
+from ar_desktop.services.late_charges import charges_report
+from ar_desktop.services.payments import (apply_credit, change_split, customer_credit, payment_detail,
+                                          payment_ids, payment_rows_of, payments_between, record_payment,
+                                          reverse_payment)
+from ar_desktop.storage.invoices_repo import InvoiceFilter
+from ar_desktop.storage.payments_repo import PaymentFilter
+
+D = Decimal
+
+
+def buckets(books, as_of: date) -> dict[str, Decimal]:
+    """The aging of customer ACME as of a day, bucket by bucket (what a printed report shows)."""
+    rows = [r for block in aging_report(books, as_of) for r in block.rows if r.customer_code == "ACME"]
+    return dict(rows[0].buckets) if rows else {}
+
+
+def paid(books) -> dict[str, Decimal]:
+    return {r.number: r.paid for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+
+
+@pytest.fixture
+def acme(books):
+    cid = add_customer(books, {"code": "ACME", "name": "Acme Ltd", "terms_days": "30",
+                               "late_charge_rule": "contract_daily", "late_charge_rate": "0.05"})
+    add_customer(books, {"code": "OTHER", "name": "Other Ltd"})
+    add_invoice(books, {"number": "A-1", "customer_code": "ACME", "issue_date": "2026-01-01", "amount": "1000.00"})
+    add_invoice(books, {"number": "A-2", "customer_code": "ACME", "issue_date": "2026-01-20", "amount": "500.00"})
+    return books, cid
+
+
+def test_a_reversal_keeps_past_aging(acme):
+    books, cid = acme
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "600.00",
+                                 "reference": "cheque 1234", "method": "cheque"})
+    as_printed = buckets(books, date(2026, 2, 20))
+    assert sum(as_printed.values()) == D("900.00")   # 1,500 invoiced, 600 received
+    rid = reverse_payment(books, pid, "2026-03-15", "Cheque bounced")
+    assert buckets(books, date(2026, 2, 20)) == as_printed             # the past is unchanged
+    assert buckets(books, date(2026, 3, 14)) == buckets(books, date(2026, 3, 14))
+    assert sum(buckets(books, date(2026, 3, 15)).values()) == D("1500.00")  # from the reversal on
+    assert paid(books) == {"A-1": D("0.00"), "A-2": D("0.00")}
+    original, reversal = payment_rows_of(books, [pid, rid])
+    assert (original.amount, original.applied, original.reversed_by) == (D("600.00"), D("600.00"), rid)
+    assert (reversal.kind, reversal.amount, reversal.applied, reversal.reverses_id) == \
+        ("reversal", D("-600.00"), D("-600.00"), pid)
+    assert (reversal.date, reversal.note, reversal.method, reversal.reference) == \
+        (date(2026, 3, 15), "Cheque bounced", "cheque", "cheque 1234")
+    assert customer_credit(books, cid) == D("0.00")
+
+
+def test_a_reversal_keeps_past_late_charges_and_charges_again_after_it(acme):
+    books, _cid = acme
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "1000.00",
+                                 "invoice_number": "A-1"})
+    before = {r.invoice_number: r.interest for r in charges_report(books, date(2026, 3, 1))}
+    reverse_payment(books, pid, "2026-03-15", "Paid by the wrong customer")
+    assert {r.invoice_number: r.interest for r in charges_report(books, date(2026, 3, 1))} == before
+    after = {r.invoice_number: r for r in charges_report(books, date(2026, 3, 31))}
+    # A-1 due 2026-01-31: late 2026-02-01..02-10 (10 days) and again 03-16..03-31 (16 days), 0.05 % a day
+    assert after["A-1"].interest == D("13.00") and after["A-1"].days_late == 59
+
+
+def test_reversing_twice_or_out_of_order_is_refused(acme):
+    books, _cid = acme
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "100.00"})
+    with pytest.raises(UserError, match="Say why"):
+        reverse_payment(books, pid, "2026-03-01", "  ")
+    with pytest.raises(UserError, match="in the future"):
+        reverse_payment(books, pid, "2026-04-01", "typo")
+    with pytest.raises(UserError, match="was last applied on 2026-02-10"):
+        reverse_payment(books, pid, "2026-02-09", "typo")
+    rid = reverse_payment(books, pid, "2026-03-01", "typo")
+    with pytest.raises(UserError, match=f"already reversed by entry {rid}"):
+        reverse_payment(books, pid, "2026-03-02", "typo")
+    with pytest.raises(UserError, match="is a reversal, which cannot be reversed"):
+        reverse_payment(books, rid, "2026-03-02", "typo")
+    with pytest.raises(UserError, match="There is no payment 999"):
+        reverse_payment(books, 999, "2026-03-02", "typo")
+
+
+def test_an_unapplied_payment_reversed_leaves_no_credit_to_apply(acme):
+    books, cid = acme
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "2000.00"})
+    assert customer_credit(books, cid) == D("500.00")
+    reverse_payment(books, pid, "2026-02-11", "Entered for the wrong customer")
+    assert customer_credit(books, cid) == D("0.00")
+    with pytest.raises(UserError):
+        apply_credit(books, cid)
+    assert paid(books) == {"A-1": D("0.00"), "A-2": D("0.00")}
+
+
+def test_reversing_a_write_off_opens_the_invoice_again(acme):
+    books, _cid = acme
+    wid = write_off(books, "A-2", None, "Customer insolvent", "2026-03-01")
+    assert paid(books)["A-2"] == D("500.00")
+    reverse_payment(books, wid, "2026-03-20", "Insolvency administrator paid the dividend")
+    assert paid(books)["A-2"] == D("0.00")
+    assert payment_rows_of(books, [wid])[0].kind == "write_off"
+
+
+def test_a_payment_on_a_voided_invoice_is_not_reversed(acme):
+    books, _cid = acme
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "100.00",
+                                 "invoice_number": "A-2"})
+    a2 = [r for r in invoice_rows(books, invoice_ids(books, InvoiceFilter())) if r.number == "A-2"][0]
+    void_invoice(books, a2.id, "Issued twice", date(2026, 2, 15))
+    with pytest.raises(UserError, match="A-2, which was voided since"):
+        reverse_payment(books, pid, "2026-03-01", "typo")
+
+
+def test_changing_the_split_is_dated_and_keeps_earlier_reports(acme):
+    books, _cid = acme
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "500.00"})
+    assert paid(books) == {"A-1": D("500.00"), "A-2": D("0.00")}       # oldest due first
+    feb = buckets(books, date(2026, 2, 20))
+    assert change_split(books, pid, [Allocation(ids["A-2"], D("500.00"))], "2026-03-01") == 2
+    assert paid(books) == {"A-1": D("0.00"), "A-2": D("500.00")}
+    assert buckets(books, date(2026, 2, 20)) == feb
+    detail = payment_detail(books, pid)
+    assert {ln.number: ln.applied for ln in detail.lines} == {"A-1": D("0.00"), "A-2": D("500.00")}
+    assert detail.row.applied == D("500.00") and detail.row.unapplied == D("0.00")
+    # applying less leaves credit; applying more than the payment or than is open is refused
+    change_split(books, pid, [Allocation(ids["A-2"], D("200.00"))], "2026-03-02")
+    assert payment_detail(books, pid).row.unapplied == D("300.00")
+    with pytest.raises(UserError, match="more than the payment"):
+        change_split(books, pid, [Allocation(ids["A-1"], D("400.00")), Allocation(ids["A-2"], D("200.00"))])
+    with pytest.raises(UserError, match="last applied on 2026-03-02"):
+        change_split(books, pid, [Allocation(ids["A-1"], D("100.00"))], "2026-03-01")
+    # reversing now takes back exactly what it applies now
+    reverse_payment(books, pid, "2026-03-31", "Duplicate entry")
+    assert paid(books) == {"A-1": D("0.00"), "A-2": D("0.00")}
+    with pytest.raises(UserError, match="was reversed; its split can no longer be changed"):
+        change_split(books, pid, [])
+
+
+def test_the_list_filters_and_sorts_in_sql(acme):
+    books, cid = acme
+    p1 = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "100.00",
+                                "reference": "wire 77"})
+    w = write_off(books, "A-2", "50.00", "Small balance", "2026-03-05")
+    p2 = record_payment(books, {"date": "2026-03-10", "customer_code": "ACME", "amount": "2000.00"})
+    r = reverse_payment(books, p1, "2026-03-25", "Wrong amount")
+    assert payment_ids(books, PaymentFilter()) == [r, p2, w, p1]  # newest first
+    assert payment_ids(books, PaymentFilter(kind="reversal")) == [r]
+    assert payment_ids(books, PaymentFilter(search="wire 77")) == [r, p1]  # a reversal keeps the reference
+    assert payment_ids(books, PaymentFilter(search=str(p2))) == [p2]
+    assert payment_ids(books, PaymentFilter(only_unapplied=True)) == [p2]  # p1 was reversed
+    assert payment_ids(books, PaymentFilter(date_from=date(2026, 3, 1), date_to=date(2026, 3, 20)),
+                       descending=False) == [w, p2]
+    assert payment_ids(books, PaymentFilter(), sort="unapplied", descending=True)[0] == p2
+    assert payment_ids(books, PaymentFilter(customer_id=cid + 1)) == []
+    assert [p.id for p in payments_between(books, "ACME", "2026-03-01", "2026-03-31")] == [w, p2, r]
+    with pytest.raises(UserError, match="There is no customer with code NOPE"):
+        payments_between(books, "NOPE")
+    with pytest.raises(UserError, match="ends"):
+        payments_between(books, None, "2026-03-31", "2026-03-01")

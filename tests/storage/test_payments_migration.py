@@ -1,0 +1,105 @@
+"""Migration 0005 -> 0006: every payment gets its kind, reversals and negative allocations become
+possible, and nothing stored is lost (the tables are rebuilt with foreign keys checked)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import IntegrityError
+
+from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config, open_database
+
+_CUSTOMER = ("INSERT INTO customer (code, name, contact, address, postcode, city, country, email, phone, tax_id, "
+             "credit_class, terms_days, currency, language, notes, on_hold, late_charge_rule, late_charge_rate, "
+             "created_at) VALUES ('C1', 'One Ltd', '', '', '', '', '', '', '', '', 'B', 30, 'EUR', 'en', '', 0, '', "
+             "'', '2026-01-01 00:00:00')")
+_INVOICE = ("INSERT INTO invoice (number, customer_id, issue_date, due_date, amount, currency, reference, "
+            "description, disputed, dispute_reason, voided, void_reason, paid, created_at) VALUES "
+            "('{n}', 1, '2026-01-01', '2026-01-31', 10000, 'EUR', '', '', 0, '', {voided}, '', {paid}, "
+            "'2026-01-01 00:00:00')")
+_PAYMENT = ("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, created_at) VALUES "
+            "({id}, 1, '2026-02-01', {amount}, 'EUR', '{method}', 'ref {id}', '2026-02-01 00:00:00')")
+
+
+def _file_at_0005(path):
+    from alembic import command
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        command.upgrade(_alembic_config(conn), "0005")
+    with engine.begin() as conn:
+        conn.execute(text(_CUSTOMER))
+        conn.execute(text(_INVOICE.format(n="I-1", voided=0, paid=10000)))
+        conn.execute(text(_INVOICE.format(n="I-2", voided=1, paid=2500)))
+        for pid, amount, method in ((1, 6000, "bank transfer"), (2, 4000, "write-off"), (3, 2500, "cheque"),
+                                    (4, 2500, "void reversal"), (5, 700, "credit note")):
+            conn.execute(text(_PAYMENT.format(id=pid, amount=amount, method=method)))
+        conn.execute(text("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
+                          "(1, 1, '2026-02-01', 6000), (2, 1, '2026-02-01', 4000), (3, 2, '2026-02-01', 2500)"))
+    engine.dispose()
+
+
+def test_migration_0005_to_0006_sets_kinds_and_keeps_every_row(tmp_path):
+    path = tmp_path / "old.ardb"
+    _file_at_0005(path)
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            assert s.execute(text("SELECT id, kind, amount, method FROM payment ORDER BY id")).all() == [
+                (1, "payment", 6000, "bank transfer"), (2, "write_off", 4000, "write-off"),
+                (3, "payment", 2500, "cheque"), (4, "credit", 2500, "void reversal"),
+                (5, "credit_note", 700, "credit note")]
+            assert s.execute(text("SELECT payment_id, invoice_id, amount FROM allocation ORDER BY id")).all() == [
+                (1, 1, 6000), (2, 1, 4000), (3, 2, 2500)]
+            assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+        # the new rules hold in the rebuilt tables
+        with pytest.raises(IntegrityError), db.session() as s:
+            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, kind, note, "
+                           "created_at) VALUES (1, '2026-03-01', -100, 'EUR', '', '', 'payment', '', "
+                           "'2026-03-01 00:00:00')"))
+        with pytest.raises(IntegrityError), db.session() as s:
+            s.execute(text("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
+                           "(9, 1, '2026-03-01', -100)"))  # a payment that does not exist
+        with db.session() as s:
+            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, kind, "
+                           "reverses_id, note, created_at) VALUES (1, '2026-03-01', -6000, 'EUR', '', '', "
+                           "'reversal', 1, 'typo', '2026-03-01 00:00:00')"))
+        with pytest.raises(IntegrityError), db.session() as s:  # an entry is reversed once
+            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, kind, "
+                           "reverses_id, note, created_at) VALUES (1, '2026-03-02', -6000, 'EUR', '', '', "
+                           "'reversal', 1, 'again', '2026-03-02 00:00:00')"))
+    finally:
+        db.close()
+    assert list(tmp_path.glob("old.before-upgrade-*.ardb.bak"))
+
+
+def test_migration_0006_downgrades_to_the_net_split(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "co.ardb"
+    open_database(path, create=True).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(text(_CUSTOMER))
+        conn.execute(text(_INVOICE.format(n="I-1", voided=0, paid=0)))
+        conn.execute(text(_INVOICE.format(n="I-2", voided=0, paid=5000)))
+        conn.execute(text(_PAYMENT.format(id=1, amount=5000, method="cheque")))
+        conn.execute(text(_PAYMENT.format(id=2, amount=1000, method="cheque")))
+        conn.execute(text("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, kind, "
+                          "reverses_id, note, created_at) VALUES (3, 1, '2026-03-01', -1000, 'EUR', '', '', "
+                          "'reversal', 2, 'typo', '2026-03-01 00:00:00')"))
+        # payment 1 was first applied to I-1, then moved to I-2; payment 2 applied to I-1 and reversed
+        conn.execute(text("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
+                          "(1, 1, '2026-02-01', 5000), (1, 1, '2026-02-10', -5000), (1, 2, '2026-02-10', 5000), "
+                          "(2, 1, '2026-02-01', 1000), (3, 1, '2026-03-01', -1000)"))
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0005")
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT id FROM payment ORDER BY id")).scalars().all() == [1, 2]
+        assert conn.execute(text("SELECT payment_id, invoice_id, date, amount FROM allocation ORDER BY payment_id"))\
+            .all() == [(1, 2, "2026-02-10", 5000), (2, 1, "2026-02-01", 1000)]
+        assert conn.execute(text("SELECT number, paid FROM invoice ORDER BY number")).all() == [("I-1", 1000),
+                                                                                              ("I-2", 5000)]
+    engine.dispose()
