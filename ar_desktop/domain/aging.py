@@ -48,6 +48,22 @@ def is_overdue(due_date: dt.date, as_of: dt.date) -> bool:
     return days_past_due(due_date, as_of) > 0
 
 
+# How bad an overdue account or invoice is, by days overdue: three steps, so that three days late
+# does not look like three months late. The window shows each by a shade of red and a sign.
+MILD, SERIOUS, SEVERE = "1_30", "31_90", "over_90"
+SEVERITIES: tuple[tuple[str, int, int | None], ...] = ((MILD, 1, 30), (SERIOUS, 31, 90), (SEVERE, 91, None))
+
+
+def overdue_severity(days_overdue: int | None) -> str | None:
+    """MILD, SERIOUS or SEVERE for an account or invoice ``days_overdue`` late; None when not overdue."""
+    if days_overdue is None or days_overdue <= 0:
+        return None
+    for key, low, high in SEVERITIES:
+        if days_overdue >= low and (high is None or days_overdue <= high):
+            return key
+    raise AssertionError("the severities cover every positive number of days")
+
+
 @dataclass
 class AgingRow:
     customer_code: str

@@ -7,26 +7,30 @@ from pathlib import Path
 from urllib.parse import quote
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.services import collections
 from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.ui.aging_view import AgingView
+from ar_desktop.ui.cell_tips import show_cut_off_text
 from ar_desktop.ui.credit_actions_view import CreditActionsView
 from ar_desktop.ui.dialogs.call_dialog import CallDialog
 from ar_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from ar_desktop.ui.dialogs.form import date_edit
+from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
 from ar_desktop.ui.dialogs.hold_dialog import HoldDialog
 from ar_desktop.ui.dialogs.letters_dialog import LettersDialog
+from ar_desktop.ui.dialogs.mail_text_dialog import MailTextDialog
 from ar_desktop.ui.dialogs.mail_register_dialog import MailRegisterDialog
 from ar_desktop.ui.dialogs.plan_dialog import PlanDialog
 from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
 from ar_desktop.ui.dialogs.step_dialog import StepDialog
 from ar_desktop.ui.history_model import HistoryModel
 from ar_desktop.ui.messages import confirm, run_action
+from ar_desktop.ui.list_printing import print_model
 from ar_desktop.ui.pdf_preview import print_and_report
 from ar_desktop.ui.result_dialog import ResultDialog
 from ar_desktop.ui.tasks import BackgroundTask
@@ -75,11 +79,16 @@ class CollectionsTab(QWidget):
         for key, label, _f in FILTERS:
             self.filter.addItem(self.tr(label), key)
         self.filter.currentIndexChanged.connect(self._apply_filter)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Customer code or name…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.search.textChanged.connect(self._apply_filter)
         self.count = QLabel()
         top = QHBoxLayout()
         title = QLabel(self.tr("Worklist as of"))
         title.setStyleSheet("font-weight: bold;")
-        for w in (title, self.as_of, self.filter, self.count):
+        for w in (title, self.as_of, self.filter, self.search, self.count):
             top.addWidget(w)
         top.addStretch(1)
 
@@ -93,11 +102,14 @@ class CollectionsTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        show_cut_off_text(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((64, 220, 56, 92, 44, 200, 250, 86, 170)):
             self.table.horizontalHeader().resizeSection(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the account's collection file
+            QShortcut(QKeySequence(key), self.table, self.open_file, context=Qt.ShortcutContext.WidgetShortcut)
 
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -127,6 +139,7 @@ class CollectionsTab(QWidget):
         self.history_table.verticalHeader().hide()
         self.history_table.setAlternatingRowColors(True)
         self.history_table.setWordWrap(False)
+        show_cut_off_text(self.history_table)
         header = self.history_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((86, 110, 640, 110, 100)):
@@ -259,8 +272,10 @@ class CollectionsTab(QWidget):
     def _apply_filter(self) -> None:
         self._ensure_loaded()
         predicate = FILTERS[max(self.filter.currentIndex(), 0)][2]
-        rows = [r for r in self._rows if predicate(r)]
-        self.model.set_rows(rows)
+        needle = self.search.text().strip().casefold()
+        rows = [r for r in self._rows if predicate(r)
+                and (not needle or needle in r.customer_code.casefold() or needle in r.customer_name.casefold())]
+        self.model.set_rows(rows, self.as_of_date())
         self.count.setText(self.tr("{0} of {1} accounts").format(len(rows), len(self._rows)))
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
@@ -379,8 +394,39 @@ class CollectionsTab(QWidget):
         if row is None:
             return
         ok, mail = run_action(self, collections.reminder_mail, self.books, row.customer_code, self.as_of_date())
-        if ok:
-            QDesktopServices.openUrl(mailto_url(*mail))
+        if not ok:
+            return
+        to, subject, body = mail
+        if QDesktopServices.openUrl(mailto_url(to, subject, body)):
+            note = self.tr("E-mail reminder opened in the mail program, to {0}: {1}").format(to, subject)
+        else:
+            dialog = MailTextDialog(self, to, subject, body)
+            if not dialog.exec():
+                return
+            note = self.tr("E-mail reminder copied to send by webmail, to {0}: {1}").format(to, subject)
+        if run_action(self, collections.add_note, self.books, row.customer_code, self.books.today(), note)[0]:
+            self._show_history()
+            self.changed.emit()
+
+    def open_file(self) -> HistoryDialog | None:
+        """The selected account's collection file in its own window (Enter)."""
+        row = self.current_row()
+        if row is None or self.books is None:
+            return None
+        dialog = HistoryDialog(self, self.books, row.customer_code, row.customer_name)
+        dialog.open()
+        return dialog
+
+    def print_list(self):
+        """Preview the worklist as filtered, to print or save it (Ctrl+P)."""
+        if self.books is None:
+            return None
+        self._ensure_loaded()
+        subtitle = self.tr("As of {0} · {1}").format(self.as_of_date().isoformat(), self.filter.currentText())
+        if self.search.text().strip():
+            subtitle += " · " + self.tr("search: {0}").format(self.search.text().strip())
+        return print_model(self, self.books, self.model, self.tr("Collections worklist"), subtitle=subtitle,
+                           totals=self.count.text())
 
     def print_file(self) -> ResultDialog | None:
         """Print the selected account's collection file as of the worklist date."""

@@ -8,7 +8,7 @@ from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.services.payments import apply_credit, customer_credit
 from ar_desktop.services.statements import statement_pdf
-from ar_desktop.ui.columns import customer_columns, customer_tone
+from ar_desktop.ui.columns import customer_columns, customer_severity, customer_tone
 from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
 from ar_desktop.ui.dialogs.confirmation_dialogs import ConfirmationRequestDialog, SlipReturnedDialog
 from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
@@ -60,9 +60,19 @@ class CustomersTab(ListTab):
             lambda sort, desc: customer_service.customer_ids(books, search=self.search.text(), sort=sort,
                                                              descending=desc,
                                                              only_overdue=self.only_overdue.isChecked()),
-            lambda ids: customer_service.customer_rows(books, ids), customer_tone, "code", self)
+            lambda ids: customer_service.customer_rows(books, ids), customer_tone, "code", self,
+            row_severity=customer_severity)
         self.attach_model(model, {0: 80, 1: 280, 2: 50, 3: 140, 4: 50, 5: 110, 6: 110, 7: 100, 8: 110})
         self.reload()
+
+    def list_title(self) -> str:
+        return self.tr("Customers")
+
+    def filter_text(self) -> str:
+        parts = [self.tr("Overdue only")] if self.only_overdue.isChecked() else [self.tr("All customers")]
+        if self.search.text().strip():
+            parts.append(self.tr("search: {0}").format(self.search.text().strip()))
+        return " · ".join(parts)
 
     def new_customer(self) -> None:
         dialog = CustomerDialog(self, self.books, default_currency=company_profile(self.books).currency)

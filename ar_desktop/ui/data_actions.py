@@ -11,13 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.records import parse_date
 from ar_desktop.services.backups import back_up, backups_dir_of, restore
 from ar_desktop.services.exports import AS_OF_WHATS, export
 from ar_desktop.services.importing import ImportReport
+from ar_desktop.ui.dialogs.date_dialog import ask_date
 from ar_desktop.ui.dialogs.import_wizard import ImportWizard
 from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from ar_desktop.ui.messages import run_action, show_error
@@ -102,14 +102,11 @@ def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = 
     if books is None:
         return None
     if what in AS_OF_WHATS and as_of is None:
-        text, ok = QInputDialog.getText(window, QCoreApplication.translate("DataActions", "Report as of"), QCoreApplication.translate("DataActions", "As-of date (YYYY-MM-DD):"),
-                                        text=books.today().isoformat())
-        if not ok:
-            return None
-        try:
-            as_of = parse_date(text, "as-of date")
-        except UserError as e:
-            show_error(window, e)
+        as_of = ask_date(window, QCoreApplication.translate("DataActions", "Report as of"),
+                         QCoreApplication.translate("DataActions", "As of"), books.today(),
+                         QCoreApplication.translate("DataActions", "The report shows the books as they were at the "
+                                                    "end of this day."))
+        if as_of is None:
             return None
     if path is None:
         day = (as_of or books.today()).isoformat()   # the date the export shows the books as of

@@ -36,8 +36,9 @@ class InvoicesTab(ListTab):
         self.search.setPlaceholderText(self.tr("Number, reference or customer…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
+        self.to_label = QLabel(self.tr("to"))
         filters = QHBoxLayout()
-        for w in (self.status, self.customer, self.use_dates, self.date_from, QLabel(self.tr("to")), self.date_to,
+        for w in (self.status, self.customer, self.use_dates, self.date_from, self.to_label, self.date_to,
                   self.search):
             filters.addWidget(w)
         filters.addStretch(1)
@@ -62,10 +63,17 @@ class InvoicesTab(ListTab):
         self.layout().addWidget(self.totals)
         self.status.currentIndexChanged.connect(self.reload)
         self.customer.currentIndexChanged.connect(self.reload)
+        self._sync_dates()
+        self.use_dates.toggled.connect(self._sync_dates)
         self.use_dates.toggled.connect(self.reload)
         self.date_from.dateChanged.connect(self.reload_soon)
         self.date_to.dateChanged.connect(self.reload_soon)
         self.search.textChanged.connect(self.reload_soon)
+
+    def _sync_dates(self) -> None:
+        """Unticked, the issue-date range is not applied: its fields say so by being disabled."""
+        for w in (self.date_from, self.to_label, self.date_to):
+            w.setEnabled(self.use_dates.isChecked())
 
     def set_books(self, books) -> None:
         self.books = books
@@ -73,9 +81,10 @@ class InvoicesTab(ListTab):
         cols = InvoiceColumns(books.today)
         model = PagedTableModel(cols.columns(), lambda sort, desc: invoicing.invoice_ids(books, self.filter(),
                                                                                         sort=sort, descending=desc),
-                                lambda ids: invoicing.invoice_rows(books, ids), cols.tone, "due_date", self)
-        self.attach_model(model, {0: 100, 1: 240, 2: 90, 3: 90, 4: 100, 5: 100, 6: 100, 7: 45, 8: 150, 9: 60},
-                          sort_column=3)
+                                lambda ids: invoicing.invoice_rows(books, ids), cols.tone, "due_date", self,
+                                row_severity=cols.severity)
+        self.attach_model(model, {0: 100, 1: 240, 2: 90, 3: 90, 4: 80, 5: 100, 6: 100, 7: 100, 8: 45, 9: 150,
+                                  10: 60}, sort_column=3)
         self.reload()
 
     def load_customers(self) -> None:
@@ -118,7 +127,20 @@ class InvoicesTab(ListTab):
         self.search.clear()
         for w in widgets:
             w.blockSignals(False)
+        self._sync_dates()
         self.reload()
+
+    def list_title(self) -> str:
+        return self.tr("Invoices")
+
+    def filter_text(self) -> str:
+        parts = [self.status.currentText(), self.customer.currentText()]
+        if self.use_dates.isChecked():
+            parts.append(self.tr("issued {0} to {1}").format(self.date_from.date().toString("yyyy-MM-dd"),
+                                                            self.date_to.date().toString("yyyy-MM-dd")))
+        if self.search.text().strip():
+            parts.append(self.tr("search: {0}").format(self.search.text().strip()))
+        return " · ".join(parts)
 
     def show_customer(self, customer_id: int | None) -> None:
         self.customer.setCurrentIndex(max(self.customer.findData(customer_id), 0))

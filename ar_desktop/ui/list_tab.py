@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QTableView, QToolButton, QVBoxLayout,
                                QWidget)
 
+from ar_desktop.ui.cell_tips import show_cut_off_text
 from ar_desktop.ui.table_models import PagedTableModel
 
 
@@ -27,6 +29,9 @@ class ListTab(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        show_cut_off_text(self.table)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the selected row
+            QShortcut(QKeySequence(key), self.table, self.edit_selected, context=Qt.ShortcutContext.WidgetShortcut)
         layout = QVBoxLayout(self)
         layout.addLayout(self.toolbar)
         layout.addWidget(self.table, 1)
@@ -36,7 +41,7 @@ class ListTab(QWidget):
         self._debounce.timeout.connect(self.reload)
 
     def attach_model(self, model: PagedTableModel, widths: dict[int, int] | None = None,
-                     sort_column: int = 0) -> None:
+                     sort_column: int = 0, descending: bool = False) -> None:
         self.model = model
         self.table.setModel(model)
         model.failed.connect(self._read_failed, Qt.ConnectionType.QueuedConnection)  # not inside Qt's paint
@@ -44,7 +49,8 @@ class ListTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in (widths or {}).items():
             header.resizeSection(col, width)
-        header.setSortIndicator(sort_column, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(sort_column, Qt.SortOrder.DescendingOrder if descending
+                                else Qt.SortOrder.AscendingOrder)
 
     def add_more_menu(self, items) -> dict:
         """A "More" button at the end of the toolbar for the less-used actions; returns them by key."""
@@ -93,3 +99,20 @@ class ListTab(QWidget):
         from ar_desktop.ui.messages import show_error
 
         show_error(self, error)
+
+    # -- printing the list (Ctrl+P) -------------------------------------------------------------
+    def list_title(self) -> str:  # overridden: the printed title
+        return ""
+
+    def filter_text(self) -> str:  # overridden: the filters in force, in words
+        return ""
+
+    def print_list(self):
+        """Preview the list as it is filtered and sorted, to print or save it."""
+        if self.model is None or self.books is None:
+            return None
+        from ar_desktop.ui.list_printing import print_model
+
+        totals = self.totals.text() if getattr(self, "totals", None) is not None else ""
+        return print_model(self, self.books, self.model, self.list_title(), subtitle=self.filter_text(),
+                           totals=totals)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
-                               QVBoxLayout, QWidget, QPushButton, QHBoxLayout)
+from PySide6.QtWidgets import (QCommandLinkButton, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow,
+                               QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ar_desktop import __version__
 from ar_desktop.clock import Clock, SystemClock
@@ -30,7 +30,10 @@ from ar_desktop.ui.letter_settings_actions import install_letter_settings_action
 from ar_desktop.ui.overview_tab import Navigate, OverviewTab
 from ar_desktop.ui.messages import confirm, run_action, show_error
 from ar_desktop.ui import tasks
+from ar_desktop.ui.payments_tab import PaymentsTab
+from ar_desktop.ui.screen import resize_to_fit
 from ar_desktop.ui.tasks import BackgroundTask
+from ar_desktop.ui.window_actions import install_work_actions
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
@@ -52,14 +55,16 @@ class MainWindow(QMainWindow):
         self.overview = OverviewTab()
         self.customers = CustomersTab()
         self.invoices = InvoicesTab()
+        self.payments = PaymentsTab()
         self.collections = CollectionsTab()
         self.credit = CreditTab()
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.tabs.addTab(self.customers, self.tr("Customers"))
         self.tabs.addTab(self.invoices, self.tr("Invoices"))
+        self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.collections, self.tr("Collections"))
         self.tabs.addTab(self.credit, self.tr("Credit"))
-        for tab in (self.overview, self.customers, self.invoices, self.collections, self.credit):
+        for tab in (self.overview, self.customers, self.invoices, self.payments, self.collections, self.credit):
             tab.changed.connect(lambda t=tab: self.data_changed(source=t))
         self.overview.navigate.connect(self.go_to)
         self.empty = self._empty_state()
@@ -67,7 +72,7 @@ class MainWindow(QMainWindow):
         self.company_label = QLabel()
         self.statusBar().addPermanentWidget(self.company_label)
         self._build_menus()
-        self.resize(1280, 760)
+        resize_to_fit(self, 1280, 760)  # a 1366×768 laptop included
 
     # -- menus --------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, needs_file: bool = False) -> QAction:
@@ -83,12 +88,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._file_actions: list[QAction] = []
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New company…"), self.new_file, QKeySequence.StandardKey.New)
+        # Ctrl+N makes a new entry in the list in front (Entries menu), or a company when none is open
+        self._action(file_menu, self.tr("&New company…"), self.new_file)
         self._action(file_menu, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Company &profile…"), self.edit_company, needs_file=True)
+        profile = self._action(file_menu, self.tr("Company &profile…"), self.edit_company, needs_file=True)
         imports = file_menu.addMenu(self.tr("&Import CSV"))
         for kind, label in (("customers", self.tr("Customers…")), ("invoices", self.tr("Invoices…")),
                             ("payments", self.tr("Payments…"))):
@@ -111,6 +117,8 @@ class MainWindow(QMainWindow):
         for key, label in LANGUAGES.items():
             self._action(lang, label, lambda _=False, k=key: self.set_language(k))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        install_work_actions(self, file_menu, view, help_menu, print_before=profile,
+                             entries_before=settings_menu.menuAction())
         self._action(help_menu, self.tr("&About AR Desktop"), self.about)
         self._update_actions()
 
@@ -133,6 +141,30 @@ class MainWindow(QMainWindow):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
+        recent = self.recent_files()
+        if recent:
+            title = QLabel(self.tr("Recent company files"))
+            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            title.setStyleSheet("font-weight: bold; margin-top: 18px;")
+            layout.addWidget(title)
+            self.recent_buttons = []
+            for f in recent:
+                path = Path(f)
+                b = QCommandLinkButton(path.stem, str(path.parent))
+                b.setObjectName("recent_file")
+                b.setMaximumWidth(560)
+                if path.exists():
+                    b.clicked.connect(lambda _=False, p=f: self.open_file(p))
+                else:
+                    b.setEnabled(False)
+                    b.setDescription(self.tr("{0} — not found (moved or on a drive not connected)").format(
+                        str(path.parent)))
+                line = QHBoxLayout()
+                line.addStretch(1)
+                line.addWidget(b)
+                line.addStretch(1)
+                layout.addLayout(line)
+                self.recent_buttons.append(b)
         layout.addStretch(2)
         return w
 
@@ -202,7 +234,7 @@ class MainWindow(QMainWindow):
         self._remember(books.db.path)
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
-        for tab in (self.overview, self.customers, self.invoices, self.collections, self.credit):
+        for tab in (self.overview, self.customers, self.invoices, self.payments, self.collections, self.credit):
             tab.set_books(books)
         profile = company_profile(books)
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
@@ -303,6 +335,9 @@ class MainWindow(QMainWindow):
         self.invoices.load_customers()
         if source is not self.invoices:
             self.invoices.reload()
+        self.payments.load_customers()
+        if source is not self.payments:
+            self.payments.reload()
         if source is not self.collections:
             self.collections.mark_stale()
         if source is not self.credit:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
+from ar_desktop.domain.aging import MILD, SERIOUS, SEVERE
 from ar_desktop.domain.invoice_status import InvoiceStatus
 
 OVERDUE = "overdue"
@@ -25,6 +27,42 @@ def _is_dark() -> bool:
     if app is None:
         return False
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+# Overdue by severity: one red in three shades (all readable as text, 4.5:1 or more against the
+# list background) and a sign, so the severity never rests on colour alone.
+_SHADES_LIGHT = {MILD: "#d32f2f", SERIOUS: "#b71c1c", SEVERE: "#7a0000"}
+_SHADES_DARK = {MILD: "#ffc4c4", SERIOUS: "#ff8a8a", SEVERE: "#ff6060"}
+SEVERITY_SIGN = {MILD: "◔", SERIOUS: "◑", SEVERE: "●"}
+SEVERITY_TEXT = {MILD: QT_TRANSLATE_NOOP("Palette", "Overdue 1–30 days"),
+                 SERIOUS: QT_TRANSLATE_NOOP("Palette", "Overdue 31–90 days"),
+                 SEVERE: QT_TRANSLATE_NOOP("Palette", "Overdue more than 90 days")}
+
+
+def severity_color(severity: str | None) -> QColor | None:
+    if not severity:
+        return None
+    return QColor((_SHADES_DARK if _is_dark() else _SHADES_LIGHT)[severity])
+
+
+def severity_font(severity: str | None) -> QFont | None:
+    """The most overdue are bold as well (a second cue besides the shade)."""
+    if severity != SEVERE:
+        return None
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def severity_days(days: int | None, severity: str | None) -> str:
+    """Days overdue with the sign of their severity: "◑ 45"."""
+    if not severity or days is None:
+        return ""
+    return f"{SEVERITY_SIGN[severity]} {days}"
+
+
+def severity_tip(severity: str | None) -> str:
+    return QCoreApplication.translate("Palette", SEVERITY_TEXT[severity]) if severity else ""
 
 
 def color_for(status: str | None) -> QColor | None:

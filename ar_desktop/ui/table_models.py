@@ -22,6 +22,7 @@ PAGE = 200
 RawRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
 IdRole = Qt.ItemDataRole.UserRole + 3
+SeverityRole = Qt.ItemDataRole.UserRole + 4  # how overdue (domain.aging.overdue_severity), or None
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,16 @@ class PagedTableModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[Column], load_ids: Callable[[str, bool], list[int]],
                  load_rows: Callable[[list[int]], list[Any]], row_tone: Callable[[Any], str | None],
-                 default_sort: str, parent=None):
+                 default_sort: str, parent=None, *, descending: bool = False,
+                 row_severity: Callable[[Any], str | None] | None = None):
         super().__init__(parent)
         self.columns = list(columns)
         self._load_ids = load_ids
         self._load_rows = load_rows
         self._row_tone = row_tone
+        self._row_severity = row_severity or (lambda _row: None)
         self._sort = default_sort
-        self._descending = False
+        self._descending = descending
         self._ids: list[int] = []
         self._pages: dict[int, list[Any]] = {}
         self._reported = False  # a failed read was reported since the last reload that worked
@@ -145,8 +148,15 @@ class PagedTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role == StatusRole:
             return self._row_tone(row)
+        if role == SeverityRole:
+            return self._row_severity(row)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return palette.color_for(self._row_tone(row))
+            tone = self._row_tone(row)
+            if tone == palette.OVERDUE and self._row_severity(row):
+                return palette.severity_color(self._row_severity(row))
+            return palette.color_for(tone)
+        if role == Qt.ItemDataRole.FontRole:
+            return palette.severity_font(self._row_severity(row)) if self._row_tone(row) == palette.OVERDUE else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft)
                        | Qt.AlignmentFlag.AlignVCenter)

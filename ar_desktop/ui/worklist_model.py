@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.services.collections import WorklistRow
 from ar_desktop.ui import palette
 from ar_desktop.ui.table_models import IdRole, RawRole, StatusRole, money_text
@@ -52,9 +53,42 @@ def _d(value) -> str:
 
 
 def _class(r: WorklistRow) -> str:
+    text = r.credit_class
     if r.suggested_class and r.suggested_class != r.credit_class:
-        return f"{r.credit_class} → {r.suggested_class}"
-    return r.credit_class
+        text = f"{r.credit_class} → {r.suggested_class}"
+    return f"{text} ⟳" if r.credit_review else text
+
+
+def _class_tip(r: WorklistRow) -> str:
+    tips = []
+    if r.suggested_class and r.suggested_class != r.credit_class:
+        tips.append(QCoreApplication.translate(
+            "Worklist", "{0} → {1}: credit class {0} today; how the customer paid over the last 12 months "
+            "suggests class {1}. Change the class in the customer's record if you agree.").format(
+            r.credit_class, r.suggested_class))
+    if r.credit_review:
+        tips.append(QCoreApplication.translate(
+            "Worklist", "⟳ credit review due: the overdue balance has reached the review share of the credit "
+            "limit. Look at the limit, then press Credit reviewed."))
+    return "\n".join(tips)
+
+
+def _since(r: WorklistRow, as_of) -> str:
+    """The day the next step became due; a step due later reads "in N days", never a future date."""
+    if r.next_step_date is None:
+        return ""
+    if as_of is not None and r.next_step_date > as_of:
+        days = (r.next_step_date - as_of).days
+        if days == 1:
+            return QCoreApplication.translate("Worklist", "tomorrow")
+        return QCoreApplication.translate("Worklist", "in {0} days").format(days)
+    return r.next_step_date.isoformat()
+
+
+def _since_tip(r: WorklistRow, as_of) -> str:
+    if r.next_step_date is not None and as_of is not None and r.next_step_date > as_of:
+        return QCoreApplication.translate("Worklist", "Due from {0}").format(r.next_step_date.isoformat())
+    return ""
 
 
 def _promise(r: WorklistRow) -> str:
@@ -84,12 +118,11 @@ COLUMNS = [
     ("overdue", QT_TRANSLATE_NOOP("Worklist", "Overdue"), lambda r: r.overdue_amount,
      lambda r: money_text(r.overdue_amount), True),
     ("days", QT_TRANSLATE_NOOP("Worklist", "Days"), lambda r: r.oldest_days_overdue,
-     lambda r: str(r.oldest_days_overdue) if r.oldest_days_overdue > 0 else "", True),
+     lambda r: palette.severity_days(r.oldest_days_overdue, overdue_severity(r.oldest_days_overdue)), True),
     ("state", QT_TRANSLATE_NOOP("Worklist", "State"), lambda r: r.state, _state, False),
     ("next", QT_TRANSLATE_NOOP("Worklist", "Next step"), lambda r: r.next_step or "",
      lambda r: step_text(r.next_step, r.next_step_name), False),
-    ("since", QT_TRANSLATE_NOOP("Worklist", "Due since"), lambda r: r.next_step_date,
-     lambda r: _d(r.next_step_date), False),
+    ("since", QT_TRANSLATE_NOOP("Worklist", "Due since"), lambda r: r.next_step_date, None, False),
     ("last", QT_TRANSLATE_NOOP("Worklist", "Last step"), lambda r: r.last_step or "",
      lambda r: f"{step_text(r.last_step)} {_d(r.last_step_date)}".strip(), False),
     ("promise", QT_TRANSLATE_NOOP("Worklist", "Promise"), lambda r: r.promise.promised_date if r.promise else None,
@@ -102,10 +135,13 @@ class WorklistModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[WorklistRow] = []
+        self.as_of = None
 
-    def set_rows(self, rows: list[WorklistRow]) -> None:
+    def set_rows(self, rows: list[WorklistRow], as_of=None) -> None:
+        """``as_of``: the worklist's date (a next step due after it reads "in N days")."""
         self.beginResetModel()
         self.rows = list(rows)
+        self.as_of = as_of
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
@@ -125,6 +161,8 @@ class WorklistModel(QAbstractTableModel):
         r = self.rows[index.row()]
         key, _h, raw, text, numeric = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if key == "since":
+                return _since(r, self.as_of)
             if text is not None:
                 return text(r)
             value = raw(r)
@@ -137,15 +175,25 @@ class WorklistModel(QAbstractTableModel):
             return STATE_TONE.get(r.state)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key in ("overdue", "days") and r.overdue_amount > 0:
-                return palette.color_for(palette.OVERDUE)
+                return palette.severity_color(overdue_severity(r.oldest_days_overdue)) or \
+                    palette.color_for(palette.OVERDUE)
             if key == "state":
                 return palette.color_for(STATE_TONE.get(r.state))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
                        | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "state" and r.hold_reason:
-            return r.hold_reason
+        if role == Qt.ItemDataRole.FontRole and key in ("overdue", "days") and r.overdue_amount > 0:
+            return palette.severity_font(overdue_severity(r.oldest_days_overdue))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "state" and r.hold_reason:
+                return r.hold_reason
+            if key == "class":
+                return _class_tip(r) or None
+            if key == "days":
+                return palette.severity_tip(overdue_severity(r.oldest_days_overdue)) or None
+            if key == "since":
+                return _since_tip(r, self.as_of) or None
         return None
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):

@@ -313,6 +313,10 @@
         <translation>待信用复核</translation>
     </message>
     <message>
+        <source>Customer code or name…</source>
+        <translation>客户编号或名称…</translation>
+    </message>
+    <message>
         <source>Worklist as of</source>
         <translation>催收清单截至</translation>
     </message>
@@ -405,6 +409,26 @@
         <translation>恢复对 {0} 的催收流程？</translation>
     </message>
     <message>
+        <source>E-mail reminder opened in the mail program, to {0}: {1}</source>
+        <translation>已在邮件程序中打开邮件提醒，收件人 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>E-mail reminder copied to send by webmail, to {0}: {1}</source>
+        <translation>已复制邮件提醒以便通过网页邮箱发送，收件人 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>As of {0} · {1}</source>
+        <translation>截至 {0} · {1}</translation>
+    </message>
+    <message>
+        <source>search: {0}</source>
+        <translation>搜索：{0}</translation>
+    </message>
+    <message>
+        <source>Collections worklist</source>
+        <translation>催收工作清单</translation>
+    </message>
+    <message>
         <source>Collection file {0}</source>
         <translation>催收档案 {0}</translation>
     </message>
@@ -470,6 +494,10 @@
     <message>
         <source>Due soon</source>
         <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Over the credit limit: {0} owed on a limit of {1}.</source>
+        <translation>超出信用额度：欠款 {0}，信用额度 {1}。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -538,6 +566,50 @@
     <message>
         <source>Reference</source>
         <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>reversed by no. {0}</source>
+        <translation>已被第 {0} 号冲销</translation>
+    </message>
+    <message>
+        <source>reverses no. {0}</source>
+        <translation>冲销第 {0} 号</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unapplied</source>
+        <translation>未核销</translation>
     </message>
     <message>
         <source>Customer code</source>
@@ -803,6 +875,10 @@
     <message>
         <source>Correct date</source>
         <translation>更正日期</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
     </message>
     <message>
         <source>Correct signed by</source>
@@ -1335,6 +1411,18 @@ Write off every overdue invoice of {1} now?</source>
         <translation>删除客户…</translation>
     </message>
     <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>search: {0}</source>
+        <translation>搜索：{0}</translation>
+    </message>
+    <message>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
@@ -1410,12 +1498,16 @@ Write off every overdue invoice of {1} now?</source>
         <translation>逾期费用</translation>
     </message>
     <message>
-        <source>As-of date (YYYY-MM-DD):</source>
-        <translation>截至日期（YYYY-MM-DD）：</translation>
-    </message>
-    <message>
         <source>Report as of</source>
         <translation>报表截至日期</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>The report shows the books as they were at the end of this day.</source>
+        <translation>报表显示账目在这一天结束时的状况。</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -1549,6 +1641,62 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>en</source>
+        <comment>language of the user guide file: en or zh_CN</comment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter（回车）</translation>
+    </message>
+    <message>
+        <source>Open the selected row: a customer, an invoice, a payment&apos;s split, an account&apos;s collection file</source>
+        <translation>打开所选的行：客户、发票、收款的核销分配、账户的催收档案</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>The same as Enter</source>
+        <translation>与 Enter 相同</translation>
+    </message>
+    <message>
+        <source>Ctrl+P in a preview</source>
+        <translation>预览中的 Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Print the document shown</source>
+        <translation>打印所显示的文件</translation>
+    </message>
+    <message>
+        <source>Ctrl+S in a preview</source>
+        <translation>预览中的 Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Save the document shown as PDF</source>
+        <translation>将所显示的文件另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Page Up / Page Down in a preview</source>
+        <translation>预览中的 Page Up / Page Down</translation>
+    </message>
+    <message>
+        <source>Previous / next page</source>
+        <translation>上一页 / 下一页</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close a dialog without saving</source>
+        <translation>关闭对话框而不保存</translation>
     </message>
 </context>
 <context>
@@ -1915,8 +2063,16 @@ Write off every overdue invoice of {1} now?</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>Choose the customer…</source>
+        <translation>请选择客户…</translation>
+    </message>
+    <message>
         <source>Invoice number</source>
         <translation>发票号</translation>
+    </message>
+    <message>
+        <source>The next free number is suggested; type over it if needed</source>
+        <translation>已建议下一个可用号码；如有需要可直接改写</translation>
     </message>
     <message>
         <source>Issue date</source>
@@ -2020,6 +2176,18 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>Credit note…</source>
         <translation>贷项通知单…</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>issued {0} to {1}</source>
+        <translation>开票日期 {0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>search: {0}</source>
+        <translation>搜索：{0}</translation>
     </message>
     <message>
         <source>Invoice voided</source>
@@ -2461,6 +2629,18 @@ Write off every overdue invoice of {1} now?</source>
     </message>
 </context>
 <context>
+    <name>ListPrinting</name>
+    <message>
+        <source>en</source>
+        <comment>language code of printed lists: en or zh</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <source>The first {0} of {1} rows are printed; narrow the list with its filters to print the rest.</source>
+        <translation>共 {1} 行，只打印了前 {0} 行；请用筛选条件缩小列表后再打印其余部分。</translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
         <source>More</source>
@@ -2531,6 +2711,33 @@ Write off every overdue invoice of {1} now?</source>
     </message>
 </context>
 <context>
+    <name>MailTextDialog</name>
+    <message>
+        <source>E-mail reminder</source>
+        <translation>邮件提醒</translation>
+    </message>
+    <message>
+        <source>No mail program answered. Copy the text, paste it into a new message of your webmail and send it; the reminder is logged in the collection file when you copy it.</source>
+        <translation>没有邮件程序响应。请复制正文，粘贴到网页邮箱的新邮件中发送；复制时该提醒会记入催收档案。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Copy the text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AR Desktop company (*.ardb);;All files (*)</source>
@@ -2559,6 +2766,10 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>Invoices</source>
         <translation>发票</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收款</translation>
     </message>
     <message>
         <source>Collections</source>
@@ -2665,6 +2876,14 @@ Create one for each company whose books you keep.</source>
     <message>
         <source>Open…</source>
         <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Recent company files</source>
+        <translation>最近的账套文件</translation>
+    </message>
+    <message>
+        <source>{0} — not found (moved or on a drive not connected)</source>
+        <translation>{0} — 找不到（已移动，或所在的磁盘未连接）</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4137,6 +4356,96 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{name} is a SQLite database of another program (application id {app_id}), not an AR Desktop company file. It was not changed. Choose a .ardb file made by AR Desktop.</source>
         <translation>{name} 是其他程序的 SQLite 数据库（应用标识 {app_id}），不是 AR Desktop 账套文件。文件未被更改。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+        <source>Invoice number {number} is already used. Each invoice needs its own number; the next free one is {next}.</source>
+        <translation>发票号 {number} 已被使用。每张发票都需要自己的号码；下一个可用号码是 {next}。</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start}). Swap the dates.</source>
+        <translation>期间的结束日期（{end}）早于开始日期（{start}）。请对调这两个日期。</translation>
+    </message>
+    <message>
+        <source>There is no customer with code {code}. Check the code in the Customers list.</source>
+        <translation>没有编号为 {code} 的客户。请在客户列表中核对编号。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was voided; what this payment paid on it became the customer&apos;s credit. Leave its amount as it is.</source>
+        <translation>发票 {number} 已作废；本笔收款在该发票上支付的金额已转为客户余额。请保持该金额不变。</translation>
+    </message>
+    <message>
+        <source>Payment {id} paid invoice {number}, which was voided since; what it paid became the customer&apos;s credit. Use that credit, or write to the customer, instead of reversing.</source>
+        <translation>第 {id} 号收款支付的发票 {number} 后来已作废；所付金额已转为客户余额。请使用该余额或与客户联系，而不要冲销。</translation>
+    </message>
+    <message>
+        <source>Payment {id} was already reversed by entry {by}.</source>
+        <translation>第 {id} 号收款已被第 {by} 号记录冲销。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is a {kind}, which cannot be reversed. Reverse the payment it belongs to, or enter a new payment.</source>
+        <translation>第 {id} 号记录是{kind}，不能冲销。请冲销它所属的收款，或者录入一笔新的收款。</translation>
+    </message>
+    <message>
+        <source>Say why the payment is reversed (for example: bounced cheque, wrong customer, mistyped amount); the reason stays on record.</source>
+        <translation>请说明冲销的原因（例如：支票退票、客户记错、金额录错）；原因会保留在记录中。</translation>
+    </message>
+    <message>
+        <source>The reason is {n} characters long; keep it to {max}.</source>
+        <translation>原因长 {n} 个字符；请控制在 {max} 个字符以内。</translation>
+    </message>
+    <message>
+        <source>reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Payment {id} was reversed; its split can no longer be changed.</source>
+        <translation>第 {id} 号收款已被冲销，不能再修改其核销分配。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is a {kind}; only the split of a payment or a credit can be changed.</source>
+        <translation>第 {id} 号记录是{kind}；只有收款或余额的核销分配可以修改。</translation>
+    </message>
+    <message>
+        <source>change of split</source>
+        <translation>核销分配的修改</translation>
+    </message>
+    <message>
+        <source>An amount applied to an invoice cannot be negative.</source>
+        <translation>核销到发票上的金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The split applies {applied}, more than the payment of {amount}. Lower an amount.</source>
+        <translation>分配合计 {applied}，超过了收款金额 {amount}。请减少某一项金额。</translation>
+    </message>
+    <message>
+        <source>The invoice chosen is not open any more; reload the payment and choose again.</source>
+        <translation>所选发票已不再是未结发票；请重新打开这笔收款后再选择。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has only {open} open besides this payment; it cannot take {more} more.</source>
+        <translation>除本笔收款外，发票 {number} 只有 {open} 未结；不能再多核销 {more}。</translation>
+    </message>
+    <message>
+        <source>The date {date} is in the future. A {what} is dated today or earlier.</source>
+        <translation>日期 {date} 在未来。{what}的日期只能是今天或更早。</translation>
+    </message>
+    <message>
+        <source>Payment {id} was last applied on {date}; a {what} cannot be dated before that (reports up to then stay as they were).</source>
+        <translation>第 {id} 号收款最近一次核销是在 {date}；{what}的日期不能早于该日（在此之前的报表保持不变）。</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>write-off</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>贷项通知单</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; are not payment terms. Write the days, e.g. &apos;30&apos;, &apos;net 30&apos; or &apos;2/10 net 30&apos;.</source>
@@ -4662,6 +4971,21 @@ Receivables and collections for bookkeepers.</source>
     </message>
 </context>
 <context>
+    <name>Palette</name>
+    <message>
+        <source>Overdue 1–30 days</source>
+        <translation>逾期 1–30 天</translation>
+    </message>
+    <message>
+        <source>Overdue 31–90 days</source>
+        <translation>逾期 31–90 天</translation>
+    </message>
+    <message>
+        <source>Overdue more than 90 days</source>
+        <translation>逾期超过 90 天</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>bank transfer</source>
@@ -4741,6 +5065,101 @@ Receivables and collections for bookkeepers.</source>
     </message>
 </context>
 <context>
+    <name>PaymentEntryDialog</name>
+    <message>
+        <source>The new split applies from this day; reports of earlier days keep the split they had.</source>
+        <translation>新的分配自这一天起生效；更早日期的报表保持原来的分配。</translation>
+    </message>
+    <message>
+        <source>Oldest due first</source>
+        <translation>按到期日先后核销</translation>
+    </message>
+    <message>
+        <source>New split from</source>
+        <translation>新分配生效日期</translation>
+    </message>
+    <message>
+        <source>Save the new split</source>
+        <translation>保存新的分配</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Applied to the customer&apos;s invoices (edit the amounts to change the split)</source>
+        <translation>核销到客户的各张发票（修改金额即可改变分配）</translation>
+    </message>
+    <message>
+        <source>{0} no. {1} — {2}</source>
+        <translation>{0} 第 {1} 号 — {2}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲销对象</translation>
+    </message>
+    <message>
+        <source>no. {0} of {1} ({2} {3}); reason: {4}</source>
+        <translation>第 {0} 号，{1}（{2} {3}）；原因：{4}</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲销</translation>
+    </message>
+    <message>
+        <source>by no. {0} on {1}; reason: {2}</source>
+        <translation>由第 {0} 号于 {1} 冲销；原因：{2}</translation>
+    </message>
+    <message>
+        <source>A new entry of the opposite amount, dated the day you choose</source>
+        <translation>一笔金额相反的新记录，日期由您选择</translation>
+    </message>
+    <message>
+        <source>Already reversed, or an entry that cannot be reversed</source>
+        <translation>已冲销，或该记录不能冲销</translation>
+    </message>
+    <message>
+        <source>Applied {0} {2}; not applied {1} {2}.</source>
+        <translation>已核销 {0} {2}；未核销 {1} {2}。</translation>
+    </message>
+    <message>
+        <source>The split applies {0} {1} more than the entry; lower an amount.</source>
+        <translation>分配合计比本笔记录多 {0} {1}；请减少某一项金额。</translation>
+    </message>
+    <message>
+        <source>Applied {0} {2}; {1} {2} stays with the customer as credit.</source>
+        <translation>已核销 {0} {2}；{1} {2} 作为客户余额保留。</translation>
+    </message>
+    <message>
+        <source>Fully applied: {0} {1}.</source>
+        <translation>已全部核销：{0} {1}。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentKind</name>
     <message>
         <source>Payment</source>
@@ -4765,6 +5184,101 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Recovery of a written-off debt</source>
         <translation>已核销坏账的收回</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>All entries</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Write-offs</source>
+        <translation>坏账核销</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>Reversals</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Dated from</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Unapplied only</source>
+        <translation>仅显示未核销</translation>
+    </message>
+    <message>
+        <source>Entries with money not yet applied to an invoice (customer credit)</source>
+        <translation>尚有金额未核销到发票的记录（客户余额）</translation>
+    </message>
+    <message>
+        <source>Reference, customer, method or entry no.…</source>
+        <translation>参考号、客户、方式或记录编号…</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>登记付款…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>See the entry&apos;s split and change it (Enter)</source>
+        <translation>查看并修改该记录的核销分配（Enter）</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Reverse the entry with a new entry dated today or later; reports of earlier days stay as they were</source>
+        <translation>用一笔日期为今天或以后的新记录冲销该记录；更早日期的报表保持不变</translation>
+    </message>
+    <message>
+        <source>Changes…</source>
+        <translation>变更记录…</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>{0} entries</source>
+        <translation>{0} 笔记录</translation>
+    </message>
+    <message>
+        <source>{0}: net {1} · unapplied {2}</source>
+        <translation>{0}：净额 {1} · 未核销 {2}</translation>
+    </message>
+    <message>
+        <source>dated {0} to {1}</source>
+        <translation>日期 {0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>search: {0}</source>
+        <translation>搜索：{0}</translation>
+    </message>
+    <message>
+        <source>entry {0}</source>
+        <translation>第 {0} 号记录</translation>
     </message>
 </context>
 <context>
@@ -5401,6 +5915,37 @@ Interest already shown in issued letters does not change; new computations use t
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse {0} no. {1}</source>
+        <translation>冲销{0}第 {1} 号</translation>
+    </message>
+    <message>
+        <source>A reversal is a new entry of {0} {1}, dated the day you choose: from that day on it takes back what no. {2} applied to each invoice. No. {2} stays on record, and reports of earlier days do not change.</source>
+        <translation>冲销是一笔金额为 {0} {1} 的新记录，日期由您选择：自该日起，收回第 {2} 号在每张发票上核销的金额。第 {2} 号仍保留在记录中，更早日期的报表不会改变。</translation>
+    </message>
+    <message>
+        <source>Reversal date</source>
+        <translation>冲销日期</translation>
+    </message>
+    <message>
+        <source>Reason (kept on record)</source>
+        <translation>原因（保留在记录中）</translation>
+    </message>
+    <message>
+        <source>e.g. cheque bounced</source>
+        <translation>例如：支票退票</translation>
+    </message>
+    <message>
+        <source>Enter it again?</source>
+        <translation>重新录入？</translation>
+    </message>
+    <message>
+        <source>Payment no. {0} is reversed by no. {1}. Enter the payment again, corrected, now?</source>
+        <translation>第 {0} 号收款已被第 {1} 号冲销。现在重新录入改正后的收款吗？</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <source>Customer</source>
@@ -5511,6 +6056,13 @@ Interest already shown in issued letters does not change; new computations use t
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
     <name>SlipReturnedDialog</name>
     <message>
         <source>Confirmation returned — {0}</source>
@@ -5535,6 +6087,25 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Note (the customer&apos;s figure and reason, if it differs)</source>
         <translation>备注（如有差异，客户所述金额及原因）</translation>
+    </message>
+</context>
+<context>
+    <name>SplitModel</name>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Open before this entry</source>
+        <translation>本笔核销前未结</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已核销</translation>
     </message>
 </context>
 <context>
@@ -5806,6 +6377,13 @@ Interest already shown in issued letters does not change; new computations use t
     </message>
 </context>
 <context>
+    <name>UserGuide</name>
+    <message>
+        <source>AR Desktop — User guide</source>
+        <translation>AR Desktop — 使用手册</translation>
+    </message>
+</context>
+<context>
     <name>ValidatePage</name>
     <message>
         <source>Check</source>
@@ -5822,6 +6400,45 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Save errors as CSV</source>
         <translation>将错误另存为 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Entries</source>
+        <translation>记账(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;New in this list…</source>
+        <translation>在当前列表中新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New &amp;invoice…</source>
+        <translation>新建发票(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>登记付款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print this list…</source>
+        <translation>打印当前列表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search this list</source>
+        <translation>搜索当前列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用手册(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -5857,6 +6474,26 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>broken</source>
         <translation>已违约</translation>
+    </message>
+    <message>
+        <source>{0} → {1}: credit class {0} today; how the customer paid over the last 12 months suggests class {1}. Change the class in the customer&apos;s record if you agree.</source>
+        <translation>{0} → {1}：目前信用等级为 {0}；根据该客户过去 12 个月的付款情况，建议调为 {1} 级。如您同意，请在客户资料中修改等级。</translation>
+    </message>
+    <message>
+        <source>⟳ credit review due: the overdue balance has reached the review share of the credit limit. Look at the limit, then press Credit reviewed.</source>
+        <translation>⟳ 需要信用复核：逾期余额已达到信用额度的复核比例。请检查信用额度，然后按“信用已复核”。</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in {0} days</source>
+        <translation>{0} 天后</translation>
+    </message>
+    <message>
+        <source>Due from {0}</source>
+        <translation>自 {0} 起到期</translation>
     </message>
     <message>
         <source>{0} by {1} ({2})</source>

@@ -8,6 +8,7 @@ from urllib.parse import unquote
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.services import collections
 from ar_desktop.services.invoicing import add_invoice
 from ar_desktop.ui import palette
@@ -50,10 +51,10 @@ def test_worklist_is_sorted_by_urgency_and_overdue_is_red(window, qtbot):
     severities = [r.status.severity for r in rows]
     assert severities == sorted(severities, reverse=True)
     overdue_col = COLUMN_KEYS.index("overdue")
-    red = palette.color_for(palette.OVERDUE)
     for i, r in enumerate(rows):
         colour = tab.model.data(tab.model.index(i, overdue_col), Qt.ItemDataRole.ForegroundRole)
-        assert (colour == red) == (r.overdue_amount > 0)
+        shade = palette.severity_color(overdue_severity(r.oldest_days_overdue))
+        assert (colour is not None and colour == shade) == (r.overdue_amount > 0)
 
 
 def test_log_call_with_promise_changes_the_state_to_promised(window, qtbot, when_dialog_opens):

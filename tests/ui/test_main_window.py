@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
+from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.services.customers import customer_ids, customer_rows
 from ar_desktop.services.invoicing import invoice_ids, invoice_rows
 from ar_desktop.storage.invoices_repo import InvoiceFilter
@@ -135,14 +136,16 @@ def test_overdue_rows_are_red_and_current_rows_are_not(window):
         tones.setdefault(status, set()).add(model.data(model.index(r, 0), StatusRole))
     assert tones["overdue"] == {palette.OVERDUE}
     assert palette.OVERDUE not in tones.get("open", set()) | tones.get("paid", set())
-    red = palette.color_for(palette.OVERDUE)
     overdue_row = next(r for r in range(model.rowCount())
                        if model.data(model.index(r, _column(model, "status")), RawRole) == "overdue")
-    assert model.data(model.index(overdue_row, 0), Qt.ItemDataRole.ForegroundRole) == red
+    days = model.data(model.index(overdue_row, _column(model, "days")), RawRole)
+    assert model.data(model.index(overdue_row, 0), Qt.ItemDataRole.ForegroundRole) == \
+        palette.severity_color(overdue_severity(days))  # red, in the shade of how late it is
     customers = window.customers.model
     for r in range(customers.rowCount()):
         overdue = customers.data(customers.index(r, _column(customers, "overdue")), RawRole)
-        expected = red if overdue > 0 else None
+        days = customers.data(customers.index(r, _column(customers, "days")), RawRole)
+        expected = palette.severity_color(overdue_severity(days)) if overdue > 0 else None
         assert customers.data(customers.index(r, 0), Qt.ItemDataRole.ForegroundRole) == expected
 
 

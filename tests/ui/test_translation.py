@@ -56,7 +56,7 @@ def chinese_window(chinese, request):
 
 def test_main_window_speaks_chinese(chinese_window):
     w = chinese_window
-    assert [w.tabs.tabText(i) for i in range(w.tabs.count())][:4] == ["概览", "客户", "发票", "催收"]
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())][:5] == ["概览", "客户", "发票", "收款", "催收"]
     menus = [a.text() for a in w.menuBar().actions()]
     assert menus[0] == "文件(&F)"
     assert "视图(&V)" in menus and "帮助(&H)" in menus

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.errors import UserError, ValidationError
+from ar_desktop.domain.records import EARLIEST_DATE
 from ar_desktop.domain.text import Text
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
+from ar_desktop.ui.screen import FitScrollArea, keep_on_screen
 
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px 4px; border-radius: 3px;"
 
@@ -34,6 +37,34 @@ def date_edit(value=None) -> QDateEdit:
     return w
 
 
+class OptionalDateEdit(QDateEdit):
+    """A date picker that may be left empty: ``empty_text`` shows until a date is picked (its lowest
+    date stands for "no date"); ``value_text()`` is "" then, else the date as YYYY-MM-DD."""
+
+    def __init__(self, empty_text: str, start=None):
+        super().__init__()
+        self._start = start or dt.date.today()
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(qdate(EARLIEST_DATE - dt.timedelta(days=1)))
+        self.setSpecialValueText(empty_text)
+        self.clear_value()
+
+    def clear_value(self) -> None:
+        self.setDate(self.minimumDate())
+
+    def is_empty(self) -> bool:
+        return self.date() == self.minimumDate()
+
+    def value_text(self) -> str:
+        return "" if self.is_empty() else iso(self)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.is_empty():  # the calendar opens on a sensible month, not on the "empty" date
+            self.setDate(qdate(self._start))
+        super().mousePressEvent(event)
+
+
 class KeepOpen(Exception):  # noqa: N818 - a signal, not an error
     """Raised by a save function when the user chose not to go on: the dialog stays as it is."""
 
@@ -51,9 +82,15 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
+        # The fields scroll when they (and their error messages) need more height than the screen
+        # has: the buttons stay on screen below them.
+        self.body = QWidget()
+        self.body.setLayout(self.form)
+        self.scroll = FitScrollArea(self.body)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
+        keep_on_screen(self)
         self._save: Callable[[dict[str, Any]], Any] | None = None
         self.result_value: Any = None
 
@@ -91,6 +128,8 @@ class FormDialog(QDialog):
                 out[key] = w.currentText() if data is None else data
             elif isinstance(w, QCheckBox):
                 out[key] = w.isChecked()
+            elif isinstance(w, OptionalDateEdit):
+                out[key] = w.value_text()
             elif isinstance(w, QDateEdit):
                 out[key] = iso(w)
         return out

@@ -10,7 +10,7 @@ from ar_desktop.domain.money import KNOWN_CURRENCIES
 from ar_desktop.domain.records import LIMITS, parse_invoice
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import customer_choices, get_customer
-from ar_desktop.services.invoicing import add_invoice, default_due_date, update_invoice
+from ar_desktop.services.invoicing import add_invoice, default_due_date, next_invoice_number, update_invoice
 from ar_desktop.storage.invoices_repo import InvoiceRow
 from ar_desktop.services.collections import credit_check_for_new_invoice, record_credit_override
 from ar_desktop.services.credit_checks import new_customer_cap_warning
@@ -32,11 +32,17 @@ class InvoiceDialog(FormDialog):
                                  combo([(f"{code} – {name}", code) for _id, code, name in choices],
                                        invoice.customer_code if invoice else None))
         self._ids = {code: cid for cid, code, _name in choices}
-        if customer_id is not None and invoice is None:
-            idx = [cid for cid, _c, _n in choices].index(customer_id) if customer_id in self._ids.values() else -1
-            if idx >= 0:
-                self.customer.setCurrentIndex(idx)
-        self.add("number", self.tr("Invoice number"), line(invoice.number if invoice else "", LIMITS["number"]))
+        if invoice is None:
+            # a new invoice names its customer on purpose: none is chosen unless the list was filtered to one
+            self.customer.setCurrentIndex(-1)
+            self.customer.setPlaceholderText(self.tr("Choose the customer…"))
+            if customer_id in self._ids.values():
+                self.customer.setCurrentIndex([cid for cid, _c, _n in choices].index(customer_id))
+        number = self.add("number", self.tr("Invoice number"),
+                          line(invoice.number if invoice else next_invoice_number(books), LIMITS["number"]),
+                          "" if invoice else self.tr("The next free number is suggested; type over it if needed"))
+        if invoice is None:
+            number.selectAll()
         self.issue = self.add("issue_date", self.tr("Issue date"), date_edit(invoice.issue_date if invoice else today))
         self.due = self.add("due_date", self.tr("Due date"), date_edit(invoice.due_date if invoice else today),
                             self.tr("Filled from the customer's payment terms; you may change it"))

@@ -13,7 +13,7 @@ from ar_desktop.services import letters, registered_mail
 from ar_desktop.services.context import Books
 from ar_desktop.services.letter_register import RegisterRow, letter_register
 from ar_desktop.ui import palette
-from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+from ar_desktop.ui.dialogs.form import FormDialog, OptionalDateEdit, combo, date_edit, line
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.table_models import money_text
@@ -107,7 +107,8 @@ class CorrectionDialog(FormDialog):
         self.add("entry", self.tr("Entry"), combo([(f"{e.kind} {e.date.isoformat()} {e.tracking_number}".strip(),
                                                    e.corrects_id or e.id) for e in reversed(entries)]))
         self.add("tracking", self.tr("Correct tracking number"), line("", 40), self.tr("Empty: unchanged"))
-        self.add("date", self.tr("Correct date"), line("", 10, "YYYY-MM-DD"), self.tr("Empty: unchanged"))
+        self.add("date", self.tr("Correct date"), OptionalDateEdit(self.tr("unchanged"), books.today()),
+                 self.tr("Empty: unchanged"))
         self.add("signed_by", self.tr("Correct signed by"), line("", 200), self.tr("Empty: unchanged"))
         self.add("note", self.tr("Why the correction"), line("", 500))
         self.on_save(lambda raw: registered_mail.correct_entry(

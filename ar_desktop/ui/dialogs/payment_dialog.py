@@ -16,7 +16,7 @@ from ar_desktop.domain.records import PAYMENT_METHODS
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import customer_choices, get_customer
 from ar_desktop.services.payments import open_invoices, record_payment
-from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line, qdate
 from ar_desktop.ui.i18n import error_text
 from ar_desktop.ui.table_models import money_text
 
@@ -110,7 +110,10 @@ class AllocationModel(QAbstractTableModel):
 
 
 class PaymentDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, books: Books, customer_id: int | None = None):
+    def __init__(self, parent: QWidget | None, books: Books, customer_id: int | None = None,
+                 prefill: dict | None = None):
+        """``prefill``: date, amount, method and reference to start from (entering a reversed
+        payment again)."""
         super().__init__(parent, self.tr("Record payment"))
         self.books = books
         choices = customer_choices(books)
@@ -144,8 +147,22 @@ class PaymentDialog(FormDialog):
         self.model.dataChanged.connect(self._update_credit)
         self.model.refused.connect(self.credit_label.setText)
         self._load_invoices()
+        if prefill:
+            self._prefill(prefill)
         self.on_save(lambda raw: record_payment(books, raw, self.model.allocations()))
         self.resize(620, 560)
+
+    def _prefill(self, values: dict) -> None:
+        if values.get("date"):
+            self.fields["date"].setDate(qdate(values["date"]))
+        if values.get("method"):
+            method = self.fields["method"]
+            if method.findData(values["method"]) < 0:
+                method.addItem(values["method"], values["method"])
+            method.setCurrentIndex(method.findData(values["method"]))
+        self.fields["reference"].setText(values.get("reference") or "")
+        if values.get("amount") is not None:
+            self.amount.setText(str(values["amount"]))
 
     def _load_invoices(self) -> None:
         code = self.customer.currentData()

@@ -1,0 +1,44 @@
+"""Printing what a list shows (Ctrl+P on a list tab): its rows, as displayed, in a PDF preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+from ar_desktop.services.list_report import MAX_PRINTED_ROWS, list_pdf
+from ar_desktop.ui.messages import run_action
+from ar_desktop.ui.pdf_preview import PdfPreview
+
+
+def printed_language() -> str:
+    """The language of printed lists: the interface's ("zh" in the Chinese translation)."""
+    return QCoreApplication.translate("ListPrinting", "en", "language code of printed lists: en or zh")
+
+
+def print_model(parent: QWidget, books, model: QAbstractItemModel, title: str, *, subtitle: str = "",
+                totals: str = "") -> PdfPreview | None:
+    """Render the rows of ``model`` (at most MAX_PRINTED_ROWS) as shown, and preview them."""
+    count, columns = model.rowCount(), model.columnCount()
+    shown = min(count, MAX_PRINTED_ROWS)
+    horizontal = Qt.Orientation.Horizontal
+    headers = [str(model.headerData(c, horizontal) or "") for c in range(columns)]
+    numeric = [c for c in range(columns)
+               if int(model.headerData(c, horizontal, Qt.ItemDataRole.TextAlignmentRole) or 0)
+               & int(Qt.AlignmentFlag.AlignRight)]
+    rows = [[_text(model.index(r, c).data()) for c in range(columns)] for r in range(shown)]
+    note = ""
+    if count > shown:
+        note = QCoreApplication.translate(
+            "ListPrinting", "The first {0} of {1} rows are printed; narrow the list with its filters to print the "
+            "rest.").format(f"{shown:,}", f"{count:,}")
+    ok, data = run_action(parent, list_pdf, books, title, headers, rows, numeric=numeric, subtitle=subtitle,
+                          totals=totals, note=note, language=printed_language())
+    if not ok:
+        return None
+    preview = PdfPreview(parent, data, title, file_name=f"{title} {books.today().isoformat()}.pdf")
+    preview.open()
+    return preview
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,176 @@
+"""Payments: every payment, credit, write-off, credit note and reversal, filtered and sorted in SQL.
+
+Open an entry to see and change its split; reverse it (a new entry dated the day of the
+reversal, so earlier reports stay as they were) and enter it again, corrected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+from ar_desktop.services import payments as payment_service
+from ar_desktop.services.customers import customer_choices
+from ar_desktop.storage.payments_repo import PaymentFilter
+from ar_desktop.ui.columns import payment_columns, payment_tone
+from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+from ar_desktop.ui.dialogs.form import date_edit, qdate
+from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog, reverse_entry
+from ar_desktop.ui.list_tab import ListTab
+from ar_desktop.ui.table_models import PagedTableModel, money_text
+
+KINDS = (("all", QT_TRANSLATE_NOOP("PaymentsTab", "All entries")),
+         ("payment", QT_TRANSLATE_NOOP("PaymentsTab", "Payments")),
+         ("credit", QT_TRANSLATE_NOOP("PaymentsTab", "Credits")),
+         ("write_off", QT_TRANSLATE_NOOP("PaymentsTab", "Write-offs")),
+         ("credit_note", QT_TRANSLATE_NOOP("PaymentsTab", "Credit notes")),
+         ("reversal", QT_TRANSLATE_NOOP("PaymentsTab", "Reversals")))
+
+
+class PaymentsTab(ListTab):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for key, label in KINDS:
+            self.kind.addItem(self.tr(label), key)
+        self.customer = QComboBox()
+        self.customer.setMinimumWidth(220)
+        self.use_dates = QCheckBox(self.tr("Dated from"))
+        today = dt.date.today()
+        self.date_from = date_edit(today.replace(month=1, day=1))
+        self.date_to = date_edit(today)
+        self.to_label = QLabel(self.tr("to"))
+        self.only_unapplied = QCheckBox(self.tr("Unapplied only"))
+        self.only_unapplied.setToolTip(self.tr("Entries with money not yet applied to an invoice (customer credit)"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Reference, customer, method or entry no.…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        filters = QHBoxLayout()
+        for w in (self.kind, self.customer, self.use_dates, self.date_from, self.to_label, self.date_to,
+                  self.only_unapplied, self.search):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.layout().insertLayout(0, filters)
+        self.toolbar.addStretch(1)
+        self.new_button = QPushButton(self.tr("Record payment…"))
+        self.open_button = QPushButton(self.tr("Open…"))
+        self.open_button.setToolTip(self.tr("See the entry's split and change it (Enter)"))
+        self.reverse_button = QPushButton(self.tr("Reverse…"))
+        self.reverse_button.setToolTip(self.tr("Reverse the entry with a new entry dated today or later; "
+                                               "reports of earlier days stay as they were"))
+        for w, slot in ((self.new_button, self.record_payment), (self.open_button, self.edit_selected),
+                        (self.reverse_button, self.reverse_selected)):
+            w.clicked.connect(slot)
+            self.toolbar.addWidget(w)
+        self.more_actions = self.add_more_menu((("changes", self.tr("Changes…"), self.show_changes),))
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.totals.setStyleSheet("font-weight: bold; padding: 4px;")
+        self.layout().addWidget(self.totals)
+        self._sync_dates()
+        self.kind.currentIndexChanged.connect(self.reload)
+        self.customer.currentIndexChanged.connect(self.reload)
+        self.use_dates.toggled.connect(self._sync_dates)
+        self.use_dates.toggled.connect(self.reload)
+        self.only_unapplied.toggled.connect(self.reload)
+        self.date_from.dateChanged.connect(self.reload_soon)
+        self.date_to.dateChanged.connect(self.reload_soon)
+        self.search.textChanged.connect(self.reload_soon)
+
+    def _sync_dates(self) -> None:
+        """Unticked, the period is not applied: the date fields say so by being disabled."""
+        on = self.use_dates.isChecked()
+        for w in (self.date_from, self.to_label, self.date_to):
+            w.setEnabled(on)
+
+    def set_books(self, books) -> None:
+        self.books = books
+        today = books.today()
+        self.date_from.setDate(qdate(today.replace(month=1, day=1)))
+        self.date_to.setDate(qdate(today))
+        self.load_customers()
+        model = PagedTableModel(payment_columns(), lambda sort, desc: payment_service.payment_ids(
+            books, self.filter(), sort=sort, descending=desc),
+            lambda ids: payment_service.payment_rows_of(books, ids), payment_tone, "date", self, descending=True)
+        self.attach_model(model, {0: 60, 1: 90, 2: 230, 3: 100, 4: 100, 5: 100, 6: 100, 7: 45, 8: 110, 9: 160,
+                                  10: 120}, sort_column=1, descending=True)  # newest first
+        self.reload()
+
+    def load_customers(self) -> None:
+        current = self.customer.currentData()
+        self.customer.blockSignals(True)
+        self.customer.clear()
+        self.customer.addItem(self.tr("All customers"), None)
+        for cid, code, name in customer_choices(self.books):
+            self.customer.addItem(f"{code} – {name}", cid)
+        self.customer.setCurrentIndex(max(self.customer.findData(current), 0))
+        self.customer.blockSignals(False)
+
+    def filter(self) -> PaymentFilter:
+        dates = self.use_dates.isChecked()
+        return PaymentFilter(customer_id=self.customer.currentData(),
+                             date_from=self.date_from.date().toPython() if dates else None,
+                             date_to=self.date_to.date().toPython() if dates else None,
+                             kind=self.kind.currentData(), only_unapplied=self.only_unapplied.isChecked(),
+                             search=self.search.text())
+
+    def reload(self) -> None:
+        super().reload()
+        if self.books is None:
+            return
+        totals = payment_service.payment_totals(self.books, self.filter())
+        count = sum(t.count for t in totals)
+        parts = [self.tr("{0} entries").format(f"{count:,}")]
+        for t in totals:
+            parts.append(self.tr("{0}: net {1} · unapplied {2}").format(t.currency, money_text(t.amount),
+                                                                        money_text(t.unapplied)))
+        self.totals.setText(" · ".join(parts))
+
+    def list_title(self) -> str:
+        return self.tr("Payments")
+
+    def filter_text(self) -> str:
+        parts = [self.kind.currentText(), self.customer.currentText()]
+        if self.use_dates.isChecked():
+            parts.append(self.tr("dated {0} to {1}").format(self.date_from.date().toString("yyyy-MM-dd"),
+                                                           self.date_to.date().toString("yyyy-MM-dd")))
+        if self.only_unapplied.isChecked():
+            parts.append(self.tr("Unapplied only"))
+        if self.search.text().strip():
+            parts.append(self.tr("search: {0}").format(self.search.text().strip()))
+        return " · ".join(parts)
+
+    def show_customer(self, customer_id: int | None) -> None:
+        self.customer.setCurrentIndex(max(self.customer.findData(customer_id), 0))
+
+    def _after_write(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def record_payment(self) -> None:
+        if PaymentDialog(self, self.books, self.customer.currentData()).exec():
+            self._after_write()
+
+    def edit_selected(self) -> None:
+        pid = self.current_id()
+        if pid is None:
+            return
+        dialog = PaymentEntryDialog(self, self.books, pid)
+        dialog.exec()
+        if dialog.changed_books:
+            self._after_write()
+            self.select_ids([pid])
+
+    def reverse_selected(self) -> None:
+        pid = self.current_id()
+        if pid is not None and reverse_entry(self, self.books, pid):
+            self._after_write()
+
+    def show_changes(self) -> None:
+        pid = self.current_id()
+        if pid is not None:
+            AuditDialog(self, self.books, "payment", pid, self.tr("entry {0}").format(pid)).exec()

@@ -1,0 +1,182 @@
+"""Every dialog of the window, opened on the sample company as a user would see it (fields filled,
+errors showing where they can): the laptop-fit test walks it, scripts/screenshots.py photographs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+Factory = Callable[[object, Path], QWidget]
+
+
+def _worklist_row(window, code: str | None = None):
+    from ar_desktop.services import collections
+
+    rows = collections.worklist(window.books, window.books.today())
+    return next((r for r in rows if r.customer_code == code), rows[0]) if code else rows[0]
+
+
+def _invoice_row(window):
+    from ar_desktop.services.invoicing import invoice_ids, invoice_rows
+    from ar_desktop.storage.invoices_repo import InvoiceFilter
+
+    return invoice_rows(window.books, invoice_ids(window.books, InvoiceFilter(status="overdue"))[:1])[0]
+
+
+def _posted_letter(window):
+    """A registered letter issued and posted (once per company file)."""
+    from ar_desktop.domain.tracking import s10_check_digit
+    from ar_desktop.services import letters, registered_mail
+    from ar_desktop.services.letter_register import letter_register
+
+    rows = [r for r in letter_register(window.books) if r.mail.posted_on]
+    if rows:
+        return rows[0]
+    today = window.books.today()
+    candidates = [c for c in letters.letter_candidates(window.books, today) if c.registered_mail]
+    issued = letters.issue_letters(window.books, today, [candidates[0].customer_code])[0]
+    serial = "40871235"
+    registered_mail.record_posting(window.books, issued.letter_id, "Deutsche Post", "Einschreiben Rückschein",
+                                   f"RR{serial}{s10_check_digit(serial)}DE", today)
+    return [r for r in letter_register(window.books) if r.mail.posted_on][0]
+
+
+def _customer_with_errors(window, _tmp):
+    from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
+
+    d = CustomerDialog(window, window.books)
+    for key, text in (("code", "bad code!"), ("name", ""), ("email", "not-an-email"), ("country", "Germany"),
+                      ("credit_limit", "-5"), ("terms_days", "abc")):
+        d.fields[key].setText(text)
+    d._on_save()  # errors appear beside their fields (the dialog must not grow off the screen)
+    return d
+
+
+def _invoice_with_errors(window, _tmp):
+    from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
+
+    d = InvoiceDialog(window, window.books)
+    d.fields["amount"].setText("12.345,678 EUR")
+    d._on_save()
+    return d
+
+
+def _payment(window, _tmp):
+    from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+
+    d = PaymentDialog(window, window.books, _invoice_row(window).customer_id)
+    d.amount.setText("1000.00")
+    return d
+
+
+def _payment_entry(window, _tmp):
+    from ar_desktop.services.payments import payment_ids
+    from ar_desktop.storage.payments_repo import PaymentFilter
+    from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog
+
+    return PaymentEntryDialog(window, window.books, payment_ids(window.books, PaymentFilter())[0])
+
+
+def _reverse(window, _tmp):
+    from ar_desktop.services.payments import payment_detail, payment_ids
+    from ar_desktop.storage.payments_repo import PaymentFilter
+    from ar_desktop.ui.dialogs.payment_entry_dialog import ReverseDialog
+
+    return ReverseDialog(window, window.books, payment_detail(window.books,
+                                                              payment_ids(window.books, PaymentFilter())[0]))
+
+
+def _restore(window, tmp):
+    from ar_desktop.services.backups import back_up
+    from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
+
+    backup = tmp / "sample-backup.ardb"
+    if not backup.exists():
+        back_up(window.books, backup)
+    return RestoreDialog(window, window.books.db.path, backup)
+
+
+def _preview(window, _tmp):
+    from ar_desktop.services.statements import statement_pdf
+    from ar_desktop.ui.pdf_preview import PdfPreview
+
+    return PdfPreview(window, statement_pdf(window.books, _invoice_row(window).customer_code), "Statement of account")
+
+
+def _mailing_book(window, _tmp):
+    from ar_desktop.services import registered_mail
+    from ar_desktop.ui.pdf_preview import PdfPreview
+
+    row = _posted_letter(window)
+    return PdfPreview(window, registered_mail.mailing_book_pdf(window.books, [row.letter.id], row.mail.posted_on),
+                      "Mailing book")
+
+
+def _result(window, _tmp):
+    from ar_desktop.ui.result_dialog import ResultDialog, ResultLine
+
+    lines = [ResultLine.done(f"L-2026-{i:04d} · Customer {i}", "sent to the printer PDF") for i in range(1, 12)]
+    lines.append(ResultLine.skipped("KAS11 · Kastanie Möbelbau OHG", "nothing overdue any more"))
+    return ResultDialog(window, "Letters issued", "11 letters issued, 1 skipped.", lines,
+                        note="Post the registered letters today and record the postings.")
+
+
+def _d(module: str, cls: str, *args_of) -> Factory:
+    """A dialog built as ``cls(window, window.books, *(f(window) for f in args_of))``."""
+    def make(window, _tmp):
+        import importlib
+
+        klass = getattr(importlib.import_module(f"ar_desktop.ui.dialogs.{module}"), cls)
+        return klass(window, window.books, *(f(window) for f in args_of))
+    return make
+
+
+CATALOGUE: dict[str, Factory] = {
+    "customer-dialog-errors": _customer_with_errors,
+    "invoice-dialog-errors": _invoice_with_errors,
+    "payment-dialog": _payment,
+    "payment-entry": _payment_entry,
+    "reverse-payment": _reverse,
+    "adjustment": _d("adjustment_dialog", "AdjustmentDialog", _invoice_row),
+    "call": _d("call_dialog", "CallDialog", _worklist_row),
+    "promise": _d("promise_dialog", "PromiseDialog", _worklist_row),
+    "plan": _d("plan_dialog", "PlanDialog", _worklist_row),
+    "dispute": _d("dispute_dialog", "DisputeDialog", _worklist_row),
+    "hold": _d("hold_dialog", "HoldDialog", _worklist_row),
+    "step": _d("step_dialog", "StepDialog", _worklist_row),
+    "history": _d("history_dialog", "HistoryDialog", lambda w: _worklist_row(w).customer_code,
+                  lambda w: _worklist_row(w).customer_name),
+    "company": lambda w, _t: __import__("ar_desktop.ui.dialogs.company_dialog", fromlist=["CompanyDialog"])
+    .CompanyDialog(w, w.books, __import__("ar_desktop.services.company_file", fromlist=["company_profile"])
+                   .company_profile(w.books)),
+    "collection-settings": _d("collection_settings_dialog", "CollectionSettingsDialog"),
+    "ladder": _d("ladder_dialog", "LadderDialog"),
+    "late-charges": _d("late_charges_dialog", "LateChargesDialog"),
+    "letter-settings": _d("letter_settings_dialog", "LetterSettingsDialog"),
+    "rates": _d("rates_dialog", "RatesDialog"),
+    "rate-row": _d("rates_dialog", "RateRowDialog", lambda w: "ecb_mro"),
+    "template": _d("template_dialog", "TemplateDialog"),
+    "letters": _d("letters_dialog", "LettersDialog", lambda w: w.books.today()),
+    "registered-mail": _d("mail_register_dialog", "MailRegisterDialog"),
+    "posting": _d("mail_register_dialog", "PostingDialog", _posted_letter),
+    "delivery": _d("mail_register_dialog", "DeliveryDialog", _posted_letter),
+    "correction": _d("mail_register_dialog", "CorrectionDialog", _posted_letter),
+    "audit": _d("audit_dialog", "AuditDialog", lambda w: "invoice", lambda w: _invoice_row(w).id,
+                lambda w: _invoice_row(w).number),
+    "import-wizard": lambda w, _t: __import__("ar_desktop.ui.dialogs.import_wizard", fromlist=["ImportWizard"])
+    .ImportWizard(w, w.books),
+    "restore": _restore,
+    "statement-preview": _preview,
+    "mailing-book-preview": _mailing_book,
+    "result": _result,
+    "mail-text": lambda w, _t: __import__("ar_desktop.ui.dialogs.mail_text_dialog", fromlist=["MailTextDialog"])
+    .MailTextDialog(w, "ap@example.com", "Payment reminder: 2 overdue invoices (EUR 4,030.00)",
+                    "Dear Ms Huber,\n\nAccording to our records ...\n" * 6),
+    "date": lambda w, _t: __import__("ar_desktop.ui.dialogs.date_dialog", fromlist=["DateDialog"])
+    .DateDialog(w, "Report as of", "As of", dt.date(2026, 3, 31), "The report shows the books as they were."),
+    "shortcuts": lambda w, _t: __import__("ar_desktop.ui.help", fromlist=["ShortcutsDialog"]).ShortcutsDialog(w),
+    "user-guide": lambda w, _t: __import__("ar_desktop.ui.help", fromlist=["UserGuide"]).UserGuide(w),
+}
