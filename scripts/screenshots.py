@@ -1,27 +1,50 @@
-"""Regenerate the README screenshots: the sample company in each tab (run headless or under Xvfb)."""
+"""Regenerate the screenshots in docs/screenshots at the bookkeeper's screen size (1366×768):
+each tab and each dialog, in English and in Chinese (run headless or under Xvfb).
+
+    .venv/bin/python scripts/screenshots.py          # English: customers.png, payments.png, dialog-*.png …
+    .venv/bin/python scripts/screenshots.py zh_CN    # Chinese: zh-customers.png, zh-dialog-*.png …
+
+The dialogs come from tests/ui/dialog_catalogue.py, the list the laptop-fit test checks.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+SCREEN = ROOT / "tests" / "ui" / "laptop-screen.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
+sys.path.insert(0, str(ROOT / "tests" / "ui"))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.services.demo import build_demo  # noqa: E402
 from ar_desktop.ui.i18n import install_font  # noqa: E402
 from ar_desktop.ui.main_window import MainWindow  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+OUT = ROOT / "docs" / "screenshots"
+TODAY = dt.date(2026, 3, 31)  # a fixed day: the screenshots do not change with the calendar
+TABS = ("customers", "invoices", "payments", "collections")
+# the dialogs worth a picture in the README and the guide (all are checked by the tests)
+DIALOGS = ("payment-entry", "reverse-payment", "customer-dialog-errors", "invoice-dialog-errors", "payment-dialog",
+           "statement-preview", "mailing-book-preview", "result", "mail-text", "shortcuts", "user-guide", "letters",
+           "registered-mail", "history")
+
+
+def _settle(app) -> None:
+    for _ in range(8):
+        app.processEvents()
 
 
 def _save(widget, app, name: str) -> None:
-    for _ in range(5):
-        app.processEvents()
+    _settle(app)
     widget.grab().save(str(OUT / f"{name}.png"))
     print(OUT / f"{name}.png")
 
@@ -50,7 +73,6 @@ def _documents(window: MainWindow, app: QApplication) -> None:
         registered_mail.record_posting(books, issued.letter_id, "Deutsche Post", "Einschreiben Rückschein",
                                        f"RR{serial}{s10_check_digit(serial)}DE", books.today())
     register = tab.open_register()
-    register.resize(1180, 360)
     _save(register, app, "registered-mail")
     register.close()
 
@@ -83,7 +105,6 @@ def _overview(window: MainWindow, app: QApplication, prefix: str) -> None:
         dialog.table.selectRow(1)
         _save(dialog, app, "review-dialog")
         dialog.close()
-    window.resize(1280, 720)
 
 
 def _credit(window: MainWindow, app: QApplication, prefix: str) -> None:
@@ -114,7 +135,6 @@ def _credit(window: MainWindow, app: QApplication, prefix: str) -> None:
 
 
 def main() -> int:
-    """``screenshots.py`` for the English set; ``screenshots.py zh_CN`` for the Chinese tabs (zh-*.png)."""
     language = sys.argv[1] if len(sys.argv) > 1 else "en"
     app = QApplication(sys.argv[:1])
     install_font(app)
@@ -124,27 +144,44 @@ def main() -> int:
 
         install_translator(app, language)
         prefix = language.split("_")[0] + "-"
+    from dialog_catalogue import CATALOGUE
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "Sample Company.ardb"
-        build_demo(path).close()
+        clock = FixedClock(TODAY)
+        build_demo(path, clock).close()
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings)
+        window = MainWindow(settings, clock)
         window.open_file(path)
-        window.resize(1280, 720)
-        window.show()
+        window.showMaximized()
         OUT.mkdir(parents=True, exist_ok=True)
         _overview(window, app, prefix)
-        for name in ("customers", "invoices", "collections"):
+        window.resize(1366, 768)  # the laptop's screen
+        _reverse_one_payment(window)
+        for name in TABS:
             window.tabs.setCurrentWidget(getattr(window, name))
-            for _ in range(5):
-                app.processEvents()
-            window.grab().save(str(OUT / f"{prefix}{name}.png"))
-            print(OUT / f"{prefix}{name}.png")
+            if name == "collections":
+                window.collections.reload()
+            _save(window, app, f"{prefix}{name}")
+        for name in DIALOGS:
+            dialog = CATALOGUE[name](window, Path(tmp))
+            dialog.show()
+            _save(dialog, app, f"{prefix}dialog-{name}")
+            dialog.close()
         if not prefix:
             _documents(window, app)
         _credit(window, app, prefix)
         window.close()
     return 0
+
+
+def _reverse_one_payment(window) -> None:
+    """The Payments tab shows a reversal next to the payment it reverses."""
+    from ar_desktop.services.payments import payment_ids, reverse_payment
+    from ar_desktop.storage.payments_repo import PaymentFilter
+
+    reverse_payment(window.books, payment_ids(window.books, PaymentFilter())[2], TODAY, "Cheque bounced")
+    window.data_changed()
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import MailingBook, MailingBookEntry, Party
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.tracking import validate_tracking
-from ar_desktop.pdf.mailing_book import render_mailing_book
 from ar_desktop.services.context import Books
 from ar_desktop.services.letters import company_party, letter_record, address_lines, archive_dir
 from ar_desktop.storage import company_repo, customers_repo, letters_repo
@@ -91,6 +90,14 @@ def services_for_books(books: Books) -> tuple[MailService, ...]:
     from ar_desktop.services.company_file import company_profile
 
     return mail_services_for(company_profile(books).country)
+
+
+def render_mailing_book(book) -> bytes:
+    """ar_desktop.pdf.mailing_book.render_mailing_book, imported when a mailing book is made (ReportLab is
+    not loaded at start-up)."""
+    from ar_desktop.pdf.mailing_book import render_mailing_book as render
+
+    return render(book)
 
 
 def mail_service(key: str) -> MailService:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS, AgingRow
 from ar_desktop.services.aging import aging_report
@@ -95,6 +95,10 @@ class AgingView(QWidget):
         top.addWidget(title)
         top.addWidget(self.as_of)
         top.addStretch(1)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("The aging as shown, previewed to print or save as PDF"))
+        self.print_button.clicked.connect(self.print_list)
+        top.addWidget(self.print_button)
         self.model = AgingModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -128,3 +132,14 @@ class AgingView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+
+    def print_list(self):
+        if self.books is None:
+            return None
+        from ar_desktop.ui.list_printing import print_model
+
+        if self._stale:
+            self.model.set_blocks(aging_report(self.books, self.as_of.date().toPython()))
+            self._stale = False
+        return print_model(self, self.books, self.model, self.tr("Aging report"),
+                           subtitle=self.tr("As of {0}").format(self.as_of.date().toString("yyyy-MM-dd")))

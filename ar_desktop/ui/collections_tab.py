@@ -105,7 +105,7 @@ class CollectionsTab(QWidget):
         show_cut_off_text(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((64, 220, 56, 92, 44, 200, 250, 86, 170)):
+        for col, width in enumerate((64, 210, 70, 92, 62, 190, 250, 86, 170)):
             self.table.horizontalHeader().resizeSection(col, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the account's collection file

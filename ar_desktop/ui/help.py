@@ -3,6 +3,7 @@ keyboard shortcuts, read from the window's own actions so the page is always tru
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -80,7 +81,7 @@ def window_shortcuts(window: QWidget) -> list[tuple[str, str]]:
 
     def walk(actions: list[QAction], path: str) -> None:
         for a in actions:
-            text = a.text().replace("&", "").rstrip("…")
+            text = re.sub(r"\(&.\)", "", a.text()).replace("&", "").rstrip("…")  # "文件(&F)", "&File"
             if a.menu() is not None:
                 walk(a.menu().actions(), f"{path}{text} ▸ ")
             elif not a.shortcut().isEmpty():

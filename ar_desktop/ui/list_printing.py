@@ -22,9 +22,14 @@ def print_model(parent: QWidget, books, model: QAbstractItemModel, title: str, *
     shown = min(count, MAX_PRINTED_ROWS)
     horizontal = Qt.Orientation.Horizontal
     headers = [str(model.headerData(c, horizontal) or "") for c in range(columns)]
-    numeric = [c for c in range(columns)
-               if int(model.headerData(c, horizontal, Qt.ItemDataRole.TextAlignmentRole) or 0)
-               & int(Qt.AlignmentFlag.AlignRight)]
+    right = int(Qt.AlignmentFlag.AlignRight)
+
+    def aligned_right(c: int) -> bool:
+        header = model.headerData(c, horizontal, Qt.ItemDataRole.TextAlignmentRole)
+        cell = model.index(0, c).data(Qt.ItemDataRole.TextAlignmentRole) if count else None
+        return bool(int(header or cell or 0) & right)
+
+    numeric = [c for c in range(columns) if aligned_right(c)]
     rows = [[_text(model.index(r, c).data()) for c in range(columns)] for r in range(shown)]
     note = ""
     if count > shown:

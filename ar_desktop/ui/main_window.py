@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         close_action = self._action(file_menu, self.tr("&Close company"), self.close_file,
                                     QKeySequence.StandardKey.Close, needs_file=True)
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"))
         self._file_actions.extend(install_data_actions(self, file_menu, close_action).values())
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         self._action(settings_menu, self.tr("Collection &ladder…"), self.edit_ladder, needs_file=True)

@@ -9,7 +9,7 @@ never pushes the buttons off the bottom.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
 
@@ -81,11 +81,22 @@ class FitScrollArea(QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # forms scroll up and down only: their fields and messages wrap to the width
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         content = self.widget()
         if content is None:
             return super().sizeHint()
         hint = content.sizeHint()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return QSize(hint.width() + bar, hint.height())
+        return QSize(hint.width() + self._bar(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As wide as the content needs (no sideways scrolling), as low as a few lines."""
+        content = self.widget()
+        if content is None:
+            return super().minimumSizeHint()
+        return QSize(content.minimumSizeHint().width() + self._bar(), min(content.minimumSizeHint().height(), 120))

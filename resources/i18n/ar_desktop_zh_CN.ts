@@ -53,6 +53,22 @@
         <source>Aging as of</source>
         <translation>账龄截至</translation>
     </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>The aging as shown, previewed to print or save as PDF</source>
+        <translation>按当前显示的账龄，预览后打印或另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Aging report</source>
+        <translation>账龄分析表</translation>
+    </message>
+    <message>
+        <source>As of {0}</source>
+        <translation>截至 {0}</translation>
+    </message>
 </context>
 <context>
     <name>AllocationModel</name>
@@ -5143,6 +5159,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>已冲销，或该记录不能冲销</translation>
     </message>
     <message>
+        <source>Applied to the customer&apos;s invoices</source>
+        <translation>核销到客户的各张发票</translation>
+    </message>
+    <message>
         <source>Applied {0} {2}; not applied {1} {2}.</source>
         <translation>已核销 {0} {2}；未核销 {1} {2}。</translation>
     </message>
@@ -6106,6 +6126,10 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Applied</source>
         <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>当前未结</translation>
     </message>
 </context>
 <context>

@@ -103,3 +103,11 @@ def test_migration_0006_downgrades_to_the_net_split(tmp_path):
         assert conn.execute(text("SELECT number, paid FROM invoice ORDER BY number")).all() == [("I-1", 1000),
                                                                                               ("I-2", 5000)]
     engine.dispose()
+
+
+def test_known_revisions_read_from_the_scripts_match_alembic():
+    """Opening a file reads the head from the scripts without importing Alembic; Alembic agrees."""
+    from ar_desktop.storage.engine import _alembic_revisions, known_revisions
+
+    assert known_revisions() == _alembic_revisions()
+    assert known_revisions()[1] == "0006"

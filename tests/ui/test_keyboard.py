@@ -89,3 +89,17 @@ def test_the_user_guide_is_in_the_program_in_english_and_chinese(window, qtbot):
     chinese.contents.setCurrentRow(chinese.headings().index("冲销收款"))
     assert chinese.text.textCursor().block().text() == "冲销收款"
     assert guide_path("en").name == "user-guide.en.md"
+
+
+def test_the_aging_prints_as_shown(window, qtbot):
+    import subprocess
+
+    from ar_desktop.services.aging import aging_report
+
+    aging = window.collections.aging
+    preview = aging.print_list()
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=preview.data, capture_output=True,
+                          check=True).stdout.decode()
+    assert "Aging report" in text and "As of 2026-03-31" in text and "Over 90" in text
+    total = sum((b.total.total for b in aging_report(window.books, window.books.today())), start=0)
+    assert f"{total:,.2f}" in text

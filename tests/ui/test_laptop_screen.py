@@ -64,6 +64,7 @@ def test_the_invoice_amount_error_is_shown_whole(window, qtbot, tmp_path):
     error = dialog._errors["amount"]
     assert error.isVisibleTo(dialog) and error.text()
     assert error.height() >= error.heightForWidth(error.width())  # not clipped
+    assert dialog.scroll.verticalScrollBar().maximum() == 0  # there was room: it grew instead of scrolling
 
 
 def test_the_main_window_fits_too(window, qtbot):

@@ -40,6 +40,7 @@ def test_a_new_invoice_names_its_customer_and_suggests_the_next_number(window, q
     dialog = InvoiceDialog(window, window.books)
     qtbot.addWidget(dialog)
     assert dialog.customer.currentIndex() == -1 and dialog.customer.placeholderText() == "Choose the customer…"
+    assert dialog.currency.currentData() == "EUR"  # the company's currency until a customer is chosen
     suggested = dialog.fields["number"].text()
     assert suggested == next_invoice_number(window.books) and suggested
     dialog.fields["amount"].setText("100.00")

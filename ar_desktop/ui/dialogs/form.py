@@ -15,7 +15,7 @@ from ar_desktop.domain.records import EARLIEST_DATE
 from ar_desktop.domain.text import Text
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
-from ar_desktop.ui.screen import FitScrollArea, keep_on_screen
+from ar_desktop.ui.screen import FitScrollArea, fit_size, keep_on_screen
 
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px 4px; border-radius: 3px;"
 
@@ -145,6 +145,23 @@ class FormDialog(QDialog):
         first = next((k for k in problems if k in self.fields), None)
         if first:
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.grow_to_content()
+
+    def grow_to_content(self) -> None:
+        """Taller by what the messages need, as far as the screen allows (beyond that the fields
+        scroll); never smaller, so the dialog does not jump while the user corrects it."""
+        self.form.invalidate()
+        self.layout().activate()
+        width = self.scroll.viewport().width()
+        needed = self.body.heightForWidth(width) if self.body.hasHeightForWidth() else -1
+        needed = needed if needed > 0 else self.body.sizeHint().height()
+        extra = needed - self.scroll.viewport().height()
+        if extra > 0:
+            self.resize(self.width(), fit_size(self, self.width(), self.height() + extra).height())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.grow_to_content()
 
     def _on_save(self) -> None:
         try:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ar_desktop.domain.money import KNOWN_CURRENCIES
 from ar_desktop.domain.records import LIMITS, parse_invoice
+from ar_desktop.services.company_file import company_profile
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import customer_choices, get_customer
 from ar_desktop.services.invoicing import add_invoice, default_due_date, next_invoice_number, update_invoice
@@ -69,6 +70,8 @@ class InvoiceDialog(FormDialog):
         self.issue.dateChanged.connect(self._follow_terms)
         self.customer.currentIndexChanged.connect(self._customer_changed)
         if invoice is None:
+            # the company's currency until a customer is chosen (then the customer's)
+            self.currency.setCurrentIndex(max(self.currency.findData(company_profile(books).currency), 0))
             self._customer_changed()
         if invoice is None:
             self.on_save(self._add)

@@ -24,13 +24,19 @@ from ar_desktop.ui.table_models import money_text
 
 
 class SplitModel(AllocationModel):
-    HEADERS = (QT_TRANSLATE_NOOP("SplitModel", "Invoice"), QT_TRANSLATE_NOOP("SplitModel", "Due date"),
-               QT_TRANSLATE_NOOP("SplitModel", "Open before this entry"), QT_TRANSLATE_NOOP("SplitModel", "Applied"))
+    EDITABLE_HEADERS = (QT_TRANSLATE_NOOP("SplitModel", "Invoice"), QT_TRANSLATE_NOOP("SplitModel", "Due date"),
+                        QT_TRANSLATE_NOOP("SplitModel", "Open before this entry"),
+                        QT_TRANSLATE_NOOP("SplitModel", "Applied"))
+    FIXED_HEADERS = (QT_TRANSLATE_NOOP("SplitModel", "Invoice"), QT_TRANSLATE_NOOP("SplitModel", "Due date"),
+                     QT_TRANSLATE_NOOP("SplitModel", "Open now"), QT_TRANSLATE_NOOP("SplitModel", "Applied"))
+    HEADERS = EDITABLE_HEADERS
 
-    def set_split(self, detail: PaymentDetail) -> None:
-        # what this entry may apply to an invoice: what is open on it, plus its own part
+    def set_split(self, detail: PaymentDetail, editable: bool) -> None:
+        # editable: what this entry may apply to an invoice (what is open on it, plus its own part)
+        self.HEADERS = self.EDITABLE_HEADERS if editable else self.FIXED_HEADERS
         self.set_invoices([OpenInvoice(ln.invoice_id, ln.number, ln.issue_date, ln.due_date,
-                                       ln.open_amount + ln.applied) for ln in detail.lines], detail.row.currency)
+                                       ln.open_amount + (ln.applied if editable else 0)) for ln in detail.lines],
+                          detail.row.currency)
         by_id = {ln.invoice_id: ln.applied for ln in detail.lines}
         self.amounts = [by_id.get(i.invoice_id, ZERO) for i in self.invoices]
 
@@ -76,7 +82,7 @@ class PaymentEntryDialog(QDialog):
         self.reverse_button.clicked.connect(self.reverse)
         for b in (self.save_button, self.reverse_button):
             self.buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
-        self.split_title = QLabel(self.tr("Applied to the customer's invoices (edit the amounts to change the split)"))
+        self.split_title = QLabel()
         self.split_title.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.addLayout(self.info)
@@ -104,7 +110,7 @@ class PaymentEntryDialog(QDialog):
                 (self.tr("Kind"), payment_kind_text(row.kind)),
                 (self.tr("Amount"), f"{money_text(row.amount)} {cur}")]
         if kind in (PaymentKind.PAYMENT, PaymentKind.REVERSAL):
-            rows.append((self.tr("Method"), self.tr(METHOD_TEXT.get(row.method, row.method))
+            rows.append((self.tr("Method"), QCoreApplication.translate("PaymentDialog", row.method)
                          if row.method in METHOD_TEXT else row.method))
         if row.reference:
             rows.append((self.tr("Reference"), row.reference))
@@ -119,15 +125,17 @@ class PaymentEntryDialog(QDialog):
             text = QLabel(value)
             text.setWordWrap(True)
             self.info.addRow(label, text)
-        self.model.set_split(detail)
         editable = kind in RESPLITTABLE and detail.reversal is None
         self.editable = editable
+        self.model.set_split(detail, editable)
         self.effective.setEnabled(editable)
         self.oldest_first.setEnabled(editable)
         self.reverse_button.setEnabled(kind in REVERSIBLE and detail.reversal is None)
         self.reverse_button.setToolTip(self.tr("A new entry of the opposite amount, dated the day you choose") if
                                        self.reverse_button.isEnabled() else
                                        self.tr("Already reversed, or an entry that cannot be reversed"))
+        self.split_title.setText(self.tr("Applied to the customer's invoices (edit the amounts to change the split)")
+                                 if editable else self.tr("Applied to the customer's invoices"))
         self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers if editable
                                    else QTableView.EditTrigger.NoEditTriggers)
         self._update()
