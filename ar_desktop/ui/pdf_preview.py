@@ -14,8 +14,6 @@ action of the caller's (e.g. "Issue…").
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -23,7 +21,7 @@ from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from ar_desktop.domain.errors import UserError
+from ar_desktop.services.reports import save_pdf
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.printing import PdfPages, choose_printer, print_pdf
 from ar_desktop.ui.result_dialog import ResultDialog, ResultLine
@@ -181,7 +179,7 @@ class PdfPreview(QDialog):
                 return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        ok, _ = run_action(self, write_pdf, Path(path), self.data)
+        ok, _ = run_action(self, save_pdf, path, self.data)
         if not ok:
             return None
         _last_folder = Path(path).parent
@@ -223,27 +221,6 @@ def print_and_report(parent: QWidget, data: bytes, title: str, page_count: int |
                                             "the system settings; the document is unchanged."))
     dialog.open()
     return dialog
-
-
-def write_pdf(path: Path, data: bytes) -> None:
-    """The file is complete or absent: written beside the target, then renamed over it."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".ar-desktop-", suffix=".pdf", dir=path.parent)
-    except OSError as e:
-        raise UserError(QCoreApplication.translate(
-            "PdfPreview", "The PDF cannot be saved in {0}: {1}. Choose another folder.").format(
-            str(path.parent), e.strerror or str(e))) from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(QCoreApplication.translate(
-            "PdfPreview", "The PDF cannot be saved as {0}: {1}. Choose another name or folder.").format(
-            str(path), e.strerror or str(e))) from e
 
 
 def _safe_name(text: str) -> str:

@@ -4,18 +4,14 @@ background, then previewed with Print… and Save as PDF…."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMenu,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMenu, QToolButton,
+                               QWidget)
 
 from ar_desktop.services import reports
 from ar_desktop.services.customers import customer_choices
 from ar_desktop.ui.dialogs.form import date_edit
-from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
-from ar_desktop.ui.printing import choose_printer, print_pdf
 from ar_desktop.ui.tasks import BackgroundTask
 
 # Translated "zh" by the Chinese interface: reports follow the language the window speaks.
@@ -144,24 +140,8 @@ class ReportActions:
                               lambda data: self.preview(data, title)).start()
 
     def preview(self, data: bytes, title: str) -> PdfPreview:
-        preview = PdfPreview(self.parent, data, title)
-        preview.add_button(QCoreApplication.translate("Reports", "Print…"), lambda: self._print(preview, data, title))
-        preview.add_button(QCoreApplication.translate("Reports", "Save as PDF…"), lambda: self._save(preview, data, title))
+        """The report in the one preview of every document (Print…, Save as PDF…, Close)."""
+        preview = PdfPreview(self.parent, data, title, file_name=f"{title}.pdf")
         preview.open()
         self.last_preview = preview
         return preview
-
-    def _print(self, parent: QWidget, data: bytes, title: str) -> None:
-        printer = choose_printer(parent, QCoreApplication.translate("Reports", "Print {0}").format(title))
-        if printer is not None:
-            run_action(parent, print_pdf, data, printer, title)
-
-    def _save(self, parent: QWidget, data: bytes, title: str) -> str | None:
-        default = Path.home() / f"{title}.pdf"
-        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Reports", "Save the report as PDF"), str(default), "PDF (*.pdf)")
-        if not path:
-            return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        ok, _ = run_action(parent, reports.save_pdf, path, data)
-        return path if ok else None

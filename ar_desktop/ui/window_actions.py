@@ -98,9 +98,12 @@ def record_payment(window) -> None:
 
 
 def print_current(window):
+    """Ctrl+P: the list in front as shown; on the Overview, its page of figures."""
     tab = current_tab(window)
     if tab is not None and hasattr(tab, "print_list"):
         return tab.print_list()
+    if tab is not None and hasattr(tab, "reports"):
+        return tab.reports.open("kpi")
     return None
 
 

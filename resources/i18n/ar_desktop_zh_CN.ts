@@ -5375,14 +5375,6 @@ Receivables and collections for bookkeepers.</source>
         <source>If nothing comes out, look at the printer&apos;s queue in the system settings; the document is unchanged.</source>
         <translation>如果没有打印出来，请在系统设置中查看打印机队列；文件本身没有改变。</translation>
     </message>
-    <message>
-        <source>The PDF cannot be saved in {0}: {1}. Choose another folder.</source>
-        <translation>无法将 PDF 保存在 {0}：{1}。请选择其他文件夹。</translation>
-    </message>
-    <message>
-        <source>The PDF cannot be saved as {0}: {1}. Choose another name or folder.</source>
-        <translation>无法将 PDF 保存为 {0}：{1}。请换一个文件名或文件夹。</translation>
-    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -5850,22 +5842,6 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Preparing the report…</source>
         <translation>正在生成报表…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Print {0}</source>
-        <translation>打印{0}</translation>
-    </message>
-    <message>
-        <source>Save the report as PDF</source>
-        <translation>将报表另存为 PDF</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Migration 0005 -> 0006: every payment gets its kind, reversals and negative allocations become
+"""Migration 0006 -> 0007 (payment reversals): every payment gets its kind, reversals and negative allocations become
 possible, and nothing stored is lost (the tables are rebuilt with foreign keys checked)."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _file_at_0005(path):
     engine.dispose()
 
 
-def test_migration_0005_to_0006_sets_kinds_and_keeps_every_row(tmp_path):
+def test_migration_to_0007_sets_kinds_and_keeps_every_row(tmp_path):
     path = tmp_path / "old.ardb"
     _file_at_0005(path)
     db = open_database(path)
@@ -75,7 +75,7 @@ def test_migration_0005_to_0006_sets_kinds_and_keeps_every_row(tmp_path):
     assert list(tmp_path.glob("old.before-upgrade-*.ardb.bak"))
 
 
-def test_migration_0006_downgrades_to_the_net_split(tmp_path):
+def test_migration_0007_downgrades_to_the_net_split(tmp_path):
     from alembic import command
 
     path = tmp_path / "co.ardb"
@@ -95,7 +95,7 @@ def test_migration_0006_downgrades_to_the_net_split(tmp_path):
                           "(1, 1, '2026-02-01', 5000), (1, 1, '2026-02-10', -5000), (1, 2, '2026-02-10', 5000), "
                           "(2, 1, '2026-02-01', 1000), (3, 1, '2026-03-01', -1000)"))
     with engine.begin() as conn:
-        command.downgrade(_alembic_config(conn), "0005")
+        command.downgrade(_alembic_config(conn), "0006")
     with engine.begin() as conn:
         assert conn.execute(text("SELECT id FROM payment ORDER BY id")).scalars().all() == [1, 2]
         assert conn.execute(text("SELECT payment_id, invoice_id, date, amount FROM allocation ORDER BY payment_id"))\
@@ -110,4 +110,4 @@ def test_known_revisions_read_from_the_scripts_match_alembic():
     from ar_desktop.storage.engine import _alembic_revisions, known_revisions
 
     assert known_revisions() == _alembic_revisions()
-    assert known_revisions()[1] == "0006"
+    assert known_revisions()[1] == "0007"

@@ -177,6 +177,10 @@ CATALOGUE: dict[str, Factory] = {
                     "Dear Ms Huber,\n\nAccording to our records ...\n" * 6),
     "date": lambda w, _t: __import__("ar_desktop.ui.dialogs.date_dialog", fromlist=["DateDialog"])
     .DateDialog(w, "Report as of", "As of", dt.date(2026, 3, 31), "The report shows the books as they were."),
+    "report-options": lambda w, _t: __import__("ar_desktop.ui.report_actions", fromlist=["ReportOptionsDialog"])
+    .ReportOptionsDialog(w, w.books, "aging", w.books.today()),
+    "review": lambda w, _t: __import__("ar_desktop.ui.dialogs.review_dialog", fromlist=["ReviewDialog"])
+    .ReviewDialog(w, w.books, lambda *_a, **_k: None),
     "shortcuts": lambda w, _t: __import__("ar_desktop.ui.help", fromlist=["ShortcutsDialog"]).ShortcutsDialog(w),
     "user-guide": lambda w, _t: __import__("ar_desktop.ui.help", fromlist=["UserGuide"]).UserGuide(w),
 }

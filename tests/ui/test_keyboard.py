@@ -22,7 +22,7 @@ def _active(window, qtbot):
 
 def test_ctrl_digits_switch_tabs_and_ctrl_f_finds_the_search(window, qtbot):
     _active(window, qtbot)
-    for i, tab in enumerate((window.customers, window.invoices, window.payments, window.collections), start=1):
+    for i, tab in enumerate((window.customers, window.invoices, window.payments, window.collections), start=2):
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{i}"), CTRL)
         assert window.tabs.currentWidget() is tab
         qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
@@ -74,7 +74,8 @@ def test_help_lists_the_shortcuts_of_the_menus(window, qtbot):
     assert keys["Entries ▸ Record payment"] == "Ctrl+Shift+P"
     assert keys["File ▸ Print this list"] == "Ctrl+P"
     assert keys["View ▸ Search this list"] == "Ctrl+F"
-    assert keys["View ▸ Go to ▸ Payments"] == "Ctrl+3"
+    assert keys["View ▸ Go to ▸ Overview"] == "Ctrl+1"
+    assert keys["View ▸ Go to ▸ Payments"] == "Ctrl+4"
     assert "Enter" in [k for k, _ in dialog.rows]
 
 

@@ -31,10 +31,11 @@ def test_kpi_and_forecast_reports_preview_and_save(qtbot, window, tmp_path, monk
         preview = shown(qtbot, PdfPreview)
         assert preview.pages and preview.windowTitle().endswith(window.books.today().isoformat())
         target = tmp_path / f"{kind}.pdf"
-        monkeypatch.setattr("ar_desktop.ui.report_actions.QFileDialog.getSaveFileName",
+        assert preview.print_button is not None  # the one preview: Print…, Save as PDF…, Close
+        monkeypatch.setattr("ar_desktop.ui.pdf_preview.QFileDialog.getSaveFileName",
                             lambda *a, **k: (str(target), ""))
-        assert o.reports._save(preview, task.result, kind) == str(target)
-        assert target.read_bytes().startswith(b"%PDF")
+        assert preview.save_document() is not None
+        assert target.read_bytes() == task.result
         preview.close()
 
 

@@ -185,7 +185,7 @@ def test_save_into_a_folder_that_cannot_be_written_says_so(qtbot, tmp_path, monk
     preview = PdfPreview(None, _document(), "Collection file")
     qtbot.addWidget(preview)
     assert preview.save_document(str(tmp_path / "missing" / "x.pdf")) is None
-    assert shown and "cannot be saved" in shown[0] and "Choose another folder" in shown[0]
+    assert shown and "does not exist" in shown[0] and "Choose an existing folder" in shown[0]
 
 
 def test_a_draft_preview_offers_no_print_or_save(qtbot):
