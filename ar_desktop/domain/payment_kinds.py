@@ -2,9 +2,11 @@
 
 Corrections (write-offs, credit notes, the credit left by voiding a paid invoice…) are stored as
 payments so that posted figures are never overwritten. The stored ``method`` names the kind of a
-correction; a real payment keeps its own method (bank transfer, cheque…). This table is the one
-place that knows the kinds: exports write the kind, imports read it, and adding a kind (for
-example a discount) is one line here.
+correction; a real payment keeps its own method (bank transfer, cheque…). A reversal (domain/
+payments.py) is the one kind told by another column: it points at the entry it reverses and keeps
+that entry's method, so sums per method (write-offs, recoveries) are net of reversals. This table
+is the one place that knows the kinds: exports write the kind, imports read it, the Payments list
+filters by it, and adding a kind (for example a discount) is one line here.
 """
 
 from __future__ import annotations
@@ -23,18 +25,31 @@ class PaymentKind:
     # "none" (never applied to an invoice)
     applied: str = "full"
     needs_reason: bool = True  # the reason is kept in the reference
+    reversible: bool = True  # a reversal entry can take it back (domain/payments.py)
+
+    @property
+    def resplittable(self) -> bool:
+        """Money not tied to one invoice by its nature, whose split can change later."""
+        return self.applied in ("any", "credit")
 
 
 PAYMENT = PaymentKind("payment", translate("PaymentKind", "Payment"), "any", needs_reason=False)
 WRITE_OFF = PaymentKind("write-off", translate("PaymentKind", "Write-off"))
 CREDIT_NOTE = PaymentKind("credit note", translate("PaymentKind", "Credit note"))
-VOID_REVERSAL = PaymentKind("void reversal", translate("PaymentKind", "Credit from a voided invoice"), "credit")
+# the credit follows its invoice: it is taken back by un-voiding, never reversed on its own
+VOID_REVERSAL = PaymentKind("void reversal", translate("PaymentKind", "Credit from a voided invoice"), "credit",
+                            reversible=False)
 DISCOUNT = PaymentKind("discount", translate("PaymentKind", "Early-payment discount"))
 RECOVERY = PaymentKind("recovery", translate("PaymentKind", "Recovery of a written-off debt"), "none")
+# negative, its allocations take back the reversed entry's; made in the program, never imported
+REVERSAL = PaymentKind("reversal", translate("PaymentKind", "Reversal"), "none", needs_reason=False,
+                       reversible=False)
 
 KINDS: dict[str, PaymentKind] = {k.key: k for k in (PAYMENT, WRITE_OFF, CREDIT_NOTE, VOID_REVERSAL, DISCOUNT,
-                                                    RECOVERY)}
+                                                    RECOVERY, REVERSAL)}
 CORRECTIONS = frozenset(k for k in KINDS if k != PAYMENT.key)
+# the kinds a stored method names (a reversal keeps the method of the entry it reverses)
+METHOD_KINDS = CORRECTIONS - {REVERSAL.key}
 
 
 def recovery_reference(reference: str) -> str:
@@ -43,9 +58,11 @@ def recovery_reference(reference: str) -> str:
     return f"Recovery of written-off debt. {reference}".strip()[:100]
 
 
-def kind_of(method: str) -> PaymentKind:
-    """The kind of a stored entry, from its method."""
-    return KINDS.get(method, PAYMENT) if method in CORRECTIONS else PAYMENT
+def kind_of(method: str, reverses: int | None = None) -> PaymentKind:
+    """The kind of a stored entry, from its method and the entry it reverses (if any)."""
+    if reverses is not None:
+        return REVERSAL
+    return KINDS[method] if method in METHOD_KINDS else PAYMENT
 
 
 def is_correction_name(method: str) -> bool:

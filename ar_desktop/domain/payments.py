@@ -1,8 +1,8 @@
 """What a payment entry is, and how it is corrected without rewriting history.
 
-Every money entry of a customer is a payment row of one kind: a payment received, a credit
-(what a voided invoice had been paid, kept for the customer), a write-off, a credit note, or a
-reversal. Nothing posted is changed or deleted:
+Every money entry of a customer is a payment row of one kind (domain/payment_kinds.py): a payment
+received, a credit (what a voided invoice had been paid, kept for the customer), a write-off, a
+credit note, a discount, a recovery, or a reversal. Nothing posted is changed or deleted:
 
 - **Reversing** an entry adds a new entry of kind ``reversal`` dated on the reversal day: the
   opposite amount, with allocations that take back, per invoice, what the entry had applied.
@@ -17,27 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
 from ar_desktop.domain.allocation import Allocation, OpenInvoice
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import ZERO
+from ar_desktop.domain.payment_kinds import PaymentKind
 from ar_desktop.domain.text import Text, translate
 
-
-class PaymentKind(StrEnum):
-    PAYMENT = "payment"
-    CREDIT = "credit"          # a voided invoice's payments, kept as the customer's credit
-    WRITE_OFF = "write_off"
-    CREDIT_NOTE = "credit_note"
-    REVERSAL = "reversal"
-
-
-# What can be reversed: a credit from a void follows its invoice, and a reversal is final
-# (enter the payment again instead).
-REVERSIBLE = frozenset({PaymentKind.PAYMENT, PaymentKind.WRITE_OFF, PaymentKind.CREDIT_NOTE})
-# Whose split can be changed: money received and not tied to one invoice by its nature.
-RESPLITTABLE = frozenset({PaymentKind.PAYMENT, PaymentKind.CREDIT})
 REASON_MAX = 500
 
 
@@ -63,10 +49,10 @@ def check_reversal(entry: EntryState, on: dt.date, reason: str, today: dt.date) 
     if entry.reversed_by is not None:
         raise UserError(Text(translate("Messages", "Payment {id} was already reversed by entry {by}."),
                              id=entry.id, by=entry.reversed_by))
-    if entry.kind not in REVERSIBLE:
-        raise UserError(Text(translate("Messages", "Entry {id} is a {kind}, which cannot be reversed. Reverse "
-                                                   "the payment it belongs to, or enter a new payment."),
-                             id=entry.id, kind=KIND_TEXT[entry.kind]))
+    if not entry.kind.reversible:
+        raise UserError(Text(translate("Messages", "Entry {id} ({kind}) cannot be reversed. Reverse the payment "
+                                                   "it belongs to, or enter a new payment."),
+                             id=entry.id, kind=Text(entry.kind.label)))
     reason = (reason or "").strip()
     if not reason:
         raise UserError(Text(translate("Messages", "Say why the payment is reversed (for example: bounced "
@@ -94,10 +80,10 @@ def split_changes(entry: EntryState, wanted: list[Allocation], open_now: list[Op
     if entry.reversed_by is not None:
         raise UserError(Text(translate("Messages", "Payment {id} was reversed; its split can no longer be "
                                                    "changed."), id=entry.id))
-    if entry.kind not in RESPLITTABLE:
-        raise UserError(Text(translate("Messages", "Entry {id} is a {kind}; only the split of a payment or a "
-                                                   "credit can be changed."),
-                             id=entry.id, kind=KIND_TEXT[entry.kind]))
+    if not entry.kind.resplittable:
+        raise UserError(Text(translate("Messages", "Entry {id} ({kind}) is tied to what it corrects; only the "
+                                                   "split of a payment or a credit can be changed."),
+                             id=entry.id, kind=Text(entry.kind.label)))
     _check_day(entry, on, today, translate("Messages", "change of split"))
     room = {i.invoice_id: i.open_amount for i in open_now}
     numbers = {i.invoice_id: i.number for i in open_now}
@@ -139,11 +125,3 @@ def _check_day(entry: EntryState, on: dt.date, today: dt.date, what: str) -> Non
                                                    "dated before that (reports up to then stay as they were)."),
                              id=entry.id, date=earliest.isoformat(), what=Text(what)))
 
-
-KIND_TEXT = {
-    PaymentKind.PAYMENT: Text(translate("Messages", "payment")),
-    PaymentKind.CREDIT: Text(translate("Messages", "credit")),
-    PaymentKind.WRITE_OFF: Text(translate("Messages", "write-off")),
-    PaymentKind.CREDIT_NOTE: Text(translate("Messages", "credit note")),
-    PaymentKind.REVERSAL: Text(translate("Messages", "reversal")),
-}

@@ -13,13 +13,13 @@ from decimal import Decimal
 from ar_desktop.domain.allocation import Allocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, parse_amount
-from ar_desktop.domain.payments import PaymentKind
+from ar_desktop.domain import payment_kinds
 from ar_desktop.domain.records import parse_date
 from ar_desktop.services.context import Books
 from ar_desktop.storage import invoices_repo, payments_repo
 
-WRITE_OFF = "write-off"
-CREDIT_NOTE = "credit note"
+WRITE_OFF = payment_kinds.WRITE_OFF.key
+CREDIT_NOTE = payment_kinds.CREDIT_NOTE.key
 
 
 def write_off(books: Books, invoice_number: str, amount: Decimal | str | None, reason: str,
@@ -61,5 +61,4 @@ def _adjust(books: Books, method: str, invoice_number: str, amount, reason: str,
                             f"{value} would exceed it. Lower the amount.")
         return payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=value, currency=inv.currency,
                                  method=method, reference=reason.strip()[:100],
-                                 allocations=[Allocation(inv.id, value)],
-                                 kind=PaymentKind.WRITE_OFF if method == WRITE_OFF else PaymentKind.CREDIT_NOTE)
+                                 allocations=[Allocation(inv.id, value)])

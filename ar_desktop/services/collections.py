@@ -21,7 +21,8 @@ from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladd
 from ar_desktop.domain.money import format_amount, from_minor, parse_amount, quantum, to_minor
 from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
                                          reached_step_for_invoice, urgency_key)
-from ar_desktop.domain.payment_kinds import PAYMENT, kind_of
+from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
+                                            WRITE_OFF, kind_of)
 from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_broken_on,
                                             plan_instalments, schedule_text)
 from ar_desktop.domain.records import CustomerData, parse_date
@@ -751,14 +752,18 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
 
 def _ledger_text(r) -> str:
     ref = f", ref. {r.number}" if r.number else ""
-    if r.entry_kind == "reversal":
+    if r.entry_kind == REVERSAL.key:
         return f"Payment reversed ({r.method}{ref}): {r.note}"
-    if r.entry_kind == "write_off":
+    if r.entry_kind == WRITE_OFF.key:
         return f"Written off: {r.number}"
-    if r.entry_kind == "credit_note":
+    if r.entry_kind == CREDIT_NOTE.key:
         return f"Credit note: {r.number}"
-    if r.entry_kind == "credit":
+    if r.entry_kind == VOID_REVERSAL.key:
         return f"Credit kept for the customer ({r.number})"
+    if r.entry_kind == DISCOUNT.key:
+        return f"Early-payment discount: {r.number}"
+    if r.entry_kind == RECOVERY.key:
+        return f"Recovery of a written-off debt ({r.number})"
     return f"Payment received ({r.method}{ref})"
 
 

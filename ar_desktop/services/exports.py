@@ -19,7 +19,7 @@ from typing import Any
 from ar_desktop.domain.aging import BUCKET_KEYS
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import exponent, from_minor
-from ar_desktop.domain.payment_kinds import PAYMENT, kind_of
+from ar_desktop.domain.payment_kinds import PAYMENT, REVERSAL, kind_of
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
@@ -94,13 +94,13 @@ def payments_sheet(books: Books) -> Sheet:
     cols = _columns("payments")
     rows = []
     with books.db.session() as s:
-        for pid, date, code, name, units, cur, method, ref, parts in export_repo.payments(s):
+        for pid, date, code, name, units, cur, method, ref, reverses, parts in export_repo.payments(s):
             applied = sum(u for _n, u, _d in parts)
-            kind = kind_of(method)
+            kind = kind_of(method, reverses)
             values = {"payment_id": pid, "date": date, "customer_code": code, "customer_name": name,
                       "amount": from_minor(units, cur), "applied": from_minor(applied, cur),
                       "unapplied": from_minor(units - applied, cur), "currency": cur, "kind": kind.key,
-                      "method": method if kind is PAYMENT else "", "reference": ref,
+                      "method": method if kind in (PAYMENT, REVERSAL) else "", "reference": ref,
                       "allocations": allocations_text([(n, from_minor(u, cur), None if d == date else d)
                                                        for n, u, d in parts])}
             rows.append([values.get(c.name) for c in cols])

@@ -26,7 +26,7 @@ from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_
 from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
-from ar_desktop.domain.payment_kinds import DISCOUNT, KINDS, PAYMENT, RECOVERY, WRITE_OFF, recovery_reference
+from ar_desktop.domain.payment_kinds import DISCOUNT, KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF, recovery_reference
 from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
@@ -146,6 +146,10 @@ class PaymentRows:
         if kind is None:
             problems["kind"] = Text(translate("Messages", "'{kind}' is not a kind of payment; use one of {kinds}"),
                                     kind=kind_text, kinds=", ".join(KINDS))
+        elif kind is REVERSAL:
+            problems["kind"] = Text(translate("Messages", "a reversal is not imported: import the entry it reverses, "
+                                                          "then reverse it in the Payments tab with its date and "
+                                                          "reason"))
         elif kind is not PAYMENT:
             method = raw_text(values.get("method", "")).lower()
             if method not in ("", kind.key):

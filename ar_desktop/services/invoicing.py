@@ -10,7 +10,7 @@ from typing import Any
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.numbering import first_number, increment_number
-from ar_desktop.domain.payments import PaymentKind
+from ar_desktop.domain.payment_kinds import VOID_REVERSAL
 from ar_desktop.domain.records import invoice_currency, parse_date, parse_invoice
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.domain.text import Text, translate
@@ -106,9 +106,6 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
             inv.retention_of_title = data.retention_of_title
 
 
-VOID_REVERSAL = "void reversal"
-
-
 def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None = None) -> Decimal:
     """Void an invoice (it stays on record). What was already paid on it becomes customer credit,
     as a new entry dated the void date, so reports for earlier dates still show the payments where
@@ -130,8 +127,8 @@ def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None 
         inv.voided, inv.void_reason, inv.voided_on = True, reason.strip(), on
         if credit:
             payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=credit, currency=inv.currency,
-                              method=VOID_REVERSAL, reference=f"Paid on voided invoice {inv.number}"[:100],
-                              allocations=(), kind=PaymentKind.CREDIT)
+                              method=VOID_REVERSAL.key, reference=f"Paid on voided invoice {inv.number}"[:100],
+                              allocations=())
         return credit
 
 

@@ -13,7 +13,7 @@ from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoic
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.payment_kinds import DISCOUNT
-from ar_desktop.domain.payments import PaymentKind, check_reversal, reversing_allocations, split_changes
+from ar_desktop.domain.payments import check_reversal, reversing_allocations, split_changes
 from ar_desktop.domain.records import parse_date, parse_payment
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import recoveries
@@ -217,5 +217,5 @@ def reverse_payment(books: Books, payment_id: int, on: dt.date | str, reason: st
         original = payments_repo.get(s, payment_id)
         return payments_repo.add(s, customer_id=original.customer_id, date=day, amount=-entry.amount,
                                  currency=original.currency, method=original.method, reference=original.reference,
-                                 allocations=reversing_allocations(entry), kind=PaymentKind.REVERSAL,
+                                 allocations=reversing_allocations(entry),
                                  reverses_id=original.id, note=why)

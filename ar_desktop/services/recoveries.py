@@ -12,12 +12,15 @@ import datetime as dt
 from decimal import Decimal
 
 from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain import payment_kinds
 from ar_desktop.domain.payment_kinds import recovery_reference
 from ar_desktop.services.context import Books
 from ar_desktop.storage import payments_repo
-from ar_desktop.storage.payments_repo import RECOVERY, PaymentRow
+from ar_desktop.storage.payments_repo import PaymentRow
 
-WRITE_OFF = "write-off"
+# the stored methods of the two kinds (a reversal keeps its entry's method: the sums are net)
+RECOVERY = payment_kinds.RECOVERY.key
+WRITE_OFF = payment_kinds.WRITE_OFF.key
 
 
 def unrecovered(s, customer_id: int, currency: str) -> Decimal:

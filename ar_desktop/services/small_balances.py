@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ar_desktop.domain import payment_kinds
 from ar_desktop.domain.allocation import Allocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
@@ -15,7 +16,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.credit_settings import read as read_settings
 from ar_desktop.storage import company_repo, credit_repo, customers_repo, invoices_repo, payments_repo
 
-WRITE_OFF = "write-off"  # services.adjustments.WRITE_OFF: the same kind of entry
+WRITE_OFF = payment_kinds.WRITE_OFF.key
 
 
 @dataclass(frozen=True)

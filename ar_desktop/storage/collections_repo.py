@@ -44,6 +44,7 @@ from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_f
 from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
+from ar_desktop.domain.payment_kinds import kind_of
 from ar_desktop.storage import open_set
 from ar_desktop.storage.as_of_sql import id_set, json_rows, last_allocation, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -582,7 +583,7 @@ class LedgerRow:
     due_date: dt.date | None
     method: str
     voided: bool
-    entry_kind: str = ""          # a payment's kind (domain/payments.py)
+    entry_kind: str = ""          # a payment's kind (a key of domain/payment_kinds.py)
     note: str = ""                # a reversal's reason
 
 
@@ -592,7 +593,7 @@ def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
                       i.voided)
             for i in s.scalars(select(Invoice).where(Invoice.customer_id == customer_id))]
     rows += [LedgerRow(p.date, "payment", p.reference, from_minor(p.amount, p.currency), None, p.method, False,
-                       p.kind, p.note)
+                       kind_of(p.method, p.reverses_id).key, p.note)
              for p in s.scalars(select(Payment).where(Payment.customer_id == customer_id))]
     rows.sort(key=lambda r: (r.date, r.kind != "invoice"))
     return rows

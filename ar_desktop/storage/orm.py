@@ -151,12 +151,9 @@ def _keep_derived(_mapper, _connection, inv: Invoice) -> None:
                                                             inv.last_paid_on, bool(inv.voided), inv.voided_on)
 
 
-PAYMENT_KINDS = ("payment", "credit", "write_off", "credit_note", "reversal")
-
-
 class Payment(Base):
-    """A money entry of a customer (see domain/payments.py): a payment, a credit, a write-off, a
-    credit note, or the reversal of one of those (negative, pointing at the entry it reverses)."""
+    """A money entry of a customer (domain/payment_kinds.py): a payment, or a correction named by
+    its method, or the reversal of an entry (negative, pointing at the entry it reverses)."""
 
     __tablename__ = "payment"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,15 +164,11 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(40), default="")
     reference: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    kind: Mapped[str] = mapped_column(String(12), default="payment", server_default="payment")
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     __table_args__ = (
-        CheckConstraint("(kind = 'reversal' AND amount < 0) OR (kind <> 'reversal' AND amount > 0)",
+        CheckConstraint("(reverses_id IS NULL AND amount > 0) OR (reverses_id IS NOT NULL AND amount < 0)",
                         name="ck_payment_amount"),
-        CheckConstraint("kind IN ('payment', 'credit', 'write_off', 'credit_note', 'reversal')",
-                        name="ck_payment_kind"),
-        CheckConstraint("(kind = 'reversal') = (reverses_id IS NOT NULL)", name="ck_payment_reverses"),
         # an entry is reversed at most once
         Index("ux_payment_reverses", "reverses_id", unique=True),
         # an import asks which payments a customer made on a day (import_repo.payments_on)

@@ -117,7 +117,7 @@ def _after_flush(session: Session, _ctx) -> None:
         entity = _entity(type(obj))
         action = "create"
         note = ""
-        if entity == "payment" and getattr(obj, "kind", "") == "reversal":
+        if entity == "payment" and getattr(obj, "reverses_id", None) is not None:
             action, note = "reversal", obj.note
         elif entity == "payment" and getattr(obj, "method", "") in ADJUSTMENT_METHODS:
             action, note = ADJUSTMENT_METHODS[obj.method], obj.reference

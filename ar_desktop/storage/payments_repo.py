@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.allocation import Allocation as PlannedAllocation
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import from_minor, to_minor
-from ar_desktop.domain.payments import EntryState, PaymentKind
+from ar_desktop.domain.money import ZERO, from_minor, to_minor
+from ar_desktop.domain.payment_kinds import METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, kind_of
+from ar_desktop.domain.payments import EntryState
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.customers_repo import _as_date, _escape_like
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -36,7 +37,7 @@ class PaymentRow:
     currency: str
     method: str
     reference: str
-    kind: str = PaymentKind.PAYMENT.value
+    kind: str = PAYMENT.key  # domain/payment_kinds.py
     customer_id: int = 0
     reverses_id: int | None = None
     reversed_by: int | None = None
@@ -44,7 +45,8 @@ class PaymentRow:
 
     @property
     def unapplied(self) -> Decimal:
-        return self.amount - self.applied
+        """Customer credit: what is not applied (a recovery, and its reversal, is income: none)."""
+        return ZERO if self.method == RECOVERY.key else self.amount - self.applied
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class PaymentFilter:
     customer_id: int | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    kind: str = "all"        # all | one of PaymentKind
+    kind: str = "all"        # all | a key of payment_kinds.KINDS
     only_unapplied: bool = False
     search: str = ""         # reference, method, reason, customer code or name, or the entry number
 
@@ -73,10 +75,11 @@ class SplitLine:
 # -- writing --------------------------------------------------------------------------------------
 
 def add(s: Session, *, customer_id: int, date: dt.date, amount: Decimal, currency: str, method: str,
-        reference: str, allocations: Iterable[PlannedAllocation], kind: PaymentKind = PaymentKind.PAYMENT,
-        reverses_id: int | None = None, note: str = "") -> int:
+        reference: str, allocations: Iterable[PlannedAllocation], reverses_id: int | None = None,
+        note: str = "") -> int:
+    """A new entry; its kind is its method (a correction) or ``reverses_id`` (a reversal)."""
     p = Payment(customer_id=customer_id, date=date, amount=to_minor(amount, currency), currency=currency,
-                method=method, reference=reference, kind=kind.value, reverses_id=reverses_id, note=note)
+                method=method, reference=reference, reverses_id=reverses_id, note=note)
     s.add(p)
     s.flush()
     allocate(s, p, date, allocations)
@@ -105,9 +108,10 @@ def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[
         inv.last_paid_on = date if inv.last_paid_on is None else max(inv.last_paid_on, date)
 
 
-# A recovery (money received after a debt was written off) is income, not customer credit: it is
-# never applied to invoices and never counts as unapplied.
-RECOVERY = "recovery"
+def kind_sql():
+    """``payment_kinds.kind_of`` in SQL: the kind of each entry, for filtering and sorting."""
+    return case((Payment.reverses_id.is_not(None), REVERSAL.key), (Payment.method.in_(METHOD_KINDS), Payment.method),
+                else_=PAYMENT.key)
 
 
 def get(s: Session, payment_id: int) -> Payment:
@@ -134,7 +138,7 @@ def entry_state(s: Session, payment_id: int) -> EntryState:
         latest = _as_date(latest)
         last = latest if last is None or latest > last else last
     reversed_by = s.scalar(select(Payment.id).where(Payment.reverses_id == p.id))
-    return EntryState(p.id, PaymentKind(p.kind), p.date, from_minor(p.amount, p.currency), applied, last,
+    return EntryState(p.id, kind_of(p.method, p.reverses_id), p.date, from_minor(p.amount, p.currency), applied, last,
                       reversed_by)
 
 
@@ -147,7 +151,8 @@ def unapplied_payments(s: Session, customer_id: int) -> list[tuple[Payment, int]
     q = (select(Payment, Payment.amount - func.coalesce(applied.c.a, 0))
          .outerjoin(applied, applied.c.payment_id == Payment.id)
          .where(Payment.customer_id == customer_id, Payment.amount > func.coalesce(applied.c.a, 0),
-                Payment.method != RECOVERY,
+                # a recovery (money received after a debt was written off) is income, never customer credit
+                Payment.method != RECOVERY.key,
                 ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)))
          .order_by(Payment.date, Payment.id))
     return [(p, int(rest)) for p, rest in s.execute(q)]
@@ -161,6 +166,11 @@ def _applied_units():
             .correlate(Payment).scalar_subquery())
 
 
+def _unapplied_units():
+    """``PaymentRow.unapplied`` in SQL (correlated)."""
+    return case((Payment.method == RECOVERY.key, 0), else_=Payment.amount - _applied_units())
+
+
 SORT_KEYS = ("id", "date", "customer", "amount", "applied", "unapplied", "kind", "method", "reference")
 
 
@@ -172,9 +182,9 @@ def _filtered(q, f: PaymentFilter):
     if f.date_to is not None:
         q = q.where(Payment.date <= f.date_to)
     if f.kind and f.kind != "all":
-        q = q.where(Payment.kind == f.kind)
+        q = q.where(kind_sql() == f.kind)
     if f.only_unapplied:
-        q = q.where(Payment.amount > _applied_units())
+        q = q.where(_unapplied_units() > 0)
         reversal = aliased(Payment)
         q = q.where(~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)))
     text = f.search.strip()
@@ -194,7 +204,7 @@ def list_ids(s: Session, f: PaymentFilter, *, sort: str = "date", descending: bo
         raise ValueError(f"unknown sort key {sort!r}")
     columns = {"id": Payment.id, "date": Payment.date, "customer": func.lower(Customer.name),
                "amount": Payment.amount, "applied": _applied_units(),
-               "unapplied": Payment.amount - _applied_units(), "kind": Payment.kind,
+               "unapplied": _unapplied_units(), "kind": kind_sql(),
                "method": func.lower(Payment.method), "reference": func.lower(Payment.reference)}
     col = columns[sort]
     q = select(Payment.id)
@@ -217,17 +227,19 @@ def totals(s: Session, f: PaymentFilter) -> list[PaymentTotals]:
     """Per currency: how many entries the filter keeps, their net amount and what is not applied.
     Two aggregates (entries, then their allocations) instead of a per-row subquery."""
     needs_customer = bool(f.search.strip())
-    base = select(Payment.currency, func.count(), func.sum(Payment.amount)).select_from(Payment)
+    credit_units = func.sum(case((Payment.method == RECOVERY.key, 0), else_=Payment.amount))  # recoveries: income
+    base = select(Payment.currency, func.count(), func.sum(Payment.amount), credit_units).select_from(Payment)
     if needs_customer:
         base = base.join(Customer, Customer.id == Payment.customer_id)
-    found = {cur: (n, int(amount or 0)) for cur, n, amount in s.execute(_filtered(base, f).group_by(Payment.currency))}
+    found = {cur: (n, int(amount or 0), int(credit or 0))
+             for cur, n, amount, credit in s.execute(_filtered(base, f).group_by(Payment.currency))}
     applied_q = (select(Payment.currency, func.sum(Allocation.amount)).select_from(Allocation)
                  .join(Payment, Payment.id == Allocation.payment_id))
     if needs_customer:
         applied_q = applied_q.join(Customer, Customer.id == Payment.customer_id)
     applied = {cur: int(units or 0) for cur, units in s.execute(_filtered(applied_q, f).group_by(Payment.currency))}
-    return [PaymentTotals(cur, n, from_minor(units, cur), from_minor(units - applied.get(cur, 0), cur))
-            for cur, (n, units) in sorted(found.items())]
+    return [PaymentTotals(cur, n, from_minor(units, cur), from_minor(credit - applied.get(cur, 0), cur))
+            for cur, (n, units, credit) in sorted(found.items())]
 
 
 def rows(s: Session, ids: list[int]) -> list[PaymentRow]:
@@ -245,7 +257,8 @@ def rows(s: Session, ids: list[int]) -> list[PaymentRow]:
 
 def _row(p: Payment, code: str, name: str, applied: int, reversed_by: int | None) -> PaymentRow:
     return PaymentRow(p.id, p.date, code, name, from_minor(p.amount, p.currency), from_minor(applied, p.currency),
-                      p.currency, p.method, p.reference, p.kind, p.customer_id, p.reverses_id, reversed_by, p.note)
+                      p.currency, p.method, p.reference, kind_of(p.method, p.reverses_id).key, p.customer_id,
+                      p.reverses_id, reversed_by, p.note)
 
 
 def list_for_customer(s: Session, customer_id: int | None = None) -> list[PaymentRow]:
@@ -295,7 +308,8 @@ def method_rows(s: Session, method: str, start: dt.date, end: dt.date) -> list[P
          .where(Payment.method == method, Payment.date >= start, Payment.date <= end)
          .order_by(Payment.date, Payment.id))
     return [PaymentRow(p.id, p.date, code, name, from_minor(p.amount, p.currency), from_minor(p.amount, p.currency),
-                       p.currency, p.method, p.reference) for p, code, name in s.execute(q)]
+                       p.currency, p.method, p.reference, kind_of(p.method, p.reverses_id).key, p.customer_id,
+                       p.reverses_id) for p, code, name in s.execute(q)]
 
 
 def last_id(s: Session, customer_id: int) -> int:

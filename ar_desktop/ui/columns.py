@@ -6,6 +6,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.domain.invoice_status import InvoiceStatus, invoice_status, is_due_soon
+from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, REVERSAL
+from ar_desktop.domain.text import Text
 from ar_desktop.storage.customers_repo import CustomerRow
 from ar_desktop.storage.invoices_repo import InvoiceRow
 from ar_desktop.storage.payments_repo import PaymentRow
@@ -159,13 +161,6 @@ class InvoiceColumns:
         ]
 
 
-PAYMENT_KIND_TEXT = {
-    "payment": QT_TRANSLATE_NOOP("Columns", "Payment"),
-    "credit": QT_TRANSLATE_NOOP("Columns", "Credit"),
-    "write_off": QT_TRANSLATE_NOOP("Columns", "Write-off"),
-    "credit_note": QT_TRANSLATE_NOOP("Columns", "Credit note"),
-    "reversal": QT_TRANSLATE_NOOP("Columns", "Reversal"),
-}
 REVERSED_BY_TEXT = QT_TRANSLATE_NOOP("Columns", "reversed by no. {0}")
 REVERSES_TEXT = QT_TRANSLATE_NOOP("Columns", "reverses no. {0}")
 
@@ -177,14 +172,18 @@ def _tr(text: str) -> str:
 
 
 def payment_kind_text(kind: str) -> str:
-    return _tr(PAYMENT_KIND_TEXT.get(kind, kind))
+    """The label of a kind of entry (domain/payment_kinds.py), in the reader's language."""
+    from ar_desktop.ui.i18n import render
+
+    found = KINDS.get(kind)
+    return render(Text(found.label)) if found is not None else kind
 
 
 def _method_text(r: PaymentRow) -> str:
     from PySide6.QtCore import QCoreApplication
 
     # write-offs, credit notes and credits say what they are in the Kind column
-    return QCoreApplication.translate("PaymentDialog", r.method) if r.kind in ("payment", "reversal") else ""
+    return QCoreApplication.translate("PaymentDialog", r.method) if r.kind in (PAYMENT.key, REVERSAL.key) else ""
 
 
 def _reversal_text(r: PaymentRow) -> str:

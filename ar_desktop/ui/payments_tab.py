@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
+from ar_desktop.domain.payment_kinds import KINDS
 from ar_desktop.services import payments as payment_service
 from ar_desktop.services.customers import customer_choices
 from ar_desktop.storage.payments_repo import PaymentFilter
-from ar_desktop.ui.columns import payment_columns, payment_tone
+from ar_desktop.ui.columns import payment_columns, payment_kind_text, payment_tone
 from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
 from ar_desktop.ui.dialogs.form import date_edit, qdate
 from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
@@ -22,20 +22,15 @@ from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog, rever
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.table_models import PagedTableModel, money_text
 
-KINDS = (("all", QT_TRANSLATE_NOOP("PaymentsTab", "All entries")),
-         ("payment", QT_TRANSLATE_NOOP("PaymentsTab", "Payments")),
-         ("credit", QT_TRANSLATE_NOOP("PaymentsTab", "Credits")),
-         ("write_off", QT_TRANSLATE_NOOP("PaymentsTab", "Write-offs")),
-         ("credit_note", QT_TRANSLATE_NOOP("PaymentsTab", "Credit notes")),
-         ("reversal", QT_TRANSLATE_NOOP("PaymentsTab", "Reversals")))
 
 
 class PaymentsTab(ListTab):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.kind = QComboBox()
-        for key, label in KINDS:
-            self.kind.addItem(self.tr(label), key)
+        self.kind.addItem(self.tr("All entries"), "all")
+        for key in KINDS:
+            self.kind.addItem(payment_kind_text(key), key)
         self.customer = QComboBox()
         self.customer.setMinimumWidth(220)
         self.use_dates = QCheckBox(self.tr("Dated from"))

@@ -584,22 +584,6 @@
         <translation>参考号</translation>
     </message>
     <message>
-        <source>Payment</source>
-        <translation>收款</translation>
-    </message>
-    <message>
-        <source>Credit</source>
-        <translation>余额</translation>
-    </message>
-    <message>
-        <source>Write-off</source>
-        <translation>坏账核销</translation>
-    </message>
-    <message>
-        <source>Credit note</source>
-        <translation>贷项通知单</translation>
-    </message>
-    <message>
         <source>Reversal</source>
         <translation>冲销</translation>
     </message>
@@ -3934,6 +3918,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>“{kind}”不是收款类型；请使用以下之一：{kinds}</translation>
     </message>
     <message>
+        <source>a reversal is not imported: import the entry it reverses, then reverse it in the Payments tab with its date and reason</source>
+        <translation>冲销记录不能导入：请导入被冲销的那笔记录，再在“收款”标签页中按日期和原因冲销</translation>
+    </message>
+    <message>
         <source>a {kind} has no payment method; leave the method empty</source>
         <translation>{kind}没有收款方式；请将收款方式留空</translation>
     </message>
@@ -4396,10 +4384,6 @@ Receivables and collections for bookkeepers.</source>
         <translation>第 {id} 号收款已被第 {by} 号记录冲销。</translation>
     </message>
     <message>
-        <source>Entry {id} is a {kind}, which cannot be reversed. Reverse the payment it belongs to, or enter a new payment.</source>
-        <translation>第 {id} 号记录是{kind}，不能冲销。请冲销它所属的收款，或者录入一笔新的收款。</translation>
-    </message>
-    <message>
         <source>Say why the payment is reversed (for example: bounced cheque, wrong customer, mistyped amount); the reason stays on record.</source>
         <translation>请说明冲销的原因（例如：支票退票、客户记错、金额录错）；原因会保留在记录中。</translation>
     </message>
@@ -4416,8 +4400,12 @@ Receivables and collections for bookkeepers.</source>
         <translation>第 {id} 号收款已被冲销，不能再修改其核销分配。</translation>
     </message>
     <message>
-        <source>Entry {id} is a {kind}; only the split of a payment or a credit can be changed.</source>
-        <translation>第 {id} 号记录是{kind}；只有收款或余额的核销分配可以修改。</translation>
+        <source>Entry {id} ({kind}) cannot be reversed. Reverse the payment it belongs to, or enter a new payment.</source>
+        <translation>第 {id} 号记录（{kind}）不能冲销。请冲销它所属的收款，或录入一笔新收款。</translation>
+    </message>
+    <message>
+        <source>Entry {id} ({kind}) is tied to what it corrects; only the split of a payment or a credit can be changed.</source>
+        <translation>第 {id} 号记录（{kind}）与其更正的发票绑定；只有收款或贷方余额的分配可以更改。</translation>
     </message>
     <message>
         <source>change of split</source>
@@ -5205,6 +5193,10 @@ Receivables and collections for bookkeepers.</source>
         <source>Recovery of a written-off debt</source>
         <translation>已核销坏账的收回</translation>
     </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
 </context>
 <context>
     <name>PaymentsTab</name>
@@ -5215,22 +5207,6 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Payments</source>
         <translation>收款</translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation>余额</translation>
-    </message>
-    <message>
-        <source>Write-offs</source>
-        <translation>坏账核销</translation>
-    </message>
-    <message>
-        <source>Credit notes</source>
-        <translation>贷项通知单</translation>
-    </message>
-    <message>
-        <source>Reversals</source>
-        <translation>冲销</translation>
     </message>
     <message>
         <source>Dated from</source>

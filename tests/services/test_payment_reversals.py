@@ -88,7 +88,7 @@ def test_reversing_twice_or_out_of_order_is_refused(acme):
     rid = reverse_payment(books, pid, "2026-03-01", "typo")
     with pytest.raises(UserError, match=f"already reversed by entry {rid}"):
         reverse_payment(books, pid, "2026-03-02", "typo")
-    with pytest.raises(UserError, match="is a reversal, which cannot be reversed"):
+    with pytest.raises(UserError, match=r"\(Reversal\) cannot be reversed"):
         reverse_payment(books, rid, "2026-03-02", "typo")
     with pytest.raises(UserError, match="There is no payment 999"):
         reverse_payment(books, 999, "2026-03-02", "typo")
@@ -111,7 +111,7 @@ def test_reversing_a_write_off_opens_the_invoice_again(acme):
     assert paid(books)["A-2"] == D("500.00")
     reverse_payment(books, wid, "2026-03-20", "Insolvency administrator paid the dividend")
     assert paid(books)["A-2"] == D("0.00")
-    assert payment_rows_of(books, [wid])[0].kind == "write_off"
+    assert payment_rows_of(books, [wid])[0].kind == "write-off"
 
 
 def test_a_payment_on_a_voided_invoice_is_not_reversed(acme):
@@ -157,17 +157,54 @@ def test_the_list_filters_and_sorts_in_sql(acme):
     w = write_off(books, "A-2", "50.00", "Small balance", "2026-03-05")
     p2 = record_payment(books, {"date": "2026-03-10", "customer_code": "ACME", "amount": "2000.00"})
     r = reverse_payment(books, p1, "2026-03-25", "Wrong amount")
-    assert payment_ids(books, PaymentFilter()) == [r, p2, w, p1]  # newest first
+    # what p2 leaves over after the open invoices recovers the write-off first (services.recoveries)
+    (rec,) = payment_ids(books, PaymentFilter(kind="recovery"))
+    assert payment_ids(books, PaymentFilter()) == [r, p2, rec, w, p1]  # newest first
     assert payment_ids(books, PaymentFilter(kind="reversal")) == [r]
+    assert payment_ids(books, PaymentFilter(kind="write-off")) == [w]
+    assert payment_ids(books, PaymentFilter(kind="payment")) == [p2, p1]
+    assert payment_ids(books, PaymentFilter(), sort="kind", descending=False) == [p1, p2, rec, r, w]
     assert payment_ids(books, PaymentFilter(search="wire 77")) == [r, p1]  # a reversal keeps the reference
     assert payment_ids(books, PaymentFilter(search=str(p2))) == [p2]
     assert payment_ids(books, PaymentFilter(only_unapplied=True)) == [p2]  # p1 was reversed
     assert payment_ids(books, PaymentFilter(date_from=date(2026, 3, 1), date_to=date(2026, 3, 20)),
-                       descending=False) == [w, p2]
+                       descending=False) == [w, rec, p2]
     assert payment_ids(books, PaymentFilter(), sort="unapplied", descending=True)[0] == p2
     assert payment_ids(books, PaymentFilter(customer_id=cid + 1)) == []
-    assert [p.id for p in payments_between(books, "ACME", "2026-03-01", "2026-03-31")] == [w, p2, r]
+    assert [p.id for p in payments_between(books, "ACME", "2026-03-01", "2026-03-31")] == [w, rec, p2, r]
     with pytest.raises(UserError, match="There is no customer with code NOPE"):
         payments_between(books, "NOPE")
     with pytest.raises(UserError, match="ends"):
         payments_between(books, None, "2026-03-31", "2026-03-01")
+
+
+def test_one_list_of_kinds_from_the_list_to_export_and_import(acme, tmp_path):
+    """The Payments list, the export and the import name kinds from domain/payment_kinds.py; a
+    reversal exports as one and is refused by an import with a way forward."""
+    import csv
+
+    from ar_desktop.domain.payment_kinds import KINDS
+    from ar_desktop.services.exports import export
+    from ar_desktop.services.importing import ImportRefused, import_file
+
+    books, _cid = acme
+    p1 = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "100.00",
+                                "reference": "wire 77"})
+    w = write_off(books, "A-2", "50.00", "Small balance", "2026-03-05")
+    r = reverse_payment(books, p1, "2026-03-25", "Wrong amount")
+    assert {row.id: row.kind for row in payment_rows_of(books, [p1, w, r])} == {
+        p1: "payment", w: "write-off", r: "reversal"}
+    assert all(row.kind in KINDS for row in payment_rows_of(books, payment_ids(books, PaymentFilter())))
+
+    path = tmp_path / "payments.csv"
+    export(books, "payments", path)
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        exported = {int(row["payment_id"]): row for row in csv.DictReader(f)}
+    assert (exported[p1]["kind"], exported[w]["kind"], exported[r]["kind"]) == ("payment", "write-off", "reversal")
+    assert exported[r]["amount"] == "-100.00" and exported[r]["method"] == exported[p1]["method"]
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("date,customer_code,amount,kind,reference\n2026-03-26,ACME,-100.00,reversal,wire 77\n")
+    with pytest.raises(ImportRefused, match="reverse it in the Payments tab") as refused:
+        import_file(books, "payments", path)
+    assert refused.value.report.new == 0 and len(payment_ids(books, PaymentFilter())) == 3

@@ -160,7 +160,7 @@ def snapshot(path: Path) -> dict:
                          inv.voided_on, inv.void_reason, inv.discount, inv.discount_until, inv.retention_of_title)
                         for inv, code, _name in export_repo.invoices(s)]
             payments = [(date, code, units, cur, method, ref, sorted(parts))
-                        for _pid, date, code, _n, units, cur, method, ref, parts in export_repo.payments(s)]
+                        for _pid, date, code, _n, units, cur, method, ref, _rev, parts in export_repo.payments(s)]
             history = {
                 "events": sorted((e.kind, e.date, e.step_key, e.outcome, e.note, e.amount) for e in
                                  s.scalars(select(CollectionEvent))),

@@ -1,5 +1,5 @@
-"""Migration 0006 -> 0007 (payment reversals): every payment gets its kind, reversals and negative allocations become
-possible, and nothing stored is lost (the tables are rebuilt with foreign keys checked)."""
+"""The payment-reversals migration: reversals and negative allocations become possible, every entry keeps
+its kind (its method) and nothing stored is lost (the tables are rebuilt with foreign keys checked)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
-from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config, open_database
+from ar_desktop.domain.payment_kinds import kind_of
+from ar_desktop.storage.engine import APPLICATION_ID, MIGRATIONS, _alembic_config, open_database
+
+# this migration's revision and the one before it, from its script's name (renumbered as others land)
+REVISION = next((MIGRATIONS / "versions").glob("*_payment_reversals.py")).name[:4]
+BEFORE = f"{int(REVISION) - 1:04d}"
 
 _CUSTOMER = ("INSERT INTO customer (code, name, contact, address, postcode, city, country, email, phone, tax_id, "
              "credit_class, terms_days, currency, language, notes, on_hold, late_charge_rule, late_charge_rate, "
@@ -40,42 +45,42 @@ def _file_at_0005(path):
     engine.dispose()
 
 
-def test_migration_to_0007_sets_kinds_and_keeps_every_row(tmp_path):
+def test_migration_keeps_every_row_and_kind(tmp_path):
     path = tmp_path / "old.ardb"
     _file_at_0005(path)
     db = open_database(path)
     try:
         with db.session() as s:
-            assert s.execute(text("SELECT id, kind, amount, method FROM payment ORDER BY id")).all() == [
-                (1, "payment", 6000, "bank transfer"), (2, "write_off", 4000, "write-off"),
-                (3, "payment", 2500, "cheque"), (4, "credit", 2500, "void reversal"),
-                (5, "credit_note", 700, "credit note")]
+            rows = s.execute(text("SELECT id, method, reverses_id, amount FROM payment ORDER BY id")).all()
+            assert [(i, kind_of(m, r).key, a) for i, m, r, a in rows] == [
+                (1, "payment", 6000), (2, "write-off", 4000), (3, "payment", 2500), (4, "void reversal", 2500),
+                (5, "credit note", 700)]
             assert s.execute(text("SELECT payment_id, invoice_id, amount FROM allocation ORDER BY id")).all() == [
                 (1, 1, 6000), (2, 1, 4000), (3, 2, 2500)]
             assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert s.execute(text("PRAGMA foreign_key_check")).all() == []
         # the new rules hold in the rebuilt tables
         with pytest.raises(IntegrityError), db.session() as s:
-            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, kind, note, "
-                           "created_at) VALUES (1, '2026-03-01', -100, 'EUR', '', '', 'payment', '', "
-                           "'2026-03-01 00:00:00')"))
+            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, note, "
+                           "created_at) VALUES (1, '2026-03-01', -100, 'EUR', '', '', '', "
+                           "'2026-03-01 00:00:00')"))  # negative but reversing nothing
         with pytest.raises(IntegrityError), db.session() as s:
             s.execute(text("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
                            "(9, 1, '2026-03-01', -100)"))  # a payment that does not exist
         with db.session() as s:
-            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, kind, "
+            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, "
                            "reverses_id, note, created_at) VALUES (1, '2026-03-01', -6000, 'EUR', '', '', "
-                           "'reversal', 1, 'typo', '2026-03-01 00:00:00')"))
+                           "1, 'typo', '2026-03-01 00:00:00')"))
         with pytest.raises(IntegrityError), db.session() as s:  # an entry is reversed once
-            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, kind, "
+            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, "
                            "reverses_id, note, created_at) VALUES (1, '2026-03-02', -6000, 'EUR', '', '', "
-                           "'reversal', 1, 'again', '2026-03-02 00:00:00')"))
+                           "1, 'again', '2026-03-02 00:00:00')"))
     finally:
         db.close()
     assert list(tmp_path.glob("old.before-upgrade-*.ardb.bak"))
 
 
-def test_migration_0007_downgrades_to_the_net_split(tmp_path):
+def test_migration_downgrades_to_the_net_split(tmp_path):
     from alembic import command
 
     path = tmp_path / "co.ardb"
@@ -87,15 +92,15 @@ def test_migration_0007_downgrades_to_the_net_split(tmp_path):
         conn.execute(text(_INVOICE.format(n="I-2", voided=0, paid=5000)))
         conn.execute(text(_PAYMENT.format(id=1, amount=5000, method="cheque")))
         conn.execute(text(_PAYMENT.format(id=2, amount=1000, method="cheque")))
-        conn.execute(text("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, kind, "
+        conn.execute(text("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, "
                           "reverses_id, note, created_at) VALUES (3, 1, '2026-03-01', -1000, 'EUR', '', '', "
-                          "'reversal', 2, 'typo', '2026-03-01 00:00:00')"))
+                          "2, 'typo', '2026-03-01 00:00:00')"))
         # payment 1 was first applied to I-1, then moved to I-2; payment 2 applied to I-1 and reversed
         conn.execute(text("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
                           "(1, 1, '2026-02-01', 5000), (1, 1, '2026-02-10', -5000), (1, 2, '2026-02-10', 5000), "
                           "(2, 1, '2026-02-01', 1000), (3, 1, '2026-03-01', -1000)"))
     with engine.begin() as conn:
-        command.downgrade(_alembic_config(conn), "0006")
+        command.downgrade(_alembic_config(conn), BEFORE)
     with engine.begin() as conn:
         assert conn.execute(text("SELECT id FROM payment ORDER BY id")).scalars().all() == [1, 2]
         assert conn.execute(text("SELECT payment_id, invoice_id, date, amount FROM allocation ORDER BY payment_id"))\
@@ -110,4 +115,5 @@ def test_known_revisions_read_from_the_scripts_match_alembic():
     from ar_desktop.storage.engine import _alembic_revisions, known_revisions
 
     assert known_revisions() == _alembic_revisions()
-    assert known_revisions()[1] == "0007"
+    revisions, head = known_revisions()
+    assert REVISION in revisions and head == max(revisions)

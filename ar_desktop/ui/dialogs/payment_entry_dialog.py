@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 
 from ar_desktop.domain.allocation import OpenInvoice
 from ar_desktop.domain.money import ZERO
-from ar_desktop.domain.payments import RESPLITTABLE, REVERSIBLE, PaymentKind
+from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, REVERSAL
 from ar_desktop.services.context import Books
 from ar_desktop.services.payments import PaymentDetail, change_split, payment_detail, reverse_payment
 from ar_desktop.ui.columns import payment_kind_text
@@ -99,7 +99,7 @@ class PaymentEntryDialog(QDialog):
     def load(self) -> None:
         self.detail = detail = payment_detail(self.books, self.payment_id)
         row = detail.row
-        kind = PaymentKind(row.kind)
+        kind = KINDS[row.kind]
         self.setWindowTitle(self.tr("{0} no. {1} — {2}").format(payment_kind_text(row.kind), row.id,
                                                                  row.customer_name))
         while self.info.rowCount():
@@ -109,7 +109,7 @@ class PaymentEntryDialog(QDialog):
                 (self.tr("Customer"), f"{row.customer_code} – {row.customer_name}"),
                 (self.tr("Kind"), payment_kind_text(row.kind)),
                 (self.tr("Amount"), f"{money_text(row.amount)} {cur}")]
-        if kind in (PaymentKind.PAYMENT, PaymentKind.REVERSAL):
+        if kind in (PAYMENT, REVERSAL):
             rows.append((self.tr("Method"), QCoreApplication.translate("PaymentDialog", row.method)
                          if row.method in METHOD_TEXT else row.method))
         if row.reference:
@@ -125,12 +125,12 @@ class PaymentEntryDialog(QDialog):
             text = QLabel(value)
             text.setWordWrap(True)
             self.info.addRow(label, text)
-        editable = kind in RESPLITTABLE and detail.reversal is None
+        editable = kind.resplittable and detail.reversal is None
         self.editable = editable
         self.model.set_split(detail, editable)
         self.effective.setEnabled(editable)
         self.oldest_first.setEnabled(editable)
-        self.reverse_button.setEnabled(kind in REVERSIBLE and detail.reversal is None)
+        self.reverse_button.setEnabled(kind.reversible and detail.reversal is None)
         self.reverse_button.setToolTip(self.tr("A new entry of the opposite amount, dated the day you choose") if
                                        self.reverse_button.isEnabled() else
                                        self.tr("Already reversed, or an entry that cannot be reversed"))
@@ -211,7 +211,7 @@ def reverse_entry(parent: QWidget, books: Books, payment_id: int) -> int | None:
     if not dialog.exec():
         return None
     row = detail.row
-    if row.kind == PaymentKind.PAYMENT and confirm(
+    if row.kind == PAYMENT.key and confirm(
             parent, QCoreApplication.translate("ReverseDialog", "Enter it again?"),
             QCoreApplication.translate("ReverseDialog", "Payment no. {0} is reversed by no. {1}. Enter the payment "
                                        "again, corrected, now?").format(row.id, dialog.result_value)):

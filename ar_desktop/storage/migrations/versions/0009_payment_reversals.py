@@ -1,14 +1,14 @@
-"""payment reversals: payment.kind, reverses_id and note; negative reversal entries and allocations
+"""payment reversals: payment.reverses_id and note; negative reversal entries and allocations
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0007'
-down_revision = '0006'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
@@ -16,22 +16,15 @@ depends_on = None
 def upgrade() -> None:
     # The payment and allocation tables are rebuilt (SQLite cannot change a CHECK constraint);
     # storage/engine.py runs migrations with foreign keys off and checks them before committing.
+    # An entry's kind is its method (domain/payment_kinds.py) or, for a reversal, reverses_id.
     with op.batch_alter_table('payment', schema=None, recreate='always') as batch_op:
-        batch_op.add_column(sa.Column('kind', sa.String(length=12), server_default='payment', nullable=False))
         batch_op.add_column(sa.Column('reverses_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('note', sa.Text(), server_default='', nullable=False))
         batch_op.create_foreign_key('fk_payment_reverses', 'payment', ['reverses_id'], ['id'])
         batch_op.drop_constraint('ck_payment_amount', type_='check')
         batch_op.create_check_constraint(
-            'ck_payment_amount', "(kind = 'reversal' AND amount < 0) OR (kind <> 'reversal' AND amount > 0)")
-        batch_op.create_check_constraint(
-            'ck_payment_kind', "kind IN ('payment', 'credit', 'write_off', 'credit_note', 'reversal')")
-        batch_op.create_check_constraint('ck_payment_reverses', "(kind = 'reversal') = (reverses_id IS NOT NULL)")
+            'ck_payment_amount', "(reverses_id IS NULL AND amount > 0) OR (reverses_id IS NOT NULL AND amount < 0)")
         batch_op.create_index('ux_payment_reverses', ['reverses_id'], unique=True)
-    # What each existing entry is, from the method the program wrote for it.
-    op.execute("UPDATE payment SET kind = 'write_off' WHERE method = 'write-off'")
-    op.execute("UPDATE payment SET kind = 'credit_note' WHERE method = 'credit note'")
-    op.execute("UPDATE payment SET kind = 'credit' WHERE method = 'void reversal'")
 
     with op.batch_alter_table('allocation', schema=None, recreate='always') as batch_op:
         batch_op.drop_constraint('ck_allocation_amount', type_='check')
@@ -41,8 +34,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     # Reversals cannot be expressed in the older schema: they are removed with their allocations;
     # a changed split becomes its net result per invoice, dated on the last change.
-    op.execute("DELETE FROM allocation WHERE payment_id IN (SELECT id FROM payment WHERE kind = 'reversal')")
-    op.execute("DELETE FROM payment WHERE kind = 'reversal'")
+    op.execute("DELETE FROM allocation WHERE payment_id IN (SELECT id FROM payment WHERE reverses_id IS NOT NULL)")
+    op.execute("DELETE FROM payment WHERE reverses_id IS NOT NULL")
     op.execute("CREATE TEMP TABLE net_allocation AS SELECT payment_id, invoice_id, MAX(date) AS date, "
                "SUM(amount) AS amount FROM allocation WHERE payment_id IN "
                "(SELECT payment_id FROM allocation WHERE amount < 0) GROUP BY payment_id, invoice_id")
@@ -57,11 +50,8 @@ def downgrade() -> None:
         batch_op.create_check_constraint('ck_allocation_amount', 'amount > 0')
     with op.batch_alter_table('payment', schema=None, recreate='always') as batch_op:
         batch_op.drop_index('ux_payment_reverses')
-        batch_op.drop_constraint('ck_payment_reverses', type_='check')
-        batch_op.drop_constraint('ck_payment_kind', type_='check')
         batch_op.drop_constraint('ck_payment_amount', type_='check')
         batch_op.drop_constraint('fk_payment_reverses', type_='foreignkey')
         batch_op.create_check_constraint('ck_payment_amount', 'amount > 0')
         batch_op.drop_column('note')
         batch_op.drop_column('reverses_id')
-        batch_op.drop_column('kind')
