@@ -56,6 +56,8 @@ def test_a_new_invoice_names_its_customer_and_suggests_the_next_number(window, q
 def test_a_duplicate_invoice_number_is_a_message_beside_the_field(window, qtbot, monkeypatch):
     popups = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: popups.append(a))
+    # a credit warning, if this customer draws one, is confirmed: the number is still refused
+    monkeypatch.setattr("ar_desktop.ui.dialogs.invoice_dialog.confirm", lambda *a, **k: True)
     taken = window.invoices.model.row_at(0).number
     dialog = InvoiceDialog(window, window.books, customer_id=window.invoices.model.row_at(0).customer_id)
     qtbot.addWidget(dialog)
