@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import ZERO
+from ar_desktop.domain.text import Text, translate
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def suggest_allocation(amount: Decimal, invoices: list[OpenInvoice], on: dt.date
     """Pay the oldest due invoices first (less the discounts a payment dated ``on`` may take, see
     the module); whatever is left becomes credit."""
     if amount <= 0:
-        raise UserError("A payment must be greater than zero.")
+        raise UserError(Text(translate("Messages", "A payment must be greater than zero.")))
     remaining = amount
     ordered = [i for i in oldest_due_first(invoices) if i.open_amount > 0]
     parts: dict[int, Decimal] = {}
@@ -109,18 +110,22 @@ def check_allocation(amount: Decimal, allocations: list[Allocation], invoices: l
     seen: dict[int, Decimal] = {}
     for a in allocations:
         if a.amount < 0:
-            raise UserError("An allocated amount cannot be negative.")
+            raise UserError(Text(translate("Messages", "An allocated amount cannot be negative.")))
         inv = by_id.get(a.invoice_id)
         if inv is None:
-            raise UserError("A payment can only be allocated to an open invoice of the same customer.")
+            raise UserError(Text(translate("Messages", "A payment can only be allocated to an open invoice "
+                                                       "of the same customer.")))
         seen[a.invoice_id] = seen.get(a.invoice_id, ZERO) + a.amount
         if seen[a.invoice_id] > inv.open_amount:
             raise UserError(
-                f"Invoice {inv.number} has only {inv.open_amount} open; you allocated {seen[a.invoice_id]}. "
-                "Lower the amount for that invoice."
+                Text(translate("Messages", "Invoice {number} has only {open_amount} open; you allocated "
+                                           "{allocated}. Lower the amount for that invoice."),
+                     number=inv.number, open_amount=inv.open_amount, allocated=seen[a.invoice_id])
             )
     kept = tuple(a for a in allocations if a.amount > 0)
     applied = sum((a.amount for a in kept), ZERO)
     if applied > amount:
-        raise UserError(f"You allocated {applied} but the payment is only {amount}. Lower the allocations.")
+        raise UserError(Text(translate("Messages", "You allocated {applied} but the payment is only "
+                                                   "{amount}. Lower the allocations."),
+                             applied=applied, amount=amount))
     return AllocationPlan(kept, amount - applied, earned_discounts(kept, invoices, on))

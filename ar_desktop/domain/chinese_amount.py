@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _IN_GROUP = ("仟", "佰", "拾", "")
@@ -70,14 +71,18 @@ def chinese_amount(value: Decimal | int | str) -> str:
     try:
         amount = Decimal(str(value)) if not isinstance(value, Decimal) else value
     except InvalidOperation:
-        raise UserError(f"'{value}' is not an amount; it cannot be written in Chinese capitals.") from None
+        raise UserError(Text(translate("Messages", "'{value}' is not an amount; it cannot be written in "
+                                                   "Chinese capitals."), value=value)) from None
     if not amount.is_finite():
-        raise UserError(f"'{value}' is not an amount; it cannot be written in Chinese capitals.")
+        raise UserError(Text(translate("Messages", "'{value}' is not an amount; it cannot be written in "
+                                                   "Chinese capitals."), value=value))
     if abs(amount) > MAX_CHINESE_AMOUNT:
-        raise UserError(f"The amount {amount} is too large to be written in Chinese capitals.")
+        raise UserError(Text(translate("Messages", "The amount {amount} is too large to be written in "
+                                                   "Chinese capitals."), amount=amount))
     amount = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if abs(amount) > MAX_CHINESE_AMOUNT:
-        raise UserError(f"The amount {amount} is too large to be written in Chinese capitals.")
+        raise UserError(Text(translate("Messages", "The amount {amount} is too large to be written in "
+                                                   "Chinese capitals."), amount=amount))
     sign = "负" if amount < 0 else ""
     cents = int(abs(amount) * 100)
     yuan, rest = divmod(cents, 100)

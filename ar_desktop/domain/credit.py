@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 _ZERO = Decimal("0")
 _HUNDRED = Decimal("100")
@@ -36,27 +37,34 @@ class CreditSettings:
                      "c_min_avg_days_late", "c_min_late_share"):
             value = getattr(self, name)
             if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-                raise UserError(f"The credit setting '{name}' must be a number of 0 or more, "
-                                f"not {value!r}. Correct it in the settings.")
+                raise UserError(Text(translate("Messages", "The credit setting '{name}' must be a number "
+                                                           "of 0 or more, not {value!r}. Correct it in the "
+                                                           "settings."), name=name, value=value))
         if self.review_percent > _HUNDRED:
-            raise UserError(f"The credit review percentage {self.review_percent} must be from 0 "
-                            "to 100. Correct it in the settings.")
+            raise UserError(Text(translate("Messages", "The credit review percentage {review_percent} must "
+                                                       "be from 0 to 100. Correct it in the settings."),
+                                 review_percent=self.review_percent))
         for name in ("a_max_late_share", "c_min_late_share"):
             if getattr(self, name) > 1:
-                raise UserError(f"The credit setting '{name}' is a share from 0 to 1 "
-                                f"(0.10 = 10 %), not {getattr(self, name)}. Correct it in the settings.")
+                raise UserError(Text(translate("Messages", "The credit setting '{name}' is a share from 0 "
+                                                           "to 1 (0.10 = 10 %), not {value}. Correct it in "
+                                                           "the settings."),
+                                     name=name, value=getattr(self, name)))
         if self.a_max_avg_days_late > self.c_min_avg_days_late:
-            raise UserError("The class A limit for average days late is above the class C one. "
-                            "Make the class A limit the smaller of the two.")
+            raise UserError(Text(translate("Messages", "The class A limit for average days late is above "
+                                                       "the class C one. Make the class A limit the "
+                                                       "smaller of the two.")))
         if self.a_max_late_share > self.c_min_late_share:
-            raise UserError("The class A limit for the share of late invoices is above the class C "
-                            "one. Make the class A limit the smaller of the two.")
+            raise UserError(Text(translate("Messages", "The class A limit for the share of late invoices "
+                                                       "is above the class C one. Make the class A limit "
+                                                       "the smaller of the two.")))
 
 
 def _check_limit(limit: Decimal | None) -> None:
     if limit is not None and limit <= 0:
-        raise UserError(f"The credit limit {limit} must be greater than zero. "
-                        "Leave it empty when the customer has no credit limit.")
+        raise UserError(Text(translate("Messages", "The credit limit {limit} must be greater than zero. "
+                                                   "Leave it empty when the customer has no credit limit."),
+                             limit=limit))
 
 
 def credit_limit_use(open_balance: Decimal, limit: Decimal | None) -> Decimal | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, name_text, translate
 
 ISO = "YYYY-MM-DD"
 DATE_FORMATS = (ISO, "D/M/YYYY", "M/D/YYYY", "D.M.YYYY")
@@ -56,12 +56,12 @@ def parse_date_as(text: str | dt.date, fmt: str = ISO, what: str = "date") -> dt
         return parse_date(raw, what)
     if raw == "":
         raise UserError(Text(translate("Messages", "The {what} is empty. Enter a date as {format}."),
-                             what=what, format=fmt))
+                             what=name_text(what), format=fmt))
     value = read_date(raw, fmt)
     if value is None:
         raise UserError(Text(translate("Messages", "'{text}' is not a valid {what} in the format {format}. "
                                                    "Choose the file's date format, or fix the cell."),
-                             text=str(raw)[:40], what=what, format=fmt))
+                             text=str(raw)[:40], what=name_text(what), format=fmt))
     return parse_date(value, what)
 
 

@@ -49,8 +49,9 @@ def to_minor(value: Decimal, currency: str = "EUR") -> int:
     scaled = value.scaleb(exponent(currency))
     if scaled != scaled.to_integral_value():
         raise UserError(
-            f"{value} has more decimals than {currency} allows ({exponent(currency)}). "
-            "Round the amount to the smallest unit of the currency."
+            Text(translate("Messages", "{value} has more decimals than {currency} allows ({places}). Round "
+                                       "the amount to the smallest unit of the currency."),
+                 value=value, currency=currency, places=exponent(currency))
         )
     return int(scaled)
 
@@ -70,7 +71,8 @@ _SCALE: dict[str, int] = {}
 def normalize_currency(code: str) -> str:
     c = (code or "").strip().upper()
     if c not in KNOWN_CURRENCIES:
-        raise UserError(f"'{code}' is not a known currency code. Use a three-letter ISO code such as EUR, USD or CNY.")
+        raise UserError(Text(translate("Messages", "'{code}' is not a known currency code. Use a "
+                                                   "three-letter ISO code such as EUR, USD or CNY."), code=code))
     return c
 
 

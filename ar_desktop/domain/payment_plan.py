@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 MAX_INSTALMENTS = 60
 MIN_EVERY_DAYS = 7
@@ -26,16 +27,21 @@ def plan_instalments(total: Decimal, count: int, first_due: date, every_days: in
     the last takes the remainder, so the instalments always add up to ``total`` exactly."""
     total = Decimal(total)
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise UserError(f"The number of instalments '{count}' must be a whole number, 1 or more.")
+        raise UserError(Text(translate("Messages", "The number of instalments '{count}' must be a whole "
+                                                   "number, 1 or more."), count=count))
     if isinstance(every_days, bool) or not isinstance(every_days, int) or every_days < 1:
-        raise UserError(f"The days between instalments '{every_days}' must be a whole number, 1 or more.")
+        raise UserError(Text(translate("Messages", "The days between instalments '{every_days}' must be a "
+                                                   "whole number, 1 or more."), every_days=every_days))
     if total <= 0:
-        raise UserError(f"The amount of the plan {total} must be greater than zero.")
+        raise UserError(Text(translate("Messages", "The amount of the plan {total} must be greater than "
+                                                   "zero."), total=total))
     if total != total.quantize(quantum):
-        raise UserError(f"The amount of the plan {total} has more decimals than the currency.")
+        raise UserError(Text(translate("Messages", "The amount of the plan {total} has more decimals than "
+                                                   "the currency."), total=total))
     each = (total / count).quantize(quantum, rounding=ROUND_DOWN)
     if each <= 0:
-        raise UserError(f"{total} cannot be split into {count} instalments; use fewer instalments.")
+        raise UserError(Text(translate("Messages", "{total} cannot be split into {count} instalments; use "
+                                                   "fewer instalments."), total=total, count=count))
     step = timedelta(days=every_days)
     out = [(first_due + step * k, each) for k in range(count - 1)]
     out.append((first_due + step * (count - 1), total - each * (count - 1)))

@@ -19,7 +19,7 @@ from ar_desktop.domain.limitation import parse_jurisdiction
 from ar_desktop.domain.money import DEFAULT_FORMAT, NumberFormat, normalize_currency, parse_amount, read_number
 from ar_desktop.domain.payment_kinds import is_correction_name
 from ar_desktop.domain.terms import PaymentTerms, parse_terms, validate_terms_days
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, name_text, translate
 
 CREDIT_CLASSES = ("A", "B", "C")
 LANGUAGES = ("en", "zh")
@@ -116,6 +116,37 @@ class PaymentData:
     invoice_number: str = ""
 
 
+# The names callers give the fields in messages ("The {what} is empty"), marked for translation:
+# the window shows a name in the reader's language when it is listed here (domain/text.name_text).
+FIELD_NAMES = (
+    translate("Messages", "date"),
+    translate("Messages", "letter date"),
+    translate("Messages", "start date"),
+    translate("Messages", "return date"),
+    translate("Messages", "end date"),
+    translate("Messages", "date the rate takes effect"),
+    translate("Messages", "as-of date"),
+    translate("Messages", "void date"),
+    translate("Messages", "settlement date"),
+    translate("Messages", "reversal date"),
+    translate("Messages", "payment date"),
+    translate("Messages", "next review date"),
+    translate("Messages", "mailing date"),
+    translate("Messages", "issue date"),
+    translate("Messages", "due date"),
+    translate("Messages", "date of the credit check"),
+    translate("Messages", "date of the change"),
+    translate("Messages", "date of the acknowledgement"),
+    translate("Messages", "allocation date"),
+    translate("Messages", "write-off date"),
+    translate("Messages", "credit note date"),
+    translate("Messages", "on hold"),
+    translate("Messages", "disputed"),
+    translate("Messages", "payment terms (days)"),
+    translate("Messages", "void"),
+)
+
+
 def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
     """A date as the program writes it (YYYY-MM-DD, digits 0-9 only), within the years it keeps."""
     if isinstance(text, dt.date):
@@ -123,12 +154,17 @@ def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
     else:
         raw = (text or "").strip()
         if not raw:
-            raise UserError(f"The {what} is empty. Enter a date as YYYY-MM-DD.")
+            raise UserError(Text(translate("Messages", "The {what} is empty. Enter a date as YYYY-MM-DD."),
+                                 what=name_text(what)))
         value = read_date(raw, ISO)
         if value is None:
-            raise UserError(f"'{raw[:40]}' is not a valid {what}. Enter it as YYYY-MM-DD, e.g. 2026-03-31.")
+            raise UserError(Text(translate("Messages", "'{raw}' is not a valid {what}. Enter it as "
+                                                       "YYYY-MM-DD, e.g. 2026-03-31."),
+                                 raw=raw[:40], what=name_text(what)))
     if not (EARLIEST_DATE <= value <= LATEST_DATE):
-        raise UserError(f"The {what} {value.isoformat()} is out of range ({EARLIEST_DATE.year}–{LATEST_DATE.year}).")
+        raise UserError(Text(translate("Messages", "The {what} {value} is out of range ({first}–{last})."),
+                             what=name_text(what), value=value.isoformat(), first=EARLIEST_DATE.year,
+                             last=LATEST_DATE.year))
     return value
 
 
@@ -160,7 +196,8 @@ def parse_bool(text: str | bool, what: str) -> bool:
         return False
     if raw in ("yes", "y", "true", "1"):
         return True
-    raise UserError(f"'{text}' is not a valid {what} flag. Write yes or no.")
+    raise UserError(Text(translate("Messages", "'{text}' is not a valid {what} flag. Write yes or no."),
+                         text=text, what=name_text(what)))
 
 
 class _Collector:
@@ -329,9 +366,12 @@ def invoice_currency(requested: str | None, customer_code: str, customer_currenc
     """An invoice is in its customer's currency: payments, credit and letters are kept per customer
     in one currency. A customer billed in two currencies gets a second account (code)."""
     if requested and requested != customer_currency:
-        raise UserError(f"Customer {customer_code} is kept in {customer_currency}; an invoice in {requested} "
-                        f"cannot be added to it. Create a second customer account (e.g. {customer_code}-"
-                        f"{requested}) for business in {requested}.")
+        raise UserError(Text(translate("Messages", "Customer {customer_code} is kept in "
+                                                   "{customer_currency}; an invoice in {requested} cannot "
+                                                   "be added to it. Create a second customer account (e.g. "
+                                                   "{customer_code}-{requested}) for business in "
+                                                   "{requested}."),
+                             customer_code=customer_code, customer_currency=customer_currency, requested=requested))
     return customer_currency
 
 
@@ -359,7 +399,8 @@ def _int(text: str, what: str, check: Callable[[int], int]) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise UserError(f"'{text}' is not a whole number of days for the {what}.") from None
+        raise UserError(Text(translate("Messages", "'{text}' is not a whole number of days for the {what}."),
+                             text=text, what=name_text(what))) from None
     return check(value)
 
 
@@ -373,7 +414,9 @@ def _typed(value: Any) -> Any:
 def _rate(text: str | Decimal, numbers: NumberFormat = DEFAULT_FORMAT) -> Decimal:
     value = text if isinstance(text, Decimal) else read_number(str(text), numbers)
     if value is None:
-        raise UserError(f"'{text}' is not a percentage; enter a number such as 0.05 or 8.")
+        raise UserError(Text(translate("Messages", "'{text}' is not a percentage; enter a number such as "
+                                                   "0.05 or 8."), text=text))
     if not value.is_finite() or value <= 0 or value > 100:
-        raise UserError(f"The late-charge rate {text} % is out of range; enter a percentage such as 0.05 or 8.")
+        raise UserError(Text(translate("Messages", "The late-charge rate {text} % is out of range; enter a "
+                                                   "percentage such as 0.05 or 8."), text=text))
     return value

@@ -70,3 +70,12 @@ class Text:
 
 def english(message: str | Text) -> str:
     return message.render() if isinstance(message, Text) else message
+
+
+def name_text(name: str | Text) -> Text:
+    """A name a caller puts into a sentence ("invoice date", "letter date") as a ``Text``: the window
+    shows its translation when the name is marked somewhere with ``translate("Messages", ...)``
+    (domain/records.py ``FIELD_NAMES``), else the English it was given."""
+    if isinstance(name, Text):
+        return name
+    return Text(name.replace("{", "{{").replace("}", "}}"))

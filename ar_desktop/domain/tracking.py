@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 _S10 = re.compile(r"^[A-Z]{2}\d{9}[A-Z]{2}$")
@@ -26,7 +27,8 @@ def _compact(text: str) -> str:
 def s10_check_digit(serial: str) -> int:
     """Check digit for the eight-digit serial number of an S10 identifier."""
     if len(serial) != 8 or not serial.isdigit():
-        raise UserError(f"'{serial}' is not an eight-digit serial number.")
+        raise UserError(Text(translate("Messages", "'{serial}' is not an eight-digit serial number."),
+                             serial=serial))
     total = sum(int(d) * w for d, w in zip(serial, S10_WEIGHTS, strict=True))
     check = 11 - total % 11
     return {10: 0, 11: 5}.get(check, check)
@@ -52,15 +54,18 @@ def validate_tracking(text: str) -> str:
         expected = s10_check_digit(serial)
         if given != expected:
             raise UserError(
-                f"The tracking number {compact} looks like a UPU S10 number, but its check digit "
-                f"(the 11th character) is {given} where {expected} was expected. "
-                "Check the number on the postal receipt for a typing mistake."
+                Text(translate("Messages", "The tracking number {compact} looks like a UPU S10 number, but "
+                                           "its check digit (the 11th character) is {given} where "
+                                           "{expected} was expected. Check the number on the postal "
+                                           "receipt for a typing mistake."),
+                     compact=compact, given=given, expected=expected)
             )
         return compact
     if _S10_LIKE.match(compact):
         digits = len(compact) - 4
         raise UserError(
-            f"The tracking number {compact} looks like a UPU S10 number but has {digits} digits; "
-            "it must have exactly 9 (two letters, nine digits, two letters, e.g. RR123456785CN)."
+            Text(translate("Messages", "The tracking number {compact} looks like a UPU S10 number but has "
+                                       "{digits} digits; it must have exactly 9 (two letters, nine digits, "
+                                       "two letters, e.g. RR123456785CN)."), compact=compact, digits=digits)
         )
     return raw

@@ -15,6 +15,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, parse_amount
 from ar_desktop.domain import payment_kinds
 from ar_desktop.domain.records import parse_date
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import invoices_repo, payments_repo
 
@@ -36,29 +37,38 @@ def credit_note(books: Books, invoice_number: str, amount: Decimal | str | None,
 
 
 def _adjust(books: Books, method: str, invoice_number: str, amount, reason: str, date) -> int:
-    what = "write-off" if method == WRITE_OFF else "credit note"
+    what = Text(translate("Messages", "write-off") if method == WRITE_OFF else translate("Messages", "credit note"))
     if not (reason or "").strip():
-        raise UserError(f"Say why (the reason stays on record with the {what}).")
-    on = books.today() if date is None else parse_date(date, f"{what} date")
+        raise UserError(Text(translate("Messages", "Say why (the reason stays on record with the {what})."),
+                             what=what))
+    on = books.today() if date is None else parse_date(date, f"{method} date")
     if on > books.today():
-        raise UserError(f"The {what} date {on.isoformat()} is in the future. Use today or an earlier date.")
+        raise UserError(Text(translate("Messages", "The {what} date {on} is in the future. Use today or an "
+                                                   "earlier date."), what=what, on=on.isoformat()))
     with books.db.session() as s:
         iid = invoices_repo.id_by_number(s, (invoice_number or "").strip())
         if iid is None:
-            raise UserError(f"There is no invoice {invoice_number}. Check the number.")
+            raise UserError(Text(translate("Messages", "There is no invoice {invoice_number}. Check the "
+                                                       "number."), invoice_number=invoice_number))
         inv = invoices_repo.get(s, iid)
         if inv.voided:
-            raise UserError(f"Invoice {inv.number} is void; there is nothing to {what}.")
+            raise UserError(Text(translate("Messages", "Invoice {number} is void; there is nothing to "
+                                                       "{what}."), number=inv.number, what=what))
         if on < inv.issue_date:
-            raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; the {what} cannot be "
-                            "dated before that.")
+            raise UserError(Text(translate("Messages", "Invoice {number} was issued on {issue_date}; the "
+                                                       "{what} cannot be dated before that."),
+                                 number=inv.number, issue_date=inv.issue_date.isoformat(), what=what))
         open_amount = from_minor(inv.amount - inv.paid, inv.currency)
         value = open_amount if amount in (None, "") else parse_amount(amount, inv.currency, allow_zero=False)
         if value <= 0:
-            raise UserError(f"Invoice {inv.number} is fully settled; there is nothing to {what}.")
+            raise UserError(Text(translate("Messages", "Invoice {number} is fully settled; there is "
+                                                       "nothing to {what}."), number=inv.number, what=what))
         if value > open_amount:
-            raise UserError(f"Invoice {inv.number} has only {open_amount} {inv.currency} open; the {what} of "
-                            f"{value} would exceed it. Lower the amount.")
+            raise UserError(Text(translate("Messages", "Invoice {number} has only {open_amount} {currency} "
+                                                       "open; the {what} of {value} would exceed it. Lower "
+                                                       "the amount."),
+                                 number=inv.number, open_amount=open_amount, currency=inv.currency, what=what,
+                                 value=value))
         return payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=value, currency=inv.currency,
                                  method=method, reference=reason.strip()[:100],
                                  allocations=[Allocation(inv.id, value)])

@@ -91,5 +91,5 @@ def find_customer(books: Books, code: str) -> tuple[int, CustomerData]:
     with books.db.session() as s:
         cid = customers_repo.id_by_code(s, code)
         if cid is None:
-            raise UserError(f"There is no customer with code '{code}'.")
+            raise UserError(Text(translate("Messages", "There is no customer with code '{code}'."), code=code))
         return cid, customers_repo.get(s, cid)

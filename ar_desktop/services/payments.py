@@ -36,20 +36,24 @@ def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None
     with books.db.session() as s:
         cid = customers_repo.id_by_code(s, str(raw.get("customer_code") or "").strip())
         if cid is None:
-            raise UserError(f"There is no customer with code '{raw.get('customer_code')}'.")
+            raise UserError(Text(translate("Messages", "There is no customer with code '{code}'."),
+                                 code=raw.get("customer_code")))
         customer = customers_repo.get(s, cid)
         data = parse_payment(raw, customer.currency)
         if data.date > books.today():
-            raise UserError(f"The payment date {data.date.isoformat()} is in the future. Enter the date the money "
-                            "arrived.")
+            raise UserError(Text(translate("Messages", "The payment date {date} is in the future. Enter "
+                                                       "the date the money arrived."),
+                                 date=data.date.isoformat()))
         invoices = [i for i in invoices_repo.open_invoices(s, cid) if i.issue_date <= data.date]
         if data.invoice_number:
             target = [i for i in invoices if i.number == data.invoice_number]
             if not target and _written_off(s, cid, data.invoice_number, customer.currency):
                 target = []  # paid on a written-off invoice: all of it is a recovery
             elif not target:
-                raise UserError(f"Invoice {data.invoice_number} is not an open invoice of {customer.name} on "
-                                f"{data.date.isoformat()}.")
+                raise UserError(Text(translate("Messages", "Invoice {invoice_number} is not an open "
+                                                           "invoice of {name} on {date}."),
+                                     invoice_number=data.invoice_number, name=customer.name,
+                                     date=data.date.isoformat()))
             plan = suggest_allocation(data.amount, target, data.date)
         elif allocations is None:
             plan = suggest_allocation(data.amount, invoices, data.date)
@@ -105,7 +109,8 @@ def apply_credit(books: Books, customer_id: int, on: dt.date | None = None) -> D
             applied += plan.applied
             invoices = [i for i in invoices_repo.open_invoices(s, customer_id) if i.issue_date <= on]
         if applied == 0:
-            raise UserError("There is no credit to apply, or no open invoice to apply it to.")
+            raise UserError(Text(translate("Messages", "There is no credit to apply, or no open invoice to "
+                                                       "apply it to.")))
         _record_outcomes(s, books, customer_id)
         return applied
 

@@ -3758,6 +3758,14 @@ Receivables and collections for bookkeepers.</source>
         <translation>未知的数字格式“{key}”；请从以下格式中选择：{choices}。</translation>
     </message>
     <message>
+        <source>{value} has more decimals than {currency} allows ({places}). Round the amount to the smallest unit of the currency.</source>
+        <translation>{value} 的小数位数超过 {currency} 允许的位数（{places} 位）。请将金额舍入到该币种的最小单位。</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not a known currency code. Use a three-letter ISO code such as EUR, USD or CNY.</source>
+        <translation>“{code}”不是已知的币种代码。请使用三个字母的 ISO 代码，例如 EUR、USD 或 CNY。</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not an amount. Type digits 0-9 with &apos;{decimal}&apos; as decimal separator, e.g. {example}.</source>
         <translation>“{text}”不是金额。请输入数字 0–9，以“{decimal}”作小数点，例如 {example}。</translation>
     </message>
@@ -3782,12 +3790,144 @@ Receivables and collections for bookkeepers.</source>
         <translation>金额 {amount} 过大：本程序可保存的最大金额为 {limit} {currency}。请检查位数。</translation>
     </message>
     <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>letter date</source>
+        <translation>函件日期</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>return date</source>
+        <translation>寄回日期</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>date the rate takes effect</source>
+        <translation>利率生效日期</translation>
+    </message>
+    <message>
+        <source>as-of date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>void date</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>settlement date</source>
+        <translation>结清日期</translation>
+    </message>
+    <message>
+        <source>reversal date</source>
+        <translation>冲销日期</translation>
+    </message>
+    <message>
+        <source>payment date</source>
+        <translation>收款日期</translation>
+    </message>
+    <message>
+        <source>next review date</source>
+        <translation>下次复核日期</translation>
+    </message>
+    <message>
+        <source>mailing date</source>
+        <translation>寄出日期</translation>
+    </message>
+    <message>
+        <source>issue date</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>date of the credit check</source>
+        <translation>信用审查日期</translation>
+    </message>
+    <message>
+        <source>date of the change</source>
+        <translation>更改日期</translation>
+    </message>
+    <message>
+        <source>date of the acknowledgement</source>
+        <translation>债务确认日期</translation>
+    </message>
+    <message>
+        <source>allocation date</source>
+        <translation>核销日期</translation>
+    </message>
+    <message>
+        <source>write-off date</source>
+        <translation>坏账核销日期</translation>
+    </message>
+    <message>
+        <source>credit note date</source>
+        <translation>贷项通知单日期</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>有争议</translation>
+    </message>
+    <message>
+        <source>payment terms (days)</source>
+        <translation>付款期限（天）</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>The {what} is empty. Enter a date as YYYY-MM-DD.</source>
+        <translation>{what}为空。请按 YYYY-MM-DD 格式输入日期。</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a valid {what}. Enter it as YYYY-MM-DD, e.g. 2026-03-31.</source>
+        <translation>“{raw}”不是有效的{what}。请按 YYYY-MM-DD 格式输入，例如 2026-03-31。</translation>
+    </message>
+    <message>
+        <source>The {what} {value} is out of range ({first}–{last}).</source>
+        <translation>{what} {value} 超出范围（{first}–{last} 年）。</translation>
+    </message>
+    <message>
         <source>The {field} contains an invisible control or text-direction character (U+{code}). Remove it and type the text again.</source>
         <translation>{field}中含有不可见的控制字符或文字方向字符（U+{code}）。请删除后重新输入。</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not a valid {what} flag. Write yes or no.</source>
+        <translation>“{text}”不是有效的“{what}”标记。请填写 yes 或 no。</translation>
+    </message>
+    <message>
+        <source>Customer {customer_code} is kept in {customer_currency}; an invoice in {requested} cannot be added to it. Create a second customer account (e.g. {customer_code}-{requested}) for business in {requested}.</source>
+        <translation>客户 {customer_code} 以 {customer_currency} 记账，不能添加 {requested} 发票。请为 {requested} 业务另建一个客户账户（例如 {customer_code}-{requested}）。</translation>
+    </message>
+    <message>
         <source>&apos;{method}&apos; is a correction, not a payment method. Record write-offs and credit notes on the invoice, or import them with the kind column.</source>
         <translation>“{method}”是冲账调整，不是付款方式。请在发票上登记核销坏账和贷项通知单，或在导入时使用 kind（类型）列。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of days for the {what}.</source>
+        <translation>“{text}”不是有效的{what}：请填写整数天数。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a percentage; enter a number such as 0.05 or 8.</source>
+        <translation>“{text}”不是百分比；请输入数字，例如 0.05 或 8。</translation>
+    </message>
+    <message>
+        <source>The late-charge rate {text} % is out of range; enter a percentage such as 0.05 or 8.</source>
+        <translation>滞纳金利率 {text} % 超出范围；请输入百分比，例如 0.05 或 8。</translation>
     </message>
     <message>
         <source>Customer {code} cannot be deleted: the books hold {records} for it, which stay on record. Put the customer on hold instead.</source>
@@ -3824,6 +3964,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{count} other record(s)</source>
         <translation>{count} 条其他记录</translation>
+    </message>
+    <message>
+        <source>There is no customer with code &apos;{code}&apos;.</source>
+        <translation>没有编号为“{code}”的客户。</translation>
     </message>
     <message>
         <source>customer {code} is also on row {row}</source>
@@ -4364,6 +4508,18 @@ Receivables and collections for bookkeepers.</source>
         <translation>发票号 {number} 已被使用。每张发票都需要自己的号码；下一个可用号码是 {next}。</translation>
     </message>
     <message>
+        <source>The payment date {date} is in the future. Enter the date the money arrived.</source>
+        <translation>收款日期 {date} 在未来。请输入款项实际到账的日期。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice_number} is not an open invoice of {name} on {date}.</source>
+        <translation>发票 {invoice_number} 在 {date} 不是{name}的未结发票。</translation>
+    </message>
+    <message>
+        <source>There is no credit to apply, or no open invoice to apply it to.</source>
+        <translation>没有可使用的贷方余额，或没有可冲抵的未结发票。</translation>
+    </message>
+    <message>
         <source>The period ends ({end}) before it starts ({start}). Swap the dates.</source>
         <translation>期间的结束日期（{end}）早于开始日期（{start}）。请对调这两个日期。</translation>
     </message>
@@ -4490,6 +4646,132 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Tier {tier} ends on day {day}, not after the tier before it (day {before}).</source>
         <translation>第{tier}档止于第{day}天，未晚于上一档（第{before}天）。</translation>
+        <source>Say why (the reason stays on record with the {what}).</source>
+        <translation>请说明原因（原因将随{what}一并存档）。</translation>
+    </message>
+    <message>
+        <source>The {what} date {on} is in the future. Use today or an earlier date.</source>
+        <translation>{what}日期 {on} 在未来。请使用今天或更早的日期。</translation>
+    </message>
+    <message>
+        <source>There is no invoice {invoice_number}. Check the number.</source>
+        <translation>没有发票 {invoice_number}。请核对发票号。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is void; there is nothing to {what}.</source>
+        <translation>发票 {number} 已作废，无需再做{what}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was issued on {issue_date}; the {what} cannot be dated before that.</source>
+        <translation>发票 {number} 开具于 {issue_date}；{what}的日期不能早于该日。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is fully settled; there is nothing to {what}.</source>
+        <translation>发票 {number} 已全部结清，无需再做{what}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has only {open_amount} {currency} open; the {what} of {value} would exceed it. Lower the amount.</source>
+        <translation>发票 {number} 仅有 {open_amount} {currency} 未结；{value} 的{what}将超出此数。请降低金额。</translation>
+    </message>
+    <message>
+        <source>A payment must be greater than zero.</source>
+        <translation>收款金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>An allocated amount cannot be negative.</source>
+        <translation>分配金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>A payment can only be allocated to an open invoice of the same customer.</source>
+        <translation>收款只能分配到同一客户的未结发票。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has only {open_amount} open; you allocated {allocated}. Lower the amount for that invoice.</source>
+        <translation>发票 {number} 仅有 {open_amount} 未结，您分配了 {allocated}。请降低该发票的分配金额。</translation>
+    </message>
+    <message>
+        <source>You allocated {applied} but the payment is only {amount}. Lower the allocations.</source>
+        <translation>您分配了 {applied}，但收款只有 {amount}。请降低分配金额。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an amount; it cannot be written in Chinese capitals.</source>
+        <translation>“{value}”不是金额，无法写成中文大写。</translation>
+    </message>
+    <message>
+        <source>The amount {amount} is too large to be written in Chinese capitals.</source>
+        <translation>金额 {amount} 太大，无法写成中文大写。</translation>
+    </message>
+    <message>
+        <source>The credit setting &apos;{name}&apos; must be a number of 0 or more, not {value!r}. Correct it in the settings.</source>
+        <translation>信用设置“{name}”必须是 0 或更大的数字，不能是 {value!r}。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>The credit review percentage {review_percent} must be from 0 to 100. Correct it in the settings.</source>
+        <translation>信用复核百分比 {review_percent} 必须在 0 至 100 之间。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>The credit setting &apos;{name}&apos; is a share from 0 to 1 (0.10 = 10 %), not {value}. Correct it in the settings.</source>
+        <translation>信用设置“{name}”是 0 至 1 之间的比例（0.10 = 10 %），不能是 {value}。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>The class A limit for average days late is above the class C one. Make the class A limit the smaller of the two.</source>
+        <translation>A 类客户的平均逾期天数上限高于 C 类。请让 A 类上限小于 C 类。</translation>
+    </message>
+    <message>
+        <source>The class A limit for the share of late invoices is above the class C one. Make the class A limit the smaller of the two.</source>
+        <translation>A 类客户的逾期发票比例上限高于 C 类。请让 A 类上限小于 C 类。</translation>
+    </message>
+    <message>
+        <source>The credit limit {limit} must be greater than zero. Leave it empty when the customer has no credit limit.</source>
+        <translation>信用额度 {limit} 必须大于零。客户没有信用额度时请留空。</translation>
+    </message>
+    <message>
+        <source>The number of instalments &apos;{count}&apos; must be a whole number, 1 or more.</source>
+        <translation>分期期数“{count}”必须是 1 或更大的整数。</translation>
+    </message>
+    <message>
+        <source>The days between instalments &apos;{every_days}&apos; must be a whole number, 1 or more.</source>
+        <translation>分期间隔天数“{every_days}”必须是 1 或更大的整数。</translation>
+    </message>
+    <message>
+        <source>The amount of the plan {total} must be greater than zero.</source>
+        <translation>还款计划金额 {total} 必须大于零。</translation>
+    </message>
+    <message>
+        <source>The amount of the plan {total} has more decimals than the currency.</source>
+        <translation>还款计划金额 {total} 的小数位数超过该币种允许的位数。</translation>
+    </message>
+    <message>
+        <source>{total} cannot be split into {count} instalments; use fewer instalments.</source>
+        <translation>{total} 无法分成 {count} 期；请减少期数。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; are not payment terms. Write the days, e.g. &apos;30&apos;, &apos;net 30&apos; or &apos;2/10 net 30&apos;.</source>
+        <translation>“{text}”不是付款条件。请写天数，例如“30”、“net 30”或“2/10 net 30”。</translation>
+    </message>
+    <message>
+        <source>The discount {pct} % must be between 0 and 100.</source>
+        <translation>折扣 {pct} % 必须在 0 至 100 之间。</translation>
+    </message>
+    <message>
+        <source>The discount period ({days} days) cannot be longer than the net period ({net} days).</source>
+        <translation>折扣期（{days} 天）不能长于净付款期（{net} 天）。</translation>
+    </message>
+    <message>
+        <source>Payment terms of {days} days are out of range. Use 0 to {max_terms_days} days.</source>
+        <translation>{days} 天的付款期限超出范围。请使用 0 至 {max_terms_days} 天。</translation>
+    </message>
+    <message>
+        <source>&apos;{serial}&apos; is not an eight-digit serial number.</source>
+        <translation>“{serial}”不是八位序列号。</translation>
+    </message>
+    <message>
+        <source>The tracking number {compact} looks like a UPU S10 number, but its check digit (the 11th character) is {given} where {expected} was expected. Check the number on the postal receipt for a typing mistake.</source>
+        <translation>跟踪号 {compact} 看起来是 UPU S10 编号，但其校验位（第 11 位）是 {given}，应为 {expected}。请对照邮局收据检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The tracking number {compact} looks like a UPU S10 number but has {digits} digits; it must have exactly 9 (two letters, nine digits, two letters, e.g. RR123456785CN).</source>
+        <translation>跟踪号 {compact} 看起来是 UPU S10 编号，但有 {digits} 位数字；必须正好 9 位（两个字母、九位数字、两个字母，例如 RR123456785CN）。</translation>
     </message>
 </context>
 <context>
