@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
@@ -47,6 +47,15 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         app.installTranslator(translator)
         return translator
     return None
+
+
+def switch_language(app: QApplication, language: str) -> QTranslator | None:
+    """Replace the program's translators by those of ``language`` (English: none); widgets built
+    afterwards speak it (MainWindow.set_language builds its menus and tabs again)."""
+    for old in app.findChildren(QTranslator, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        remove_translator(app, old)
+        old.deleteLater()
+    return install_translator(app, language)
 
 
 def remove_translator(app: QApplication, translator: QTranslator | None) -> None:

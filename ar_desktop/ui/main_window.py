@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCommandLinkButton, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow,
-                               QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCommandLinkButton, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+                               QMainWindow, QMenu, QMenuBar, QMessageBox, QPushButton, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ar_desktop import __version__
 from ar_desktop.clock import Clock, SystemClock
@@ -24,7 +25,7 @@ from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsD
 from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
 from ar_desktop.ui.dialogs.credit_dialogs import CreditSettingsDialog, PoliciesDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
-from ar_desktop.ui.i18n import LANGUAGES, SETTING
+from ar_desktop.ui.i18n import LANGUAGES, SETTING, chosen_language, switch_language
 from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
 from ar_desktop.ui.overview_tab import Navigate, OverviewTab
@@ -50,7 +51,17 @@ class MainWindow(QMainWindow):
         self.clock = clock or SystemClock()
         self.books: Books | None = None
         self.import_result = None  # the dialog of the last import started from the menu (it stays open)
+        self.language = chosen_language(settings)
         self.setWindowTitle("AR Desktop")
+        self._build_tabs()
+        self.empty = self._empty_state()
+        self.setCentralWidget(self.empty)
+        self.company_label = QLabel()
+        self.statusBar().addPermanentWidget(self.company_label)
+        self._build_menus()
+        resize_to_fit(self, 1280, 760)  # a 1366×768 laptop included
+
+    def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
         self.customers = CustomersTab()
@@ -64,15 +75,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.collections, self.tr("Collections"))
         self.tabs.addTab(self.credit, self.tr("Credit"))
-        for tab in (self.overview, self.customers, self.invoices, self.payments, self.collections, self.credit):
+        for tab in self._tab_pages():
             tab.changed.connect(lambda t=tab: self.data_changed(source=t))
         self.overview.navigate.connect(self.go_to)
-        self.empty = self._empty_state()
-        self.setCentralWidget(self.empty)
-        self.company_label = QLabel()
-        self.statusBar().addPermanentWidget(self.company_label)
-        self._build_menus()
-        resize_to_fit(self, 1280, 760)  # a 1366×768 laptop included
+
+    def _tab_pages(self) -> tuple:
+        return (self.overview, self.customers, self.invoices, self.payments, self.collections, self.credit)
 
     # -- menus --------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, needs_file: bool = False) -> QAction:
@@ -115,7 +123,9 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh, needs_file=True)
         lang = view.addMenu(self.tr("&Language"))
         for key, label in LANGUAGES.items():
-            self._action(lang, label, lambda _=False, k=key: self.set_language(k))
+            action = self._action(lang, label, lambda _=False, k=key: self.set_language(k))
+            action.setCheckable(True)
+            action.setChecked(key == self.language)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         install_work_actions(self, file_menu, view, help_menu, print_before=profile,
                              entries_before=settings_menu.menuAction())
@@ -234,7 +244,7 @@ class MainWindow(QMainWindow):
         self._remember(books.db.path)
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
-        for tab in (self.overview, self.customers, self.invoices, self.payments, self.collections, self.credit):
+        for tab in self._tab_pages():
             tab.set_books(books)
         profile = company_profile(books)
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
@@ -268,12 +278,7 @@ class MainWindow(QMainWindow):
     def close_file(self) -> None:
         if self.books is None:
             return
-        self.collections.detach()
-        self.overview.detach()
-        self.credit.detach()
-        # The workers may still be reading this file (a restore replaces it next)
-        tasks.cancel_all()
-        tasks.wait_idle()
+        self._stop_work()
         self.books.close()
         self.books = None
         self.takeCentralWidget()
@@ -282,6 +287,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("AR Desktop")
         self.company_label.clear()
         self._update_actions()
+
+    def _stop_work(self) -> None:
+        """The tabs stop their background work on the open file (it is closed, or handed to tabs
+        built again, next)."""
+        self.collections.detach()
+        self.overview.detach()
+        self.credit.detach()
+        # The workers may still be reading this file (a restore replaces it next)
+        tasks.cancel_all()
+        tasks.wait_idle()
 
     def edit_company(self) -> None:
         if CompanyDialog(self, self.books, company_profile(self.books)).exec():
@@ -362,9 +377,33 @@ class MainWindow(QMainWindow):
                 self.data_changed()
 
     def set_language(self, key: str) -> None:
+        """Switch the interface language at once, without a restart: the translator is replaced and
+        the menus and tabs are built again (every label, menu and header is made by ``tr()`` as it is
+        built), on the same company file and tab. Nothing is closed or saved."""
         self.settings.setValue(SETTING, key)
-        QMessageBox.information(self, "AR Desktop", self.tr("The new language is used from the next start.")
-                                + ("\n下次启动时使用新的语言。" if key == "zh_CN" else ""))
+        self.language = key
+        switch_language(QApplication.instance(), key)
+        books, index = self.books, self.tabs.currentIndex()
+        if books is not None:
+            self._stop_work()
+        old_tabs = self.tabs
+        if self.centralWidget() is old_tabs:
+            self.takeCentralWidget()
+        old_tabs.deleteLater()
+        self._build_tabs()
+        # the menus and their actions, built again in the new language (setMenuBar deletes the old bar)
+        for child in (*self.findChildren(QAction, options=Qt.FindChildOption.FindDirectChildrenOnly),
+                      *self.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)):
+            child.deleteLater()
+        self.setMenuBar(QMenuBar())
+        self._build_menus()
+        if books is None:
+            self.empty = self._empty_state()
+            self.setCentralWidget(self.empty)
+        else:
+            self.books = None
+            self._use(books)
+            self.tabs.setCurrentIndex(index)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About AR Desktop"),

@@ -2930,10 +2930,6 @@ Restore the latest good backup now? The damaged file is kept beside it.</source>
         <translation>正在导入{0}…</translation>
     </message>
     <message>
-        <source>The new language is used from the next start.</source>
-        <translation>新的界面语言将在下次启动时生效。</translation>
-    </message>
-    <message>
         <source>About AR Desktop</source>
         <translation>关于 AR Desktop</translation>
     </message>

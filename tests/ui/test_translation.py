@@ -178,3 +178,38 @@ def test_a_service_message_reaches_the_window_in_chinese(chinese):
     assert render(note) == "已取消，未做任何更改。"
     assert error_text(UserError(note)) == "已取消，未做任何更改。"
     assert str(ValidationError({"x": note})) == "Cancelled; nothing was changed."
+
+
+def test_switching_language_takes_effect_without_a_restart(window, qapp):
+    """View ▸ Language: the window speaks the new language at once, on the same open file and tab,
+    with one set of shortcuts (the old menus are gone), and service messages follow."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ar_desktop.domain.text import Text, translate
+    from ar_desktop.ui.i18n import SETTING, render, switch_language
+
+    books = window.books
+    window.tabs.setCurrentIndex(2)
+    rows = window.invoices.model.rowCount()
+    try:
+        window.set_language("zh_CN")
+        assert [window.tabs.tabText(i) for i in range(5)] == ["概览", "客户", "发票", "收款", "催收"]
+        assert [a.text() for a in window.menuBar().actions()][0] == "文件(&F)"
+        assert window.books is books and window.tabs.currentIndex() == 2
+        assert window.invoices.model.rowCount() == rows and rows > 0
+        assert "到期日" in [window.invoices.model.headerData(i, Qt.Orientation.Horizontal)
+                          for i in range(window.invoices.model.columnCount())]
+        assert render(Text(translate("Messages", "Cancelled; nothing was changed."))) == "已取消，未做任何更改。"
+        assert window.settings.value(SETTING) == "zh_CN"
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what the event loop does next
+        live = [a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence("Ctrl+1")]
+        assert len(live) == 1, "the old menus' shortcuts are gone"
+        checked = [a.text() for a in window.findChildren(QAction) if a.isCheckable() and a.isChecked()]
+        assert checked == ["简体中文"]
+
+        window.set_language("en")
+        assert window.tabs.tabText(1) == "Customers" and window.books is books
+        assert [a.text() for a in window.menuBar().actions()][0] == "&File"
+    finally:
+        switch_language(qapp, "en")
