@@ -1,0 +1,311 @@
+"""In Chinese mode no English reaches the user: every tab of the window and every dialog of the
+catalogue is opened on the sample company in Chinese, and every text a user can read (labels,
+buttons, titles, menus, list headers and cells, placeholders, choices, tooltips) is checked for
+English words. What the user typed or imported (names, addresses, references) is data and is left
+out; so are codes and names that are the same in both languages (EUR, PDF, IBAN, Ctrl+P…)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QGroupBox, QLabel,
+                               QLineEdit, QMenu, QTabBar, QTabWidget, QTextBrowser, QWidget)
+
+from dialog_catalogue import CATALOGUE
+from ar_desktop.ui.i18n import install_translator, remove_translator
+
+# Names and codes written the same way in a Chinese interface
+SAME_IN_BOTH = re.compile(
+    r"AR Desktop|ReportLab|Qt|PDF|CSV|XLSX|Excel|ISO|IBAN|BIC|SWIFT|VAT|USCC|UPU|S10|EPC|QR|ECB|MRO|SEPA|CUPS|"
+    r"\$\w+|YYYY-MM-DD|YYYY|MM|DD|Ctrl|Shift|Alt|Enter|Esc|Tab|Del|PgUp|PgDn|Home|End|F\d+|DSO|CEI|KPI|ID|"
+    r"EMS|DHL|UPS|FedEx|TNT|SF|Deutsche Post|Einschreiben( Einwurf)?|Rückschein|Royal Mail( Signed For| Special "
+    r"Delivery Guaranteed)?|La Poste|USPS|China Post|Basiszinssatz|US Letter|DIN 5008|English|"
+    r"A/B/C|net \d+|\d+/\d+ net \d+|en|zh|zh_CN|Email|e-mail|www\.\S+|https?://\S+|\S+@\S+|"
+    r"[\w.-]+\.(?:ardb|pdf|csv|xlsx|md|png|bak|json|ini)\b|/[\w./-]+|[A-Z]{3}\b")
+ENGLISH_WORD = re.compile(r"(?<![\w&])[A-Za-z]{3,}(?![\w])")
+
+
+def _strip_markup(text: str) -> str:
+    return re.sub(r"<[^>]+>", " ", text).replace("&nbsp;", " ").replace("&amp;", "&")
+
+
+def data_strings(books) -> list[str]:
+    """What the bookkeeper typed or imported: shown as it is in either language."""
+    from sqlalchemy import text
+
+    out: set[str] = set()
+    with books.db.session() as s:
+        for sql in ("SELECT code, name, contact, address, postcode, city, country, email, phone, tax_id, notes "
+                    "FROM customer",
+                    "SELECT number, reference, description, dispute_reason, void_reason FROM invoice",
+                    "SELECT reference, note FROM payment",
+                    "SELECT note FROM collection_event",
+                    "SELECT value FROM setting"):
+            try:
+                rows = s.execute(text(sql)).all()
+            except Exception:  # noqa: BLE001 - a table this file does not have
+                continue
+            for row in rows:
+                for v in row:
+                    if isinstance(v, str):
+                        out.update(x for x in re.split(r'[\n"{}\[\],:]+', v) if len(x.strip()) >= 3)
+    return sorted(out, key=len, reverse=True)
+
+
+def readable_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every text of ``root`` a user can read."""
+    found: list[tuple[str, str]] = []
+
+    def add(where, text):
+        if text:
+            found.append((where, str(text)))
+
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if w is not root and not w.isVisibleTo(root) and not isinstance(w, QMenu):
+            continue
+        name = type(w).__name__
+        add(f"{name} tooltip", w.toolTip())
+        if w.isWindow():
+            add(f"{name} title", w.windowTitle())
+        if isinstance(w, QLabel):
+            add("label", _strip_markup(w.text()))
+        elif isinstance(w, QAbstractButton):
+            add("button", w.text())
+        elif isinstance(w, QGroupBox):
+            add("group", w.title())
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                add("tab", w.tabText(i))
+                add("tab tooltip", w.tabToolTip(i))
+        elif isinstance(w, QLineEdit):
+            add("placeholder", w.placeholderText())
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add("choice", w.itemText(i))
+        elif isinstance(w, QMenu):
+            for a in w.actions():
+                add("menu", a.text())
+        elif isinstance(w, QTextBrowser):
+            continue  # the user guide: a document in the reader's language, with examples in English
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            m = w.model()
+            try:
+                columns = m.columnCount(QModelIndex())
+            except TypeError:  # a list model (columnCount is private there)
+                columns = 1
+            for c in range(columns):
+                add("header", m.headerData(c, Qt.Orientation.Horizontal))
+            for r in range(min(m.rowCount(QModelIndex()), 40)):
+                for c in range(columns):
+                    add("cell", m.index(r, c).data())
+                    add("cell tooltip", m.index(r, c).data(Qt.ItemDataRole.ToolTipRole))
+    return found
+
+
+def english_in(texts: list[tuple[str, str]], data: list[str]) -> list[tuple[str, str]]:
+    """(where, text) of the texts with English left once data and names alike in both are taken out."""
+    out = set()
+    for where, text in texts:
+        rest = text
+        for d in data:
+            if d in rest:
+                rest = rest.replace(d, " ")
+        rest = SAME_IN_BOTH.sub(" ", rest.replace("&", ""))
+        if ENGLISH_WORD.search(rest):
+            out.add((where, text))
+    return sorted(out)
+
+
+# English still reachable in Chinese mode, by screen: each entry is a known gap (see the report
+# of issue #13) that this test names so that nothing NEW slips in; remove an entry when fixed.
+KNOWN: dict[str, set[str]] = {
+    'audit': {
+        '\\{"amount": "\\d+", "currency": "EUR", "customer_id": "\\d+", "description": "Goods delivered as per order", "dispute_reason": "", "disputed": "false", "due_date": "\\d+\\-\\d+\\-\\d+", "id": "\\d+", "issue_date": "\\d+\\-\\d+\\-\\d+", "number": "\\d+\\-\\d+", "paid": "\\d+", "reference": "Contract BAL\\d+\\-\\d+", "void_reason": "", "voided": "false", "voided_on": null\\}',
+        'create',
+    },
+    'correction': {
+        'posted \\d+\\-\\d+\\-\\d+ RR\\d+DE',
+    },
+    'customer-dialog-errors': {
+        "'abc' is not a whole number of days for the payment terms \\(days\\)\\.",
+        "'not\\-an\\-email' is not an e\\-mail address \\(expected name@example\\.com\\)\\.",
+        'The amount \\-\\d+ is negative\\. Enter a positive amount\\.',
+        'The country must be a two\\-letter ISO code such as DE, GB, US or CN\\.',
+        "The customer code 'bad code!' may only contain letters, digits and \\. _ / \\- \\(no spaces\\), and must start with a letter or digit\\.",
+        'The customer name is empty; it is required\\.',
+    },
+    'date': {
+        'Report as of',
+        'The report shows the books as they were\\.',
+    },
+    'history': {
+        "Insured limit \\d+[\\d.,]*\\.\\d+ \\(policy EH\\-\\d+\\-\\d+, insurer's ref\\. EH\\-\\d+\\)",
+        'Invoice \\d+\\-\\d+ issued, due \\d+\\-\\d+\\-\\d+',
+        'Payment received \\(bank transfer, ref\\. Remittance \\d+\\)',
+        'Phone call: no answer: Left a message with reception',
+        'Step done: Formal demand letter \\(registered mail\\): Formal demand sent by registered mail',
+        'Step done: Phone call: Left a message with reception',
+        'Step done: Reminder: Reminder sent by e\\-mail',
+        'insured limit',
+    },
+    'import-wizard': {
+        'CSV 文件（以逗号、分号或制表符分隔）或 Excel 工作簿（\\.xlsx）。',
+        'Customers',
+        'Invoices',
+        'Payments',
+    },
+    'invoice-dialog-errors': {
+        "'\\d+\\.\\d+[\\d.,]* EUR' is not an amount\\. Type digits \\d+\\-\\d+ with '\\.' as decimal separator, e\\.g\\. \\d+\\.\\d+\\.",
+        'The customer code is empty; it is required\\.',
+    },
+    'ladder': {
+        'Class A \\- gentle: for customers who pay reliably\\. The first reminder comes a week after the due date, the formal demand letter after a month, and legal steps are taken late\\.',
+        'Courtesy reminder',
+        'Formal demand letter \\(registered mail\\)',
+        'Hand over to a collection agency',
+        'Legal action',
+        'Phone call',
+        'Reminder',
+        'reminder',
+    },
+    'late-charges': {
+        'Days / \\d+',
+        'Days / actual days in the year \\(\\d+ or \\d+\\)',
+        'Letters claim only the open invoice amounts; no interest and no fixed fee are added\\.',
+    },
+    'letters': {
+        'Code',
+        'Courtesy reminder',
+        'Customer',
+        'DIN \\d+ form A \\(window envelope\\)',
+        'DIN \\d+ form B \\(window envelope\\)',
+        'Formal demand letter \\(registered mail\\)',
+        'Issue',
+        'Letter',
+        'Overdue',
+        'Plain \\(envelope addressed by hand\\)',
+        'Registered mail',
+        'Reminder',
+        'US \\#\\d+ window envelope \\(Letter paper\\)',
+    },
+    'mailing-book-preview': {
+        'Mailing book',
+    },
+    'posting': {
+        'China Post 挂号信 \\(registered letter\\)',
+        'Registered mail',
+        'USPS Certified Mail with Return Receipt',
+    },
+    'rate-row': {
+        '添加利率 – ECB main refinancing rate',
+    },
+    'registered-mail': {
+        'Carrier / service',
+        'Claimed',
+        'Customer',
+        'Date',
+        'Delivered / returned',
+        'Letter',
+        'Posted',
+        'Reply due',
+        'Stage',
+        'Step',
+        'Tracking',
+    },
+    'restore': {
+        ' sample\\-backup\\.ardb  公司：Harbour Line Trading GmbH 客户：\\d+ · 发票：\\d+ · 付款：\\d+ 最后修改：\\d+\\-\\d+\\-\\d+ \\d+:\\d+ 结构版本：\\d+ · \\d+\\.\\d+ MB',
+        '这将替换 company\\.ardb。当前文件会先备份到 company\\.backups。',
+    },
+    'result': {
+        'Details',
+        'Item',
+        'L\\-\\d+\\-\\d+ · Customer \\d+',
+        'Letters issued',
+        'Post the registered letters today and record the postings\\.',
+        'Result',
+        '\\d+ letters issued, \\d+ skipped\\.',
+        'nothing overdue any more',
+        'sent to the printer PDF',
+        '– Skipped',
+        '✓ Done',
+    },
+    'review': {
+        'Change the credit class',
+        'Change the credit limit',
+        'Keep as it is',
+        'Stop supplying on credit',
+    },
+    'statement-preview': {
+        'Statement of account',
+    },
+    'step': {
+        'Courtesy reminder \\(courtesy_reminder\\)',
+        'Formal demand letter \\(registered mail\\) \\(demand_letter\\)',
+        'Hand over to a collection agency \\(agency\\)',
+        'Legal action \\(legal_action\\)',
+        'Phone call \\(phone_call\\)',
+        'Reminder \\(reminder\\)',
+    },
+    'window': {
+        'Collection effectiveness: the share of what could be collected in the period that was\\. Click for the arithmetic\\.',
+        'DSO if nothing were overdue: not yet due ÷ sales × days\\. Click for the arithmetic\\.',
+        'DSO minus best possible DSO: the days customers add by paying late\\. Click for the arithmetic\\.',
+        'Days sales outstanding: owed ÷ sales of the period × its days\\. Click for the arithmetic\\.',
+        'Everything owed on the date, as in the aging report\\. Click for the invoices\\.',
+        'Invoiced in the period \\(voided invoices left out\\)\\. Click for the invoices\\.',
+        'Mean days after the due date of the invoices paid in the period\\. Click for them\\.',
+        'Mean days from issue to full payment of the invoices paid in the period\\. Click for them\\.',
+        'Overdue as a share of everything owed\\. Click for the overdue invoices\\.',
+        'Owed and past its due date\\. Click for the overdue invoices\\.',
+        'The disputed part of what is owed\\. Click for the disputed invoices\\.',
+        'The part not yet due \\(due on the date or later\\)\\. Click for the invoices\\.',
+    },
+}
+
+
+@pytest.fixture
+def chinese(qapp):
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None
+    yield translator
+    remove_translator(qapp, translator)
+
+
+@pytest.fixture
+def chinese_window(chinese, request):
+    return request.getfixturevalue("window")
+
+
+def _check(name: str, found: list[tuple[str, str]]) -> None:
+    known = [re.compile(k) for k in KNOWN.get(name, ())]
+    new = [f"{where}: {text!r}" for where, text in found if not any(k.fullmatch(text) for k in known)]
+    assert not new, f"English in the Chinese {name}:\n" + "\n".join(new)
+
+
+def test_every_tab_speaks_chinese(chinese_window, qtbot):
+    w = chinese_window
+    data = data_strings(w.books)
+    problems = []
+    for i in range(w.tabs.count()):
+        w.tabs.setCurrentIndex(i)
+        qtbot.wait(50)
+        tab = w.tabs.widget(i)
+        if hasattr(tab, "reload_now"):
+            tab.reload_now()
+        problems += [(f"[{w.tabs.tabText(i)}] {where}", text) for where, text in english_in(readable_texts(tab), data)]
+    problems += english_in([("menu", a.text()) for m in w.menuBar().findChildren(QMenu) for a in m.actions()], data)
+    _check("window", problems)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_every_dialog_speaks_chinese(name, chinese_window, qtbot, tmp_path):
+    dialog = CATALOGUE[name](chinese_window, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    _check(name, english_in(readable_texts(dialog), data_strings(chinese_window.books)))
