@@ -144,6 +144,28 @@ FIELD_NAMES = (
     translate("Messages", "disputed"),
     translate("Messages", "payment terms (days)"),
     translate("Messages", "void"),
+    translate("Messages", "customer code"),
+    translate("Messages", "customer name"),
+    translate("Messages", "contact person"),
+    translate("Messages", "address"),
+    translate("Messages", "postcode"),
+    translate("Messages", "city"),
+    translate("Messages", "phone number"),
+    translate("Messages", "registration / tax id"),
+    translate("Messages", "notes"),
+    translate("Messages", "company's legal name"),
+    translate("Messages", "bank name"),
+    translate("Messages", "bank account / IBAN"),
+    translate("Messages", "BIC / SWIFT"),
+    translate("Messages", "signer's name"),
+    translate("Messages", "signer's title"),
+    translate("Messages", "e-mail"),
+    translate("Messages", "invoice number"),
+    translate("Messages", "order / contract reference"),
+    translate("Messages", "description"),
+    translate("Messages", "dispute reason"),
+    translate("Messages", "payment method"),
+    translate("Messages", "reference"),
 )
 
 
@@ -185,7 +207,7 @@ def bad_character(value: str, multiline: bool = False) -> str | None:
 def character_problem(label: str, ch: str) -> Text:
     return Text(translate("Messages", "The {field} contains an invisible control or text-direction character "
                                       "(U+{code}). Remove it and type the text again."),
-                field=label, code=f"{ord(ch):04X}")
+                field=name_text(label), code=f"{ord(ch):04X}")
 
 
 def parse_bool(text: str | bool, what: str) -> bool:
@@ -205,16 +227,19 @@ class _Collector:
 
     def __init__(self, raw: Mapping[str, Any]):
         self.raw = raw
-        self.problems: dict[str, str] = {}
+        self.problems: dict[str, str | Text] = {}
 
     def text(self, key: str, label: str, *, required: bool = False) -> str:
         value = str(self.raw.get(key) or "").strip()
         if key in _MULTILINE:
             value = value.replace("\r\n", "\n")
         if required and not value:
-            self.problems[key] = f"The {label} is empty; it is required."
+            self.problems[key] = Text(translate("Messages", "The {field} is empty; it is required."),
+                                      field=name_text(label))
         elif len(value) > LIMITS[key]:
-            self.problems[key] = f"The {label} is too long ({len(value)} characters; at most {LIMITS[key]})."
+            self.problems[key] = Text(translate("Messages", "The {field} is too long ({length} characters; at most "
+                                                            "{most})."),
+                                      field=name_text(label), length=len(value), most=LIMITS[key])
         elif (ch := bad_character(value, key in _MULTILINE)) is not None:
             self.problems[key] = character_problem(label, ch)
         return value
@@ -223,7 +248,7 @@ class _Collector:
         try:
             return fn()
         except UserError as e:
-            self.problems[key] = str(e)
+            self.problems[key] = e.message
             return default
 
     def done(self) -> None:
@@ -234,8 +259,9 @@ class _Collector:
 def _code(c: _Collector, key: str, label: str) -> str:
     value = c.text(key, label, required=True)
     if value and key not in c.problems and not _CODE_RE.match(value):
-        c.problems[key] = (f"The {label} '{value}' may only contain letters, digits and . _ / - "
-                           "(no spaces), and must start with a letter or digit.")
+        c.problems[key] = Text(translate("Messages", "The {field} '{value}' may only contain letters, digits and "
+                                                     ". _ / - (no spaces), and must start with a letter or digit."),
+                               field=name_text(label), value=value)
     return value
 
 
@@ -253,7 +279,8 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
         if limit_raw != "" else None
     credit_class = str(raw.get("credit_class") or "B").strip().upper()
     if credit_class not in CREDIT_CLASSES:
-        c.problems["credit_class"] = f"Credit class '{credit_class}' is unknown. Use A, B or C."
+        c.problems["credit_class"] = Text(translate("Messages", "Credit class '{value}' is unknown. Use A, B or C."),
+                                          value=credit_class)
     terms_text = str(raw.get("terms") or "").strip()
     if terms_text:  # "30", "net 30" or "2/10 net 30": takes precedence over terms_days
         payment_terms = c.check("terms", lambda: parse_terms(terms_text), PaymentTerms(30))
@@ -264,7 +291,8 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
     terms = payment_terms.net_days
     language = str(raw.get("language") or "en").strip().lower()
     if language not in LANGUAGES:
-        c.problems["language"] = f"Letter language '{language}' is unknown. Use en (English) or zh (Chinese)."
+        c.problems["language"] = Text(translate("Messages", "Letter language '{value}' is unknown. Use en (English) "
+                                                            "or zh (Chinese)."), value=language)
     on_hold = c.check("on_hold", lambda: parse_bool(raw.get("on_hold") or "", "on hold"), False)
     retention = c.check("retention_of_title",
                         lambda: parse_bool(raw.get("retention_of_title") or "", "retention of title"), False)
@@ -324,7 +352,8 @@ def parse_company(raw: Mapping[str, Any]) -> CompanyProfile:
 def _country(c: _Collector, raw: Mapping[str, Any]) -> str:
     value = str(raw.get("country") or "").strip().upper()
     if value and (len(value) != 2 or not value.isalpha()):
-        c.problems["country"] = "The country must be a two-letter ISO code such as DE, GB, US or CN."
+        c.problems["country"] = Text(translate("Messages", "The country must be a two-letter ISO code such as DE, GB, "
+                                                           "US or CN."))
         return ""
     return value
 
@@ -332,7 +361,8 @@ def _country(c: _Collector, raw: Mapping[str, Any]) -> str:
 def _email(c: _Collector) -> str:
     email = c.text("email", "e-mail")
     if email and "email" not in c.problems and not _EMAIL_RE.match(email):
-        c.problems["email"] = f"'{email}' is not an e-mail address (expected name@example.com)."
+        c.problems["email"] = Text(translate("Messages", "'{value}' is not an e-mail address (expected "
+                                                         "name@example.com)."), value=email)
     return email
 
 
@@ -344,8 +374,9 @@ def parse_invoice(raw: Mapping[str, Any], *, numbers: NumberFormat = DEFAULT_FOR
     due_raw = raw.get("due_date")
     due = c.check("due_date", lambda: parse_date_as(due_raw, dates, "due date")) if due_raw not in (None, "") else None
     if issue and due and due < issue:
-        c.problems["due_date"] = (f"The due date {due.isoformat()} is before the issue date {issue.isoformat()}. "
-                                  "An invoice cannot fall due before it is issued.")
+        c.problems["due_date"] = Text(translate("Messages", "The due date {due} is before the issue date {issue}. An "
+                                                            "invoice cannot fall due before it is issued."),
+                                      due=due.isoformat(), issue=issue.isoformat())
     cur_raw = str(raw.get("currency") or "").strip()
     currency = c.check("currency", lambda: normalize_currency(cur_raw)) if cur_raw else None
     amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency or "EUR", allow_zero=False,

@@ -3886,6 +3886,94 @@ Receivables and collections for bookkeepers.</source>
         <translation>作废</translation>
     </message>
     <message>
+        <source>customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>registration / tax id</source>
+        <translation>注册号 / 税号</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>company&apos;s legal name</source>
+        <translation>公司法定名称</translation>
+    </message>
+    <message>
+        <source>bank name</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>bank account / IBAN</source>
+        <translation>银行账号 / IBAN</translation>
+    </message>
+    <message>
+        <source>BIC / SWIFT</source>
+        <translation>BIC / SWIFT</translation>
+    </message>
+    <message>
+        <source>signer&apos;s name</source>
+        <translation>签署人姓名</translation>
+    </message>
+    <message>
+        <source>signer&apos;s title</source>
+        <translation>签署人职务</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>order / contract reference</source>
+        <translation>订单 / 合同编号</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>dispute reason</source>
+        <translation>争议原因</translation>
+    </message>
+    <message>
+        <source>payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
         <source>The {what} is empty. Enter a date as YYYY-MM-DD.</source>
         <translation>{what}为空。请按 YYYY-MM-DD 格式输入日期。</translation>
     </message>
@@ -3904,6 +3992,38 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>&apos;{text}&apos; is not a valid {what} flag. Write yes or no.</source>
         <translation>“{text}”不是有效的“{what}”标记。请填写 yes 或 no。</translation>
+    </message>
+    <message>
+        <source>The {field} is empty; it is required.</source>
+        <translation>{field}为空；此项必填。</translation>
+    </message>
+    <message>
+        <source>The {field} is too long ({length} characters; at most {most}).</source>
+        <translation>{field}太长（{length} 个字符；最多 {most} 个）。</translation>
+    </message>
+    <message>
+        <source>The {field} &apos;{value}&apos; may only contain letters, digits and . _ / - (no spaces), and must start with a letter or digit.</source>
+        <translation>{field}“{value}”只能包含字母、数字和 . _ / -（不能有空格），并且必须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Credit class &apos;{value}&apos; is unknown. Use A, B or C.</source>
+        <translation>信用等级“{value}”无效。请使用 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>Letter language &apos;{value}&apos; is unknown. Use en (English) or zh (Chinese).</source>
+        <translation>函件语言“{value}”无效。请使用 en（英文）或 zh（中文）。</translation>
+    </message>
+    <message>
+        <source>The country must be a two-letter ISO code such as DE, GB, US or CN.</source>
+        <translation>国家必须是两个字母的 ISO 代码，例如 DE、GB、US 或 CN。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address (expected name@example.com).</source>
+        <translation>“{value}”不是电子邮件地址（格式应为 name@example.com）。</translation>
+    </message>
+    <message>
+        <source>The due date {due} is before the issue date {issue}. An invoice cannot fall due before it is issued.</source>
+        <translation>到期日 {due} 早于开票日期 {issue}。发票不能在开具之前到期。</translation>
     </message>
     <message>
         <source>Customer {customer_code} is kept in {customer_currency}; an invoice in {requested} cannot be added to it. Create a second customer account (e.g. {customer_code}-{requested}) for business in {requested}.</source>

@@ -9,9 +9,10 @@ from ar_desktop.domain.records import (CustomerData, parse_bool, parse_company, 
 
 
 def problems(fn, raw, *args) -> dict[str, str]:
+    """The problems in English (the window shows them translated)."""
     with pytest.raises(ValidationError) as e:
         fn(raw, *args)
-    return e.value.problems
+    return {k: str(v) for k, v in e.value.problems.items()}
 
 
 def test_customer_defaults():
