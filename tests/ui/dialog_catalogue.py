@@ -103,7 +103,11 @@ def _preview(window, _tmp):
     from ar_desktop.services.statements import statement_pdf
     from ar_desktop.ui.pdf_preview import PdfPreview
 
-    return PdfPreview(window, statement_pdf(window.books, _invoice_row(window).customer_code), "Statement of account")
+    from PySide6.QtCore import QCoreApplication
+
+    code = _invoice_row(window).customer_code
+    title = QCoreApplication.translate("CustomersTab", "Statement of account — {0}").format(code)
+    return PdfPreview(window, statement_pdf(window.books, code), title)
 
 
 def _mailing_book(window, _tmp):
@@ -111,17 +115,29 @@ def _mailing_book(window, _tmp):
     from ar_desktop.ui.pdf_preview import PdfPreview
 
     row = _posted_letter(window)
+    from PySide6.QtCore import QCoreApplication
+
     return PdfPreview(window, registered_mail.mailing_book_pdf(window.books, [row.letter.id], row.mail.posted_on),
-                      "Mailing book")
+                      QCoreApplication.translate("MailRegisterDialog", "Mailing book"))
 
 
 def _result(window, _tmp):
+    """What the window says after a print: the documents sent and what was left out."""
+    from PySide6.QtCore import QCoreApplication
+
     from ar_desktop.ui.result_dialog import ResultDialog, ResultLine
 
-    lines = [ResultLine.done(f"L-2026-{i:04d} · Customer {i}", "sent to the printer PDF") for i in range(1, 12)]
-    lines.append(ResultLine.skipped("KAS11 · Kastanie Möbelbau OHG", "nothing overdue any more"))
-    return ResultDialog(window, "Letters issued", "11 letters issued, 1 skipped.", lines,
-                        note="Post the registered letters today and record the postings.")
+    def tr(text):
+        return QCoreApplication.translate("PdfPreview", text)
+
+    title = QCoreApplication.translate("CustomersTab", "Statement of account — {0}")
+    lines = [ResultLine.done(title.format(f"C{i:03d}"), tr("print job: {0}").format(f"PDF-{i}")) for i in range(1, 12)]
+    lines.append(ResultLine.skipped(title.format("KAS11"), QCoreApplication.translate("Messages", "Cancelled; "
+                                                                                                 "nothing was changed.")))
+    return ResultDialog(window, tr("Printed"), tr("{0} ({1} page(s)) was sent to {2}.").format(title.format("C001"), 12,
+                                                                                             "PDF"), lines,
+                        note=tr("If nothing comes out, look at the printer's queue in the system settings; the "
+                                "document is unchanged."))
 
 
 def _d(module: str, cls: str, *args_of) -> Factory:

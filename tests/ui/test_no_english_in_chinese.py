@@ -181,9 +181,6 @@ KNOWN: dict[str, set[str]] = {
         'Reminder',
         'US \\#\\d+ window envelope \\(Letter paper\\)',
     },
-    'mailing-book-preview': {
-        'Mailing book',
-    },
     'posting': {
         'China Post 挂号信 \\(registered letter\\)',
         'Registered mail',
@@ -209,27 +206,11 @@ KNOWN: dict[str, set[str]] = {
         ' sample\\-backup\\.ardb  公司：Harbour Line Trading GmbH 客户：\\d+ · 发票：\\d+ · 付款：\\d+ 最后修改：\\d+\\-\\d+\\-\\d+ \\d+:\\d+ 结构版本：\\d+ · \\d+\\.\\d+ MB',
         '这将替换 company\\.ardb。当前文件会先备份到 company\\.backups。',
     },
-    'result': {
-        'Details',
-        'Item',
-        'L\\-\\d+\\-\\d+ · Customer \\d+',
-        'Letters issued',
-        'Post the registered letters today and record the postings\\.',
-        'Result',
-        '\\d+ letters issued, \\d+ skipped\\.',
-        'nothing overdue any more',
-        'sent to the printer PDF',
-        '– Skipped',
-        '✓ Done',
-    },
     'review': {
         'Change the credit class',
         'Change the credit limit',
         'Keep as it is',
         'Stop supplying on credit',
-    },
-    'statement-preview': {
-        'Statement of account',
     },
     'step': {
         'Courtesy reminder \\(courtesy_reminder\\)',
