@@ -153,12 +153,6 @@ KNOWN: dict[str, set[str]] = {
     },
     'ladder': {
         'Class A \\- gentle: for customers who pay reliably\\. The first reminder comes a week after the due date, the formal demand letter after a month, and legal steps are taken late\\.',
-        'Courtesy reminder',
-        'Formal demand letter \\(registered mail\\)',
-        'Hand over to a collection agency',
-        'Legal action',
-        'Phone call',
-        'Reminder',
         'reminder',
     },
     'late-charges': {
@@ -211,14 +205,6 @@ KNOWN: dict[str, set[str]] = {
         'Change the credit limit',
         'Keep as it is',
         'Stop supplying on credit',
-    },
-    'step': {
-        'Courtesy reminder \\(courtesy_reminder\\)',
-        'Formal demand letter \\(registered mail\\) \\(demand_letter\\)',
-        'Hand over to a collection agency \\(agency\\)',
-        'Legal action \\(legal_action\\)',
-        'Phone call \\(phone_call\\)',
-        'Reminder \\(reminder\\)',
     },
     'window': {
         'Collection effectiveness: the share of what could be collected in the period that was\\. Click for the arithmetic\\.',

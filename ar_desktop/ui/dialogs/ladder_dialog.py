@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ar_desktop.domain.ladder import CLASS_EXPLANATIONS, CREDIT_CLASSES, LETTER_TEMPLATES, ActionKind, Step
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
+from ar_desktop.ui.worklist_model import step_text
 from ar_desktop.ui.messages import run_action
 
 FIELDS = ("key", "name", "threshold_days", "action", "requires", "wait_days", "template", "registered_mail")
@@ -56,6 +57,11 @@ class StepsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
+        if role == Qt.ItemDataRole.DisplayRole and field in ("name", "requires") and value:
+            # a shipped step reads in the interface language; what the user typed shows as typed
+            step = self.steps[index.row()] if field == "name" else next(
+                (s for s in self.steps if s["key"] == value), {"key": value, "name": value})
+            return step_text(step["key"], step["name"])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return "" if value is None else value
         return None

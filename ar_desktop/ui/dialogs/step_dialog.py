@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+from ar_desktop.ui.worklist_model import step_text
 
 
 class StepDialog(FormDialog):
@@ -14,7 +15,7 @@ class StepDialog(FormDialog):
         super().__init__(parent, (self.tr("Skip step — {0}") if skip else self.tr("Step done — {0}")).format(
             row.customer_name))
         ladder = collections.effective_ladder(books, row.customer_code)
-        self.add("step", self.tr("Step"), combo([(f"{s.name} ({s.key})", s.key) for s in ladder.steps],
+        self.add("step", self.tr("Step"), combo([(step_text(s.key, s.name), s.key) for s in ladder.steps],
                                                row.next_step))
         self.add("date", self.tr("Date"), date_edit(books.today()))
         self.add("note", self.tr("Reason") if skip else self.tr("Note"), line("", 500))
