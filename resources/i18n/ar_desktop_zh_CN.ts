@@ -4620,6 +4620,8 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{name} is a SQLite database of another program (application id {app_id}), not an AR Desktop company file. It was not changed. Choose a .ardb file made by AR Desktop.</source>
         <translation>{name} 是其他程序的 SQLite 数据库（应用标识 {app_id}），不是 AR Desktop 账套文件。文件未被更改。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
+    </message>
+    <message>
         <source>Invoice number {number} is already used. Each invoice needs its own number; the next free one is {next}.</source>
         <translation>发票号 {number} 已被使用。每张发票都需要自己的号码；下一个可用号码是 {next}。</translation>
     </message>
@@ -4888,6 +4890,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>The tracking number {compact} looks like a UPU S10 number but has {digits} digits; it must have exactly 9 (two letters, nine digits, two letters, e.g. RR123456785CN).</source>
         <translation>跟踪号 {compact} 看起来是 UPU S10 编号，但有 {digits} 位数字；必须正好 9 位（两个字母、九位数字、两个字母，例如 RR123456785CN）。</translation>
+    </message>
+    <message>
+        <source>There is no payment {id}. Check the number in the Payments list.</source>
+        <translation>没有第 {id} 号收款记录。请在“收款”列表中核对编号。</translation>
     </message>
 </context>
 <context>

@@ -109,11 +109,3 @@ def test_migration_downgrades_to_the_net_split(tmp_path):
                                                                                               ("I-2", 5000)]
     engine.dispose()
 
-
-def test_known_revisions_read_from_the_scripts_match_alembic():
-    """Opening a file reads the head from the scripts without importing Alembic; Alembic agrees."""
-    from ar_desktop.storage.engine import _alembic_revisions, known_revisions
-
-    assert known_revisions() == _alembic_revisions()
-    revisions, head = known_revisions()
-    assert REVISION in revisions and head == max(revisions)

@@ -1,16 +1,22 @@
 """payment reversals: payment.reverses_id and note; negative reversal entries and allocations
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0012
+Revises: 0011
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0009'
-down_revision = '0008'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
+
+# storage.orm.derived's span class as 0011 wrote it (a migration never changes)
+_SPAN = ("CASE WHEN closed_on IS NULL THEN 12 "
+         + " ".join(f"WHEN julianday(closed_on) - julianday(issue_date) <= {n} THEN {k}"
+                    for k, n in enumerate((8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192)))
+         + " ELSE 11 END")
 
 
 def upgrade() -> None:
@@ -45,6 +51,12 @@ def downgrade() -> None:
     op.execute("DROP TABLE net_allocation")
     op.execute("UPDATE invoice SET paid = COALESCE((SELECT SUM(amount) FROM allocation "
                "WHERE allocation.invoice_id = invoice.id), 0)")
+    # the open set's derived columns (0011) follow the allocations left, as 0011 computed them
+    op.execute("UPDATE invoice SET last_paid_on = (SELECT MAX(date) FROM allocation a WHERE a.invoice_id = invoice.id)")
+    op.execute("UPDATE invoice SET cleared_on = CASE WHEN paid >= amount THEN last_paid_on END")
+    op.execute("UPDATE invoice SET closed_on = CASE WHEN voided THEN min(coalesce(voided_on, issue_date), "
+               "coalesce(cleared_on, '9999-12-31')) ELSE cleared_on END")
+    op.execute(f"UPDATE invoice SET span_class = {_SPAN}")
     with op.batch_alter_table('allocation', schema=None, recreate='always') as batch_op:
         batch_op.drop_constraint('ck_allocation_amount', type_='check')
         batch_op.create_check_constraint('ck_allocation_amount', 'amount > 0')
