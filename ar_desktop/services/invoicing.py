@@ -83,13 +83,15 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
         _check_number_free(s, data.number, invoice_id, books.today().year)
         currency = invoice_currency(data.currency or inv.currency, data.customer_code,
                                     customers_repo.get(s, cid).currency)
-        if inv.paid and (cid != inv.customer_id or currency != inv.currency):
+        # a payment reversed since still paid it on the days before: those days' reports keep it
+        peak, ever_paid = payments_repo.peak_paid(s, inv.id)
+        if ever_paid and (cid != inv.customer_id or currency != inv.currency):
             raise UserError(f"Invoice {inv.number} has payments; its customer and currency cannot change. "
                             "Void it and enter a new invoice instead.")
         amount = to_minor(data.amount, currency)
-        if amount < inv.paid:
-            raise UserError(f"Invoice {inv.number} has {from_minor(inv.paid, currency)} paid already; the amount "
-                            "cannot be lower than that.")
+        if amount < max(inv.paid, peak):
+            raise UserError(f"Invoice {inv.number} has {from_minor(max(inv.paid, peak), currency)} paid already; "
+                            "the amount cannot be lower than that.")
         if not inv.paid and (amount != inv.amount or data.issue_date != inv.issue_date or cid != inv.customer_id):
             # nothing paid yet: the discount follows the changed invoice and the customer's terms
             customer = customers_repo.get(s, cid)

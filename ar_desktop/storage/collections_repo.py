@@ -362,17 +362,32 @@ def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, Cust
                 cleared)
          .where(which, live_on(as_of))
          .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
-    for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_by_d, cleared in s.execute(q):
+    rows = [r for r in s.execute(q) if r[1] in out]
+    # paid in full on D but not cleared for good by then: a reversal reopened it later, so it was
+    # cleared by its last allocation on or before D (what is paid never exceeds the amount)
+    reopened = _last_allocations(s, [r[0] for r in rows if r[5] - int(r[9]) <= 0 and r[10] is None], as_of)
+    for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_by_d, cleared in rows:
         ci = out.get(cid)
         if ci is None:
             continue
         open_units = amount - int(paid_by_d)
+        if open_units <= 0 and cleared is None:
+            cleared = reopened.get(inv_id)
         settled = _as_date(cleared) if cleared is not None and open_units <= 0 else None
         disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
         ci.invoices.append(InvoiceState(number, due, from_minor(max(open_units, 0), currency),
                                         disputed=disputed, settled_on=settled, issue_date=issued,
                                         disputed_amount=None if units is None else from_minor(units, currency)))
         ci.invoice_ids[number] = inv_id
+
+
+def _last_allocations(s: Session, invoice_ids: list[int], as_of: dt.date) -> dict[int, dt.date]:
+    out: dict[int, dt.date] = {}
+    for chunk in _chunks(invoice_ids):
+        q = (select(Allocation.invoice_id, func.max(Allocation.date))
+             .where(Allocation.invoice_id.in_(chunk), Allocation.date <= as_of).group_by(Allocation.invoice_id))
+        out.update((i, _as_date(d)) for i, d in s.execute(q))
+    return out
 
 
 def dispute_as_of(events: list[tuple[dt.date, str, int | None]] | None, flag: bool, flag_units: int,

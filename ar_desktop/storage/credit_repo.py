@@ -138,7 +138,9 @@ def open_items(s: Session, as_of: dt.date, customer_ids: Collection[int] | None 
     q = open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date,
                            Invoice.due_date, (Invoice.amount - open_set.paid_on(as_of)).label("open"),
                            where=None if customer_ids is None else Invoice.customer_id.in_(list(customer_ids)))
-    return [OpenItem(i, c, n, _date(iss), _date(due), int(units)) for i, c, n, iss, due, units in s.execute(q)]
+    # units 0: cleared by D and reopened later by a reversal (storage.open_set)
+    return [OpenItem(i, c, n, _date(iss), _date(due), int(units)) for i, c, n, iss, due, units in s.execute(q)
+            if units > 0]
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,10 @@ row keeps what that needs, its derived columns (``storage.orm.Invoice``, never s
 
 * ``paid`` and ``last_paid_on`` (the sum and the latest date of its allocations), written only
   where allocations are written (``payments_repo.allocate``, ``bulk_repo``);
-* ``cleared_on`` (allocations are positive and never exceed the amount, so an invoice paid in full
-  was cleared by its last allocation), ``closed_on`` (cleared or voided, whichever came first) and
+* ``cleared_on`` (what is paid by any day never exceeds the amount, so an invoice paid in full was
+  cleared by its last allocation; one reopened by a reversal or a change of split, a negative
+  allocation, is open again until it is paid in full again), ``closed_on`` (cleared or voided,
+  whichever came first; for a reopened invoice its last closing) and
   ``span_class`` (how long it stayed open: class k means at most ``SPAN_DAYS[k]`` days,
   ``SPAN_OPEN`` not closed yet), which follow from the row: ``orm.derived`` on every ORM write,
   ``DERIVED_SQL`` in bulk_repo's one UPDATE.
@@ -18,7 +20,9 @@ closed_on) holding at most about twice the invoices it returns. ``open_rows`` is
 those ranges.
 
 The units paid by D of an invoice open on D are ``paid`` less its allocations dated after D, read
-only for those invoices (``paid_on``). How to ask, e.g. the open amount per customer on D::
+only for those invoices (``paid_on``). An invoice cleared and later reopened is in the open set on
+the days between with nothing open (``amount - paid_on(D)`` is 0): sums are right as they are, and
+what lists invoices keeps those with something open. How to ask, e.g. the open amount per customer on D::
 
     rows = open_rows(d, Invoice.customer_id, (Invoice.amount - paid_on(d)).label("open")).subquery()
     select(rows.c.customer_id, func.sum(rows.c.open)).group_by(rows.c.customer_id)

@@ -133,9 +133,13 @@ class Invoice(Base):
 
 def derived(issue_date: dt.date, amount: int, paid: int, last_paid_on: dt.date | None, voided: bool,
             voided_on: dt.date | None) -> tuple[dt.date | None, dt.date | None, int]:
-    """(cleared_on, closed_on, span_class) of an invoice. Allocations are positive and never exceed the
-    amount, so an invoice paid in full was cleared by its last allocation. A void without a date
-    (older files) closes it from the day it was issued: it was never open."""
+    """(cleared_on, closed_on, span_class) of an invoice. What is paid by any day never exceeds the
+    amount (payments_repo.allocate), so an invoice paid in full was cleared by its last allocation.
+    An invoice a reversal or a change of split reopened (a negative allocation) is open again, or
+    cleared on the day it was paid in full again: closed_on is its last closing, and on the days
+    between an earlier clearing and its reversal it is in the open set with nothing open on them
+    (storage.open_set.paid_on). A void without a date (older files) closes it from the day it was
+    issued: it was never open."""
     cleared = last_paid_on if paid >= amount else None
     closed = min(voided_on or issue_date, cleared or dt.date.max) if voided else cleared
     if closed is None:

@@ -102,10 +102,62 @@ def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[
         if date < inv.issue_date:
             raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; a payment dated "
                             f"{date.isoformat()} cannot be applied to it.")
+        if units < 0:
+            _check_take_back(s, payment, inv, date, units)
+        elif inv.last_paid_on is not None and date < inv.last_paid_on:
+            _check_backdated(s, inv, date, units)
         s.add(Allocation(payment_id=payment.id, invoice_id=inv.id, date=date, amount=units))
         # the derived columns of the invoice (storage.open_set), kept in step here and in bulk_repo only
         inv.paid += units
         inv.last_paid_on = date if inv.last_paid_on is None else max(inv.last_paid_on, date)
+
+
+def _check_take_back(s: Session, payment: Payment, inv: Invoice, date: dt.date, units: int) -> None:
+    """A negative allocation takes back at most what this entry (for a reversal: the entry it
+    reverses) had applied to the invoice by ``date``, never money another payment brought."""
+    source = payment.reverses_id or payment.id
+    had = s.scalar(select(func.coalesce(func.sum(Allocation.amount), 0)).where(
+        Allocation.invoice_id == inv.id, Allocation.date <= date,
+        or_(Allocation.payment_id == source, Allocation.payment_id == payment.id))) or 0
+    if had + units < 0:
+        raise UserError(Text(translate("Messages", "Invoice {number}: this entry had applied {had} to it by {date}; "
+                                                   "{amount} cannot be taken back."),
+                             number=inv.number, had=from_minor(had, inv.currency), date=date.isoformat(),
+                             amount=from_minor(-units, inv.currency)))
+
+
+def _check_backdated(s: Session, inv: Invoice, date: dt.date, units: int) -> None:
+    """An amount applied before the invoice's latest allocation must not overpay it on any later
+    day: paid by each day stays within the amount, so an invoice cleared, reopened by a reversal
+    and cleared again was cleared by its last allocation (orm.derived)."""
+    before = s.scalar(select(func.coalesce(func.sum(Allocation.amount), 0))
+                      .where(Allocation.invoice_id == inv.id, Allocation.date < date)) or 0
+    days = [(date, before)]
+    for day, delta in s.execute(select(Allocation.date, func.sum(Allocation.amount))
+                                .where(Allocation.invoice_id == inv.id, Allocation.date >= date)
+                                .group_by(Allocation.date).order_by(Allocation.date)):
+        days.append((_as_date(day), days[-1][1] + int(delta)))
+    for day, running in days:
+        if running + units > inv.amount:
+            raise UserError(Text(translate("Messages", "Invoice {number} would be overpaid on {day}: {amount} "
+                                                       "applied on {date} comes before entries that already pay it "
+                                                       "then. Date it on or after {last}."),
+                                 number=inv.number, day=day.isoformat(),
+                                 amount=from_minor(units, inv.currency), date=date.isoformat(),
+                                 last=inv.last_paid_on.isoformat()))
+
+
+def peak_paid(s: Session, invoice_id: int) -> tuple[int, bool]:
+    """(the most paid on the invoice by any day, whether anything was ever applied to it): after a
+    reversal it may be more than what is paid now, and reports of those days still show it."""
+    running = peak = 0
+    found = False
+    for (delta,) in s.execute(select(func.sum(Allocation.amount)).where(Allocation.invoice_id == invoice_id)
+                              .group_by(Allocation.date).order_by(Allocation.date)):
+        found = True
+        running += int(delta)
+        peak = max(peak, running)
+    return peak, found
 
 
 def kind_sql():

@@ -294,14 +294,30 @@ def consistency_problems(con: sqlite3.Connection) -> list[str]:
     out += derived_mismatches(con)   # paid and last payment date against the allocations
     for number, amount, paid in con.execute("SELECT number, amount, paid FROM invoice WHERE paid > amount"):
         out.append(f"invoice {number}: paid {paid} exceeds its amount {amount} (minor units)")
+    # a reversal (negative, reverses_id set) takes back at most its amount; a change of split takes
+    # back with negative allocations, but no entry ever applies less than nothing to an invoice
+    reversals = "reverses_id" in {r[1] for r in con.execute("PRAGMA table_info(payment)")}
     for pid, amount, alloc in con.execute(
             "SELECT p.id, p.amount, SUM(a.amount) FROM payment p JOIN allocation a ON a.payment_id = p.id "
-            "GROUP BY p.id HAVING SUM(a.amount) > p.amount"):
+            "GROUP BY p.id HAVING (p.amount > 0 AND SUM(a.amount) > p.amount) "
+            "OR (p.amount < 0 AND SUM(a.amount) < p.amount)"):
         out.append(f"payment {pid}: allocations {alloc} exceed the payment {amount} (minor units)")
+    signed = {("payment", "amount"), ("allocation", "amount")} if reversals else set()
     for table, col in (("invoice", "amount"), ("invoice", "paid"), ("payment", "amount"), ("allocation", "amount")):
+        if (table, col) in signed:
+            continue
         n = con.execute(f"SELECT COUNT(*) FROM {table} WHERE {col} < 0").fetchone()[0]  # noqa: S608 - fixed names
         if n:
             out.append(f"{n} {table} row(s) with a negative {col}")
+    if reversals:
+        n = con.execute("SELECT COUNT(*) FROM payment WHERE (amount < 0) != (reverses_id IS NOT NULL)").fetchone()[0]
+        if n:
+            out.append(f"{n} payment row(s) with a negative amount that reverse no entry, or the reverse")
+        for pid, number, units in con.execute(
+                "SELECT COALESCE(p.reverses_id, p.id), i.number, SUM(a.amount) FROM allocation a "
+                "JOIN payment p ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id "
+                "GROUP BY COALESCE(p.reverses_id, p.id), a.invoice_id HAVING SUM(a.amount) < 0"):
+            out.append(f"payment {pid} takes back {-units} more than it applied to invoice {number} (minor units)")
     n = con.execute("SELECT COUNT(*) FROM allocation a JOIN invoice i ON i.id = a.invoice_id "
                     "JOIN payment p ON p.id = a.payment_id WHERE i.customer_id != p.customer_id").fetchone()[0]
     if n:

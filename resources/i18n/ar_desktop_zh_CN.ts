@@ -4892,6 +4892,14 @@ Receivables and collections for bookkeepers.</source>
         <translation>跟踪号 {compact} 看起来是 UPU S10 编号，但有 {digits} 位数字；必须正好 9 位（两个字母、九位数字、两个字母，例如 RR123456785CN）。</translation>
     </message>
     <message>
+        <source>Invoice {number}: this entry had applied {had} to it by {date}; {amount} cannot be taken back.</source>
+        <translation>发票 {number}：截至 {date}，本笔记录只核销了 {had}，不能冲回 {amount}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} would be overpaid on {day}: {amount} applied on {date} comes before entries that already pay it then. Date it on or after {last}.</source>
+        <translation>发票 {number} 在 {day} 将被超额核销：{date} 核销的 {amount} 早于当时已付清该发票的记录。请将日期定在 {last} 或之后。</translation>
+    </message>
+    <message>
         <source>There is no payment {id}. Check the number in the Payments list.</source>
         <translation>没有第 {id} 号收款记录。请在“收款”列表中核对编号。</translation>
     </message>

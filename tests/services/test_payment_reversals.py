@@ -208,3 +208,96 @@ def test_one_list_of_kinds_from_the_list_to_export_and_import(acme, tmp_path):
     with pytest.raises(ImportRefused, match="reverse it in the Payments tab") as refused:
         import_file(books, "payments", path)
     assert refused.value.report.new == 0 and len(payment_ids(books, PaymentFilter())) == 3
+
+
+# --- the derived invoice columns (storage.open_set) through reversals and changes of split ---------
+
+def derived(books) -> dict[str, tuple]:
+    """Each invoice's (paid, last_paid_on, cleared_on, closed_on, span_class), after asserting that
+    check's recomputation of every derived column from the allocations finds no mismatch."""
+    import sqlite3
+
+    from ar_desktop.services.backups import check
+    from ar_desktop.storage import open_set
+
+    con = sqlite3.connect(books.db.path)
+    try:
+        assert open_set.derived_mismatches(con) == []
+        rows = {n: row for n, *row in con.execute(
+            "SELECT number, paid, last_paid_on, cleared_on, closed_on, span_class FROM invoice")}
+    finally:
+        con.close()
+    assert check(books).ok
+    return {n: tuple(r) for n, r in rows.items()}
+
+
+def test_an_invoice_cleared_then_reopened_by_a_reversal(acme):
+    """A-1 paid in full on 10 Feb, the cheque bounces on 15 Mar: cleared and closed on 10 Feb before,
+    open again from 15 Mar; the aging of February still shows it paid, today's shows it open; paid
+    again on 25 Mar, it is cleared on that day."""
+    from ar_desktop.services.collections import worklist
+    from ar_desktop.storage.orm import SPAN_OPEN
+
+    books, _cid = acme
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "1000.00"},
+                         [Allocation(ids["A-1"], D("1000.00"))])
+    assert derived(books)["A-1"][:4] == (100000, "2026-02-10", "2026-02-10", "2026-02-10")
+    feb, mar = buckets(books, date(2026, 2, 20)), buckets(books, date(2026, 3, 14))
+    assert sum(feb.values()) == sum(mar.values()) == D("500.00")          # A-2 only
+    on_feb = {r.customer_code: r.overdue_amount for r in worklist(books, date(2026, 3, 14))}
+
+    reverse_payment(books, pid, "2026-03-15", "Cheque bounced")
+    assert derived(books)["A-1"] == (0, "2026-03-15", None, None, SPAN_OPEN)
+    assert buckets(books, date(2026, 2, 20)) == feb and buckets(books, date(2026, 3, 14)) == mar  # the past
+    today = buckets(books, date(2026, 3, 31))
+    assert today["d31_60"] == D("1500.00")   # A-1 due 31 Jan, A-2 19 Feb
+    assert {r.customer_code: r.overdue_amount for r in worklist(books, date(2026, 3, 14))} == on_feb
+    assert {r.customer_code: r.overdue_amount for r in worklist(books, date(2026, 3, 31))}["ACME"] == \
+        D("1500.00")
+
+    record_payment(books, {"date": "2026-03-25", "customer_code": "ACME", "amount": "1000.00"},
+                   [Allocation(ids["A-1"], D("1000.00"))])
+    assert derived(books)["A-1"][:4] == (100000, "2026-03-25", "2026-03-25", "2026-03-25")
+    assert buckets(books, date(2026, 2, 20)) == feb and sum(buckets(books, date(2026, 3, 20)).values()) == \
+        D("1500.00")
+    assert sum(buckets(books, date(2026, 3, 31)).values()) == D("500.00")
+
+
+def test_a_change_of_split_reopens_one_invoice_and_clears_another(acme):
+    books, _cid = acme
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "500.00"},
+                         [Allocation(ids["A-2"], D("500.00"))])
+    assert derived(books)["A-2"][:4] == (50000, "2026-02-10", "2026-02-10", "2026-02-10")
+    feb = buckets(books, date(2026, 2, 20))
+    change_split(books, pid, [Allocation(ids["A-1"], D("500.00"))], "2026-03-01")
+    got = derived(books)
+    assert got["A-2"][:4] == (0, "2026-03-01", None, None)       # reopened on the day of the change
+    assert got["A-1"][:4] == (50000, "2026-03-01", None, None)   # half paid
+    assert buckets(books, date(2026, 2, 20)) == feb
+    assert sum(buckets(books, date(2026, 3, 31)).values()) == D("1000.00")
+
+
+def test_nothing_is_taken_back_or_applied_beyond_what_each_day_allows(acme):
+    """A reversal takes back what its payment applied, never more; an amount applied before a later
+    payment that already clears the invoice is refused (it would overpay it on those days), and
+    so is lowering an invoice below what a reversed payment once paid on it."""
+    from ar_desktop.services.invoicing import update_invoice
+
+    books, _cid = acme
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    p1 = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "500.00"},
+                        [Allocation(ids["A-2"], D("500.00"))])
+    reverse_payment(books, p1, "2026-03-01", "Wrong customer")
+    with pytest.raises(UserError, match="A-2 would be overpaid on 2026-02-15.*on or after 2026-03-01"):
+        record_payment(books, {"date": "2026-02-15", "customer_code": "ACME", "amount": "500.00"},
+                       [Allocation(ids["A-2"], D("500.00"))])
+    record_payment(books, {"date": "2026-03-01", "customer_code": "ACME", "amount": "500.00"},
+                   [Allocation(ids["A-2"], D("500.00"))])          # paid again from the reversal on
+    assert paid(books)["A-2"] == D("500.00")
+    reverse_payment(books, p1 + 2, "2026-03-02", "Paid twice")
+    with pytest.raises(UserError, match="cannot be lower"):
+        update_invoice(books, ids["A-2"], {"number": "A-2", "customer_code": "ACME", "issue_date": "2026-01-20",
+                                           "amount": "400.00"})
+    derived(books)
