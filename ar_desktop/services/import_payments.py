@@ -69,6 +69,7 @@ class PaymentRows:
         self.unrecovered: dict[int, int] = {}
         self.written_off: set[int] = set()
         self.may_recover = True
+        self.customers_paid: set[int] = set()   # whose promises and plans the import may have kept
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -128,6 +129,7 @@ class PaymentRows:
                     by_id[iid].paid += applied
                     allocations.append(dict(payment_id=pid, invoice_id=iid, date=on, amount=applied))
             self._note_correction(p, planned)
+            self.customers_paid.add(p["cid"])
             self.report.new += 1
             self._preview(p, planned, by_id)
         self.writer.payments(payments, allocations)
@@ -396,6 +398,11 @@ class PaymentRows:
 
     def finish(self) -> None:
         self.s.flush()
+        if self.report.ok and self.customers_paid:
+            # what the payments did to promises and plans is recorded with them, as for one entered by hand
+            from ar_desktop.services.collections import record_outcomes_in
+
+            record_outcomes_in(self.s, self.today, sorted(self.customers_paid))
 
 
 def _allocation_problem(inv: InvoiceState | None, number: str, p: dict, units: int, on: dt.date) -> Text | None:

@@ -116,7 +116,8 @@ def apply_credit(books: Books, customer_id: int, on: dt.date | None = None) -> D
 
 
 def _record_outcomes(s, books: Books, customer_id: int) -> None:
-    """A payment may keep a promise or a plan: record it with the payment, in its transaction."""
+    """A payment (or a change of split, a reversal, an import) may keep a promise or a plan, or leave
+    it to be judged: record what it became with the entry, in its transaction (collections.record_outcomes)."""
     from ar_desktop.services.collections import record_outcomes_in
 
     s.flush()
@@ -201,6 +202,7 @@ def change_split(books: Books, payment_id: int, allocations: list[Allocation], o
                                                        "became the customer's credit. Leave its amount as it is."),
                                  number=", ".join(touched)))
         payments_repo.allocate(s, payment, day, changes)
+        _record_outcomes(s, books, payment.customer_id)
         return len(changes)
 
 
@@ -220,7 +222,9 @@ def reverse_payment(books: Books, payment_id: int, on: dt.date | str, reason: st
                                                        "reversing."), id=payment_id,
                                  number=", ".join(voided.values())))
         original = payments_repo.get(s, payment_id)
-        return payments_repo.add(s, customer_id=original.customer_id, date=day, amount=-entry.amount,
-                                 currency=original.currency, method=original.method, reference=original.reference,
-                                 allocations=reversing_allocations(entry),
-                                 reverses_id=original.id, note=why)
+        rid = payments_repo.add(s, customer_id=original.customer_id, date=day, amount=-entry.amount,
+                                currency=original.currency, method=original.method, reference=original.reference,
+                                allocations=reversing_allocations(entry),
+                                reverses_id=original.id, note=why)
+        _record_outcomes(s, books, original.customer_id)
+        return rid

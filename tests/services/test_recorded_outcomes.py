@@ -112,3 +112,32 @@ def test_a_promise_is_not_judged_before_its_day(path, clock):
     clock.day = d(14)  # within the grace days
     open_company(path, clock=clock).close()
     assert recorded(path)[0] == [(1, "open")] and "promise_broken" not in kinds(path)
+
+
+def test_an_imported_payment_records_the_promise_it_kept(path, clock, tmp_path):
+    """Payments from a file record what became of promises and plans at once, as one typed in does."""
+    from ar_desktop.services.importing import import_file
+
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        source = tmp_path / "bank.csv"
+        source.write_text(f"date,customer_code,amount,reference\n{d(11).isoformat()},C1,100.00,bank 1\n",
+                          encoding="utf-8")
+        import_file(b, "payments", source)
+    finally:
+        b.close()
+    assert recorded(path)[0] == [(1, "kept")] and "promise_kept" in kinds(path)
+
+
+def test_a_reversal_after_the_promised_day_leaves_the_promise_kept(path, clock):
+    """The reversal records outcomes in its own transaction; dated after the promised day, it leaves the
+    promise kept (the money was there on time, and reports of that day are unchanged)."""
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        pid = payments.record_payment(b, {"customer_code": "C1", "date": d(11).isoformat(), "amount": "100.00"})
+        assert recorded(path)[0] == [(1, "kept")]
+        payments.reverse_payment(b, pid, d(40), "cheque bounced")
+        assert col.customer_status(b, "C1", d(40)).promise.status == "kept"
+    finally:
+        b.close()
+    assert recorded(path)[0] == [(1, "kept")] and "promise_broken" not in kinds(path)
