@@ -94,7 +94,7 @@ def payments_sheet(books: Books) -> Sheet:
     cols = _columns("payments")
     rows = []
     with books.db.session() as s:
-        for pid, date, code, name, units, cur, method, ref, reverses, parts in export_repo.payments(s):
+        for pid, date, code, name, units, cur, method, ref, reverses, note, parts in export_repo.payments(s):
             applied = sum(u for _n, u, _d in parts)
             kind = kind_of(method, reverses)
             values = {"payment_id": pid, "date": date, "customer_code": code, "customer_name": name,
@@ -102,7 +102,8 @@ def payments_sheet(books: Books) -> Sheet:
                       "unapplied": from_minor(units - applied, cur), "currency": cur, "kind": kind.key,
                       "method": method if kind in (PAYMENT, REVERSAL) else "", "reference": ref,
                       "allocations": allocations_text([(n, from_minor(u, cur), None if d == date else d)
-                                                       for n, u, d in parts])}
+                                                       for n, u, d in parts]),
+                      "reverses": reverses, "reason": note if reverses else ""}
             rows.append([values.get(c.name) for c in cols])
     return Sheet("Payments", cols, rows)
 

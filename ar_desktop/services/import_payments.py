@@ -12,6 +12,12 @@ A correction (``kind`` write-off, credit note…) must name its invoice and be a
 its reason in the reference; a payment's method can never claim to be a correction. The same
 payment (customer, date, amount, reference) already in the books is refused (mode refuse) or
 skipped (mode skip): importing a file twice never stores it twice.
+
+A ``reversal`` (as exports write it: negative, ``reverses`` naming the payment_id of the entry it
+reverses, with its ``reason``) is imported only with that entry, on a row above it in the same
+file: it takes back exactly what that entry applies to each invoice. A change of split is the
+entry's own allocations, negative parts dated the day of the change (never more than the entry
+had applied to that invoice).
 """
 
 from __future__ import annotations
@@ -70,6 +76,11 @@ class PaymentRows:
         self.written_off: set[int] = set()
         self.may_recover = True
         self.customers_paid: set[int] = set()   # whose promises and plans the import may have kept
+        # what each entry of this import applies per invoice, and the entries by the file's payment_id:
+        # a reversal further down takes back exactly what its entry applies
+        self.applied: dict[tuple[int, int], int] = {}
+        self.by_source: dict[int, tuple[int, int, int]] = {}   # file's payment_id -> (id, customer, units)
+        self.reversed: set[int] = set()
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -111,7 +122,7 @@ class PaymentRows:
                 continue
             data = p["data"]
             recovered = self._recovered(p, planned)
-            entries = [(p["units"] - recovered, p["method"], data.reference, planned)] if recovered < p["units"] else []
+            entries = [(p["units"] - recovered, p["method"], data.reference, planned)] if recovered != p["units"] else []
             if recovered:
                 entries.append((recovered, RECOVERY.key, recovery_reference(data.reference), []))
             # the early-payment discounts the payment earned, each its own entry (as payments.record_payment)
@@ -123,10 +134,19 @@ class PaymentRows:
                 self.rows_of_new.append(p["n"])
                 self.source_ids.append(p["source_id"])
                 in_batch.setdefault(p["key"], []).append(pid)
-                payments.append(dict(id=pid, customer_id=p["cid"], date=data.date, amount=units,
-                                     currency=p["currency"], method=method, reference=reference))
+                row = dict(id=pid, customer_id=p["cid"], date=data.date, amount=units, currency=p["currency"],
+                           method=method, reference=reference, reverses_id=None, note="")  # one key set per batch
+                owner = pid
+                if p["kind"] is REVERSAL:
+                    owner = self.by_source[p["reverses"]][0]
+                    self.reversed.add(owner)
+                    row.update(reverses_id=owner, note=p["reason"])
+                elif p["source_id"] and method == p["method"]:
+                    self.by_source.setdefault(p["source_id"], (pid, p["cid"], units))
+                payments.append(row)
                 for iid, applied, on in parts:
                     by_id[iid].paid += applied
+                    self.applied[owner, iid] = self.applied.get((owner, iid), 0) + applied
                     allocations.append(dict(payment_id=pid, invoice_id=iid, date=on, amount=applied))
             self._note_correction(p, planned)
             self.customers_paid.add(p["cid"])
@@ -149,9 +169,12 @@ class PaymentRows:
             problems["kind"] = Text(translate("Messages", "'{kind}' is not a kind of payment; use one of {kinds}"),
                                     kind=kind_text, kinds=", ".join(KINDS))
         elif kind is REVERSAL:
-            problems["kind"] = Text(translate("Messages", "a reversal is not imported: import the entry it reverses, "
-                                                          "then reverse it in the Payments tab with its date and "
-                                                          "reason"))
+            amount_text = raw_text(values.get("amount", ""))
+            if amount_text.startswith("-"):
+                raw["amount"] = amount_text[1:]   # read as the amount it takes back
+            else:
+                problems["amount"] = Text(translate("Messages", "a reversal is negative: minus the amount of the "
+                                                                "entry it reverses"))
         elif kind is not PAYMENT:
             method = raw_text(values.get("method", "")).lower()
             if method not in ("", kind.key):
@@ -197,15 +220,28 @@ class PaymentRows:
                          Text(translate("Messages", "a {kind} must name the invoice it corrects"), kind=kind.key))
             return None
         units = to_minor(data.amount, cust[2])
-        source = values.get("payment_id", "")
-        try:
-            source_id = int(raw_text(source)) if source not in ("", None) else 0
-        except ValueError:
-            source_id = 0
+        source_id = _int_cell(values.get("payment_id", ""))
+        reverses = _int_cell(values.get("reverses", ""))
+        if kind is REVERSAL:
+            units = -units
+            if not reverses:
+                report.error(n, batch.column("reverses") or batch.column("kind"), values.get("reverses", ""),
+                             Text(translate("Messages", "a reversal names the payment_id of the entry it reverses "
+                                                        "(a row above it in this file) in the reverses column")))
+                return None
+            if not raw_text(values.get("reason", "")):
+                report.error(n, batch.column("reason") or batch.column("kind"), "",
+                             Text(translate("Messages", "a reversal needs its reason in the reason column")))
+                return None
+        elif reverses:
+            report.error(n, batch.column("reverses"), values.get("reverses", ""),
+                         Text(translate("Messages", "only a reversal reverses an entry; leave this column empty")))
+            return None
         return dict(n=n, values=values, data=data, kind=kind, cid=cust[0], code=code, currency=cust[2], units=units,
-                    parts=parts, numbers=numbers, method=data.method if kind is PAYMENT else kind.key,
-                    auto=kind is PAYMENT and not numbers, source_id=source_id,
-                    key=(cust[0], data.date, units, data.reference))
+                    parts=parts, numbers=numbers,
+                    method=data.method if kind in (PAYMENT, REVERSAL) else kind.key,
+                    auto=kind is PAYMENT and not numbers, source_id=source_id, reverses=reverses,
+                    reason=raw_text(values.get("reason", "")), key=(cust[0], data.date, units, data.reference))
 
     def _parts(self, n, values, batch, currency, date) -> list[tuple[str, int, dt.date]] | None:
         """The allocations cell as (invoice number, units, date); [] when there is none."""
@@ -221,7 +257,9 @@ class PaymentRows:
                 if not m:
                     raise UserError(Text(translate("Messages", "'{part}' is not 'INVOICE: AMOUNT' or 'INVOICE: AMOUNT "
                                                                "on DATE'"), part=piece.strip()[:60]))
-                amount = parse_amount(m.group("amount"), currency, allow_zero=False, fmt=self.options.numbers)
+                # negative: what a change of split or a reversal takes back (checked when applied)
+                amount = parse_amount(m.group("amount"), currency, allow_zero=False, allow_negative=True,
+                                      fmt=self.options.numbers)
                 on = parse_date_as(m.group("date"), self.options.date_format, "allocation date") \
                     if m.group("date") else date
             except UserError as e:
@@ -263,6 +301,8 @@ class PaymentRows:
     # ---- applying ---------------------------------------------------------------------------
 
     def _apply(self, p, batch, invoices, by_id, queues) -> list[tuple[int, int, dt.date]] | None:
+        if p["kind"] is REVERSAL:
+            return self._take_back(p, batch, invoices)
         report, n, data, kind = self.report, p["n"], p["data"], p["kind"]
         out: list[tuple[int, int, dt.date]] = []
         column = batch.column("allocations") if p["parts"] else batch.column("invoice_number")
@@ -290,6 +330,11 @@ class PaymentRows:
         pending: dict[int, int] = {}
         for number, units, on in wanted:
             inv = invoices.get(number)
+            if inv is not None and units < 0 and pending.get(inv.id, 0) + units < 0:   # a change of split
+                report.error(n, column, number, Text(translate(
+                    "Messages", "takes back {amount} from invoice {number}, more than this payment applied to it "
+                                "before"), amount=from_minor(-units, p["currency"]), number=number))
+                return None
             problem = _allocation_problem(inv, number, p, units + pending.get(inv.id if inv else 0, 0), on)
             if problem is not None:
                 report.error(n, column, number, problem)
@@ -337,6 +382,35 @@ class PaymentRows:
             return None
         return out
 
+    def _take_back(self, p, batch, invoices) -> list[tuple[int, int, dt.date]] | None:
+        """A reversal's allocations: exactly the opposite of what its entry applies to each invoice."""
+        report, n = self.report, p["n"]
+        original = self.by_source.get(p["reverses"])
+        if original is None or original[1] != p["cid"] or original[2] != -p["units"]:
+            report.error(n, batch.column("reverses"), p["values"].get("reverses", ""), Text(translate(
+                "Messages", "reverses payment {id}, which is not an entry of the same customer and amount on a row "
+                            "above it in this file; import the two together, as an export writes them"),
+                id=p["reverses"]))
+            return None
+        if original[0] in self.reversed:
+            report.error(n, batch.column("reverses"), p["values"].get("reverses", ""),
+                         Text(translate("Messages", "payment {id} is reversed on another row already"),
+                              id=p["reverses"]))
+            return None
+        out, left = [], {iid: units for (pid, iid), units in self.applied.items() if pid == original[0] and units}
+        for number, units, on in p["parts"]:
+            inv = invoices.get(number)
+            if inv is None or on < p["data"].date or units >= 0 or left.get(inv.id, 0) + units != 0:
+                break
+            left.pop(inv.id)
+            out.append((inv.id, units, on))
+        if len(out) != len(p["parts"]) or left:
+            report.error(n, batch.column("allocations"), raw_text(p["values"].get("allocations", "")), Text(translate(
+                "Messages", "a reversal takes back exactly what its entry applies to each invoice, on its own date; "
+                            "these allocations do not")))
+            return None
+        return out if self._derived_agree(p, batch, sum(u for _i, u, _d in out)) else None
+
     # ---- recoveries -------------------------------------------------------------------------
 
     def _unrecovered(self, cid: int) -> int:
@@ -374,7 +448,7 @@ class PaymentRows:
             if value in ("", None):
                 continue
             try:
-                listed = parse_amount(value, p["currency"], fmt=self.options.numbers)
+                listed = parse_amount(value, p["currency"], allow_negative=p["kind"] is REVERSAL, fmt=self.options.numbers)
             except UserError as e:
                 self.report.error(p["n"], batch.column(key), value, e.message)
                 return False
@@ -403,6 +477,13 @@ class PaymentRows:
             from ar_desktop.services.collections import record_outcomes_in
 
             record_outcomes_in(self.s, self.today, sorted(self.customers_paid))
+
+
+def _int_cell(value) -> int:
+    try:
+        return int(raw_text(value)) if value not in ("", None) else 0
+    except ValueError:
+        return 0
 
 
 def _allocation_problem(inv: InvoiceState | None, number: str, p: dict, units: int, on: dt.date) -> Text | None:

@@ -125,7 +125,8 @@ INVOICE_COLUMNS = (
 
 PAYMENT_COLUMNS = (
     # Exported so each payment can be told apart; an import numbers payments anew
-    _c("payment_id", translate("Columns", "Payment id"), "int", role="derived", width=10),
+    # (read back to name the entry a reversal reverses, and to tell payments alike apart)
+    _c("payment_id", translate("Columns", "Payment id"), "int", role="derived", checked=True, width=10),
     _c("date", translate("Columns", "Payment date"), "date", "date", "paymentdate", "valuedate", "paiddate",
        "datepaid", "bookingdate", "zahlungsdatum", "付款日期", required=True),
     _c("customer_code", translate("Columns", "Customer code"), "text", "customercode", "customerid", "customer",
@@ -145,6 +146,9 @@ PAYMENT_COLUMNS = (
     _c("invoice_number", translate("Columns", "Invoice number"), "text", "invoicenumber", "invoiceno", "invoice",
        "invno", "rechnungsnummer", "发票号", role="input", exported=False),
     _c("allocations", translate("Columns", "Applied to invoices"), "allocations", "allocations", width=40),
+    # a reversal: the payment_id (in the same file) of the entry it reverses, and why
+    _c("reverses", translate("Columns", "Reverses payment id"), "int", "reverses", width=10),
+    _c("reason", translate("Columns", "Reason for the reversal"), "text", "reversalreason", width=24),
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {"customers": CUSTOMER_COLUMNS, "invoices": INVOICE_COLUMNS,

@@ -25,9 +25,10 @@ def invoices(s: Session) -> Iterator[tuple[Invoice, str, str]]:
 
 def payments(s: Session) -> Iterator[tuple]:
     """(id, date, customer code, customer name, amount, currency, method, reference, id of the entry it
-    reverses, [(invoice number, units, date)]) by date and id; the allocations in the order they were made."""
+    reverses, the reason of a reversal, [(invoice number, units, date)]) by date and id; the
+    allocations in the order they were made."""
     q = (select(Payment.id, Payment.date, Customer.code, Customer.name, Payment.amount, Payment.currency,
-                Payment.method, Payment.reference, Payment.reverses_id).join(Customer)
+                Payment.method, Payment.reference, Payment.reverses_id, Payment.note).join(Customer)
          .order_by(Payment.date, Payment.id))
     parts = (select(Allocation.payment_id, Invoice.number, Allocation.amount, Allocation.date)
              .join(Invoice, Invoice.id == Allocation.invoice_id).order_by(Allocation.payment_id, Allocation.id))

@@ -748,6 +748,14 @@
         <translation>客户名称</translation>
     </message>
     <message>
+        <source>Reverses payment id</source>
+        <translation>冲销的收款编号</translation>
+    </message>
+    <message>
+        <source>Reason for the reversal</source>
+        <translation>冲销原因</translation>
+    </message>
+    <message>
         <source>Applied</source>
         <translation>已核销</translation>
     </message>
@@ -4178,8 +4186,8 @@ Receivables and collections for bookkeepers.</source>
         <translation>“{kind}”不是收款类型；请使用以下之一：{kinds}</translation>
     </message>
     <message>
-        <source>a reversal is not imported: import the entry it reverses, then reverse it in the Payments tab with its date and reason</source>
-        <translation>冲销记录不能导入：请导入被冲销的那笔记录，再在“收款”标签页中按日期和原因冲销</translation>
+        <source>a reversal is negative: minus the amount of the entry it reverses</source>
+        <translation>冲销金额为负数：即所冲销记录金额的相反数</translation>
     </message>
     <message>
         <source>a {kind} has no payment method; leave the method empty</source>
@@ -4206,6 +4214,18 @@ Receivables and collections for bookkeepers.</source>
         <translation>{kind}须注明所冲销的发票</translation>
     </message>
     <message>
+        <source>a reversal names the payment_id of the entry it reverses (a row above it in this file) in the reverses column</source>
+        <translation>冲销记录须在“冲销的收款编号”列中填写所冲销记录的 payment_id（本文件中位于其上方的一行）</translation>
+    </message>
+    <message>
+        <source>a reversal needs its reason in the reason column</source>
+        <translation>冲销记录须在“冲销原因”列中填写原因</translation>
+    </message>
+    <message>
+        <source>only a reversal reverses an entry; leave this column empty</source>
+        <translation>只有冲销记录才能冲销其他记录；请将此列留空</translation>
+    </message>
+    <message>
         <source>&apos;{part}&apos; is not &apos;INVOICE: AMOUNT&apos; or &apos;INVOICE: AMOUNT on DATE&apos;</source>
         <translation>“{part}”不是“发票: 金额”或“发票: 金额 on 日期”格式</translation>
     </message>
@@ -4222,6 +4242,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>发票 {number} 已付清</translation>
     </message>
     <message>
+        <source>takes back {amount} from invoice {number}, more than this payment applied to it before</source>
+        <translation>从发票 {number} 冲回 {amount}，超过了本笔收款此前核销到该发票的金额</translation>
+    </message>
+    <message>
         <source>a {kind} is not applied to invoices; leave its allocations empty</source>
         <translation>{kind}不核销至发票；请将其核销明细留空</translation>
     </message>
@@ -4232,6 +4256,18 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>a {kind} is applied in full to its invoice: {applied} of {amount} is</source>
         <translation>{kind}须全额核销至其发票：{amount} 中仅核销了 {applied}</translation>
+    </message>
+    <message>
+        <source>reverses payment {id}, which is not an entry of the same customer and amount on a row above it in this file; import the two together, as an export writes them</source>
+        <translation>所冲销的第 {id} 号收款不是本文件中其上方、客户与金额均相同的记录；请按导出文件的格式将两者一并导入</translation>
+    </message>
+    <message>
+        <source>payment {id} is reversed on another row already</source>
+        <translation>第 {id} 号收款已在另一行中被冲销</translation>
+    </message>
+    <message>
+        <source>a reversal takes back exactly what its entry applies to each invoice, on its own date; these allocations do not</source>
+        <translation>冲销应在其自身日期按原记录在每张发票上的核销金额如数冲回；这些核销分配不符合此要求</translation>
     </message>
     <message>
         <source>says {listed} but the allocations make {computed}; correct the allocations or this column</source>

@@ -203,11 +203,26 @@ def test_one_list_of_kinds_from_the_list_to_export_and_import(acme, tmp_path):
     assert (exported[p1]["kind"], exported[w]["kind"], exported[r]["kind"]) == ("payment", "write-off", "reversal")
     assert exported[r]["amount"] == "-100.00" and exported[r]["method"] == exported[p1]["method"]
 
+    assert exported[r]["reverses"] == str(p1) and exported[r]["reason"] == "Wrong amount"
+
+    # a reversal comes in only with the entry it reverses, above it in the same file
     with path.open("w", encoding="utf-8", newline="") as f:
-        f.write("date,customer_code,amount,kind,reference\n2026-03-26,ACME,-100.00,reversal,wire 77\n")
-    with pytest.raises(ImportRefused, match="reverse it in the Payments tab") as refused:
+        f.write("date,customer_code,amount,kind,reference,reason\n2026-03-26,ACME,-100.00,reversal,wire 77,bounced\n")
+    with pytest.raises(ImportRefused, match="names the payment_id of the entry it reverses") as refused:
         import_file(books, "payments", path)
     assert refused.value.report.new == 0 and len(payment_ids(books, PaymentFilter())) == 3
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("payment_id,date,customer_code,amount,kind,reference,allocations,reverses,reason\n"
+                "7,2026-03-26,ACME,100.00,payment,wire 78,A-1: 100.00,,\n"
+                "8,2026-03-27,ACME,-100.00,reversal,wire 78,A-1: -90.00,7,bounced\n")
+    with pytest.raises(ImportRefused, match="takes back exactly what its entry applies"):
+        import_file(books, "payments", path)
+    path.write_text(path.read_text(encoding="utf-8").replace("A-1: -90.00", "A-1: -100.00"), encoding="utf-8")
+    import_file(books, "payments", path)
+    rows = payment_rows_of(books, payment_ids(books, PaymentFilter(kind="reversal")))
+    assert [(row.amount, row.applied, row.note) for row in rows if row.reference == "wire 78"] == [
+        (D("-100.00"), D("-100.00"), "bounced")]
+    derived(books)   # the derived columns and check agree after the import
 
 
 # --- the derived invoice columns (storage.open_set) through reversals and changes of split ---------

@@ -4,12 +4,14 @@ date and the same fields, per list (CSV and .xlsx) and with export-company / imp
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from ar_desktop.clock import FixedClock
+from ar_desktop.domain.allocation import Allocation
 from ar_desktop.services import collections, confirmations, credit_checks, insurance, limitation
 from ar_desktop.services.adjustments import credit_note, write_off
 from ar_desktop.services.aging import aging_report
@@ -19,7 +21,7 @@ from ar_desktop.services.customers import add_customer
 from ar_desktop.services.exports import export
 from ar_desktop.services.importing import import_file
 from ar_desktop.services.invoicing import add_invoice, set_dispute, void_invoice
-from ar_desktop.services.payments import apply_credit, record_payment
+from ar_desktop.services.payments import apply_credit, change_split, record_payment, reverse_payment
 from ar_desktop.storage import export_repo
 from ar_desktop.storage.orm import Customer, Invoice
 from ar_desktop.storage.orm_collections import CollectionEvent, HoldRow, PaymentPlanRow, PromiseRow
@@ -94,6 +96,14 @@ def ledger(tmp_path_factory) -> Path:
         void_invoice(books, _invoice_id(books, "B-3"), "issued twice", dt.date(2026, 2, 20))
         add_invoice(books, {"number": "B-4", "customer_code": "BETA", "issue_date": "2026-02-25", "amount": "80.00"})
         apply_credit(books, _customer_id(books, "BETA"), dt.date(2026, 3, 1))
+        # a change of split (A-4 cleared, then reopened as the money moves to A-3) and a reversal (A-3
+        # cleared by a cheque that bounced): each dated, so the aging of earlier days is unchanged
+        moved = record_payment(books, {"date": "2026-02-15", "customer_code": "ACME", "amount": "50.00",
+                                       "invoice_number": "A-4", "reference": "bank 6"})
+        change_split(books, moved, [Allocation(_invoice_id(books, "A-3"), Decimal("50.00"))], "2026-02-20")
+        bounced = record_payment(books, {"date": "2026-02-25", "customer_code": "ACME", "amount": "250.00",
+                                         "invoice_number": "A-3", "reference": "cheque 99", "method": "cheque"})
+        reverse_payment(books, bounced, "2026-02-28", "cheque bounced")
         # collections history: a promise, a hold, a call, a plan
         collections.record_promise(books, "ACME", "2026-04-15", "200.00", made_on="2026-03-01")
         collections.put_on_hold(books, "JP", "2026-04-30", "director on leave", on="2026-03-05")
@@ -159,8 +169,8 @@ def snapshot(path: Path) -> dict:
                          inv.reference, inv.description, inv.disputed, inv.dispute_reason, inv.voided,
                          inv.voided_on, inv.void_reason, inv.discount, inv.discount_until, inv.retention_of_title)
                         for inv, code, _name in export_repo.invoices(s)]
-            payments = [(date, code, units, cur, method, ref, sorted(parts))
-                        for _pid, date, code, _n, units, cur, method, ref, _rev, parts in export_repo.payments(s)]
+            payments = [(date, code, units, cur, method, ref, sorted(parts), rev is not None, note)
+                        for _pid, date, code, _n, units, cur, method, ref, rev, note, parts in export_repo.payments(s)]
             history = {
                 "events": sorted((e.kind, e.date, e.step_key, e.outcome, e.note, e.amount) for e in
                                  s.scalars(select(CollectionEvent))),
@@ -185,6 +195,8 @@ def test_the_ledger_has_every_kind_of_record(ledger):
     assert all(snap["history"]["credit"])  # a row in every credit-risk table
     assert any(len(p[6]) > 1 for p in snap["payments"])  # a payment over two invoices
     assert any(part[2] > p[0] for p in snap["payments"] for part in p[6])  # credit applied later
+    assert any(p[7] and p[8] == "cheque bounced" for p in snap["payments"])  # a reversal, with its reason
+    assert any(part[1] < 0 and not p[7] for p in snap["payments"] for part in p[6])  # a change of split
     assert any(i[11] for i in snap["invoices"]) and any(i[9] for i in snap["invoices"])
     assert len({str(v) for v in snap["aging"].values()}) > 6  # the dates tell the history apart
 
