@@ -196,10 +196,20 @@ def check_pdf_path(path: str | Path) -> Path:
     return target
 
 
-def save_pdf(path: str | Path, data: bytes) -> Path:
-    """Write the PDF whole or not at all (a temporary file renamed over the target)."""
+def save_pdf(path: str | Path, data: bytes, company: Path | None = None) -> Path:
+    """Write the PDF whole or not at all (see ``save_file``), to a .pdf name in an existing folder."""
+    target = check_pdf_path(path)
+    save_file(target, data, company)
+    return target
+
+
+def save_file(path: str | Path, data: bytes, company: Path | None = None) -> Path:
+    """Write a file the user saves whole or not at all, as exports are written: a temporary file
+    in the same folder, flushed to the disk, renamed over ``path``; an earlier file of that name is
+    intact until then. With ``company`` (the open company file) the temporary file is noted, so the
+    next open tidies it away if the program is killed meanwhile."""
     from ar_desktop.services.exports import _write_atomically
 
-    target = check_pdf_path(path)
-    _write_atomically(target, data)
+    target = Path(path)
+    _write_atomically(target, data, company)
     return target

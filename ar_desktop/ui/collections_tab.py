@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from urllib.parse import quote
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
@@ -31,6 +30,7 @@ from ar_desktop.ui.dialogs.step_dialog import StepDialog
 from ar_desktop.ui.history_model import HistoryModel
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.list_printing import print_model
+from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.pdf_preview import print_and_report
 from ar_desktop.ui.result_dialog import ResultDialog
 from ar_desktop.ui.tasks import BackgroundTask
@@ -442,8 +442,8 @@ class CollectionsTab(QWidget):
         ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date())
         if not ok:
             return None
-        Path(path).write_bytes(data)
-        return path
+        ok, _ = run_action(self, save_from, self, path, data)
+        return path if ok else None
 
     def selected_codes(self) -> list[str]:
         self._ensure_loaded()

@@ -24,6 +24,7 @@ from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditC
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
+from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.tasks import BackgroundTask
 
@@ -317,5 +318,5 @@ class CreditTab(QWidget):
         ok, data = run_action(self, make, self.books, r.customer_code, self.as_of_date())
         if not ok:
             return None
-        Path(path).write_bytes(data)
-        return path
+        ok, _ = run_action(self, save_from, self, path, data)
+        return path if ok else None

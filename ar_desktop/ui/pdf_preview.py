@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from ar_desktop.services.reports import save_pdf
 from ar_desktop.ui.messages import run_action
-from ar_desktop.ui.printing import PdfPages, choose_printer, print_pdf
+from ar_desktop.ui.printing import PdfPages, choose_printer, company_of, print_pdf
 from ar_desktop.ui.result_dialog import ResultDialog, ResultLine
 from ar_desktop.ui.screen import keep_on_screen, resize_to_fit
 
@@ -179,7 +179,7 @@ class PdfPreview(QDialog):
                 return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        ok, _ = run_action(self, save_pdf, path, self.data)
+        ok, _ = run_action(self, save_pdf, path, self.data, company_of(self))
         if not ok:
             return None
         _last_folder = Path(path).parent
@@ -199,7 +199,7 @@ def print_and_report(parent: QWidget, data: bytes, title: str, page_count: int |
     printer = choose_printer(parent, title)
     if printer is None:
         return None
-    ok, job = run_action(parent, print_pdf, data, printer, title)
+    ok, job = run_action(parent, print_pdf, data, printer, title, parent)
     if not ok:
         return None
     if page_count is None:

@@ -65,10 +65,28 @@ def choose_printer(parent: QWidget, title: str) -> QPrinter | None:
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
-def print_pdf(data: bytes, printer: QPrinter, title: str) -> str:
+def company_of(widget: QWidget | None) -> Path | None:
+    """The company file open in the window ``widget`` belongs to: a file saved from there notes its
+    temporary file beside it, so that the next open tidies it away after a crash."""
+    while widget is not None:
+        books = getattr(widget, "books", None)
+        if books is not None and getattr(books, "db", None) is not None:
+            return books.db.path
+        widget = widget.parent()
+    return None
+
+
+def save_from(widget: QWidget | None, path: str | Path, data: bytes) -> Path:
+    """Save a file the user asked for whole or not at all (services.reports.save_file)."""
+    from ar_desktop.services.reports import save_file
+
+    return save_file(path, data, company_of(widget))
+
+
+def print_pdf(data: bytes, printer: QPrinter, title: str, parent: QWidget | None = None) -> str:
     """Send the document to ``printer``; returns how it went there (for the status bar)."""
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-        Path(printer.outputFileName()).write_bytes(data)  # "print to file": the exact PDF
+        save_from(parent, printer.outputFileName(), data)  # "print to file": the exact PDF, whole or not at all
         return printer.outputFileName()
     name = printer.printerName()
     if name and shutil.which("lp"):

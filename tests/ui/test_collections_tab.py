@@ -192,3 +192,42 @@ def test_class_ladder_edit_is_validated_and_saved(window, qtbot, when_dialog_ope
     dialog.save()
     assert messages and "phone_call" in messages[0]
     assert collections.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
+
+
+def test_a_failing_save_leaves_the_earlier_file_intact(window, tmp_path, monkeypatch, when_dialog_opens):
+    """Files saved from the window are written as exports are: a temporary file beside the target, flushed
+    and renamed. A write that fails half-way (here: the disk refuses the flush) leaves the file saved
+    before as it was, no temporary file behind, and says so plainly."""
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    _fresh_customer(window, "NEW06")
+    tab = window.collections
+    tab.reload()
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    target = folder / "file.pdf"
+    assert tab.save_file_pdf("NEW06", str(target)) == str(target)
+    before = target.read_bytes()
+    assert before.startswith(b"%PDF")
+
+    def full_disk(_fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    shown = []
+    when_dialog_opens(lambda box: (shown.append(box.text()), box.accept()), QMessageBox)
+    assert tab.save_file_pdf("NEW06", str(target)) is None
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["file.pdf"]
+    assert shown and "No space left on device" in shown[0] and str(target) in shown[0]
+    # while it is written, the temporary file is noted beside the company file (tidied after a crash)
+    monkeypatch.undo()
+    from ar_desktop.storage import scratch
+
+    noted = []
+    real = scratch.tracked
+    monkeypatch.setattr(scratch, "tracked", lambda company, temp: (noted.append((company, temp)), real(company, temp))[1])
+    tab.save_file_pdf("NEW06", str(target))
+    assert noted == [(window.books.db.path, folder / "file.pdf.part")]

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QPlainTextEdit, QWidget
 from ar_desktop.services import confirmations
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit
+from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
+from ar_desktop.ui.printing import save_from
 
 
 class ConfirmationRequestDialog(FormDialog):
@@ -39,7 +41,7 @@ class ConfirmationRequestDialog(FormDialog):
         default = Path.home() / f"Balance confirmation {self.code} {self.books.today().isoformat()}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), str(default), "PDF (*.pdf)")
         if path:
-            Path(path).write_bytes(self.pdf)
+            run_action(self, save_from, self, path, self.pdf)
 
 
 class SlipReturnedDialog(FormDialog):

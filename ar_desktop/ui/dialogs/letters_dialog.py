@@ -16,7 +16,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action, show_error
 from ar_desktop.ui.pdf_preview import PdfPreview
-from ar_desktop.ui.printing import choose_printer, print_pdf
+from ar_desktop.ui.printing import choose_printer, print_pdf, save_from
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.tasks import BackgroundTask
 
@@ -169,13 +169,13 @@ class LettersDialog(QDialog):
             if then == "print":
                 printer = choose_printer(self, self.tr("Print letters"))
                 if printer is not None:
-                    run_action(self, print_pdf, batch, printer, f"AR Desktop letters {self.as_of.isoformat()}")
+                    run_action(self, print_pdf, batch, printer, f"AR Desktop letters {self.as_of.isoformat()}", self)
             else:
                 path = destination or QFileDialog.getSaveFileName(
                     self, self.tr("Save letters as PDF"),
                     str(Path.home() / f"Letters {self.as_of.isoformat()}.pdf"), "PDF (*.pdf)")[0]
                 if path:
-                    Path(path).write_bytes(batch)
+                    run_action(self, save_from, self, path, batch)
         self.accept()
 
 
