@@ -127,6 +127,78 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>write-off</source>
+        <translation>核销坏账</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Voided on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>Disputed amount</source>
+        <translation>争议金额</translation>
+    </message>
+    <message>
+        <source>Reverses payment</source>
+        <translation>冲销的收款</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -6593,10 +6665,6 @@ Interest already shown in issued letters does not change; new computations use t
 <context>
     <name>StepsModel</name>
     <message>
-        <source>Key</source>
-        <translation>代码</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -6623,6 +6691,42 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Registered mail</source>
         <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Courtesy reminder</source>
+        <translation>友情提醒</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>付款提醒</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话催收</translation>
+    </message>
+    <message>
+        <source>Formal demand letter</source>
+        <translation>正式催款函</translation>
+    </message>
+    <message>
+        <source>Final notice</source>
+        <translation>最后催告函</translation>
+    </message>
+    <message>
+        <source>Legal action</source>
+        <translation>诉讼</translation>
+    </message>
+    <message>
+        <source>Hand over to a collection agency</source>
+        <translation>移交催收机构</translation>
+    </message>
+    <message>
+        <source>Stop deliveries on credit</source>
+        <translation>停止赊销供货</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>新步骤</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -11,6 +13,53 @@ from ar_desktop.services.context import Books
 HEADERS = (QT_TRANSLATE_NOOP("Audit", "When"), QT_TRANSLATE_NOOP("Audit", "Action"),
            QT_TRANSLATE_NOOP("Audit", "Field"), QT_TRANSLATE_NOOP("Audit", "Old value"),
            QT_TRANSLATE_NOOP("Audit", "New value"), QT_TRANSLATE_NOOP("Audit", "Note"))
+
+
+ACTIONS = {"create": QT_TRANSLATE_NOOP("Audit", "created"), "change": QT_TRANSLATE_NOOP("Audit", "changed"),
+           "void": QT_TRANSLATE_NOOP("Audit", "voided"), "write_off": QT_TRANSLATE_NOOP("Audit", "write-off"),
+           "credit_note": QT_TRANSLATE_NOOP("Audit", "credit note"), "reversal": QT_TRANSLATE_NOOP("Audit", "reversal"),
+           "delete": QT_TRANSLATE_NOOP("Audit", "deleted"), "import": QT_TRANSLATE_NOOP("Audit", "imported")}
+# record columns whose name in files differs from the table's, and those files do not carry
+_OTHER_FIELDS = {"customer_id": QT_TRANSLATE_NOOP("Audit", "Customer"),
+                 "payment_id": QT_TRANSLATE_NOOP("Audit", "Payment"), "invoice_id": QT_TRANSLATE_NOOP("Audit", "Invoice"),
+                 "voided_on": QT_TRANSLATE_NOOP("Audit", "Voided on"),
+                 "disputed_amount": QT_TRANSLATE_NOOP("Audit", "Disputed amount"),
+                 "reverses_id": QT_TRANSLATE_NOOP("Audit", "Reverses payment"), "note": QT_TRANSLATE_NOOP("Audit", "Note"),
+                 "credit_limit": QT_TRANSLATE_NOOP("Audit", "Credit limit"), "date": QT_TRANSLATE_NOOP("Audit", "Date")}
+
+
+def field_label(key: str) -> str:
+    """A stored field by the name files and forms give it, in the interface language (never its key)."""
+    from ar_desktop.services.record_columns import COLUMNS
+
+    if key in _OTHER_FIELDS:
+        return QCoreApplication.translate("Audit", _OTHER_FIELDS[key])
+    for columns in COLUMNS.values():
+        for c in columns:
+            if c.key == key:
+                return QCoreApplication.translate("Columns", c.label)
+    return key.replace("_", " ")
+
+
+def value_text(value: str | None) -> str:
+    """A value as stored; a record written at once (JSON) as 'field: value' pairs."""
+    if not value or not value.startswith("{"):
+        return value or ""
+    try:
+        fields = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(fields, dict):
+        return value
+    return "; ".join(f"{field_label(k)}: {_plain(v)}" for k, v in fields.items() if k != "id")
+
+
+def _plain(v) -> str:
+    if v in (True, "true"):
+        return QCoreApplication.translate("Audit", "yes")
+    if v in (False, "false"):
+        return QCoreApplication.translate("Audit", "no")
+    return "" if v is None else str(v)
 
 
 class AuditModel(QAbstractTableModel):
@@ -32,8 +81,9 @@ class AuditModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         r = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return [r.at.isoformat(sep=" ", timespec="seconds"), r.action, r.field, r.old_value or "",
-                    r.new_value or "", r.note][index.column()]
+            action = QCoreApplication.translate("Audit", ACTIONS[r.action]) if r.action in ACTIONS else r.action
+            return [r.at.isoformat(sep=" ", timespec="seconds"), action, field_label(r.field) if r.field else "",
+                    value_text(r.old_value), value_text(r.new_value), r.note][index.column()]
         return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
@@ -14,11 +14,36 @@ from ar_desktop.services.context import Books
 from ar_desktop.ui.worklist_model import step_text
 from ar_desktop.ui.messages import run_action
 
-FIELDS = ("key", "name", "threshold_days", "action", "requires", "wait_days", "template", "registered_mail")
-HEADERS = (QT_TRANSLATE_NOOP("StepsModel", "Key"), QT_TRANSLATE_NOOP("StepsModel", "Name"),
+# A step's key is its identity in the books (what 'requires' names, what history records): never shown,
+# new steps get one of their own. Action and template read as labels in the interface language.
+FIELDS = ("name", "threshold_days", "action", "requires", "wait_days", "template", "registered_mail")
+HEADERS = (QT_TRANSLATE_NOOP("StepsModel", "Name"),
            QT_TRANSLATE_NOOP("StepsModel", "Days from due date"), QT_TRANSLATE_NOOP("StepsModel", "Action"),
            QT_TRANSLATE_NOOP("StepsModel", "Requires step"), QT_TRANSLATE_NOOP("StepsModel", "Wait (days)"),
            QT_TRANSLATE_NOOP("StepsModel", "Letter template"), QT_TRANSLATE_NOOP("StepsModel", "Registered mail"))
+
+
+ACTION_LABELS = {
+    ActionKind.COURTESY_REMINDER.value: QT_TRANSLATE_NOOP("StepsModel", "Courtesy reminder"),
+    ActionKind.REMINDER.value: QT_TRANSLATE_NOOP("StepsModel", "Reminder"),
+    ActionKind.PHONE_CALL.value: QT_TRANSLATE_NOOP("StepsModel", "Phone call"),
+    ActionKind.DEMAND_LETTER.value: QT_TRANSLATE_NOOP("StepsModel", "Formal demand letter"),
+    ActionKind.FINAL_NOTICE.value: QT_TRANSLATE_NOOP("StepsModel", "Final notice"),
+    ActionKind.LEGAL_ACTION.value: QT_TRANSLATE_NOOP("StepsModel", "Legal action"),
+    ActionKind.AGENCY.value: QT_TRANSLATE_NOOP("StepsModel", "Hand over to a collection agency"),
+    ActionKind.CREDIT_HOLD.value: QT_TRANSLATE_NOOP("StepsModel", "Stop deliveries on credit"),
+}
+
+
+def action_label(key: str | None) -> str:
+    return QCoreApplication.translate("StepsModel", ACTION_LABELS[key]) if key in ACTION_LABELS else (key or "")
+
+
+def template_label(key: str | None) -> str:
+    from ar_desktop.ui.dialogs.template_dialog import TEMPLATE_LABELS
+
+    return QCoreApplication.translate("TemplateDialog", TEMPLATE_LABELS[key]) if key in TEMPLATE_LABELS \
+        else (key or "")
 
 
 class StepsModel(QAbstractTableModel):
@@ -62,6 +87,10 @@ class StepsModel(QAbstractTableModel):
             step = self.steps[index.row()] if field == "name" else next(
                 (s for s in self.steps if s["key"] == value), {"key": value, "name": value})
             return step_text(step["key"], step["name"])
+        if role == Qt.ItemDataRole.DisplayRole and field == "action":
+            return action_label(value)
+        if role == Qt.ItemDataRole.DisplayRole and field == "template":
+            return template_label(value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return "" if value is None else value
         return None
@@ -88,8 +117,11 @@ class StepsModel(QAbstractTableModel):
 
     def add_step(self) -> None:
         last = self.steps[-1]["threshold_days"] if self.steps else 0
+        taken = {s["key"] for s in self.steps}
+        key = next(f"step_{n}" for n in range(len(self.steps) + 1, len(self.steps) + 2 + len(taken))
+                   if f"step_{n}" not in taken)
         self.beginInsertRows(QModelIndex(), len(self.steps), len(self.steps))
-        self.steps.append(Step(f"step_{len(self.steps) + 1}", "New step", last + 7, ActionKind.REMINDER).to_dict())
+        self.steps.append(Step(key, self.tr("New step"), last + 7, ActionKind.REMINDER).to_dict())
         self.endInsertRows()
 
     def remove_step(self, row: int) -> None:
@@ -113,21 +145,22 @@ class ChoiceDelegate(QStyledItemDelegate):
             spin.setRange(-60 if field == "threshold_days" else 0, 720)
             return spin
         if field in ("action", "requires", "template"):
-            box = QComboBox(parent)
+            box = QComboBox(parent)   # labels shown, keys stored
             if field == "action":
-                items = [k.value for k in ActionKind]
+                items = [(action_label(k.value), k.value) for k in ActionKind]
             elif field == "template":
-                items = ["", *LETTER_TEMPLATES]
+                items = [("", ""), *((template_label(t), t) for t in LETTER_TEMPLATES)]
             else:
-                items = ["", *(s["key"] for s in self.model.steps[:index.row()])]
-            box.addItems(items)
+                items = [("", ""), *((step_text(s["key"], s["name"]), s["key"]) for s in self.model.steps[:index.row()])]
+            for label, key in items:
+                box.addItem(label, key)
             return box
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findText(str(value)), 0))
+            editor.setCurrentIndex(max(editor.findData("" if value is None else str(value)), 0))
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or 0))
         else:
@@ -135,7 +168,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
+            model.setData(index, editor.currentData())
         elif isinstance(editor, QSpinBox):
             model.setData(index, editor.value())
         else:
@@ -172,7 +205,7 @@ class LadderDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setItemDelegate(ChoiceDelegate(self.model, self.table))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add step"))
