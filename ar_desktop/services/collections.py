@@ -22,7 +22,7 @@ from ar_desktop.domain.money import format_amount, from_minor, parse_amount, qua
 from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
                                          reached_step_for_invoice, urgency_key)
 from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
-                                            WRITE_OFF, kind_of)
+                                            WRITE_OFF)
 from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_broken_on,
                                             plan_instalments, schedule_text)
 from ar_desktop.domain.records import CustomerData, parse_date
@@ -738,8 +738,9 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
             if r.kind == "invoice":
                 text = f"Invoice {r.number} issued, due {r.due_date.isoformat()}" + (" (void)" if r.voided else "")
                 out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0))
-            else:
-                out.append(HistoryEntry(r.date, "payment", _ledger_text(r), r.amount, None, "ledger", 1))
+            else:  # a correction (discount, write-off, credit note…) is never shown as money received
+                kind = "payment" if r.entry_kind == PAYMENT.key else r.entry_kind
+                out.append(HistoryEntry(r.date, kind, _ledger_text(r), r.amount, None, "ledger", 1))
         for e in collections_repo.events(s, cid):
             out.append(HistoryEntry(e.date, e.kind, _event_text(e, ladder), e.amount, e.invoice_number, "event",
                                     2 + e.id))

@@ -222,9 +222,14 @@ def reverse_payment(books: Books, payment_id: int, on: dt.date | str, reason: st
                                                        "reversing."), id=payment_id,
                                  number=", ".join(voided.values())))
         original = payments_repo.get(s, payment_id)
-        rid = payments_repo.add(s, customer_id=original.customer_id, date=day, amount=-entry.amount,
-                                currency=original.currency, method=original.method, reference=original.reference,
-                                allocations=reversing_allocations(entry),
-                                reverses_id=original.id, note=why)
+        # the discounts the payment earned and the recovery split from it fall with it
+        with_it = [payments_repo.entry_state(s, i) for i in payments_repo.booked_with(s, original)]
+        rid = 0
+        for e in (entry, *with_it):
+            p = payments_repo.get(s, e.id)
+            new = payments_repo.add(s, customer_id=p.customer_id, date=day, amount=-e.amount, currency=p.currency,
+                                    method=p.method, reference=p.reference, allocations=reversing_allocations(e),
+                                    reverses_id=p.id, note=why)
+            rid = rid or new
         _record_outcomes(s, books, original.customer_id)
         return rid

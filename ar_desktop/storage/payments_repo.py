@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import case, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.allocation import Allocation as PlannedAllocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import ZERO, from_minor, to_minor
-from ar_desktop.domain.payment_kinds import METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, kind_of
+from ar_desktop.domain.payment_kinds import (DISCOUNT, METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, kind_of,
+                                             recovery_reference)
 from ar_desktop.domain.payments import EntryState
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.customers_repo import _as_date, _escape_like
@@ -145,6 +146,24 @@ def _check_backdated(s: Session, inv: Invoice, date: dt.date, units: int) -> Non
                                  number=inv.number, day=day.isoformat(),
                                  amount=from_minor(units, inv.currency), date=date.isoformat(),
                                  last=inv.last_paid_on.isoformat()))
+
+
+def booked_with(s: Session, payment: Payment) -> list[int]:
+    """Entries booked together with a payment and standing or falling with it: the early-payment
+    discounts it earned on the invoices it paid, the recovery split from what it left over (same
+    customer and day; not reversed yet)."""
+    if payment.reverses_id is not None or payment.method in METHOD_KINDS:
+        return []
+    paid = select(Allocation.invoice_id).where(Allocation.payment_id == payment.id)
+    discounts = select(Allocation.payment_id).where(Allocation.invoice_id.in_(paid))
+    reversal = aliased(Payment)
+    q = (select(Payment.id).where(
+        Payment.customer_id == payment.customer_id, Payment.date == payment.date, Payment.id != payment.id,
+        Payment.reverses_id.is_(None), ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)),
+        or_(and_(Payment.method == DISCOUNT.key, Payment.id.in_(discounts)),
+            and_(Payment.method == RECOVERY.key, Payment.reference == recovery_reference(payment.reference))))
+         .order_by(Payment.id))
+    return list(s.scalars(q))
 
 
 def peak_paid(s: Session, invoice_id: int) -> tuple[int, bool]:

@@ -19,6 +19,7 @@ KIND_TEXT = {
     "credit note": QT_TRANSLATE_NOOP("History", "credit note"),
     "void reversal": QT_TRANSLATE_NOOP("History", "credit from a void"),
     "recovery": QT_TRANSLATE_NOOP("History", "recovery"),
+    "reversal": QT_TRANSLATE_NOOP("History", "reversal"),
     "step_done": QT_TRANSLATE_NOOP("History", "step done"),
     "step_skipped": QT_TRANSLATE_NOOP("History", "step skipped"),
     "call": QT_TRANSLATE_NOOP("History", "call"),

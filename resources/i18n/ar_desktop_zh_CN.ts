@@ -1830,6 +1830,10 @@ Write off every overdue invoice of {1} now?</source>
         <translation>坏账收回</translation>
     </message>
     <message>
+        <source>reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
         <source>step done</source>
         <translation>步骤完成</translation>
     </message>
@@ -4818,14 +4822,6 @@ Receivables and collections for bookkeepers.</source>
         <translation>第 {id} 号收款最近一次核销是在 {date}；{what}的日期不能早于该日（在此之前的报表保持不变）。</translation>
     </message>
     <message>
-        <source>payment</source>
-        <translation>收款</translation>
-    </message>
-    <message>
-        <source>credit</source>
-        <translation>余额</translation>
-    </message>
-    <message>
         <source>write-off</source>
         <translation>坏账核销</translation>
     </message>
@@ -4872,6 +4868,8 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Tier {tier} ends on day {day}, not after the tier before it (day {before}).</source>
         <translation>第{tier}档止于第{day}天，未晚于上一档（第{before}天）。</translation>
+    </message>
+    <message>
         <source>Say why (the reason stays on record with the {what}).</source>
         <translation>请说明原因（原因将随{what}一并存档）。</translation>
     </message>
@@ -4970,22 +4968,6 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{total} cannot be split into {count} instalments; use fewer instalments.</source>
         <translation>{total} 无法分成 {count} 期；请减少期数。</translation>
-    </message>
-    <message>
-        <source>&apos;{text}&apos; are not payment terms. Write the days, e.g. &apos;30&apos;, &apos;net 30&apos; or &apos;2/10 net 30&apos;.</source>
-        <translation>“{text}”不是付款条件。请写天数，例如“30”、“net 30”或“2/10 net 30”。</translation>
-    </message>
-    <message>
-        <source>The discount {pct} % must be between 0 and 100.</source>
-        <translation>折扣 {pct} % 必须在 0 至 100 之间。</translation>
-    </message>
-    <message>
-        <source>The discount period ({days} days) cannot be longer than the net period ({net} days).</source>
-        <translation>折扣期（{days} 天）不能长于净付款期（{net} 天）。</translation>
-    </message>
-    <message>
-        <source>Payment terms of {days} days are out of range. Use 0 to {max_terms_days} days.</source>
-        <translation>{days} 天的付款期限超出范围。请使用 0 至 {max_terms_days} 天。</translation>
     </message>
     <message>
         <source>&apos;{serial}&apos; is not an eight-digit serial number.</source>

@@ -316,3 +316,42 @@ def test_nothing_is_taken_back_or_applied_beyond_what_each_day_allows(acme):
         update_invoice(books, ids["A-2"], {"number": "A-2", "customer_code": "ACME", "issue_date": "2026-01-20",
                                            "amount": "400.00"})
     derived(books)
+
+
+def test_reversing_a_payment_undoes_the_discount_it_earned_and_the_recovery_split_from_it(books):
+    """A payment in the discount period settles its invoice with a discount entry; a bounced payment
+    leaves the whole invoice open again, so its reversal takes the discount back too (same day, same
+    reason). Money a payment leaves over after a written-off debt is a recovery: reversed with it."""
+    from ar_desktop.services.adjustments import write_off
+    from ar_desktop.services.recoveries import recoveries
+
+    add_customer(books, {"code": "PROMPT", "name": "Prompt Payer Ltd", "terms": "2/10 net 30"})
+    add_invoice(books, {"number": "D-0", "customer_code": "PROMPT", "issue_date": "2026-01-02", "amount": "100.00"})
+    add_invoice(books, {"number": "D-1", "customer_code": "PROMPT", "issue_date": "2026-03-01", "amount": "1000.00"})
+    add_invoice(books, {"number": "D-2", "customer_code": "PROMPT", "issue_date": "2026-03-01", "amount": "20.00"})
+    write_off(books, "D-0", None, "customer disappeared", "2026-02-20")
+    prompt = record_payment(books, {"date": "2026-03-11", "customer_code": "PROMPT", "amount": "980.00",
+                                    "invoice_number": "D-1", "reference": "bank 9"})
+    more = record_payment(books, {"date": "2026-03-12", "customer_code": "PROMPT", "amount": "70.00",
+                                  "invoice_number": "D-2", "reference": "bank 10"})
+    assert paid(books) == {"D-0": D("100.00"), "D-1": D("1000.00"), "D-2": D("20.00")}   # 980 + a 20 discount
+    kinds = {r.kind for r in payment_rows_of(books, payment_ids(books, PaymentFilter()))}
+    assert {"discount", "recovery"} <= kinds               # and 50 of the 100 written off recovered
+    assert [r.amount for r in recoveries(books, date(2026, 3, 1), date(2026, 3, 31))] == [D("50.00")]
+
+    reverse_payment(books, prompt, "2026-03-20", "bounced")
+    reverse_payment(books, more, "2026-03-20", "wrong customer")
+    assert paid(books) == {"D-0": D("100.00"), "D-1": D("0.00"), "D-2": D("0.00")}   # all open again
+    rows = payment_rows_of(books, payment_ids(books, PaymentFilter(kind="reversal")))
+    assert sorted((r.amount, r.note) for r in rows) == [
+        (D("-980.00"), "bounced"), (D("-50.00"), "wrong customer"), (D("-20.00"), "bounced"),
+        (D("-20.00"), "wrong customer")]
+    assert sum(r.amount for r in recoveries(books, date(2026, 3, 1), date(2026, 3, 31))) == D("0.00")
+    assert buckets_of(books, "PROMPT", date(2026, 3, 15)) == {}   # settled on the 15th, as printed then
+    assert sum(buckets_of(books, "PROMPT", date(2026, 3, 31)).values()) == D("1020.00")
+    derived(books)
+
+
+def buckets_of(books, code: str, as_of: date) -> dict[str, Decimal]:
+    rows = [r for block in aging_report(books, as_of) for r in block.rows if r.customer_code == code]
+    return {k: v for k, v in rows[0].buckets.items() if v} if rows else {}
