@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,21 +37,30 @@ def _ms(seconds: float | None) -> str:
     return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children: on a loaded machine the steadier figure."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 class Timings:
-    """label -> (first run, median) in seconds, with a note."""
+    """label -> (first run, median, median CPU) in seconds, with a note."""
 
     def __init__(self, repeat: int):
         self.repeat = repeat
-        self.rows: dict[str, tuple[float, float, str]] = {}
+        self.rows: dict[str, tuple] = {}
 
     def measure(self, label: str, fn, *, repeat: int | None = None, note=None):
-        times, result = [], None
+        times, cpus, result = [], [], None
         for _ in range(repeat or self.repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), _cpu()
             result = fn()
             times.append(time.perf_counter() - t)
-        self.rows[label] = (times[0], statistics.median(times), note(result) if callable(note) else (note or ""))
-        print(f"  {label:<62} {_ms(times[0]):>10} {_ms(statistics.median(times)):>10}", file=sys.stderr, flush=True)
+            cpus.append(_cpu() - c)
+        self.rows[label] = (times[0], statistics.median(times), note(result) if callable(note) else (note or ""),
+                            statistics.median(cpus))
+        print(f"  {label:<62} {_ms(times[0]):>10} {_ms(statistics.median(times)):>10} "
+              f"cpu {_ms(statistics.median(cpus)):>10}", file=sys.stderr, flush=True)
         return result
 
 
@@ -174,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--invoices", type=int, default=1_000_000)
     p.add_argument("--file", type=Path)
     p.add_argument("--repeat", type=int, default=3)
-    p.add_argument("--before", help="git revision to time as 'before' (same schema as this checkout)")
+    p.add_argument("--before", help="git revision to time as 'before' (same schema as this checkout, or give "
+                                    "--before-file)")
+    p.add_argument("--before-file", type=Path, help="the file 'before' opens, when this checkout upgrades the "
+                                                    "schema: a copy of --file taken before this checkout opened it")
     p.add_argument("--no-gui", action="store_true")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -190,18 +203,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{path} ({path.stat().st_size / 1e6:,.0f} MB), {args.repeat} runs each: first and median\n")
     sides = {}
     if args.before:
-        sides[f"before ({args.before})"] = run_side("before", before_tree(args.before), path, args.repeat,
-                                                    not args.no_gui)
+        sides[f"before ({args.before})"] = run_side("before", before_tree(args.before),
+                                                    (args.before_file or path).resolve(), args.repeat, not args.no_gui)
     sides["after (this checkout)"] = run_side("after", ROOT, path, args.repeat, not args.no_gui)
     names = list(sides)
-    header = "| Operation | " + " | ".join(f"{n}: first | median" for n in names) + " | |"
+    header = "| Operation | " + " | ".join(f"{n}: first | median | CPU" for n in names) + " | |"
     print(header)
-    print("|---|" + "---:|---:|" * len(names) + "---|")
+    print("|---|" + "---:|---:|---:|" * len(names) + "---|")
     for label in sides[names[-1]]:
         cells = []
         for n in names:
-            first, median, _note = sides[n].get(label, (None, None, ""))
-            cells += [_ms(first), _ms(median)]
+            first, median, _note, *cpu = sides[n].get(label, (None, None, "", None))
+            cells += [_ms(first), _ms(median), _ms(cpu[0] if cpu else None)]
         print(f"| {label} | " + " | ".join(cells) + f" | {sides[names[-1]][label][2]} |")
     return 0
 

@@ -26,8 +26,10 @@ def _currency(s, currency: str | None) -> str:
         code = normalize_currency(currency)
         return code
     own = company_repo.get(s).currency
+    if kpi_repo.uses_currency(s, own):
+        return own
     used = kpi_repo.currencies_in_use(s)
-    return own if own in used or not used else used[0]
+    return used[0] if used else own
 
 
 def currencies(books: Books) -> list[str]:
@@ -44,9 +46,14 @@ def check_as_of(as_of: dt.date) -> dt.date:
     return as_of
 
 
-def kpi_inputs(s, period: Period, currency: str) -> KpiInputs:
-    total, current = kpi_repo.open_totals(s, period.as_of, currency)
-    start_total, _ = kpi_repo.open_totals(s, period.start, currency)
+def kpi_inputs(s, period: Period, currency: str, totals: dict | None = None) -> KpiInputs:
+    """``totals``: open balances already known, day -> (total, not yet due) in minor units; those
+    computed here are added to it (the previous period's end is this period's start)."""
+    totals = {} if totals is None else totals
+    for day in (period.as_of, period.start):
+        if day not in totals:
+            totals[day] = kpi_repo.open_totals(s, day, currency)
+    (total, current), (start_total, _) = totals[period.as_of], totals[period.start]
     return KpiInputs(
         period=period, currency=currency, total_ar=from_minor(total, currency),
         current_ar=from_minor(current, currency),
@@ -67,8 +74,9 @@ def kpis_with_previous(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
     """The figures now and one period earlier (the same figures as of D - days)."""
     period = Period(check_as_of(as_of), days)
     with books.db.session() as s:
-        code = _currency(s, currency)
-        return compute_kpis(kpi_inputs(s, period, code)), compute_kpis(kpi_inputs(s, period.previous(), code))
+        code, totals = _currency(s, currency), {}
+        return (compute_kpis(kpi_inputs(s, period, code, totals)),
+                compute_kpis(kpi_inputs(s, period.previous(), code, totals)))
 
 
 def trend(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str | None = None,

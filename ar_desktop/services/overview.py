@@ -103,17 +103,15 @@ def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, cur
     period = Period(check_as_of(as_of), days)
     with books.db.session() as s:
         code = _currency(s, currency)
-        kpis = compute_kpis(kpi_inputs(s, period, code))
-        previous = compute_kpis(kpi_inputs(s, period.previous(), code))
         items = kpi_repo.open_items(s, as_of, currency=code)
+        # the open balance on D is the sum of these items: not read again for the figures
+        totals = {as_of: (sum(i.open_units for i in items), sum(i.open_units for i in items if i.due_date >= as_of))}
+        kpis = compute_kpis(kpi_inputs(s, period, code, totals))
+        previous = compute_kpis(kpi_inputs(s, period.previous(), code, totals))
         f = forecast_from(s, as_of, weeks, items)
         stale = stale_rate_tables(s, as_of)
-    rows = [_row(i, as_of) for i in items]
-    buckets = {k: ZERO for k in BUCKET_KEYS}
-    for r in rows:
-        buckets[r.bucket] += r.open_amount
-    return OverviewFigures(as_of, days, code, kpis, previous, buckets, tuple(_largest_overdue(rows)), f,
-                           tuple(stale))
+    buckets, largest = _summary(items, as_of, code)
+    return OverviewFigures(as_of, days, code, kpis, previous, buckets, largest, f, tuple(stale))
 
 
 def _row(i: kpi_repo.OpenItem, as_of: dt.date) -> OpenInvoice:
@@ -123,19 +121,30 @@ def _row(i: kpi_repo.OpenItem, as_of: dt.date) -> OpenInvoice:
                        from_minor(i.disputed_units, i.currency), bucket_for(days).key)
 
 
-def _largest_overdue(rows: list[OpenInvoice]) -> list[CustomerOverdue]:
-    per: dict[int, list[OpenInvoice]] = {}
-    for r in rows:
-        per.setdefault(r.customer_id, []).append(r)
-    out = []
-    for cid, mine in per.items():
-        overdue = [r for r in mine if r.days_overdue > 0]
-        if overdue:
-            out.append(CustomerOverdue(cid, mine[0].customer_code, mine[0].customer_name,
-                                       sum((r.open_amount for r in overdue), ZERO),
-                                       max(r.days_overdue for r in overdue), sum((r.open_amount for r in mine), ZERO)))
-    out.sort(key=lambda c: (-c.overdue, c.code))
-    return out[:LARGEST]
+def _summary(items: list[kpi_repo.OpenItem], as_of: dt.date,
+             currency: str) -> tuple[dict[str, Decimal], tuple[CustomerOverdue, ...]]:
+    """The aging bars and the largest overdue balances, summed in minor units (tens of thousands of
+    open invoices on a big file: no object per invoice)."""
+    key_of = {}   # days past due -> bucket key, for the few distinct values
+    units = dict.fromkeys(BUCKET_KEYS, 0)
+    per: dict[int, list] = {}   # customer id -> [code, name, overdue units, oldest days, total units]
+    for i in items:
+        days = (as_of - i.due_date).days
+        key = key_of.get(days)
+        if key is None:
+            key = key_of[days] = bucket_for(days).key
+        units[key] += i.open_units
+        c = per.get(i.customer_id)
+        if c is None:
+            c = per[i.customer_id] = [i.customer_code, i.customer_name, 0, 0, 0]
+        c[4] += i.open_units
+        if days > 0:
+            c[2] += i.open_units
+            c[3] = max(c[3], days)
+    largest = sorted(((-c[2], c[0], cid) for cid, c in per.items() if c[3] > 0))[:LARGEST]
+    return ({k: from_minor(v, currency) for k, v in units.items()},
+            tuple(CustomerOverdue(cid, per[cid][0], per[cid][1], from_minor(per[cid][2], currency), per[cid][3],
+                                  from_minor(per[cid][4], currency)) for _o, _c, cid in largest))
 
 
 def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: str | None = None,

@@ -102,8 +102,9 @@ def kpi_document(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currenc
     check_language(language)
     with books.db.session() as s:
         code = _currency(s, currency)
-        k = compute_kpis(kpi_inputs(s, period, code))
-        previous = compute_kpis(kpi_inputs(s, period.previous(), code))
+        totals = {}
+        k = compute_kpis(kpi_inputs(s, period, code, totals))
+        previous = compute_kpis(kpi_inputs(s, period.previous(), code, totals))
         items = kpi_repo.open_items(s, as_of, currency=code)
         company = _company(s)
     buckets = {key: ZERO for key in BUCKET_KEYS}

@@ -480,3 +480,102 @@ def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoic
         books.db.auto_backup = False
         books.close()
         shutil.rmtree(path.parent, ignore_errors=True)
+
+
+dispute_st = st.one_of(st.tuples(st.just("dispute"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 120)),
+                       st.tuples(st.just("resolve"), st.integers(0, 11), st.integers(0, 500), st.integers(0, 0)))
+
+
+def _dispute(books, ids: list[int], op) -> None:
+    from ar_desktop.services import collections
+
+    kind, k, offset, pct = op
+    with books.db.session() as s:
+        inv = invoices_repo.get(s, ids[k % len(ids)])
+        number, issue, open_units = inv.number, inv.issue_date, inv.amount - inv.paid
+    when = min(issue + dt.timedelta(days=offset), TODAY)
+    try:
+        if kind == "dispute":   # a part (or, above 100 %, all that is open: no amount named)
+            amount = None if pct > 100 else str(Decimal(max(1, open_units * pct // 100)) / 100)
+            collections.mark_dispute(books, number, "wrong goods", amount, when)
+        else:
+            collections.resolve_dispute(books, number, "credit agreed", when)
+    except UserError:
+        pass
+
+
+def _disputed_oracle(inv, events, flag: bool, open_units: int, d: str) -> int:
+    """The disputed units of an open invoice on D, from its dispute events (date, id, kind, units):
+    the latest event on or before D says; before the first one, the opposite of it; none, the flag."""
+    mine = sorted(events)
+    before = [e for e in mine if e[0] <= d]
+    disputed = (before[-1][2] == "dispute") if before else (mine[0][2] != "dispute") if mine else flag
+    if not disputed:
+        return 0
+    named = [e[3] for e in before if e[2] == "dispute"]
+    part = named[-1] if named and named[-1] is not None else open_units
+    return max(0, min(part, open_units))
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(st.one_of(op_st, dispute_st), max_size=25),
+       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=3), data=st.data())
+def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoices, ops,
+                                                                          dates, data):
+    """What the Overview and the forecast read of the open set (open items with their disputed part,
+    the disputed total from the flagged invoices' index, the aging bars and largest overdue balances
+    summed without an object per invoice, the currencies in use) equals a plain recomputation."""
+    from ar_desktop.services.overview import _summary
+    from ar_desktop.storage import kpi_repo
+
+    path = tmp_path_factory.mktemp("disp") / "books.ardb"
+    shutil.copy(template, path)
+    books = open_company(path, clock=FixedClock(TODAY))
+    try:
+        ids = []
+        for n, (code, issued, terms, units) in enumerate(invoices):
+            ids.append(invoicing.add_invoice(books, {
+                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
+                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
+                "amount": str(Decimal(units) / 10)}))
+        for op in ops:
+            (_dispute if op[0] in ("dispute", "resolve") else _apply)(books, ids, op)
+        plain, allocations, _mismatches = _plain(path)
+        con = sqlite3.connect(path)
+        flags = dict(con.execute("SELECT id, disputed FROM invoice"))
+        events: dict[int, list] = {}
+        for iid, date, eid, kind, units in con.execute(
+                "SELECT invoice_id, date, id, kind, amount FROM collection_event WHERE invoice_id IS NOT NULL "
+                "AND kind IN ('dispute', 'dispute_resolved')"):
+            events.setdefault(iid, []).append((date, eid, kind, units))
+        in_use = sorted(r[0] for r in con.execute("SELECT DISTINCT currency FROM invoice"))
+        con.close()
+        with books.db.session() as s:
+            assert kpi_repo.currencies_in_use(s) == in_use
+        # and days around a due date or an event: where an off-by-one would show
+        near = sorted({dt.date.fromisoformat(x) for inv in plain for x in (inv[4], inv[3])}
+                      | {dt.date.fromisoformat(e[0]) for mine in events.values() for e in mine})
+        picked = [data.draw(st.sampled_from(near)) + dt.timedelta(days=data.draw(st.integers(-1, 1))) for _ in range(2)]
+        for d in [day(offset) for offset in dates] + picked:
+            for currency in ("EUR", "USD"):
+                expected = {}
+                for inv in plain:
+                    if inv[2] == currency and _open_on(inv, allocations, d.isoformat()):
+                        units = inv[5] - _paid_by(allocations, inv[0], d.isoformat())
+                        expected[inv[0]] = (units, _disputed_oracle(inv, events.get(inv[0], []), bool(flags[inv[0]]),
+                                                                    units, d.isoformat()))
+                with books.db.session() as s:
+                    items = kpi_repo.open_items(s, d, currency=currency)
+                    disputed = kpi_repo.disputed_units(s, d, currency)
+                assert {i.invoice_id: (i.open_units, i.disputed_units) for i in items} == expected, d
+                assert disputed == sum(x[1] for x in expected.values())
+                buckets, largest = _summary(items, d, currency)
+                aging = {k: v for (cur, _code), v in _aging_oracle(plain, allocations, d).items() if cur == currency
+                         for k, v in [(_code, v)]}
+                assert [int(v * 100) for v in buckets.values()] == [sum(v[c] for v in aging.values()) for c in range(5)]
+                overdue = sorted((-sum(v[1:]), code) for code, v in aging.items() if sum(v[1:]))
+                assert [(c.code, int(c.overdue * 100)) for c in largest] == [(code, -o) for o, code in overdue][:10]
+    finally:
+        books.db.auto_backup = False
+        books.close()
+        shutil.rmtree(path.parent, ignore_errors=True)
