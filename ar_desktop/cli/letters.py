@@ -70,13 +70,18 @@ def _writable_folder(out: Path) -> None:
                         "issued.")
 
 
-def _copy(data: bytes, target: Path) -> None:
+def _copy(data: bytes, target: Path, company: Path) -> None:
+    """Write a copy under a hidden temporary name, then name it: a copy is whole or absent. The temporary
+    file is noted for ``company`` so that the next open removes it if a kill interrupts the copy."""
+    from ar_desktop.storage import scratch
+
     tmp = target.parent / f".{target.name}.tmp"
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with scratch.tracked(company, tmp):
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 @_letters_args
@@ -100,11 +105,11 @@ def _letters(args) -> int:
             out.mkdir(parents=True, exist_ok=True)
         for d in batch.drafts:
             target = out / d.file_name
-            _copy(d.pdf, target)
+            _copy(d.pdf, target, books.db.path)
             lines.append(f"{target}\tdraft (not issued)\n")
         for letter in batch.issued:
             target = out / letter.path.name
-            _copy(letter.path.read_bytes(), target)
+            _copy(letter.path.read_bytes(), target, books.db.path)
             lines.append(f"{target}\tletter {letter.letter_id}\n")
     except Exception as e:   # noqa: BLE001 - whatever failed, the letters are committed: say so
         if not isinstance(e, OSError) and not batch.issued:

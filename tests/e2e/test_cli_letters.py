@@ -144,7 +144,7 @@ def test_a_copy_failing_after_the_commit_says_the_letters_were_issued(db, tmp_pa
     from ar_desktop.cli import letters as cli_letters
     from ar_desktop.cli import run as run_in_process
 
-    def disk_full(data: bytes, target: Path) -> None:
+    def disk_full(data: bytes, target: Path, *where) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(cli_letters, "_copy", disk_full)
