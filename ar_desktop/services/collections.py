@@ -26,6 +26,7 @@ from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, REC
 from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_broken_on,
                                             plan_instalments, schedule_text)
 from ar_desktop.domain.records import CustomerData, parse_date
+from ar_desktop.domain.payment_plan import BROKEN, HOLDING, OPEN, missed_instalment, plan_state
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
@@ -346,37 +347,39 @@ def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, 
 
 
 def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record: bool) -> None:
-    """Leave out of ``ci.plans`` the plans broken by D (a missed instalment): their invoices come
-    back to the ladder. When ``record``, a broken plan is ended (status broken, ends_on = the last
-    day of the grace of the missed instalment) with one plan_broken event dated the day it broke,
-    and an open plan whose invoices are all paid is marked kept (plan_kept event)."""
+    """Leave in ``ci.plans`` only the plans holding on D (domain.payment_plan.plan_state): those broken by
+    D (a missed instalment) or ended give their invoices back to the ladder. When ``record``, a broken
+    plan is ended (status broken, ends_on = the last day of the grace of the missed instalment) with one
+    plan_broken event dated the day it broke, and an open plan whose invoices are all paid is marked
+    kept (plan_kept event)."""
     holding: list[PlanInputs] = []
     open_numbers = {i.number for i in ci.invoices if i.open_amount > 0 and i.settled_on is None}
     for p in ci.plan_inputs:
-        broke = plan_broken_on(p.instalments, p.paid_since, as_of, grace_days) if p.status == "open" else None
-        if broke is None:
+        state, broke = plan_state(p.status, p.starts_on, p.ends_on, p.instalments, p.paid_since, as_of, grace_days)
+        if state == BROKEN:
+            if record:
+                _record_plan_broken(s, ci, p, broke, grace_days)
+            continue
+        if state == HOLDING:
             holding.append(p)
-            if record and p.status == "open" and not p.invoice_numbers & open_numbers:
-                row = collections_repo.get_payment_plan(s, p.id)
-                if row is not None:
-                    _record_plan_kept(s, row, as_of)
-                    p.status = "kept"
-        elif record:
-            _record_plan_broken(s, ci, p, broke, grace_days)
+        if record and p.status == OPEN and not p.invoice_numbers & open_numbers:
+            row = collections_repo.get_payment_plan(s, p.id)
+            if row is not None:
+                _record_plan_kept(s, row, as_of)
+                p.status = "kept"
     ci.plan_inputs = holding
     ci.plans = [p.plan() for p in holding]
 
 
 def _record_plan_broken(s, ci: CustomerInputs, p: PlanInputs, broke: dt.date, grace_days: int) -> None:
     row = collections_repo.get_payment_plan(s, p.id)
-    if row is None or row.status != "open":
+    missed = missed_instalment(p.instalments, p.paid_since, broke, grace_days, p.ends_on)
+    if row is None or row.status != OPEN or missed is None:
         return
-    missed = broke - dt.timedelta(days=1 + grace_days)
-    due = sum((a for d, a in p.instalments if d <= missed), Decimal(0))
     row.status, row.ends_on = "broken", broke - dt.timedelta(days=1)
-    note = f"Paid {p.paid_since:.2f} of {due:.2f} due by {missed.isoformat()}."
+    note = f"Paid {p.paid_since:.2f} of {missed.due_so_far:.2f} due by {missed.due_on.isoformat()}."
     collections_repo.add_event(s, customer_id=ci.customer_id, kind="plan_broken", date=broke, note=note,
-                               amount=to_minor(due - p.paid_since, ci.currency))
+                               amount=to_minor(missed.due_so_far - p.paid_since, ci.currency))
 
 
 def _record_plan_kept(s, row, as_of: dt.date) -> None:

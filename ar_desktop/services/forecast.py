@@ -10,7 +10,7 @@ from ar_desktop.domain.forecast import (DEFAULT_WEEKS, LATE_HISTORY_DAYS, Foreca
 from ar_desktop.domain.kpi import Period
 from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.payment_plan import plan_broken_on
+from ar_desktop.domain.payment_plan import HOLDING, OPEN, plan_state
 from ar_desktop.services.collections import _ladder_of, _settings
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of
@@ -41,9 +41,10 @@ def forecast_from(s, as_of: dt.date, weeks: int, open_items: list[kpi_repo.OpenI
              for i in open_items]
     grace = _settings(s).grace_days
     plans = []
-    for cid, running in collections_repo.plans_active(s, as_of, customers).items():
+    for cid, running in collections_repo.plans_on(s, as_of, customers).items():
         for p in running:
-            if p.status == "open" and plan_broken_on(p.instalments, p.paid_since, as_of, grace) is None:
+            if p.status == OPEN and plan_state(p.status, p.starts_on, p.ends_on, p.instalments, p.paid_since,
+                                               as_of, grace)[0] == HOLDING:
                 plans.append(ForecastPlan(p.invoice_numbers, tuple(p.instalments), p.paid_since))
     promises = []
     for cid, (promise, _status) in collections_repo.latest_promises(s, as_of, customers, grace).items():

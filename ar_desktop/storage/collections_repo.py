@@ -65,7 +65,7 @@ _RUN_MARGIN = dt.timedelta(days=90)
 
 @dataclass
 class PlanInputs:
-    """A payment plan active on D, with what the service needs to tell whether it broke."""
+    """A payment plan that bears on D (see plans_on), with what the domain needs to tell whether it broke."""
 
     id: int
     status: str
@@ -277,8 +277,8 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
         if ci is not None:
             ci.hold, ci.hold_id = Hold(h.until, h.reason), h.id
 
-    # 5. the payment plans active on D
-    for cid, plan in plans_active(s, as_of, scope).items():
+    # 5. the payment plans that bear on D (judged by the service: holding, broken or ended)
+    for cid, plan in plans_on(s, as_of, scope).items():
         ci = out.get(cid)
         if ci is not None:
             ci.plan_inputs = plan
@@ -303,13 +303,15 @@ def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[
             for p, units, currency in s.execute(q)}
 
 
-def plans_active(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
-    """Per customer in ``scope`` (ids, or a subquery of ids): the plans active on D (starts_on <=
-    D <= ends_on; a broken or cancelled plan ended the day before), with their instalments and the payments to their invoices
-    since the start. Four set-based queries whatever the number of customers."""
+def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
+    """Per customer in ``scope`` (ids, or a subquery of ids): the plans that bear on D, with their
+    instalments and the payments to their invoices since the start - those started by D that are still
+    open (also past their last day: domain.payment_plan.plan_state judges them) or whose recorded dates
+    include D (a broken or cancelled plan ended the day before). Four set-based queries whatever the
+    number of customers."""
     plans = {p.id: p for p in s.scalars(
         select(PaymentPlanRow).where(PaymentPlanRow.customer_id.in_(scope), PaymentPlanRow.starts_on <= as_of,
-                                     PaymentPlanRow.ends_on >= as_of)
+                                     or_(PaymentPlanRow.ends_on >= as_of, PaymentPlanRow.status == "open"))
         .order_by(PaymentPlanRow.starts_on, PaymentPlanRow.id))}
     if not plans:
         return {}

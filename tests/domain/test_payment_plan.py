@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.payment_plan import plan_broken, plan_broken_on, plan_instalments, schedule_text
+from ar_desktop.domain.payment_plan import (BROKEN, ENDED, HOLDING, plan_broken, plan_broken_on, plan_instalments,
+                                           plan_state, schedule_text)
 
 D = Decimal
 START = date(2026, 4, 15)
@@ -75,6 +76,33 @@ def test_paid_on_time_holds_and_underpaid_breaks():
 
 def test_paying_ahead_counts():
     assert not plan_broken(PLAN, D("800.00"), date(2026, 6, 1), 3)
+
+
+LAST_DAY = date(2026, 6, 17)   # the last instalment (06-14) + 3 grace days: the plan's ends_on
+
+
+@pytest.mark.parametrize("paid, day, state", [
+    (D("800.00"), date(2026, 6, 14), (HOLDING, None)),      # the last instalment's day
+    (D("800.00"), LAST_DAY, (HOLDING, None)),               # the plan's last day
+    (D("800.00"), date(2026, 6, 18), (BROKEN, date(2026, 6, 18))),   # the day after: broken, not just over
+    (D("800.00"), date(2026, 9, 1), (BROKEN, date(2026, 6, 18))),    # judged long after: broken that day
+    (D("1200.00"), date(2026, 6, 18), (ENDED, None)),       # paid in full by its last day: over, not broken
+    (D("0"), date(2026, 4, 14), (ENDED, None)),             # before it starts
+])
+def test_an_open_plan_is_judged_also_after_its_last_day(paid, day, state):
+    assert plan_state("open", START, LAST_DAY, PLAN, paid, day, 3) == state
+
+
+def test_a_recorded_plan_held_over_its_recorded_dates():
+    assert plan_state("broken", START, date(2026, 5, 18), PLAN, D("400.00"), date(2026, 5, 18), 3) == (HOLDING, None)
+    assert plan_state("broken", START, date(2026, 5, 18), PLAN, D("400.00"), date(2026, 7, 1), 3) == (ENDED, None)
+    assert plan_state("kept", START, LAST_DAY, PLAN, D("0"), date(2026, 7, 1), 3) == (ENDED, None)
+
+
+def test_the_plan_s_last_day_caps_a_grace_lengthened_later():
+    # made with grace 3 (ends 06-17); the grace is now 10: the last instalment is still due by 06-17
+    assert plan_broken_on(PLAN, D("800.00"), date(2026, 6, 18), 10, LAST_DAY) == date(2026, 6, 18)
+    assert plan_broken_on(PLAN, D("800.00"), date(2026, 6, 18), 10) is None
 
 
 def test_schedule_text():

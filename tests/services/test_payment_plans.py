@@ -11,7 +11,7 @@ from ar_desktop.clock import FixedClock
 from ar_desktop.domain.errors import UserError
 from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
-from ar_desktop.services.company_file import create_company
+from ar_desktop.services.company_file import create_company, record_outcomes_on_open
 
 DUE = dt.date(2026, 3, 1)
 
@@ -170,3 +170,57 @@ def test_plan_paid_off_is_kept_while_the_rest_stays_on_the_ladder(bk, clock):
     row(bk, 30)
     (info,) = col.payment_plans(bk, "C1")
     assert info.status == "kept" and kinds(bk).count("plan_kept") == 1
+
+
+# ---- the plan's last days (instalments d(30), d(60), d(90) of 200.00; grace 3: the plan runs to d(93)) ----
+
+def reopen(b, clock, n):
+    """The bookkeeper opens the company file on d(n): the opening step records what became of the plan."""
+    clock.day = d(n)
+    record_outcomes_on_open(b)
+
+
+def plan_row(b):
+    (info,) = col.payment_plans(b, "C1")
+    return info.status, info.ends_on
+
+
+def test_last_instalment_unpaid_breaks_the_plan_the_day_after_its_last_day(bk, clock):
+    plan(bk)
+    pay(bk, clock, 29, "200.00")
+    pay(bk, clock, 59, "200.00")
+    for day in (90, 93):                 # the last instalment's day, the last day of its grace (the plan's end)
+        reopen(bk, clock, day)
+        assert row(bk, day).state == "promised" and plan_row(bk) == ("open", d(93))
+    assert "plan_broken" not in kinds(bk)
+    assert row(bk, 94).state == "action_due"   # the day after: the invoices are back on the ladder ...
+    reopen(bk, clock, 120)                       # ... and the first opening after it records the break, dated then
+    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
+    assert entry.date == d(94) and entry.text == "Payment plan broken: Paid 400.00 of 600.00 due by 2026-05-30."
+    assert plan_row(bk) == ("broken", d(93))
+    reopen(bk, clock, 121)
+    assert kinds(bk).count("plan_broken") == 1 and row(bk, 93).state == "promised"  # looking back: it held
+
+
+@pytest.mark.parametrize("last_paid", [90, 93])   # on the last instalment's day; on the plan's last day
+def test_a_plan_paid_in_full_by_its_last_day_is_kept_not_broken(bk, clock, last_paid):
+    plan(bk)
+    pay(bk, clock, 29, "200.00")
+    pay(bk, clock, 59, "200.00")
+    pay(bk, clock, last_paid, "200.00")
+    assert plan_row(bk) == ("kept", d(93)) and kinds(bk).count("plan_kept") == 1
+    reopen(bk, clock, 94)
+    reopen(bk, clock, 200)
+    assert row(bk, 94) is None and "plan_broken" not in kinds(bk) and kinds(bk).count("plan_kept") == 1
+
+
+def test_a_longer_grace_set_later_does_not_stretch_a_plan_past_its_last_day(bk, clock):
+    plan(bk)                         # made with grace 3: runs to d(93)
+    pay(bk, clock, 29, "200.00")
+    pay(bk, clock, 59, "200.00")
+    col.set_collection_settings(bk, col.CollectionSettings(grace_days=10, credit=col.collection_settings(bk).credit))
+    assert row(bk, 94).state != "promised"
+    reopen(bk, clock, 94)
+    assert plan_row(bk) == ("broken", d(93))
+    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
+    assert entry.date == d(94)
