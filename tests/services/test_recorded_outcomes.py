@@ -13,6 +13,7 @@ from ar_desktop.clock import FixedClock
 from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, open_company
+from ar_desktop.services.importing import ImportRefused, import_file
 
 DUE = dt.date(2026, 3, 1)
 
@@ -141,3 +142,26 @@ def test_a_reversal_after_the_promised_day_leaves_the_promise_kept(path, clock):
     finally:
         b.close()
     assert recorded(path)[0] == [(1, "kept")] and "promise_broken" not in kinds(path)
+
+
+def test_imported_payments_record_what_they_kept_in_the_import_s_transaction(path, clock, tmp_path):
+    """The same payments as above, imported (the command line's and the wizard's one importer): C1's
+    promise and C2's plan are kept, recorded by the import itself, not left for the next opening."""
+    good = tmp_path / "payments.csv"
+    good.write_text("date,customer_code,amount,reference\n"
+                    f"{d(11).isoformat()},C1,100.00,promised\n{d(29).isoformat()},C2,300.00,all of J1\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(good.read_text() + f"{d(11).isoformat()},NOBODY,5.00,x\n")
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        with pytest.raises(ImportRefused):
+            import_file(b, "payments", bad)
+        assert recorded(path)[0] == [(1, "open")] and recorded(path)[1][0][1] == "open"  # refused: nothing
+        import_file(b, "payments", good)
+        # recorded before anything else is done: no opening, no payment entered, no worklist
+        (promises, plans, events) = recorded(path)
+        assert promises == [(1, "kept")] and plans[0][1] == "kept"
+        assert {k for k, _d, _p in events} >= {"promise_kept", "plan_kept"}
+        assert not {k for k, _d, _p in events} & {"promise_broken", "plan_broken"}
+    finally:
+        b.close()
