@@ -175,15 +175,19 @@ def open_source(path: str | Path, *, sheet: str | None = None, encoding: str | N
     table.separator = separator or _sniff_separator(text_head)
     if table.separator not in (",", ";", "\t"):
         raise _error(translate("Messages", "The separator must be a comma, a semicolon or a tab."))
-    for _n, cells in _csv_records(table):
-        table.header = _header(path.name, [str(c) for c in cells])
-        break
-    else:
+    return _headed(table, next((cells for _n, cells in _csv_records(table)), None), str)
+
+
+def _headed(table: SourceTable, first: list | None, text) -> SourceTable:
+    """The table with its header, from the file's first row (each cell made ``text``); refused when the file
+    has no row, or a header and no data row."""
+    if first is None:
         raise _error(translate("Messages", "{name} is empty. Choose a file with a header row and data rows."),
-                     name=path.name)
+                     name=table.name)
+    table.header = _header(table.name, [text(c) for c in first])
     if not table.samples(1):
         raise _error(translate("Messages", "{name} has a header but no data rows; there is nothing to import."),
-                     name=path.name)
+                     name=table.name)
     return table
 
 
@@ -378,16 +382,8 @@ def _xlsx_table(path: Path, sheet: str | None, size: int) -> SourceTable:
         name, _part = book.sheet_part(sheet)
         table = SourceTable(path.name, path, [], "xlsx", sheet=name, sheets=tuple(n for n, _ in book.sheets),
                             size=size)
-        for _n, cells in book.rows(name):
-            table.header = _header(path.name, [_text(c) for c in cells])
-            break
-        else:
-            raise _error(translate("Messages", "{name} is empty. Choose a file with a header row and data rows."),
-                         name=path.name)
-    if not table.samples(1):
-        raise _error(translate("Messages", "{name} has a header but no data rows; there is nothing to import."),
-                     name=path.name)
-    return table
+        first = next((cells for _n, cells in book.rows(name)), None)
+    return _headed(table, first, _text)
 
 
 def _xlsx_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:

@@ -2,50 +2,32 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from clirun import ok, error
 
-from ar_desktop.clock import FixedClock
 from ar_desktop.services import collections as col
-from ar_desktop.services import customers, invoicing, payments
-from ar_desktop.services.company_file import create_company
+from ar_desktop.services import payments
 
 BY_CUSTOMER = ("customer_code,customer_name,overdue_amount,oldest_days_overdue,reached_step,next_step,"
                "next_step_date,state,last_step,last_step_date")
 BY_INVOICE = "invoice_number,customer_code,due_date,days_overdue,open_amount,reached_step,disputed"
 
 
-
-
-
-
-
-
 @pytest.fixture
-def db(tmp_path) -> str:
+def db(make_db) -> str:
     """Three customers on ladder B, dates in March 2026 (in the past for the real clock)."""
-    path = tmp_path / "co.ardb"
-    b = create_company(path, "Test Trading Ltd", "EUR", "DE", clock=FixedClock(dt.date(2026, 6, 30)))
-    try:
-        customers.add_customer(b, {"code": "ACME", "name": "Acme, Inc."})
-        customers.add_customer(b, {"code": "BETA", "name": "Beta GmbH", "credit_class": "C"})
-        customers.add_customer(b, {"code": "GAMMA", "name": "Gamma Ltd"})
-        for number, code, due, amount in (("A-2", "ACME", "2026-03-01", "1234.50"),
-                                          ("A-1", "ACME", "2026-03-10", "100.00"),
-                                          ("B-1", "BETA", "2026-03-25", "75.00"),
-                                          ("G-1", "GAMMA", "2026-02-01", "40.00"),
-                                          ("G-2", "GAMMA", "2026-04-30", "10.00")):
-            invoicing.add_invoice(b, {"number": number, "customer_code": code, "issue_date": "2026-01-15",
-                                      "due_date": due, "amount": amount})
+    def then(b):
         payments.record_payment(b, {"customer_code": "GAMMA", "date": "2026-02-20", "amount": "40.00"})
         col.log_step(b, "ACME", "reminder", "2026-03-04")
         col.mark_dispute(b, "B-1", "wrong quantity", on="2026-03-24")
-    finally:
-        b.close()
-    return str(path)
+
+    return make_db([{"code": "ACME", "name": "Acme, Inc."}, {"code": "BETA", "name": "Beta GmbH", "credit_class": "C"},
+                    {"code": "GAMMA", "name": "Gamma Ltd"}],
+                   [("A-2", "ACME", "2026-03-01", "1234.50"), ("A-1", "ACME", "2026-03-10", "100.00"),
+                    ("B-1", "BETA", "2026-03-25", "75.00"), ("G-1", "GAMMA", "2026-02-01", "40.00"),
+                    ("G-2", "GAMMA", "2026-04-30", "10.00")],
+                   issued="2026-01-15", then=then)
 
 
 def test_by_customer_csv(db):

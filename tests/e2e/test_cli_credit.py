@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from clirun import error, ok
-
-from ar_desktop.clock import FixedClock
-from ar_desktop.services import customers, invoicing
-from ar_desktop.services.company_file import create_company
 
 INSURANCE = ("customer_code,insured_limit,exposure,insured_exposure,uninsured_exposure,expected_indemnity,"
              "oldest_unpaid_due,notify_by,transfer_by,status")
@@ -18,22 +12,12 @@ LIMITATION = "invoice_number,customer_code,jurisdiction,expires_on,days_left,res
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    path = tmp_path / "co.ardb"
-    b = create_company(path, "Test Trading Ltd", "EUR", "DE", clock=FixedClock(dt.date(2026, 6, 30)))
-    try:
-        customers.add_customer(b, {"code": "ACME", "name": "Acme, Inc."})
-        customers.add_customer(b, {"code": "UKCO", "name": "UK Co", "limitation": "uk"})
-        customers.add_customer(b, {"code": "NONE", "name": "No Clock", "limitation": "none"})
-        for number, code, due, amount in (("A-1", "ACME", "2023-03-01", "4000.00"),
-                                          ("A-2", "ACME", "2026-03-01", "3000.00"),
-                                          ("U-1", "UKCO", "2022-01-31", "50.00"),
-                                          ("N-1", "NONE", "2020-01-01", "10.00")):
-            invoicing.add_invoice(b, {"number": number, "customer_code": code, "issue_date": "2020-01-01",
-                                      "due_date": due, "amount": amount})
-    finally:
-        b.close()
-    return str(path)
+def db(make_db) -> str:
+    return make_db([{"code": "ACME", "name": "Acme, Inc."}, {"code": "UKCO", "name": "UK Co", "limitation": "uk"},
+                    {"code": "NONE", "name": "No Clock", "limitation": "none"}],
+                   [("A-1", "ACME", "2023-03-01", "4000.00"), ("A-2", "ACME", "2026-03-01", "3000.00"),
+                    ("U-1", "UKCO", "2022-01-31", "50.00"), ("N-1", "NONE", "2020-01-01", "10.00")],
+                   issued="2020-01-01")
 
 
 def test_policy_insure_events_and_the_insurance_csv(db):

@@ -91,6 +91,33 @@ def northwind_books(path, today):
     return b
 
 
+# The sample creditor's two debtors (docs/letters and the letter-page tests): an English and a Chinese one
+SAMPLE_DEBTORS = {
+    "en": {"name": "Acme Widgets Ltd.", "contact": "Accounts Payable", "address": "Unit 4, Riverside Estate\nMill Lane",
+           "postcode": "M4 5JD", "city": "Manchester", "country": "GB", "tax_id": "GB980780684"},
+    "zh": {"name": "深圳市华强电子科技有限公司", "contact": "李明（财务部）", "address": "南山区科技园南区高新南一道8号",
+           "postcode": "518057", "city": "深圳市", "country": "CN", "language": "zh", "tax_id": "91440300MA5DXXXX1X"},
+}
+
+
+def add_overdue_debtor(b, code: str, fields: dict, invoices: int) -> None:
+    """Customer ``code`` with ``fields``, owing ``invoices`` invoices due every 4 days from 2026-01-20
+    (1,250.45, 1,567.45, ...; order PO-2026-017), reminded on 2026-02-04."""
+    import datetime as dt
+
+    from ar_desktop.services import collections as col
+    from ar_desktop.services import customers, invoicing
+
+    customers.add_customer(b, {"code": code, **fields})
+    for k in range(invoices):
+        due = dt.date(2026, 1, 20) + dt.timedelta(days=4 * k)
+        invoicing.add_invoice(b, {"number": f"{code}-{1041 + k}", "customer_code": code,
+                                  "issue_date": (due - dt.timedelta(days=30)).isoformat(),
+                                  "due_date": due.isoformat(), "reference": "PO-2026-017",
+                                  "amount": f"{1250 + 317 * k}.45"})
+    col.log_step(b, code, "reminder", dt.date(2026, 2, 4))
+
+
 def sample_company(language: str = "en"):
     from ar_desktop.domain.letters import Company
     if language == "zh":

@@ -13,20 +13,15 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from pdftext import northwind_books, page_texts  # noqa: E402
+from pdftext import SAMPLE_DEBTORS, add_overdue_debtor, northwind_books, page_texts  # noqa: E402
 
-from ar_desktop.services import collections as col  # noqa: E402
-from ar_desktop.services import customers, invoicing, letters  # noqa: E402
+from ar_desktop.services import letters  # noqa: E402
 
 TODAY = dt.date(2026, 3, 31)
 LAYOUTS = ("din-a", "din-b", "us-10", "plain")
 PEOPLE = {
-    "en": {"name": "Acme Widgets Ltd.", "contact": "Accounts Payable", "address": "Unit 4, Riverside Estate\nMill Lane",
-           "postcode": "M4 5JD", "city": "Manchester", "country": "GB", "tax_id": "GB980780684",
-           "late_charge_rule": "statutory_de"},
-    "zh": {"name": "深圳市华强电子科技有限公司", "contact": "李明（财务部）", "address": "南山区科技园南区高新南一道8号",
-           "postcode": "518057", "city": "深圳市", "country": "CN", "language": "zh", "currency": "CNY",
-           "late_charge_rule": "contract_daily", "late_charge_rate": "0.05"},
+    "en": {**SAMPLE_DEBTORS["en"], "late_charge_rule": "statutory_de"},
+    "zh": {**SAMPLE_DEBTORS["zh"], "currency": "CNY", "late_charge_rule": "contract_daily", "late_charge_rate": "0.05"},
 }
 
 
@@ -35,15 +30,7 @@ def bk(tmp_path_factory):
     b = northwind_books(tmp_path_factory.mktemp("pages") / "p.ardb", TODAY)
     for lang, person in PEOPLE.items():
         for n in (3, 8):
-            code = f"{lang}{n}"
-            customers.add_customer(b, {"code": code, **person})
-            for k in range(n):
-                due = dt.date(2026, 1, 20) + dt.timedelta(days=4 * k)
-                invoicing.add_invoice(b, {"number": f"{code}-{1041 + k}", "customer_code": code,
-                                          "issue_date": (due - dt.timedelta(days=30)).isoformat(),
-                                          "due_date": due.isoformat(), "reference": "PO-2026-017",
-                                          "amount": f"{1250 + 317 * k}.45"})
-            col.log_step(b, code, "reminder", dt.date(2026, 2, 4))
+            add_overdue_debtor(b, f"{lang}{n}", person, n)
     yield b
     b.close()
 
