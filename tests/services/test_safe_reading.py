@@ -133,19 +133,51 @@ def test_amounts_and_dates_in_files_mean_what_they_say(books, tmp_path):
     assert report.new == 1
 
 
-def test_aging_over_100000_invoices_at_the_largest_amount(books):
+def test_every_figure_over_100000_invoices_at_the_largest_amount(books):
+    """Issue 9, item 5: no sum overflows SQLite's 64-bit integers or loses a cent - aging, the invoice list's
+    totals, KPIs, forecast, Overview, worklist, credit position and exports - over 100,000 invoices of the
+    largest amount, half of them paid by payments of the largest amount (1e16 minor units in all)."""
     from ar_desktop.services.aging import aging_report
+    from ar_desktop.services.collections import worklist
+    from ar_desktop.services.credit_checks import credit_position
+    from ar_desktop.services.exports import csv_bytes, sheet_for
+    from ar_desktop.services.forecast import cash_forecast
+    from ar_desktop.services.invoicing import invoice_totals
+    from ar_desktop.services.kpis import kpis
+    from ar_desktop.services.overview import overview_figures
     from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
     from ar_desktop.storage.import_repo import customers_by_code
+    from ar_desktop.storage.invoices_repo import InvoiceFilter
 
+    n, largest = 100_000, 99_999_999_999   # minor units of 999,999,999.99
     add_customer(books, {"code": "BIG", "name": "Big spender"})
     with books.db.session() as s:
         cid = customers_by_code(s)["BIG"][0]
         writer = BulkWriter(s, BulkSource("generated"))
-        for start in range(0, 100_000, 20_000):
+        for start in range(0, n, 20_000):
             writer.invoices([dict(id=k + 1, number=f"M{k:06d}", customer_id=cid,
                                   issue_date=dt.date(2025, 1, 1), due_date=dt.date(2025, 1, 31),
-                                  amount=99_999_999_999, currency="EUR", paid=0)
+                                  amount=largest, currency="EUR", paid=0)
                              for k in range(start, start + 20_000)])
-    blocks = aging_report(books, dt.date(2026, 3, 31))
-    assert blocks[0].total.total == Decimal("99999999999") * 100_000 / 100
+        for start in range(0, n, 20_000):   # the even invoices paid in full on 2025-06-01
+            paid = range(start, start + 20_000, 2)
+            writer.payments([dict(id=k // 2 + 1, customer_id=cid, date=dt.date(2025, 6, 1), amount=largest,
+                                  currency="EUR", method="bank transfer", reference=f"P{k}") for k in paid],
+                            [dict(payment_id=k // 2 + 1, invoice_id=k + 1, date=dt.date(2025, 6, 1),
+                                  amount=largest) for k in paid])
+    day = dt.date(2026, 3, 31)
+    each = Decimal(largest) / 100
+    issued, still_open = each * n, each * (n // 2)
+    assert aging_report(books, day)[0].total.total == still_open
+    totals = invoice_totals(books, InvoiceFilter())
+    assert (totals.count, totals.amount, totals.open_amount) == (n, issued, still_open)
+    k = kpis(books, day, days=365)
+    assert (k.total_ar, k.overdue_ar) == (still_open, still_open)
+    assert cash_forecast(books, day).total == still_open
+    figures = overview_figures(books, day)
+    assert sum(figures.buckets.values()) == still_open and figures.largest_overdue[0].overdue == still_open
+    (row,) = worklist(books, day)
+    assert row.overdue_amount == still_open
+    credit_position(books, "BIG", day)
+    aging_csv = csv_bytes(sheet_for(books, "aging", day)).decode("utf-8-sig")
+    assert f"{still_open}" in aging_csv or f"{still_open:.2f}" in aging_csv, aging_csv[:400]
