@@ -44,7 +44,7 @@ from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_f
 from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
-from ar_desktop.domain.payment_kinds import kind_of
+from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
 from ar_desktop.storage import open_set
 from ar_desktop.storage.as_of_sql import id_set, json_rows, last_allocation, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -285,9 +285,15 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
             ci.plans = [p.plan() for p in plan]
 
 
+# Entries that are no money from the customer (write-offs, credit notes, discounts, the credit a voided invoice
+# left): they keep no promise to pay. A recovery of a written-off debt is money received.
+NOT_MONEY = tuple(sorted(CORRECTIONS - {RECOVERY.key}))
+
+
 def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[int, tuple[Promise, str]]:
-    """Per customer in ``scope``: the latest promise made on or before D (ref = its id) with the payments
-    received from the day it was made up to min(D, promised date + grace), and its stored status."""
+    """Per customer in ``scope``: the latest promise made on or before D (ref = its id) with the money
+    received from the day it was made up to min(D, promised date + grace) (no correction: NOT_MONEY), and
+    its stored status."""
     ranked = (select(PromiseRow.id, func.row_number().over(
         partition_by=PromiseRow.customer_id,
         order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
@@ -295,7 +301,8 @@ def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[
     deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
     received = (select(func.coalesce(func.sum(Payment.amount), 0))
                 .where(Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
-                       Payment.date <= deadline).correlate(PromiseRow).scalar_subquery())
+                       Payment.date <= deadline, Payment.method.not_in(NOT_MONEY))
+                .correlate(PromiseRow).scalar_subquery())
     q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
          .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
     return {p.customer_id: (Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),

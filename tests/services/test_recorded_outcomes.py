@@ -165,3 +165,23 @@ def test_imported_payments_record_what_they_kept_in_the_import_s_transaction(pat
         assert not {k for k, _d, _p in events} & {"promise_broken", "plan_broken"}
     finally:
         b.close()
+
+
+def test_a_write_off_or_credit_note_keeps_no_promise_to_pay(path, clock):
+    """C1 promised 100.00 by d(12); what the bookkeeper wrote off or credited meanwhile is no money received:
+    the promise is broken, not kept (the record used to say 'kept')."""
+    from ar_desktop.services import adjustments
+
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        invoicing.add_invoice(b, {"number": "I2", "customer_code": "C1", "issue_date": "2026-01-30",
+                                  "due_date": DUE.isoformat(), "amount": "60.00"})
+        clock.day = d(9)
+        adjustments.write_off(b, "I2", None, "small balance", date=d(8))
+        adjustments.credit_note(b, "I1", "40.00", "damaged goods", date=d(9))
+        clock.day = d(40)
+        assert col.customer_status(b, "C1", d(40)).promise.status == "broken"
+        assert col.record_outcomes(b)
+    finally:
+        b.close()
+    assert recorded(path)[0] == [(1, "broken")] and "promise_kept" not in kinds(path)
