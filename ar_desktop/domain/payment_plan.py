@@ -49,20 +49,26 @@ def plan_instalments(total: Decimal, count: int, first_due: date, every_days: in
     return out
 
 
+Paid = Iterable[tuple[date, Decimal]]   # what was paid to the plan's invoices since its start, by day
+
+
 class Missed(NamedTuple):
-    due_on: date       # the instalment missed
+    due_on: date         # the instalment missed
     due_so_far: Decimal  # the instalments due up to and including it
-    broke_on: date     # the day after its deadline: the day the plan broke
+    paid: Decimal        # what was paid by its deadline
+    broke_on: date       # the day after its deadline: the day the plan broke
 
 
-def missed_instalment(instalments: Iterable[Instalment], paid_since: Decimal, as_of: date, grace_days: int,
+def missed_instalment(instalments: Iterable[Instalment], paid: Paid, as_of: date, grace_days: int,
                       ends_on: date | None = None) -> Missed | None:
     """The first instalment missed by ``as_of``, or None while the plan holds.
 
-    An instalment is missed when, by its due date plus ``grace_days`` (but no later than the plan's last
-    day ``ends_on``), the payments made since the plan started (``paid_since``) are below the instalments
-    due up to and including it; the plan breaks the day after that deadline (when that day is on or
-    before ``as_of``). So the last instalment, unpaid, breaks the plan the day after the plan's last day."""
+    An instalment is missed when what was paid since the plan started up to its deadline - its due date
+    plus ``grace_days``, but no later than the plan's last day ``ends_on`` - is below the instalments due
+    up to and including it; the plan breaks the day after that deadline (when that day is on or before
+    ``as_of``). Money paid after a deadline does not mend what broke on it, however late one looks; the
+    last instalment, unpaid, breaks the plan the day after the plan's last day."""
+    paid = sorted(paid)
     due_so_far = Decimal(0)
     for due_on, amount in sorted(instalments):
         due_so_far += amount
@@ -71,22 +77,23 @@ def missed_instalment(instalments: Iterable[Instalment], paid_since: Decimal, as
             deadline = min(deadline, ends_on)
         if deadline >= as_of:
             return None
-        if paid_since < due_so_far:
-            return Missed(due_on, due_so_far, deadline + timedelta(days=1))
+        by_then = sum((a for day, a in paid if day <= deadline), Decimal(0))
+        if by_then < due_so_far:
+            return Missed(due_on, due_so_far, by_then, deadline + timedelta(days=1))
     return None
 
 
-def plan_broken_on(instalments: Iterable[Instalment], paid_since: Decimal, as_of: date,
+def plan_broken_on(instalments: Iterable[Instalment], paid: Paid, as_of: date,
                    grace_days: int, ends_on: date | None = None) -> date | None:
     """The day the plan broke (see missed_instalment), or None while it holds as of ``as_of``."""
-    missed = missed_instalment(instalments, paid_since, as_of, grace_days, ends_on)
+    missed = missed_instalment(instalments, paid, as_of, grace_days, ends_on)
     return None if missed is None else missed.broke_on
 
 
-def plan_broken(instalments: Iterable[Instalment], paid_since: Decimal, as_of: date, grace_days: int) -> bool:
+def plan_broken(instalments: Iterable[Instalment], paid: Paid, as_of: date, grace_days: int) -> bool:
     """True when, by some instalment's due date plus the grace days (before ``as_of``), the
-    cumulative paid since the start is below the cumulative due."""
-    return plan_broken_on(instalments, paid_since, as_of, grace_days) is not None
+    cumulative paid by then is below the cumulative due."""
+    return plan_broken_on(instalments, paid, as_of, grace_days) is not None
 
 
 OPEN = "open"          # a plan's status until its outcome is recorded (then kept, broken or cancelled)
@@ -96,7 +103,7 @@ ENDED = "ended"        # on D: outside its dates (not started, or over) and not 
 
 
 def plan_state(status: str, starts_on: date, ends_on: date, instalments: Iterable[Instalment],
-               paid_since: Decimal, as_of: date, grace_days: int) -> tuple[str, date | None]:
+               paid: Paid, as_of: date, grace_days: int) -> tuple[str, date | None]:
     """What a payment plan is on ``as_of``: (HOLDING | ENDED, None) or (BROKEN, the day it broke).
 
     The one rule for the worklist, the outcome step and the forecast. An open plan (outcome not recorded
@@ -104,7 +111,7 @@ def plan_state(status: str, starts_on: date, ends_on: date, instalments: Iterabl
     went unpaid broke the day after its last day, whenever somebody looks. A plan whose outcome is
     recorded (kept, broken, cancelled) held from its start to its recorded end."""
     if status == OPEN and as_of >= starts_on:
-        broke = plan_broken_on(instalments, paid_since, as_of, grace_days, ends_on)
+        broke = plan_broken_on(instalments, paid, as_of, grace_days, ends_on)
         if broke is not None:
             return BROKEN, broke
     return (HOLDING if starts_on <= as_of <= ends_on else ENDED), None

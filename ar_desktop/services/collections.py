@@ -355,7 +355,7 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
     holding: list[PlanInputs] = []
     open_numbers = {i.number for i in ci.invoices if i.open_amount > 0 and i.settled_on is None}
     for p in ci.plan_inputs:
-        state, broke = plan_state(p.status, p.starts_on, p.ends_on, p.instalments, p.paid_since, as_of, grace_days)
+        state, broke = plan_state(p.status, p.starts_on, p.ends_on, p.instalments, p.paid, as_of, grace_days)
         if state == BROKEN:
             if record:
                 _record_plan_broken(s, ci, p, broke, grace_days)
@@ -373,13 +373,13 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
 
 def _record_plan_broken(s, ci: CustomerInputs, p: PlanInputs, broke: dt.date, grace_days: int) -> None:
     row = collections_repo.get_payment_plan(s, p.id)
-    missed = missed_instalment(p.instalments, p.paid_since, broke, grace_days, p.ends_on)
+    missed = missed_instalment(p.instalments, p.paid, broke, grace_days, p.ends_on)
     if row is None or row.status != OPEN or missed is None:
         return
     row.status, row.ends_on = "broken", broke - dt.timedelta(days=1)
-    note = f"Paid {p.paid_since:.2f} of {missed.due_so_far:.2f} due by {missed.due_on.isoformat()}."
+    note = f"Paid {missed.paid:.2f} of {missed.due_so_far:.2f} due by {missed.due_on.isoformat()}."
     collections_repo.add_event(s, customer_id=ci.customer_id, kind="plan_broken", date=broke, note=note,
-                               amount=to_minor(missed.due_so_far - p.paid_since, ci.currency))
+                               amount=to_minor(missed.due_so_far - missed.paid, ci.currency))
 
 
 def _record_plan_kept(s, row, as_of: dt.date) -> None:

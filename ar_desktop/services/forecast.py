@@ -43,7 +43,7 @@ def forecast_from(s, as_of: dt.date, weeks: int, open_items: list[kpi_repo.OpenI
     plans = []
     for cid, running in collections_repo.plans_on(s, as_of, customers).items():
         for p in running:
-            if p.status == OPEN and plan_state(p.status, p.starts_on, p.ends_on, p.instalments, p.paid_since,
+            if p.status == OPEN and plan_state(p.status, p.starts_on, p.ends_on, p.instalments, p.paid,
                                                as_of, grace)[0] == HOLDING:
                 plans.append(ForecastPlan(p.invoice_numbers, tuple(p.instalments), p.paid_since))
     promises = []

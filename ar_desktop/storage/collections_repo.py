@@ -73,7 +73,11 @@ class PlanInputs:
     ends_on: dt.date
     invoice_numbers: frozenset[str]
     instalments: list[tuple[dt.date, Decimal]]
-    paid_since: Decimal    # allocated to the covered invoices from starts_on to D
+    paid: list[tuple[dt.date, Decimal]]   # allocated to the covered invoices from starts_on to D, by day
+
+    @property
+    def paid_since(self) -> Decimal:
+        return sum((a for _d, a in self.paid), Decimal(0))
 
     def plan(self) -> PaymentPlan:
         return PaymentPlan(self.invoice_numbers, self.starts_on, self.ends_on)
@@ -336,19 +340,20 @@ def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
                                         .where(PaymentPlanInstalment.plan_id.in_(ids))
                                         .order_by(PaymentPlanInstalment.plan_id, PaymentPlanInstalment.due_on)):
         schedule.setdefault(pid, []).append((due_on, from_minor(units, currency[plans[pid].customer_id])))
-    paid = dict(s.execute(
-        select(PaymentPlanInvoice.plan_id, func.sum(Allocation.amount))
-        .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-        .join(Allocation, Allocation.invoice_id == PaymentPlanInvoice.invoice_id)
-        .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= PaymentPlanRow.starts_on,
-               Allocation.date <= as_of)
-        .group_by(PaymentPlanInvoice.plan_id)).all())
+    paid: dict[int, list[tuple[dt.date, Decimal]]] = {}
+    for pid, day, units in s.execute(
+            select(PaymentPlanInvoice.plan_id, Allocation.date, func.sum(Allocation.amount))
+            .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
+            .join(Allocation, Allocation.invoice_id == PaymentPlanInvoice.invoice_id)
+            .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= PaymentPlanRow.starts_on,
+                   Allocation.date <= as_of)
+            .group_by(PaymentPlanInvoice.plan_id, Allocation.date)):
+        paid.setdefault(pid, []).append((day, from_minor(int(units), currency[plans[pid].customer_id])))
     out: dict[int, list[PlanInputs]] = {}
     for pid, p in plans.items():
-        cur = currency[p.customer_id]
         out.setdefault(p.customer_id, []).append(PlanInputs(
             pid, p.status, p.starts_on, p.ends_on, frozenset(numbers.get(pid, ())), schedule.get(pid, []),
-            from_minor(int(paid.get(pid) or 0), cur)))
+            paid.get(pid, [])))
     return out
 
 

@@ -59,29 +59,33 @@ def test_instalments_add_up_to_the_total(cents, count, every):
 PLAN = plan_instalments(D("1200.00"), 3, START, 30)   # 400 on 04-15, 05-15, 06-14
 
 
+def paid(amount: Decimal, on: date = START) -> list[tuple[date, Decimal]]:
+    return [(on, amount)]
+
+
 def test_not_broken_before_the_first_deadline():
     # due 04-15 + 3 grace days = 04-18: nothing missed up to that day
-    assert not plan_broken(PLAN, D("0"), date(2026, 4, 18), 3)
-    assert plan_broken(PLAN, D("0"), date(2026, 4, 19), 3)
-    assert plan_broken_on(PLAN, D("0"), date(2026, 5, 30), 3) == date(2026, 4, 19)
+    assert not plan_broken(PLAN, paid(D("0")), date(2026, 4, 18), 3)
+    assert plan_broken(PLAN, paid(D("0")), date(2026, 4, 19), 3)
+    assert plan_broken_on(PLAN, paid(D("0")), date(2026, 5, 30), 3) == date(2026, 4, 19)
 
 
 def test_paid_on_time_holds_and_underpaid_breaks():
-    assert not plan_broken(PLAN, D("400.00"), date(2026, 5, 18), 3)
-    assert plan_broken_on(PLAN, D("400.00"), date(2026, 5, 19), 3) == date(2026, 5, 19)
-    assert plan_broken_on(PLAN, D("799.99"), date(2026, 6, 1), 0) == date(2026, 5, 16)
-    assert not plan_broken(PLAN, D("800.00"), date(2026, 6, 1), 0)
-    assert not plan_broken(PLAN, D("1200.00"), date(2027, 1, 1), 3)
+    assert not plan_broken(PLAN, paid(D("400.00")), date(2026, 5, 18), 3)
+    assert plan_broken_on(PLAN, paid(D("400.00")), date(2026, 5, 19), 3) == date(2026, 5, 19)
+    assert plan_broken_on(PLAN, paid(D("799.99")), date(2026, 6, 1), 0) == date(2026, 5, 16)
+    assert not plan_broken(PLAN, paid(D("800.00")), date(2026, 6, 1), 0)
+    assert not plan_broken(PLAN, paid(D("1200.00")), date(2027, 1, 1), 3)
 
 
 def test_paying_ahead_counts():
-    assert not plan_broken(PLAN, D("800.00"), date(2026, 6, 1), 3)
+    assert not plan_broken(PLAN, paid(D("800.00")), date(2026, 6, 1), 3)
 
 
 LAST_DAY = date(2026, 6, 17)   # the last instalment (06-14) + 3 grace days: the plan's ends_on
 
 
-@pytest.mark.parametrize("paid, day, state", [
+@pytest.mark.parametrize("on_time, day, state", [
     (D("800.00"), date(2026, 6, 14), (HOLDING, None)),      # the last instalment's day
     (D("800.00"), LAST_DAY, (HOLDING, None)),               # the plan's last day
     (D("800.00"), date(2026, 6, 18), (BROKEN, date(2026, 6, 18))),   # the day after: broken, not just over
@@ -89,20 +93,30 @@ LAST_DAY = date(2026, 6, 17)   # the last instalment (06-14) + 3 grace days: the
     (D("1200.00"), date(2026, 6, 18), (ENDED, None)),       # paid in full by its last day: over, not broken
     (D("0"), date(2026, 4, 14), (ENDED, None)),             # before it starts
 ])
-def test_an_open_plan_is_judged_also_after_its_last_day(paid, day, state):
-    assert plan_state("open", START, LAST_DAY, PLAN, paid, day, 3) == state
+def test_an_open_plan_is_judged_also_after_its_last_day(on_time, day, state):
+    assert plan_state("open", START, LAST_DAY, PLAN, paid(on_time), day, 3) == state
 
 
 def test_a_recorded_plan_held_over_its_recorded_dates():
-    assert plan_state("broken", START, date(2026, 5, 18), PLAN, D("400.00"), date(2026, 5, 18), 3) == (HOLDING, None)
-    assert plan_state("broken", START, date(2026, 5, 18), PLAN, D("400.00"), date(2026, 7, 1), 3) == (ENDED, None)
-    assert plan_state("kept", START, LAST_DAY, PLAN, D("0"), date(2026, 7, 1), 3) == (ENDED, None)
+    broken_on_05_18 = ("broken", START, date(2026, 5, 18), PLAN, paid(D("400.00")))
+    assert plan_state(*broken_on_05_18, date(2026, 5, 18), 3) == (HOLDING, None)
+    assert plan_state(*broken_on_05_18, date(2026, 7, 1), 3) == (ENDED, None)
+    assert plan_state("kept", START, LAST_DAY, PLAN, paid(D("0")), date(2026, 7, 1), 3) == (ENDED, None)
+
+
+def test_money_after_a_deadline_does_not_mend_what_broke_on_it():
+    # the first 400 (due 04-15, grace to 04-18) paid on 04-25: broken on 04-19, also when judged in June
+    late = [(date(2026, 4, 25), D("400.00")), (date(2026, 5, 15), D("400.00"))]
+    assert plan_broken_on(PLAN, late, date(2026, 6, 1), 3) == date(2026, 4, 19)
+    assert plan_broken_on(PLAN, late[:1] + [(date(2026, 4, 18), D("0.01"))], date(2026, 6, 1), 3) == date(2026, 4, 19)
+    on_time = [(date(2026, 4, 18), D("400.00")), (date(2026, 5, 18), D("400.00"))]
+    assert plan_broken_on(PLAN, on_time, date(2026, 6, 1), 3) is None
 
 
 def test_the_plan_s_last_day_caps_a_grace_lengthened_later():
     # made with grace 3 (ends 06-17); the grace is now 10: the last instalment is still due by 06-17
-    assert plan_broken_on(PLAN, D("800.00"), date(2026, 6, 18), 10, LAST_DAY) == date(2026, 6, 18)
-    assert plan_broken_on(PLAN, D("800.00"), date(2026, 6, 18), 10) is None
+    assert plan_broken_on(PLAN, paid(D("800.00")), date(2026, 6, 18), 10, LAST_DAY) == date(2026, 6, 18)
+    assert plan_broken_on(PLAN, paid(D("800.00")), date(2026, 6, 18), 10) is None
 
 
 def test_schedule_text():

@@ -224,3 +224,16 @@ def test_a_longer_grace_set_later_does_not_stretch_a_plan_past_its_last_day(bk, 
     assert plan_row(bk) == ("broken", d(93))
     (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
     assert entry.date == d(94)
+
+
+def test_a_late_instalment_broke_the_plan_even_if_nobody_looked_in_time(bk, clock):
+    """The first instalment (d(30), grace to d(33)) paid on d(40), the file not opened in between: the plan
+    broke on d(34) and the books say so - the late money does not mend it (it used to)."""
+    plan(bk)
+    assert row(bk, 33).state == "promised"
+    pay(bk, clock, 40, "200.00")   # the outcome step runs with the payment
+    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
+    assert entry.date == d(34) and entry.text == "Payment plan broken: Paid 0.00 of 200.00 due by 2026-03-31."
+    assert plan_row(bk) == ("broken", d(33)) and row(bk, 45).state == "action_due"
+    reopen(bk, clock, 45)
+    assert kinds(bk).count("plan_broken") == 1
