@@ -81,6 +81,7 @@ class PaymentRows:
         self.applied: dict[tuple[int, int], int] = {}
         self.by_source: dict[int, tuple[int, int, int]] = {}   # file's payment_id -> (id, customer, units)
         self.reversed: set[int] = set()
+        self.computes_discounts = True
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -111,6 +112,9 @@ class PaymentRows:
             self.unrecovered.update(import_repo.unrecovered(self.s, list(unknown), WRITE_OFF.key, RECOVERY.key))
         # A file that says what each payment was applied to (an export) also lists its recoveries
         self.may_recover = not {"allocations", "unapplied"} & batch.where.keys()
+        # ... and one with a kind column lists its discounts as rows of their own (checked against the
+        # invoices' terms): only a bank's file, which says neither, has them computed as entered payments do
+        self.computes_discounts = self.may_recover and "kind" not in batch.where
         matches = import_repo.payments_on(self.s, [(p["cid"], p["data"].date) for p in parsed])
         in_batch: dict[tuple, list[int]] = {}
         payments, allocations = [], []
@@ -147,6 +151,9 @@ class PaymentRows:
                 for iid, applied, on in parts:
                     by_id[iid].paid += applied
                     self.applied[owner, iid] = self.applied.get((owner, iid), 0) + applied
+                    if applied > 0:   # what a reversal takes back is no payment day
+                        last = by_id[iid].last_paid_on
+                        by_id[iid].last_paid_on = on if last is None else max(last, on)
                     allocations.append(dict(payment_id=pid, invoice_id=iid, date=on, amount=applied))
             self._note_correction(p, planned)
             self.customers_paid.add(p["cid"])
@@ -318,7 +325,7 @@ class PaymentRows:
                 report.error(n, column, inv.number, Text(translate("Messages", "invoice {number} is already paid"),
                                                          number=inv.number))
                 return None
-            elif kind is PAYMENT and self.may_recover and inv is not None and inv.customer_id == p["cid"]:
+            elif kind is PAYMENT and self.computes_discounts and inv is not None and inv.customer_id == p["cid"]:
                 # a file that does not say what it applied (a bank's): the invoice's discount may settle it
                 plan = suggest_allocation(Decimal(p["units"]), [_open_invoice(inv)], data.date)
                 wanted = [(inv.number, int(a.amount), data.date) for a in plan.allocations]
@@ -339,13 +346,21 @@ class PaymentRows:
             if problem is not None:
                 report.error(n, column, number, problem)
                 return None
+            if kind is DISCOUNT:
+                problem = _discount_problem(inv, units + pending.get(inv.id, 0), on)
+                if problem is not None:
+                    where, problem = problem
+                    cell = {"amount": p["values"].get("amount", ""), "date": p["values"].get("date", "")}
+                    report.error(n, (batch.column(where) if not p["parts"] else None) or column,
+                                 cell.get(where, number), problem)
+                    return None
             pending[inv.id] = pending.get(inv.id, 0) + units
             out.append((inv.id, units, on))
         if p["auto"]:
             # The queue is oldest due first: its first invoices open on the day that cover the payment
             # are all the rule can take (a customer may have thousands open: never read them all)
             queue = queues.get(p["cid"], [])
-            on = data.date if self.may_recover else None  # a file without allocations: discounts may apply
+            on = data.date if self.computes_discounts else None  # a bank's file: discounts may apply
             candidates, cover, walked = [], 0, 0
             for i in queue:
                 walked += 1
@@ -484,6 +499,40 @@ def _int_cell(value) -> int:
         return int(raw_text(value)) if value not in ("", None) else 0
     except ValueError:
         return 0
+
+
+def _discount_problem(inv: InvoiceState, units: int, on: dt.date) -> tuple[str, Text] | None:
+    """(column, why) when a discount row was not earned under the invoice's terms (domain.allocation:
+    a payment on or before the last day that covers the invoice less its discount settles it, the
+    rest being the discount, dated the payment's day), else None."""
+    if inv.discount <= 0 or inv.discount_until is None:
+        return "invoice_number", Text(translate(
+            "Messages", "invoice {number} offers no early-payment discount (its terms had none when it was "
+                        "entered); book the difference as a credit note, or leave it open"), number=inv.number)
+    if on > inv.discount_until:
+        return "date", Text(translate(
+            "Messages", "the early-payment discount of invoice {number} could be taken until {until}; a discount "
+                        "dated {date} was not earned"), number=inv.number, until=inv.discount_until.isoformat(),
+            date=on.isoformat())
+    if units > inv.discount:
+        return "amount", Text(translate(
+            "Messages", "a discount of {amount} is more than the {offered} invoice {number} offers"),
+            amount=from_minor(units, inv.currency), offered=from_minor(inv.discount, inv.currency),
+            number=inv.number)
+    open_units = inv.amount - inv.paid
+    if units != open_units:
+        return "amount", Text(translate(
+            "Messages", "a discount of {amount} does not settle invoice {number}: {open} is open on it. A discount "
+                        "is what a payment in time leaves open; list that payment before its discount"),
+            amount=from_minor(units, inv.currency), number=inv.number,
+            open=from_minor(open_units, inv.currency))
+    if inv.last_paid_on is not None and inv.last_paid_on > on:
+        return "date", Text(translate(
+            "Messages", "invoice {number} was paid on {paid}, after the discount's date {date}: a discount is "
+                        "earned by a payment on or before {until} and dated on that payment's day"),
+            number=inv.number, paid=inv.last_paid_on.isoformat(), date=on.isoformat(),
+            until=inv.discount_until.isoformat())
+    return None
 
 
 def _allocation_problem(inv: InvoiceState | None, number: str, p: dict, units: int, on: dt.date) -> Text | None:

@@ -75,6 +75,7 @@ class InvoiceState:
     voided_on: dt.date | None
     discount: int = 0                      # the early-payment discount it offers, until:
     discount_until: dt.date | None = None
+    last_paid_on: dt.date | None = None    # its latest allocation (kept up to date during a batch)
 
     @property
     def open(self) -> int:
@@ -84,7 +85,8 @@ class InvoiceState:
 def invoice_states(s: Session, numbers: list[str]) -> dict[str, InvoiceState]:
     out: dict[str, InvoiceState] = {}
     cols = (Invoice.id, Invoice.number, Invoice.customer_id, Invoice.issue_date, Invoice.due_date, Invoice.amount,
-            Invoice.paid, Invoice.currency, Invoice.voided, Invoice.voided_on, Invoice.discount, Invoice.discount_until)
+            Invoice.paid, Invoice.currency, Invoice.voided, Invoice.voided_on, Invoice.discount, Invoice.discount_until,
+            Invoice.last_paid_on)
     for part in _chunks(sorted(set(numbers))):
         for r in s.execute(select(*cols).where(Invoice.number.in_(part))):
             out[r[1]] = InvoiceState(*r)
@@ -95,7 +97,8 @@ def open_invoice_states(s: Session, customer_ids: list[int]) -> list[InvoiceStat
     """The open (unpaid, not void) invoices of these customers, from the partial index."""
     out: list[InvoiceState] = []
     cols = (Invoice.id, Invoice.number, Invoice.customer_id, Invoice.issue_date, Invoice.due_date, Invoice.amount,
-            Invoice.paid, Invoice.currency, Invoice.voided, Invoice.voided_on, Invoice.discount, Invoice.discount_until)
+            Invoice.paid, Invoice.currency, Invoice.voided, Invoice.voided_on, Invoice.discount, Invoice.discount_until,
+            Invoice.last_paid_on)
     for part in _chunks(sorted(set(customer_ids))):
         q = select(*cols).where(Invoice.customer_id.in_(part), Invoice.paid < Invoice.amount,
                                 Invoice.voided.is_(False))

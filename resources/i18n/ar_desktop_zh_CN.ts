@@ -4350,6 +4350,26 @@ Receivables and collections for bookkeepers.</source>
         <translation>填写的是 {listed}，但核销明细合计为 {computed}；请更正核销明细或此列</translation>
     </message>
     <message>
+        <source>invoice {number} offers no early-payment discount (its terms had none when it was entered); book the difference as a credit note, or leave it open</source>
+        <translation>发票 {number} 不提供现金折扣（录入时其付款条件不含折扣）；请将差额开具红字发票，或保留为未结余额</translation>
+    </message>
+    <message>
+        <source>the early-payment discount of invoice {number} could be taken until {until}; a discount dated {date} was not earned</source>
+        <translation>发票 {number} 的现金折扣须在 {until}（含当日）之前享受；日期为 {date} 的折扣不成立</translation>
+    </message>
+    <message>
+        <source>a discount of {amount} is more than the {offered} invoice {number} offers</source>
+        <translation>折扣 {amount} 超过发票 {number} 可享受的 {offered}</translation>
+    </message>
+    <message>
+        <source>a discount of {amount} does not settle invoice {number}: {open} is open on it. A discount is what a payment in time leaves open; list that payment before its discount</source>
+        <translation>折扣 {amount} 不能结清发票 {number}：该发票尚有 {open} 未结。折扣是按期付款后余下的差额；请先列出该笔付款，再列折扣</translation>
+    </message>
+    <message>
+        <source>invoice {number} was paid on {paid}, after the discount&apos;s date {date}: a discount is earned by a payment on or before {until} and dated on that payment&apos;s day</source>
+        <translation>发票 {number} 于 {paid} 付款，晚于折扣日期 {date}：折扣须由 {until}（含当日）之前的付款取得，日期即该付款日</translation>
+    </message>
+    <message>
         <source>there is no invoice {number} in the books</source>
         <translation>账中没有发票 {number}</translation>
     </message>

@@ -225,3 +225,49 @@ def test_discounts_keep_the_derived_columns_and_count_the_invoice_as_paid_on_the
     assert (stats.count, stats.days_to_pay, stats.days_late) == (4, 5 + 5 + 5 + 5, 0)
     assert month == {(cid, "2026-03", False): 98000 + 49500 + 49000 + 49000 + 49000,
                      (cid, "2026-03", True): 2000 + 500 + 1000 + 1000}
+
+
+def test_imported_discount_rows_are_checked_against_the_invoice_terms(prompt, csv_file):
+    """A file's `discount` rows must be discounts the invoice's terms gave: offered, dated by its last
+    day, on or after the payment that earned it, and exactly what that payment left open (at most the
+    discount offered). Anything else is refused, naming the row and the column, and nothing is stored."""
+    from ar_desktop.services.importing import ImportRefused
+
+    books, cid = prompt
+    add_invoice(books, {"number": "D-2", "customer_code": "PROMPT", "issue_date": ISSUED, "amount": "500.00"})
+    add_customer(books, {"code": "PLAIN", "name": "Plain Terms Ltd", "terms": "net 30"})
+    add_invoice(books, {"number": "P-1", "customer_code": "PLAIN", "issue_date": ISSUED, "amount": "100.00"})
+    head = "date,customer_code,amount,kind,reference,invoice_number"
+
+    def refused(*rows: str) -> str:
+        before = len(payment_rows(books, cid))
+        with pytest.raises(ImportRefused) as e:
+            import_file(books, "payments", csv_file([head, *rows]))
+        assert len(payment_rows(books, cid)) == before   # nothing stored
+        return "\n".join(str(x) for x in e.value.report.errors)
+
+    pay = "2026-03-10,PROMPT,980.00,payment,bank 1,D-1"
+    assert refused(pay, "2026-03-12,PROMPT,20.00,discount,early payment,D-1") == (
+        "row 3, column date: the early-payment discount of invoice D-1 could be taken until 2026-03-11; "
+        "a discount dated 2026-03-12 was not earned")
+    assert refused("2026-03-10,PROMPT,975.00,payment,bank 1,D-1",
+                   "2026-03-10,PROMPT,25.00,discount,early payment,D-1") == (
+        "row 3, column amount: a discount of 25.00 is more than the 20.00 invoice D-1 offers")
+    assert refused("2026-03-10,PROMPT,20.00,discount,early payment,D-1", pay) == (
+        "row 2, column amount: a discount of 20.00 does not settle invoice D-1: 1000.00 is open on it. A discount "
+        "is what a payment in time leaves open; list that payment before its discount")
+    assert refused("2026-03-11,PROMPT,985.00,payment,bank 1,D-1",
+                   "2026-03-10,PROMPT,15.00,discount,early payment,D-1") == (
+        "row 3, column date: invoice D-1 was paid on 2026-03-11, after the discount's date 2026-03-10: a discount "
+        "is earned by a payment on or before 2026-03-11 and dated on that payment's day")
+    assert refused("2026-03-10,PLAIN,98.00,payment,bank 2,P-1", "2026-03-10,PLAIN,2.00,discount,early,P-1") == (
+        "row 3, column invoice_number: invoice P-1 offers no early-payment discount (its terms had none when it "
+        "was entered); book the difference as a credit note, or leave it open")
+    # earned: a payment in time and the rest of the invoice as its discount (here a partial one)
+    import_file(books, "payments", csv_file([head, "2026-03-10,PROMPT,985.00,payment,bank 1,D-1",
+                                             "2026-03-10,PROMPT,15.00,discount,early payment,D-1",
+                                             "2026-03-05,PROMPT,490.00,payment,bank 3,D-2",
+                                             "2026-03-06,PROMPT,10.00,discount,early payment,D-2"]))
+    assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("0.00"), Decimal("0.00"))
+    assert sorted(p.amount for p in payment_rows(books, cid) if kind_of(p.method).key == "discount") == [
+        Decimal("10.00"), Decimal("15.00")]

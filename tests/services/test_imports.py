@@ -336,15 +336,19 @@ def test_every_kind_of_correction_round_trips(open_items, csv_file, tmp_path):
     from ar_desktop.services.exports import export
 
     b = open_items
+    add_customer(b, {"code": "QUICK", "name": "Quick Payer", "terms": "2/10 net 30"})   # a discount is earned
+    add_invoice(b, {"number": "I-DSC", "customer_code": "QUICK", "issue_date": "2026-03-20", "amount": "100.00"})
     path = csv_file(["date,customer_code,amount,kind,reference,allocations",
-                     "2026-03-25,ACME,2.00,discount,2/10 net 30,I-OLD: 2.00",
+                     "2026-03-25,QUICK,98.00,payment,bank,I-DSC: 98.00",
+                     "2026-03-25,QUICK,2.00,discount,2/10 net 30,I-DSC: 2.00",
                      "2026-03-26,ACME,3.00,recovery,after write-off,",
                      "2026-03-27,ACME,4.00,credit note,CN-1 returned,I-MID: 4.00"])
-    assert import_payments(b, path) == 3
-    assert sorted(p.method for p in payment_rows(b)) == ["credit note", "discount", "recovery"]
+    assert import_payments(b, path) == 4
+    assert sorted(p.method for p in payment_rows(b) if p.reference != "bank") == ["credit note", "discount",
+                                                                                  "recovery"]
     export(b, "payments", tmp_path / "back.csv")
     text = (tmp_path / "back.csv").read_text(encoding="utf-8-sig")
-    assert ",discount,,2/10 net 30,I-OLD: 2.00" in text and ",recovery,,after write-off," in text
+    assert ",discount,,2/10 net 30,I-DSC: 2.00" in text and ",recovery,,after write-off," in text
     bad = csv_file(["date,customer_code,amount,kind,reference,allocations",
                     "2026-03-28,ACME,3.00,recovery,after write-off,I-NEW: 3.00"])
     assert "a recovery is not applied to invoices" in str(refused(import_payments, b, bad))
