@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import Ladder, Step
+from ar_desktop.domain.working_days import CALENDAR_DAYS, DayCount
 
 # States: stable contract strings.
 ACTION_DUE = "action_due"
@@ -140,7 +141,7 @@ class PaymentPlan:
 class CollectionStatus:
     """Where a customer stands on the ladder as of a date.
 
-    * ``age_days`` - max(D - due date) over the considered invoices (open, not disputed, not in an
+    * ``age_days`` - max(D - due date), in the ladder's days, over the considered invoices (open, not disputed, not in an
       active payment plan); negative when none is overdue yet; None when none is considered.
     * ``overdue_amount`` / ``oldest_days_overdue`` - over ALL open overdue invoices (disputed and
       plan invoices included): the account as the bookkeeper sees it.
@@ -177,9 +178,10 @@ class CollectionStatus:
     steps_from: date | None = None
 
 
-def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date) -> Step | None:
+def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date,
+                             days: DayCount = CALENDAR_DAYS) -> Step | None:
     """The most severe step one invoice has reached by itself (ignores history and pauses)."""
-    return ladder.reached((as_of - due_date).days)
+    return ladder.reached(days.between(due_date, as_of))
 
 
 def _in_scope(inv: InvoiceState, as_of: date) -> bool:
@@ -238,8 +240,9 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
                       history: Iterable[StepRecord], as_of: date,
                       promises: Iterable[Promise] = (), hold: Hold | None = None,
                       grace_days: int = DEFAULT_GRACE_DAYS,
-                      plans: Iterable[PaymentPlan] = ()) -> CollectionStatus | None:
-    """Apply the next-step rule for one customer as of ``as_of``.
+                      plans: Iterable[PaymentPlan] = (), days: DayCount = CALENDAR_DAYS) -> CollectionStatus | None:
+    """Apply the next-step rule for one customer as of ``as_of``; the ladder's thresholds and
+    waiting periods are counted in ``days`` (calendar or working days, domain.working_days).
 
     Returns None when the customer needs no attention: no open invoice is overdue and no
     considered invoice is inside the ladder's pre-due window.
@@ -260,7 +263,7 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
                         key=lambda i: (i.due_date, i.number))
     excluded_overdue = [i for i in overdue_open if i.claimable <= 0 or i.number in covered]
 
-    age = max((as_of - i.due_date).days for i in considered) if considered else None
+    age = max(days.between(i.due_date, as_of) for i in considered) if considered else None
     reached = ladder.reached(age) if age is not None else None
     considered_overdue = [i for i in considered if i.due_date < as_of]
     if reached is None and not overdue_open:
@@ -270,11 +273,11 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
     runs = overdue_periods(invoices, as_of)
     active = runs[-1] if runs and runs[-1][1] == as_of else None
     earlier = [r for r in runs if r is not active]
-    pre = timedelta(days=min(0, ladder.first_threshold))
+    pre = min(0, ladder.first_threshold)
     if active is not None:
-        lower = active[0] - one + pre
+        lower = days.add(active[0] - one, pre)
     else:
-        lower = considered[0].due_date + pre  # reached is set, so considered is not empty
+        lower = days.add(considered[0].due_date, pre)  # reached is set, so considered is not empty
     if earlier:
         lower = max(lower, earlier[-1][1] + one)
     records = sorted((r for r in history if lower <= r.done_on <= as_of),
@@ -296,20 +299,20 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
         oldest_due = considered[0].due_date
 
         def ready_date(step: Step) -> date:
-            when = oldest_due + timedelta(days=step.threshold_days)
+            when = days.add(oldest_due, step.threshold_days)
             if step.requires is not None and step.requires in performed:
-                when = max(when, performed[step.requires] + timedelta(days=step.wait_days))
+                when = max(when, days.add(performed[step.requires], step.wait_days))
             return when
 
         def resolve(step: Step) -> tuple[str, Step, date]:
-            threshold_date = oldest_due + timedelta(days=step.threshold_days)
+            threshold_date = days.add(oldest_due, step.threshold_days)
             if step.requires is None:
                 return ACTION_DUE, step, threshold_date
             if step.requires not in performed:
                 prerequisite = ladder.get(step.requires)
                 assert prerequisite is not None  # guaranteed by Ladder validation
                 return resolve(prerequisite)
-            ready = performed[step.requires] + timedelta(days=step.wait_days)
+            ready = days.add(performed[step.requires], step.wait_days)
             if as_of < ready:
                 return WAITING, step, ready
             return ACTION_DUE, step, max(threshold_date, ready)
@@ -369,7 +372,7 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
         episode_start=active[0] if active else None,
         broken_promise=broken,
         severity=ladder.index(reached.key) if reached else -1,
-        chased_invoices=tuple(i.number for i in considered if (as_of - i.due_date).days >= first),
+        chased_invoices=tuple(i.number for i in considered if days.between(i.due_date, as_of) >= first),
         disputed_amount=sum((i.disputed_part for i in overdue_open), _ZERO),
         steps_from=lower,
     )

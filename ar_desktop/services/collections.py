@@ -27,6 +27,8 @@ from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN
                                             plan_instalments, schedule_text)
 from ar_desktop.domain.records import CustomerData, parse_date
 from ar_desktop.domain.payment_plan import BROKEN, HOLDING, OPEN, missed_instalment, plan_state
+from ar_desktop.domain.working_days import DayCount
+from ar_desktop.services import ladder_days
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
@@ -40,6 +42,7 @@ MAX_NOTE = 4000
 # Setting keys (JSON values in the `setting` table).
 LADDER_KEY = "ladder.{cls}"
 GRACE_KEY = "collections.grace_days"
+WORKING_DAYS_KEY = "collections.working_days"   # the ladder counts working days (services.ladder_days)
 REVIEW_PERCENT_KEY = "credit.review_percent"
 CREDIT_KEYS = {"a_max_avg_days_late": "credit.a_max_avg_days_late", "a_max_late_share": "credit.a_max_late_share",
                "c_min_avg_days_late": "credit.c_min_avg_days_late", "c_min_late_share": "credit.c_min_late_share"}
@@ -135,6 +138,7 @@ class HistoryEntry:
 class CollectionSettings:
     grace_days: int = DEFAULT_GRACE_DAYS
     credit: CreditSettings = CreditSettings()
+    working_days: bool = False   # ladder thresholds and waits in working days of the company's country
 
 
 # --- extension point: more history ----------------------------------------------------------------
@@ -196,7 +200,7 @@ def _settings(s) -> CollectionSettings:
     values = {"review_percent": company_repo.get_setting(s, REVIEW_PERCENT_KEY, None)}
     values.update({name: company_repo.get_setting(s, key, None) for name, key in CREDIT_KEYS.items()})
     credit = CreditSettings(**{k: Decimal(str(v)) if v is not None else getattr(base, k) for k, v in values.items()})
-    return CollectionSettings(int(grace), credit)
+    return CollectionSettings(int(grace), credit, bool(company_repo.get_setting(s, WORKING_DAYS_KEY, False)))
 
 
 def _class_ladder(s, credit_class: str) -> Ladder:
@@ -235,10 +239,11 @@ def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
     with books.db.session() as s:
         settings = _settings(s)
         class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
+        days = ladder_days.day_count(s, settings.working_days)
         inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days)
         rows = []
         for ci in inputs.values():
-            row = _row(s, ci, as_of, settings, class_ladders, record=False)
+            row = _row(s, ci, as_of, settings, class_ladders, days, record=False)
             if row is not None:
                 rows.append(row)
     rows.sort(key=lambda r: (urgency_key(r.status), r.customer_code))
@@ -252,7 +257,8 @@ def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | No
         settings = _settings(s)
         class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
         inputs = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)
-        return _row(s, inputs[cid], as_of, settings, class_ladders, record=False)
+        return _row(s, inputs[cid], as_of, settings, class_ladders, ladder_days.day_count(s, settings.working_days),
+                    record=False)
 
 
 def record_outcomes(books: Books, customer_ids: list[int] | None = None) -> bool:
@@ -277,20 +283,21 @@ def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None)
         return
     settings = _settings(s)
     class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
+    days = ladder_days.day_count(s, settings.working_days)
     for ci in collections_repo.collection_inputs(s, today, scope, grace_days=settings.grace_days).values():
-        _row(s, ci, today, settings, class_ladders, record=True)
+        _row(s, ci, today, settings, class_ladders, days, record=True)
     for cid in scope:  # paid in full, also after the plan's last day (no longer active, so not seen above)
         for row in collections_repo.open_plans_paid_in_full(s, today, cid):
             _record_plan_kept(s, row, today)
 
 
 def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, class_ladders: dict[str, Ladder],
-         record: bool) -> WorklistRow | None:
+         days: DayCount, record: bool) -> WorklistRow | None:
     ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
     promises = [ci.promise] if ci.promise is not None else []
     _check_plans(s, ci, as_of, settings.grace_days, record)
     st = collection_status(ladder, ci.invoices, ci.history, as_of, promises, ci.hold, settings.grace_days,
-                           plans=ci.plans)
+                           plans=ci.plans, days=days)
     if st is None:
         return None
     promise = None
@@ -396,14 +403,16 @@ def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
     """Every invoice open as of ``as_of``, by customer code then invoice number."""
     with books.db.session() as s:
         class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
-        inputs = collections_repo.collection_inputs(s, as_of, grace_days=_settings(s).grace_days)
+        settings = _settings(s)
+        days = ladder_days.day_count(s, settings.working_days)
+        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days)
     out = []
     for ci in inputs.values():
         ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
         for inv in ci.invoices:
             if inv.open_amount <= 0 or inv.settled_on is not None:
                 continue
-            step = reached_step_for_invoice(ladder, inv.due_date, as_of)
+            step = reached_step_for_invoice(ladder, inv.due_date, as_of, days)
             out.append(InvoiceWorkRow(inv.number, ci.code, ci.name, inv.due_date, (as_of - inv.due_date).days,
                                       inv.open_amount, ci.currency, step.key if step else None, inv.disputed,
                                       inv.disputed_part))
@@ -857,6 +866,7 @@ def set_collection_settings(books: Books, settings: CollectionSettings) -> None:
     credit = CreditSettings(**{k: getattr(settings.credit, k) for k in ("review_percent", *CREDIT_KEYS)})
     with books.db.session() as s:
         company_repo.set_setting(s, GRACE_KEY, grace)
+        company_repo.set_setting(s, WORKING_DAYS_KEY, bool(settings.working_days))
         company_repo.set_setting(s, REVIEW_PERCENT_KEY, str(credit.review_percent))
         for name, key in CREDIT_KEYS.items():
             company_repo.set_setting(s, key, str(getattr(credit, name)))

@@ -27,6 +27,7 @@ from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.reference_rates import MissingRate
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import collections as col
+from ar_desktop.services import ladder_days
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _company_rule, _rates, _rule_for, charge_for
 from ar_desktop.services.letter_settings import (SUBJECTS, _layout_key, _settings, _template_text, next_action_text,
@@ -277,7 +278,8 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
     contract_ref = ", ".join(refs) if refs else ", ".join(i.number for i in claimable)
 
     ci = collections_repo.collection_inputs(s, as_of, [cid])[cid]
-    status = collection_status(ladder, ci.invoices, ci.history, as_of)
+    status = collection_status(ladder, ci.invoices, ci.history, as_of,
+                               days=ladder_days.day_count(s, col._settings(s).working_days))
     since = status.steps_from if status is not None else None
     action = _next_action(ladder, step)
     facts = LetterFacts(

@@ -330,6 +330,18 @@
         <translation>承诺付款日后的宽限期（天）</translation>
     </message>
     <message>
+        <source>Count the ladder&apos;s days as working days</source>
+        <translation>按工作日计算催收阶梯天数</translation>
+    </message>
+    <message>
+        <source>Ladder days</source>
+        <translation>阶梯天数</translation>
+    </message>
+    <message>
+        <source>Thresholds and waits skip weekends and the company country&apos;s public holidays.</source>
+        <translation>触发天数和等待期不计周末及本公司所在国家的法定节假日。</translation>
+    </message>
+    <message>
         <source>Credit review when overdue reaches (% of limit)</source>
         <translation>逾期金额达信用额度的百分比时复核信用（%）</translation>
     </message>

@@ -1,10 +1,11 @@
-"""Settings ▸ Collections: promise grace days, credit review threshold, class suggestion thresholds."""
+"""Settings ▸ Collections: promise grace days, the ladder's days (calendar or working days), credit
+review threshold, class suggestion thresholds."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ar_desktop.domain.credit import CreditSettings
 from ar_desktop.domain.errors import ValidationError
@@ -21,6 +22,10 @@ class CollectionSettingsDialog(FormDialog):
         current = collections.collection_settings(books)
         c = current.credit
         self.add("grace_days", self.tr("Grace after a promised date (days)"), line(str(current.grace_days), 3))
+        working = QCheckBox(self.tr("Count the ladder's days as working days"))
+        working.setChecked(current.working_days)
+        self.add("working_days", self.tr("Ladder days"), working,
+                 self.tr("Thresholds and waits skip weekends and the company country's public holidays."))
         self.add("review_percent", self.tr("Credit review when overdue reaches (% of limit)"),
                  line(str(c.review_percent), 6))
         self.add("a_max_avg_days_late", self.tr("Suggest class A up to (average days late)"),
@@ -45,7 +50,8 @@ class CollectionSettingsDialog(FormDialog):
                 problems["grace_days"] = self.tr("Enter a whole number of days, e.g. 3.")
             if problems:
                 raise ValidationError(problems)
-            settings = collections.CollectionSettings(int(raw["grace_days"]), CreditSettings(**numbers))
+            settings = collections.CollectionSettings(int(raw["grace_days"]), CreditSettings(**numbers),
+                                                      bool(raw["working_days"]))
             collections.set_collection_settings(books, settings)
 
         self.on_save(save)
