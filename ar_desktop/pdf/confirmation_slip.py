@@ -17,16 +17,18 @@ TEXT = {
     "en": {"title": "Balance confirmation", "to": "To: {company}",
            "body": "We confirm that on {date} we owed {company} {amount} {currency}, as listed in the statement "
                    "of account {reference}.",
+           "agrees": "We agree: this balance is correct.",
            "differs": "We do not agree. Our records show: ____________________ {currency}. Reason:",
            "return": "Please sign, stamp and return this slip by {date}.",
-           "sign": "Customer: {name}", "signature": "Signature", "seal": "Company seal", "date": "Date",
+           "sign": "Customer: {name}", "signature": "Signature:", "seal": "Company seal:", "date": "Date:",
            "ref": "Confirmation no. {ref}"},
     "zh": {"title": "对账确认函", "to": "致：{company}",
            "body": "兹确认截至{date}，我方尚欠{company}款项 {currency} {amount}（大写：{capital}），"
                    "明细见对账单 {reference}。",
+           "agrees": "我方确认上述金额无误。",
            "differs": "我方不同意上述金额。我方记录为：{currency} ____________________。原因：",
            "return": "请于{date}前签字盖章后寄回。",
-           "sign": "客户：{name}", "signature": "签字", "seal": "公章", "date": "日期",
+           "sign": "客户：{name}", "signature": "签字：", "seal": "公章：", "date": "日期：",
            "ref": "确认函编号 {ref}"},
 }
 
@@ -64,15 +66,18 @@ def render_slip(language: str, company: str, customer: str, amount, currency: st
     line(t["body"].format(date=format_date(as_of, language), company=company, amount=amount_text,
                           currency=currency, reference=reference, capital=capital))
     y -= 4 * mm
+    line("[  ] " + t["agrees"])
     line("[  ] " + t["differs"].format(currency=currency))
     y -= 12 * mm
     line(t["return"].format(date=format_date(return_by, language)), gap=14 * mm)
     line(t["sign"].format(name=customer))
     y -= 6 * mm
-    for label in (t["signature"], t["seal"], t["date"]):
+    labels = (t["signature"], t["seal"], t["date"])
+    start = x + max(c.stringWidth(label, font_for(label), 10.5) for label in labels) + 4 * mm
+    for label in labels:
         c.setFont(font_for(label), 10.5)
-        c.drawString(x, y, f"{label}:")
-        c.line(x + 25 * mm, y - 1 * mm, x + 95 * mm, y - 1 * mm)
+        c.drawString(x, y, label)
+        c.line(start, y - 1 * mm, start + 70 * mm, y - 1 * mm)
         y -= 14 * mm
     c.setTitle(t["title"])
     c.showPage()

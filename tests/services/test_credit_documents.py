@@ -88,3 +88,25 @@ def test_returned_confirmation_acknowledges_the_open_invoices(bk, clock):
     with pytest.raises(UserError, match="already recorded as returned"):
         confirmations.record_returned_slip(bk, cid, "2025-07-21", agreed=True)
     assert "confirmation_returned" in {h.kind for h in col.history(bk, "ACME")}
+
+
+def test_the_slip_prints_after_the_statement_in_the_customers_language(bk):
+    """The statement of account comes first, the slip on a page of its own after it (to be signed,
+    stamped and sent back), in the customer's language, with both answers to tick."""
+    from pdftext import compact, page_texts
+
+    pages = page_texts(confirmations.request_confirmation(bk, "ACME", "2025-07-31")[1])
+    assert "Statement of account" in pages[0] and "Balance confirmation" not in pages[0]
+    slip = pages[-1]
+    for part in ("Balance confirmation", "Confirmation no. BC000001", "[ ] We agree: this balance is correct.",
+                 "[ ] We do not agree. Our records show:", "Signature:", "Company seal:", "Date:",
+                 "Customer: Acme Ltd"):
+        assert part in slip, part
+    customers.add_customer(bk, {"code": "HUA", "name": "华南纺织品进出口有限公司", "language": "zh"})
+    invoicing.add_invoice(bk, {"number": "H-1", "customer_code": "HUA", "issue_date": "2025-06-01",
+                               "amount": "1234.50"})
+    pages = page_texts(confirmations.request_confirmation(bk, "HUA", "2025-07-31")[1])
+    slip = compact(pages[-1])
+    for part in ("对账确认函", "我方尚欠NorthwindGmbH款项EUR1,234.50（大写：壹仟贰佰叁拾肆元伍角）", "我方确认上述金额无误。",
+                 "我方不同意上述金额。", "请于2025年7月31日前签字盖章后寄回。", "签字：", "公章：", "日期："):
+        assert part in slip, part
