@@ -72,7 +72,7 @@ class CreditTab(QWidget):
 
         # insurance
         self.insurance = insurance_model(self)
-        self.insurance_table = list_table(self.insurance, (56, 160, 100, 88, 86, 86, 80, 126, 126, 80, 80))
+        self.insurance_table = list_table(self.insurance, (56, 150, 100, 88, 86, 86, 80, 136, 126, 80, 80))
         self.insurance_table.doubleClicked.connect(lambda _i: self.insured_limit())
         ins_buttons = self._buttons((("policies", self.tr("Policies…"), self.edit_policies),
                                      ("limit", self.tr("Insured limit…"), self.insured_limit),
