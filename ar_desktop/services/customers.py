@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ar_desktop.domain.errors import UserError
@@ -10,7 +10,8 @@ from ar_desktop.domain.records import CustomerData, parse_customer
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, customers_repo
-from ar_desktop.storage.customers_repo import CustomerRow
+from ar_desktop.storage.customers_repo import CustomerChoice, CustomerRow
+from ar_desktop.storage.paging import PagedIds
 
 
 def add_customer(books: Books, raw: Mapping[str, Any]) -> int:
@@ -66,22 +67,26 @@ def get_customer(books: Books, customer_id: int) -> CustomerData:
 
 
 def customer_ids(books: Books, *, search: str = "", sort: str = "code", descending: bool = False,
-                 only_overdue: bool = False) -> list[int]:
-    with books.db.session() as s:
-        return customers_repo.list_ids(s, books.today(), search=search, sort=sort, descending=descending,
-                                       only_overdue=only_overdue)
+                 only_overdue: bool = False) -> PagedIds:
+    """The ids of the customers the search and filter keep, in order, read a page at a time."""
+    return PagedIds(books.db.session, customers_repo.customer_list(books.today(), search=search, sort=sort,
+                                                                   descending=descending, only_overdue=only_overdue))
 
 
-def customer_rows(books: Books, ids: list[int]) -> list[CustomerRow]:
+def customer_rows(books: Books, ids: Sequence[int]) -> list[CustomerRow]:
     with books.db.session() as s:
         return customers_repo.rows(s, ids, books.today())
 
 
 def customer_choices(books: Books) -> list[tuple[int, str, str]]:
     """(id, code, name) of every customer, by code, for pickers."""
+    return [(c.id, c.code, c.name) for c in customer_picker(books)]
+
+
+def customer_picker(books: Books) -> list[CustomerChoice]:
+    """Every customer by code with what it owes today (open and overdue), for a picker: one indexed query."""
     with books.db.session() as s:
-        ids = customers_repo.list_ids(s, books.today())
-        return [(r.id, r.code, r.name) for r in customers_repo.rows(s, ids, books.today())]
+        return customers_repo.choices(s, books.today())
 
 
 def find_customer(books: Books, code: str) -> tuple[int, CustomerData]:

@@ -28,7 +28,14 @@ __all__ = ["FILE_CHECKS", "CheckReport", "NotCompanyFile", "check", "check_path"
 FILE_CHECKS: list[tuple[str, Callable[[Path, sqlite3.Connection], list[str]]]] = [
     ("consistency", lambda _path, con: consistency_problems(con)),
     ("archived letters", lambda path, _con: _archive_problems(path)),
+    ("list indexes and search", lambda _path, con: _list_problems(con)),
 ]
+
+
+def _list_problems(con: sqlite3.Connection) -> list[str]:
+    from ar_desktop.storage.list_schema import problems
+
+    return problems(con)
 
 
 def _archive_problems(path: Path) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +17,7 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, customers_repo, invoices_repo, payments_repo
 from ar_desktop.storage.invoices_repo import InvoiceFilter, InvoiceRow, InvoiceTotals
+from ar_desktop.storage.paging import PagedIds
 
 
 def _customer_id(s, code: str) -> int:
@@ -157,12 +158,12 @@ def set_dispute(books: Books, invoice_id: int, disputed: bool, reason: str = "")
                                        amount=inv.disputed_amount if disputed else None, invoice_id=inv.id)
 
 
-def invoice_ids(books: Books, f: InvoiceFilter, *, sort: str = "due_date", descending: bool = False) -> list[int]:
-    with books.db.session() as s:
-        return invoices_repo.list_ids(s, f, books.today(), sort=sort, descending=descending)
+def invoice_ids(books: Books, f: InvoiceFilter, *, sort: str = "due_date", descending: bool = False) -> PagedIds:
+    """The ids the filter keeps, in order, read from the file a page at a time (never all at once)."""
+    return PagedIds(books.db.session, invoices_repo.invoice_list(f, books.today(), sort=sort, descending=descending))
 
 
-def invoice_rows(books: Books, ids: list[int]) -> list[InvoiceRow]:
+def invoice_rows(books: Books, ids: Sequence[int]) -> list[InvoiceRow]:
     with books.db.session() as s:
         return invoices_repo.rows(s, ids)
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import case, false, func, or_, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.records import CustomerData
 from ar_desktop.storage.convert import customer_columns, customer_data
+from ar_desktop.storage.customer_list import SORT_KEYS, CustomerList, balances_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 
 
@@ -75,70 +77,54 @@ def terms_by_code(s: Session) -> dict[str, tuple[int, int, str]]:
     return {code: (cid, terms, cur) for code, cid, terms, cur in rows}
 
 
-def _balances(as_of: dt.date):
-    """Per customer: open balance, overdue amount and oldest overdue due date (open invoices only)."""
-    open_amt = Invoice.amount - Invoice.paid
-    overdue = Invoice.due_date < as_of
-    return (
-        select(
-            Invoice.customer_id.label("cid"),
-            func.sum(open_amt).label("open"),
-            func.sum(case((overdue, open_amt), else_=0)).label("overdue"),
-            func.min(case((overdue, Invoice.due_date), else_=None)).label("oldest_due"),
-        )
-        # "voided = 0", not "IS 0": SQLite uses the partial index ix_invoice_open only when the query
-        # repeats its WHERE terms as written; a full scan of a million invoices takes seconds.
-        .where(Invoice.paid < Invoice.amount, Invoice.voided == false())
-        .group_by(Invoice.customer_id)
-        .subquery()
-    )
+def customer_list(as_of: dt.date, *, search: str = "", sort: str = "code", descending: bool = False,
+                  only_overdue: bool = False) -> CustomerList:
+    """The list query (sorted and paged in SQL: storage.customer_list)."""
+    return CustomerList(as_of, search=search, only_overdue=only_overdue, sort=sort, descending=descending)
 
 
-SORT_KEYS = ("code", "name", "credit_class", "city", "open_balance", "overdue_amount", "oldest_days_overdue",
-             "credit_limit", "currency")
-
-
-def list_ids(s: Session, as_of: dt.date, *, search: str = "", sort: str = "code", descending: bool = False,
-             only_overdue: bool = False) -> list[int]:
-    b = _balances(as_of)
-    columns = {
-        "code": Customer.code, "name": func.lower(Customer.name), "credit_class": Customer.credit_class,
-        "city": Customer.city, "open_balance": func.coalesce(b.c.open, 0),
-        "overdue_amount": func.coalesce(b.c.overdue, 0),
-        # oldest overdue means smallest due date
-        "oldest_days_overdue": b.c.oldest_due, "credit_limit": Customer.credit_limit,
-        "currency": Customer.currency,
-    }
-    col = columns[sort]
-    if sort == "oldest_days_overdue":
-        descending = not descending
-    q = select(Customer.id).outerjoin(b, b.c.cid == Customer.id)
-    if search.strip():
-        pattern = f"%{_escape_like(search.strip())}%"
-        q = q.where(or_(Customer.code.ilike(pattern, escape="\\"), Customer.name.ilike(pattern, escape="\\"),
-                        Customer.city.ilike(pattern, escape="\\"), Customer.contact.ilike(pattern, escape="\\")))
-    if only_overdue:
-        q = q.where(b.c.overdue > 0)
-    # customers with nothing overdue sort last in either direction
-    first = [b.c.oldest_due.is_(None)] if sort == "oldest_days_overdue" else []
-    q = q.order_by(*first, col.desc() if descending else col.asc(), Customer.code.asc())
-    return list(s.scalars(q))
-
-
-def rows(s: Session, ids: list[int], as_of: dt.date) -> list[CustomerRow]:
+def rows(s: Session, ids: Sequence[int], as_of: dt.date) -> list[CustomerRow]:
+    ids = list(ids)
     if not ids:
         return []
-    b = _balances(as_of)
-    q = (select(Customer, b.c.open, b.c.overdue, b.c.oldest_due)
-         .outerjoin(b, b.c.cid == Customer.id).where(Customer.id.in_(ids)))
+    balances = {}
+    for part in range(0, len(ids), 900):  # SQLite caps the number of bound parameters
+        chunk = ids[part:part + 900]
+        marks = ", ".join(f":c{n}" for n in range(len(chunk)))
+        sql = balances_sql(f" AND customer_id IN ({marks})")
+        params = {"as_of": as_of.isoformat(), **{f"c{n}": cid for n, cid in enumerate(chunk)}}
+        balances.update({r.cid: r for r in s.execute(text(sql), params)})
     out = {}
-    for c, open_, overdue, oldest in s.execute(q):
-        oldest_days = (as_of - _as_date(oldest)).days if oldest else None
+    for c in s.scalars(select(Customer).where(Customer.id.in_(ids))):
+        b = balances.get(c.id)
+        open_, overdue, oldest = (b.open, b.overdue, b.oldest_due) if b else (0, 0, None)
         out[c.id] = CustomerRow(
             c.id, c.code, c.name, c.credit_class, c.currency, c.city, c.country,
-            from_minor(open_ or 0, c.currency), from_minor(overdue or 0, c.currency), oldest_days,
+            from_minor(open_, c.currency), from_minor(overdue, c.currency),
+            (as_of - _as_date(oldest)).days if oldest else None,
             None if c.credit_limit is None else from_minor(c.credit_limit, c.currency), c.on_hold)
     return [out[i] for i in ids if i in out]
+
+
+@dataclass(frozen=True)
+class CustomerChoice:
+    """A customer as a picker shows it: code, name and what it owes now."""
+
+    id: int
+    code: str
+    name: str
+    currency: str
+    open_balance: Decimal
+    overdue_amount: Decimal
+
+
+def choices(s: Session, as_of: dt.date) -> list[CustomerChoice]:
+    """Every customer by code with its balances: one query, the sums from the open invoices' index."""
+    rows_ = s.execute(text(f"SELECT c.id, c.code, c.name, c.currency, b.open, b.overdue FROM customer c "
+                           f"LEFT JOIN ({balances_sql()}) b ON b.cid = c.id ORDER BY c.code"),
+                      {"as_of": as_of.isoformat()})
+    return [CustomerChoice(cid, code, name, cur, from_minor(open_ or 0, cur), from_minor(overdue or 0, cur))
+            for cid, code, name, cur, open_, overdue in rows_]
 
 
 def count(s: Session) -> int:
@@ -153,14 +139,8 @@ def unapplied_credit(s: Session, customer_id: int) -> int:
     return int(paid) - int(applied)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _as_date(v) -> dt.date:
     return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
-
-
 
 
 def classes_by_code(s: Session) -> list[tuple[str, str]]:

@@ -63,6 +63,13 @@ def known_revisions() -> tuple[frozenset[str], str]:
 
 def _set_pragmas_read_only(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    _add_functions(dbapi_connection)
+
+
+def _add_functions(dbapi_connection) -> None:
+    from ar_desktop.storage.search import folded_contains
+
+    dbapi_connection.create_function("ar_contains", 2, folded_contains, deterministic=True)
 
 
 def _on_read_only_disk(path: Path) -> bool:
@@ -80,6 +87,7 @@ def _set_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+    _add_functions(dbapi_connection)
 
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
@@ -329,6 +337,9 @@ def _migrate(engine: Engine) -> None:
             with conn.begin():
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
                 command.upgrade(_alembic_config(conn), "head")
+                from ar_desktop.storage import list_schema
+
+                list_schema.restore(conn.connection.driver_connection)  # what a table rebuild in a migration dropped
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.allocation import OpenInvoice
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, to_minor
-from ar_desktop.storage.customers_repo import _escape_like
+from ar_desktop.storage.invoice_list import SORT_KEYS, InvoiceList
 from ar_desktop.storage.orm import Allocation, Customer, Invoice
 
 
@@ -145,78 +146,41 @@ def open_invoices(s: Session, customer_id: int) -> list[OpenInvoice]:
             for i in s.scalars(q)]
 
 
-def _with_customer(q, f: InvoiceFilter, needed: bool = False):
-    """Join the customer only when the search or the sort looks at it: every invoice has one (a foreign
-    key), so the join never drops a row, and on a million invoices it costs a second per query."""
-    return q.join(Customer) if needed or f.search.strip() else q
+def invoice_list(f: InvoiceFilter, as_of: dt.date, *, sort: str = "due_date", descending: bool = False) -> InvoiceList:
+    """The list query for the filter (sorted and paged in SQL: storage.invoice_list)."""
+    return InvoiceList(status=f.status, customer_id=f.customer_id, date_from=f.date_from, date_to=f.date_to,
+                       search=f.search, as_of=as_of, sort=sort, descending=descending)
 
 
-def _filtered(q, f: InvoiceFilter, as_of: dt.date):
-    if f.status in ("open", "overdue"):
-        # "voided = 0" as in ix_invoice_open's WHERE (with "IS 0" SQLite would not use that partial index)
-        q = q.where(Invoice.paid < Invoice.amount, Invoice.voided == false())
-    if f.status == "overdue":
-        q = q.where(Invoice.due_date < as_of)
-    if f.customer_id is not None:
-        q = q.where(Invoice.customer_id == f.customer_id)
-    if f.date_from is not None:
-        q = q.where(Invoice.issue_date >= f.date_from)
-    if f.date_to is not None:
-        q = q.where(Invoice.issue_date <= f.date_to)
-    if f.search.strip():
-        p = f"%{_escape_like(f.search.strip())}%"
-        q = q.where(or_(Invoice.number.ilike(p, escape="\\"), Invoice.reference.ilike(p, escape="\\"),
-                        Customer.name.ilike(p, escape="\\"), Customer.code.ilike(p, escape="\\")))
-    return q
-
-
-SORT_KEYS = ("number", "customer", "issue_date", "due_date", "amount", "paid", "open_amount", "status", "currency")
-
-
-def list_ids(s: Session, f: InvoiceFilter, as_of: dt.date, *, sort: str = "due_date",
-             descending: bool = False) -> list[int]:
-    open_amt = Invoice.amount - Invoice.paid
-    columns = {"number": Invoice.number, "customer": func.lower(Customer.name), "issue_date": Invoice.issue_date,
-               "due_date": Invoice.due_date, "amount": Invoice.amount, "paid": Invoice.paid,
-               "open_amount": open_amt, "currency": Invoice.currency,
-               "status": Invoice.voided * 4 + (Invoice.paid >= Invoice.amount) * 2 + (Invoice.due_date >= as_of)}
-    col = columns[sort]
-    q = _filtered(_with_customer(select(Invoice.id), f, sort == "customer"), f, as_of)
-    q = q.order_by(col.desc() if descending else col.asc(), Invoice.id.desc() if descending else Invoice.id.asc())
-    return list(s.scalars(q))
-
-
-def rows(s: Session, ids: list[int]) -> list[InvoiceRow]:
+def rows(s: Session, ids: Sequence[int]) -> list[InvoiceRow]:
+    ids = list(ids)
     if not ids:
         return []
-    q = select(Invoice, Customer.code, Customer.name).join(Customer).where(Invoice.id.in_(ids))
+    i = Invoice.__table__.c  # plain rows, not ORM objects: a page of a list is read on every scroll
+    q = (select(i.id, i.number, i.customer_id, Customer.code, Customer.name, i.issue_date, i.due_date, i.amount,
+                i.paid, i.currency, i.reference, i.description, i.disputed, i.dispute_reason, i.voided,
+                i.disputed_amount, i.discount, i.discount_until, i.retention_of_title)
+         .join(Customer, Customer.id == i.customer_id).where(i.id.in_(ids)))
     out = {}
-    for i, code, name in s.execute(q):
-        out[i.id] = InvoiceRow(i.id, i.number, i.customer_id, code, name, i.issue_date, i.due_date,
-                               from_minor(i.amount, i.currency), from_minor(i.paid, i.currency), i.currency,
-                               i.reference, i.description, i.disputed, i.dispute_reason, i.voided,
-                               from_minor(_disputed_units(i), i.currency),
-                               from_minor(i.discount or 0, i.currency), i.discount_until,
-                               bool(i.retention_of_title))
+    for (iid, number, cid, code, name, issued, due, amount, paid, cur, ref, desc, disputed, reason, voided,
+         contested, discount, discount_until, retention) in s.execute(q):
+        out[iid] = InvoiceRow(iid, number, cid, code, name, issued, due, from_minor(amount, cur),
+                              from_minor(paid, cur), cur, ref, desc, disputed, reason, voided,
+                              from_minor(_disputed_units(amount, paid, disputed, contested), cur),
+                              from_minor(discount or 0, cur), discount_until, bool(retention))
     return [out[i] for i in ids if i in out]
 
 
-def _disputed_units(i: Invoice) -> int:
-    open_units = i.amount - i.paid
-    if not i.disputed or open_units <= 0:
+def _disputed_units(amount: int, paid: int, disputed: bool, contested: int) -> int:
+    open_units = amount - paid
+    if not disputed or open_units <= 0:
         return 0
-    return open_units if i.disputed_amount <= 0 else min(i.disputed_amount, open_units)
+    return open_units if contested <= 0 else min(contested, open_units)
 
 
 def totals(s: Session, f: InvoiceFilter, as_of: dt.date, currency: str) -> InvoiceTotals:
-    live = Invoice.voided.is_(False)
-    open_amt = func.sum((Invoice.amount - Invoice.paid) * live)
-    overdue = func.sum((Invoice.amount - Invoice.paid) * live * (Invoice.due_date < as_of))
-    q = _filtered(_with_customer(select(func.count(), func.sum(Invoice.amount * live), open_amt, overdue)
-                                 .select_from(Invoice), f), f, as_of)
-    n, amount, open_, over = s.execute(q).one()
-    return InvoiceTotals(n, from_minor(amount or 0, currency), from_minor(open_ or 0, currency),
-                         from_minor(over or 0, currency))
+    n, amount, open_, over = invoice_list(f, as_of).totals(s)
+    return InvoiceTotals(n, from_minor(amount, currency), from_minor(open_, currency), from_minor(over, currency))
 
 
 def currencies(s: Session) -> list[str]:

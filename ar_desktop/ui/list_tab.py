@@ -77,7 +77,7 @@ class ListTab(QWidget):
         if self.model is None:
             return []
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.id_at(r) for r in rows]
+        return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
 
     def current_id(self) -> int | None:
         ids = self.selected_ids()

@@ -1,11 +1,13 @@
-"""A table model over a SQL query: it keeps only the ordered ids and fetches visible rows in pages.
+"""A table model over a SQL query: the ordered ids are a lazy sequence (storage.paging.PagedIds: a count,
+then one indexed query per page), and the rows of the pages on screen are read and kept in a small cache.
 
-Sorting and filtering re-run the query (in SQL), never a proxy sorting in Python, so a company
-file with a million invoices scrolls and sorts without a stall.
+Sorting and filtering re-run the query (in SQL), never a proxy sorting in Python, and no step holds every
+id in Python, so a company file with a million invoices opens, scrolls and sorts without a stall.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +19,7 @@ from ar_desktop.ui import palette
 
 Row = TypeVar("Row")
 PAGE = 200
+CACHED_PAGES = 32  # pages of rows kept: what is on screen and around it
 
 # Custom roles: the raw value (Decimal, date, ...) and the semantic status of the row.
 RawRole = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +49,7 @@ class PagedTableModel(QAbstractTableModel):
     # printed to a console nobody sees, and then met again on every repaint.
     failed = Signal(object)
 
-    def __init__(self, columns: Sequence[Column], load_ids: Callable[[str, bool], list[int]],
+    def __init__(self, columns: Sequence[Column], load_ids: Callable[[str, bool], Sequence[int]],
                  load_rows: Callable[[list[int]], list[Any]], row_tone: Callable[[Any], str | None],
                  default_sort: str, parent=None, *, descending: bool = False,
                  row_severity: Callable[[Any], str | None] | None = None):
@@ -58,18 +61,18 @@ class PagedTableModel(QAbstractTableModel):
         self._row_severity = row_severity or (lambda _row: None)
         self._sort = default_sort
         self._descending = descending
-        self._ids: list[int] = []
-        self._pages: dict[int, list[Any]] = {}
+        self._ids: Sequence[int] = ()
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._reported = False  # a failed read was reported since the last reload that worked
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
         try:
-            ids = self._read(lambda: self._load_ids(self._sort, self._descending), None)
+            ids = self._read(lambda: _counted(self._load_ids(self._sort, self._descending)), None)
             if ids is not None:
                 self._reported = False  # it reads again: a later failure is news
-            self._ids = ids or []
+            self._ids = ids if ids is not None else ()
         finally:
             self._pages.clear()
             self.endResetModel()
@@ -77,14 +80,18 @@ class PagedTableModel(QAbstractTableModel):
     def refresh_rows(self) -> None:
         """Same ids, fresh figures (after an edit that does not change the order)."""
         self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 
     def row_at(self, row: int) -> Any:
         page, offset = divmod(row, PAGE)
-        if page not in self._pages:
-            ids = self._ids[page * PAGE:(page + 1) * PAGE]
-            self._pages[page] = self._read(lambda: self._load_rows(ids), [])  # (empty until the next reload)
+        if page in self._pages:
+            self._pages.move_to_end(page)
+        else:
+            self._pages[page] = self._read(lambda: self._load_rows(list(self._ids[page * PAGE:(page + 1) * PAGE])),
+                                           [])  # (empty until the next reload)
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
         rows = self._pages[page]
         return rows[offset] if offset < len(rows) else None
 
@@ -97,14 +104,21 @@ class PagedTableModel(QAbstractTableModel):
                 self.failed.emit(e)
             return instead
 
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
+    def id_at(self, row: int) -> int | None:
+        def find() -> int | None:
+            try:
+                return self._ids[row]
+            except IndexError:  # the rows changed since the count: the next reload shows them
+                return None
+        return self._read(find, None)
 
     def row_of_id(self, ident: int) -> int:
-        try:
-            return self._ids.index(ident)
-        except ValueError:
-            return -1
+        def find() -> int:
+            try:
+                return self._ids.index(ident)
+            except ValueError:  # not in the list (filtered out, or gone)
+                return -1
+        return self._read(find, -1)
 
     @property
     def sort_key(self) -> str:
@@ -112,7 +126,7 @@ class PagedTableModel(QAbstractTableModel):
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._read(lambda: len(self._ids), 0)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -145,7 +159,7 @@ class PagedTableModel(QAbstractTableModel):
         if role == RawRole:
             return col.value(row)
         if role == IdRole:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role == StatusRole:
             return self._row_tone(row)
         if role == SeverityRole:
@@ -171,3 +185,8 @@ class PagedTableModel(QAbstractTableModel):
         self._sort = key
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _counted(ids: Sequence[int]) -> Sequence[int]:
+    len(ids)  # a lazy sequence counts its rows here, where a failure is reported
+    return ids

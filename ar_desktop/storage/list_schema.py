@@ -1,0 +1,106 @@
+"""The indexes, search tables and triggers behind the Invoices and Customers lists (created by migration
+0012): what they are now, whether a file has them all, and putting back what a later migration dropped.
+
+A migration that rebuilds the invoice or customer table (Alembic's batch mode copies it into a new table)
+drops the table's triggers and its indexes on expressions, which SQLAlchemy cannot read back; the search
+index would then fall silently out of step. ``restore`` runs after every upgrade and puts them back
+(re-reading the search index from its table when a trigger was missing); ``problems`` tells ``check``.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+__all__ = ["INDEXES", "SEARCH", "problems", "restore"]
+
+INDEXES = {
+    "ix_invoice_amount": "invoice (amount)",
+    "ix_invoice_paid": "invoice (paid)",
+    "ix_invoice_open_amount": "invoice ((CASE WHEN voided THEN 0 ELSE amount - paid END))",
+    "ix_invoice_currency": "invoice (currency)",
+    "ix_invoice_status": "invoice (voided, paid >= amount, due_date)",
+    "ix_invoice_open_number": "invoice (number) WHERE paid < amount AND voided = 0",
+    "ix_customer_lower_name": "customer (lower(name))",
+}
+# search table -> (content table, its indexed columns, FTS5 detail)
+SEARCH = {
+    "invoice_search": ("invoice", ("number", "reference", "description"), "none"),
+    "customer_search": ("customer", ("code", "name", "city", "contact"), "full"),
+}
+TRIGGERS = ("insert", "delete", "update")
+SAMPLE = 200  # rows whose search entries ``problems`` looks up
+
+
+def search_statements(name: str) -> dict[str, str]:
+    """object name -> CREATE statement, for a search table and its three triggers."""
+    table, columns, detail = SEARCH[name]
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    delete = f"INSERT INTO {name}({name}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    insert = f"INSERT INTO {name}(rowid, {cols}) VALUES (new.id, {new});"
+    return {
+        name: f"CREATE VIRTUAL TABLE {name} USING fts5({cols}, content='{table}', content_rowid='id', "
+              f"tokenize='trigram', detail={detail}, columnsize=0)",
+        f"{name}_insert": f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} BEGIN {insert} END",
+        f"{name}_delete": f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} BEGIN {delete} END",
+        f"{name}_update": f"CREATE TRIGGER {name}_update AFTER UPDATE OF {cols} ON {table} BEGIN {delete} {insert} END",
+    }
+
+
+def _present(con: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table', 'trigger')")}
+
+
+def restore(con: sqlite3.Connection) -> list[str]:
+    """Create whatever of the lists' indexes, search tables and triggers is missing; returns their names."""
+    present = _present(con)
+    made = []
+    for name, what in INDEXES.items():
+        if name not in present:
+            con.execute(f"CREATE INDEX {name} ON {what}")
+            made.append(name)
+    for name in SEARCH:
+        statements = search_statements(name)
+        missing = [n for n in statements if n not in present]
+        for n in missing:
+            con.execute(statements[n])
+        if missing:  # writes went by without the triggers: read the whole table again
+            con.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+        made += missing
+    return made
+
+
+def problems(con: sqlite3.Connection) -> list[str]:
+    """What ``check`` reports: a missing index, search table or trigger, and rows the search does not find
+    (a sample of them, looked up by their own number or code: reading all would take minutes)."""
+    present = _present(con)
+    out = [f"the list index {n} is missing (opening the file in AR Desktop puts it back)"
+           for n in INDEXES if n not in present]
+    for name in SEARCH:
+        missing = [n for n in search_statements(name) if n not in present]
+        out += [f"the search {'table' if n == name else 'trigger'} {n} is missing (opening the file in AR Desktop "
+                f"puts it back)" for n in missing]
+        if not missing:
+            out += _unfound(con, name)
+    return out
+
+
+def _unfound(con: sqlite3.Connection, name: str) -> list[str]:
+    table, columns, _detail = SEARCH[name]
+    key = columns[0]  # number / code: unique, so every row is found by it
+    top = con.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+    rng = random.Random(top)
+    ids = sorted({rng.randint(1, top) for _ in range(SAMPLE)}) if top else []
+    out = []
+    for ident, value in con.execute(f"SELECT id, {key} FROM {table} WHERE id IN ({', '.join(map(str, ids))})"
+                                    if ids else "SELECT 1, '' WHERE 0"):
+        if len(value) < 3:
+            continue
+        grams = " AND ".join('"' + value[i:i + 3].replace('"', '""') + '"' for i in range(len(value) - 2))
+        hit = con.execute(f"SELECT 1 FROM {name} WHERE {name} MATCH ? AND rowid = ?", (grams, ident)).fetchone()
+        if hit is None:
+            out.append(f"the search index does not find {table} {value} (id {ident}): it is out of step with the "
+                       f"{table}s; a backup taken before the damage, or support, can restore it")
+    return out
