@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
                                QPushButton)
 
 from ar_desktop.services import invoicing
-from ar_desktop.services.customers import customer_choices
+from ar_desktop.services.customers import customer_picker
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 from ar_desktop.ui.columns import InvoiceColumns
 from ar_desktop.ui.dialogs.adjustment_dialog import AdjustmentDialog
@@ -92,8 +92,9 @@ class InvoicesTab(ListTab):
         self.customer.blockSignals(True)
         self.customer.clear()
         self.customer.addItem(self.tr("All customers"), None)
-        for cid, code, name in customer_choices(self.books):
-            self.customer.addItem(f"{code} – {name}", cid)
+        for c in customer_picker(self.books):  # what each owes, as in the Customers list
+            owes = f"  ·  {money_text(c.open_balance)} {c.currency}" if c.open_balance else ""
+            self.customer.addItem(f"{c.code} – {c.name}{owes}", c.id)
         idx = self.customer.findData(current)
         self.customer.setCurrentIndex(max(idx, 0))
         self.customer.blockSignals(False)
