@@ -35,11 +35,11 @@ SORT_KEYS = tuple(_ORDER)
 
 def balances_sql(where: str = "") -> str:
     """Per customer with open invoices: open balance, overdue amount, oldest overdue due date (:as_of),
-    from the partial index of open invoices."""
+    from the partial index of open invoices that holds all it reads (ix_invoice_owed)."""
     return ("SELECT customer_id AS cid, sum(amount - paid) AS open, "
             "sum(CASE WHEN due_date < :as_of THEN amount - paid ELSE 0 END) AS overdue, "
             "min(CASE WHEN due_date < :as_of THEN due_date END) AS oldest_due "
-            "FROM invoice INDEXED BY ix_invoice_open WHERE paid < amount AND voided = 0"
+            "FROM invoice INDEXED BY ix_invoice_owed WHERE paid < amount AND voided = 0"
             f"{where} GROUP BY customer_id")
 
 

@@ -108,23 +108,33 @@ def rows(s: Session, ids: Sequence[int], as_of: dt.date) -> list[CustomerRow]:
 
 @dataclass(frozen=True)
 class CustomerChoice:
-    """A customer as a picker shows it: code, name and what it owes now."""
+    """A customer as a picker shows it: code, name and what it owes now (minor units until asked)."""
 
     id: int
     code: str
     name: str
     currency: str
-    open_balance: Decimal
-    overdue_amount: Decimal
+    open_units: int
+    overdue_units: int
+
+    @property
+    def open_balance(self) -> Decimal:
+        return from_minor(self.open_units, self.currency)
+
+    @property
+    def overdue_amount(self) -> Decimal:
+        return from_minor(self.overdue_units, self.currency)
 
 
 def choices(s: Session, as_of: dt.date) -> list[CustomerChoice]:
-    """Every customer by code with its balances: one query, the sums from the open invoices' index."""
-    rows_ = s.execute(text(f"SELECT c.id, c.code, c.name, c.currency, b.open, b.overdue FROM customer c "
-                           f"LEFT JOIN ({balances_sql()}) b ON b.cid = c.id ORDER BY c.code"),
-                      {"as_of": as_of.isoformat()})
-    return [CustomerChoice(cid, code, name, cur, from_minor(open_ or 0, cur), from_minor(overdue or 0, cur))
-            for cid, code, name, cur, open_, overdue in rows_]
+    """Every customer by code with its balances: the customers by their code's index and the sums from the
+    open invoices' index, two plain queries joined here (SQLite would build a temporary index to join them),
+    read through the DB-API cursor (ten thousand rows: SQLAlchemy's row handling would double the time)."""
+    con = s.connection().connection.driver_connection
+    owed = {cid: (open_, overdue) for cid, open_, overdue, _oldest in con.execute(
+        balances_sql().replace(":as_of", "?"), (as_of.isoformat(), as_of.isoformat()))}
+    return [CustomerChoice(cid, code, name, cur, *owed.get(cid, (0, 0)))
+            for cid, code, name, cur in con.execute("SELECT id, code, name, currency FROM customer ORDER BY code")]
 
 
 def count(s: Session) -> int:

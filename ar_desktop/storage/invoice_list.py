@@ -21,7 +21,7 @@ from ar_desktop.storage.search import SearchTerm, invoice_condition
 
 __all__ = ["SORT_KEYS", "InvoiceList"]
 
-_OPEN = "i.paid < i.amount AND i.voided = 0"  # as in ix_invoice_open's WHERE, so SQLite may use it
+_OPEN = "i.paid < i.amount AND i.voided = 0"  # as in the open partial indexes' WHERE, so SQLite may use them
 # sort key -> the SQL terms of the order (before the id), each matching an index's expression
 _ORDER = {
     "number": ("i.number",),
@@ -64,7 +64,7 @@ class InvoiceList:
         if self.status == "all":
             return ""
         if counting or self.customer_id is not None or self.sort == "customer":
-            return "ix_invoice_open"  # small, and by customer
+            return "ix_invoice_owed"  # small, by customer, and holds the columns the filters read
         if self.sort == "number":
             return "ix_invoice_open_number"  # in number order already
         return "ix_invoice_span"  # holds every other sort column: never reads the table
@@ -145,7 +145,7 @@ class InvoiceList:
                              ).scalar_one()
             open_, over = s.execute(text(
                 f"SELECT sum(amount - paid), sum(CASE WHEN due_date < :today THEN amount - paid ELSE 0 END) "
-                f"FROM invoice INDEXED BY ix_invoice_open WHERE {_OPEN.replace('i.', '')}"), p).one()
+                f"FROM invoice INDEXED BY ix_invoice_owed WHERE {_OPEN.replace('i.', '')}"), p).one()
             return n, (amount or 0) - (void or 0), open_ or 0, over or 0
         # (open and overdue lists hold no void invoice: their index has no void column to read)
         live = "{}" if self.status != "all" else "CASE WHEN i.voided THEN 0 ELSE {} END"

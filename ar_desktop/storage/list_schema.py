@@ -21,6 +21,9 @@ INDEXES = {
     "ix_invoice_currency": "invoice (currency)",
     "ix_invoice_status": "invoice (voided, paid >= amount, due_date)",
     "ix_invoice_open_number": "invoice (number) WHERE paid < amount AND voided = 0",
+    # ix_invoice_open with the void flag its WHERE names: SQLite 3.40 reads the table for a column named only
+    # in a partial index's WHERE, so without it every balance would read 50,000 scattered rows
+    "ix_invoice_owed": "invoice (customer_id, due_date, amount, paid, voided) WHERE paid < amount AND voided = 0",
     "ix_customer_lower_name": "customer (lower(name))",
 }
 # search table -> (content table, its indexed columns, FTS5 detail)

@@ -20,6 +20,8 @@ _INDEXES = (
     "CREATE INDEX ix_invoice_currency ON invoice (currency)",
     "CREATE INDEX ix_invoice_status ON invoice (voided, paid >= amount, due_date)",
     "CREATE INDEX ix_invoice_open_number ON invoice (number) WHERE paid < amount AND voided = 0",
+    "CREATE INDEX ix_invoice_owed ON invoice (customer_id, due_date, amount, paid, voided) "
+    "WHERE paid < amount AND voided = 0",
     "CREATE INDEX ix_customer_lower_name ON customer (lower(name))",
 )
 _SEARCH = {
