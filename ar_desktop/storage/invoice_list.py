@@ -1,7 +1,7 @@
 """The Invoices list in SQL: how many invoices a filter keeps, one page of their ids in a sort order, and
 where one invoice stands in it. Nothing here reads more than a page of ids into Python.
 
-Every sort order is an index walk (migration 0012): by number, issue date, due date, amount, paid, open
+Every sort order is an index walk (storage/list_schema.py): by number, issue date, due date, amount, paid, open
 amount, currency, status (void, settled, due date) and customer (name, then the customer's invoices by issue
 date, through ix_invoice_aging). Ties go by id, so the order is total and a page never repeats a row.
 The open and overdue filters read the small partial index of open invoices instead (a sort of at most the

@@ -1,5 +1,6 @@
-"""The indexes, search tables and triggers behind the Invoices and Customers lists (created by migration
-0012): what they are now, whether a file has them all, and putting back what a later migration dropped.
+"""The indexes, search tables and triggers behind the Invoices and Customers lists (created by the migration
+``*_list_search``): what they are now, whether a file has them all, and putting back what a later migration
+dropped.
 
 A migration that rebuilds the invoice or customer table (Alembic's batch mode copies it into a new table)
 drops the table's triggers and its indexes on expressions, which SQLAlchemy cannot read back; the search

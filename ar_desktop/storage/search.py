@@ -1,6 +1,6 @@
 """Search as you type over a million invoices: SQL conditions that an index answers.
 
-Two trigram full-text indexes (SQLite FTS5, migration 0012) are kept in step with their tables by triggers:
+Two trigram full-text indexes (SQLite FTS5, storage.list_schema) are kept in step with their tables by triggers:
 ``invoice_search`` over the invoice's number, reference and description, ``customer_search`` over the
 customer's code, name, city and contact. A term of three characters or more matches any substring,
 ignoring case (Unicode case for customers' names; the invoice texts' index stores no positions, so a
