@@ -80,12 +80,13 @@ def problems(con: sqlite3.Connection) -> list[str]:
     """What ``check`` reports: a missing index, search table or trigger, and rows the search does not find
     (a sample of them, looked up by their own number or code: reading all would take minutes)."""
     present = _present(con)
-    out = [f"the list index {n} is missing (opening the file in AR Desktop puts it back)"
-           for n in INDEXES if n not in present]
+    out = [f"the list index {n} is missing: lists sorted by its column read the whole table (the next upgrade "
+           f"of the file by a newer AR Desktop puts it back)" for n in INDEXES if n not in present]
     for name in SEARCH:
         missing = [n for n in search_statements(name) if n not in present]
-        out += [f"the search {'table' if n == name else 'trigger'} {n} is missing (opening the file in AR Desktop "
-                f"puts it back)" for n in missing]
+        out += [f"the search {'table' if n == name else 'trigger'} {n} is missing: searches miss what was "
+                f"written since (the next upgrade of the file by a newer AR Desktop rebuilds the search index)"
+                for n in missing]
         if not missing:
             out += _unfound(con, name)
     return out
