@@ -23,7 +23,8 @@ from ar_desktop.domain.payment_kinds import (DISCOUNT, METHOD_KINDS, PAYMENT, RE
                                              recovery_reference)
 from ar_desktop.domain.payments import EntryState
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.storage.customers_repo import _as_date, _escape_like
+from ar_desktop.storage.customers_repo import _as_date
+from ar_desktop.storage.search import _escape_like
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 
 
