@@ -52,7 +52,7 @@ class AllocationModel(QAbstractTableModel):
         by_id = {a.invoice_id: a.amount for a in plan.allocations} if plan else {}
         self.amounts = [by_id.get(i.invoice_id, ZERO) for i in self.invoices]
         if self.invoices:
-            self.dataChanged.emit(self.index(0, 3), self.index(len(self.invoices) - 1, 4))
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self.invoices) - 1, self.columnCount() - 1))
 
     def allocations(self) -> list[Allocation]:
         return [Allocation(i.invoice_id, a) for i, a in zip(self.invoices, self.amounts, strict=True) if a > 0]

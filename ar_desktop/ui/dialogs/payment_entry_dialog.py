@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -39,6 +39,10 @@ class SplitModel(AllocationModel):
                           detail.row.currency)
         by_id = {ln.invoice_id: ln.applied for ln in detail.lines}
         self.amounts = [by_id.get(i.invoice_id, ZERO) for i in self.invoices]
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
+        # no discount column: a change of split moves money between invoices, it earns no discount
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
