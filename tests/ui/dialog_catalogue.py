@@ -49,7 +49,7 @@ def _customer_with_errors(window, _tmp):
 
     d = CustomerDialog(window, window.books)
     for key, text in (("code", "bad code!"), ("name", ""), ("email", "not-an-email"), ("country", "Germany"),
-                      ("credit_limit", "-5"), ("terms_days", "abc")):
+                      ("credit_limit", "-5"), ("terms", "abc")):
         d.fields[key].setText(text)
     d._on_save()  # errors appear beside their fields (the dialog must not grow off the screen)
     return d

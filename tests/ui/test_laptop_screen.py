@@ -51,7 +51,7 @@ def test_a_form_with_every_error_showing_scrolls_and_keeps_its_buttons(window, q
     qtbot.addWidget(dialog)
     check_fits(dialog, qtbot)
     shown = [k for k, label in dialog._errors.items() if label.isVisibleTo(dialog)]
-    assert {"code", "name", "email", "country", "credit_limit", "terms_days"} <= set(shown)
+    assert {"code", "name", "email", "country", "credit_limit", "terms"} <= set(shown)
     height = dialog.height()
     dialog._on_save()  # again: the dialog does not grow
     assert dialog.height() == height
