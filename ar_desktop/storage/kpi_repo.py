@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, exists, func, or_, select, tuple_
+from sqlalchemy import and_, case, exists, func, or_, select, text, true, tuple_, union
 from sqlalchemy.orm import Session
 
 from ar_desktop.storage import open_set
@@ -29,6 +29,9 @@ from ar_desktop.storage.plain_rows import plain_rows
 
 # Payments that correct an invoice rather than pay it (services/adjustments.py).
 ADJUSTMENT_METHODS = ("write-off", "credit note")
+# Written literally (not as parameters): SQLite uses a partial index only for a query that repeats
+# its WHERE term, here ix_payment_adjustment's (migration 0012).
+_ADJUSTMENT = text("payment.method IN ('write-off', 'credit note')")
 
 
 @dataclass(frozen=True)
@@ -120,14 +123,25 @@ def disputed_part(events: list[tuple[dt.date, str, int | None]] | None, flag: bo
     return max(0, min(part, open_units))
 
 
+def _disputed_candidates():
+    """Ids of the invoices that may be disputed on some day: flagged now (ix_invoice_disputed, a
+    partial index of the few flagged) or with a dispute event (the state before an event is the
+    opposite of it)."""
+    return union(select(Invoice.id).where(Invoice.disputed == true()),
+                 select(CollectionEvent.invoice_id).where(CollectionEvent.kind.in_(DISPUTE_KINDS),
+                                                          CollectionEvent.invoice_id.is_not(None))).subquery()
+
+
 def disputed_units(s: Session, as_of: dt.date, currency: str) -> int:
-    """The disputed part, as of D, of the open balance (invoices flagged or with dispute events)."""
-    with_events = select(CollectionEvent.invoice_id).where(CollectionEvent.kind.in_(DISPUTE_KINDS))
-    o = _open_query(as_of, currency, or_(Invoice.disputed.is_(True), Invoice.id.in_(with_events)))
-    q = select(Invoice.id, Invoice.disputed, o.c.open_units).join(o, o.c.id == Invoice.id)
-    rows = s.execute(q).all()
+    """The disputed part, as of D, of the open balance (invoices flagged or with dispute events):
+    read from those few invoices, each checked for being open on D."""
+    ids = _disputed_candidates()
+    q = (select(Invoice.id, Invoice.disputed, (Invoice.amount - open_set.paid_on(as_of)).label("open_units"))
+         .select_from(ids).join(Invoice, Invoice.id == ids.c.id)
+         .where(open_set.is_open_on(as_of), Invoice.currency == currency))
+    rows = [(i, flag, int(units)) for i, flag, units in s.execute(q) if units > 0]
     events = _dispute_events(s, [r[0] for r in rows])
-    return sum(disputed_part(events.get(i), flag, int(units), as_of) for i, flag, units in rows)
+    return sum(disputed_part(events.get(i), flag, units, as_of) for i, flag, units in rows)
 
 
 def sales_units(s: Session, period: Period, currency: str) -> int:
@@ -163,7 +177,7 @@ def _cleared(period: Period, currency: str | None, customer_ids=None):
                               where=and_(*where) if where else None).subquery()
     # (invoice, day) of every adjustment's allocation: read once (adjustments are few), not per invoice
     adjustments = select(Allocation.invoice_id, Allocation.date).where(
-        Allocation.payment_id.in_(select(Payment.id).where(Payment.method.in_(ADJUSTMENT_METHODS))))
+        Allocation.payment_id.in_(select(Payment.id).where(_ADJUSTMENT)))
     adjusted = tuple_(c.c.id, c.c.cleared).in_(adjustments)
     return select(c.c.issue_date, c.c.due_date, c.c.cleared, adjusted.label("adjusted"), c.c.id, c.c.customer_id)
 

@@ -128,6 +128,8 @@ class Invoice(Base):
         # holds what as-of reports read (amounts, dates, void), so they never read the table (storage.open_set).
         Index("ix_invoice_span", "span_class", "issue_date", "closed_on", "customer_id", "due_date", "amount", "paid",
               "last_paid_on", "currency", "voided", "voided_on"),
+        # The few flagged invoices, for the disputed part of the balance (storage.kpi_repo).
+        Index("ix_invoice_disputed", "id", sqlite_where=text("disputed = 1")),
     )
 
 
@@ -177,6 +179,8 @@ class Payment(Base):
         Index("ux_payment_reverses", "reverses_id", unique=True),
         # an import asks which payments a customer made on a day (import_repo.payments_on)
         Index("ix_payment_customer_date", "customer_id", "date"),
+        # write-offs and credit notes: "was this clearing an adjustment?" (storage.kpi_repo)
+        Index("ix_payment_adjustment", "id", sqlite_where=text("method IN ('write-off', 'credit note')")),
     )
 
 

@@ -18,7 +18,7 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.allocation import Allocation
@@ -580,3 +580,27 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
         books.db.auto_backup = False
         books.close()
         shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def test_rare_rows_are_read_from_their_partial_indexes(paid_x1):
+    """The disputed part reads the flagged invoices from ix_invoice_disputed and the adjustments from
+    ix_payment_adjustment, not the whole invoice or payment table: SQLite uses a partial index only
+    when the query repeats its WHERE term literally, which a parameter would not."""
+    from sqlalchemy.dialects import sqlite
+
+    from ar_desktop.domain.kpi import Period
+    from ar_desktop.storage import kpi_repo
+
+    books, path = paid_x1
+    d = dt.date(2026, 1, 31)
+    statements = [select(kpi_repo._disputed_candidates()), kpi_repo._cleared(Period(d, 90), "EUR")]
+    con = sqlite3.connect(path)
+    try:
+        plans = []
+        for q in statements:
+            sql = str(q.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+            plans.append(" ".join(r[-1] for r in con.execute("EXPLAIN QUERY PLAN " + sql)))
+    finally:
+        con.close()
+    assert "ix_invoice_disputed" in plans[0] and "SCAN invoice\n" not in plans[0]
+    assert "ix_payment_adjustment" in plans[1]
