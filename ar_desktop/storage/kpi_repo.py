@@ -30,7 +30,7 @@ from ar_desktop.storage.plain_rows import plain_rows
 # Payments that correct an invoice rather than pay it (services/adjustments.py).
 ADJUSTMENT_METHODS = ("write-off", "credit note")
 # Written literally (not as parameters): SQLite uses a partial index only for a query that repeats
-# its WHERE term, here ix_payment_adjustment's (migration 0013).
+# its WHERE term, here ix_payment_adjustment's (migration 0015).
 _ADJUSTMENT = text("payment.method IN ('write-off', 'credit note')")
 
 

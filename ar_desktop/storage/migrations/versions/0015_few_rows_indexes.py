@@ -2,13 +2,13 @@
 and credit notes), partial indexes of a few rows each, so that the disputed part of the balance and
 "was this clearing an adjustment?" read those rows instead of the whole invoice or payment table
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0015
+Revises: 0014
 """
 from alembic import op
 
-revision = '0013'
-down_revision = '0012'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
