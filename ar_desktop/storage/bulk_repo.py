@@ -22,6 +22,7 @@ from collections.abc import Callable
 from sqlalchemy import Boolean, Date, DateTime, Table, func, select, text
 from sqlalchemy.orm import Session
 
+from ar_desktop.storage.list_schema import index_later
 from ar_desktop.storage.open_set import raise_paid_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment, derived
 from ar_desktop.storage.orm_audit import BulkBatch, BulkSource
@@ -133,7 +134,8 @@ class BulkWriter:
         return first, last
 
     def customers(self, rows: list[dict]) -> None:
-        self._insert(Customer.__table__, rows)
+        with index_later(self.s.connection(), "customer_search") as later:  # one statement, not one per row
+            later(*self._insert(Customer.__table__, rows))
 
     def invoices(self, rows: list[dict]) -> None:
         """New invoices; what they were paid comes from allocations only (``payments``)."""
@@ -143,7 +145,8 @@ class BulkWriter:
                                             r.get("voided_on"))
             out.append({**r, "paid": 0, "last_paid_on": None, "cleared_on": cleared, "closed_on": closed,
                         "span_class": span})
-        self._insert(Invoice.__table__, out)
+        with index_later(self.s.connection(), "invoice_search") as later:  # one statement, not one per row
+            later(*self._insert(Invoice.__table__, out))
 
     def payments(self, payments: list[dict], allocations: list[dict]) -> None:
         """Payments (with explicit ids) and their allocations; the invoices' paid totals and last
