@@ -17,18 +17,26 @@ def loaded(qtbot, window):
     return o
 
 
-def shown(qtbot, kind):
-    qtbot.waitUntil(lambda: any(isinstance(w, kind) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=30_000)
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()][-1]
+def _visible(kind) -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def shown(qtbot, kind, before=()):
+    """The window of ``kind`` that appeared since ``before`` (another test's preview may still be open)."""
+    def new():
+        return [w for w in _visible(kind) if w not in before]
+
+    qtbot.waitUntil(lambda: bool(new()), timeout=30_000)
+    return new()[-1]
 
 
 def test_kpi_and_forecast_reports_preview_and_save(qtbot, window, tmp_path, monkeypatch):
     o = loaded(qtbot, window)
     for kind in ("kpi", "forecast"):
+        before = _visible(PdfPreview)
         task = o.reports.open(kind)
         qtbot.waitUntil(task.finished.is_set, timeout=60_000)
-        preview = shown(qtbot, PdfPreview)
+        preview = shown(qtbot, PdfPreview, before)
         assert preview.pages and preview.windowTitle().endswith(window.books.today().isoformat())
         target = tmp_path / f"{kind}.pdf"
         assert preview.print_button is not None  # the one preview: Print…, Save as PDF…, Close
