@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Any
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, name_text, translate, verbatim
 
 # Letter templates the PDF layer knows (mirrors ar_desktop.domain.letters.TEMPLATE_KEYS).
 LETTER_TEMPLATES: tuple[str, ...] = ("courtesy_reminder", "reminder", "demand_letter", "final_notice",
@@ -30,17 +31,17 @@ NOTICE_TEMPLATES = {"legal_action": "legal_notice", "agency": "agency_notice"}
 
 CREDIT_CLASSES: tuple[str, ...] = ("A", "B", "C")
 
-# Shown in the settings next to each class.
+# Shown in the settings next to each class (the window renders them as Texts).
 CLASS_EXPLANATIONS: dict[str, str] = {
-    "A": ("Class A - gentle: for customers who pay reliably. The first reminder comes a week "
-          "after the due date, the formal demand letter after a month, and legal steps are "
-          "taken late."),
-    "B": ("Class B - standard: a courtesy reminder 3 days before the due date, a reminder 3 days "
-          "after, a phone call after a week, a formal demand letter by registered mail after "
-          "15 days, legal action after 30 days and a collection agency after 60 days."),
-    "C": ("Class C - strict: for customers who often pay late. Reminders start the day after the "
-          "due date and the account escalates quickly: demand letter after 10 days, legal "
-          "action after 24 days, collection agency after 45 days."),
+    "A": translate("Messages", "Class A - gentle: for customers who pay reliably. The first reminder comes a week "
+                               "after the due date, the formal demand letter after a month, and legal steps are "
+                               "taken late."),
+    "B": translate("Messages", "Class B - standard: a courtesy reminder 3 days before the due date, a reminder 3 days "
+                               "after, a phone call after a week, a formal demand letter by registered mail after "
+                               "15 days, legal action after 30 days and a collection agency after 60 days."),
+    "C": translate("Messages", "Class C - strict: for customers who often pay late. Reminders start the day after the "
+                               "due date and the account escalates quickly: demand letter after 10 days, legal "
+                               "action after 24 days, collection agency after 45 days."),
 }
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -75,6 +76,59 @@ class ActionKind(str, Enum):
 
 _LETTER_KINDS = frozenset({ActionKind.COURTESY_REMINDER, ActionKind.REMINDER,
                            ActionKind.DEMAND_LETTER, ActionKind.FINAL_NOTICE})
+# What the user reads for an action kind and a letter template (the values above are keys).
+ACTION_NAMES: dict[ActionKind, str] = {
+    ActionKind.COURTESY_REMINDER: translate("Messages", "Courtesy reminder"),
+    ActionKind.REMINDER: translate("Messages", "Reminder"),
+    ActionKind.PHONE_CALL: translate("Messages", "Phone call"),
+    ActionKind.DEMAND_LETTER: translate("Messages", "Formal demand letter"),
+    ActionKind.FINAL_NOTICE: translate("Messages", "Final notice"),
+    ActionKind.LEGAL_ACTION: translate("Messages", "Legal action"),
+    ActionKind.AGENCY: translate("Messages", "Collection agency"),
+    ActionKind.CREDIT_HOLD: translate("Messages", "Credit hold"),
+}
+TEMPLATE_NAMES: dict[str, str] = {
+    "reminder": translate("Messages", "Reminder letter"),
+    "demand_letter": translate("Messages", "Formal demand letter"),
+    "final_notice": translate("Messages", "Final notice"),
+}
+
+
+# The names the shipped ladders give their steps, so they read in the interface language; a step the
+# user named or added shows as typed.
+SHIPPED_STEP_NAMES: dict[str, str] = {
+    "courtesy_reminder": translate("Steps", "Courtesy reminder"),
+    "reminder": translate("Steps", "Reminder"),
+    "phone_call": translate("Steps", "Phone call"),
+    "demand_letter": translate("Steps", "Formal demand letter (registered mail)"),
+    "legal_action": translate("Steps", "Legal action"),
+    "agency": translate("Steps", "Hand over to a collection agency"),
+}
+
+
+def step_name_text(key: str | None, name: str | None = None) -> Text:
+    """A step by its name: a shipped step's own name in the reader's language, else the name as typed
+    (the key when the step has no name)."""
+    shipped = SHIPPED_STEP_NAMES.get(key or "")
+    if shipped is not None and (name is None or name == shipped):
+        return Text(shipped)
+    return verbatim(name or key or "")
+
+
+def action_name(kind: ActionKind | str) -> Text:
+    """An action kind as the user reads it (an unknown value as it is)."""
+    try:
+        return Text(ACTION_NAMES[ActionKind(kind)])
+    except ValueError:
+        return verbatim(str(kind))
+
+
+def template_name(key: str | None) -> Text:
+    """A letter template as the user reads it (an unknown value as it is)."""
+    name = TEMPLATE_NAMES.get(key or "")
+    return Text(name) if name else verbatim(key or "")
+
+
 _DEFAULT_TEMPLATE = {ActionKind.COURTESY_REMINDER: "reminder", ActionKind.REMINDER: "reminder",
                      ActionKind.DEMAND_LETTER: "demand_letter",
                      ActionKind.FINAL_NOTICE: "final_notice"}
@@ -92,8 +146,8 @@ def _kind(value: ActionKind | str, key: str) -> ActionKind:
         return ActionKind(str(value))
     except ValueError:
         raise UserError(
-            f"Step '{key}': '{value}' is not a known action. Choose one of: "
-            f"{', '.join(k.value for k in ActionKind)}.") from None
+            Text(translate("Messages", "Step '{key}': '{value}' is not a known action. Choose one of: {actions}."),
+                 key=key, value=value, actions=", ".join(k.value for k in ActionKind))) from None
 
 
 @dataclass(frozen=True)
@@ -134,30 +188,33 @@ class Step:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Step:
         if not isinstance(data, Mapping):
-            raise UserError(f"A ladder step must be a record with a key and a name, not {data!r}. "
-                            "Reset the ladder to its default and edit it again.")
+            raise UserError(Text(translate("Messages", "A ladder step must be a record with a key and a name, not "
+                                                       "{data!r}. Reset the ladder to its default and edit it again."),
+                                 data=data))
         key = data.get("key")
-        label = key if isinstance(key, str) and key else "(no key)"
+        label = key if isinstance(key, str) and key else Text(translate("Messages", "(no key)"))
         for field in ("key", "name", "threshold_days", "action"):
             if data.get(field) is None:
-                raise UserError(f"Step '{label}': the field '{field}' is missing. "
-                                "Reset the ladder to its default and edit it again.")
-        threshold = _int(data["threshold_days"], label, "day threshold")
-        wait = _int(data.get("wait_days") or 0, label, "waiting period")
+                raise UserError(Text(translate("Messages", "Step '{label}': the field '{field}' is missing. Reset "
+                                                           "the ladder to its default and edit it again."),
+                                     label=label, field=field))
+        threshold = _int(data["threshold_days"], label, translate("Messages", "day threshold"))
+        wait = _int(data.get("wait_days") or 0, label, translate("Messages", "waiting period"))
         return cls(key=str(key), name=str(data["name"]), threshold_days=threshold,
                    action=_kind(data["action"], label), requires=data.get("requires") or None,
                    wait_days=wait, template=data.get("template") or None,
                    registered_mail=bool(data.get("registered_mail", False)))
 
 
-def _int(value: Any, key: str, what: str) -> int:
+def _int(value: Any, key: str | Text, what: str) -> int:
     """A whole number from stored data: an int, or a string of one (never a bool or a float)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
         return int(value)
-    raise UserError(f"Step '{key}': the {what} '{value}' is not a whole number of days. "
-                    "Type a whole number such as 7 or -3.")
+    raise UserError(Text(translate("Messages", "Step '{key}': the {what} '{value}' is not a whole number of days. "
+                                               "Type a whole number such as 7 or -3."),
+                         key=key, what=name_text(what), value=value))
 
 
 @dataclass(frozen=True)
@@ -222,50 +279,64 @@ class Ladder:
 
 def _validate(steps: tuple[Step, ...]) -> None:
     if not steps:
-        raise UserError("The collection ladder has no steps. Add at least one step, "
-                        "or reset the ladder to its default.")
+        raise UserError(Text(translate("Messages", "The collection ladder has no steps. Add at least one step, or "
+                                                   "reset the ladder to its default.")))
     seen: dict[str, int] = {}
     for i, s in enumerate(steps):
         if not isinstance(s, Step):
-            raise UserError(f"Ladder entry {i + 1} is not a step. Reset the ladder to its default.")
-        label = f"Step {i + 1} '{s.key}'"
+            raise UserError(Text(translate("Messages", "Ladder entry {i} is not a step. Reset the ladder to its "
+                                                       "default."), i=i + 1))
+        label = Text(translate("Messages", "Step {number} '{key}'"), number=i + 1, key=s.key)
         if not isinstance(s.key, str) or not _KEY_RE.match(s.key):
-            raise UserError(f"{label}: the key must start with a lower-case letter and contain only "
-                            "lower-case letters, digits and '_' (at most 40 characters), "
-                            "e.g. 'second_reminder'.")
+            raise UserError(Text(translate("Messages", "{label}: the key must start with a lower-case letter and "
+                                                       "contain only lower-case letters, digits and '_' (at most 40 "
+                                                       "characters), e.g. 'second_reminder'."), label=label))
         if s.key in seen:
-            raise UserError(f"{label}: the key '{s.key}' is used twice (also by step "
-                            f"{seen[s.key] + 1}). Give every step its own key.")
+            raise UserError(Text(translate("Messages", "{label}: the key '{key}' is used twice (also by step "
+                                                       "{seen}). Give every step its own key."),
+                                 label=label, key=s.key, seen=seen[s.key] + 1))
         if not isinstance(s.name, str) or not s.name.strip():
-            raise UserError(f"{label}: the name is empty. Type a short name such as 'Phone call'.")
+            raise UserError(Text(translate("Messages", "{label}: the name is empty. Type a short name such as "
+                                                       "'Phone call'."), label=label))
         if len(s.name) > MAX_NAME:
-            raise UserError(f"{label}: the name is longer than {MAX_NAME} characters. Shorten it.")
+            raise UserError(Text(translate("Messages", "{label}: the name is longer than {max_name} characters. "
+                                                       "Shorten it."), label=label, max_name=MAX_NAME))
         if isinstance(s.threshold_days, bool) or not isinstance(s.threshold_days, int):
-            raise UserError(f"{label}: the day threshold must be a whole number of days.")
+            raise UserError(Text(translate("Messages", "{label}: the day threshold must be a whole number of days."),
+                                 label=label))
         if not MIN_THRESHOLD <= s.threshold_days <= MAX_THRESHOLD:
-            raise UserError(f"{label}: the day threshold {s.threshold_days} is out of range. Use a "
-                            f"number from {MIN_THRESHOLD} (days before the due date) to "
-                            f"{MAX_THRESHOLD} (days after).")
+            raise UserError(Text(translate("Messages", "{label}: the day threshold {threshold_days} is out of "
+                                                       "range. Use a number from {min_threshold} (days before the "
+                                                       "due date) to {max_threshold} (days after)."),
+                                 label=label, threshold_days=s.threshold_days, min_threshold=MIN_THRESHOLD,
+                                 max_threshold=MAX_THRESHOLD))
         if i > 0 and s.threshold_days <= steps[i - 1].threshold_days:
             prev = steps[i - 1]
-            raise UserError(f"{label}: its day threshold {s.threshold_days} must be greater than "
-                            f"that of the step before it, '{prev.key}' ({prev.threshold_days}). "
-                            "Make the thresholds increase from the first step to the last.")
+            raise UserError(Text(translate("Messages", "{label}: its day threshold {threshold_days} must be "
+                                                       "greater than that of the step before it, '{key}' "
+                                                       "({threshold_days2}). Make the thresholds increase from the "
+                                                       "first step to the last."),
+                                 label=label, threshold_days=s.threshold_days, key=prev.key,
+                                 threshold_days2=prev.threshold_days))
         if s.requires is not None:
             if s.requires == s.key:
-                raise UserError(f"{label}: a step cannot require itself. Choose an earlier step "
-                                "or no prerequisite.")
+                raise UserError(Text(translate("Messages", "{label}: a step cannot require itself. Choose an "
+                                                           "earlier step or no prerequisite."), label=label))
             if s.requires not in seen:
-                raise UserError(f"{label}: the prerequisite '{s.requires}' is not an earlier step of "
-                                "this ladder. Choose a step above it or no prerequisite.")
+                raise UserError(Text(translate("Messages", "{label}: the prerequisite '{requires}' is not an "
+                                                           "earlier step of this ladder. Choose a step above it or "
+                                                           "no prerequisite."), label=label, requires=s.requires))
         if isinstance(s.wait_days, bool) or not isinstance(s.wait_days, int):
-            raise UserError(f"{label}: the waiting period must be a whole number of days.")
+            raise UserError(Text(translate("Messages", "{label}: the waiting period must be a whole number of days."),
+                                 label=label))
         if s.wait_days and s.requires is None:
-            raise UserError(f"{label}: it has a waiting period of {s.wait_days} days but no "
-                            "prerequisite step. Choose the step to wait for, or set the wait to 0.")
+            raise UserError(Text(translate("Messages", "{label}: it has a waiting period of {wait_days} days but "
+                                                       "no prerequisite step. Choose the step to wait for, or set "
+                                                       "the wait to 0."), label=label, wait_days=s.wait_days))
         if not 0 <= s.wait_days <= MAX_WAIT:
-            raise UserError(f"{label}: the waiting period {s.wait_days} must be from 0 to "
-                            f"{MAX_WAIT} days.")
+            raise UserError(Text(translate("Messages", "{label}: the waiting period {wait_days} must be from 0 to "
+                                                       "{max_wait} days."),
+                                 label=label, wait_days=s.wait_days, max_wait=MAX_WAIT))
         if s.action.is_letter:
             allowed = [t for t in LETTER_TEMPLATES if t not in NOTICE_TEMPLATES.values()]
             if s.template not in allowed:
@@ -280,8 +351,9 @@ def _validate(steps: tuple[Step, ...]) -> None:
                             f"have the template '{s.template}'. Clear the template.")
         elif s.template is None:
             if s.registered_mail:
-                raise UserError(f"{label}: a '{s.action.value}' step sends no letter, so it cannot "
-                                "go by registered mail. Untick registered mail.")
+                raise UserError(Text(translate("Messages", "{label}: a '{action}' step sends no letter, so it "
+                                                           "cannot go by registered mail. Untick registered mail."),
+                                     label=label, action=action_name(s.action)))
         seen[s.key] = i
 
 
@@ -298,8 +370,8 @@ def ladder_to_data(ladder: Ladder) -> list[dict[str, Any]]:
 def ladder_from_data(data: Any) -> Ladder:
     """Inverse of :func:`ladder_to_data`; raises UserError for malformed or invalid data."""
     if not isinstance(data, list | tuple):
-        raise UserError("The stored collection ladder is not a list of steps. "
-                        "Reset the ladder to its default.")
+        raise UserError(Text(translate("Messages", "The stored collection ladder is not a list of steps. Reset the "
+                                                   "ladder to its default.")))
     return Ladder(tuple(Step.from_dict(d) for d in data))
 
 
@@ -319,7 +391,8 @@ def default_ladder(credit_class: str) -> Ladder:
     """The shipped ladder of credit class 'A' (gentle), 'B' (standard) or 'C' (strict)."""
     cls = (credit_class or "").strip().upper()
     if cls not in _DEFAULT_THRESHOLDS:
-        raise UserError(f"'{credit_class}' is not a credit class. Use A, B or C.")
+        raise UserError(Text(translate("Messages", "'{credit_class}' is not a credit class. Use A, B or C."),
+                             credit_class=credit_class))
     t = _DEFAULT_THRESHOLDS[cls]
     w = PREREQUISITE_WAIT_DAYS
     return Ladder((

@@ -23,7 +23,7 @@ from ar_desktop.domain.reference_rates import (
     MissingRate,
     RateBook,
 )
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, name_text, translate
 
 # Working precision for the unrounded period amounts (far beyond any currency's minor unit).
 _PRECISION = 40
@@ -101,6 +101,22 @@ UK_FIXED_SUMS: tuple[tuple[Decimal, Decimal], ...] = (
 EU_FIXED_SUM = Decimal("40.00")
 
 
+# What the user reads for each rule (the values of RuleKind are keys).
+RULE_NAMES: dict[RuleKind, str] = {
+    RuleKind.NONE: translate("LateCharges", "No late charges"),
+    RuleKind.CONTRACT_DAILY: translate("LateCharges", "Contractual interest, % per day"),
+    RuleKind.CONTRACT_ANNUAL: translate("LateCharges", "Contractual interest, % per year"),
+    RuleKind.CONTRACT_TIERED: translate("LateCharges", "Contractual interest, % per day in tiers"),
+    RuleKind.STATUTORY_EU: translate("LateCharges", "EU statutory interest (ECB rate + 8 points)"),
+    RuleKind.STATUTORY_DE: translate("LateCharges", "Germany, §288 BGB (base rate + 9 points)"),
+    RuleKind.STATUTORY_UK: translate("LateCharges", "UK Late Payment Act (Bank Rate + 8 points)"),
+}
+
+
+def rule_name(kind: RuleKind) -> Text:
+    return Text(RULE_NAMES[kind])
+
+
 def rule_kind_keys() -> tuple[str, ...]:
     """'none', 'contract_daily', 'contract_annual', 'contract_tiered', 'statutory_eu', 'statutory_de',
     'statutory_uk'."""
@@ -115,7 +131,8 @@ def parse_rule_kind(text: str | RuleKind) -> RuleKind:
         return RuleKind(key)
     except ValueError:
         raise UserError(
-            f"'{text}' is not a late-charge rule. Use one of: {', '.join(rule_kind_keys())}."
+            Text(translate("Messages", "'{text}' is not a late-charge rule. Use one of: {rule_kind_keys}."),
+                 text=text, rule_kind_keys=', '.join(rule_kind_keys()))
         ) from None
 
 
@@ -130,8 +147,8 @@ def parse_day_count(text: str | DayCount) -> DayCount:
     key = (text or "").strip().lower()
     if key not in _DAY_COUNT_ALIASES:
         raise UserError(
-            f"'{text}' is not a day count. Use 365 (days/365), 360 (days/360) "
-            "or actual (each day divided by the length of its year)."
+            Text(translate("Messages", "'{text}' is not a day count. Use 365 (days/365), 360 (days/360) or actual "
+                                       "(each day divided by the length of its year)."), text=text)
         )
     return _DAY_COUNT_ALIASES[key]
 
@@ -228,30 +245,41 @@ class ChargeRule:
             raise UserError(f"The rule {kind.value} has one rate; only contract_tiered takes tiers.")
         elif kind in CONTRACT_KINDS:
             if rate is None:
-                raise UserError(f"The rule {kind.value} needs the agreed interest rate in percent "
-                                f"({'per day, e.g. 0.05' if kind is RuleKind.CONTRACT_DAILY else 'per year, e.g. 18'}).")
-            rate = _decimal(rate, "The interest rate")
+                raise UserError(Text(translate("Messages", "The rule '{kind}' needs the agreed interest rate in "
+                                                           "percent ({example})."),
+                                     kind=rule_name(kind),
+                                     example=Text(translate("Messages", "per day, e.g. 0.05"))
+                                     if kind is RuleKind.CONTRACT_DAILY
+                                     else Text(translate("Messages", "per year, e.g. 18"))))
+            rate = _decimal(rate, translate("Messages", "The interest rate"))
             limit = MAX_DAILY_RATE if kind is RuleKind.CONTRACT_DAILY else MAX_ANNUAL_RATE
-            unit = "a day" if kind is RuleKind.CONTRACT_DAILY else "a year"
+            unit = (Text(translate("Messages", "a day")) if kind is RuleKind.CONTRACT_DAILY
+                    else Text(translate("Messages", "a year")))
             if rate <= 0:
-                raise UserError(f"The interest rate {rate} % must be greater than zero. "
-                                "For no interest, choose the rule 'none'.")
+                raise UserError(Text(translate("Messages", "The interest rate {rate} % must be greater than zero. "
+                                                           "For no interest, choose the rule 'none'."), rate=rate))
             if rate > limit:
-                raise UserError(f"The interest rate {rate} % {unit} is above {limit} % {unit}. "
-                                "Write the rate in percent (e.g. 0.05 for 0.05 % a day, 18 for 18 % a year).")
+                raise UserError(Text(translate("Messages", "The interest rate {rate} % {unit} is above {limit} % "
+                                                           "{unit}. Write the rate in percent (e.g. 0.05 for 0.05 % "
+                                                           "a day, 18 for 18 % a year)."),
+                                     rate=rate, unit=unit, limit=limit))
             object.__setattr__(self, "rate_percent", rate)
         elif rate is not None:
-            raise UserError(f"The rule {kind.value} takes no interest rate of its own "
-                            "(statutory rules use the published reference rate). Leave the rate empty.")
+            raise UserError(Text(translate("Messages", "The rule '{kind}' takes no interest rate of its own "
+                                                       "(statutory rules use the published reference rate). Leave "
+                                                       "the rate empty."), kind=rule_name(kind)))
         fee = self.fixed_fee
         if fee is not None:
             if kind not in CONTRACT_KINDS:
-                what = "the law sets it" if kind in STATUTORY_KINDS else "it charges nothing"
-                raise UserError(f"The rule {kind.value} takes no fixed amount of its own ({what}). "
-                                "Leave the fixed amount empty.")
-            fee = _decimal(fee, "The fixed amount")
+                why = (Text(translate("Messages", "the law sets it")) if kind in STATUTORY_KINDS
+                       else Text(translate("Messages", "it charges nothing")))
+                raise UserError(Text(translate("Messages", "The rule '{kind}' takes no fixed amount of its own "
+                                                           "({why}). Leave the fixed amount empty."),
+                                     kind=rule_name(kind), why=why))
+            fee = _decimal(fee, translate("Messages", "The fixed amount"))
             if fee < 0:
-                raise UserError(f"The fixed amount {fee} is negative. Enter zero or a positive amount.")
+                raise UserError(Text(translate("Messages", "The fixed amount {fee} is negative. Enter zero or a "
+                                                           "positive amount."), fee=fee))
             object.__setattr__(self, "fixed_fee", fee)
 
     @property
@@ -301,9 +329,11 @@ def _decimal(value: object, what: str) -> Decimal:
     try:
         result = Decimal(value) if not isinstance(value, Decimal) else value
     except ArithmeticError:
-        raise UserError(f"{what} '{value}' is not a number. Write digits with '.' as decimal point.") from None
+        raise UserError(Text(translate("Messages", "{what} '{value}' is not a number. Write digits with '.' as "
+                                                   "decimal point."), what=name_text(what), value=value)) from None
     if not result.is_finite():
-        raise UserError(f"{what} '{value}' is not a number. Write digits with '.' as decimal point.")
+        raise UserError(Text(translate("Messages", "{what} '{value}' is not a number. Write digits with '.' as "
+                                                   "decimal point."), what=name_text(what), value=value))
     return result
 
 
@@ -427,8 +457,9 @@ def compute_charges(invoice: InvoiceForCharges, rule: ChargeRule, as_of: dt.date
         day = _check_date(entry[0], "A payment date")
         amount = _decimal(entry[1], f"A payment on invoice {number}")
         if amount == 0:
-            raise UserError(f"The payment of {amount} on {day.isoformat()} for invoice {number} is zero. "
-                            "Leave it out.")
+            raise UserError(Text(translate("Messages", "The payment of {amount} on {day} for invoice {number} is "
+                                                       "zero. Leave it out."),
+                                 amount=amount, day=day.isoformat(), number=number))
         # negative: a reversal or a changed split taking back what was applied
         amount = parse_amount(amount, currency, allow_negative=True)
         if day <= as_of:
@@ -438,9 +469,12 @@ def compute_charges(invoice: InvoiceForCharges, rule: ChargeRule, as_of: dt.date
         needed = _STATUTORY[rule.kind].currency
         if currency != needed:
             raise UserError(
-                f"Invoice {number} is in {currency}, but the rule {rule.key} applies to {needed} "
-                f"debts only (its reference rate and fixed compensation are in {needed}). "
-                "Use a contractual rule (contract_annual or contract_daily) for this customer."
+                Text(translate("Messages", "Invoice {number} is in {currency}, but the rule '{rule}' applies to "
+                                           "{needed} debts only (its reference rate and fixed compensation are in "
+                                           "{needed}). Use a contractual rule ('{annual}' or '{daily}') for this "
+                                           "customer."),
+                     number=number, currency=currency, rule=rule_name(rule.kind), needed=needed,
+                     annual=rule_name(RuleKind.CONTRACT_ANNUAL), daily=rule_name(RuleKind.CONTRACT_DAILY))
             )
 
     balance = gross - sum((a for d, a in by_day.items() if d <= due), ZERO)

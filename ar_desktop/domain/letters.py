@@ -183,11 +183,14 @@ class LetterDocument:
     def __post_init__(self):
         _check_language(self.language)
         if self.template not in TEMPLATE_KEYS:
-            raise UserError(f"Unknown letter template '{self.template}'. Choose one of: {', '.join(TEMPLATE_KEYS)}.")
+            raise UserError(Text(translate("Messages", "Unknown letter template '{template}'. Choose one of: "
+                                                       "{template_keys}."),
+                                 template=self.template, template_keys=', '.join(TEMPLATE_KEYS)))
         if self.deadline < self.letter_date:
             raise UserError(
-                f"The payment deadline {self.deadline.isoformat()} is before the letter date "
-                f"{self.letter_date.isoformat()}. Choose a deadline after the letter date."
+                Text(translate("Messages", "The payment deadline {deadline} is before the letter date "
+                                           "{letter_date}. Choose a deadline after the letter date."),
+                     deadline=self.deadline.isoformat(), letter_date=self.letter_date.isoformat())
             )
 
     @property
@@ -247,7 +250,8 @@ class MailingBook:
 
 def _check_language(language: str) -> None:
     if language not in LANGUAGES:
-        raise UserError(f"Unknown letter language '{language}'. Choose 'en' or 'zh'.")
+        raise UserError(Text(translate("Messages", "Unknown letter language '{language}'. Choose 'en' or 'zh'."),
+                             language=language))
 
 
 # --------------------------------------------------------------------------- dates / aging
@@ -297,7 +301,9 @@ def build_statement(company: Company, recipient: Party, language: str, statement
 def template_path(language: str, key: str, base_dir: Path | None = None) -> Path:
     _check_language(language)
     if key not in TEMPLATE_KEYS:
-        raise UserError(f"Unknown letter template '{key}'. Choose one of: {', '.join(TEMPLATE_KEYS)}.")
+        raise UserError(Text(translate("Messages", "Unknown letter template '{key}'. Choose one of: "
+                                                   "{template_keys}."),
+                             key=key, template_keys=', '.join(TEMPLATE_KEYS)))
     return (base_dir or LETTERS_DIR) / language / f"{key}.txt"
 
 
@@ -306,7 +312,8 @@ def load_template(language: str, key: str, base_dir: Path | None = None) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError(f"The letter template {path} is missing. Reinstall the program or restore the file.") from None
+        raise UserError(Text(translate("Messages", "The letter template {path} is missing. Reinstall the program "
+                                                   "or restore the file."), path=path)) from None
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import Ladder, Step
 from ar_desktop.domain.working_days import CALENDAR_DAYS, DayCount
+from ar_desktop.domain.text import Text, translate
 
 # States: stable contract strings.
 ACTION_DUE = "action_due"
@@ -97,10 +98,12 @@ class Promise:
 
     def __post_init__(self) -> None:
         if self.amount <= 0:
-            raise UserError(f"The promised amount {self.amount} must be greater than zero.")
+            raise UserError(Text(translate("Messages", "The promised amount {amount} must be greater than zero."),
+                                 amount=self.amount))
         if self.promised_date < self.made_on:
-            raise UserError(f"The promised date {self.promised_date} is before the day the promise "
-                            f"was made ({self.made_on}). Enter a date on or after it.")
+            raise UserError(Text(translate("Messages", "The promised date {promised_date} is before the day the "
+                                                       "promise was made ({made_on}). Enter a date on or after it."),
+                                 promised_date=self.promised_date, made_on=self.made_on))
 
     def deadline(self, grace_days: int) -> date:
         """Last day of the pause: promised date plus the grace days."""
@@ -248,8 +251,9 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
     considered invoice is inside the ladder's pre-due window.
     """
     if isinstance(grace_days, bool) or not isinstance(grace_days, int) or grace_days < 0:
-        raise UserError(f"The promise grace period '{grace_days}' must be a whole number of days, "
-                        "0 or more. Correct it in the settings.")
+        raise UserError(Text(translate("Messages", "The promise grace period '{grace_days}' must be a whole number "
+                                                   "of days, 0 or more. Correct it in the settings."),
+                             grace_days=grace_days))
     invoices = tuple(invoices)
     one = timedelta(days=1)
 

@@ -28,10 +28,10 @@ CN_LPR_1Y = "cn_lpr_1y"
 
 # Stable keys (used in the CSV file and the database) with a plain description.
 TABLE_DESCRIPTIONS: Mapping[str, str] = {
-    ECB_MRO: "ECB main refinancing operations rate",
-    DE_BASISZINS: "German base rate (Basiszinssatz, §247 BGB)",
-    BOE_BANK_RATE: "Bank of England Bank Rate",
-    CN_LPR_1Y: "China one-year Loan Prime Rate",
+    ECB_MRO: translate("Messages", "ECB main refinancing operations rate"),
+    DE_BASISZINS: translate("Messages", "German base rate (Basiszinssatz, §247 BGB)"),
+    BOE_BANK_RATE: translate("Messages", "Bank of England Bank Rate"),
+    CN_LPR_1Y: translate("Messages", "China one-year Loan Prime Rate"),
 }
 KNOWN_TABLES: tuple[str, ...] = tuple(TABLE_DESCRIPTIONS)
 # The rate's name in a sentence ("enter the German base rate valid from ...").
@@ -76,7 +76,8 @@ def parse_table_key(text: str) -> str:
     key = (text or "").strip().lower()
     if key not in TABLE_DESCRIPTIONS:
         raise UserError(
-            f"'{text}' is not a known rate table. Use one of: {', '.join(KNOWN_TABLES)}."
+            Text(translate("Messages", "'{text}' is not a known rate table. Use one of: {known_tables}."),
+                 text=text, known_tables=', '.join(KNOWN_TABLES))
         )
     return key
 
@@ -106,13 +107,15 @@ class RateTable:
         for row in ordered:
             if row.table != self.name:
                 raise UserError(
-                    f"The rate of {row.effective_from.isoformat()} belongs to table '{row.table}', "
-                    f"not '{self.name}'. Put each rate in its own table."
+                    Text(translate("Messages", "The rate of {effective_from} belongs to table '{table}', not "
+                                               "'{name}'. Put each rate in its own table."),
+                         effective_from=row.effective_from.isoformat(), table=row.table, name=self.name)
                 )
             if row.effective_from in seen:
                 raise UserError(
-                    f"Table '{self.name}' has two rates from {row.effective_from.isoformat()}. "
-                    "Keep only one rate per date."
+                    Text(translate("Messages", "Table '{name}' has two rates from {effective_from}. Keep only one "
+                                               "rate per date."),
+                         name=self.name, effective_from=row.effective_from.isoformat())
                 )
             seen.add(row.effective_from)
         object.__setattr__(self, "rows", ordered)
@@ -139,11 +142,14 @@ class RateTable:
         """The change in force on ``day`` (the latest one dated on or before it)."""
         i = bisect.bisect_right(self._dates, day)
         if i == 0:
-            first = (f" The earliest rate known starts on {self._dates[0].isoformat()}."
-                     if self._dates else " The table is empty.")
+            first = (Text(translate("Messages", " The earliest rate known starts on {day}."),
+                          day=self._dates[0].isoformat())
+                     if self._dates else Text(translate("Messages", " The table is empty.")))
             raise UserError(
-                f"No rate of table '{self.name}' ({TABLE_DESCRIPTIONS[self.name]}) is known for "
-                f"{day.isoformat()}.{first} Add the rate in force on that day to the rate table."
+                Text(translate("Messages", "No rate of table '{name}' ({table_descriptions}) is known for "
+                                           "{day}.{first} Add the rate in force on that day to the rate table."),
+                     name=self.name, table_descriptions=Text(TABLE_DESCRIPTIONS[self.name]), day=day.isoformat(),
+                     first=first)
             )
         return self.rows[i - 1]
 
@@ -166,7 +172,8 @@ class RateBook:
     def __post_init__(self) -> None:
         for key, table in self.tables.items():
             if key != table.name:
-                raise UserError(f"The rate table '{table.name}' is filed under '{key}'. File each table under its own name.")
+                raise UserError(Text(translate("Messages", "The rate table '{name}' is filed under '{key}'. File "
+                                                           "each table under its own name."), name=table.name, key=key))
         object.__setattr__(self, "tables", MappingProxyType(dict(self.tables)))
 
     @classmethod
@@ -181,8 +188,9 @@ class RateBook:
         found = self.tables.get(key)
         if found is None:
             raise UserError(
-                f"The rate table '{key}' ({TABLE_DESCRIPTIONS[key]}) has no rates yet. "
-                "Add its rates before computing late charges with it."
+                Text(translate("Messages", "The rate table '{key}' ({table_descriptions}) has no rates yet. Add "
+                                           "its rates before computing late charges with it."),
+                     key=key, table_descriptions=Text(TABLE_DESCRIPTIONS[key]))
             )
         return found
 
@@ -217,7 +225,7 @@ def parse_rates_csv(text: str) -> list[RateRow]:
     if text.startswith("\ufeff"):
         text = text[1:]
     reader = csv.reader(io.StringIO(text))
-    problems: list[str] = []
+    problems: list[Text] = []
     rows: list[RateRow] = []
     seen: dict[tuple[str, dt.date], int] = {}
     header_seen = False
@@ -230,15 +238,17 @@ def parse_rates_csv(text: str) -> list[RateRow]:
             header = [c.lower() for c in cells]
             if tuple(header) not in (CSV_HEADER, CSV_HEADER[:3]):
                 raise UserError(
-                    f"Line {line}: the first line must be the header '{','.join(CSV_HEADER)}', "
-                    f"found '{','.join(cells)}'. Add or correct the header line."
+                    Text(translate("Messages", "Line {line}: the first line must be the header '{csv_header}', "
+                                               "found '{cells}'. Add or correct the header line."),
+                         line=line, csv_header=','.join(CSV_HEADER), cells=','.join(cells))
                 )
             header_seen = True
             continue
         if len(cells) < 3 or len(cells) > 4:
             problems.append(
-                f"Line {line}: expected 3 or 4 fields (table, effective_from, rate_percent, note), "
-                f"found {len(cells)}. Put a note containing commas in double quotes."
+                Text(translate("Messages", "Line {line}: expected 3 or 4 fields (table, effective_from, "
+                                           "rate_percent, note), found {cells}. Put a note containing commas in "
+                                           "double quotes."), line=line, cells=len(cells))
             )
             continue
         name, date_text, rate_text = cells[0], cells[1], cells[2]
@@ -246,47 +256,52 @@ def parse_rates_csv(text: str) -> list[RateRow]:
         ok = True
         key = name.lower()
         if key not in TABLE_DESCRIPTIONS:
-            problems.append(f"Line {line}: '{name}' is not a known rate table. "
-                            f"Use one of: {', '.join(KNOWN_TABLES)}.")
+            problems.append(Text(translate("Messages", "Line {line}: '{name}' is not a known rate table. Use one "
+                                                       "of: {known_tables}."),
+                                 line=line, name=name, known_tables=', '.join(KNOWN_TABLES)))
             ok = False
         try:
             day = _parse_date(date_text)
         except ValueError:
-            problems.append(f"Line {line}: '{date_text}' is not a date. Write it as YYYY-MM-DD, "
-                            "e.g. 2025-07-01.")
+            problems.append(Text(translate("Messages", "Line {line}: '{date_text}' is not a date. Write it as "
+                                                       "YYYY-MM-DD, e.g. 2025-07-01."), line=line, date_text=date_text))
             ok = False
         try:
             rate = Decimal(rate_text)
             if not rate.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            hint = " Use '.' as decimal point." if "," in rate_text else ""
-            problems.append(f"Line {line}: '{rate_text}' is not a rate in percent. "
-                            f"Write a number such as 4.50.{hint}")
+            hint = Text(translate("Messages", " Use '.' as decimal point.")) if "," in rate_text else ""
+            problems.append(Text(translate("Messages", "Line {line}: '{rate_text}' is not a rate in percent. Write "
+                                                       "a number such as 4.50.{hint}"),
+                                 line=line, rate_text=rate_text, hint=hint))
             ok = False
         else:
             if not (MIN_RATE <= rate <= MAX_RATE):
-                problems.append(f"Line {line}: the rate {rate_text} % is outside {MIN_RATE} to "
-                                f"{MAX_RATE} %. Write the rate in percent, e.g. 4.50 for 4.50 %.")
+                problems.append(Text(translate("Messages", "Line {line}: the rate {rate_text} % is outside "
+                                                           "{min_rate} to {max_rate} %. Write the rate in percent, "
+                                                           "e.g. 4.50 for 4.50 %."),
+                                     line=line, rate_text=rate_text, min_rate=MIN_RATE, max_rate=MAX_RATE))
                 ok = False
         if not ok:
             continue
         earlier = seen.get((key, day))
         if earlier is not None:
-            problems.append(f"Line {line}: table '{key}' already has a rate from {day.isoformat()} "
-                            f"(line {earlier}). Keep only one rate per date.")
+            problems.append(Text(translate("Messages", "Line {line}: table '{key}' already has a rate from {day} "
+                                                       "(line {earlier}). Keep only one rate per date."),
+                                 line=line, key=key, day=day.isoformat(), earlier=earlier))
             continue
         seen[(key, day)] = line
         rows.append(RateRow(key, day, rate, note))
     if not header_seen:
-        raise UserError(f"The rate file is empty. It needs the header '{','.join(CSV_HEADER)}' "
-                        "and one line per rate change.")
+        raise UserError(Text(translate("Messages", "The rate file is empty. It needs the header '{csv_header}' and "
+                                                   "one line per rate change."), csv_header=','.join(CSV_HEADER)))
     if problems:
         shown = problems[:_MAX_LISTED_ERRORS]
         more = len(problems) - len(shown)
-        tail = f"\n... and {more} more." if more else ""
-        raise UserError("The rate file has errors; correct them and load it again:\n"
-                        + "\n".join(shown) + tail)
+        tail = Text(translate("Messages", "\n... and {more} more."), more=more) if more else ""
+        raise UserError(Text(translate("Messages", "The rate file has errors; correct them and load it again:\n"
+                                                   "{problems}{tail}"), problems=joined(shown), tail=tail))
     return rows
 
 
@@ -306,8 +321,9 @@ def load_seed_rates(path: Path | None = None) -> list[RateRow]:
     try:
         text = target.read_text(encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"The rate file {target} cannot be read ({exc.strerror or exc}). "
-                        "Reinstall the program or choose another rate file.") from None
+        raise UserError(Text(translate("Messages", "The rate file {target} cannot be read ({exc}). Reinstall the "
+                                                   "program or choose another rate file."),
+                             target=target, exc=exc.strerror or exc)) from None
     return parse_rates_csv(text)
 
 

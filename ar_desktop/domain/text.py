@@ -72,6 +72,17 @@ def english(message: str | Text) -> str:
     return message.render() if isinstance(message, Text) else message
 
 
+def verbatim(value: str) -> Text:
+    """What the user typed (a name, a reference) as a ``Text`` shown as it is in every language."""
+    return Text("{value}", value=value)
+
+
+def joined(texts: list[str | Text], sep: str = "\n") -> Text:
+    """Several messages as one ``Text``, each rendered in the reader's language."""
+    params = {f"t{i}": t for i, t in enumerate(texts)}
+    return Text(sep.replace("{", "{{").replace("}", "}}").join("{%s}" % k for k in params), **params)
+
+
 def name_text(name: str | Text) -> Text:
     """A name a caller puts into a sentence ("invoice date", "letter date") as a ``Text``: the window
     shows its translation when the name is marked somewhere with ``translate("Messages", ...)``

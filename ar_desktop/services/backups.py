@@ -149,7 +149,7 @@ def backup_keep(books: Books) -> int:
 
 def set_backup_keep(books: Books, keep: int) -> None:
     if not 1 <= int(keep) <= 1000:
-        raise UserError("Keep between 1 and 1000 automatic backups.")
+        raise UserError(Text(translate("Messages", "Keep between 1 and 1000 automatic backups.")))
     with books.db.session() as s:
         company_repo.set_setting(s, KEEP_SETTING, int(keep))
 
@@ -171,10 +171,12 @@ def describe_backup(path: str | Path) -> BackupInfo:
     """What a backup holds (company, counts, last change, schema) and whether it is sound. Read-only."""
     path = Path(path).expanduser().resolve()
     if not path.is_file():
-        raise UserError(f"There is no backup file at {path}. Check the name and folder.")
+        raise UserError(Text(translate("Messages", "There is no backup file at {path}. Check the name and folder."),
+                             path=path))
     size = path.stat().st_size
     if size == 0:
-        raise UserError(f"{path.name} is empty; it is not a backup of a company file.")
+        raise UserError(Text(translate("Messages", "{name} is empty; it is not a backup of a company file."),
+                             name=path.name))
     try:
         d = describe_file(path, APPLICATION_ID)
     except sqlite3.DatabaseError as e:
@@ -194,12 +196,14 @@ def restore(books_or_path: Books | str | Path, src: str | Path) -> RestoreResult
     src = Path(src).expanduser().resolve()
     info = describe_backup(src)
     if not info.ok:
-        raise UserError(f"{src.name} is not a sound backup ({'; '.join(info.problems[:3])}). Choose another "
-                        "backup; the company file was not changed.")
+        raise UserError(Text(translate("Messages", "{name} is not a sound backup ({problems}). Choose another "
+                                                   "backup; the company file was not changed."),
+                             name=src.name, problems='; '.join(info.problems[:3])))
     known, _head = known_revisions()
     if info.schema not in known:
-        raise UserError(f"{src.name} was written by a newer version of AR Desktop (schema {info.schema}). Install "
-                        "the newer version to restore it; nothing was changed.")
+        raise UserError(Text(translate("Messages", "{name} was written by a newer version of AR Desktop (schema "
+                                                   "{schema}). Install the newer version to restore it; nothing was "
+                                                   "changed."), name=src.name, schema=info.schema))
     if isinstance(books_or_path, Books):
         target = books_or_path.db.path
         books_or_path.db.auto_backup = False  # the safety copy below is the backup

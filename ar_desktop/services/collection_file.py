@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ar_desktop.domain.collection_file import CollectionFileDocument, FileEntry, FileOpenItem
+from ar_desktop.domain.text import english
 from ar_desktop.services import collections
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.services.context import Books
@@ -40,7 +41,7 @@ def collection_file(books: Books, code: str, as_of: dt.date) -> CollectionFileDo
         currency=customer.currency, as_of=as_of, summary=tuple(summary),
         open_items=tuple(FileOpenItem(r.number, r.issue_date, r.due_date, (as_of - r.due_date).days, r.amount,
                                       r.open_amount, r.disputed) for r in rows if r.issue_date <= as_of),
-        entries=tuple(FileEntry(e.date, e.kind, e.text, e.invoice_number or "", e.amount)
+        entries=tuple(FileEntry(e.date, e.kind, english(e.text), e.invoice_number or "", e.amount)
                       for e in entries if e.date <= as_of))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ar_desktop.domain.credit import CreditSettings, exceeds_limit, needs_credit_review, suggest_from_behaviour
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_from_data,
+from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_from_data, step_name_text,
                                       ladder_to_data, validate_ladder)
 from ar_desktop.domain.money import format_amount, from_minor, parse_amount, quantum, to_minor
 from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
@@ -29,13 +29,14 @@ from ar_desktop.domain.records import CustomerData, parse_date
 from ar_desktop.domain.payment_plan import BROKEN, HOLDING, OPEN, missed_instalment, plan_state
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
+from ar_desktop.domain.text import Text, name_text, translate, verbatim
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
 
 CALL_OUTCOMES = ("reached", "no_answer", "promised", "disputed", "refused")
-OUTCOME_LABELS = {"reached": "reached", "no_answer": "no answer", "promised": "promised to pay",
-                  "disputed": "disputes an invoice", "refused": "refused to pay"}
+PLAN_STATUS_NAMES = {"open": translate("Messages", "open"), "kept": translate("Messages", "kept"),
+                     "broken": translate("Messages", "broken"), "cancelled": translate("Messages", "cancelled")}
 MAX_GRACE_DAYS = 90
 MAX_NOTE = 4000
 
@@ -127,7 +128,7 @@ class HistoryEntry:
 
     date: dt.date
     kind: str
-    text: str
+    text: str | Text                # what happened, in the reader's language (``str()`` is English)
     amount: Decimal | None = None
     invoice_number: str | None = None
     source: str = "event"           # event | ledger | the name of a registered source
@@ -161,7 +162,8 @@ def _customer(s, code: str) -> tuple[int, CustomerData]:
     code = (code or "").strip()
     cid = customers_repo.id_by_code(s, code) if code else None
     if cid is None:
-        raise UserError(f"There is no customer with code '{code}'. Check the code in the customer list.")
+        raise UserError(Text(translate("Messages", "There is no customer with code '{code}'. Check the code in the "
+                                                   "customer list."), code=code))
     return cid, customers_repo.get(s, cid)
 
 
@@ -170,20 +172,24 @@ def _day(books: Books, value: dt.date | str | None, what: str, *, default_today:
     if value is None or value == "":
         if default_today:
             return books.today()
-        raise UserError(f"The {what} is empty. Enter a date as YYYY-MM-DD.")
+        raise UserError(Text(translate("Messages", "The {what} is empty. Enter a date as YYYY-MM-DD."),
+                             what=name_text(what)))
     day = parse_date(value, what)
     if not allow_future and day > books.today():
-        raise UserError(f"The {what} {day.isoformat()} is in the future (today is {books.today().isoformat()}). "
-                        "Enter the day it happened.")
+        raise UserError(Text(translate("Messages", "The {what} {day} is in the future (today is {today}). Enter "
+                                                   "the day it happened."),
+                             what=name_text(what), day=day.isoformat(), today=books.today().isoformat()))
     return day
 
 
 def _text(value: str | None, what: str, *, required: bool = False) -> str:
     text = (value or "").strip()
     if required and not text:
-        raise UserError(f"The {what} is empty. Type a few words so the history says why.")
+        raise UserError(Text(translate("Messages", "The {what} is empty. Type a few words so the history says why."),
+                             what=name_text(what)))
     if len(text) > MAX_NOTE:
-        raise UserError(f"The {what} is longer than {MAX_NOTE} characters. Shorten it.")
+        raise UserError(Text(translate("Messages", "The {what} is longer than {max_note} characters. Shorten it."),
+                             what=name_text(what), max_note=MAX_NOTE))
     return text
 
 
@@ -191,7 +197,7 @@ def _amount(value: Decimal | str | int, currency: str, what: str) -> Decimal:
     try:
         return parse_amount(value, currency, allow_zero=False)
     except UserError as e:
-        raise UserError(f"The {what}: {e}") from None
+        raise UserError(Text(translate("Messages", "The {what}: {problem}"), what=name_text(what), problem=e.message)) from None
 
 
 def _settings(s) -> CollectionSettings:
@@ -216,7 +222,8 @@ def _ladder_of(s, customer_id: int, credit_class: str) -> Ladder:
 def _check_class(credit_class: str) -> str:
     cls = (credit_class or "").strip().upper()
     if cls not in CREDIT_CLASSES:
-        raise UserError(f"'{credit_class}' is not a credit class. Use A, B or C.")
+        raise UserError(Text(translate("Messages", "'{credit_class}' is not a credit class. Use A, B or C."),
+                             credit_class=credit_class))
     return cls
 
 
@@ -431,15 +438,16 @@ def log_step(books: Books, code: str, step_key: str, date: dt.date | str, note: 
 
 def _log_step(books: Books, s, code: str, step_key: str, date, note: str, skipped: bool, reason: str) -> int:
     cid, data = _customer(s, code)
-    day = _day(books, date, "date of the step", default_today=False)
+    day = _day(books, date, translate("Messages", "date of the step"), default_today=False)
     ladder = _ladder_of(s, cid, data.credit_class)
     key = (step_key or "").strip()
     if ladder.get(key) is None:
-        raise UserError(f"'{key}' is not a step of {data.name}'s collection ladder. "
-                        f"Use one of: {', '.join(ladder.keys)}.")
-    note = _text(note, "note")
+        raise UserError(Text(translate("Messages", "'{key}' is not a step of {name}'s collection ladder. Use one "
+                                                   "of: {keys}."),
+                             key=key, name=data.name, keys=', '.join(ladder.keys)))
+    note = _text(note, translate("Messages", "note"))
     if skipped:
-        reason = _text(reason, "reason for skipping the step", required=True)
+        reason = _text(reason, translate("Messages", "reason for skipping the step"), required=True)
         note = f"{reason} - {note}" if note else reason
     return collections_repo.add_event(s, customer_id=cid, kind="step_skipped" if skipped else "step_done",
                                       date=day, step_key=key, note=note)
@@ -448,8 +456,8 @@ def _log_step(books: Books, s, code: str, step_key: str, date, note: str, skippe
 def add_note(books: Books, code: str, date: dt.date | str | None, text: str) -> int:
     with books.db.session() as s:
         cid, _data = _customer(s, code)
-        return collections_repo.add_event(s, customer_id=cid, kind="note", date=_day(books, date, "date of the note"),
-                                          note=_text(text, "note", required=True))
+        return collections_repo.add_event(s, customer_id=cid, kind="note", date=_day(books, date, translate("Messages", "date of the note")),
+                                          note=_text(text, translate("Messages", "note"), required=True))
 
 
 def log_call(books: Books, code: str, date: dt.date | str, outcome: str, note: str = "", *,
@@ -460,19 +468,22 @@ def log_call(books: Books, code: str, date: dt.date | str, outcome: str, note: s
     the reason is ``dispute_reason`` or the note). ``step_key`` also logs that ladder step as done."""
     outcome = (outcome or "").strip()
     if outcome not in CALL_OUTCOMES:
-        raise UserError(f"'{outcome}' is not a call outcome. Use one of: {', '.join(CALL_OUTCOMES)}.")
+        raise UserError(Text(translate("Messages", "'{outcome}' is not a call outcome. Use one of: {call_outcomes}."),
+                             outcome=outcome, call_outcomes=', '.join(CALL_OUTCOMES)))
     with books.db.session() as s:
         cid, data = _customer(s, code)
-        day = _day(books, date, "date of the call", default_today=False)
-        note = _text(note, "note")
+        day = _day(books, date, translate("Messages", "date of the call"), default_today=False)
+        note = _text(note, translate("Messages", "note"))
         promise_id = invoice_id = None
         if outcome == "promised":
             if promised_date in (None, "") or amount in (None, ""):
-                raise UserError("The customer promised to pay: enter the promised date and amount.")
+                raise UserError(Text(translate("Messages", "The customer promised to pay: enter the promised date "
+                                                           "and amount.")))
             promise_id = _record_promise(books, s, cid, data, promised_date, amount, day)
         elif outcome == "disputed":
             if not (invoice_number or "").strip():
-                raise UserError("The customer disputes an invoice: enter the invoice number.")
+                raise UserError(Text(translate("Messages", "The customer disputes an invoice: enter the invoice "
+                                                           "number.")))
             invoice_id = _mark_dispute(books, s, invoice_number, dispute_reason or note, None, day, cid)
         if step_key:
             _log_step(books, s, code, step_key, day, note, False, "")
@@ -486,22 +497,26 @@ def record_promise(books: Books, code: str, date: dt.date | str, amount: Decimal
     A new promise replaces the earlier ones for the next-step rule. Returns the promise id."""
     with books.db.session() as s:
         cid, data = _customer(s, code)
-        return _record_promise(books, s, cid, data, date, amount, _day(books, made_on, "date the promise was made"))
+        return _record_promise(books, s, cid, data, date, amount, _day(books, made_on, translate("Messages", "date the promise was made")))
 
 
 def _record_promise(books: Books, s, cid: int, data: CustomerData, date, amount, made_on: dt.date) -> int:
-    promised = _day(books, date, "promised date", default_today=False, allow_future=True)
+    promised = _day(books, date, translate("Messages", "promised date"), default_today=False, allow_future=True)
     if promised < made_on:
-        raise UserError(f"The promised date {promised.isoformat()} is before the day the promise was made "
-                        f"({made_on.isoformat()}). Enter a date on or after it.")
-    value = _amount(amount, data.currency, "promised amount")
+        raise UserError(Text(translate("Messages", "The promised date {promised} is before the day the promise was "
+                                                   "made ({made_on}). Enter a date on or after it."),
+                             promised=promised.isoformat(), made_on=made_on.isoformat()))
+    value = _amount(amount, data.currency, translate("Messages", "promised amount"))
     open_units = collections_repo.open_units_as_of(s, cid, made_on)
     units = to_minor(value, data.currency)
     if open_units <= 0:
-        raise UserError(f"{data.name} owes nothing on {made_on.isoformat()}, so there is nothing to promise.")
+        raise UserError(Text(translate("Messages", "{name} owes nothing on {made_on}, so there is nothing to "
+                                                   "promise."), name=data.name, made_on=made_on.isoformat()))
     if units > open_units:
-        raise UserError(f"The promised amount {value:.2f} is more than {data.name} owes on {made_on.isoformat()} "
-                        f"({from_minor(open_units, data.currency):.2f}). Enter at most the open balance.")
+        raise UserError(Text(translate("Messages", "The promised amount {value:.2f} is more than {name} owes on "
+                                                   "{made_on} ({open_units:.2f}). Enter at most the open balance."),
+                             value=value, name=data.name, made_on=made_on.isoformat(),
+                             open_units=from_minor(open_units, data.currency)))
     pid = collections_repo.add_promise(s, customer_id=cid, made_on=made_on, promised_date=promised, amount=units)
     collections_repo.add_event(s, customer_id=cid, kind="promise", date=made_on, amount=units, promise_id=pid,
                                note=f"to pay by {promised.isoformat()}")
@@ -517,45 +532,55 @@ def create_payment_plan(books: Books, code: str, invoice_numbers: Iterable[str],
     starts) is split into ``instalments_count`` instalments, the first due on ``first_due``, then
     every ``every_days`` days. The invoices leave the ladder while the plan holds (to the last
     instalment plus the grace days); a missed instalment breaks it. Returns the plan id."""
-    count, every = _whole(instalments_count, "number of instalments", 1, MAX_INSTALMENTS), \
-        _whole(every_days, "days between instalments", MIN_EVERY_DAYS, MAX_EVERY_DAYS)
+    count, every = _whole(instalments_count, translate("Messages", "number of instalments"), 1, MAX_INSTALMENTS), \
+        _whole(every_days, translate("Messages", "days between instalments"), MIN_EVERY_DAYS, MAX_EVERY_DAYS)
     with books.db.session() as s:
         cid, data = _customer(s, code)
-        start = _day(books, starts_on, "date the plan starts")
-        first = _day(books, first_due, "first instalment date", default_today=False, allow_future=True)
+        start = _day(books, starts_on, translate("Messages", "date the plan starts"))
+        first = _day(books, first_due, translate("Messages", "first instalment date"), default_today=False, allow_future=True)
         if first < start:
-            raise UserError(f"The first instalment ({first.isoformat()}) is before the plan starts "
-                            f"({start.isoformat()}). Enter a later date.")
+            raise UserError(Text(translate("Messages", "The first instalment ({first}) is before the plan starts "
+                                                       "({start}). Enter a later date."),
+                                 first=first.isoformat(), start=start.isoformat()))
         if first > start + dt.timedelta(days=MAX_EVERY_DAYS):
-            raise UserError(f"The first instalment ({first.isoformat()}) is more than {MAX_EVERY_DAYS} days after "
-                            f"the plan starts ({start.isoformat()}). Enter an earlier date.")
+            raise UserError(Text(translate("Messages", "The first instalment ({first}) is more than "
+                                                       "{max_every_days} days after the plan starts ({start}). Enter "
+                                                       "an earlier date."),
+                                 first=first.isoformat(), max_every_days=MAX_EVERY_DAYS, start=start.isoformat()))
         numbers = sorted({(n or "").strip() for n in invoice_numbers} - {""})
         if not numbers:
-            raise UserError("Choose at least one invoice for the payment plan.")
+            raise UserError(Text(translate("Messages", "Choose at least one invoice for the payment plan.")))
         invs = [_invoice(s, n) for n in numbers]
         for inv in invs:
             if inv.customer_id != cid:
-                raise UserError(f"Invoice {inv.number} belongs to another customer. Check the invoice number.")
+                raise UserError(Text(translate("Messages", "Invoice {number} belongs to another customer. Check "
+                                                           "the invoice number."), number=inv.number))
             if inv.voided:
-                raise UserError(f"Invoice {inv.number} is void; it cannot be in a payment plan.")
+                raise UserError(Text(translate("Messages", "Invoice {number} is void; it cannot be in a payment "
+                                                           "plan."), number=inv.number))
             if inv.paid >= inv.amount:
-                raise UserError(f"Invoice {inv.number} is paid in full; there is nothing to pay in instalments.")
+                raise UserError(Text(translate("Messages", "Invoice {number} is paid in full; there is nothing to "
+                                                           "pay in instalments."), number=inv.number))
             if inv.disputed:
-                raise UserError(f"Invoice {inv.number} is disputed. Resolve the dispute before agreeing a plan.")
+                raise UserError(Text(translate("Messages", "Invoice {number} is disputed. Resolve the dispute "
+                                                           "before agreeing a plan."), number=inv.number))
             if inv.issue_date > start:
-                raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}, after the plan "
-                                f"starts ({start.isoformat()}).")
+                raise UserError(Text(translate("Messages", "Invoice {number} was issued on {issue_date}, after the "
+                                                           "plan starts ({start})."),
+                                     number=inv.number, issue_date=inv.issue_date.isoformat(),
+                                     start=start.isoformat()))
         ids = [inv.id for inv in invs]
         taken = collections_repo.invoices_in_open_plans(s, ids, start)
         if taken:
             names = ", ".join(inv.number for inv in invs if inv.id in taken)
-            raise UserError(f"Invoice {names} is already in a payment plan. Cancel that plan first.")
+            raise UserError(Text(translate("Messages", "Invoice {names} is already in a payment plan. Cancel that "
+                                                       "plan first."), names=names))
         units = sum(collections_repo.open_units_before(s, ids, start).values())
         total = from_minor(units, data.currency)
         schedule = plan_instalments(total, count, first, every, quantum(data.currency))
         settings = _settings(s)
         ends = schedule[-1][0] + dt.timedelta(days=settings.grace_days)
-        note = _text(note, "note")
+        note = _text(note, translate("Messages", "note"))
         pid = collections_repo.add_payment_plan(
             s, customer_id=cid, starts_on=start, ends_on=ends, note=note, invoice_ids=ids,
             instalments=[(d, to_minor(a, data.currency)) for d, a in schedule])
@@ -589,7 +614,8 @@ def _whole(value, what: str, lo: int, hi: int) -> int:
     text = str(value).strip()
     n = int(text) if not isinstance(value, bool) and text.isdigit() else None
     if n is None or not lo <= n <= hi:
-        raise UserError(f"The {what} '{value}' must be a whole number from {lo} to {hi}.")
+        raise UserError(Text(translate("Messages", "The {what} '{value}' must be a whole number from {lo} to {hi}."),
+                             what=name_text(what), value=value, lo=lo, hi=hi))
     return n
 
 
@@ -598,13 +624,17 @@ def cancel_payment_plan(books: Books, plan_id: int, reason: str, on: dt.date | s
     with books.db.session() as s:
         row = collections_repo.get_payment_plan(s, int(plan_id))
         if row is None:
-            raise UserError(f"There is no payment plan {plan_id}.")
+            raise UserError(Text(translate("Messages", "There is no payment plan {plan_id}."),
+                                 plan_id=plan_id))
         if row.status != "open":
-            raise UserError(f"Payment plan {plan_id} is already {row.status}; only an open plan can be cancelled.")
-        day = _day(books, on, "date the plan is cancelled")
-        reason = _text(reason, "reason for cancelling the plan", required=True)
+            raise UserError(Text(translate("Messages", "Payment plan {plan_id} is already {status}; only an open "
+                                                       "plan can be cancelled."),
+                                 plan_id=plan_id, status=Text(PLAN_STATUS_NAMES.get(row.status, row.status))))
+        day = _day(books, on, translate("Messages", "date the plan is cancelled"))
+        reason = _text(reason, translate("Messages", "reason for cancelling the plan"), required=True)
         if day < row.starts_on:
-            raise UserError(f"The plan starts on {row.starts_on.isoformat()}; it cannot be cancelled before that.")
+            raise UserError(Text(translate("Messages", "The plan starts on {starts_on}; it cannot be cancelled "
+                                                       "before that."), starts_on=row.starts_on.isoformat()))
         row.status, row.ends_on = "cancelled", min(row.ends_on, day - dt.timedelta(days=1))
         collections_repo.add_event(s, customer_id=row.customer_id, kind="plan_cancelled", date=day, note=reason)
 
@@ -632,26 +662,31 @@ def mark_dispute(books: Books, invoice_number: str, reason: str, amount: Decimal
     open). Only the contested part leaves the claim, the charges and the ladder until the dispute
     is resolved; the rest is claimed and chased as before."""
     with books.db.session() as s:
-        _mark_dispute(books, s, invoice_number, reason, amount, _day(books, on, "date of the dispute"), None)
+        _mark_dispute(books, s, invoice_number, reason, amount, _day(books, on, translate("Messages", "date of the dispute")), None)
 
 
 def _mark_dispute(books: Books, s, number: str, reason: str, amount, day: dt.date, customer_id: int | None) -> int:
     inv = _invoice(s, number)
     if customer_id is not None and inv.customer_id != customer_id:
-        raise UserError(f"Invoice {inv.number} belongs to another customer. Check the invoice number.")
-    reason = _text(reason, "reason of the dispute (what the customer contests)", required=True)
+        raise UserError(Text(translate("Messages", "Invoice {number} belongs to another customer. Check the "
+                                                   "invoice number."), number=inv.number))
+    reason = _text(reason, translate("Messages", "reason of the dispute (what the customer contests)"), required=True)
     if inv.voided:
-        raise UserError(f"Invoice {inv.number} is void; there is nothing to dispute.")
+        raise UserError(Text(translate("Messages", "Invoice {number} is void; there is nothing to dispute."),
+                             number=inv.number))
     if inv.disputed:
-        raise UserError(f"Invoice {inv.number} is already disputed ({inv.dispute_reason}). "
-                        "Resolve that dispute first.")
+        raise UserError(Text(translate("Messages", "Invoice {number} is already disputed ({dispute_reason}). "
+                                                   "Resolve that dispute first."),
+                             number=inv.number, dispute_reason=inv.dispute_reason))
     if inv.paid >= inv.amount:
-        raise UserError(f"Invoice {inv.number} is paid in full; there is nothing to dispute.")
+        raise UserError(Text(translate("Messages", "Invoice {number} is paid in full; there is nothing to dispute."),
+                             number=inv.number))
     if day < inv.issue_date:
-        raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; it cannot be disputed "
-                        f"on {day.isoformat()}. Enter a later date.")
+        raise UserError(Text(translate("Messages", "Invoice {number} was issued on {issue_date}; it cannot be "
+                                                   "disputed on {day}. Enter a later date."),
+                             number=inv.number, issue_date=inv.issue_date.isoformat(), day=day.isoformat()))
     open_units = inv.amount - inv.paid
-    units = open_units if amount in (None, "") else to_minor(_amount(amount, inv.currency, "disputed amount"),
+    units = open_units if amount in (None, "") else to_minor(_amount(amount, inv.currency, translate("Messages", "disputed amount")),
                                                              inv.currency)
     if units > open_units:
         raise UserError(f"The disputed amount {from_minor(units, inv.currency):.2f} is more than is open on invoice "
@@ -672,7 +707,7 @@ def resolve_dispute(books: Books, invoice_number: str, note: str = "", on: dt.da
         day = _day(books, on, "date the dispute was resolved")
         invoices_repo.set_disputed(inv, False, "")
         collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute_resolved", date=day,
-                                   note=_text(note, "note"), invoice_id=inv.id)
+                                   note=_text(note, translate("Messages", "note")), invoice_id=inv.id)
 
 
 @dataclass(frozen=True)
@@ -697,7 +732,8 @@ def _invoice(s, number: str):
     number = (number or "").strip()
     iid = invoices_repo.id_by_number(s, number) if number else None
     if iid is None:
-        raise UserError(f"There is no invoice number '{number}'. Check the number in the invoice list.")
+        raise UserError(Text(translate("Messages", "There is no invoice number '{number}'. Check the number in the "
+                                                   "invoice list."), number=number))
     return invoices_repo.get(s, iid)
 
 
@@ -708,12 +744,13 @@ def put_on_hold(books: Books, code: str, until: dt.date | str, reason: str, on: 
     A hold already running is replaced. Returns the hold id."""
     with books.db.session() as s:
         cid, _data = _customer(s, code)
-        day = _day(books, on, "date the hold starts")
-        end = _day(books, until, "hold end date", default_today=False, allow_future=True)
+        day = _day(books, on, translate("Messages", "date the hold starts"))
+        end = _day(books, until, translate("Messages", "hold end date"), default_today=False, allow_future=True)
         if end < day:
-            raise UserError(f"The hold would end on {end.isoformat()}, before it starts ({day.isoformat()}). "
-                            "Enter a later end date.")
-        reason = _text(reason, "reason for the hold", required=True)
+            raise UserError(Text(translate("Messages", "The hold would end on {end}, before it starts ({day}). "
+                                                       "Enter a later end date."),
+                                 end=end.isoformat(), day=day.isoformat()))
+        reason = _text(reason, translate("Messages", "reason for the hold"), required=True)
         for old in collections_repo.active_holds(s, cid, day):
             old.released_on = day
         hid = collections_repo.add_hold(s, customer_id=cid, set_on=day, until=end, reason=reason)
@@ -725,14 +762,15 @@ def release_hold(books: Books, code: str, on: dt.date | str | None = None, note:
     """End the customer's hold early: collections resume on ``on`` (default today)."""
     with books.db.session() as s:
         cid, data = _customer(s, code)
-        day = _day(books, on, "date the hold is released")
+        day = _day(books, on, translate("Messages", "date the hold is released"))
         holds = [h for h in collections_repo.active_holds(s, cid, day) if h.set_on <= day]
         if not holds:
-            raise UserError(f"{data.name} is not on hold on {day.isoformat()}.")
+            raise UserError(Text(translate("Messages", "{name} is not on hold on {day}."),
+                                 name=data.name, day=day.isoformat()))
         for h in holds:
             h.released_on = day
             collections_repo.add_event(s, customer_id=cid, kind="hold_released", date=day,
-                                       note=_text(note, "note"), hold_id=h.id)
+                                       note=_text(note, translate("Messages", "note")), hold_id=h.id)
 
 
 # --- history -------------------------------------------------------------------------------------------
@@ -748,7 +786,9 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
         out: list[HistoryEntry] = []
         for r in collections_repo.ledger(s, cid):
             if r.kind == "invoice":
-                text = f"Invoice {r.number} issued, due {r.due_date.isoformat()}" + (" (void)" if r.voided else "")
+                text = Text(translate("Messages", "Invoice {number} issued, due {date} (void)") if r.voided
+                            else translate("Messages", "Invoice {number} issued, due {date}"),
+                            number=r.number, date=r.due_date.isoformat())
                 out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0))
             else:  # a correction (discount, write-off, credit note…) is never shown as money received
                 kind = "payment" if r.entry_kind == PAYMENT.key else r.entry_kind
@@ -763,49 +803,81 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
     return out
 
 
-def _ledger_text(r) -> str:
-    ref = f", ref. {r.number}" if r.number else ""
+def _ledger_text(r) -> Text:
+    ref, number = r.number or "", r.number or ""
     if r.entry_kind == REVERSAL.key:
-        return f"Payment reversed ({r.method}{ref}): {r.note}"
+        if ref:
+            return Text(translate("Messages", "Payment reversed ({method}, ref. {ref}): {note}"),
+                        method=r.method, ref=ref, note=r.note)
+        return Text(translate("Messages", "Payment reversed ({method}): {note}"), method=r.method, note=r.note)
     if r.entry_kind == WRITE_OFF.key:
-        return f"Written off: {r.number}"
+        return Text(translate("Messages", "Written off: {number}"), number=number)
     if r.entry_kind == CREDIT_NOTE.key:
-        return f"Credit note: {r.number}"
+        return Text(translate("Messages", "Credit note: {number}"), number=number)
     if r.entry_kind == VOID_REVERSAL.key:
-        return f"Credit kept for the customer ({r.number})"
+        return Text(translate("Messages", "Credit kept for the customer ({number})"), number=number)
     if r.entry_kind == DISCOUNT.key:
-        return f"Early-payment discount: {r.number}"
+        return Text(translate("Messages", "Early-payment discount: {number}"), number=number)
     if r.entry_kind == RECOVERY.key:
-        return f"Recovery of a written-off debt ({r.number})"
-    return f"Payment received ({r.method}{ref})"
+        return Text(translate("Messages", "Recovery of a written-off debt ({number})"), number=number)
+    if ref:
+        return Text(translate("Messages", "Payment received ({method}, ref. {ref})"), method=r.method, ref=ref)
+    return Text(translate("Messages", "Payment received ({method})"), method=r.method)
 
 
-def _event_text(e, ladder: Ladder) -> str:
+# How a call ended, as the history reads it (keys of CALL_OUTCOMES).
+OUTCOME_NAMES = {"reached": translate("Messages", "reached"), "no_answer": translate("Messages", "no answer"),
+                 "promised": translate("Messages", "promised to pay"),
+                 "disputed": translate("Messages", "disputes an invoice"),
+                 "refused": translate("Messages", "refused to pay")}
+_EVENT_NAMES = {
+    "hold_released": translate("Messages", "Hold released"),
+    "note": translate("Messages", "Note"),
+    "credit_review": translate("Messages", "Credit reviewed"),
+    "plan": translate("Messages", "Payment plan"),
+    "plan_broken": translate("Messages", "Payment plan broken"),
+    "plan_kept": translate("Messages", "Payment plan kept"),
+    "plan_cancelled": translate("Messages", "Payment plan cancelled"),
+}
+
+
+def _event_text(e, ladder: Ladder) -> Text:
     step = ladder.get(e.step_key)
-    name = step.name if step else e.step_key
+    name = step_name_text(e.step_key, step.name if step else None)
     amount = f"{e.amount:.2f}" if e.amount is not None else ""
-    texts = {
-        "step_done": f"Step done: {name}",
-        "step_skipped": f"Step skipped: {name}",
-        "call": f"Phone call: {OUTCOME_LABELS.get(e.outcome, e.outcome)}",
-        "promise": f"Promise to pay {amount} by {e.promise_date.isoformat() if e.promise_date else '?'}",
-        "promise_broken": f"Promise to pay {amount} by {e.promise_date.isoformat() if e.promise_date else '?'} broken",
-        "promise_kept": f"Promise to pay {amount} kept",
-        "dispute": f"Invoice {e.invoice_number} disputed ({amount})",
-        "dispute_resolved": f"Dispute on invoice {e.invoice_number} resolved",
-        "hold": f"Collections on hold until {e.hold_until.isoformat() if e.hold_until else '?'}",
-        "hold_released": "Hold released",
-        "note": "Note",
-        "credit_override": "Credit limit overridden" + (f" for invoice {e.invoice_number}" if e.invoice_number else ""),
-        "credit_review": "Credit reviewed",
-        "plan": "Payment plan",
-        "plan_broken": "Payment plan broken",
-        "plan_kept": "Payment plan kept",
-        "plan_cancelled": "Payment plan cancelled",
-    }
-    text = texts.get(e.kind, e.kind)
-    note = e.note if e.kind != "promise" else ""
-    return f"{text}: {note}" if note else text
+    by = e.promise_date.isoformat() if e.promise_date else "?"
+    kind = e.kind
+    if kind == "step_done":
+        text = Text(translate("Messages", "Step done: {step}"), step=name)
+    elif kind == "step_skipped":
+        text = Text(translate("Messages", "Step skipped: {step}"), step=name)
+    elif kind == "call":
+        outcome = OUTCOME_NAMES.get(e.outcome)
+        text = Text(translate("Messages", "Phone call: {outcome}"),
+                    outcome=Text(outcome) if outcome else (e.outcome or ""))
+    elif kind == "promise":
+        text = Text(translate("Messages", "Promise to pay {amount} by {date}"), amount=amount, date=by)
+    elif kind == "promise_broken":
+        text = Text(translate("Messages", "Promise to pay {amount} by {date} broken"), amount=amount, date=by)
+    elif kind == "promise_kept":
+        text = Text(translate("Messages", "Promise to pay {amount} kept"), amount=amount)
+    elif kind == "dispute":
+        text = Text(translate("Messages", "Invoice {number} disputed ({amount})"), number=e.invoice_number,
+                    amount=amount)
+    elif kind == "dispute_resolved":
+        text = Text(translate("Messages", "Dispute on invoice {number} resolved"), number=e.invoice_number)
+    elif kind == "hold":
+        text = Text(translate("Messages", "Collections on hold until {date}"),
+                    date=e.hold_until.isoformat() if e.hold_until else "?")
+    elif kind == "credit_override":
+        text = (Text(translate("Messages", "Credit limit overridden for invoice {number}"), number=e.invoice_number)
+                if e.invoice_number else Text(translate("Messages", "Credit limit overridden")))
+    elif kind in _EVENT_NAMES:
+        text = Text(_EVENT_NAMES[kind])
+    else:
+        text = verbatim(kind)
+    note = e.note if kind != "promise" else ""
+    return Text(translate("Messages", "{what}: {note}"), what=text, note=note) if note else text
 
 
 # --- ladders and settings -------------------------------------------------------------------------------
@@ -861,8 +933,9 @@ def collection_settings(books: Books) -> CollectionSettings:
 def set_collection_settings(books: Books, settings: CollectionSettings) -> None:
     grace = settings.grace_days
     if isinstance(grace, bool) or not isinstance(grace, int) or not 0 <= grace <= MAX_GRACE_DAYS:
-        raise UserError(f"The promise grace period '{grace}' must be a whole number of days from 0 to "
-                        f"{MAX_GRACE_DAYS}.")
+        raise UserError(Text(translate("Messages", "The promise grace period '{grace}' must be a whole number of "
+                                                   "days from 0 to {max_grace_days}."),
+                             grace=grace, max_grace_days=MAX_GRACE_DAYS))
     credit = CreditSettings(**{k: getattr(settings.credit, k) for k in ("review_percent", *CREDIT_KEYS)})
     with books.db.session() as s:
         company_repo.set_setting(s, GRACE_KEY, grace)
@@ -874,26 +947,29 @@ def set_collection_settings(books: Books, settings: CollectionSettings) -> None:
 
 # --- credit --------------------------------------------------------------------------------------------
 
-def credit_check_for_new_invoice(books: Books, customer_code: str, amount: Decimal | str) -> str | None:
+def credit_check_for_new_invoice(books: Books, customer_code: str, amount: Decimal | str) -> Text | None:
     """A warning to show before a new invoice is saved (over the credit limit, or the customer is
     on credit hold); None when all is well. The user may go on and record an override."""
     with books.db.session() as s:
         cid, data = _customer(s, customer_code)
-        value = _amount(amount, data.currency, "invoice amount")
+        value = _amount(amount, data.currency, translate("Messages", "invoice amount"))
         open_units = collections_repo.open_units_now(s, cid)
     problems = []
     if data.on_hold:
-        problems.append(f"{data.name} is on credit hold: agree with the person responsible before invoicing "
-                        "more on credit.")
+        problems.append(Text(translate("Messages", "{name} is on credit hold: agree with the person responsible "
+                                                   "before invoicing more on credit."), name=data.name))
     open_balance = from_minor(open_units, data.currency)
     if data.credit_limit is not None and data.credit_limit > 0 \
             and exceeds_limit(open_balance, value, data.credit_limit):
         after = open_balance + value
-        problems.append(f"This invoice would take {data.name}'s open balance to "
-                        f"{format_amount(after, data.currency)}, above the credit limit of "
-                        f"{format_amount(data.credit_limit, data.currency)} "
-                        f"(by {format_amount(after - data.credit_limit, data.currency)}).")
-    return " ".join(problems) or None
+        problems.append(Text(translate("Messages", "This invoice would take {name}'s open balance to {after}, "
+                                                   "above the credit limit of {limit} (by {excess})."),
+                             name=data.name, after=format_amount(after, data.currency),
+                             limit=format_amount(data.credit_limit, data.currency),
+                             excess=format_amount(after - data.credit_limit, data.currency)))
+    if len(problems) == 2:
+        return Text(translate("Messages", "{first} {second}"), first=problems[0], second=problems[1])
+    return problems[0] if problems else None
 
 
 def record_credit_override(books: Books, code: str, invoice_number: str, note: str,
@@ -901,15 +977,17 @@ def record_credit_override(books: Books, code: str, invoice_number: str, note: s
     """Record that an invoice was issued despite the credit warning, and why."""
     with books.db.session() as s:
         cid, _data = _customer(s, code)
-        note = _text(note, "reason for the override", required=True)
+        note = _text(note, translate("Messages", "reason for the override"), required=True)
         number = (invoice_number or "").strip()
         iid = invoices_repo.id_by_number(s, number) if number else None
         if iid is not None and invoices_repo.get(s, iid).customer_id != cid:
-            raise UserError(f"Invoice {number} belongs to another customer. Check the invoice number.")
+            raise UserError(Text(translate("Messages", "Invoice {number} belongs to another customer. Check the "
+                                                       "invoice number."), number=number))
         if iid is None and number:
             note = f"Invoice {number}: {note}"
         return collections_repo.add_event(s, customer_id=cid, kind="credit_override",
-                                          date=_day(books, on, "date of the override"), note=note, invoice_id=iid)
+                                          date=_day(books, on, translate("Messages", "date of the override")),
+                                          note=note, invoice_id=iid)
 
 
 def mark_credit_reviewed(books: Books, code: str, on: dt.date | str | None = None, note: str = "") -> int:
@@ -917,7 +995,8 @@ def mark_credit_reviewed(books: Books, code: str, on: dt.date | str | None = Non
     with books.db.session() as s:
         cid, _data = _customer(s, code)
         return collections_repo.add_event(s, customer_id=cid, kind="credit_review",
-                                          date=_day(books, on, "date of the review"), note=_text(note, "note"))
+                                          date=_day(books, on, translate("Messages", "date of the review")),
+                                          note=_text(note, translate("Messages", "note")))
 
 
 def suggested_credit_class(books: Books, code: str, as_of: dt.date) -> str | None:
@@ -939,10 +1018,12 @@ def reminder_mail(books: Books, code: str, as_of: dt.date) -> tuple[str, str, st
         company = company_repo.get(s)
         ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=_settings(s).grace_days)[cid]
     if not data.email:
-        raise UserError(f"{data.name} has no e-mail address. Add it in the customer's details first.")
+        raise UserError(Text(translate("Messages", "{name} has no e-mail address. Add it in the customer's details "
+                                                   "first."), name=data.name))
     overdue = [i for i in ci.invoices if i.open_amount > 0 and i.settled_on is None and i.due_date < as_of]
     if not overdue:
-        raise UserError(f"{data.name} has no overdue invoice on {as_of.isoformat()}; there is nothing to remind of.")
+        raise UserError(Text(translate("Messages", "{name} has no overdue invoice on {as_of}; there is nothing to "
+                                                   "remind of."), name=data.name, as_of=as_of.isoformat()))
     total = sum((i.open_amount for i in overdue), Decimal(0))
     cur = data.currency
     lines = [f"Dear {data.contact or data.name},", "",

@@ -6,11 +6,26 @@ from __future__ import annotations
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain.credit_check import DECISION_NAMES, SOURCE_NAMES
 from ar_desktop.domain.money import from_minor
+from ar_desktop.domain.text import Text, joined, translate
 from ar_desktop.services.collections import HistoryEntry, register_history_source
 from ar_desktop.storage import company_repo, credit_repo, customers_repo
 
-_ACK = {"written": "Debt acknowledged in writing", "oral": "Debt acknowledged orally",
-        "confirmation": "Debt acknowledged by the returned balance confirmation"}
+_ACK = {"written": translate("Messages", "Debt acknowledged in writing"),
+        "oral": translate("Messages", "Debt acknowledged orally"),
+        "confirmation": translate("Messages", "Debt acknowledged by the returned balance confirmation")}
+
+
+# An insurer event as the first words of a history line.
+_EVENT_HEADINGS = {
+    ins.NOTIFIED_EVENT: translate("Messages", "Overdue account notified to the insurer"),
+    ins.TRANSFERRED_EVENT: translate("Messages", "Collection transferred to the insurer"),
+    ins.CLAIM_FILED: translate("Messages", "Claim filed with the insurer"),
+    ins.INDEMNIFIED: translate("Messages", "Indemnity received"),
+}
+
+
+def _with_note(text: Text, note: str) -> Text:
+    return Text(translate("Messages", "{what}: {note}"), what=text, note=note) if note else text
 
 
 def credit_history(s, customer_id: int) -> list[HistoryEntry]:
@@ -19,34 +34,48 @@ def credit_history(s, customer_id: int) -> list[HistoryEntry]:
     out: list[HistoryEntry] = []
     for r in credit_repo.limits(s, [customer_id]).get(customer_id, []):
         d = r.decision
+        policy = numbers.get(r.policy_id, "")
         if d.limit > 0:
-            text = f"Insured limit {d.limit:,.2f} (policy {numbers.get(r.policy_id, '')}"
-            text += f", until {d.valid_until.isoformat()}" if d.valid_until else ""
-            text += f", insurer's ref. {d.reference})" if d.reference else ", set under the discretionary limit)"
+            until = (Text(translate("Messages", ", until {date}"), date=d.valid_until.isoformat())
+                     if d.valid_until else "")
+            if d.reference:
+                text = Text(translate("Messages", "Insured limit {limit} (policy {policy}{until}, insurer's ref. "
+                                                  "{reference})"),
+                            limit=f"{d.limit:,.2f}", policy=policy, until=until, reference=d.reference)
+            else:
+                text = Text(translate("Messages", "Insured limit {limit} (policy {policy}{until}, set under the "
+                                                  "discretionary limit)"),
+                            limit=f"{d.limit:,.2f}", policy=policy, until=until)
         else:
-            text = f"Insurer withdrew the cover (policy {numbers.get(r.policy_id, '')})"
+            text = Text(translate("Messages", "Insurer withdrew the cover (policy {policy})"), policy=policy)
         out.append(HistoryEntry(d.valid_from, "insured_limit", text, d.limit, None, "credit", 1_000_000 + r.id))
     for eid, e, note in credit_repo.insurer_events(s, [customer_id]).get(customer_id, []):
-        text = str(ins.EVENT_NAMES[e.kind]).capitalize() + (f": {note}" if note else "")
+        text = _with_note(Text(_EVENT_HEADINGS[e.kind]), note)
         out.append(HistoryEntry(e.date, f"insurer_{e.kind}", text, e.amount, None, "credit", 2_000_000 + eid))
     for aid, day, kind, number, note in credit_repo.acknowledgements_of_customer(s, customer_id):
-        out.append(HistoryEntry(day, "acknowledgement", _ACK[kind] + (f": {note}" if note else ""), None, number,
+        out.append(HistoryEntry(day, "acknowledgement", _with_note(Text(_ACK[kind]), note), None, number,
                                 "credit", 3_000_000 + aid))
     for c in credit_repo.credit_checks(s, customer_id):
-        sources = ", ".join(str(SOURCE_NAMES[k]) for k in c.sources.split(",") if k in SOURCE_NAMES)
-        text = f"Credit check ({sources}): {DECISION_NAMES[c.decision]}"
-        text += f"; next review {c.next_review.isoformat()}" if c.next_review else ""
-        text += f". {c.findings}"
+        sources = joined([Text(SOURCE_NAMES[k]) for k in c.sources.split(",") if k in SOURCE_NAMES], ", ")
+        if c.next_review:
+            text = Text(translate("Messages", "Credit check ({sources}): {decision}; next review {date}. {findings}"),
+                        sources=sources, decision=Text(DECISION_NAMES[c.decision]),
+                        date=c.next_review.isoformat(), findings=c.findings)
+        else:
+            text = Text(translate("Messages", "Credit check ({sources}): {decision}. {findings}"),
+                        sources=sources, decision=Text(DECISION_NAMES[c.decision]), findings=c.findings)
         out.append(HistoryEntry(c.date, "credit_check", text,
                                 None if c.limit_granted is None else from_minor(c.limit_granted, currency), None,
                                 "credit", 4_000_000 + c.id))
     for b in credit_repo.confirmations(s, customer_id):
         out.append(HistoryEntry(b.as_of, "confirmation_sent",
-                                f"Balance confirmation sent, to be returned by {b.return_by.isoformat()}",
+                                Text(translate("Messages", "Balance confirmation sent, to be returned by {date}"),
+                                     date=b.return_by.isoformat()),
                                 from_minor(b.amount, b.currency), None, "credit", 5_000_000 + b.id))
         if b.returned_on is not None:
-            text = "Balance confirmation returned " + ("signed as sent" if b.agreed else "with a difference")
-            out.append(HistoryEntry(b.returned_on, "confirmation_returned", text + (f": {b.note}" if b.note else ""),
+            text = (Text(translate("Messages", "Balance confirmation returned signed as sent")) if b.agreed
+                    else Text(translate("Messages", "Balance confirmation returned with a difference")))
+            out.append(HistoryEntry(b.returned_on, "confirmation_returned", _with_note(text, b.note),
                                     None, None, "credit", 5_500_000 + b.id))
     return out
 

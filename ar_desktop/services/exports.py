@@ -20,6 +20,7 @@ from ar_desktop.domain.aging import BUCKET_KEYS
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import exponent, from_minor
 from ar_desktop.domain.payment_kinds import PAYMENT, REVERSAL, kind_of
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
@@ -149,7 +150,8 @@ def charges_sheet(books: Books, as_of: dt.date) -> Sheet:
 
 def sheet_for(books: Books, what: str, as_of: dt.date | None = None) -> Sheet:
     if what not in WHATS:
-        raise UserError(f"Cannot export '{what}'; choose one of: {', '.join(WHATS)}.")
+        raise UserError(Text(translate("Messages", "Cannot export '{what}'; choose one of: {whats}."),
+                             what=what, whats=', '.join(WHATS)))
     if what in AS_OF_WHATS:
         report = {"aging": aging_sheet, "collections": collections_sheet, "charges": charges_sheet}[what]
         return report(books, as_of or books.today())
@@ -162,9 +164,11 @@ def export(books: Books, what: str, path: str | Path, as_of: dt.date | None = No
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise UserError(f"{path.name}: export to a file ending in .csv or .xlsx.")
+        raise UserError(Text(translate("Messages", "{name}: export to a file ending in .csv or .xlsx."),
+                             name=path.name))
     if not path.parent.is_dir():
-        raise UserError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+        raise UserError(Text(translate("Messages", "The folder {parent} does not exist. Choose an existing folder."),
+                             parent=path.parent))
     progress.step(0, 3, f"Reading {what}")
     sheet = sheet_for(books, what, as_of)
     progress.step(1, 3, f"Writing {len(sheet.rows):,} rows")

@@ -23,7 +23,8 @@ from ar_desktop.storage.paging import PagedIds
 def _customer_id(s, code: str) -> int:
     cid = customers_repo.id_by_code(s, code)
     if cid is None:
-        raise UserError(f"There is no customer with code '{code}'. Add the customer first or check the code.")
+        raise UserError(Text(translate("Messages", "There is no customer with code '{code}'. Add the customer "
+                                                   "first or check the code."), code=code))
     return cid
 
 
@@ -79,7 +80,8 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoice_id)
         if inv.voided:
-            raise UserError(f"Invoice {inv.number} is void and can no longer be changed.")
+            raise UserError(Text(translate("Messages", "Invoice {number} is void and can no longer be changed."),
+                                 number=inv.number))
         cid = _customer_id(s, data.customer_code)
         _check_number_free(s, data.number, invoice_id, books.today().year)
         currency = invoice_currency(data.currency or inv.currency, data.customer_code,
@@ -114,18 +116,21 @@ def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None 
     as a new entry dated the void date, so reports for earlier dates still show the payments where
     they were. Returns the amount that became credit."""
     if not reason.strip():
-        raise UserError("Say why the invoice is voided; the reason stays on record.")
+        raise UserError(Text(translate("Messages", "Say why the invoice is voided; the reason stays on record.")))
     on = on or books.today()
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoice_id)
         if inv.voided:
-            raise UserError(f"Invoice {inv.number} is already void.")
+            raise UserError(Text(translate("Messages", "Invoice {number} is already void."),
+                                 number=inv.number))
         if on < inv.issue_date:
-            raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; it cannot be voided "
-                            "before that.")
+            raise UserError(Text(translate("Messages", "Invoice {number} was issued on {issue_date}; it cannot be "
+                                                       "voided before that."),
+                                 number=inv.number, issue_date=inv.issue_date.isoformat()))
         if on < invoices_repo.last_allocation_date(s, invoice_id, on):
-            raise UserError(f"Invoice {inv.number} received a payment after {on.isoformat()}; void it on or after "
-                            "the date of its last payment.")
+            raise UserError(Text(translate("Messages", "Invoice {number} received a payment after {on}; void it on "
+                                                       "or after the date of its last payment."),
+                                 number=inv.number, on=on.isoformat()))
         credit = from_minor(inv.paid, inv.currency)
         inv.voided, inv.void_reason, inv.voided_on = True, reason.strip(), on
         if credit:
@@ -139,13 +144,14 @@ def delete_invoice(books: Books, invoice_id: int) -> None:
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoice_id)
         if invoices_repo.has_allocations(s, invoice_id) or inv.voided:
-            raise UserError(f"Invoice {inv.number} has payments or is void, so it stays on record. Void it instead.")
+            raise UserError(Text(translate("Messages", "Invoice {number} has payments or is void, so it stays on "
+                                                       "record. Void it instead."), number=inv.number))
         s.delete(inv)
 
 
 def set_dispute(books: Books, invoice_id: int, disputed: bool, reason: str = "") -> None:
     if disputed and not reason.strip():
-        raise UserError("Give the reason of the dispute (what the customer contests).")
+        raise UserError(Text(translate("Messages", "Give the reason of the dispute (what the customer contests).")))
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoice_id)
         was = inv.disputed
@@ -177,5 +183,5 @@ def parse_filter_dates(date_from: str, date_to: str) -> tuple[dt.date | None, dt
     a = parse_date(date_from, "start date") if date_from.strip() else None
     b = parse_date(date_to, "end date") if date_to.strip() else None
     if a and b and b < a:
-        raise UserError("The end date is before the start date. Swap them.")
+        raise UserError(Text(translate("Messages", "The end date is before the start date. Swap them.")))
     return a, b

@@ -113,7 +113,8 @@ def _rule_for(default: ChargeRule, inv: ChargeInvoice, cache: dict) -> ChargeRul
         try:
             cache[key] = customer_rule(default, inv.customer_rule, inv.customer_rate)
         except UserError as e:
-            raise UserError(f"Customer {inv.customer_code}: {e}") from None
+            raise UserError(Text(translate("Messages", "Customer {customer_code}: {problem}"),
+                                 customer_code=inv.customer_code, problem=e.message)) from None
     return cache[key]
 
 
@@ -218,18 +219,21 @@ def _rate_value(value: Decimal | str) -> Decimal:
         if not rate.is_finite():
             raise ArithmeticError
     except ArithmeticError:
-        hint = " Use '.' as decimal point." if "," in str(value) else ""
-        raise UserError(f"'{value}' is not a rate in percent. Write a number such as 4.50.{hint}") from None
+        hint = Text(translate("Messages", " Use '.' as decimal point.")) if "," in str(value) else ""
+        raise UserError(Text(translate("Messages", "'{value}' is not a rate in percent. Write a number such as "
+                                                   "4.50.{hint}"), value=value, hint=hint)) from None
     if not MIN_RATE <= rate <= MAX_RATE:
-        raise UserError(f"The rate {value} % is outside {MIN_RATE} to {MAX_RATE} %. "
-                        "Write the rate in percent, e.g. 4.50 for 4.50 %.")
+        raise UserError(Text(translate("Messages", "The rate {value} % is outside {min_rate} to {max_rate} %. "
+                                                   "Write the rate in percent, e.g. 4.50 for 4.50 %."),
+                             value=value, min_rate=MIN_RATE, max_rate=MAX_RATE))
     return rate
 
 
 def _note(note: str) -> str:
     text = (note or "").strip()
     if len(text) > MAX_NOTE:
-        raise UserError(f"The note is longer than {MAX_NOTE} characters. Shorten it.")
+        raise UserError(Text(translate("Messages", "The note is longer than {max_note} characters. Shorten it."),
+                             max_note=MAX_NOTE))
     return text
 
 
@@ -247,8 +251,10 @@ def add_rate(books: Books, table: str, effective_from: dt.date | str, rate_perce
         _ensure_seeded(s)
         old = rates_repo.find(s, key, day)
         if old is not None:
-            raise UserError(f"Table '{key}' already has a rate from {day.isoformat()} ({old.rate_percent} %). "
-                            "Correct that rate instead of adding a second one.")
+            raise UserError(Text(translate("Messages", "Table '{key}' already has a rate from {day} "
+                                                       "({rate_percent} %). Correct that rate instead of adding a "
+                                                       "second one."),
+                                 key=key, day=day.isoformat(), rate_percent=old.rate_percent))
         rates_repo.add(s, row)
     return row
 
@@ -261,8 +267,9 @@ def correct_rate(books: Books, table: str, effective_from: dt.date | str, rate_p
     with books.db.session() as s:
         _ensure_seeded(s)
         if rates_repo.find(s, key, day) is None:
-            raise UserError(f"Table '{key}' ({TABLE_DESCRIPTIONS[key]}) has no rate from {day.isoformat()}. "
-                            "Add it as a new rate instead.")
+            raise UserError(Text(translate("Messages", "Table '{key}' ({table_descriptions}) has no rate from "
+                                                       "{day}. Add it as a new rate instead."),
+                                 key=key, table_descriptions=Text(TABLE_DESCRIPTIONS[key]), day=day.isoformat()))
         rates_repo.update(s, key, day, row.rate_percent, row.note)
     return row
 
@@ -274,7 +281,8 @@ def remove_rate(books: Books, table: str, effective_from: dt.date | str) -> None
     with books.db.session() as s:
         _ensure_seeded(s)
         if not rates_repo.delete(s, key, day):
-            raise UserError(f"Table '{key}' has no rate from {day.isoformat()}; there is nothing to remove.")
+            raise UserError(Text(translate("Messages", "Table '{key}' has no rate from {day}; there is nothing to "
+                                                       "remove."), key=key, day=day.isoformat()))
 
 
 def import_rates_csv(books: Books, text: str) -> int:

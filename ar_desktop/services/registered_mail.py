@@ -21,6 +21,7 @@ from pathlib import Path
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import MailingBook, MailingBookEntry, Party
 from ar_desktop.domain.records import parse_date
+from ar_desktop.domain.text import Text, name_text, translate
 from ar_desktop.domain.tracking import validate_tracking
 from ar_desktop.services.context import Books
 from ar_desktop.services.letters import company_party, letter_record, address_lines, archive_dir
@@ -29,6 +30,10 @@ from ar_desktop.storage.letters_repo import MailEntryRecord
 
 MAX_TEXT = 200
 MAX_NOTE = 2000
+# The kinds of mail-log entry as the user reads them.
+ENTRY_KIND_NAMES = {"posted": translate("Messages", "posting"), "delivered": translate("Messages", "delivery"),
+                    "returned": translate("Messages", "return"), "receipt": translate("Messages", "receipt"),
+                    "correction": translate("Messages", "correction")}
 RECEIPT_KINDS = ("posting_receipt", "return_receipt", "delivery_proof", "returned_envelope")
 RECEIPT_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MAX_RECEIPT_BYTES = 50 * 1024 * 1024
@@ -104,7 +109,8 @@ def mail_service(key: str) -> MailService:
     for m in MAIL_SERVICES:
         if m.key == (key or "").strip():
             return m
-    raise UserError(f"'{key}' is not a known mail service. Use one of: {', '.join(m.key for m in MAIL_SERVICES)}.")
+    raise UserError(Text(translate("Messages", "'{key}' is not a known mail service. Use one of: {value}."),
+                         key=key, value=', '.join((m.key for m in MAIL_SERVICES))))
 
 
 @dataclass(frozen=True)
@@ -130,24 +136,28 @@ class MailStatus:
 def _text(value: str | None, what: str, limit: int = MAX_TEXT) -> str:
     text = (value or "").strip()
     if len(text) > limit:
-        raise UserError(f"The {what} is longer than {limit} characters. Shorten it.")
+        raise UserError(Text(translate("Messages", "The {what} is longer than {limit} characters. Shorten it."),
+                             what=name_text(what), limit=limit))
     return text
 
 
 def _day(books: Books, value, what: str) -> dt.date:
     day = parse_date(value, what)
     if day > books.today():
-        raise UserError(f"The {what} {day.isoformat()} is in the future (today is {books.today().isoformat()}). "
-                        "Enter the day it happened.")
+        raise UserError(Text(translate("Messages", "The {what} {day} is in the future (today is {today}). Enter "
+                                                   "the day it happened."),
+                             what=name_text(what), day=day.isoformat(), today=books.today().isoformat()))
     return day
 
 
 def _tracking(value: str) -> str:
     number = validate_tracking(value)
     if not number:
-        raise UserError("The tracking number is empty. Copy it from the postal receipt, e.g. RR123456785CN.")
+        raise UserError(Text(translate("Messages", "The tracking number is empty. Copy it from the postal receipt, "
+                                                   "e.g. RR123456785CN.")))
     if len(number) > 40:
-        raise UserError("The tracking number is longer than 40 characters. Check it on the postal receipt.")
+        raise UserError(Text(translate("Messages", "The tracking number is longer than 40 characters. Check it on "
+                                                   "the postal receipt.")))
     return number
 
 
@@ -211,16 +221,22 @@ def record_posting(books: Books, letter_id: int, carrier: str, service: str, tra
     with books.db.session() as s:
         st = _status(s, letter_id)
         rec = letter_record(s, letter_id)
-        day = _day(books, posted_on, "posting date")
+        day = _day(books, posted_on, translate("Messages", "posting date"))
         if day < rec.letter_date:
-            raise UserError(f"Letter {rec.reference} is dated {rec.letter_date.isoformat()}; it cannot have been posted "
-                            f"on {day.isoformat()}. Enter the posting date from the receipt.")
+            raise UserError(Text(translate("Messages", "Letter {reference} is dated {letter_date}; it cannot have "
+                                                       "been posted on {day}. Enter the posting date from the "
+                                                       "receipt."),
+                                 reference=rec.reference, letter_date=rec.letter_date.isoformat(),
+                                 day=day.isoformat()))
         if st.posted_on is not None:
-            raise UserError(f"Letter {rec.reference} is already recorded as posted on {st.posted_on.isoformat()} "
-                            f"(tracking {st.tracking_number}). To change that, record a correction.")
+            raise UserError(Text(translate("Messages", "Letter {reference} is already recorded as posted on "
+                                                       "{posted_on} (tracking {tracking_number}). To change that, "
+                                                       "record a correction."),
+                                 reference=rec.reference, posted_on=st.posted_on.isoformat(),
+                                 tracking_number=st.tracking_number))
         return letters_repo.add_mail_entry(s, letter_id=rec.id, kind="posted", date=day,
-                                           carrier=_text(carrier, "carrier"), service=_text(service, "service"),
-                                           tracking_number=_tracking(tracking), note=_text(note, "note", MAX_NOTE))
+                                           carrier=_text(carrier, translate("Messages", "carrier")), service=_text(service, translate("Messages", "service")),
+                                           tracking_number=_tracking(tracking), note=_text(note, translate("Messages", "note"), MAX_NOTE))
 
 
 def record_delivery(books: Books, letter_id: int, delivered_on: dt.date | str, signed_by: str = "",
@@ -228,35 +244,40 @@ def record_delivery(books: Books, letter_id: int, delivered_on: dt.date | str, s
     """The carrier delivered the letter on ``delivered_on`` (signed for by ``signed_by``)."""
     with books.db.session() as s:
         st = _status(s, letter_id)
-        day = _day(books, delivered_on, "delivery date")
-        _after_posting(st, day, "delivered")
+        day = _day(books, delivered_on, translate("Messages", "delivery date"))
+        _after_posting(st, day, translate("Messages", "delivered"))
         if st.delivered_on is not None:
-            raise UserError(f"Letter {st.reference} is already recorded as delivered on {st.delivered_on.isoformat()}. "
-                            "To change that, record a correction.")
+            raise UserError(Text(translate("Messages", "Letter {reference} is already recorded as delivered on "
+                                                       "{delivered_on}. To change that, record a correction."),
+                                 reference=st.reference, delivered_on=st.delivered_on.isoformat()))
         return letters_repo.add_mail_entry(s, letter_id=st.letter_id, kind="delivered", date=day,
-                                           signed_by=_text(signed_by, "name of the person who signed"),
-                                           note=_text(note, "note", MAX_NOTE))
+                                           signed_by=_text(signed_by, translate("Messages", "name of the person who signed")),
+                                           note=_text(note, translate("Messages", "note"), MAX_NOTE))
 
 
 def record_return(books: Books, letter_id: int, returned_on: dt.date | str, reason: str) -> int:
     """The letter came back undelivered on ``returned_on`` (``reason`` as the carrier states it)."""
     with books.db.session() as s:
         st = _status(s, letter_id)
-        day = _day(books, returned_on, "return date")
-        _after_posting(st, day, "returned")
-        reason = _text(reason, "reason for the return", MAX_NOTE)
+        day = _day(books, returned_on, translate("Messages", "return date"))
+        _after_posting(st, day, translate("Messages", "returned"))
+        reason = _text(reason, translate("Messages", "reason for the return"), MAX_NOTE)
         if not reason:
-            raise UserError("Enter why the letter came back (e.g. 'addressee unknown', 'refused').")
+            raise UserError(Text(translate("Messages", "Enter why the letter came back (e.g. 'addressee unknown', "
+                                                       "'refused').")))
         return letters_repo.add_mail_entry(s, letter_id=st.letter_id, kind="returned", date=day, note=reason)
 
 
 def _after_posting(st: MailStatus, day: dt.date, what: str) -> None:
     if st.posted_on is None:
-        raise UserError(f"Letter {st.reference} has no posting recorded. Record the posting (date and tracking "
-                        f"number) before recording that it was {what}.")
+        raise UserError(Text(translate("Messages", "Letter {reference} has no posting recorded. Record the posting "
+                                                   "(date and tracking number) before recording that it was {what}."),
+                             reference=st.reference, what=name_text(what)))
     if day < st.posted_on:
-        raise UserError(f"Letter {st.reference} was posted on {st.posted_on.isoformat()}; it cannot have been {what} "
-                        f"on {day.isoformat()}. Check the date.")
+        raise UserError(Text(translate("Messages", "Letter {reference} was posted on {posted_on}; it cannot have "
+                                                   "been {what} on {day}. Check the date."),
+                             reference=st.reference, posted_on=st.posted_on.isoformat(), what=name_text(what),
+                             day=day.isoformat()))
 
 
 def attach_receipt(books: Books, letter_id: int, file_path: str | Path, kind: str,
@@ -264,16 +285,22 @@ def attach_receipt(books: Books, letter_id: int, file_path: str | Path, kind: st
     """Copy a scan (PDF or image) of a receipt into the letter archive and log it. ``kind``: one of
     RECEIPT_KINDS. The copy is ``receipts/L000123_<kind>_<n><suffix>`` in the archive folder."""
     if kind not in RECEIPT_KINDS:
-        raise UserError(f"'{kind}' is not a kind of receipt. Use one of: {', '.join(RECEIPT_KINDS)}.")
+        raise UserError(Text(translate("Messages", "'{kind}' is not a kind of receipt. Use one of: {receipt_kinds}."),
+                             kind=kind, receipt_kinds=', '.join(RECEIPT_KINDS)))
     src = Path(file_path).expanduser()
     if not src.is_file():
-        raise UserError(f"There is no file at {src}. Choose the scanned receipt.")
+        raise UserError(Text(translate("Messages", "There is no file at {src}. Choose the scanned receipt."),
+                             src=src))
     suffix = src.suffix.lower()
     if suffix not in RECEIPT_SUFFIXES:
-        raise UserError(f"{src.name} is not a PDF or image file. Scan the receipt as {', '.join(RECEIPT_SUFFIXES)}.")
+        raise UserError(Text(translate("Messages", "{name} is not a PDF or image file. Scan the receipt as "
+                                                   "{receipt_suffixes}."),
+                             name=src.name, receipt_suffixes=', '.join(RECEIPT_SUFFIXES)))
     if src.stat().st_size > MAX_RECEIPT_BYTES:
-        raise UserError(f"{src.name} is larger than {MAX_RECEIPT_BYTES // (1024 * 1024)} MB. Scan at a lower resolution.")
-    day = _day(books, received_on if received_on not in (None, "") else books.today(), "date of the receipt")
+        raise UserError(Text(translate("Messages", "{name} is larger than {max_receipt_bytes} MB. Scan at a lower "
+                                                   "resolution."),
+                             name=src.name, max_receipt_bytes=MAX_RECEIPT_BYTES // (1024 * 1024)))
+    day = _day(books, received_on if received_on not in (None, "") else books.today(), translate("Messages", "date of the receipt"))
     folder = archive_dir(books) / "receipts"
     with books.db.session() as s:
         rec = letter_record(s, letter_id)
@@ -303,30 +330,35 @@ def correct_entry(books: Books, entry_id: int, note: str, *, carrier: str | None
                   signed_by: str | None = None) -> int:
     """Correct a posting, delivery or return entry: a new 'correction' entry with the corrected
     values (unchanged fields copied) and the reason in ``note``. Nothing is overwritten."""
-    reason = _text(note, "reason for the correction", MAX_NOTE)
+    reason = _text(note, translate("Messages", "reason for the correction"), MAX_NOTE)
     if not reason:
-        raise UserError("Say why the entry is corrected (e.g. 'tracking number mistyped').")
+        raise UserError(Text(translate("Messages", "Say why the entry is corrected (e.g. 'tracking number "
+                                                   "mistyped').")))
     with books.db.session() as s:
         found = [e for e in letters_repo.mail_entries_by_ids(s, [int(entry_id)])]
         if not found:
-            raise UserError(f"There is no registered-mail entry {entry_id}. Check the id in the letter's mail log.")
+            raise UserError(Text(translate("Messages", "There is no registered-mail entry {entry_id}. Check the id "
+                                                       "in the letter's mail log."), entry_id=entry_id))
         target = found[0]
         if target.kind not in ("posted", "delivered", "returned"):
-            raise UserError(f"Entry {entry_id} is a {target.kind} entry; only posted, delivered and returned entries "
-                            "can be corrected.")
+            raise UserError(Text(translate("Messages", "Entry {entry_id} is a {kind} entry; only posted, delivered "
+                                                       "and returned entries can be corrected."),
+                                 entry_id=entry_id, kind=Text(ENTRY_KIND_NAMES.get(target.kind, target.kind))))
         entries = letters_repo.mail_entries(s, [target.letter_id])
         current = _effective(entries)[target.id]
         rec = letter_record(s, target.letter_id)
-        day = current.date if date in (None, "") else _day(books, date, "corrected date")
+        day = current.date if date in (None, "") else _day(books, date, translate("Messages", "corrected date"))
         if day < rec.letter_date:
-            raise UserError(f"Letter {rec.reference} is dated {rec.letter_date.isoformat()}; the corrected date "
-                            f"{day.isoformat()} is before it.")
+            raise UserError(Text(translate("Messages", "Letter {reference} is dated {letter_date}; the corrected "
+                                                       "date {day} is before it."),
+                                 reference=rec.reference, letter_date=rec.letter_date.isoformat(),
+                                 day=day.isoformat()))
         return letters_repo.add_mail_entry(
             s, letter_id=target.letter_id, kind="correction", date=day,
-            carrier=current.carrier if carrier is None else _text(carrier, "carrier"),
-            service=current.service if service is None else _text(service, "service"),
+            carrier=current.carrier if carrier is None else _text(carrier, translate("Messages", "carrier")),
+            service=current.service if service is None else _text(service, translate("Messages", "service")),
             tracking_number=current.tracking_number if tracking is None else _tracking(tracking),
-            signed_by=current.signed_by if signed_by is None else _text(signed_by, "name of the person who signed"),
+            signed_by=current.signed_by if signed_by is None else _text(signed_by, translate("Messages", "name of the person who signed")),
             note=reason, corrects_id=target.id)
 
 
@@ -335,7 +367,7 @@ def mailing_book_pdf(books: Books, letter_ids: Iterable[int], mailing_date: dt.d
     """The firm mailing book (PS Form 3877 style) of the letters posted, for the post office to stamp."""
     ids = list(dict.fromkeys(int(i) for i in letter_ids))
     if not ids:
-        raise UserError("Select at least one posted letter for the mailing book.")
+        raise UserError(Text(translate("Messages", "Select at least one posted letter for the mailing book.")))
     day = parse_date(mailing_date, "mailing date")
     with books.db.session() as s:
         company = company_party(s)
@@ -345,7 +377,8 @@ def mailing_book_pdf(books: Books, letter_ids: Iterable[int], mailing_date: dt.d
             rec = letter_record(s, lid)
             st = _status(s, lid)
             if st.posted_on is None or not st.tracking_number:
-                raise UserError(f"Letter {rec.reference} has no tracking number yet. Record its posting first.")
+                raise UserError(Text(translate("Messages", "Letter {reference} has no tracking number yet. Record "
+                                                           "its posting first."), reference=rec.reference))
             data = customers_repo.get(s, rec.customer_id)
             party = Party(data.name, address_lines(data.address), data.postcode, data.city, data.country)
             lines = tuple(x for x in (*party.address_lines, party.city_line(), party.country) if x)

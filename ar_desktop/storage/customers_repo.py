@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.records import CustomerData
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.convert import customer_columns, customer_data
 from ar_desktop.storage.customer_list import SORT_KEYS, CustomerList, balances_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -36,7 +37,8 @@ class CustomerRow:
 
 def add(s: Session, data: CustomerData) -> int:
     if s.scalar(select(Customer.id).where(Customer.code == data.code)) is not None:
-        raise UserError(f"A customer with code '{data.code}' already exists. Choose another code.")
+        raise UserError(Text(translate("Messages", "A customer with code '{code}' already exists. Choose another "
+                                                   "code."), code=data.code))
     c = Customer(**customer_columns(data))
     s.add(c)
     s.flush()
@@ -46,12 +48,14 @@ def add(s: Session, data: CustomerData) -> int:
 def update(s: Session, customer_id: int, data: CustomerData) -> None:
     c = s.get(Customer, customer_id)
     if c is None:
-        raise UserError("That customer no longer exists.")
+        raise UserError(Text(translate("Messages", "That customer no longer exists.")))
     clash = s.scalar(select(Customer.id).where(Customer.code == data.code, Customer.id != customer_id))
     if clash is not None:
-        raise UserError(f"A customer with code '{data.code}' already exists. Choose another code.")
+        raise UserError(Text(translate("Messages", "A customer with code '{code}' already exists. Choose another "
+                                                   "code."), code=data.code))
     if data.currency != c.currency and s.scalar(select(func.count()).where(Invoice.customer_id == customer_id)):
-        raise UserError(f"{c.name} already has invoices in {c.currency}; its currency cannot be changed.")
+        raise UserError(Text(translate("Messages", "{name} already has invoices in {currency}; its currency cannot "
+                                                   "be changed."), name=c.name, currency=c.currency))
     for k, v in customer_columns(data).items():
         setattr(c, k, v)
 
@@ -59,7 +63,7 @@ def update(s: Session, customer_id: int, data: CustomerData) -> None:
 def get(s: Session, customer_id: int) -> CustomerData:
     c = s.get(Customer, customer_id)
     if c is None:
-        raise UserError("That customer no longer exists.")
+        raise UserError(Text(translate("Messages", "That customer no longer exists.")))
     return customer_data(c)
 
 

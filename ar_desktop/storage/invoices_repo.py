@@ -14,6 +14,7 @@ from ar_desktop.domain.allocation import OpenInvoice
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.storage.invoice_list import SORT_KEYS, InvoiceList
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.orm import Allocation, Customer, Invoice
 
 
@@ -109,7 +110,7 @@ def add(s: Session, *, customer_id: int, number: str, issue_date: dt.date, due_d
 def get(s: Session, invoice_id: int) -> Invoice:
     inv = s.get(Invoice, invoice_id)
     if inv is None:
-        raise UserError("That invoice no longer exists.")
+        raise UserError(Text(translate("Messages", "That invoice no longer exists.")))
     return inv
 
 

@@ -404,7 +404,8 @@ def describe_file(path: Path, application_id: int) -> dict:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if app_id != application_id or "company" not in tables:
-            raise UserError(f"{Path(path).name} is not a backup of an AR Desktop company file.")
+            raise UserError(Text(translate("Messages", "{name} is not a backup of an AR Desktop company file."),
+                                 name=Path(path).name))
         schema = con.execute("SELECT version_num FROM alembic_version").fetchone()
         company = con.execute("SELECT legal_name FROM company WHERE id = 1").fetchone()
         counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names

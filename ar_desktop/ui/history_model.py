@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ar_desktop.services.collections import HistoryEntry
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import RawRole, money_text
 
 HEADERS = (QT_TRANSLATE_NOOP("History", "Date"), QT_TRANSLATE_NOOP("History", "What"),
@@ -71,7 +72,7 @@ class HistoryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         e = self.entries[index.row()]
-        values = (e.date, kind_text(e.kind), e.text, e.invoice_number or "", e.amount)
+        values = (e.date, kind_text(e.kind), render(e.text), e.invoice_number or "", e.amount)
         if role == Qt.ItemDataRole.DisplayRole:
             v = values[index.column()]
             if index.column() == 0:
@@ -84,5 +85,5 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return e.text
+            return values[2]
         return None

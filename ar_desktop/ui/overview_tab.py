@@ -154,7 +154,7 @@ class OverviewTab(QWidget):
         grid.setSpacing(6)
         self.cards: dict[str, FigureCard] = {}
         for i, m in enumerate(METRICS):
-            card = FigureCard(m, QCoreApplication.translate("Kpi", LABELS[m]), self.tr(TIPS[m]))
+            card = FigureCard(m, QCoreApplication.translate("Kpi", LABELS[m]), QCoreApplication.translate("Overview", TIPS[m]))
             card.clicked.connect(lambda m=m: self.open_figure(m))
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.cards[m] = card

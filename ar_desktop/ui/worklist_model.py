@@ -9,8 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ar_desktop.domain.aging import overdue_severity
+from ar_desktop.domain.ladder import step_name_text
 from ar_desktop.services.collections import WorklistRow
 from ar_desktop.ui import palette
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import IdRole, RawRole, StatusRole, money_text
 
 STATE_TEXT = {
@@ -27,25 +29,9 @@ STATE_TONE = {"action_due": palette.OVERDUE, "waiting": palette.WAITING, "promis
               "disputed": palette.DISPUTED, "on_hold": palette.ON_HOLD}
 
 
-# The names the shipped ladders give their steps, so they read in the interface language; a
-# step the user named or added shows as typed.
-SHIPPED_STEP_NAMES = {
-    "courtesy_reminder": QT_TRANSLATE_NOOP("Steps", "Courtesy reminder"),
-    "reminder": QT_TRANSLATE_NOOP("Steps", "Reminder"),
-    "phone_call": QT_TRANSLATE_NOOP("Steps", "Phone call"),
-    "demand_letter": QT_TRANSLATE_NOOP("Steps", "Formal demand letter (registered mail)"),
-    "legal_action": QT_TRANSLATE_NOOP("Steps", "Legal action"),
-    "agency": QT_TRANSLATE_NOOP("Steps", "Hand over to a collection agency"),
-}
-
-
 def step_text(key: str | None, name: str | None = None) -> str:
-    if not key:
-        return ""
-    shipped = SHIPPED_STEP_NAMES.get(key)
-    if shipped is not None and (name is None or name == shipped):
-        return QCoreApplication.translate("Steps", shipped)
-    return name or key
+    """A step as the window shows it (domain.ladder.step_name_text, in the interface language)."""
+    return render(step_name_text(key, name)) if key else ""
 
 
 def _d(value) -> str:

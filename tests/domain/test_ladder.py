@@ -115,7 +115,7 @@ def test_validation_accepts_a_custom_ladder():
     ([_s("a", 1), _s("b", 2, requires="a", wait_days=-1)], "Step 2 'b': the waiting period -1"),
     ([_s("a", 1, ActionKind.REMINDER)], "Step 1 'a': no letter template is chosen"),
     ([_s("a", 1, ActionKind.REMINDER, template="x")], "Step 1 'a': 'x' is not a letter template"),
-    ([_s("a", 1, template="reminder")], "Step 1 'a': a 'phone_call' step sends no letter"),
+    ([_s("a", 1, template="reminder")], "Step 1 'a': a 'Phone call' step sends no letter"),
     ([_s("a", 1, registered_mail=True)], "Step 1 'a': .*cannot go by registered mail"),
     ([_s("Bad Key", 1)], "Step 1 'Bad Key': the key must start with a lower-case letter"),
     ([Step("a", "  ", 1, ActionKind.AGENCY)], "Step 1 'a': the name is empty"),

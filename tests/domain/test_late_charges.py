@@ -384,9 +384,9 @@ def test_bad_invoices():
         compute_charges(inv("-100.00", d(2025, 3, 31)), daily, d(2025, 4, 30), BOOK)
     with pytest.raises(UserError, match="The payment of 0.00 on 2025-04-02 for invoice INV-1 is zero"):
         compute_charges(inv("100.00", d(2025, 3, 31), (d(2025, 4, 2), "0.00")), daily, d(2025, 4, 30), BOOK)
-    with pytest.raises(UserError, match="Invoice INV-1 is in USD, but the rule statutory_eu applies to EUR debts only"):
+    with pytest.raises(UserError, match="Invoice INV-1 is in USD, but the rule 'EU statutory interest \\(ECB rate \\+ 8 points\\)' applies to EUR debts only"):
         compute_charges(inv("100.00", d(2025, 3, 31), currency="USD"), ChargeRule("statutory_eu"), d(2025, 4, 30), BOOK)
-    with pytest.raises(UserError, match="the rule statutory_uk applies to GBP debts only"):
+    with pytest.raises(UserError, match="the rule 'UK Late Payment Act \\(Bank Rate \\+ 8 points\\)' applies to GBP debts only"):
         compute_charges(inv("100.00", d(2025, 3, 31)), ChargeRule("statutory_uk"), d(2025, 4, 30), BOOK)
     with pytest.raises(TypeError):
         compute_charges(InvoiceForCharges("X", "EUR", 100.0, d(2025, 3, 31)), daily, d(2025, 4, 30), BOOK)

@@ -83,7 +83,7 @@ def test_a_decision_is_recorded_in_the_collection_file_and_changes_the_customer(
     assert find_customer(books, "ACME")[1].credit_limit == Decimal("1500.00")
     entry = [h for h in history(books, "ACME") if h.kind == "credit_review"][-1]
     assert entry.date == TODAY
-    assert "Quarterly review 2026Q1: credit limit changed from 1,000.00 to 1,500.00. Pays, a bit late." in entry.text
+    assert "Quarterly review 2026Q1: credit limit changed from 1,000.00 to 1,500.00. Pays, a bit late." in str(entry.text)
     record_decision(books, "2026Q1", "OLD", "stop_supplying")
     assert find_customer(books, "OLD")[1].on_hold
     record_decision(books, "2026Q1", "BETA", "change_class", new_class="c")

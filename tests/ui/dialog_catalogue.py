@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 Factory = Callable[[object, Path], QWidget]
@@ -192,7 +193,9 @@ CATALOGUE: dict[str, Factory] = {
     .MailTextDialog(w, "ap@example.com", "Payment reminder: 2 overdue invoices (EUR 4,030.00)",
                     "Dear Ms Huber,\n\nAccording to our records ...\n" * 6),
     "date": lambda w, _t: __import__("ar_desktop.ui.dialogs.date_dialog", fromlist=["DateDialog"])
-    .DateDialog(w, "Report as of", "As of", dt.date(2026, 3, 31), "The report shows the books as they were."),
+    .DateDialog(w, *(QCoreApplication.translate("DataActions", t) for t in ("Report as of", "As of")),
+                dt.date(2026, 3, 31), QCoreApplication.translate(
+                    "DataActions", "The report shows the books as they were at the end of this day.")),
     "report-options": lambda w, _t: __import__("ar_desktop.ui.report_actions", fromlist=["ReportOptionsDialog"])
     .ReportOptionsDialog(w, w.books, "aging", w.books.today()),
     "review": lambda w, _t: __import__("ar_desktop.ui.dialogs.review_dialog", fromlist=["ReviewDialog"])

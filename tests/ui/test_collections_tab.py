@@ -168,7 +168,7 @@ def test_invoice_over_credit_limit_asks_and_records_the_override(window, qtbot, 
     qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
     assert "above the credit limit" in asked[0]
     entries = collections.history(window.books, "LIM01")
-    assert any(e.kind == "credit_override" and "LIM-1" in (e.invoice_number or e.text) for e in entries)
+    assert any(e.kind == "credit_override" and "LIM-1" in (e.invoice_number or str(e.text)) for e in entries)
 
 
 def test_class_ladder_edit_is_validated_and_saved(window, qtbot, when_dialog_opens):

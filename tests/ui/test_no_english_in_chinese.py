@@ -23,7 +23,7 @@ SAME_IN_BOTH = re.compile(
     r"EMS|DHL|UPS|FedEx|TNT|SF|Deutsche Post|Einschreiben( Einwurf)?|Rückschein|Royal Mail( Signed For| Special "
     r"Delivery Guaranteed)?|La Poste|USPS|China Post|Basiszinssatz|US Letter|DIN 5008|English|"
     r"A/B/C|net \d+|\d+/\d+ net \d+|en|zh|zh_CN|Email|e-mail|www\.\S+|https?://\S+|\S+@\S+|"
-    r"[\w.-]+\.(?:ardb|pdf|csv|xlsx|md|png|bak|json|ini)\b|/[\w./-]+|[A-Z]{3}\b")
+    r"[\w.-]*\.(?:ardb|pdf|csv|xlsx|md|png|bak|json|ini|backups)\b|/[\w./-]+|[A-Z]{3}\b")
 QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
 ENGLISH_WORD = re.compile(r"(?<![\w&])[A-Za-z]{3,}(?![\w])")
 # A raw key ('demand_letter', 'customer_id'): never shown to a user in any language, so never a known gap

@@ -82,8 +82,8 @@ def test_quarterly_review_records_the_decision_in_the_collection_file(qtbot, win
     _cid, after = find_customer(window.books, first.code)
     assert after.credit_class == new
     entry = [h for h in history(window.books, first.code) if h.kind == "credit_review"][-1]
-    assert f"Quarterly review {quarter}: credit class changed from {before.credit_class} to {new}" in entry.text
-    assert "Pays on time all year" in entry.text
+    assert f"Quarterly review {quarter}: credit class changed from {before.credit_class} to {new}" in str(entry.text)
+    assert "Pays on time all year" in str(entry.text)
     qtbot.waitUntil(lambda: dialog.model.rows and dialog.model.rows[0].decision is not None, timeout=60_000)
     assert dialog.model.rows[0].decision.new_class == new
     dialog.close()

@@ -88,7 +88,7 @@ def _row_with_email(window):
 
 
 def _notes(window, code):
-    return [e.text for e in collections.history(window.books, code) if e.kind == "note"]
+    return [str(e.text) for e in collections.history(window.books, code) if e.kind == "note"]
 
 
 def test_the_email_reminder_is_logged_when_the_mail_program_opens(window, monkeypatch):

@@ -159,7 +159,8 @@ def test_chinese_window_has_one_file_menu_with_the_data_actions(qtbot, settings,
 
 def test_shipped_ladder_step_names_follow_the_interface_language(chinese):
     from ar_desktop.domain.ladder import default_ladder
-    from ar_desktop.ui.worklist_model import SHIPPED_STEP_NAMES, step_text
+    from ar_desktop.domain.ladder import SHIPPED_STEP_NAMES
+    from ar_desktop.ui.worklist_model import step_text
 
     for step in default_ladder("B").steps:
         assert SHIPPED_STEP_NAMES[step.key] == step.name  # the table follows the shipped ladder

@@ -13,8 +13,6 @@ from ar_desktop.services.context import Books
 HEADERS = (QT_TRANSLATE_NOOP("Audit", "When"), QT_TRANSLATE_NOOP("Audit", "Action"),
            QT_TRANSLATE_NOOP("Audit", "Field"), QT_TRANSLATE_NOOP("Audit", "Old value"),
            QT_TRANSLATE_NOOP("Audit", "New value"), QT_TRANSLATE_NOOP("Audit", "Note"))
-
-
 ACTIONS = {"create": QT_TRANSLATE_NOOP("Audit", "created"), "change": QT_TRANSLATE_NOOP("Audit", "changed"),
            "void": QT_TRANSLATE_NOOP("Audit", "voided"), "write_off": QT_TRANSLATE_NOOP("Audit", "write-off"),
            "credit_note": QT_TRANSLATE_NOOP("Audit", "credit note"), "reversal": QT_TRANSLATE_NOOP("Audit", "reversal"),

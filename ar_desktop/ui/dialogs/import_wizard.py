@@ -37,6 +37,11 @@ MODES = (("refuse", "Refuse the file if a number or code already exists"),
          ("update", "Update what already exists"))
 
 
+KIND_LABELS = {"customers": QT_TRANSLATE_NOOP("FilePage", "Customers"),
+               "invoices": QT_TRANSLATE_NOOP("FilePage", "Invoices"),
+               "payments": QT_TRANSLATE_NOOP("FilePage", "Payments")}
+
+
 class PreviewModel(QAbstractTableModel):
     """The first rows as they will be stored (dates as ISO, amounts exact, due dates filled in)."""
 
@@ -92,7 +97,7 @@ class FilePage(QWizardPage):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("import_kind")
         for k in KINDS:
-            self.kind_combo.addItem(self.tr(k.capitalize()), k)
+            self.kind_combo.addItem(self.tr(KIND_LABELS[k]), k)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("import_sheet")
         self.sheet_combo.setEnabled(False)

@@ -83,7 +83,7 @@ class InvoiceDialog(FormDialog):
         """A new invoice that takes the customer over its limit (or is for a customer on hold)
         is saved only when the user confirms; the override is recorded against the customer."""
         data = parse_invoice(raw)  # field problems first, shown beside their fields
-        warnings = [w for w in (credit_check_for_new_invoice(self.books, raw["customer_code"], raw["amount"]),)
+        warnings = [render(w) for w in (credit_check_for_new_invoice(self.books, raw["customer_code"], raw["amount"]),)
                     if w]
         cap = new_customer_cap_warning(self.books, raw["customer_code"], raw["amount"])
         cover = new_invoice_warnings(self.books, raw["customer_code"], raw["amount"], data.issue_date, data.due_date)

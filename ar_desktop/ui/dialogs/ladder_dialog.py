@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPushButton, QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.ladder import CLASS_EXPLANATIONS, CREDIT_CLASSES, LETTER_TEMPLATES, ActionKind, Step
+from ar_desktop.domain.text import Text
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
 from ar_desktop.ui.worklist_model import step_text
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
 
 # A step's key is its identity in the books (what 'requires' names, what history records): never shown,
@@ -230,7 +232,7 @@ class LadderDialog(QDialog):
     def load(self) -> None:
         if self.customer_code is None:
             cls = self.credit_class.currentData()
-            self.explanation.setText(CLASS_EXPLANATIONS[cls])
+            self.explanation.setText(render(Text(CLASS_EXPLANATIONS[cls])))
             self.model.set_steps(collections.class_ladder(self.books, cls).steps)
         else:
             own = collections.customer_ladder(self.books, self.customer_code)

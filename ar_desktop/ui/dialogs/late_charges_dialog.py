@@ -119,7 +119,7 @@ class LateChargesDialog(FormDialog):
                              line(current.rate_text or "", 40),
                              self.tr("Contractual rules only; statutory rules use the reference rates."))
         self.day_count = self.add("day_count", self.tr("Day count"),
-                                  combo([(self.tr(label), dc.value) for dc, label in DAY_COUNT_LABELS.items()],
+                                  combo([(QCoreApplication.translate("LateCharges", label), dc.value) for dc, label in DAY_COUNT_LABELS.items()],
                                         current.day_count.value),
                                   self.tr("How a yearly rate is divided over the days."))
         self.fee = self.add("fixed_fee", self.tr("Fixed fee per late invoice"),
@@ -136,7 +136,7 @@ class LateChargesDialog(FormDialog):
     def _kind_changed(self) -> None:
         kind = RuleKind(self.kind.currentData())
         contract = kind in CONTRACT_KINDS
-        self.explanation.setText(self.tr(RULE_EXPLANATIONS[kind]))
+        self.explanation.setText(QCoreApplication.translate("LateCharges", RULE_EXPLANATIONS[kind]))
         self.rate.setEnabled(contract)
         self.fee.setEnabled(contract)
         self.rate.setPlaceholderText(self.tr("e.g. 0.05 (% a day)") if kind is RuleKind.CONTRACT_DAILY
@@ -154,8 +154,8 @@ class LateChargesDialog(FormDialog):
         try:
             ChargeRule(kind, rate, raw["day_count"])
         except UserError as e:
-            raise ValidationError({"rate_percent": str(e)}) from None
+            raise ValidationError({"rate_percent": e.message}) from None
         try:
             return ChargeRule(kind, rate, raw["day_count"], fee)
         except UserError as e:
-            raise ValidationError({"fixed_fee": str(e)}) from None
+            raise ValidationError({"fixed_fee": e.message}) from None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -19,13 +19,18 @@ from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.printing import choose_printer, print_pdf, save_from
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.tasks import BackgroundTask
+from ar_desktop.ui.worklist_model import step_text
 
-LAYOUTS = (("din-a", "DIN 5008 form A (window envelope)"), ("din-b", "DIN 5008 form B (window envelope)"),
-           ("us-10", "US #10 window envelope (Letter paper)"), ("plain", "Plain (envelope addressed by hand)"))
+LAYOUTS = (("din-a", QT_TRANSLATE_NOOP("LettersDialog", "DIN 5008 form A (window envelope)")),
+           ("din-b", QT_TRANSLATE_NOOP("LettersDialog", "DIN 5008 form B (window envelope)")),
+           ("us-10", QT_TRANSLATE_NOOP("LettersDialog", "US #10 window envelope (Letter paper)")),
+           ("plain", QT_TRANSLATE_NOOP("LettersDialog", "Plain (envelope addressed by hand)")))
 
 
 class CandidatesModel(QAbstractTableModel):
-    HEADERS = ("Issue", "Code", "Customer", "Letter", "Overdue", "Registered mail")
+    HEADERS = (QT_TRANSLATE_NOOP("CandidatesModel", "Issue"), QT_TRANSLATE_NOOP("CandidatesModel", "Code"),
+               QT_TRANSLATE_NOOP("CandidatesModel", "Customer"), QT_TRANSLATE_NOOP("CandidatesModel", "Letter"),
+               QT_TRANSLATE_NOOP("CandidatesModel", "Overdue"), QT_TRANSLATE_NOOP("CandidatesModel", "Registered mail"))
 
     def __init__(self, candidates: list[letters.LetterCandidate], parent=None):
         super().__init__(parent)

@@ -5,19 +5,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from ar_desktop.domain.text import Text
 from ar_desktop.services import letters, registered_mail
 from ar_desktop.services.context import Books
 from ar_desktop.services.letter_register import RegisterRow, letter_register
 from ar_desktop.ui import palette
 from ar_desktop.ui.dialogs.form import FormDialog, OptionalDateEdit, combo, date_edit, line
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.table_models import money_text
+from ar_desktop.ui.worklist_model import step_text
 
+STAGE_NAMES = {"issued": QT_TRANSLATE_NOOP("RegisterModel", "issued"),
+               "posted": QT_TRANSLATE_NOOP("RegisterModel", "posted"),
+               "delivered": QT_TRANSLATE_NOOP("RegisterModel", "delivered"),
+               "returned": QT_TRANSLATE_NOOP("RegisterModel", "returned")}
+# Mail services whose label is not a name the same in every language (the window's own words).
+SERVICE_LABELS = (QT_TRANSLATE_NOOP("PostingDialog", "China Post 挂号信 (registered letter)"),
+                  QT_TRANSLATE_NOOP("PostingDialog", "USPS Certified Mail with Return Receipt"),
+                  QT_TRANSLATE_NOOP("PostingDialog", "Registered mail"))
 STAGE_TONE = {"issued": palette.DUE_SOON, "returned": palette.OVERDUE, "delivered": palette.PAID}
 
 
@@ -26,8 +37,13 @@ def _d(v) -> str:
 
 
 class RegisterModel(QAbstractTableModel):
-    HEADERS = ("Letter", "Date", "Customer", "Step", "Claimed", "Stage", "Posted", "Carrier / service", "Tracking",
-               "Delivered / returned", "Reply due")
+    HEADERS = (QT_TRANSLATE_NOOP("RegisterModel", "Letter"), QT_TRANSLATE_NOOP("RegisterModel", "Date"),
+               QT_TRANSLATE_NOOP("RegisterModel", "Customer"), QT_TRANSLATE_NOOP("RegisterModel", "Step"),
+               QT_TRANSLATE_NOOP("RegisterModel", "Claimed"), QT_TRANSLATE_NOOP("RegisterModel", "Stage"),
+               QT_TRANSLATE_NOOP("RegisterModel", "Posted"), QT_TRANSLATE_NOOP("RegisterModel", "Carrier / service"),
+               QT_TRANSLATE_NOOP("RegisterModel", "Tracking"),
+               QT_TRANSLATE_NOOP("RegisterModel", "Delivered / returned"),
+               QT_TRANSLATE_NOOP("RegisterModel", "Reply due"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,8 +69,8 @@ class RegisterModel(QAbstractTableModel):
         r = self.rows[index.row()]
         x, m = r.letter, r.mail
         if role == Qt.ItemDataRole.DisplayRole:
-            return [x.reference, _d(x.letter_date), f"{x.customer_code} – {x.customer_name}", x.step_key,
-                    f"{money_text(x.total_claimed)} {x.currency}", self.tr(r.stage), _d(m.posted_on),
+            return [x.reference, _d(x.letter_date), f"{x.customer_code} – {x.customer_name}", step_text(x.step_key),
+                    f"{money_text(x.total_claimed)} {x.currency}", self.tr(STAGE_NAMES[r.stage]), _d(m.posted_on),
                     f"{m.carrier} {m.service}".strip(), m.tracking_number, _d(m.delivered_on or m.returned_on),
                     _d(m.response_deadline)][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
@@ -104,8 +120,10 @@ class CorrectionDialog(FormDialog):
         super().__init__(parent, self.tr("Correct the log — {0}").format(row.letter.reference))
         entries = [e for e in registered_mail.mail_log(books, row.letter.id) if e.kind in
                    ("posted", "delivered", "returned", "correction")]
-        self.add("entry", self.tr("Entry"), combo([(f"{e.kind} {e.date.isoformat()} {e.tracking_number}".strip(),
-                                                   e.corrects_id or e.id) for e in reversed(entries)]))
+        kinds = registered_mail.ENTRY_KIND_NAMES
+        self.add("entry", self.tr("Entry"), combo([
+            (f"{render(Text(kinds.get(e.kind, e.kind)))} {e.date.isoformat()} {e.tracking_number}".strip(),
+             e.corrects_id or e.id) for e in reversed(entries)]))
         self.add("tracking", self.tr("Correct tracking number"), line("", 40), self.tr("Empty: unchanged"))
         self.add("date", self.tr("Correct date"), OptionalDateEdit(self.tr("unchanged"), books.today()),
                  self.tr("Empty: unchanged"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -78,7 +78,7 @@ class RateRowDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, books: Books, table: str, row: RateRow | None = None):
         title = self.tr("Add rate – {0}") if row is None else self.tr("Correct rate – {0}")
-        super().__init__(parent, title.format(self.tr(TABLE_LABELS[table])))
+        super().__init__(parent, title.format(QCoreApplication.translate("RatesDialog", TABLE_LABELS[table])))
         day = row.effective_from if row is not None else books.today()
         self.date = self.add("effective_from", self.tr("In force from"), date_edit(day),
                              self.tr("The date is fixed; to move a rate, remove it and add it again.")

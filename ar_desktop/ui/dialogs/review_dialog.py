@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
 from ar_desktop.domain.kpi import quarter_of
 from ar_desktop.domain.review import DECISION_LABELS, DECISIONS
 from ar_desktop.services import review
+from ar_desktop.domain.text import Text
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
@@ -30,7 +31,7 @@ def _quarters(today: dt.date) -> list[str]:
 
 
 def _decision_text(c: review.ReviewCandidate) -> str:
-    return "" if c.decision is None else render(DECISION_LABELS[c.decision.decision])
+    return "" if c.decision is None else render(Text(DECISION_LABELS[c.decision.decision]))
 
 
 class ReviewDialog(QDialog):
@@ -82,7 +83,7 @@ class ReviewDialog(QDialog):
         self.new_class = QComboBox()
         self.new_class.addItems(["A", "B", "C"])
         for key in DECISIONS:
-            b = QRadioButton(render(DECISION_LABELS[key]))
+            b = QRadioButton(render(Text(DECISION_LABELS[key])))
             b.setObjectName(f"decision_{key}")
             self.choices.addButton(b)
             self.buttons[key] = b
