@@ -25,11 +25,11 @@ from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, REC
                                             WRITE_OFF)
 from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_broken_on,
                                             plan_instalments, schedule_text)
-from ar_desktop.domain.records import CustomerData, parse_date
+from ar_desktop.domain.records import PAYMENT_METHODS, CustomerData, parse_date
 from ar_desktop.domain.payment_plan import BROKEN, HOLDING, OPEN, missed_instalment, plan_state
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
-from ar_desktop.domain.text import Text, name_text, translate, verbatim
+from ar_desktop.domain.text import Template, Text, name_text, translate, verbatim
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
@@ -803,13 +803,23 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
     return out
 
 
+def _method_text(method: str | None) -> Text:
+    """A payment method: one of the listed methods in the reader's language, else as typed."""
+    if method in PAYMENT_METHODS:
+        t = Template(method)
+        t.context = "PaymentDialog"  # where the window declares the methods for translation
+        return Text(t)
+    return verbatim(method or "")
+
+
 def _ledger_text(r) -> Text:
     ref, number = r.number or "", r.number or ""
+    method = _method_text(r.method)
     if r.entry_kind == REVERSAL.key:
         if ref:
             return Text(translate("Messages", "Payment reversed ({method}, ref. {ref}): {note}"),
-                        method=r.method, ref=ref, note=r.note)
-        return Text(translate("Messages", "Payment reversed ({method}): {note}"), method=r.method, note=r.note)
+                        method=method, ref=ref, note=r.note)
+        return Text(translate("Messages", "Payment reversed ({method}): {note}"), method=method, note=r.note)
     if r.entry_kind == WRITE_OFF.key:
         return Text(translate("Messages", "Written off: {number}"), number=number)
     if r.entry_kind == CREDIT_NOTE.key:
@@ -821,8 +831,8 @@ def _ledger_text(r) -> Text:
     if r.entry_kind == RECOVERY.key:
         return Text(translate("Messages", "Recovery of a written-off debt ({number})"), number=number)
     if ref:
-        return Text(translate("Messages", "Payment received ({method}, ref. {ref})"), method=r.method, ref=ref)
-    return Text(translate("Messages", "Payment received ({method})"), method=r.method)
+        return Text(translate("Messages", "Payment received ({method}, ref. {ref})"), method=method, ref=ref)
+    return Text(translate("Messages", "Payment received ({method})"), method=method)
 
 
 # How a call ended, as the history reads it (keys of CALL_OUTCOMES).

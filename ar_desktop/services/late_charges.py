@@ -298,11 +298,14 @@ def import_rates_csv(books: Books, text: str) -> int:
             if old is None:
                 new.append(r)
             elif Decimal(old.rate_percent) != r.rate_percent:
-                clashes.append(f"{r.table} {r.effective_from.isoformat()}: {old.rate_percent} % in the company file, "
-                               f"{r.rate_percent} % in the CSV")
+                clashes.append(Text(translate("Messages", "{table} {day}: {kept} % in the company file, {new} % in "
+                                                          "the CSV"),
+                                    table=r.table, day=r.effective_from.isoformat(), kept=old.rate_percent,
+                                    new=r.rate_percent))
         if clashes:
-            raise UserError("The rate file contradicts rates already kept; correct those rates one by one first:\n"
-                            + "\n".join(clashes[:20]))
+            raise UserError(Text(translate("Messages", "The rate file contradicts rates already kept; correct those "
+                                                       "rates one by one first:\n{clashes}"),
+                                 clashes=joined(clashes[:20])))
         return rates_repo.add_many(s, new)
 
 

@@ -38,11 +38,14 @@ class DamagedFile(StorageError):
 
     def __init__(self, path: Path, problems: list[str], backup: Path | None):
         self.path, self.problems, self.backup = Path(path), problems, backup
-        hint = (f" The latest good backup is {backup}; restore it with File ▸ Restore (or "
-                f"'ar-desktop --db \"{path}\" restore \"{backup}\"')." if backup else
-                " No automatic backup was found beside it; restore a copy you made, if you have one.")
+        hint = (Text(translate("Messages", " The latest good backup is {backup}; restore it with File ▸ Restore (or "
+                                           "'ar-desktop --db \"{path}\" restore \"{backup}\"')."),
+                     backup=backup, path=path) if backup else
+                Text(translate("Messages", " No automatic backup was found beside it; restore a copy you made, if "
+                                           "you have one.")))
         shown = "; ".join(problems[:3])
-        super().__init__(f"{Path(path).name} is damaged ({shown}). It was not changed.{hint}")
+        super().__init__(Text(translate("Messages", "{name} is damaged ({shown}). It was not changed.{hint}"),
+                              name=Path(path).name, shown=shown, hint=hint))
 
 
 def map_operational_error(e: BaseException, path: Path) -> StorageError | None:
@@ -50,14 +53,17 @@ def map_operational_error(e: BaseException, path: Path) -> StorageError | None:
     text = str(getattr(e, "orig", None) or e).lower()
     name = Path(path).name
     if "database or disk is full" in text or "disk is full" in text:
-        return DiskFull(f"The disk holding {name} is full; the last change was not saved. Free some space (or "
-                        "move the file to a disk with room), then do it again.")
+        return DiskFull(Text(translate("Messages", "The disk holding {name} is full; the last change was not "
+                                                   "saved. Free some space (or move the file to a disk with room), "
+                                                   "then do it again."), name=name))
     if "readonly database" in text or "read-only" in text or "attempt to write a readonly" in text:
-        return ReadOnlyFile(f"{name} is read-only, so the change was not saved. Copy the file to a folder you may "
-                            "write to (or remove the read-only flag), open that copy and do it again.")
+        return ReadOnlyFile(Text(translate("Messages", "{name} is read-only, so the change was not saved. Copy the "
+                                                       "file to a folder you may write to (or remove the read-only "
+                                                       "flag), open that copy and do it again."), name=name))
     if "unable to open database file" in text:
-        return ReadOnlyFile(f"{name} or its folder cannot be opened for writing (unable to open database file). "
-                            "Check that the folder still exists and that you may write to it.")
+        return ReadOnlyFile(Text(translate("Messages", "{name} or its folder cannot be opened for writing (unable "
+                                                       "to open database file). Check that the folder still exists "
+                                                       "and that you may write to it."), name=name))
     if "database is locked" in text or "database table is locked" in text:
         return FileBusy(f"{name} is busy in another program (database is locked); the change was not saved. Close "
                         "the other program (or wait a moment) and do it again.")
@@ -65,8 +71,9 @@ def map_operational_error(e: BaseException, path: Path) -> StorageError | None:
         return DiskFull(f"The disk holding {name} is full; the last change was not saved. Free some space (or "
                         "move the file to a disk with room), then do it again.")
     if "disk i/o error" in text:
-        return StorageError(f"The disk reported an error while writing {name} (disk I/O error); the change was not "
-                            "saved. Check the disk or network drive, then do it again.")
+        return StorageError(Text(translate("Messages", "The disk reported an error while writing {name} (disk I/O "
+                                                       "error); the change was not saved. Check the disk or network "
+                                                       "drive, then do it again."), name=name))
     if "malformed" in text or "file is not a database" in text:
         return DamagedFile(path, [str(getattr(e, "orig", None) or e)], latest_backup(path))
     return None

@@ -40,6 +40,19 @@ KIND_TEXT = {
     "mail_returned": QT_TRANSLATE_NOOP("History", "mail returned"),
     "mail_receipt": QT_TRANSLATE_NOOP("History", "mail receipt"),
     "mail_correction": QT_TRANSLATE_NOOP("History", "mail correction"),
+    "plan": QT_TRANSLATE_NOOP("History", "payment plan"),
+    "plan_broken": QT_TRANSLATE_NOOP("History", "plan broken"),
+    "plan_kept": QT_TRANSLATE_NOOP("History", "plan kept"),
+    "plan_cancelled": QT_TRANSLATE_NOOP("History", "plan cancelled"),
+    "insured_limit": QT_TRANSLATE_NOOP("History", "insured limit"),
+    "insurer_notified": QT_TRANSLATE_NOOP("History", "insurer notified"),
+    "insurer_transferred": QT_TRANSLATE_NOOP("History", "transferred to insurer"),
+    "insurer_claim_filed": QT_TRANSLATE_NOOP("History", "insurance claim"),
+    "insurer_indemnified": QT_TRANSLATE_NOOP("History", "indemnity"),
+    "acknowledgement": QT_TRANSLATE_NOOP("History", "acknowledgement"),
+    "credit_check": QT_TRANSLATE_NOOP("History", "credit check"),
+    "confirmation_sent": QT_TRANSLATE_NOOP("History", "confirmation sent"),
+    "confirmation_returned": QT_TRANSLATE_NOOP("History", "confirmation returned"),
 }
 
 
