@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Any
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.text import Text, name_text, translate, verbatim
+from ar_desktop.domain.text import Text, joined, name_text, translate, verbatim
 
 # Letter templates the PDF layer knows (mirrors ar_desktop.domain.letters.TEMPLATE_KEYS).
 LETTER_TEMPLATES: tuple[str, ...] = ("courtesy_reminder", "reminder", "demand_letter", "final_notice",
@@ -88,9 +88,12 @@ ACTION_NAMES: dict[ActionKind, str] = {
     ActionKind.CREDIT_HOLD: translate("Messages", "Credit hold"),
 }
 TEMPLATE_NAMES: dict[str, str] = {
+    "courtesy_reminder": translate("Messages", "Courtesy note"),
     "reminder": translate("Messages", "Reminder letter"),
     "demand_letter": translate("Messages", "Formal demand letter"),
     "final_notice": translate("Messages", "Final notice"),
+    "legal_notice": translate("Messages", "Notice before legal action"),
+    "agency_notice": translate("Messages", "Notice of hand-over to a collection agency"),
 }
 
 
@@ -340,15 +343,21 @@ def _validate(steps: tuple[Step, ...]) -> None:
         if s.action.is_letter:
             allowed = [t for t in LETTER_TEMPLATES if t not in NOTICE_TEMPLATES.values()]
             if s.template not in allowed:
-                what = f"'{s.template}' is not a letter template" if s.template else "no letter template is chosen"
-                raise UserError(f"{label}: {what}. Choose one of: {', '.join(allowed)}.")
+                what = (Text(translate("Messages", "'{template}' is not a letter template"), template=s.template)
+                        if s.template else Text(translate("Messages", "no letter template is chosen")))
+                raise UserError(Text(translate("Messages", "{label}: {what}. Choose one of: {allowed}."),
+                                     label=label, what=what, allowed=joined([template_name(t) for t in allowed], ", ")))
         elif s.template is not None and NOTICE_TEMPLATES.get(s.action.value) != s.template:
             notice = NOTICE_TEMPLATES.get(s.action.value)
             if notice:
-                raise UserError(f"{label}: a '{s.action.value}' step can only send its notice letter "
-                                f"'{notice}', not '{s.template}'. Choose '{notice}' or no template.")
-            raise UserError(f"{label}: a '{s.action.value}' step sends no letter, so it cannot "
-                            f"have the template '{s.template}'. Clear the template.")
+                raise UserError(Text(translate("Messages", "{label}: a '{action}' step can only send its notice "
+                                                           "letter '{notice}', not '{template}'. Choose '{notice}' "
+                                                           "or no template."),
+                                     label=label, action=action_name(s.action), notice=template_name(notice),
+                                     template=template_name(s.template)))
+            raise UserError(Text(translate("Messages", "{label}: a '{action}' step sends no letter, so it cannot "
+                                                       "have the template '{template}'. Clear the template."),
+                                 label=label, action=action_name(s.action), template=template_name(s.template)))
         elif s.template is None:
             if s.registered_mail:
                 raise UserError(Text(translate("Messages", "{label}: a '{action}' step sends no letter, so it "

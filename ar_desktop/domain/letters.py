@@ -12,6 +12,7 @@ from pathlib import Path
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letter_facts import LetterFacts
 from ar_desktop.domain.money import ZERO
+from ar_desktop.domain.text import Text, translate
 
 LANGUAGES = ("en", "zh")
 TEMPLATE_KEYS = ("courtesy_reminder", "reminder", "demand_letter", "final_notice", "legal_notice", "agency_notice")

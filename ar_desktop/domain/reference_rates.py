@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, joined, translate
 
 ECB_MRO = "ecb_mro"
 DE_BASISZINS = "de_basiszins"

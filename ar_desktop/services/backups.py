@@ -211,7 +211,8 @@ def restore(books_or_path: Books | str | Path, src: str | Path) -> RestoreResult
     else:
         target = Path(books_or_path).expanduser().resolve()
     if target.exists() and os.path.samefile(src, target):
-        raise UserError("That is the company file itself; choose a backup file to restore.")
+        raise UserError(Text(translate("Messages", "That is the company file itself; choose a backup file to "
+                                                   "restore.")))
     lock = FileLock(target)
     lock.acquire()  # nobody else may have the file open while it is replaced
     try:

@@ -689,8 +689,10 @@ def _mark_dispute(books: Books, s, number: str, reason: str, amount, day: dt.dat
     units = open_units if amount in (None, "") else to_minor(_amount(amount, inv.currency, translate("Messages", "disputed amount")),
                                                              inv.currency)
     if units > open_units:
-        raise UserError(f"The disputed amount {from_minor(units, inv.currency):.2f} is more than is open on invoice "
-                        f"{inv.number} ({from_minor(open_units, inv.currency):.2f}).")
+        raise UserError(Text(translate("Messages", "The disputed amount {units:.2f} is more than is open on "
+                                                   "invoice {number} ({open_units:.2f})."),
+                             units=from_minor(units, inv.currency), number=inv.number,
+                             open_units=from_minor(open_units, inv.currency)))
     invoices_repo.set_disputed(inv, True, reason[:500], units)
     collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute", date=day, note=reason, amount=units,
                                invoice_id=inv.id)
@@ -703,8 +705,9 @@ def resolve_dispute(books: Books, invoice_number: str, note: str = "", on: dt.da
     with books.db.session() as s:
         inv = _invoice(s, invoice_number)
         if not inv.disputed:
-            raise UserError(f"Invoice {inv.number} is not disputed.")
-        day = _day(books, on, "date the dispute was resolved")
+            raise UserError(Text(translate("Messages", "Invoice {number} is not disputed."),
+                                 number=inv.number))
+        day = _day(books, on, translate("Messages", "date the dispute was resolved"))
         invoices_repo.set_disputed(inv, False, "")
         collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute_resolved", date=day,
                                    note=_text(note, translate("Messages", "note")), invoice_id=inv.id)

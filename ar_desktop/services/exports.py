@@ -198,8 +198,9 @@ def _write_atomically(path: Path, data: bytes, company: Path | None = None) -> N
                 tmp.unlink(missing_ok=True)
                 raise
     except OSError as e:
-        raise UserError(f"Cannot write {path}: {e.strerror}. Check that the disk has room, that the file is not "
-                        "open in another program, and that you may write to the folder.") from None
+        raise UserError(Text(translate("Messages", "Cannot write {path}: {e}. Check that the disk has room, that "
+                                                   "the file is not open in another program, and that you may write "
+                                                   "to the folder."), path=path, e=e.strerror)) from None
 
 
 def _csv_cell(value: Any, col: Column) -> str:

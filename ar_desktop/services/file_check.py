@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite3
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage.safety import (DamagedFile, NotCompanyFile, check_is_full, connect_ro, consistency_problems,
                                        inspect_company_file, integrity_problems)
@@ -83,7 +84,8 @@ def check_path(path: str | Path) -> CheckReport:
     that is not one, UserError when there is no such file."""
     path = Path(path).expanduser().resolve()
     if not path.exists():
-        raise UserError(f"There is no company file at {path}. Check the name and folder.")
+        raise UserError(Text(translate("Messages", "There is no company file at {path}. Check the name and folder."),
+                             path=path))
     quick = path.is_file() and not check_is_full(path)
     report = CheckReport(path, quick=quick)
     try:

@@ -19,7 +19,7 @@ from ar_desktop.domain.late_charges import (CONTRACT_KINDS, ChargeResult, Charge
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.reference_rates import (MAX_RATE, MIN_RATE, TABLE_DESCRIPTIONS, RateBook, RateRow, StaleTable,
                                                load_seed_rates, parse_rates_csv, parse_table_key, stale_tables)
-from ar_desktop.domain.text import Text
+from ar_desktop.domain.text import Text, joined, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo, rates_repo
 from ar_desktop.storage.letters_repo import ChargeInvoice, charge_invoices

@@ -24,11 +24,13 @@ from pathlib import Path
 from ar_desktop.domain import letter_facts as F
 from ar_desktop.domain import letters as L
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.ladder import template_name
 from ar_desktop.domain.letters import LetterDocument
 from ar_desktop.domain.money import format_amount
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import collections as col
 from ar_desktop.services.context import Books
-from ar_desktop.services.letter_settings import SUBJECTS, _settings, pdf_layout
+from ar_desktop.services.letter_settings import _settings, pdf_layout
 from ar_desktop.storage import letters_repo
 from ar_desktop.storage.letters_repo import LetterRecord, letter_reference
 
@@ -69,7 +71,8 @@ class LetterCheck:
 def letter_record(s, letter_id: int) -> LetterRecord:
     rec = letters_repo.get(s, int(letter_id))
     if rec is None:
-        raise UserError(f"There is no letter with id {letter_id}. Check the id in the customer's history.")
+        raise UserError(Text(translate("Messages", "There is no letter with id {letter_id}. Check the id in the "
+                                                   "customer's history."), letter_id=letter_id))
     return rec
 
 
@@ -207,14 +210,14 @@ def render_batch_pdf(books: Books, letter_ids: Iterable[int], offset: tuple[floa
 
     ids = list(dict.fromkeys(int(i) for i in letter_ids))
     if not ids:
-        raise UserError("There are no letters to print. Select at least one letter.")
+        raise UserError(Text(translate("Messages", "There are no letters to print. Select at least one letter.")))
     with books.db.session() as s:
         recs = [letter_record(s, i) for i in ids]
         settings = _settings(s)
     layouts = sorted({r.layout for r in recs})
     if len(layouts) > 1:
-        raise UserError(f"The selected letters use different layouts ({', '.join(layouts)}). "
-                        "Print the letters of one layout at a time.")
+        raise UserError(Text(translate("Messages", "The selected letters use different layouts ({layouts}). Print "
+                                                   "the letters of one layout at a time."), layouts=', '.join(layouts)))
     docs = [document_from_json(r.document_json) for r in recs]
     off = offset if offset is not None else (settings.offset_dx_mm, settings.offset_dy_mm)
     return render_letters(docs, pdf_layout(layouts[0]), off)
@@ -257,7 +260,8 @@ def document_to_json(doc: LetterDocument) -> str:
 
 def document_from_json(text: str) -> LetterDocument:
     if not text:
-        raise UserError("This letter was stored without its document; print its archived PDF instead.")
+        raise UserError(Text(translate("Messages", "This letter was stored without its document; print its "
+                                                   "archived PDF instead.")))
     return _dec(json.loads(text))
 
 
@@ -268,11 +272,11 @@ def _letters_history(s, customer_id: int) -> list[col.HistoryEntry]:
     recs = letters_repo.for_customer(s, customer_id)
     by_id = {r.id: r for r in recs}
     for r in recs:
-        what = SUBJECTS["en"].get(r.template, r.template)
-        out.append(col.HistoryEntry(r.letter_date, "letter",
-                                    f"Letter {r.reference} issued ({what}): claimed "
-                                    f"{format_amount(r.total_claimed, r.currency)}, pay by {r.deadline.isoformat()}",
-                                    r.total_claimed, None, "letters", 1_000_000 + r.id))
+        text = Text(translate("Messages", "Letter {reference} issued ({what}): claimed {amount}, pay by {deadline}"),
+                    reference=r.reference, what=template_name(r.template),
+                    amount=format_amount(r.total_claimed, r.currency), deadline=r.deadline.isoformat())
+        out.append(col.HistoryEntry(r.letter_date, "letter", text, r.total_claimed, None, "letters",
+                                    1_000_000 + r.id))
     for e in letters_repo.mail_entries(s, list(by_id)):
         ref = by_id[e.letter_id].reference
         out.append(col.HistoryEntry(e.date, f"mail_{e.kind}", _mail_text(ref, e), None, None, "letters",
@@ -280,17 +284,32 @@ def _letters_history(s, customer_id: int) -> list[col.HistoryEntry]:
     return out
 
 
-def _mail_text(ref: str, e) -> str:
+def _mail_text(ref: str, e) -> Text:
     via = ", ".join(x for x in (e.carrier, e.service) if x)
     if e.kind == "posted":
-        return f"Letter {ref} posted" + (f" ({via})" if via else "") + f", tracking {e.tracking_number}"
+        if via:
+            return Text(translate("Messages", "Letter {reference} posted ({via}), tracking {tracking}"),
+                        reference=ref, via=via, tracking=e.tracking_number)
+        return Text(translate("Messages", "Letter {reference} posted, tracking {tracking}"), reference=ref,
+                    tracking=e.tracking_number)
     if e.kind == "delivered":
-        return f"Letter {ref} delivered" + (f", signed by {e.signed_by}" if e.signed_by else "")
+        if e.signed_by:
+            return Text(translate("Messages", "Letter {reference} delivered, signed by {name}"), reference=ref,
+                        name=e.signed_by)
+        return Text(translate("Messages", "Letter {reference} delivered"), reference=ref)
     if e.kind == "returned":
-        return f"Letter {ref} returned undelivered" + (f": {e.note}" if e.note else "")
+        if e.note:
+            return Text(translate("Messages", "Letter {reference} returned undelivered: {note}"), reference=ref,
+                        note=e.note)
+        return Text(translate("Messages", "Letter {reference} returned undelivered"), reference=ref)
     if e.kind == "receipt":
-        return f"Letter {ref}: receipt scan attached ({e.note or 'receipt'})"
-    return f"Letter {ref}: correction of entry {e.corrects_id}" + (f": {e.note}" if e.note else "")
+        return Text(translate("Messages", "Letter {reference}: receipt scan attached ({note})"), reference=ref,
+                    note=e.note or Text(translate("Messages", "receipt")))
+    if e.note:
+        return Text(translate("Messages", "Letter {reference}: correction of entry {entry}: {note}"), reference=ref,
+                    entry=e.corrects_id, note=e.note)
+    return Text(translate("Messages", "Letter {reference}: correction of entry {entry}"), reference=ref,
+                entry=e.corrects_id)
 
 
 col.register_history_source("letters", _letters_history)

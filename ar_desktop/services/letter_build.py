@@ -103,11 +103,13 @@ def _next_action(ladder: Ladder, step: Step) -> ActionKind | None:
 def letter_step(ladder: Ladder, key: str, name: str) -> Step:
     step = ladder.get(key)
     if step is None:
-        raise UserError(f"'{key}' is not a step of {name}'s collection ladder. Use one of: {', '.join(ladder.keys)}.")
+        raise UserError(Text(translate("Messages", "'{key}' is not a step of {name}'s collection ladder. Use one "
+                                                   "of: {keys}."), key=key, name=name, keys=', '.join(ladder.keys)))
     if not step.is_letter:
         letters = [s.key for s in ladder if s.is_letter]
-        raise UserError(f"The step '{key}' of {name}'s ladder sends no letter. "
-                        f"Choose a letter step: {', '.join(letters)}.")
+        raise UserError(Text(translate("Messages", "The step '{key}' of {name}'s ladder sends no letter. Choose a "
+                                                   "letter step: {letters}."),
+                             key=key, name=name, letters=', '.join(letters)))
     return step
 
 
@@ -355,8 +357,9 @@ def step_key_for(books: Books, code: str, as_of: dt.date, step_key: str | None) 
         return step_key.strip()
     row = col.customer_status(books, code, as_of)
     if row is None or row.next_step is None:
-        raise UserError(f"Customer {code} needs no collection step on {as_of.isoformat()}. "
-                        "Choose the letter step to send (e.g. reminder or demand_letter).")
+        raise UserError(Text(translate("Messages", "Customer {code} needs no collection step on {as_of}. Choose "
+                                                   "the letter step to send (e.g. reminder or demand_letter)."),
+                             code=code, as_of=as_of.isoformat()))
     return row.next_step
 
 

@@ -28,7 +28,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.late_charges import RuleKind
 from ar_desktop.domain.money import ZERO, format_amount, to_minor
 from ar_desktop.domain.records import parse_date
-from ar_desktop.domain.text import Text
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import collections as col
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _rates
@@ -210,8 +210,8 @@ def _issue_one(s, books: Books, built: Built, code: str, as_of: dt.date, folder:
     rel = archive_name(as_of, code, doc.template, lid)
     final = folder / rel
     if final.exists():
-        raise UserError(f"The letter archive already holds {final}. Move that file away: archived "
-                        "letters are never overwritten.")
+        raise UserError(Text(translate("Messages", "The letter archive already holds {final}. Move that file away: "
+                                                   "archived letters are never overwritten."), final=final))
     _write_synced(final, pdf)
     written.append(final)
     digest = hashlib.sha256(pdf).hexdigest()

@@ -15,6 +15,7 @@ from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.domain.letter_template import check_template
 from ar_desktop.domain.letters import Company, LetterDocument, LetterInvoiceLine, Party, load_template
 from ar_desktop.domain.money import ZERO
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo
 
@@ -103,7 +104,8 @@ def pdf_layout(key: str) -> str:
     """The pdf layout key of a letter layout key ('us-10' -> 'us10')."""
     k = (key or "").strip().lower()
     if k not in _PDF_LAYOUTS:
-        raise UserError(f"Unknown letter layout '{key}'. Choose one of: {', '.join(LAYOUT_KEYS)}.")
+        raise UserError(Text(translate("Messages", "Unknown letter layout '{key}'. Choose one of: {layout_keys}."),
+                             key=key, layout_keys=', '.join(LAYOUT_KEYS)))
     return _PDF_LAYOUTS[k]
 
 
@@ -128,8 +130,9 @@ def letter_settings(books: Books) -> LetterSettings:
 def set_letter_settings(books: Books, settings: LetterSettings) -> LetterSettings:
     days = settings.deadline_days
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DEADLINE_DAYS:
-        raise UserError(f"The payment deadline '{days}' must be a whole number of days from 1 to {MAX_DEADLINE_DAYS} "
-                        "after the letter date.")
+        raise UserError(Text(translate("Messages", "The payment deadline '{days}' must be a whole number of days "
+                                                   "from 1 to {max_deadline_days} after the letter date."),
+                             days=days, max_deadline_days=MAX_DEADLINE_DAYS))
     layout = _layout_key(settings.layout)
     from ar_desktop.pdf.layouts import check_offset
 
@@ -164,9 +167,11 @@ def template_version(text: str) -> str:
 
 def _check_wording(text: str) -> None:
     if not text.strip():
-        raise UserError("The letter text is empty. Write the letter, or restore the shipped text.")
+        raise UserError(Text(translate("Messages", "The letter text is empty. Write the letter, or restore the "
+                                                   "shipped text.")))
     if len(text) > MAX_TEMPLATE_CHARS:
-        raise UserError(f"The letter text is longer than {MAX_TEMPLATE_CHARS} characters. Shorten it.")
+        raise UserError(Text(translate("Messages", "The letter text is longer than {max_template_chars} "
+                                                   "characters. Shorten it."), max_template_chars=MAX_TEMPLATE_CHARS))
     check_template(text)
 
 

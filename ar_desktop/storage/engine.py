@@ -246,9 +246,11 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
     checked fully first, and so is every file before its schema is upgraded."""
     path = Path(path).expanduser().resolve()
     if not path.parent.is_dir():
-        raise UserError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+        raise UserError(Text(translate("Messages", "The folder {parent} does not exist. Choose an existing folder."),
+                             parent=path.parent))
     if create and path.exists() and path.stat().st_size > 0:
-        raise UserError(f"{path} already exists. Open it, or choose another name for the new company.")
+        raise UserError(Text(translate("Messages", "{path} already exists. Open it, or choose another name for the "
+                                                   "new company."), path=path))
     created = create and not path.exists()
     lock = FileLock(path)
     lock.acquire(create=create)
@@ -267,12 +269,14 @@ def _open_locked(path: Path, lock: FileLock, create: bool) -> Database:
     from ar_desktop.storage import clean_close
 
     if create and path.stat().st_size > 0:  # someone wrote it between our look and our lock
-        raise UserError(f"{path} already exists. Open it, or choose another name for the new company.")
+        raise UserError(Text(translate("Messages", "{path} already exists. Open it, or choose another name for the "
+                                                   "new company."), path=path))
     known, head = known_revisions()
     current = None if create else safety.inspect_company_file(path)
     if current is not None and current not in known:
-        raise UserError(f"{path.name} was written by a newer version of AR Desktop (schema {current}). "
-                        "Install the newer version to open it; this one will not change the file.")
+        raise UserError(Text(translate("Messages", "{name} was written by a newer version of AR Desktop (schema "
+                                                   "{current}). Install the newer version to open it; this one will "
+                                                   "not change the file."), name=path.name, current=current))
     trusted = create or (current == head and clean_close.closed_cleanly(path))
     if not trusted:  # not closed cleanly, or about to be upgraded: check it all before anything is written
         problems = safety.integrity_problems(path)

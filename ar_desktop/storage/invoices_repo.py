@@ -95,7 +95,8 @@ def add(s: Session, *, customer_id: int, number: str, issue_date: dt.date, due_d
         dispute_reason: str = "", discount: Decimal = Decimal(0), discount_until: dt.date | None = None,
         retention_of_title: bool = False) -> int:
     if s.scalar(select(Invoice.id).where(Invoice.number == number)) is not None:
-        raise UserError(f"Invoice number {number} is already used. Each invoice needs its own number.")
+        raise UserError(Text(translate("Messages", "Invoice number {number} is already used. Each invoice needs "
+                                                   "its own number."), number=number))
     units = to_minor(amount, currency)
     inv = Invoice(number=number, customer_id=customer_id, issue_date=issue_date, due_date=due_date,
                   amount=units, currency=currency, reference=reference, description=description,

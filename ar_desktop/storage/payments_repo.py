@@ -96,14 +96,17 @@ def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[
         if units == 0:
             continue
         if inv.customer_id != payment.customer_id or (units > 0 and inv.voided) or inv.paid + units > inv.amount:
-            raise UserError(f"Invoice {inv.number} cannot take {a.amount}: it is voided, belongs to another "
-                            "customer or would be overpaid.")
+            raise UserError(Text(translate("Messages", "Invoice {number} cannot take {amount}: it is voided, "
+                                                       "belongs to another customer or would be overpaid."),
+                                 number=inv.number, amount=a.amount))
         if inv.paid + units < 0:
-            raise UserError(f"Invoice {inv.number} has only {from_minor(inv.paid, inv.currency)} paid; "
-                            f"{-a.amount} cannot be taken back from it.")
+            raise UserError(Text(translate("Messages", "Invoice {number} has only {paid} paid; {value} cannot be "
+                                                       "taken back from it."),
+                                 number=inv.number, paid=from_minor(inv.paid, inv.currency), value=-a.amount))
         if date < inv.issue_date:
-            raise UserError(f"Invoice {inv.number} was issued on {inv.issue_date.isoformat()}; a payment dated "
-                            f"{date.isoformat()} cannot be applied to it.")
+            raise UserError(Text(translate("Messages", "Invoice {number} was issued on {issue_date}; a payment "
+                                                       "dated {date} cannot be applied to it."),
+                                 number=inv.number, issue_date=inv.issue_date.isoformat(), date=date.isoformat()))
         if units < 0:
             _check_take_back(s, payment, inv, date, units)
         elif inv.last_paid_on is not None and date < inv.last_paid_on:

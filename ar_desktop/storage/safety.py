@@ -65,11 +65,13 @@ def map_operational_error(e: BaseException, path: Path) -> StorageError | None:
                                                        "to open database file). Check that the folder still exists "
                                                        "and that you may write to it."), name=name))
     if "database is locked" in text or "database table is locked" in text:
-        return FileBusy(f"{name} is busy in another program (database is locked); the change was not saved. Close "
-                        "the other program (or wait a moment) and do it again.")
+        return FileBusy(Text(translate("Messages", "{name} is busy in another program (database is locked); the "
+                                                   "change was not saved. Close the other program (or wait a moment) "
+                                                   "and do it again."), name=name))
     if "disk i/o error" in text and _nearly_full(Path(path).parent):  # e.g. SQLite's -shm cannot grow
-        return DiskFull(f"The disk holding {name} is full; the last change was not saved. Free some space (or "
-                        "move the file to a disk with room), then do it again.")
+        return DiskFull(Text(translate("Messages", "The disk holding {name} is full; the last change was not "
+                                                   "saved. Free some space (or move the file to a disk with room), "
+                                                   "then do it again."), name=name))
     if "disk i/o error" in text:
         return StorageError(Text(translate("Messages", "The disk reported an error while writing {name} (disk I/O "
                                                        "error); the change was not saved. Check the disk or network "
