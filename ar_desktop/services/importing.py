@@ -23,7 +23,7 @@ from typing import Any
 from ar_desktop.domain.dates import DATE_FORMATS, ISO
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import DEFAULT_FORMAT, NUMBER_FORMATS, NumberFormat
-from ar_desktop.domain.text import Text, english, translate
+from ar_desktop.domain.text import Text, english, joined, translate
 from ar_desktop.services.context import Books
 from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.services.record_columns import KINDS, Column, by_key, columns_for
@@ -60,13 +60,17 @@ class RowError:
     value: str
     message: str | Text
 
-    def __str__(self) -> str:
+    def text(self) -> str | Text:
+        """The problem with its row and column, in the reader's language."""
         if not self.row:
-            return english(self.message)
+            return self.message
         if self.column:
-            return english(Text(translate("Messages", "row {row}, column {column}: {message}"), row=self.row,
-                                column=self.column, message=self.message))
-        return english(Text(translate("Messages", "row {row}: {message}"), row=self.row, message=self.message))
+            return Text(translate("Messages", "row {row}, column {column}: {message}"), row=self.row,
+                        column=self.column, message=self.message)
+        return Text(translate("Messages", "row {row}: {message}"), row=self.row, message=self.message)
+
+    def __str__(self) -> str:
+        return english(self.text())
 
 
 @dataclass
@@ -125,7 +129,7 @@ class ImportRefused(UserError):
     def __init__(self, report: ImportReport):
         self.report = report
         self.errors = report.errors
-        shown = "; ".join(str(e) for e in report.errors[:20])
+        shown = joined([e.text() for e in report.errors[:20]], "; ")
         more = report.error_count - min(len(report.errors), 20)
         super().__init__(Text(translate("Messages", "{name}: {count} problem(s), nothing was imported. Fix them (the "
                                                     "wizard saves the list as CSV) and import again: {shown}{more}"),

@@ -65,7 +65,7 @@ class LetterCheck:
     ok: bool
     expected_sha256: str
     actual_sha256: str | None       # None when the file is missing
-    message: str
+    message: Text                   # ``str()`` is the English sentence
 
 
 def letter_record(s, letter_id: int) -> LetterRecord:
@@ -104,16 +104,22 @@ def _check_file(letter_id: int, reference: str, path: Path, expected: str) -> Le
         actual = sha256_file(path)
     except FileNotFoundError:
         return LetterCheck(letter_id, reference, path, False, expected, None,
-                           f"Letter {reference}: the archived file {path} is missing. Restore it from a backup.")
+                           Text(translate("Messages", "Letter {reference}: the archived file {path} is missing. "
+                                                      "Restore it from a backup."), reference=reference, path=path))
     except OSError as e:
         return LetterCheck(letter_id, reference, path, False, expected, None,
-                           f"Letter {reference}: the archived file {path} cannot be read ({e.strerror or e}).")
+                           Text(translate("Messages", "Letter {reference}: the archived file {path} cannot be read "
+                                                      "({reason})."),
+                                reference=reference, path=path, reason=e.strerror or e))
     if actual == expected:
         return LetterCheck(letter_id, reference, path, True, expected, actual,
-                           f"Letter {reference} is unchanged (SHA-256 {actual}).")
+                           Text(translate("Messages", "Letter {reference} is unchanged (SHA-256 {actual})."),
+                                reference=reference, actual=actual))
     return LetterCheck(letter_id, reference, path, False, expected, actual,
-                       f"Letter {reference}: the archived file {path} was changed after it was issued "
-                       f"(SHA-256 {actual}, expected {expected}). Restore the original from a backup.")
+                       Text(translate("Messages", "Letter {reference}: the archived file {path} was changed after it "
+                                                  "was issued (SHA-256 {actual}, expected {expected}). Restore the "
+                                                  "original from a backup."),
+                            reference=reference, path=path, actual=actual, expected=expected))
 
 
 def verify_letter(books: Books, letter_id: int) -> LetterCheck:
@@ -160,7 +166,7 @@ def archive_problems(db_path: str | Path) -> list[str]:
             continue
         check = _check_file(letter_id, ref, folder / rel, sha)
         if not check.ok:
-            problems.append(check.message)
+            problems.append(str(check.message))
     for f in orphan_files(folder, {rel for _i, rel, _s in rows}):
         problems.append(f"The letter archive holds {f}, which no letter in this company file names (left by an "
                         "interrupted batch, or the company file was restored from an older backup). Keep it if "

@@ -168,12 +168,12 @@ def test_verify_detects_a_changed_or_missing_file(bk):
     data[-10] ^= 1
     x.path.write_bytes(bytes(data))
     check = letters.verify_letter(bk, x.letter_id)
-    assert not check.ok and "was changed after it was issued" in check.message
+    assert not check.ok and "was changed after it was issued" in str(check.message)
     with pytest.raises(UserError, match="was changed"):
         letters.archived_bytes(bk, x.letter_id)
     x.path.unlink()
     check = letters.verify_letter(bk, x.letter_id)
-    assert not check.ok and check.actual_sha256 is None and "missing" in check.message
+    assert not check.ok and check.actual_sha256 is None and "missing" in str(check.message)
 
 
 def test_issuing_marks_the_step_done_and_records_the_claim(bk):

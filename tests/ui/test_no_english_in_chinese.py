@@ -45,6 +45,7 @@ def data_strings(books) -> list[str]:
                     "SELECT number, reference, description, dispute_reason, void_reason FROM invoice",
                     "SELECT reference, note FROM payment",
                     "SELECT note FROM collection_event",
+                    "SELECT legal_name FROM company",
                     "SELECT value FROM setting"):
             try:
                 rows = s.execute(text(sql)).all()
@@ -137,9 +138,6 @@ KNOWN: dict[str, set[str]] = {
     },
     'rates': {
         'in force on \\d+ [A-Z][a-z]+ \\d+ \\(EU reference for [A-Z][a-z]+\\-[A-Z][a-z]+ \\d+; unchanged since \\d+ [A-Z][a-z]+ \\d+\\)',
-    },
-    'restore': {
-        ' sample\\-backup\\.ardb  公司：Harbour Line Trading GmbH 客户：\\d+ · 发票：\\d+ · 付款：\\d+ 最后修改：\\d+\\-\\d+\\-\\d+ \\d+:\\d+ 结构版本：\\d+ · \\d+\\.\\d+ MB',
     },
 }
 

@@ -209,7 +209,7 @@ class MailRegisterDialog(QDialog):
         ok, check = run_action(self, letters.verify_letter, self.books, row.letter.id)
         if ok:
             (QMessageBox.information if check.ok else QMessageBox.warning)(self, self.tr("Fingerprint"),
-                                                                           check.message)
+                                                                           render(check.message))
 
     def attach_receipt(self) -> None:
         row = self.current()
