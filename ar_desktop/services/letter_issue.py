@@ -25,10 +25,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.ladder import template_name
 from ar_desktop.domain.late_charges import RuleKind
 from ar_desktop.domain.money import ZERO, format_amount, to_minor
 from ar_desktop.domain.records import parse_date
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, english, translate
 from ar_desktop.services import collections as col
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _rates
@@ -134,10 +135,11 @@ def _history_note(ref: str, built: Built) -> str:
     cur = doc.currency
     interest = sum((c.interest for c in doc.charges), ZERO)
     fixed = sum((c.fixed_compensation for c in doc.charges), ZERO)
+    what = english(template_name(doc.template))  # the note is stored: the letter's name, never its key
     if doc.template == "courtesy_reminder":
-        return (f"Letter {ref} (courtesy_reminder): invoices falling due {format_amount(doc.invoices_open, cur)}; "
+        return (f"Letter {ref} ({what}): invoices falling due {format_amount(doc.invoices_open, cur)}; "
                 "nothing claimed.")
-    text = (f"Letter {ref} ({doc.template}) claims {format_amount(doc.total_claimed, cur)}: "
+    text = (f"Letter {ref} ({what}) claims {format_amount(doc.total_claimed, cur)}: "
             f"invoices {format_amount(doc.invoices_open, cur)}")
     if doc.charges:
         text += f", interest {format_amount(interest, cur)}, fixed compensation {format_amount(fixed, cur)}"

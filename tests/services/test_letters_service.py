@@ -186,7 +186,7 @@ def test_issuing_marks_the_step_done_and_records_the_claim(bk):
     hist = col.history(bk, "ACME")
     step = [h for h in hist if h.kind == "step_done"]
     assert len(step) == 1 and step[0].date == TODAY
-    assert "Letter L000001 (demand_letter) claims 11,143.03 EUR" in str(step[0].text)
+    assert "Letter L000001 (Formal demand letter) claims 11,143.03 EUR" in str(step[0].text)
     assert "invoices 11,000.00 EUR, interest 63.03 EUR, fixed compensation 80.00 EUR" in str(step[0].text)
     letter = [h for h in hist if h.kind == "letter"]
     assert len(letter) == 1 and letter[0].source == "letters" and letter[0].amount == Decimal("11143.03")

@@ -62,7 +62,7 @@ class CandidatesModel(QAbstractTableModel):
             if c.pre_due:   # a friendly note about invoices falling due: nothing is overdue
                 letter, overdue = self.tr("Friendly note (nothing overdue)"), self.tr("not yet due")
             else:
-                letter, overdue = c.step_name, f"{money_text(c.overdue_amount)} {c.currency}"
+                letter, overdue = step_text(c.step_key, c.step_name), f"{money_text(c.overdue_amount)} {c.currency}"
             return ["", c.customer_code, c.customer_name, letter, overdue, "✓" if c.registered_mail else ""][col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -86,7 +86,7 @@ class PostingDialog(FormDialog):
     def __init__(self, parent: QWidget | None, books: Books, row: RegisterRow):
         super().__init__(parent, self.tr("Posted — {0}").format(row.letter.reference))
         self.add("service", self.tr("Carrier and service"),
-                 combo([(m.label.strip(), m.key) for m in registered_mail.services_for_books(books)]))
+                 combo([(self.tr(m.label.strip()), m.key) for m in registered_mail.services_for_books(books)]))
         self.add("tracking", self.tr("Tracking number"), line("", 40, "RR123456785CN"),
                  self.tr("UPU numbers (2 letters, 9 digits, country) are checked digit by digit"))
         self.add("posted_on", self.tr("Posted on"), date_edit(books.today()))
