@@ -94,20 +94,15 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
                                  number=inv.number))
         amount = to_minor(data.amount, currency)
         if amount < max(inv.paid, peak):
-<<<<<<< HEAD
-            raise UserError(f"Invoice {inv.number} has {from_minor(max(inv.paid, peak), currency)} paid already; "
-                            "the amount cannot be lower than that.")
+            raise UserError(Text(translate("Messages", "Invoice {number} has {paid} paid already; the amount "
+                                                       "cannot be lower than that."),
+                                 number=inv.number, paid=from_minor(max(inv.paid, peak), currency)))
         if not inv.paid and (amount != inv.amount or data.issue_date != inv.issue_date or cid != inv.customer_id):
             # nothing paid yet: the discount follows the changed invoice and the customer's terms
             customer = customers_repo.get(s, cid)
             discount, inv.discount_until = customer.payment_terms.offer(data.amount, data.issue_date,
                                                                                     currency)
             inv.discount = to_minor(discount, currency)
-=======
-            raise UserError(Text(translate("Messages", "Invoice {number} has {paid} paid already; the amount "
-                                                       "cannot be lower than that."),
-                                 number=inv.number, paid=from_minor(max(inv.paid, peak), currency)))
->>>>>>> f3f6cf7 (After window's rebase on the open set: the messages main split into letter_* modules and new since (notice letters, allocation writer, file opening) as Texts; template names for courtesy, legal and agency notices)
         inv.number, inv.customer_id, inv.currency, inv.amount = data.number, cid, currency, amount
         inv.issue_date = data.issue_date
         inv.due_date = data.due_date or due_date_for(data.issue_date, customers_repo.get(s, cid).terms_days)

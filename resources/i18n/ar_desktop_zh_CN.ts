@@ -296,6 +296,30 @@
 <context>
     <name>CandidatesModel</name>
     <message>
+        <source>Issue</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>函件</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>Registered mail</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
         <source>Friendly note (nothing overdue)</source>
         <translation>友情提示（无逾期款项）</translation>
     </message>
@@ -1703,6 +1727,18 @@ Write off every overdue invoice of {1} now?</source>
 <context>
     <name>FilePage</name>
     <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
@@ -1920,6 +1956,58 @@ Write off every overdue invoice of {1} now?</source>
     <message>
         <source>mail correction</source>
         <translation>挂号信更正</translation>
+    </message>
+    <message>
+        <source>payment plan</source>
+        <translation>分期付款计划</translation>
+    </message>
+    <message>
+        <source>plan broken</source>
+        <translation>计划违约</translation>
+    </message>
+    <message>
+        <source>plan kept</source>
+        <translation>计划已履行</translation>
+    </message>
+    <message>
+        <source>plan cancelled</source>
+        <translation>计划已取消</translation>
+    </message>
+    <message>
+        <source>insured limit</source>
+        <translation>保险限额</translation>
+    </message>
+    <message>
+        <source>insurer notified</source>
+        <translation>已通知保险公司</translation>
+    </message>
+    <message>
+        <source>transferred to insurer</source>
+        <translation>移交保险公司</translation>
+    </message>
+    <message>
+        <source>insurance claim</source>
+        <translation>保险索赔</translation>
+    </message>
+    <message>
+        <source>indemnity</source>
+        <translation>保险赔款</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>债务确认</translation>
+    </message>
+    <message>
+        <source>credit check</source>
+        <translation>信用调查</translation>
+    </message>
+    <message>
+        <source>confirmation sent</source>
+        <translation>寄出对账函</translation>
+    </message>
+    <message>
+        <source>confirmation returned</source>
+        <translation>对账函寄回</translation>
     </message>
 </context>
 <context>
@@ -2680,6 +2768,22 @@ Write off every overdue invoice of {1} now?</source>
 <context>
     <name>LettersDialog</name>
     <message>
+        <source>DIN 5008 form A (window envelope)</source>
+        <translation>DIN 5008 A 式（开窗信封）</translation>
+    </message>
+    <message>
+        <source>DIN 5008 form B (window envelope)</source>
+        <translation>DIN 5008 B 式（开窗信封）</translation>
+    </message>
+    <message>
+        <source>US #10 window envelope (Letter paper)</source>
+        <translation>美式 10 号开窗信封（US Letter 纸）</translation>
+    </message>
+    <message>
+        <source>Plain (envelope addressed by hand)</source>
+        <translation>普通版式（手写信封地址）</translation>
+    </message>
+    <message>
         <source>Letters to issue — {0}</source>
         <translation>待开具催款函 — {0}</translation>
     </message>
@@ -3158,8 +3262,428 @@ Receivables and collections for bookkeepers.</source>
         <translation>报表可用英文（en）或中文（zh）打印，不能是“{language}”。</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>已违约</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>There is no customer with code &apos;{code}&apos;. Check the code in the customer list.</source>
         <translation>没有编号为“{code}”的客户。请在客户列表中核对编号。</translation>
+    </message>
+    <message>
+        <source>The {what} {day} is in the future (today is {today}). Enter the day it happened.</source>
+        <translation>{what} {day} 在未来（今天是 {today}）。请输入实际发生的日期。</translation>
+    </message>
+    <message>
+        <source>The {what} is empty. Type a few words so the history says why.</source>
+        <translation>{what}为空。请写几句话，让催收记录说明原因。</translation>
+    </message>
+    <message>
+        <source>The {what} is longer than {max_note} characters. Shorten it.</source>
+        <translation>{what}超过 {max_note} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>The {what}: {problem}</source>
+        <translation>{what}：{problem}</translation>
+    </message>
+    <message>
+        <source>&apos;{credit_class}&apos; is not a credit class. Use A, B or C.</source>
+        <translation>“{credit_class}”不是信用等级。请使用 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>date of the step</source>
+        <translation>步骤日期</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a step of {name}&apos;s collection ladder. Use one of: {keys}.</source>
+        <translation>“{key}”不是{name}催收阶梯中的步骤。请使用以下之一：{keys}。</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>reason for skipping the step</source>
+        <translation>跳过该步骤的原因</translation>
+    </message>
+    <message>
+        <source>date of the note</source>
+        <translation>备注日期</translation>
+    </message>
+    <message>
+        <source>&apos;{outcome}&apos; is not a call outcome. Use one of: {call_outcomes}.</source>
+        <translation>“{outcome}”不是电话催收结果。请使用以下之一：{call_outcomes}。</translation>
+    </message>
+    <message>
+        <source>date of the call</source>
+        <translation>通话日期</translation>
+    </message>
+    <message>
+        <source>The customer promised to pay: enter the promised date and amount.</source>
+        <translation>客户已承诺付款：请输入承诺付款日期和金额。</translation>
+    </message>
+    <message>
+        <source>The customer disputes an invoice: enter the invoice number.</source>
+        <translation>客户对发票有异议：请输入发票号。</translation>
+    </message>
+    <message>
+        <source>date the promise was made</source>
+        <translation>作出承诺的日期</translation>
+    </message>
+    <message>
+        <source>promised date</source>
+        <translation>承诺付款日期</translation>
+    </message>
+    <message>
+        <source>The promised date {promised} is before the day the promise was made ({made_on}). Enter a date on or after it.</source>
+        <translation>承诺付款日期 {promised} 早于作出承诺的日期（{made_on}）。请输入当日或之后的日期。</translation>
+    </message>
+    <message>
+        <source>promised amount</source>
+        <translation>承诺付款金额</translation>
+    </message>
+    <message>
+        <source>{name} owes nothing on {made_on}, so there is nothing to promise.</source>
+        <translation>{name}在 {made_on} 没有欠款，无需承诺付款。</translation>
+    </message>
+    <message>
+        <source>The promised amount {value:.2f} is more than {name} owes on {made_on} ({open_units:.2f}). Enter at most the open balance.</source>
+        <translation>承诺付款金额 {value:.2f} 超过{name}在 {made_on} 的欠款（{open_units:.2f}）。金额不得超过未结余额。</translation>
+    </message>
+    <message>
+        <source>number of instalments</source>
+        <translation>分期期数</translation>
+    </message>
+    <message>
+        <source>days between instalments</source>
+        <translation>每期间隔天数</translation>
+    </message>
+    <message>
+        <source>date the plan starts</source>
+        <translation>计划开始日期</translation>
+    </message>
+    <message>
+        <source>first instalment date</source>
+        <translation>首期付款日期</translation>
+    </message>
+    <message>
+        <source>The first instalment ({first}) is before the plan starts ({start}). Enter a later date.</source>
+        <translation>首期付款日期（{first}）早于计划开始日期（{start}）。请输入更晚的日期。</translation>
+    </message>
+    <message>
+        <source>The first instalment ({first}) is more than {max_every_days} days after the plan starts ({start}). Enter an earlier date.</source>
+        <translation>首期付款日期（{first}）比计划开始日期（{start}）晚了超过 {max_every_days} 天。请输入更早的日期。</translation>
+    </message>
+    <message>
+        <source>Choose at least one invoice for the payment plan.</source>
+        <translation>请为分期付款计划至少选择一张发票。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} belongs to another customer. Check the invoice number.</source>
+        <translation>发票 {number} 属于其他客户。请核对发票号。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is void; it cannot be in a payment plan.</source>
+        <translation>发票 {number} 已作废，不能列入分期付款计划。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is paid in full; there is nothing to pay in instalments.</source>
+        <translation>发票 {number} 已全额付清，无需分期付款。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is disputed. Resolve the dispute before agreeing a plan.</source>
+        <translation>发票 {number} 存在争议。请先解决争议，再商定分期计划。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was issued on {issue_date}, after the plan starts ({start}).</source>
+        <translation>发票 {number} 的开票日期为 {issue_date}，晚于计划开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Invoice {names} is already in a payment plan. Cancel that plan first.</source>
+        <translation>发票 {names} 已在一个分期付款计划中。请先取消该计划。</translation>
+    </message>
+    <message>
+        <source>The {what} &apos;{value}&apos; must be a whole number from {lo} to {hi}.</source>
+        <translation>{what}“{value}”必须是 {lo} 至 {hi} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>There is no payment plan {plan_id}.</source>
+        <translation>没有编号为 {plan_id} 的分期付款计划。</translation>
+    </message>
+    <message>
+        <source>Payment plan {plan_id} is already {status}; only an open plan can be cancelled.</source>
+        <translation>分期付款计划 {plan_id} 的状态已是“{status}”；只有进行中的计划可以取消。</translation>
+    </message>
+    <message>
+        <source>date the plan is cancelled</source>
+        <translation>计划取消日期</translation>
+    </message>
+    <message>
+        <source>reason for cancelling the plan</source>
+        <translation>取消计划的原因</translation>
+    </message>
+    <message>
+        <source>The plan starts on {starts_on}; it cannot be cancelled before that.</source>
+        <translation>该计划于 {starts_on} 开始，在此之前不能取消。</translation>
+    </message>
+    <message>
+        <source>date of the dispute</source>
+        <translation>争议日期</translation>
+    </message>
+    <message>
+        <source>reason of the dispute (what the customer contests)</source>
+        <translation>争议原因（客户对什么有异议）</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is void; there is nothing to dispute.</source>
+        <translation>发票 {number} 已作废，无可争议。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is already disputed ({dispute_reason}). Resolve that dispute first.</source>
+        <translation>发票 {number} 已有争议（{dispute_reason}）。请先解决该争议。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is paid in full; there is nothing to dispute.</source>
+        <translation>发票 {number} 已全额付清，无可争议。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was issued on {issue_date}; it cannot be disputed on {day}. Enter a later date.</source>
+        <translation>发票 {number} 的开票日期为 {issue_date}，不能在 {day} 提出争议。请输入更晚的日期。</translation>
+    </message>
+    <message>
+        <source>disputed amount</source>
+        <translation>争议金额</translation>
+    </message>
+    <message>
+        <source>The disputed amount {units:.2f} is more than is open on invoice {number} ({open_units:.2f}).</source>
+        <translation>争议金额 {units:.2f} 超过发票 {number} 的未结金额（{open_units:.2f}）。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is not disputed.</source>
+        <translation>发票 {number} 没有争议。</translation>
+    </message>
+    <message>
+        <source>date the dispute was resolved</source>
+        <translation>争议解决日期</translation>
+    </message>
+    <message>
+        <source>There is no invoice number &apos;{number}&apos;. Check the number in the invoice list.</source>
+        <translation>没有发票号为“{number}”的发票。请在发票列表中核对发票号。</translation>
+    </message>
+    <message>
+        <source>date the hold starts</source>
+        <translation>暂停赊销开始日期</translation>
+    </message>
+    <message>
+        <source>hold end date</source>
+        <translation>暂停赊销结束日期</translation>
+    </message>
+    <message>
+        <source>The hold would end on {end}, before it starts ({day}). Enter a later end date.</source>
+        <translation>暂停赊销将于 {end} 结束，早于开始日期（{day}）。请输入更晚的结束日期。</translation>
+    </message>
+    <message>
+        <source>reason for the hold</source>
+        <translation>暂停赊销的原因</translation>
+    </message>
+    <message>
+        <source>date the hold is released</source>
+        <translation>解除暂停赊销的日期</translation>
+    </message>
+    <message>
+        <source>{name} is not on hold on {day}.</source>
+        <translation>{name}在 {day} 未被暂停赊销。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} issued, due {date} (void)</source>
+        <translation>开具发票 {number}，到期日 {date}（已作废）</translation>
+    </message>
+    <message>
+        <source>Invoice {number} issued, due {date}</source>
+        <translation>开具发票 {number}，到期日 {date}</translation>
+    </message>
+    <message>
+        <source>Payment reversed ({method}, ref. {ref}): {note}</source>
+        <translation>收款已冲销（{method}，参考号 {ref}）：{note}</translation>
+    </message>
+    <message>
+        <source>Payment reversed ({method}): {note}</source>
+        <translation>收款已冲销（{method}）：{note}</translation>
+    </message>
+    <message>
+        <source>Written off: {number}</source>
+        <translation>坏账核销：{number}</translation>
+    </message>
+    <message>
+        <source>Credit note: {number}</source>
+        <translation>贷项通知单：{number}</translation>
+    </message>
+    <message>
+        <source>Credit kept for the customer ({number})</source>
+        <translation>作为客户余额保留（{number}）</translation>
+    </message>
+    <message>
+        <source>Early-payment discount: {number}</source>
+        <translation>提前付款折扣：{number}</translation>
+    </message>
+    <message>
+        <source>Recovery of a written-off debt ({number})</source>
+        <translation>已核销坏账收回（{number}）</translation>
+    </message>
+    <message>
+        <source>Payment received ({method}, ref. {ref})</source>
+        <translation>收到付款（{method}，参考号 {ref}）</translation>
+    </message>
+    <message>
+        <source>Payment received ({method})</source>
+        <translation>收到付款（{method}）</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>promised to pay</source>
+        <translation>承诺付款</translation>
+    </message>
+    <message>
+        <source>disputes an invoice</source>
+        <translation>对发票提出异议</translation>
+    </message>
+    <message>
+        <source>refused to pay</source>
+        <translation>拒绝付款</translation>
+    </message>
+    <message>
+        <source>Hold released</source>
+        <translation>解除暂停</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Credit reviewed</source>
+        <translation>已完成信用复核</translation>
+    </message>
+    <message>
+        <source>Payment plan</source>
+        <translation>分期付款计划</translation>
+    </message>
+    <message>
+        <source>Payment plan broken</source>
+        <translation>分期付款计划已违约</translation>
+    </message>
+    <message>
+        <source>Payment plan kept</source>
+        <translation>分期付款计划已履行</translation>
+    </message>
+    <message>
+        <source>Payment plan cancelled</source>
+        <translation>分期付款计划已取消</translation>
+    </message>
+    <message>
+        <source>Step done: {step}</source>
+        <translation>已完成步骤：{step}</translation>
+    </message>
+    <message>
+        <source>Step skipped: {step}</source>
+        <translation>已跳过步骤：{step}</translation>
+    </message>
+    <message>
+        <source>Phone call: {outcome}</source>
+        <translation>电话催收：{outcome}</translation>
+    </message>
+    <message>
+        <source>Promise to pay {amount} by {date}</source>
+        <translation>承诺于 {date} 前付款 {amount}</translation>
+    </message>
+    <message>
+        <source>Promise to pay {amount} by {date} broken</source>
+        <translation>承诺于 {date} 前付款 {amount}，已违约</translation>
+    </message>
+    <message>
+        <source>Promise to pay {amount} kept</source>
+        <translation>承诺付款 {amount}，已履行</translation>
+    </message>
+    <message>
+        <source>Invoice {number} disputed ({amount})</source>
+        <translation>发票 {number} 有争议（{amount}）</translation>
+    </message>
+    <message>
+        <source>Dispute on invoice {number} resolved</source>
+        <translation>发票 {number} 的争议已解决</translation>
+    </message>
+    <message>
+        <source>Collections on hold until {date}</source>
+        <translation>暂停催收至 {date}</translation>
+    </message>
+    <message>
+        <source>Credit limit overridden for invoice {number}</source>
+        <translation>发票 {number} 超信用额度开具</translation>
+    </message>
+    <message>
+        <source>Credit limit overridden</source>
+        <translation>超信用额度开票</translation>
+    </message>
+    <message>
+        <source>{what}: {note}</source>
+        <translation>{what}：{note}</translation>
+    </message>
+    <message>
+        <source>The promise grace period &apos;{grace}&apos; must be a whole number of days from 0 to {max_grace_days}.</source>
+        <translation>承诺付款宽限期“{grace}”必须是 0 至 {max_grace_days} 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>invoice amount</source>
+        <translation>发票金额</translation>
+    </message>
+    <message>
+        <source>{name} is on credit hold: agree with the person responsible before invoicing more on credit.</source>
+        <translation>{name}已被暂停赊销：继续赊销开票前，请先与负责人商定。</translation>
+    </message>
+    <message>
+        <source>This invoice would take {name}&apos;s open balance to {after}, above the credit limit of {limit} (by {excess}).</source>
+        <translation>这张发票将使{name}的未结余额达到 {after}，超过信用额度 {limit}（超出 {excess}）。</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>reason for the override</source>
+        <translation>超限开票的原因</translation>
+    </message>
+    <message>
+        <source>date of the override</source>
+        <translation>超限开票日期</translation>
+    </message>
+    <message>
+        <source>date of the review</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>{name} has no e-mail address. Add it in the customer&apos;s details first.</source>
+        <translation>{name}没有电子邮件地址。请先在客户资料中添加。</translation>
+    </message>
+    <message>
+        <source>{name} has no overdue invoice on {as_of}; there is nothing to remind of.</source>
+        <translation>{name}在 {as_of} 没有逾期发票，无需提醒。</translation>
     </message>
     <message>
         <source>The slip must be returned between today and {days} days from now. Choose another return date.</source>
@@ -3244,6 +3768,30 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{name} is in use by another program, or was not closed cleanly (its -wal, -shm or -journal file is beside it); it was not replaced. Choose another name for the backup.</source>
         <translation>{name} 正被其他程序使用，或上次未正常关闭（旁边还有它的 -wal、-shm 或 -journal 文件）；未被替换。请为备份另选一个名称。</translation>
+    </message>
+    <message>
+        <source>Keep between 1 and 1000 automatic backups.</source>
+        <translation>自动备份的保留份数须在 1 至 1000 之间。</translation>
+    </message>
+    <message>
+        <source>There is no backup file at {path}. Check the name and folder.</source>
+        <translation>{path} 处没有备份文件。请核对文件名和文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} is empty; it is not a backup of a company file.</source>
+        <translation>{name} 是空文件，不是公司账套文件的备份。</translation>
+    </message>
+    <message>
+        <source>{name} is not a sound backup ({problems}). Choose another backup; the company file was not changed.</source>
+        <translation>{name} 不是完好的备份（{problems}）。请选择另一个备份；公司账套文件未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of AR Desktop (schema {schema}). Install the newer version to restore it; nothing was changed.</source>
+        <translation>{name} 由较新版本的 AR Desktop 写入（结构版本 {schema}）。请安装新版本后再恢复；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>That is the company file itself; choose a backup file to restore.</source>
+        <translation>这是公司账套文件本身；请选择要恢复的备份文件。</translation>
     </message>
     <message>
         <source>Cannot write the export to {folder}: {reason}. Check that the disk has room and that you may write there; nothing was left behind.</source>
@@ -3894,8 +4442,148 @@ Receivables and collections for bookkeepers.</source>
         <translation>开始日期</translation>
     </message>
     <message>
+        <source>posting</source>
+        <translation>寄出</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a known mail service. Use one of: {value}.</source>
+        <translation>“{key}”不是已知的邮寄服务。请使用以下之一：{value}。</translation>
+    </message>
+    <message>
+        <source>The {what} is longer than {limit} characters. Shorten it.</source>
+        <translation>{what}超过 {limit} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>The tracking number is empty. Copy it from the postal receipt, e.g. RR123456785CN.</source>
+        <translation>邮件跟踪号为空。请从邮局收据上抄录，例如 RR123456785CN。</translation>
+    </message>
+    <message>
+        <source>The tracking number is longer than 40 characters. Check it on the postal receipt.</source>
+        <translation>邮件跟踪号超过 40 个字符。请对照邮局收据核对。</translation>
+    </message>
+    <message>
+        <source>posting date</source>
+        <translation>寄出日期</translation>
+    </message>
+    <message>
+        <source>Letter {reference} is dated {letter_date}; it cannot have been posted on {day}. Enter the posting date from the receipt.</source>
+        <translation>函件 {reference} 的日期为 {letter_date}，不可能在 {day} 寄出。请按收据输入寄出日期。</translation>
+    </message>
+    <message>
+        <source>Letter {reference} is already recorded as posted on {posted_on} (tracking {tracking_number}). To change that, record a correction.</source>
+        <translation>函件 {reference} 已登记于 {posted_on} 寄出（跟踪号 {tracking_number}）。如需修改，请登记一条更正。</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>邮政/快递公司</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>邮寄服务</translation>
+    </message>
+    <message>
+        <source>delivery date</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Letter {reference} is already recorded as delivered on {delivered_on}. To change that, record a correction.</source>
+        <translation>函件 {reference} 已登记于 {delivered_on} 送达。如需修改，请登记一条更正。</translation>
+    </message>
+    <message>
+        <source>name of the person who signed</source>
+        <translation>签收人姓名</translation>
+    </message>
+    <message>
         <source>return date</source>
         <translation>寄回日期</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>reason for the return</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Enter why the letter came back (e.g. &apos;addressee unknown&apos;, &apos;refused&apos;).</source>
+        <translation>请输入函件被退回的原因（例如“查无此人”“拒收”）。</translation>
+    </message>
+    <message>
+        <source>Letter {reference} has no posting recorded. Record the posting (date and tracking number) before recording that it was {what}.</source>
+        <translation>函件 {reference} 尚未登记寄出。请先登记寄出（日期和跟踪号），再登记其已{what}。</translation>
+    </message>
+    <message>
+        <source>Letter {reference} was posted on {posted_on}; it cannot have been {what} on {day}. Check the date.</source>
+        <translation>函件 {reference} 于 {posted_on} 寄出，不可能在 {day} {what}。请核对日期。</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; is not a kind of receipt. Use one of: {receipt_kinds}.</source>
+        <translation>“{kind}”不是回执类型。请使用以下之一：{receipt_kinds}。</translation>
+    </message>
+    <message>
+        <source>There is no file at {src}. Choose the scanned receipt.</source>
+        <translation>{src} 处没有文件。请选择回执的扫描件。</translation>
+    </message>
+    <message>
+        <source>{name} is not a PDF or image file. Scan the receipt as {receipt_suffixes}.</source>
+        <translation>{name} 不是 PDF 或图片文件。请将回执扫描为 {receipt_suffixes} 格式。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {max_receipt_bytes} MB. Scan at a lower resolution.</source>
+        <translation>{name} 超过 {max_receipt_bytes} MB。请以较低分辨率扫描。</translation>
+    </message>
+    <message>
+        <source>date of the receipt</source>
+        <translation>回执日期</translation>
+    </message>
+    <message>
+        <source>reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Say why the entry is corrected (e.g. &apos;tracking number mistyped&apos;).</source>
+        <translation>请说明更正该记录的原因（例如“跟踪号输错”）。</translation>
+    </message>
+    <message>
+        <source>There is no registered-mail entry {entry_id}. Check the id in the letter&apos;s mail log.</source>
+        <translation>没有编号为 {entry_id} 的挂号信记录。请在该函件的邮寄记录中核对编号。</translation>
+    </message>
+    <message>
+        <source>Entry {entry_id} is a {kind} entry; only posted, delivered and returned entries can be corrected.</source>
+        <translation>第 {entry_id} 号记录是{kind}记录；只有寄出、送达和退回记录可以更正。</translation>
+    </message>
+    <message>
+        <source>corrected date</source>
+        <translation>更正后的日期</translation>
+    </message>
+    <message>
+        <source>Letter {reference} is dated {letter_date}; the corrected date {day} is before it.</source>
+        <translation>函件 {reference} 的日期为 {letter_date}；更正后的日期 {day} 早于该日期。</translation>
+    </message>
+    <message>
+        <source>Select at least one posted letter for the mailing book.</source>
+        <translation>请为邮寄登记簿至少选择一封已寄出的函件。</translation>
+    </message>
+    <message>
+        <source>Letter {reference} has no tracking number yet. Record its posting first.</source>
+        <translation>函件 {reference} 尚无跟踪号。请先登记寄出。</translation>
     </message>
     <message>
         <source>end date</source>
@@ -4590,6 +5278,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>{name} 是损坏的工作簿（单元格 {cell} 引用的文本不存在）。</translation>
     </message>
     <message>
+        <source>The step &apos;{key}&apos; of {name}&apos;s ladder sends no letter. Choose a letter step: {letters}.</source>
+        <translation>{name}催收阶梯中的步骤“{key}”不发函件。请选择一个发函步骤：{letters}。</translation>
+    </message>
+    <message>
         <source>{name} has no postal address. Add the street and city in the customer&apos;s details.</source>
         <translation>{name}没有邮寄地址。请在客户资料中填写街道和城市。</translation>
     </message>
@@ -4600,6 +5292,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{name} has no overdue, undisputed open invoice in {currency} on {date}: there is nothing to claim in a letter.</source>
         <translation>{name}在{date}没有以{currency}计价、无争议的逾期未付发票，函件无可主张的款项。</translation>
+    </message>
+    <message>
+        <source>Customer {code} needs no collection step on {as_of}. Choose the letter step to send (e.g. reminder or demand_letter).</source>
+        <translation>客户 {code} 在 {as_of} 无需催收步骤。请选择要发出的函件步骤（例如 reminder 或 demand_letter）。</translation>
     </message>
     <message>
         <source>Line {line} of the letter text tests the unknown fact &apos;{fact}&apos;. Known facts: {known}.</source>
@@ -4646,12 +5342,100 @@ Receivables and collections for bookkeepers.</source>
         <translation>英格兰银行基准利率</translation>
     </message>
     <message>
+        <source>ECB main refinancing operations rate</source>
+        <translation>欧洲央行主要再融资操作利率</translation>
+    </message>
+    <message>
+        <source>German base rate (Basiszinssatz, §247 BGB)</source>
+        <translation>德国基准利率（Basiszinssatz，德国民法典第 247 条）</translation>
+    </message>
+    <message>
         <source>China one-year Loan Prime Rate</source>
         <translation>中国一年期贷款市场报价利率（LPR）</translation>
     </message>
     <message>
         <source>The rate table has no {rate} for {date}: enter the {rate} valid from {date} under Settings ▸ Reference rates.</source>
         <translation>参考利率表中没有{date}的{rate}：请在“设置 ▸ 参考利率”中录入自{date}起适用的{rate}。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a known rate table. Use one of: {known_tables}.</source>
+        <translation>“{text}”不是已知的利率表。请使用以下之一：{known_tables}。</translation>
+    </message>
+    <message>
+        <source>The rate of {effective_from} belongs to table &apos;{table}&apos;, not &apos;{name}&apos;. Put each rate in its own table.</source>
+        <translation>{effective_from} 的利率属于利率表“{table}”，而不是“{name}”。请将每条利率放入其所属的表中。</translation>
+    </message>
+    <message>
+        <source>Table &apos;{name}&apos; has two rates from {effective_from}. Keep only one rate per date.</source>
+        <translation>利率表“{name}”有两条自 {effective_from} 起的利率。每个日期只能保留一条利率。</translation>
+    </message>
+    <message>
+        <source> The earliest rate known starts on {day}.</source>
+        <translation>已知最早的利率自 {day} 起。</translation>
+    </message>
+    <message>
+        <source> The table is empty.</source>
+        <translation>该表为空。</translation>
+    </message>
+    <message>
+        <source>No rate of table &apos;{name}&apos; ({table_descriptions}) is known for {day}.{first} Add the rate in force on that day to the rate table.</source>
+        <translation>利率表“{name}”（{table_descriptions}）中没有 {day} 适用的利率。{first}请将当日有效的利率添加到利率表中。</translation>
+    </message>
+    <message>
+        <source>The rate table &apos;{name}&apos; is filed under &apos;{key}&apos;. File each table under its own name.</source>
+        <translation>利率表“{name}”被存放在“{key}”名下。请将每张表存放在其自身名称下。</translation>
+    </message>
+    <message>
+        <source>The rate table &apos;{key}&apos; ({table_descriptions}) has no rates yet. Add its rates before computing late charges with it.</source>
+        <translation>利率表“{key}”（{table_descriptions}）尚无利率。请先添加利率，再用它计算滞纳金。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the first line must be the header &apos;{csv_header}&apos;, found &apos;{cells}&apos;. Add or correct the header line.</source>
+        <translation>第 {line} 行：第一行必须是表头“{csv_header}”，实际为“{cells}”。请添加或更正表头行。</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected 3 or 4 fields (table, effective_from, rate_percent, note), found {cells}. Put a note containing commas in double quotes.</source>
+        <translation>第 {line} 行：应有 3 或 4 个字段（table、effective_from、rate_percent、note），实际有 {cells} 个。含逗号的备注请用双引号括起。</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{name}&apos; is not a known rate table. Use one of: {known_tables}.</source>
+        <translation>第 {line} 行：“{name}”不是已知的利率表。请使用以下之一：{known_tables}。</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{date_text}&apos; is not a date. Write it as YYYY-MM-DD, e.g. 2025-07-01.</source>
+        <translation>第 {line} 行：“{date_text}”不是日期。请按 YYYY-MM-DD 格式填写，例如 2025-07-01。</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{rate_text}&apos; is not a rate in percent. Write a number such as 4.50.{hint}</source>
+        <translation>第 {line} 行：“{rate_text}”不是百分比利率。请填写数字，例如 4.50。{hint}</translation>
+    </message>
+    <message>
+        <source>Line {line}: the rate {rate_text} % is outside {min_rate} to {max_rate} %. Write the rate in percent, e.g. 4.50 for 4.50 %.</source>
+        <translation>第 {line} 行：利率 {rate_text} % 超出 {min_rate} % 至 {max_rate} % 的范围。请以百分数填写利率，例如 4.50 % 填 4.50。</translation>
+    </message>
+    <message>
+        <source>Line {line}: table &apos;{key}&apos; already has a rate from {day} (line {earlier}). Keep only one rate per date.</source>
+        <translation>第 {line} 行：利率表“{key}”已有自 {day} 起的利率（第 {earlier} 行）。每个日期只能保留一条利率。</translation>
+    </message>
+    <message>
+        <source>The rate file is empty. It needs the header &apos;{csv_header}&apos; and one line per rate change.</source>
+        <translation>利率文件为空。文件需要表头“{csv_header}”，且每次利率变动占一行。</translation>
+    </message>
+    <message>
+        <source>
+... and {more} more.</source>
+        <translation>
+……另有 {more} 处。</translation>
+    </message>
+    <message>
+        <source>The rate file has errors; correct them and load it again:
+{problems}{tail}</source>
+        <translation>利率文件有错误；请更正后重新载入：
+{problems}{tail}</translation>
+    </message>
+    <message>
+        <source>The rate file {target} cannot be read ({exc}). Reinstall the program or choose another rate file.</source>
+        <translation>无法读取利率文件 {target}（{exc}）。请重新安装程序或选择其他利率文件。</translation>
     </message>
     <message>
         <source>The IBAN {value} is not valid (wrong check digits or length for {country}). Copy it from a bank statement.</source>
@@ -4676,6 +5460,14 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{path} already exists; it was not changed. Choose a new name for the backup, or replace that file on purpose (--replace on the command line).</source>
         <translation>{path} 已存在，未做更改。请为备份选择一个新名称，或有意替换该文件（命令行加 --replace）。</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Open it, or choose another name for the new company.</source>
+        <translation>{path} 已存在。请打开它，或为新公司另取一个名称。</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of AR Desktop (schema {current}). Install the newer version to open it; this one will not change the file.</source>
+        <translation>{name} 由较新版本的 AR Desktop 写入（结构版本 {current}）。请安装新版本后再打开；当前版本不会改动该文件。</translation>
     </message>
     <message>
         <source>{name} was made by an older version of AR Desktop and must be upgraded, but it is on a read-only disk. Copy it to a folder you may write to and open that copy.</source>
@@ -4734,6 +5526,38 @@ Receivables and collections for bookkeepers.</source>
         <translation>{path} 处没有账套文件。请检查文件名和文件夹。</translation>
     </message>
     <message>
+        <source> The latest good backup is {backup}; restore it with File ▸ Restore (or &apos;ar-desktop --db &quot;{path}&quot; restore &quot;{backup}&quot;&apos;).</source>
+        <translation>最近一份完好的备份是 {backup}；请用“文件 ▸ 恢复”恢复它（或运行 &apos;ar-desktop --db &quot;{path}&quot; restore &quot;{backup}&quot;&apos;）。</translation>
+    </message>
+    <message>
+        <source> No automatic backup was found beside it; restore a copy you made, if you have one.</source>
+        <translation>旁边没有找到自动备份；如您自己保存过副本，请恢复该副本。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({shown}). It was not changed.{hint}</source>
+        <translation>{name} 已损坏（{shown}）。该文件未被改动。{hint}</translation>
+    </message>
+    <message>
+        <source>The disk holding {name} is full; the last change was not saved. Free some space (or move the file to a disk with room), then do it again.</source>
+        <translation>存放 {name} 的磁盘已满；最后一次更改未保存。请腾出空间（或将文件移到有空间的磁盘），然后重做。</translation>
+    </message>
+    <message>
+        <source>{name} is read-only, so the change was not saved. Copy the file to a folder you may write to (or remove the read-only flag), open that copy and do it again.</source>
+        <translation>{name} 是只读文件，更改未保存。请将文件复制到您有写入权限的文件夹（或取消只读属性），打开该副本后重做。</translation>
+    </message>
+    <message>
+        <source>{name} or its folder cannot be opened for writing (unable to open database file). Check that the folder still exists and that you may write to it.</source>
+        <translation>无法以写入方式打开 {name} 或其所在文件夹（unable to open database file）。请检查该文件夹是否仍然存在，以及您是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>{name} is busy in another program (database is locked); the change was not saved. Close the other program (or wait a moment) and do it again.</source>
+        <translation>{name} 正被另一个程序占用（database is locked）；更改未保存。请关闭该程序（或稍等片刻）后重做。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while writing {name} (disk I/O error); the change was not saved. Check the disk or network drive, then do it again.</source>
+        <translation>写入 {name} 时磁盘报告错误（disk I/O error）；更改未保存。请检查磁盘或网络驱动器，然后重做。</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}. Check that you may read the file.</source>
         <translation>无法读取 {path}：{reason}。请确认您有权读取该文件。</translation>
     </message>
@@ -4766,8 +5590,56 @@ Receivables and collections for bookkeepers.</source>
         <translation>{name} 是其他程序的 SQLite 数据库（应用标识 {app_id}），不是 AR Desktop 账套文件。文件未被更改。请选择由 AR Desktop 创建的 .ardb 文件。</translation>
     </message>
     <message>
+        <source>{name} is not a backup of an AR Desktop company file.</source>
+        <translation>{name} 不是 AR Desktop 公司账套文件的备份。</translation>
+    </message>
+    <message>
+        <source>There is no customer with code &apos;{code}&apos;. Add the customer first or check the code.</source>
+        <translation>没有编号为“{code}”的客户。请先添加该客户，或核对编号。</translation>
+    </message>
+    <message>
         <source>Invoice number {number} is already used. Each invoice needs its own number; the next free one is {next}.</source>
         <translation>发票号 {number} 已被使用。每张发票都需要自己的号码；下一个可用号码是 {next}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is void and can no longer be changed.</source>
+        <translation>发票 {number} 已作废，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has payments; its customer and currency cannot change. Void it and enter a new invoice instead.</source>
+        <translation>发票 {number} 已有收款，其客户和币种不能更改。请将其作废并另开一张新发票。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has {paid} paid already; the amount cannot be lower than that.</source>
+        <translation>发票 {number} 已收款 {paid}，金额不能低于此数。</translation>
+    </message>
+    <message>
+        <source>Say why the invoice is voided; the reason stays on record.</source>
+        <translation>请说明作废发票的原因；该原因将留档。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is already void.</source>
+        <translation>发票 {number} 已作废。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was issued on {issue_date}; it cannot be voided before that.</source>
+        <translation>发票 {number} 的开票日期为 {issue_date}，不能在此之前作废。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} received a payment after {on}; void it on or after the date of its last payment.</source>
+        <translation>发票 {number} 在 {on} 之后收到过付款；请在最后一次收款当日或之后作废。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has payments or is void, so it stays on record. Void it instead.</source>
+        <translation>发票 {number} 已有收款或已作废，须保留记录。请改为作废。</translation>
+    </message>
+    <message>
+        <source>Give the reason of the dispute (what the customer contests).</source>
+        <translation>请填写争议原因（客户对什么有异议）。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date. Swap them.</source>
+        <translation>结束日期早于开始日期。请将两者对调。</translation>
     </message>
     <message>
         <source>The payment date {date} is in the future. Enter the date the money arrived.</source>
@@ -4878,6 +5750,14 @@ Receivables and collections for bookkeepers.</source>
         <translation>{days} 天的账期超出范围，请使用 0 至 {most} 天。</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not a late-charge rule. Use one of: {rule_kind_keys}.</source>
+        <translation>“{text}”不是滞纳金规则。请使用以下之一：{rule_kind_keys}。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a day count. Use 365 (days/365), 360 (days/360) or actual (each day divided by the length of its year).</source>
+        <translation>“{text}”不是计息天数规则。请使用 365（天数/365）、360（天数/360）或 actual（每天除以当年实际天数）。</translation>
+    </message>
+    <message>
         <source>The rule contract_tiered needs its tiers: the daily rates with the last day of each, e.g. 0.05/30;0.08/60;0.1.</source>
         <translation>阶梯式滞纳金规则须填写各档费率：每档的日利率及其最后一天，例如 0.05/30;0.08/60;0.1。</translation>
     </message>
@@ -4900,6 +5780,74 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Tier {tier} ends on day {day}, not after the tier before it (day {before}).</source>
         <translation>第{tier}档止于第{day}天，未晚于上一档（第{before}天）。</translation>
+    </message>
+    <message>
+        <source>The rule &apos;{kind}&apos; needs the agreed interest rate in percent ({example}).</source>
+        <translation>规则“{kind}”需要填写约定利率（百分比，{example}）。</translation>
+    </message>
+    <message>
+        <source>per day, e.g. 0.05</source>
+        <translation>按日，例如 0.05</translation>
+    </message>
+    <message>
+        <source>per year, e.g. 18</source>
+        <translation>按年，例如 18</translation>
+    </message>
+    <message>
+        <source>The interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>The interest rate {rate} % must be greater than zero. For no interest, choose the rule &apos;none&apos;.</source>
+        <translation>利率 {rate} % 必须大于零。如不计利息，请选择“不收取滞纳费用”规则。</translation>
+    </message>
+    <message>
+        <source>The interest rate {rate} % {unit} is above {limit} % {unit}. Write the rate in percent (e.g. 0.05 for 0.05 % a day, 18 for 18 % a year).</source>
+        <translation>利率{unit} {rate} % 高于{unit} {limit} %。请以百分数填写利率（例如每日 0.05 % 填 0.05，每年 18 % 填 18）。</translation>
+    </message>
+    <message>
+        <source>The rule &apos;{kind}&apos; takes no interest rate of its own (statutory rules use the published reference rate). Leave the rate empty.</source>
+        <translation>规则“{kind}”不使用自定利率（法定规则采用公布的参考利率）。请将利率留空。</translation>
+    </message>
+    <message>
+        <source>the law sets it</source>
+        <translation>由法律规定</translation>
+    </message>
+    <message>
+        <source>it charges nothing</source>
+        <translation>该规则不收取任何费用</translation>
+    </message>
+    <message>
+        <source>The rule &apos;{kind}&apos; takes no fixed amount of its own ({why}). Leave the fixed amount empty.</source>
+        <translation>规则“{kind}”不使用自定固定金额（{why}）。请将固定金额留空。</translation>
+    </message>
+    <message>
+        <source>The fixed amount</source>
+        <translation>固定金额</translation>
+    </message>
+    <message>
+        <source>The fixed amount {fee} is negative. Enter zero or a positive amount.</source>
+        <translation>固定金额 {fee} 为负数。请输入零或正数金额。</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{value}&apos; is not a number. Write digits with &apos;.&apos; as decimal point.</source>
+        <translation>{what}“{value}”不是数字。请输入数字，并以“.”作小数点。</translation>
+    </message>
+    <message>
+        <source>The payment of {amount} on {day} for invoice {number} is zero. Leave it out.</source>
+        <translation>发票 {number} 于 {day} 的付款 {amount} 为零。请将其删去。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is in {currency}, but the rule &apos;{rule}&apos; applies to {needed} debts only (its reference rate and fixed compensation are in {needed}). Use a contractual rule (&apos;{annual}&apos; or &apos;{daily}&apos;) for this customer.</source>
+        <translation>发票 {number} 以 {currency} 计价，但规则“{rule}”仅适用于 {needed} 债务（其参考利率和固定赔偿金均以 {needed} 计）。请为该客户使用合同约定规则（“{annual}”或“{daily}”）。</translation>
     </message>
     <message>
         <source>Say why (the reason stays on record with the {what}).</source>
@@ -5014,6 +5962,18 @@ Receivables and collections for bookkeepers.</source>
         <translation>跟踪号 {compact} 看起来是 UPU S10 编号，但有 {digits} 位数字；必须正好 9 位（两个字母、九位数字、两个字母，例如 RR123456785CN）。</translation>
     </message>
     <message>
+        <source>Invoice {number} cannot take {amount}: it is voided, belongs to another customer or would be overpaid.</source>
+        <translation>发票 {number} 不能核销 {amount}：该发票已作废、属于其他客户，或将被超额付款。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has only {paid} paid; {value} cannot be taken back from it.</source>
+        <translation>发票 {number} 仅已收款 {paid}，不能从中冲回 {value}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} was issued on {issue_date}; a payment dated {date} cannot be applied to it.</source>
+        <translation>发票 {number} 的开票日期为 {issue_date}，日期为 {date} 的收款不能核销至该发票。</translation>
+    </message>
+    <message>
         <source>Invoice {number}: this entry had applied {had} to it by {date}; {amount} cannot be taken back.</source>
         <translation>发票 {number}：截至 {date}，本笔记录只核销了 {had}，不能冲回 {amount}。</translation>
     </message>
@@ -5024,6 +5984,460 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>There is no payment {id}. Check the number in the Payments list.</source>
         <translation>没有第 {id} 号收款记录。请在“收款”列表中核对编号。</translation>
+    </message>
+    <message>
+        <source>&apos;{entity}&apos; is not a kind of record; use customer, invoice or payment.</source>
+        <translation>“{entity}”不是记录类型；请使用 customer（客户）、invoice（发票）或 payment（收款）。</translation>
+    </message>
+    <message>
+        <source>Debt acknowledged in writing</source>
+        <translation>债务已书面确认</translation>
+    </message>
+    <message>
+        <source>Debt acknowledged orally</source>
+        <translation>债务已口头确认</translation>
+    </message>
+    <message>
+        <source>Debt acknowledged by the returned balance confirmation</source>
+        <translation>债务已由回签的对账确认函确认</translation>
+    </message>
+    <message>
+        <source>Overdue account notified to the insurer</source>
+        <translation>已向保险公司申报逾期账款</translation>
+    </message>
+    <message>
+        <source>Collection transferred to the insurer</source>
+        <translation>催收已移交保险公司</translation>
+    </message>
+    <message>
+        <source>Claim filed with the insurer</source>
+        <translation>已向保险公司提出索赔</translation>
+    </message>
+    <message>
+        <source>Indemnity received</source>
+        <translation>已收到保险赔款</translation>
+    </message>
+    <message>
+        <source>, until {date}</source>
+        <translation>，有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>Insured limit {limit} (policy {policy}{until}, insurer&apos;s ref. {reference})</source>
+        <translation>保险限额 {limit}（保单 {policy}{until}，保险公司批复编号 {reference}）</translation>
+    </message>
+    <message>
+        <source>Insured limit {limit} (policy {policy}{until}, set under the discretionary limit)</source>
+        <translation>保险限额 {limit}（保单 {policy}{until}，在自主限额内设定）</translation>
+    </message>
+    <message>
+        <source>Insurer withdrew the cover (policy {policy})</source>
+        <translation>保险公司已撤销承保（保单 {policy}）</translation>
+    </message>
+    <message>
+        <source>Credit check ({sources}): {decision}; next review {date}. {findings}</source>
+        <translation>信用调查（{sources}）：{decision}；下次复核 {date}。{findings}</translation>
+    </message>
+    <message>
+        <source>Credit check ({sources}): {decision}. {findings}</source>
+        <translation>信用调查（{sources}）：{decision}。{findings}</translation>
+    </message>
+    <message>
+        <source>Balance confirmation sent, to be returned by {date}</source>
+        <translation>已寄出对账确认函，须于 {date} 前寄回</translation>
+    </message>
+    <message>
+        <source>Balance confirmation returned signed as sent</source>
+        <translation>对账确认函已寄回，签字确认无误</translation>
+    </message>
+    <message>
+        <source>Balance confirmation returned with a difference</source>
+        <translation>对账确认函已寄回，存在差异</translation>
+    </message>
+    <message>
+        <source>Cannot export &apos;{what}&apos;; choose one of: {whats}.</source>
+        <translation>无法导出“{what}”；请选择以下之一：{whats}。</translation>
+    </message>
+    <message>
+        <source>{name}: export to a file ending in .csv or .xlsx.</source>
+        <translation>{name}：请导出为扩展名为 .csv 或 .xlsx 的文件。</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist. Choose an existing folder.</source>
+        <translation>文件夹 {parent} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {e}. Check that the disk has room, that the file is not open in another program, and that you may write to the folder.</source>
+        <translation>无法写入 {path}：{e}。请检查磁盘空间是否充足、该文件是否已在其他程序中打开，以及您是否有该文件夹的写入权限。</translation>
+    </message>
+    <message>
+        <source>Customer {customer_code}: {problem}</source>
+        <translation>客户 {customer_code}：{problem}</translation>
+    </message>
+    <message>
+        <source> Use &apos;.&apos; as decimal point.</source>
+        <translation>请用“.”作小数点。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a rate in percent. Write a number such as 4.50.{hint}</source>
+        <translation>“{value}”不是百分比利率。请输入数字，例如 4.50。{hint}</translation>
+    </message>
+    <message>
+        <source>The rate {value} % is outside {min_rate} to {max_rate} %. Write the rate in percent, e.g. 4.50 for 4.50 %.</source>
+        <translation>利率 {value} % 超出 {min_rate} % 至 {max_rate} % 的范围。请以百分数填写利率，例如 4.50 % 填 4.50。</translation>
+    </message>
+    <message>
+        <source>The note is longer than {max_note} characters. Shorten it.</source>
+        <translation>备注超过 {max_note} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>Table &apos;{key}&apos; already has a rate from {day} ({rate_percent} %). Correct that rate instead of adding a second one.</source>
+        <translation>利率表“{key}”已有自 {day} 起的利率（{rate_percent} %）。请更正该利率，不要再添加第二条。</translation>
+    </message>
+    <message>
+        <source>Table &apos;{key}&apos; ({table_descriptions}) has no rate from {day}. Add it as a new rate instead.</source>
+        <translation>利率表“{key}”（{table_descriptions}）没有自 {day} 起的利率。请将其作为新利率添加。</translation>
+    </message>
+    <message>
+        <source>Table &apos;{key}&apos; has no rate from {day}; there is nothing to remove.</source>
+        <translation>利率表“{key}”没有自 {day} 起的利率，无可删除。</translation>
+    </message>
+    <message>
+        <source>{table} {day}: {kept} % in the company file, {new} % in the CSV</source>
+        <translation>{table} {day}：公司账套文件中为 {kept} %，CSV 中为 {new} %</translation>
+    </message>
+    <message>
+        <source>The rate file contradicts rates already kept; correct those rates one by one first:
+{clashes}</source>
+        <translation>利率文件与已保存的利率相矛盾；请先逐条更正这些利率：
+{clashes}</translation>
+    </message>
+    <message>
+        <source>There is no letter with id {letter_id}. Check the id in the customer&apos;s history.</source>
+        <translation>没有编号为 {letter_id} 的函件。请在客户的催收记录中核对编号。</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: the archived file {path} is missing. Restore it from a backup.</source>
+        <translation>函件 {reference}：归档文件 {path} 缺失。请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: the archived file {path} cannot be read ({reason}).</source>
+        <translation>函件 {reference}：无法读取归档文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Letter {reference} is unchanged (SHA-256 {actual}).</source>
+        <translation>函件 {reference} 未被改动（SHA-256 {actual}）。</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: the archived file {path} was changed after it was issued (SHA-256 {actual}, expected {expected}). Restore the original from a backup.</source>
+        <translation>函件 {reference}：归档文件 {path} 在发出后被改动过（SHA-256 为 {actual}，应为 {expected}）。请从备份中恢复原件。</translation>
+    </message>
+    <message>
+        <source>There are no letters to print. Select at least one letter.</source>
+        <translation>没有要打印的函件。请至少选择一封函件。</translation>
+    </message>
+    <message>
+        <source>The selected letters use different layouts ({layouts}). Print the letters of one layout at a time.</source>
+        <translation>所选函件使用了不同的版式（{layouts}）。请每次只打印同一版式的函件。</translation>
+    </message>
+    <message>
+        <source>This letter was stored without its document; print its archived PDF instead.</source>
+        <translation>该函件保存时未附文档；请改为打印其归档的 PDF。</translation>
+    </message>
+    <message>
+        <source>Letter {reference} issued ({what}): claimed {amount}, pay by {deadline}</source>
+        <translation>发出函件 {reference}（{what}）：催收 {amount}，付款期限 {deadline}</translation>
+    </message>
+    <message>
+        <source>Letter {reference} posted ({via}), tracking {tracking}</source>
+        <translation>函件 {reference} 已寄出（{via}），跟踪号 {tracking}</translation>
+    </message>
+    <message>
+        <source>Letter {reference} posted, tracking {tracking}</source>
+        <translation>函件 {reference} 已寄出，跟踪号 {tracking}</translation>
+    </message>
+    <message>
+        <source>Letter {reference} delivered, signed by {name}</source>
+        <translation>函件 {reference} 已送达，签收人 {name}</translation>
+    </message>
+    <message>
+        <source>Letter {reference} delivered</source>
+        <translation>函件 {reference} 已送达</translation>
+    </message>
+    <message>
+        <source>Letter {reference} returned undelivered: {note}</source>
+        <translation>函件 {reference} 未能投递被退回：{note}</translation>
+    </message>
+    <message>
+        <source>Letter {reference} returned undelivered</source>
+        <translation>函件 {reference} 未能投递被退回</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: receipt scan attached ({note})</source>
+        <translation>函件 {reference}：已附回执扫描件（{note}）</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: correction of entry {entry}: {note}</source>
+        <translation>函件 {reference}：更正第 {entry} 号记录：{note}</translation>
+    </message>
+    <message>
+        <source>Letter {reference}: correction of entry {entry}</source>
+        <translation>函件 {reference}：更正第 {entry} 号记录</translation>
+    </message>
+    <message>
+        <source>The letter archive already holds {final}. Move that file away: archived letters are never overwritten.</source>
+        <translation>函件档案中已有 {final}。请将该文件移走：已归档的函件绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>Unknown letter layout &apos;{key}&apos;. Choose one of: {layout_keys}.</source>
+        <translation>未知的信函版式“{key}”。请选择以下之一：{layout_keys}。</translation>
+    </message>
+    <message>
+        <source>The payment deadline &apos;{days}&apos; must be a whole number of days from 1 to {max_deadline_days} after the letter date.</source>
+        <translation>付款期限“{days}”必须是函件日期之后 1 至 {max_deadline_days} 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>The letter text is empty. Write the letter, or restore the shipped text.</source>
+        <translation>函件正文为空。请撰写正文，或恢复为出厂文本。</translation>
+    </message>
+    <message>
+        <source>The letter text is longer than {max_template_chars} characters. Shorten it.</source>
+        <translation>函件正文超过 {max_template_chars} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>Class A - gentle: for customers who pay reliably. The first reminder comes a week after the due date, the formal demand letter after a month, and legal steps are taken late.</source>
+        <translation>A 类 – 宽松：适用于付款可靠的客户。到期日一周后发出第一次付款提醒，一个月后发出正式催款函，法律措施较晚才采取。</translation>
+    </message>
+    <message>
+        <source>Class B - standard: a courtesy reminder 3 days before the due date, a reminder 3 days after, a phone call after a week, a formal demand letter by registered mail after 15 days, legal action after 30 days and a collection agency after 60 days.</source>
+        <translation>B 类 – 标准：到期前 3 天发出友情提醒，逾期 3 天发出付款提醒，逾期一周电话催收，逾期 15 天以挂号信寄出正式催款函，逾期 30 天采取法律行动，逾期 60 天移交催收机构。</translation>
+    </message>
+    <message>
+        <source>Class C - strict: for customers who often pay late. Reminders start the day after the due date and the account escalates quickly: demand letter after 10 days, legal action after 24 days, collection agency after 45 days.</source>
+        <translation>C 类 – 严格：适用于经常逾期付款的客户。到期次日即开始提醒，催收迅速升级：逾期 10 天发出催款函，24 天采取法律行动，45 天移交催收机构。</translation>
+    </message>
+    <message>
+        <source>Courtesy reminder</source>
+        <translation>到期前友情提醒</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>付款提醒</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话催收</translation>
+    </message>
+    <message>
+        <source>Formal demand letter</source>
+        <translation>正式催款函</translation>
+    </message>
+    <message>
+        <source>Final notice</source>
+        <translation>最后催告函</translation>
+    </message>
+    <message>
+        <source>Legal action</source>
+        <translation>法律行动</translation>
+    </message>
+    <message>
+        <source>Collection agency</source>
+        <translation>移交催收机构</translation>
+    </message>
+    <message>
+        <source>Credit hold</source>
+        <translation>暂停赊销</translation>
+    </message>
+    <message>
+        <source>Courtesy note</source>
+        <translation>到期前友情提醒函</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>付款提醒函</translation>
+    </message>
+    <message>
+        <source>Notice before legal action</source>
+        <translation>法律行动前通知函</translation>
+    </message>
+    <message>
+        <source>Notice of hand-over to a collection agency</source>
+        <translation>移交催收机构通知函</translation>
+    </message>
+    <message>
+        <source>Step &apos;{key}&apos;: &apos;{value}&apos; is not a known action. Choose one of: {actions}.</source>
+        <translation>步骤“{key}”：“{value}”不是已知的催收动作。请选择以下之一：{actions}。</translation>
+    </message>
+    <message>
+        <source>A ladder step must be a record with a key and a name, not {data!r}. Reset the ladder to its default and edit it again.</source>
+        <translation>催收阶梯的步骤必须是带代码和名称的记录，而不是 {data!r}。请将阶梯恢复为默认设置后重新编辑。</translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation>（无代码）</translation>
+    </message>
+    <message>
+        <source>Step &apos;{label}&apos;: the field &apos;{field}&apos; is missing. Reset the ladder to its default and edit it again.</source>
+        <translation>步骤“{label}”：缺少字段“{field}”。请将阶梯恢复为默认设置后重新编辑。</translation>
+    </message>
+    <message>
+        <source>day threshold</source>
+        <translation>触发天数</translation>
+    </message>
+    <message>
+        <source>waiting period</source>
+        <translation>等待期</translation>
+    </message>
+    <message>
+        <source>Step &apos;{key}&apos;: the {what} &apos;{value}&apos; is not a whole number of days. Type a whole number such as 7 or -3.</source>
+        <translation>步骤“{key}”：{what}“{value}”不是整数天数。请输入整数，例如 7 或 -3。</translation>
+    </message>
+    <message>
+        <source>The collection ladder has no steps. Add at least one step, or reset the ladder to its default.</source>
+        <translation>催收阶梯没有任何步骤。请至少添加一个步骤，或将阶梯恢复为默认设置。</translation>
+    </message>
+    <message>
+        <source>Ladder entry {i} is not a step. Reset the ladder to its default.</source>
+        <translation>阶梯第 {i} 项不是步骤。请将阶梯恢复为默认设置。</translation>
+    </message>
+    <message>
+        <source>Step {number} &apos;{key}&apos;</source>
+        <translation>第 {number} 步“{key}”</translation>
+    </message>
+    <message>
+        <source>{label}: the key must start with a lower-case letter and contain only lower-case letters, digits and &apos;_&apos; (at most 40 characters), e.g. &apos;second_reminder&apos;.</source>
+        <translation>{label}：代码须以小写字母开头，只能包含小写字母、数字和“_”（最多 40 个字符），例如“second_reminder”。</translation>
+    </message>
+    <message>
+        <source>{label}: the key &apos;{key}&apos; is used twice (also by step {seen}). Give every step its own key.</source>
+        <translation>{label}：代码“{key}”重复使用（第 {seen} 步也在用）。请为每个步骤设置不同的代码。</translation>
+    </message>
+    <message>
+        <source>{label}: the name is empty. Type a short name such as &apos;Phone call&apos;.</source>
+        <translation>{label}：名称为空。请输入简短的名称，例如“电话催收”。</translation>
+    </message>
+    <message>
+        <source>{label}: the name is longer than {max_name} characters. Shorten it.</source>
+        <translation>{label}：名称超过 {max_name} 个字符。请缩短。</translation>
+    </message>
+    <message>
+        <source>{label}: the day threshold must be a whole number of days.</source>
+        <translation>{label}：触发天数必须是整数。</translation>
+    </message>
+    <message>
+        <source>{label}: the day threshold {threshold_days} is out of range. Use a number from {min_threshold} (days before the due date) to {max_threshold} (days after).</source>
+        <translation>{label}：触发天数 {threshold_days} 超出范围。请使用 {min_threshold}（到期日前的天数）至 {max_threshold}（到期日后的天数）之间的数字。</translation>
+    </message>
+    <message>
+        <source>{label}: its day threshold {threshold_days} must be greater than that of the step before it, &apos;{key}&apos; ({threshold_days2}). Make the thresholds increase from the first step to the last.</source>
+        <translation>{label}：其触发天数 {threshold_days} 必须大于上一步“{key}”的触发天数（{threshold_days2}）。请让触发天数从第一步到最后一步逐步递增。</translation>
+    </message>
+    <message>
+        <source>{label}: a step cannot require itself. Choose an earlier step or no prerequisite.</source>
+        <translation>{label}：步骤不能以自身为前置步骤。请选择更早的步骤，或不设前置步骤。</translation>
+    </message>
+    <message>
+        <source>{label}: the prerequisite &apos;{requires}&apos; is not an earlier step of this ladder. Choose a step above it or no prerequisite.</source>
+        <translation>{label}：前置步骤“{requires}”不是本阶梯中更早的步骤。请选择位于其上方的步骤，或不设前置步骤。</translation>
+    </message>
+    <message>
+        <source>{label}: the waiting period must be a whole number of days.</source>
+        <translation>{label}：等待期必须是整数天数。</translation>
+    </message>
+    <message>
+        <source>{label}: it has a waiting period of {wait_days} days but no prerequisite step. Choose the step to wait for, or set the wait to 0.</source>
+        <translation>{label}：设置了 {wait_days} 天的等待期，但没有前置步骤。请选择要等待的步骤，或将等待期设为 0。</translation>
+    </message>
+    <message>
+        <source>{label}: the waiting period {wait_days} must be from 0 to {max_wait} days.</source>
+        <translation>{label}：等待期 {wait_days} 必须在 0 至 {max_wait} 天之间。</translation>
+    </message>
+    <message>
+        <source>&apos;{template}&apos; is not a letter template</source>
+        <translation>“{template}”不是函件模板</translation>
+    </message>
+    <message>
+        <source>no letter template is chosen</source>
+        <translation>未选择函件模板</translation>
+    </message>
+    <message>
+        <source>{label}: {what}. Choose one of: {allowed}.</source>
+        <translation>{label}：{what}。请选择以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>{label}: a &apos;{action}&apos; step can only send its notice letter &apos;{notice}&apos;, not &apos;{template}&apos;. Choose &apos;{notice}&apos; or no template.</source>
+        <translation>{label}：“{action}”步骤只能发出其通知函“{notice}”，不能发出“{template}”。请选择“{notice}”或不选模板。</translation>
+    </message>
+    <message>
+        <source>{label}: a &apos;{action}&apos; step sends no letter, so it cannot have the template &apos;{template}&apos;. Clear the template.</source>
+        <translation>{label}：“{action}”步骤不发函件，因此不能使用模板“{template}”。请清除模板。</translation>
+    </message>
+    <message>
+        <source>{label}: a &apos;{action}&apos; step sends no letter, so it cannot go by registered mail. Untick registered mail.</source>
+        <translation>{label}：“{action}”步骤不发函件，因此不能以挂号信寄出。请取消勾选“挂号信”。</translation>
+    </message>
+    <message>
+        <source>The stored collection ladder is not a list of steps. Reset the ladder to its default.</source>
+        <translation>已保存的催收阶梯不是步骤列表。请将阶梯恢复为默认设置。</translation>
+    </message>
+    <message>
+        <source>Unknown letter template &apos;{template}&apos;. Choose one of: {template_keys}.</source>
+        <translation>未知的函件模板“{template}”。请选择以下之一：{template_keys}。</translation>
+    </message>
+    <message>
+        <source>The payment deadline {deadline} is before the letter date {letter_date}. Choose a deadline after the letter date.</source>
+        <translation>付款期限 {deadline} 早于函件日期 {letter_date}。请选择函件日期之后的期限。</translation>
+    </message>
+    <message>
+        <source>Unknown letter language &apos;{language}&apos;. Choose &apos;en&apos; or &apos;zh&apos;.</source>
+        <translation>未知的函件语言“{language}”。请选择“en”（英文）或“zh”（中文）。</translation>
+    </message>
+    <message>
+        <source>Unknown letter template &apos;{key}&apos;. Choose one of: {template_keys}.</source>
+        <translation>未知的函件模板“{key}”。请选择以下之一：{template_keys}。</translation>
+    </message>
+    <message>
+        <source>The letter template {path} is missing. Reinstall the program or restore the file.</source>
+        <translation>函件模板 {path} 缺失。请重新安装程序或恢复该文件。</translation>
+    </message>
+    <message>
+        <source>The promised amount {amount} must be greater than zero.</source>
+        <translation>承诺付款金额 {amount} 必须大于零。</translation>
+    </message>
+    <message>
+        <source>The promised date {promised_date} is before the day the promise was made ({made_on}). Enter a date on or after it.</source>
+        <translation>承诺付款日期 {promised_date} 早于作出承诺的日期（{made_on}）。请输入当日或之后的日期。</translation>
+    </message>
+    <message>
+        <source>The promise grace period &apos;{grace_days}&apos; must be a whole number of days, 0 or more. Correct it in the settings.</source>
+        <translation>承诺付款宽限期“{grace_days}”必须是 0 或以上的整数天数。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>This company file has no company profile yet. Fill it in under File ▸ Company profile.</source>
+        <translation>该公司账套文件尚无公司资料。请在“文件 ▸ 公司资料”中填写。</translation>
+    </message>
+    <message>
+        <source>A customer with code &apos;{code}&apos; already exists. Choose another code.</source>
+        <translation>编号为“{code}”的客户已存在。请选择其他编号。</translation>
+    </message>
+    <message>
+        <source>That customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} already has invoices in {currency}; its currency cannot be changed.</source>
+        <translation>{name}已有以 {currency} 计价的发票，其币种不能更改。</translation>
+    </message>
+    <message>
+        <source>Invoice number {number} is already used. Each invoice needs its own number.</source>
+        <translation>发票号 {number} 已被使用。每张发票须有自己的发票号。</translation>
+    </message>
+    <message>
+        <source>That invoice no longer exists.</source>
+        <translation>该发票已不存在。</translation>
     </message>
 </context>
 <context>
@@ -6034,6 +7448,18 @@ Receivables and collections for bookkeepers.</source>
 <context>
     <name>PostingDialog</name>
     <message>
+        <source>China Post 挂号信 (registered letter)</source>
+        <translation>中国邮政 挂号信</translation>
+    </message>
+    <message>
+        <source>USPS Certified Mail with Return Receipt</source>
+        <translation>USPS 挂号信（附回执）</translation>
+    </message>
+    <message>
+        <source>Registered mail</source>
+        <translation>挂号信（其他邮政）</translation>
+    </message>
+    <message>
         <source>Posted — {0}</source>
         <translation>已寄出 — {0}</translation>
     </message>
@@ -6262,6 +7688,69 @@ Interest already shown in issued letters does not change; new computations use t
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>issued</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已寄出</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>函件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>催收金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>寄出日期</translation>
+    </message>
+    <message>
+        <source>Carrier / service</source>
+        <translation>邮政/快递 / 服务</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>跟踪号</translation>
+    </message>
+    <message>
+        <source>Delivered / returned</source>
+        <translation>送达 / 退回日期</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
     </message>
 </context>
 <context>
