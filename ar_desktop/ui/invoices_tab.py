@@ -109,7 +109,10 @@ class InvoicesTab(ListTab):
         super().reload()
         if self.books is None:
             return
-        t = invoicing.invoice_totals(self.books, self.filter())
+        t = self.model.read(lambda: invoicing.invoice_totals(self.books, self.filter()))
+        if t is None:
+            self.totals.setText("")
+            return
         self.totals.setText(self.tr("{0} invoices · amount {1} · open {2} · overdue {3}").format(
             f"{t.count:,}", money_text(t.amount), money_text(t.open_amount), money_text(t.overdue_amount)))
 

@@ -117,7 +117,10 @@ class PaymentsTab(ListTab):
         super().reload()
         if self.books is None:
             return
-        totals = payment_service.payment_totals(self.books, self.filter())
+        totals = self.model.read(lambda: payment_service.payment_totals(self.books, self.filter()))
+        if totals is None:
+            self.totals.setText("")
+            return
         count = sum(t.count for t in totals)
         parts = [self.tr("{0} entries").format(f"{count:,}")]
         for t in totals:

@@ -69,7 +69,7 @@ class PagedTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         try:
-            ids = self._read(lambda: _counted(self._load_ids(self._sort, self._descending)), None)
+            ids = self.read(lambda: _counted(self._load_ids(self._sort, self._descending)), None)
             if ids is not None:
                 self._reported = False  # it reads again: a later failure is news
             self._ids = ids if ids is not None else ()
@@ -88,14 +88,15 @@ class PagedTableModel(QAbstractTableModel):
         if page in self._pages:
             self._pages.move_to_end(page)
         else:
-            self._pages[page] = self._read(lambda: self._load_rows(list(self._ids[page * PAGE:(page + 1) * PAGE])),
+            self._pages[page] = self.read(lambda: self._load_rows(list(self._ids[page * PAGE:(page + 1) * PAGE])),
                                            [])  # (empty until the next reload)
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         rows = self._pages[page]
         return rows[offset] if offset < len(rows) else None
 
-    def _read(self, load: Callable[[], Any], instead: Any) -> Any:
+    def read(self, load: Callable[[], Any], instead: Any = None) -> Any:
+        """``load()``, or ``instead`` when it fails: the failure is reported once (failed), as the list's own."""
         try:
             return load()
         except Exception as e:  # noqa: BLE001 - shown by the tab (failed), never lost in Qt's call
@@ -110,7 +111,7 @@ class PagedTableModel(QAbstractTableModel):
                 return self._ids[row]
             except IndexError:  # the rows changed since the count: the next reload shows them
                 return None
-        return self._read(find, None)
+        return self.read(find, None)
 
     def row_of_id(self, ident: int) -> int:
         def find() -> int:
@@ -118,7 +119,7 @@ class PagedTableModel(QAbstractTableModel):
                 return self._ids.index(ident)
             except ValueError:  # not in the list (filtered out, or gone)
                 return -1
-        return self._read(find, -1)
+        return self.read(find, -1)
 
     @property
     def sort_key(self) -> str:
@@ -126,7 +127,7 @@ class PagedTableModel(QAbstractTableModel):
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._read(lambda: len(self._ids), 0)
+        return 0 if parent.isValid() else self.read(lambda: len(self._ids), 0)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
