@@ -57,9 +57,10 @@ def test_aging_report_asks_for_its_filters(qtbot, window, when_dialog_opens):
         dialog.accept()
 
     when_dialog_opens(choose, ReportOptionsDialog)
+    before = _visible(PdfPreview)
     task = o.reports.open("aging")
     qtbot.waitUntil(task.finished.is_set, timeout=60_000)
-    preview = shown(qtbot, PdfPreview)
+    preview = shown(qtbot, PdfPreview, before)
     assert len(preview.pages) >= 2
     preview.close()
 
