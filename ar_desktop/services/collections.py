@@ -201,12 +201,14 @@ def _amount(value: Decimal | str | int, currency: str, what: str) -> Decimal:
 
 
 def _settings(s) -> CollectionSettings:
-    grace = company_repo.get_setting(s, GRACE_KEY, DEFAULT_GRACE_DAYS)
+    """The collection settings, read in one query (the worklist asks once per run)."""
+    credit_keys = {"review_percent": REVIEW_PERCENT_KEY, **CREDIT_KEYS}
+    stored = company_repo.get_settings(s, [GRACE_KEY, WORKING_DAYS_KEY, *credit_keys.values()])
     base = CreditSettings()
-    values = {"review_percent": company_repo.get_setting(s, REVIEW_PERCENT_KEY, None)}
-    values.update({name: company_repo.get_setting(s, key, None) for name, key in CREDIT_KEYS.items()})
-    credit = CreditSettings(**{k: Decimal(str(v)) if v is not None else getattr(base, k) for k, v in values.items()})
-    return CollectionSettings(int(grace), credit, bool(company_repo.get_setting(s, WORKING_DAYS_KEY, False)))
+    credit = CreditSettings(**{name: Decimal(str(stored[key])) if stored.get(key) is not None else getattr(base, name)
+                               for name, key in credit_keys.items()})
+    return CollectionSettings(int(stored.get(GRACE_KEY, DEFAULT_GRACE_DAYS)), credit,
+                              bool(stored.get(WORKING_DAYS_KEY, False)))
 
 
 def _class_ladder(s, credit_class: str) -> Ladder:

@@ -37,6 +37,11 @@ def get_setting(s: Session, key: str, default: Any = None) -> Any:
     return default if raw is None else json.loads(raw)
 
 
+def get_settings(s: Session, keys: list[str]) -> dict[str, Any]:
+    """The settings among ``keys`` that are stored (absent keys left out), in one query."""
+    return {k: json.loads(v) for k, v in s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys)))}
+
+
 def set_setting(s: Session, key: str, value: Any) -> None:
     row = s.get(Setting, key)
     text = json.dumps(value)
