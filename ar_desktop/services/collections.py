@@ -23,13 +23,12 @@ from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, c
                                          reached_step_for_invoice, urgency_key)
 from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
                                             WRITE_OFF)
-from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_broken_on,
-                                            plan_instalments, schedule_text)
+from ar_desktop.domain.payment_plan import (BROKEN, HOLDING, MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, OPEN,
+                                            missed_instalment, plan_instalments, plan_state, schedule_text)
 from ar_desktop.domain.records import PAYMENT_METHODS, CustomerData, parse_date
-from ar_desktop.domain.payment_plan import BROKEN, HOLDING, OPEN, missed_instalment, plan_state
+from ar_desktop.domain.text import Template, Text, name_text, translate, verbatim
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
-from ar_desktop.domain.text import Template, Text, name_text, translate, verbatim
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
