@@ -135,7 +135,7 @@ def test_worklist_uses_a_fixed_number_of_queries(bk):
     finally:
         event.remove(bk.db.engine, "before_cursor_execute", count)
     assert len(rows) == 300
-    assert len(statements) < 24   # a fixed number, whatever the number of customers (300 here)
+    assert len(statements) < 20   # a fixed number, whatever the number of customers (300 here); 14 today
 
 
 # --- migration ----------------------------------------------------------------------------------------
