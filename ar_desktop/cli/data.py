@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ar_desktop.cli.base import as_of_arg, command, open_books, write
-from ar_desktop.services.exports import WHATS
+from ar_desktop.services.export_kinds import WHATS
 
 EXIT_NOT_COMPANY_FILE = 1
 EXIT_PROBLEMS = 3

@@ -35,10 +35,11 @@ def forecast_from(s, as_of: dt.date, weeks: int, open_items: list[kpi_repo.OpenI
     customers = as_of_sql.id_set(ids)
     codes = {i.customer_id: i.customer_code for i in open_items}
     legal_since = _legal_steps(s, as_of, customers)
+    zero = {c: from_minor(0, c) for c in {i.currency for i in open_items}}
     items = [ForecastItem(i.number, i.customer_code, i.due_date, from_minor(i.open_units, i.currency),
-                          from_minor(i.disputed_units, i.currency),
-                          legal=_taken_after_due(legal_since.get(i.customer_id), i.due_date))
-             for i in open_items]
+                          from_minor(i.disputed_units, i.currency) if i.disputed_units else zero[i.currency],
+                          cid in legal_since and _taken_after_due(legal_since[cid], i.due_date))
+             for i in open_items for cid in (i.customer_id,)]
     grace = _settings(s).grace_days
     plans = []
     for cid, running in collections_repo.plans_on(s, as_of, customers).items():

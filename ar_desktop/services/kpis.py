@@ -46,18 +46,21 @@ def check_as_of(as_of: dt.date) -> dt.date:
     return as_of
 
 
-def kpi_inputs(s, period: Period, currency: str, totals: dict | None = None) -> KpiInputs:
+def kpi_inputs(s, period: Period, currency: str, totals: dict | None = None,
+               disputed: int | None = None) -> KpiInputs:
     """``totals``: open balances already known, day -> (total, not yet due) in minor units; those
-    computed here are added to it (the previous period's end is this period's start)."""
+    computed here are added to it (the previous period's end is this period's start). ``disputed``:
+    the disputed units on D when already known (the sum over the open items read for D)."""
     totals = {} if totals is None else totals
     for day in (period.as_of, period.start):
         if day not in totals:
             totals[day] = kpi_repo.open_totals(s, day, currency)
     (total, current), (start_total, _) = totals[period.as_of], totals[period.start]
+    if disputed is None:
+        disputed = kpi_repo.disputed_units(s, period.as_of, currency)
     return KpiInputs(
         period=period, currency=currency, total_ar=from_minor(total, currency),
-        current_ar=from_minor(current, currency),
-        disputed_ar=from_minor(kpi_repo.disputed_units(s, period.as_of, currency), currency),
+        current_ar=from_minor(current, currency), disputed_ar=from_minor(disputed, currency),
         sales=from_minor(kpi_repo.sales_units(s, period, currency), currency),
         ar_start=from_minor(start_total, currency), cleared=kpi_repo.clearing_stats(s, period, currency))
 

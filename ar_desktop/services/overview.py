@@ -104,9 +104,9 @@ def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, cur
     with books.db.session() as s:
         code = _currency(s, currency)
         items = kpi_repo.open_items(s, as_of, currency=code)
-        # the open balance on D is the sum of these items: not read again for the figures
+        # the open balance on D and its disputed part are sums over these items: not read again
         totals = {as_of: (sum(i.open_units for i in items), sum(i.open_units for i in items if i.due_date >= as_of))}
-        kpis = compute_kpis(kpi_inputs(s, period, code, totals))
+        kpis = compute_kpis(kpi_inputs(s, period, code, totals, sum(i.disputed_units for i in items)))
         previous = compute_kpis(kpi_inputs(s, period.previous(), code, totals))
         f = forecast_from(s, as_of, weeks, items)
         stale = stale_rate_tables(s, as_of)

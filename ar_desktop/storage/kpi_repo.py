@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import and_, case, exists, func, or_, select, text, true, tuple_, union
 from sqlalchemy.orm import Session
@@ -34,9 +35,9 @@ ADJUSTMENT_METHODS = ("write-off", "credit note")
 _ADJUSTMENT = text("payment.method IN ('write-off', 'credit note')")
 
 
-@dataclass(frozen=True)
-class OpenItem:
-    """One invoice open as of D (minor units)."""
+class OpenItem(NamedTuple):
+    """One invoice open as of D (minor units). A named tuple: tens of thousands are made per
+    Overview, forecast or report, and a tuple is several times cheaper to build than a dataclass."""
 
     invoice_id: int
     number: str
@@ -69,8 +70,11 @@ def _open_query(as_of: dt.date, currency: str | None, where=None):
 
 
 def open_totals(s: Session, as_of: dt.date, currency: str) -> tuple[int, int]:
-    """(open balance, its not-yet-due part) in minor units as of D."""
-    o = _open_query(as_of, currency)
+    """(open balance, its not-yet-due part) in minor units as of D. Summed straight over the index
+    ranges, not over ``_open_query``'s materialised rows (~40 % less work for the trend's twelve
+    month-ends); invoices with nothing open add 0 (what is paid never exceeds the amount)."""
+    o = open_set.open_rows(as_of, (Invoice.amount - open_set.paid_on(as_of)).label("open_units"), Invoice.due_date,
+                           where=Invoice.currency == currency).subquery()
     current = _bucket_condition(BUCKETS[0], as_of, o.c.due_date)
     q = select(func.coalesce(func.sum(o.c.open_units), 0),
                func.coalesce(func.sum(case((current, o.c.open_units), else_=0)), 0))
@@ -85,9 +89,12 @@ def open_items(s: Session, as_of: dt.date, *, currency: str | None = None,
     o = _open_query(as_of, currency, None if customer_id is None else Invoice.customer_id == customer_id)
     q = (select(Invoice.id, Invoice.number, Invoice.customer_id, Customer.code, Customer.name, Invoice.issue_date,
                 Invoice.due_date, Invoice.amount, o.c.open_units, Invoice.currency, Invoice.disputed)
-         .select_from(o).join(Invoice, Invoice.id == o.c.id).join(Customer, Customer.id == Invoice.customer_id)
-         .order_by(Customer.code, Invoice.due_date, Invoice.number))
+         .select_from(o).join(Invoice, Invoice.id == o.c.id).join(Customer, Customer.id == Invoice.customer_id))
     rows = plain_rows(s, q)
+    # sorted here rather than by SQLite's sorter (never slower in the measurements, see
+    # docs/benchmarks.md); the same order: code points of the text (SQLite's BINARY collation on
+    # UTF-8) and ISO dates.
+    rows.sort(key=lambda r: (r[3], r[6], r[1]))
     disputes = _dispute_events(s, [r[0] for r in rows])
     day = dt.date.fromisoformat
     return [OpenItem(i, number, cid, code, name, day(issued), day(due), amount, units, cur,
