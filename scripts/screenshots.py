@@ -4,6 +4,8 @@ or under Xvfb), in 256 colours.
 
     .venv/bin/python scripts/screenshots.py          # English: customers.png, payments.png, dialog-*.png …
     .venv/bin/python scripts/screenshots.py zh_CN    # Chinese: zh-customers.png, zh-dialog-*.png …
+    .venv/bin/python scripts/screenshots.py zh_CN --screen 1600x1000 --out /tmp/shots-1600
+                                                     # the same on a larger screen, to look at (not in docs/)
 
 The dialogs come from tests/ui/dialog_catalogue.py, the list the laptop-fit test checks.
 """
@@ -18,7 +20,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = ROOT / "tests" / "ui" / "laptop-screen.json"
+
+
+def _options(argv: list[str]) -> tuple[str, tuple[int, int], Path]:
+    """The language, the screen size and the folder from the command line."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("language", nargs="?", default="en")
+    parser.add_argument("--screen", default="1366x768", help="WIDTHxHEIGHT of the screen (default 1366x768)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.screen.lower().split("x"))
+    return args.language, (width, height), args.out
+
+
+LANGUAGE, SCREEN_SIZE, OUT = _options(sys.argv[1:])
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    if SCREEN_SIZE != (1366, 768):
+        import json
+
+        SCREEN = Path(tempfile.mkdtemp()) / "screen.json"
+        SCREEN.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": SCREEN_SIZE[0],
+                                                   "height": SCREEN_SIZE[1], "logicalDpi": 96,
+                                                   "logicalBaseDpi": 96, "dpr": 1}]}))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 sys.path.insert(0, str(ROOT / "tests" / "ui"))
 
@@ -27,10 +52,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.services.demo import build_demo  # noqa: E402
+from ar_desktop.ui import tasks  # noqa: E402
 from ar_desktop.ui.i18n import install_font  # noqa: E402
 from ar_desktop.ui.main_window import MainWindow  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
 TODAY = dt.date(2026, 3, 31)  # a fixed day: the screenshots do not change with the calendar
 TABS = ("customers", "invoices", "payments", "collections")  # the Overview and Credit tabs: _overview, _credit
 
@@ -145,7 +170,7 @@ def _credit(window: MainWindow, app: QApplication, prefix: str) -> None:
 
 
 def main() -> int:
-    language = sys.argv[1] if len(sys.argv) > 1 else "en"
+    language = LANGUAGE
     app = QApplication(sys.argv[:1])
     install_font(app)
     prefix = ""
@@ -166,7 +191,7 @@ def main() -> int:
         window.showMaximized()
         OUT.mkdir(parents=True, exist_ok=True)
         _overview(window, app, prefix)
-        window.resize(1366, 768)  # the laptop's screen
+        window.resize(*SCREEN_SIZE)  # the whole screen (a laptop's by default)
         _reverse_one_payment(window)
         for name in TABS:
             window.tabs.setCurrentWidget(getattr(window, name))
@@ -176,6 +201,7 @@ def main() -> int:
         for name in sorted(CATALOGUE):  # every dialog of the window
             dialog = CATALOGUE[name](window, Path(tmp))
             dialog.show()
+            tasks.wait_idle()  # a dialog that reads in the background (the review) shows what it read
             _save(dialog, app, f"{prefix}dialog-{name}")
             dialog.close()
         if not prefix:

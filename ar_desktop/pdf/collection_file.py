@@ -39,8 +39,9 @@ class _NumberedDoc(SimpleDocTemplate):
 
     def footer(self, canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont(LATIN, SMALL)
+        canvas.setFont(font_for(self.header), SMALL)  # a Chinese customer's name too
         canvas.drawString(MARGIN, A4[1] - MARGIN, self.header)
+        canvas.setFont(LATIN, SMALL)
         canvas.drawRightString(A4[0] - MARGIN, MARGIN / 2, f"Page {doc.page} of {self.total_pages or '?'}")
         canvas.restoreState()
 
@@ -89,7 +90,7 @@ def _story(doc: CollectionFileDocument) -> list:
 
 def _table(rows: list[list], widths: list, numeric: tuple[int, ...]) -> Table:
     cells = [[_p(c, SMALL, bold=(r == 0)) if isinstance(c, str) else c for c in row] for r, row in enumerate(rows)]
-    for row in cells[1:]:
+    for row in cells:  # the heading of a column of figures stands over the figures
         for col in numeric:
             if isinstance(row[col], Paragraph):
                 row[col].style = ParagraphStyle("n", parent=row[col].style, alignment=2)

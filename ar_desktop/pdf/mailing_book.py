@@ -33,7 +33,7 @@ TEXT = {
         "total": "Totals",
         "listed": "Total number of pieces listed by sender", "received": "Total number of pieces received at post office",
         "postmaster": "Postmaster, per (name of receiving employee)", "postmark": "Postmark and date",
-        "pieces": "{n} pieces",
+        "pieces": "{n} pieces", "piece": "1 piece",
     },
     "zh": {
         "title": "挂号邮件交寄清单",
@@ -42,7 +42,7 @@ TEXT = {
         "total": "合计",
         "listed": "寄件人列明件数", "received": "邮局实收件数",
         "postmaster": "收寄人员（签名）", "postmark": "邮戳及日期",
-        "pieces": "{n} 件",
+        "pieces": "{n} 件", "piece": "1 件",
     },
 }
 
@@ -94,7 +94,7 @@ def render_mailing_book(book: MailingBook) -> bytes:
                      st.para(e.service, st.cell), st.para(money(e.postage, cur), st.cell_right),
                      st.para(money(e.fee, cur), st.cell_right), st.para(money(e.total, cur), st.cell_right),
                      st.para(e.reference, st.cell)])
-    rows.append([st.para(t["total"], st.cell_bold), "", st.para(t["pieces"].format(n=len(book.entries)), st.cell_bold),
+    rows.append([st.para(t["total"], st.cell_bold), "", st.para(t["piece"] if len(book.entries) == 1 else t["pieces"].format(n=len(book.entries)), st.cell_bold),
                  st.para(cur, st.cell_bold),
                  st.para(money(book.total_postage, cur), st.cell_right_bold),
                  st.para(money(book.total_fees, cur), st.cell_right_bold),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ar_desktop.domain.collection_file import CollectionFileDocument, FileEntry, FileOpenItem
+from ar_desktop.domain.ladder import step_name_text
 from ar_desktop.domain.text import english
 from ar_desktop.services import collections
 from ar_desktop.services.company_file import company_profile
@@ -24,7 +25,8 @@ def collection_file(books: Books, code: str, as_of: dt.date) -> CollectionFileDo
     if status is not None:
         summary.append(("State", status.state.replace("_", " ")))
         if status.last_step:
-            summary.append(("Last step", f"{status.last_step} on {status.last_step_date.isoformat()}"))
+            step = english(step_name_text(status.last_step))  # its name, never its key ("agency")
+            summary.append(("Last step", f"{step} on {status.last_step_date.isoformat()}"))
         if status.next_step:
             when = f" (due since {status.next_step_date.isoformat()})" if status.next_step_date else ""
             summary.append(("Next step", f"{status.next_step_name}{when}"))

@@ -1,14 +1,15 @@
 """Tooltips for table cells whose text is cut off: the full text, then the column's own tip.
 
-``show_cut_off_text(view)`` installs a delegate that answers the view's tooltip events, so
+``show_cut_off_text(view)`` answers the tooltip events of the view's cells, so
 "Last step", "Promise" or a long customer name can always be read by hovering over it, at any
 window width.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QToolTip, QTreeView, QWidget)
 
 
 def is_cut_off(view: QAbstractItemView, index: QModelIndex) -> bool:
@@ -17,7 +18,10 @@ def is_cut_off(view: QAbstractItemView, index: QModelIndex) -> bool:
     if text in (None, ""):
         return False
     option = QStyleOptionViewItem()
-    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    delegate = view.itemDelegateForIndex(index)
+    if not isinstance(delegate, QStyledItemDelegate):  # a delegate of one's own: measure as a plain one
+        delegate = QStyledItemDelegate()
+    delegate.initStyleOption(option, index)
     option.rect = view.visualRect(index)
     style = view.style()
     room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
@@ -35,13 +39,23 @@ def cell_tooltip(view: QAbstractItemView, index: QModelIndex) -> str:
     return str(tip)
 
 
-class CutOffTextDelegate(QStyledItemDelegate):
-    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt override
-        if event is None or event.type() != QEvent.Type.ToolTip or not index.isValid():
-            return super().helpEvent(event, view, option, index)
-        tip = cell_tooltip(view, index)
+class _CutOffTips(QObject):
+    """Answers the tooltip events of a view's viewport before its delegate does, so a view keeps
+    its own delegate (an editor, a check box) and still explains its cut-off cells."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.ToolTip:
+            return False
+        index = self.view.indexAt(event.pos())
+        if not index.isValid():
+            return False
+        tip = cell_tooltip(self.view, index)
         if tip:
-            QToolTip.showText(event.globalPos(), tip, view, view.visualRect(index))
+            QToolTip.showText(event.globalPos(), tip, self.view, self.view.visualRect(index))
         else:
             QToolTip.hideText()
             event.ignore()
@@ -49,5 +63,17 @@ class CutOffTextDelegate(QStyledItemDelegate):
 
 
 def show_cut_off_text(view: QAbstractItemView) -> QAbstractItemView:
-    view.setItemDelegate(CutOffTextDelegate(view))
+    """Hovering over a cell whose text is cut off shows all of it (once per view)."""
+    if not has_cut_off_tips(view):
+        view.viewport().installEventFilter(_CutOffTips(view))
     return view
+
+
+def has_cut_off_tips(view: QAbstractItemView) -> bool:
+    return view.findChild(_CutOffTips) is not None
+
+
+def explain_cut_off_cells(root: QWidget) -> None:
+    """``show_cut_off_text`` for every table and tree inside ``root`` (a dialog, a tab)."""
+    for view in root.findChildren(QTableView) + root.findChildren(QTreeView):
+        show_cut_off_text(view)

@@ -34,7 +34,7 @@ from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.pdf_preview import print_and_report
 from ar_desktop.ui.result_dialog import ResultDialog
 from ar_desktop.ui.tasks import BackgroundTask
-from ar_desktop.ui.worklist_model import WorklistModel
+from ar_desktop.ui.worklist_model import COLUMN_KEYS, WorklistModel
 
 LETTER_STEPS = {k.value for k in ActionKind if k.is_letter}
 
@@ -107,6 +107,8 @@ class CollectionsTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((64, 210, 70, 92, 62, 190, 250, 86, 170)):
             self.table.horizontalHeader().resizeSection(col, width)
+        # a wider window gives its room to "Last step" and "Promise", the two columns that need it
+        self.table.horizontalHeader().setSectionResizeMode(COLUMN_KEYS.index("last"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the account's collection file
             QShortcut(QKeySequence(key), self.table, self.open_file, context=Qt.ShortcutContext.WidgetShortcut)

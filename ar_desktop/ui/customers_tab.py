@@ -62,7 +62,8 @@ class CustomersTab(ListTab):
                                                              only_overdue=self.only_overdue.isChecked()),
             lambda ids: customer_service.customer_rows(books, ids), customer_tone, "code", self,
             row_severity=customer_severity)
-        self.attach_model(model, {0: 80, 1: 280, 2: 50, 3: 140, 4: 50, 5: 110, 6: 110, 7: 100, 8: 110})
+        self.attach_model(model, {"code": 80, "name": 280, "class": 50, "city": 140, "currency": 50, "open": 110,
+                                  "overdue": 110, "days": 100, "limit": 110})
         self.reload()
 
     def list_title(self) -> str:

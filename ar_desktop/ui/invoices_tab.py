@@ -83,8 +83,9 @@ class InvoicesTab(ListTab):
                                                                                         sort=sort, descending=desc),
                                 lambda ids: invoicing.invoice_rows(books, ids), cols.tone, "due_date", self,
                                 row_severity=cols.severity)
-        self.attach_model(model, {0: 100, 1: 240, 2: 90, 3: 90, 4: 80, 5: 100, 6: 100, 7: 100, 8: 45, 9: 150,
-                                  10: 60}, sort_column=3)
+        self.attach_model(model, {"number": 100, "customer": 200, "issue": 90, "due": 90, "days": 80, "amount": 90,
+                                  "paid": 90, "open": 90, "discount": 100, "currency": 45, "status": 110,
+                                  "disputed": 60}, sort_column=3)
         self.reload()
 
     def load_customers(self) -> None:

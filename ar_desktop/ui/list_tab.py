@@ -40,15 +40,20 @@ class ListTab(QWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.reload)
 
-    def attach_model(self, model: PagedTableModel, widths: dict[int, int] | None = None,
+    def attach_model(self, model: PagedTableModel, widths: dict[str, int] | None = None,
                      sort_column: int = 0, descending: bool = False) -> None:
+        """Show ``model``; ``widths`` by column key (a column added later cannot take another's width),
+        each widened to its heading where the language needs it, so no heading is cut off."""
         self.model = model
         self.table.setModel(model)
         model.failed.connect(self._read_failed, Qt.ConnectionType.QueuedConnection)  # not inside Qt's paint
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in (widths or {}).items():
-            header.resizeSection(col, width)
+        unknown = set(widths or {}) - {c.key for c in model.columns}
+        assert not unknown, f"widths for columns the list does not have: {sorted(unknown)}"
+        for col, column in enumerate(model.columns):
+            wanted = (widths or {}).get(column.key, header.defaultSectionSize())
+            header.resizeSection(col, max(wanted, header.sectionSizeHint(col)))
         header.setSortIndicator(sort_column, Qt.SortOrder.DescendingOrder if descending
                                 else Qt.SortOrder.AscendingOrder)
 

@@ -17,6 +17,7 @@ from ar_desktop.services.company_file import (FILE_SUFFIX, company_profile, crea
 from ar_desktop.services.backups import DamagedFile, latest_good_backup
 from ar_desktop.services.context import Books
 from ar_desktop.services.importing import import_file as import_records
+from ar_desktop.ui.cell_tips import explain_cut_off_cells
 from ar_desktop.ui.collections_tab import CollectionsTab
 from ar_desktop.ui.credit_tab import CreditTab
 from ar_desktop.ui.data_actions import install_data_actions, restore_backup
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
         for tab in self._tab_pages():
             tab.set_books(books)
+        explain_cut_off_cells(self.tabs)  # every list, the Overview's and the Credit tab's included
         profile = company_profile(books)
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
         self.company_label.setText(str(books.db.path))

@@ -32,7 +32,7 @@ def _is_dark() -> bool:
 # Overdue by severity: one red in three shades (all readable as text, 4.5:1 or more against the
 # list background) and a sign, so the severity never rests on colour alone.
 _SHADES_LIGHT = {MILD: "#d32f2f", SERIOUS: "#b71c1c", SEVERE: "#7a0000"}
-_SHADES_DARK = {MILD: "#ffc4c4", SERIOUS: "#ff8a8a", SEVERE: "#ff6060"}
+_SHADES_DARK = {MILD: "#ff9e9e", SERIOUS: "#ff6b6b", SEVERE: "#ff4d4d"}  # the mildest still plainly red
 SEVERITY_SIGN = {MILD: "◔", SERIOUS: "◑", SEVERE: "●"}
 SEVERITY_TEXT = {MILD: QT_TRANSLATE_NOOP("Palette", "Overdue 1–30 days"),
                  SERIOUS: QT_TRANSLATE_NOOP("Palette", "Overdue 31–90 days"),

@@ -91,8 +91,9 @@ class PaymentsTab(ListTab):
         model = PagedTableModel(payment_columns(), lambda sort, desc: payment_service.payment_ids(
             books, self.filter(), sort=sort, descending=desc),
             lambda ids: payment_service.payment_rows_of(books, ids), payment_tone, "date", self, descending=True)
-        self.attach_model(model, {0: 60, 1: 90, 2: 230, 3: 100, 4: 100, 5: 100, 6: 100, 7: 45, 8: 110, 9: 160,
-                                  10: 120}, sort_column=1, descending=True)  # newest first
+        self.attach_model(model, {"id": 60, "date": 90, "customer": 230, "kind": 100, "amount": 100, "applied": 100,
+                                  "unapplied": 100, "currency": 45, "method": 110, "reference": 160,
+                                  "reversal": 120}, sort_column=1, descending=True)  # newest first
         self.reload()
 
     def load_customers(self) -> None:

@@ -13,6 +13,7 @@ from ar_desktop.services.customers import customer_choices
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.tasks import BackgroundTask
+from ar_desktop.ui.screen import keep_on_screen
 
 # Translated "zh" by the Chinese interface: reports follow the language the window speaks.
 LANGUAGE_MARK = QT_TRANSLATE_NOOP("Reports", "en")
@@ -41,6 +42,7 @@ class ReportOptionsDialog(QDialog):
 
     def __init__(self, parent: QWidget, books, kind: str, as_of):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(tr(TITLES[kind]))
         self.as_of = date_edit(as_of)
         self.customer = QComboBox()

@@ -61,11 +61,15 @@ class _KeepOnScreen(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
             fit_on_screen(obj)
+            from ar_desktop.ui.cell_tips import explain_cut_off_cells
+
+            explain_cut_off_cells(obj)
         return False
 
 
 def keep_on_screen(window: QWidget) -> QWidget:
-    """Fit ``window`` on the screen whenever it is shown; returns it."""
+    """Fit ``window`` on the screen whenever it is shown, and let every cut-off cell of its tables be
+    read by hovering over it; returns it."""
     if window.findChild(_KeepOnScreen) is None:
         window.installEventFilter(_KeepOnScreen(window))
     return window
@@ -100,3 +104,20 @@ class FitScrollArea(QScrollArea):
         if content is None:
             return super().minimumSizeHint()
         return QSize(content.minimumSizeHint().width() + self._bar(), min(content.minimumSizeHint().height(), 120))
+
+
+def table_width(view) -> int:
+    """The width a table needs to show every column whole (heading and cells), scroll bar included."""
+    header = view.horizontalHeader()
+    columns = sum(max(header.sectionSizeHint(c), view.sizeHintForColumn(c))
+                  for c in range(header.count()) if not header.isSectionHidden(c))
+    side = view.verticalHeader().width() if view.verticalHeader().isVisible() else 0
+    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    return columns + side + bar + 2 * view.frameWidth() + 4
+
+
+def resize_to_table(window: QWidget, view, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` × ``height``, wider where its table needs it, never beyond the screen."""
+    margins = window.layout().contentsMargins() if window.layout() is not None else None
+    room = table_width(view) + (margins.left() + margins.right() if margins is not None else 0)
+    resize_to_fit(window, max(width, room), height)

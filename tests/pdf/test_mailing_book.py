@@ -54,3 +54,8 @@ def test_chinese_mailing_book():
 def test_empty_mailing_book_is_refused():
     with pytest.raises(UserError):
         render_mailing_book(MailingBook(sample_company("en"), date(2024, 5, 6), (), "EUR"))
+
+
+def test_one_letter_is_one_piece():
+    flat = " ".join(text(render_mailing_book(book(1))).split())
+    assert "Totals 1 piece EUR" in flat and "1 pieces" not in flat

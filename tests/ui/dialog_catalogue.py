@@ -141,6 +141,74 @@ def _result(window, _tmp):
                                 "document is unchanged."))
 
 
+def _customer_name(window, code: str) -> str:
+    from ar_desktop.services.customers import find_customer
+
+    return find_customer(window.books, code)[1].name
+
+
+def _credit(cls: str, code: str, *extra) -> Factory:
+    """A dialog of the Credit tab about one customer: ``cls(window, books, code, name, *extra)``."""
+    def make(window, _tmp):
+        from ar_desktop.ui.dialogs import credit_dialogs
+
+        return getattr(credit_dialogs, cls)(window, window.books, code, _customer_name(window, code), *extra)
+    return make
+
+
+def _confirmation(cls: str) -> Factory:
+    """The balance confirmation: the request, and the slip coming back (one request waiting)."""
+    def make(window, _tmp):
+        from ar_desktop.services import confirmations
+        from ar_desktop.ui.dialogs import confirmation_dialogs
+
+        code = "ALP01"
+        if cls == "SlipReturnedDialog" and not any(c.returned_on is None
+                                                   for c in confirmations.confirmations(window.books, code)):
+            confirmations.request_confirmation(window.books, code, window.books.today() + dt.timedelta(days=14))
+        return getattr(confirmation_dialogs, cls)(window, window.books, code, _customer_name(window, code))
+    return make
+
+
+def _acknowledgement(window, _tmp):
+    from ar_desktop.ui.dialogs.credit_dialogs import AcknowledgementDialog
+
+    return AcknowledgementDialog(window, window.books, _invoice_row(window).number, "de")
+
+
+def _import_refused(window, tmp):
+    """What an import with mistakes says: every problem by row, column and what to do."""
+    from ar_desktop.services.importing import ImportRefused, import_file
+    from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog
+
+    path = tmp / "invoices-with-mistakes.csv"
+    path.write_text("number,customer_code,issue_date,due_date,amount\n"
+                    "2026-09001,ALP01,2026-03-02,2026-04-01,1250.00\n"
+                    "2026-09002,NOBODY,2026-03-02,2026-04-01,980.00\n"
+                    "2026-09003,BAL02,31.02.2026,2026-04-01,12.5.0\n"
+                    "2026-09004,CAN03,2026-03-05,2026-02-01,-40\n", encoding="utf-8")
+    try:
+        import_file(window.books, "invoices", path)
+    except ImportRefused as refused:
+        return ImportResultDialog(window, refused.report)
+    raise AssertionError("the file with mistakes was imported")
+
+
+def _letters_issued(window, _tmp):
+    """The result of a batch of letters: those issued, and those skipped with why."""
+    from ar_desktop.services.letter_issue import issue_batch
+    from ar_desktop.ui.dialogs.letters_dialog import BatchResultDialog
+
+    return BatchResultDialog(window, issue_batch(window.books, window.books.today(), ["ALP01", "NOR14", "ELB05"]))
+
+
+def _figure_list(window, _tmp):
+    """The list behind a figure of the Overview (here: what is overdue)."""
+    dialog = window.overview.open_invoices("overdue", QCoreApplication.translate("Kpi", "Overdue"))
+    dialog.close()  # opened by the Overview; shown again by whoever asked for it
+    return dialog
+
+
 def _d(module: str, cls: str, *args_of) -> Factory:
     """A dialog built as ``cls(window, window.books, *(f(window) for f in args_of))``."""
     def make(window, _tmp):
@@ -200,6 +268,18 @@ CATALOGUE: dict[str, Factory] = {
     .ReportOptionsDialog(w, w.books, "aging", w.books.today()),
     "review": lambda w, _t: __import__("ar_desktop.ui.dialogs.review_dialog", fromlist=["ReviewDialog"])
     .ReviewDialog(w, w.books, lambda *_a, **_k: None),
+    "policies": _d("credit_dialogs", "PoliciesDialog"),
+    "policy": _d("credit_dialogs", "PolicyDialog"),
+    "insured-limit": _credit("InsuredLimitDialog", "BAL02"),
+    "insurer-event": _credit("InsurerEventDialog", "BAL02", "notified"),
+    "acknowledgement": _acknowledgement,
+    "credit-check": _credit("CreditCheckDialog", "KAS11"),
+    "credit-settings": _d("credit_dialogs", "CreditSettingsDialog"),
+    "confirmation-request": _confirmation("ConfirmationRequestDialog"),
+    "confirmation-returned": _confirmation("SlipReturnedDialog"),
+    "import-refused": _import_refused,
+    "letters-issued": _letters_issued,
+    "figure-list": _figure_list,
     "shortcuts": lambda w, _t: __import__("ar_desktop.ui.help", fromlist=["ShortcutsDialog"]).ShortcutsDialog(w),
     "user-guide": lambda w, _t: __import__("ar_desktop.ui.help", fromlist=["UserGuide"]).UserGuide(w),
 }

@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from ar_desktop.domain.aging import MILD, SERIOUS, SEVERE, overdue_severity
 from ar_desktop.services.customers import add_customer
@@ -59,6 +59,8 @@ def test_the_shades_stay_readable_on_a_dark_theme(qtbot):
         shades = [palette.severity_color(s) for s in (MILD, SERIOUS, SEVERE)]
         assert shades[0] != light and len({c.name() for c in shades}) == 3
         assert all(c.lightness() > QColor("#2a2a2a").lightness() + 80 for c in shades)
+        # ... and the mildest is still plainly red on a dark list, not a near-white pink read as "not overdue"
+        assert shades[0].hslSaturationF() > 0.6 and shades[0].lightnessF() < 0.85, shades[0].name()
     finally:
         app.setPalette(saved)
 
@@ -105,6 +107,7 @@ def test_a_cut_off_cell_shows_its_whole_text_on_hover(window, qtbot):
     last = COLUMN_KEYS.index("last")
     row = next(i for i, r in enumerate(tab.model.rows) if r.last_step)
     index = tab.model.index(row, last)
+    table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Interactive)  # it stretches
     table.horizontalHeader().resizeSection(last, 40)
     assert cell_tooltip(table, index) == index.data()
     table.horizontalHeader().resizeSection(last, 600)

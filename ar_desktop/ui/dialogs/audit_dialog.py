@@ -8,7 +8,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ar_desktop.services.audit import AuditRow, audit_for
+from ar_desktop.domain.money import from_minor
 from ar_desktop.services.context import Books
+from ar_desktop.ui.screen import keep_on_screen
+from ar_desktop.ui.table_models import money_text
 
 HEADERS = (QT_TRANSLATE_NOOP("Audit", "When"), QT_TRANSLATE_NOOP("Audit", "Action"),
            QT_TRANSLATE_NOOP("Audit", "Field"), QT_TRANSLATE_NOOP("Audit", "Old value"),
@@ -39,31 +42,72 @@ def field_label(key: str) -> str:
     return key.replace("_", " ")
 
 
+# stored in minor units (cents): shown as the amount they are, in the record's currency
+MONEY_FIELDS = frozenset({"amount", "discount", "disputed_amount", "credit_limit"})
+
+
+class Reader:
+    """How a stored value reads: amounts in their currency, a customer by its code, yes/no."""
+
+    def __init__(self, currency: str = "EUR", customers: dict[int, str] | None = None):
+        self.currency = currency
+        self.customers = customers or {}
+
+    def value(self, key: str, v, currency: str | None = None) -> str:
+        if v in (True, "true"):
+            return QCoreApplication.translate("Audit", "yes")
+        if v in (False, "false"):
+            return QCoreApplication.translate("Audit", "no")
+        if v is None:
+            return ""
+        if key in MONEY_FIELDS and _whole(v):
+            return money_text(from_minor(int(v), currency or self.currency))
+        if key == "customer_id" and _whole(v):
+            return self.customers.get(int(v), str(v))
+        return str(v)
+
+    def text(self, value: str | None, field: str = "") -> str:
+        """A value as stored; a record written at once (JSON) as 'field: value' pairs."""
+        if field:
+            return self.value(field, value)
+        if not value or not value.startswith("{"):
+            return value or ""
+        try:
+            fields = json.loads(value)
+        except ValueError:
+            return value
+        if not isinstance(fields, dict):
+            return value
+        currency = fields.get("currency") if isinstance(fields.get("currency"), str) else None
+        return "; ".join(f"{field_label(k)}: {self.value(k, v, currency)}" for k, v in fields.items() if k != "id")
+
+
 def value_text(value: str | None) -> str:
-    """A value as stored; a record written at once (JSON) as 'field: value' pairs."""
-    if not value or not value.startswith("{"):
-        return value or ""
-    try:
-        fields = json.loads(value)
-    except ValueError:
-        return value
-    if not isinstance(fields, dict):
-        return value
-    return "; ".join(f"{field_label(k)}: {_plain(v)}" for k, v in fields.items() if k != "id")
+    return Reader().text(value)
 
 
-def _plain(v) -> str:
-    if v in (True, "true"):
-        return QCoreApplication.translate("Audit", "yes")
-    if v in (False, "false"):
-        return QCoreApplication.translate("Audit", "no")
-    return "" if v is None else str(v)
+def _whole(v) -> bool:
+    return isinstance(v, int) or (isinstance(v, str) and v.lstrip("-").isdigit())
+
+
+def _currency_of(rows: list[AuditRow]) -> str | None:
+    for r in rows:
+        for raw in (r.new_value, r.old_value):
+            if raw and raw.startswith("{"):
+                try:
+                    found = json.loads(raw).get("currency")
+                except (ValueError, AttributeError):
+                    continue
+                if isinstance(found, str):
+                    return found
+    return None
 
 
 class AuditModel(QAbstractTableModel):
-    def __init__(self, rows: list[AuditRow], parent=None):
+    def __init__(self, rows: list[AuditRow], parent=None, reader: Reader | None = None):
         super().__init__(parent)
         self.rows = list(reversed(rows))  # newest first
+        self.reader = reader or Reader()
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -81,15 +125,23 @@ class AuditModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             action = QCoreApplication.translate("Audit", ACTIONS[r.action]) if r.action in ACTIONS else r.action
             return [r.at.isoformat(sep=" ", timespec="seconds"), action, field_label(r.field) if r.field else "",
-                    value_text(r.old_value), value_text(r.new_value), r.note][index.column()]
+                    self.reader.text(r.old_value, r.field), self.reader.text(r.new_value, r.field),
+                    r.note][index.column()]
         return None
 
 
 class AuditDialog(QDialog):
     def __init__(self, parent: QWidget | None, books: Books, entity: str, entity_id: int, title: str):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(self.tr("Changes — {0}").format(title))
-        self.model = AuditModel(audit_for(books, entity, entity_id), self)
+        rows = audit_for(books, entity, entity_id)
+        from ar_desktop.services.company_file import company_profile
+        from ar_desktop.services.customers import customer_choices
+
+        reader = Reader(_currency_of(rows) or company_profile(books).currency,
+                        {cid: code for cid, code, _name in customer_choices(books)})
+        self.model = AuditModel(rows, self, reader)
         table = QTableView()
         table.setModel(self.model)
         table.verticalHeader().hide()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+                               QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain.credit_check import DECISION_NAMES, DECISIONS, SOURCE_NAMES, SOURCES, NewCustomerCap
@@ -19,6 +19,7 @@ from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import money_text
+from ar_desktop.ui.screen import keep_on_screen, resize_to_table
 
 
 def name_of(template: str) -> str:
@@ -48,6 +49,7 @@ def _table(model) -> QTableView:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.setAlternatingRowColors(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headings whole
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
@@ -85,6 +87,7 @@ class PolicyDialog(FormDialog):
 class PoliciesDialog(QDialog):
     def __init__(self, parent: QWidget | None, books: Books):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.books = books
         self.setWindowTitle(self.tr("Credit insurance policies"))
         self.model = RowsModel([
@@ -111,7 +114,7 @@ class PoliciesDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.reload()
-        self.resize(900, 320)
+        resize_to_table(self, self.table, 900, 320)
 
     def reload(self) -> None:
         self.model.set_rows(insurance.policies(self.books))

@@ -7,11 +7,13 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ar_desktop.ui.dialogs.form import date_edit
+from ar_desktop.ui.screen import keep_on_screen
 
 
 class DateDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, label: str, value: dt.date, hint: str = ""):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(title)
         self.date = date_edit(value)
         form = QFormLayout()

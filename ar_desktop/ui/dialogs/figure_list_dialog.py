@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QVBoxLayout, QWidget)
 
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
+from ar_desktop.ui.screen import keep_on_screen
 
 
 class FigureListDialog(QDialog):
@@ -19,6 +20,7 @@ class FigureListDialog(QDialog):
                  rows: Sequence[Any], total: Any = None, buttons: Sequence[tuple[str, Callable[[], None]]] = (),
                  tone=None):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(title)
         self.model = RowsModel(columns, self, tone=tone)
         self.model.set_rows(rows, total)

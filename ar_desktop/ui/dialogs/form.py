@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.records import EARLIEST_DATE
@@ -106,7 +106,10 @@ class FormDialog(QDialog):
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(2)
-        inner.addWidget(widget)
+        if widget.sizePolicy().horizontalPolicy() & QSizePolicy.PolicyFlag.ExpandFlag:
+            inner.addWidget(widget)
+        else:  # a date or a choice keeps its own width, hint or not (two dates of a form look alike)
+            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         if hint:
             h = QLabel(hint)
             h.setEnabled(False)

@@ -17,6 +17,7 @@ from ar_desktop.services.importing import ImportReport, RowError, refusal_report
 from ar_desktop.services.progress import Progress
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
+from ar_desktop.ui.screen import keep_on_screen
 
 
 def reporting(kind: str, name: str, run: Callable[[Progress], ImportReport]) -> Callable[[Progress], ImportReport]:
@@ -80,6 +81,7 @@ def describe(report: ImportReport) -> str:
 class ImportResultDialog(QDialog):
     def __init__(self, parent: QWidget | None, report: ImportReport):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.report = report
         self.setObjectName("import_result")
         self.setWindowTitle(self.tr("Import finished") if report.ok else self.tr("Import refused"))

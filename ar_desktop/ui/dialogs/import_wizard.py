@@ -23,6 +23,7 @@ from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog, probl
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
 from ar_desktop.ui.tasks import BackgroundTask
+from ar_desktop.ui.screen import keep_on_screen
 
 PREVIEW_ROWS = 50
 NUMBER_LABELS = (("point-comma", QT_TRANSLATE_NOOP("MappingPage", "1,234.56 or 1234.56")),
@@ -331,6 +332,7 @@ class ImportWizard(QWizard):
 
     def __init__(self, parent: QWidget, books, on_done=None):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(self.tr("Import wizard"))
         self.setObjectName("import_wizard")
         self.books = books

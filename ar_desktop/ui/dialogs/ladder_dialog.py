@@ -15,6 +15,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.ui.worklist_model import step_text
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
+from ar_desktop.ui.screen import keep_on_screen, resize_to_table
 
 # A step's key is its identity in the books (what 'requires' names, what history records): never shown,
 # new steps get one of their own. Action and template read as labels in the interface language.
@@ -182,6 +183,7 @@ class LadderDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, books: Books, customer_code: str | None = None):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.books = books
         self.customer_code = customer_code
         self.setWindowTitle(self.tr("Collection ladder") if customer_code is None
@@ -227,7 +229,7 @@ class LadderDialog(QDialog):
         self.credit_class.currentIndexChanged.connect(self.load)
         self.own.toggled.connect(self._own_toggled)
         self.load()
-        self.resize(980, 440)
+        resize_to_table(self, self.table, 980, 440)  # every column whole where the screen allows
 
     def load(self) -> None:
         if self.customer_code is None:

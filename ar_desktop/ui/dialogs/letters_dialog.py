@@ -20,6 +20,7 @@ from ar_desktop.ui.printing import choose_printer, print_pdf, save_from
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.worklist_model import step_text
+from ar_desktop.ui.screen import keep_on_screen
 
 LAYOUTS = (("din-a", QT_TRANSLATE_NOOP("LettersDialog", "DIN 5008 form A (window envelope)")),
            ("din-b", QT_TRANSLATE_NOOP("LettersDialog", "DIN 5008 form B (window envelope)")),
@@ -82,6 +83,7 @@ class CandidatesModel(QAbstractTableModel):
 class LettersDialog(QDialog):
     def __init__(self, parent: QWidget | None, books: Books, as_of: dt.date, codes: list[str] | None = None):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.books, self.as_of = books, as_of
         self.issued: list[letters.IssuedLetter] = []
         self.task: BackgroundTask | None = None
@@ -190,6 +192,7 @@ class BatchResultDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, batch: letters.LetterBatch):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(self.tr("Letters issued"))
         lines = [self.tr("{0} letter(s) issued, {1} customer(s) skipped.").format(len(batch.issued),
                                                                                  len(batch.skipped)), ""]

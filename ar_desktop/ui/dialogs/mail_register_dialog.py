@@ -20,6 +20,7 @@ from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.worklist_model import step_text
+from ar_desktop.ui.screen import keep_on_screen, resize_to_table
 
 STAGE_NAMES = {"issued": QT_TRANSLATE_NOOP("RegisterModel", "issued"),
                "posted": QT_TRANSLATE_NOOP("RegisterModel", "posted"),
@@ -137,6 +138,7 @@ class CorrectionDialog(FormDialog):
 class MailRegisterDialog(QDialog):
     def __init__(self, parent: QWidget | None, books: Books, customer_code: str | None = None):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.books, self.customer_code = books, customer_code
         self.setWindowTitle(self.tr("Letters and registered mail") + (f" — {customer_code}" if customer_code else ""))
         self.model = RegisterModel(self)
@@ -173,7 +175,7 @@ class MailRegisterDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(close)
         self.reload()
-        self.resize(1180, 520)
+        resize_to_table(self, self.table, 1180, 520)  # every column whole where the screen allows
 
     def reload(self) -> None:
         self.model.set_rows(letter_register(self.books, customer_code=self.customer_code))

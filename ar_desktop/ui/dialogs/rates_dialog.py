@@ -15,6 +15,7 @@ from ar_desktop.services import late_charges
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, date_edit, line
 from ar_desktop.ui.messages import confirm, run_action, show_error
+from ar_desktop.ui.screen import keep_on_screen
 
 TABLE_LABELS = {
     ECB_MRO: QT_TRANSLATE_NOOP("RatesDialog", "ECB main refinancing rate"),
@@ -98,6 +99,7 @@ class RateRowDialog(FormDialog):
 class RatesDialog(QDialog):
     def __init__(self, parent: QWidget | None, books: Books):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.books = books
         self.setWindowTitle(self.tr("Reference rates"))
         layout = QVBoxLayout(self)

@@ -7,11 +7,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ar_desktop.services.backups import BackupInfo, describe_backup
+from ar_desktop.ui.screen import keep_on_screen
 
 
 class RestoreDialog(QDialog):
     def __init__(self, parent: QWidget | None, target: Path, src: Path):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(self.tr("Restore a backup"))
         self.setObjectName("restore_dialog")
         self.info: BackupInfo = describe_backup(src)

@@ -18,6 +18,7 @@ from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.tasks import BackgroundTask
+from ar_desktop.ui.screen import keep_on_screen
 
 QUARTERS_SHOWN = 8
 
@@ -40,6 +41,7 @@ class ReviewDialog(QDialog):
     def __init__(self, parent: QWidget, books, preview):
         """``preview(quarter)`` builds and shows the pack (the Overview's report actions)."""
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.books, self._preview = books, preview
         self.setWindowTitle(self.tr("Quarterly credit review"))
         self.quarter = QComboBox()

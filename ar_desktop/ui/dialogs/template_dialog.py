@@ -12,6 +12,7 @@ from ar_desktop.services import letters
 from ar_desktop.services.context import Books
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
+from ar_desktop.ui.screen import keep_on_screen
 
 LANGUAGE_ITEMS = (("English", "en"), ("简体中文", "zh"))
 TEMPLATE_LABELS = {
@@ -53,6 +54,7 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 class TemplateDialog(QDialog):
     def __init__(self, parent: QWidget | None, books: Books, language: str = "en", template: str = "reminder"):
         super().__init__(parent)
+        keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.books = books
         self.setWindowTitle(self.tr("Letter wording"))
         layout = QVBoxLayout(self)
