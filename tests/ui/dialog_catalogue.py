@@ -184,7 +184,7 @@ def _import_refused(window, tmp):
     path = tmp / "invoices-with-mistakes.csv"
     path.write_text("number,customer_code,issue_date,due_date,amount\n"
                     "2026-09001,ALP01,2026-03-02,2026-04-01,1250.00\n"
-                    "2026-09002,NOBODY,2026-03-02,2026-04-01,980.00\n"
+                    "2026-09002,ZX9,2026-03-02,2026-04-01,980.00\n"
                     "2026-09003,BAL02,31.02.2026,2026-04-01,12.5.0\n"
                     "2026-09004,CAN03,2026-03-05,2026-02-01,-40\n", encoding="utf-8")
     try:
@@ -203,7 +203,7 @@ def _letters_issued(window, _tmp):
 
 
 def _figure_list(window, _tmp):
-    """The list behind a figure of the Overview (here: what is overdue)."""
+    """The list behind a figure of the Overview (here: what is overdue): FigureListDialog(…)."""
     dialog = window.overview.open_invoices("overdue", QCoreApplication.translate("Kpi", "Overdue"))
     dialog.close()  # opened by the Overview; shown again by whoever asked for it
     return dialog

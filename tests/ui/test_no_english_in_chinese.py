@@ -46,6 +46,10 @@ def data_strings(books) -> list[str]:
                     "SELECT reference, note FROM payment",
                     "SELECT note FROM collection_event",
                     "SELECT legal_name FROM company",
+                    # the credit insurer's name and policy number, references and notes typed in
+                    "SELECT insurer, number FROM insurance_policy", "SELECT reference FROM insured_limit",
+                    "SELECT note FROM insurer_event", "SELECT note FROM acknowledgement",
+                    "SELECT findings FROM credit_check", "SELECT note FROM balance_confirmation",
                     "SELECT value FROM setting"):
             try:
                 rows = s.execute(text(sql)).all()

@@ -112,3 +112,11 @@ def test_the_changes_of_a_record_show_amounts_and_customers_as_the_window_does(w
     new_value = model.index(created, 4).data()
     assert "Amount: 7,674.08" in new_value and "Customer: BAL02" in new_value, new_value
     assert "767408" not in new_value and "Customer: 2;" not in new_value
+
+
+def test_an_import_problem_names_its_column_never_its_key(window, qtbot, tmp_path):
+    dialog = CATALOGUE["import-refused"](window, tmp_path)
+    qtbot.addWidget(dialog)
+    columns = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
+    assert "Customer code" in columns and "Issue date" in columns, columns
+    assert not {"customer_code", "issue_date", "due_date"} & columns

@@ -106,7 +106,8 @@ class FormDialog(QDialog):
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(2)
-        if widget.sizePolicy().horizontalPolicy() & QSizePolicy.PolicyFlag.ExpandFlag:
+        if widget.sizePolicy().horizontalPolicy() in (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding,
+                                                      QSizePolicy.Policy.Ignored):
             inner.addWidget(widget)
         else:  # a date or a choice keeps its own width, hint or not (two dates of a form look alike)
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)

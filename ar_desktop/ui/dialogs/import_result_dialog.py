@@ -60,7 +60,20 @@ def problem_model(errors: list[RowError]) -> _Rows:
                QCoreApplication.translate("ImportResultDialog", "Column"),
                QCoreApplication.translate("ImportResultDialog", "Value"),
                QCoreApplication.translate("ImportResultDialog", "Problem")]
-    return _Rows(headers, [[str(e.row) if e.row else whole, e.column, e.value, render(e.message)] for e in errors])
+    return _Rows(headers, [[str(e.row) if e.row else whole, _column_label(e.column), e.value, render(e.message)]
+                           for e in errors])
+
+
+def _column_label(key: str) -> str:
+    """A field by its name in the reader's language ("Customer code"), never its key ("customer_code");
+    a column of the file that is not a field, as the file names it."""
+    from ar_desktop.services.record_columns import COLUMNS
+
+    for columns in COLUMNS.values():
+        for c in columns:
+            if c.key == key:
+                return QCoreApplication.translate("Columns", c.label)
+    return key
 
 
 def describe(report: ImportReport) -> str:
