@@ -23,3 +23,36 @@ def test_progress_while_the_task_ends(qtbot):
     dialog.setValue = set_value
     task._on_progress(1, 3, "Checking the copy")
     assert ended == [1] and task.dialog is None and task.finished.is_set()
+
+
+def test_ledger_tabs_compute_when_shown_and_drop_what_arrives_after_the_file_closed(window, qtbot):
+    """The Overview, Collections and Credit tabs read the whole ledger: a change recomputes the tab on
+    screen at once and the others only when they are shown; a result arriving after the file closed is
+    dropped."""
+    from ar_desktop.ui import tasks
+
+    tabs = {"overview": window.overview, "collections": window.collections, "credit": window.credit}
+    window.tabs.setCurrentWidget(window.overview)
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=60_000)
+    calls = dict.fromkeys(tabs, 0)
+    for name, tab in tabs.items():
+        def counted(*a, _original=tab.refresh, _name=name):
+            calls[_name] += 1
+            return _original(*a)
+        tab.refresh = counted
+    for tab in tabs.values():
+        tab.mark_stale()
+    assert calls == {"overview": 1, "collections": 0, "credit": 0}
+    window.tabs.setCurrentWidget(window.credit)
+    assert calls == {"overview": 1, "collections": 0, "credit": 1}
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=60_000)
+    window.tabs.setCurrentWidget(window.overview)   # computed since: nothing to do on showing it again
+    window.tabs.setCurrentWidget(window.credit)
+    assert calls == {"overview": 1, "collections": 0, "credit": 1}
+    window.tabs.setCurrentWidget(window.collections)
+    assert calls["collections"] == 1
+    shown = []
+    window.collections._show_rows = shown.append
+    window.collections.detach()           # what closing the file does first
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=60_000)
+    assert shown == []
