@@ -132,6 +132,7 @@ class PaymentRows:
             # the early-payment discounts the payment earned, each its own entry (as payments.record_payment)
             entries += [(units, DISCOUNT.key, f"Early-payment discount on invoice {by_id[iid].number}"[:100],
                          [(iid, units, data.date)]) for iid, units in p.get("discounts", ())]
+            earner = self.next_id if recovered != p["units"] else None   # the payment: its discounts' link
             for units, method, reference, parts in entries:
                 pid = self.next_id
                 self.next_id += 1
@@ -139,7 +140,8 @@ class PaymentRows:
                 self.source_ids.append(p["source_id"])
                 in_batch.setdefault(p["key"], []).append(pid)
                 row = dict(id=pid, customer_id=p["cid"], date=data.date, amount=units, currency=p["currency"],
-                           method=method, reference=reference, reverses_id=None, note="")  # one key set per batch
+                           method=method, reference=reference, reverses_id=None, note="",   # one key set per batch
+                           earned_by_id=earner if method == DISCOUNT.key and pid != earner else None)
                 owner = pid
                 if p["kind"] is REVERSAL:
                     owner = self.by_source[p["reverses"]][0]
