@@ -9,9 +9,9 @@ from decimal import Decimal
 from dataclasses import dataclass
 
 from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoice, check_allocation,
-                                          suggest_allocation)
+                                          earned_discounts, suggest_allocation)
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import from_minor
+from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.payment_kinds import DISCOUNT
 from ar_desktop.domain.payments import EntryState, check_reversal, reversing_allocations, split_changes
 from ar_desktop.domain.records import parse_date, parse_payment
@@ -84,6 +84,36 @@ def _book_discounts(s, payment_id: int, date: dt.date, discounts) -> None:
         payments_repo.add(s, customer_id=payment.customer_id, date=date, amount=d.amount, currency=payment.currency,
                           method=DISCOUNT.key, allocations=[d], earned_by_id=payment_id,
                           reference=f"Early-payment discount on invoice {number}"[:100])
+
+
+def _redo_discounts(s, payment_id: int, day: dt.date, note: str) -> None:
+    """After a change of split (dated ``day``): the discounts the payment earned follow its new split.
+    An invoice it now pays in time less its discount gets the discount; one it no longer pays so has
+    its discount reversed; each invoice is judged as the payment found it (open now, plus what the
+    payment and its discount hold of it), on the payment's date."""
+    payment = payments_repo.get(s, payment_id)
+    applied = payments_repo.entry_state(s, payment_id).applied
+    held: dict[int, list[tuple[int, int]]] = {}
+    for entry_id, invoice_id, units in payments_repo.discounts_earned_by(s, payment_id):
+        held.setdefault(invoice_id, []).append((entry_id, units))
+    found = []
+    for invoice_id in sorted(set(applied) | set(held)):
+        inv = invoices_repo.get(s, invoice_id)
+        discount_units = sum(u for _e, u in held.get(invoice_id, []))
+        open_units = inv.amount - inv.paid + to_minor(applied.get(invoice_id, 0), inv.currency) + discount_units
+        found.append(OpenInvoice(inv.id, inv.number, inv.issue_date, inv.due_date, from_minor(open_units, inv.currency),
+                                 from_minor(inv.discount or 0, inv.currency), inv.discount_until))
+    mine = tuple(Allocation(i, a) for i, a in applied.items() if a > 0)
+    earned = {d.invoice_id: d for d in earned_discounts(mine, found, payment.date)}
+    for invoice_id in sorted(set(held) | set(earned)):
+        old = held.get(invoice_id, [])
+        if sum(u for _e, u in old) == (to_minor(earned[invoice_id].amount, payment.currency)
+                                       if invoice_id in earned else 0):
+            continue   # the split change left this discount as it was
+        for entry_id, _units in old:
+            _reverse_entry(s, entry_id, day, note)
+        if invoice_id in earned:
+            _book_discounts(s, payment_id, day, [earned[invoice_id]])
 
 
 def _written_off(s, customer_id: int, number: str, currency: str) -> bool:
@@ -204,6 +234,8 @@ def change_split(books: Books, payment_id: int, allocations: list[Allocation], o
                                                        "became the customer's credit. Leave its amount as it is."),
                                  number=", ".join(touched)))
         payments_repo.allocate(s, payment, day, changes)
+        s.flush()
+        _redo_discounts(s, payment_id, day, f"The split of payment {payment_id} changed on {day.isoformat()}.")
         _record_outcomes(s, books, payment.customer_id)
         return len(changes)
 

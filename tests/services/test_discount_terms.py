@@ -304,3 +304,28 @@ def test_a_reversal_undoes_the_discount_of_the_payment_that_earned_it_and_no_oth
     reverse_payment(books, second, DAY_AFTER, "cheque bounced")
     assert _discounts(books, cid) == [("D-1", 2000, second, 1)]
     assert row(books, "D-1").open_amount == Decimal("1000.00")
+
+
+def test_a_change_of_split_moves_the_discount_with_the_money(prompt):
+    """A payment in time took D-1's discount; moved to D-2 (same terms), the discount of D-1 is reversed
+    on the day of the change and D-2 earns its own; split so that it pays neither in full less the
+    discount, it earns none. Discounts and open amounts stay true of the record."""
+    from ar_desktop.domain.allocation import Allocation
+    from ar_desktop.services.payments import change_split
+
+    books, cid = prompt
+    add_invoice(books, {"number": "D-2", "customer_code": "PROMPT", "issue_date": ISSUED, "amount": "1000.00"})
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    pid = record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "980.00",
+                                 "invoice_number": "D-1"})
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 0)]
+    change_split(books, pid, [Allocation(ids["D-2"], Decimal("980.00"))], DAY_AFTER)
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 1), ("D-2", 2000, pid, 0)]
+    assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("1000.00"), Decimal("0.00"))
+    change_split(books, pid, [Allocation(ids["D-1"], Decimal("480.00")), Allocation(ids["D-2"], Decimal("500.00"))],
+                 DAY_AFTER)
+    assert [d for d in _discounts(books, cid) if not d[3]] == []
+    assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("520.00"), Decimal("500.00"))
+    change_split(books, pid, [Allocation(ids["D-1"], Decimal("980.00"))], DAY_AFTER)   # back as it was entered
+    assert [d[:2] for d in _discounts(books, cid) if not d[3]] == [("D-1", 2000)]
+    assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("0.00"), Decimal("1000.00"))
