@@ -329,3 +329,18 @@ def test_a_change_of_split_moves_the_discount_with_the_money(prompt):
     change_split(books, pid, [Allocation(ids["D-1"], Decimal("980.00"))], DAY_AFTER)   # back as it was entered
     assert [d[:2] for d in _discounts(books, cid) if not d[3]] == [("D-1", 2000)]
     assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("0.00"), Decimal("1000.00"))
+
+
+def test_a_files_own_discount_rows_are_linked_to_the_payment_before_them(prompt, csv_file):
+    """An export's discount rows name no payment: imported, each is linked to the payment of that
+    customer and day applied to its invoice, so reversing that payment takes its discount back."""
+    from ar_desktop.services.payments import reverse_payment
+
+    books, cid = prompt
+    import_file(books, "payments", csv_file(["date,customer_code,amount,kind,reference,invoice_number",
+                                             "2026-03-10,PROMPT,980.00,payment,bank 1,D-1",
+                                             "2026-03-10,PROMPT,20.00,discount,early payment,D-1"]))
+    pid = next(p.id for p in payment_rows(books, cid) if p.amount == Decimal("980.00"))
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 0)]
+    reverse_payment(books, pid, DAY_AFTER, "returned by the bank")
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 1)] and row(books, "D-1").open_amount == Decimal("1000.00")
