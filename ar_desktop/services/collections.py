@@ -285,6 +285,7 @@ def record_outcomes(books: Books, customer_ids: list[int] | None = None) -> bool
 
 def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None) -> None:
     """``record_outcomes`` inside a transaction a use case already holds (e.g. the payment's own)."""
+    _reopen_promises(s, today, customer_ids)
     waiting = set(collections_repo.customers_with_open_commitments(s))
     scope = sorted(waiting if customer_ids is None else waiting & set(customer_ids))
     if not scope:
@@ -359,6 +360,30 @@ def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, 
                                    note=f"Paid {p.paid_since:.2f} since {p.made_on.isoformat()}.", amount=units,
                                    promise_id=row.id)
     ci.promise_status = status
+
+
+def _reopen_promises(s, today: dt.date, customer_ids: list[int] | None) -> None:
+    """A promise recorded as kept by a payment that was reversed since is kept no longer: a note says so
+    (on the day of the reversal), and it is open again, or broken (promise_broken on that day, never
+    before it) when its grace period is over."""
+    grace = int(company_repo.get_setting(s, GRACE_KEY, DEFAULT_GRACE_DAYS))
+    for row, received, taken_back_on in collections_repo.kept_promises_no_longer_kept(s, today, grace,
+                                                                                     customer_ids):
+        currency = customers_repo.get(s, row.customer_id).currency
+        paid, amount = from_minor(received, currency), from_minor(row.amount, currency)
+        deadline = row.promised_date + dt.timedelta(days=grace)
+        collections_repo.add_event(s, customer_id=row.customer_id, kind="note", date=taken_back_on,
+                                   note=f"Promise to pay {amount:.2f} by {row.promised_date.isoformat()} no longer "
+                                        f"kept: a payment it counted was reversed; {paid:.2f} received.",
+                                   amount=row.amount, promise_id=row.id)
+        if today > deadline:
+            row.status, row.broken_recorded_on = "broken", today
+            collections_repo.add_event(s, customer_id=row.customer_id, kind="promise_broken",
+                                       date=max(taken_back_on, deadline + dt.timedelta(days=1)),
+                                       note=f"Paid {paid:.2f} of {amount:.2f} by {deadline.isoformat()}.",
+                                       amount=row.amount, promise_id=row.id)
+        else:
+            row.status = "open"
 
 
 def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record: bool) -> None:

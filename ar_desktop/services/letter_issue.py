@@ -20,7 +20,7 @@ import hashlib
 import os
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,30 +39,22 @@ from ar_desktop.services.letter_build import (Built, SkipLetter, build, draft_re
 from ar_desktop.services.letter_settings import _layout_key, pdf_layout
 from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.storage import letters_repo
-from ar_desktop.storage.letters_repo import letter_reference
+from ar_desktop.storage.letters_repo import LetterRecord, letter_reference
 
 
 @dataclass(frozen=True)
-class IssuedLetter:
-    letter_id: int
-    reference: str
-    customer_code: str
-    customer_name: str
-    step_key: str
-    template: str
-    language: str
-    layout: str
-    letter_date: dt.date
-    deadline: dt.date
-    currency: str
-    total_claimed: Decimal
+class IssuedLetter(LetterRecord):
+    """A letter as stored (read back, so the record has one source: ``letters_repo``) and what the
+    batch knows beside it."""
+
+    path: Path              # absolute path of the archived PDF
     interest: Decimal
     fixed_compensation: Decimal
-    path: Path              # absolute path of the archived PDF
-    archive_path: str       # relative to the archive folder
-    sha256: str
-    size: int
     registered_mail: bool
+
+    @property
+    def letter_id(self) -> int:
+        return self.id
 
 
 @dataclass(frozen=True)
@@ -230,9 +222,9 @@ def _issue_one(s, books: Books, built: Built, code: str, as_of: dt.date, folder:
             rule=result.rule_name if result else RuleKind.NONE.value,
             explanation="\n".join(result.explanation) if result else "")
     col._log_step(books, s, code, built.step.key, as_of, _history_note(ref, built), False, "")
-    return IssuedLetter(lid, ref, code, doc.recipient.legal_name, built.step.key, doc.template, doc.language,
-                        built.layout, as_of, doc.deadline, cur, doc.total_claimed, interest, fixed, final, rel, digest,
-                        len(pdf), doc.registered_mail)
+    stored = {f.name: getattr(letters_repo.get(s, lid), f.name) for f in fields(LetterRecord)}
+    return IssuedLetter(**stored, path=final, interest=interest, fixed_compensation=fixed,
+                        registered_mail=doc.registered_mail)
 
 
 class _DryRun(Exception):

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import case, exists, func, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
                                       payment_behaviour)
@@ -294,24 +294,57 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
 NOT_MONEY = tuple(sorted(CORRECTIONS - {RECOVERY.key}))
 
 
+def _promise_window(grace_days: int, as_of: dt.date):
+    """Correlated to PromiseRow: entries of money received from the day the promise was made up to
+    min(D, promised date + grace) and not reversed by D (a payment reversed, e.g. a bounced cheque,
+    kept no promise; the reversing entry itself is no money either)."""
+    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
+    reversal = aliased(Payment)
+    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
+            Payment.date <= deadline, Payment.method.not_in(NOT_MONEY), Payment.reverses_id.is_(None),
+            ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id, reversal.date <= as_of)))
+
+
+def _received(grace_days: int, as_of: dt.date):
+    return (select(func.coalesce(func.sum(Payment.amount), 0)).where(*_promise_window(grace_days, as_of))
+            .correlate(PromiseRow).scalar_subquery())
+
+
 def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[int, tuple[Promise, str]]:
     """Per customer in ``scope``: the latest promise made on or before D (ref = its id) with the money
-    received from the day it was made up to min(D, promised date + grace) (no correction: NOT_MONEY), and
-    its stored status."""
+    received from the day it was made up to min(D, promised date + grace) (no correction: NOT_MONEY;
+    nothing reversed by D), and its stored status."""
     ranked = (select(PromiseRow.id, func.row_number().over(
         partition_by=PromiseRow.customer_id,
         order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
         .where(PromiseRow.customer_id.in_(scope), PromiseRow.made_on <= as_of).subquery())
-    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
-    received = (select(func.coalesce(func.sum(Payment.amount), 0))
-                .where(Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
-                       Payment.date <= deadline, Payment.method.not_in(NOT_MONEY))
-                .correlate(PromiseRow).scalar_subquery())
+    received = _received(grace_days, as_of)
     q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
          .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
     return {p.customer_id: (Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
                                     paid_since=from_minor(int(units), currency), ref=p.id), p.status)
             for p, units, currency in s.execute(q)}
+
+
+def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
+                                 customer_ids: Collection[int] | None = None) -> list[tuple[PromiseRow, int, dt.date]]:
+    """Promises recorded as kept whose money, counted today, falls short of the amount (a payment that
+    kept one was reversed since): each with the money still received in its window and the day of the
+    latest reversal that took money out of it."""
+    reversal, reversed_payment = aliased(Payment), aliased(Payment)
+    deadline = func.date(PromiseRow.promised_date, f"+{int(grace_days)} days")
+    taken_back_on = (select(func.max(reversal.date))
+                     .join(reversed_payment, reversed_payment.id == reversal.reverses_id)
+                     .where(reversed_payment.customer_id == PromiseRow.customer_id,
+                            reversed_payment.date >= PromiseRow.made_on, reversed_payment.date <= deadline,
+                            reversal.date <= today)
+                     .correlate(PromiseRow).scalar_subquery())
+    received = _received(grace_days, today)
+    q = select(PromiseRow, received, taken_back_on).where(PromiseRow.status == "kept", received < PromiseRow.amount,
+                                                         taken_back_on.is_not(None))
+    if customer_ids is not None:
+        q = q.where(PromiseRow.customer_id.in_(list(customer_ids)))
+    return [(p, int(units), _as_date(on)) for p, units, on in s.execute(q.order_by(PromiseRow.id))]
 
 
 def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:

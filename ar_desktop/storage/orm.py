@@ -172,6 +172,8 @@ class Payment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # an early-payment discount: the payment that earned it (stands or falls with that payment's split)
+    earned_by_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), nullable=True)
     __table_args__ = (
         CheckConstraint("(reverses_id IS NULL AND amount > 0) OR (reverses_id IS NOT NULL AND amount < 0)",
                         name="ck_payment_amount"),
@@ -181,6 +183,7 @@ class Payment(Base):
         Index("ix_payment_customer_date", "customer_id", "date"),
         # write-offs and credit notes: "was this clearing an adjustment?" (storage.kpi_repo)
         Index("ix_payment_adjustment", "id", sqlite_where=text("method IN ('write-off', 'credit note')")),
+        Index("ix_payment_earned_by", "earned_by_id", sqlite_where=text("earned_by_id IS NOT NULL")),
     )
 
 

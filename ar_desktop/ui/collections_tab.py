@@ -32,6 +32,7 @@ from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.list_printing import print_model
 from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.pdf_preview import print_and_report
+from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.result_dialog import ResultDialog
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.worklist_model import WorklistModel
@@ -66,7 +67,7 @@ FILTERS = (
 )
 
 
-class CollectionsTab(QWidget):
+class CollectionsTab(RefreshWhenShown, QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
@@ -194,22 +195,6 @@ class CollectionsTab(QWidget):
         self.credit_actions.attach(books)
         self.mark_stale()
 
-    # The worklist and the aging read the whole ledger: they are computed when the tab is
-    # looked at (or asked for), not every time a file opens or another tab saves something,
-    # and off the GUI thread when the tab itself asks, so a big file never freezes the window.
-    _stale = True
-    _generation = 0  # results of an older computation never replace newer ones
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def _ensure_loaded(self) -> None:
         if self._stale and self.books is not None:
             self.reload()
@@ -218,9 +203,7 @@ class CollectionsTab(QWidget):
         return self.as_of.date().toPython()
 
     def detach(self) -> None:
-        """The file is closing: drop any computation still running for it."""
-        self._generation += 1
-        self.books = None
+        super().detach()
         self.aging.books = None
         self.credit_actions.attach(None)
 

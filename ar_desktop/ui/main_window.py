@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
 
     def _use(self, books: Books) -> None:
         self.books = books
+        tasks.interrupt_reads_with(books.db.interrupt_reads)   # cancelling a task stops its reads at once
         self._remember(books.db.path)
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
@@ -279,6 +280,7 @@ class MainWindow(QMainWindow):
         if self.books is None:
             return
         self._stop_work()
+        tasks.interrupt_reads_with(None)
         self.books.close()
         self.books = None
         self.takeCentralWidget()
@@ -294,7 +296,8 @@ class MainWindow(QMainWindow):
         self.collections.detach()
         self.overview.detach()
         self.credit.detach()
-        # The workers may still be reading this file (a restore replaces it next)
+        # The workers may still be reading this file (a restore replaces it next): their reads are
+        # interrupted (SQLite's interrupt, reads only), so closing a big file does not wait for them
         tasks.cancel_all()
         tasks.wait_idle()
 

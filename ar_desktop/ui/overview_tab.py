@@ -34,6 +34,7 @@ from ar_desktop.ui.figure_card import FigureCard, figure_text
 from ar_desktop.ui.report_actions import ReportActions
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.table_models import money_text
+from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
 
 PERIODS = (30, 60, 90, 180, 365)
@@ -113,7 +114,7 @@ def _table(model: RowsModel, rows_visible: int = 5) -> QTableView:
     return t
 
 
-class OverviewTab(QWidget):
+class OverviewTab(RefreshWhenShown, QWidget):
     navigate = Signal(object)   # a Navigate for the main window
     loaded = Signal()           # everything of the current request is on screen
     changed = Signal()
@@ -124,10 +125,8 @@ class OverviewTab(QWidget):
         self.figures: overview_service.OverviewFigures | None = None
         self.trend: list[TrendPoint] = []
         self.actions: overview_service.OverviewActions | None = None
-        self._generation = 0
         self._pending: set[str] = set()
         self._started = 0.0
-        self._stale = True
 
         self.as_of = date_edit()
         self.as_of.dateChanged.connect(self.refresh)
@@ -262,21 +261,6 @@ class OverviewTab(QWidget):
         for w in (self.as_of, self.currency):
             w.blockSignals(False)
         self.mark_stale()
-
-    def detach(self) -> None:
-        """The file is closing: drop any computation still running for it."""
-        self._generation += 1
-        self.books = None
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def as_of_date(self) -> dt.date:
         return self.as_of.date().toPython()

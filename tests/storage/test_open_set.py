@@ -6,6 +6,7 @@ changes of split that reopen an invoice cleared earlier)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import sqlite3
@@ -209,11 +210,11 @@ def _aging_oracle(invoices, allocations, d: dt.date) -> dict[tuple[str, str], li
     return {k: v for k, v in out.items() if sum(v)}
 
 
-@SETTINGS
-@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
-       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4), data=st.data())
-def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates, data):
-    path = tmp_path_factory.mktemp("ex") / "books.ardb"
+@contextlib.contextmanager
+def _ledger(template: Path, tmp_path_factory, invoices, ops):
+    """A copy of the template with the drawn invoices and operations (payments, disputes...): the
+    open books and the file's path; closed and removed afterwards."""
+    path = tmp_path_factory.mktemp("ledger") / "books.ardb"
     shutil.copy(template, path)
     books = open_company(path, clock=FixedClock(TODAY))
     try:
@@ -224,7 +225,19 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
                 "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
                 "amount": str(Decimal(units) / 10)}))
         for op in ops:
-            _apply(books, ids, op)
+            (_dispute if op[0] in ("dispute", "resolve") else _apply)(books, ids, op)
+        yield books, path
+    finally:
+        books.db.auto_backup = False
+        books.close()
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4), data=st.data())
+def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates, data):
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, mismatches = _plain(path)
         assert mismatches == []
         con = sqlite3.connect(path)   # --hypothesis-show-statistics: how often discounts were taken
@@ -255,10 +268,6 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
                                                       ("current", "d1_30", "d31_60", "d61_90", "over_90")]
                       for b in aging.aging_report(books, d) for r in b.rows}
             assert report == _aging_oracle(plain, allocations, d), d
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def test_upgrade_derives_the_columns_of_an_older_file(tmp_path):
@@ -449,18 +458,7 @@ def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoic
     from ar_desktop.domain.kpi import Period
     from ar_desktop.storage import kpi_repo
 
-    path = tmp_path_factory.mktemp("kpi") / "books.ardb"
-    shutil.copy(template, path)
-    books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        ids = []
-        for n, (code, issued, terms, units) in enumerate(invoices):
-            ids.append(invoicing.add_invoice(books, {
-                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
-                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
-                "amount": str(Decimal(units) / 10)}))
-        for op in ops:
-            _apply(books, ids, op)
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, mismatches = _plain(path)
         assert mismatches == []
         con = sqlite3.connect(path)
@@ -477,10 +475,6 @@ def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoic
                            kpi_repo.sales_units(s, period, currency),
                            (stats.count, stats.days_to_pay, stats.days_late))
                 assert got == _kpi_oracle(plain, allocations, methods, d, days, currency), (d, days, currency)
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 dispute_st = st.one_of(st.tuples(st.just("dispute"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 120)),
@@ -529,18 +523,7 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
     from ar_desktop.services.overview import _summary
     from ar_desktop.storage import kpi_repo
 
-    path = tmp_path_factory.mktemp("disp") / "books.ardb"
-    shutil.copy(template, path)
-    books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        ids = []
-        for n, (code, issued, terms, units) in enumerate(invoices):
-            ids.append(invoicing.add_invoice(books, {
-                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
-                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
-                "amount": str(Decimal(units) / 10)}))
-        for op in ops:
-            (_dispute if op[0] in ("dispute", "resolve") else _apply)(books, ids, op)
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, _mismatches = _plain(path)
         con = sqlite3.connect(path)
         flags = dict(con.execute("SELECT id, disputed FROM invoice"))
@@ -576,10 +559,6 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
                 assert [int(v * 100) for v in buckets.values()] == [sum(v[c] for v in aging.values()) for c in range(5)]
                 overdue = sorted((-sum(v[1:]), code) for code, v in aging.items() if sum(v[1:]))
                 assert [(c.code, int(c.overdue * 100)) for c in largest] == [(code, -o) for o, code in overdue][:10]
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def test_rare_rows_are_read_from_their_partial_indexes(paid_x1):
