@@ -12,7 +12,7 @@ from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoic
                                           suggest_allocation)
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.payment_kinds import DISCOUNT
+from ar_desktop.domain.payment_kinds import DISCOUNT, discount_reference
 from ar_desktop.domain.payments import check_reversal, reversing_allocations, split_changes
 from ar_desktop.domain.records import parse_date, parse_payment
 from ar_desktop.domain.text import Text, translate
@@ -81,7 +81,7 @@ def _book_discounts(s, customer_id: int, date: dt.date, currency: str, discounts
     for d in discounts:
         payments_repo.add(s, customer_id=customer_id, date=date, amount=d.amount, currency=currency,
                           method=DISCOUNT.key, allocations=[d],
-                          reference=f"Early-payment discount on invoice {numbers[d.invoice_id]}"[:100])
+                          reference=discount_reference(numbers[d.invoice_id]))
 
 
 def _written_off(s, customer_id: int, number: str, currency: str) -> bool:
