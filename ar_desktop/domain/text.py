@@ -138,6 +138,11 @@ def stored(message: str | Text) -> str:
     return message
 
 
+def is_stored(value: object) -> bool:
+    """True for what ``stored`` made (a sentence the program kept), never for what a user typed."""
+    return isinstance(value, str) and value.startswith(_STORED)
+
+
 def from_stored(value: str | None) -> str | Text:
     """What ``stored`` kept: a ``Text`` again, or the plain string (typed, or English from an older version)."""
     if value and value.startswith(_STORED):

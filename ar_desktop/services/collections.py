@@ -26,7 +26,8 @@ from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, REC
 from ar_desktop.domain.payment_plan import (BROKEN, HOLDING, MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, OPEN,
                                             missed_instalment, plan_instalments, plan_state, schedule_text)
 from ar_desktop.domain.records import PAYMENT_METHODS, CustomerData, parse_date
-from ar_desktop.domain.text import Amount, Template, Text, from_stored, name_text, stored, translate, verbatim
+from ar_desktop.domain.text import (Amount, Template, Text, from_stored, is_stored, name_text, stored, translate,
+                                    verbatim)
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
 from ar_desktop.services.context import Books
@@ -182,6 +183,8 @@ def _day(books: Books, value: dt.date | str | None, what: str, *, default_today:
 
 
 def _text(value: str | None, what: str, *, required: bool = False) -> str:
+    if is_stored(value):  # a sentence the program wrote (its marker is not space to strip)
+        return value
     text = (value or "").strip()
     if required and not text:
         raise UserError(Text(translate("Messages", "The {what} is empty. Type a few words so the history says why."),

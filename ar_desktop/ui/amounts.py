@@ -40,7 +40,8 @@ def money(value: Decimal | int | None, currency: str | None = None) -> str:
 
 def number(value: Decimal | int | float, places: int = 1) -> str:
     """A figure that is not money (days, a ratio) in the same style: '12.345,6'."""
-    return write_number(Decimal(str(value)), _style, places)
+    exact = Decimal(value) if isinstance(value, Decimal | int) else Decimal(repr(float(value)))
+    return write_number(exact, _style, places)
 
 
 def short(value: Decimal | float | None) -> str:
