@@ -11,7 +11,7 @@ from decimal import Decimal
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.records import parse_date
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, stored, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, credit_repo, customers_repo
 
@@ -107,7 +107,7 @@ def record_returned_slip(books: Books, confirmation_id: int, returned_on, agreed
         items = credit_repo.open_items(s, row.as_of, [row.customer_id])
         for item in items:
             credit_repo.add_acknowledgement(s, invoice_id=item.invoice_id, date=day, kind="confirmation",
-                                            note=f"Balance confirmation BC{row.id:06d}", confirmation_id=row.id)
+                                            note=stored(Text(translate("Messages", "Balance confirmation {ref}"), ref=f"BC{row.id:06d}")), confirmation_id=row.id)
         return len(items)
 
 

@@ -33,7 +33,7 @@ from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
 from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF,
-                                            recovery_reference)
+                                            discount_reference, recovery_reference)
 from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
@@ -150,7 +150,7 @@ class PaymentRows:
             if recovered:
                 entries.append((recovered, RECOVERY.key, recovery_reference(data.reference), []))
             # the early-payment discounts the payment earned, each its own entry (as payments.record_payment)
-            entries += [(units, DISCOUNT.key, f"Early-payment discount on invoice {by_id[iid].number}"[:100],
+            entries += [(units, DISCOUNT.key, discount_reference(by_id[iid].number),
                          [(iid, units, data.date)]) for iid, units in p.get("discounts", ())]
             earner = self.next_id if recovered != p["units"] else None   # the payment: its discounts' link
             for units, method, reference, parts in entries:

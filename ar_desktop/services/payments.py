@@ -12,7 +12,7 @@ from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoic
                                           earned_discounts, suggest_allocation)
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, to_minor
-from ar_desktop.domain.payment_kinds import DISCOUNT
+from ar_desktop.domain.payment_kinds import DISCOUNT, discount_reference
 from ar_desktop.domain.payments import EntryState, check_reversal, reversing_allocations, split_changes
 from ar_desktop.domain.records import parse_date, parse_payment
 from ar_desktop.domain.text import Text, translate
@@ -83,7 +83,7 @@ def _book_discounts(s, payment_id: int, date: dt.date, discounts) -> None:
         number = invoices_repo.get(s, d.invoice_id).number
         payments_repo.add(s, customer_id=payment.customer_id, date=date, amount=d.amount, currency=payment.currency,
                           method=DISCOUNT.key, allocations=[d], earned_by_id=payment_id,
-                          reference=f"Early-payment discount on invoice {number}"[:100])
+                          reference=discount_reference(number))
 
 
 def _redo_discounts(s, payment_id: int, day: dt.date, note: str) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 import sqlite3
 
+from ar_desktop.domain.text import Text, translate
+
 __all__ = ["INDEXES", "SEARCH", "problems", "restore"]
 
 INDEXES = {
@@ -107,24 +109,29 @@ def restore(con: sqlite3.Connection) -> list[str]:
     return made
 
 
-def problems(con: sqlite3.Connection) -> list[str]:
+def problems(con: sqlite3.Connection) -> list[Text]:
     """What ``check`` reports: a missing index, search table or trigger, and rows the search does not find
     (a sample of them, looked up by their own number or code: reading all would take minutes)."""
     present = _present(con)
-    out = [f"the table {HOLD} is missing" for _ in [0] if HOLD not in present]
-    out += [f"the list index {n} is missing: lists sorted by its column read the whole table (the next upgrade "
-           f"of the file by a newer AR Desktop puts it back)" for n in INDEXES if n not in present]
+    out = [Text(translate("Messages", "the table {name} is missing"), name=HOLD) for _ in [0] if HOLD not in present]
+    out += [Text(translate("Messages", "the list index {name} is missing: lists sorted by its column read the whole "
+                                       "table (the next upgrade of the file by a newer AR Desktop puts it back)"), name=n)
+            for n in INDEXES if n not in present]
     for name in SEARCH:
         missing = [n for n in search_statements(name) if n not in present]
-        out += [f"the search {'table' if n == name else 'trigger'} {n} is missing: searches miss what was "
-                f"written since (the next upgrade of the file by a newer AR Desktop rebuilds the search index)"
+        out += [Text(translate("Messages", "the search table {name} is missing: searches miss what was written since "
+                                           "(the next upgrade of the file by a newer AR Desktop rebuilds the search "
+                                           "index)") if n == name else
+                     translate("Messages", "the search trigger {name} is missing: searches miss what was written "
+                                           "since (the next upgrade of the file by a newer AR Desktop rebuilds the "
+                                           "search index)"), name=n)
                 for n in missing]
         if not missing:
             out += _unfound(con, name)
     return out
 
 
-def _unfound(con: sqlite3.Connection, name: str) -> list[str]:
+def _unfound(con: sqlite3.Connection, name: str) -> list[Text]:
     table, columns, _detail = SEARCH[name]
     key = columns[0]  # number / code: unique, so every row is found by it
     top = con.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
@@ -138,6 +145,8 @@ def _unfound(con: sqlite3.Connection, name: str) -> list[str]:
         grams = " AND ".join('"' + value[i:i + 3].replace('"', '""') + '"' for i in range(len(value) - 2))
         hit = con.execute(f"SELECT 1 FROM {name} WHERE {name} MATCH ? AND rowid = ?", (grams, ident)).fetchone()
         if hit is None:
-            out.append(f"the search index does not find {table} {value} (id {ident}): it is out of step with the "
-                       f"{table}s; a backup taken before the damage, or support, can restore it")
+            what = Text(translate("Messages", "invoice") if table == "invoice" else translate("Messages", "customer"))
+            out.append(Text(translate("Messages", "the search index does not find {what} {value} (id {id}): it is "
+                                                  "out of step with the list; a backup taken before the damage, or "
+                                                  "support, can restore it"), what=what, value=value, id=ident))
     return out

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.ladder import ActionKind
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import collections
 from ar_desktop.services.collection_file import collection_file_pdf
+from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui.aging_view import AgingView
 from ar_desktop.ui.cell_tips import show_cut_off_text
 from ar_desktop.ui.credit_actions_view import CreditActionsView
@@ -376,17 +378,19 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         row = self.current_row()
         if row is None:
             return
-        ok, mail = run_action(self, collections.reminder_mail, self.books, row.customer_code, self.as_of_date())
+        ok, mail = run_action(self, reminder_mail, self.books, row.customer_code, self.as_of_date())
         if not ok:
             return
         to, subject, body = mail
         if QDesktopServices.openUrl(mailto_url(to, subject, body)):
-            note = self.tr("E-mail reminder opened in the mail program, to {0}: {1}").format(to, subject)
+            note = Text(translate("Messages", "E-mail reminder opened in the mail program, to {to}: {subject}"),
+                        to=to, subject=subject)
         else:
             dialog = MailTextDialog(self, to, subject, body)
             if not dialog.exec():
                 return
-            note = self.tr("E-mail reminder copied to send by webmail, to {0}: {1}").format(to, subject)
+            note = Text(translate("Messages", "E-mail reminder copied to send by webmail, to {to}: {subject}"),
+                        to=to, subject=subject)
         if run_action(self, collections.add_note, self.books, row.customer_code, self.books.today(), note)[0]:
             self._show_history()
             self.changed.emit()

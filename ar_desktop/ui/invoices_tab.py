@@ -19,6 +19,7 @@ from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.table_models import PagedTableModel, money_text
+from ar_desktop.ui import amounts
 
 
 class InvoicesTab(ListTab):
@@ -114,7 +115,7 @@ class InvoicesTab(ListTab):
             self.totals.setText("")
             return
         self.totals.setText(self.tr("{0} invoices · amount {1} · open {2} · overdue {3}").format(
-            f"{t.count:,}", money_text(t.amount), money_text(t.open_amount), money_text(t.overdue_amount)))
+            amounts.number(t.count, 0), money_text(t.amount), money_text(t.open_amount), money_text(t.overdue_amount)))
 
     def show_filter(self, status: str, customer_id: int | None = None, issued_from: dt.date | None = None,
                     issued_to: dt.date | None = None) -> None:

@@ -36,6 +36,7 @@ from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
+from ar_desktop.ui import amounts
 
 PERIODS = (30, 60, 90, 180, 365)
 MONTHS = (QT_TRANSLATE_NOOP("Overview", "Jan"), QT_TRANSLATE_NOOP("Overview", "Feb"),
@@ -335,7 +336,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.trend = points
         labels = [tr(MONTHS[p.day.month - 1]) for p in points]
         tips = [self.tr("{0}: DSO {1}, overdue {2} %").format(
-            p.day.isoformat(), "–" if p.dso is None else f"{p.dso:,.1f}", f"{p.overdue_percent:,.1f}") for p in points]
+            p.day.isoformat(), "–" if p.dso is None else amounts.number(p.dso), amounts.number(p.overdue_percent)) for p in points]
         self.trend_chart.set_data(labels, [
             Series(self.tr("DSO (days)"), tuple(p.dso for p in points), palette.CHART_DSO, "left", ""),
             Series(self.tr("Overdue share (%)"), tuple(p.overdue_percent for p in points),
@@ -502,4 +503,4 @@ class OverviewTab(RefreshWhenShown, QWidget):
 
 
 def _share(part, total) -> str:
-    return f"{part * 100 / total:.1f} %" if total else ""
+    return f"{amounts.number(part * 100 / total)} %" if total else ""

@@ -7,8 +7,10 @@ import json
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ar_desktop.domain.money import from_minor
 from ar_desktop.services.audit import AuditRow, audit_for
 from ar_desktop.services.context import Books
+from ar_desktop.ui import amounts
 
 HEADERS = (QT_TRANSLATE_NOOP("Audit", "When"), QT_TRANSLATE_NOOP("Audit", "Action"),
            QT_TRANSLATE_NOOP("Audit", "Field"), QT_TRANSLATE_NOOP("Audit", "Old value"),
@@ -39,20 +41,44 @@ def field_label(key: str) -> str:
     return key.replace("_", " ")
 
 
-def value_text(value: str | None) -> str:
-    """A value as stored; a record written at once (JSON) as 'field: value' pairs."""
+# stored in minor units: shown as money in the window's amount style (never 1234500 for 12,345.00)
+AMOUNT_FIELDS = frozenset({"amount", "paid", "credit_limit", "disputed_amount", "discount"})
+
+
+def value_text(value: str | None, field: str | None = None, currency: str = "EUR") -> str:
+    """A value as stored (an amount as money); a record written at once (JSON) as 'field: value' pairs."""
     if not value or not value.startswith("{"):
-        return value or ""
+        return _plain(value, field, currency) if value else ""
     try:
         fields = json.loads(value)
     except ValueError:
         return value
     if not isinstance(fields, dict):
         return value
-    return "; ".join(f"{field_label(k)}: {_plain(v)}" for k, v in fields.items() if k != "id")
+    currency = fields.get("currency") or currency
+    return "; ".join(f"{field_label(k)}: {_plain(v, k, currency)}" for k, v in fields.items() if k != "id")
 
 
-def _plain(v) -> str:
+def record_currency(rows: list[AuditRow], default: str = "EUR") -> str:
+    """The currency of the record the entries are about, as its creation (or an import) wrote it."""
+    for r in rows:
+        for value in (r.new_value, r.old_value):
+            if value and value.startswith("{"):
+                try:
+                    cur = json.loads(value).get("currency")
+                except (ValueError, AttributeError):
+                    continue
+                if isinstance(cur, str) and len(cur) == 3:
+                    return cur
+    return default
+
+
+def _plain(v, field: str | None = None, currency: str = "EUR") -> str:
+    if field in AMOUNT_FIELDS and v not in (None, ""):
+        try:
+            return amounts.money(from_minor(int(v), currency), currency)
+        except (TypeError, ValueError):
+            return str(v)
     if v in (True, "true"):
         return QCoreApplication.translate("Audit", "yes")
     if v in (False, "false"):
@@ -64,6 +90,7 @@ class AuditModel(QAbstractTableModel):
     def __init__(self, rows: list[AuditRow], parent=None):
         super().__init__(parent)
         self.rows = list(reversed(rows))  # newest first
+        self.currency = record_currency(rows)
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -81,7 +108,8 @@ class AuditModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             action = QCoreApplication.translate("Audit", ACTIONS[r.action]) if r.action in ACTIONS else r.action
             return [r.at.isoformat(sep=" ", timespec="seconds"), action, field_label(r.field) if r.field else "",
-                    value_text(r.old_value), value_text(r.new_value), r.note][index.column()]
+                    value_text(r.old_value, r.field, self.currency), value_text(r.new_value, r.field, self.currency),
+                    r.note][index.column()]
         return None
 
 
