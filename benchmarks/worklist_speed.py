@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from list_speed import before_tree  # noqa: E402 - the same temporary worktree of the revision
+
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -132,16 +134,6 @@ def child(src: Path, path: Path, repeat: int, upgrade: bool, floor: bool) -> dic
 
 
 # ---- the parent: one child per side, the table ---------------------------------------------------
-
-def before_tree(rev: str) -> Path:
-    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True,
-                         check=True).stdout.strip()
-    dest = Path(tempfile.gettempdir()) / f"ar-bench-before-{sha}"
-    if not (dest / "ar_desktop").is_dir():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(dest), sha], check=True,
-                       capture_output=True)
-    return dest
-
 
 def run_side(name: str, src: Path, path: Path, repeat: int, upgrade: bool, floor: bool) -> dict:
     print(f"{name}: {src} on {path}", file=sys.stderr, flush=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -211,10 +212,10 @@ def _aging_oracle(invoices, allocations, d: dt.date) -> dict[tuple[str, str], li
     return {k: v for k, v in out.items() if sum(v)}
 
 
-@SETTINGS
-@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
-       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4), data=st.data())
-def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates, data):
+@contextmanager
+def _history(template: Path, tmp_path_factory, invoices, ops):
+    """A copy of the template with the invoices issued and the operations applied through the program:
+    (books, path), closed and removed afterwards."""
     path = tmp_path_factory.mktemp("ex") / "books.ardb"
     shutil.copy(template, path)
     books = open_company(path, clock=FixedClock(TODAY))
@@ -227,6 +228,18 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
                 "amount": str(Decimal(units) / 10)}))
         for op in ops:
             _apply(books, ids, op)
+        yield books, path
+    finally:
+        books.db.auto_backup = False
+        books.close()
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4), data=st.data())
+def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates, data):
+    with _history(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, mismatches = _plain(path)
         assert mismatches == []
         con = sqlite3.connect(path)   # --hypothesis-show-statistics: how often discounts were taken
@@ -257,10 +270,6 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
                                                       ("current", "d1_30", "d31_60", "d61_90", "over_90")]
                       for b in aging.aging_report(books, d) for r in b.rows}
             assert report == _aging_oracle(plain, allocations, d), d
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def test_upgrade_derives_the_columns_of_an_older_file(tmp_path):
@@ -318,18 +327,7 @@ def test_worklist_inputs_equal_those_from_every_invoice(template, tmp_path_facto
     """The worklist reads the open set of D and, per customer, the invoices cleared late in a window of days
     (one range of ix_invoice_paid_late), also when a reversal or a change of split reopened after D an
     invoice settled by D: the rule says on that subset what it says on every invoice of the customer."""
-    path = tmp_path_factory.mktemp("wl") / "books.ardb"
-    shutil.copy(template, path)
-    books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        ids = []
-        for n, (code, issued, terms, units) in enumerate(invoices):
-            ids.append(invoicing.add_invoice(books, {
-                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
-                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
-                "amount": str(Decimal(units) / 10)}))
-        for op in ops:
-            _apply(books, ids, op)
+    with _history(template, tmp_path_factory, invoices, ops) as (books, _path):
         for d in [day(offset) for offset in dates]:
             with books.db.session() as s:
                 sub = collections_repo.collection_inputs(s, d)
@@ -346,10 +344,6 @@ def test_worklist_inputs_equal_those_from_every_invoice(template, tmp_path_facto
                 for ladder in _ladders():
                     assert collection_status(ladder, ci.invoices, history, d) == \
                         collection_status(ladder, whole, history, d), d
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def test_check_reports_derived_columns_out_of_step(paid_x1):
