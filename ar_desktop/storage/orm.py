@@ -14,6 +14,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # class k open on D was therefore issued after D - SPAN_DAYS[k] (see storage.open_set).
 SPAN_DAYS = tuple(8 << k for k in range(11))   # 8, 16, ... 8192 days
 SPAN_OPEN = len(SPAN_DAYS) + 1
+# Cleared two days or more after the due date: the invoice was overdue on some day (ix_invoice_paid_late
+# holds only these; a query names the term exactly so for SQLite to use that partial index).
+PAID_LATE_SQL = "cleared_on >= date(due_date, '+2 days')"
 
 
 class Base(DeclarativeBase):
@@ -130,6 +133,11 @@ class Invoice(Base):
               "last_paid_on", "currency", "voided", "voided_on"),
         # The few flagged invoices, for the disputed part of the balance (storage.kpi_repo).
         Index("ix_invoice_disputed", "id", sqlite_where=text("disputed = 1")),
+        # The invoices cleared two days or more after their due date (an overdue period): per customer, those
+        # cleared in a window of days are one range (the worklist's run of overdue days, storage.collections_repo),
+        # with what it reads of them.
+        Index("ix_invoice_paid_late", "customer_id", "cleared_on", "due_date", "issue_date", "voided", "voided_on",
+              sqlite_where=text(PAID_LATE_SQL)),
     )
 
 

@@ -28,7 +28,9 @@ from ar_desktop.services import adjustments, aging, customers, invoicing, paymen
 from ar_desktop.services.backups import check
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.importing import import_file
-from ar_desktop.storage import invoices_repo, open_set
+from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder
+from ar_desktop.domain.next_step import StepRecord, collection_status, episode_start
+from ar_desktop.storage import collections_repo, invoices_repo, open_set
 from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
 from ar_desktop.storage.import_repo import next_id
 from ar_desktop.storage.orm import Allocation as AllocationRow
@@ -311,6 +313,39 @@ def paid_x1(template, tmp_path):
     books.close()
 
 
+def _ladders() -> list:
+    pre_due = Ladder((Step("pre", "Pre", -90, ActionKind.COURTESY_REMINDER, template="reminder"),
+                      Step("r", "R", 1, ActionKind.REMINDER, template="reminder")))
+    return [default_ladder(c) for c in "ABC"] + [pre_due]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4))
+def test_worklist_inputs_equal_those_from_every_invoice(template, tmp_path_factory, invoices, ops, dates):
+    """The worklist reads the open set of D and, per customer, the invoices cleared late in a window of days
+    (one range of ix_invoice_paid_late), also when a reversal or a change of split reopened after D an
+    invoice settled by D: the rule says on that subset what it says on every invoice of the customer."""
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, _path):
+        for d in [day(offset) for offset in dates]:
+            with books.db.session() as s:
+                sub = collections_repo.collection_inputs(s, d)
+                full = collections_repo.collection_inputs(s, d, [1, 2])
+            assert set(sub) == {cid for cid, ci in full.items()
+                                if any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)}, d
+            history = [StepRecord(key, d - dt.timedelta(days=n)) for n, key in
+                       zip(range(0, 300, 7), ["pre", "r", "reminder", "phone_call", "demand_letter"] * 9)]
+            for cid, ci in sub.items():
+                whole = full[cid].invoices
+                assert set(ci.invoices) <= set(whole)
+                assert [i for i in ci.invoices if i.settled_on is None] == [i for i in whole if i.settled_on is None]
+                assert episode_start(ci.invoices, d) == episode_start(whole, d), d
+                for ladder in _ladders():
+                    assert collection_status(ladder, ci.invoices, history, d) == \
+                        collection_status(ladder, whole, history, d), d
+
+
 def test_check_reports_derived_columns_out_of_step(paid_x1):
     books, _path = paid_x1
     assert check(books).ok
@@ -334,7 +369,7 @@ def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     plain, _allocations, mismatches = _plain(path)
     assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
     indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert {"ix_invoice_span", "ix_invoice_open"} <= indexes
+    assert {"ix_invoice_span", "ix_invoice_open", "ix_invoice_paid_late"} <= indexes
 
 
 def _derived(path: Path) -> dict[str, tuple]:
