@@ -3,13 +3,13 @@ two days or more after their due date (an overdue period), so that the worklist 
 that cleared in a window of days as one index range instead of reading every invoice the customer has
 (it holds what that question reads: the table is not read)
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 """
 from alembic import op
 
-revision = '0017'
-down_revision = '0016'
+revision = '0018'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 
