@@ -29,6 +29,10 @@ from import_speed import ROOT, unpack  # noqa: E402
 MB = 1e6
 
 
+def _mb(n: int | None) -> str:
+    return "—" if n is None else f"{n / MB:,.1f} MB"
+
+
 def upgrade(version: Path, path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(version)}
     done = subprocess.run([sys.executable, "-m", "ar_desktop", "--db", str(path), "company"], cwd=version, env=env,
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         names = sorted(set(b_per) | set(a_per), key=lambda n: -max(b_per.get(n, 0), a_per.get(n, 0)))
         for name in names[:args.top]:
             b, a = b_per.get(name), a_per.get(name)
-            print(f"| {name} | {'—' if b is None else f'{b / MB:,.1f} MB'} | {'—' if a is None else f'{a / MB:,.1f} MB'} |")
+            print(f"| {name} | {_mb(b)} | {_mb(a)} |")
         rest_b = sum(b_per.get(n, 0) for n in names[args.top:])
         rest_a = sum(a_per.get(n, 0) for n in names[args.top:])
         print(f"| (the other {max(len(names) - args.top, 0)}) | {rest_b / MB:,.1f} MB | {rest_a / MB:,.1f} MB |")

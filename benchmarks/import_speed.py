@@ -134,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
                    "after": time_version("after", after, folder, files)}
         counts = {"customers": args.customers, "invoices": args.invoices, "payments": args.payments}
         load = os.getloadavg()[0]
-        print(f"\nbefore: {args.before} ({rev}); after: {args.after or 'this working tree'}. Each command is one process (Python "
-              f"start included): wall time, CPU time (user + system) and peak RSS. Load average at the end: "
-              f"{load:.1f} on {os.cpu_count()} cores.\n")
+        print(f"\nbefore: {args.before} ({rev}); after: {args.after or 'this working tree'}. Each command is one "
+              f"process (Python start included): wall time, CPU time (user + system) and peak RSS. Load average "
+              f"at the end: {load:.1f} on {os.cpu_count()} cores.\n")
         print("| command | rows | wall before | wall after | CPU before | CPU after | after, rows/CPU s "
               "| peak RSS before / after |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
