@@ -37,7 +37,7 @@ SEARCH = {
 TRIGGERS = ("insert", "delete", "update")
 # A row here (only ever inside a bulk writer's transaction) holds the insert triggers back: FTS5 writes its
 # pending terms to disk at every statement, so a trigger fired by each row of an executemany is ~70 times
-# slower than one INSERT ... SELECT of the batch, which ``index_later`` runs instead.
+# slower than one INSERT ... SELECT of all the rows at the end, which storage.bulk_repo runs instead.
 HOLD = "search_hold"
 SAMPLE = 200  # rows whose search entries ``problems`` looks up
 
@@ -62,29 +62,6 @@ def search_statements(name: str) -> dict[str, str]:
 
 def _present(con: sqlite3.Connection) -> set[str]:
     return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table', 'trigger')")}
-
-
-class index_later:
-    """``with index_later(con, "invoice_search") as later: ...insert rows...; later(first_id, last_id)``: the
-    rows inserted in the block skip the per-row trigger and enter the search index in one statement at the
-    end, in the same transaction (a failure rolls both back)."""
-
-    def __init__(self, con, name: str):
-        self.con, self.name, self.ranges = con, name, []
-
-    def __enter__(self):
-        self.con.exec_driver_sql(f"INSERT INTO {HOLD} (held) VALUES (1)")
-        return lambda first, last: self.ranges.append((first, last))
-
-    def __exit__(self, kind, *_):
-        self.con.exec_driver_sql(f"DELETE FROM {HOLD}")
-        if kind is None:
-            table, columns, _detail = SEARCH[self.name]
-            cols = ", ".join(columns)
-            for first, last in self.ranges:
-                self.con.exec_driver_sql(f"INSERT INTO {self.name}(rowid, {cols}) SELECT id, {cols} FROM {table} "
-                                         f"WHERE id BETWEEN ? AND ?", (first, last))
-        return False
 
 
 def restore(con: sqlite3.Connection) -> list[str]:

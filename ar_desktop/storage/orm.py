@@ -123,10 +123,8 @@ class Invoice(Base):
         Index("ix_invoice_aging", "customer_id", "issue_date", "due_date", "amount"),
         Index("ix_invoice_due", "due_date"),
         Index("ix_invoice_issue", "issue_date"),
-        # Lists and balances mostly look at what is still open: keep that small set indexed, with
-        # what the balances add up (a covering index: the sums never read the table).
-        Index("ix_invoice_open", "customer_id", "due_date", "amount", "paid",
-              sqlite_where=text("paid < amount AND voided = 0")),
+        # Lists and balances mostly look at what is still open: that small set is indexed, with what the
+        # balances add up, by ix_invoice_owed (storage.list_schema; ix_invoice_open until migration 0017).
         # Open on D = issued by D and closed after D: per span class, a range of issue dates. It also
         # holds what as-of reports read (amounts, dates, void), so they never read the table (storage.open_set).
         Index("ix_invoice_span", "span_class", "issue_date", "closed_on", "customer_id", "due_date", "amount", "paid",
@@ -171,7 +169,7 @@ class Payment(Base):
 
     __tablename__ = "payment"
     id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))   # ix_payment_customer_date
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     amount: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
@@ -186,7 +184,7 @@ class Payment(Base):
         CheckConstraint("(reverses_id IS NULL AND amount > 0) OR (reverses_id IS NOT NULL AND amount < 0)",
                         name="ck_payment_amount"),
         # an entry is reversed at most once
-        Index("ux_payment_reverses", "reverses_id", unique=True),
+        Index("ux_payment_reverses", "reverses_id", unique=True, sqlite_where=text("reverses_id IS NOT NULL")),
         # an import asks which payments a customer made on a day (import_repo.payments_on)
         Index("ix_payment_customer_date", "customer_id", "date"),
         # write-offs and credit notes: "was this clearing an adjustment?" (storage.kpi_repo)

@@ -369,7 +369,7 @@ def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     plain, _allocations, mismatches = _plain(path)
     assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
     indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert {"ix_invoice_span", "ix_invoice_open", "ix_invoice_paid_late"} <= indexes
+    assert {"ix_invoice_span", "ix_invoice_owed", "ix_invoice_paid_late"} <= indexes
 
 
 def _derived(path: Path) -> dict[str, tuple]:
