@@ -148,7 +148,7 @@ def run_side(name: str, src: Path, path: Path, repeat: int, upgrade: bool, floor
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--file", type=Path, required=True, help="a company file with the schema of --before")
-    p.add_argument("--before", required=True, help="git revision to time as 'before'")
+    p.add_argument("--before", help="git revision to time as 'before' (required)")
     p.add_argument("--after-file", type=Path, help="a copy this checkout already upgraded (opened in place)")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -158,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(child(args.child, args.file, args.repeat, args.upgrade, args.floor)))
         return 0
+    if not args.before:
+        p.error("--before REV is required: the revision to compare with")
     source = args.file.resolve()
     work = Path(tempfile.mkdtemp(prefix="ar-worklist-bench-"))
     try:
