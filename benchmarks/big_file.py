@@ -18,7 +18,6 @@ import json
 import os
 import random
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from build_big_file import DEFAULT_INVOICES, build, default_path  # noqa: E402
+from build_big_file import DEFAULT_INVOICES  # noqa: E402
+from sides import Timings, big_file, ms  # noqa: E402
 
 from ar_desktop.services import customers as customer_service  # noqa: E402
 from ar_desktop.services import invoicing  # noqa: E402
@@ -43,39 +43,23 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-class Table:
-    def __init__(self, repeat: int):
-        self.repeat = repeat
-        self.rows: list[tuple[str, float | None, float | None, str]] = []
+class Table(Timings):
+    """The timings as a table on stdout (and as Markdown), in the order measured."""
 
-    def measure(self, label: str, fn, *, repeat: int | None = None, note=None):
-        """Run ``fn`` ``repeat`` times; record first and median seconds; return the last result."""
-        times, result = [], None
-        for _ in range(repeat or self.repeat):
-            t = time.perf_counter()
-            result = fn()
-            times.append(time.perf_counter() - t)
-        text = note(result) if callable(note) else (note or "")
-        self.rows.append((label, times[0], statistics.median(times), text))
-        print(f"  {label:<52} {_ms(times[0]):>10} {_ms(statistics.median(times)):>10}  {text}", flush=True)
-        return result
+    def show(self, label: str) -> None:
+        first, median, text, _cpu = self.rows[label]
+        print(f"  {label:<52} {ms(first):>10} {ms(median):>10}  {text}", flush=True)
 
     def add(self, label: str, seconds: float | None, text: str = "") -> None:
         """A figure measured once (or not a time at all, when ``seconds`` is None)."""
-        self.rows.append((label, seconds, None, text))
-        print(f"  {label:<52} {_ms(seconds):>10} {'':>10}  {text}", flush=True)
+        self.rows[label] = (seconds, None, text, None)
+        self.show(label)
 
     def markdown(self) -> str:
         out = ["| Operation | first | median | |", "|---|---:|---:|---|"]
-        for label, first, median, text in self.rows:
-            out.append(f"| {label} | {_ms(first)} | {_ms(median)} | {text} |")
+        for label, (first, median, text, _cpu) in self.rows.items():
+            out.append(f"| {label} | {ms(first)} | {ms(median)} | {text} |")
         return "\n".join(out)
-
-
-def _ms(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
 def _count(ids) -> str:
@@ -247,13 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gui-child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     args = p.parse_args(argv)
-    path = (args.file or default_path(args.invoices)).resolve()
     if args.gui_child:
-        print(json.dumps(gui_figures(path)))
+        print(json.dumps(gui_figures(args.file)))
         return 0
-    if not path.exists():
-        print(f"{path} does not exist; building it with {args.invoices:,} invoices")
-        build(path, args.invoices)
+    path = big_file(args.file, args.invoices)
     print(f"company file {path} ({path.stat().st_size / 2**20:,.0f} MB), today {dt.date.today()}")
     print(f"  {'operation':<52} {'first':>10} {'median':>10}")
     t = Table(args.repeat)

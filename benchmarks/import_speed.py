@@ -113,6 +113,7 @@ def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--before", default="main", help="git revision to compare with (default: main)")
+    p.add_argument("--after", help="git revision to measure (default: this working tree)")
     p.add_argument("--customers", type=int, default=5_000)
     p.add_argument("--invoices", type=int, default=100_000)
     p.add_argument("--payments", type=int, default=60_000)
@@ -128,13 +129,14 @@ def main(argv: list[str] | None = None) -> int:
         before = unpack(args.before, folder / "before")
         rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.before], capture_output=True,
                              text=True).stdout.strip()
+        after = unpack(args.after, folder / "after") if args.after else ROOT
         figures = {"before": time_version("before", before, folder, files),
-                   "after": time_version("after", ROOT, folder, files)}
+                   "after": time_version("after", after, folder, files)}
         counts = {"customers": args.customers, "invoices": args.invoices, "payments": args.payments}
         load = os.getloadavg()[0]
-        print(f"\nbefore: {args.before} ({rev}); after: this working tree. Each command is one process (Python "
-              f"start included): wall time, CPU time (user + system) and peak RSS. Load average at the end: "
-              f"{load:.1f} on {os.cpu_count()} cores.\n")
+        print(f"\nbefore: {args.before} ({rev}); after: {args.after or 'this working tree'}. Each command is one "
+              f"process (Python start included): wall time, CPU time (user + system) and peak RSS. Load average "
+              f"at the end: {load:.1f} on {os.cpu_count()} cores.\n")
         print("| command | rows | wall before | wall after | CPU before | CPU after | after, rows/CPU s "
               "| peak RSS before / after |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")

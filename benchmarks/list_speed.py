@@ -22,38 +22,14 @@ import random
 import resource
 import shutil
 import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sides import ROOT, Timings, before_tree, ms, run_side, use_checkout
+
 PAGE = 200
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _ms(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
-
-
-class Timings:
-    def __init__(self, repeat: int):
-        self.repeat = repeat
-        self.rows: dict[str, tuple[float, float, str]] = {}
-
-    def measure(self, label: str, fn, *, repeat: int | None = None, note=None):
-        times, result = [], None
-        for _ in range(repeat or self.repeat):
-            t = time.perf_counter()
-            result = fn()
-            times.append(time.perf_counter() - t)
-        self.rows[label] = (times[0], statistics.median(times), note(result) if callable(note) else (note or ""))
-        print(f"  {label:<62} {_ms(times[0]):>10} {_ms(statistics.median(times)):>10}", file=sys.stderr, flush=True)
-        return result
 
 
 # ---- what is timed (in a child process whose code comes first on sys.path) ----------------------
@@ -185,11 +161,7 @@ def floor_figures(path: Path, t: Timings) -> None:
 
 
 def child(src: Path, path: Path, repeat: int, floor: bool) -> dict:
-    sys.path.insert(0, str(src))
-    import ar_desktop
-
-    if Path(ar_desktop.__file__).resolve().parent.parent != src.resolve():
-        raise SystemExit(f"ar_desktop came from {ar_desktop.__file__}, not {src}")
+    use_checkout(src)
     t = Timings(repeat)
     if floor:  # the upgrade, timed once (it is what opening the file with the new version does first)
         from ar_desktop.services.company_file import open_company
@@ -204,25 +176,6 @@ def child(src: Path, path: Path, repeat: int, floor: bool) -> dict:
 
 
 # ---- the parent: one child per side, the table ---------------------------------------------------
-
-def before_tree(rev: str) -> Path:
-    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True,
-                         check=True).stdout.strip()
-    dest = Path(tempfile.gettempdir()) / f"ar-bench-before-{sha}"
-    if not (dest / "ar_desktop").is_dir():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(dest), sha], check=True,
-                       capture_output=True)
-    return dest
-
-
-def run_side(name: str, src: Path, path: Path, repeat: int, floor: bool) -> dict:
-    print(f"{name}: {src} on {path}", file=sys.stderr, flush=True)
-    r = subprocess.run([sys.executable, __file__, "--child", str(src), "--file", str(path), "--repeat", str(repeat),
-                        *(["--floor"] if floor else [])], stdout=subprocess.PIPE, text=True, timeout=4 * 3600)
-    if r.returncode:
-        raise SystemExit(f"the {name} side failed")
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -246,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                                  ("after (this checkout)", ROOT, True)):
             copy = work / f"{'after' if floor else 'before'}.ardb"
             shutil.copyfile(source, copy)
-            sides[name] = run_side(name, src, copy, args.repeat, floor)
+            sides[name] = run_side(__file__, name, src, copy, args.repeat, *(["--floor"] if floor else []))
             size = copy.stat().st_size / 1e6
             sides[name]["file size after the run"] = (None, None, f"{size:,.0f} MB")
         print(f"\n{source} ({source.stat().st_size / 1e6:,.0f} MB), {args.repeat} runs each: median (first)\n")
@@ -257,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         for label in labels:
             cells, notes = [], []
             for n in names:
-                first, median, note = sides[n].get(label, (None, None, ""))
-                cells.append(f"{_ms(median)} ({_ms(first)})" if median is not None else note)
+                first, median, note, *_cpu = sides[n].get(label, (None, None, ""))
+                cells.append(f"{ms(median)} ({ms(first)})" if median is not None else note)
                 if median is not None and note:
                     notes.append(note)
             print(f"| {label} | " + " | ".join(cells) + f" | {' / '.join(dict.fromkeys(notes))} |")

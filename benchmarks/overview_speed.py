@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,41 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sides import ROOT, Timings, before_tree, big_file, ms, run_side, use_checkout
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _ms(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children: on a loaded machine the steadier figure."""
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-
-
-class Timings:
-    """label -> (first run, median, median CPU) in seconds, with a note."""
-
-    def __init__(self, repeat: int):
-        self.repeat = repeat
-        self.rows: dict[str, tuple] = {}
-
-    def measure(self, label: str, fn, *, repeat: int | None = None, note=None):
-        times, cpus, result = [], [], None
-        for _ in range(repeat or self.repeat):
-            t, c = time.perf_counter(), _cpu()
-            result = fn()
-            times.append(time.perf_counter() - t)
-            cpus.append(_cpu() - c)
-        self.rows[label] = (times[0], statistics.median(times), note(result) if callable(note) else (note or ""),
-                            statistics.median(cpus))
-        print(f"  {label:<62} {_ms(times[0]):>10} {_ms(statistics.median(times)):>10} "
-              f"cpu {_ms(statistics.median(cpus)):>10}", file=sys.stderr, flush=True)
-        return result
 
 
 # ---- what is timed (in a child process whose code comes first on sys.path) ----------------------
@@ -141,11 +108,7 @@ def gui_figures(path: Path) -> dict[str, float]:
 
 def child(src: Path, path: Path, repeat: int, gui: bool) -> dict:
     """Runs in the child process: every figure with the code of ``src``."""
-    sys.path.insert(0, str(src))
-    import ar_desktop
-
-    if Path(ar_desktop.__file__).resolve().parent.parent != src.resolve():
-        raise SystemExit(f"ar_desktop came from {ar_desktop.__file__}, not {src}")
+    use_checkout(src)
     t = Timings(repeat)
     command_figures(src, path, t)
     service_figures(path, t)
@@ -158,26 +121,6 @@ def child(src: Path, path: Path, repeat: int, gui: bool) -> dict:
 
 
 # ---- the parent: one child per side, the table ---------------------------------------------------
-
-def before_tree(rev: str) -> Path:
-    """The code of ``rev`` in a temporary git worktree (made once per revision)."""
-    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True,
-                         check=True).stdout.strip()
-    dest = Path(tempfile.gettempdir()) / f"ar-bench-before-{sha}"
-    if not (dest / "ar_desktop").is_dir():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(dest), sha], check=True,
-                       capture_output=True)
-    return dest
-
-
-def run_side(name: str, src: Path, path: Path, repeat: int, gui: bool) -> dict:
-    print(f"{name}: {src}", file=sys.stderr, flush=True)
-    r = subprocess.run([sys.executable, __file__, "--child", str(src), "--file", str(path), "--repeat", str(repeat),
-                        *([] if gui else ["--no-gui"])], stdout=subprocess.PIPE, text=True, timeout=4 * 3600)
-    if r.returncode:
-        raise SystemExit(f"the {name} side failed")
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -194,18 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(child(args.child, args.file, args.repeat, not args.no_gui)))
         return 0
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from build_big_file import build, default_path
-
-    path = (args.file or default_path(args.invoices)).resolve()
-    if not path.exists():
-        build(path, args.invoices)
+    path = big_file(args.file, args.invoices)
     print(f"{path} ({path.stat().st_size / 1e6:,.0f} MB), {args.repeat} runs each: first and median\n")
     sides = {}
+    gui = ["--no-gui"] if args.no_gui else []
     if args.before:
-        sides[f"before ({args.before})"] = run_side("before", before_tree(args.before),
-                                                    (args.before_file or path).resolve(), args.repeat, not args.no_gui)
-    sides["after (this checkout)"] = run_side("after", ROOT, path, args.repeat, not args.no_gui)
+        sides[f"before ({args.before})"] = run_side(__file__, "before", before_tree(args.before),
+                                                    (args.before_file or path).resolve(), args.repeat, *gui)
+    sides["after (this checkout)"] = run_side(__file__, "after", ROOT, path, args.repeat, *gui)
     names = list(sides)
     header = "| Operation | " + " | ".join(f"{n}: first | median | CPU" for n in names) + " | |"
     print(header)
@@ -214,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = []
         for n in names:
             first, median, _note, *cpu = sides[n].get(label, (None, None, "", None))
-            cells += [_ms(first), _ms(median), _ms(cpu[0] if cpu else None)]
+            cells += [ms(first), ms(median), ms(cpu[0] if cpu else None)]
         print(f"| {label} | " + " | ".join(cells) + f" | {sides[names[-1]][label][2]} |")
     return 0
 

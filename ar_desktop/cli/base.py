@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from ar_desktop import __version__
 from ar_desktop.domain.errors import UserError
@@ -41,6 +42,19 @@ def open_books(args) -> Books:
     from ar_desktop.services.company_file import open_company
 
     return open_company(args.db)
+
+
+T = TypeVar("T")
+
+
+def with_books(args, use: Callable[[Books], T]) -> T:
+    """Open the company file of ``--db``, run ``use`` on it and close it, whatever happens: what
+    most commands do between reading their arguments and printing what was done."""
+    books = open_books(args)
+    try:
+        return use(books)
+    finally:
+        books.close()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,6 +103,22 @@ def run(argv: Sequence[str]) -> int:
         print(f"error: internal error ({type(e).__name__}: {e}); nothing was changed. Please report this.",
               file=sys.stderr)
         return EXIT_BUG
+
+
+def date_cell(value) -> str:
+    """A date as a CSV or table cell: ISO, or empty when there is none."""
+    return value.isoformat() if value else ""
+
+
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return out.getvalue()
 
 
 def write(text: str) -> None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
-from ar_desktop.cli.base import as_of_arg, command, open_books, write
+from ar_desktop.cli.base import as_of_arg, command, csv_text, date_cell, with_books, write
 
 CUSTOMER_HEADER = ["customer_code", "customer_name", "overdue_amount", "oldest_days_overdue", "reached_step",
                    "next_step", "next_step_date", "state", "last_step", "last_step_date"]
@@ -13,27 +10,15 @@ INVOICE_HEADER = ["invoice_number", "customer_code", "due_date", "days_overdue",
                   "disputed"]
 
 
-def _d(value) -> str:
-    return value.isoformat() if value else ""
-
-
 def customer_cells(r) -> list[str]:
     return [r.customer_code, r.customer_name, f"{r.overdue_amount:.2f}", str(r.oldest_days_overdue),
-            r.reached_step or "", r.next_step or "", _d(r.next_step_date), r.state, r.last_step or "",
-            _d(r.last_step_date)]
+            r.reached_step or "", r.next_step or "", date_cell(r.next_step_date), r.state, r.last_step or "",
+            date_cell(r.last_step_date)]
 
 
 def invoice_cells(r) -> list[str]:
     return [r.invoice_number, r.customer_code, r.due_date.isoformat(), str(r.days_overdue), f"{r.open_amount:.2f}",
             r.reached_step or "", "yes" if r.disputed else "no"]
-
-
-def _csv(header: list[str], rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return out.getvalue()
 
 
 @command("collections", "collections worklist as of a date: who to chase and with which step")
@@ -48,18 +33,14 @@ def _collections(args) -> int:
     from ar_desktop.services.collections import invoice_rows, worklist
     from ar_desktop.services.report_formats import table
 
-    books = open_books(args)
-    try:
-        if args.by == "customer":
-            rows = sorted(worklist(books, args.as_of), key=lambda r: r.customer_code)
-            header, cells, right = CUSTOMER_HEADER, [customer_cells(r) for r in rows], {2, 3}
-        else:
-            rows = invoice_rows(books, args.as_of)
-            header, cells, right = INVOICE_HEADER, [invoice_cells(r) for r in rows], {3, 4}
-    finally:
-        books.close()
+    if args.by == "customer":
+        rows = sorted(with_books(args, lambda b: worklist(b, args.as_of)), key=lambda r: r.customer_code)
+        header, cells, right = CUSTOMER_HEADER, [customer_cells(r) for r in rows], {2, 3}
+    else:
+        rows = with_books(args, lambda b: invoice_rows(b, args.as_of))
+        header, cells, right = INVOICE_HEADER, [invoice_cells(r) for r in rows], {3, 4}
     if args.format == "csv":
-        write(_csv(header, cells))
+        write(csv_text(header, cells))
     elif not cells:
         write(f"Nothing to chase on {args.as_of.isoformat()}.\n")
     else:
@@ -80,12 +61,8 @@ def _log_args(p):
 def _log(args) -> int:
     from ar_desktop.services.collections import log_step
 
-    books = open_books(args)
-    try:
-        log_step(books, args.customer, args.step, args.date, "" if args.skipped else args.note,
-                 skipped=args.skipped, reason=args.note if args.skipped else "")
-    finally:
-        books.close()
+    with_books(args, lambda b: log_step(b, args.customer, args.step, args.date, "" if args.skipped else args.note,
+                                        skipped=args.skipped, reason=args.note if args.skipped else ""))
     what = "skipped" if args.skipped else "done"
     print(f"logged {args.step} {what} for {args.customer} on {args.date.isoformat()}")
     return 0
@@ -104,11 +81,7 @@ def _promise_args(p):
 def _promise(args) -> int:
     from ar_desktop.services.collections import record_promise
 
-    books = open_books(args)
-    try:
-        record_promise(books, args.customer, args.date, args.amount, made_on=args.made_on)
-    finally:
-        books.close()
+    with_books(args, lambda b: record_promise(b, args.customer, args.date, args.amount, made_on=args.made_on))
     print(f"recorded promise of {args.customer} to pay {args.amount} by {args.date.isoformat()}")
     return 0
 
@@ -125,12 +98,11 @@ def _dispute_args(p):
 def _dispute(args) -> int:
     from ar_desktop.services.collections import invoice_dispute, mark_dispute
 
-    books = open_books(args)
-    try:
+    def dispute(books):
         mark_dispute(books, args.invoice, args.reason, args.amount, args.date)
-        info = invoice_dispute(books, args.invoice)
-    finally:
-        books.close()
+        return invoice_dispute(books, args.invoice)
+
+    info = with_books(args, dispute)
     print(f"invoice {info.number}: {info.disputed_amount:,.2f} {info.currency} of {info.open_amount:,.2f} open "
           f"disputed; {info.open_amount - info.disputed_amount:,.2f} still claimed")
     return 0
@@ -147,10 +119,6 @@ def _resolve_args(p):
 def _resolve(args) -> int:
     from ar_desktop.services.collections import resolve_dispute
 
-    books = open_books(args)
-    try:
-        resolve_dispute(books, args.invoice, args.note, args.date)
-    finally:
-        books.close()
+    with_books(args, lambda b: resolve_dispute(b, args.invoice, args.note, args.date))
     print(f"invoice {args.invoice.strip()}: dispute resolved")
     return 0

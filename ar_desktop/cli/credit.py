@@ -3,7 +3,7 @@ limitation clock and acknowledgements."""
 
 from __future__ import annotations
 
-from ar_desktop.cli.base import as_of_arg, command, open_books, write
+from ar_desktop.cli.base import as_of_arg, command, csv_text, date_cell, with_books, write
 
 INSURANCE_HEADER = ["customer_code", "insured_limit", "exposure", "insured_exposure", "uninsured_exposure",
                     "expected_indemnity", "oldest_unpaid_due", "notify_by", "transfer_by", "status"]
@@ -11,31 +11,8 @@ LIMITATION_HEADER = ["invoice_number", "customer_code", "jurisdiction", "expires
                      "restarted_on"]
 
 
-def _d(value) -> str:
-    return value.isoformat() if value else ""
-
-
 def _m(value) -> str:
     return "" if value is None else f"{value:.2f}"
-
-
-def _csv(header: list[str], rows: list[list[str]]) -> str:
-    import csv
-    import io
-
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return out.getvalue()
-
-
-def _run(args, fn):
-    books = open_books(args)
-    try:
-        return fn(books)
-    finally:
-        books.close()
 
 
 @command("policy", "record a credit insurance policy (policy add ...) or list them (policy list)")
@@ -57,7 +34,7 @@ def _policy(args) -> int:
     from ar_desktop.services import insurance
 
     if args.action == "list":
-        rows = _run(args, insurance.policies)
+        rows = with_books(args, insurance.policies)
         for r in rows:
             p = r.policy
             write(f"{p.number}  {p.insurer}  indemnity {p.indemnity_percent}%  M={p.max_extension_days}  "
@@ -72,7 +49,7 @@ def _policy(args) -> int:
         from ar_desktop.domain.errors import UserError
 
         raise UserError(f"policy add needs {', '.join(missing)}.")
-    _run(args, lambda b: insurance.add_policy(b, args.insurer, args.number, args.indemnity, args.max_extension,
+    with_books(args, lambda b: insurance.add_policy(b, args.insurer, args.number, args.indemnity, args.max_extension,
                                               args.notify_within, args.transfer_within, args.max_credit_days,
                                               args.discretionary))
     print(f"recorded policy {args.number.strip()} of {args.insurer.strip()}")
@@ -93,7 +70,7 @@ def _insure_args(p):
 def _insure(args) -> int:
     from ar_desktop.services import insurance
 
-    _run(args, lambda b: insurance.insure(b, args.customer, args.limit, args.valid_from, args.until, args.ref,
+    with_books(args, lambda b: insurance.insure(b, args.customer, args.limit, args.valid_from, args.until, args.ref,
                                           args.policy))
     print(f"recorded insured limit {args.limit} for {args.customer} from {args.valid_from.isoformat()}")
     return 0
@@ -112,7 +89,7 @@ def _event_args(p):
 def _event(args) -> int:
     from ar_desktop.services import insurance
 
-    _run(args, lambda b: insurance.record_insurer_event(b, args.customer, args.kind, args.date, args.amount,
+    with_books(args, lambda b: insurance.record_insurer_event(b, args.customer, args.kind, args.date, args.amount,
                                                         args.note))
     print(f"recorded {args.kind} for {args.customer} on {args.date.isoformat()}")
     return 0
@@ -129,13 +106,13 @@ def _insurance(args) -> int:
     from ar_desktop.services import insurance
     from ar_desktop.services.report_formats import table
 
-    rows = _run(args, lambda b: insurance.insurance_report(b, args.as_of))
+    rows = with_books(args, lambda b: insurance.insurance_report(b, args.as_of))
     cells = [[r.customer_code, _m(r.position.insured_limit), _m(r.position.exposure),
               _m(r.position.insured_exposure), _m(r.position.uninsured_exposure), _m(r.position.expected_indemnity),
-              _d(r.position.oldest_unpaid_due), _d(r.position.notify_by), _d(r.position.transfer_by),
-              r.position.status] for r in rows]
+              date_cell(r.position.oldest_unpaid_due), date_cell(r.position.notify_by),
+              date_cell(r.position.transfer_by), r.position.status] for r in rows]
     if args.format == "csv":
-        write(_csv(INSURANCE_HEADER, cells))
+        write(csv_text(INSURANCE_HEADER, cells))
     elif not cells:
         write(f"No insured customer and no open balance on {args.as_of.isoformat()}.\n")
     else:
@@ -155,7 +132,7 @@ def _ack_args(p):
 def _ack(args) -> int:
     from ar_desktop.services import limitation
 
-    _run(args, lambda b: limitation.acknowledge(b, args.invoice, args.date, args.note, written=not args.oral))
+    with_books(args, lambda b: limitation.acknowledge(b, args.invoice, args.date, args.note, written=not args.oral))
     print(f"recorded acknowledgement of invoice {args.invoice} on {args.date.isoformat()}")
     return 0
 
@@ -181,11 +158,11 @@ def _limitation(args) -> int:
     from ar_desktop.services import limitation
     from ar_desktop.services.report_formats import table
 
-    rows = _run(args, lambda b: limitation.limitation_report(b, args.as_of, args.within))
+    rows = with_books(args, lambda b: limitation.limitation_report(b, args.as_of, args.within))
     cells = [[r.invoice_number, r.customer_code, r.jurisdiction, r.expires_on.isoformat(), str(r.days_left),
-              r.restarted_by or "", _d(r.restarted_on)] for r in rows]
+              r.restarted_by or "", date_cell(r.restarted_on)] for r in rows]
     if args.format == "csv":
-        write(_csv(LIMITATION_HEADER, cells))
+        write(csv_text(LIMITATION_HEADER, cells))
     elif not cells:
         write(f"No open invoice with a limitation clock on {args.as_of.isoformat()}.\n")
     else:

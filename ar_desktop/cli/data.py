@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ar_desktop.cli.base import as_of_arg, command, open_books, write
+from ar_desktop.cli.base import as_of_arg, command, with_books, write
 from ar_desktop.services.export_kinds import WHATS
 
 EXIT_NOT_COMPANY_FILE = 1
@@ -20,11 +20,7 @@ def _export_args(p):
 def _export(args) -> int:
     from ar_desktop.services.exports import export
 
-    books = open_books(args)
-    try:
-        n = export(books, args.what, args.file, args.as_of)
-    finally:
-        books.close()
+    n = with_books(args, lambda b: export(b, args.what, args.file, args.as_of))
     print(f"exported {n} {args.what} rows to {args.file}")
     return 0
 
@@ -39,11 +35,7 @@ def _export_company_args(p):
 def _export_company(args) -> int:
     from ar_desktop.services.company_transfer import export_company
 
-    books = open_books(args)
-    try:
-        manifest = export_company(books, args.folder)
-    finally:
-        books.close()
+    manifest = with_books(args, lambda b: export_company(b, args.folder))
     rows = ", ".join(f"{info['rows']} {name.removesuffix('.csv')}" for name, info in manifest["files"].items()
                      if info["rows"] and name.removesuffix(".csv") in ("customers", "invoices", "payments"))
     print(f"exported {manifest['company']} to {args.folder}: {rows or 'no records'}; "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ar_desktop.cli.base import as_of_arg, command, open_books, write
+from ar_desktop.cli.base import as_of_arg, command, csv_text, with_books, write
 
 PAYMENT_HEADER = ["payment_id", "date", "customer_code", "amount", "applied", "unapplied", "kind", "method",
                   "reference", "reversed_by"]
@@ -23,18 +23,13 @@ def _payments_args(p):
 
 @_payments_args
 def _payments(args) -> int:
-    from ar_desktop.cli.collections import _csv
     from ar_desktop.services.payments import payments_between
     from ar_desktop.services.report_formats import table
 
-    books = open_books(args)
-    try:
-        rows = payments_between(books, args.customer, args.date_from, args.date_to)
-    finally:
-        books.close()
+    rows = with_books(args, lambda b: payments_between(b, args.customer, args.date_from, args.date_to))
     cells = [payment_cells(r) for r in rows]
     if args.format == "csv":
-        write(_csv(PAYMENT_HEADER, cells))
+        write(csv_text(PAYMENT_HEADER, cells))
     elif not cells:
         write("No payments in that period.\n")
     else:
@@ -53,10 +48,6 @@ def _reverse_args(p):
 def _reverse(args) -> int:
     from ar_desktop.services.payments import reverse_payment
 
-    books = open_books(args)
-    try:
-        rid = reverse_payment(books, args.payment_id, args.date, args.reason)
-    finally:
-        books.close()
+    rid = with_books(args, lambda b: reverse_payment(b, args.payment_id, args.date, args.reason))
     print(f"reversed payment {args.payment_id} on {args.date.isoformat()}: reversing entry {rid}")
     return 0

@@ -31,18 +31,35 @@ NOTICE_TEMPLATES = {"legal_action": "legal_notice", "agency": "agency_notice"}
 
 CREDIT_CLASSES: tuple[str, ...] = ("A", "B", "C")
 
-# Shown in the settings next to each class (the window renders them as Texts).
+# Shown in the settings next to each class (the window renders them as Texts), followed by what the class's
+# ladder, as stored, does (``ladder_summary``): an edited ladder is never described by the shipped one's days.
 CLASS_EXPLANATIONS: dict[str, str] = {
-    "A": translate("Messages", "Class A - gentle: for customers who pay reliably. The first reminder comes a week "
-                               "after the due date, the formal demand letter after a month, and legal steps are "
-                               "taken late."),
-    "B": translate("Messages", "Class B - standard: a courtesy reminder 3 days before the due date, a reminder 3 days "
-                               "after, a phone call after a week, a formal demand letter by registered mail after "
-                               "15 days, legal action after 30 days and a collection agency after 60 days."),
-    "C": translate("Messages", "Class C - strict: for customers who often pay late. Reminders start the day after the "
-                               "due date and the account escalates quickly: demand letter after 10 days, legal "
-                               "action after 24 days, collection agency after 45 days."),
+    "A": translate("Messages", "Class A - gentle: for customers who pay reliably."),
+    "B": translate("Messages", "Class B - standard: for most customers."),
+    "C": translate("Messages", "Class C - strict: for customers who often pay late."),
 }
+
+
+def step_timing(step: Step) -> Text:
+    """When a step comes, as the user reads it: '3 days before the due date', 'on the due date', '15 days after'."""
+    days = step.threshold_days
+    if days < 0:
+        return Text(translate("Messages", "{days} days before the due date"), days=-days)
+    if days == 0:
+        return Text(translate("Messages", "on the due date"))
+    return Text(translate("Messages", "{days} days after the due date"), days=days)
+
+
+def ladder_summary(ladder: Ladder | Iterable[Step]) -> Text:
+    """Each step of ``ladder`` by its name and when it comes: 'Reminder: 3 days after the due date; …'."""
+    return joined([Text(translate("Messages", "{step}: {when}"), step=step_name_text(s.key, s.name), when=step_timing(s))
+                   for s in ladder], "; ")
+
+
+def class_explanation(credit_class: str, ladder: Ladder | Iterable[Step]) -> Text:
+    return Text(translate("Messages", "{flavour} {steps}."), flavour=Text(CLASS_EXPLANATIONS[credit_class]),
+                steps=ladder_summary(ladder))
+
 
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MIN_THRESHOLD = -90

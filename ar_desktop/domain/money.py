@@ -207,3 +207,10 @@ def format_amount(value: Decimal, currency: str | None = None, *, grouping: bool
     q = round_money(value, cur)
     text = f"{q:,.{exponent(cur)}f}" if grouping else f"{q:.{exponent(cur)}f}"
     return f"{text} {currency}" if currency else text
+
+
+def write_number(value: Decimal, fmt: NumberFormat = DEFAULT_FORMAT, places: int | None = None) -> str:
+    """``value`` written in ``fmt`` with its own decimals (or ``places``): '12.000,50' in German."""
+    text = f"{value:,.{places}f}" if places is not None else f"{value:,f}"
+    group = "\u00a0" if fmt.group == " " else fmt.group  # never a line break inside an amount
+    return text.replace(",", "\0").replace(".", fmt.decimal).replace("\0", group)

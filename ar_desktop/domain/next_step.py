@@ -37,6 +37,7 @@ STATES = (ACTION_DUE, WAITING, PROMISED, DISPUTED, ON_HOLD)
 
 DEFAULT_GRACE_DAYS = 3
 _ZERO = Decimal("0")
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -187,32 +188,21 @@ def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date,
     return ladder.reached(days.between(due_date, as_of))
 
 
-def _in_scope(inv: InvoiceState, as_of: date) -> bool:
-    return not inv.voided and not (inv.issue_date is not None and inv.issue_date > as_of)
-
-
-def _is_open(inv: InvoiceState, as_of: date) -> bool:
-    if not _in_scope(inv, as_of):
-        return False
-    if inv.settled_on is not None and inv.settled_on <= as_of:
-        return False
-    return inv.open_amount > 0
-
-
 def overdue_periods(invoices: Iterable[InvoiceState], as_of: date) -> list[tuple[date, date]]:
     """Maximal runs of days (first, last) on which at least one invoice was overdue, up to D.
 
     Each invoice is overdue from due_date + 1 to settled_on - 1 (to D when still open); voided
     invoices and invoices issued after D are left out. Touching or overlapping periods merge.
     """
-    one = timedelta(days=1)
+    one = _ONE_DAY
     spans = []
     for inv in invoices:
-        if not _in_scope(inv, as_of):
+        if inv.voided or (inv.issue_date is not None and inv.issue_date > as_of):   # not in the books on D
             continue
-        if inv.settled_on is not None:
+        settled = inv.settled_on
+        if settled is not None:
             # settled after D: it was still open on D
-            end = inv.settled_on - one if inv.settled_on <= as_of else as_of
+            end = settled - one if settled <= as_of else as_of
         elif inv.open_amount > 0:
             end = as_of
         else:
@@ -257,7 +247,9 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
     invoices = tuple(invoices)
     one = timedelta(days=1)
 
-    open_invs = [i for i in invoices if _is_open(i, as_of)]
+    # open on D: in the books (not voided, issued by D), not settled by D, something open
+    open_invs = [i for i in invoices if not i.voided and not (i.issue_date is not None and i.issue_date > as_of)
+                 and not (i.settled_on is not None and i.settled_on <= as_of) and i.open_amount > 0]
     overdue_open = [i for i in open_invs if i.due_date < as_of]
     covered: set[str] = set()
     for plan in plans:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ar_desktop.domain.text import translate
+import re
+
+from ar_desktop.domain.text import Text, translate
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,29 @@ def recovery_reference(reference: str) -> str:
     """The reference of the recovery split from a payment: the payment's own, marked as a recovery
     (so that an import can tell the two halves of a payment it already holds)."""
     return f"Recovery of written-off debt. {reference}".strip()[:100]
+
+
+_DISCOUNT_REF = "Early-payment discount on invoice "
+_RECOVERY_REF = re.compile(r"Recovery of written-off debt\.(?: (.*))?", re.S)
+
+
+def discount_reference(number: str) -> str:
+    """The reference of an early-payment discount the program books (stored in English: exports and imports
+    match it; the window reads it through ``reference_text``)."""
+    return f"{_DISCOUNT_REF}{number}"[:100]
+
+
+def reference_text(kind: str, reference: str) -> str | Text:
+    """A stored reference as the user reads it: those the program writes (a discount's, a recovery's) in the
+    interface language, from the invoice number or reference they hold; any other as it was typed."""
+    if kind == DISCOUNT.key and reference.startswith(_DISCOUNT_REF):
+        return Text(translate("Messages", "Early-payment discount on invoice {number}"),
+                    number=reference[len(_DISCOUNT_REF):])
+    m = _RECOVERY_REF.fullmatch(reference) if kind == RECOVERY.key else None
+    if m:
+        return (Text(translate("Messages", "Recovery of written-off debt. {reference}"), reference=m.group(1))
+                if m.group(1) else Text(translate("Messages", "Recovery of written-off debt.")))
+    return reference
 
 
 def kind_of(method: str, reverses: int | None = None) -> PaymentKind:

@@ -11,7 +11,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Amount, Text, translate
 
 MAX_INSTALMENTS = 60
 MIN_EVERY_DAYS = 7
@@ -117,14 +117,16 @@ def plan_state(status: str, starts_on: date, ends_on: date, instalments: Iterabl
     return (HOLDING if starts_on <= as_of <= ends_on else ENDED), None
 
 
-def schedule_text(instalments: Sequence[Instalment], every_days: int) -> str:
+def schedule_text(instalments: Sequence[Instalment], every_days: int) -> Text:
     """E.g. '3 instalments of 400.00 from 2026-04-15 every 30 days' (the last one named when it differs)."""
     first_due, each = instalments[0]
     last = instalments[-1][1]
     n = len(instalments)
     if n == 1:
-        return f"1 instalment of {each:.2f} on {first_due.isoformat()}"
-    text = f"{n} instalments of {each:.2f}"
+        return Text(translate("Messages", "1 instalment of {amount} on {date}"), amount=Amount(each),
+                    date=first_due.isoformat())
     if last != each:
-        text += f" (last {last:.2f})"
-    return f"{text} from {first_due.isoformat()} every {every_days} days"
+        return Text(translate("Messages", "{count} instalments of {amount} (last {last}) from {date} every {days} days"),
+                    count=n, amount=Amount(each), last=Amount(last), date=first_due.isoformat(), days=every_days)
+    return Text(translate("Messages", "{count} instalments of {amount} from {date} every {days} days"),
+                count=n, amount=Amount(each), date=first_due.isoformat(), days=every_days)

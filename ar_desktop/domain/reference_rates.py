@@ -12,6 +12,7 @@ import bisect
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -378,3 +379,48 @@ def stale_tables(book: RateBook, as_of: dt.date) -> list[StaleTable]:
         if last is None or last < need or (key == DE_BASISZINS and need not in table._dates):
             out.append(StaleTable(key, need, last))
     return out
+
+
+# The notes the shipped rate table carries, recognised by their form so that the window shows them in its
+# language; a note the user typed is shown as typed.
+_DAY = r"(\d{1,2} [A-Z][a-z]{2} \d{4})"
+_HALF = r"(Jan-Jun|Jul-Dec) (\d{4})"
+_SHIPPED_NOTES = (
+    (re.compile(rf"in force on {_DAY} \(EU reference for {_HALF}; unchanged since {_DAY}\)"), "eu"),
+    (re.compile(rf"in force on {_DAY} \(UK reference for interest starting {_HALF}\)"), "uk"),
+    (re.compile(rf"unchanged from {_DAY}"), "from"),
+    (re.compile("unchanged"), "unchanged"),
+)
+
+
+def _iso(day: str) -> str:
+    return dt.datetime.strptime(day, "%d %b %Y").date().isoformat()
+
+
+def _half(months: str, year: str) -> Text:
+    if months == "Jan-Jun":
+        return Text(translate("Messages", "the first half of {year}"), year=year)
+    return Text(translate("Messages", "the second half of {year}"), year=year)
+
+
+def note_text(note: str) -> str | Text:
+    """A rate change's note as the user reads it: the shipped table's notes in the interface language
+    (dates written as dates are everywhere in the window), any other as typed."""
+    for pattern, kind in _SHIPPED_NOTES:
+        m = pattern.fullmatch(note.strip())
+        if m is None:
+            continue
+        g = m.groups()
+        try:
+            if kind == "eu":
+                return Text(translate("Messages", "in force on {date} (EU reference rate for {half}; unchanged since "
+                                                  "{since})"), date=_iso(g[0]), half=_half(g[1], g[2]), since=_iso(g[3]))
+            if kind == "uk":
+                return Text(translate("Messages", "in force on {date} (UK reference rate for interest starting in "
+                                                  "{half})"), date=_iso(g[0]), half=_half(g[1], g[2]))
+            if kind == "from":
+                return Text(translate("Messages", "unchanged since {date}"), date=_iso(g[0]))
+        except ValueError:
+            return note
+        return Text(translate("Messages", "unchanged"))
+    return note

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.kpi import Kpis, TrendPoint
 from ar_desktop.domain.letters import Company
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Amount, Text, translate
 
 KEEP, CHANGE_LIMIT, CHANGE_CLASS, STOP_SUPPLYING = "keep", "change_limit", "change_class", "stop_supplying"
 DECISIONS = (KEEP, CHANGE_LIMIT, CHANGE_CLASS, STOP_SUPPLYING)
@@ -47,8 +47,8 @@ class Decision:
         return Text(translate("Review", "Quarterly review {quarter}: limit and class kept."), quarter=self.quarter)
 
 
-def _limit_text(value: Decimal | None) -> str:
-    return "none" if value is None else f"{value:,.2f}"
+def _limit_text(value: Decimal | None) -> Text | Amount:
+    return Text(translate("Review", "none")) if value is None else Amount(value)
 
 
 def check_decision(decision: str, *, new_limit: Decimal | None, new_class: str | None, old_limit: Decimal | None,

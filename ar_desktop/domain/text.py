@@ -14,7 +14,9 @@ of ``Text``; a parameter may itself be a ``Text`` (a step name inside a sentence
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 Translate = Callable[[str, str], str]
@@ -49,8 +51,10 @@ class Text:
     def context(self) -> str:
         return getattr(self.template, "context", "Messages")
 
-    def render(self, tr: Translate = _english) -> str:
-        values = {k: (v.render(tr) if isinstance(v, Text) else v) for k, v in self.params.items()}
+    def render(self, tr: Translate = _english, amount: Callable[[Decimal], str] = str) -> str:
+        """The sentence in ``tr``'s language, each ``Amount`` parameter written by ``amount``."""
+        values = {k: (v.render(tr, amount) if isinstance(v, Text) else amount(v) if isinstance(v, Amount) else v)
+                  for k, v in self.params.items()}
         return tr(self.context, self.template).format(**values)
 
     def __str__(self) -> str:
@@ -90,3 +94,60 @@ def name_text(name: str | Text) -> Text:
     if isinstance(name, Text):
         return name
     return Text(name.replace("{", "{{").replace("}", "}}"))
+
+
+class Amount(Decimal):
+    """An amount of money inside a sentence: English writes it '1,234.50'; the window writes it in the
+    user's amount style (``Text.render``'s ``amount``)."""
+
+    def __str__(self) -> str:
+        return f"{Decimal(self):,.{max(2, -self.as_tuple().exponent)}f}"  # its own decimals, at least two
+
+
+# A sentence kept in a record (a history note written by the program) starts with this character, which nobody
+# types, and holds its template and parameters as JSON: it reads in the interface language whenever it is shown.
+# Anything else in such a column is what a user typed, or English written by an older version: shown as it is.
+_STORED = "\x1e"
+
+
+def _enc(value: Any) -> Any:
+    if isinstance(value, Text):
+        return {"$t": str(value.template), "c": value.context, "p": {k: _enc(v) for k, v in value.params.items()}}
+    if isinstance(value, Amount):
+        return {"$a": str(Decimal(value))}
+    if isinstance(value, int | str):
+        return value
+    return str(value)
+
+
+def _dec(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "$a" in value:
+            return Amount(value["$a"])
+        template = Template(value.get("$t", ""))
+        template.context = value.get("c", "Messages")
+        return Text(template, **{k: _dec(v) for k, v in value.get("p", {}).items()})
+    return value
+
+
+def stored(message: str | Text) -> str:
+    """``message`` as kept in a record: a ``Text`` keeps its template and parameters (see ``from_stored``);
+    a plain string (what the user typed) stays as it is."""
+    if isinstance(message, Text):
+        return _STORED + json.dumps(_enc(message), ensure_ascii=False, separators=(",", ":"))
+    return message
+
+
+def is_stored(value: object) -> bool:
+    """True for what ``stored`` made (a sentence the program kept), never for what a user typed."""
+    return isinstance(value, str) and value.startswith(_STORED)
+
+
+def from_stored(value: str | None) -> str | Text:
+    """What ``stored`` kept: a ``Text`` again, or the plain string (typed, or English from an older version)."""
+    if value and value.startswith(_STORED):
+        try:
+            return _dec(json.loads(value[1:]))
+        except (ValueError, TypeError, AttributeError):
+            return value[1:]
+    return value or ""

@@ -3,9 +3,8 @@ that we owe … as of …", room for signature and seal, to be returned by a dat
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -33,13 +32,19 @@ TEXT = {
 }
 
 
-def render_slip(language: str, company: str, customer: str, amount, currency: str, as_of, return_by,
-                reference: str, confirmation_ref: str) -> bytes:
+def slip_page(language: str, company: str, customer: str, amount, currency: str, as_of, return_by,
+              reference: str, confirmation_ref: str) -> Callable[[Canvas], None]:
+    """What draws the slip on a page of the statement it goes with (``pdf.statement.render_statement``'s
+    ``extra_pages``), so that the statement's page numbers count it."""
     register_fonts()
+    return lambda c: _draw_slip(c, language, company, customer, amount, currency, as_of, return_by, reference,
+                                confirmation_ref)
+
+
+def _draw_slip(c: Canvas, language: str, company: str, customer: str, amount, currency: str, as_of, return_by,
+               reference: str, confirmation_ref: str) -> None:
     t = TEXT["zh" if language == "zh" else "en"]
-    buf = io.BytesIO()
-    c = Canvas(buf, pagesize=A4)
-    width, height = A4
+    width, height = c._pagesize
     x, y = 25 * mm, height - 35 * mm
 
     def line(text: str, size: float = 10.5, bold: bool = False, gap: float = 7 * mm) -> None:
@@ -79,7 +84,3 @@ def render_slip(language: str, company: str, customer: str, amount, currency: st
         c.drawString(x, y, label)
         c.line(start, y - 1 * mm, start + 70 * mm, y - 1 * mm)
         y -= 14 * mm
-    c.setTitle(t["title"])
-    c.showPage()
-    c.save()
-    return buf.getvalue()

@@ -4,17 +4,20 @@ Rendered on its own (with letterhead and address window) or appended to a letter
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table,
+                                TableStyle)
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import StatementDocument, format_date
 from ar_desktop.pdf.layouts import Geometry, Layout, get_layout
-from ar_desktop.pdf.letters import (HEADER_BG, PageHead, Styles, build_pdf, invoice_table, make_templates, money,
-                                   money_cur, short_date, table_style)
+from ar_desktop.pdf.letters import (HEADER_BG, PageHead, Styles, build_pdf, draw_footer, invoice_table,
+                                   make_templates, money, money_cur, short_date, table_style)
 
 STATEMENT_TEXT = {
     "en": {"title": "Statement of account as of {date}", "intro": "Customer: {name}", "customer_no": "Customer no.",
@@ -86,8 +89,10 @@ def _discount_table(st: Styles, doc: StatementDocument, t: dict, width: float) -
     return table
 
 
-def render_statement(doc: StatementDocument, layout: str = "din-a", offset: tuple[float, float] = (0, 0)) -> bytes:
-    """A stand-alone statement of account, addressed for a window envelope."""
+def render_statement(doc: StatementDocument, layout: str = "din-a", offset: tuple[float, float] = (0, 0),
+                     extra_pages: Sequence[Callable[[Canvas], None]] = ()) -> bytes:
+    """A stand-alone statement of account, addressed for a window envelope. ``extra_pages`` draw pages
+    that go with it (a confirmation slip): pages of the same document, so "Page x of y" counts them."""
     lay = get_layout(layout)
     geo = Geometry(lay, offset)
     extra = ((STATEMENT_TEXT[doc.language]["customer_no"], doc.customer_number),) if doc.customer_number else ()
@@ -98,6 +103,26 @@ def render_statement(doc: StatementDocument, layout: str = "din-a", offset: tupl
     if doc.buckets and total != doc.total_open:
         raise UserError(f"The aging buckets add up to {total}, not to the total open {doc.total_open}. "
                         "Recalculate the statement before printing.")
-    return build_pdf(lay, make_templates(0, head, lay, geo), story,
+    templates = make_templates(0, head, lay, geo)
+    for n, draw in enumerate(extra_pages):
+        templates.append(_extra_page(f"extra-{n}", draw, head, lay, geo))
+        story += [NextPageTemplate(f"extra-{n}"), PageBreak(), Spacer(1, 1)]
+    return build_pdf(lay, templates, story,
                      title=STATEMENT_TEXT[doc.language]["title"].format(date=doc.statement_date.isoformat()),
                      author=doc.company.legal_name, lang=doc.language)
+
+
+def _extra_page(template_id: str, draw: Callable[[Canvas], None], head: PageHead, lay: Layout,
+                geo: Geometry) -> PageTemplate:
+    """A page drawn by ``draw`` with the statement's footer and its page number."""
+    width, height = lay.page_size
+
+    def on_page(c: Canvas, _doc) -> None:
+        c.saveState()
+        c.ar_group = 0
+        draw(c)
+        draw_footer(c, geo, lay, head)
+        c.restoreState()
+
+    return PageTemplate(id=template_id, frames=[Frame(0, 0, width, height, id=f"{template_id}-frame")],
+                        onPage=on_page, pagesize=lay.page_size)

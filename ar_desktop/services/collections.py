@@ -22,11 +22,12 @@ from ar_desktop.domain.money import format_amount, from_minor, parse_amount, qua
 from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
                                          reached_step_for_invoice, urgency_key)
 from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
-                                            WRITE_OFF)
+                                            WRITE_OFF, reference_text)
 from ar_desktop.domain.payment_plan import (BROKEN, HOLDING, MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, OPEN,
                                             missed_instalment, plan_instalments, plan_state, schedule_text)
 from ar_desktop.domain.records import PAYMENT_METHODS, CustomerData, parse_date
-from ar_desktop.domain.text import Template, Text, name_text, translate, verbatim
+from ar_desktop.domain.text import (Amount, Template, Text, from_stored, is_stored, name_text, stored, translate,
+                                    verbatim)
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
 from ar_desktop.services.context import Books
@@ -182,6 +183,8 @@ def _day(books: Books, value: dt.date | str | None, what: str, *, default_today:
 
 
 def _text(value: str | None, what: str, *, required: bool = False) -> str:
+    if is_stored(value):  # a sentence the program wrote (its marker is not space to strip)
+        return value
     text = (value or "").strip()
     if required and not text:
         raise UserError(Text(translate("Messages", "The {what} is empty. Type a few words so the history says why."),
@@ -285,6 +288,7 @@ def record_outcomes(books: Books, customer_ids: list[int] | None = None) -> bool
 
 def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None) -> None:
     """``record_outcomes`` inside a transaction a use case already holds (e.g. the payment's own)."""
+    _reopen_promises(s, today, customer_ids)
     waiting = set(collections_repo.customers_with_open_commitments(s))
     scope = sorted(waiting if customer_ids is None else waiting & set(customer_ids))
     if not scope:
@@ -350,15 +354,42 @@ def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, 
     if status == "broken":
         when = p.deadline(grace_days) + dt.timedelta(days=1)
         row.status, row.broken_recorded_on = "broken", as_of
-        note = f"Paid {p.paid_since:.2f} of {p.amount:.2f} by {p.deadline(grace_days).isoformat()}."
+        note = stored(Text(translate("Messages", "Paid {paid} of {amount} by {date}."), paid=Amount(p.paid_since),
+                           amount=Amount(p.amount), date=p.deadline(grace_days).isoformat()))
         collections_repo.add_event(s, customer_id=ci.customer_id, kind="promise_broken", date=when, note=note,
                                    amount=units, promise_id=row.id)
     else:
         row.status = "kept"
         collections_repo.add_event(s, customer_id=ci.customer_id, kind="promise_kept", date=as_of,
-                                   note=f"Paid {p.paid_since:.2f} since {p.made_on.isoformat()}.", amount=units,
+                                   note=stored(Text(translate("Messages", "Paid {paid} since {date}."),
+                                                    paid=Amount(p.paid_since), date=p.made_on.isoformat())),
+                                   amount=units,
                                    promise_id=row.id)
     ci.promise_status = status
+
+
+def _reopen_promises(s, today: dt.date, customer_ids: list[int] | None) -> None:
+    """A promise recorded as kept by a payment that was reversed since is kept no longer: a note says so
+    (on the day of the reversal), and it is open again, or broken (promise_broken on that day, never
+    before it) when its grace period is over."""
+    grace = int(company_repo.get_setting(s, GRACE_KEY, DEFAULT_GRACE_DAYS))
+    for row, received, taken_back_on in collections_repo.kept_promises_no_longer_kept(s, today, grace,
+                                                                                     customer_ids):
+        currency = customers_repo.get(s, row.customer_id).currency
+        paid, amount = from_minor(received, currency), from_minor(row.amount, currency)
+        deadline = row.promised_date + dt.timedelta(days=grace)
+        collections_repo.add_event(s, customer_id=row.customer_id, kind="note", date=taken_back_on,
+                                   note=f"Promise to pay {amount:.2f} by {row.promised_date.isoformat()} no longer "
+                                        f"kept: a payment it counted was reversed; {paid:.2f} received.",
+                                   amount=row.amount, promise_id=row.id)
+        if today > deadline:
+            row.status, row.broken_recorded_on = "broken", today
+            collections_repo.add_event(s, customer_id=row.customer_id, kind="promise_broken",
+                                       date=max(taken_back_on, deadline + dt.timedelta(days=1)),
+                                       note=f"Paid {paid:.2f} of {amount:.2f} by {deadline.isoformat()}.",
+                                       amount=row.amount, promise_id=row.id)
+        else:
+            row.status = "open"
 
 
 def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record: bool) -> None:
@@ -392,7 +423,8 @@ def _record_plan_broken(s, ci: CustomerInputs, p: PlanInputs, broke: dt.date, gr
     if row is None or row.status != OPEN or missed is None:
         return
     row.status, row.ends_on = "broken", broke - dt.timedelta(days=1)
-    note = f"Paid {missed.paid:.2f} of {missed.due_so_far:.2f} due by {missed.due_on.isoformat()}."
+    note = stored(Text(translate("Messages", "Paid {paid} of {amount} due by {date}."), paid=Amount(missed.paid),
+                       amount=Amount(missed.due_so_far), date=missed.due_on.isoformat()))
     collections_repo.add_event(s, customer_id=ci.customer_id, kind="plan_broken", date=broke, note=note,
                                amount=to_minor(missed.due_so_far - missed.paid, ci.currency))
 
@@ -404,7 +436,8 @@ def _record_plan_kept(s, row, as_of: dt.date) -> None:
     row.status = "kept"
     numbers = ", ".join(collections_repo.plan_invoice_numbers(s, row.id))
     collections_repo.add_event(s, customer_id=row.customer_id, kind="plan_kept", date=as_of,
-                               note=f"Invoices {numbers} paid in full." if numbers else "")
+                               note=stored(Text(translate("Messages", "Invoices {numbers} paid in full."),
+                                                numbers=numbers)) if numbers else "")
 
 
 def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
@@ -454,11 +487,14 @@ def _log_step(books: Books, s, code: str, step_key: str, date, note: str, skippe
                                       date=day, step_key=key, note=note)
 
 
-def add_note(books: Books, code: str, date: dt.date | str | None, text: str) -> int:
+def add_note(books: Books, code: str, date: dt.date | str | None, text: str | Text) -> int:
+    """A note in the collection file: what the user typed, or a ``Text`` the program wrote (kept as a sentence
+    with its parameters, so that it reads in the language of whoever opens the file)."""
+    note = stored(text) if isinstance(text, Text) else _text(text, translate("Messages", "note"), required=True)
     with books.db.session() as s:
         cid, _data = _customer(s, code)
         return collections_repo.add_event(s, customer_id=cid, kind="note", date=_day(books, date, translate("Messages", "date of the note")),
-                                          note=_text(text, translate("Messages", "note"), required=True))
+                                          note=note)
 
 
 def log_call(books: Books, code: str, date: dt.date | str, outcome: str, note: str = "", *,
@@ -520,7 +556,7 @@ def _record_promise(books: Books, s, cid: int, data: CustomerData, date, amount,
                              open_units=from_minor(open_units, data.currency)))
     pid = collections_repo.add_promise(s, customer_id=cid, made_on=made_on, promised_date=promised, amount=units)
     collections_repo.add_event(s, customer_id=cid, kind="promise", date=made_on, amount=units, promise_id=pid,
-                               note=f"to pay by {promised.isoformat()}")
+                               note="")  # the promise's amount and date are its own columns
     return pid
 
 
@@ -585,9 +621,11 @@ def create_payment_plan(books: Books, code: str, invoice_numbers: Iterable[str],
         pid = collections_repo.add_payment_plan(
             s, customer_id=cid, starts_on=start, ends_on=ends, note=note, invoice_ids=ids,
             instalments=[(d, to_minor(a, data.currency)) for d, a in schedule])
-        text = f"{schedule_text(schedule, every)} (invoices {', '.join(numbers)})"
-        collections_repo.add_event(s, customer_id=cid, kind="plan", date=start, amount=units,
-                                   note=f"{text}. {note}" if note else text)
+        text = Text(translate("Messages", "{schedule} (invoices {numbers})"), schedule=schedule_text(schedule, every),
+                    numbers=", ".join(numbers))
+        if note:
+            text = Text(translate("Messages", "{what}. {note}"), what=text, note=note)
+        collections_repo.add_event(s, customer_id=cid, kind="plan", date=start, amount=units, note=stored(text))
         return pid
 
 
@@ -831,9 +869,12 @@ def _ledger_text(r) -> Text:
     if r.entry_kind == VOID_REVERSAL.key:
         return Text(translate("Messages", "Credit kept for the customer ({number})"), number=number)
     if r.entry_kind == DISCOUNT.key:
-        return Text(translate("Messages", "Early-payment discount: {number}"), number=number)
+        told = reference_text(DISCOUNT.key, number)
+        return told if isinstance(told, Text) else Text(translate("Messages", "Early-payment discount: {number}"),
+                                                         number=number)
     if r.entry_kind == RECOVERY.key:
-        return Text(translate("Messages", "Recovery of a written-off debt ({number})"), number=number)
+        return Text(translate("Messages", "Recovery of a written-off debt ({number})"),
+                    number=reference_text(RECOVERY.key, number))
     if ref:
         return Text(translate("Messages", "Payment received ({method}, ref. {ref})"), method=method, ref=ref)
     return Text(translate("Messages", "Payment received ({method})"), method=method)
@@ -890,7 +931,7 @@ def _event_text(e, ladder: Ladder) -> Text:
         text = Text(_EVENT_NAMES[kind])
     else:
         text = verbatim(kind)
-    note = e.note if kind != "promise" else ""
+    note = from_stored(e.note) if kind != "promise" else ""
     return Text(translate("Messages", "{what}: {note}"), what=text, note=note) if note else text
 
 
@@ -998,7 +1039,7 @@ def record_credit_override(books: Books, code: str, invoice_number: str, note: s
             raise UserError(Text(translate("Messages", "Invoice {number} belongs to another customer. Check the "
                                                        "invoice number."), number=number))
         if iid is None and number:
-            note = f"Invoice {number}: {note}"
+            note = stored(Text(translate("Messages", "Invoice {number}: {note}"), number=number, note=note))
         return collections_repo.add_event(s, customer_id=cid, kind="credit_override",
                                           date=_day(books, on, translate("Messages", "date of the override")),
                                           note=note, invoice_id=iid)
@@ -1022,49 +1063,11 @@ def suggested_credit_class(books: Books, code: str, as_of: dt.date) -> str | Non
     return suggest_from_behaviour(ci.behaviour, settings.credit)
 
 
-# --- e-mail reminder ------------------------------------------------------------------------------------
-
-def reminder_mail(books: Books, code: str, as_of: dt.date) -> tuple[str, str, str]:
-    """(to, subject, body) of a plain reminder e-mail listing the customer's open overdue invoices
-    as of ``as_of``. The window opens it as a mailto: link."""
-    with books.db.session() as s:
-        cid, data = _customer(s, code)
-        company = company_repo.get(s)
-        ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=_settings(s).grace_days)[cid]
-    if not data.email:
-        raise UserError(Text(translate("Messages", "{name} has no e-mail address. Add it in the customer's details "
-                                                   "first."), name=data.name))
-    overdue = [i for i in ci.invoices if i.open_amount > 0 and i.settled_on is None and i.due_date < as_of]
-    if not overdue:
-        raise UserError(Text(translate("Messages", "{name} has no overdue invoice on {as_of}; there is nothing to "
-                                                   "remind of."), name=data.name, as_of=as_of.isoformat()))
-    total = sum((i.open_amount for i in overdue), Decimal(0))
-    cur = data.currency
-    lines = [f"Dear {data.contact or data.name},", "",
-             f"According to our records the following invoices were still open on {as_of.isoformat()}:", ""]
-    width = max(len(i.number) for i in overdue)
-    for i in overdue:
-        lines.append(f"  {i.number.ljust(width)}  due {i.due_date.isoformat()}  "
-                     f"{(as_of - i.due_date).days:>4} days overdue  {format_amount(i.open_amount, cur):>18}"
-                     + ("  (disputed)" if i.disputed else ""))
-    lines += ["", f"Total overdue: {format_amount(total, cur)}", "",
-              "Please transfer the amount at your earliest convenience"
-              + (f" to {company.bank_name}, account {company.bank_account}" if company.bank_account else "")
-              + (f", BIC {company.bank_bic}" if company.bank_account and company.bank_bic else "") + ".",
-              "If you have paid in the meantime, please disregard this message.", "",
-              "Kind regards,", company.signer_name or company.legal_name]
-    if company.signer_name:
-        lines.append(company.legal_name)
-    subject = f"Payment reminder: {len(overdue)} overdue invoice{'s' if len(overdue) > 1 else ''} " \
-              f"({format_amount(total, cur)})"
-    return data.email, subject, "\n".join(lines) + "\n"
-
-
 __all__ = [
     "CALL_OUTCOMES", "CollectionSettings", "HistoryEntry", "InvoiceWorkRow", "PaymentPlanInfo", "PlanCandidate", "PromiseInfo",
     "WorklistRow", "add_note", "cancel_payment_plan", "class_ladder", "create_payment_plan", "collection_settings", "credit_check_for_new_invoice", "customer_ladder",
     "customer_status", "effective_ladder", "history", "invoice_rows", "log_call", "log_step", "mark_credit_reviewed",
     "DisputeInfo", "invoice_dispute", "mark_dispute", "payment_plans", "plan_candidates", "put_on_hold", "record_credit_override", "record_promise", "register_history_source",
-    "release_hold", "reminder_mail", "reset_class_ladder", "resolve_dispute", "set_class_ladder",
+    "release_hold", "reset_class_ladder", "resolve_dispute", "set_class_ladder",
     "set_collection_settings", "set_customer_ladder", "suggested_credit_class", "worklist",
 ]

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.records import parse_date
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, stored, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo, credit_repo, customers_repo
 
@@ -52,8 +52,7 @@ def _customer(s, code: str):
 def request_confirmation(books: Books, code: str, return_by) -> tuple[int, bytes]:
     """Record a confirmation request for the customer's open balance today and return the
     statement of account with the slip appended (id, PDF). Nothing is recorded if the PDF fails."""
-    from ar_desktop.pdf.confirmation_slip import render_slip
-    from ar_desktop.pdf.insurer import merge
+    from ar_desktop.pdf.confirmation_slip import slip_page
     from ar_desktop.services.statements import statement_pdf
 
     today = books.today()
@@ -61,7 +60,6 @@ def request_confirmation(books: Books, code: str, return_by) -> tuple[int, bytes
     if not today <= until <= today + dt.timedelta(days=MAX_RETURN_DAYS):
         raise UserError(Text(translate("Messages", "The slip must be returned between today and {days} days from "
                                                    "now. Choose another return date."), days=MAX_RETURN_DAYS))
-    statement = statement_pdf(books, code)
     with books.db.session() as s:
         cid, data = _customer(s, code)
         units = collections_repo.open_units_as_of(s, cid, today)
@@ -71,9 +69,9 @@ def request_confirmation(books: Books, code: str, return_by) -> tuple[int, bytes
         company = company_repo.get(s).legal_name
         rid = credit_repo.add_confirmation(s, customer_id=cid, as_of=today, amount=units, currency=data.currency,
                                            return_by=until)
-        slip = render_slip(data.language, company, data.name, from_minor(units, data.currency), data.currency,
-                           today, until, f"ST-{data.code}-{today.isoformat()}", f"BC{rid:06d}")
-        return rid, merge([statement, slip])
+        slip = slip_page(data.language, company, data.name, from_minor(units, data.currency), data.currency,
+                         today, until, f"ST-{data.code}-{today.isoformat()}", f"BC{rid:06d}")
+        return rid, statement_pdf(books, code, extra_pages=[slip])
 
 
 def record_returned_slip(books: Books, confirmation_id: int, returned_on, agreed: bool, note: str = "") -> int:
@@ -109,7 +107,7 @@ def record_returned_slip(books: Books, confirmation_id: int, returned_on, agreed
         items = credit_repo.open_items(s, row.as_of, [row.customer_id])
         for item in items:
             credit_repo.add_acknowledgement(s, invoice_id=item.invoice_id, date=day, kind="confirmation",
-                                            note=f"Balance confirmation BC{row.id:06d}", confirmation_id=row.id)
+                                            note=stored(Text(translate("Messages", "Balance confirmation {ref}"), ref=f"BC{row.id:06d}")), confirmation_id=row.id)
         return len(items)
 
 

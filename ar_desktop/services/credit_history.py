@@ -6,7 +6,7 @@ from __future__ import annotations
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain.credit_check import DECISION_NAMES, SOURCE_NAMES
 from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.text import Text, joined, translate
+from ar_desktop.domain.text import Amount, Text, from_stored, joined, translate
 from ar_desktop.services.collections import HistoryEntry, register_history_source
 from ar_desktop.storage import company_repo, credit_repo, customers_repo
 
@@ -25,7 +25,7 @@ _EVENT_HEADINGS = {
 
 
 def _with_note(text: Text, note: str) -> Text:
-    return Text(translate("Messages", "{what}: {note}"), what=text, note=note) if note else text
+    return Text(translate("Messages", "{what}: {note}"), what=text, note=from_stored(note)) if note else text
 
 
 def credit_history(s, customer_id: int) -> list[HistoryEntry]:
@@ -41,11 +41,11 @@ def credit_history(s, customer_id: int) -> list[HistoryEntry]:
             if d.reference:
                 text = Text(translate("Messages", "Insured limit {limit} (policy {policy}{until}, insurer's ref. "
                                                   "{reference})"),
-                            limit=f"{d.limit:,.2f}", policy=policy, until=until, reference=d.reference)
+                            limit=Amount(d.limit), policy=policy, until=until, reference=d.reference)
             else:
                 text = Text(translate("Messages", "Insured limit {limit} (policy {policy}{until}, set under the "
                                                   "discretionary limit)"),
-                            limit=f"{d.limit:,.2f}", policy=policy, until=until)
+                            limit=Amount(d.limit), policy=policy, until=until)
         else:
             text = Text(translate("Messages", "Insurer withdrew the cover (policy {policy})"), policy=policy)
         out.append(HistoryEntry(d.valid_from, "insured_limit", text, d.limit, None, "credit", 1_000_000 + r.id))

@@ -57,8 +57,8 @@ class _Listing(Text):
         super().__init__("")
         self.params = {"parts": parts}
 
-    def render(self, tr=None) -> str:
-        return ", ".join(p.render(tr) if tr else p.render() for p in self.params["parts"])
+    def render(self, *how) -> str:
+        return ", ".join(p.render(*how) for p in self.params["parts"])
 
 
 def get_customer(books: Books, customer_id: int) -> CustomerData:

@@ -26,20 +26,20 @@ __all__ = ["FILE_CHECKS", "CheckReport", "NotCompanyFile", "check", "check_path"
 # the company file's path and a read-only connection to it and returns its problems, one sentence each.
 # The archive of issued letters ("every archived letter exists and matches its SHA-256; no orphans") belongs
 # here too.
-FILE_CHECKS: list[tuple[str, Callable[[Path, sqlite3.Connection], list[str]]]] = [
+FILE_CHECKS: list[tuple[str, Callable[[Path, sqlite3.Connection], list[str | Text]]]] = [
     ("consistency", lambda _path, con: consistency_problems(con)),
     ("archived letters", lambda path, _con: _archive_problems(path)),
     ("list indexes and search", lambda _path, con: _list_problems(con)),
 ]
 
 
-def _list_problems(con: sqlite3.Connection) -> list[str]:
+def _list_problems(con: sqlite3.Connection) -> list[Text]:
     from ar_desktop.storage.list_schema import problems
 
     return problems(con)
 
 
-def _archive_problems(path: Path) -> list[str]:
+def _archive_problems(path: Path) -> list[Text]:
     from ar_desktop.services.letter_archive import archive_problems
 
     return archive_problems(path)
@@ -49,13 +49,13 @@ def _archive_problems(path: Path) -> list[str]:
 class CheckReport:
     path: Path
     integrity: list[str] = field(default_factory=list)
-    sections: dict[str, list[str]] = field(default_factory=dict)
+    sections: dict[str, list[str | Text]] = field(default_factory=dict)  # problems: sentences (Texts) or SQLite's
     quick: bool = False
 
     @property
     def consistency(self) -> list[str]:
-        """Every problem beyond SQLite's integrity: the books' rules and each registered check."""
-        return [p for problems in self.sections.values() for p in problems]
+        """Every problem beyond SQLite's integrity: the books' rules and each registered check (in English)."""
+        return [str(p) for problems in self.sections.values() for p in problems]
 
     @property
     def ok(self) -> bool:

@@ -32,7 +32,8 @@ from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_
 from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
-from ar_desktop.domain.payment_kinds import DISCOUNT, KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF, recovery_reference
+from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF,
+                                            discount_reference, recovery_reference)
 from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
@@ -55,6 +56,25 @@ def _open_invoice(inv) -> OpenInvoice:
 def allocations_text(parts: list[tuple[str, Decimal, dt.date | None]]) -> str:
     """What exports write: "R-1: 100.00; R-2: 50.00 on 2026-04-01" (a date only when it differs)."""
     return "; ".join(f"{num}: {amount}" + (f" on {on.isoformat()}" if on else "") for num, amount, on in parts)
+
+
+def _link_discounts(payments: list[dict], allocations: list[dict]) -> None:
+    """A file's own discount rows (an export's) do not name their payment: each is linked to the
+    payment of the same customer and day before it in the file that was applied to its invoice, as
+    migration 0017 linked the discounts booked before the link existed."""
+    invoices_of: dict[int, set[int]] = {}
+    for a in allocations:
+        invoices_of.setdefault(a["payment_id"], set()).add(a["invoice_id"])
+    latest: dict[tuple, int] = {}
+    for row in payments:
+        if row["reverses_id"] is not None:
+            continue
+        keys = [(row["customer_id"], row["date"], i) for i in sorted(invoices_of.get(row["id"], ()))]
+        if row["method"] == DISCOUNT.key:
+            if row["earned_by_id"] is None:
+                row["earned_by_id"] = next((latest[k] for k in keys if k in latest), None)
+        elif row["method"] not in METHOD_KINDS:
+            latest.update((k, row["id"]) for k in keys)
 
 
 class PaymentRows:
@@ -130,8 +150,9 @@ class PaymentRows:
             if recovered:
                 entries.append((recovered, RECOVERY.key, recovery_reference(data.reference), []))
             # the early-payment discounts the payment earned, each its own entry (as payments.record_payment)
-            entries += [(units, DISCOUNT.key, f"Early-payment discount on invoice {by_id[iid].number}"[:100],
+            entries += [(units, DISCOUNT.key, discount_reference(by_id[iid].number),
                          [(iid, units, data.date)]) for iid, units in p.get("discounts", ())]
+            earner = self.next_id if recovered != p["units"] else None   # the payment: its discounts' link
             for units, method, reference, parts in entries:
                 pid = self.next_id
                 self.next_id += 1
@@ -139,7 +160,8 @@ class PaymentRows:
                 self.source_ids.append(p["source_id"])
                 in_batch.setdefault(p["key"], []).append(pid)
                 row = dict(id=pid, customer_id=p["cid"], date=data.date, amount=units, currency=p["currency"],
-                           method=method, reference=reference, reverses_id=None, note="")  # one key set per batch
+                           method=method, reference=reference, reverses_id=None, note="",   # one key set per batch
+                           earned_by_id=earner if method == DISCOUNT.key and pid != earner else None)
                 owner = pid
                 if p["kind"] is REVERSAL:
                     owner = self.by_source[p["reverses"]][0]
@@ -159,6 +181,7 @@ class PaymentRows:
             self.customers_paid.add(p["cid"])
             self.report.new += 1
             self._preview(p, planned, by_id)
+        _link_discounts(payments, allocations)
         self.writer.payments(payments, allocations)
 
     # ---- reading a row ----------------------------------------------------------------------

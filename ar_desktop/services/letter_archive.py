@@ -27,7 +27,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import template_name
 from ar_desktop.domain.letters import LetterDocument
 from ar_desktop.domain.money import format_amount
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, from_stored, translate
 from ar_desktop.services import collections as col
 from ar_desktop.services.context import Books
 from ar_desktop.services.letter_settings import _settings, pdf_layout
@@ -149,10 +149,10 @@ def orphan_files(folder: Path, known: set[str]) -> list[Path]:
     return out
 
 
-def archive_problems(db_path: str | Path) -> list[str]:
+def archive_problems(db_path: str | Path) -> list[Text]:
     """Every archived letter of the company file at ``db_path`` exists and matches its SHA-256;
-    no letter file lies in the archive without its letter (orphans). The problems found, in
-    English, one a line (``check`` lists them); empty when the archive is sound."""
+    no letter file lies in the archive without its letter (orphans). The problems found, one sentence
+    each (``check`` lists them in English); empty when the archive is sound."""
     from ar_desktop.storage.letters_archive import archived_letters
 
     folder = archive_dir_of(db_path)
@@ -161,16 +161,19 @@ def archive_problems(db_path: str | Path) -> list[str]:
     for letter_id, rel, sha in rows:
         ref = letter_reference(letter_id)
         if not rel or not sha:
-            problems.append(f"Letter {ref} was committed without its archived file. Print it again from the "
-                            "customer's history and keep the copy.")
+            problems.append(Text(translate("Messages", "Letter {ref} was committed without its archived file. Print it "
+                                                       "again from the customer's history and keep the copy."),
+                                 ref=ref))
             continue
         check = _check_file(letter_id, ref, folder / rel, sha)
         if not check.ok:
-            problems.append(str(check.message))
+            problems.append(check.message)
     for f in orphan_files(folder, {rel for _i, rel, _s in rows}):
-        problems.append(f"The letter archive holds {f}, which no letter in this company file names (left by an "
-                        "interrupted batch, or the company file was restored from an older backup). Keep it if "
-                        f"it was sent; the next batch moves it into {folder / INTERRUPTED}.")
+        problems.append(Text(translate("Messages", "The letter archive holds {file}, which no letter in this company "
+                                                   "file names (left by an interrupted batch, or the company file was "
+                                                   "restored from an older backup). Keep it if it was sent; the next "
+                                                   "batch moves it into {folder}."),
+                             file=str(f), folder=str(folder / INTERRUPTED)))
     return problems
 
 
@@ -310,7 +313,7 @@ def _mail_text(ref: str, e) -> Text:
         return Text(translate("Messages", "Letter {reference} returned undelivered"), reference=ref)
     if e.kind == "receipt":
         return Text(translate("Messages", "Letter {reference}: receipt scan attached ({note})"), reference=ref,
-                    note=e.note or Text(translate("Messages", "receipt")))
+                    note=from_stored(e.note) or Text(translate("Messages", "receipt")))
     if e.note:
         return Text(translate("Messages", "Letter {reference}: correction of entry {entry}: {note}"), reference=ref,
                     entry=e.corrects_id, note=e.note)

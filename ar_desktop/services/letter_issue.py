@@ -20,16 +20,16 @@ import hashlib
 import os
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import template_name
 from ar_desktop.domain.late_charges import RuleKind
-from ar_desktop.domain.money import ZERO, format_amount, to_minor
+from ar_desktop.domain.money import ZERO, to_minor
 from ar_desktop.domain.records import parse_date
-from ar_desktop.domain.text import Text, english, translate
+from ar_desktop.domain.text import Amount, Text, joined, stored, translate
 from ar_desktop.services import collections as col
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _rates
@@ -39,30 +39,22 @@ from ar_desktop.services.letter_build import (Built, SkipLetter, build, draft_re
 from ar_desktop.services.letter_settings import _layout_key, pdf_layout
 from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.storage import letters_repo
-from ar_desktop.storage.letters_repo import letter_reference
+from ar_desktop.storage.letters_repo import LetterRecord, letter_reference
 
 
 @dataclass(frozen=True)
-class IssuedLetter:
-    letter_id: int
-    reference: str
-    customer_code: str
-    customer_name: str
-    step_key: str
-    template: str
-    language: str
-    layout: str
-    letter_date: dt.date
-    deadline: dt.date
-    currency: str
-    total_claimed: Decimal
+class IssuedLetter(LetterRecord):
+    """A letter as stored (read back, so the record has one source: ``letters_repo``) and what the
+    batch knows beside it."""
+
+    path: Path              # absolute path of the archived PDF
     interest: Decimal
     fixed_compensation: Decimal
-    path: Path              # absolute path of the archived PDF
-    archive_path: str       # relative to the archive folder
-    sha256: str
-    size: int
     registered_mail: bool
+
+    @property
+    def letter_id(self) -> int:
+        return self.id
 
 
 @dataclass(frozen=True)
@@ -131,21 +123,29 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _history_note(ref: str, built: Built) -> str:
+    """The step's note, kept as a sentence with its figures (domain.text.stored): it reads in the language of
+    whoever opens the collection file later."""
     doc = built.doc
     cur = doc.currency
     interest = sum((c.interest for c in doc.charges), ZERO)
     fixed = sum((c.fixed_compensation for c in doc.charges), ZERO)
-    what = english(template_name(doc.template))  # the note is stored: the letter's name, never its key
+    what = template_name(doc.template)  # the letter's name, never its key
+
+    def money(value) -> Text:
+        return Text(translate("Messages", "{amount} {currency}"), amount=Amount(value), currency=cur)
+
     if doc.template == "courtesy_reminder":
-        return (f"Letter {ref} ({what}): invoices falling due {format_amount(doc.invoices_open, cur)}; "
-                "nothing claimed.")
-    text = (f"Letter {ref} ({what}) claims {format_amount(doc.total_claimed, cur)}: "
-            f"invoices {format_amount(doc.invoices_open, cur)}")
+        return stored(Text(translate("Messages", "Letter {ref} ({what}): invoices falling due {amount}; nothing "
+                                                 "claimed."), ref=ref, what=what, amount=money(doc.invoices_open)))
+    parts = [Text(translate("Messages", "Letter {ref} ({what}) claims {total}: invoices {amount}"), ref=ref, what=what,
+                  total=money(doc.total_claimed), amount=money(doc.invoices_open))]
     if doc.charges:
-        text += f", interest {format_amount(interest, cur)}, fixed compensation {format_amount(fixed, cur)}"
+        parts.append(Text(translate("Messages", ", interest {interest}, fixed compensation {fixed}"),
+                          interest=money(interest), fixed=money(fixed)))
     if doc.disputed_total:
-        text += f"; {format_amount(doc.disputed_total, cur)} in dispute not claimed"
-    return text + f"; pay by {doc.deadline.isoformat()}."
+        parts.append(Text(translate("Messages", "; {amount} in dispute not claimed"), amount=money(doc.disputed_total)))
+    parts.append(Text(translate("Messages", "; pay by {date}."), date=doc.deadline.isoformat()))
+    return stored(joined(parts, ""))
 
 
 def _plan(books: Books, as_of: dt.date, customer_codes, step_key) -> list[tuple[str, str]]:
@@ -230,9 +230,9 @@ def _issue_one(s, books: Books, built: Built, code: str, as_of: dt.date, folder:
             rule=result.rule_name if result else RuleKind.NONE.value,
             explanation="\n".join(result.explanation) if result else "")
     col._log_step(books, s, code, built.step.key, as_of, _history_note(ref, built), False, "")
-    return IssuedLetter(lid, ref, code, doc.recipient.legal_name, built.step.key, doc.template, doc.language,
-                        built.layout, as_of, doc.deadline, cur, doc.total_claimed, interest, fixed, final, rel, digest,
-                        len(pdf), doc.registered_mail)
+    stored = {f.name: getattr(letters_repo.get(s, lid), f.name) for f in fields(LetterRecord)}
+    return IssuedLetter(**stored, path=final, interest=interest, fixed_compensation=fixed,
+                        registered_mail=doc.registered_mail)
 
 
 class _DryRun(Exception):

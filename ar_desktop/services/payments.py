@@ -9,11 +9,11 @@ from decimal import Decimal
 from dataclasses import dataclass
 
 from ar_desktop.domain.allocation import (Allocation, AllocationPlan, OpenInvoice, check_allocation,
-                                          suggest_allocation)
+                                          earned_discounts, suggest_allocation)
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.payment_kinds import DISCOUNT
-from ar_desktop.domain.payments import check_reversal, reversing_allocations, split_changes
+from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.payment_kinds import DISCOUNT, discount_reference
+from ar_desktop.domain.payments import EntryState, check_reversal, reversing_allocations, split_changes
 from ar_desktop.domain.records import parse_date, parse_payment
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import recoveries
@@ -69,19 +69,51 @@ def record_payment(books: Books, raw: dict, allocations: list[Allocation] | None
             payment_id = payments_repo.add(s, customer_id=cid, date=data.date, amount=data.amount - recovered,
                                            currency=customer.currency, method=data.method,
                                            reference=data.reference, allocations=plan.allocations)
-            _book_discounts(s, cid, data.date, customer.currency, plan.discounts, invoices)
+            _book_discounts(s, payment_id, data.date, plan.discounts)
         _record_outcomes(s, books, cid)
         return payment_id
 
 
-def _book_discounts(s, customer_id: int, date: dt.date, currency: str, discounts, invoices: list[OpenInvoice]) -> None:
+def _book_discounts(s, payment_id: int, date: dt.date, discounts) -> None:
     """Each early-payment discount the payment earned, as its own entry that settles the invoice
-    (kind "discount": in the invoice's history, exports and the audit trail, never a payment)."""
-    numbers = {i.invoice_id: i.number for i in invoices}
+    (kind "discount": in the invoice's history, exports and the audit trail, never a payment),
+    linked to the payment so that it stands or falls with the payment's split."""
+    payment = payments_repo.get(s, payment_id)
     for d in discounts:
-        payments_repo.add(s, customer_id=customer_id, date=date, amount=d.amount, currency=currency,
-                          method=DISCOUNT.key, allocations=[d],
-                          reference=f"Early-payment discount on invoice {numbers[d.invoice_id]}"[:100])
+        number = invoices_repo.get(s, d.invoice_id).number
+        payments_repo.add(s, customer_id=payment.customer_id, date=date, amount=d.amount, currency=payment.currency,
+                          method=DISCOUNT.key, allocations=[d], earned_by_id=payment_id,
+                          reference=discount_reference(number))
+
+
+def _redo_discounts(s, payment_id: int, day: dt.date, note: str) -> None:
+    """After a change of split (dated ``day``): the discounts the payment earned follow its new split.
+    An invoice it now pays in time less its discount gets the discount; one it no longer pays so has
+    its discount reversed; each invoice is judged as the payment found it (open now, plus what the
+    payment and its discount hold of it), on the payment's date."""
+    payment = payments_repo.get(s, payment_id)
+    applied = payments_repo.entry_state(s, payment_id).applied
+    held: dict[int, list[tuple[int, int]]] = {}
+    for entry_id, invoice_id, units in payments_repo.discounts_earned_by(s, payment_id):
+        held.setdefault(invoice_id, []).append((entry_id, units))
+    found = []
+    for invoice_id in sorted(set(applied) | set(held)):
+        inv = invoices_repo.get(s, invoice_id)
+        discount_units = sum(u for _e, u in held.get(invoice_id, []))
+        open_units = inv.amount - inv.paid + to_minor(applied.get(invoice_id, 0), inv.currency) + discount_units
+        found.append(OpenInvoice(inv.id, inv.number, inv.issue_date, inv.due_date, from_minor(open_units, inv.currency),
+                                 from_minor(inv.discount or 0, inv.currency), inv.discount_until))
+    mine = tuple(Allocation(i, a) for i, a in applied.items() if a > 0)
+    earned = {d.invoice_id: d for d in earned_discounts(mine, found, payment.date)}
+    for invoice_id in sorted(set(held) | set(earned)):
+        old = held.get(invoice_id, [])
+        if sum(u for _e, u in old) == (to_minor(earned[invoice_id].amount, payment.currency)
+                                       if invoice_id in earned else 0):
+            continue   # the split change left this discount as it was
+        for entry_id, _units in old:
+            _reverse_entry(s, entry_id, day, note)
+        if invoice_id in earned:
+            _book_discounts(s, payment_id, day, [earned[invoice_id]])
 
 
 def _written_off(s, customer_id: int, number: str, currency: str) -> bool:
@@ -202,6 +234,8 @@ def change_split(books: Books, payment_id: int, allocations: list[Allocation], o
                                                        "became the customer's credit. Leave its amount as it is."),
                                  number=", ".join(touched)))
         payments_repo.allocate(s, payment, day, changes)
+        s.flush()
+        _redo_discounts(s, payment_id, day, f"The split of payment {payment_id} changed on {day.isoformat()}.")
         _record_outcomes(s, books, payment.customer_id)
         return len(changes)
 
@@ -226,10 +260,16 @@ def reverse_payment(books: Books, payment_id: int, on: dt.date | str, reason: st
         with_it = [payments_repo.entry_state(s, i) for i in payments_repo.booked_with(s, original)]
         rid = 0
         for e in (entry, *with_it):
-            p = payments_repo.get(s, e.id)
-            new = payments_repo.add(s, customer_id=p.customer_id, date=day, amount=-e.amount, currency=p.currency,
-                                    method=p.method, reference=p.reference, allocations=reversing_allocations(e),
-                                    reverses_id=p.id, note=why)
+            new = _reverse_entry(s, e.id, day, why, e)
             rid = rid or new
         _record_outcomes(s, books, original.customer_id)
         return rid
+
+
+def _reverse_entry(s, entry_id: int, day: dt.date, why: str, entry: EntryState | None = None) -> int:
+    """A new entry of the opposite amount that takes back what ``entry_id`` applied, dated ``day``."""
+    e = entry or payments_repo.entry_state(s, entry_id)
+    p = payments_repo.get(s, entry_id)
+    return payments_repo.add(s, customer_id=p.customer_id, date=day, amount=-e.amount, currency=p.currency,
+                             method=p.method, reference=p.reference, allocations=reversing_allocations(e),
+                             reverses_id=p.id, note=why)

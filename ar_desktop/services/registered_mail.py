@@ -21,7 +21,7 @@ from pathlib import Path
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import MailingBook, MailingBookEntry, Party
 from ar_desktop.domain.records import parse_date
-from ar_desktop.domain.text import Text, name_text, translate
+from ar_desktop.domain.text import Text, name_text, stored, translate
 from ar_desktop.domain.tracking import validate_tracking
 from ar_desktop.services.context import Books
 from ar_desktop.services.letters import company_party, letter_record, address_lines, archive_dir
@@ -35,6 +35,10 @@ ENTRY_KIND_NAMES = {"posted": translate("Messages", "posting"), "delivered": tra
                     "returned": translate("Messages", "return"), "receipt": translate("Messages", "receipt"),
                     "correction": translate("Messages", "correction")}
 RECEIPT_KINDS = ("posting_receipt", "return_receipt", "delivery_proof", "returned_envelope")
+RECEIPT_NAMES = {"posting_receipt": translate("Messages", "posting receipt"),
+                 "return_receipt": translate("Messages", "return receipt"),
+                 "delivery_proof": translate("Messages", "proof of delivery"),
+                 "returned_envelope": translate("Messages", "returned envelope")}
 RECEIPT_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MAX_RECEIPT_BYTES = 50 * 1024 * 1024
 
@@ -314,7 +318,10 @@ def attach_receipt(books: Books, letter_id: int, file_path: str | Path, kind: st
         shutil.copyfile(src, tmp)
         try:
             digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
-            text = kind + (f": {_text(note, 'note', MAX_NOTE)}" if note.strip() else "") + f" (SHA-256 {digest})"
+            what = Text(RECEIPT_NAMES[kind])
+            if note.strip():
+                what = Text(translate("Messages", "{what}: {note}"), what=what, note=_text(note, "note", MAX_NOTE))
+            text = stored(Text(translate("Messages", "{what} (SHA-256 {digest})"), what=what, digest=digest))
             entry = letters_repo.add_mail_entry(s, letter_id=rec.id, kind="receipt", date=day,
                                                 attachment_path=f"receipts/{name}", note=text)
             s.flush()

@@ -15,7 +15,7 @@ from ar_desktop.domain.money import ZERO, from_minor, parse_amount, to_minor
 from ar_desktop.domain.review import (CHANGE_CLASS, CHANGE_LIMIT, STOP_SUPPLYING, CustomerReview, Decision,
                                       Exposure, MonthActivity, QuarterPayment, ReviewDocument, WriteOff,
                                       check_decision)
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.text import Text, stored, translate
 from ar_desktop.services.collections import _customer, _ladder_of, _settings, _text
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, kpi_inputs, trend
@@ -183,7 +183,8 @@ def record_decision(books: Books, quarter: str, code: str, decision: str, *, new
                      data.credit_class, kept_class if decision == CHANGE_CLASS else "", note)
         customers_repo.update(s, cid, replace(data, credit_limit=kept_limit, credit_class=kept_class,
                                               on_hold=data.on_hold or decision == STOP_SUPPLYING))
-        text = str(d.describe()) + (f" {note}" if note else "")
+        text = stored(Text(translate("Messages", "{what} {note}"), what=d.describe(), note=note) if note
+                      else d.describe())
         event = collections_repo.add_event(s, customer_id=cid, kind="credit_review", date=day, note=text)
         review_repo.add_decision(s, customer_id=cid, quarter=q, decided_on=day, decision=decision,
                                  old_limit=None if data.credit_limit is None else to_minor(data.credit_limit, cur),

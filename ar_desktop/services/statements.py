@@ -10,8 +10,9 @@ from ar_desktop.services.letters import company_party, recipient_party, letter_s
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 
 
-def statement_pdf(books: Books, code: str, layout: str | None = None) -> bytes:
-    """The customer's open items as of today, with the aging buckets, in the customer's language."""
+def statement_pdf(books: Books, code: str, layout: str | None = None, extra_pages=()) -> bytes:
+    """The customer's open items as of today, with the aging buckets, in the customer's language
+    (``extra_pages``: pages that go with it, see ``pdf.statement.render_statement``)."""
     from ar_desktop.pdf.statement import render_statement
 
     today = books.today()
@@ -28,4 +29,4 @@ def statement_pdf(books: Books, code: str, layout: str | None = None) -> bytes:
                           reference=f"ST-{customer.code}-{today.isoformat()}", customer_number=customer.code,
                           discounts=discounts)
     return render_statement(doc, pdf_layout(layout or settings.layout),
-                            (settings.offset_dx_mm, settings.offset_dy_mm))
+                            (settings.offset_dx_mm, settings.offset_dy_mm), extra_pages)

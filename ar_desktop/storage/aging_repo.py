@@ -12,6 +12,7 @@ from ar_desktop.domain.aging import BUCKETS, AgingRow
 from ar_desktop.domain.money import from_minor
 from ar_desktop.storage import open_set
 from ar_desktop.storage.orm import Customer, Invoice
+from ar_desktop.storage.plain_rows import plain_rows
 
 
 def _bucket_condition(bucket, as_of: dt.date, due_date=Invoice.due_date):
@@ -38,10 +39,7 @@ def aging(s: Session, as_of: dt.date, customer_id: int | None = None) -> list[Ag
            .having(func.sum(open_.c.units) != 0).subquery())
     q = (select(Customer.code, Customer.name, per.c.currency, *(per.c[b.key] for b in BUCKETS))
          .join(per, per.c.customer_id == Customer.id).order_by(per.c.currency, Customer.code))
-    out = []
-    for code, name, currency, *amounts in s.execute(q):
-        row = AgingRow(code, name, currency)
-        for b, units in zip(BUCKETS, amounts, strict=True):
-            row.add(b.key, from_minor(units or 0, currency))
-        out.append(row)
-    return out
+    # thousands of rows: straight from the cursor, each bucket's Decimal made once
+    return [AgingRow(code, name, currency, {b.key: from_minor(units or 0, currency)
+                                            for b, units in zip(BUCKETS, amounts, strict=True)})
+            for code, name, currency, *amounts in plain_rows(s, q)]

@@ -12,6 +12,16 @@ before any row is stored. The audit entry (storage.orm_audit.record of who, when
 file's name and SHA-256, per kind the row count and id range) is written when the transaction
 commits, so it exists exactly when the rows do. Ids of one kind written by one writer form one
 range: rows get ids above every existing one, and nothing else writes during the transaction.
+
+What SQLite keeps in step row by row is done once, at the end of the transaction (``finish``, run by
+the session just before it commits; a rollback or a kill undoes all of it with the rows):
+- the search index (storage.list_schema): a row in ``search_hold`` holds the per-row insert triggers
+  back while the writer works, and the rows added meanwhile enter the search in one INSERT ... SELECT
+  (FTS5 writes its pending terms at every statement: per row or per batch, that is most of the cost);
+- the secondary indexes of a table that was empty when the writer first wrote to it (a first import
+  into a new file): dropped, and created again from their own CREATE statements once the rows are in;
+  SQLite then builds each by one sort instead of a random insert per row. Unique indexes and those the
+  importers read during the import (``_KEPT``) stay.
 """
 
 from __future__ import annotations
@@ -19,12 +29,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlalchemy import Boolean, Date, DateTime, Table, func, select, text
+from sqlalchemy import Boolean, Date, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage.list_schema import index_later
-from ar_desktop.storage.open_set import raise_paid_sql
-from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment, derived
+from ar_desktop.storage.list_schema import HOLD, SEARCH
+from ar_desktop.storage.open_set import closed_sql, raise_paid_sql, span_sql
+from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_audit import BulkBatch, BulkSource
 
 __all__ = ["BulkSource", "BulkWriter"]
@@ -32,6 +42,14 @@ __all__ = ["BulkSource", "BulkWriter"]
 # What an allocation batch changes on its invoices: the derived columns of storage.open_set.
 _RAISE_PAID = text(raise_paid_sql("SELECT invoice_id, SUM(amount) AS units, MAX(date) AS last FROM allocation "
                                   "WHERE id BETWEEN :lo AND :hi GROUP BY invoice_id"))
+# A void invoice is closed from its void day (it has no payments yet): the derived columns of the few void
+# rows of a batch, in SQL (orm.derived's counterpart); the others keep the columns' open defaults.
+_VOID_DERIVED = (f"UPDATE invoice SET closed_on = {closed_sql('NULL')}, "
+                 f"span_class = {span_sql(closed_sql('NULL'), 'issue_date')} WHERE id BETWEEN ? AND ? AND voided")
+_DERIVED = ("paid", "last_paid_on", "cleared_on", "closed_on", "span_class")
+# Indexes an importer reads while it works (payments_on, unrecovered, written_off): never deferred.
+_KEPT = frozenset({"ix_payment_customer_date", "ix_allocation_aging"})
+_WRITERS = "bulk_writers"
 _OVERPAID = text(
     "SELECT i.number FROM invoice i WHERE i.paid > i.amount AND i.id IN "
     "(SELECT invoice_id FROM allocation WHERE id BETWEEN :lo AND :hi) LIMIT 1")
@@ -89,23 +107,61 @@ class BulkWriter:
     def __init__(self, s: Session, source: BulkSource):
         self.s = s
         self.batch = BulkBatch(s, source)
+        self._prepared: set[str] = set()
+        self._search_above: dict[str, int] | None = None   # search table -> its content's max id at the hold
+        self._deferred: list[str] = []                     # CREATE statements of the indexes dropped
+        s.info.setdefault(_WRITERS, []).append(self)
 
-    def _insert(self, table, rows: list[dict]) -> tuple[int, int]:
-        """Insert ``rows``; returns the first and last id they got."""
+    def _prepare(self, con, table: Table) -> None:
+        """Before the first row of ``table``: hold the search triggers, defer the indexes of an empty table."""
+        if table.name in self._prepared:
+            return
+        self._prepared.add(table.name)
+        if self._search_above is None and any(content == table.name for content, _c, _d in SEARCH.values()):
+            self._search_above = {name: con.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar()
+                                  for name, (content, _c, _d) in SEARCH.items()}
+            con.exec_driver_sql(f"INSERT INTO {HOLD} (held) VALUES (1)")
+        if con.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() is None:
+            for name, sql in con.exec_driver_sql(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                    "AND sql NOT LIKE 'CREATE UNIQUE%'", (table.name,)).all():
+                if name not in _KEPT:
+                    con.exec_driver_sql(f'DROP INDEX "{name}"')
+                    self._deferred.append(sql)
+
+    def finish(self) -> None:
+        """What was held back, done once: the search entries of the rows added, the deferred indexes.
+        The session runs it just before it commits (``_finish_writers``); running it again does nothing."""
+        con = self.s.connection()
+        if self._search_above is not None:
+            above, self._search_above = self._search_above, None
+            con.exec_driver_sql(f"DELETE FROM {HOLD}")
+            for name, (content, columns, _detail) in SEARCH.items():
+                cols = ", ".join(columns)
+                con.exec_driver_sql(f"INSERT INTO {name} (rowid, {cols}) SELECT id, {cols} FROM {content} "
+                                    f"WHERE id > ?", (above[name],))
+        deferred, self._deferred = self._deferred, []
+        for sql in deferred:
+            con.exec_driver_sql(sql)
+
+    def _insert(self, table, rows: list[dict], skip: tuple[str, ...] = ()) -> tuple[int, int]:
+        """Insert ``rows`` (without their keys in ``skip``); returns the first and last id they got."""
         if not rows:
             return 0, -1
         con = self.s.connection()
         above = con.execute(select(func.max(table.c.id))).scalar() or 0
+        self._prepare(con, table)
+        own = [k for k in rows[0] if k not in skip]
         # the first row through SQLAlchemy (the write guards see it), the rest on the plain cursor
-        defaults = _defaults(table, list(rows[0]))
-        con.execute(table.insert(), [{**defaults, **rows[0]}])
+        defaults = _defaults(table, own)
+        con.execute(table.insert(), [{**defaults, **{k: rows[0][k] for k in own}}])
         if len(rows) > 1:
-            own, extra = list(rows[0]), list(defaults)
+            extra = list(defaults)
             dialect = con.dialect
             fixed = tuple(v if f is None else f(v)
                           for v, f in zip(defaults.values(), _converters(table, extra, dialect)))
             convert = [(i, f) for i, f in enumerate(_converters(table, own, dialect)) if f is not None]
-            width = len(own)
+            width = len(rows[0])
             sql = (f"INSERT INTO {table.name} ({', '.join(own + extra)}) "
                    f"VALUES ({', '.join('?' for _ in own + extra)})")
 
@@ -134,19 +190,14 @@ class BulkWriter:
         return first, last
 
     def customers(self, rows: list[dict]) -> None:
-        with index_later(self.s.connection(), "customer_search") as later:  # one statement, not one per row
-            later(*self._insert(Customer.__table__, rows))
+        self._insert(Customer.__table__, rows)
 
     def invoices(self, rows: list[dict]) -> None:
-        """New invoices; what they were paid comes from allocations only (``payments``)."""
-        out = []
-        for r in rows:
-            cleared, closed, span = derived(r["issue_date"], r["amount"], 0, None, r.get("voided", False),
-                                            r.get("voided_on"))
-            out.append({**r, "paid": 0, "last_paid_on": None, "cleared_on": cleared, "closed_on": closed,
-                        "span_class": span})
-        with index_later(self.s.connection(), "invoice_search") as later:  # one statement, not one per row
-            later(*self._insert(Invoice.__table__, out))
+        """New invoices; what they were paid comes from allocations only (``payments``): the rows' own
+        paid total and derived columns, if any, are not read."""
+        first, last = self._insert(Invoice.__table__, rows, skip=_DERIVED)
+        if any(r.get("voided") for r in rows):
+            self.s.connection().exec_driver_sql(_VOID_DERIVED, (first, last))
 
     def payments(self, payments: list[dict], allocations: list[dict]) -> None:
         """Payments (with explicit ids) and their allocations; the invoices' paid totals and last
@@ -166,3 +217,14 @@ class BulkWriter:
         if over is not None:   # the importers check this first; a bug must not store an overpaid invoice
             raise ValueError(f"invoice {over} would be paid more than its amount")
 
+
+
+@event.listens_for(Session, "before_commit")
+def _finish_writers(session: Session) -> None:
+    for writer in session.info.pop(_WRITERS, []):
+        writer.finish()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_writers(session: Session) -> None:
+    session.info.pop(_WRITERS, None)   # what they held or dropped was rolled back with their rows

@@ -36,8 +36,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import case, exists, func, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy import case, exists, func, literal_column, or_, select, union
+from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
                                       payment_behaviour)
@@ -46,7 +46,8 @@ from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
 from ar_desktop.storage import open_set
-from ar_desktop.storage.as_of_sql import id_set, json_rows, last_allocation, live_on, paid_units
+from ar_desktop.storage.plain_rows import plain_rows
+from ar_desktop.storage.as_of_sql import id_set, json_rows, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
                                                 PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
@@ -60,6 +61,8 @@ PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
 
 _ONE = dt.timedelta(days=1)
 _RUN_MARGIN = dt.timedelta(days=90)
+# orm.PAID_LATE_SQL, the partial index ix_invoice_paid_late's WHERE, as SQLite must see it to use the index
+_PAID_LATE = Invoice.cleared_on >= func.date(Invoice.due_date, literal_column("'+2 days'"))
 
 
 
@@ -130,13 +133,13 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     if customer_ids is not None:
         for chunk in _chunks(sorted(set(customer_ids))):
             _load(s, as_of, chunk, grace_days, out)
-            _load_invoices(s, as_of, Invoice.customer_id.in_(chunk), chunk, out)
+            _load_invoices(s, as_of, Invoice.customer_id.in_(id_set(chunk)), chunk, out)
         for ci in out.values():
             ci.behaviour = payment_behaviour([PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices
                                               if i.settled_on is not None], as_of)
         return out
     # the worklist: every customer with an invoice open as of D
-    open_rows = s.execute(_open_invoices(as_of)).all()
+    open_rows = [(i, cid, dt.date.fromisoformat(due)) for i, cid, due in plain_rows(s, _open_invoices(as_of))]
     scope = id_set({cid for _i, cid, _due in open_rows})
     _load(s, as_of, scope, grace_days, out)
     picked = [i for i, _cid, _due in open_rows] + _relevant_settled(s, as_of, open_rows)
@@ -174,12 +177,15 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
     and overdue on D (D + 1 when none is). A settled invoice extends the run back when
     due + 1 < S <= settled; S then moves to its due + 1, and so on until nothing new joins.
 
-    Set-based, in rounds: for every customer whose S is not final, one query reads its invoices
-    due before S - 1 (the index ix_invoice_aging) and keeps those with an allocation from
-    S - PRE_DUE_LIMIT_DAYS to D, fully paid by D and paid late (settled >= due + 2: an overdue
-    period). The run is then extended in Python within what was read; a customer whose S moved
-    needs another round (its window moved). The result: the invoices of the run (settled >= S)
-    and the one that was settled last before it.
+    Set-based, in rounds: for every customer whose S is not final, one query reads the invoices it
+    cleared from S - PRE_DUE_LIMIT_DAYS to D two days or more after their due date (an overdue
+    period) and due before S - 1: one range of the index ix_invoice_paid_late per customer. The
+    derived ``cleared_on`` is the settlement date as of any D on or after it (every allocation is on
+    or before it). An invoice settled by D but reopened after D by a reversal has no such date; it is
+    in the open set of D (``open_rows``), taken as open: that only moves S earlier, so more invoices
+    are kept than needed, never fewer. The run is then extended in Python within what was read; a
+    customer whose S moved needs another round (its window moved). The result: the invoices of the
+    run (settled >= S) and the one that was settled last before it.
     """
     start: dict[int, dt.date] = {}
     for _i, cid, due in open_rows:
@@ -191,8 +197,6 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
     todo = customers
     window = dt.timedelta(days=PRE_DUE_LIMIT_DAYS)
     lo: dict[int, dt.date] = {}
-    cleared = last_allocation(as_of).label("cleared")
-    paid = paid_units(as_of).label("paid")
     while todo:
         # one row per customer: [id, lim = S - 1, lo]; reading further back than needed
         # (_RUN_MARGIN_DAYS) lets the run grow that much in Python without another round
@@ -202,22 +206,16 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
         run = (select(*(func.json_extract(rows.c.value, f"$[{k}]").label(name)
                         for k, name in enumerate(("customer_id", "lim", "lo"))))
                .cte("run").prefix_with("MATERIALIZED"))   # parse the JSON once, not per invoice
-        # Only index columns in WHERE (ix_invoice_aging, ix_allocation_aging covering): the invoice
-        # row itself is read for the few invoices that pass.
-        q = (select(Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount, cleared, paid,
-                    Invoice.voided, Invoice.voided_on)
+        q = (select(Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.cleared_on, Invoice.voided,
+                    Invoice.voided_on)
              .select_from(run).join(Invoice, Invoice.customer_id == run.c.customer_id)
-             .where(Invoice.issue_date <= as_of, Invoice.due_date < run.c.lim,
-                    # cleared on or after lo, and paid late (cleared >= due + 2: an overdue period)
-                    exists(select(Allocation.id).where(
-                        Allocation.invoice_id == Invoice.id, Allocation.date <= as_of,
-                        Allocation.date >= func.max(run.c.lo, func.date(Invoice.due_date, "+2 days"))))))
-        for inv_id, cid, due, amount, last, units, voided, voided_on in s.execute(q):
-            if last is None or int(units) < amount or (voided and not (voided_on and voided_on > as_of)):
+             .with_hint(Invoice, "INDEXED BY ix_invoice_paid_late", "sqlite")
+             .where(_PAID_LATE, Invoice.cleared_on >= run.c.lo, Invoice.cleared_on <= as_of,
+                    Invoice.due_date < run.c.lim, Invoice.issue_date <= as_of))
+        for inv_id, cid, due, cleared, voided, voided_on in plain_rows(s, q):
+            if voided and not (voided_on and voided_on > as_of.isoformat()):
                 continue
-            last = _as_date(last)
-            if last >= due + 2 * _ONE:
-                found[cid][inv_id] = (due, last)
+            found[cid][inv_id] = (dt.date.fromisoformat(due), dt.date.fromisoformat(cleared))
         moved = []
         for cid in todo:
             s0 = s1 = start[cid]   # every step back is complete while s1 - window >= lo
@@ -244,13 +242,14 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
 def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, CustomerInputs]) -> None:
     """Everything but the invoices: customers, disputes, history, promise, hold."""
     # 1. customers (and their own ladder)
-    q = (select(Customer, CustomerLadder.ladder_json).outerjoin(CustomerLadder)
+    # (columns, not ORM objects: thousands of customers on the worklist, read once)
+    q = (select(Customer.id, Customer.code, Customer.name, Customer.credit_class, Customer.currency, Customer.email,
+                Customer.credit_limit, Customer.on_hold, CustomerLadder.ladder_json).outerjoin(CustomerLadder)
          .where(Customer.id.in_(scope)))
-    for c, ladder_json in s.execute(q):
-        out[c.id] = CustomerInputs(
-            c.id, c.code, c.name, c.credit_class, c.currency, c.email,
-            None if c.credit_limit is None else from_minor(c.credit_limit, c.currency), c.on_hold,
-            json.loads(ladder_json) if ladder_json else None)
+    for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in s.execute(q):
+        out[cid] = CustomerInputs(
+            cid, code, name, credit_class, currency, email, None if limit is None else from_minor(limit, currency),
+            on_hold, json.loads(ladder_json) if ladder_json else None)
 
     # 2. step history and the latest credit review
     q = (select(CollectionEvent.customer_id, CollectionEvent.kind, CollectionEvent.step_key, CollectionEvent.date)
@@ -294,24 +293,57 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
 NOT_MONEY = tuple(sorted(CORRECTIONS - {RECOVERY.key}))
 
 
+def _promise_window(grace_days: int, as_of: dt.date):
+    """Correlated to PromiseRow: entries of money received from the day the promise was made up to
+    min(D, promised date + grace) and not reversed by D (a payment reversed, e.g. a bounced cheque,
+    kept no promise; the reversing entry itself is no money either)."""
+    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
+    reversal = aliased(Payment)
+    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
+            Payment.date <= deadline, Payment.method.not_in(NOT_MONEY), Payment.reverses_id.is_(None),
+            ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id, reversal.date <= as_of)))
+
+
+def _received(grace_days: int, as_of: dt.date):
+    return (select(func.coalesce(func.sum(Payment.amount), 0)).where(*_promise_window(grace_days, as_of))
+            .correlate(PromiseRow).scalar_subquery())
+
+
 def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[int, tuple[Promise, str]]:
     """Per customer in ``scope``: the latest promise made on or before D (ref = its id) with the money
-    received from the day it was made up to min(D, promised date + grace) (no correction: NOT_MONEY), and
-    its stored status."""
+    received from the day it was made up to min(D, promised date + grace) (no correction: NOT_MONEY;
+    nothing reversed by D), and its stored status."""
     ranked = (select(PromiseRow.id, func.row_number().over(
         partition_by=PromiseRow.customer_id,
         order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
         .where(PromiseRow.customer_id.in_(scope), PromiseRow.made_on <= as_of).subquery())
-    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
-    received = (select(func.coalesce(func.sum(Payment.amount), 0))
-                .where(Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
-                       Payment.date <= deadline, Payment.method.not_in(NOT_MONEY))
-                .correlate(PromiseRow).scalar_subquery())
+    received = _received(grace_days, as_of)
     q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
          .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
     return {p.customer_id: (Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
                                     paid_since=from_minor(int(units), currency), ref=p.id), p.status)
             for p, units, currency in s.execute(q)}
+
+
+def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
+                                 customer_ids: Collection[int] | None = None) -> list[tuple[PromiseRow, int, dt.date]]:
+    """Promises recorded as kept whose money, counted today, falls short of the amount (a payment that
+    kept one was reversed since): each with the money still received in its window and the day of the
+    latest reversal that took money out of it."""
+    reversal, reversed_payment = aliased(Payment), aliased(Payment)
+    deadline = func.date(PromiseRow.promised_date, f"+{int(grace_days)} days")
+    taken_back_on = (select(func.max(reversal.date))
+                     .join(reversed_payment, reversed_payment.id == reversal.reverses_id)
+                     .where(reversed_payment.customer_id == PromiseRow.customer_id,
+                            reversed_payment.date >= PromiseRow.made_on, reversed_payment.date <= deadline,
+                            reversal.date <= today)
+                     .correlate(PromiseRow).scalar_subquery())
+    received = _received(grace_days, today)
+    q = select(PromiseRow, received, taken_back_on).where(PromiseRow.status == "kept", received < PromiseRow.amount,
+                                                         taken_back_on.is_not(None))
+    if customer_ids is not None:
+        q = q.where(PromiseRow.customer_id.in_(list(customer_ids)))
+    return [(p, int(units), _as_date(on)) for p, units, on in s.execute(q.order_by(PromiseRow.id))]
 
 
 def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
@@ -376,21 +408,29 @@ def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, Cust
                 cleared)
          .where(which, live_on(as_of))
          .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
-    rows = [r for r in s.execute(q) if r[1] in out]
+    rows = [r for r in plain_rows(s, q) if r[1] in out]   # tens of thousands: straight from the cursor
     # paid in full on D but not cleared for good by then: a reversal reopened it later, so it was
     # cleared by its last allocation on or before D (what is paid never exceeds the amount)
-    reopened = _last_allocations(s, [r[0] for r in rows if r[5] - int(r[9]) <= 0 and r[10] is None], as_of)
+    reopened = _last_allocations(s, [r[0] for r in rows if r[5] - r[9] <= 0 and r[10] is None], as_of)
+    nothing: dict[str, Decimal] = {}   # the zero of each currency, shared by the settled invoices
+    date = dt.date.fromisoformat
     for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_by_d, cleared in rows:
-        ci = out.get(cid)
-        if ci is None:
-            continue
-        open_units = amount - int(paid_by_d)
-        if open_units <= 0 and cleared is None:
-            cleared = reopened.get(inv_id)
-        settled = _as_date(cleared) if cleared is not None and open_units <= 0 else None
-        disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
-        ci.invoices.append(InvoiceState(number, due, from_minor(max(open_units, 0), currency),
-                                        disputed=disputed, settled_on=settled, issue_date=issued,
+        ci = out[cid]
+        open_units = amount - paid_by_d
+        if open_units > 0:
+            settled, open_amount = None, from_minor(open_units, currency)
+        else:
+            settled = date(cleared) if cleared is not None else reopened.get(inv_id)
+            open_amount = nothing.get(currency)
+            if open_amount is None:
+                open_amount = nothing[currency] = from_minor(0, currency)
+        events = disputes.get(inv_id)
+        if events is None and not flag:
+            disputed, units = False, None
+        else:
+            disputed, units = dispute_as_of(events, flag, flag_units, as_of)
+        ci.invoices.append(InvoiceState(number, date(due), open_amount, disputed=disputed, settled_on=settled,
+                                        issue_date=date(issued),
                                         disputed_amount=None if units is None else from_minor(units, currency)))
         ci.invoice_ids[number] = inv_id
 

@@ -9,7 +9,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -152,6 +152,10 @@ class Database:
         event.listen(engine, "before_cursor_execute", self._before_execute)
         event.listen(engine, "commit", self._on_commit)
         event.listen(engine, "rollback", self._on_rollback)
+        self._in_use: dict[int, tuple[int, sqlite3.Connection]] = {}  # id -> (thread, connection) checked out
+        self._in_use_lock = threading.Lock()
+        event.listen(engine, "checkout", self._on_checkout)
+        event.listen(engine, "checkin", self._on_checkin)
 
     # -- the integrity check ----------------------------------------------------------------------
     @property
@@ -196,6 +200,31 @@ class Database:
 
     def _on_rollback(self, _conn) -> None:
         self._writing = False
+
+    # -- stopping reads ---------------------------------------------------------------------------
+    def _on_checkout(self, dbapi_connection, _record, _proxy) -> None:
+        with self._in_use_lock:
+            self._in_use[id(dbapi_connection)] = (threading.get_ident(), dbapi_connection)
+
+    def _on_checkin(self, dbapi_connection, _record) -> None:
+        with self._in_use_lock:
+            self._in_use.pop(id(dbapi_connection), None)
+
+    def interrupt_reads(self, threads: Collection[int] | None = None) -> int:
+        """Stop at once the statements running on this file's connections (those used by ``threads``, or
+        all) that are not inside a write transaction: each fails with SQLite's "interrupted", having
+        written nothing. A connection that has written in its open transaction is left to finish (its
+        caller cancels it and the transaction is rolled back or committed whole). Returns how many
+        connections were interrupted."""
+        n = 0
+        with self._in_use_lock:
+            for thread, con in self._in_use.values():
+                # Python's sqlite3 opens a transaction only before a write: none open means reads only
+                if (threads is None or thread in threads) and not con.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        con.interrupt()
+                        n += 1
+        return n
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:

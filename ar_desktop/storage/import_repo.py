@@ -9,7 +9,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -94,15 +94,19 @@ def invoice_states(s: Session, numbers: list[str]) -> dict[str, InvoiceState]:
 
 
 def open_invoice_states(s: Session, customer_ids: list[int]) -> list[InvoiceState]:
-    """The open (unpaid, not void) invoices of these customers, from the partial index."""
+    """The open (unpaid, not void) invoices of these customers, from the partial index ix_invoice_owed.
+    Joined with the ids as a VALUES list and with the index's WHERE written literally: asked as
+    ``customer_id IN (...)``, SQLite (no ANALYZE) reads ix_invoice_status's every unvoided invoice instead."""
     out: list[InvoiceState] = []
     cols = (Invoice.id, Invoice.number, Invoice.customer_id, Invoice.issue_date, Invoice.due_date, Invoice.amount,
             Invoice.paid, Invoice.currency, Invoice.voided, Invoice.voided_on, Invoice.discount, Invoice.discount_until,
             Invoice.last_paid_on)
+    names = ", ".join(f"i.{c.key}" for c in cols)
     for part in _chunks(sorted(set(customer_ids))):
-        q = select(*cols).where(Invoice.customer_id.in_(part), Invoice.paid < Invoice.amount,
-                                Invoice.voided.is_(False))
-        out.extend(InvoiceState(*r) for r in s.execute(q))
+        ids = ", ".join(f"(:c{k})" for k in range(len(part)))
+        q = text(f"WITH k(c) AS (VALUES {ids}) SELECT {names} FROM k JOIN invoice i "  # noqa: S608 - placeholders
+                 "ON i.customer_id = k.c WHERE i.paid < i.amount AND i.voided = 0").columns(*cols)
+        out.extend(InvoiceState(*r) for r in s.execute(q, {f"c{k}": c for k, c in enumerate(part)}))
     return out
 
 

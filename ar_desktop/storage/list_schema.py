@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 import sqlite3
 
+from ar_desktop.domain.text import Text, translate
+
 __all__ = ["INDEXES", "SEARCH", "problems", "restore"]
 
 INDEXES = {
@@ -35,7 +37,7 @@ SEARCH = {
 TRIGGERS = ("insert", "delete", "update")
 # A row here (only ever inside a bulk writer's transaction) holds the insert triggers back: FTS5 writes its
 # pending terms to disk at every statement, so a trigger fired by each row of an executemany is ~70 times
-# slower than one INSERT ... SELECT of the batch, which ``index_later`` runs instead.
+# slower than one INSERT ... SELECT of all the rows at the end, which storage.bulk_repo runs instead.
 HOLD = "search_hold"
 SAMPLE = 200  # rows whose search entries ``problems`` looks up
 
@@ -62,29 +64,6 @@ def _present(con: sqlite3.Connection) -> set[str]:
     return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table', 'trigger')")}
 
 
-class index_later:
-    """``with index_later(con, "invoice_search") as later: ...insert rows...; later(first_id, last_id)``: the
-    rows inserted in the block skip the per-row trigger and enter the search index in one statement at the
-    end, in the same transaction (a failure rolls both back)."""
-
-    def __init__(self, con, name: str):
-        self.con, self.name, self.ranges = con, name, []
-
-    def __enter__(self):
-        self.con.exec_driver_sql(f"INSERT INTO {HOLD} (held) VALUES (1)")
-        return lambda first, last: self.ranges.append((first, last))
-
-    def __exit__(self, kind, *_):
-        self.con.exec_driver_sql(f"DELETE FROM {HOLD}")
-        if kind is None:
-            table, columns, _detail = SEARCH[self.name]
-            cols = ", ".join(columns)
-            for first, last in self.ranges:
-                self.con.exec_driver_sql(f"INSERT INTO {self.name}(rowid, {cols}) SELECT id, {cols} FROM {table} "
-                                         f"WHERE id BETWEEN ? AND ?", (first, last))
-        return False
-
-
 def restore(con: sqlite3.Connection) -> list[str]:
     """Create whatever of the lists' indexes, search tables and triggers is missing; returns their names."""
     present = _present(con)
@@ -107,24 +86,29 @@ def restore(con: sqlite3.Connection) -> list[str]:
     return made
 
 
-def problems(con: sqlite3.Connection) -> list[str]:
+def problems(con: sqlite3.Connection) -> list[Text]:
     """What ``check`` reports: a missing index, search table or trigger, and rows the search does not find
     (a sample of them, looked up by their own number or code: reading all would take minutes)."""
     present = _present(con)
-    out = [f"the table {HOLD} is missing" for _ in [0] if HOLD not in present]
-    out += [f"the list index {n} is missing: lists sorted by its column read the whole table (the next upgrade "
-           f"of the file by a newer AR Desktop puts it back)" for n in INDEXES if n not in present]
+    out = [Text(translate("Messages", "the table {name} is missing"), name=HOLD) for _ in [0] if HOLD not in present]
+    out += [Text(translate("Messages", "the list index {name} is missing: lists sorted by its column read the whole "
+                                       "table (the next upgrade of the file by a newer AR Desktop puts it back)"), name=n)
+            for n in INDEXES if n not in present]
     for name in SEARCH:
         missing = [n for n in search_statements(name) if n not in present]
-        out += [f"the search {'table' if n == name else 'trigger'} {n} is missing: searches miss what was "
-                f"written since (the next upgrade of the file by a newer AR Desktop rebuilds the search index)"
+        out += [Text(translate("Messages", "the search table {name} is missing: searches miss what was written since "
+                                           "(the next upgrade of the file by a newer AR Desktop rebuilds the search "
+                                           "index)") if n == name else
+                     translate("Messages", "the search trigger {name} is missing: searches miss what was written "
+                                           "since (the next upgrade of the file by a newer AR Desktop rebuilds the "
+                                           "search index)"), name=n)
                 for n in missing]
         if not missing:
             out += _unfound(con, name)
     return out
 
 
-def _unfound(con: sqlite3.Connection, name: str) -> list[str]:
+def _unfound(con: sqlite3.Connection, name: str) -> list[Text]:
     table, columns, _detail = SEARCH[name]
     key = columns[0]  # number / code: unique, so every row is found by it
     top = con.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
@@ -138,6 +122,8 @@ def _unfound(con: sqlite3.Connection, name: str) -> list[str]:
         grams = " AND ".join('"' + value[i:i + 3].replace('"', '""') + '"' for i in range(len(value) - 2))
         hit = con.execute(f"SELECT 1 FROM {name} WHERE {name} MATCH ? AND rowid = ?", (grams, ident)).fetchone()
         if hit is None:
-            out.append(f"the search index does not find {table} {value} (id {ident}): it is out of step with the "
-                       f"{table}s; a backup taken before the damage, or support, can restore it")
+            what = Text(translate("Messages", "invoice") if table == "invoice" else translate("Messages", "customer"))
+            out.append(Text(translate("Messages", "the search index does not find {what} {value} (id {id}): it is "
+                                                  "out of step with the list; a backup taken before the damage, or "
+                                                  "support, can restore it"), what=what, value=value, id=ident))
     return out

@@ -14,6 +14,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # class k open on D was therefore issued after D - SPAN_DAYS[k] (see storage.open_set).
 SPAN_DAYS = tuple(8 << k for k in range(11))   # 8, 16, ... 8192 days
 SPAN_OPEN = len(SPAN_DAYS) + 1
+# Cleared two days or more after the due date: the invoice was overdue on some day (ix_invoice_paid_late
+# holds only these; a query names the term exactly so for SQLite to use that partial index).
+PAID_LATE_SQL = "cleared_on >= date(due_date, '+2 days')"
 
 
 class Base(DeclarativeBase):
@@ -120,16 +123,19 @@ class Invoice(Base):
         Index("ix_invoice_aging", "customer_id", "issue_date", "due_date", "amount"),
         Index("ix_invoice_due", "due_date"),
         Index("ix_invoice_issue", "issue_date"),
-        # Lists and balances mostly look at what is still open: keep that small set indexed, with
-        # what the balances add up (a covering index: the sums never read the table).
-        Index("ix_invoice_open", "customer_id", "due_date", "amount", "paid",
-              sqlite_where=text("paid < amount AND voided = 0")),
+        # Lists and balances mostly look at what is still open: that small set is indexed, with what the
+        # balances add up, by ix_invoice_owed (storage.list_schema; ix_invoice_open until migration 0017).
         # Open on D = issued by D and closed after D: per span class, a range of issue dates. It also
         # holds what as-of reports read (amounts, dates, void), so they never read the table (storage.open_set).
         Index("ix_invoice_span", "span_class", "issue_date", "closed_on", "customer_id", "due_date", "amount", "paid",
               "last_paid_on", "currency", "voided", "voided_on"),
         # The few flagged invoices, for the disputed part of the balance (storage.kpi_repo).
         Index("ix_invoice_disputed", "id", sqlite_where=text("disputed = 1")),
+        # The invoices cleared two days or more after their due date (an overdue period): per customer, those
+        # cleared in a window of days are one range (the worklist's run of overdue days, storage.collections_repo),
+        # with what it reads of them.
+        Index("ix_invoice_paid_late", "customer_id", "cleared_on", "due_date", "issue_date", "voided", "voided_on",
+              sqlite_where=text(PAID_LATE_SQL)),
     )
 
 
@@ -163,7 +169,7 @@ class Payment(Base):
 
     __tablename__ = "payment"
     id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))   # ix_payment_customer_date
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     amount: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
@@ -172,15 +178,18 @@ class Payment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # an early-payment discount: the payment that earned it (stands or falls with that payment's split)
+    earned_by_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), nullable=True)
     __table_args__ = (
         CheckConstraint("(reverses_id IS NULL AND amount > 0) OR (reverses_id IS NOT NULL AND amount < 0)",
                         name="ck_payment_amount"),
         # an entry is reversed at most once
-        Index("ux_payment_reverses", "reverses_id", unique=True),
+        Index("ux_payment_reverses", "reverses_id", unique=True, sqlite_where=text("reverses_id IS NOT NULL")),
         # an import asks which payments a customer made on a day (import_repo.payments_on)
         Index("ix_payment_customer_date", "customer_id", "date"),
         # write-offs and credit notes: "was this clearing an adjustment?" (storage.kpi_repo)
         Index("ix_payment_adjustment", "id", sqlite_where=text("method IN ('write-off', 'credit note')")),
+        Index("ix_payment_earned_by", "earned_by_id", sqlite_where=text("earned_by_id IS NOT NULL")),
     )
 
 

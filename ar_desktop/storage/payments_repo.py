@@ -78,10 +78,11 @@ class SplitLine:
 
 def add(s: Session, *, customer_id: int, date: dt.date, amount: Decimal, currency: str, method: str,
         reference: str, allocations: Iterable[PlannedAllocation], reverses_id: int | None = None,
-        note: str = "") -> int:
-    """A new entry; its kind is its method (a correction) or ``reverses_id`` (a reversal)."""
+        note: str = "", earned_by_id: int | None = None) -> int:
+    """A new entry; its kind is its method (a correction) or ``reverses_id`` (a reversal).
+    ``earned_by_id``: of a discount, the payment that earned it."""
     p = Payment(customer_id=customer_id, date=date, amount=to_minor(amount, currency), currency=currency,
-                method=method, reference=reference, reverses_id=reverses_id, note=note)
+                method=method, reference=reference, reverses_id=reverses_id, note=note, earned_by_id=earned_by_id)
     s.add(p)
     s.flush()
     allocate(s, p, date, allocations)
@@ -154,20 +155,35 @@ def _check_backdated(s: Session, inv: Invoice, date: dt.date, units: int) -> Non
 
 def booked_with(s: Session, payment: Payment) -> list[int]:
     """Entries booked together with a payment and standing or falling with it: the early-payment
-    discounts it earned on the invoices it paid, the recovery split from what it left over (same
-    customer and day; not reversed yet)."""
+    discounts it earned (linked to it: ``earned_by_id``), the recovery split from what it left over
+    (same customer and day); not reversed yet. A discount imported without its link (a file's own
+    discount rows) falls with a payment of the same customer and day applied to its invoice."""
     if payment.reverses_id is not None or payment.method in METHOD_KINDS:
         return []
     paid = select(Allocation.invoice_id).where(Allocation.payment_id == payment.id)
-    discounts = select(Allocation.payment_id).where(Allocation.invoice_id.in_(paid))
+    unlinked = select(Allocation.payment_id).where(Allocation.invoice_id.in_(paid))
     reversal = aliased(Payment)
     q = (select(Payment.id).where(
-        Payment.customer_id == payment.customer_id, Payment.date == payment.date, Payment.id != payment.id,
+        Payment.customer_id == payment.customer_id, Payment.id != payment.id,
         Payment.reverses_id.is_(None), ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)),
-        or_(and_(Payment.method == DISCOUNT.key, Payment.id.in_(discounts)),
-            and_(Payment.method == RECOVERY.key, Payment.reference == recovery_reference(payment.reference))))
+        or_(Payment.earned_by_id == payment.id,
+            and_(Payment.date == payment.date, Payment.method == DISCOUNT.key, Payment.earned_by_id.is_(None),
+                 Payment.id.in_(unlinked)),
+            and_(Payment.date == payment.date, Payment.method == RECOVERY.key,
+                 Payment.reference == recovery_reference(payment.reference))))
          .order_by(Payment.id))
     return list(s.scalars(q))
+
+
+def discounts_earned_by(s: Session, payment_id: int) -> list[tuple[int, int, int]]:
+    """The discounts a payment earned and that stand (not reversed): (entry id, invoice id, units)."""
+    reversal = aliased(Payment)
+    q = (select(Payment.id, Allocation.invoice_id, func.sum(Allocation.amount))
+         .join(Allocation, Allocation.payment_id == Payment.id)
+         .where(Payment.earned_by_id == payment_id, Payment.reverses_id.is_(None),
+                ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)))
+         .group_by(Payment.id, Allocation.invoice_id).order_by(Payment.id))
+    return [(pid, iid, int(units)) for pid, iid, units in s.execute(q)]
 
 
 def peak_paid(s: Session, invoice_id: int) -> tuple[int, bool]:

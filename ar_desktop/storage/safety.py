@@ -44,7 +44,8 @@ class DamagedFile(StorageError):
                 Text(translate("Messages", " No automatic backup was found beside it; restore a copy you made, if "
                                            "you have one.")))
         shown = "; ".join(problems[:3])
-        super().__init__(Text(translate("Messages", "{name} is damaged ({shown}). It was not changed.{hint}"),
+        super().__init__(Text(translate("Messages", "{name} is damaged. It was not changed.{hint} (SQLite's integrity "
+                                                    "check: {shown})"),
                               name=Path(path).name, shown=shown, hint=hint))
 
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainte
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView,
                                QToolButton, QToolTip, QVBoxLayout, QWidget)
 
-from ar_desktop.domain.chart_scale import compact, nice_ceiling
-from ar_desktop.ui import palette
+from ar_desktop.domain.chart_scale import nice_ceiling
+from ar_desktop.ui import amounts, palette
 
 MARGIN = 6
 
@@ -119,7 +119,7 @@ class Bar:
 class BarChart(_Chart):
     """Vertical bars with their value above, the label below and a light grid."""
 
-    def __init__(self, parent=None, *, value_text: Callable[[Decimal], str] = compact):
+    def __init__(self, parent=None, *, value_text: Callable[[Decimal], str] = amounts.short):
         super().__init__(parent)
         self.bars: list[Bar] = []
         self.value_text = value_text
@@ -135,7 +135,7 @@ class BarChart(_Chart):
 
     def tooltip(self, index: int) -> str:
         b = self.bars[index]
-        return b.tooltip or f"{b.label}: {b.value:,.2f}"
+        return b.tooltip or f"{b.label}: {amounts.money(b.value)}"
 
     def _geometry(self):
         fm = QFontMetrics(self._small_font())
@@ -172,7 +172,7 @@ class BarChart(_Chart):
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(text)
             p.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 4, fm.height()),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), compact(top_value * k / 4))
+                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), amounts.short(top_value * k / 4))
         unit = plot.width() / (sum(b.weight for b in self.bars) or 1.0)
         width = min(unit * 0.7, 64)
         for i, (b, (left, slot)) in enumerate(zip(self.bars, self._slots(plot), strict=True)):

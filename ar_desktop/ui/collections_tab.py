@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.ladder import ActionKind
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import collections
 from ar_desktop.services.collection_file import collection_file_pdf
+from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui.aging_view import AgingView
 from ar_desktop.ui.cell_tips import show_cut_off_text
 from ar_desktop.ui.credit_actions_view import CreditActionsView
@@ -32,6 +34,7 @@ from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.list_printing import print_model
 from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.pdf_preview import print_and_report
+from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.result_dialog import ResultDialog
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.worklist_model import COLUMN_KEYS, WorklistModel
@@ -66,7 +69,7 @@ FILTERS = (
 )
 
 
-class CollectionsTab(QWidget):
+class CollectionsTab(RefreshWhenShown, QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
@@ -196,22 +199,6 @@ class CollectionsTab(QWidget):
         self.credit_actions.attach(books)
         self.mark_stale()
 
-    # The worklist and the aging read the whole ledger: they are computed when the tab is
-    # looked at (or asked for), not every time a file opens or another tab saves something,
-    # and off the GUI thread when the tab itself asks, so a big file never freezes the window.
-    _stale = True
-    _generation = 0  # results of an older computation never replace newer ones
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def _ensure_loaded(self) -> None:
         if self._stale and self.books is not None:
             self.reload()
@@ -220,9 +207,7 @@ class CollectionsTab(QWidget):
         return self.as_of.date().toPython()
 
     def detach(self) -> None:
-        """The file is closing: drop any computation still running for it."""
-        self._generation += 1
-        self.books = None
+        super().detach()
         self.aging.books = None
         self.credit_actions.attach(None)
 
@@ -395,17 +380,19 @@ class CollectionsTab(QWidget):
         row = self.current_row()
         if row is None:
             return
-        ok, mail = run_action(self, collections.reminder_mail, self.books, row.customer_code, self.as_of_date())
+        ok, mail = run_action(self, reminder_mail, self.books, row.customer_code, self.as_of_date())
         if not ok:
             return
         to, subject, body = mail
         if QDesktopServices.openUrl(mailto_url(to, subject, body)):
-            note = self.tr("E-mail reminder opened in the mail program, to {0}: {1}").format(to, subject)
+            note = Text(translate("Messages", "E-mail reminder opened in the mail program, to {to}: {subject}"),
+                        to=to, subject=subject)
         else:
             dialog = MailTextDialog(self, to, subject, body)
             if not dialog.exec():
                 return
-            note = self.tr("E-mail reminder copied to send by webmail, to {0}: {1}").format(to, subject)
+            note = Text(translate("Messages", "E-mail reminder copied to send by webmail, to {to}: {subject}"),
+                        to=to, subject=subject)
         if run_action(self, collections.add_note, self.books, row.customer_code, self.books.today(), note)[0]:
             self._show_history()
             self.changed.emit()

@@ -6,12 +6,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.domain.invoice_status import InvoiceStatus, invoice_status, is_due_soon
-from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, REVERSAL
+from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, REVERSAL, reference_text
 from ar_desktop.domain.text import Text
 from ar_desktop.storage.customers_repo import CustomerRow
 from ar_desktop.storage.invoices_repo import InvoiceRow
 from ar_desktop.storage.payments_repo import PaymentRow
 from ar_desktop.ui import palette
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import Column, money_text
 
 STATUS_TEXT = {
@@ -186,6 +187,11 @@ def _method_text(r: PaymentRow) -> str:
     return QCoreApplication.translate("PaymentDialog", r.method) if r.kind in (PAYMENT.key, REVERSAL.key) else ""
 
 
+def _reference_text(r: PaymentRow) -> str:
+    """A reference the program wrote (a discount's, a recovery's) in the interface language; a typed one as is."""
+    return render(reference_text(r.kind, r.reference or ""))
+
+
 def _reversal_text(r: PaymentRow) -> str:
     if r.reversed_by:
         return _tr(REVERSED_BY_TEXT).format(r.reversed_by)
@@ -209,7 +215,7 @@ def payment_columns() -> list[Column]:
         Column("currency", QT_TRANSLATE_NOOP("Columns", "Cur."), lambda r: r.currency, None),
         Column("method", QT_TRANSLATE_NOOP("Columns", "Method"), lambda r: r.method, "method", text=_method_text),
         Column("reference", QT_TRANSLATE_NOOP("Columns", "Reference"), lambda r: r.reference, "reference",
-               tooltip=lambda r: r.reference),
+               text=_reference_text, tooltip=_reference_text),
         Column("reversal", QT_TRANSLATE_NOOP("Columns", "Reversal"), lambda r: r.reversed_by or r.reverses_id, None,
                text=_reversal_text, tooltip=lambda r: r.note),
     ]

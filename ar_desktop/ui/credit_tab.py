@@ -26,6 +26,7 @@ from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.table_models import money_text
+from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
 
 STATUS_TONE = {ins.NOTIFY_NOW: palette.DUE_SOON, ins.NOTIFIED: palette.DUE_SOON,
@@ -52,7 +53,7 @@ def insurance_model(parent) -> RowsModel:
     ], tone=lambda r: STATUS_TONE.get(r.position.status), parent=parent)
 
 
-class CreditTab(QWidget):
+class CreditTab(RefreshWhenShown, QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
@@ -157,23 +158,6 @@ class CreditTab(QWidget):
         self.as_of.setDate(QDate(today.year, today.month, today.day))
         self.as_of.blockSignals(False)
         self.mark_stale()
-
-    _stale = True
-    _generation = 0
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def detach(self) -> None:
-        self._generation += 1
-        self.books = None
 
     def as_of_date(self) -> dt.date:
         return self.as_of.date().toPython()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 from ar_desktop.domain.kpi import AMOUNTS, Change
 from ar_desktop.ui import palette
 from ar_desktop.ui.table_models import money_text
+from ar_desktop.ui import amounts
 
 # Units after a figure (translated in the "Overview" context).
 UNITS = {"overdue_percent": "%", "cei": "%"}
@@ -22,11 +23,12 @@ def figure_text(metric: str, value: Decimal | None) -> str:
     if metric in AMOUNTS:
         return money_text(value)
     unit = UNITS.get(metric)
-    return f"{value:,.1f} %" if unit else QCoreApplication.translate("Overview", "{0} days").format(f"{value:,.1f}")
+    return f"{amounts.number(value)} %" if unit else QCoreApplication.translate("Overview", "{0} days").format(
+        amounts.number(value))
 
 
 def _plain(metric: str, value: Decimal) -> str:
-    return money_text(value) if metric in AMOUNTS else f"{value:,.1f}"
+    return money_text(value) if metric in AMOUNTS else amounts.number(value)
 
 
 class FigureCard(QFrame):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.text import Text
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.paths import CJK_FONT, TRANSLATIONS
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -70,12 +70,68 @@ def remove_translator(app: QApplication, translator: QTranslator | None) -> None
 def render(message: str | Text) -> str:
     """A message from the domain or a service, in the interface language."""
     if isinstance(message, Text):
-        return message.render(QCoreApplication.translate)
+        return message.render(QCoreApplication.translate, _amount)
     return message
 
 
+def _amount(value) -> str:
+    """Money inside a sentence (``text.Amount``) in the window's one amount style."""
+    from ar_desktop.ui import amounts
+
+    return amounts.number(value, max(2, -value.as_tuple().exponent))
+
+
 def error_text(error: BaseException) -> str:
-    """What to show the user for an error: its ``Text`` translated, else its English."""
+    """What to show the user for an error: its ``Text`` translated; an error of the system or of SQLite as a
+    sentence in the interface language with the system's own words after it; else its English."""
     if isinstance(error, UserError):
         return render(error.message)
-    return str(error)
+    trouble = trouble_text(error)
+    return trouble if trouble is not None else str(error)
+
+
+def trouble_text(error: BaseException) -> str | None:
+    """An error the system (OSError) or SQLite raised, as a sentence that says what happened and what to do,
+    followed by the system's own words (which are English, or the system's language); None for other errors."""
+    import errno
+    import sqlite3
+
+    if isinstance(error, sqlite3.Error):
+        said = str(error).lower()
+        if "malformed" in said or "not a database" in said or isinstance(error, sqlite3.DatabaseError) \
+                and "corrupt" in said:
+            sentence = Text(translate("Messages", "The company file is damaged and could not be read. Restore the "
+                                                  "latest backup (File ▸ Restore from backup…)."))
+        elif "locked" in said or "busy" in said:
+            sentence = Text(translate("Messages", "The company file is busy in another program. Close the other "
+                                                  "program or wait a moment, then do it again."))
+        elif "full" in said:
+            sentence = Text(translate("Messages", "The disk holding the company file is full. Free some space, then "
+                                                  "do it again."))
+        elif "readonly" in said or "read-only" in said:
+            sentence = Text(translate("Messages", "The company file cannot be written: it or its folder is "
+                                                  "read-only. Open a copy on a disk you may write to."))
+        else:
+            sentence = Text(translate("Messages", "The company file could not be read or written. Check the disk, "
+                                                  "then do it again; if it happens again, restore the latest "
+                                                  "backup."))
+    elif isinstance(error, OSError):
+        code = error.errno
+        if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            sentence = Text(translate("Messages", "The disk is full. Free some space, then do it again."))
+        elif code in (errno.EACCES, errno.EPERM) or isinstance(error, PermissionError):
+            sentence = Text(translate("Messages", "AR Desktop may not use this file or folder. Check its "
+                                                  "permissions, or choose another place, then do it again."))
+        elif code == errno.EROFS:
+            sentence = Text(translate("Messages", "The disk is read-only. Choose a place on a disk you may write to."))
+        elif code == errno.ENOENT or isinstance(error, FileNotFoundError):
+            sentence = Text(translate("Messages", "The file or folder is not there (any more). Check the name and "
+                                                  "folder, then do it again."))
+        else:
+            sentence = Text(translate("Messages", "The system could not read or write a file. Check the disk and "
+                                                  "the file, then do it again."))
+    else:
+        return None
+    detail = f"{error.strerror}: {error.filename}" if isinstance(error, OSError) and error.strerror and \
+        error.filename else str(error)
+    return render(Text(translate("Messages", "{what} (System message: {detail})"), what=sentence, detail=detail))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QPushButton)
 
@@ -19,6 +20,37 @@ from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.table_models import PagedTableModel, money_text
+from ar_desktop.ui import amounts
+
+
+class CustomerChoices(QAbstractListModel):
+    """The customer filter's entries: "all customers", then every customer with what it owes. A model, not
+    ten thousand addItem calls: each text is made when the list shows it (the id is the UserRole)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.first = ""
+        self.choices: list = []
+
+    def set_choices(self, first: str, choices: list) -> None:
+        self.beginResetModel()
+        self.first, self.choices = first, choices
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or not self.first else len(self.choices) + 1   # empty until the file is open
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        row = index.row()
+        if role == Qt.ItemDataRole.UserRole:
+            return None if row == 0 else self.choices[row - 1].id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if row == 0:
+                return self.first
+            c = self.choices[row - 1]
+            owes = f"  ·  {money_text(c.open_balance)} {c.currency}" if c.open_balance else ""
+            return f"{c.code} – {c.name}{owes}"
+        return None
 
 
 class InvoicesTab(ListTab):
@@ -28,6 +60,8 @@ class InvoicesTab(ListTab):
         for label, key in ((self.tr("Open"), "open"), (self.tr("Overdue"), "overdue"), (self.tr("All"), "all")):
             self.status.addItem(label, key)
         self.customer = QComboBox()
+        self.customer_choices = CustomerChoices(self.customer)
+        self.customer.setModel(self.customer_choices)
         self.customer.setMinimumWidth(220)
         self.use_dates = QCheckBox(self.tr("Issued from"))
         self.date_from = date_edit(dt.date.today().replace(month=1, day=1))
@@ -91,11 +125,8 @@ class InvoicesTab(ListTab):
     def load_customers(self) -> None:
         current = self.customer.currentData()
         self.customer.blockSignals(True)
-        self.customer.clear()
-        self.customer.addItem(self.tr("All customers"), None)
-        for c in customer_picker(self.books):  # what each owes, as in the Customers list
-            owes = f"  ·  {money_text(c.open_balance)} {c.currency}" if c.open_balance else ""
-            self.customer.addItem(f"{c.code} – {c.name}{owes}", c.id)
+        # what each owes, as in the Customers list
+        self.customer_choices.set_choices(self.tr("All customers"), customer_picker(self.books))
         idx = self.customer.findData(current)
         self.customer.setCurrentIndex(max(idx, 0))
         self.customer.blockSignals(False)
@@ -115,7 +146,7 @@ class InvoicesTab(ListTab):
             self.totals.setText("")
             return
         self.totals.setText(self.tr("{0} invoices · amount {1} · open {2} · overdue {3}").format(
-            f"{t.count:,}", money_text(t.amount), money_text(t.open_amount), money_text(t.overdue_amount)))
+            amounts.number(t.count, 0), money_text(t.amount), money_text(t.open_amount), money_text(t.overdue_amount)))
 
     def show_filter(self, status: str, customer_id: int | None = None, issued_from: dt.date | None = None,
                     issued_to: dt.date | None = None) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from ar_desktop.services.list_report import MAX_PRINTED_ROWS, list_pdf
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
+from ar_desktop.ui import amounts
 
 
 def printed_language() -> str:
@@ -35,7 +36,7 @@ def print_model(parent: QWidget, books, model: QAbstractItemModel, title: str, *
     if count > shown:
         note = QCoreApplication.translate(
             "ListPrinting", "The first {0} of {1} rows are printed; narrow the list with its filters to print the "
-            "rest.").format(f"{shown:,}", f"{count:,}")
+            "rest.").format(amounts.number(shown, 0), amounts.number(count, 0))
     ok, data = run_action(parent, list_pdf, books, title, headers, rows, numeric=numeric, subtitle=subtitle,
                           totals=totals, note=note, language=printed_language())
     if not ok:

@@ -17,6 +17,7 @@ from ar_desktop.services.company_file import (FILE_SUFFIX, company_profile, crea
 from ar_desktop.services.backups import DamagedFile, latest_good_backup
 from ar_desktop.services.context import Books
 from ar_desktop.services.importing import import_file as import_records
+from ar_desktop.ui import amounts
 from ar_desktop.ui.cell_tips import explain_cut_off_cells
 from ar_desktop.ui.collections_tab import CollectionsTab
 from ar_desktop.ui.credit_tab import CreditTab
@@ -26,7 +27,7 @@ from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsD
 from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
 from ar_desktop.ui.dialogs.credit_dialogs import CreditSettingsDialog, PoliciesDialog
 from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
-from ar_desktop.ui.i18n import LANGUAGES, SETTING, chosen_language, switch_language
+from ar_desktop.ui.i18n import LANGUAGES, SETTING, chosen_language, error_text, switch_language
 from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
 from ar_desktop.ui.overview_tab import Navigate, OverviewTab
@@ -236,19 +237,21 @@ class MainWindow(QMainWindow):
             return False
         if not confirm(self, self.tr("Damaged company file"),
                        self.tr("{0}\n\nRestore the latest good backup now? The damaged file is kept beside it.")
-                       .format(str(error))):
+                       .format(error_text(error))):
             return False
         return restore_backup(self, error.backup, target=path.expanduser().resolve())
 
     def _use(self, books: Books) -> None:
         self.books = books
+        tasks.interrupt_reads_with(books.db.interrupt_reads)   # cancelling a task stops its reads at once
         self._remember(books.db.path)
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
+        profile = company_profile(books)
+        amounts.use_company(profile.country)  # before the tabs read: every amount in the company's style
         for tab in self._tab_pages():
             tab.set_books(books)
         explain_cut_off_cells(self.tabs)  # every list, the Overview's and the Credit tab's included
-        profile = company_profile(books)
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
         self.company_label.setText(str(books.db.path))
         self._update_actions()
@@ -281,8 +284,10 @@ class MainWindow(QMainWindow):
         if self.books is None:
             return
         self._stop_work()
+        tasks.interrupt_reads_with(None)
         self.books.close()
         self.books = None
+        amounts.use_company("")  # no company file: the plain style
         self.takeCentralWidget()
         self.empty = self._empty_state()
         self.setCentralWidget(self.empty)
@@ -296,13 +301,17 @@ class MainWindow(QMainWindow):
         self.collections.detach()
         self.overview.detach()
         self.credit.detach()
-        # The workers may still be reading this file (a restore replaces it next)
+        # The workers may still be reading this file (a restore replaces it next): their reads are
+        # interrupted (SQLite's interrupt, reads only), so closing a big file does not wait for them
         tasks.cancel_all()
         tasks.wait_idle()
 
     def edit_company(self) -> None:
         if CompanyDialog(self, self.books, company_profile(self.books)).exec():
-            self.setWindowTitle(f"{company_profile(self.books).legal_name} — AR Desktop")
+            profile = company_profile(self.books)
+            self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
+            if amounts.style() != amounts.use_company(profile.country):
+                self.data_changed()  # the lists again, in the new amount style
 
     def edit_ladder(self) -> None:
         if LadderDialog(self, self.books).exec():

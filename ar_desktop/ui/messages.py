@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.ui.i18n import error_text, render
+from ar_desktop.ui.i18n import error_text, render, trouble_text
 
 log = logging.getLogger("ar_desktop")
 
@@ -21,6 +21,10 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     elif isinstance(error, UserError):
         QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Cannot do that"),
                             error_text(error))
+    elif trouble_text(error) is not None:  # the system or SQLite said no: what happened, what to do, its words
+        log.warning("system error", exc_info=error)
+        QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Cannot do that"),
+                            trouble_text(error))
     else:
         log.error("unexpected error", exc_info=error)
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Messages", "Unexpected error"),

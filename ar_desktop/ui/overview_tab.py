@@ -34,7 +34,9 @@ from ar_desktop.ui.figure_card import FigureCard, figure_text
 from ar_desktop.ui.report_actions import ReportActions
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.table_models import money_text
+from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
+from ar_desktop.ui import amounts
 
 PERIODS = (30, 60, 90, 180, 365)
 MONTHS = (QT_TRANSLATE_NOOP("Overview", "Jan"), QT_TRANSLATE_NOOP("Overview", "Feb"),
@@ -113,7 +115,7 @@ def _table(model: RowsModel, rows_visible: int = 5) -> QTableView:
     return t
 
 
-class OverviewTab(QWidget):
+class OverviewTab(RefreshWhenShown, QWidget):
     navigate = Signal(object)   # a Navigate for the main window
     loaded = Signal()           # everything of the current request is on screen
     changed = Signal()
@@ -124,10 +126,8 @@ class OverviewTab(QWidget):
         self.figures: overview_service.OverviewFigures | None = None
         self.trend: list[TrendPoint] = []
         self.actions: overview_service.OverviewActions | None = None
-        self._generation = 0
         self._pending: set[str] = set()
         self._started = 0.0
-        self._stale = True
 
         self.as_of = date_edit()
         self.as_of.dateChanged.connect(self.refresh)
@@ -263,21 +263,6 @@ class OverviewTab(QWidget):
             w.blockSignals(False)
         self.mark_stale()
 
-    def detach(self) -> None:
-        """The file is closing: drop any computation still running for it."""
-        self._generation += 1
-        self.books = None
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def as_of_date(self) -> dt.date:
         return self.as_of.date().toPython()
 
@@ -351,7 +336,7 @@ class OverviewTab(QWidget):
         self.trend = points
         labels = [tr(MONTHS[p.day.month - 1]) for p in points]
         tips = [self.tr("{0}: DSO {1}, overdue {2} %").format(
-            p.day.isoformat(), "–" if p.dso is None else f"{p.dso:,.1f}", f"{p.overdue_percent:,.1f}") for p in points]
+            p.day.isoformat(), "–" if p.dso is None else amounts.number(p.dso), amounts.number(p.overdue_percent)) for p in points]
         self.trend_chart.set_data(labels, [
             Series(self.tr("DSO (days)"), tuple(p.dso for p in points), palette.CHART_DSO, "left", ""),
             Series(self.tr("Overdue share (%)"), tuple(p.overdue_percent for p in points),
@@ -518,4 +503,4 @@ class OverviewTab(QWidget):
 
 
 def _share(part, total) -> str:
-    return f"{part * 100 / total:.1f} %" if total else ""
+    return f"{amounts.number(part * 100 / total)} %" if total else ""

@@ -21,6 +21,7 @@ from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog, reverse_entry
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.table_models import PagedTableModel, money_text
+from ar_desktop.ui import amounts
 
 
 
@@ -123,7 +124,7 @@ class PaymentsTab(ListTab):
             self.totals.setText("")
             return
         count = sum(t.count for t in totals)
-        parts = [self.tr("{0} entries").format(f"{count:,}")]
+        parts = [self.tr("{0} entries").format(amounts.number(count, 0))]
         for t in totals:
             parts.append(self.tr("{0}: net {1} · unapplied {2}").format(t.currency, money_text(t.amount),
                                                                         money_text(t.unapplied)))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 
 from ar_desktop.ui import palette
 from ar_desktop.ui.table_models import RawRole, StatusRole, money_text
+from ar_desktop.ui import amounts
 
 PayloadRole = Qt.ItemDataRole.UserRole + 10
 
@@ -33,9 +34,9 @@ def cell_text(value: Any, kind: str) -> str:
     if kind == "money":
         return money_text(value)
     if kind == "number" and isinstance(value, Decimal):
-        return f"{value:,.1f}"
+        return amounts.number(value)
     if kind == "int":
-        return f"{value:,}"
+        return amounts.number(value, 0)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ar_desktop.ui import palette
+from ar_desktop.ui import amounts, palette
 
 Row = TypeVar("Row")
 PAGE = 200
@@ -39,8 +39,9 @@ class Column(Generic[Row]):
     tooltip: Callable[[Any], str] | None = None
 
 
-def money_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+def money_text(value: Decimal | None, currency: str | None = None) -> str:
+    """An amount in the window's one style (ui.amounts): '12.000,50' in a German company."""
+    return amounts.money(value, currency)
 
 
 class PagedTableModel(QAbstractTableModel):

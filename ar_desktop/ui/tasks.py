@@ -1,7 +1,9 @@
 """Long work off the GUI thread, behind a progress dialog with a Cancel button.
 
 A task function receives a ``Progress`` to report through and to ask whether the user
-cancelled; it raises ``Cancelled`` to stop, and its service rolls the transaction back.
+cancelled; it raises ``Cancelled`` to stop, and its service rolls the transaction back. Cancelling
+(the dialog's button, or closing the file) also interrupts the SQLite statement the task is
+reading with, so a long read on a big file stops at once; a write transaction is never interrupted.
 
 Lifetimes are the whole difficulty here. A task is kept alive by this module, not by the
 widget that started it, until its result has been delivered on the GUI thread: a widget
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +36,8 @@ from ar_desktop.ui.messages import show_error
 
 _live: set[BackgroundTask] = set()
 _when_idle: list[Callable[[], None]] = []
+# Stops the database reads of the given worker threads (the open file's Database.interrupt_reads)
+_interrupt: Callable[[set[int]], int] | None = None
 
 
 class _Signals(QObject):
@@ -42,18 +47,33 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals):
+    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals,
+                 cancelled: Callable[[], bool]):
         super().__init__()
         self.setAutoDelete(False)
-        self.fn, self.progress, self.signals = fn, progress, signals
+        self.fn, self.progress, self.signals, self.cancelled = fn, progress, signals, cancelled
+        self.lock = threading.Lock()
+        self.thread: int | None = None   # the worker thread while the job runs (pool threads run other jobs after)
 
     def run(self) -> None:
+        with self.lock:
+            self.thread = threading.get_ident()
         try:
             result = self.fn(self.progress)
         except BaseException as e:  # noqa: BLE001 - reported on the GUI thread
-            self.signals.failed.emit(e)
+            # a cancelled job may fail in whatever it was doing (a read interrupted): it was cancelled
+            self.signals.failed.emit(Cancelled() if self.cancelled() else e)
         else:
             self.signals.finished.emit(result)
+        finally:
+            with self.lock:
+                self.thread = None
+
+    def interrupt(self) -> None:
+        """Stop the database reads this job is running now (under the lock: never another job's)."""
+        with self.lock:
+            if self.thread is not None and _interrupt is not None:
+                _interrupt({self.thread})
 
 
 class BackgroundTask(QObject):
@@ -75,13 +95,13 @@ class BackgroundTask(QObject):
             self.dialog.setMinimumDuration(300)
             self.dialog.setAutoClose(False)
             self.dialog.setAutoReset(False)
-            self.dialog.canceled.connect(self._cancel.set)
+            self.dialog.canceled.connect(self.cancel)
         self.signals.progress.connect(self._on_progress)
         self.signals.finished.connect(self._on_finished)
         self.signals.failed.connect(self._on_failed)
         self.progress = Progress(lambda done, total, text: self.signals.progress.emit(done, total, text),
                                  self._cancel.is_set)
-        self._job = _Job(fn, self.progress, self.signals)
+        self._job = _Job(fn, self.progress, self.signals, self._cancel.is_set)
         self.result: Any = None
         self.error: BaseException | None = None
         self.finished = threading.Event()
@@ -94,7 +114,10 @@ class BackgroundTask(QObject):
         return self
 
     def cancel(self) -> None:
+        """Ask the task to stop: it stops at its next progress step, and a database read it is running
+        stops at once (reads only: a write transaction is left to its own cancelling and rollback)."""
         self._cancel.set()
+        self._job.interrupt()
 
     def _parent_alive(self) -> bool:
         return shiboken6.isValid(self._parent)
@@ -156,9 +179,21 @@ def when_idle(callback: Callable[[], None]) -> None:
         callback()
 
 
+def interrupt_reads_with(interrupt: Callable[[set[int]], int] | None) -> None:
+    """How cancelling stops the reads of the open company file (None when no file is open)."""
+    global _interrupt
+    _interrupt = interrupt
+
+
 def wait_idle(timeout_ms: int = 60_000) -> bool:
-    """Block until every task has delivered (for quitting); True when none is left."""
-    QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """Block until every task has delivered (for quitting, closing the file); True when none is left.
+    A cancelled task that starts another read while it winds down has that read stopped too."""
+    pool = QThreadPool.globalInstance()
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not pool.waitForDone(50) and time.monotonic() < deadline:
+        for task in list(_live):
+            if task._cancel.is_set():
+                task._job.interrupt()
     QCoreApplication.sendPostedEvents()
     QCoreApplication.processEvents()
     return not _live

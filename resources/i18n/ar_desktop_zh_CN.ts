@@ -533,14 +533,6 @@
         <translation>恢复对 {0} 的催收流程？</translation>
     </message>
     <message>
-        <source>E-mail reminder opened in the mail program, to {0}: {1}</source>
-        <translation>已在邮件程序中打开邮件提醒，收件人 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>E-mail reminder copied to send by webmail, to {0}: {1}</source>
-        <translation>已复制邮件提醒以便通过网页邮箱发送，收件人 {0}：{1}</translation>
-    </message>
-    <message>
         <source>As of {0} · {1}</source>
         <translation>截至 {0} · {1}</translation>
     </message>
@@ -3302,6 +3294,22 @@ Receivables and collections for bookkeepers.</source>
         <translation>“{credit_class}”不是信用等级。请使用 A、B 或 C。</translation>
     </message>
     <message>
+        <source>Paid {paid} of {amount} by {date}.</source>
+        <translation>截至 {date} 已付 {paid}（应付 {amount}）。</translation>
+    </message>
+    <message>
+        <source>Paid {paid} since {date}.</source>
+        <translation>自 {date} 起已付 {paid}。</translation>
+    </message>
+    <message>
+        <source>Paid {paid} of {amount} due by {date}.</source>
+        <translation>截至 {date} 应付 {amount}，已付 {paid}。</translation>
+    </message>
+    <message>
+        <source>Invoices {numbers} paid in full.</source>
+        <translation>发票 {numbers} 已全额付清。</translation>
+    </message>
+    <message>
         <source>date of the step</source>
         <translation>步骤日期</translation>
     </message>
@@ -3412,6 +3420,14 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Invoice {names} is already in a payment plan. Cancel that plan first.</source>
         <translation>发票 {names} 已在一个分期付款计划中。请先取消该计划。</translation>
+    </message>
+    <message>
+        <source>{schedule} (invoices {numbers})</source>
+        <translation>{schedule}（发票 {numbers}）</translation>
+    </message>
+    <message>
+        <source>{what}. {note}</source>
+        <translation>{what}。{note}</translation>
     </message>
     <message>
         <source>The {what} &apos;{value}&apos; must be a whole number from {lo} to {hi}.</source>
@@ -3670,6 +3686,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>超限开票的原因</translation>
     </message>
     <message>
+        <source>Invoice {number}: {note}</source>
+        <translation>发票 {number}：{note}</translation>
+    </message>
+    <message>
         <source>date of the override</source>
         <translation>超限开票日期</translation>
     </message>
@@ -3716,6 +3736,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>The slip is dated {as_of}; it cannot have come back on {date}.</source>
         <translation>确认函日期为 {as_of}，不可能在 {date} 寄回。</translation>
+    </message>
+    <message>
+        <source>Balance confirmation {ref}</source>
+        <translation>余额确认函 {ref}</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a credit class. Use A, B or C.</source>
@@ -3832,6 +3856,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>The quarter {quarter} has not begun yet (today is {today}). Choose a quarter that has.</source>
         <translation>季度 {quarter} 尚未开始（今天是 {today}）。请选择已开始的季度。</translation>
+    </message>
+    <message>
+        <source>{what} {note}</source>
+        <translation>{what} {note}</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a review decision. Choose keep, change_limit, change_class or stop_supplying.</source>
@@ -4458,6 +4486,22 @@ Receivables and collections for bookkeepers.</source>
         <translation>更正</translation>
     </message>
     <message>
+        <source>posting receipt</source>
+        <translation>邮寄回执</translation>
+    </message>
+    <message>
+        <source>return receipt</source>
+        <translation>回执卡</translation>
+    </message>
+    <message>
+        <source>proof of delivery</source>
+        <translation>妥投证明</translation>
+    </message>
+    <message>
+        <source>returned envelope</source>
+        <translation>退回信封</translation>
+    </message>
+    <message>
         <source>&apos;{key}&apos; is not a known mail service. Use one of: {value}.</source>
         <translation>“{key}”不是已知的邮寄服务。请使用以下之一：{value}。</translation>
     </message>
@@ -4552,6 +4596,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>date of the receipt</source>
         <translation>回执日期</translation>
+    </message>
+    <message>
+        <source>{what} (SHA-256 {digest})</source>
+        <translation>{what}（SHA-256 {digest}）</translation>
     </message>
     <message>
         <source>reason for the correction</source>
@@ -5438,6 +5486,30 @@ Receivables and collections for bookkeepers.</source>
         <translation>无法读取利率文件 {target}（{exc}）。请重新安装程序或选择其他利率文件。</translation>
     </message>
     <message>
+        <source>the first half of {year}</source>
+        <translation>{year}年上半年</translation>
+    </message>
+    <message>
+        <source>the second half of {year}</source>
+        <translation>{year}年下半年</translation>
+    </message>
+    <message>
+        <source>in force on {date} (EU reference rate for {half}; unchanged since {since})</source>
+        <translation>{date} 有效（{half}欧盟参考利率；自 {since} 起未变）</translation>
+    </message>
+    <message>
+        <source>in force on {date} (UK reference rate for interest starting in {half})</source>
+        <translation>{date} 有效（适用于{half}起算利息的英国参考利率）</translation>
+    </message>
+    <message>
+        <source>unchanged since {date}</source>
+        <translation>自 {date} 起未变</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
         <source>The IBAN {value} is not valid (wrong check digits or length for {country}). Copy it from a bank statement.</source>
         <translation>IBAN {value} 无效（校验位或长度与{country}不符）。请从银行对账单上复制。</translation>
     </message>
@@ -5534,8 +5606,8 @@ Receivables and collections for bookkeepers.</source>
         <translation>旁边没有找到自动备份；如您自己保存过副本，请恢复该副本。</translation>
     </message>
     <message>
-        <source>{name} is damaged ({shown}). It was not changed.{hint}</source>
-        <translation>{name} 已损坏（{shown}）。该文件未被改动。{hint}</translation>
+        <source>{name} is damaged. It was not changed.{hint} (SQLite&apos;s integrity check: {shown})</source>
+        <translation>{name} 已损坏。该文件未被改动。{hint}（SQLite 完整性检查：{shown}）</translation>
     </message>
     <message>
         <source>The disk holding {name} is full; the last change was not saved. Free some space (or move the file to a disk with room), then do it again.</source>
@@ -5950,6 +6022,18 @@ Receivables and collections for bookkeepers.</source>
         <translation>{total} 无法分成 {count} 期；请减少期数。</translation>
     </message>
     <message>
+        <source>1 instalment of {amount} on {date}</source>
+        <translation>{date} 一次性付款 {amount}</translation>
+    </message>
+    <message>
+        <source>{count} instalments of {amount} (last {last}) from {date} every {days} days</source>
+        <translation>自 {date} 起每 {days} 天一期，共 {count} 期，每期 {amount}（末期 {last}）</translation>
+    </message>
+    <message>
+        <source>{count} instalments of {amount} from {date} every {days} days</source>
+        <translation>自 {date} 起每 {days} 天一期，共 {count} 期，每期 {amount}</translation>
+    </message>
+    <message>
         <source>&apos;{serial}&apos; is not an eight-digit serial number.</source>
         <translation>“{serial}”不是八位序列号。</translation>
     </message>
@@ -6132,6 +6216,14 @@ Receivables and collections for bookkeepers.</source>
         <translation>函件 {reference}：归档文件 {path} 在发出后被改动过（SHA-256 为 {actual}，应为 {expected}）。请从备份中恢复原件。</translation>
     </message>
     <message>
+        <source>Letter {ref} was committed without its archived file. Print it again from the customer&apos;s history and keep the copy.</source>
+        <translation>函件 {ref} 已登记，但没有存档文件。请从客户的催收档案中重新打印并保留副本。</translation>
+    </message>
+    <message>
+        <source>The letter archive holds {file}, which no letter in this company file names (left by an interrupted batch, or the company file was restored from an older backup). Keep it if it was sent; the next batch moves it into {folder}.</source>
+        <translation>函件存档中有文件 {file}，但本公司文件中没有任何函件对应它（可能是中断的批量出函留下的，或公司文件是从较早的备份恢复的）。如该函已寄出，请保留；下一次批量出函会将其移入 {folder}。</translation>
+    </message>
+    <message>
         <source>There are no letters to print. Select at least one letter.</source>
         <translation>没有要打印的函件。请至少选择一封函件。</translation>
     </message>
@@ -6188,6 +6280,30 @@ Receivables and collections for bookkeepers.</source>
         <translation>函件 {reference}：更正第 {entry} 号记录</translation>
     </message>
     <message>
+        <source>{amount} {currency}</source>
+        <translation>{amount} {currency}</translation>
+    </message>
+    <message>
+        <source>Letter {ref} ({what}): invoices falling due {amount}; nothing claimed.</source>
+        <translation>函件 {ref}（{what}）：即将到期的发票 {amount}；未主张任何款项。</translation>
+    </message>
+    <message>
+        <source>Letter {ref} ({what}) claims {total}: invoices {amount}</source>
+        <translation>函件 {ref}（{what}）主张 {total}：发票 {amount}</translation>
+    </message>
+    <message>
+        <source>, interest {interest}, fixed compensation {fixed}</source>
+        <translation>，逾期利息 {interest}，固定补偿 {fixed}</translation>
+    </message>
+    <message>
+        <source>; {amount} in dispute not claimed</source>
+        <translation>；有争议的 {amount} 未主张</translation>
+    </message>
+    <message>
+        <source>; pay by {date}.</source>
+        <translation>；付款期限 {date}。</translation>
+    </message>
+    <message>
         <source>The letter archive already holds {final}. Move that file away: archived letters are never overwritten.</source>
         <translation>函件档案中已有 {final}。请将该文件移走：已归档的函件绝不会被覆盖。</translation>
     </message>
@@ -6208,16 +6324,36 @@ Receivables and collections for bookkeepers.</source>
         <translation>函件正文超过 {max_template_chars} 个字符。请缩短。</translation>
     </message>
     <message>
-        <source>Class A - gentle: for customers who pay reliably. The first reminder comes a week after the due date, the formal demand letter after a month, and legal steps are taken late.</source>
-        <translation>A 类 – 宽松：适用于付款可靠的客户。到期日一周后发出第一次付款提醒，一个月后发出正式催款函，法律措施较晚才采取。</translation>
+        <source>Class A - gentle: for customers who pay reliably.</source>
+        <translation>A 类 – 宽松：适用于付款可靠的客户。</translation>
     </message>
     <message>
-        <source>Class B - standard: a courtesy reminder 3 days before the due date, a reminder 3 days after, a phone call after a week, a formal demand letter by registered mail after 15 days, legal action after 30 days and a collection agency after 60 days.</source>
-        <translation>B 类 – 标准：到期前 3 天发出友情提醒，逾期 3 天发出付款提醒，逾期一周电话催收，逾期 15 天以挂号信寄出正式催款函，逾期 30 天采取法律行动，逾期 60 天移交催收机构。</translation>
+        <source>Class B - standard: for most customers.</source>
+        <translation>B 类 – 标准：适用于大多数客户。</translation>
     </message>
     <message>
-        <source>Class C - strict: for customers who often pay late. Reminders start the day after the due date and the account escalates quickly: demand letter after 10 days, legal action after 24 days, collection agency after 45 days.</source>
-        <translation>C 类 – 严格：适用于经常逾期付款的客户。到期次日即开始提醒，催收迅速升级：逾期 10 天发出催款函，24 天采取法律行动，45 天移交催收机构。</translation>
+        <source>Class C - strict: for customers who often pay late.</source>
+        <translation>C 类 – 严格：适用于经常逾期付款的客户。</translation>
+    </message>
+    <message>
+        <source>{days} days before the due date</source>
+        <translation>到期前 {days} 天</translation>
+    </message>
+    <message>
+        <source>on the due date</source>
+        <translation>到期当日</translation>
+    </message>
+    <message>
+        <source>{days} days after the due date</source>
+        <translation>逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>{step}: {when}</source>
+        <translation>{step}：{when}</translation>
+    </message>
+    <message>
+        <source>{flavour} {steps}.</source>
+        <translation>{flavour}{steps}。</translation>
     </message>
     <message>
         <source>Courtesy reminder</source>
@@ -6438,6 +6574,98 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>That invoice no longer exists.</source>
         <translation>该发票已不存在。</translation>
+    </message>
+    <message>
+        <source>E-mail reminder opened in the mail program, to {to}: {subject}</source>
+        <translation>已在邮件程序中打开催款邮件，收件人 {to}：{subject}</translation>
+    </message>
+    <message>
+        <source>E-mail reminder copied to send by webmail, to {to}: {subject}</source>
+        <translation>已复制催款邮件以通过网页邮箱发送，收件人 {to}：{subject}</translation>
+    </message>
+    <message>
+        <source>The company file is damaged and could not be read. Restore the latest backup (File ▸ Restore from backup…).</source>
+        <translation>公司文件已损坏，无法读取。请恢复最近的备份（文件 ▸ 从备份恢复…）。</translation>
+    </message>
+    <message>
+        <source>The company file is busy in another program. Close the other program or wait a moment, then do it again.</source>
+        <translation>公司文件正被另一个程序占用。请关闭该程序或稍候片刻，然后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding the company file is full. Free some space, then do it again.</source>
+        <translation>存放公司文件的磁盘已满。请腾出一些空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>The company file cannot be written: it or its folder is read-only. Open a copy on a disk you may write to.</source>
+        <translation>无法写入公司文件：文件或其所在文件夹为只读。请在可写入的磁盘上打开一份副本。</translation>
+    </message>
+    <message>
+        <source>The company file could not be read or written. Check the disk, then do it again; if it happens again, restore the latest backup.</source>
+        <translation>无法读取或写入公司文件。请检查磁盘后重试；如再次出现，请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then do it again.</source>
+        <translation>磁盘已满。请腾出一些空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>AR Desktop may not use this file or folder. Check its permissions, or choose another place, then do it again.</source>
+        <translation>AR Desktop 无权使用此文件或文件夹。请检查其权限，或选择其他位置，然后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is read-only. Choose a place on a disk you may write to.</source>
+        <translation>磁盘为只读。请选择可写入的磁盘上的位置。</translation>
+    </message>
+    <message>
+        <source>The file or folder is not there (any more). Check the name and folder, then do it again.</source>
+        <translation>文件或文件夹不存在（或已被移走）。请检查名称和文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <source>The system could not read or write a file. Check the disk and the file, then do it again.</source>
+        <translation>系统无法读取或写入文件。请检查磁盘和文件，然后重试。</translation>
+    </message>
+    <message>
+        <source>{what} (System message: {detail})</source>
+        <translation>{what}（系统信息：{detail}）</translation>
+    </message>
+    <message>
+        <source>Early-payment discount on invoice {number}</source>
+        <translation>发票 {number} 的提前付款折扣</translation>
+    </message>
+    <message>
+        <source>Recovery of written-off debt. {reference}</source>
+        <translation>已核销坏账收回。{reference}</translation>
+    </message>
+    <message>
+        <source>Recovery of written-off debt.</source>
+        <translation>已核销坏账收回。</translation>
+    </message>
+    <message>
+        <source>the table {name} is missing</source>
+        <translation>缺少数据表 {name}</translation>
+    </message>
+    <message>
+        <source>the list index {name} is missing: lists sorted by its column read the whole table (the next upgrade of the file by a newer AR Desktop puts it back)</source>
+        <translation>缺少列表索引 {name}：按该列排序的列表需要读取整张表（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
+    <message>
+        <source>the search table {name} is missing: searches miss what was written since (the next upgrade of the file by a newer AR Desktop rebuilds the search index)</source>
+        <translation>缺少搜索表 {name}：此后写入的内容搜索不到（用新版 AR Desktop 升级该文件时会重建搜索索引）</translation>
+    </message>
+    <message>
+        <source>the search trigger {name} is missing: searches miss what was written since (the next upgrade of the file by a newer AR Desktop rebuilds the search index)</source>
+        <translation>缺少搜索触发器 {name}：此后写入的内容搜索不到（用新版 AR Desktop 升级该文件时会重建搜索索引）</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>the search index does not find {what} {value} (id {id}): it is out of step with the list; a backup taken before the damage, or support, can restore it</source>
+        <translation>搜索索引找不到{what} {value}（ID {id}）：索引与列表不一致；可用损坏前的备份或技术支持恢复</translation>
     </message>
 </context>
 <context>
@@ -7663,8 +7891,8 @@ Interest already shown in issued letters does not change; new computations use t
         <translation>{0} 不是 UTF-8 文本文件。请另存为 CSV（UTF-8）后重试。</translation>
     </message>
     <message>
-        <source>{0} cannot be read: {1}</source>
-        <translation>无法读取 {0}：{1}</translation>
+        <source>{0} cannot be read. {1}</source>
+        <translation>无法读取 {0}。{1}</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -7998,6 +8226,10 @@ Interest already shown in issued letters does not change; new computations use t
         <source>Quarterly review {quarter}: limit and class kept.</source>
         <translation>季度复核 {quarter}：信用额度与等级维持不变。</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -8010,8 +8242,8 @@ Interest already shown in issued letters does not change; new computations use t
         <translation>复核决定</translation>
     </message>
     <message>
-        <source>new limit, e.g. 20000.00</source>
-        <translation>新额度，例如 20000.00</translation>
+        <source>new limit, e.g. {0}</source>
+        <translation>新额度，例如 {0}</translation>
     </message>
     <message>
         <source>why (kept in the collection file)</source>

@@ -120,7 +120,7 @@ def test_the_plan_s_last_day_caps_a_grace_lengthened_later():
 
 
 def test_schedule_text():
-    assert schedule_text(PLAN, 30) == "3 instalments of 400.00 from 2026-04-15 every 30 days"
-    assert schedule_text(plan_instalments(D("100"), 3, START, 7), 7) == \
+    assert str(schedule_text(PLAN, 30)) == "3 instalments of 400.00 from 2026-04-15 every 30 days"
+    assert str(schedule_text(plan_instalments(D("100"), 3, START, 7), 7)) == \
         "3 instalments of 33.33 (last 33.34) from 2026-04-15 every 7 days"
-    assert schedule_text([(START, D("5.00"))], 30) == "1 instalment of 5.00 on 2026-04-15"
+    assert str(schedule_text([(START, D("5.00"))], 30)) == "1 instalment of 5.00 on 2026-04-15"

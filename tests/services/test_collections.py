@@ -15,6 +15,7 @@ from ar_desktop.domain.ladder import ActionKind, Step, default_ladder
 from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company
+from ar_desktop.services.reminder_mail import reminder_mail
 
 DUE = dt.date(2026, 3, 1)
 TODAY = dt.date(2026, 6, 30)
@@ -326,7 +327,7 @@ def test_settings_grace_days(one):
     (lambda b: col.mark_dispute(b, "INV-1", "x", amount="150"), "more than is open"),
     (lambda b: col.put_on_hold(b, "C1", d(20), "", on=d(5)), "reason for the hold"),
     (lambda b: col.record_credit_override(b, "C1", "INV-1", ""), "reason for the override"),
-    (lambda b: col.reminder_mail(b, "C1", d(10)), "no e-mail address"),
+    (lambda b: reminder_mail(b, "C1", d(10)), "no e-mail address"),
 ])
 def test_validation(one, call, message):
     with pytest.raises(UserError, match=message):
@@ -411,13 +412,13 @@ def test_reminder_mail(bk):
     customer(bk, "C1", email="ap@c1.example", contact="Ms Chen")
     invoice(bk, "INV-1", amount="1234.50")
     invoice(bk, "INV-2", amount="10.00", due=d(30))
-    to, subject, body = col.reminder_mail(bk, "C1", d(10))
+    to, subject, body = reminder_mail(bk, "C1", d(10))
     assert to == "ap@c1.example"
-    assert subject == "Payment reminder: 1 overdue invoice (1,234.50 EUR)"
+    assert subject == "Payment reminder: 1 overdue invoice (EUR 1,234.50)"
     assert body.startswith("Dear Ms Chen,")
     assert "INV-1  due 2026-03-01    10 days overdue" in body and "INV-2" not in body
     with pytest.raises(UserError, match="no overdue invoice"):
-        col.reminder_mail(bk, "C1", d(0))
+        reminder_mail(bk, "C1", d(0))
 
 
 # --- the suggested class: counted in SQL for the worklist, the same as from every paid invoice ----------

@@ -110,3 +110,20 @@ def test_the_slip_prints_after_the_statement_in_the_customers_language(bk):
     for part in ("对账确认函", "我方尚欠NorthwindGmbH款项EUR1,234.50（大写：壹仟贰佰叁拾肆元伍角）", "我方确认上述金额无误。",
                  "我方不同意上述金额。", "请于2025年7月31日前签字盖章后寄回。", "签字：", "公章：", "日期："):
         assert part in slip, part
+    n = len(pages)
+    assert n >= 2 and [compact(p).count(f"第{k}页，共{n}页") for k, p in enumerate(pages, 1)] == [1] * n
+
+
+def test_the_page_numbers_of_a_statement_with_its_slip_count_the_slip(bk):
+    """"Page x of y" counts every page the customer receives: the slip is the last page of the set,
+    also when the statement itself runs to several pages."""
+    from pdftext import page_texts
+
+    for n in range(60):   # enough open items for a statement of more than one page
+        invoicing.add_invoice(bk, {"number": f"M-{n:03d}", "customer_code": "ACME", "issue_date": "2025-06-01",
+                                   "amount": "10.00"})
+    pages = page_texts(confirmations.request_confirmation(bk, "ACME", "2025-07-31")[1])
+    n = len(pages)
+    assert n >= 3 and "Balance confirmation" in pages[-1]
+    for k, page in enumerate(pages, 1):
+        assert f"Page {k} of {n}" in page and f"of {n - 1}" not in page, (k, page[-200:])

@@ -151,7 +151,7 @@ def test_the_collection_file_shows_the_discount_as_a_discount_not_as_money_recei
     record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "980.00", "reference": "bank"})
     entries = [(e.kind, str(e.text), e.amount) for e in history(books, "PROMPT") if e.date == date(2026, 3, 11)]
     assert ("payment", "Payment received (bank transfer, ref. bank)", Decimal("980.00")) in entries
-    assert ("discount", "Early-payment discount: Early-payment discount on invoice D-1", Decimal("20.00")) in entries
+    assert ("discount", "Early-payment discount on invoice D-1", Decimal("20.00")) in entries
 
 
 def test_an_imported_bank_payment_takes_the_discount_as_an_entered_one_does(prompt, csv_file):
@@ -168,6 +168,8 @@ def test_an_imported_bank_payment_takes_the_discount_as_an_entered_one_does(prom
     kinds = sorted((kind_of(p.method).key, p.amount) for p in payment_rows(books, cid))
     assert kinds == [("discount", Decimal("20.00")), ("payment", Decimal("10.00")), ("payment", Decimal("490.00")),
                      ("payment", Decimal("980.00"))]
+    earner = next(p.id for p in payment_rows(books, cid) if p.amount == Decimal("980.00"))
+    assert _discounts(books, cid) == [("D-1", 2000, earner, 0)]   # linked to the payment that earned it
     add_invoice(books, {"number": "D-3", "customer_code": "PROMPT", "issue_date": "2026-03-05", "amount": "100.00"})
     import_file(books, "payments", csv_file(["date,customer_code,amount,invoice_number",
                                              "2026-03-15,PROMPT,98.00,D-3"]))
@@ -271,3 +273,74 @@ def test_imported_discount_rows_are_checked_against_the_invoice_terms(prompt, cs
     assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("0.00"), Decimal("0.00"))
     assert sorted(p.amount for p in payment_rows(books, cid) if kind_of(p.method).key == "discount") == [
         Decimal("10.00"), Decimal("15.00")]
+
+
+def _discounts(books, cid):
+    """(invoice number, amount, earned by, reversed) of each discount entry, read from the file."""
+    from sqlalchemy import text
+
+    with books.db.session() as s:
+        return s.execute(text(
+            "SELECT i.number, p.amount, p.earned_by_id, EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id) "
+            "FROM payment p JOIN allocation a ON a.payment_id = p.id JOIN invoice i ON i.id = a.invoice_id "
+            "WHERE p.customer_id = :c AND p.method = 'discount' AND p.reverses_id IS NULL ORDER BY p.id"),
+            {"c": cid}).all()
+
+
+def test_a_reversal_undoes_the_discount_of_the_payment_that_earned_it_and_no_other(prompt):
+    """Two payments of the same customer on the same day pay D-1: the second pays the rest less the
+    discount and earns it (the discount entry names it). Reversing the first leaves the discount;
+    reversing the second takes it back with it."""
+    from ar_desktop.services.payments import reverse_payment
+
+    books, cid = prompt
+    first = record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "500.00",
+                                   "invoice_number": "D-1"})
+    second = record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "480.00"})
+    assert _discounts(books, cid) == [("D-1", 2000, second, 0)]
+    reverse_payment(books, first, DAY_AFTER, "cheque bounced")
+    assert _discounts(books, cid) == [("D-1", 2000, second, 0)]
+    assert row(books, "D-1").open_amount == Decimal("500.00")
+    reverse_payment(books, second, DAY_AFTER, "cheque bounced")
+    assert _discounts(books, cid) == [("D-1", 2000, second, 1)]
+    assert row(books, "D-1").open_amount == Decimal("1000.00")
+
+
+def test_a_change_of_split_moves_the_discount_with_the_money(prompt):
+    """A payment in time took D-1's discount; moved to D-2 (same terms), the discount of D-1 is reversed
+    on the day of the change and D-2 earns its own; split so that it pays neither in full less the
+    discount, it earns none. Discounts and open amounts stay true of the record."""
+    from ar_desktop.domain.allocation import Allocation
+    from ar_desktop.services.payments import change_split
+
+    books, cid = prompt
+    add_invoice(books, {"number": "D-2", "customer_code": "PROMPT", "issue_date": ISSUED, "amount": "1000.00"})
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    pid = record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "980.00",
+                                 "invoice_number": "D-1"})
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 0)]
+    change_split(books, pid, [Allocation(ids["D-2"], Decimal("980.00"))], DAY_AFTER)
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 1), ("D-2", 2000, pid, 0)]
+    assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("1000.00"), Decimal("0.00"))
+    change_split(books, pid, [Allocation(ids["D-1"], Decimal("480.00")), Allocation(ids["D-2"], Decimal("500.00"))],
+                 DAY_AFTER)
+    assert [d for d in _discounts(books, cid) if not d[3]] == []
+    assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("520.00"), Decimal("500.00"))
+    change_split(books, pid, [Allocation(ids["D-1"], Decimal("980.00"))], DAY_AFTER)   # back as it was entered
+    assert [d[:2] for d in _discounts(books, cid) if not d[3]] == [("D-1", 2000)]
+    assert (row(books, "D-1").open_amount, row(books, "D-2").open_amount) == (Decimal("0.00"), Decimal("1000.00"))
+
+
+def test_a_files_own_discount_rows_are_linked_to_the_payment_before_them(prompt, csv_file):
+    """An export's discount rows name no payment: imported, each is linked to the payment of that
+    customer and day applied to its invoice, so reversing that payment takes its discount back."""
+    from ar_desktop.services.payments import reverse_payment
+
+    books, cid = prompt
+    import_file(books, "payments", csv_file(["date,customer_code,amount,kind,reference,invoice_number",
+                                             "2026-03-10,PROMPT,980.00,payment,bank 1,D-1",
+                                             "2026-03-10,PROMPT,20.00,discount,early payment,D-1"]))
+    pid = next(p.id for p in payment_rows(books, cid) if p.amount == Decimal("980.00"))
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 0)]
+    reverse_payment(books, pid, DAY_AFTER, "returned by the bank")
+    assert _discounts(books, cid) == [("D-1", 2000, pid, 1)] and row(books, "D-1").open_amount == Decimal("1000.00")

@@ -60,6 +60,19 @@ def test_a_batch_issues_what_it_can_and_says_why_it_skipped_the_rest(bk):
     assert count(bk, "letter") == 2
 
 
+def test_each_issued_letter_is_the_stored_record_with_its_archived_file(bk):
+    from ar_desktop.storage import letters_repo
+
+    (ok, soon) = sorted(letters.issue_batch(bk, TODAY).issued, key=lambda x: x.customer_code)
+    with bk.db.session() as s:
+        stored = letters_repo.get(s, ok.letter_id)
+    assert (ok.reference, ok.customer_name, ok.step_key, ok.letter_date, ok.total_claimed, ok.archive_path,
+            ok.sha256, ok.size) == (stored.reference, "OK GmbH", stored.step_key, TODAY, stored.total_claimed,
+                                    stored.archive_path, stored.sha256, stored.size)
+    assert ok.path.read_bytes()[:5] == b"%PDF-" and ok.path.stat().st_size == ok.size > 0
+    assert ok.total_claimed == ok.interest + ok.fixed_compensation + 1000
+
+
 def test_a_courtesy_note_before_the_due_date_claims_nothing(bk):
     [note] = letters.issue_letters(bk, TODAY, ["SOON"])
     assert note.template == "courtesy_reminder" and not note.registered_mail

@@ -130,18 +130,47 @@ def test_an_imported_payment_records_the_promise_it_kept(path, clock, tmp_path):
     assert recorded(path)[0] == [(1, "kept")] and "promise_kept" in kinds(path)
 
 
-def test_a_reversal_after_the_promised_day_leaves_the_promise_kept(path, clock):
-    """The reversal records outcomes in its own transaction; dated after the promised day, it leaves the
-    promise kept (the money was there on time, and reports of that day are unchanged)."""
+def test_a_promise_kept_by_a_payment_reversed_after_the_promised_day_is_broken_from_the_reversal(path, clock):
+    """The payment that kept C1's promise bounces on d(40), after the promised day: as of days before the
+    reversal the promise was kept (reports of those days are unchanged); from the reversal on it is
+    broken, recorded in the reversal's own transaction with a note saying why, never dated earlier."""
     b = open_company(path, clock=clock, record_outcomes=False)
     try:
         pid = payments.record_payment(b, {"customer_code": "C1", "date": d(11).isoformat(), "amount": "100.00"})
         assert recorded(path)[0] == [(1, "kept")]
         payments.reverse_payment(b, pid, d(40), "cheque bounced")
-        assert col.customer_status(b, "C1", d(40)).promise.status == "kept"
+        assert col.customer_status(b, "C1", d(39)).promise.status == "kept"
+        assert col.customer_status(b, "C1", d(40)).promise.status == "broken"
+        history = [str(e.text) for e in col.history(b, "C1")]
+        payments.record_payment(b, {"customer_code": "C1", "date": d(40).isoformat(), "amount": "5.00"})
+        assert recorded(path)[0] == [(1, "broken")]   # recorded once: the next payment adds nothing
     finally:
         b.close()
-    assert recorded(path)[0] == [(1, "kept")] and "promise_broken" not in kinds(path)
+    (promises, _plans, events) = recorded(path)
+    assert [(k, day) for k, day, p in events if p == 1][-3:] == \
+        [("promise_kept", d(40).isoformat()), ("note", d(40).isoformat()), ("promise_broken", d(40).isoformat())]
+    assert any("no longer kept: a payment it counted was reversed; 0.00 received" in line for line in history)
+
+
+def test_a_promise_kept_by_a_payment_reversed_before_the_promised_day_is_open_again(path, clock):
+    """Reversed while the promise still runs: it is open again (neither kept nor broken), and a new
+    payment in time keeps it once more."""
+    clock.day = d(8)
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        pid = payments.record_payment(b, {"customer_code": "C1", "date": d(7).isoformat(), "amount": "100.00"})
+        assert recorded(path)[0] == [(1, "kept")]
+        payments.reverse_payment(b, pid, d(8), "cheque bounced")
+        assert recorded(path)[0] == [(1, "open")]
+        assert col.customer_status(b, "C1", d(8)).promise.status == "open"
+        clock.day = d(12)
+        payments.record_payment(b, {"customer_code": "C1", "date": d(12).isoformat(), "amount": "100.00"})
+        assert recorded(path)[0] == [(1, "kept")]
+        assert col.customer_status(b, "C1", d(12)).promise.status == "kept"
+    finally:
+        b.close()
+    kinds_of_promise = [k for k, _day, p in recorded(path)[2] if p == 1]
+    assert kinds_of_promise == ["promise", "promise_kept", "note", "promise_kept"]
 
 
 def test_imported_payments_record_what_they_kept_in_the_import_s_transaction(path, clock, tmp_path):

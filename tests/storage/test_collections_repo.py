@@ -8,7 +8,7 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder, ladder_from_data
@@ -296,3 +296,21 @@ def test_worklist_run_that_grows_back_beyond_what_one_query_read(bk, monkeypatch
     ci = inputs(bk, d(120))["C1"]
     assert [i.number for i in ci.invoices] == ["IE", "I0", "I1", "I2"]
     assert episode_start(ci.invoices, d(120)) == d(-79)
+
+
+def test_worklist_invoice_settled_on_the_day_and_reopened_after_it(bk):
+    """I1 was paid late (overdue d(1)..d(11)) and the cheque bounced on d(40): as of d(30) it was settled,
+    but it has no clearing day any more. The worklist still counts its overdue period in the run that
+    reaches d(30) from I2 (open, overdue from d(11)), and sees I0's period before it."""
+    add(bk, "C1", ("I0", d(-20), "10.00"), ("I1", d(0), "10.00"), ("I2", d(10), "10.00"))
+    pay(bk, "C1", d(-5), "10.00", "I0")     # overdue d(-19)..d(-6)
+    pid = payments.record_payment(bk, {"customer_code": "C1", "date": d(12).isoformat(), "amount": "10.00",
+                                       "invoice_number": "I1"})
+    payments.reverse_payment(bk, pid, d(40), "cheque bounced")
+    with bk.db.session() as s:
+        assert s.execute(text("SELECT cleared_on FROM invoice WHERE number = 'I1'")).scalar() is None
+    ci = inputs(bk, d(30))["C1"]
+    assert [(i.number, i.settled_on) for i in ci.invoices] == [("I0", d(-5)), ("I1", d(12)), ("I2", None)]
+    assert episode_start(ci.invoices, d(30)) == d(1)
+    col.log_step(bk, "C1", "reminder", d(-3))   # after I0's period: counts in this episode
+    assert col.customer_status(bk, "C1", d(30)) == [r for r in col.worklist(bk, d(30)) if r.customer_code == "C1"][0]

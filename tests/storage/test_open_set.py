@@ -6,6 +6,7 @@ changes of split that reopen an invoice cleared earlier)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import sqlite3
@@ -27,7 +28,9 @@ from ar_desktop.services import adjustments, aging, customers, invoicing, paymen
 from ar_desktop.services.backups import check
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.importing import import_file
-from ar_desktop.storage import invoices_repo, open_set
+from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder
+from ar_desktop.domain.next_step import StepRecord, collection_status, episode_start
+from ar_desktop.storage import collections_repo, invoices_repo, open_set
 from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
 from ar_desktop.storage.import_repo import next_id
 from ar_desktop.storage.orm import Allocation as AllocationRow
@@ -209,11 +212,11 @@ def _aging_oracle(invoices, allocations, d: dt.date) -> dict[tuple[str, str], li
     return {k: v for k, v in out.items() if sum(v)}
 
 
-@SETTINGS
-@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
-       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4), data=st.data())
-def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates, data):
-    path = tmp_path_factory.mktemp("ex") / "books.ardb"
+@contextlib.contextmanager
+def _ledger(template: Path, tmp_path_factory, invoices, ops):
+    """A copy of the template with the drawn invoices and operations (payments, disputes...): the
+    open books and the file's path; closed and removed afterwards."""
+    path = tmp_path_factory.mktemp("ledger") / "books.ardb"
     shutil.copy(template, path)
     books = open_company(path, clock=FixedClock(TODAY))
     try:
@@ -224,7 +227,19 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
                 "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
                 "amount": str(Decimal(units) / 10)}))
         for op in ops:
-            _apply(books, ids, op)
+            (_dispute if op[0] in ("dispute", "resolve") else _apply)(books, ids, op)
+        yield books, path
+    finally:
+        books.db.auto_backup = False
+        books.close()
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4), data=st.data())
+def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory, invoices, ops, dates, data):
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, mismatches = _plain(path)
         assert mismatches == []
         con = sqlite3.connect(path)   # --hypothesis-show-statistics: how often discounts were taken
@@ -255,10 +270,6 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
                                                       ("current", "d1_30", "d31_60", "d61_90", "over_90")]
                       for b in aging.aging_report(books, d) for r in b.rows}
             assert report == _aging_oracle(plain, allocations, d), d
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def test_upgrade_derives_the_columns_of_an_older_file(tmp_path):
@@ -302,6 +313,39 @@ def paid_x1(template, tmp_path):
     books.close()
 
 
+def _ladders() -> list:
+    pre_due = Ladder((Step("pre", "Pre", -90, ActionKind.COURTESY_REMINDER, template="reminder"),
+                      Step("r", "R", 1, ActionKind.REMINDER, template="reminder")))
+    return [default_ladder(c) for c in "ABC"] + [pre_due]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.integers(-10, 900), min_size=1, max_size=4))
+def test_worklist_inputs_equal_those_from_every_invoice(template, tmp_path_factory, invoices, ops, dates):
+    """The worklist reads the open set of D and, per customer, the invoices cleared late in a window of days
+    (one range of ix_invoice_paid_late), also when a reversal or a change of split reopened after D an
+    invoice settled by D: the rule says on that subset what it says on every invoice of the customer."""
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, _path):
+        for d in [day(offset) for offset in dates]:
+            with books.db.session() as s:
+                sub = collections_repo.collection_inputs(s, d)
+                full = collections_repo.collection_inputs(s, d, [1, 2])
+            assert set(sub) == {cid for cid, ci in full.items()
+                                if any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)}, d
+            history = [StepRecord(key, d - dt.timedelta(days=n)) for n, key in
+                       zip(range(0, 300, 7), ["pre", "r", "reminder", "phone_call", "demand_letter"] * 9)]
+            for cid, ci in sub.items():
+                whole = full[cid].invoices
+                assert set(ci.invoices) <= set(whole)
+                assert [i for i in ci.invoices if i.settled_on is None] == [i for i in whole if i.settled_on is None]
+                assert episode_start(ci.invoices, d) == episode_start(whole, d), d
+                for ladder in _ladders():
+                    assert collection_status(ladder, ci.invoices, history, d) == \
+                        collection_status(ladder, whole, history, d), d
+
+
 def test_check_reports_derived_columns_out_of_step(paid_x1):
     books, _path = paid_x1
     assert check(books).ok
@@ -325,7 +369,7 @@ def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     plain, _allocations, mismatches = _plain(path)
     assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
     indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert {"ix_invoice_span", "ix_invoice_open"} <= indexes
+    assert {"ix_invoice_span", "ix_invoice_owed", "ix_invoice_paid_late"} <= indexes
 
 
 def _derived(path: Path) -> dict[str, tuple]:
@@ -449,18 +493,7 @@ def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoic
     from ar_desktop.domain.kpi import Period
     from ar_desktop.storage import kpi_repo
 
-    path = tmp_path_factory.mktemp("kpi") / "books.ardb"
-    shutil.copy(template, path)
-    books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        ids = []
-        for n, (code, issued, terms, units) in enumerate(invoices):
-            ids.append(invoicing.add_invoice(books, {
-                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
-                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
-                "amount": str(Decimal(units) / 10)}))
-        for op in ops:
-            _apply(books, ids, op)
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, mismatches = _plain(path)
         assert mismatches == []
         con = sqlite3.connect(path)
@@ -477,10 +510,6 @@ def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoic
                            kpi_repo.sales_units(s, period, currency),
                            (stats.count, stats.days_to_pay, stats.days_late))
                 assert got == _kpi_oracle(plain, allocations, methods, d, days, currency), (d, days, currency)
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 dispute_st = st.one_of(st.tuples(st.just("dispute"), st.integers(0, 11), st.integers(0, 500), st.integers(1, 120)),
@@ -529,18 +558,7 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
     from ar_desktop.services.overview import _summary
     from ar_desktop.storage import kpi_repo
 
-    path = tmp_path_factory.mktemp("disp") / "books.ardb"
-    shutil.copy(template, path)
-    books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        ids = []
-        for n, (code, issued, terms, units) in enumerate(invoices):
-            ids.append(invoicing.add_invoice(books, {
-                "number": f"I{n}", "customer_code": code, "issue_date": day(issued).isoformat(),
-                "due_date": (day(issued) + dt.timedelta(days=terms)).isoformat(),
-                "amount": str(Decimal(units) / 10)}))
-        for op in ops:
-            (_dispute if op[0] in ("dispute", "resolve") else _apply)(books, ids, op)
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, _mismatches = _plain(path)
         con = sqlite3.connect(path)
         flags = dict(con.execute("SELECT id, disputed FROM invoice"))
@@ -576,10 +594,6 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
                 assert [int(v * 100) for v in buckets.values()] == [sum(v[c] for v in aging.values()) for c in range(5)]
                 overdue = sorted((-sum(v[1:]), code) for code, v in aging.items() if sum(v[1:]))
                 assert [(c.code, int(c.overdue * 100)) for c in largest] == [(code, -o) for o, code in overdue][:10]
-    finally:
-        books.db.auto_backup = False
-        books.close()
-        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def test_rare_rows_are_read_from_their_partial_indexes(paid_x1):

@@ -109,3 +109,32 @@ def test_migration_downgrades_to_the_net_split(tmp_path):
                                                                                               ("I-2", 5000)]
     engine.dispose()
 
+
+
+def test_the_discount_link_migration_names_the_payment_that_earned_each_discount(tmp_path):
+    """Discounts booked before the link existed get it on upgrade: the payment of the same customer and
+    day, booked just before, applied to the discount's invoice (not a payment to another invoice, nor
+    an older payment of that day)."""
+    from old_files import file_at_revision
+
+    link = next((MIGRATIONS / "versions").glob("*_discount_link.py")).name[:4]
+    pay = ("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, note, created_at) "
+           "VALUES ({0}, 1, '{1}', {2}, 'EUR', '{3}', '', '', '2026-02-01 00:00:00')")
+    alloc = "INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES ({0}, {1}, '{2}', {3})"
+    inv = ("INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, reference, "
+           "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
+           "({0}, 'N-{0}', 1, '2026-01-01', '2026-01-31', 10000, 'EUR', '', '', 0, '', 0, '', NULL, 0, "
+           "'2026-01-01 00:00:00')")
+    path = file_at_revision(tmp_path / "old.ardb", f"{int(link) - 1:04d}", inv.format(1), inv.format(2),
+                            pay.format(1, "2026-01-05", 3000, "bank"), alloc.format(1, 1, "2026-01-05", 3000),
+                            pay.format(2, "2026-01-05", 9800, "bank"), alloc.format(2, 2, "2026-01-05", 9800),
+                            pay.format(3, "2026-01-05", 6800, "bank"), alloc.format(3, 1, "2026-01-05", 6800),
+                            pay.format(4, "2026-01-05", 200, "discount"), alloc.format(4, 1, "2026-01-05", 200),
+                            pay.format(5, "2026-01-05", 200, "discount"), alloc.format(5, 2, "2026-01-05", 200))
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            assert s.execute(text("SELECT id, earned_by_id FROM payment ORDER BY id")).all() == [
+                (1, None), (2, None), (3, None), (4, 3), (5, 2)]
+    finally:
+        db.close()

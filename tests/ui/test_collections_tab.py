@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.services import collections
 from ar_desktop.services.invoicing import add_invoice
+from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui import palette
 from ar_desktop.ui.collections_tab import mailto_url
 from ar_desktop.ui.table_models import StatusRole
@@ -124,7 +125,7 @@ def test_filter_letters_to_print_only_shows_letter_steps(window):
 
 def test_reminder_email_link_carries_the_text(window):
     _fresh_customer(window, "NEW04")
-    to, subject, body = collections.reminder_mail(window.books, "NEW04", UI_TODAY)
+    to, subject, body = reminder_mail(window.books, "NEW04", UI_TODAY)
     url = mailto_url(to, subject, body).toString()
     assert url.startswith("mailto:ap@neuland.example?subject=")
     assert "NEW04-1" in unquote(url)

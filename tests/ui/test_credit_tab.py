@@ -14,7 +14,7 @@ from ar_desktop.services.credit_settings import CreditRiskSettings, set_credit_r
 from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsuredLimitDialog,
                                                   InsurerEventDialog)
 from ar_desktop.ui.table_models import StatusRole
-from ar_desktop.ui import palette
+from ar_desktop.ui import amounts, palette
 
 
 def _old_chinese_claim(window):
@@ -85,7 +85,7 @@ def test_credit_check_dialog_shows_the_suggestion_and_records_the_check(window, 
     d = CreditCheckDialog(window, window.books, "KAS11", "Kastanie Möbelbau OHG")
     qtbot.addWidget(d)
     suggested = credit_checks.suggested_limit(window.books, "KAS11")
-    assert f"{suggested.limit:,.2f}" in d.findChild(type(d.layout().itemAt(1).widget()), "suggested_limit").text()
+    assert amounts.money(suggested.limit) in d.findChild(type(d.layout().itemAt(1).widget()), "suggested_limit").text()
     seen: list[str] = []
     _dismiss(when_dialog_opens, seen)
     d._on_save()  # nothing ticked: the problem is shown, the dialog stays open
@@ -94,7 +94,7 @@ def test_credit_check_dialog_shows_the_suggestion_and_records_the_check(window, 
     d.sources["bank"].setChecked(True)
     d.fields["findings"].setPlainText("Score improved; bank confirms the account is in good standing")
     d.use_suggested.click()
-    assert d.fields["limit_granted"].text() == f"{suggested.limit:.2f}"
+    assert d.fields["limit_granted"].text() == amounts.edit_text(suggested.limit)  # the company's style
     d._on_save()
     assert d.result() == d.DialogCode.Accepted
     assert customers.find_customer(window.books, "KAS11")[1].credit_limit == suggested.limit

@@ -30,7 +30,7 @@ def test_discount_in_the_invoice_list_and_the_payment_dialog(window, qtbot, when
     model = tab.model
     shown = {model.data(model.index(r, _column(model, "number"))): model.data(model.index(r, _column(model, "discount")))
              for r in range(model.rowCount())}
-    assert shown["S-1"] == "980.00 by 2026-04-04"      # UI today is 2026-03-31
+    assert shown["S-1"] == "980,00 by 2026-04-04"      # UI today is 2026-03-31
     assert shown["S-0"] == ""                            # its last day (2026-03-11) has passed
     tab.table.selectRow(0)
     seen = {}
@@ -48,9 +48,9 @@ def test_discount_in_the_invoice_list_and_the_payment_dialog(window, qtbot, when
 
     when_dialog_opens(pay)
     qtbot.mouseClick(tab.pay_button, Qt.MouseButton.LeftButton)
-    assert seen["applied"] == {"S-0": "100.00", "S-1": "980.00"}
-    assert seen["discount"] == {"S-0": "", "S-1": "20.00"}
-    assert seen["label"].startswith("Early-payment discount 20.00 EUR settles the rest")
+    assert seen["applied"] == {"S-0": "100,00", "S-1": "980,00"}  # the demo company is German
+    assert seen["discount"] == {"S-0": "", "S-1": "20,00"}
+    assert seen["label"].startswith("Early-payment discount 20,00 EUR settles the rest")
     rows = {r.number: r for r in invoice_rows(books, invoice_ids(books, InvoiceFilter(customer_id=cid)))}
     assert rows["S-1"].open_amount == Decimal("0.00") and rows["S-0"].open_amount == Decimal("0.00")
     assert sorted((kind_of(p.method).key, p.amount) for p in payment_rows(books, cid)) == [

@@ -10,6 +10,7 @@ from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
 from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.help import ShortcutsDialog, UserGuide, guide_path
 from ar_desktop.ui.pdf_preview import PdfPreview
+from ar_desktop.ui import amounts
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -103,4 +104,4 @@ def test_the_aging_prints_as_shown(window, qtbot):
                           check=True).stdout.decode()
     assert "Aging report" in text and "As of 2026-03-31" in text and "Over 90" in text
     total = sum((b.total.total for b in aging_report(window.books, window.books.today())), start=0)
-    assert f"{total:,.2f}" in text
+    assert amounts.money(total) in text  # as the window shows it, in the company's style

@@ -123,8 +123,8 @@ def test_partial_payment_then_status_and_totals(window, qtbot, when_dialog_opens
     tab.reload()
     status_col = _column(tab.model, "status")
     assert tab.model.data(tab.model.index(0, status_col)).startswith("Partly paid")
-    assert tab.model.data(tab.model.index(0, _column(tab.model, "open"))) == "600.00"
-    assert "open 600.00" in tab.totals.text()
+    assert tab.model.data(tab.model.index(0, _column(tab.model, "open"))) == "600,00"  # a German company
+    assert "open 600,00" in tab.totals.text()
 
 
 def test_overdue_rows_are_red_and_current_rows_are_not(window):
@@ -243,9 +243,9 @@ def test_write_off_is_a_new_entry_and_shows_in_the_changes(window, qtbot, when_d
     when_dialog_opens(fill)
     tab.more_actions["write_off"].trigger()
     tab.reload()
-    assert tab.model.data(tab.model.index(0, _column(tab.model, "open"))) == "180.00"
+    assert tab.model.data(tab.model.index(0, _column(tab.model, "open"))) == "180,00"
     # the invoice itself still says 300.00: the write-off is a new entry, not an edit
-    assert tab.model.data(tab.model.index(0, _column(tab.model, "amount"))) == "300.00"
+    assert tab.model.data(tab.model.index(0, _column(tab.model, "amount"))) == "300,00"
     changes = audit_for(window.books, "invoice", invoice_id)
     assert changes[0].action == "create"
     seen = {}
@@ -324,7 +324,7 @@ def test_void_paid_invoice_then_apply_the_credit(window, qtbot, when_dialog_open
 
     when_dialog_opens(reason)
     inv.more_actions["void"].trigger()
-    assert "50.00 EUR" in said[0] and "customer credit" in said[0]
+    assert "50,00 EUR" in said[0] and "customer credit" in said[0]
     customers = window.customers
     customers.search.setText("JUR10")
     customers.reload()

@@ -74,9 +74,9 @@ def test_a_customer_over_the_credit_limit_is_marked(window):
     tab.search.setText("LIM01")
     tab.reload()
     cell = tab.model.index(0, _col(tab.model, "limit"))
-    assert cell.data() == "⚠ 6,000.00"
+    assert cell.data() == "⚠ 6.000,00"  # a German company
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == \
-        "Over the credit limit: 14,513.67 EUR owed on a limit of 6,000.00 EUR."
+        "Over the credit limit: 14.513,67 EUR owed on a limit of 6.000,00 EUR."
     tab.search.setText("ALP01")
     tab.reload()
     assert not tab.model.index(0, _col(tab.model, "limit")).data().startswith("⚠")

@@ -52,7 +52,7 @@ def test_the_tab_lists_every_entry_newest_first_and_filters_in_sql(window, qtbot
     qtbot.keyClicks(tab.search, "CHQ 4711")
     tab.reload()
     assert [model.id_at(r) for r in range(model.rowCount())] == [pid]
-    assert model.index(0, _column(model, "unapplied")).data() == "0.00"
+    assert model.index(0, _column(model, "unapplied")).data() == "0,00"
     assert "1 entries" in tab.totals.text()
     tab.search.clear()
     tab.kind.setCurrentIndex(tab.kind.findData("reversal"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from ar_desktop.services import collections
 from ar_desktop.services.customers import add_customer
 from ar_desktop.services.invoicing import add_invoice
+from ar_desktop.ui import amounts
 from ar_desktop.ui.dialogs.plan_dialog import PlanDialog
 
 UI_TODAY = dt.date(2026, 3, 31)  # the fixed "today" of the window fixture
@@ -49,7 +51,8 @@ def test_plan_through_the_dialog_then_a_missed_instalment(window, qtbot, when_di
 
     when_dialog_opens(fill)
     qtbot.mouseClick(tab.buttons["plan"], Qt.MouseButton.LeftButton)
-    assert "2026-04-15  300.00" in seen["schedule"] and "2026-07-14  300.00" in seen["schedule"]
+    each = amounts.money(Decimal("300"))  # the company's style (the demo company is German: 300,00)
+    assert f"2026-04-15  {each}" in seen["schedule"] and f"2026-07-14  {each}" in seen["schedule"]
     assert _row(tab).state == "promised"
     assert "plan" in [e.kind for e in tab.history.entries]
     (plan,) = collections.payment_plans(window.books, "PLAN1")
@@ -81,7 +84,8 @@ def test_schedule_follows_the_choices(window, qtbot):
     dialog.count.setValue(3)
     dialog.invoices.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.chosen() == ["PLAN2-1"]
+    each = amounts.money(Decimal("200"))
     assert dialog.schedule.text().splitlines()[1:] == [
-        "2026-04-14  200.00", "2026-05-14  200.00", "2026-06-13  200.00"]
+        f"2026-04-14  {each}", f"2026-05-14  {each}", f"2026-06-13  {each}"]
     dialog.invoices.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.schedule.text() == "Choose the invoices the plan covers."

@@ -110,7 +110,7 @@ def test_the_changes_of_a_record_show_amounts_and_customers_as_the_window_does(w
     model = dialog.model
     created = next(r for r in range(model.rowCount()) if model.rows[r].action == "create")
     new_value = model.index(created, 4).data()
-    assert "Amount: 7,674.08" in new_value and "Customer: BAL02" in new_value, new_value
+    assert "Amount: 7.674,08 EUR" in new_value and "Customer: BAL02" in new_value, new_value  # a German company
     assert "767408" not in new_value and "Customer: 2;" not in new_value
 
 

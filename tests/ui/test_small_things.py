@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ar_desktop.services import collections
 from ar_desktop.services.invoicing import next_invoice_number
+from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui.dialogs.date_dialog import DateDialog
 from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
 from ar_desktop.ui.dialogs.mail_text_dialog import MailTextDialog
@@ -81,7 +82,7 @@ def _row_with_email(window):
     tab = window.collections
     tab.reload()
     for i, r in enumerate(tab.model.rows):
-        if r.overdue_amount > 0 and collections.reminder_mail(window.books, r.customer_code, UI_TODAY):
+        if r.overdue_amount > 0 and reminder_mail(window.books, r.customer_code, UI_TODAY):
             tab.table.selectRow(i)
             return tab, r
     raise AssertionError("no account to remind")
@@ -104,7 +105,7 @@ def test_without_a_mail_program_the_text_is_offered_to_copy_and_logged(window, q
                                                                        when_dialog_opens):
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
     tab, row = _row_with_email(window)
-    _to, _subject, body = collections.reminder_mail(window.books, row.customer_code, UI_TODAY)
+    _to, _subject, body = reminder_mail(window.books, row.customer_code, UI_TODAY)
     when_dialog_opens(lambda d: d.copy_button.click(), MailTextDialog)
     tab.buttons["mail"].click()
     assert QGuiApplication.clipboard().text() == body

@@ -23,3 +23,99 @@ def test_progress_while_the_task_ends(qtbot):
     dialog.setValue = set_value
     task._on_progress(1, 3, "Checking the copy")
     assert ended == [1] and task.dialog is None and task.finished.is_set()
+
+
+def test_ledger_tabs_compute_when_shown_and_drop_what_arrives_after_the_file_closed(window, qtbot):
+    """The Overview, Collections and Credit tabs read the whole ledger: a change recomputes the tab on
+    screen at once and the others only when they are shown; a result arriving after the file closed is
+    dropped."""
+    from ar_desktop.ui import tasks
+
+    tabs = {"overview": window.overview, "collections": window.collections, "credit": window.credit}
+    window.tabs.setCurrentWidget(window.overview)
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=60_000)
+    calls = dict.fromkeys(tabs, 0)
+    for name, tab in tabs.items():
+        def counted(*a, _original=tab.refresh, _name=name):
+            calls[_name] += 1
+            return _original(*a)
+        tab.refresh = counted
+    for tab in tabs.values():
+        tab.mark_stale()
+    assert calls == {"overview": 1, "collections": 0, "credit": 0}
+    window.tabs.setCurrentWidget(window.credit)
+    assert calls == {"overview": 1, "collections": 0, "credit": 1}
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=60_000)
+    window.tabs.setCurrentWidget(window.overview)   # computed since: nothing to do on showing it again
+    window.tabs.setCurrentWidget(window.credit)
+    assert calls == {"overview": 1, "collections": 0, "credit": 1}
+    window.tabs.setCurrentWidget(window.collections)
+    assert calls["collections"] == 1
+    shown = []
+    window.collections._show_rows = shown.append
+    window.collections.detach()           # what closing the file does first
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=60_000)
+    assert shown == []
+
+
+COUNT_TO = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {0}) "
+            "SELECT count(*) FROM n")
+
+
+def test_closing_the_file_interrupts_a_long_read_at_once(window, qtbot, tmp_path):
+    """A worker reading a big file does not hold up closing it: the read is interrupted (SQLite's
+    interrupt), the task ends as cancelled (no error shown) and the file closes cleanly."""
+    import threading
+    import time
+
+    from sqlalchemy import text
+
+    from ar_desktop.services.file_check import check_path
+    from ar_desktop.services.progress import Cancelled
+
+    books, path = window.books, window.books.db.path
+    started = threading.Event()
+
+    def long_read(_progress):
+        with books.db.session() as s:
+            started.set()
+            return s.execute(text(COUNT_TO.format(10**10))).scalar()   # hours, were it not stopped
+
+    task = BackgroundTask(window, "Reading", long_read, quiet=True).start()
+    assert started.wait(30)
+    time.sleep(0.3)
+    t0 = time.monotonic()
+    window.close_file()
+    assert time.monotonic() - t0 < 10 and window.books is None
+    assert task.finished.is_set() and isinstance(task.error, Cancelled)
+    assert check_path(path).ok
+
+
+def test_cancelling_leaves_a_write_transaction_to_finish_whole(window, qtbot):
+    """Only reads are interrupted: a task that has written in its open transaction is not stopped
+    halfway by cancelling; it commits whole (or its service rolls it back on its own)."""
+    import threading
+    import time
+
+    from sqlalchemy import text
+
+    from ar_desktop.ui import tasks
+
+    books = window.books
+    inside = threading.Event()
+
+    def write_then_read(_progress):
+        with books.db.session() as s:
+            s.execute(text("INSERT INTO setting(key, value) VALUES ('test.marker', '1')"))
+            inside.set()
+            s.execute(text(COUNT_TO.format(3_000_000))).scalar()
+        return "done"
+
+    task = BackgroundTask(window, "Writing", write_then_read, quiet=True).start()
+    assert inside.wait(30)
+    time.sleep(0.1)
+    tasks.cancel_all()
+    qtbot.waitUntil(task.finished.is_set, timeout=120_000)
+    assert task.error is None and task.result == "done"
+    with books.db.session() as s:
+        assert s.execute(text("SELECT value FROM setting WHERE key = 'test.marker'")).scalar() == "1"

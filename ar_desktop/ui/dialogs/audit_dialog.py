@@ -7,11 +7,11 @@ import json
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ar_desktop.services.audit import AuditRow, audit_for
 from ar_desktop.domain.money import from_minor
+from ar_desktop.services.audit import AuditRow, audit_for
 from ar_desktop.services.context import Books
+from ar_desktop.ui import amounts
 from ar_desktop.ui.screen import keep_on_screen
-from ar_desktop.ui.table_models import money_text
 
 HEADERS = (QT_TRANSLATE_NOOP("Audit", "When"), QT_TRANSLATE_NOOP("Audit", "Action"),
            QT_TRANSLATE_NOOP("Audit", "Field"), QT_TRANSLATE_NOOP("Audit", "Old value"),
@@ -42,72 +42,62 @@ def field_label(key: str) -> str:
     return key.replace("_", " ")
 
 
-# stored in minor units (cents): shown as the amount they are, in the record's currency
-MONEY_FIELDS = frozenset({"amount", "discount", "disputed_amount", "credit_limit"})
+# stored in minor units: shown as money in the window's amount style (never 1234500 for 12,345.00)
+AMOUNT_FIELDS = frozenset({"amount", "paid", "credit_limit", "disputed_amount", "discount"})
 
 
-class Reader:
-    """How a stored value reads: amounts in their currency, a customer by its code, yes/no."""
-
-    def __init__(self, currency: str = "EUR", customers: dict[int, str] | None = None):
-        self.currency = currency
-        self.customers = customers or {}
-
-    def value(self, key: str, v, currency: str | None = None) -> str:
-        if v in (True, "true"):
-            return QCoreApplication.translate("Audit", "yes")
-        if v in (False, "false"):
-            return QCoreApplication.translate("Audit", "no")
-        if v is None:
-            return ""
-        if key in MONEY_FIELDS and _whole(v):
-            return money_text(from_minor(int(v), currency or self.currency))
-        if key == "customer_id" and _whole(v):
-            return self.customers.get(int(v), str(v))
-        return str(v)
-
-    def text(self, value: str | None, field: str = "") -> str:
-        """A value as stored; a record written at once (JSON) as 'field: value' pairs."""
-        if field:
-            return self.value(field, value)
-        if not value or not value.startswith("{"):
-            return value or ""
-        try:
-            fields = json.loads(value)
-        except ValueError:
-            return value
-        if not isinstance(fields, dict):
-            return value
-        currency = fields.get("currency") if isinstance(fields.get("currency"), str) else None
-        return "; ".join(f"{field_label(k)}: {self.value(k, v, currency)}" for k, v in fields.items() if k != "id")
+def value_text(value: str | None, field: str | None = None, currency: str = "EUR",
+               customers: dict[int, str] | None = None) -> str:
+    """A value as stored (an amount as money, a customer by its code); a record written at once (JSON) as
+    'field: value' pairs."""
+    if not value or not value.startswith("{"):
+        return _plain(value, field, currency, customers) if value else ""
+    try:
+        fields = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(fields, dict):
+        return value
+    currency = fields.get("currency") or currency
+    return "; ".join(f"{field_label(k)}: {_plain(v, k, currency, customers)}" for k, v in fields.items() if k != "id")
 
 
-def value_text(value: str | None) -> str:
-    return Reader().text(value)
-
-
-def _whole(v) -> bool:
-    return isinstance(v, int) or (isinstance(v, str) and v.lstrip("-").isdigit())
-
-
-def _currency_of(rows: list[AuditRow]) -> str | None:
+def record_currency(rows: list[AuditRow], default: str = "EUR") -> str:
+    """The currency of the record the entries are about, as its creation (or an import) wrote it."""
     for r in rows:
-        for raw in (r.new_value, r.old_value):
-            if raw and raw.startswith("{"):
+        for value in (r.new_value, r.old_value):
+            if value and value.startswith("{"):
                 try:
-                    found = json.loads(raw).get("currency")
+                    cur = json.loads(value).get("currency")
                 except (ValueError, AttributeError):
                     continue
-                if isinstance(found, str):
-                    return found
-    return None
+                if isinstance(cur, str) and len(cur) == 3:
+                    return cur
+    return default
+
+
+def _plain(v, field: str | None = None, currency: str = "EUR", customers: dict[int, str] | None = None) -> str:
+    if field in AMOUNT_FIELDS and v not in (None, ""):
+        try:
+            return amounts.money(from_minor(int(v), currency), currency)
+        except (TypeError, ValueError):
+            return str(v)
+    if field == "customer_id" and customers and str(v).isdigit():
+        return customers.get(int(v), str(v))
+    if v in (True, "true"):
+        return QCoreApplication.translate("Audit", "yes")
+    if v in (False, "false"):
+        return QCoreApplication.translate("Audit", "no")
+    return "" if v is None else str(v)
 
 
 class AuditModel(QAbstractTableModel):
-    def __init__(self, rows: list[AuditRow], parent=None, reader: Reader | None = None):
+    def __init__(self, rows: list[AuditRow], parent=None, currency: str = "EUR",
+                 customers: dict[int, str] | None = None):
         super().__init__(parent)
         self.rows = list(reversed(rows))  # newest first
-        self.reader = reader or Reader()
+        self.currency = record_currency(rows, currency)
+        self.customers = customers or {}
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -125,7 +115,8 @@ class AuditModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             action = QCoreApplication.translate("Audit", ACTIONS[r.action]) if r.action in ACTIONS else r.action
             return [r.at.isoformat(sep=" ", timespec="seconds"), action, field_label(r.field) if r.field else "",
-                    self.reader.text(r.old_value, r.field), self.reader.text(r.new_value, r.field),
+                    value_text(r.old_value, r.field, self.currency, self.customers),
+                    value_text(r.new_value, r.field, self.currency, self.customers),
                     r.note][index.column()]
         return None
 
@@ -139,9 +130,8 @@ class AuditDialog(QDialog):
         from ar_desktop.services.company_file import company_profile
         from ar_desktop.services.customers import customer_choices
 
-        reader = Reader(_currency_of(rows) or company_profile(books).currency,
-                        {cid: code for cid, code, _name in customer_choices(books)})
-        self.model = AuditModel(rows, self, reader)
+        self.model = AuditModel(rows, self, company_profile(books).currency,
+                                {cid: code for cid, code, _name in customer_choices(books)})
         table = QTableView()
         table.setModel(self.model)
         table.verticalHeader().hide()

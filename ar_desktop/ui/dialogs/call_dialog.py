@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
 from ar_desktop.services.payments import open_invoices
-from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, date_edit, line
+from ar_desktop.ui import amounts
 
 
 class CallDialog(FormDialog):
@@ -28,10 +29,10 @@ class CallDialog(FormDialog):
         note.setFixedHeight(70)
         self.add("note", self.tr("Note"), note)
         self.promised_date = self.add("promised_date", self.tr("Promised date"), date_edit(today))
-        self.amount = self.add("amount", self.tr("Promised amount"), line(f"{row.overdue_amount}", 0))
+        self.amount = self.add("amount", self.tr("Promised amount"), amount_line(row.overdue_amount, "", row.currency))
         invoices = open_invoices(books, row.customer_id)
         self.invoice = self.add("invoice_number", self.tr("Disputed invoice"),
-                                combo([(f"{i.number} · {i.open_amount:,.2f}", i.number) for i in invoices]))
+                                combo([(f"{i.number} · {amounts.money(i.open_amount)}", i.number) for i in invoices]))
         self.reason = self.add("dispute_reason", self.tr("What is disputed"), line("", 500))
         self.step = QCheckBox(self.tr("This call was the ladder's phone-call step"))
         self.step.setChecked(row.next_step == "phone_call")

@@ -13,6 +13,7 @@ from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.printing import save_from
+from ar_desktop.ui import amounts
 
 
 class ConfirmationRequestDialog(FormDialog):
@@ -51,7 +52,7 @@ class SlipReturnedDialog(FormDialog):
         super().__init__(parent, self.tr("Confirmation returned — {0}").format(name))
         waiting = [c for c in confirmations.confirmations(books, code) if c.returned_on is None]
         self.add("confirmation", self.tr("Confirmation"),
-                 combo([(self.tr("{0} of {1}: {2} {3}").format(c.reference, c.as_of.isoformat(), f"{c.amount:,.2f}",
+                 combo([(self.tr("{0} of {1}: {2} {3}").format(c.reference, c.as_of.isoformat(), amounts.money(c.amount),
                                                                c.currency), c.id) for c in waiting]))
         self.add("returned_on", self.tr("Returned on"), date_edit(books.today()))
         agreed = QCheckBox(self.tr("Signed as sent (the customer confirms the balance)"))

@@ -12,14 +12,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain.credit_check import DECISION_NAMES, DECISIONS, SOURCE_NAMES, SOURCES, NewCustomerCap
 from ar_desktop.domain.text import Text, translate
+from ar_desktop.domain.errors import UserError
 from ar_desktop.services import credit_checks, insurance, limitation
 from ar_desktop.services.context import Books
 from ar_desktop.services.credit_settings import CreditRiskSettings, credit_risk_settings, set_credit_risk_settings
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
-from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, date_edit, line
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.screen import keep_on_screen, resize_to_table
+from ar_desktop.ui import amounts
 
 
 def name_of(template: str) -> str:
@@ -150,7 +152,7 @@ class InsuredLimitDialog(FormDialog):
         policies = insurance.policies(books)
         self.add("policy", self.tr("Policy"), combo([(f"{p.policy.number} – {p.policy.insurer}", p.policy.number)
                                                     for p in policies]))
-        self.add("limit", self.tr("Insured limit"), line("", 0, self.tr("0 = the insurer withdrew the cover")))
+        self.add("limit", self.tr("Insured limit"), amount_line(None, self.tr("0 = the insurer withdrew the cover")))
         self.add("valid_from", self.tr("Decision date"), date_edit(books.today()))
         _optional_date(self, "until", self.tr("Limited in time"), self.tr("The limit ends on:"), None, books.today())
         self.add("reference", self.tr("Insurer's reference"),
@@ -167,7 +169,7 @@ class InsurerEventDialog(FormDialog):
         self.add("kind", self.tr("What happened"),
                  combo([(name_of(ins.EVENT_NAMES[k]), k) for k in ins.EVENT_KINDS], kind))
         self.add("date", self.tr("Date"), date_edit(books.today()))
-        self.add("amount", self.tr("Amount"), line("", 0, self.tr("required for a claim or an indemnity")))
+        self.add("amount", self.tr("Amount"), amount_line(None, self.tr("required for a claim or an indemnity")))
         note = QPlainTextEdit()
         note.setFixedHeight(60)
         self.add("note", self.tr("Note"), note)
@@ -250,14 +252,14 @@ class CreditCheckDialog(FormDialog):
         findings.setFixedHeight(70)
         self.add("findings", self.tr("Findings"), findings)
         self.add("decision", self.tr("Decision"), combo([(name_of(DECISION_NAMES[k]), k) for k in DECISIONS]))
-        self.limit = self.add("limit_granted", self.tr("Limit granted"), line("", 0, self.tr("empty when refused")))
+        self.limit = self.add("limit_granted", self.tr("Limit granted"), amount_line(None, self.tr("empty when refused")))
         _optional_date(self, "next_review", self.tr("Next review"), self.tr("Review again on:"), None,
                        books.today() + dt.timedelta(days=365))
         apply = QCheckBox(self.tr("Make the limit granted the customer's credit limit (a refusal puts it on hold)"))
         apply.setChecked(True)
         self.add("apply", "", apply)
         if pos.suggested is not None:
-            self.use_suggested.clicked.connect(lambda: self.limit.setText(f"{pos.suggested.limit:.2f}"))
+            self.use_suggested.clicked.connect(lambda: self.limit.setText(amounts.edit_text(pos.suggested.limit)))
         self.on_save(self._save_check)
         self.resize(760, self.sizeHint().height())
 
@@ -278,10 +280,10 @@ class CreditSettingsDialog(FormDialog):
         self.add("warn_days", self.tr("Warn of the limitation (days before)"), line(str(s.warn_days), 4))
         self.add("us_years", self.tr("US limitation period (years)"), line(str(s.us_years), 2))
         self.add("step_cost", self.tr("Cost of one collection step"),
-                 line("" if s.step_cost is None else f"{s.step_cost}", 0,
+                 line(amounts.edit_text(s.step_cost), 0,
                       self.tr("in the company's currency; empty = no write-off suggestions")))
         self.add("cap", self.tr("Cap on a new customer's limit"),
-                 line("" if s.cap.cap is None else f"{s.cap.cap}", 0, self.tr("empty = no cap")))
+                 line(amounts.edit_text(s.cap.cap), 0, self.tr("empty = no cap")))
         self.add("cap_months", self.tr("…until it has months of history"), line(str(s.cap.months), 2))
         self.on_save(lambda raw: set_credit_risk_settings(books, settings_from(raw)))
         self.resize(520, self.sizeHint().height())
@@ -289,7 +291,6 @@ class CreditSettingsDialog(FormDialog):
 
 def settings_from(raw: dict) -> CreditRiskSettings:
     from ar_desktop.domain.errors import ValidationError
-    from ar_desktop.domain.money import parse_amount
 
     problems, values = {}, {}
     for key in ("warn_days", "us_years", "cap_months"):
@@ -301,9 +302,9 @@ def settings_from(raw: dict) -> CreditRiskSettings:
     for key in ("step_cost", "cap"):
         text = str(raw.get(key, "")).strip()
         try:
-            values[key] = parse_amount(text) if text else None
-        except Exception as e:  # noqa: BLE001 - shown beside the field
-            problems[key] = str(e)
+            values[key] = amounts.parse(text) if text else None
+        except UserError as e:  # shown beside the field, in the interface language
+            problems[key] = e.message
     if problems:
         raise ValidationError(problems)
     return CreditRiskSettings(values["us_years"], values["warn_days"], values["step_cost"],

@@ -11,9 +11,10 @@ from ar_desktop.domain.text import Text
 from ar_desktop.services.context import Books
 from ar_desktop.services.credit_checks import suggested_limit
 from ar_desktop.services.customers import add_customer, update_customer
-from ar_desktop.ui.dialogs.form import FormDialog, combo, line
+from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, line
 from ar_desktop.ui.dialogs.late_charges_dialog import RATE_RULE_KEYS, rule_items
 from ar_desktop.ui.i18n import render
+from ar_desktop.ui import amounts
 
 
 class CustomerDialog(FormDialog):
@@ -34,7 +35,7 @@ class CustomerDialog(FormDialog):
         self.add("phone", self.tr("Phone"), line(d.phone, LIMITS["phone"]))
         self.add("tax_id", self.tr("Registration / tax id"), line(d.tax_id, LIMITS["tax_id"]))
         limit = self.add("credit_limit", self.tr("Credit limit"),
-                         line("" if d.credit_limit is None else f"{d.credit_limit}", 0, self.tr("empty = no limit")))
+                         amount_line(d.credit_limit, self.tr("empty = no limit"), d.currency))
         if customer_id is not None:
             self._suggest(books, d.code, limit)
         self.add("credit_class", self.tr("Credit class"),
@@ -83,12 +84,12 @@ class CustomerDialog(FormDialog):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        text = QLabel(self.tr("Suggested: {0}").format(f"{suggested.limit:,.0f}"))
+        text = QLabel(self.tr("Suggested: {0}").format(amounts.money(suggested.limit)))
         text.setToolTip(render(suggested.arithmetic()))
         text.setObjectName("suggested_limit")
         take = QPushButton(self.tr("Use it"))
         take.setObjectName("use_suggested_limit")
-        take.clicked.connect(lambda: limit_field.setText(f"{suggested.limit:.2f}"))
+        take.clicked.connect(lambda: limit_field.setText(amounts.edit_text(suggested.limit)))
         layout.addWidget(text)
         layout.addWidget(take)
         layout.addStretch(1)

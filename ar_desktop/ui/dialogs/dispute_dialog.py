@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QWidget
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
 from ar_desktop.services.payments import open_invoices
-from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line
+from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, date_edit, line
+from ar_desktop.ui import amounts
 
 
 class DisputeDialog(FormDialog):
@@ -16,10 +17,10 @@ class DisputeDialog(FormDialog):
         invoices = open_invoices(books, row.customer_id)
         self.add("invoice_number", self.tr("Invoice"),
                  combo([(self.tr("{0} · due {1} · {2}").format(i.number, i.due_date.isoformat(),
-                                                               f"{i.open_amount:,.2f}"), i.number)
+                                                               amounts.money(i.open_amount)), i.number)
                         for i in invoices]))
         self.add("reason", self.tr("What the customer contests"), line("", 500))
-        self.add("amount", self.tr("Disputed amount"), line("", 0), self.tr("Empty: the whole open amount"))
+        self.add("amount", self.tr("Disputed amount"), amount_line(), self.tr("Empty: the whole open amount"))
         self.add("on", self.tr("Date"), date_edit(books.today()))
         self.on_save(lambda raw: collections.mark_dispute(books, raw["invoice_number"], raw["reason"],
                                                           raw["amount"] or None, raw["on"]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.records import EARLIEST_DATE
 from ar_desktop.domain.text import Text
+from ar_desktop.ui import amounts
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
 from ar_desktop.ui.screen import FitScrollArea, fit_size, keep_on_screen
 
+AMOUNT = "amount_field"  # the property that marks an amount field
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px 4px; border-radius: 3px;"
 
 
@@ -121,9 +124,17 @@ class FormDialog(QDialog):
         return widget
 
     def values(self) -> dict[str, Any]:
+        """What the fields hold, as the services read it: an amount field's text in the plain form
+        ('12.000,50' in a German company -> '12000.50'); ValidationError if one is no amount."""
         out: dict[str, Any] = {}
+        bad: dict[str, str | Text] = {}
         for key, w in self.fields.items():
-            if isinstance(w, QLineEdit):
+            if isinstance(w, QLineEdit) and w.property(AMOUNT):
+                try:
+                    out[key] = amounts.plain(w.text())
+                except UserError as e:
+                    bad[key] = e.message
+            elif isinstance(w, QLineEdit):
                 out[key] = w.text()
             elif isinstance(w, QPlainTextEdit):
                 out[key] = w.toPlainText()
@@ -136,6 +147,8 @@ class FormDialog(QDialog):
                 out[key] = w.value_text()
             elif isinstance(w, QDateEdit):
                 out[key] = iso(w)
+        if bad:
+            raise ValidationError(bad)
         return out
 
     def on_save(self, fn: Callable[[dict[str, Any]], Any]) -> None:
@@ -194,6 +207,13 @@ def line(text: str = "", max_length: int = 0, placeholder: str = "") -> QLineEdi
         w.setMaxLength(max_length + 1)  # one over, so the validation message (not a silent cut) explains it
     if placeholder:
         w.setPlaceholderText(placeholder)
+    return w
+
+
+def amount_line(value: Decimal | None = None, placeholder: str = "", currency: str = "EUR") -> QLineEdit:
+    """A field for an amount, shown and read in the company's style (ui.amounts)."""
+    w = line(amounts.edit_text(value, currency), 0, placeholder)
+    w.setProperty(AMOUNT, True)
     return w
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from ar_desktop.domain.money import KNOWN_CURRENCIES
+from ar_desktop.domain.money import KNOWN_CURRENCIES, ZERO
 from ar_desktop.domain.records import LIMITS, parse_invoice
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.services.context import Books
@@ -17,7 +17,8 @@ from ar_desktop.services.collections import credit_check_for_new_invoice, record
 from ar_desktop.services.credit_checks import new_customer_cap_warning
 from ar_desktop.services.insurance import new_invoice_warnings
 from ar_desktop.ui.i18n import render
-from ar_desktop.ui.dialogs.form import FormDialog, KeepOpen, combo, date_edit, line, qdate
+from ar_desktop.ui import amounts
+from ar_desktop.ui.dialogs.form import FormDialog, KeepOpen, amount_line, combo, date_edit, line, qdate
 from ar_desktop.ui.messages import confirm
 
 
@@ -47,7 +48,8 @@ class InvoiceDialog(FormDialog):
         self.issue = self.add("issue_date", self.tr("Issue date"), date_edit(invoice.issue_date if invoice else today))
         self.due = self.add("due_date", self.tr("Due date"), date_edit(invoice.due_date if invoice else today),
                             self.tr("Filled from the customer's payment terms; you may change it"))
-        self.add("amount", self.tr("Gross amount"), line(f"{invoice.amount}" if invoice else "", 0, "0.00"))
+        self.add("amount", self.tr("Gross amount"), amount_line(invoice.amount if invoice else None, amounts.edit_text(ZERO),
+                                                               invoice.currency if invoice else "EUR"))
         self.currency = self.add("currency", self.tr("Currency"),
                                  combo([(c, c) for c in sorted(KNOWN_CURRENCIES)], invoice.currency if invoice else None))
         self.add("reference", self.tr("Order / contract reference"),

@@ -8,8 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
-from ar_desktop.domain.ladder import CLASS_EXPLANATIONS, CREDIT_CLASSES, LETTER_TEMPLATES, ActionKind, Step
-from ar_desktop.domain.text import Text
+from ar_desktop.domain.ladder import CREDIT_CLASSES, LETTER_TEMPLATES, ActionKind, Step, class_explanation, ladder_from_data
+from ar_desktop.domain.errors import UserError
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
 from ar_desktop.ui.worklist_model import step_text
@@ -227,6 +227,8 @@ class LadderDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.credit_class.currentIndexChanged.connect(self.load)
+        self.model.dataChanged.connect(self._explain)
+        self.model.rowsRemoved.connect(self._explain)
         self.own.toggled.connect(self._own_toggled)
         self.load()
         resize_to_table(self, self.table, 980, 440)  # every column whole where the screen allows
@@ -234,8 +236,8 @@ class LadderDialog(QDialog):
     def load(self) -> None:
         if self.customer_code is None:
             cls = self.credit_class.currentData()
-            self.explanation.setText(render(Text(CLASS_EXPLANATIONS[cls])))
             self.model.set_steps(collections.class_ladder(self.books, cls).steps)
+            self._explain()
         else:
             own = collections.customer_ladder(self.books, self.customer_code)
             self.own.blockSignals(True)
@@ -251,11 +253,21 @@ class LadderDialog(QDialog):
             self.explanation.setText(self.tr("Steps for this customer only.") if own else
                                      self.tr("The customer follows the ladder of its credit class."))
 
+    def _explain(self) -> None:
+        """The class and what its ladder, as it stands in the table, does."""
+        if self.customer_code is None:
+            try:
+                ladder = ladder_from_data(self.model.steps)
+            except UserError:  # a step being edited is not whole yet: the save says what is wrong
+                return
+            self.explanation.setText(render(class_explanation(self.credit_class.currentData(), ladder)))
+
     def restore_defaults(self) -> None:
         from ar_desktop.domain.ladder import default_ladder
 
         cls = self.credit_class.currentData()
         self.model.set_steps(default_ladder(cls).steps)
+        self._explain()
 
     def save(self) -> None:
         if self.customer_code is None:

@@ -9,7 +9,7 @@ from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.late_charges import CONTRACT_KINDS, DAILY_KINDS, ChargeRule, DayCount, RuleKind
 from ar_desktop.services import late_charges
 from ar_desktop.services.context import Books
-from ar_desktop.ui.dialogs.form import FormDialog, combo, line
+from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, line
 
 RULE_LABELS = {
     RuleKind.NONE: QT_TRANSLATE_NOOP("LateCharges", "No late charges"),
@@ -123,8 +123,7 @@ class LateChargesDialog(FormDialog):
                                         current.day_count.value),
                                   self.tr("How a yearly rate is divided over the days."))
         self.fee = self.add("fixed_fee", self.tr("Fixed fee per late invoice"),
-                            line("" if current.fixed_fee is None else f"{current.fixed_fee}", 12,
-                                 self.tr("empty = none")),
+                            amount_line(current.fixed_fee, self.tr("empty = none")),
                             self.tr("Contractual rules only, in the invoice's currency."))
         self.form.addRow("", note(self.tr("Customers with a rule of their own (customer dialog) keep it; all "
                                           "others use this default.")))

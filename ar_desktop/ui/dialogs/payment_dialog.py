@@ -11,13 +11,14 @@ import datetime as dt
 
 from ar_desktop.domain.allocation import Allocation, OpenInvoice, earned_discounts, oldest_due_first, suggest_allocation
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import ZERO, parse_amount
+from ar_desktop.domain.money import ZERO
 from ar_desktop.domain.records import PAYMENT_METHODS
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import customer_choices, get_customer
 from ar_desktop.services.payments import open_invoices, record_payment
-from ar_desktop.ui.dialogs.form import FormDialog, combo, date_edit, line, qdate
+from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, date_edit, line, qdate
 from ar_desktop.ui.i18n import error_text
+from ar_desktop.ui import amounts
 from ar_desktop.ui.table_models import money_text
 
 # The methods stored (domain.records.PAYMENT_METHODS), declared here for translation.
@@ -95,7 +96,7 @@ class AllocationModel(QAbstractTableModel):
         if index.column() != 3 or role != Qt.ItemDataRole.EditRole:
             return False
         try:  # the domain's parser, as everywhere: "1,5" is refused, never read as 15
-            amount = parse_amount(str(value), self.currency)
+            amount = amounts.parse(str(value), self.currency)
         except UserError as e:
             self.refused.emit(error_text(e))
             return False
@@ -125,7 +126,7 @@ class PaymentDialog(FormDialog):
             if codes:
                 self.customer.setCurrentIndex(self.customer.findData(codes[0]))
         self.date = self.add("date", self.tr("Date received"), date_edit(books.today()))
-        self.amount = self.add("amount", self.tr("Amount"), line("", 0, "0.00"))
+        self.amount = self.add("amount", self.tr("Amount"), amount_line(None, amounts.edit_text(ZERO)))
         self.add("method", self.tr("Method"), combo([(self.tr(METHOD_TEXT.get(m, m)), m) for m in PAYMENT_METHODS]))
         self.add("reference", self.tr("Reference"), line("", 100, self.tr("e.g. bank statement line")))
         self.model = AllocationModel(self)
@@ -179,7 +180,7 @@ class PaymentDialog(FormDialog):
 
     def _amount(self) -> Decimal | None:
         try:
-            return parse_amount(self.amount.text(), self.model.currency, allow_zero=False)
+            return amounts.parse(self.amount.text(), self.model.currency, allow_zero=False)
         except UserError:
             return None
 

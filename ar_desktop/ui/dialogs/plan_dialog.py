@@ -13,6 +13,8 @@ from ar_desktop.domain.payment_plan import MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, date_edit, line
+from ar_desktop.ui import amounts
+from ar_desktop.ui.i18n import error_text
 
 FIRST_DUE_DAYS = 14
 EVERY_DAYS = 30
@@ -33,7 +35,7 @@ class PlanDialog(FormDialog):
         self.invoices = QListWidget()
         for c in collections.plan_candidates(books, row.customer_code):
             item = QListWidgetItem(self.tr("{0}  due {1}  open {2}").format(
-                c.number, c.due_date.isoformat(), f"{c.open_amount:,.2f}"))
+                c.number, c.due_date.isoformat(), amounts.money(c.open_amount)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, (c.number, c.open_amount))
@@ -74,8 +76,8 @@ class PlanDialog(FormDialog):
             plan = plan_instalments(total, self.count.value(), self.first_due.date().toPython(), self.every.value(),
                                     quantum(self.currency))
         except UserError as e:
-            self.schedule.setText(str(e))
+            self.schedule.setText(error_text(e))
             return
-        lines = [self.tr("{0} in {1} instalments:").format(f"{total:,.2f} {self.currency}", len(plan))]
-        lines += [f"{due.isoformat()}  {amount:,.2f}" for due, amount in plan]
+        lines = [self.tr("{0} in {1} instalments:").format(amounts.money(total, self.currency), len(plan))]
+        lines += [f"{due.isoformat()}  {amounts.money(amount)}" for due, amount in plan]
         self.schedule.setText("\n".join(lines))

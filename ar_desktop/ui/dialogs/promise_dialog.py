@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QWidget
 
 from ar_desktop.services import collections
 from ar_desktop.services.context import Books
-from ar_desktop.ui.dialogs.form import FormDialog, date_edit, line
+from ar_desktop.ui.dialogs.form import FormDialog, amount_line, date_edit, line
+from ar_desktop.ui import amounts
 
 
 class PromiseDialog(FormDialog):
@@ -15,7 +16,7 @@ class PromiseDialog(FormDialog):
         today = books.today()
         self.add("made_on", self.tr("Promise made on"), date_edit(today))
         self.add("date", self.tr("Will pay by"), date_edit(today))
-        self.add("amount", self.tr("Amount"), line(f"{row.overdue_amount}", 0),
-                 self.tr("Overdue now: {0} {1}").format(f"{row.overdue_amount:,.2f}", row.currency))
+        self.add("amount", self.tr("Amount"), amount_line(row.overdue_amount, "", row.currency),
+                 self.tr("Overdue now: {0} {1}").format(amounts.money(row.overdue_amount), row.currency))
         self.on_save(lambda raw: collections.record_promise(books, row.customer_code, raw["date"], raw["amount"],
                                                             raw["made_on"]))

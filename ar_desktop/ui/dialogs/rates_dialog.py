@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.reference_rates import BOE_BANK_RATE, CN_LPR_1Y, DE_BASISZINS, ECB_MRO, KNOWN_TABLES, RateRow
+from ar_desktop.domain.reference_rates import (BOE_BANK_RATE, CN_LPR_1Y, DE_BASISZINS, ECB_MRO, KNOWN_TABLES, RateRow,
+                                               note_text)
 from ar_desktop.services import late_charges
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, date_edit, line
+from ar_desktop.ui.i18n import render, trouble_text
 from ar_desktop.ui.messages import confirm, run_action, show_error
 from ar_desktop.ui.screen import keep_on_screen
 
@@ -68,7 +70,7 @@ class RatesModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.effective_from.isoformat(), percent_text(row.rate_percent), row.note)[index.column()]
+            return (row.effective_from.isoformat(), percent_text(row.rate_percent), render(note_text(row.note)))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -160,7 +162,7 @@ class RatesDialog(QDialog):
         self.table_box.setCurrentIndex(self.table_box.findData(key))
 
     def reload(self, select: object = None) -> None:
-        from ar_desktop.ui.i18n import render
+        from ar_desktop.ui.i18n import render, trouble_text
 
         self.explanation.setText(self.tr(TABLE_USES.get(self.table, "")))
         ok, stale = run_action(self, late_charges.stale_rate_tables, self.books)
@@ -231,7 +233,7 @@ class RatesDialog(QDialog):
                                                "again.").format(Path(path).name)))
             return None
         except OSError as e:
-            show_error(self, UserError(self.tr("{0} cannot be read: {1}").format(Path(path).name, e.strerror or e)))
+            show_error(self, UserError(self.tr("{0} cannot be read. {1}").format(Path(path).name, trouble_text(e))))
             return None
         ok, count = run_action(self, late_charges.import_rates_csv, self.books, text)
         if not ok:

@@ -3,6 +3,8 @@ for the selected one (recorded in its collection file), and the pack itself to p
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -19,6 +21,7 @@ from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.screen import keep_on_screen
+from ar_desktop.ui import amounts
 
 QUARTERS_SHOWN = 8
 
@@ -81,7 +84,7 @@ class ReviewDialog(QDialog):
         box_layout = QVBoxLayout(self.box)
         self.buttons: dict[str, QRadioButton] = {}
         self.new_limit = QLineEdit()
-        self.new_limit.setPlaceholderText(self.tr("new limit, e.g. 20000.00"))
+        self.new_limit.setPlaceholderText(self.tr("new limit, e.g. {0}").format(amounts.edit_text(Decimal("20000"))))
         self.new_class = QComboBox()
         self.new_class.addItems(["A", "B", "C"])
         for key in DECISIONS:
@@ -170,7 +173,7 @@ class ReviewDialog(QDialog):
         d = c.decision
         key = d.decision if d else "keep"
         self.buttons[key].setChecked(True)
-        self.new_limit.setText("" if not (d and d.new_limit) else f"{d.new_limit:.2f}")
+        self.new_limit.setText("" if not (d and d.new_limit) else amounts.edit_text(d.new_limit))
         self.new_class.setCurrentText(d.new_class if d and d.new_class else (c.suggested_class or c.credit_class))
         self.note.setText(d.note if d else "")
 
@@ -181,9 +184,10 @@ class ReviewDialog(QDialog):
         c = self.selected()
         if c is None:
             return False
-        ok, _d = run_action(self, review.record_decision, self.books, self.quarter.currentData(), c.code,
-                            self.chosen(), new_limit=self.new_limit.text().strip() or None,
-                            new_class=self.new_class.currentText(), note=self.note.text())
+        ok, _d = run_action(self, lambda: review.record_decision(
+            self.books, self.quarter.currentData(), c.code, self.chosen(),
+            new_limit=amounts.plain(self.new_limit.text()) or None, new_class=self.new_class.currentText(),
+            note=self.note.text()))
         if ok:
             self.recorded.emit()
             self.reload()

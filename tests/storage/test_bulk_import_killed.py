@@ -1,0 +1,119 @@
+"""A first import into a new file, killed (SIGKILL) inside the steps the bulk writer keeps for the end of its
+transaction: the rows' search entries (one INSERT ... SELECT) and the secondary indexes it built after the rows
+(storage.bulk_repo). The next open finds the file as it was before the import: no invoice, no payment, no audit
+entry, every index and search trigger there, no hold left on the search, ``check`` sound; importing again then
+stores everything and the search finds it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.services.backups import check_path
+from ar_desktop.services.company_file import create_company
+from ar_desktop.services.customers import add_customer
+from ar_desktop.storage import list_schema
+from ar_desktop.storage.search import SearchTerm
+
+TODAY = dt.date(2026, 3, 31)
+ROWS = 3_000   # two batches of the importer
+ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
+
+# The real command, killed just before its n-th SQL statement that starts with WHAT (n = 0: not killed). SQLite
+# reports every statement it runs to the trace callback, so the kill lands inside the writer's transaction.
+KILLED_AT = textwrap.dedent("""
+    import os, sqlite3, sqlite3.dbapi2, sys
+    db, csv, what, n = sys.argv[1], sys.argv[2], sys.argv[3].upper(), int(sys.argv[4])
+    real, seen = sqlite3.connect, []
+    def trace(sql):
+        if sql.lstrip().upper().startswith(what):
+            seen.append(sql)
+            if len(seen) == n:
+                os.kill(os.getpid(), 9)
+    def connect(*a, **kw):
+        con = real(*a, **kw)
+        con.set_trace_callback(trace)
+        return con
+    sqlite3.connect = sqlite3.dbapi2.connect = connect   # (SQLAlchemy connects through dbapi2)
+    from ar_desktop.cli.base import run
+    sys.exit(run(["--db", db, "import", "invoices", csv]))
+""")
+
+
+def _company(path: Path) -> Path:
+    books = create_company(path, "Kill GmbH", "EUR", "DE", clock=FixedClock(TODAY))
+    try:
+        add_customer(books, {"code": "C1", "name": "One"})
+    finally:
+        books.close()
+    return path
+
+
+def _csv(folder: Path) -> Path:
+    """ROWS invoices, every fifth settled (a payment and its allocation each: the writer's other tables)."""
+    path = folder / "invoices.csv"
+    rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,Order {k},{'2026-02-01' if k % 5 == 0 else ''}"
+            for k in range(ROWS)]
+    path.write_text("number,customer_code,issue_date,amount,reference,settled_date\n" + "\n".join(rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def _state(path: Path) -> tuple[int, int, int, list[str], int]:
+    con = sqlite3.connect(path)
+    try:
+        invoices = con.execute("SELECT count(*) FROM invoice").fetchone()[0]
+        payments = con.execute("SELECT count(*) FROM payment").fetchone()[0]
+        imports = con.execute("SELECT count(*) FROM audit_entry WHERE action = 'import'").fetchone()[0]
+        held = con.execute(f"SELECT count(*) FROM {list_schema.HOLD}").fetchone()[0]
+        return invoices, payments, imports, list_schema.problems(con), held
+    finally:
+        con.close()
+
+
+def _indexes(path: Path) -> set[tuple[str, str]]:
+    con = sqlite3.connect(path)
+    try:
+        return set(con.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+                               " AND sql IS NOT NULL"))
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize(("what", "n"), [("DROP INDEX", 3), ("INSERT INTO invoice_search", 1), ("CREATE INDEX", 1),
+                                         ("CREATE INDEX", 4)])
+def test_a_first_import_killed_at_its_last_steps_leaves_the_file_as_before(tmp_path, what, n):
+    path = _company(tmp_path / "kill.ardb")
+    before = _indexes(path)
+    csv = _csv(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), what, str(n)], env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _state(path) == (0, 0, 0, [], 0)
+    assert _indexes(path) == before   # every index and trigger as it was, with its own definition
+
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), what, "0"], env=ENV,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert check_path(path).ok
+    assert _state(path) == (ROWS, ROWS // 5, 1, [], 0)
+    assert _indexes(path) == before
+    con = sqlite3.connect(path)
+    try:   # the search finds an imported row by a substring of its reference
+        term = SearchTerm.of("der 2999")
+        found = con.execute("SELECT number FROM invoice WHERE id IN (SELECT rowid FROM invoice_search WHERE "
+                            "invoice_search MATCH ?) AND reference LIKE ?", (term.trigrams(), term.like())).fetchall()
+        assert found == [("N002999",)]
+    finally:
+        con.close()
