@@ -187,7 +187,7 @@ def test_a_refused_import_from_the_menu_shows_the_result_dialog(window, qtbot, t
     dialog = window.import_result
     assert dialog.isVisible() and dialog.windowTitle() == "Import refused" and not boxes
     assert "bad.csv: nothing was imported. 2 problem(s)" in dialog.summary.text()
-    assert [r[:2] for r in _rows(dialog)] == [["2", "customer_code"], ["3", "issue_date"]]
+    assert [r[:2] for r in _rows(dialog)] == [["2", "Customer code"], ["3", "Issue date"]]  # by label, never the key
     assert dialog.save_errors(str(tmp_path / "e.csv")).read_text(encoding="utf-8-sig").count("\n") == 3
     assert counts(window) == before
     dialog.close()
