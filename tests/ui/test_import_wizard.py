@@ -227,7 +227,7 @@ def test_a_file_changed_after_the_check_is_refused_in_the_result_dialog(window, 
     qtbot.waitUntil(lambda: wizard.task.finished.is_set() and wizard.result_dialog is not None, timeout=20000)
     assert wizard.isVisible() and not wizard.validate_page.isComplete() and not boxes
     assert wizard.result_dialog.isVisible() and wizard.result_dialog.windowTitle() == "Import refused"
-    assert [r[:2] for r in _rows(wizard.result_dialog)] == [["3", "customer_code"]]
+    assert [r[:2] for r in _rows(wizard.result_dialog)] == [["3", "Customer code"]]  # by label
     assert wizard.validate_page.errors.model().rowCount() == 1 and counts(window) == before
     wizard.result_dialog.close()
     QApplication.processEvents()
