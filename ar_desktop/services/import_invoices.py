@@ -33,8 +33,7 @@ class InvoiceRows:
         self.rows_of_new = array("q")  # file row of each invoice this import added, by id - first_id
         self.updated: dict[str, int] = {}  # number -> row, for invoices updated or skipped by this import
         self.unknown: dict[str, int] = {}  # customer code -> first row naming it
-
-        self.staging: Staging | None = None
+        self.staging: Staging | None = None   # the quick lane's TEMP tables, when it is taken
 
     # ---- the quick lane: plain rows checked and stored in SQL -------------------------------
 
