@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/file_size.py --file /tmp/ar-bench/big-1000000.ardb [--before main] [--vacuum]
 
 Copies the file twice into a temporary folder (the file itself is never opened), opens one copy with the
-program at ``--before`` (a git revision, unpacked with ``git archive``) and the other with this working tree,
+program at ``--before`` (a git revision, in a temporary worktree: ``sides.before_tree``) and the other with this working tree,
 each as its own ``ar-desktop company`` process (opening upgrades a file to that program's schema), then
 prints what each table, index and search table takes (SQLite's ``dbstat``: the pages in use) and the
 whole file: in use, and on disk. Pages an upgrade frees stay in the file as free pages until it is
@@ -14,17 +14,15 @@ schema, or a restored backup, would take). Issue #10's target: under 450 MB for 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from import_speed import ROOT, unpack  # noqa: E402
+from sides import ROOT, before_tree, revision, run_command  # noqa: E402
 
 MB = 1e6
 
@@ -34,11 +32,7 @@ def _mb(n: int | None) -> str:
 
 
 def upgrade(version: Path, path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(version)}
-    done = subprocess.run([sys.executable, "-m", "ar_desktop", "--db", str(path), "company"], cwd=version, env=env,
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"opening {path} with {version} failed: {done.stderr.strip()[:2000]}")
+    run_command(version, ["--db", str(path), "company"])   # opening upgrades the file to that program's schema
     for leftover in path.parent.glob(f"{path.stem}.before-upgrade-*"):   # the upgrade's own safety copy
         leftover.unlink()
 
@@ -76,11 +70,10 @@ def main(argv: list[str] | None = None) -> int:
         before, after = folder / "before.ardb", folder / "after.ardb"
         shutil.copyfile(args.file, before)
         shutil.copyfile(args.file, after)
-        upgrade(unpack(args.before, folder / "before-src"), before)
+        upgrade(before_tree(args.before), before)
         upgrade(ROOT, after)
         (b_per, b_use, b_disk), (a_per, a_use, a_disk) = sizes(before), sizes(after)
-        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.before], capture_output=True,
-                             text=True).stdout.strip()
+        rev = revision(args.before)
         print(f"{args.file}: before {args.before} ({rev}), after this working tree, each copy opened (upgraded) by "
               f"its program.\n")
         print("| table or index | before | after |")

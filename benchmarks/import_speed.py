@@ -4,8 +4,8 @@
                                                 [--payments 60000]
 
 Writes three CSV files (customers, invoices, payments) to a temporary folder once, then for each
-version of the program (``--before``: a git revision, unpacked from this repository with
-``git archive``; "after": this working tree) creates an empty company file with `ar-desktop init`
+version of the program (``--before``: a git revision, checked out in a temporary worktree by
+``sides.before_tree``; "after": this working tree) creates an empty company file with `ar-desktop init`
 and times each `ar-desktop --db FILE import KIND CSV` as a separate process, the way a bookkeeper
 (or a script) runs it: wall time including the Python start, reading and checking every row, and
 the one transaction that stores them, and the peak memory (RSS) of that process. About half of the
@@ -20,16 +20,19 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import multiprocessing
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sides import ROOT, before_tree, revision, run_command  # noqa: E402
 
 
 def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int, today: dt.date,
@@ -73,40 +76,14 @@ def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int,
     return customers, invoices, payments
 
 
-def run(version: Path, args: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of ``ar-desktop ARGS`` run from
-    the sources in ``version``. On a loaded machine the wall time grows with the load; the CPU time
-    much less so."""
-    env = {**os.environ, "PYTHONPATH": str(version)}
-    t = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "ar_desktop", *args], cwd=version, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - t
-    err = child.stderr.read()
-    child.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"ar-desktop {' '.join(args)} failed in {version}: {err.strip()[:2000]}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
-
-
-def unpack(revision: str, folder: Path) -> Path:
-    """The program's sources at a git revision, in ``folder``."""
-    folder.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision, "ar_desktop", "resources"],
-                             capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
-
-
 def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]) -> dict[str, tuple]:
     db = folder / f"{label}.ardb"
-    out = {"init": run(version, ["--db", str(db), "init", "--company", "Import Bench GmbH"])}
+    out = {"init": run_command(version, ["--db", str(db), "init", "--company", "Import Bench GmbH"])}
     for kind, path in files.items():
-        out[kind] = run(version, ["--db", str(db), "import", kind, str(path)])
+        out[kind] = run_command(version, ["--db", str(db), "import", kind, str(path)])
         print(f"  {label:>6}: import {kind}: {out[kind][0]:.1f} s ({out[kind][1]:.1f} s CPU), {out[kind][2]} MB",
               flush=True)
-    out["start"] = run(version, ["--version"])
+    out["start"] = run_command(version, ["--version"])
     return out
 
 
@@ -122,14 +99,18 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="ar-import-bench-"))
     try:
         t = time.perf_counter()
-        customers, invoices, payments = write_csvs(folder, args.customers, args.invoices, args.payments,
-                                                   dt.date.today())
+        # in a process of its own: the rows it keeps (a million at 1M) must not be in this process when it
+        # starts the timed ones, whose peak RSS would then include them (a started child begins as its copy)
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            customers, invoices, payments = pool.submit(write_csvs, folder, args.customers, args.invoices,
+                                                        args.payments, dt.date.today()).result()
         print(f"wrote CSV files to {folder} in {time.perf_counter() - t:.1f} s", flush=True)
         files = {"customers": customers, "invoices": invoices, "payments": payments}
-        before = unpack(args.before, folder / "before")
-        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.before], capture_output=True,
-                             text=True).stdout.strip()
-        after = unpack(args.after, folder / "after") if args.after else ROOT
+        if not args.payments:   # --payments 0: the invoices alone
+            del files["payments"]
+        before = before_tree(args.before)
+        rev = revision(args.before)
+        after = before_tree(args.after) if args.after else ROOT
         figures = {"before": time_version("before", before, folder, files),
                    "after": time_version("after", after, folder, files)}
         counts = {"customers": args.customers, "invoices": args.invoices, "payments": args.payments}
@@ -141,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
               "| peak RSS before / after |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for kind, n in counts.items():
+            if kind not in files:
+                continue
             (b, bc, bm), (a, ac, am) = figures["before"][kind], figures["after"][kind]
             print(f"| import {kind} | {n:,} | {b:.1f} s | {a:.1f} s | {bc:.1f} s | {ac:.1f} s | {n / ac:,.0f} "
                   f"| {bm} / {am} MB |")

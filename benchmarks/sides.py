@@ -5,6 +5,7 @@ checked out in a temporary worktree, "after" this checkout)."""
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -74,10 +75,15 @@ def use_checkout(src: Path) -> None:
         raise SystemExit(f"ar_desktop came from {ar_desktop.__file__}, not {src}")
 
 
+def revision(rev: str) -> str:
+    """The short commit id of a git revision of this repository."""
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def before_tree(rev: str) -> Path:
     """The code of ``rev`` in a temporary git worktree (made once per revision)."""
-    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    sha = revision(rev)
     dest = Path(tempfile.gettempdir()) / f"ar-bench-before-{sha}"
     if not (dest / "ar_desktop").is_dir():
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(dest), sha], check=True,
@@ -93,3 +99,20 @@ def run_side(script: str, name: str, src: Path, path: Path, repeat: int, *extra:
     if r.returncode:
         raise SystemExit(f"the {name} side failed")
     return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def run_command(src: Path, args: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of ``ar-desktop ARGS`` run as its own
+    process from the code in ``src`` (Python start included). On a loaded machine the wall time grows
+    with the load; the CPU time much less so."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    t = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "ar_desktop", *args], cwd=src, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - t
+    err = child.stderr.read()
+    child.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"ar-desktop {' '.join(args)} failed in {src}: {err.strip()[:2000]}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024

@@ -364,12 +364,12 @@ def _csv_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:
     for _n, _rec in records:  # the header
         break
     for n, rec in records:
-        if not any(c.strip() for c in rec):
+        if not "".join(rec).strip():   # (one call per row: a big file has millions of cells)
             continue
         if len(rec) > MAX_COLUMNS:
             raise _error(translate("Messages", "{name}, row {row} has {count} cells; at most {limit} columns are read."),
                          name=table.name, row=n, count=f"{len(rec):,}", limit=f"{MAX_COLUMNS:,}")
-        yield n, [restore_neutralised(c) for c in rec]
+        yield n, [restore_neutralised(c) if c[:1] == "'" else c for c in rec]
 
 
 # ---- xlsx -----------------------------------------------------------------------------------

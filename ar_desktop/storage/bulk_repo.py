@@ -199,6 +199,29 @@ class BulkWriter:
         if any(r.get("voided") for r in rows):
             self.s.connection().exec_driver_sql(_VOID_DERIVED, (first, last))
 
+    def invoices_from(self, columns: list[str], select_sql: str) -> tuple[int, int]:
+        """New open invoices from an SQL SELECT of ``columns``, in the SELECT's order; they take the next
+        ids (SQLite's own: one above the largest), the other columns their defaults, as in ``invoices``.
+        Returns the first id and how many were added."""
+        table = Invoice.__table__
+        self.s.flush()
+        con = self.s.connection()
+        above = con.execute(select(func.max(table.c.id))).scalar() or 0
+        self._prepare(con, table)
+        extra = _defaults(table, columns)
+        fixed = {f"default_{k}": v if f is None else f(v)
+                 for (k, v), f in zip(extra.items(), _converters(table, list(extra), con.dialect))}
+        sql = (f"INSERT INTO {table.name} ({', '.join([*columns, *extra])}) "
+               f"SELECT *{''.join(', :' + k for k in fixed)} FROM ({select_sql})")
+        n = con.execute(text(sql), fixed).rowcount
+        if n:
+            first, last, count = con.execute(text("SELECT min(id), max(id), count(*) FROM invoice WHERE id > :a"),
+                                             {"a": above}).one()
+            if first != above + 1 or count != n or last - first + 1 != n:
+                raise ValueError(f"invoice: {n} rows must take new consecutive ids above {above}, not {first}..{last}")
+            self.batch.added(table.name, n, first, last)
+        return above + 1, n
+
     def payments(self, payments: list[dict], allocations: list[dict]) -> None:
         """Payments (with explicit ids) and their allocations; the invoices' paid totals and last
         payment dates are raised to match in one UPDATE."""

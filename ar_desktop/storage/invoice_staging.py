@@ -1,0 +1,213 @@
+"""Invoice rows checked and stored in SQL: the importer's quick lane for big files.
+
+An import of 100,000 invoices spent most of its time in Python turning each row into objects one
+field at a time. Here a batch of rows goes as the file gives them (text cells) into a TEMP table, and
+one INSERT ... SELECT stores the rows that are plain beyond doubt, with their customer, due date,
+amount in minor units, discount and the columns' defaults derived in SQL. Every other row (a problem,
+a void or settled invoice, a number already in the books or twice in the batch, an unknown customer,
+a text SQL is not sure of) stays with the importer's Python checks (services.import_invoices), which
+name its problems exactly as before.
+
+"Plain" accepts nothing that ``records.parse_invoice`` / ``quick_rows.quick_invoice`` would refuse
+and stores exactly what they would (tests/services/test_import_staging.py compares both lanes over
+random files): ISO dates (``date(x, '+0 days') = x``: a day that does not exist, 2026-02-30, comes
+back as another), amounts of ASCII digits and the format's decimal separator, the file's currency
+empty or the customer's, booleans among the parser's words, texts within their length with no
+refused character. The TEMP tables live on the importer's connection only: a kill or a rollback
+leaves nothing of them in the company file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from ar_desktop.domain.money import KNOWN_CURRENCIES, MAX_UNITS, exponent
+from ar_desktop.domain.quick_rows import _NO, _YES, _plain
+from ar_desktop.domain.records import _BAD_LINE, _BAD_MULTILINE, EARLIEST_DATE, LATEST_DATE, LIMITS
+from ar_desktop.storage.bulk_repo import BulkWriter
+from ar_desktop.storage.orm import Invoice
+
+__all__ = ["Staging"]
+
+STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
+_DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+_TEXTS = {"reference": False, "description": True, "dispute_reason": True}   # key -> several lines allowed
+_BIG = (1 << 62) // 2   # 2 * units * percent + scale stays an SQLite integer
+
+
+def _class_of(pattern) -> str:
+    """A regex character class as a GLOB class (without NUL: an SQL string stops there; checked apart)."""
+    body = pattern.pattern[1:-1].replace("\x00", "\x01", 1)
+    return f"*[{body}\r]*"
+
+
+def _words(words) -> str:
+    return ", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words))
+
+
+@dataclass
+class Staging:
+    """The TEMP tables of one import on ``s``'s connection; ``keys``: the file's mapped fields, in order."""
+
+    s: Session
+    keys: list[str]
+    decimal: str
+    discount_columns: bool   # the file has its own discount columns (an export read back)
+
+    def __post_init__(self):
+        con = self.s.connection()
+        con.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
+        con.exec_driver_sql(f"DROP TABLE IF EXISTS {CUSTOMERS}")
+        columns = ", ".join(f'"{k}"' for k in self.keys)
+        con.exec_driver_sql(f"CREATE TABLE {STAGE} (n INTEGER PRIMARY KEY, {columns})")
+        con.exec_driver_sql(f"CREATE TABLE {CUSTOMERS} (code TEXT PRIMARY KEY, id INTEGER, net INTEGER, "
+                            "percent INTEGER, scale INTEGER, discount_days INTEGER, currency TEXT, exp INTEGER, "
+                            "retention INTEGER) WITHOUT ROWID")
+        self._insert = (f"INSERT INTO {STAGE} (n, {columns}) VALUES (?{', ?' * len(self.keys)})")
+        self.known: set[str] = set()
+
+    def customers(self, by_code: dict) -> None:
+        """The customers a plain row may name (code -> (id, terms, currency, retention)): those not
+        staged yet whose code and currency a plain row could carry."""
+        rows = []
+        for code, (cid, terms, currency, retention) in by_code.items():
+            if code in self.known or not _plain(code, LIMITS["customer_code"]) or currency not in KNOWN_CURRENCIES:
+                continue
+            self.known.add(code)
+            pct = Decimal(terms.discount_percent)
+            sign, digits, exp = pct.as_tuple()
+            if sign or not isinstance(exp, int):
+                continue
+            percent, scale = int("".join(map(str, digits)) or 0), 100
+            if exp > 0:
+                percent *= 10 ** exp
+            else:
+                scale *= 10 ** -exp
+            rows.append((code, cid, terms.net_days, percent, scale, terms.discount_days, currency, exponent(currency),
+                         int(bool(retention))))
+        if rows:
+            cur = self.s.connection().connection.dbapi_connection.cursor()
+            try:
+                cur.executemany(f"INSERT INTO {CUSTOMERS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            finally:
+                cur.close()
+
+    def stage(self, rows: list[tuple[int, list[str]]]) -> None:
+        cur = self.s.connection().connection.dbapi_connection.cursor()
+        try:
+            cur.execute(f"DELETE FROM {STAGE}")
+            cur.executemany(self._insert, ((n, *values) for n, values in rows))
+        finally:
+            cur.close()
+
+    def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int]]:
+        """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through
+        ``writer`` (its audit range, search hold and deferred indexes); returns (row, 1 if stored else 0)
+        for every staged row, in row order."""
+        columns, values = self._insert_sql()
+        first, count = writer.invoices_from(columns, f"SELECT {values} FROM {STAGE} s JOIN {CUSTOMERS} c "
+                                                     f"ON c.code = s.customer_code WHERE {self._plain_sql()} "
+                                                     f"ORDER BY s.n")
+        if count and first != next_id:
+            raise ValueError(f"staged invoices: ids from {first}, not {next_id}")
+        # stored = its number is now in the books under a new id (a stored row's number is once in the batch)
+        marks = self.s.connection().exec_driver_sql(
+            f"SELECT s.n, EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = s.number AND i.id >= ?) "
+            f"FROM {STAGE} s ORDER BY s.n", (next_id,)).all()
+        if count != sum(ok for _n, ok in marks):
+            raise ValueError(f"staged invoices: {count} stored, not the {sum(ok for _n, ok in marks)} found")
+        return marks
+
+    def close(self) -> None:
+        con = self.s.connection()
+        con.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
+        con.exec_driver_sql(f"DROP TABLE IF EXISTS {CUSTOMERS}")
+
+    # ---- the SQL ------------------------------------------------------------------------------
+
+    def _col(self, key: str) -> str:
+        return f's."{key}"' if key in self.keys else "NULL"
+
+    def _empty(self, key: str) -> str:
+        return f"coalesce({self._col(key)}, '') = ''"
+
+    def _amount(self) -> tuple[str, str, str]:
+        """(whole, fraction, separator position) of the amount cell."""
+        a = self._col("amount")
+        pos = f"instr({a}, '{self.decimal}')"
+        return (f"(CASE WHEN {pos} = 0 THEN {a} ELSE substr({a}, 1, {pos} - 1) END)",
+                f"(CASE WHEN {pos} = 0 THEN '' ELSE substr({a}, {pos} + 1) END)", pos)
+
+    def _units(self, exp: str) -> str:
+        whole, frac, _pos = self._amount()
+        return f"CAST({whole} || substr({frac} || '000000', 1, {exp}) AS INTEGER)"
+
+    def _plain_sql(self) -> str:
+        return " AND ".join(f"({c})" for c in self._checks())
+
+    def _checks(self) -> list[str]:
+        col = self._col
+        number, issue, due, cur = col("number"), col("issue_date"), col("due_date"), col("currency")
+        whole, frac, pos = self._amount()
+        parse_exp = f"(CASE WHEN {self._empty('currency')} THEN {exponent('EUR')} ELSE c.exp END)"
+        first, last = EARLIEST_DATE.isoformat(), LATEST_DATE.isoformat()
+        checks = [
+            # the number: the parser's code pattern, not in the books, once in the batch
+            f"length({number}) BETWEEN 1 AND {LIMITS['number']}", f"{number} GLOB '[A-Za-z0-9]*'",
+            f"{number} NOT GLOB '*[^A-Za-z0-9._/-]*'",
+            f"NOT EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = {number})",
+            f"{number} NOT IN (SELECT number FROM {STAGE} WHERE number IS NOT NULL GROUP BY number "
+            f"HAVING count(*) > 1)",
+            # dates: ISO, a real day, within the years kept; a due date not before the issue date
+            f"{issue} GLOB {_DATE}", f"date({issue}, '+0 days') = {issue}", f"{issue} BETWEEN '{first}' AND '{last}'",
+            f"({self._empty('due_date')} OR ({due} GLOB {_DATE} AND date({due}, '+0 days') = {due} "
+            f"AND {due} BETWEEN '{first}' AND '{last}' AND {due} >= {issue}))",
+            # the currency: none (the customer's) or the customer's own
+            f"({self._empty('currency')} OR {cur} = c.currency)",
+            # the amount: 1-12 digits, the format's separator and at most the currency's decimals
+            f"length({whole}) BETWEEN 1 AND 12", f"{whole} NOT GLOB '*[^0-9]*'", f"{frac} NOT GLOB '*[^0-9]*'",
+            f"({pos} = 0 OR length({frac}) BETWEEN 1 AND min(c.exp, {parse_exp}))",
+            f"{self._units(parse_exp)} BETWEEN 1 AND {MAX_UNITS}", f"{self._units('c.exp')} BETWEEN 1 AND {MAX_UNITS}",
+            f"(c.percent = 0 OR {self._units('c.exp')} <= {_BIG} / c.percent)",
+            f"coalesce({col('disputed')}, '') IN ('', {_words(_NO | _YES)})",
+            f"coalesce({col('retention_of_title')}, '') IN ('', {_words(_NO | _YES)})",
+            # void, settled and the file's own discount: the Python checks
+            *(self._empty(k) for k in ("voided", "void_date", "void_reason", "settled_date", "discount",
+                                       "discount_until")),
+        ]
+        for key, multiline in _TEXTS.items():
+            v = col(key)
+            bad = _class_of(_BAD_MULTILINE if multiline else _BAD_LINE).replace("'", "''")
+            # printable ASCII holds no refused character; only other texts are matched against the long class
+            checks.append(f"({v} IS NULL OR (length({v}) <= {LIMITS[key]} AND ({v} NOT GLOB '*[^ -~]*' "
+                          f"OR ({v} NOT GLOB '{bad}' AND instr(CAST({v} AS BLOB), X'00') = 0))))")
+        return checks
+
+    def _insert_sql(self) -> tuple[list[str], str]:
+        col = self._col
+        issue, due = col("issue_date"), col("due_date")
+        units = self._units("c.exp")
+        if self.discount_columns:   # both empty (the plain rows): no discount
+            discount, until = "0", "NULL"
+        else:   # the customer's terms, rounded half up: (2 * units * percent + scale) / (2 * scale)
+            discount = f"(CASE WHEN c.percent > 0 THEN (2 * {units} * c.percent + c.scale) / (2 * c.scale) ELSE 0 END)"
+            until = f"(CASE WHEN c.percent > 0 THEN date({issue}, '+' || c.discount_days || ' days') END)"
+        yes = _words(_YES)
+        values = {
+            "number": col("number"), "customer_id": "c.id", "issue_date": issue,
+            "due_date": f"(CASE WHEN {self._empty('due_date')} THEN date({issue}, '+' || c.net || ' days') "
+                        f"ELSE {due} END)",
+            "amount": units, "discount": discount, "discount_until": until, "currency": "c.currency",
+            "reference": f"coalesce({col('reference')}, '')", "description": f"coalesce({col('description')}, '')",
+            "disputed": f"(coalesce({col('disputed')}, '') IN ({yes}))",
+            "dispute_reason": f"coalesce({col('dispute_reason')}, '')",
+            "retention_of_title": f"(CASE WHEN {self._empty('retention_of_title')} THEN c.retention "
+                                  f"ELSE {col('retention_of_title')} IN ({yes}) END)",
+            "voided": "0", "voided_on": "NULL", "void_reason": "''",
+        }
+        assert set(values) <= set(Invoice.__table__.c.keys())
+        return list(values), ", ".join(values.values())

@@ -1,0 +1,187 @@
+"""The invoices importer's quick lane (plain rows checked and stored in SQL, storage.invoice_staging)
+against its Python checks alone: the same random files, imported both ways into copies of the same
+books, store the same invoices (every column) and name the same problems (row, column, value,
+message, in the same order), whatever the mix of plain rows and rows with problems."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import datetime as dt
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.domain.text import english
+from ar_desktop.services import import_invoices, importing
+from ar_desktop.services.company_file import open_company
+from ar_desktop.services.customers import add_customer
+from ar_desktop.services.importing import ImportRefused, import_file
+from ar_desktop.services.invoicing import add_invoice
+from ar_desktop.storage.invoice_staging import Staging
+
+TODAY = dt.date(2026, 3, 31)   # the books fixture's
+
+HEADER = ["number", "customer_code", "issue_date", "due_date", "amount", "currency", "reference", "description",
+          "disputed", "dispute_reason", "retention_of_title", "voided", "void_date", "void_reason", "settled_date",
+          "discount", "discount_until"]
+STORED_BY_SQL: list[int] = []
+CODES = ["ACME", "JP", "PROMPT", "BH", "KEEP", "NOBODY"]
+
+
+@pytest.fixture
+def base(books, tmp_path) -> Path:
+    add_customer(books, {"code": "ACME", "name": "Acme", "terms_days": "30"})
+    add_customer(books, {"code": "JP", "name": "Nippon", "currency": "JPY", "terms_days": "10"})
+    add_customer(books, {"code": "PROMPT", "name": "Prompt", "terms": "2.5/10 net 30"})
+    add_customer(books, {"code": "BH", "name": "Bahrain", "currency": "BHD", "terms": "3/7 net 14"})
+    add_customer(books, {"code": "KEEP", "name": "Keeper", "retention_of_title": "yes"})
+    for k in range(3):
+        add_invoice(books, {"number": f"OLD-{k}", "customer_code": "ACME", "issue_date": "2026-01-05",
+                           "amount": "100.00"})
+    path = Path(books.db.path)
+    books.close()
+    return path
+
+
+def _cell(rng: random.Random, key: str, n: int, odd_rate: float) -> str:
+    """Mostly what a clean export holds, now and then something the checks must refuse or treat apart."""
+    odd = rng.random() < odd_rate
+    if key == "number":
+        return rng.choice([f"N-{n}", f"N-{n - rng.randint(1, 40)}", "OLD-1", "", "N 1", "x" * 41, "Ä1", f"N-{n}.a"]) \
+            if odd else f"N-{n}"
+    if key == "customer_code":
+        return rng.choice(CODES) if odd else rng.choice(CODES[:5])
+    if key in ("issue_date", "due_date"):
+        if odd:
+            return rng.choice(["2026-02-30", "2026-13-01", "1989-12-31", "2100-01-01", "01.02.2026", "2026-1-5", "",
+                               "2027-01-01", "２０２６-01-01"])
+        return "" if key == "due_date" and rng.random() < 0.5 else f"2026-0{rng.randint(1, 3)}-{rng.randint(1, 28):02d}"
+    if key == "amount":
+        if odd:
+            return rng.choice(["0", "-5", "10.001", "1,5", "1e3", "12.", ".5", "999999999999.99", "99999999999",
+                               "0.00", "", "12.5", "7"])
+        return f"{rng.randint(1, 10_000_000) / 100:.2f}" if rng.random() < 0.8 else str(rng.randint(1, 9999))
+    if key == "currency":
+        return rng.choice(["EUR", "JPY", "XXX", "eur", "BHD"]) if odd else ""
+    if key in ("reference", "description", "dispute_reason"):
+        if odd:
+            return rng.choice(["\u202eevil", "a\x01b", "上海 Lieferung", "x" * 101, "x" * 501, "two\nlines", "é"])
+        return rng.choice(["", f"PO {n}", "Goods delivered"])
+    if key in ("disputed", "retention_of_title"):
+        return rng.choice(["yes", "no", "maybe", "TRUE", "0", "n"]) if odd else ""
+    if key == "voided":
+        return rng.choice(["yes", "no", "x"]) if odd else ""
+    if key == "void_date":
+        return rng.choice(["2026-03-20", "2025-01-01", ""]) if odd else ""
+    if key == "void_reason":
+        return rng.choice(["cancelled", ""]) if odd else ""
+    if key == "discount":
+        return rng.choice(["1.00", "0", "x"]) if odd else ""
+    if key == "discount_until":
+        return rng.choice(["2026-03-30", ""]) if odd else ""
+    if key == "settled_date":
+        return rng.choice(["2026-03-25", "2030-01-01", "2025-01-01"]) if odd else ""
+    raise AssertionError(key)
+
+
+def _file(folder: Path, seed: int, rows: int, odd: bool) -> Path:
+    rng = random.Random(seed)
+    header = HEADER[:rng.randint(5, len(HEADER))] if odd else HEADER[:rng.choice([-2, len(HEADER)])]
+    lines = [",".join(header)]
+    for n in range(rows):
+        cells = dict.fromkeys(header, "") | {k: _cell(rng, k, n, 0.08 if odd else 0) for k in header}
+        if not odd:   # no problem, but voids, settlements, disputes and the file's own due dates now and then
+            if rng.random() < 0.05 and "void_reason" in cells:
+                cells.update(voided="yes", void_date="2026-03-28", void_reason="cancelled")
+            elif rng.random() < 0.1 and "settled_date" in cells:
+                cells["settled_date"] = "2026-03-29"
+            if cells["due_date"]:   # never before the issue date
+                cells["due_date"] = max(cells["due_date"], cells["issue_date"])
+            if cells["customer_code"] == "JP":   # yen have no decimals
+                cells["amount"] = str(rng.randint(1, 999_999))
+            if rng.random() < 0.1 and "dispute_reason" in cells and "disputed" in cells:
+                cells.update(disputed="yes", dispute_reason="price")
+        cells = [cells[k] for k in header]
+        lines.append(",".join('"' + c.replace('"', '""') + '"' for c in cells))
+    path = folder / f"f{seed}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkeypatch, **options):
+    """(invoices by number, payments, search entries, problems, counts) of importing ``path`` into a copy
+    of ``base``; with ``quick``, also how many rows SQL stored (``STORED_BY_SQL``)."""
+    db = folder / f"{name}.ardb"
+    shutil.copyfile(base, db)
+    if quick:
+        store = Staging.store_plain
+
+        def counted(self, *a):
+            marks = store(self, *a)
+            STORED_BY_SQL.append(sum(ok for _n, ok in marks))
+            return marks
+        STORED_BY_SQL.clear()
+        monkeypatch.setattr(Staging, "store_plain", counted)
+    else:
+        monkeypatch.setattr(import_invoices.InvoiceRows, "quick_lane", lambda *_a: False)
+    books = open_company(db, clock=FixedClock(TODAY))
+    try:
+        try:
+            report = import_file(books, "invoices", path, **options)
+        except ImportRefused as e:
+            report = e.report
+    finally:
+        books.close()
+        monkeypatch.undo()
+    con = sqlite3.connect(db)
+    try:
+        stored = {r[0]: r[1:] for r in con.execute(
+            "SELECT number, customer_id, issue_date, due_date, amount, currency, reference, description, disputed, "
+            "dispute_reason, voided, void_reason, voided_on, paid, disputed_amount, last_paid_on, cleared_on, "
+            "closed_on, span_class, discount, discount_until, retention_of_title FROM invoice")}
+        payments = sorted(con.execute("SELECT customer_id, date, amount, currency, method, reference FROM payment"))
+        search = con.execute("SELECT count(*) FROM invoice_search").fetchone()[0]
+    finally:
+        con.close()
+    problems = [(e.row, e.column, e.value, english(e.message)) for e in report.errors]
+    counts = (report.rows, report.new, report.updated, report.skipped_count, report.error_count, report.payments,
+              report.customers_created)
+    return stored, payments, search, problems, counts
+
+
+@pytest.mark.parametrize("seed, odd, options", [
+    (1, False, {}), (2, False, {"mode": "update"}), (3, True, {}), (4, True, {"mode": "skip"}),
+    (5, True, {"mode": "update", "create_customers": True}), (6, False, {"create_customers": True}),
+])
+def test_the_quick_lane_stores_and_refuses_exactly_what_the_python_checks_do(base, tmp_path, monkeypatch, seed, odd,
+                                                                            options):
+    monkeypatch.setattr(importing, "BATCH", 37)   # many batches: numbers met again in a later batch
+    path = _file(tmp_path, seed, 400, odd)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch, **options)
+    monkeypatch.setattr(importing, "BATCH", 37)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, **options)
+    assert quick[3] == python[3]            # the same problems, in the same order
+    assert quick[4] == python[4]
+    assert quick[0] == python[0]            # the same invoices, every column
+    assert quick[1:3] == python[1:3]        # the same settlement payments and search entries
+    assert sum(STORED_BY_SQL) > 100   # the quick lane took most rows
+    if not odd:
+        assert python[4][1] > 300 and not python[3]   # a clean file was imported
+        assert python[4][1] - sum(STORED_BY_SQL) > 10   # and the Python checks some (voids, settlements)
+
+
+def test_a_big_plain_batch_is_stored_by_sql_and_audited_once(base, tmp_path, monkeypatch):
+    path = _file(tmp_path, 9, 3000, False)
+    stored, _payments, search, problems, counts = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert not problems and counts[1] == 3000 and len(stored) == 3003 and search == 3003
+    assert sum(STORED_BY_SQL) > 2000
+    con = sqlite3.connect(tmp_path / "quick.ardb")
+    try:
+        entries = con.execute("SELECT new_value FROM audit_entry WHERE action = 'import'").fetchall()
+    finally:
+        con.close()
+    assert len(entries) == 1 and '"count": 3000' in entries[0][0] and '"first_id": 4' in entries[0][0]
