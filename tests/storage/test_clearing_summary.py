@@ -124,9 +124,9 @@ def test_check_reports_a_summary_out_of_step_and_an_upgrade_rebuilds_it(paid_boo
     assert not report.ok and any("summary of clearings" in p and "2026-03" in p for p in report.consistency)
     con = sqlite3.connect(path)
     try:
-        con.execute(f"DROP TRIGGER {clearing_summary.TABLE}_update")
+        con.execute(f"DROP TRIGGER {clearing_summary.TABLE}_update_new")
         assert any("missing" in str(p) for p in clearing_summary.problems(con))
-        assert clearing_summary.restore(con) == [f"{clearing_summary.TABLE}_update"]
+        assert clearing_summary.restore(con) == [f"{clearing_summary.TABLE}_update_new"]
         assert clearing_summary.problems(con) == []
         con.commit()
     finally:
