@@ -12,7 +12,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import clearing_summary
 from ar_desktop.storage.as_of_sql import id_set
+from test_bulk_import_killed import KILLED_AT   # `import invoices`, killed before its n-th statement of a kind
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
 _ = template
@@ -134,24 +134,6 @@ def test_check_reports_a_summary_out_of_step_and_an_upgrade_rebuilds_it(paid_boo
     assert check(books).ok
 
 
-# The real command, killed just before its n-th SQL statement that starts with WHAT (n = 0: not killed).
-KILLED_AT = textwrap.dedent("""
-    import os, sqlite3, sqlite3.dbapi2, sys
-    db, csv, what, n = sys.argv[1], sys.argv[2], sys.argv[3].upper(), int(sys.argv[4])
-    real, seen = sqlite3.connect, []
-    def trace(sql):
-        if sql.lstrip().upper().startswith(what):
-            seen.append(sql)
-            if len(seen) == n:
-                os.kill(os.getpid(), 9)
-    def connect(*a, **kw):
-        con = real(*a, **kw)
-        con.set_trace_callback(trace)
-        return con
-    sqlite3.connect = sqlite3.dbapi2.connect = connect   # (SQLAlchemy connects through dbapi2)
-    from ar_desktop.cli.base import run
-    sys.exit(run(["--db", db, "import", "invoices", csv]))
-""")
 ROWS = 3_000   # two batches of the importer
 
 
