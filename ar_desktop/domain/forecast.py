@@ -18,8 +18,9 @@ Every open cent is in exactly one place, so the rows add up to the open balance 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -83,7 +84,13 @@ class Forecast:
     per_week: tuple[Decimal, ...]
     uncertain: Decimal
     later: Decimal
-    receipts: tuple[ExpectedReceipt, ...] = field(repr=False)
+    # The receipt per open invoice behind the totals, by expected day: made only when asked for (a bar
+    # opened, a printed report), since the totals alone need none of these tens of thousands of tuples.
+    build_receipts: Callable[[], tuple[ExpectedReceipt, ...]] = field(repr=False, compare=False)
+
+    @cached_property
+    def receipts(self) -> tuple[ExpectedReceipt, ...]:
+        return self.build_receipts()
 
     @property
     def total(self) -> Decimal:
@@ -172,20 +179,36 @@ def forecast(as_of: dt.date, items: Iterable[ForecastItem], *, weeks: int = DEFA
             take = min(left, certain[it.invoice_number])
             place(it.invoice_number, take, promise.promised_date, PROMISE)
             left -= take
-    # what is left lands on the due date plus the customer's days late (``place`` inlined: this is
-    # the loop that runs once per open invoice)
+    # what is left lands on the due date plus the customer's days late: the loop that runs once per
+    # open invoice, so it only adds to the week's total here; ``due_receipts`` lists the same on demand
+    starts, per_week, uncertain, later = _weekly(as_of, weeks, receipts)
     shift: dict[int, dt.timedelta] = {}
-    for it in order:
-        rest = certain.get(it.invoice_number)
-        if rest is not None and rest > _ZERO:
-            days = late.get(it.customer_code, 0)
-            delta = shift.get(days)
-            if delta is None:
-                delta = shift[days] = dt.timedelta(days=days)
-            day = it.due_date + delta
-            receipts.append(ExpectedReceipt(it.invoice_number, it.customer_code, rest, day if day > first else first,
-                                            DUE))
-    return _weekly(as_of, weeks, receipts)
+
+    def due_days():
+        for it in order:
+            rest = certain.get(it.invoice_number)
+            if rest is not None and rest > _ZERO:
+                days = late.get(it.customer_code, 0)
+                delta = shift.get(days)
+                if delta is None:
+                    delta = shift[days] = dt.timedelta(days=days)
+                day = it.due_date + delta
+                yield it, rest, day if day > first else first
+
+    for _it, rest, day in due_days():
+        k = (day - first).days // 7
+        if k < weeks:
+            per_week[k] += rest
+        else:
+            later += rest
+
+    def all_receipts() -> tuple[ExpectedReceipt, ...]:
+        out = receipts + [ExpectedReceipt(it.invoice_number, it.customer_code, rest, day, DUE)
+                          for it, rest, day in due_days()]
+        out.sort(key=lambda r: (r.expected_on or dt.date.max, r.customer_code, r.invoice_number))
+        return tuple(out)
+
+    return Forecast(as_of, starts, tuple(per_week), uncertain, later, all_receipts)
 
 
 def _place_plan(plan: ForecastPlan, covered: list[ForecastItem], certain: dict[str, Decimal], place) -> None:
@@ -214,7 +237,9 @@ def _place_plan(plan: ForecastPlan, covered: list[ForecastItem], certain: dict[s
                 place(it.invoice_number, certain[it.invoice_number], last_day, PLAN)
 
 
-def _weekly(as_of: dt.date, weeks: int, receipts: list[ExpectedReceipt]) -> Forecast:
+def _weekly(as_of: dt.date, weeks: int,
+            receipts: list[ExpectedReceipt]) -> tuple[tuple[dt.date, ...], list[Decimal], Decimal, Decimal]:
+    """(week starts, per week, uncertain, later) of ``receipts``."""
     first = as_of + _ONE_DAY
     starts = tuple(first + dt.timedelta(days=7 * k) for k in range(weeks))
     per_week = [_ZERO] * weeks
@@ -228,5 +253,4 @@ def _weekly(as_of: dt.date, weeks: int, receipts: list[ExpectedReceipt]) -> Fore
             per_week[k] += r.amount
         else:
             later += r.amount
-    receipts.sort(key=lambda r: (r.expected_on or dt.date.max, r.customer_code, r.invoice_number))
-    return Forecast(as_of, starts, tuple(per_week), uncertain, later, tuple(receipts))
+    return starts, per_week, uncertain, later

@@ -51,7 +51,7 @@ def forecast_from(s, as_of: dt.date, weeks: int, open_items: list[kpi_repo.OpenI
     for cid, (promise, _status) in collections_repo.latest_promises(s, as_of, customers, grace).items():
         if not promise.kept() and as_of <= promise.deadline(grace):
             promises.append(ForecastPromise(codes[cid], promise.promised_date, promise.amount - promise.paid_since))
-    history = kpi_repo.customer_days_late(s, Period(as_of, LATE_HISTORY_DAYS), customers)
+    history = kpi_repo.customer_days_late(s, Period(as_of, LATE_HISTORY_DAYS), ids)
     late = {codes[cid]: whole_days(days, n) for cid, (n, days) in history.items()}
     return forecast(as_of, items, weeks=weeks, plans=plans, promises=promises, average_days_late=late)
 

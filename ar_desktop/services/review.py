@@ -87,7 +87,7 @@ def review_document(books: Books, quarter: str, *, customer: str | None = None,
         events = review_repo.events(s, first, as_of, scope)
         pay_trend = {name: review_repo.payment_by_customer(s, p, scope)
                      for name, p in _quarter_periods(first, as_of, TREND_QUARTERS)}
-        behaviours = collections_repo.behaviours(s, as_of, scope)
+        behaviours = collections_repo.behaviours(s, as_of, ids)
         credit = _settings(s).credit
         decided = review_repo.decisions(s, q, scope)
         ladders = {cid: _ladder_of(s, cid, customers[cid].credit_class) for cid in ids}

@@ -45,7 +45,7 @@ from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
-from ar_desktop.storage import open_set
+from ar_desktop.storage import clearing_summary, open_set
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, json_rows, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -140,30 +140,23 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
         return out
     # the worklist: every customer with an invoice open as of D
     open_rows = [(i, cid, dt.date.fromisoformat(due)) for i, cid, due in plain_rows(s, _open_invoices(as_of))]
-    scope = id_set({cid for _i, cid, _due in open_rows})
+    ids = {cid for _i, cid, _due in open_rows}
+    scope = id_set(ids)
     _load(s, as_of, scope, grace_days, out)
     picked = [i for i, _cid, _due in open_rows] + _relevant_settled(s, as_of, open_rows)
     _load_invoices(s, as_of, Invoice.id.in_(id_set(picked)), scope, out)
-    for cid, behaviour in behaviours(s, as_of, scope).items():
+    for cid, behaviour in behaviours(s, as_of, ids).items():
         if cid in out:
             out[cid].behaviour = behaviour
     return out
 
 
-def behaviours(s: Session, as_of: dt.date, scope) -> dict[int, PaymentBehaviour | None]:
-    """Per customer in scope: the payment behaviour over the invoices fully paid in the 12 months
-    before D, counted in SQL. One pass over the allocation index finds the invoices whose last
-    allocation on or before D falls in the window; fully paid = those allocations reach the amount."""
-    last = open_set.cleared_rows(behaviour_window_start(as_of), as_of, Invoice.customer_id, Invoice.due_date,
-                                 Invoice.closed_on.label("cleared"), where=Invoice.customer_id.in_(scope)).subquery()
-    late = last.c.cleared > last.c.due_date
-    q = (select(last.c.customer_id, func.count(),
-                func.coalesce(func.sum(case((late, 1), else_=0)), 0),
-                func.coalesce(func.sum(case((late, func.julianday(last.c.cleared) - func.julianday(last.c.due_date)),
-                                            else_=0)), 0))
-         .group_by(last.c.customer_id))
-    return {cid: behaviour_from_counts(int(n), int(n_late), int(round(days)))
-            for cid, n, n_late, days in s.execute(q)}
+def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dict[int, PaymentBehaviour | None]:
+    """Per customer of ``customer_ids``: the payment behaviour over the invoices fully paid in the 12
+    months before D (``open_set.cleared_rows``), counted from the monthly summary of clearings
+    (storage.clearing_summary: the whole months from it, the part-months at both ends from the invoices)."""
+    found = clearing_summary.counts(s, behaviour_window_start(as_of), as_of, customer_ids)
+    return {cid: behaviour_from_counts(c.invoices, c.late, c.days_late) for cid, c in found.items()}
 
 
 def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:

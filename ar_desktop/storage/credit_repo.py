@@ -17,7 +17,6 @@ from ar_desktop.domain.insurance import InsuredLimit, InsurerEvent, Policy
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.credit import PaymentBehaviour
 from ar_desktop.storage import collections_repo, open_set
-from ar_desktop.storage.as_of_sql import id_set
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
 from ar_desktop.storage.orm_credit import (Acknowledgement, BalanceConfirmation, CreditCheckRow, InsurancePolicy,
@@ -261,7 +260,7 @@ def sales_between(s: Session, start: dt.date, end: dt.date, customer_ids: Collec
 
 def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dict[int, PaymentBehaviour | None]:
     """customer id -> payment behaviour over the invoices paid in the 12 months before D."""
-    return collections_repo.behaviours(s, as_of, id_set(customer_ids))
+    return collections_repo.behaviours(s, as_of, customer_ids)
 
 
 def first_invoices(s: Session, customer_ids: Collection[int] | None = None) -> dict[int, dt.date]:

@@ -372,7 +372,10 @@ def _migrate(engine: Engine) -> None:
                 command.upgrade(_alembic_config(conn), "head")
                 from ar_desktop.storage import list_schema
 
+                from ar_desktop.storage import clearing_summary
+
                 list_schema.restore(conn.connection.driver_connection)  # what a table rebuild in a migration dropped
+                clearing_summary.restore(conn.connection.driver_connection)
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")

@@ -12,13 +12,14 @@ span class that holds what the sums read.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import and_, case, exists, func, or_, select, text, true, tuple_, union
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage import open_set
+from ar_desktop.storage import clearing_summary, open_set
 
 from ar_desktop.domain.aging import BUCKETS
 from ar_desktop.domain.kpi import ClearedInvoice, ClearingStats, Period
@@ -218,14 +219,11 @@ def cleared_invoices(s: Session, period: Period, currency: str) -> list[ClearedR
     return out
 
 
-def customer_days_late(s: Session, period: Period, customer_ids=None) -> dict[int, tuple[int, int]]:
+def customer_days_late(s: Session, period: Period, customer_ids: Collection[int]) -> dict[int, tuple[int, int]]:
     """Per customer: (invoices paid in full in the period, their days late summed), adjustments left
-    out as in ``clearing_stats``."""
-    c = _cleared(period, None, customer_ids).subquery()
-    q = (select(c.c.customer_id, func.count(),
-                func.coalesce(func.sum(func.max(func.julianday(c.c.cleared) - func.julianday(c.c.due_date), 0)), 0))
-         .where(c.c.adjusted.is_(False)).group_by(c.c.customer_id))
-    return {cid: (int(n), int(round(days))) for cid, n, days in s.execute(q)}
+    out as in ``clearing_stats``; from the monthly summary of clearings (storage.clearing_summary)."""
+    found = clearing_summary.counts(s, period.start, period.as_of, customer_ids, adjusted=False)
+    return {cid: (c.invoices, c.days_late) for cid, c in found.items()}
 
 
 def currencies_in_use(s: Session) -> list[str]:

@@ -114,3 +114,7 @@ def test_every_open_cent_lands_in_exactly_one_row(raw_items, raw_promises, raw_p
     for i in items:
         assert sum((r.amount for r in f.receipts if r.invoice_number == i.invoice_number), Decimal(0)) == i.open_amount
     assert len(f.per_week) == weeks
+    # each bar's total (summed without the receipts) equals the receipts its drill-down lists
+    assert [sum((r.amount for r in f.receipts_in_week(k)), Decimal(0)) for k in range(weeks)] == list(f.per_week)
+    assert sum((r.amount for r in f.receipts_later()), Decimal(0)) == f.later
+    assert sum((r.amount for r in f.receipts_uncertain()), Decimal(0)) == f.uncertain

@@ -1,0 +1,267 @@
+"""Per customer and month, the invoices cleared in it: what the payment behaviour (the worklist's
+suggested class) and the forecast's days late sum over a year, read as ~12 rows per customer
+instead of every invoice cleared in the year (~330,000 index entries on a million-invoice file).
+
+The table ``clearing_month`` (migration 0020) holds, per (customer, month of the clearing day,
+``since``, ``until``), the count of the invoices cleared that month, how many of them late, their
+days late and their days to pay summed. An invoice counts exactly as ``open_set.cleared_rows`` counts
+it for a period ending on D: paid in full, cleared by its last allocation (``last_paid_on =
+closed_on``), issued by D and not voided by D. The last two depend on D, so they are in the key:
+``since`` is the issue date when it is after the clearing day ('' otherwise, nearly always) and
+``until`` the void day ('9999-12-31' when not voided); the invoice counts for D when
+``since <= D < until``.
+
+Kept in step by triggers on ``invoice`` (its derived columns change only where allocations and
+voids are written: payments_repo, bulk_repo, the ORM's ``orm.derived``): every change of an invoice
+row takes its old contribution out and puts its new one in, in the writer's own transaction, so
+the summary and the allocations change together or not at all. ``rebuild`` recomputes it from the
+invoices (the migration, and ``restore`` when a table rebuild dropped the triggers); ``problems``
+tells ``check`` where it differs from that recomputation.
+
+``counts`` answers a period (start, D]: the whole months inside it from the summary, the part-months
+at its two ends from ``cleared_rows`` (the invoices themselves), so the answer is exact for any D.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Collection
+from typing import NamedTuple
+
+from sqlalchemy import case, func, select, text
+from sqlalchemy.orm import Session
+
+from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage import open_set
+from ar_desktop.storage.orm import Allocation, Invoice, Payment
+
+__all__ = ["TABLE", "ClearingCounts", "counts", "problems", "rebuild", "restore", "split_period"]
+
+TABLE = "clearing_month"
+NOT_VOIDED = "9999-12-31"
+_ADJUSTMENT = text("payment.method IN ('write-off', 'credit note')")   # as kpi_repo (ix_payment_adjustment)
+
+
+def _counts_sql(r: str) -> str:
+    """Whether invoice row ``r`` (old / new / i) counts as cleared (open_set.cleared_rows)."""
+    return (f"{r}.closed_on IS NOT NULL AND {r}.paid >= {r}.amount AND {r}.last_paid_on = {r}.closed_on "
+            f"AND (NOT {r}.voided OR {r}.voided_on IS NOT NULL)")
+
+
+def _key_parts(r: str) -> list[str]:
+    return [f"{r}.customer_id", f"substr({r}.closed_on, 1, 7)",
+            f"CASE WHEN {r}.issue_date > {r}.closed_on THEN {r}.issue_date ELSE '' END",
+            f"CASE WHEN {r}.voided THEN {r}.voided_on ELSE '{NOT_VOIDED}' END"]
+
+
+def _key_sql(r: str) -> str:
+    return ", ".join(_key_parts(r))
+
+
+def _values_sql(r: str) -> str:
+    late = f"CAST(julianday({r}.closed_on) - julianday({r}.due_date) AS INTEGER)"
+    return (f"1, {r}.closed_on > {r}.due_date, max({late}, 0), "
+            f"CAST(julianday({r}.closed_on) - julianday({r}.issue_date) AS INTEGER)")
+
+
+_COLUMNS = "customer_id, month, since, until, invoices, late, days_late, days_to_pay"
+_KEY_COLUMNS = ("customer_id", "month", "since", "until")
+
+
+def _add(r: str) -> str:
+    return (f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT {_key_sql(r)}, {_values_sql(r)} WHERE {_counts_sql(r)} "
+            "ON CONFLICT (customer_id, month, since, until) DO UPDATE SET invoices = invoices + excluded.invoices, "
+            "late = late + excluded.late, days_late = days_late + excluded.days_late, "
+            "days_to_pay = days_to_pay + excluded.days_to_pay;")
+
+
+def _take(r: str) -> str:
+    late = f"CAST(julianday({r}.closed_on) - julianday({r}.due_date) AS INTEGER)"
+    to_pay = f"CAST(julianday({r}.closed_on) - julianday({r}.issue_date) AS INTEGER)"
+    key = (f"customer_id = {r}.customer_id AND month = substr({r}.closed_on, 1, 7) "
+           f"AND since = CASE WHEN {r}.issue_date > {r}.closed_on THEN {r}.issue_date ELSE '' END "
+           f"AND until = CASE WHEN {r}.voided THEN {r}.voided_on ELSE '{NOT_VOIDED}' END")
+    return (f"UPDATE {TABLE} SET invoices = invoices - 1, late = late - ({r}.closed_on > {r}.due_date), "
+            f"days_late = days_late - max({late}, 0), days_to_pay = days_to_pay - {to_pay} WHERE {key}; "
+            f"DELETE FROM {TABLE} WHERE {key} AND invoices = 0;")
+
+
+# The columns a contribution depends on: an update of any other column fires nothing.
+_WATCHED = "customer_id, issue_date, due_date, amount, voided, voided_on, paid, last_paid_on, closed_on"
+
+
+def statements() -> dict[str, str]:
+    """object name -> CREATE statement (the table and its four triggers)."""
+    return {
+        TABLE: f"CREATE TABLE {TABLE} (customer_id INTEGER NOT NULL, month TEXT NOT NULL, since TEXT NOT NULL, "
+               "until TEXT NOT NULL, invoices INTEGER NOT NULL, late INTEGER NOT NULL, days_late INTEGER NOT NULL, "
+               "days_to_pay INTEGER NOT NULL, PRIMARY KEY (customer_id, month, since, until)) WITHOUT ROWID",
+        f"{TABLE}_insert": f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON invoice WHEN {_counts_sql('new')} "
+                           f"BEGIN {_add('new')} END",
+        f"{TABLE}_delete": f"CREATE TRIGGER {TABLE}_delete AFTER DELETE ON invoice WHEN {_counts_sql('old')} "
+                           f"BEGIN {_take('old')} END",
+        # an update in two triggers, each firing only when its side counts: an invoice that clears (the
+        # payments' case) runs one upsert, not a take that finds nothing (the two commute)
+        f"{TABLE}_update_old": f"CREATE TRIGGER {TABLE}_update_old AFTER UPDATE OF {_WATCHED} ON invoice "
+                               f"WHEN {_counts_sql('old')} BEGIN {_take('old')} END",
+        f"{TABLE}_update_new": f"CREATE TRIGGER {TABLE}_update_new AFTER UPDATE OF {_WATCHED} ON invoice "
+                               f"WHEN {_counts_sql('new')} BEGIN {_add('new')} END",
+    }
+
+
+def _recomputed() -> str:
+    key = ", ".join(f"{sql} AS {name}" for sql, name in zip(_key_parts("i"), _KEY_COLUMNS))
+    return (f"SELECT {key}, count(*), sum(i.closed_on > i.due_date), "
+            "sum(max(CAST(julianday(i.closed_on) - julianday(i.due_date) AS INTEGER), 0)), "
+            f"sum(CAST(julianday(i.closed_on) - julianday(i.issue_date) AS INTEGER)) FROM invoice i "
+            f"WHERE {_counts_sql('i')} GROUP BY 1, 2, 3, 4")
+
+
+def rebuild(con: sqlite3.Connection) -> None:
+    """The summary recomputed from the invoices (one pass over the table)."""
+    con.execute(f"DELETE FROM {TABLE}")
+    con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) {_recomputed()}")
+
+
+def _present(con: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+
+
+def restore(con: sqlite3.Connection) -> list[str]:
+    """Create whatever of the table and its triggers is missing (a migration that rebuilds the invoice
+    table drops its triggers) and recompute the summary then: writes may have gone by without them."""
+    present = _present(con)
+    made = [name for name, sql in statements().items() if name not in present and con.execute(sql) is not None]
+    if made:
+        rebuild(con)
+    return made
+
+
+def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
+    """What ``check`` reports: a missing table or trigger, and months that differ from a recomputation."""
+    present = _present(con)
+    missing = [name for name in statements() if name not in present]
+    out = [Text(translate("Messages", "the summary of clearings {name} is missing: the worklist and the forecast "
+                                      "read wrong payment histories (the next upgrade of the file by a newer "
+                                      "AR Desktop rebuilds it)"), name=n) for n in missing]
+    if TABLE in missing:
+        return out
+    rows = con.execute(
+        f"SELECT customer_id, month FROM (SELECT * FROM {TABLE} EXCEPT {_recomputed()}) UNION "
+        f"SELECT customer_id, month FROM ({_recomputed()} EXCEPT SELECT * FROM {TABLE}) ORDER BY 1, 2 LIMIT ?",
+        (limit,)).fetchall()
+    code = dict(con.execute("SELECT id, code FROM customer"))
+    out += [Text(translate("Messages", "the summary of clearings of customer {code} for {month} differs from its "
+                                       "invoices: the worklist and the forecast read a wrong payment history there "
+                                       "(the next upgrade of the file by a newer AR Desktop rebuilds it)"),
+                 code=code.get(cid, str(cid)), month=month) for cid, month in rows]
+    return out
+
+
+class ClearingCounts(NamedTuple):
+    """Per customer, the invoices cleared in a period: how many, how many late, days late summed."""
+
+    invoices: int
+    late: int
+    days_late: int
+
+
+def _month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def split_period(start: dt.date, end: dt.date) -> tuple[list[tuple[dt.date, dt.date]], tuple[str, str] | None]:
+    """(start, end] as part-month ranges (a, b] to read from the invoices, and the whole months
+    (first 'YYYY-MM', last 'YYYY-MM') inside it to read from the summary (None when there are none)."""
+    first = _next_month(start)          # the first day of the first month that starts after ``start``
+    last_plus = _next_month(end) if _next_month(end) - dt.timedelta(days=1) == end else _month_start(end)
+    if first >= last_plus:
+        return [(start, end)], None
+    parts = []
+    if first - dt.timedelta(days=1) > start:
+        parts.append((start, first - dt.timedelta(days=1)))
+    if end >= last_plus:
+        parts.append((last_plus - dt.timedelta(days=1), end))
+    last_month = last_plus - dt.timedelta(days=1)
+    return parts, (first.strftime("%Y-%m"), last_month.strftime("%Y-%m"))
+
+
+def counts(s: Session, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
+           adjusted: bool = True) -> dict[int, ClearingCounts]:
+    """Per customer of ``customer_ids``: the invoices cleared in (start, end] as
+    ``open_set.cleared_rows`` finds them, counted; ``adjusted=False`` leaves out those an adjustment
+    (write-off, credit note) cleared, as the KPIs and the forecast do."""
+    ids = json.dumps(sorted(set(customer_ids)))
+    scope = select(func.json_each(ids).table_valued("value").c.value)
+    parts, months = split_period(start, end)
+    out: dict[int, list[int]] = {}
+
+    def add(cid, n, late, days):
+        row = out.setdefault(cid, [0, 0, 0])
+        row[0] += int(n)
+        row[1] += int(late or 0)
+        row[2] += int(days or 0)
+
+    for a, b in parts:
+        for row in s.execute(_cleared_counts(a, b, scope, adjusted)):
+            add(*row)
+    if months is not None:
+        d = end.isoformat()
+        q = text(f"SELECT customer_id, sum(invoices), sum(late), sum(days_late) FROM {TABLE} "
+                 f"WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND month BETWEEN :m0 AND :m1 "
+                 f"AND since <= :d AND until > :d GROUP BY customer_id")
+        for row in s.execute(q, {"ids": ids, "m0": months[0], "m1": months[1], "d": d}):
+            add(*row)
+        if not adjusted:
+            for cid, n, late, days in s.execute(_adjusted_counts(months, end, scope)):
+                add(cid, -n, -(late or 0), -(days or 0))
+    return {cid: ClearingCounts(*v) for cid, v in out.items() if v[0]}
+
+
+def _late_days(cleared, due):
+    return func.max(func.julianday(cleared) - func.julianday(due), 0)
+
+
+def _cleared_counts(a: dt.date, b: dt.date, scope, adjusted: bool):
+    c = open_set.cleared_rows(a, b, Invoice.customer_id, Invoice.due_date, Invoice.closed_on.label("cleared"),
+                              Invoice.id, where=Invoice.customer_id.in_(scope)).subquery()
+    late = c.c.cleared > c.c.due_date
+    q = select(c.c.customer_id, func.count(), func.sum(case((late, 1), else_=0)),
+               func.sum(_late_days(c.c.cleared, c.c.due_date))).group_by(c.c.customer_id)
+    if not adjusted:
+        q = q.where(c.c.id.not_in(_adjusted_ids(c.c.id, c.c.cleared)))
+    return q
+
+
+def _adjusted_ids(invoice_id, cleared):
+    """Correlated: the invoice when one of its allocations on its clearing day is an adjustment's."""
+    return (select(Allocation.invoice_id)
+            .where(Allocation.invoice_id == invoice_id, Allocation.date == cleared,
+                   Allocation.payment_id.in_(select(Payment.id).where(_ADJUSTMENT))))
+
+
+def _adjusted_counts(months: tuple[str, str], end: dt.date, scope):
+    """Per customer: the invoices in the summary's whole months that an adjustment cleared (few: read
+    from the adjustments' allocations, ix_payment_adjustment)."""
+    first = dt.date.fromisoformat(months[0] + "-01")
+    last = _next_month(dt.date.fromisoformat(months[1] + "-01"))
+    adj = (select(Allocation.invoice_id, Allocation.date)
+           .where(Allocation.payment_id.in_(select(Payment.id).where(_ADJUSTMENT)),
+                  Allocation.date >= first, Allocation.date < last).distinct().subquery())
+    late = Invoice.closed_on > Invoice.due_date
+    return (select(Invoice.customer_id, func.count(), func.sum(case((late, 1), else_=0)),
+                   func.sum(_late_days(Invoice.closed_on, Invoice.due_date)))
+            .select_from(adj).join(Invoice, Invoice.id == adj.c.invoice_id)
+            .where(Invoice.closed_on == adj.c.date, Invoice.paid >= Invoice.amount,
+                   Invoice.last_paid_on == Invoice.closed_on, Invoice.issue_date <= end,
+                   Invoice.customer_id.in_(scope),
+                   (Invoice.voided.is_(False)) | (Invoice.voided_on > end))
+            .group_by(Invoice.customer_id))
+
+

@@ -1,0 +1,173 @@
+"""The monthly summary of clearings (storage.clearing_summary) equals a recomputation from the invoices
+after random histories written through the program's own write paths (those of test_open_set: payments,
+backdated ones, credit applied later, write-offs, bulk imports, amount changes, voids, discounts,
+reversals and changes of split), and what the worklist and the forecast read from it over any period
+equals what the invoices cleared in that period give (``open_set.cleared_rows``, the plain question).
+A process killed while it writes leaves the summary and the allocations in step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.services import invoicing, payments
+from ar_desktop.services.backups import check, check_path
+from ar_desktop.services.company_file import create_company, open_company
+from ar_desktop.services.customers import add_customer
+from ar_desktop.storage import clearing_summary
+from ar_desktop.storage.as_of_sql import id_set
+from test_bulk_import_killed import KILLED_AT   # `import invoices`, killed before its n-th statement of a kind
+from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
+
+_ = template
+
+
+def _plain_counts(s, start: dt.date, end: dt.date, adjusted: bool) -> dict[int, tuple[int, int, int]]:
+    """The same question asked of the invoices alone, over the whole period."""
+    q = clearing_summary._cleared_counts(start, end, id_set([1, 2]), adjusted)
+    return {cid: (int(n), int(late), int(days)) for cid, n, late, days in s.execute(q)}
+
+
+def _month_edges(d: dt.date) -> list[dt.date]:
+    first = d.replace(day=1)
+    return [first - dt.timedelta(days=1), first, first + dt.timedelta(days=1)]
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25),
+       dates=st.lists(st.tuples(st.integers(-10, 900), st.integers(1, 800)), min_size=1, max_size=4), data=st.data())
+def test_summary_equals_a_recomputation_and_answers_any_period(template, tmp_path_factory, invoices, ops, dates,
+                                                               data):
+    with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
+        con = sqlite3.connect(path)
+        try:
+            assert clearing_summary.problems(con) == []   # the triggers kept it equal to a recomputation
+            events = sorted({dt.date.fromisoformat(d) for (d,) in con.execute(
+                "SELECT closed_on FROM invoice WHERE closed_on IS NOT NULL UNION SELECT voided_on FROM invoice "
+                "WHERE voided_on IS NOT NULL UNION SELECT issue_date FROM invoice")})
+        finally:
+            con.close()
+        # random days and lengths, and ends or starts on the days around a clearing, a void or a month's edge
+        periods = [(day(offset), length) for offset, length in dates]
+        for _ in range(3):
+            d = data.draw(st.sampled_from(events)) + dt.timedelta(days=data.draw(st.integers(-1, 1)))
+            d = data.draw(st.sampled_from([d, *_month_edges(d)]))
+            periods.append((d, data.draw(st.sampled_from([1, 30, 31, 60, 365, 366]))))
+            periods.append((d + dt.timedelta(days=365), 365))
+        with books.db.session() as s:
+            for end, length in periods:
+                start = end - dt.timedelta(days=length)
+                for adjusted in (True, False):
+                    got = {cid: tuple(c) for cid, c in
+                           clearing_summary.counts(s, start, end, [1, 2], adjusted=adjusted).items()}
+                    assert got == _plain_counts(s, start, end, adjusted), (start, end, adjusted)
+
+
+@pytest.mark.parametrize(("start", "end", "parts", "months"), [
+    ("2025-11-30", "2026-11-30", [], ("2025-12", "2026-11")),
+    ("2025-12-01", "2026-11-30", [("2025-12-01", "2025-12-31")], ("2026-01", "2026-11")),
+    ("2025-11-15", "2026-11-15", [("2025-11-15", "2025-11-30"), ("2026-10-31", "2026-11-15")],
+     ("2025-12", "2026-10")),
+    ("2026-01-15", "2026-02-10", [("2026-01-15", "2026-02-10")], None),
+    ("2026-01-31", "2026-03-01", [("2026-02-28", "2026-03-01")], ("2026-02", "2026-02")),
+])
+def test_a_period_is_whole_months_and_the_part_months_at_its_ends(start, end, parts, months):
+    d = dt.date.fromisoformat
+    assert clearing_summary.split_period(d(start), d(end)) == ([(d(a), d(b)) for a, b in parts], months)
+
+
+@pytest.fixture
+def paid_books(template, tmp_path):  # noqa: F811
+    path = tmp_path / "books.ardb"
+    path.write_bytes(template.read_bytes())
+    books = open_company(path, clock=FixedClock(TODAY))
+    invoicing.add_invoice(books, {"number": "X1", "customer_code": "A", "issue_date": "2026-01-01",
+                                  "amount": "10.00"})
+    pid = payments.record_payment(books, {"customer_code": "A", "date": "2026-03-05", "amount": "10.00"})
+    yield books, path, pid
+    books.db.auto_backup = False
+    books.close()
+
+
+def _rows(path: Path) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(f"SELECT * FROM {clearing_summary.TABLE} ORDER BY 1, 2, 3, 4").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_payment_counts_in_its_month_and_a_reversal_takes_it_out(paid_books):
+    books, path, pid = paid_books
+    # due 2026-01-31 (30 days), cleared 2026-03-05: 33 days late, 63 days to pay
+    assert _rows(path) == [(1, "2026-03", "", "9999-12-31", 1, 1, 33, 63)]
+    payments.reverse_payment(books, pid, dt.date(2026, 3, 10), "cheque bounced")
+    assert _rows(path) == []
+
+
+def test_check_reports_a_summary_out_of_step_and_an_upgrade_rebuilds_it(paid_books):
+    books, path, _pid = paid_books
+    assert check(books).ok
+    with books.db.session() as s:   # a write that went around the triggers
+        s.execute(text(f"UPDATE {clearing_summary.TABLE} SET days_late = 5"))
+    report = check(books)
+    assert not report.ok and any("summary of clearings" in p and "2026-03" in p for p in report.consistency)
+    con = sqlite3.connect(path)
+    try:
+        con.execute(f"DROP TRIGGER {clearing_summary.TABLE}_update_new")
+        assert any("missing" in str(p) for p in clearing_summary.problems(con))
+        assert clearing_summary.restore(con) == [f"{clearing_summary.TABLE}_update_new"]
+        assert clearing_summary.problems(con) == []
+        con.commit()
+    finally:
+        con.close()
+    assert check(books).ok
+
+
+ROWS = 3_000   # two batches of the importer
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("n", [2, 3])
+def test_an_import_killed_between_its_clearings_leaves_summary_and_allocations_in_step(tmp_path, n):
+    """Invoices settled in the file: each batch's payments raise their invoices in one UPDATE, whose
+    triggers write the summary. Killed before the n-th such UPDATE (after earlier ones wrote it), the
+    file is as before; run to the end, the summary equals its recomputation."""
+    path = tmp_path / "kill.ardb"
+    books = create_company(path, "Kill GmbH", "EUR", "DE", clock=FixedClock(dt.date(2026, 3, 31)))
+    try:
+        add_customer(books, {"code": "C1", "name": "One"})
+        invoicing.add_invoice(books, {"number": "P1", "customer_code": "C1", "issue_date": "2026-01-02",
+                                      "amount": "5.00"})
+        payments.record_payment(books, {"customer_code": "C1", "date": "2026-02-03", "amount": "5.00"})
+    finally:
+        books.close()
+    before = _rows(path)
+    assert len(before) == 1
+    csv = tmp_path / "invoices.csv"
+    rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,{'2026-02-%02d' % (k % 27 + 1) if k % 5 else ''}"
+            for k in range(ROWS)]
+    csv.write_text("number,customer_code,issue_date,amount,settled_date\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), "UPDATE invoice", str(n)],
+                            env=env, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _rows(path) == before
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), "UPDATE invoice", "0"],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert sum(r[4] for r in _rows(path)) == 1 + ROWS * 4 // 5
