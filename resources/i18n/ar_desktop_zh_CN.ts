@@ -6667,6 +6667,14 @@ Receivables and collections for bookkeepers.</source>
         <source>the search index does not find {what} {value} (id {id}): it is out of step with the list; a backup taken before the damage, or support, can restore it</source>
         <translation>搜索索引找不到{what} {value}（ID {id}）：索引与列表不一致；可用损坏前的备份或技术支持恢复</translation>
     </message>
+    <message>
+        <source>the summary of clearings {name} is missing: the worklist and the forecast read wrong payment histories (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
+        <translation>缺少结清汇总 {name}：催收清单和现金预测读取的付款记录有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
+    <message>
+        <source>the summary of clearings of customer {code} for {month} differs from its invoices: the worklist and the forecast read a wrong payment history there (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
+        <translation>客户 {code} 在 {month} 的结清汇总与其发票不符：催收清单和现金预测读取的该月付款记录有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>
