@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -423,13 +423,14 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         row = self.current_row()
         if row is None:
             return None
-        ok, data = run_action(self, collection_file_pdf, self.books, row.customer_code, self.as_of_date())
+        ok, data = run_action(self, collection_file_pdf, self.books, row.customer_code, self.as_of_date(),
+                              QCoreApplication.translate)  # in the interface's language
         if not ok:
             return None
         return print_and_report(self, data, self.tr("Collection file {0}").format(row.customer_code))
 
     def save_file_pdf(self, code: str, path: str) -> str | None:
-        ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date())
+        ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date(), QCoreApplication.translate)
         if not ok:
             return None
         ok, _ = run_action(self, save_from, self, path, data)
