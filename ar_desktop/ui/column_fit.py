@@ -3,7 +3,8 @@
 A table with fixed widths cuts off whatever a language or a long name makes wider than the
 width someone guessed (the worklist's "Last step" and "Promise", the Credit tab's customers, at
 1366 px). ``fit_columns`` gives each column the width of its heading and of its cells (the rows
-on screen and up to a thousand more, as Qt measures them); when they do not all fit, only the
+on screen and the ``MEASURED_ROWS`` nearest them: Qt's default of a thousand took over a second
+on a long worklist); when they do not all fit, only the
 columns the caller names give up room, group by group, each down to its floor, and their cut-off cells show their whole text on hover (``cell_tips``).
 """
 
@@ -13,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView
 
 from ar_desktop.ui.cell_tips import show_cut_off_text
+
+MEASURED_ROWS = 60  # beyond those on screen: a wider cell further down is cut off, and whole on hover
 
 
 def content_width(view: QTableView, column: int) -> int:
@@ -72,6 +75,7 @@ def keep_columns_fitted(view: QTableView, *groups: dict[int, int]) -> QTableView
     that give up room when not all fit ({column: narrowest width}), the first group first; their cut-off
     cells are readable on hover."""
     show_cut_off_text(view)
+    view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
     _Refit(view, groups)
     fit_columns(view, *groups)
     return view
