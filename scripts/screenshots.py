@@ -85,17 +85,24 @@ def _write(picture, path: Path) -> None:
     print(path)
 
 
-def _documents(window: MainWindow, app: QApplication) -> None:
-    """The collection file as printed, the letters dialog, a letter preview, the register."""
-    from ar_desktop.services import letters, registered_mail
+def _collection_file(window: MainWindow, prefix: str) -> None:
+    """The first page of a collection file as printed, in the interface's language."""
+    from PySide6.QtCore import QCoreApplication
+
     from ar_desktop.services.collection_file import collection_file_pdf
     from ar_desktop.ui.printing import render_pages
 
     books = window.books
+    page = render_pages(collection_file_pdf(books, "BAL02", books.today(), QCoreApplication.translate), 80)[0]
+    _write(page, OUT / f"{prefix}collection-file.png")
+
+
+def _documents(window: MainWindow, app: QApplication) -> None:
+    """The letters dialog, a letter preview, the register."""
+    from ar_desktop.services import letters, registered_mail
+
+    books = window.books
     tab = window.collections
-    tab.select_customer("BAL02")
-    page = render_pages(collection_file_pdf(books, "BAL02", books.today()), 80)[0]
-    _write(page, OUT / "collection-file.png")
     dialog = tab.open_letters()
     _save(dialog, app, "letters-dialog")
     dialog.close()
@@ -204,6 +211,7 @@ def main() -> int:
             tasks.wait_idle()  # a dialog that reads in the background (the review) shows what it read
             _save(dialog, app, f"{prefix}dialog-{name}")
             dialog.close()
+        _collection_file(window, prefix)
         if not prefix:
             _documents(window, app)
         _credit(window, app, prefix)

@@ -11,8 +11,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ar_desktop.domain.collection_file import CollectionFileDocument
-from ar_desktop.pdf.fonts import LATIN, LATIN_BOLD, font_for, register_fonts
+from ar_desktop.domain.collection_file import WORDS, CollectionFileDocument, kind_text
+from ar_desktop.domain.money import DEFAULT_FORMAT, NumberFormat, write_number
+from ar_desktop.domain.text import Text, Translate
+from ar_desktop.pdf.fonts import LATIN_BOLD, font_for, register_fonts
 
 MARGIN = 18 * mm
 BODY = 9.0
@@ -24,37 +26,64 @@ def _p(text: str, size: float = BODY, bold: bool = False) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _money(v) -> str:
-    return "" if v is None else f"{v:,.2f}"
+def _money(v, fmt: NumberFormat = DEFAULT_FORMAT) -> str:
+    return "" if v is None else write_number(v, fmt, 2)
+
+
+def _english(context: str, source: str) -> str:
+    return source
+
+
+class _Reader:
+    """The file's words and sentences in the reader's language (``tr``), its amounts as the company writes them."""
+
+    def __init__(self, tr: Translate | None, fmt: NumberFormat):
+        self.tr, self.fmt = tr or _english, fmt
+
+    def __call__(self, message: str | Text, **params) -> str:
+        """A ``Text`` (a history entry, a summary line), or a key of ``WORDS`` with its parameters."""
+        text = message if isinstance(message, Text) else Text(WORDS[message], **params)
+        return text.render(self.tr, self.money)
+
+    def money(self, v) -> str:
+        return _money(v, self.fmt)
+
+
+ENGLISH = _Reader(None, DEFAULT_FORMAT)
 
 
 class _NumberedDoc(SimpleDocTemplate):
     """Two passes so every page can say "Page x of y"."""
 
-    def __init__(self, buf, title: str, **kw):
+    def __init__(self, buf, title: str, say: _Reader = ENGLISH, **kw):
         super().__init__(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
                          bottomMargin=MARGIN, title=title, **kw)
         self.total_pages = 0
         self.header = title
+        self.say = say
 
     def footer(self, canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(font_for(self.header), SMALL)  # a Chinese customer's name too
         canvas.drawString(MARGIN, A4[1] - MARGIN, self.header)
-        canvas.setFont(LATIN, SMALL)
-        canvas.drawRightString(A4[0] - MARGIN, MARGIN / 2, f"Page {doc.page} of {self.total_pages or '?'}")
+        page = self.say("page", page=doc.page, pages=self.total_pages or "?")
+        canvas.setFont(font_for(page), SMALL)
+        canvas.drawRightString(A4[0] - MARGIN, MARGIN / 2, page)
         canvas.restoreState()
 
 
-def render_collection_file(doc: CollectionFileDocument) -> bytes:
+def render_collection_file(doc: CollectionFileDocument, tr: Translate | None = None) -> bytes:
+    """The file in the language of ``tr`` (a translator like Qt's ``translate(context, source)``; English
+    without), amounts in the company's style."""
     register_fonts()
+    say = _Reader(tr, doc.number_format)
 
     def build(total: int) -> tuple[bytes, int]:
         buf = io.BytesIO()
-        pdf = _NumberedDoc(buf, f"Collection file {doc.customer_code} — {doc.customer_name} — as of "
-                                f"{doc.as_of.isoformat()}")
+        pdf = _NumberedDoc(buf, say("header", code=doc.customer_code, name=doc.customer_name,
+                                    date=doc.as_of.isoformat()), say)
         pdf.total_pages = total
-        pdf.build(_story(doc), onFirstPage=pdf.footer, onLaterPages=pdf.footer)
+        pdf.build(_story(doc, say), onFirstPage=pdf.footer, onLaterPages=pdf.footer)
         return buf.getvalue(), pdf.page
 
     data, pages = build(0)
@@ -62,28 +91,28 @@ def render_collection_file(doc: CollectionFileDocument) -> bytes:
     return data
 
 
-def _story(doc: CollectionFileDocument) -> list:
-    story = [_p(f"Collection file: {doc.customer_name}", 14, True), Spacer(1, 2 * mm),
-             _p(f"Prepared by {doc.company_name}, {doc.company_address}", SMALL), Spacer(1, 4 * mm)]
-    party = [[_p("Customer", bold=True), _p(f"{doc.customer_name} ({doc.customer_code})\n{doc.customer_address}")],
-             [_p("Contact", bold=True), _p(doc.customer_contact or "—")],
-             [_p("Open balance", bold=True), _p(f"{_money(doc.total_open)} {doc.currency}")],
-             [_p("Overdue", bold=True), _p(f"{_money(doc.total_overdue)} {doc.currency}")]]
-    party += [[_p(label, bold=True), _p(value)] for label, value in doc.summary]
+def _story(doc: CollectionFileDocument, say: _Reader = ENGLISH) -> list:
+    money = say.money
+    story = [_p(say("title", name=doc.customer_name), 14, True), Spacer(1, 2 * mm),
+             _p(say("prepared", company=doc.company_name, address=doc.company_address), SMALL), Spacer(1, 4 * mm)]
+    party = [[_p(say("customer"), bold=True), _p(f"{doc.customer_name} ({doc.customer_code})\n{doc.customer_address}")],
+             [_p(say("contact"), bold=True), _p(doc.customer_contact or "—")],
+             [_p(say("open_balance"), bold=True), _p(f"{money(doc.total_open)} {doc.currency}")],
+             [_p(say("overdue"), bold=True), _p(f"{money(doc.total_overdue)} {doc.currency}")]]
+    party += [[_p(say(label), bold=True), _p(say(value))] for label, value in doc.summary]
     t = Table(party, colWidths=[40 * mm, None])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    story += [t, Spacer(1, 5 * mm), _p("Open invoices", 11, True), Spacer(1, 2 * mm)]
-    head = ["Invoice", "Issued", "Due", "Days overdue", "Amount", "Open", "Disputed"]
+    story += [t, Spacer(1, 5 * mm), _p(say("open_invoices"), 11, True), Spacer(1, 2 * mm)]
+    head = [say(k) for k in ("invoice", "issued", "due", "days_overdue", "amount", "open", "disputed")]
     rows = [head] + [[i.number, i.issue_date.isoformat(), i.due_date.isoformat(),
-                      str(i.days_overdue) if i.days_overdue > 0 else "", _money(i.amount), _money(i.open_amount),
-                      "yes" if i.disputed else ""] for i in doc.open_items]
-    rows.append(["Total", "", "", "", "", _money(doc.total_open), ""])
+                      str(i.days_overdue) if i.days_overdue > 0 else "", money(i.amount), money(i.open_amount),
+                      say("yes") if i.disputed else ""] for i in doc.open_items]
+    rows.append([say("total"), "", "", "", "", money(doc.total_open), ""])
     story += [_table(rows, [28 * mm, 22 * mm, 22 * mm, 22 * mm, 28 * mm, 28 * mm, 18 * mm], numeric=(3, 4, 5)),
-              Spacer(1, 6 * mm), _p("Timeline (every step, call, letter, promise, dispute and payment)", 11, True),
-              Spacer(1, 2 * mm)]
-    rows = [["Date", "What", "Details", "Invoice", "Amount"]]
-    rows += [[e.date.isoformat(), e.kind.replace("_", " "), _p(e.text, SMALL), e.invoice_number,
-              _money(e.amount)] for e in doc.entries]
+              Spacer(1, 6 * mm), _p(say("timeline"), 11, True), Spacer(1, 2 * mm)]
+    rows = [[say(k) for k in ("date", "what", "details", "invoice", "amount")]]
+    rows += [[e.date.isoformat(), say(kind_text(e.kind)), _p(say(e.text) if isinstance(e.text, Text) else e.text, SMALL),
+              e.invoice_number, money(e.amount)] for e in doc.entries]
     story.append(_table(rows, [20 * mm, 24 * mm, None, 24 * mm, 24 * mm], numeric=(4,)))
     return story
 

@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
+from ar_desktop.domain.collection_file import kind_text
 from ar_desktop.domain.insurer_documents import ClaimFile, InsurerNotice
+from ar_desktop.domain.text import english
 from ar_desktop.pdf.collection_file import _NumberedDoc, _money, _p, _story, _table
 from ar_desktop.pdf.fonts import register_fonts
 
@@ -62,8 +64,8 @@ def _notice_story(n: InsurerNotice, title: str) -> list:
     rows.append(["Total", "", "", "", "", _money(sum((i.open_amount for i in n.items), 0)), ""])
     story.append(_table(rows, [28 * mm, 22 * mm, 22 * mm, 22 * mm, 28 * mm, 28 * mm, 18 * mm], numeric=(3, 4, 5)))
     story += [Spacer(1, 5 * mm), _p("Collection measures taken", 11, True), Spacer(1, 2 * mm)]
-    rows = [["Date", "What", "Details"]] + [[e.date.isoformat(), e.kind.replace("_", " "), _p(e.text, SMALL)]
-                                             for e in n.measures]
+    rows = [["Date", "What", "Details"]] + [[e.date.isoformat(), english(kind_text(e.kind)),
+                                              _p(english(e.text), SMALL)] for e in n.measures]
     if len(rows) == 1:
         rows.append(["", "", "none recorded"])
     story.append(_table(rows, [20 * mm, 30 * mm, None], numeric=()))

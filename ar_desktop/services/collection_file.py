@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ar_desktop.domain.collection_file import CollectionFileDocument, FileEntry, FileOpenItem
+from ar_desktop.domain.collection_file import (WORDS, CollectionFileDocument, FileEntry, FileOpenItem, next_step_line,
+                                               promise_line, state_text, step_on)
 from ar_desktop.domain.ladder import step_name_text
-from ar_desktop.domain.text import english
+from ar_desktop.domain.text import Text, Translate
 from ar_desktop.services import collections
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import find_customer
 from ar_desktop.services.invoicing import invoice_ids, invoice_rows
+from ar_desktop.services.number_styles import number_format_for_country
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 
 
@@ -21,18 +23,18 @@ def collection_file(books: Books, code: str, as_of: dt.date) -> CollectionFileDo
     customer_id, customer = find_customer(books, code)
     company = company_profile(books)
     rows = invoice_rows(books, invoice_ids(books, InvoiceFilter(status="open", customer_id=customer_id)))
-    summary: list[tuple[str, str]] = []
+    summary: list[tuple[Text, Text]] = []
     if status is not None:
-        summary.append(("State", status.state.replace("_", " ")))
+        summary.append((Text(WORDS["state"]), state_text(status.state)))
         if status.last_step:
-            step = english(step_name_text(status.last_step))  # its name, never its key ("agency")
-            summary.append(("Last step", f"{step} on {status.last_step_date.isoformat()}"))
+            summary.append((Text(WORDS["last_step"]), step_on(step_name_text(status.last_step),
+                                                               status.last_step_date)))
         if status.next_step:
-            when = f" (due since {status.next_step_date.isoformat()})" if status.next_step_date else ""
-            summary.append(("Next step", f"{status.next_step_name}{when}"))
+            summary.append((Text(WORDS["next_step"]), next_step_line(
+                step_name_text(status.next_step, status.next_step_name), status.next_step_date, as_of)))
         if status.promise:
             p = status.promise
-            summary.append(("Promise", f"{p.amount:,.2f} by {p.promised_date.isoformat()} ({p.status})"))
+            summary.append((Text(WORDS["promise"]), promise_line(p.amount, p.promised_date, p.status)))
     address = "\n".join(x for x in (customer.address, f"{customer.postcode} {customer.city}".strip(),
                                     customer.country) if x)
     return CollectionFileDocument(
@@ -43,12 +45,15 @@ def collection_file(books: Books, code: str, as_of: dt.date) -> CollectionFileDo
         currency=customer.currency, as_of=as_of, summary=tuple(summary),
         open_items=tuple(FileOpenItem(r.number, r.issue_date, r.due_date, (as_of - r.due_date).days, r.amount,
                                       r.open_amount, r.disputed) for r in rows if r.issue_date <= as_of),
-        entries=tuple(FileEntry(e.date, e.kind, english(e.text), e.invoice_number or "", e.amount)
-                      for e in entries if e.date <= as_of))
+        entries=tuple(FileEntry(e.date, e.kind, e.text, e.invoice_number or "", e.amount)
+                      for e in entries if e.date <= as_of),
+        number_format=number_format_for_country(company.country))
 
 
-def collection_file_pdf(books: Books, code: str, as_of: dt.date) -> bytes:
+def collection_file_pdf(books: Books, code: str, as_of: dt.date, tr: Translate | None = None) -> bytes:
+    """The collection file as PDF, in the language of ``tr`` (the window's translator; English without),
+    amounts as the company writes them."""
     from ar_desktop.pdf.collection_file import render_collection_file
 
-    return render_collection_file(collection_file(books, code, as_of))
+    return render_collection_file(collection_file(books, code, as_of), tr)
 

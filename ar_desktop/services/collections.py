@@ -379,14 +379,18 @@ def _reopen_promises(s, today: dt.date, customer_ids: list[int] | None) -> None:
         paid, amount = from_minor(received, currency), from_minor(row.amount, currency)
         deadline = row.promised_date + dt.timedelta(days=grace)
         collections_repo.add_event(s, customer_id=row.customer_id, kind="note", date=taken_back_on,
-                                   note=f"Promise to pay {amount:.2f} by {row.promised_date.isoformat()} no longer "
-                                        f"kept: a payment it counted was reversed; {paid:.2f} received.",
+                                   note=stored(Text(translate(
+                                       "Messages", "Promise to pay {amount} by {date} no longer kept: a payment it "
+                                                   "counted was reversed; {paid} received."),
+                                       amount=Amount(amount), date=row.promised_date.isoformat(), paid=Amount(paid))),
                                    amount=row.amount, promise_id=row.id)
         if today > deadline:
             row.status, row.broken_recorded_on = "broken", today
             collections_repo.add_event(s, customer_id=row.customer_id, kind="promise_broken",
                                        date=max(taken_back_on, deadline + dt.timedelta(days=1)),
-                                       note=f"Paid {paid:.2f} of {amount:.2f} by {deadline.isoformat()}.",
+                                       note=stored(Text(translate("Messages", "Paid {paid} of {amount} by {date}."),
+                                                        paid=Amount(paid), amount=Amount(amount),
+                                                        date=deadline.isoformat())),
                                        amount=row.amount, promise_id=row.id)
         else:
             row.status = "open"
@@ -899,7 +903,7 @@ _EVENT_NAMES = {
 def _event_text(e, ladder: Ladder) -> Text:
     step = ladder.get(e.step_key)
     name = step_name_text(e.step_key, step.name if step else None)
-    amount = f"{e.amount:.2f}" if e.amount is not None else ""
+    amount = Amount(e.amount) if e.amount is not None else ""  # in the reader's amount style
     by = e.promise_date.isoformat() if e.promise_date else "?"
     kind = e.kind
     if kind == "step_done":

@@ -49,37 +49,78 @@ class DamagedFile(StorageError):
                               name=Path(path).name, shown=shown, hint=hint))
 
 
+# SQLite's primary result codes (``sqlite3.Error.sqlite_errorcode & 0xFF``) and the trouble each means for the file.
+_RESULT_CODES = {5: "busy", 6: "busy", 8: "readonly", 10: "ioerr", 11: "damaged", 13: "full", 14: "cantopen",
+                 26: "damaged"}
+# SQLite's own words for them, for an error that carries no code (raised by hand, or by an older driver).
+_WORDS = (("full", ("database or disk is full", "disk is full")),
+          ("readonly", ("readonly database", "read-only", "attempt to write a readonly")),
+          ("cantopen", ("unable to open database file",)),
+          ("busy", ("database is locked", "database table is locked")),
+          ("ioerr", ("disk i/o error",)),
+          ("damaged", ("malformed", "not a database", "corrupt")))
+
+
+def trouble_kind(e: BaseException) -> str | None:
+    """What a SQLite error (or SQLAlchemy's wrapping of one) says of the file: "full", "readonly", "cantopen",
+    "busy", "ioerr" or "damaged"; None for anything else (a bug, an interrupted read). The one place that reads
+    SQLite's errors: by result code, else by SQLite's words."""
+    error = getattr(e, "orig", None) or e
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return _RESULT_CODES.get(code & 0xFF)
+    text = str(error).lower()
+    return next((kind for kind, words in _WORDS if any(w in text for w in words)), None)
+
+
 def map_operational_error(e: BaseException, path: Path) -> StorageError | None:
     """The plain UserError for a SQLite failure (disk full, read-only, locked, I/O), or None if a bug."""
-    text = str(getattr(e, "orig", None) or e).lower()
+    kind = trouble_kind(e)
     name = Path(path).name
-    if "database or disk is full" in text or "disk is full" in text:
+    if kind == "full" or (kind == "ioerr" and _nearly_full(Path(path).parent)):  # e.g. SQLite's -shm cannot grow
         return DiskFull(Text(translate("Messages", "The disk holding {name} is full; the last change was not "
                                                    "saved. Free some space (or move the file to a disk with room), "
                                                    "then do it again."), name=name))
-    if "readonly database" in text or "read-only" in text or "attempt to write a readonly" in text:
+    if kind == "readonly":
         return ReadOnlyFile(Text(translate("Messages", "{name} is read-only, so the change was not saved. Copy the "
                                                        "file to a folder you may write to (or remove the read-only "
                                                        "flag), open that copy and do it again."), name=name))
-    if "unable to open database file" in text:
+    if kind == "cantopen":
         return ReadOnlyFile(Text(translate("Messages", "{name} or its folder cannot be opened for writing (unable "
                                                        "to open database file). Check that the folder still exists "
                                                        "and that you may write to it."), name=name))
-    if "database is locked" in text or "database table is locked" in text:
+    if kind == "busy":
         return FileBusy(Text(translate("Messages", "{name} is busy in another program (database is locked); the "
                                                    "change was not saved. Close the other program (or wait a moment) "
                                                    "and do it again."), name=name))
-    if "disk i/o error" in text and _nearly_full(Path(path).parent):  # e.g. SQLite's -shm cannot grow
-        return DiskFull(Text(translate("Messages", "The disk holding {name} is full; the last change was not "
-                                                   "saved. Free some space (or move the file to a disk with room), "
-                                                   "then do it again."), name=name))
-    if "disk i/o error" in text:
+    if kind == "ioerr":
         return StorageError(Text(translate("Messages", "The disk reported an error while writing {name} (disk I/O "
                                                        "error); the change was not saved. Check the disk or network "
                                                        "drive, then do it again."), name=name))
-    if "malformed" in text or "file is not a database" in text:
+    if kind == "damaged":
         return DamagedFile(path, [str(getattr(e, "orig", None) or e)], latest_backup(path))
     return None
+
+
+def storage_error(e: sqlite3.Error) -> StorageError:
+    """A SQLite error that reached the window without the file's name (not through a session): the storage
+    error of its kind, saying what happened and what to do."""
+    kind = trouble_kind(e)
+    if kind == "damaged":
+        return StorageError(Text(translate("Messages", "The company file is damaged and could not be read. Restore "
+                                                       "the latest backup (File ▸ Restore from backup…).")))
+    if kind == "busy":
+        return FileBusy(Text(translate("Messages", "The company file is busy in another program. Close the other "
+                                                   "program or wait a moment, then do it again.")))
+    if kind == "full":
+        return DiskFull(Text(translate("Messages", "The disk holding the company file is full. Free some space, then "
+                                                   "do it again.")))
+    if kind in ("readonly", "cantopen"):
+        return ReadOnlyFile(Text(translate("Messages", "The company file cannot be written: it or its folder is "
+                                                       "read-only. Open a copy on a disk you may write to.")))
+    return StorageError(Text(translate("Messages", "The company file could not be read or written. Check the disk, "
+                                                   "then do it again; if it happens again, restore the latest "
+                                                   "backup.")))
 
 
 def file_error(path: Path, e: OSError) -> StorageError | UserError:
@@ -109,19 +150,16 @@ def _nearly_full(folder: Path) -> bool:
 def unreadable(e: sqlite3.DatabaseError, path: Path) -> StorageError | None:
     """The plain error when SQLite could not read a file for a reason outside it (a full disk, no access,
     another program's lock); None when the file itself is at fault (damaged, not a database)."""
-    text = str(e).lower()
-    if not isinstance(e, sqlite3.OperationalError) or "malformed" in text or "not a database" in text \
-            or "interrupted" in text:
-        return None
+    kind = trouble_kind(e) if isinstance(e, sqlite3.OperationalError) else None
     name = Path(path).name
-    if "full" in text or ("disk i/o error" in text and _nearly_full(Path(path).parent)):
+    if kind == "full" or (kind == "ioerr" and _nearly_full(Path(path).parent)):
         return DiskFull(Text(translate("Messages", "The disk holding {name} is full; SQLite needs a little room beside "
                                        "the file even to read it. Free some space, then do it again. The file was "
                                        "not changed."), name=name))
-    if "locked" in text:
+    if kind == "busy":
         return FileBusy(Text(translate("Messages", "{name} is busy in another program (database is locked). Close the "
                                        "other program (or wait a moment) and do it again."), name=name))
-    if "unable to open" in text or "readonly" in text or "disk i/o error" in text:
+    if kind in ("cantopen", "readonly", "ioerr"):
         return StorageError(Text(translate("Messages", "Cannot read {path} ({reason}). Check that you may read the "
                                            "file and its folder, and the disk."), path=str(path), reason=str(e)))
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -17,6 +17,7 @@ from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui.aging_view import AgingView
 from ar_desktop.ui.cell_tips import show_cut_off_text
+from ar_desktop.ui.column_fit import keep_columns_fitted
 from ar_desktop.ui.credit_actions_view import CreditActionsView
 from ar_desktop.ui.dialogs.call_dialog import CallDialog
 from ar_desktop.ui.dialogs.dispute_dialog import DisputeDialog
@@ -105,13 +106,13 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        show_cut_off_text(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((64, 210, 70, 92, 62, 190, 250, 86, 170)):
-            self.table.horizontalHeader().resizeSection(col, width)
-        # a wider window gives its room to "Last step" and "Promise", the two columns that need it
-        self.table.horizontalHeader().setSectionResizeMode(COLUMN_KEYS.index("last"), QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its content. On a laptop the state's extras (the class column marks a credit
+        # review too) give up room first, then the customer's name, then the next step (cut off, whole on
+        # hover), so "Last step" and "Promise" stay whole.
+        col = COLUMN_KEYS.index
+        keep_columns_fitted(self.table, {col("state"): 90}, {col("customer"): 140}, {col("next"): 150})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the account's collection file
             QShortcut(QKeySequence(key), self.table, self.open_file, context=Qt.ShortcutContext.WidgetShortcut)
@@ -422,13 +423,14 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         row = self.current_row()
         if row is None:
             return None
-        ok, data = run_action(self, collection_file_pdf, self.books, row.customer_code, self.as_of_date())
+        ok, data = run_action(self, collection_file_pdf, self.books, row.customer_code, self.as_of_date(),
+                              QCoreApplication.translate)  # in the interface's language
         if not ok:
             return None
         return print_and_report(self, data, self.tr("Collection file {0}").format(row.customer_code))
 
     def save_file_pdf(self, code: str, path: str) -> str | None:
-        ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date())
+        ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date(), QCoreApplication.translate)
         if not ok:
             return None
         ok, _ = run_action(self, save_from, self, path, data)

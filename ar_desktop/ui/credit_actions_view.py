@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
 
 from ar_desktop.services import credit_actions, small_balances
 from ar_desktop.ui import palette
+from ar_desktop.ui.column_fit import keep_columns_fitted
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsurerEventDialog,
                                                   name_of)
@@ -22,7 +23,9 @@ from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.tasks import BackgroundTask
 
 
-def list_table(model, widths=()) -> QTableView:
+def list_table(model, *groups: dict[int, int]) -> QTableView:
+    """A read-only list whose columns fit their content (``column_fit``): ``groups`` name the columns that
+    give up room on a narrow screen, first group first (the last column takes what is left)."""
     t = QTableView()
     t.setModel(model)
     t.verticalHeader().hide()
@@ -35,9 +38,7 @@ def list_table(model, widths=()) -> QTableView:
     header.setStretchLastSection(True)
     header.sectionClicked.connect(lambda col: (header.setSortIndicatorShown(True),
                                                model.sort(col, header.sortIndicatorOrder())))
-    for col, width in enumerate(widths):
-        header.resizeSection(col, width)
-    return t
+    return keep_columns_fitted(t, *groups)
 
 
 class CreditActionsView(QWidget):
@@ -57,7 +58,7 @@ class CreditActionsView(QWidget):
             RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Details"), lambda r: render(r.text), context="CreditActionsView"),
         ], tone=lambda r: palette.OVERDUE if r.late else palette.DUE_SOON, tip=lambda r: render(r.text),
             parent=self)
-        self.table = list_table(self.model, (86, 220, 70, 180, 90))
+        self.table = list_table(self.model, {5: 240}, {3: 140})  # the details give up room first, then the name
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update())
         self.table.doubleClicked.connect(lambda _i: self.do_action())
         self.do_button = QPushButton(self.tr("Do it…"))

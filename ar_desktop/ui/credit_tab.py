@@ -73,7 +73,7 @@ class CreditTab(RefreshWhenShown, QWidget):
 
         # insurance
         self.insurance = insurance_model(self)
-        self.insurance_table = list_table(self.insurance, (56, 150, 100, 88, 86, 86, 80, 136, 126, 80, 80))
+        self.insurance_table = list_table(self.insurance, {1: 140})
         self.insurance_table.doubleClicked.connect(lambda _i: self.insured_limit())
         ins_buttons = self._buttons((("policies", self.tr("Policies…"), self.edit_policies),
                                      ("limit", self.tr("Insured limit…"), self.insured_limit),
@@ -99,7 +99,7 @@ class CreditTab(RefreshWhenShown, QWidget):
                       text=lambda r: name_of(lim.EVENT_NAMES[r.restarted_by]) if r.restarted_by else ""),
             RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Restarted on"), lambda r: r.restarted_on, "date", "CreditTab"),
         ], tone=self._clock_tone, parent=self)
-        self.clock_table = list_table(self.clocks, (90, 70, 200, 110, 86, 90, 110, 76, 200))
+        self.clock_table = list_table(self.clocks, {2: 140})
         self.clock_table.selectionModel().currentRowChanged.connect(lambda *_: self._explain())
         self.only_warned = QCheckBox()
         self.only_warned.setChecked(True)

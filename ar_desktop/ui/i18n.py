@@ -96,25 +96,10 @@ def trouble_text(error: BaseException) -> str | None:
     import errno
     import sqlite3
 
-    if isinstance(error, sqlite3.Error):
-        said = str(error).lower()
-        if "malformed" in said or "not a database" in said or isinstance(error, sqlite3.DatabaseError) \
-                and "corrupt" in said:
-            sentence = Text(translate("Messages", "The company file is damaged and could not be read. Restore the "
-                                                  "latest backup (File ▸ Restore from backup…)."))
-        elif "locked" in said or "busy" in said:
-            sentence = Text(translate("Messages", "The company file is busy in another program. Close the other "
-                                                  "program or wait a moment, then do it again."))
-        elif "full" in said:
-            sentence = Text(translate("Messages", "The disk holding the company file is full. Free some space, then "
-                                                  "do it again."))
-        elif "readonly" in said or "read-only" in said:
-            sentence = Text(translate("Messages", "The company file cannot be written: it or its folder is "
-                                                  "read-only. Open a copy on a disk you may write to."))
-        else:
-            sentence = Text(translate("Messages", "The company file could not be read or written. Check the disk, "
-                                                  "then do it again; if it happens again, restore the latest "
-                                                  "backup."))
+    if isinstance(error, sqlite3.Error):  # storage says what SQLite's error means (storage.safety)
+        from ar_desktop.storage.safety import storage_error
+
+        sentence = storage_error(error).message
     elif isinstance(error, OSError):
         code = error.errno
         if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):

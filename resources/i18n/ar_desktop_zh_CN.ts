@@ -344,6 +344,129 @@
     </message>
 </context>
 <context>
+    <name>CollectionFile</name>
+    <message>
+        <source>Collection file: {name}</source>
+        <translation>催收档案：{name}</translation>
+    </message>
+    <message>
+        <source>Collection file {code} — {name} — as of {date}</source>
+        <translation>催收档案 {code} — {name} — 截至 {date}</translation>
+    </message>
+    <message>
+        <source>Prepared by {company}, {address}</source>
+        <translation>编制单位：{company}，{address}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Open balance</source>
+        <translation>未结余额</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>上一步骤</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步骤</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>付款承诺</translation>
+    </message>
+    <message>
+        <source>Open invoices</source>
+        <translation>未结发票</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有争议</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Timeline (every step, call, letter, promise, dispute and payment)</source>
+        <translation>催收记录（所有步骤、电话、函件、承诺、争议和付款）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>{step} on {date}</source>
+        <translation>{step}（{date}）</translation>
+    </message>
+    <message>
+        <source>{step} (due since {date})</source>
+        <translation>{step}（自 {date} 起应办）</translation>
+    </message>
+    <message>
+        <source>{step} (due on {date})</source>
+        <translation>{step}（{date} 应办）</translation>
+    </message>
+    <message>
+        <source>{amount} by {date} ({status})</source>
+        <translation>{date} 前付 {amount}（{status}）</translation>
+    </message>
+</context>
+<context>
     <name>CollectionSettingsDialog</name>
     <message>
         <source>Collection settings</source>
@@ -3300,6 +3423,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Paid {paid} since {date}.</source>
         <translation>自 {date} 起已付 {paid}。</translation>
+    </message>
+    <message>
+        <source>Promise to pay {amount} by {date} no longer kept: a payment it counted was reversed; {paid} received.</source>
+        <translation>于 {date} 前付款 {amount} 的承诺不再视为已履行：计入的一笔收款已被冲销；实收 {paid}。</translation>
     </message>
     <message>
         <source>Paid {paid} of {amount} due by {date}.</source>
@@ -7788,8 +7915,8 @@ Receivables and collections for bookkeepers.</source>
         <translation>利率（%）</translation>
     </message>
     <message>
-        <source>e.g. 4.50</source>
-        <translation>例如 4.50</translation>
+        <source>e.g. {0}</source>
+        <translation>例如 {0}</translation>
     </message>
     <message>
         <source>In percent a year, as published; may be negative.</source>

@@ -1,10 +1,12 @@
 """The printed collection file read back: a Chinese customer's name in the page heading is text, not
 boxes; the last step reads by its name, never its key; the headings of the columns of figures
-stand over their figures."""
+stand over their figures; in a Chinese interface the whole file is Chinese; amounts are written as
+the company writes them."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from pdftext import find_words, text, words
@@ -43,7 +45,52 @@ def test_the_last_step_reads_by_its_name(books):
 def test_figures_stand_under_their_headings(books):
     pdf = collection_file_pdf(books, "HUA08", TODAY)
     ws = [w for w in words(pdf) if w.page == 1]
-    for heading, figure in (("Amount", "1,801.64"), ("Open", "1,163.23")):
+    for heading, figure in (("Amount", "1.801,64"), ("Open", "1.163,23")):  # a German company's style
         value = find_words(ws, figure)[0]
         head = max((w for w in ws if w.text == heading and w.y0 < value.y0), key=lambda w: w.y0)  # just above
         assert abs(head.x1 - value.x1) < 2, (heading, head, value)  # right-aligned together
+
+
+def _chinese():
+    """The program's shipped Chinese translation, as the window's translator reads it."""
+    from PySide6.QtCore import QTranslator
+
+    from ar_desktop.paths import TRANSLATIONS
+
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "ar_desktop_zh_CN.qm"))
+    return lambda context, source: translator.translate(context, source) or source
+
+
+RAW_KEY = re.compile(r"\b[a-z]+_[a-z_]+\b")  # demand_letter, action_due, step_done
+
+
+def test_in_a_chinese_interface_the_whole_file_is_chinese(books):
+    """Issue #13: headings and state words were English and raw ("action due", step keys) in Chinese."""
+    pdf = collection_file_pdf(books, "SAX19", TODAY, _chinese())
+    body = " ".join(text(pdf).split())
+    for words in ("催收档案 SAX19", "截至 2026-03-31", "编制单位", "联系人", "未结余额", "状态 待处理", "下一步骤 正式催款函（挂号信）",
+                  "付款承诺 2026-03-21 前付 2.000,00（已履行）", "未结发票", "开票日期", "逾期天数", "催收记录",
+                  "承诺于 2026-03-21 前付款 2.000,00", "第 1 页，共 1 页"):
+        assert words in body, (words, body)
+    english = [w for w in ("Collection file", "Prepared by", "Open balance", "Overdue", "State", "Action due", "Next step",
+                           "Promise", "Open invoices", "Issued", "Days overdue", "Timeline", "Details", "Page", "kept",
+                           "Invoice 2026", "Payment received", "Total") if w in body]
+    assert not english, english
+    assert not RAW_KEY.findall(body), RAW_KEY.findall(body)
+
+
+def test_the_english_file_names_states_and_kinds_never_keys(books):
+    body = " ".join(text(collection_file_pdf(books, "SAX19", TODAY)).split())
+    assert "State Action due" in body and "Promise 2.000,00 by 2026-03-21 (kept)" in body, body
+    assert "Promise to pay 2.000,00 by 2026-03-21" in body  # the timeline's amounts in the company's style too
+    assert "Next step Formal demand letter (registered mail) (due since 2026-01-10)" in body
+    assert not RAW_KEY.findall(body), RAW_KEY.findall(body)
+    assert "2000.00" not in body and "2,000.00" not in body
+
+
+def test_a_step_due_later_is_not_due_since_a_future_day(books):
+    status = collections.customer_status(books, "KAS11", TODAY)
+    assert status.next_step_date > TODAY  # due in 11 days: the worklist says "in 11 days"
+    body = " ".join(text(collection_file_pdf(books, "KAS11", TODAY)).split())
+    assert f"(due on {status.next_step_date.isoformat()})" in body and "due since" not in body

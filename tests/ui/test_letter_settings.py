@@ -202,10 +202,12 @@ def test_add_correct_and_remove_a_rate(window, qtbot, when_modal):
     rows = {r.effective_from: r for r in late_charges.list_rates(books, "de_basiszins")}
     assert rows[day].rate_percent == Decimal("1.27") and rows[day].note == "Bundesbank press release"
     assert d.selected().effective_from == day and d.model.rows[0].effective_from == day
+    assert d.model.index(0, 1).data() == "1,27"
 
     def correct(r: RateRowDialog):
         assert not r.date.isEnabled()
-        r.rate.setText("1.50")
+        assert r.rate.text() == "1,27"  # as the company writes numbers
+        r.rate.setText("1,50")
         _click(qtbot, r)
 
     when_modal(RateRowDialog, correct)
@@ -216,7 +218,7 @@ def test_add_correct_and_remove_a_rate(window, qtbot, when_modal):
     asked = []
     when_modal(QMessageBox, lambda box: _answer(box, asked, QMessageBox.StandardButton.Yes))
     d.remove_button.click()
-    assert asked and "1.50" in asked[0]
+    assert asked and "1,50 %" in asked[0]  # the demo company is German: its numbers are written 1,50
     assert late_charges.list_rates(books, "de_basiszins") == before
     assert len(d.model.rows) == len(before)
 

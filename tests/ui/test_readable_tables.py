@@ -120,3 +120,60 @@ def test_an_import_problem_names_its_column_never_its_key(window, qtbot, tmp_pat
     columns = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
     assert "Customer code" in columns and "Issue date" in columns, columns
     assert not {"customer_code", "issue_date", "due_date"} & columns
+
+
+def _cut_off_cells(view: QTableView, keys: tuple[str, ...]) -> list[str]:
+    from ar_desktop.ui.cell_tips import is_cut_off
+
+    model, header = view.model(), view.horizontalHeader()
+    columns = [c for c in range(model.columnCount()) if model.headerData(c, header.orientation()) in keys]
+    assert len(columns) == len(keys), (keys, [model.headerData(c, header.orientation())
+                                               for c in range(model.columnCount())])
+    found = []
+    for row in range(model.rowCount()):
+        view.scrollTo(model.index(row, 0))
+        found += [model.index(row, c).data() for c in columns if is_cut_off(view, model.index(row, c))]
+    return found
+
+
+def test_the_worklist_and_the_credit_lists_read_whole_on_a_laptop(window, language, qtbot):
+    """Issue #13: "Last step" and "Promise" of the worklist and the Credit tab's customers were cut off at
+    1366 px: each column is as wide as its content, the less needed ones give up room first."""
+    from PySide6.QtCore import QCoreApplication
+
+    window.close_file()
+    window.open_file(window.settings.value("files/last"))
+    window.resize(1366, 768)
+    tab = window.collections
+    window.tabs.setCurrentWidget(tab)
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 10)
+    qtbot.wait(20)
+    heading = [QCoreApplication.translate("Worklist", k) for k in ("Last step", "Promise", "Overdue", "Due since")]
+    assert any(tab.model.index(r, 9).data() for r in range(tab.model.rowCount())), "no promise in the worklist"
+    assert not _cut_off_cells(tab.table, tuple(heading)), (language, _cut_off_cells(tab.table, tuple(heading)))
+    assert tab.table.horizontalScrollBar().maximum() == 0  # all of it within the window, nothing sideways
+    credit = window.credit
+    window.tabs.setCurrentWidget(credit)
+    credit.only_warned.setChecked(False)  # every limitation clock, not only those about to run out
+    credit.reload()
+    for page, table, context in ((0, credit.actions_view.table, "CreditActionsView"),
+                                 (1, credit.insurance_table, "CreditTab"), (2, credit.clock_table, "CreditTab")):
+        credit.pages.setCurrentIndex(page)
+        qtbot.waitUntil(lambda table=table: table.model().rowCount() > 0)
+        qtbot.wait(20)
+        keys = (QCoreApplication.translate(context, "Customer"),)
+        assert not _cut_off_cells(table, keys), (language, page, _cut_off_cells(table, keys))
+
+
+def test_columns_give_up_room_group_by_group_down_to_their_floor():
+    from ar_desktop.ui.column_fit import fitted_widths
+
+    needs = {0: 50, 1: 200, 2: 160, 3: 240, 4: 300}
+    assert fitted_widths(needs, 1000, {2: 90}) == needs  # all fit: everyone gets what it needs
+    # 950 needed, 850 room: the state gives up 70 (down to its floor), the name the 30 left
+    assert fitted_widths(needs, 850, {2: 90}, {1: 140}, {3: 150}) == {0: 50, 1: 170, 2: 90, 3: 240, 4: 300}
+    # a group shares in proportion to what each has above its floor
+    assert fitted_widths(needs, 900, {1: 100, 3: 140}) == {0: 50, 1: 175, 2: 160, 3: 215, 4: 300}
+    # what no group can give up stays: the table scrolls
+    assert sum(fitted_widths(needs, 500, {2: 90}).values()) == 880

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -41,7 +42,7 @@ class HistoryDialog(QDialog):
     def preview(self) -> PdfPreview | None:
         """The collection file as of today, to print or save as PDF."""
         today = self.books.today()
-        ok, data = run_action(self, collection_file_pdf, self.books, self.code, today)
+        ok, data = run_action(self, collection_file_pdf, self.books, self.code, today, QCoreApplication.translate)
         if not ok:
             return None
         preview = PdfPreview(self, data, self.tr("Collection file — {0}").format(self.code),

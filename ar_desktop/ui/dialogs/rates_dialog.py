@@ -14,6 +14,7 @@ from ar_desktop.domain.reference_rates import (BOE_BANK_RATE, CN_LPR_1Y, DE_BASI
                                                note_text)
 from ar_desktop.services import late_charges
 from ar_desktop.services.context import Books
+from ar_desktop.ui import amounts
 from ar_desktop.ui.dialogs.form import FormDialog, date_edit, line
 from ar_desktop.ui.i18n import render, trouble_text
 from ar_desktop.ui.messages import confirm, run_action, show_error
@@ -40,8 +41,19 @@ HEADERS = (QT_TRANSLATE_NOOP("RatesModel", "In force from"), QT_TRANSLATE_NOOP("
 
 
 def percent_text(rate: Decimal) -> str:
-    """4.5 -> '4.50', -0.5 -> '-0.50', 3.625 -> '3.625'."""
-    return f"{rate:.2f}" if rate == rate.quantize(Decimal("0.01")) else f"{rate.normalize():f}"
+    """A rate in the company's number style with at least two decimals: 4.5 -> '4.50' (a German company
+    '4,50'), -0.5 -> '-0.50', 3.625 -> '3.625'."""
+    places = 2 if rate == rate.quantize(Decimal("0.01")) else -rate.normalize().as_tuple().exponent
+    return amounts.number(rate, places)
+
+
+def _typed_rate(text: str) -> str:
+    """A rate typed as the company writes numbers ("4,50" in Germany; "4.50" too) in the form the services
+    read; what is no number goes on as typed, for the service to say what a rate looks like."""
+    try:
+        return amounts.plain(text)
+    except UserError:
+        return text
 
 
 class RatesModel(QAbstractTableModel):
@@ -88,13 +100,15 @@ class RateRowDialog(FormDialog):
                              if row is not None else self.tr("The first day the new rate applies."))
         self.date.setEnabled(row is None)
         self.rate = self.add("rate_percent", self.tr("Rate (%)"),
-                             line("" if row is None else f"{row.rate_percent}", 12, self.tr("e.g. 4.50")),
+                             line("" if row is None else percent_text(row.rate_percent), 12,
+                                  self.tr("e.g. {0}").format(percent_text(Decimal("4.50")))),
                              self.tr("In percent a year, as published; may be negative."))
         self.note = self.add("note", self.tr("Note"), line("" if row is None else row.note,
                                                           late_charges.MAX_NOTE,
                                                           self.tr("e.g. source or press release")))
         fn = late_charges.add_rate if row is None else late_charges.correct_rate
-        self.on_save(lambda raw: fn(books, table, raw["effective_from"], raw["rate_percent"], raw["note"]))
+        self.on_save(lambda raw: fn(books, table, raw["effective_from"], _typed_rate(raw["rate_percent"]),
+                                    raw["note"]))
         self.resize(460, self.sizeHint().height())
 
 
