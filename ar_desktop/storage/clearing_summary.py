@@ -179,8 +179,11 @@ def _next_month(d: dt.date) -> dt.date:
 def split_period(start: dt.date, end: dt.date) -> tuple[list[tuple[dt.date, dt.date]], tuple[str, str] | None]:
     """(start, end] as part-month ranges (a, b] to read from the invoices, and the whole months
     (first 'YYYY-MM', last 'YYYY-MM') inside it to read from the summary (None when there are none)."""
-    first = _next_month(start)          # the first day of the first month that starts after ``start``
-    last_plus = _next_month(end) if _next_month(end) - dt.timedelta(days=1) == end else _month_start(end)
+    try:
+        first = _next_month(start)      # the first day of the first month that starts after ``start``
+        last_plus = _next_month(end) if _next_month(end) - dt.timedelta(days=1) == end else _month_start(end)
+    except OverflowError:               # December of the year 9999: no month after it
+        return [(start, end)], None
     if first >= last_plus:
         return [(start, end)], None
     parts = []

@@ -80,6 +80,7 @@ def test_summary_equals_a_recomputation_and_answers_any_period(template, tmp_pat
      ("2025-12", "2026-10")),
     ("2026-01-15", "2026-02-10", [("2026-01-15", "2026-02-10")], None),
     ("2026-01-31", "2026-03-01", [("2026-02-28", "2026-03-01")], ("2026-02", "2026-02")),
+    ("9998-12-31", "9999-12-31", [("9998-12-31", "9999-12-31")], None),   # no month after the last one
 ])
 def test_a_period_is_whole_months_and_the_part_months_at_its_ends(start, end, parts, months):
     d = dt.date.fromisoformat
