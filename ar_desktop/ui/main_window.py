@@ -22,6 +22,7 @@ from ar_desktop.ui.cell_tips import explain_cut_off_cells
 from ar_desktop.ui.collections_tab import CollectionsTab
 from ar_desktop.ui.credit_tab import CreditTab
 from ar_desktop.ui.data_actions import install_data_actions, restore_backup
+from ar_desktop.ui.customer_picker import CustomerChoices
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
 from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
@@ -67,8 +68,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
         self.customers = CustomersTab()
-        self.invoices = InvoicesTab()
-        self.payments = PaymentsTab()
+        self.customer_choices = CustomerChoices(self.tabs)  # one reading for both lists' customer filter
+        self.invoices = InvoicesTab(choices=self.customer_choices)
+        self.payments = PaymentsTab(choices=self.customer_choices)
         self.collections = CollectionsTab()
         self.credit = CreditTab()
         self.tabs.addTab(self.overview, self.tr("Overview"))
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
         profile = company_profile(books)
         amounts.use_company(profile.country)  # before the tabs read: every amount in the company's style
+        self.customer_choices.load(books)
         for tab in self._tab_pages():
             tab.set_books(books)
         explain_cut_off_cells(self.tabs)  # every list, the Overview's and the Credit tab's included
@@ -358,10 +361,9 @@ class MainWindow(QMainWindow):
             return
         if source is not self.customers:
             self.customers.reload()
-        self.invoices.load_customers()
+        self.customer_choices.load(self.books)
         if source is not self.invoices:
             self.invoices.reload()
-        self.payments.load_customers()
         if source is not self.payments:
             self.payments.reload()
         if source is not self.collections:
