@@ -24,6 +24,11 @@ class CustomerChoices(QAbstractListModel):
     def attach(self, combo: QComboBox) -> None:
         """Show the choices in ``combo``; a new reading keeps the customer each combo had chosen."""
         combo.setModel(self)
+        # Ten thousand customers: Qt would otherwise ask for every entry's text to size the combo (seconds,
+        # when the window is first shown) and lay out every entry of the drop-down list
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
+        combo.view().setUniformItemSizes(True)
         self._combos.append(combo)
 
     def load(self, books) -> None:
