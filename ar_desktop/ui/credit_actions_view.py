@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
 from ar_desktop.services import credit_actions, small_balances
 from ar_desktop.ui import palette
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
-from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsurerEventDialog,
-                                                  name_of)
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.tasks import BackgroundTask
@@ -44,6 +42,8 @@ class CreditActionsView(QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
+        from ar_desktop.ui.dialogs.credit_dialogs import name_of
+
         super().__init__(parent)
         self.books = None
         self._generation = 0
@@ -116,6 +116,8 @@ class CreditActionsView(QWidget):
     def do_action(self) -> None:
         """Open what the selected action asks for: the insurer event, the credit check, the
         acknowledgement, or the write-off (one click after a confirmation)."""
+        from ar_desktop.ui.dialogs.credit_dialogs import AcknowledgementDialog, CreditCheckDialog, InsurerEventDialog
+
         a = self.current()
         if a is None or self.books is None:
             return

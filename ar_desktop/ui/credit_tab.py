@@ -14,17 +14,14 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPush
 
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain import limitation as lim
-from ar_desktop.services import credit_actions, insurance, insurer_documents, limitation
+from ar_desktop.services import credit_actions, insurance, limitation
 from ar_desktop.services.credit_settings import credit_risk_settings
 from ar_desktop.ui import palette
 from ar_desktop.ui.credit_actions_view import CreditActionsView, list_table
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
-from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsuredLimitDialog,
-                                                  InsurerEventDialog, PoliciesDialog, name_of)
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
-from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
@@ -36,6 +33,7 @@ STATUS_TONE = {ins.NOTIFY_NOW: palette.DUE_SOON, ins.NOTIFIED: palette.DUE_SOON,
 
 
 def insurance_model(parent) -> RowsModel:
+    from ar_desktop.ui.dialogs.credit_dialogs import name_of
     return RowsModel([
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code, context="CreditTab"),
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name, context="CreditTab"),
@@ -57,6 +55,8 @@ class CreditTab(RefreshWhenShown, QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
+        from ar_desktop.ui.dialogs.credit_dialogs import name_of
+
         super().__init__(parent)
         self.books = None
         self.warn_days = lim.DEFAULT_WARN_DAYS
@@ -253,15 +253,21 @@ class CreditTab(RefreshWhenShown, QWidget):
         return False
 
     def edit_policies(self) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import PoliciesDialog
+
         PoliciesDialog(self, self.books).exec()
         self.refresh()
 
     def insured_limit(self) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import InsuredLimitDialog
+
         r = self._current(self.insurance_table, self.insurance)
         if r:
             self._after(InsuredLimitDialog(self, self.books, r.customer_code, r.customer_name))
 
     def insurer_event(self, kind: str | None = None, code: str | None = None, name: str = "") -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import InsurerEventDialog
+
         r = self._current(self.insurance_table, self.insurance)
         if code is None and r is not None:
             code, name = r.customer_code, r.customer_name
@@ -269,6 +275,8 @@ class CreditTab(RefreshWhenShown, QWidget):
             self._after(InsurerEventDialog(self, self.books, code, name, kind))
 
     def credit_check(self, code: str | None = None, name: str = "") -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import CreditCheckDialog
+
         r = self._current(self.insurance_table, self.insurance)
         if code is None and r is not None:
             code, name = r.customer_code, r.customer_name
@@ -276,6 +284,8 @@ class CreditTab(RefreshWhenShown, QWidget):
             self._after(CreditCheckDialog(self, self.books, code, name))
 
     def acknowledge(self, number: str | None = None) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import AcknowledgementDialog
+
         r = self._current(self.clock_table, self.clocks)
         if number is not None:
             r = next((c for c in self._clocks if c.invoice_number == number), r)
@@ -284,13 +294,19 @@ class CreditTab(RefreshWhenShown, QWidget):
 
     def notification_pdf(self, path: str | None = None) -> str | None:
         """The insurer's notification of the selected overdue account, saved as PDF."""
+        from ar_desktop.services import insurer_documents
+
         return self._save_pdf(insurer_documents.notification_pdf, self.tr("Notification"), path)
 
     def claim_file_pdf(self, path: str | None = None) -> str | None:
         """The claim file (collection file, invoices, letters, proof of posting), saved as PDF."""
+        from ar_desktop.services import insurer_documents
+
         return self._save_pdf(insurer_documents.claim_file_pdf, self.tr("Claim file"), path)
 
     def _save_pdf(self, make, what: str, path: str | None) -> str | None:
+        from ar_desktop.ui.printing import save_from
+
         r = self._current(self.insurance_table, self.insurance)
         if r is None:
             return None

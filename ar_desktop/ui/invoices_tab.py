@@ -11,11 +11,7 @@ from ar_desktop.services import invoicing
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 from ar_desktop.ui.columns import InvoiceColumns
 from ar_desktop.ui.customer_picker import CustomerChoices
-from ar_desktop.ui.dialogs.adjustment_dialog import AdjustmentDialog
-from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
 from ar_desktop.ui.dialogs.form import date_edit, qdate
-from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
-from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.table_models import PagedTableModel, money_text
@@ -152,6 +148,8 @@ class InvoicesTab(ListTab):
         return invoicing.invoice_rows(self.books, [ident])[0] if ident is not None else None
 
     def new_invoice(self) -> None:
+        from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
+
         dialog = InvoiceDialog(self, self.books, customer_id=self.customer.currentData())
         if dialog.exec():
             self.reload()
@@ -159,12 +157,16 @@ class InvoicesTab(ListTab):
             self.changed.emit()
 
     def edit_selected(self) -> None:
+        from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
+
         row = self._selected_row()
         if row is not None and InvoiceDialog(self, self.books, row).exec():
             self.reload()
             self.changed.emit()
 
     def record_payment(self) -> None:
+        from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+
         row = self._selected_row()
         customer_id = row.customer_id if row else self.customer.currentData()
         if PaymentDialog(self, self.books, customer_id).exec():
@@ -211,12 +213,16 @@ class InvoicesTab(ListTab):
                                                                                  row.number))
 
     def adjust(self, credit_note: bool) -> None:
+        from ar_desktop.ui.dialogs.adjustment_dialog import AdjustmentDialog
+
         row = self._selected_row()
         if row is not None and AdjustmentDialog(self, self.books, row, credit_note).exec():
             self.reload()
             self.changed.emit()
 
     def show_changes(self) -> None:
+        from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+
         row = self._selected_row()
         if row is not None:
             AuditDialog(self, self.books, "invoice", row.id, row.number).exec()

@@ -15,10 +15,7 @@ from ar_desktop.services import payments as payment_service
 from ar_desktop.storage.payments_repo import PaymentFilter
 from ar_desktop.ui.columns import payment_columns, payment_kind_text, payment_tone
 from ar_desktop.ui.customer_picker import CustomerChoices
-from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
 from ar_desktop.ui.dialogs.form import date_edit, qdate
-from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
-from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog, reverse_entry
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.table_models import PagedTableModel, money_text
 from ar_desktop.ui.tasks import BackgroundTask
@@ -177,10 +174,14 @@ class PaymentsTab(ListTab):
         self.changed.emit()
 
     def record_payment(self) -> None:
+        from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+
         if PaymentDialog(self, self.books, self.customer.currentData()).exec():
             self._after_write()
 
     def edit_selected(self) -> None:
+        from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog
+
         pid = self.current_id()
         if pid is None:
             return
@@ -191,11 +192,15 @@ class PaymentsTab(ListTab):
             self.select_ids([pid])
 
     def reverse_selected(self) -> None:
+        from ar_desktop.ui.dialogs.payment_entry_dialog import reverse_entry
+
         pid = self.current_id()
         if pid is not None and reverse_entry(self, self.books, pid):
             self._after_write()
 
     def show_changes(self) -> None:
+        from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+
         pid = self.current_id()
         if pid is not None:
             AuditDialog(self, self.books, "payment", pid, self.tr("entry {0}").format(pid)).exec()
