@@ -7,6 +7,7 @@ looked at (off the GUI thread) and never record anything.
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPush
 
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain import limitation as lim
-from ar_desktop.services import credit_actions, insurance, limitation
 from ar_desktop.services.credit_settings import credit_risk_settings
 from ar_desktop.ui import palette
 from ar_desktop.ui.credit_actions_view import CreditActionsView, list_table
@@ -26,14 +26,22 @@ from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
 
+
+def _services():
+    """The credit services, imported when first computed (off the window's start-up)."""
+    from ar_desktop.services import credit_actions, insurance, limitation
+
+    return SimpleNamespace(credit_actions=credit_actions, insurance=insurance, limitation=limitation)
+
+
 STATUS_TONE = {ins.NOTIFY_NOW: palette.DUE_SOON, ins.NOTIFIED: palette.DUE_SOON,
                ins.NOTIFICATION_LATE: palette.OVERDUE, ins.TRANSFER_LATE: palette.OVERDUE,
                ins.TRANSFERRED: palette.WAITING, ins.NOT_INSURED: palette.VOID}
 
 
-
 def insurance_model(parent) -> RowsModel:
     from ar_desktop.ui.dialogs.credit_dialogs import name_of
+
     return RowsModel([
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code, context="CreditTab"),
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name, context="CreditTab"),
@@ -60,7 +68,7 @@ class CreditTab(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.books = None
         self.warn_days = lim.DEFAULT_WARN_DAYS
-        self._clocks: list[limitation.LimitationRow] = []
+        self._clocks: list = []  # services.limitation.LimitationRow
         self.as_of = date_edit()
         self.as_of.dateChanged.connect(self.refresh)
         self.count = QLabel()
@@ -164,8 +172,9 @@ class CreditTab(RefreshWhenShown, QWidget):
 
     @staticmethod
     def compute(books, as_of: dt.date):
-        return (credit_actions.credit_actions(books, as_of), insurance.insurance_report(books, as_of),
-                limitation.limitation_report(books, as_of), credit_risk_settings(books).warn_days)
+        services = _services()
+        return (services.credit_actions.credit_actions(books, as_of), services.insurance.insurance_report(books, as_of),
+                services.limitation.limitation_report(books, as_of), credit_risk_settings(books).warn_days)
 
     def refresh(self) -> BackgroundTask | None:
         if self.books is None:
@@ -224,7 +233,7 @@ class CreditTab(RefreshWhenShown, QWidget):
 
     def _explain(self) -> None:
         r = self._current(self.clock_table, self.clocks)
-        self.explanation.setText(render(limitation.explanation(self.books, r.jurisdiction))
+        self.explanation.setText(render(_services().limitation.explanation(self.books, r.jurisdiction))
                                  if r is not None and self.books is not None else "")
         self._update_buttons()
 
