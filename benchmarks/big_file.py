@@ -33,6 +33,7 @@ from pathlib import Path
 
 if "--src" in sys.argv:  # a side's child process (--before): that side's code first (benchmarks/sides.py)
     sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
+    import ar_desktop  # noqa: F401 - this side's package, before build_big_file puts this checkout first
 else:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
