@@ -32,6 +32,7 @@ class PaymentsTab(ListTab):
         super().__init__(parent)
         self._totals_task: BackgroundTask | None = None
         self._totals_generation = 0
+        self._totals_pending = False  # a long list's totals wait until the tab is shown
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All entries"), "all")
         for key in KINDS:
@@ -123,6 +124,7 @@ class PaymentsTab(ListTab):
         if self.books is None or self.model is None:
             return
         self._totals_generation += 1
+        self._totals_pending = False
         if self._totals_task is not None:
             self._totals_task.cancel()  # its figures are for a list no longer shown
             self._totals_task = None
@@ -131,6 +133,18 @@ class PaymentsTab(ListTab):
             self._show_totals(self.model.read(lambda: payment_service.payment_totals(books, f)))
             return
         self.totals.setText(self.tr("{0} entries").format(amounts.number(entries, 0)) + " · …")
+        if not self.isVisible():
+            self._totals_pending = True  # summed when the tab is shown: not at every open of the file
+            return
+        self._sum_in_background(books, f)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._totals_pending and self.books is not None and self.model is not None:
+            self._sum_in_background(self.books, self.filter())
+
+    def _sum_in_background(self, books, f: PaymentFilter) -> None:
+        self._totals_pending = False
         generation = self._totals_generation
 
         def arrived(totals) -> None:
