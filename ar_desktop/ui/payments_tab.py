@@ -170,7 +170,8 @@ class PaymentsTab(ListTab):
         return self.tr("Payments")
 
     def filter_text(self) -> str:
-        parts = [self.kind.currentText(), self.customer.currentText()]
+        everyone = self.customer.currentData() is None  # (the shared filter's first entry says the same)
+        parts = [self.kind.currentText(), self.tr("All customers") if everyone else self.customer.currentText()]
         if self.use_dates.isChecked():
             parts.append(self.tr("dated {0} to {1}").format(self.date_from.date().toString("yyyy-MM-dd"),
                                                            self.date_to.date().toString("yyyy-MM-dd")))
