@@ -1,11 +1,18 @@
 """How AR Desktop behaves on a big company file: prints a table of timings (not a test).
 
     .venv/bin/python benchmarks/big_file.py [--invoices 1000000] [--file PATH] [--repeat 3] [--no-gui]
+    .venv/bin/python benchmarks/big_file.py --file PATH --before REV [--window-runs 3]
 
 The file is built first (benchmarks/build_big_file.py) when it does not exist. Every figure goes
 through the same service and model calls the window makes, on the system clock's today. Each
 operation runs ``--repeat`` times; the table shows the first run (cold connection cache) and the
 median. The window figures come from a child process, so its peak memory is the window's alone.
+
+With ``--before REV`` only the window is timed, before (git revision REV, in a temporary worktree) and after
+(this checkout) side by side: each side opens its own copy of ``--file`` (never written itself; it must
+have the schema of both), opened and closed once first so that it was closed cleanly, then
+``--window-runs`` fresh processes each time the window to shown with the file, and the cold open and close
+of the company file. Wall time is the median; CPU (user + sys) is the median of the child processes.
 See docs/benchmarks.md for what each line measures.
 """
 
@@ -24,7 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if "--src" in sys.argv:  # a side's child process (--before): that side's code first (benchmarks/sides.py)
+    sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
+    import ar_desktop  # noqa: F401 - this side's package, before build_big_file puts this checkout first
+else:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from build_big_file import DEFAULT_INVOICES  # noqa: E402
@@ -177,10 +188,14 @@ def _reports(books, t: Table) -> None:
               note=lambda rows: f"{len(rows):,} customers")
 
 
-def gui_figures(path: Path) -> dict:
-    """Runs in a child process: window creation to shown window with the file open."""
+def gui_figures(path: Path, src: Path | None = None) -> dict:
+    """Runs in a child process: window creation to shown window with the file open (with the code of ``src``)."""
+    if src is not None:
+        from sides import use_checkout
+
+        use_checkout(src)
     t0 = time.perf_counter()
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -196,9 +211,10 @@ def gui_figures(path: Path) -> dict:
         install_font(app)
         window = MainWindow(settings)
         t1 = time.perf_counter()
-        for name in ("customers", "invoices", "collections"):  # time each tab's first load
-            tab = getattr(window, name)
-            tab.set_books = _timed(tab.set_books, out, f"  of which {name} tab loads")
+        for name in ("customers", "invoices", "payments", "collections", "overview", "credit"):  # each tab's load
+            tab = getattr(window, name, None)
+            if tab is not None:
+                tab.set_books = _timed(tab.set_books, out, f"  of which {name} tab loads")
         ok = window.open_file(path)
         t2 = time.perf_counter()
         window.show()
@@ -206,10 +222,84 @@ def gui_figures(path: Path) -> dict:
         app.processEvents()
         t3 = time.perf_counter()
         out.update({"MainWindow() (no file)": t1 - t0, "open_file (file open, tabs loaded)": t2 - t1,
-                    "show until exposed": t3 - t2, "MainWindow() to shown window with the file": t3 - t0,
-                    "ok": ok and exposed, "peak_rss_mb": peak_rss_mb()})
+                    "show until exposed": t3 - t2, "MainWindow() to shown window with the file": t3 - t0})
+        payments = window.payments
+        window.tabs.setCurrentWidget(payments)
+        app.processEvents()
+        amount = [c.key for c in payments.model.columns].index("amount")
+        t4 = time.perf_counter()
+        payments.table.horizontalHeader().setSortIndicator(amount, Qt.SortOrder.DescendingOrder)  # a click
+        payments.model.row_at(0)
+        out["payments: sort by amount (header click, first row)"] = time.perf_counter() - t4
+        t5 = time.perf_counter()
         window.close()
+        out["close the window (and the file)"] = time.perf_counter() - t5
+        out.update({"ok": ok and exposed, "peak_rss_mb": peak_rss_mb()})
     return out
+
+
+def open_figures(path: Path, src: Path | None = None) -> dict:
+    """Runs in a child process: the first open of a file closed cleanly (no window), and its close."""
+    if src is not None:
+        from sides import use_checkout
+
+        use_checkout(src)
+    from ar_desktop.services.company_file import open_company
+
+    t0 = time.perf_counter()
+    books = open_company(path)
+    t1 = time.perf_counter()
+    books.close()
+    return {"open_company, first in the process": t1 - t0, "close right after": time.perf_counter() - t1}
+
+
+def window_sides(path: Path, before: str, runs: int) -> int:
+    """The window before and after, side by side: each side on its own copy of ``path``."""
+    import shutil
+    import statistics
+
+    from sides import ROOT, before_tree, cpu_seconds
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
+    work = Path(tempfile.mkdtemp(prefix="ar-window-bench-"))
+    table: dict[str, dict[str, str]] = {}
+    try:
+        for side, src in ((f"before ({before})", before_tree(before)), ("after (this checkout)", ROOT)):
+            copy = work / f"{'after' if src == ROOT else 'before'}.ardb"
+            shutil.copyfile(path, copy)
+            print(f"{side}: {src} on {copy}", file=sys.stderr, flush=True)
+            runs_of: dict[str, list[float]] = {}
+            for n, flag in enumerate(["--open-child"] + ["--open-child", "--gui-child"] * runs):
+                c = cpu_seconds()
+                child = subprocess.run([sys.executable, __file__, "--file", str(copy), flag, "--src", str(src)],
+                                       capture_output=True, text=True, env=env)
+                if child.returncode != 0:
+                    print(child.stderr, file=sys.stderr)
+                    return 1
+                if n == 0:
+                    continue  # the copy's first open checks it fully; its close leaves it closed cleanly
+                figures = json.loads(child.stdout.strip().splitlines()[-1])
+                figures[f"CPU of the {flag[2:-6]} process"] = cpu_seconds() - c
+                if not figures.pop("ok", True):
+                    print(f"{side}: the window was NOT shown", file=sys.stderr)
+                for key, value in figures.items():
+                    runs_of.setdefault(key, []).append(value)
+            for key, values in runs_of.items():
+                m = statistics.median(values)
+                text = f"{m:,.0f} MB" if key == "peak_rss_mb" else ms(m)
+                table.setdefault(key.strip(), {})[side] = f"{text} ({ms(min(values))}–{ms(max(values))})" \
+                    if key != "peak_rss_mb" else text
+        sides = list(next(iter(table.values())).keys()) if table else []
+        print(f"\n{path} ({path.stat().st_size / 2**20:,.0f} MB), {runs} fresh processes a side: median (range); "
+              f"load average {os.getloadavg()[0]:.1f}\n")
+        print("| window | " + " | ".join(sides) + " |")
+        print("|---|" + "---:|" * len(sides))
+        for key, by_side in table.items():
+            label = "peak RSS (window process)" if key == "peak_rss_mb" else key
+            print(f"| {label} | " + " | ".join(by_side.get(s, "") for s in sides) + " |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 def _timed(fn, out: dict, key: str):
@@ -229,11 +319,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--no-gui", action="store_true", help="skip the window figures")
     p.add_argument("--gui-child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--open-child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--src", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--before", help="git revision: time the window before (REV) and after (this checkout)")
+    p.add_argument("--window-runs", type=int, default=3, help="fresh processes a side with --before")
     p.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     args = p.parse_args(argv)
     if args.gui_child:
-        print(json.dumps(gui_figures(args.file)))
+        print(json.dumps(gui_figures(args.file, args.src)))
         return 0
+    if args.open_child:
+        print(json.dumps(open_figures(args.file, args.src)))
+        return 0
+    if args.before:
+        if not args.file:
+            p.error("--before needs --file")
+        return window_sides(args.file.resolve(), args.before, args.window_runs)
     path = big_file(args.file, args.invoices)
     print(f"company file {path} ({path.stat().st_size / 2**20:,.0f} MB), today {dt.date.today()}")
     print(f"  {'operation':<52} {'first':>10} {'median':>10}")

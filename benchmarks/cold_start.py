@@ -1,21 +1,30 @@
 """Cold start of the window on the sample company: from the start of the Python process to the
 main window shown with the company file open, and which imports it waited for.
 
-    .venv/bin/python benchmarks/cold_start.py [RUNS]
+    .venv/bin/python benchmarks/cold_start.py [RUNS] [--before REV]
 
 Each run is a fresh process (the figure includes the interpreter's own start). Prints the median
 and the range, then the heaviest modules the first screen imported (``python -X importtime``) and
 whether ReportLab, Alembic, openpyxl and PDFium were imported before the window was shown (they
-should not be: they load on first use).
+should not be: they load on first use). With ``--before REV`` the git revision REV (in a temporary
+worktree) is timed too, the two sides' runs interleaved, on the same sample company file; CPU
+seconds (user + sys) of each process beside the wall time.
+
+The child processes write and use Python's bytecode caches (``__pycache__``), as an installed program does
+(the PyInstaller bundle and pip both compile them): a shell with PYTHONDONTWRITEBYTECODE=1 would otherwise
+make every start compile each module's source again (about a second on this machine), on both sides.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +33,7 @@ LATE = ("reportlab", "alembic", "openpyxl", "pypdfium2")
 CHILD = r"""
 import os, sys, time
 start = float(sys.argv[2])
+sys.path.insert(0, sys.argv[4])
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from ar_desktop.ui.application import build_window
@@ -40,17 +50,27 @@ app.exec()
 """ % (LATE,)
 
 
-def one_run(company: Path, tmp: str) -> tuple[float, str]:
+def _env() -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                QT_LOGGING_RULES="qt.qpa.*=false")
-    out = subprocess.run([sys.executable, "-c", CHILD, str(company), "%.6f" % __import__("time").time(), tmp],
-                         capture_output=True, text=True, env=env, check=True).stdout.split(maxsplit=1)
-    return float(out[0]), out[1].strip()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caches, as an installed program has them
+    return env
+
+
+def one_run(company: Path, tmp: str, src: Path = ROOT) -> tuple[float, str, float]:
+    """(seconds to the window shown, the late modules it imported, CPU seconds of the process)."""
+    env = _env()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.executable, "-c", CHILD, str(company), "%.6f" % time.time(), tmp, str(src)],
+                         capture_output=True, text=True, env=env, check=True, cwd=src).stdout.split(maxsplit=1)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return float(out[0]), out[1].strip(), cpu
 
 
 def import_profile(company: Path, tmp: str, top: int = 12) -> list[tuple[float, str]]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false")
-    err = subprocess.run([sys.executable, "-X", "importtime", "-c", CHILD, str(company), "0", tmp],
+    env = _env()
+    err = subprocess.run([sys.executable, "-X", "importtime", "-c", CHILD, str(company), "0", tmp, str(ROOT)],
                          capture_output=True, text=True, env=env).stderr
     rows = []
     for line in err.splitlines():
@@ -63,22 +83,40 @@ def import_profile(company: Path, tmp: str, top: int = 12) -> list[tuple[float, 
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("runs", nargs="?", type=int, default=7)
+    p.add_argument("--before", help="git revision to time beside this checkout")
+    args = p.parse_args()
+    runs = args.runs
     sys.path.insert(0, str(ROOT))
     from ar_desktop.services.demo import build_demo
 
+    sides = {"after (this checkout)": ROOT}
+    if args.before:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from sides import before_tree
+
+        sides = {f"before ({args.before})": before_tree(args.before), **sides}
     with tempfile.TemporaryDirectory() as tmp:
         company = Path(tmp) / "Sample Company.ardb"
         build_demo(company).close()
-        one_run(company, tmp)  # warm the disk cache
-        times, late = [], set()
+        for src in sides.values():
+            one_run(company, tmp, src)  # warm the disk cache
+        times: dict[str, list[float]] = {name: [] for name in sides}
+        cpus: dict[str, list[float]] = {name: [] for name in sides}
+        late: dict[str, set[str]] = {name: set() for name in sides}
         for _ in range(runs):
-            t, loaded = one_run(company, tmp)
-            times.append(t)
-            late.update(loaded.split()) if loaded != "-" else None
-        print(f"window shown on the sample company: median {statistics.median(times):.2f} s "
-              f"(min {min(times):.2f}, max {max(times):.2f}, {runs} cold processes)")
-        print("loaded before the window was shown:", ", ".join(sorted(late)) or "none of " + ", ".join(LATE))
+            for name, src in sides.items():  # interleaved: the machine's load falls on both sides alike
+                t, loaded, cpu = one_run(company, tmp, src)
+                times[name].append(t)
+                cpus[name].append(cpu)
+                late[name].update(loaded.split()) if loaded != "-" else None
+        print(f"window shown on the sample company, {runs} cold processes a side, load average "
+              f"{os.getloadavg()[0]:.1f}:")
+        for name in sides:
+            print(f"  {name:<24} median {statistics.median(times[name]):.2f} s (min {min(times[name]):.2f}, "
+                  f"max {max(times[name]):.2f}), CPU median {statistics.median(cpus[name]):.2f} s; loaded before "
+                  f"the window was shown: {', '.join(sorted(late[name])) or 'none of ' + ', '.join(LATE)}")
         print("heaviest top-level imports (cumulative seconds, one run with -X importtime):")
         for seconds, name in import_profile(company, tmp):
             print(f"  {seconds:6.3f}  {name}")

@@ -4,6 +4,7 @@ change its split, or reverse it (a new entry, so reports of earlier days are unc
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.services import recoveries
 from ar_desktop.services.context import Books
 from ar_desktop.storage import customers_repo, invoices_repo, payments_repo
+from ar_desktop.storage.paging import PagedIds
 from ar_desktop.storage.payments_repo import PaymentFilter, PaymentRow, PaymentTotals, SplitLine
 
 
@@ -165,7 +167,17 @@ def payment_rows(books: Books, customer_id: int | None = None) -> list[PaymentRo
 
 def payment_ids(books: Books, f: PaymentFilter, *, sort: str = "date", descending: bool = True) -> list[int]:
     with books.db.session() as s:
-        return payments_repo.list_ids(s, f, sort=sort, descending=descending)
+        return list(payments_repo.list_ids(s, f, sort=sort, descending=descending))
+
+
+def payment_list(books: Books, f: PaymentFilter, *, sort: str = "date", descending: bool = True) -> Sequence[int]:
+    """The ids the filter keeps, in order, for the window: read a page at a time where an index gives the
+    order, else all at once into an ``array('q')`` (storage.payment_list)."""
+    query = payments_repo.list_query(f, sort=sort, descending=descending)
+    if query.paged:
+        return PagedIds(books.db.session, query)
+    with books.db.session() as s:
+        return query.all_ids(s)
 
 
 def payment_totals(books: Books, f: PaymentFilter) -> list[PaymentTotals]:
@@ -173,7 +185,7 @@ def payment_totals(books: Books, f: PaymentFilter) -> list[PaymentTotals]:
         return payments_repo.totals(s, f)
 
 
-def payment_rows_of(books: Books, ids: list[int]) -> list[PaymentRow]:
+def payment_rows_of(books: Books, ids: Sequence[int]) -> list[PaymentRow]:
     with books.db.session() as s:
         return payments_repo.rows(s, ids)
 

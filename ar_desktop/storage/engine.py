@@ -119,10 +119,13 @@ class _BackgroundCheck:
 
     def cancel(self) -> None:
         self._cancelled = True
-        for con in self._connections:
-            with contextlib.suppress(sqlite3.Error):
-                con.interrupt()
-        self._thread.join()
+        # SQLite's interrupt stops only a statement already running: a check still connecting, or about to
+        # start, would run its whole course (seconds on a big file, and closing waited for it)
+        while self._thread.is_alive():
+            for con in list(self._connections):
+                with contextlib.suppress(sqlite3.Error):
+                    con.interrupt()
+            self._thread.join(0.02)
 
 
 class Database:

@@ -2,30 +2,30 @@
 date in step (the derived columns of storage.open_set; bulk_repo is the only other writer).
 
 The list of every money entry (the Payments tab, ``payments`` on the command line) filters and
-sorts in SQL; the amount applied per entry is summed only for the rows shown, and over the whole
-table only when the list is sorted or filtered by it.
+sorts in SQL (storage.payment_list); the amount applied per entry is summed only for the rows shown,
+and over the whole table only when the list is sorted or filtered by it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.allocation import Allocation as PlannedAllocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import ZERO, from_minor, to_minor
-from ar_desktop.domain.payment_kinds import (DISCOUNT, METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, kind_of,
+from ar_desktop.domain.payment_kinds import (DISCOUNT, METHOD_KINDS, PAYMENT, RECOVERY, kind_of,
                                              recovery_reference)
 from ar_desktop.domain.payments import EntryState
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.customers_repo import _as_date
-from ar_desktop.storage.search import _escape_like
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
+from ar_desktop.storage.payment_list import PaymentList
 
 
 @dataclass(frozen=True)
@@ -199,12 +199,6 @@ def peak_paid(s: Session, invoice_id: int) -> tuple[int, bool]:
     return peak, found
 
 
-def kind_sql():
-    """``payment_kinds.kind_of`` in SQL: the kind of each entry, for filtering and sorting."""
-    return case((Payment.reverses_id.is_not(None), REVERSAL.key), (Payment.method.in_(METHOD_KINDS), Payment.method),
-                else_=PAYMENT.key)
-
-
 def get(s: Session, payment_id: int) -> Payment:
     p = s.get(Payment, payment_id)
     if p is None:
@@ -257,55 +251,6 @@ def _applied_units():
             .correlate(Payment).scalar_subquery())
 
 
-def _unapplied_units():
-    """``PaymentRow.unapplied`` in SQL (correlated)."""
-    return case((Payment.method == RECOVERY.key, 0), else_=Payment.amount - _applied_units())
-
-
-SORT_KEYS = ("id", "date", "customer", "amount", "applied", "unapplied", "kind", "method", "reference")
-
-
-def _filtered(q, f: PaymentFilter):
-    if f.customer_id is not None:
-        q = q.where(Payment.customer_id == f.customer_id)
-    if f.date_from is not None:
-        q = q.where(Payment.date >= f.date_from)
-    if f.date_to is not None:
-        q = q.where(Payment.date <= f.date_to)
-    if f.kind and f.kind != "all":
-        q = q.where(kind_sql() == f.kind)
-    if f.only_unapplied:
-        q = q.where(_unapplied_units() > 0)
-        reversal = aliased(Payment)
-        q = q.where(~exists(select(reversal.id).where(reversal.reverses_id == Payment.id)))
-    text = f.search.strip()
-    if text:
-        p = f"%{_escape_like(text)}%"
-        terms = [Payment.reference.ilike(p, escape="\\"), Payment.method.ilike(p, escape="\\"),
-                 Payment.note.ilike(p, escape="\\"), Customer.code.ilike(p, escape="\\"),
-                 Customer.name.ilike(p, escape="\\")]
-        if text.isdigit():
-            terms.append(Payment.id == int(text))
-        q = q.where(or_(*terms))
-    return q
-
-
-def list_ids(s: Session, f: PaymentFilter, *, sort: str = "date", descending: bool = True) -> list[int]:
-    if sort not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {sort!r}")
-    columns = {"id": Payment.id, "date": Payment.date, "customer": func.lower(Customer.name),
-               "amount": Payment.amount, "applied": _applied_units(),
-               "unapplied": _unapplied_units(), "kind": kind_sql(),
-               "method": func.lower(Payment.method), "reference": func.lower(Payment.reference)}
-    col = columns[sort]
-    q = select(Payment.id)
-    if sort == "customer" or f.search.strip():
-        q = q.join(Customer, Customer.id == Payment.customer_id)
-    q = _filtered(q, f)
-    q = q.order_by(col.desc() if descending else col.asc(), Payment.id.desc() if descending else Payment.id.asc())
-    return list(s.scalars(q))
-
-
 @dataclass(frozen=True)
 class PaymentTotals:
     currency: str
@@ -314,31 +259,28 @@ class PaymentTotals:
     unapplied: Decimal
 
 
+def list_query(f: PaymentFilter, *, sort: str = "date", descending: bool = True) -> PaymentList:
+    return PaymentList.of(f, sort, descending)
+
+
+def list_ids(s: Session, f: PaymentFilter, *, sort: str = "date", descending: bool = True) -> Sequence[int]:
+    """Every id the filter keeps, in order (an ``array('q')``, read through the DB-API cursor)."""
+    return list_query(f, sort=sort, descending=descending).all_ids(s)
+
+
 def totals(s: Session, f: PaymentFilter) -> list[PaymentTotals]:
     """Per currency: how many entries the filter keeps, their net amount and what is not applied.
     Two aggregates (entries, then their allocations) instead of a per-row subquery."""
-    needs_customer = bool(f.search.strip())
-    credit_units = func.sum(case((Payment.method == RECOVERY.key, 0), else_=Payment.amount))  # recoveries: income
-    base = select(Payment.currency, func.count(), func.sum(Payment.amount), credit_units).select_from(Payment)
-    if needs_customer:
-        base = base.join(Customer, Customer.id == Payment.customer_id)
-    found = {cur: (n, int(amount or 0), int(credit or 0))
-             for cur, n, amount, credit in s.execute(_filtered(base, f).group_by(Payment.currency))}
-    applied_q = (select(Payment.currency, func.sum(Allocation.amount)).select_from(Allocation)
-                 .join(Payment, Payment.id == Allocation.payment_id))
-    if needs_customer:
-        applied_q = applied_q.join(Customer, Customer.id == Payment.customer_id)
-    applied = {cur: int(units or 0) for cur, units in s.execute(_filtered(applied_q, f).group_by(Payment.currency))}
-    return [PaymentTotals(cur, n, from_minor(units, cur), from_minor(credit - applied.get(cur, 0), cur))
-            for cur, (n, units, credit) in sorted(found.items())]
+    return [PaymentTotals(cur, n, from_minor(units, cur), from_minor(credit - applied, cur))
+            for cur, n, units, credit, applied in list_query(f).totals(s)]
 
 
-def rows(s: Session, ids: list[int]) -> list[PaymentRow]:
+def rows(s: Session, ids: Sequence[int]) -> list[PaymentRow]:
     if not ids:
         return []
     out: dict[int, PaymentRow] = {}
     for chunk in range(0, len(ids), 900):
-        part = ids[chunk:chunk + 900]
+        part = list(ids[chunk:chunk + 900])
         q = (select(Payment, Customer.code, Customer.name, _applied_units(), _reversal_of(Payment.id))
              .join(Customer, Customer.id == Payment.customer_id).where(Payment.id.in_(part)))
         for p, code, name, applied, reversed_by in s.execute(q):
@@ -354,7 +296,7 @@ def _row(p: Payment, code: str, name: str, applied: int, reversed_by: int | None
 
 def list_for_customer(s: Session, customer_id: int | None = None) -> list[PaymentRow]:
     """Every entry (of one customer, or all), newest first."""
-    return rows(s, list_ids(s, PaymentFilter(customer_id=customer_id), sort="date", descending=True))
+    return rows(s, list_ids(s, PaymentFilter(customer_id=customer_id)))
 
 
 def split_lines(s: Session, payment: Payment) -> list[SplitLine]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from urllib.parse import quote
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -12,35 +13,32 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.services import collections
-from ar_desktop.services.collection_file import collection_file_pdf
-from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui.aging_view import AgingView
 from ar_desktop.ui.cell_tips import show_cut_off_text
 from ar_desktop.ui.column_fit import keep_columns_fitted
 from ar_desktop.ui.credit_actions_view import CreditActionsView
-from ar_desktop.ui.dialogs.call_dialog import CallDialog
-from ar_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from ar_desktop.ui.dialogs.form import date_edit
-from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
-from ar_desktop.ui.dialogs.hold_dialog import HoldDialog
-from ar_desktop.ui.dialogs.letters_dialog import LettersDialog
-from ar_desktop.ui.dialogs.mail_text_dialog import MailTextDialog
-from ar_desktop.ui.dialogs.mail_register_dialog import MailRegisterDialog
-from ar_desktop.ui.dialogs.plan_dialog import PlanDialog
-from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
-from ar_desktop.ui.dialogs.step_dialog import StepDialog
 from ar_desktop.ui.history_model import HistoryModel
 from ar_desktop.ui.messages import confirm, run_action
-from ar_desktop.ui.list_printing import print_model
-from ar_desktop.ui.printing import save_from
-from ar_desktop.ui.pdf_preview import print_and_report
 from ar_desktop.ui.refresh_on_show import RefreshWhenShown
-from ar_desktop.ui.result_dialog import ResultDialog
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.worklist_model import COLUMN_KEYS, WorklistModel
 
+if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.services import collections
+    from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
+    from ar_desktop.ui.dialogs.letters_dialog import LettersDialog
+    from ar_desktop.ui.dialogs.mail_register_dialog import MailRegisterDialog
+    from ar_desktop.ui.result_dialog import ResultDialog
+
 LETTER_STEPS = {k.value for k in ActionKind if k.is_letter}
+
+
+def _service():
+    """services.collections, imported when the worklist is first computed (off the window's start-up)."""
+    from ar_desktop.services import collections
+
+    return collections
 
 
 def mailto_url(to: str, subject: str, body: str) -> QUrl:
@@ -222,7 +220,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         self.count.setText(self.tr("Computing the worklist…"))
         self.credit_actions.refresh(as_of)
         return BackgroundTask(self, self.tr("Computing the worklist…"),
-                              lambda _progress: collections.worklist(books, as_of),
+                              lambda _progress: _service().worklist(books, as_of),
                               lambda rows: self._arrived(generation, rows), quiet=True).start()
 
     def _arrived(self, generation: int, rows: list[collections.WorklistRow]) -> None:
@@ -234,7 +232,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         if self.books is None:
             return
         self._generation += 1
-        self._show_rows(collections.worklist(self.books, self.as_of_date()))
+        self._show_rows(_service().worklist(self.books, self.as_of_date()))
         self.credit_actions.show_now(self.as_of_date())
 
     def _show_rows(self, rows: list[collections.WorklistRow]) -> None:
@@ -311,7 +309,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
             self.history.set_entries([])
             self.history_title.setText(self.tr("Select an account to see its collection file."))
             return
-        self.history.set_entries(collections.history(self.books, row.customer_code))
+        self.history.set_entries(_service().history(self.books, row.customer_code))
         self.history_title.setText(self.tr("{0} — {1}: every step, call, letter, promise, dispute and payment")
                                    .format(row.customer_code, row.customer_name))
 
@@ -330,42 +328,56 @@ class CollectionsTab(RefreshWhenShown, QWidget):
             self.changed.emit()
 
     def log_call(self) -> None:
+        from ar_desktop.ui.dialogs.call_dialog import CallDialog
+
         row = self.current_row()
         if row:
             self._after(CallDialog(self, self.books, row))
 
     def record_promise(self) -> None:
+        from ar_desktop.ui.dialogs.promise_dialog import PromiseDialog
+
         row = self.current_row()
         if row:
             self._after(PromiseDialog(self, self.books, row))
 
     def payment_plan(self) -> None:
+        from ar_desktop.ui.dialogs.plan_dialog import PlanDialog
+
         row = self.current_row()
         if row:
             self._after(PlanDialog(self, self.books, row))
 
     def mark_dispute(self) -> None:
+        from ar_desktop.ui.dialogs.dispute_dialog import DisputeDialog
+
         row = self.current_row()
         if row:
             self._after(DisputeDialog(self, self.books, row))
 
     def step_done(self) -> None:
+        from ar_desktop.ui.dialogs.step_dialog import StepDialog
+
         row = self.current_row()
         if row:
             self._after(StepDialog(self, self.books, row))
 
     def step_skipped(self) -> None:
+        from ar_desktop.ui.dialogs.step_dialog import StepDialog
+
         row = self.current_row()
         if row:
             self._after(StepDialog(self, self.books, row, skip=True))
 
     def toggle_hold(self) -> None:
+        from ar_desktop.ui.dialogs.hold_dialog import HoldDialog
+
         row = self.current_row()
         if row is None:
             return
         if row.state == "on_hold":
             if confirm(self, self.tr("Release hold"), self.tr("Resume the ladder for {0}?").format(row.customer_name)):
-                ok, _ = run_action(self, collections.release_hold, self.books, row.customer_code)
+                ok, _ = run_action(self, _service().release_hold, self.books, row.customer_code)
                 if ok:
                     self.refresh()
                     self.changed.emit()
@@ -374,10 +386,13 @@ class CollectionsTab(RefreshWhenShown, QWidget):
 
     def credit_reviewed(self) -> None:
         row = self.current_row()
-        if row and run_action(self, collections.mark_credit_reviewed, self.books, row.customer_code)[0]:
+        if row and run_action(self, _service().mark_credit_reviewed, self.books, row.customer_code)[0]:
             self.refresh()
 
     def email_reminder(self) -> None:
+        from ar_desktop.services.reminder_mail import reminder_mail
+        from ar_desktop.ui.dialogs.mail_text_dialog import MailTextDialog
+
         row = self.current_row()
         if row is None:
             return
@@ -394,12 +409,14 @@ class CollectionsTab(RefreshWhenShown, QWidget):
                 return
             note = Text(translate("Messages", "E-mail reminder copied to send by webmail, to {to}: {subject}"),
                         to=to, subject=subject)
-        if run_action(self, collections.add_note, self.books, row.customer_code, self.books.today(), note)[0]:
+        if run_action(self, _service().add_note, self.books, row.customer_code, self.books.today(), note)[0]:
             self._show_history()
             self.changed.emit()
 
     def open_file(self) -> HistoryDialog | None:
         """The selected account's collection file in its own window (Enter)."""
+        from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
+
         row = self.current_row()
         if row is None or self.books is None:
             return None
@@ -409,6 +426,8 @@ class CollectionsTab(RefreshWhenShown, QWidget):
 
     def print_list(self):
         """Preview the worklist as filtered, to print or save it (Ctrl+P)."""
+        from ar_desktop.ui.list_printing import print_model
+
         if self.books is None:
             return None
         self._ensure_loaded()
@@ -420,6 +439,9 @@ class CollectionsTab(RefreshWhenShown, QWidget):
 
     def print_file(self) -> ResultDialog | None:
         """Print the selected account's collection file as of the worklist date."""
+        from ar_desktop.services.collection_file import collection_file_pdf
+        from ar_desktop.ui.pdf_preview import print_and_report
+
         row = self.current_row()
         if row is None:
             return None
@@ -430,6 +452,9 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         return print_and_report(self, data, self.tr("Collection file {0}").format(row.customer_code))
 
     def save_file_pdf(self, code: str, path: str) -> str | None:
+        from ar_desktop.services.collection_file import collection_file_pdf
+        from ar_desktop.ui.printing import save_from
+
         ok, data = run_action(self, collection_file_pdf, self.books, code, self.as_of_date(), QCoreApplication.translate)
         if not ok:
             return None
@@ -442,6 +467,8 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         return [self.model.rows[r].customer_code for r in rows if r < len(self.model.rows)]
 
     def open_letters(self) -> LettersDialog:
+        from ar_desktop.ui.dialogs.letters_dialog import LettersDialog
+
         dialog = LettersDialog(self, self.books, self.as_of_date(), self.selected_codes() or None)
         dialog.finished.connect(lambda _result: self._after_letters(dialog))
         dialog.open()
@@ -453,6 +480,8 @@ class CollectionsTab(RefreshWhenShown, QWidget):
             self.changed.emit()
 
     def open_register(self) -> MailRegisterDialog:
+        from ar_desktop.ui.dialogs.mail_register_dialog import MailRegisterDialog
+
         dialog = MailRegisterDialog(self, self.books)
         dialog.open()
         return dialog

@@ -7,20 +7,25 @@ thread, read only."""
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
-from ar_desktop.services import credit_actions, small_balances
 from ar_desktop.ui import palette
 from ar_desktop.ui.column_fit import keep_columns_fitted
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
-from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsurerEventDialog,
-                                                  name_of)
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.tasks import BackgroundTask
+
+
+def _services():
+    """The credit services, imported when first computed (off the window's start-up)."""
+    from ar_desktop.services import credit_actions, small_balances
+
+    return SimpleNamespace(credit_actions=credit_actions, small_balances=small_balances)
 
 
 def list_table(model, *groups: dict[int, int]) -> QTableView:
@@ -45,13 +50,15 @@ class CreditActionsView(QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
+        from ar_desktop.ui.dialogs.credit_dialogs import name_of
+
         super().__init__(parent)
         self.books = None
         self._generation = 0
         self.model = RowsModel([
             RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Date"), lambda r: r.date, "date", "CreditActionsView"),
             RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "What"), lambda r: r.kind, context="CreditActionsView",
-                      text=lambda r: name_of(credit_actions.KIND_NAMES[r.kind])),
+                      text=lambda r: name_of(_services().credit_actions.KIND_NAMES[r.kind])),
             RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Code"), lambda r: r.customer_code, context="CreditActionsView"),
             RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Customer"), lambda r: r.customer_name, context="CreditActionsView"),
             RowColumn(QT_TRANSLATE_NOOP("CreditActionsView", "Amount"), lambda r: r.amount, "money", "CreditActionsView"),
@@ -84,14 +91,15 @@ class CreditActionsView(QWidget):
         self._generation += 1
         generation, books = self._generation, self.books
         self.as_of = as_of
-        return BackgroundTask(self, self.tr("Computing…"), lambda _p: credit_actions.credit_actions(books, as_of),
+        return BackgroundTask(self, self.tr("Computing…"),
+                              lambda _p: _services().credit_actions.credit_actions(books, as_of),
                               lambda rows: self._arrived(generation, rows), quiet=True).start()
 
     def show_now(self, as_of: dt.date) -> None:
         """Compute the actions of ``as_of`` at once."""
         if self.books is not None:
             self._generation += 1
-            self.set_rows(credit_actions.credit_actions(self.books, as_of))
+            self.set_rows(_services().credit_actions.credit_actions(self.books, as_of))
 
     def _arrived(self, generation: int, rows) -> None:
         if generation == self._generation and self.books is not None:
@@ -117,18 +125,21 @@ class CreditActionsView(QWidget):
     def do_action(self) -> None:
         """Open what the selected action asks for: the insurer event, the credit check, the
         acknowledgement, or the write-off (one click after a confirmation)."""
+        from ar_desktop.ui.dialogs.credit_dialogs import AcknowledgementDialog, CreditCheckDialog, InsurerEventDialog
+
         a = self.current()
         if a is None or self.books is None:
             return
-        if a.kind == credit_actions.INSURER_NOTIFY:
+        kinds = _services().credit_actions
+        if a.kind == kinds.INSURER_NOTIFY:
             self._after(InsurerEventDialog(self, self.books, a.customer_code, a.customer_name, "notified"))
-        elif a.kind == credit_actions.INSURER_TRANSFER:
+        elif a.kind == kinds.INSURER_TRANSFER:
             self._after(InsurerEventDialog(self, self.books, a.customer_code, a.customer_name, "transferred"))
-        elif a.kind == credit_actions.REVIEW:
+        elif a.kind == kinds.REVIEW:
             self._after(CreditCheckDialog(self, self.books, a.customer_code, a.customer_name))
-        elif a.kind == credit_actions.LIMITATION:
+        elif a.kind == kinds.LIMITATION:
             self._after(AcknowledgementDialog(self, self.books, a.invoice_number, a.jurisdiction))
-        elif a.kind == credit_actions.WRITE_OFF:
+        elif a.kind == kinds.WRITE_OFF:
             self.write_off(a)
 
     def write_off(self, a) -> bool:
@@ -136,7 +147,7 @@ class CreditActionsView(QWidget):
                        self.tr("{0}\n\nWrite off every overdue invoice of {1} now?").format(render(a.text),
                                                                                          a.customer_name)):
             return False
-        ok, _numbers = run_action(self, small_balances.write_off_small_balance, self.books, a.customer_code)
+        ok, _numbers = run_action(self, _services().small_balances.write_off_small_balance, self.books, a.customer_code)
         if ok:
             self.changed.emit()
         return ok

@@ -7,6 +7,7 @@ looked at (off the GUI thread) and never record anything.
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
@@ -14,28 +15,33 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPush
 
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain import limitation as lim
-from ar_desktop.services import credit_actions, insurance, insurer_documents, limitation
 from ar_desktop.services.credit_settings import credit_risk_settings
 from ar_desktop.ui import palette
 from ar_desktop.ui.credit_actions_view import CreditActionsView, list_table
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
-from ar_desktop.ui.dialogs.credit_dialogs import (AcknowledgementDialog, CreditCheckDialog, InsuredLimitDialog,
-                                                  InsurerEventDialog, PoliciesDialog, name_of)
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import run_action
-from ar_desktop.ui.printing import save_from
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
+
+
+def _services():
+    """The credit services, imported when first computed (off the window's start-up)."""
+    from ar_desktop.services import credit_actions, insurance, limitation
+
+    return SimpleNamespace(credit_actions=credit_actions, insurance=insurance, limitation=limitation)
+
 
 STATUS_TONE = {ins.NOTIFY_NOW: palette.DUE_SOON, ins.NOTIFIED: palette.DUE_SOON,
                ins.NOTIFICATION_LATE: palette.OVERDUE, ins.TRANSFER_LATE: palette.OVERDUE,
                ins.TRANSFERRED: palette.WAITING, ins.NOT_INSURED: palette.VOID}
 
 
-
 def insurance_model(parent) -> RowsModel:
+    from ar_desktop.ui.dialogs.credit_dialogs import name_of
+
     return RowsModel([
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code, context="CreditTab"),
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name, context="CreditTab"),
@@ -57,10 +63,12 @@ class CreditTab(RefreshWhenShown, QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
+        from ar_desktop.ui.dialogs.credit_dialogs import name_of
+
         super().__init__(parent)
         self.books = None
         self.warn_days = lim.DEFAULT_WARN_DAYS
-        self._clocks: list[limitation.LimitationRow] = []
+        self._clocks: list = []  # services.limitation.LimitationRow
         self.as_of = date_edit()
         self.as_of.dateChanged.connect(self.refresh)
         self.count = QLabel()
@@ -164,8 +172,9 @@ class CreditTab(RefreshWhenShown, QWidget):
 
     @staticmethod
     def compute(books, as_of: dt.date):
-        return (credit_actions.credit_actions(books, as_of), insurance.insurance_report(books, as_of),
-                limitation.limitation_report(books, as_of), credit_risk_settings(books).warn_days)
+        services = _services()
+        return (services.credit_actions.credit_actions(books, as_of), services.insurance.insurance_report(books, as_of),
+                services.limitation.limitation_report(books, as_of), credit_risk_settings(books).warn_days)
 
     def refresh(self) -> BackgroundTask | None:
         if self.books is None:
@@ -224,7 +233,7 @@ class CreditTab(RefreshWhenShown, QWidget):
 
     def _explain(self) -> None:
         r = self._current(self.clock_table, self.clocks)
-        self.explanation.setText(render(limitation.explanation(self.books, r.jurisdiction))
+        self.explanation.setText(render(_services().limitation.explanation(self.books, r.jurisdiction))
                                  if r is not None and self.books is not None else "")
         self._update_buttons()
 
@@ -253,15 +262,21 @@ class CreditTab(RefreshWhenShown, QWidget):
         return False
 
     def edit_policies(self) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import PoliciesDialog
+
         PoliciesDialog(self, self.books).exec()
         self.refresh()
 
     def insured_limit(self) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import InsuredLimitDialog
+
         r = self._current(self.insurance_table, self.insurance)
         if r:
             self._after(InsuredLimitDialog(self, self.books, r.customer_code, r.customer_name))
 
     def insurer_event(self, kind: str | None = None, code: str | None = None, name: str = "") -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import InsurerEventDialog
+
         r = self._current(self.insurance_table, self.insurance)
         if code is None and r is not None:
             code, name = r.customer_code, r.customer_name
@@ -269,6 +284,8 @@ class CreditTab(RefreshWhenShown, QWidget):
             self._after(InsurerEventDialog(self, self.books, code, name, kind))
 
     def credit_check(self, code: str | None = None, name: str = "") -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import CreditCheckDialog
+
         r = self._current(self.insurance_table, self.insurance)
         if code is None and r is not None:
             code, name = r.customer_code, r.customer_name
@@ -276,6 +293,8 @@ class CreditTab(RefreshWhenShown, QWidget):
             self._after(CreditCheckDialog(self, self.books, code, name))
 
     def acknowledge(self, number: str | None = None) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import AcknowledgementDialog
+
         r = self._current(self.clock_table, self.clocks)
         if number is not None:
             r = next((c for c in self._clocks if c.invoice_number == number), r)
@@ -284,13 +303,19 @@ class CreditTab(RefreshWhenShown, QWidget):
 
     def notification_pdf(self, path: str | None = None) -> str | None:
         """The insurer's notification of the selected overdue account, saved as PDF."""
+        from ar_desktop.services import insurer_documents
+
         return self._save_pdf(insurer_documents.notification_pdf, self.tr("Notification"), path)
 
     def claim_file_pdf(self, path: str | None = None) -> str | None:
         """The claim file (collection file, invoices, letters, proof of posting), saved as PDF."""
+        from ar_desktop.services import insurer_documents
+
         return self._save_pdf(insurer_documents.claim_file_pdf, self.tr("Claim file"), path)
 
     def _save_pdf(self, make, what: str, path: str | None) -> str | None:
+        from ar_desktop.ui.printing import save_from
+
         r = self._current(self.insurance_table, self.insurance)
         if r is None:
             return None

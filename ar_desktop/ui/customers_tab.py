@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
 from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.services.payments import apply_credit, customer_credit
-from ar_desktop.services.statements import statement_pdf
 from ar_desktop.ui.columns import customer_columns, customer_severity, customer_tone
-from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
-from ar_desktop.ui.dialogs.confirmation_dialogs import ConfirmationRequestDialog, SlipReturnedDialog
-from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
-from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
-from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
-from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
-from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.table_models import PagedTableModel, money_text
+
+if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.ui.pdf_preview import PdfPreview
 
 
 class CustomersTab(ListTab):
@@ -76,6 +73,8 @@ class CustomersTab(ListTab):
         return " · ".join(parts)
 
     def new_customer(self) -> None:
+        from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
+
         dialog = CustomerDialog(self, self.books, default_currency=company_profile(self.books).currency)
         if dialog.exec():
             self.reload()
@@ -83,6 +82,8 @@ class CustomersTab(ListTab):
             self.changed.emit()
 
     def edit_selected(self) -> None:
+        from ar_desktop.ui.dialogs.customer_dialog import CustomerDialog
+
         cid = self.current_id()
         if cid is None:
             return
@@ -92,6 +93,8 @@ class CustomersTab(ListTab):
             self.changed.emit()
 
     def record_payment(self) -> None:
+        from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+
         if PaymentDialog(self, self.books, self.current_id()).exec():
             self.reload()
             self.changed.emit()
@@ -104,17 +107,23 @@ class CustomersTab(ListTab):
         return row.code, row.name
 
     def show_history(self) -> None:
+        from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
+
         current = self._current_code()
         if current:
             HistoryDialog(self, self.books, *current).exec()
 
     def edit_ladder(self) -> None:
+        from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
+
         current = self._current_code()
         if current and LadderDialog(self, self.books, current[0]).exec():
             self.changed.emit()
 
     def balance_confirmation(self) -> None:
         """A statement with a confirmation slip (对账确认函) for the customer to sign and return."""
+        from ar_desktop.ui.dialogs.confirmation_dialogs import ConfirmationRequestDialog
+
         current = self._current_code()
         if current:
             dialog = ConfirmationRequestDialog(self, self.books, *current)
@@ -123,11 +132,15 @@ class CustomersTab(ListTab):
                 self.changed.emit()
 
     def confirmation_returned(self) -> None:
+        from ar_desktop.ui.dialogs.confirmation_dialogs import SlipReturnedDialog
+
         current = self._current_code()
         if current and SlipReturnedDialog(self, self.books, *current).exec():
             self.changed.emit()
 
     def show_changes(self) -> None:
+        from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+
         cid = self.current_id()
         current = self._current_code()
         if cid is not None and current:
@@ -166,6 +179,9 @@ class CustomersTab(ListTab):
 
     def show_statement(self) -> PdfPreview | None:
         """The statement of account, previewed; print it or save it from the preview."""
+        from ar_desktop.services.statements import statement_pdf
+        from ar_desktop.ui.pdf_preview import PdfPreview
+
         current = self._current_code()
         if not current:
             return None

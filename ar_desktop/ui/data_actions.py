@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.services.backups import back_up, backups_dir_of, restore
-from ar_desktop.services.exports import AS_OF_WHATS, export
-from ar_desktop.services.importing import ImportReport
-from ar_desktop.ui.dialogs.date_dialog import ask_date
-from ar_desktop.ui.dialogs.import_wizard import ImportWizard
-from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from ar_desktop.ui.messages import run_action, show_error
 from ar_desktop.ui.tasks import BackgroundTask
+
+if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.services.importing import ImportReport
+    from ar_desktop.ui.dialogs.import_wizard import ImportWizard
 
 EXPORTS = (("customers", QT_TRANSLATE_NOOP("DataActions", "Customers")),
            ("invoices", QT_TRANSLATE_NOOP("DataActions", "Invoices")),
@@ -83,6 +82,7 @@ def _status(window: QMainWindow, text: str) -> None:
 
 
 def open_import_wizard(window: QMainWindow) -> ImportWizard | None:
+    from ar_desktop.ui.dialogs.import_wizard import ImportWizard
     if window.books is None:
         return None
 
@@ -98,6 +98,8 @@ def open_import_wizard(window: QMainWindow) -> ImportWizard | None:
 def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = None,
                 as_of: dt.date | None = None) -> BackgroundTask | None:
     """Export in the background (big lists take a while); the task's ``result`` is the row count."""
+    from ar_desktop.services.exports import AS_OF_WHATS, export
+    from ar_desktop.ui.dialogs.date_dialog import ask_date
     books = window.books
     if books is None:
         return None
@@ -128,6 +130,7 @@ def export_data(window: QMainWindow, what: str, suffix: str, path: str | None = 
 
 def back_up_file(window: QMainWindow, path: str | None = None) -> BackgroundTask | None:
     """Copy the open file in the background with progress and Cancel; the task's ``result`` is the copy."""
+    from ar_desktop.services.backups import back_up
     books = window.books
     if books is None:
         return None
@@ -152,6 +155,8 @@ def back_up_file(window: QMainWindow, path: str | None = None) -> BackgroundTask
 def restore_backup(window: QMainWindow, src: str | Path | None = None, *, confirm: bool = True,
                    target: Path | None = None) -> bool:
     """Describe the chosen backup, then (if confirmed) close the file, restore it and open it again."""
+    from ar_desktop.services.backups import backups_dir_of, restore
+    from ar_desktop.ui.dialogs.restore_dialog import RestoreDialog
     target = target or (window.books.db.path if window.books is not None else None)
     if target is None:
         return False

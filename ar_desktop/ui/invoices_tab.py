@@ -4,64 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QPushButton)
 
 from ar_desktop.services import invoicing
-from ar_desktop.services.customers import customer_picker
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 from ar_desktop.ui.columns import InvoiceColumns
-from ar_desktop.ui.dialogs.adjustment_dialog import AdjustmentDialog
-from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+from ar_desktop.ui.customer_picker import CustomerChoices
 from ar_desktop.ui.dialogs.form import date_edit, qdate
-from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
-from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.table_models import PagedTableModel, money_text
 from ar_desktop.ui import amounts
 
 
-class CustomerChoices(QAbstractListModel):
-    """The customer filter's entries: "all customers", then every customer with what it owes. A model, not
-    ten thousand addItem calls: each text is made when the list shows it (the id is the UserRole)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.first = ""
-        self.choices: list = []
-
-    def set_choices(self, first: str, choices: list) -> None:
-        self.beginResetModel()
-        self.first, self.choices = first, choices
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or not self.first else len(self.choices) + 1   # empty until the file is open
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row = index.row()
-        if role == Qt.ItemDataRole.UserRole:
-            return None if row == 0 else self.choices[row - 1].id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if row == 0:
-                return self.first
-            c = self.choices[row - 1]
-            owes = f"  ·  {money_text(c.open_balance)} {c.currency}" if c.open_balance else ""
-            return f"{c.code} – {c.name}{owes}"
-        return None
-
-
 class InvoicesTab(ListTab):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, choices: CustomerChoices | None = None):
+        """``choices``: the customer filter's model, shared with other tabs (else the tab reads its own)."""
         super().__init__(parent)
         self.status = QComboBox()
         for label, key in ((self.tr("Open"), "open"), (self.tr("Overdue"), "overdue"), (self.tr("All"), "all")):
             self.status.addItem(label, key)
         self.customer = QComboBox()
-        self.customer_choices = CustomerChoices(self.customer)
-        self.customer.setModel(self.customer_choices)
+        self._own_choices = choices is None
+        self.customer_choices = choices if choices is not None else CustomerChoices(self.customer)
+        self.customer_choices.attach(self.customer)
         self.customer.setMinimumWidth(220)
         self.use_dates = QCheckBox(self.tr("Issued from"))
         self.date_from = date_edit(dt.date.today().replace(month=1, day=1))
@@ -111,7 +78,8 @@ class InvoicesTab(ListTab):
 
     def set_books(self, books) -> None:
         self.books = books
-        self.load_customers()
+        if self._own_choices:
+            self.load_customers()
         cols = InvoiceColumns(books.today)
         model = PagedTableModel(cols.columns(), lambda sort, desc: invoicing.invoice_ids(books, self.filter(),
                                                                                         sort=sort, descending=desc),
@@ -123,13 +91,7 @@ class InvoicesTab(ListTab):
         self.reload()
 
     def load_customers(self) -> None:
-        current = self.customer.currentData()
-        self.customer.blockSignals(True)
-        # what each owes, as in the Customers list
-        self.customer_choices.set_choices(self.tr("All customers"), customer_picker(self.books))
-        idx = self.customer.findData(current)
-        self.customer.setCurrentIndex(max(idx, 0))
-        self.customer.blockSignals(False)
+        self.customer_choices.load(self.books)  # what each owes, as in the Customers list
 
     def filter(self) -> InvoiceFilter:
         dates = self.use_dates.isChecked()
@@ -186,6 +148,8 @@ class InvoicesTab(ListTab):
         return invoicing.invoice_rows(self.books, [ident])[0] if ident is not None else None
 
     def new_invoice(self) -> None:
+        from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
+
         dialog = InvoiceDialog(self, self.books, customer_id=self.customer.currentData())
         if dialog.exec():
             self.reload()
@@ -193,12 +157,16 @@ class InvoicesTab(ListTab):
             self.changed.emit()
 
     def edit_selected(self) -> None:
+        from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
+
         row = self._selected_row()
         if row is not None and InvoiceDialog(self, self.books, row).exec():
             self.reload()
             self.changed.emit()
 
     def record_payment(self) -> None:
+        from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+
         row = self._selected_row()
         customer_id = row.customer_id if row else self.customer.currentData()
         if PaymentDialog(self, self.books, customer_id).exec():
@@ -245,12 +213,16 @@ class InvoicesTab(ListTab):
                                                                                  row.number))
 
     def adjust(self, credit_note: bool) -> None:
+        from ar_desktop.ui.dialogs.adjustment_dialog import AdjustmentDialog
+
         row = self._selected_row()
         if row is not None and AdjustmentDialog(self, self.books, row, credit_note).exec():
             self.reload()
             self.changed.emit()
 
     def show_changes(self) -> None:
+        from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+
         row = self._selected_row()
         if row is not None:
             AuditDialog(self, self.books, "invoice", row.id, row.number).exec()

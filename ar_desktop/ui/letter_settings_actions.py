@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ar_desktop.ui.dialogs.late_charges_dialog import LateChargesDialog
-from ar_desktop.ui.dialogs.letter_settings_dialog import LetterSettingsDialog
-from ar_desktop.ui.dialogs.rates_dialog import RatesDialog
-from ar_desktop.ui.dialogs.template_dialog import TemplateDialog
-
-# (key, menu text, dialog, refresh the tabs after Save: late charges change what letters claim)
+# (key, menu text, dialog (module:class, imported when first opened: not at start-up), refresh the tabs after
+# Save: late charges change what letters claim)
 ENTRIES = (
-    ("letters", QT_TRANSLATE_NOOP("LetterSettingsActions", "Letters and &printing…"), LetterSettingsDialog, False),
-    ("late_charges", QT_TRANSLATE_NOOP("LetterSettingsActions", "Late c&harges…"), LateChargesDialog, True),
-    ("rates", QT_TRANSLATE_NOOP("LetterSettingsActions", "Reference &rates…"), RatesDialog, True),
-    ("wording", QT_TRANSLATE_NOOP("LetterSettingsActions", "Letter &wording…"), TemplateDialog, False),
+    ("letters", QT_TRANSLATE_NOOP("LetterSettingsActions", "Letters and &printing…"),
+     "letter_settings_dialog:LetterSettingsDialog", False),
+    ("late_charges", QT_TRANSLATE_NOOP("LetterSettingsActions", "Late c&harges…"),
+     "late_charges_dialog:LateChargesDialog", True),
+    ("rates", QT_TRANSLATE_NOOP("LetterSettingsActions", "Reference &rates…"), "rates_dialog:RatesDialog", True),
+    ("wording", QT_TRANSLATE_NOOP("LetterSettingsActions", "Letter &wording…"), "template_dialog:TemplateDialog",
+     False),
 )
+
+
+def _dialog_class(where: str):
+    module, name = where.split(":")
+    return getattr(importlib.import_module(f"ar_desktop.ui.dialogs.{module}"), name)
 
 
 def install_letter_settings_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
@@ -27,7 +33,7 @@ def install_letter_settings_actions(window: QMainWindow, menu: QMenu) -> dict[st
         def open_dialog(_checked: bool = False):
             if window.books is None:
                 return None
-            dialog = dialog_class(window, window.books)
+            dialog = _dialog_class(dialog_class)(window, window.books)
             if dialog.exec() and refresh:
                 window.data_changed()
             return dialog

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from ar_desktop.services.list_report import MAX_PRINTED_ROWS, list_pdf
 from ar_desktop.ui.messages import run_action
-from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui import amounts
+
+if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.ui.pdf_preview import PdfPreview
 
 
 def printed_language() -> str:
@@ -19,6 +22,8 @@ def printed_language() -> str:
 def print_model(parent: QWidget, books, model: QAbstractItemModel, title: str, *, subtitle: str = "",
                 totals: str = "") -> PdfPreview | None:
     """Render the rows of ``model`` (at most MAX_PRINTED_ROWS) as shown, and preview them."""
+    from ar_desktop.services.list_report import MAX_PRINTED_ROWS, list_pdf
+    from ar_desktop.ui.pdf_preview import PdfPreview
     count, columns = model.rowCount(), model.columnCount()
     shown = min(count, MAX_PRINTED_ROWS)
     horizontal = Qt.Orientation.Horizontal

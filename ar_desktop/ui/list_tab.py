@@ -54,8 +54,12 @@ class ListTab(QWidget):
         for col, column in enumerate(model.columns):
             wanted = (widths or {}).get(column.key, header.defaultSectionSize())
             header.resizeSection(col, max(wanted, header.sectionSizeHint(col)))
+        # the model starts in this order already; the header says so without asking it to sort (read the
+        # list) once more: the tab's reload reads it once
+        header.blockSignals(True)
         header.setSortIndicator(sort_column, Qt.SortOrder.DescendingOrder if descending
                                 else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     def add_more_menu(self, items) -> dict:
         """A "More" button at the end of the toolbar for the less-used actions; returns them by key."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,19 +15,14 @@ from ar_desktop import __version__
 from ar_desktop.clock import Clock, SystemClock
 from ar_desktop.services.company_file import (FILE_SUFFIX, company_profile, create_company, open_company,
                                                record_outcomes_on_open)
-from ar_desktop.services.backups import DamagedFile, latest_good_backup
 from ar_desktop.services.context import Books
-from ar_desktop.services.importing import import_file as import_records
 from ar_desktop.ui import amounts
 from ar_desktop.ui.cell_tips import explain_cut_off_cells
 from ar_desktop.ui.collections_tab import CollectionsTab
 from ar_desktop.ui.credit_tab import CreditTab
 from ar_desktop.ui.data_actions import install_data_actions, restore_backup
+from ar_desktop.ui.customer_picker import CustomerChoices
 from ar_desktop.ui.customers_tab import CustomersTab
-from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
-from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
-from ar_desktop.ui.dialogs.credit_dialogs import CreditSettingsDialog, PoliciesDialog
-from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
 from ar_desktop.ui.i18n import LANGUAGES, SETTING, chosen_language, error_text, switch_language
 from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
@@ -37,6 +33,9 @@ from ar_desktop.ui.payments_tab import PaymentsTab
 from ar_desktop.ui.screen import resize_to_fit
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.window_actions import install_work_actions
+
+if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.services.backups import DamagedFile
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
@@ -67,8 +66,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
         self.customers = CustomersTab()
-        self.invoices = InvoicesTab()
-        self.payments = PaymentsTab()
+        self.customer_choices = CustomerChoices(self.tabs)  # one reading for both lists' customer filter
+        self.invoices = InvoicesTab(choices=self.customer_choices)
+        self.payments = PaymentsTab(choices=self.customer_choices)
         self.collections = CollectionsTab()
         self.credit = CreditTab()
         self.tabs.addTab(self.overview, self.tr("Overview"))
@@ -217,6 +217,8 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str | Path) -> bool:
+        from ar_desktop.services.backups import DamagedFile
+
         if self.books is not None and Path(path).resolve() == self.books.db.path:
             return True
         try:
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
         profile = company_profile(books)
         amounts.use_company(profile.country)  # before the tabs read: every amount in the company's style
+        self.customer_choices.load(books)
         for tab in self._tab_pages():
             tab.set_books(books)
         explain_cut_off_cells(self.tabs)  # every list, the Overview's and the Credit tab's included
@@ -265,6 +268,8 @@ class MainWindow(QMainWindow):
         timer.setInterval(200)
 
         def poll() -> None:
+            from ar_desktop.services.backups import DamagedFile, latest_good_backup
+
             result = books.db.check_result() if self.books is books else []
             if result is None:
                 return
@@ -307,6 +312,8 @@ class MainWindow(QMainWindow):
         tasks.wait_idle()
 
     def edit_company(self) -> None:
+        from ar_desktop.ui.dialogs.company_dialog import CompanyDialog
+
         if CompanyDialog(self, self.books, company_profile(self.books)).exec():
             profile = company_profile(self.books)
             self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
@@ -314,18 +321,26 @@ class MainWindow(QMainWindow):
                 self.data_changed()  # the lists again, in the new amount style
 
     def edit_ladder(self) -> None:
+        from ar_desktop.ui.dialogs.ladder_dialog import LadderDialog
+
         if LadderDialog(self, self.books).exec():
             self.data_changed()
 
     def edit_policies(self) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import PoliciesDialog
+
         PoliciesDialog(self, self.books).exec()
         self.data_changed()
 
     def edit_credit_settings(self) -> None:
+        from ar_desktop.ui.dialogs.credit_dialogs import CreditSettingsDialog
+
         if CreditSettingsDialog(self, self.books).exec():
             self.data_changed()
 
     def edit_collection_settings(self) -> None:
+        from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
+
         if CollectionSettingsDialog(self, self.books).exec():
             self.data_changed()
 
@@ -337,6 +352,7 @@ class MainWindow(QMainWindow):
 
     def start_import(self, kind: str, path: str) -> BackgroundTask:
         """Import in the background; the result dialog shows what was imported, or why nothing was."""
+        from ar_desktop.services.importing import import_file as import_records
         from ar_desktop.ui.dialogs.import_result_dialog import ImportResultDialog, reporting
 
         books = self.books
@@ -358,10 +374,9 @@ class MainWindow(QMainWindow):
             return
         if source is not self.customers:
             self.customers.reload()
-        self.invoices.load_customers()
+        self.customer_choices.load(self.books)
         if source is not self.invoices:
             self.invoices.reload()
-        self.payments.load_customers()
         if source is not self.payments:
             self.payments.reload()
         if source is not self.collections:

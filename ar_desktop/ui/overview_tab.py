@@ -13,6 +13,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
@@ -28,15 +29,16 @@ from ar_desktop.services import overview as overview_service
 from ar_desktop.ui import palette
 from ar_desktop.ui.aging_view import BUCKET_TEXT
 from ar_desktop.ui.charts import Bar, BarChart, ChartPanel, LineChart, Series
-from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.figure_card import FigureCard, figure_text
-from ar_desktop.ui.report_actions import ReportActions
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui import amounts
+
+if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
 
 PERIODS = (30, 60, 90, 180, 365)
 MONTHS = (QT_TRANSLATE_NOOP("Overview", "Jan"), QT_TRANSLATE_NOOP("Overview", "Feb"),
@@ -121,6 +123,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
+        from ar_desktop.ui.report_actions import ReportActions
+
         super().__init__(parent)
         self.books = None
         self.figures: overview_service.OverviewFigures | None = None
@@ -370,6 +374,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
         return self.explain(metric)
 
     def open_invoices(self, which: str, title: str, as_of: dt.date | None = None) -> FigureListDialog:
+        from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
+
         as_of = as_of or self.as_of_date()
         rows = overview_service.open_invoices(self.books, as_of, which, self.chosen_currency())
         total = sum((r.disputed_amount if which == "disputed" else r.open_amount for r in rows), start=0)
@@ -401,6 +407,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
         return self.open_invoices("all", self.tr("Owed on {0}").format(day.isoformat()), as_of=day)
 
     def open_forecast_bar(self, index: int) -> FigureListDialog | None:
+        from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
+
         if self.figures is None:
             return None
         fc = self.figures.forecast
@@ -423,6 +431,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
         return d
 
     def open_cleared(self) -> FigureListDialog:
+        from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
+
         k = self.figures.kpis
         rows = kpi_service.cleared_invoices(self.books, k.period.as_of, k.period.days, self.chosen_currency())
         columns = [RowColumn(QT_TRANSLATE_NOOP("Overview", "Invoice"), lambda r: r.number),
@@ -471,6 +481,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
         return box
 
     def open_largest(self, row: int) -> FigureListDialog | None:
+        from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
+
         c = self.largest.row_at(row)
         if c is None:
             return None

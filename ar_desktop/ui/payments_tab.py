@@ -12,27 +12,35 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from ar_desktop.domain.payment_kinds import KINDS
 from ar_desktop.services import payments as payment_service
-from ar_desktop.services.customers import customer_choices
 from ar_desktop.storage.payments_repo import PaymentFilter
 from ar_desktop.ui.columns import payment_columns, payment_kind_text, payment_tone
-from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+from ar_desktop.ui.customer_picker import CustomerChoices
 from ar_desktop.ui.dialogs.form import date_edit, qdate
-from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
-from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog, reverse_entry
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.table_models import PagedTableModel, money_text
+from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui import amounts
 
+# Entries up to which the totals under the list come with it; a longer list (a whole big file: two passes
+# over ~650,000 entries and their allocations, a second or more) gets them a moment later, off the GUI thread
+TOTALS_AT_ONCE = 20_000
 
 
 class PaymentsTab(ListTab):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, choices: CustomerChoices | None = None):
+        """``choices``: the customer filter's model, shared with other tabs (else the tab reads its own)."""
         super().__init__(parent)
+        self._totals_task: BackgroundTask | None = None
+        self._totals_generation = 0
+        self._totals_pending = False  # a long list's totals wait until the tab is shown
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All entries"), "all")
         for key in KINDS:
             self.kind.addItem(payment_kind_text(key), key)
         self.customer = QComboBox()
+        self._own_choices = choices is None
+        self.customer_choices = choices if choices is not None else CustomerChoices(self.customer)
+        self.customer_choices.attach(self.customer)
         self.customer.setMinimumWidth(220)
         self.use_dates = QCheckBox(self.tr("Dated from"))
         today = dt.date.today()
@@ -86,10 +94,13 @@ class PaymentsTab(ListTab):
     def set_books(self, books) -> None:
         self.books = books
         today = books.today()
-        self.date_from.setDate(qdate(today.replace(month=1, day=1)))
-        self.date_to.setDate(qdate(today))
-        self.load_customers()
-        model = PagedTableModel(payment_columns(), lambda sort, desc: payment_service.payment_ids(
+        for w, day in ((self.date_from, today.replace(month=1, day=1)), (self.date_to, today)):
+            w.blockSignals(True)  # the list is read once, below
+            w.setDate(qdate(day))
+            w.blockSignals(False)
+        if self._own_choices:
+            self.load_customers()
+        model = PagedTableModel(payment_columns(), lambda sort, desc: payment_service.payment_list(
             books, self.filter(), sort=sort, descending=desc),
             lambda ids: payment_service.payment_rows_of(books, ids), payment_tone, "date", self, descending=True)
         self.attach_model(model, {"id": 60, "date": 90, "customer": 230, "kind": 100, "amount": 100, "applied": 100,
@@ -98,14 +109,7 @@ class PaymentsTab(ListTab):
         self.reload()
 
     def load_customers(self) -> None:
-        current = self.customer.currentData()
-        self.customer.blockSignals(True)
-        self.customer.clear()
-        self.customer.addItem(self.tr("All customers"), None)
-        for cid, code, name in customer_choices(self.books):
-            self.customer.addItem(f"{code} – {name}", cid)
-        self.customer.setCurrentIndex(max(self.customer.findData(current), 0))
-        self.customer.blockSignals(False)
+        self.customer_choices.load(self.books)
 
     def filter(self) -> PaymentFilter:
         dates = self.use_dates.isChecked()
@@ -117,9 +121,41 @@ class PaymentsTab(ListTab):
 
     def reload(self) -> None:
         super().reload()
-        if self.books is None:
+        if self.books is None or self.model is None:
             return
-        totals = self.model.read(lambda: payment_service.payment_totals(self.books, self.filter()))
+        self._totals_generation += 1
+        self._totals_pending = False
+        if self._totals_task is not None:
+            self._totals_task.cancel()  # its figures are for a list no longer shown
+            self._totals_task = None
+        books, f, entries = self.books, self.filter(), self.model.rowCount()
+        if entries <= TOTALS_AT_ONCE:
+            self._show_totals(self.model.read(lambda: payment_service.payment_totals(books, f)))
+            return
+        self.totals.setText(self.tr("{0} entries").format(amounts.number(entries, 0)) + " · …")
+        if not self.isVisible():
+            self._totals_pending = True  # summed when the tab is shown: not at every open of the file
+            return
+        self._sum_in_background(books, f)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._totals_pending and self.books is not None and self.model is not None:
+            self._sum_in_background(self.books, self.filter())
+
+    def _sum_in_background(self, books, f: PaymentFilter) -> None:
+        self._totals_pending = False
+        generation = self._totals_generation
+
+        def arrived(totals) -> None:
+            if generation == self._totals_generation and self.books is books:
+                self._totals_task = None
+                self._show_totals(totals)
+
+        self._totals_task = BackgroundTask(self, "", lambda _progress: payment_service.payment_totals(books, f),
+                                           arrived, quiet=True).start()
+
+    def _show_totals(self, totals) -> None:
         if totals is None:
             self.totals.setText("")
             return
@@ -134,7 +170,8 @@ class PaymentsTab(ListTab):
         return self.tr("Payments")
 
     def filter_text(self) -> str:
-        parts = [self.kind.currentText(), self.customer.currentText()]
+        everyone = self.customer.currentData() is None  # (the shared filter's first entry says the same)
+        parts = [self.kind.currentText(), self.tr("All customers") if everyone else self.customer.currentText()]
         if self.use_dates.isChecked():
             parts.append(self.tr("dated {0} to {1}").format(self.date_from.date().toString("yyyy-MM-dd"),
                                                            self.date_to.date().toString("yyyy-MM-dd")))
@@ -152,10 +189,14 @@ class PaymentsTab(ListTab):
         self.changed.emit()
 
     def record_payment(self) -> None:
+        from ar_desktop.ui.dialogs.payment_dialog import PaymentDialog
+
         if PaymentDialog(self, self.books, self.customer.currentData()).exec():
             self._after_write()
 
     def edit_selected(self) -> None:
+        from ar_desktop.ui.dialogs.payment_entry_dialog import PaymentEntryDialog
+
         pid = self.current_id()
         if pid is None:
             return
@@ -166,11 +207,15 @@ class PaymentsTab(ListTab):
             self.select_ids([pid])
 
     def reverse_selected(self) -> None:
+        from ar_desktop.ui.dialogs.payment_entry_dialog import reverse_entry
+
         pid = self.current_id()
         if pid is not None and reverse_entry(self, self.books, pid):
             self._after_write()
 
     def show_changes(self) -> None:
+        from ar_desktop.ui.dialogs.audit_dialog import AuditDialog
+
         pid = self.current_id()
         if pid is not None:
             AuditDialog(self, self.books, "payment", pid, self.tr("entry {0}").format(pid)).exec()

@@ -4,16 +4,19 @@ background, then previewed with Print… and Save as PDF…."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMenu, QToolButton,
                                QWidget)
 
-from ar_desktop.services import reports
 from ar_desktop.services.customers import customer_choices
 from ar_desktop.ui.dialogs.form import date_edit
-from ar_desktop.ui.pdf_preview import PdfPreview
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.screen import keep_on_screen
+
+if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.ui.pdf_preview import PdfPreview
 
 # Translated "zh" by the Chinese interface: reports follow the language the window speaks.
 LANGUAGE_MARK = QT_TRANSLATE_NOOP("Reports", "en")
@@ -111,6 +114,8 @@ class ReportActions:
                 return None
             as_of, options = dialog.as_of.date().toPython(), dialog.options()
         options = options or {"language": report_language()}
+        from ar_desktop.services import reports  # with ReportLab: on the first report, not at start-up
+
         build = {"aging": lambda: reports.aging_pdf(books, as_of, **options),
                  "statements": lambda: reports.statement_list_pdf(books, as_of, **options),
                  "kpi": lambda: reports.kpi_pdf(books, as_of, days=days, currency=currency, **options),
@@ -143,6 +148,8 @@ class ReportActions:
 
     def preview(self, data: bytes, title: str) -> PdfPreview:
         """The report in the one preview of every document (Print…, Save as PDF…, Close)."""
+        from ar_desktop.ui.pdf_preview import PdfPreview
+
         preview = PdfPreview(self.parent, data, title, file_name=f"{title}.pdf")
         preview.open()
         self.last_preview = preview

@@ -137,3 +137,27 @@ def test_enter_opens_the_selected_payment(window, qtbot, when_dialog_opens):
     when_dialog_opens(lambda d: (opened.append((type(d), d.payment_id)), d.reject()), PaymentEntryDialog)
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert opened == [(PaymentEntryDialog, pid)]
+
+
+def test_a_long_lists_totals_are_summed_off_the_gui_thread_once_the_tab_is_shown(window, qtbot, monkeypatch):
+    """Over TOTALS_AT_ONCE entries (a big file), the totals wait until the tab is shown, then arrive from a
+    background task; they are the same figures the short list shows at once."""
+    from ar_desktop.services import payments as payment_service
+    from ar_desktop.ui import payments_tab
+
+    summed = []
+    sum_up = payment_service.payment_totals
+    monkeypatch.setattr(payment_service, "payment_totals", lambda *a: summed.append(a) or sum_up(*a))
+    tab = window.payments
+    window.tabs.setCurrentWidget(tab)
+    at_once = tab.totals.text()
+    assert "net" in at_once
+    window.tabs.setCurrentWidget(window.invoices)
+    monkeypatch.setattr(payments_tab, "TOTALS_AT_ONCE", 0)
+    summed.clear()
+    tab.reload()  # hidden: nothing is summed yet
+    assert tab.totals.text().endswith(" · …") and summed == []
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.totals.text() == at_once, timeout=10_000)
+    tab.kind.setCurrentIndex(tab.kind.findData("reversal"))  # shown: summed at once in the background
+    qtbot.waitUntil(lambda: "0 entries" in tab.totals.text() and "…" not in tab.totals.text(), timeout=10_000)
