@@ -29,13 +29,25 @@ def class_ranges(as_of: dt.date) -> list[tuple[int, dt.date]]:
     return out + [(len(SPAN_DAYS), EARLIEST), (SPAN_OPEN, EARLIEST)]
 
 
+def _union(arms: list[tuple[list[str], list]], columns: str, where: str, params: tuple) -> tuple[str, list]:
+    """UNION ALL of SELECT ``columns`` FROM invoice, one arm per (conditions, their arguments), each
+    with ``where`` and its ``params`` added."""
+    parts, args = [], []
+    for cond, a in arms:
+        if where:
+            cond, a = [*cond, f"({where})"], [*a, *params]
+        parts.append(f"SELECT {columns} FROM invoice WHERE {' AND '.join(cond)}")
+        args += a
+    return " UNION ALL ".join(parts), args
+
+
 def open_sql(as_of: dt.date, columns: str, where: str = "", params: tuple = (),
              column_params: list | tuple = ()) -> tuple[str, list]:
     """``open_set.open_rows`` as text: SELECT ``columns`` (with their ``column_params``) FROM invoice of
     every invoice open on D (``where``: more conditions with their ``params``), one range of
     ix_invoice_span per class."""
     day = as_of.isoformat()
-    parts, args = [], []
+    arms = []
     for k, earliest in class_ranges(as_of):
         cond, a = ["span_class = ?", "issue_date <= ?"], [*column_params, k, day]
         if earliest > EARLIEST:
@@ -44,29 +56,22 @@ def open_sql(as_of: dt.date, columns: str, where: str = "", params: tuple = (),
         if k != SPAN_OPEN:   # open classes have no closing day yet
             cond.append("closed_on > ?")
             a.append(day)
-        if where:
-            cond.append(f"({where})")
-            a += params
-        parts.append(f"SELECT {columns} FROM invoice WHERE {' AND '.join(cond)}")
-        args += a
-    return " UNION ALL ".join(parts), args
+        arms.append((cond, a))
+    return _union(arms, columns, where, params)
 
 
 def issued_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
     """``open_set.issued_rows`` as text: the invoices issued in (start, end]."""
-    parts, args = [], []
-    for k in [*range(len(SPAN_DAYS) + 1), SPAN_OPEN]:
-        cond = ["span_class = ?", "issue_date > ?", "issue_date <= ?"] + ([f"({where})"] if where else [])
-        parts.append(f"SELECT {columns} FROM invoice WHERE {' AND '.join(cond)}")
-        args += [k, start.isoformat(), end.isoformat(), *params]
-    return " UNION ALL ".join(parts), args
+    arms = [(["span_class = ?", "issue_date > ?", "issue_date <= ?"], [k, start.isoformat(), end.isoformat()])
+            for k in [*range(len(SPAN_DAYS) + 1), SPAN_OPEN]]
+    return _union(arms, columns, where, params)
 
 
 def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
     """``open_set.cleared_rows`` as text: the invoices their allocations cleared in (start, end] and
     not voided by ``end`` (closed then, by their allocations), one range per class."""
     cleared = "paid >= amount AND last_paid_on = closed_on AND (voided IS 0 OR voided_on > ?)"
-    parts, args = [], []
+    arms = []
     for k, earliest in class_ranges(start):
         if k == SPAN_OPEN:
             continue   # never closed
@@ -75,14 +80,8 @@ def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", par
         if earliest > EARLIEST:
             cond.append("issue_date > ?")
             a.append(earliest.isoformat())
-        cond.append(cleared)
-        a.append(end.isoformat())
-        if where:
-            cond.append(f"({where})")
-            a += params
-        parts.append(f"SELECT {columns} FROM invoice WHERE {' AND '.join(cond)}")
-        args += a
-    return " UNION ALL ".join(parts), args
+        arms.append(([*cond, cleared], [*a, end.isoformat()]))
+    return _union(arms, columns, where, params)
 
 
 def paid_on_sql(as_of: dt.date) -> tuple[str, list]:
