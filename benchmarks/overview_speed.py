@@ -55,12 +55,15 @@ def service_figures(path: Path, t: Timings) -> None:
 
     books = open_company(path)
     try:
+        # the integrity check runs in a thread of this process after opening: its CPU would count in
+        # the first figures (a window pays it once per opening, alongside)
+        books.db.wait_until_checked()
         today = books.today()
         t.measure("services: figures and the previous period", lambda: kpis.kpis_with_previous(books, today))
         t.measure("services: cash forecast, 13 weeks", lambda: cash_forecast(books, today),
                   note=lambda f: f"{len(f.receipts):,} amounts")
         t.measure("services: trend at 12 month-ends", lambda: kpis.trend(books, today))
-        t.measure("services: Overview figures (figures, aging, largest, forecast)",
+        t.measure("services: Overview figures (figures and the previous period, aging, largest, rates)",
                   lambda: overview.overview_figures(books, today))
         t.measure("services: Overview actions (from the worklist)", lambda: overview.overview_actions(books, today),
                   note=lambda a: f"{sum(x.count for x in a.actions):,} accounts to act on")
@@ -84,7 +87,8 @@ def gui_figures(path: Path) -> dict[str, float]:
         window.show()
         arrived: dict[str, float] = {}
         o = window.overview
-        for name in ("_show_figures", "_show_trend", "_show_actions"):
+        parts = [n for n in ("_show_figures", "_show_trend", "_show_forecast", "_show_actions") if hasattr(o, n)]
+        for name in parts:
             original = getattr(o, name)
 
             def timed(result, original=original, name=name):
@@ -94,12 +98,14 @@ def gui_figures(path: Path) -> dict[str, float]:
         t0 = time.perf_counter()
         window.open_file(path)
         t1 = time.perf_counter()
-        while len(arrived) < 3 and time.perf_counter() - t1 < 900:
+        while len(arrived) < len(parts) and time.perf_counter() - t1 < 900:
             app.processEvents()
             time.sleep(0.005)
         out = {"window: open_file (lock, checks, the tabs' first lists)": t1 - t0,
                "window: Overview figures on screen, after the file is open": arrived.get("_show_figures", t1) - t1,
                "window: Overview trend on screen, after the file is open": arrived.get("_show_trend", t1) - t1,
+               "window: Overview forecast on screen, after the file is open":
+                   arrived.get("_show_forecast", arrived.get("_show_figures", t1)) - t1,
                "window: Overview actions on screen, after the file is open": arrived.get("_show_actions", t1) - t1,
                "window: whole Overview on screen, after the file is open": max(arrived.values(), default=t1) - t1}
         window.close()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ar_desktop import __version__
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.records import parse_date
-from ar_desktop.services.context import Books
+
+if TYPE_CHECKING:
+    from ar_desktop.services.context import Books
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70
@@ -38,10 +40,13 @@ def as_of_arg(text: str):
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def open_books(args) -> Books:
+def open_books(args, *, reading: bool = False) -> Books:
+    """The company file of ``--db``. ``reading``: the command only reads (figures): the file is
+    recognised, locked and upgraded as for any command, but the promise and plan outcomes are not
+    recorded on the way and the background check waits for a write (services.company_file)."""
     from ar_desktop.services.company_file import open_company
 
-    return open_company(args.db)
+    return open_company(args.db, record_outcomes=not reading, reading=reading)
 
 
 T = TypeVar("T")

@@ -25,7 +25,8 @@ def _kpi(args) -> int:
     from ar_desktop.services.figure_formats import kpi_csv, kpi_table
     from ar_desktop.services.kpis import kpis, kpis_with_previous
 
-    books = open_books(args)
+    # figures only read: no promise outcomes recorded on the way, no integrity check beside the work
+    books = open_books(args, reading=True)
     try:
         if args.format == "csv":
             text = kpi_csv(kpis(books, args.as_of, args.days, args.currency))

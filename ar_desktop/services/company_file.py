@@ -10,7 +10,6 @@ from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.records import CompanyProfile, parse_company
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
-from ar_desktop.storage import company_repo
 from ar_desktop.storage.engine import open_database
 
 FILE_SUFFIX = ".ardb"
@@ -19,6 +18,8 @@ FILE_SUFFIX = ".ardb"
 def create_company(path: str | Path, name: str, currency: str = "EUR", country: str = "",
                    clock: Clock | None = None) -> Books:
     profile = parse_company({"legal_name": name, "currency": currency, "country": country})
+    from ar_desktop.storage import company_repo
+
     db = open_database(path, create=True)
     try:
         with db.session() as s:
@@ -30,10 +31,12 @@ def create_company(path: str | Path, name: str, currency: str = "EUR", country: 
     return Books(db, clock or SystemClock())
 
 
-def open_company(path: str | Path, clock: Clock | None = None, *, record_outcomes: bool = True) -> Books:
+def open_company(path: str | Path, clock: Clock | None = None, *, record_outcomes: bool = True,
+                 reading: bool = False) -> Books:
     """Open a company file; with ``record_outcomes`` (the window does it once the file is checked, so as not
-    to wait for that), record what became of the open promises and plans (see collections.record_outcomes)."""
-    books = Books(open_database(path), clock or SystemClock())
+    to wait for that), record what became of the open promises and plans (see collections.record_outcomes).
+    ``reading``: for a command that only reads (storage.engine.open_database)."""
+    books = Books(open_database(path, reading=reading), clock or SystemClock())
     if record_outcomes:
         record_outcomes_on_open(books)
     return books
@@ -55,6 +58,8 @@ def record_outcomes_on_open(books: Books) -> bool:
 
 
 def company_profile(books: Books) -> CompanyProfile:
+    from ar_desktop.storage import company_repo  # here: a command that only reads loads no ORM
+
     with books.db.session() as s:
         return company_repo.get(s)
 
@@ -95,6 +100,8 @@ def check_identifiers(profile: CompanyProfile) -> None:
 
 
 def save_company_profile(books: Books, raw: dict) -> CompanyProfile:
+    from ar_desktop.storage import company_repo
+
     profile = parse_company(raw)
     check_identifiers(profile)
     with books.db.session() as s:

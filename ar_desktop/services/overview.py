@@ -1,8 +1,9 @@
 """What the Overview tab shows, computed in a few set-based reads (the window runs these off the GUI
-thread): the figures with the previous period, the aging buckets, the largest overdue balances and
-the cash forecast (``overview_figures``); the trend at month-ends (``services.kpis.trend``); today's
-collection actions and credit reviews (``overview_actions``, from the worklist); the lists behind
-each figure and bar (``open_invoices``, ``services.kpis.cleared_invoices``)."""
+thread, each part on screen as soon as it is ready): the figures with the previous period, the
+aging buckets, the largest overdue balances and the rate tables out of date (``overview_figures``);
+the trend at month-ends (``services.kpis.trend``); the cash forecast (``services.forecast``);
+today's collection actions and credit reviews (``overview_actions``, from the worklist); the lists
+behind each figure and bar (``open_invoices``, ``services.kpis.cleared_invoices``)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS, bucket_for, days_past_due
-from ar_desktop.domain.forecast import DEFAULT_WEEKS, Forecast
 from ar_desktop.domain.kpi import DEFAULT_DAYS, Kpis, Period, compute_kpis
 from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.domain.money import ZERO, from_minor
 from ar_desktop.domain.reference_rates import TABLE_DESCRIPTIONS
 from ar_desktop.services.context import Books
-from ar_desktop.services.forecast import forecast_from
 from ar_desktop.services.kpis import _currency, check_as_of, kpi_inputs
-from ar_desktop.storage import kpi_repo
+from ar_desktop.storage import kpi_repo, kpi_sql
 
 LARGEST = 10
 # Which open invoices a figure or an aging bar stands for.
@@ -69,7 +68,6 @@ class OverviewFigures:
     previous: Kpis
     buckets: dict[str, Decimal]
     largest_overdue: tuple[CustomerOverdue, ...]
-    forecast: Forecast
     stale_rates: tuple[StaleTable, ...]
 
 
@@ -98,20 +96,24 @@ class OverviewActions:
     reviews: tuple[ReviewDue, ...]
 
 
-def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str | None = None,
-                     weeks: int = DEFAULT_WEEKS) -> OverviewFigures:
+def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
+                     currency: str | None = None) -> OverviewFigures:
+    """The figures on D and one period earlier, the aging bars and the largest overdue balances. The
+    open set on D is read once, summed per customer and bucket by SQLite (``kpi_sql.open_by_customer``):
+    D's open balance and its not-yet-due part are its sums, not a second read; the start of the
+    period is read once and serves both periods (the end of the previous one)."""
     period = Period(check_as_of(as_of), days)
     with books.db.session() as s:
-        code = _currency(s, currency)
-        items = kpi_repo.open_items(s, as_of, currency=code)
-        # the open balance on D and its disputed part are sums over these items: not read again
-        totals = {as_of: (sum(i.open_units for i in items), sum(i.open_units for i in items if i.due_date >= as_of))}
-        kpis = compute_kpis(kpi_inputs(s, period, code, totals, sum(i.disputed_units for i in items)))
-        previous = compute_kpis(kpi_inputs(s, period.previous(), code, totals))
-        f = forecast_from(s, as_of, weeks, items)
+        con = kpi_sql.dbapi(s)
+        code = _currency(con, currency)
+        customers = kpi_sql.open_by_customer(con, as_of, code)
+        current = BUCKET_KEYS.index("current")
+        totals = {as_of: (sum(sum(c.buckets) for c in customers), sum(c.buckets[current] for c in customers))}
+        kpis = compute_kpis(kpi_inputs(con, period, code, totals))
+        previous = compute_kpis(kpi_inputs(con, period.previous(), code, totals))
         stale = stale_rate_tables(s, as_of)
-    buckets, largest = _summary(items, as_of, code)
-    return OverviewFigures(as_of, days, code, kpis, previous, buckets, largest, f, tuple(stale))
+    buckets, largest = _summary(customers, as_of, code)
+    return OverviewFigures(as_of, days, code, kpis, previous, buckets, largest, tuple(stale))
 
 
 def _row(i: kpi_repo.OpenItem, as_of: dt.date) -> OpenInvoice:
@@ -121,30 +123,16 @@ def _row(i: kpi_repo.OpenItem, as_of: dt.date) -> OpenInvoice:
                        from_minor(i.disputed_units, i.currency), bucket_for(days).key)
 
 
-def _summary(items: list[kpi_repo.OpenItem], as_of: dt.date,
+def _summary(customers: list[kpi_sql.CustomerOpen], as_of: dt.date,
              currency: str) -> tuple[dict[str, Decimal], tuple[CustomerOverdue, ...]]:
-    """The aging bars and the largest overdue balances, summed in minor units (tens of thousands of
-    open invoices on a big file: no object per invoice)."""
-    key_of = {}   # days past due -> bucket key, for the few distinct values
-    units = dict.fromkeys(BUCKET_KEYS, 0)
-    per: dict[int, list] = {}   # customer id -> [code, name, overdue units, oldest days, total units]
-    for i in items:
-        days = (as_of - i.due_date).days
-        key = key_of.get(days)
-        if key is None:
-            key = key_of[days] = bucket_for(days).key
-        units[key] += i.open_units
-        c = per.get(i.customer_id)
-        if c is None:
-            c = per[i.customer_id] = [i.customer_code, i.customer_name, 0, 0, 0]
-        c[4] += i.open_units
-        if days > 0:
-            c[2] += i.open_units
-            c[3] = max(c[3], days)
-    largest = sorted(((-c[2], c[0], cid) for cid, c in per.items() if c[3] > 0))[:LARGEST]
-    return ({k: from_minor(v, currency) for k, v in units.items()},
-            tuple(CustomerOverdue(cid, per[cid][0], per[cid][1], from_minor(per[cid][2], currency), per[cid][3],
-                                  from_minor(per[cid][4], currency)) for _o, _c, cid in largest))
+    """The aging bars and the ten largest overdue balances (ties by customer code), from the sums per
+    customer in minor units."""
+    units = [sum(c.buckets[i] for c in customers) for i in range(len(BUCKETS))]
+    largest = sorted((-c.overdue, c.code, c.customer_id, c) for c in customers if c.oldest_due is not None)[:LARGEST]
+    return ({k: from_minor(u, currency) for k, u in zip(BUCKET_KEYS, units, strict=True)},
+            tuple(CustomerOverdue(c.customer_id, c.code, c.name, from_minor(c.overdue, currency),
+                                  (as_of - c.oldest_due).days, from_minor(sum(c.buckets), currency))
+                  for *_key, c in largest))
 
 
 def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: str | None = None,

@@ -7,9 +7,12 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS
-from ar_desktop.services.aging import AgingBlock
+
+if TYPE_CHECKING:
+    from ar_desktop.services.aging import AgingBlock
 
 AGING_HEADER = ["customer_code", "customer_name", *BUCKET_KEYS, "total"]
 

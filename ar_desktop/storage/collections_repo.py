@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
                                       payment_behaviour)
+from ar_desktop.domain.disputes import DISPUTE_KINDS, dispute_as_of, disputed_as_of  # noqa: F401  (its callers and tests read them here)
 from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
@@ -53,8 +54,6 @@ from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder,
                                                 PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
 
 STEP_KINDS = ("step_done", "step_skipped")
-DISPUTE_KINDS = ("dispute", "dispute_resolved")
-
 # A ladder may start at most this many days before the due date: the steps that count in an
 # episode reach back that far, so the overdue period that ended last within it matters.
 PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
@@ -435,26 +434,6 @@ def _last_allocations(s: Session, invoice_ids: list[int], as_of: dt.date) -> dic
              .where(Allocation.invoice_id.in_(chunk), Allocation.date <= as_of).group_by(Allocation.invoice_id))
         out.update((i, _as_date(d)) for i, d in s.execute(q))
     return out
-
-
-def dispute_as_of(events: list[tuple[dt.date, str, int | None]] | None, flag: bool, flag_units: int,
-                  as_of: dt.date) -> tuple[bool, int | None]:
-    """(disputed on D, the contested minor units or None for all of the open amount). The latest
-    dispute event on or before D decides (its amount is the contested part); before the first
-    event the invoice was in the opposite state; without events the invoice's own columns (set on
-    entry or import)."""
-    if not events:
-        return bool(flag), (int(flag_units) or None) if flag else None
-    before = [(k, u) for d, k, u in events if d <= as_of]
-    if before:
-        kind, units = before[-1]
-        return (True, int(units) if units else None) if kind == "dispute" else (False, None)
-    return events[0][1] == "dispute_resolved", None
-
-
-def disputed_as_of(events: list[tuple[dt.date, str]] | None, flag: bool, as_of: dt.date) -> bool:
-    """Disputed on D (see :func:`dispute_as_of`)."""
-    return dispute_as_of([(d, k, None) for d, k in events] if events else None, flag, 0, as_of)[0]
 
 
 def open_units_as_of(s: Session, customer_id: int, as_of: dt.date) -> int:

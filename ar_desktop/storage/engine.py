@@ -1,4 +1,10 @@
-"""Opening a company file: recognise it, lock it, back it up, migrate it, then hand out sessions."""
+"""Opening a company file: recognise it, lock it, back it up, migrate it, then hand out sessions.
+
+SQLAlchemy (engine, ORM, audit hooks) is imported and its engine made only when something asks for
+a session or the engine, or the file needs an upgrade: recognising, locking and checking a file is
+plain sqlite3, and a command that only reads (``kpi``) asks ``Database.reader`` for a plain
+connection and never pays for SQLAlchemy's import.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,11 @@ import logging
 import os
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError as SqlDatabaseError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
@@ -23,6 +26,10 @@ from ar_desktop.storage import safety, scratch
 from ar_desktop.storage.backup import timestamped_backup
 from ar_desktop.storage.lock import FileLock
 from ar_desktop.storage.safety import APPLICATION_ID
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
 
 __all__ = ["APPLICATION_ID", "Database", "known_revisions", "open_database"]
 
@@ -67,7 +74,7 @@ def _set_pragmas_read_only(dbapi_connection, _record) -> None:
 
 
 def _add_functions(dbapi_connection) -> None:
-    from ar_desktop.storage.search import folded_contains
+    from ar_desktop.storage.sql_functions import folded_contains
 
     dbapi_connection.create_function("ar_contains", 2, folded_contains, deterministic=True)
 
@@ -88,6 +95,36 @@ def _set_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
     _add_functions(dbapi_connection)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """sqlite3's errors, and SQLAlchemy's wrapper of them once SQLAlchemy is loaded (before that
+    nothing can raise it)."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    return (sqlite3.DatabaseError,) if exc is None else (sqlite3.DatabaseError, exc.DatabaseError)
+
+
+def _make_engine(path: Path, read_only: bool) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    if read_only:  # SQLite cannot make its -shm there; immutable is safe where nobody can write
+        engine = create_engine(f"sqlite:///file:{safety.uri_path(path)}?mode=ro&immutable=1&uri=true")
+        event.listen(engine, "connect", _set_pragmas_read_only)
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def _connect_plain(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A DB-API connection set up as the engine's are (``_make_engine``)."""
+    if read_only:
+        con = sqlite3.connect(f"file:{safety.uri_path(path)}?mode=ro&immutable=1", uri=True)
+        _set_pragmas_read_only(con, None)
+    else:
+        con = sqlite3.connect(path)
+        _set_pragmas(con, None)
+    return con
 
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
@@ -135,41 +172,73 @@ class Database:
     checked in the background after opening; until that passes every write waits for it, and a file found
     damaged is never written to (DamagedFile)."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock, *, check_in_background: bool = False,
-                 read_only: bool = False):
+    def __init__(self, path: Path, engine: Engine | None, lock: FileLock, *, check_in_background: bool = False,
+                 read_only: bool = False, defer_check: bool = False):
         self.path = path
         self.read_only = read_only  # on a read-only disk: every write is refused (ReadOnlyFile)
-        self.engine = engine
+        self._engine: Engine | None = None
+        self._sessions = None
         self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        from ar_desktop.storage import orm_audit
-
-        orm_audit.install(self._sessions)  # every write through a session leaves an audit entry
         self.changed = False  # a write was committed since opening: closing then makes an automatic backup
         self.writes = 0  # transactions committed with a write since opening
         self.auto_backup = True
         self._writing = False  # a write statement ran in the transaction now open
         self._disk_trouble = False  # the disk refused a write: no automatic backup onto it on close
-        self._check = _BackgroundCheck(path) if check_in_background else None
+        # deferred: started with the engine (the first session), for a reader that may never write
+        self._check_deferred = check_in_background and defer_check
+        self._check = _BackgroundCheck(path) if check_in_background and not defer_check else None
         self.problems: list[str] = []
+        self._in_use: dict[int, tuple[int, sqlite3.Connection]] = {}  # id -> (thread, connection) checked out
+        self._in_use_lock = threading.Lock()
+        self._engine_lock = threading.Lock()
+        if engine is not None:
+            self._use_engine(engine)
+
+    # -- SQLAlchemy, made on first use ------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    self._use_engine(_make_engine(self.path, self.read_only))
+        return self._engine
+
+    def _use_engine(self, engine: Engine) -> None:
+        from sqlalchemy import event
+        from sqlalchemy.orm import sessionmaker
+
+        from ar_desktop.storage import orm_audit
+
+        self._start_deferred_check()
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        orm_audit.install(sessions)  # every write through a session leaves an audit entry
         event.listen(engine, "before_cursor_execute", self._before_execute)
         event.listen(engine, "commit", self._on_commit)
         event.listen(engine, "rollback", self._on_rollback)
-        self._in_use: dict[int, tuple[int, sqlite3.Connection]] = {}  # id -> (thread, connection) checked out
-        self._in_use_lock = threading.Lock()
         event.listen(engine, "checkout", self._on_checkout)
         event.listen(engine, "checkin", self._on_checkin)
+        self._sessions, self._engine = sessions, engine
+
+    def _start_deferred_check(self) -> None:
+        if self._check_deferred:
+            self._check_deferred = False
+            self._check = _BackgroundCheck(self.path)
 
     # -- the integrity check ----------------------------------------------------------------------
     @property
     def checked(self) -> bool:
-        """The integrity check passed in this session (False while it runs in the background)."""
+        """The integrity check passed in this session (False while it runs in the background, or
+        before a deferred one started)."""
+        if self._check_deferred:
+            return False
         if self._check is None:
             return not self.problems
         return self._check.done.is_set() and self._check.problems == [] and self._check.error is None
 
     def check_result(self) -> list[str] | None:
         """The background check's problems ([] when sound), or None while it still runs."""
+        if self._check_deferred:
+            return None
         if self._check is None:
             return list(self.problems)
         return list(self._check.problems) if self._check.done.is_set() and self._check.problems is not None \
@@ -177,6 +246,7 @@ class Database:
 
     def wait_until_checked(self) -> None:
         """Wait for the background check; raises DamagedFile when it found the file damaged."""
+        self._start_deferred_check()
         if self._check is not None:
             self._check.done.wait()
             if self._check.error is not None:
@@ -235,6 +305,9 @@ class Database:
 
         What the disk says (full, read-only, locked, I/O error, damaged) becomes a plain UserError here,
         so every write gets the same message."""
+        from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+
+        self.engine  # noqa: B018  (made on first use, with the session factory)
         try:
             with self._sessions() as s, s.begin():
                 yield s
@@ -246,6 +319,30 @@ class Database:
                 self._disk_trouble = True
             raise mapped from e
 
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """A DB-API connection for reading: the engine's (in a session's transaction) once the engine
+        is made, else a plain one (no SQLAlchemy import). Nothing may be written through it. What the
+        disk says becomes a plain UserError, as in ``session``."""
+        if self._engine is not None:
+            with self.session() as s:
+                yield s.connection().connection.dbapi_connection
+            return
+        con = _connect_plain(self.path, self.read_only)
+        with self._in_use_lock:
+            self._in_use[id(con)] = (threading.get_ident(), con)
+        try:
+            yield con
+        except sqlite3.DatabaseError as e:
+            mapped = safety.map_operational_error(e, self.path)
+            if mapped is None:
+                raise
+            raise mapped from e
+        finally:
+            with self._in_use_lock:
+                self._in_use.pop(id(con), None)
+            con.close()
+
     def close(self) -> None:
         from ar_desktop.storage import clean_close
 
@@ -253,29 +350,46 @@ class Database:
             if self._check is not None and not self._check.done.is_set():
                 self._check.cancel()  # a short session does not wait for a long check
             if not self.problems and not (self._check is not None and self._check.problems):
-                with self.engine.connect() as conn:
-                    with contextlib.suppress(SqlDatabaseError):
-                        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
-                    if self.checked and self.changed and self.auto_backup and not self._disk_trouble:
-                        # copied while this connection is open, so that closing it last removes SQLite's -wal
-                        # and -shm (a read-only connection closing last would leave them)
-                        keep = safety.read_keep(conn.connection.driver_connection)
-                        safety.rotating_backup(self.path, keep)
-            self.engine.dispose()
+                if self._engine is None:
+                    con = _connect_plain(self.path, self.read_only)
+                    try:
+                        with contextlib.suppress(sqlite3.DatabaseError):
+                            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
+                    finally:
+                        con.close()
+                else:
+                    self._checkpoint_and_backup()
+            self._dispose()
             if self.checked:
                 clean_close.mark_clean(self.path)
-        except (OSError, sqlite3.Error, SqlDatabaseError, UserError) as e:  # nothing must stop the closing
+        except (OSError, UserError, *_database_errors()) as e:  # nothing must stop the closing
             logging.getLogger("ar_desktop").warning("automatic backup of %s failed: %s", self.path, e)
         finally:
-            self.engine.dispose()
+            self._dispose()
             self._lock.release()
 
+    def _checkpoint_and_backup(self) -> None:
+        with self.engine.connect() as conn:
+            with contextlib.suppress(*_database_errors()):
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
+            if self.checked and self.changed and self.auto_backup and not self._disk_trouble:
+                # copied while this connection is open, so that closing it last removes SQLite's -wal
+                # and -shm (a read-only connection closing last would leave them)
+                keep = safety.read_keep(conn.connection.driver_connection)
+                safety.rotating_backup(self.path, keep)
 
-def open_database(path: str | Path, *, create: bool = False) -> Database:
+    def _dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def open_database(path: str | Path, *, create: bool = False, reading: bool = False) -> Database:
     """Lock the file, make sure it is a sound company file, tidy what interrupted work left, migrate it.
 
     A file that was closed cleanly is opened at once and checked in the background; any other file is
-    checked fully first, and so is every file before its schema is upgraded."""
+    checked fully first, and so is every file before its schema is upgraded. ``reading`` (a command
+    that only reads): the background check, which only holds writes back, starts with the first
+    session rather than at once, so that a short read does not share the machine with it."""
     path = Path(path).expanduser().resolve()
     if not path.parent.is_dir():
         raise UserError(Text(translate("Messages", "The folder {parent} does not exist. Choose an existing folder."),
@@ -288,7 +402,7 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
     lock.acquire(create=create)
     try:
         with _plain_errors(path):
-            return _open_locked(path, lock, create)
+            return _open_locked(path, lock, create, reading)
     except BaseException:
         lock.release()
         if created:
@@ -297,7 +411,7 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
         raise
 
 
-def _open_locked(path: Path, lock: FileLock, create: bool) -> Database:
+def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False) -> Database:
     from ar_desktop.storage import clean_close
 
     if create and path.stat().st_size > 0:  # someone wrote it between our look and our lock
@@ -326,19 +440,15 @@ def _open_locked(path: Path, lock: FileLock, create: bool) -> Database:
     try:
         if current is not None and current != head:
             timestamped_backup(path, "before-upgrade")
-        if read_only:  # SQLite cannot make its -shm there; immutable is safe where nobody can write
-            engine = create_engine(f"sqlite:///file:{safety.uri_path(path)}?mode=ro&immutable=1&uri=true")
-            event.listen(engine, "connect", _set_pragmas_read_only)
-        else:
-            engine = create_engine(f"sqlite:///{path}")
-            event.listen(engine, "connect", _set_pragmas)
-        if current != head:
+        if current != head:  # a new file or an upgrade: through Alembic, on the engine
+            engine = _make_engine(path, read_only)
             _migrate(engine)
     except BaseException:
         if engine is not None:
             engine.dispose()  # before the lock goes: closing its descriptor would drop SQLite's locks
         raise
-    return Database(path, engine, lock, check_in_background=not create and trusted, read_only=read_only)
+    return Database(path, engine, lock, check_in_background=not create and trusted, read_only=read_only,
+                    defer_check=reading)
 
 
 @contextlib.contextmanager
@@ -346,11 +456,6 @@ def _plain_errors(path: Path) -> Iterator[None]:
     """Disk full, read-only and the like while opening: plain messages, not tracebacks."""
     try:
         yield
-    except SqlDatabaseError as e:
-        mapped = safety.map_operational_error(e, path)
-        if mapped is None:
-            raise
-        raise mapped from None
     except sqlite3.DatabaseError as e:
         mapped = safety.map_operational_error(e, path)
         if mapped is None:
@@ -358,6 +463,11 @@ def _plain_errors(path: Path) -> Iterator[None]:
         raise mapped from None
     except OSError as e:
         raise safety.file_error(path, e) from None
+    except _database_errors() as e:  # SQLAlchemy's wrapper (the upgrade runs through it)
+        mapped = safety.map_operational_error(e, path)
+        if mapped is None:
+            raise
+        raise mapped from None
 
 
 def _migrate(engine: Engine) -> None:

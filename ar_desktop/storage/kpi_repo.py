@@ -16,30 +16,27 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import and_, case, exists, func, or_, select, text, true, tuple_, union
+from sqlalchemy import and_, func, or_, select, text, true, tuple_, union, union_all
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage import clearing_summary, open_set
-
-from ar_desktop.domain.aging import BUCKETS
+from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
 from ar_desktop.domain.kpi import ClearedInvoice, ClearingStats, Period
-from ar_desktop.storage.aging_repo import _bucket_condition
-from ar_desktop.storage.collections_repo import DISPUTE_KINDS, disputed_as_of
+from ar_desktop.storage import clearing_summary, kpi_sql, open_set
+from ar_desktop.storage.as_of_sql import last_allocation
+from ar_desktop.storage.kpi_sql import ADJUSTMENT_METHODS, dbapi  # noqa: F401  (review_repo reads it here)
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
 from ar_desktop.storage.plain_rows import plain_rows
 
-# Payments that correct an invoice rather than pay it (services/adjustments.py).
-ADJUSTMENT_METHODS = ("write-off", "credit note")
 # Written literally (not as parameters): SQLite uses a partial index only for a query that repeats
 # its WHERE term, here ix_payment_adjustment's (migration 0015).
 _ADJUSTMENT = text("payment.method IN ('write-off', 'credit note')")
 
 
 class OpenItem(NamedTuple):
-    """One invoice open as of D (minor units). A named tuple: tens of thousands are made per
-    Overview, forecast or report, and a tuple is several times cheaper to build than a dataclass."""
+    """One invoice open as of D (minor units)."""
 
+    # a named tuple, not a dataclass: tens of thousands are built per Overview, forecast or report
     invoice_id: int
     number: str
     customer_id: int
@@ -71,16 +68,8 @@ def _open_query(as_of: dt.date, currency: str | None, where=None):
 
 
 def open_totals(s: Session, as_of: dt.date, currency: str) -> tuple[int, int]:
-    """(open balance, its not-yet-due part) in minor units as of D. Summed straight over the index
-    ranges, not over ``_open_query``'s materialised rows (~40 % less work for the trend's twelve
-    month-ends); invoices with nothing open add 0 (what is paid never exceeds the amount)."""
-    o = open_set.open_rows(as_of, (Invoice.amount - open_set.paid_on(as_of)).label("open_units"), Invoice.due_date,
-                           where=Invoice.currency == currency).subquery()
-    current = _bucket_condition(BUCKETS[0], as_of, o.c.due_date)
-    q = select(func.coalesce(func.sum(o.c.open_units), 0),
-               func.coalesce(func.sum(case((current, o.c.open_units), else_=0)), 0))
-    total, cur = s.execute(q).one()
-    return int(total), int(cur)
+    """(open balance, its not-yet-due part) in minor units as of D (storage.kpi_sql)."""
+    return kpi_sql.open_totals(dbapi(s), as_of, currency)
 
 
 def open_items(s: Session, as_of: dt.date, *, currency: str | None = None,
@@ -104,31 +93,7 @@ def open_items(s: Session, as_of: dt.date, *, currency: str | None = None,
 
 
 def _dispute_events(s: Session, invoice_ids: list[int]) -> dict[int, list[tuple[dt.date, str, int | None]]]:
-    """(date, kind, disputed units) of the dispute events of the given invoices, oldest first (all of
-    them: the state before the first event is the opposite of it)."""
-    out: dict[int, list[tuple[dt.date, str, int | None]]] = {}
-    if not invoice_ids:
-        return out
-    wanted = set(invoice_ids)
-    q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind, CollectionEvent.amount)
-         .where(CollectionEvent.kind.in_(DISPUTE_KINDS), CollectionEvent.invoice_id.is_not(None))
-         .order_by(CollectionEvent.date, CollectionEvent.id))
-    for inv_id, date, kind, units in s.execute(q):
-        if inv_id in wanted:
-            out.setdefault(inv_id, []).append((_as_date(date), kind, units))
-    return out
-
-
-def disputed_part(events: list[tuple[dt.date, str, int | None]] | None, flag: bool, open_units: int,
-                  as_of: dt.date) -> int:
-    """The disputed units of an invoice on D: nothing unless it is disputed on D (``disputed_as_of``);
-    then the amount of the latest dispute on or before D (all that is open when the dispute named no
-    amount or predates the events), never more than is open."""
-    if not disputed_as_of([(d, k) for d, k, _u in events or ()], flag, as_of):
-        return 0
-    named = [u for d, k, u in events or () if d <= as_of and k == "dispute"]
-    part = named[-1] if named and named[-1] is not None else open_units
-    return max(0, min(part, open_units))
+    return kpi_sql.dispute_events(dbapi(s), invoice_ids)
 
 
 def _disputed_candidates():
@@ -141,48 +106,39 @@ def _disputed_candidates():
 
 
 def disputed_units(s: Session, as_of: dt.date, currency: str) -> int:
-    """The disputed part, as of D, of the open balance (invoices flagged or with dispute events):
-    read from those few invoices, each checked for being open on D."""
-    ids = _disputed_candidates()
-    q = (select(Invoice.id, Invoice.disputed, (Invoice.amount - open_set.paid_on(as_of)).label("open_units"))
-         .select_from(ids).join(Invoice, Invoice.id == ids.c.id)
-         .where(open_set.is_open_on(as_of), Invoice.currency == currency))
-    rows = [(i, flag, int(units)) for i, flag, units in s.execute(q) if units > 0]
-    events = _dispute_events(s, [r[0] for r in rows])
-    return sum(disputed_part(events.get(i), flag, units, as_of) for i, flag, units in rows)
+    """The disputed part, as of D, of the open balance (storage.kpi_sql)."""
+    return kpi_sql.disputed_units(dbapi(s), as_of, currency)
 
 
 def sales_units(s: Session, period: Period, currency: str) -> int:
     """Gross amount of the invoices issued in the period, voided ones (by D) excluded."""
-    rows = open_set.issued_rows(period.start, period.as_of, Invoice.amount,
-                                where=and_(Invoice.currency == currency, _not_voided_by(period.as_of))).subquery()
-    return int(s.scalar(select(func.coalesce(func.sum(rows.c.amount), 0))) or 0)
+    return kpi_sql.sales_units(dbapi(s), period, currency)
 
 
-def issued(s: Session, first: dt.date, last: dt.date, currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
-    """Invoices issued from ``first`` to ``last``: the gross amount per issue day of those never voided,
-    and (issue date, voided on, amount) of those voided on a known day (they count before that day)."""
-    rows = open_set.issued_rows(first - dt.timedelta(days=1), last, Invoice.issue_date, Invoice.amount,
-                                Invoice.voided, Invoice.voided_on, where=Invoice.currency == currency).subquery()
-    daily = {_as_date(d): int(units) for d, units in s.execute(
-        select(rows.c.issue_date, func.sum(rows.c.amount)).where(rows.c.voided.is_(False))
-        .group_by(rows.c.issue_date))}
-    voided = [(_as_date(d), _as_date(v), int(units)) for d, v, units in s.execute(
-        select(rows.c.issue_date, rows.c.voided_on, rows.c.amount)
-        .where(rows.c.voided.is_(True), rows.c.voided_on.is_not(None)))]
-    return daily, voided
+def issued(s: Session, first: dt.date, last: dt.date,
+           currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
+    return kpi_sql.issued(dbapi(s), first, last, currency)
 
 
 def _cleared(period: Period, currency: str | None, customer_ids=None):
     """Invoices fully paid as of D whose clearing day (the allocation that reached the amount) falls
     in the period: (issue date, due date, clearing day, whether an adjustment is among that day's
-    allocations, invoice id, customer id). From ``open_set.cleared_rows``: the clearing day is
-    their ``closed_on``."""
+    allocations, invoice id, customer id). Those still closed on D are ``open_set.cleared_rows``
+    (the clearing day is their ``closed_on``); those reopened after D (a reversal or a change of
+    split, then perhaps paid again) are in D's open set with nothing open on D, and their clearing
+    day is their last allocation by D (storage.kpi_sql.cleared_sql_in says the same in text)."""
     where = [c for c in (None if currency is None else Invoice.currency == currency,
                          None if customer_ids is None else Invoice.customer_id.in_(customer_ids)) if c is not None]
-    c = open_set.cleared_rows(period.start, period.as_of, Invoice.issue_date, Invoice.due_date,
-                              Invoice.closed_on.label("cleared"), Invoice.id, Invoice.customer_id,
-                              where=and_(*where) if where else None).subquery()
+    d = period.as_of
+    closed = open_set.cleared_rows(period.start, d, Invoice.issue_date, Invoice.due_date,
+                                   Invoice.closed_on.label("cleared"), Invoice.id, Invoice.customer_id,
+                                   where=and_(*where) if where else None)
+    reopened = open_set.open_rows(d, Invoice.issue_date, Invoice.due_date, last_allocation(d).label("cleared"),
+                                  Invoice.id, Invoice.customer_id,
+                                  where=and_(Invoice.last_paid_on > d, Invoice.amount - open_set.paid_on(d) <= 0,
+                                             _not_voided_by(d), *where)).subquery()
+    # one flat UNION ALL (SQLite takes no parenthesised compound inside another)
+    c = union_all(*closed.selects, select(reopened).where(reopened.c.cleared > period.start)).subquery()
     # (invoice, day) of every adjustment's allocation: read once (adjustments are few), not per invoice
     adjustments = select(Allocation.invoice_id, Allocation.date).where(
         Allocation.payment_id.in_(select(Payment.id).where(_ADJUSTMENT)))
@@ -191,15 +147,8 @@ def _cleared(period: Period, currency: str | None, customer_ids=None):
 
 
 def clearing_stats(s: Session, period: Period, currency: str) -> ClearingStats:
-    """Count, days to pay and days late summed over the invoices paid in full in the period,
-    those cleared by a write-off or credit note left out."""
-    c = _cleared(period, currency).subquery()
-    cleared, issued, due = func.julianday(c.c.cleared), func.julianday(c.c.issue_date), func.julianday(c.c.due_date)
-    q = (select(func.count(), func.coalesce(func.sum(cleared - issued), 0),
-                func.coalesce(func.sum(func.max(cleared - due, 0)), 0))
-         .select_from(c).where(c.c.adjusted.is_(False)))
-    n, to_pay, late = s.execute(q).one()
-    return ClearingStats(int(n), int(round(to_pay)), int(round(late)))
+    """Count, days to pay and days late over the invoices paid in full in the period (storage.kpi_sql)."""
+    return kpi_sql.clearing_stats(dbapi(s), period, currency)
 
 
 @dataclass(frozen=True)
@@ -227,16 +176,11 @@ def customer_days_late(s: Session, period: Period, customer_ids: Collection[int]
 
 
 def currencies_in_use(s: Session) -> list[str]:
-    """The currencies invoices are in. An invoice is in its customer's currency, which cannot change
-    once it has invoices (domain.records.invoice_currency, customers_repo.update): so the currencies
-    of the customers with an invoice, one index seek per customer instead of reading every invoice."""
-    has_invoice = exists().where(Invoice.customer_id == Customer.id)
-    return list(s.scalars(select(Customer.currency).where(has_invoice).distinct().order_by(Customer.currency)))
+    return kpi_sql.currencies_in_use(dbapi(s))
 
 
 def uses_currency(s: Session, currency: str) -> bool:
-    """Whether any invoice is in the currency (stops at the first one)."""
-    return bool(s.scalar(select(exists().where(Invoice.currency == currency))))
+    return kpi_sql.uses_currency(dbapi(s), currency)
 
 
 def _as_date(v) -> dt.date:

@@ -38,20 +38,11 @@ import sqlite3
 from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.sql import ColumnElement
 
-from ar_desktop.storage.orm import SPAN_DAYS, SPAN_OPEN, Allocation, Invoice
+from ar_desktop.storage.orm import Allocation, Invoice
+from ar_desktop.storage.spans import EARLIEST as _EARLIEST
+from ar_desktop.storage.spans import SPAN_DAYS, SPAN_OPEN, class_ranges
 
-_EARLIEST = dt.date(1, 1, 1)
-
-
-def class_ranges(as_of: dt.date) -> list[tuple[int, dt.date]]:
-    """(span class, earliest issue date an invoice of that class open on D can have)."""
-    out = []
-    for k, days in enumerate(SPAN_DAYS):
-        try:
-            out.append((k, as_of - dt.timedelta(days=days)))
-        except OverflowError:
-            out.append((k, _EARLIEST))
-    return out + [(len(SPAN_DAYS), _EARLIEST), (SPAN_OPEN, _EARLIEST)]
+__all__ = ["class_ranges", "closed_rows", "cleared_rows", "is_open_on", "issued_rows", "open_rows", "paid_on"]
 
 
 def is_open_on(as_of: dt.date) -> ColumnElement[bool]:

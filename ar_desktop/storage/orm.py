@@ -8,12 +8,9 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, In
                         UniqueConstraint, event, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ar_desktop.storage.spans import SPAN_DAYS, SPAN_OPEN
 
-# How long an invoice stayed open, in classes: class k < SPAN_OPEN means closed at most SPAN_DAYS[k]
-# days after it was issued (the last class: any longer); SPAN_OPEN, not closed yet. An invoice of
-# class k open on D was therefore issued after D - SPAN_DAYS[k] (see storage.open_set).
-SPAN_DAYS = tuple(8 << k for k in range(11))   # 8, 16, ... 8192 days
-SPAN_OPEN = len(SPAN_DAYS) + 1
+
 # Cleared two days or more after the due date: the invoice was overdue on some day (ix_invoice_paid_late
 # holds only these; a query names the term exactly so for SQLite to use that partial index).
 PAID_LATE_SQL = "cleared_on >= date(due_date, '+2 days')"

@@ -15,16 +15,11 @@ from itertools import product
 
 from sqlalchemy import ColumnElement, text
 
+from ar_desktop.storage.sql_functions import folded_contains
+
 __all__ = ["MIN_SUBSTRING", "SearchTerm", "customer_condition", "folded_contains", "invoice_condition"]
 
 MIN_SUBSTRING = 3  # characters: a trigram index finds substrings at least this long
-
-
-def folded_contains(haystack: str | None, needle: str | None) -> bool:
-    """SQL function ``ar_contains``: the needle appears in the haystack, ignoring case (Unicode)."""
-    if haystack is None or needle is None:
-        return False
-    return needle.lower() in haystack.lower()
 
 
 @dataclass(frozen=True)

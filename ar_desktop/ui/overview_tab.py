@@ -1,9 +1,10 @@
 """Overview: the whole ledger at a glance — figures with the previous period, aging, trend and
 forecast charts, the largest overdue balances, today's actions, credit reviews and rate tables.
 
-Everything is computed off the GUI thread (three background reads: figures, trend, worklist) when
-the tab is shown and after any change; a generation counter drops results that a newer request
-replaced. Every figure, bar, point and list row opens the list behind it: the Invoices or
+Everything is computed off the GUI thread (four background reads: figures, trend, forecast,
+worklist) when the tab is shown and after any change, each part on screen as soon as its read ends
+(the figures never wait for the forecast or the worklist); a generation counter drops results that a
+newer request replaced. Every figure, bar, point and list row opens the list behind it: the Invoices or
 Collections tab (``navigate``) where they show exactly that list, else a dialog with the rows.
 """
 
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
                                QWidget)
 
 from ar_desktop.domain.aging import BUCKET_KEYS
-from ar_desktop.domain.forecast import DISPUTED, DUE, LEGAL, PLAN, PROMISE
+from ar_desktop.domain.forecast import DEFAULT_WEEKS, DISPUTED, DUE, LEGAL, PLAN, PROMISE, Forecast
 from ar_desktop.domain.kpi import LABELS, METRICS, TrendPoint, change
 from ar_desktop.services import kpis as kpi_service
+from ar_desktop.services.forecast import cash_forecast
 from ar_desktop.services import overview as overview_service
 from ar_desktop.ui import palette
 from ar_desktop.ui.aging_view import BUCKET_TEXT
@@ -129,6 +131,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.books = None
         self.figures: overview_service.OverviewFigures | None = None
         self.trend: list[TrendPoint] = []
+        self.forecast: Forecast | None = None
         self.actions: overview_service.OverviewActions | None = None
         self._pending: set[str] = set()
         self._started = 0.0
@@ -284,13 +287,14 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self._generation += 1
         generation, books = self._generation, self.books
         as_of, days, currency = self.as_of_date(), self.days(), self.chosen_currency()
-        self._pending = {"figures", "trend", "actions"}
+        self._pending = {"figures", "trend", "forecast", "actions"}
         self._started = time.perf_counter()
         self.status.setText(self.tr("Computing…"))
         for card in self.cards.values():
             card.show_pending()
         jobs = (("figures", lambda _p: overview_service.overview_figures(books, as_of, days, currency)),
                 ("trend", lambda _p: kpi_service.trend(books, as_of, days, currency)),
+                ("forecast", lambda _p: cash_forecast(books, as_of, DEFAULT_WEEKS, currency)),
                 ("actions", lambda _p: overview_service.overview_actions(books, as_of)))
         return [BackgroundTask(self, self.tr("Computing the overview…"), fn,
                                lambda result, part=part: self._arrived(generation, part, result), quiet=True).start()
@@ -299,7 +303,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
     def _arrived(self, generation: int, part: str, result: Any) -> None:
         if generation != self._generation or self.books is None:
             return
-        {"figures": self._show_figures, "trend": self._show_trend, "actions": self._show_actions}[part](result)
+        {"figures": self._show_figures, "trend": self._show_trend, "forecast": self._show_forecast,
+         "actions": self._show_actions}[part](result)
         self._pending.discard(part)
         if not self._pending:
             self.status.setText(self.tr("Computed in {0:.1f} s").format(time.perf_counter() - self._started))
@@ -320,7 +325,11 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.aging_numbers.set_rows([(label, f.buckets[k], _share(f.buckets[k], total))
                                      for k, label in zip(BUCKET_KEYS, labels, strict=True)],
                                     (self.tr("Total"), total, "100 %" if total else ""))
-        fc = f.forecast
+        self.largest.set_rows(f.largest_overdue)
+        self.rates.set_rows(f.stale_rates)
+
+    def _show_forecast(self, fc: Forecast) -> None:
+        self.forecast = fc
         bars = [Bar(f"{s:%m-%d}", amount, palette.CHART_EXPECTED,
                     self.tr("Week from {0}: {1}").format(s.isoformat(), money_text(amount)))
                 for s, amount in zip(fc.week_starts, fc.per_week, strict=True)]
@@ -333,8 +342,6 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.forecast_numbers.set_rows([(s.isoformat(), a) for s, a in zip(fc.week_starts, fc.per_week, strict=True)]
                                        + [(self.tr("Later"), fc.later), (self.tr("Uncertain"), fc.uncertain)],
                                        (self.tr("Total"), fc.total))
-        self.largest.set_rows(f.largest_overdue)
-        self.rates.set_rows(f.stale_rates)
 
     def _show_trend(self, points: list[TrendPoint]) -> None:
         self.trend = points
@@ -409,9 +416,9 @@ class OverviewTab(RefreshWhenShown, QWidget):
     def open_forecast_bar(self, index: int) -> FigureListDialog | None:
         from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
 
-        if self.figures is None:
+        if self.forecast is None:
             return None
-        fc = self.figures.forecast
+        fc = self.forecast
         if index < len(fc.week_starts):
             rows = fc.receipts_in_week(index)
             start = fc.week_starts[index]

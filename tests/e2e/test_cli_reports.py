@@ -104,3 +104,67 @@ def test_report_errors_are_one_line(db, tmp_path):
     assert "not a quarter" in error("--db", db, "report", "review", "--quarter", "2026-1", "--out",
                                     str(tmp_path / "a.pdf"))
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def _sha(path) -> str:
+    import hashlib
+    from pathlib import Path
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_kpi_only_reads_and_loads_no_orm(db, tmp_path):
+    """The figures command opens the file as every command does, but writes nothing and never loads
+    SQLAlchemy (half of its time on a big file went to that): the file is byte for byte the same, still
+    marked closed cleanly (the next open is not slowed by a full check)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from ar_desktop.storage import clean_close
+
+    path = tmp_path / "copy.ardb"
+    ok("--db", db, "kpi", "--as-of", "2026-03-31")   # leaves the original closed cleanly
+    shutil.copy(db, path)
+    clean_close.mark_clean(path)
+    before = _sha(path)
+    code = ("import sys; from ar_desktop.app import main; rc = main(['--db', sys.argv[1], 'kpi', '--as-of', "
+            "'2026-03-31', '--format', 'csv']); print('orm' if 'sqlalchemy' in sys.modules else 'plain'); sys.exit(rc)")
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "metric,value" and r.stdout.splitlines()[-1] == "plain"
+    assert "total_ar,325.75" in r.stdout
+    assert _sha(path) == before and clean_close.closed_cleanly(path)
+
+
+def test_kpi_refuses_a_damaged_or_foreign_file_before_reading(db, tmp_path):
+    import os
+    import shutil
+    import sqlite3
+
+    damaged = tmp_path / "damaged.ardb"
+    shutil.copy(db, damaged)
+    with damaged.open("r+b") as f:     # table pages overwritten, as a failing disk would
+        f.seek(4096 * 6)
+        f.write(os.urandom(4096 * 8))
+    assert "damaged" in error("--db", str(damaged), "kpi", "--as-of", "2026-03-31", "--format", "csv")
+    foreign = tmp_path / "foreign.ardb"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    assert "AR Desktop" in error("--db", str(foreign), "kpi", "--as-of", "2026-03-31")
+
+
+def test_kpi_upgrades_an_older_file_first(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "storage"))
+    from old_files import file_at_revision, invoice_sql
+
+    path = file_at_revision(tmp_path / "old.ardb", "0005", invoice_sql(1, "2026-03-01", "2026-03-31", 12345),
+                            invoice_sql(2, "2026-03-10", "2026-04-09", 500))
+    out = ok("--db", str(path), "kpi", "--as-of", "2026-04-05", "--format", "csv")
+    assert "total_ar,128.45" in out and "overdue_ar,123.45" in out and "current_ar,5.00" in out
+    assert [p for p in tmp_path.rglob("*before-upgrade*")]   # upgraded as any command upgrades it

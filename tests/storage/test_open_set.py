@@ -506,6 +506,9 @@ def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoic
             for currency in ("EUR", "USD"):
                 with books.db.session() as s:
                     stats = kpi_repo.clearing_stats(s, period, currency)
+                    # the list behind the averages (SQLAlchemy) holds the invoices the sums (plain SQL) count
+                    listed = [r for r in kpi_repo.cleared_invoices(s, period, currency) if not r.invoice.by_adjustment]
+                    assert len(listed) == stats.count
                     got = (kpi_repo.open_totals(s, d, currency), kpi_repo.open_totals(s, period.start, currency),
                            kpi_repo.sales_units(s, period, currency),
                            (stats.count, stats.days_to_pay, stats.days_late))
@@ -556,7 +559,7 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
     the disputed total from the flagged invoices' index, the aging bars and largest overdue balances
     summed without an object per invoice, the currencies in use) equals a plain recomputation."""
     from ar_desktop.services.overview import _summary
-    from ar_desktop.storage import kpi_repo
+    from ar_desktop.storage import kpi_repo, kpi_sql
 
     with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
         plain, allocations, _mismatches = _plain(path)
@@ -586,9 +589,15 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
                 with books.db.session() as s:
                     items = kpi_repo.open_items(s, d, currency=currency)
                     disputed = kpi_repo.disputed_units(s, d, currency)
+                    per_customer = kpi_sql.open_by_customer(kpi_sql.dbapi(s), d, currency)
                 assert {i.invoice_id: (i.open_units, i.disputed_units) for i in items} == expected, d
                 assert disputed == sum(x[1] for x in expected.values())
-                buckets, largest = _summary(items, d, currency)
+                buckets, largest = _summary(per_customer, d, currency)
+                oldest = {}
+                for i in items:
+                    if i.due_date < d:
+                        oldest[i.customer_code] = max(oldest.get(i.customer_code, 0), (d - i.due_date).days)
+                assert all(c.oldest_days == oldest[c.code] for c in largest)
                 aging = {k: v for (cur, _code), v in _aging_oracle(plain, allocations, d).items() if cur == currency
                          for k, v in [(_code, v)]}
                 assert [int(v * 100) for v in buckets.values()] == [sum(v[c] for v in aging.values()) for c in range(5)]
@@ -618,3 +627,23 @@ def test_rare_rows_are_read_from_their_partial_indexes(paid_x1):
         con.close()
     assert "ix_invoice_disputed" in plans[0] and "SCAN invoice\n" not in plans[0]
     assert "ix_payment_adjustment" in plans[1]
+    # and the same sums in plain SQL (storage.kpi_sql, what the `kpi` command runs)
+    from ar_desktop.storage import kpi_sql
+
+    class Recording(sqlite3.Connection):
+        def execute(self, sql, params=()):
+            self.seen.append((sql, params))
+            return super().execute(sql, params)
+
+    con = sqlite3.connect(path, factory=Recording)
+    con.seen = []
+    try:
+        kpi_sql.disputed_units(con, d, "EUR")
+        kpi_sql.clearing_stats(con, Period(d, 90), "EUR")
+        plans = {sql: " ".join(r[-1] for r in sqlite3.Connection.execute(con, "EXPLAIN QUERY PLAN " + sql, params))
+                 for sql, params in con.seen}
+    finally:
+        con.close()
+    disputed = next(p for sql, p in plans.items() if "disputed = 1" in sql)
+    adjusted = next(p for sql, p in plans.items() if "write-off" in sql)
+    assert "ix_invoice_disputed" in disputed and "ix_payment_adjustment" in adjusted

@@ -70,7 +70,7 @@ def test_an_aging_bar_opens_the_invoices_it_adds_up(qtbot, window):
 
 def test_a_forecast_bar_opens_the_receipts_of_its_week(qtbot, window):
     o = loaded(qtbot, window)
-    fc = o.figures.forecast
+    fc = o.forecast
     week = max(range(len(fc.per_week)), key=lambda i: fc.per_week[i])
     o.forecast_chart.setFocus()
     for _ in range(week + 1):

@@ -1,0 +1,211 @@
+"""The sums behind the receivables figures (domain/kpi.py) in plain SQL on the DB-API connection.
+
+One place for them, whoever asks: the window and the reports pass their session (``dbapi``
+takes its connection, in the session's transaction), the `kpi` command a plain connection of
+``Database.reader`` so that it never imports SQLAlchemy (half of a whole command's time on a big
+file went to importing it and compiling these statements). Every question is one set of index
+ranges of ``storage.spans`` (``open_set``'s, written out), summed by SQLite in integer minor units.
+
+Open amounts as of D are those of the aging report: invoices issued by D and neither cleared nor
+voided by D, less the allocations dated after D.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import NamedTuple
+
+from ar_desktop.domain.aging import BUCKETS
+from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
+from ar_desktop.domain.kpi import ClearingStats, Period
+from ar_desktop.storage.spans import cleared_sql, issued_sql, open_sql, paid_on_sql
+
+# Payments that correct an invoice rather than pay it (services/adjustments.py). Written literally
+# (not as parameters): SQLite uses a partial index only for a query that repeats its WHERE term,
+# here ix_payment_adjustment's (migration 0015).
+ADJUSTMENT_METHODS = ("write-off", "credit note")
+_ADJUSTMENT = "payment.method IN ('write-off', 'credit note')"
+_KINDS = ", ".join(f"'{k}'" for k in DISPUTE_KINDS)
+
+
+def dbapi(source) -> sqlite3.Connection:
+    """The DB-API connection of a plain connection (itself) or of a SQLAlchemy session (the one its
+    transaction holds)."""
+    if isinstance(source, sqlite3.Connection):
+        return source
+    return source.connection().connection.dbapi_connection
+
+
+def _one(con: sqlite3.Connection, sql: str, args=()) -> tuple:
+    return con.execute(sql, list(args)).fetchone()
+
+
+def company_currency(con: sqlite3.Connection) -> str:
+    row = _one(con, "SELECT currency FROM company WHERE id = 1")
+    if row is None:
+        from ar_desktop.domain.errors import UserError
+        from ar_desktop.domain.text import Text, translate
+
+        raise UserError(Text(translate("Messages", "This company file has no company profile yet. Fill it in under "
+                                                   "File ▸ Company profile.")))
+    return row[0]
+
+
+def uses_currency(con: sqlite3.Connection, currency: str) -> bool:
+    """Whether any invoice is in the currency (stops at the first one)."""
+    return bool(_one(con, "SELECT EXISTS (SELECT 1 FROM invoice WHERE currency = ?)", (currency,))[0])
+
+
+def currencies_in_use(con: sqlite3.Connection) -> list[str]:
+    """The currencies invoices are in. An invoice is in its customer's currency, which cannot change
+    once it has invoices (domain.records.invoice_currency, customers_repo.update): so the currencies
+    of the customers with an invoice, one index seek per customer instead of reading every invoice."""
+    return [r[0] for r in con.execute(
+        "SELECT DISTINCT customer.currency FROM customer WHERE EXISTS "
+        "(SELECT 1 FROM invoice WHERE invoice.customer_id = customer.id) ORDER BY customer.currency")]
+
+
+def open_totals(con: sqlite3.Connection, as_of: dt.date, currency: str) -> tuple[int, int]:
+    """(open balance, its not-yet-due part) in minor units as of D, summed straight over the index
+    ranges (invoices with nothing open add 0: what is paid never exceeds the amount)."""
+    paid, paid_args = paid_on_sql(as_of)
+    rows, args = open_sql(as_of, f"amount - {paid} AS units, due_date", "currency = ?", (currency,), paid_args)
+    current, current_args = _bucket_range(BUCKETS[0], as_of)   # not yet due
+    total, cur = _one(con, f"SELECT coalesce(sum(units), 0), coalesce(sum(CASE WHEN {current} THEN units ELSE 0 END), 0) "
+                           f"FROM ({rows})", current_args + args)
+    return int(total), int(cur)
+
+
+def dispute_events(con: sqlite3.Connection, invoice_ids) -> dict[int, list[tuple[dt.date, str, int | None]]]:
+    """(date, kind, disputed units) of the dispute events of the given invoices, oldest first (all of
+    them: the state before the first event is the opposite of it)."""
+    out: dict[int, list[tuple[dt.date, str, int | None]]] = {}
+    wanted = set(invoice_ids)
+    if not wanted:
+        return out
+    day = dt.date.fromisoformat
+    for inv_id, date, kind, units in con.execute(
+            f"SELECT invoice_id, date, kind, amount FROM collection_event WHERE kind IN ({_KINDS}) "
+            "AND invoice_id IS NOT NULL ORDER BY date, id"):
+        if inv_id in wanted:
+            out.setdefault(inv_id, []).append((day(str(date)[:10]), kind, units))
+    return out
+
+
+def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> int:
+    """The disputed part, as of D, of the open balance: read from the few invoices that may be
+    disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a dispute
+    event), each checked for being open on D."""
+    paid, paid_args = paid_on_sql(as_of)
+    day = as_of.isoformat()
+    q = (f"SELECT invoice.id, invoice.disputed, invoice.amount - {paid} FROM "
+         f"(SELECT id FROM invoice WHERE disputed = 1 UNION SELECT invoice_id FROM collection_event "
+         f" WHERE kind IN ({_KINDS}) AND invoice_id IS NOT NULL) AS c JOIN invoice ON invoice.id = c.id "
+         "WHERE invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) "
+         "AND invoice.currency = ?")
+    rows = [(i, flag, int(units)) for i, flag, units in con.execute(q, [*paid_args, day, day, currency]) if units > 0]
+    events = dispute_events(con, [r[0] for r in rows])
+    return sum(disputed_part(events.get(i), bool(flag), units, as_of) for i, flag, units in rows)
+
+
+def sales_units(con: sqlite3.Connection, period: Period, currency: str) -> int:
+    """Gross amount of the invoices issued in the period, voided ones (by D) excluded."""
+    rows, args = issued_sql(period.start, period.as_of, "amount", "currency = ? AND (voided IS 0 OR voided_on > ?)",
+                            (currency, period.as_of.isoformat()))
+    return int(_one(con, f"SELECT coalesce(sum(amount), 0) FROM ({rows})", args)[0])
+
+
+def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
+    """The invoices fully paid as of D whose clearing day (the allocation that reached the amount) falls
+    in the period, with ``columns`` and ``adjusted``: whether a write-off or credit note is among that
+    day's allocations (read once, not per invoice: adjustments are few). Those still closed on D are
+    ``cleared_sql``'s (the clearing day is their ``closed_on``); those reopened after D (a reversal or
+    a change of split, then perhaps paid again) are in D's open set with nothing open on D, and their
+    clearing day is their last allocation by D (kpi_repo._cleared says the same with SQLAlchemy)."""
+    d = period.as_of.isoformat()
+    closed, args = cleared_sql(period.start, period.as_of, f"id, closed_on AS cleared, {columns}", where, params)
+    paid, paid_args = paid_on_sql(period.as_of)
+    last = "(SELECT max(a.date) FROM allocation a WHERE a.invoice_id = invoice.id AND a.date <= ?)"
+    reopened, reopened_args = open_sql(
+        period.as_of, f"id, {last} AS cleared, {columns}",
+        f"last_paid_on > ? AND amount - {paid} <= 0 AND (voided IS 0 OR voided_on > ?)" + (f" AND ({where})" if where else ""),
+        (d, *paid_args, d, *params), [d])
+    adjustments = ("SELECT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
+                   f"(SELECT payment.id FROM payment WHERE {_ADJUSTMENT})")
+    rows = f"{closed} UNION ALL SELECT * FROM ({reopened}) WHERE cleared > ?"
+    return (f"SELECT c.*, (c.id, c.cleared) IN ({adjustments}) AS adjusted FROM ({rows}) AS c",
+            [*args, *reopened_args, period.start.isoformat()])
+
+
+def clearing_stats(con: sqlite3.Connection, period: Period, currency: str) -> ClearingStats:
+    """Count, days to pay and days late summed over the invoices paid in full in the period,
+    those cleared by a write-off or credit note left out."""
+    rows, args = cleared_sql_in(period, "issue_date, due_date", "currency = ?", (currency,))
+    n, to_pay, late = _one(con, "SELECT count(*), coalesce(sum(julianday(cleared) - julianday(issue_date)), 0), "
+                                "coalesce(sum(max(julianday(cleared) - julianday(due_date), 0)), 0) "
+                                f"FROM ({rows}) WHERE adjusted IS 0", args)
+    return ClearingStats(int(n), int(round(to_pay)), int(round(late)))
+
+
+def issued(con: sqlite3.Connection, first: dt.date, last: dt.date,
+           currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
+    """Invoices issued from ``first`` to ``last``: the gross amount per issue day of those never voided,
+    and (issue date, voided on, amount) of those voided on a known day (they count before that day)."""
+    rows, args = issued_sql(first - dt.timedelta(days=1), last, "issue_date, amount, voided, voided_on",
+                            "currency = ?", (currency,))
+    day = dt.date.fromisoformat
+    daily = {day(d): int(units) for d, units in con.execute(
+        f"SELECT issue_date, sum(amount) FROM ({rows}) WHERE voided IS 0 GROUP BY issue_date", args)}
+    voided = [(day(d), day(v), int(units)) for d, v, units in con.execute(
+        f"SELECT issue_date, voided_on, amount FROM ({rows}) WHERE voided IS 1 AND voided_on IS NOT NULL", args)]
+    return daily, voided
+
+
+class CustomerOpen(NamedTuple):
+    """One customer's open balance as of D in minor units: per aging bucket (``BUCKETS``' order), the
+    overdue part and the due date of its oldest overdue invoice with something open (None: nothing
+    overdue)."""
+
+    customer_id: int
+    code: str
+    name: str
+    buckets: tuple[int, ...]
+    overdue: int
+    oldest_due: dt.date | None
+
+
+def open_by_customer(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[CustomerOpen]:
+    """Every customer with invoices open as of D, their open units summed per aging bucket by SQLite
+    in one pass over the open set (grouped before the customer is joined: one lookup per customer)."""
+    paid, paid_args = paid_on_sql(as_of)
+    rows, args = open_sql(as_of, f"customer_id, amount - {paid} AS units, due_date", "currency = ?", (currency,),
+                          paid_args)
+    sums, sum_args = [], []
+    for bucket in BUCKETS:
+        cond, cond_args = _bucket_range(bucket, as_of)
+        sums.append(f"sum(CASE WHEN {cond} THEN units ELSE 0 END)")
+        sum_args += cond_args
+    day = as_of.isoformat()
+    q = (f"SELECT c.id, c.code, c.name, o.* FROM (SELECT customer_id, {', '.join(sums)}, "
+         "sum(CASE WHEN due_date < ? THEN units ELSE 0 END), "
+         "min(CASE WHEN due_date < ? AND units > 0 THEN due_date END) "
+         f"FROM ({rows}) GROUP BY customer_id) AS o JOIN customer c ON c.id = o.customer_id")
+    out, n = [], len(BUCKETS)
+    for cid, code, name, _cid, *rest in con.execute(q, [*sum_args, day, day, *args]):
+        oldest = rest[n + 1]
+        out.append(CustomerOpen(cid, code, name, tuple(int(u) for u in rest[:n]), int(rest[n]),
+                                None if oldest is None else dt.date.fromisoformat(oldest)))
+    return out
+
+
+def _bucket_range(bucket, as_of: dt.date) -> tuple[str, list]:
+    """An aging bucket's condition on ``due_date`` (days past due = D - due date), as the aging report's."""
+    cond, args = [], []
+    if bucket.low is not None:
+        cond.append("due_date <= ?")
+        args.append((as_of - dt.timedelta(days=bucket.low)).isoformat())
+    if bucket.high is not None:
+        cond.append("due_date >= ?")
+        args.append((as_of - dt.timedelta(days=bucket.high)).isoformat())
+    return " AND ".join(cond) or "1", args
