@@ -212,7 +212,7 @@ def counts(s: Session, start: dt.date, end: dt.date, customer_ids: Collection[in
         row[2] += int(days or 0)
 
     for a, b in parts:
-        for row in s.execute(_cleared_counts(a, b, scope, adjusted)):
+        for row in s.execute(_cleared_counts(a, b, scope, adjusted, as_of=end)):  # voided by D, not by b
             add(*row)
     if months is not None:
         d = end.isoformat()
@@ -231,9 +231,9 @@ def _late_days(cleared, due):
     return func.max(func.julianday(cleared) - func.julianday(due), 0)
 
 
-def _cleared_counts(a: dt.date, b: dt.date, scope, adjusted: bool):
+def _cleared_counts(a: dt.date, b: dt.date, scope, adjusted: bool, as_of: dt.date | None = None):
     c = open_set.cleared_rows(a, b, Invoice.customer_id, Invoice.due_date, Invoice.closed_on.label("cleared"),
-                              Invoice.id, where=Invoice.customer_id.in_(scope)).subquery()
+                              Invoice.id, where=Invoice.customer_id.in_(scope), as_of=as_of).subquery()
     late = c.c.cleared > c.c.due_date
     q = select(c.c.customer_id, func.count(), func.sum(case((late, 1), else_=0)),
                func.sum(_late_days(c.c.cleared, c.c.due_date))).group_by(c.c.customer_id)

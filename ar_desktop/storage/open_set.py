@@ -101,13 +101,14 @@ def issued_rows(start: dt.date, end: dt.date, *columns, where=None):
     return union_all(*parts)
 
 
-def cleared_rows(start: dt.date, end: dt.date, *columns, where=None):
+def cleared_rows(start: dt.date, end: dt.date, *columns, where=None, as_of: dt.date | None = None):
     """SELECT ``columns`` of every invoice its allocations cleared in (start, end] and not voided by
-    ``end``: those closed then (``closed_rows``) by their allocations (an invoice cleared before it
-    was voided has closed_on = cleared_on). Written with the index's own columns (cleared_on is
-    last_paid_on once paid reaches the amount), so the table is never read."""
+    ``as_of`` (default ``end``; a part of a longer period asks as of the period's end): those closed
+    then (``closed_rows``) by their allocations (an invoice cleared before it was voided has closed_on
+    = cleared_on). Written with the index's own columns (cleared_on is last_paid_on once paid reaches
+    the amount), so the table is never read."""
     cleared = and_(Invoice.paid >= Invoice.amount, Invoice.last_paid_on == Invoice.closed_on,
-                   or_(Invoice.voided.is_(False), Invoice.voided_on > end))
+                   or_(Invoice.voided.is_(False), Invoice.voided_on > (as_of or end)))
     return closed_rows(start, end, *columns, where=cleared if where is None else and_(cleared, where))
 
 
