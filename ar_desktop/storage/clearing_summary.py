@@ -34,14 +34,14 @@ from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.storage import open_set
+from ar_desktop.storage import kpi_sql, open_set
 from ar_desktop.storage.orm import Allocation, Invoice, Payment
 
 __all__ = ["TABLE", "ClearingCounts", "counts", "problems", "rebuild", "restore", "split_period"]
 
 TABLE = "clearing_month"
 NOT_VOIDED = "9999-12-31"
-_ADJUSTMENT = text("payment.method IN ('write-off', 'credit note')")   # as kpi_repo (ix_payment_adjustment)
+_ADJUSTMENT = text(kpi_sql.ADJUSTMENT_SQL)  # the one rule (ix_payment_adjustment)
 
 
 def _counts_sql(r: str) -> str:

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
                                       payment_behaviour)
-from ar_desktop.domain.disputes import DISPUTE_KINDS, dispute_as_of, disputed_as_of  # noqa: F401  (its callers and tests read them here)
+from ar_desktop.domain.disputes import DISPUTE_KINDS, dispute_as_of
 from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord

@@ -23,7 +23,7 @@ from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
 from ar_desktop.domain.kpi import ClearedInvoice, ClearingStats, Period
 from ar_desktop.storage import clearing_summary, kpi_sql, open_set
 from ar_desktop.storage.as_of_sql import last_allocation
-from ar_desktop.storage.kpi_sql import ADJUSTMENT_METHODS, dbapi  # noqa: F401  (review_repo reads it here)
+from ar_desktop.storage.kpi_sql import dbapi
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
 from ar_desktop.storage.plain_rows import plain_rows

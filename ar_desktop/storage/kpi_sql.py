@@ -25,7 +25,7 @@ from ar_desktop.storage.spans import cleared_sql, issued_sql, open_sql, paid_on_
 # (not as parameters): SQLite uses a partial index only for a query that repeats its WHERE term,
 # here ix_payment_adjustment's (migration 0015).
 ADJUSTMENT_METHODS = ("write-off", "credit note")
-_ADJUSTMENT = "payment.method IN ('write-off', 'credit note')"
+ADJUSTMENT_SQL = f"payment.method IN ({', '.join(repr(m) for m in ADJUSTMENT_METHODS)})"  # as ix_payment_adjustment reads
 _KINDS = ", ".join(f"'{k}'" for k in DISPUTE_KINDS)
 
 
@@ -132,7 +132,7 @@ def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple 
         f"last_paid_on > ? AND amount - {paid} <= 0 AND (voided IS 0 OR voided_on > ?)" + (f" AND ({where})" if where else ""),
         (d, *paid_args, d, *params), [d])
     adjustments = ("SELECT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
-                   f"(SELECT payment.id FROM payment WHERE {_ADJUSTMENT})")
+                   f"(SELECT payment.id FROM payment WHERE {ADJUSTMENT_SQL})")
     rows = f"{closed} UNION ALL SELECT * FROM ({reopened}) WHERE cleared > ?"
     return (f"SELECT c.*, (c.id, c.cleared) IN ({adjustments}) AS adjusted FROM ({rows}) AS c",
             [*args, *reopened_args, period.start.isoformat()])

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.kpi import Period
 from ar_desktop.domain.payment_kinds import DISCOUNT
 from ar_desktop.storage.as_of_sql import id_set, live_on
-from ar_desktop.storage.kpi_repo import ADJUSTMENT_METHODS, _as_date, _cleared
+from ar_desktop.storage.kpi_repo import _as_date, _cleared
+from ar_desktop.storage.kpi_sql import ADJUSTMENT_METHODS
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
 from ar_desktop.storage.orm_review import ReviewDecision

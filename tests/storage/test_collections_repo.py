@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event, text
 
 from ar_desktop.clock import FixedClock
+from ar_desktop.domain.disputes import disputed_as_of
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder, ladder_from_data
 from ar_desktop.domain.next_step import Hold, InvoiceState, StepRecord, collection_status, episode_start
 from ar_desktop.services import collections as col
@@ -114,9 +115,9 @@ def test_history_promise_hold_and_disputes(bk):
 
 def test_disputed_as_of():
     events = [(d(5), "dispute"), (d(9), "dispute_resolved")]
-    assert [collections_repo.disputed_as_of(events, False, d(n)) for n in (4, 5, 8, 9)] == [False, True, True, False]
-    assert collections_repo.disputed_as_of([(d(5), "dispute_resolved")], False, d(1)) is True
-    assert collections_repo.disputed_as_of(None, True, d(1)) is True
+    assert [disputed_as_of(events, False, d(n)) for n in (4, 5, 8, 9)] == [False, True, True, False]
+    assert disputed_as_of([(d(5), "dispute_resolved")], False, d(1)) is True
+    assert disputed_as_of(None, True, d(1)) is True
 
 
 def test_worklist_uses_a_fixed_number_of_queries(bk):
