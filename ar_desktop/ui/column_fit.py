@@ -4,8 +4,10 @@ A table with fixed widths cuts off whatever a language or a long name makes wide
 width someone guessed (the worklist's "Last step" and "Promise", the Credit tab's customers, at
 1366 px). ``fit_columns`` gives each column the width of its heading and of its cells (the rows
 on screen and the ``MEASURED_ROWS`` nearest them: Qt's default of a thousand took over a second
-on a long worklist); when they do not all fit, only the
-columns the caller names give up room, group by group, each down to its floor, and their cut-off cells show their whole text on hover (``cell_tips``).
+on a long worklist); when they do not all fit, only the columns the caller names give up room, group
+by group, each down to its floor, and their cut-off cells show their whole text on hover (``cell_tips``).
+A column the user drags to a width of their own keeps it (until the file is closed): fitting works
+around it.
 """
 
 from __future__ import annotations
@@ -39,33 +41,56 @@ def fitted_widths(needs: dict[int, int], room: int, *groups: dict[int, int]) -> 
     return widths
 
 
-def fit_columns(view: QTableView, *groups: dict[int, int]) -> None:
-    """Size every shown column to its content within the view's width (see the module's doc)."""
+def fit_columns(view: QTableView, *groups: dict[int, int], kept: dict[int, int] | None = None) -> None:
+    """Size every shown column to its content within the view's width (see the module's doc); the columns
+    in ``kept`` keep their width and the others share what is left."""
     model, header = view.model(), view.horizontalHeader()
     if model is None:
         return
-    needs = {c: content_width(view, c) for c in range(model.columnCount()) if not header.isSectionHidden(c)}
-    for c, width in fitted_widths(needs, view.viewport().width(), *groups).items():
+    kept = kept or {}
+    needs = {c: content_width(view, c) for c in range(model.columnCount())
+             if not header.isSectionHidden(c) and c not in kept}
+    room = view.viewport().width() - sum(kept.values())
+    for c, width in fitted_widths(needs, room, *groups).items():
         header.resizeSection(c, width)
 
 
 class _Refit(QObject):
-    """Fits the columns again when the rows change or the table is resized (once per turn of the loop)."""
+    """Fits the columns again when the rows change or the table is resized (once per turn of the loop),
+    leaving the widths the user dragged as they were."""
 
     def __init__(self, view: QTableView, groups: tuple[dict[int, int], ...]):
         super().__init__(view)
         self.view, self.groups = view, groups
+        self.user_widths: dict[int, int] = {}
+        self.dragging = False  # a mouse button is down on the header: a resize now is the user's
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
-        self.timer.timeout.connect(lambda: fit_columns(self.view, *self.groups))
+        self.timer.timeout.connect(self.fit)
         model = view.model()
         model.modelReset.connect(self.timer.start)
         model.rowsInserted.connect(self.timer.start)
         view.installEventFilter(self)
+        header = view.horizontalHeader()
+        header.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._resized)
+
+    def fit(self) -> None:
+        fit_columns(self.view, *self.groups, kept=self.user_widths)
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if self.dragging:
+            self.user_widths[column] = new
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LanguageChange):
+        kind = event.type()
+        if obj is self.view.horizontalHeader().viewport():
+            if kind == QEvent.Type.MouseButtonPress:
+                self.dragging = True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self.dragging = False
+        elif kind in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LanguageChange):
             self.timer.start()
         return False
 
@@ -76,6 +101,5 @@ def keep_columns_fitted(view: QTableView, *groups: dict[int, int]) -> QTableView
     cells are readable on hover."""
     show_cut_off_text(view)
     view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
-    _Refit(view, groups)
-    fit_columns(view, *groups)
+    _Refit(view, groups).fit()
     return view

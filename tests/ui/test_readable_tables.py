@@ -177,3 +177,40 @@ def test_columns_give_up_room_group_by_group_down_to_their_floor():
     assert fitted_widths(needs, 900, {1: 100, 3: 140}) == {0: 50, 1: 175, 2: 160, 3: 215, 4: 300}
     # what no group can give up stays: the table scrolls
     assert sum(fitted_widths(needs, 500, {2: 90}).values()) == 880
+
+
+def test_a_column_the_user_drags_keeps_its_width_when_the_list_reloads(window, qtbot):
+    """Fitting to content must not undo the user: a worklist column dragged wider stays so after a reload
+    and a resize of the window, and the other columns fit around it."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+
+    window.resize(1366, 768)
+    tab = window.collections
+    window.tabs.setCurrentWidget(tab)
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 10)
+    qtbot.wait(20)
+    header = tab.table.horizontalHeader()
+    column = 1  # the customer's name: one that gives up room on a laptop
+    before = header.sectionSize(column)
+    edge = header.sectionViewportPosition(column) + before - 1
+    y = header.height() // 2
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(edge, y))
+    for x in range(edge + 10, edge + 81, 10):  # a drag: moves with the button held
+        move = QMouseEvent(QEvent.Type.MouseMove, QPointF(x, y), header.viewport().mapToGlobal(QPointF(x, y)),
+                           Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(header.viewport(), move)
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(edge + 80, y))
+    dragged = header.sectionSize(column)
+    assert dragged >= before + 60, (before, dragged)
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 10)
+    window.resize(1300, 760)
+    qtbot.wait(50)
+    assert header.sectionSize(column) == dragged
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    assert header.sectionSize(column) == dragged
