@@ -55,6 +55,26 @@ def fit_columns(view: QTableView, *groups: dict[int, int], kept: dict[int, int] 
         header.resizeSection(c, width)
 
 
+class _HeaderPress(QObject):
+    """Tells whether a mouse button is down on a header: a section resized meanwhile is the user's drag.
+
+    A filter of its own, on the header's viewport alone, that never calls into the view: a filter
+    that asked the view for its header while the table was being destroyed crashed the process."""
+
+    def __init__(self, header_viewport: QObject):
+        super().__init__(header_viewport)
+        self.down = False
+        header_viewport.installEventFilter(self)
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            self.down = True
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self.down = False
+        return False
+
+
 class _Refit(QObject):
     """Fits the columns again when the rows change or the table is resized (once per turn of the loop),
     leaving the widths the user dragged as they were."""
@@ -63,7 +83,8 @@ class _Refit(QObject):
         super().__init__(view)
         self.view, self.groups = view, groups
         self.user_widths: dict[int, int] = {}
-        self.dragging = False  # a mouse button is down on the header: a resize now is the user's
+        header = view.horizontalHeader()
+        self.press = _HeaderPress(header.viewport())
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
@@ -71,26 +92,18 @@ class _Refit(QObject):
         model = view.model()
         model.modelReset.connect(self.timer.start)
         model.rowsInserted.connect(self.timer.start)
-        view.installEventFilter(self)
-        header = view.horizontalHeader()
-        header.viewport().installEventFilter(self)
         header.sectionResized.connect(self._resized)
+        view.installEventFilter(self)
 
     def fit(self) -> None:
         fit_columns(self.view, *self.groups, kept=self.user_widths)
 
     def _resized(self, column: int, _old: int, new: int) -> None:
-        if self.dragging:
+        if self.press.down:
             self.user_widths[column] = new
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
-        if obj is self.view.horizontalHeader().viewport():
-            if kind == QEvent.Type.MouseButtonPress:
-                self.dragging = True
-            elif kind == QEvent.Type.MouseButtonRelease:
-                self.dragging = False
-        elif kind in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LanguageChange):
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LanguageChange):
             self.timer.start()
         return False
 
