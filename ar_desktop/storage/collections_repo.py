@@ -144,6 +144,11 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     _load(s, as_of, scope, grace_days, out)
     picked = [i for i, _cid, _due in open_rows] + _relevant_settled(s, as_of, open_rows)
     _load_invoices(s, as_of, Invoice.id.in_(id_set(picked)), scope, out)
+    # the open set of D also holds invoices paid in full by D that a later reversal reopened: a
+    # customer with nothing else open on D has nothing to collect on D
+    for cid in [cid for cid, ci in out.items()
+                if not any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)]:
+        del out[cid]
     for cid, behaviour in behaviours(s, as_of, ids).items():
         if cid in out:
             out[cid].behaviour = behaviour
