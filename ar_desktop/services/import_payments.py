@@ -510,6 +510,8 @@ class PaymentRows:
 
     def finish(self) -> None:
         self.s.flush()
+        if self.report.ok:
+            self.writer.finish()   # the indexes it held back are built before anything below reads them
         if self.report.ok and self.customers_paid:
             # what the payments did to promises and plans is recorded with them, as for one entered by hand
             from ar_desktop.services.collections import record_outcomes_in

@@ -20,12 +20,19 @@ PAGES_PER_STEP = 4096  # 16 MB at a time: progress moves, the file stays usable 
 
 
 def backup_file(source: Path, dest: Path, progress: Callable[[int, int], None] | None = None, *,
-                replace: bool = False, company: Path | None = None) -> Path:
+                replace: bool = False, company: Path | None = None, source_checked: bool = False) -> Path:
     """Copy ``source`` to ``dest``; ``progress(done_pages, total_pages)`` may raise to cancel.
 
     The copy is written to ``dest.part`` (locked, noted for tidying under ``company``), checked with SQLite's
     integrity check, synced, and only then given its name: never over an existing ``dest`` unless ``replace``
-    (the caller has made sure that replacing it is safe). A damaged source gives no backup (DamagedFile)."""
+    (the caller has made sure that replacing it is safe). A damaged source gives no backup (DamagedFile).
+
+    ``source_checked``: the source passed its integrity check in this session and the program has been its
+    only writer since (the automatic backup on closing, ``storage.engine``). Its copy is then checked with
+    SQLite's ``quick_check`` (every page and b-tree readable and well formed) and compared with the source
+    page for page count and header fields (``_same_shape``), not with the full ``integrity_check``, which
+    also reads every index against its table: seconds on a big file, at every close. A backup the
+    bookkeeper asks for, the copy before an upgrade and a restore keep the full check."""
     from ar_desktop.storage import safety
 
     source, dest = Path(source), Path(dest)
@@ -41,8 +48,10 @@ def backup_file(source: Path, dest: Path, progress: Callable[[int, int], None] |
                 os.ftruncate(fd, 0)  # a leftover of an interrupted copy is started afresh
                 for side in scratch.SQLITE_SIDE_FILES:
                     Path(f"{tmp}{side}").unlink(missing_ok=True)
-                _copy_pages(source, tmp, progress)
-                problems = safety.integrity_problems(tmp)
+                shape = _copy_pages(source, tmp, progress)
+                problems = safety.integrity_problems(tmp, full=False if source_checked else None)
+                if not problems and source_checked and shape[0] != shape[1]:
+                    problems = [f"the copy differs from the file in its header or size ({shape[1]} != {shape[0]})"]
                 if problems:
                     raise safety.DamagedFile(source, problems, safety.latest_backup(source))
                 os.fsync(fd)
@@ -57,7 +66,8 @@ def backup_file(source: Path, dest: Path, progress: Callable[[int, int], None] |
     return dest
 
 
-def _copy_pages(source: Path, tmp: Path, progress: Callable[[int, int], None] | None) -> None:
+def _copy_pages(source: Path, tmp: Path, progress: Callable[[int, int], None] | None) -> tuple[tuple, tuple]:
+    """Copy the pages; returns the shape (``_shape``) of the source as copied and of the copy."""
     from ar_desktop.storage.safety import connect_ro
 
     src = connect_ro(source)
@@ -70,10 +80,28 @@ def _copy_pages(source: Path, tmp: Path, progress: Callable[[int, int], None] | 
                 src.backup(out, pages=PAGES_PER_STEP,
                            progress=lambda _status, remaining, total: progress(total - remaining, total))
             out.execute("PRAGMA journal_mode=DELETE")  # the copy stands alone: no -wal to lose beside it
+            # the source read in one transaction after the copy: what a finished backup copied, unless a
+            # write came in between (another process), which the comparison then reports as a difference
+            return _shape(src), _shape(out)
         finally:
             out.close()
     finally:
         src.close()
+
+
+def _shape(con: sqlite3.Connection) -> tuple:
+    """What a page copy must give back exactly: the header's page size, page count, free pages, encoding,
+    application id and user version (not the schema cookie: SQLite raises the copy's), and the schema
+    itself (each table's and index's root page and definition)."""
+    con.execute("BEGIN")
+    try:
+        fields = tuple(con.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: S608 - fixed names
+                       for name in ("page_size", "page_count", "freelist_count", "encoding", "application_id",
+                                    "user_version"))
+        schema = con.execute("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master ORDER BY name").fetchall()
+    finally:
+        con.execute("COMMIT")
+    return fields, tuple(schema)
 
 
 def _place(tmp: Path, dest: Path, replace: bool) -> None:

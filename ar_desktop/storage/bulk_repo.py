@@ -21,12 +21,18 @@ the session just before it commits; a rollback or a kill undoes all of it with t
 - the secondary indexes of a table that was empty when the writer first wrote to it (a first import
   into a new file): dropped, and created again from their own CREATE statements once the rows are in;
   SQLite then builds each by one sort instead of a random insert per row. Unique indexes and those the
-  importers read during the import (``_KEPT``) stay.
+  importers read during the import (``_KEPT``) stay;
+- the invoice indexes that hold a paid total or what follows from it (``_follows_paid``), once the
+  allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
+  batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
+  indexes per invoice, and the indexes are built again by one sort each, as above. At worst (an import
+  that stops just past the tenth) the rebuild costs about what the updates saved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from sqlalchemy import Boolean, Date, DateTime, Table, event, func, select, text
@@ -49,6 +55,12 @@ _VOID_DERIVED = (f"UPDATE invoice SET closed_on = {closed_sql('NULL')}, "
 _DERIVED = ("paid", "last_paid_on", "cleared_on", "closed_on", "span_class")
 # Indexes an importer reads while it works (payments_on, unrecovered, written_off): never deferred.
 _KEPT = frozenset({"ix_payment_customer_date", "ix_allocation_aging"})
+# ... and the open invoices by customer (open_invoice_states), read while payments are applied
+_KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
+# The invoice columns an allocation changes (open_set.raise_paid_sql): an index holding one of them, in its
+# columns, expressions or WHERE, gets a random rewrite per invoice paid.
+_PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
+SHARE = 10   # the invoice indexes that follow paid are deferred once 1/SHARE of the invoices were paid
 _WRITERS = "bulk_writers"
 _OVERPAID = text(
     "SELECT i.number FROM invoice i WHERE i.paid > i.amount AND i.id IN "
@@ -110,6 +122,9 @@ class BulkWriter:
         self._prepared: set[str] = set()
         self._search_above: dict[str, int] | None = None   # search table -> its content's max id at the hold
         self._deferred: list[str] = []                     # CREATE statements of the indexes dropped
+        self._paid_touched = 0                             # invoices whose paid total this writer raised
+        self._invoices: int | None = None                  # the invoice ids' range when that was first counted
+        self._paid_deferred = False
         s.info.setdefault(_WRITERS, []).append(self)
 
     def _prepare(self, con, table: Table) -> None:
@@ -128,6 +143,24 @@ class BulkWriter:
                 if name not in _KEPT:
                     con.exec_driver_sql(f'DROP INDEX "{name}"')
                     self._deferred.append(sql)
+
+    def _defer_paid_indexes(self, con, touched: int) -> None:
+        """Once this writer's allocations have raised 1/SHARE of the invoices: drop the invoice indexes that
+        follow the paid total (but those the importers read, ``_KEPT_PAYING``), to be built again at ``finish``."""
+        if self._paid_deferred:
+            return
+        if self._invoices is None:
+            self._invoices = con.exec_driver_sql("SELECT coalesce(max(id), 0) FROM invoice").scalar()
+        self._paid_touched += touched
+        if self._paid_touched * SHARE < self._invoices:
+            return
+        self._paid_deferred = True
+        for name, sql in con.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' "
+                "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all():
+            if name not in _KEPT_PAYING and _PAID_COLUMNS.search(sql.split(" ON ", 1)[1]):
+                con.exec_driver_sql(f'DROP INDEX "{name}"')
+                self._deferred.append(sql)
 
     def finish(self) -> None:
         """What was held back, done once: the search entries of the rows added, the deferred indexes.
@@ -231,8 +264,9 @@ class BulkWriter:
         self.s.flush()   # an invoice changed in the session (an import's update) is written before it is raised
         lo, hi = self._insert(Allocation.__table__, allocations)
         con = self.s.connection()
-        con.execute(_RAISE_PAID, {"lo": lo, "hi": hi})
         touched = {a["invoice_id"] for a in allocations}
+        self._defer_paid_indexes(con, len(touched))
+        con.execute(_RAISE_PAID, {"lo": lo, "hi": hi})
         for obj in list(self.s.identity_map.values()):
             if isinstance(obj, Invoice) and obj.id in touched:
                 self.s.expire(obj)   # read again: its paid total and derived columns changed in SQL

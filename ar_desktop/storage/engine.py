@@ -376,7 +376,9 @@ class Database:
                 # copied while this connection is open, so that closing it last removes SQLite's -wal
                 # and -shm (a read-only connection closing last would leave them)
                 keep = safety.read_keep(conn.connection.driver_connection)
-                safety.rotating_backup(self.path, keep)
+                # the file passed its check in this session and only this program wrote it since: its copy
+                # gets the quick check and a comparison with the file (backup.backup_file)
+                safety.rotating_backup(self.path, keep, source_checked=True)
 
     def _dispose(self) -> None:
         if self._engine is not None:

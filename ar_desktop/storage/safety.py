@@ -402,14 +402,16 @@ def latest_backup(path: Path) -> Path | None:
     return None
 
 
-def rotating_backup(path: Path, keep: int = DEFAULT_KEEP, reason: str = "closed") -> Path:
-    """Back the file up into ``<stem>.backups/`` and keep only the newest ``keep`` backups."""
+def rotating_backup(path: Path, keep: int = DEFAULT_KEEP, reason: str = "closed", *,
+                    source_checked: bool = False) -> Path:
+    """Back the file up into ``<stem>.backups/`` and keep only the newest ``keep`` backups
+    (``source_checked``: as ``backup.backup_file``'s)."""
     from ar_desktop.storage.backup import backup_file
 
     path = Path(path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = backups_dir(path) / f"{path.stem}-{stamp}-{reason}{path.suffix}"
-    backup_file(path, dest)
+    backup_file(path, dest, source_checked=source_checked)
     for old in list_backups(path)[max(keep, 1):]:
         try:
             old.unlink()

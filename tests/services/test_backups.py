@@ -246,3 +246,37 @@ def test_backup_reports_progress_and_cancel_leaves_nothing(path, tmp_path):
         assert not (tmp_path / "cancelled.ardb.part").exists()
     finally:
         books.close()
+
+
+def test_the_copy_on_close_is_checked_and_compared_with_the_file(path, tmp_path):
+    """The automatic backup on close of a file checked in its session gets the quick check and a comparison
+    with the file (storage.backup); a file whose pages were damaged on disk during the session is still
+    never backed up: the copy is refused and the close goes on."""
+    from ar_desktop.storage.backup import _shape
+
+    books = open_company(path, FixedClock(TODAY))
+    before = automatic_backups(path)
+    customers(2, books, 300)
+    books.close()
+    newest = automatic_backups(path)[0]
+    assert newest not in before and describe_backup(newest).ok and describe_backup(newest).counts["customer"] == 5
+    src, copy = sqlite3.connect(path), sqlite3.connect(newest)
+    try:
+        assert _shape(src) == _shape(copy)   # every page there, the same header fields and schema
+        copy.execute("CREATE TABLE extra (x)")
+        assert _shape(src) != _shape(copy)
+    finally:
+        src.close()
+        copy.close()
+
+    books = open_company(path, FixedClock(TODAY))
+    customers(300, books, 1000)   # pages enough to damage some
+    with books.db.session() as s:   # fold the log into the file, so the damage below stays in it
+        s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    kept = automatic_backups(path)
+    _damage(path)
+    books.close()   # its automatic backup is refused, the closing is not
+    assert automatic_backups(path) == kept
+    assert not check_path(path).ok
+    with pytest.raises(DamagedFile):   # no clean-close mark: the next open checks the file fully first
+        open_company(path, FixedClock(TODAY))

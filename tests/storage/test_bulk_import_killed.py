@@ -47,7 +47,7 @@ KILLED_AT = textwrap.dedent("""
         return con
     sqlite3.connect = sqlite3.dbapi2.connect = connect   # (SQLAlchemy connects through dbapi2)
     from ar_desktop.cli.base import run
-    sys.exit(run(["--db", db, "import", "invoices", csv]))
+    sys.exit(run(["--db", db, "import", sys.argv[5] if len(sys.argv) > 5 else "invoices", csv]))
 """)
 
 
@@ -121,5 +121,46 @@ def test_a_first_import_killed_at_its_last_steps_leaves_the_file_as_before(tmp_p
         found = con.execute("SELECT number FROM invoice WHERE id IN (SELECT rowid FROM invoice_search WHERE "
                             "invoice_search MATCH ?) AND reference LIKE ?", (term.trigrams(), term.like())).fetchall()
         assert found == [("N002999",)]
+    finally:
+        con.close()
+
+
+def _payments_csv(folder: Path, invoices: int) -> Path:
+    """A payment on each unsettled invoice of ``_csv``'s file (every fifth is settled), named by its number."""
+    path = folder / "payments.csv"
+    rows = [f"2026-03-{k % 28 + 1:02d},C1,{k % 900 + 1}.50,N{k:06d},Bank {k}" for k in range(invoices) if k % 5]
+    path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize(("what", "n"), [("DROP INDEX@IX_INVOICE", 2), ("UPDATE invoice", 2),
+                                         ("CREATE INDEX@ON INVOICE", 3)])
+def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(tmp_path, what, n):
+    """Payments on more than a tenth of the invoices: the invoice indexes that follow the paid totals are
+    dropped inside the import's transaction and built again at its end (storage.bulk_repo). Killed at a
+    DROP INDEX, at a batch's UPDATE of paid totals, or at a CREATE INDEX, the file is as before: every
+    index with its own definition, no payment, ``check`` sound; importing again pays every invoice."""
+    path = _company(tmp_path / "kill.ardb")
+    csv = _csv(tmp_path)
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), "-", "0"], env=ENV,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    before, state = _indexes(path), _state(path)
+    payments = _payments_csv(tmp_path, ROWS)
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, str(n), "payments"],
+                            env=ENV, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _state(path) == state and _indexes(path) == before
+
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, "0", "payments"],
+                          env=ENV, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert check_path(path).ok and _indexes(path) == before
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT count(*) FROM invoice WHERE paid < amount").fetchone()[0] == 0
     finally:
         con.close()
