@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ar_desktop.domain.forecast import DISPUTED, DUE, LEGAL, PLAN, PROMISE, Forecast
 from ar_desktop.domain.kpi import LABELS, Kpis
 from ar_desktop.services import kpis as kpi_service
-from ar_desktop.services import overview as overview_service
 from ar_desktop.ui import palette
 from ar_desktop.ui.figure_card import figure_text
 from ar_desktop.ui.rows_model import RowColumn
@@ -46,7 +45,9 @@ class OverviewDetails(QObject):
 
     def invoices(self, books, as_of: dt.date, which: str, title: str, currency: str | None) -> FigureListDialog:
         """The invoices open on ``as_of``: all | current | overdue | disputed | an aging bucket's key."""
-        rows = overview_service.open_invoices(books, as_of, which, currency)
+        from ar_desktop.services.overview import OpenInvoice, open_invoices  # on first use
+
+        rows = open_invoices(books, as_of, which, currency)
         total = sum((r.disputed_amount if which == "disputed" else r.open_amount for r in rows), start=0)
         columns = [RowColumn(QT_TRANSLATE_NOOP("Overview", "Invoice"), lambda r: r.number),
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Customer"), lambda r: r.customer_name),
@@ -57,9 +58,8 @@ class OverviewDetails(QObject):
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Amount"), lambda r: r.amount, "money"),
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Open"), lambda r: r.open_amount, "money"),
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Disputed"), lambda r: r.disputed_amount or None, "money")]
-        total_row = overview_service.OpenInvoice(self.tr("Total"), "", "", 0, None, None, 0, None,
-                                                 total if which != "disputed" else None,
-                                                 total if which == "disputed" else 0, "")
+        total_row = OpenInvoice(self.tr("Total"), "", "", 0, None, None, 0, None, total if which != "disputed" else None,
+                                total if which == "disputed" else 0, "")
         subtitle = self.tr("{0} invoices open on {1}, {2} in all.").format(len(rows), as_of.isoformat(),
                                                                            money_text(total))
         return self._show(title, subtitle, columns, rows, total_row,
@@ -108,7 +108,9 @@ class OverviewDetails(QObject):
 
     def overdue_of(self, books, as_of: dt.date, currency: str | None, c) -> FigureListDialog:
         """One customer's overdue invoices on ``as_of`` (``c``: a row of the largest overdue balances)."""
-        rows = overview_service.open_invoices(books, as_of, "overdue", currency, customer_id=c.customer_id)
+        from ar_desktop.services.overview import open_invoices
+
+        rows = open_invoices(books, as_of, "overdue", currency, customer_id=c.customer_id)
         return self._show(f"{c.code} – {c.name}", self.tr("Overdue on {0}: {1}").format(
             as_of.isoformat(), money_text(c.overdue)),
             [RowColumn(QT_TRANSLATE_NOOP("Overview", "Invoice"), lambda r: r.number),

@@ -24,8 +24,6 @@ from ar_desktop.domain.aging import BUCKET_KEYS
 from ar_desktop.domain.forecast import DEFAULT_WEEKS, Forecast
 from ar_desktop.domain.kpi import LABELS, TrendPoint
 from ar_desktop.services import kpis as kpi_service
-from ar_desktop.services import overview as overview_service
-from ar_desktop.services.forecast import cash_forecast
 from ar_desktop.ui.aging_view import BUCKET_TEXT
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.overview_charts import OverviewCharts
@@ -36,9 +34,28 @@ from ar_desktop.ui.refresh_on_show import RefreshWhenShown
 from ar_desktop.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:  # for annotations only: imported where used
+    from ar_desktop.services.overview import OverviewActions, OverviewFigures
     from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
 
 PERIODS = (30, 60, 90, 180, 365)
+
+
+def _figures(books, as_of: dt.date, days: int, currency: str | None) -> OverviewFigures:
+    from ar_desktop.services.overview import overview_figures  # on first use, off the window's start-up
+
+    return overview_figures(books, as_of, days, currency)
+
+
+def _actions(books, as_of: dt.date) -> OverviewActions:
+    from ar_desktop.services.overview import overview_actions
+
+    return overview_actions(books, as_of)
+
+
+def _forecast(books, as_of: dt.date, currency: str | None) -> Forecast:
+    from ar_desktop.services.forecast import cash_forecast
+
+    return cash_forecast(books, as_of, DEFAULT_WEEKS, currency)
 
 
 @dataclass(frozen=True)
@@ -64,10 +81,10 @@ class OverviewTab(RefreshWhenShown, QWidget):
 
         super().__init__(parent)
         self.books = None
-        self.figures: overview_service.OverviewFigures | None = None
+        self.figures: OverviewFigures | None = None
         self.trend: list[TrendPoint] = []
         self.forecast: Forecast | None = None
-        self.actions: overview_service.OverviewActions | None = None
+        self.actions: OverviewActions | None = None
         self._pending: set[str] = set()
         self._started = 0.0
 
@@ -154,10 +171,10 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self._started = time.perf_counter()
         self.status.setText(self.tr("Computing…"))
         self.grid.show_pending()
-        jobs = (("figures", lambda _p: overview_service.overview_figures(books, as_of, days, currency)),
+        jobs = (("figures", lambda _p: _figures(books, as_of, days, currency)),
                 ("trend", lambda _p: kpi_service.trend(books, as_of, days, currency)),
-                ("forecast", lambda _p: cash_forecast(books, as_of, DEFAULT_WEEKS, currency)),
-                ("actions", lambda _p: overview_service.overview_actions(books, as_of)))
+                ("forecast", lambda _p: _forecast(books, as_of, currency)),
+                ("actions", lambda _p: _actions(books, as_of)))
         return [BackgroundTask(self, self.tr("Computing the overview…"), fn,
                                lambda result, part=part: self._arrived(generation, part, result), quiet=True).start()
                 for part, fn in jobs]
@@ -172,7 +189,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
             self.status.setText(self.tr("Computed in {0:.1f} s").format(time.perf_counter() - self._started))
             self.loaded.emit()
 
-    def _show_figures(self, f: overview_service.OverviewFigures) -> None:
+    def _show_figures(self, f: OverviewFigures) -> None:
         self.figures = f
         self.grid.show_values(f.kpis, f.previous)
         self.charts.show_aging(f.buckets)
@@ -187,7 +204,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.trend = points
         self.charts.show_trend(points)
 
-    def _show_actions(self, a: overview_service.OverviewActions) -> None:
+    def _show_actions(self, a: OverviewActions) -> None:
         self.actions = a
         self.lists.todo.set_rows(a.actions)
         self.lists.reviews.set_rows(a.reviews)
