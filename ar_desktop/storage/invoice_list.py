@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ar_desktop.storage.list_filter import customer_and_period
 from ar_desktop.storage.orm import SPAN_OPEN
 from ar_desktop.storage.search import SearchTerm, invoice_condition
 
@@ -86,15 +87,9 @@ class InvoiceList:
         if self.status == "overdue":
             terms.append("i.due_date < :as_of")
             p["as_of"] = (self.as_of or dt.date.today()).isoformat()
-        if self.customer_id is not None:
-            terms.append("i.customer_id = :customer_id")
-            p["customer_id"] = self.customer_id
-        if self.date_from is not None:
-            terms.append("i.issue_date >= :date_from")
-            p["date_from"] = self.date_from.isoformat()
-        if self.date_to is not None:
-            terms.append("i.issue_date <= :date_to")
-            p["date_to"] = self.date_to.isoformat()
+        shared, shared_p = customer_and_period("i", "issue_date", self.customer_id, self.date_from, self.date_to)
+        terms += shared
+        p.update(shared_p)
         term = SearchTerm.of(self.search)
         if term:
             sql, params = invoice_condition(term)

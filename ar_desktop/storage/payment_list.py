@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.payment_kinds import METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL
+from ar_desktop.storage.list_filter import customer_and_period
 from ar_desktop.storage.search import _escape_like
 
 __all__ = ["SORT_KEYS", "PaymentList", "applied_sql", "kind_sql"]
@@ -88,16 +89,7 @@ class PaymentList:
         return "FROM payment p"
 
     def where(self) -> tuple[str, dict]:
-        terms, p = [], {}
-        if self.customer_id is not None:
-            terms.append("p.customer_id = :customer_id")
-            p["customer_id"] = self.customer_id
-        if self.date_from is not None:
-            terms.append("p.date >= :date_from")
-            p["date_from"] = self.date_from.isoformat()
-        if self.date_to is not None:
-            terms.append("p.date <= :date_to")
-            p["date_to"] = self.date_to.isoformat()
+        terms, p = customer_and_period("p", "date", self.customer_id, self.date_from, self.date_to)
         if self.kind and self.kind != "all":
             terms.append(f"{kind_sql} = :kind")
             p["kind"] = self.kind

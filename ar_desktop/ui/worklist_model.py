@@ -9,22 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ar_desktop.domain.aging import overdue_severity
+from ar_desktop.domain.collection_file import promise_status_text, state_text
 from ar_desktop.domain.ladder import step_name_text
 from ar_desktop.services.collections import WorklistRow
 from ar_desktop.ui import palette
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import IdRole, RawRole, StatusRole, money_text
 
-STATE_TEXT = {
-    "action_due": QT_TRANSLATE_NOOP("Worklist", "Action due"),
-    "waiting": QT_TRANSLATE_NOOP("Worklist", "Waiting"),
-    "promised": QT_TRANSLATE_NOOP("Worklist", "Promised"),
-    "disputed": QT_TRANSLATE_NOOP("Worklist", "Disputed"),
-    "on_hold": QT_TRANSLATE_NOOP("Worklist", "On hold"),
-}
-PROMISE_STATUS_TEXT = {"open": QT_TRANSLATE_NOOP("Worklist", "open"),
-                       "kept": QT_TRANSLATE_NOOP("Worklist", "kept"),
-                       "broken": QT_TRANSLATE_NOOP("Worklist", "broken")}
 STATE_TONE = {"action_due": palette.OVERDUE, "waiting": palette.WAITING, "promised": palette.DUE_SOON,
               "disputed": palette.DISPUTED, "on_hold": palette.ON_HOLD}
 
@@ -83,11 +74,11 @@ def _promise(r: WorklistRow) -> str:
     p = r.promise
     return QCoreApplication.translate("Worklist", "{0} by {1} ({2})").format(
         money_text(p.amount), p.promised_date.isoformat(),
-        QCoreApplication.translate("Worklist", PROMISE_STATUS_TEXT.get(p.status, p.status)))
+        render(promise_status_text(p.status)))
 
 
 def _state(r: WorklistRow) -> str:
-    text = QCoreApplication.translate("Worklist", STATE_TEXT.get(r.state, r.state))
+    text = render(state_text(r.state))
     extras = []
     if r.broken_promise:
         extras.append(QCoreApplication.translate("Worklist", "promise broken"))

@@ -7087,19 +7087,7 @@ Receivables and collections for bookkeepers.</source>
     </message>
 </context>
 <context>
-    <name>OverviewTab</name>
-    <message>
-        <source>{0} days</source>
-        <translation>{0} 天</translation>
-    </message>
-    <message>
-        <source>Overview as of</source>
-        <translation>概览截至</translation>
-    </message>
-    <message>
-        <source>period</source>
-        <translation>统计期间</translation>
-    </message>
+    <name>OverviewCharts</name>
     <message>
         <source>Aging</source>
         <translation>账龄</translation>
@@ -7113,56 +7101,24 @@ Receivables and collections for bookkeepers.</source>
         <translation>按周预计收款</translation>
     </message>
     <message>
-        <source>Largest overdue balances</source>
-        <translation>逾期金额最大的客户</translation>
-    </message>
-    <message>
-        <source>Nothing is overdue.</source>
-        <translation>没有逾期款项。</translation>
-    </message>
-    <message>
-        <source>Today&apos;s collection actions</source>
-        <translation>今日催收事项</translation>
-    </message>
-    <message>
-        <source>Nothing to do today.</source>
-        <translation>今日无待办事项。</translation>
-    </message>
-    <message>
-        <source>Credit reviews due</source>
-        <translation>待复核信用的客户</translation>
-    </message>
-    <message>
-        <source>No credit review is due.</source>
-        <translation>暂无需要复核信用的客户。</translation>
-    </message>
-    <message>
-        <source>Reference-rate tables out of date</source>
-        <translation>需要更新的基准利率表</translation>
-    </message>
-    <message>
-        <source>The rate tables your late-charge rules use are up to date.</source>
-        <translation>滞纳金规则所用的利率表均为最新。</translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation>正在计算…</translation>
-    </message>
-    <message>
-        <source>Computing the overview…</source>
-        <translation>正在计算概览…</translation>
-    </message>
-    <message>
-        <source>Computed in {0:.1f} s</source>
-        <translation>计算用时 {0:.1f} 秒</translation>
-    </message>
-    <message>
         <source>{0}: {1} ({2} of what is owed)</source>
         <translation>{0}：{1}（占应收账款 {2}）</translation>
     </message>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>{0}: DSO {1}, overdue {2} %</source>
+        <translation>{0}：周转天数 {1}，逾期占比 {2} %</translation>
+    </message>
+    <message>
+        <source>DSO (days)</source>
+        <translation>周转天数（天）</translation>
+    </message>
+    <message>
+        <source>Overdue share (%)</source>
+        <translation>逾期占比（%）</translation>
     </message>
     <message>
         <source>Week from {0}: {1}</source>
@@ -7184,29 +7140,16 @@ Receivables and collections for bookkeepers.</source>
         <source>Disputed or with a legal or agency step: {0}</source>
         <translation>有争议或已采取法律/催收机构措施：{0}</translation>
     </message>
+</context>
+<context>
+    <name>OverviewDetails</name>
     <message>
-        <source>{0}: DSO {1}, overdue {2} %</source>
-        <translation>{0}：周转天数 {1}，逾期占比 {2} %</translation>
-    </message>
-    <message>
-        <source>DSO (days)</source>
-        <translation>周转天数（天）</translation>
-    </message>
-    <message>
-        <source>Overdue share (%)</source>
-        <translation>逾期占比（%）</translation>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
         <source>{0} invoices open on {1}, {2} in all.</source>
         <translation>截至 {1} 共 {0} 张未结发票，合计 {2}。</translation>
-    </message>
-    <message>
-        <source>Aging: {0}</source>
-        <translation>账龄：{0}</translation>
-    </message>
-    <message>
-        <source>Owed on {0}</source>
-        <translation>截至 {0} 的应收账款</translation>
     </message>
     <message>
         <source>Expected in the week from {0}</source>
@@ -7239,6 +7182,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Invoices paid in the period</source>
         <translation>期间内付清的发票</translation>
+    </message>
+    <message>
+        <source>Overdue on {0}: {1}</source>
+        <translation>截至 {0} 逾期：{1}</translation>
     </message>
     <message>
         <source>As of {0}, period of {1} days from {2}:</source>
@@ -7280,9 +7227,75 @@ Receivables and collections for bookkeepers.</source>
         <source>Invoices of the period…</source>
         <translation>期间内发票…</translation>
     </message>
+</context>
+<context>
+    <name>OverviewLists</name>
     <message>
-        <source>Overdue on {0}: {1}</source>
-        <translation>截至 {0} 逾期：{1}</translation>
+        <source>Largest overdue balances</source>
+        <translation>逾期金额最大的客户</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>没有逾期款项。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s collection actions</source>
+        <translation>今日催收事项</translation>
+    </message>
+    <message>
+        <source>Nothing to do today.</source>
+        <translation>今日无待办事项。</translation>
+    </message>
+    <message>
+        <source>Credit reviews due</source>
+        <translation>待复核信用的客户</translation>
+    </message>
+    <message>
+        <source>No credit review is due.</source>
+        <translation>暂无需要复核信用的客户。</translation>
+    </message>
+    <message>
+        <source>Reference-rate tables out of date</source>
+        <translation>需要更新的基准利率表</translation>
+    </message>
+    <message>
+        <source>The rate tables your late-charge rules use are up to date.</source>
+        <translation>滞纳金规则所用的利率表均为最新。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>Overview as of</source>
+        <translation>概览截至</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Computing the overview…</source>
+        <translation>正在计算概览…</translation>
+    </message>
+    <message>
+        <source>Computed in {0:.1f} s</source>
+        <translation>计算用时 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Aging: {0}</source>
+        <translation>账龄：{0}</translation>
+    </message>
+    <message>
+        <source>Owed on {0}</source>
+        <translation>截至 {0} 的应收账款</translation>
     </message>
 </context>
 <context>

@@ -37,30 +37,30 @@ def test_overview_is_the_first_tab_and_shows_every_figure(qtbot, window):
     o = loaded(qtbot, window)
     now, before = kpis_with_previous(window.books, window.books.today(), 90)
     for m in METRICS:
-        assert o.cards[m].value.text() == figure_text(m, now.value(m)), m
-    assert "was" in o.cards["dso"].change.text()
+        assert o.grid.cards[m].value.text() == figure_text(m, now.value(m)), m
+    assert "was" in o.grid.cards["dso"].change.text()
     assert o.status.text().startswith("Computed in")
     assert o.figures.previous == before
     # the forecast bars hold every open cent
     f = cash_forecast(window.books, window.books.today())
-    bars = o.forecast_chart.bars
+    bars = o.charts.forecast_chart.bars
     assert [b.value for b in bars] == [*f.per_week, f.later, f.uncertain]
     assert sum(b.value for b in bars) == now.total_ar
 
 
 def test_overdue_opens_the_invoices_tab_filtered_to_overdue(qtbot, window):
     o = loaded(qtbot, window)
-    qtbot.mouseClick(o.cards["overdue_ar"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(o.grid.cards["overdue_ar"], Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.invoices
     assert window.invoices.status.currentData() == "overdue"
     assert window.invoices.model.rowCount() > 0
     totals = window.invoices.totals.text()
-    assert f"overdue {o.cards['overdue_ar'].value.text()}" in totals
+    assert f"overdue {o.grid.cards['overdue_ar'].value.text()}" in totals
 
 
 def test_an_aging_bar_opens_the_invoices_it_adds_up(qtbot, window):
     o = loaded(qtbot, window)
-    click_bar(qtbot, o.aging_chart, 2)   # 31–60 days
+    click_bar(qtbot, o.charts.aging_chart, 2)   # 31–60 days
     d = last_dialog(qtbot)
     rows = d.model.rows
     assert rows and all(31 <= r.days_overdue <= 60 for r in rows)
@@ -72,10 +72,10 @@ def test_a_forecast_bar_opens_the_receipts_of_its_week(qtbot, window):
     o = loaded(qtbot, window)
     fc = o.forecast
     week = max(range(len(fc.per_week)), key=lambda i: fc.per_week[i])
-    o.forecast_chart.setFocus()
+    o.charts.forecast_chart.setFocus()
     for _ in range(week + 1):
-        qtbot.keyClick(o.forecast_chart, Qt.Key.Key_Right)
-    qtbot.keyClick(o.forecast_chart, Qt.Key.Key_Return)
+        qtbot.keyClick(o.charts.forecast_chart, Qt.Key.Key_Right)
+    qtbot.keyClick(o.charts.forecast_chart, Qt.Key.Key_Return)
     d = last_dialog(qtbot)
     assert sum(r.amount for r in d.model.rows) == fc.per_week[week]
     start = fc.week_starts[week]
@@ -85,27 +85,27 @@ def test_a_forecast_bar_opens_the_receipts_of_its_week(qtbot, window):
 
 def test_every_chart_has_its_numbers_one_click_away(qtbot, window):
     o = loaded(qtbot, window)
-    for panel in (o.aging_panel, o.trend_panel, o.forecast_panel):
+    for panel in (o.charts.aging_panel, o.charts.trend_panel, o.charts.forecast_panel):
         qtbot.mouseClick(panel.numbers, Qt.MouseButton.LeftButton)
         assert panel.stack.currentWidget() is panel.table
         assert panel.table.model().rowCount() > 0
-    assert o.trend_numbers.rowCount() == 12
-    total = o.aging_numbers.index(o.aging_numbers.rowCount() - 1, 1).data(RawRole)
+    assert o.charts.trend_numbers.rowCount() == 12
+    total = o.charts.aging_numbers.index(o.charts.aging_numbers.rowCount() - 1, 1).data(RawRole)
     assert total == o.figures.kpis.total_ar
 
 
 def test_dso_explains_its_arithmetic(qtbot, window):
     o = loaded(qtbot, window)
-    qtbot.mouseClick(o.cards["dso"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(o.grid.cards["dso"], Qt.MouseButton.LeftButton)
     box = last_dialog(qtbot, QMessageBox)
     assert "DSO = owed ÷ sales × days" in box.text()
-    assert o.cards["dso"].value.text().split()[0] in box.text()
+    assert o.grid.cards["dso"].value.text().split()[0] in box.text()
     box.close()
 
 
 def test_days_to_pay_lists_the_invoices_paid_in_the_period(qtbot, window):
     o = loaded(qtbot, window)
-    qtbot.mouseClick(o.cards["average_days_to_pay"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(o.grid.cards["average_days_to_pay"], Qt.MouseButton.LeftButton)
     d = last_dialog(qtbot)
     counted = [r for r in d.model.rows if not r.invoice.by_adjustment]
     assert len(counted) == o.figures.kpis.cleared_count
@@ -116,13 +116,13 @@ def test_days_to_pay_lists_the_invoices_paid_in_the_period(qtbot, window):
 
 def test_an_earlier_date_recomputes_everything(qtbot, window):
     o = loaded(qtbot, window)
-    before = o.cards["total_ar"].value.text()
+    before = o.grid.cards["total_ar"].value.text()
     earlier = window.books.today() - dt.timedelta(days=60)
     o.as_of.setDate(earlier)
     qtbot.waitUntil(lambda: not o._pending and o.figures.as_of == earlier, timeout=30_000)
-    assert o.cards["total_ar"].value.text() != before
+    assert o.grid.cards["total_ar"].value.text() != before
     # a past date: the overdue figure lists the invoices as of then instead of today's list
-    qtbot.mouseClick(o.cards["overdue_ar"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(o.grid.cards["overdue_ar"], Qt.MouseButton.LeftButton)
     d = last_dialog(qtbot)
     assert sum(r.open_amount for r in d.model.rows) == o.figures.kpis.overdue_ar
     d.close()
@@ -131,19 +131,19 @@ def test_an_earlier_date_recomputes_everything(qtbot, window):
 
 def test_todays_actions_open_the_collections_tab(qtbot, window):
     o = loaded(qtbot, window)
-    letters = [i for i, a in enumerate(o.todo.rows) if a.key == "letters"][0]
+    letters = [i for i, a in enumerate(o.lists.todo.rows) if a.key == "letters"][0]
     o.open_action(letters)
     assert window.tabs.currentWidget() is window.collections
     assert window.collections.filter.currentData() == "letters"
     qtbot.waitUntil(lambda: not window.collections._stale, timeout=30_000)
-    assert window.collections.model.rowCount() == o.todo.rows[letters].count
+    assert window.collections.model.rowCount() == o.lists.todo.rows[letters].count
 
 
 def test_a_credit_review_row_selects_the_customer(qtbot, window):
     o = loaded(qtbot, window)
-    assert o.reviews.rowCount() > 0
-    code = o.reviews.rows[0].customer_code
-    o.list_views["reviews"].doubleClicked.emit(o.reviews.index(0, 0))
+    assert o.lists.reviews.rowCount() > 0
+    code = o.lists.reviews.rows[0].customer_code
+    o.lists.views["reviews"].doubleClicked.emit(o.lists.reviews.index(0, 0))
     assert window.tabs.currentWidget() is window.collections
     qtbot.waitUntil(lambda: window.collections.current_row() is not None
                     and window.collections.current_row().customer_code == code, timeout=30_000)
@@ -154,11 +154,11 @@ def test_fits_a_laptop_screen(qtbot, window):
     window.resize(1366, 768)
     o = loaded(qtbot, window)
     qtbot.wait(50)
-    for card in o.cards.values():
+    for card in o.grid.cards.values():
         top_left = card.mapTo(window, QPoint(0, 0))
         assert top_left.x() + card.width() <= 1366 and top_left.y() + card.height() <= 768
         assert card.value.width() >= card.value.sizeHint().width() - 1, card.key
-    for view in o.list_views.values():
+    for view in o.lists.views.values():
         assert view.mapTo(window, QPoint(0, 0)).y() < 768 - 60
-    chart = o.aging_chart
+    chart = o.charts.aging_chart
     assert chart.hit_rects()[0].contains(QPointF(chart.hit_rects()[0].center()))

@@ -214,3 +214,26 @@ def test_switching_language_takes_effect_without_a_restart(window, qapp):
         assert [a.text() for a in window.menuBar().actions()][0] == "&File"
     finally:
         switch_language(qapp, "en")
+
+
+def test_worklist_states_and_promises_speak_chinese(chinese_window, qtbot):
+    """The worklist says an account's state and a promise's in the domain's words (domain.collection_file),
+    translated in the window: no English left in Chinese mode."""
+    from ar_desktop.domain.collection_file import (PROMISE_STATUS_NAMES, STATE_NAMES, promise_status_text,
+                                                   state_text)
+    from ar_desktop.ui.i18n import render
+    from ar_desktop.ui.worklist_model import COLUMN_KEYS
+
+    for key in STATE_NAMES:
+        assert re.fullmatch(r"[\u4e00-\u9fff]+", render(state_text(key))), key
+    for key in PROMISE_STATUS_NAMES:
+        assert re.fullmatch(r"[\u4e00-\u9fff]+", render(promise_status_text(key))), key
+    w = chinese_window
+    w.tabs.setCurrentWidget(w.collections)
+    m = w.collections.model
+    qtbot.waitUntil(lambda: m.rowCount() > 0, timeout=30_000)
+    shown = {column: {m.index(r, COLUMN_KEYS.index(column)).data() for r in range(m.rowCount())} - {""}
+             for column in ("state", "promise")}
+    assert shown["state"] and shown["promise"], shown
+    english = [t for texts in shown.values() for t in texts if re.search(r"[A-Za-z]", t)]
+    assert not english, english
