@@ -185,7 +185,7 @@ def test_forecast_only_reads_and_loads_no_orm(db, tmp_path):
     ok("--db", str(path), "promise", "ACME", "--date", "2026-04-08", "--amount", "200.00", "--made-on", "2026-03-25")
     ok("--db", str(path), "dispute", "I-2", "--reason", "damaged", "--amount", "20.50", "--date", "2026-03-26")
     for step, on in (("reminder", "2025-11-20"), ("phone_call", "2025-12-01"), ("demand_letter", "2025-12-15"),
-                     ("final_notice", "2026-01-10"), ("legal_action", "2026-02-01")):
+                     ("legal_action", "2026-02-01")):
         ok("--db", str(path), "log", "BETA", "--step", step, "--date", on)
     clean_close.mark_clean(path)
     before = _sha(path)
@@ -197,7 +197,8 @@ def test_forecast_only_reads_and_loads_no_orm(db, tmp_path):
     rows = dict(line.split(",") for line in r.stdout.splitlines()[1:-1])
     assert r.stdout.splitlines()[-1] == "plain"
     # ACME's promise takes 200.00 of I-2 (230.00 not in dispute) on 04-08 (week 2); the other 30.00 is due
-    # 04-19 (week 3); 20.50 disputed and BETA's I-3, under legal action, are uncertain
-    assert rows == {"2026-04-01": "0.00", "2026-04-08": "200.00", "2026-04-15": "30.00", "2026-04-22": "0.00",
-                    "UNCERTAIN": "95.75", "LATER": "0.00", "TOTAL": "325.75"}
+    # 04-19 + ACME's 10 days late (I-1), after the 4 weeks; 20.50 disputed and BETA's I-3, under legal
+    # action, are uncertain
+    assert rows == {"2026-04-01": "0.00", "2026-04-08": "200.00", "2026-04-15": "0.00", "2026-04-22": "0.00",
+                    "UNCERTAIN": "95.75", "LATER": "30.00", "TOTAL": "325.75"}
     assert _sha(path) == before and clean_close.closed_cleanly(path)
