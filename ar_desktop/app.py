@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = cli.build_parser()
     args, _rest = parser.parse_known_args(argv)
     if args.command:
-        return cli.run(argv)
+        return cli.run(argv, parser)   # the parser built once (60 subcommands: tens of ms)
     from ar_desktop.ui.application import run_gui
 
     return run_gui(argv, open_path=args.open or args.db)

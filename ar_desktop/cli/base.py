@@ -80,8 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
+def run(argv: Sequence[str], parser: argparse.ArgumentParser | None = None) -> int:
+    """Run the command ``argv`` names (``parser``: ``build_parser()``'s, when the caller has built it)."""
+    parser = parser or build_parser()
     args = parser.parse_args(list(argv))
     if not args.command:
         parser.error("no command given")

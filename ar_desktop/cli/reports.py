@@ -49,7 +49,8 @@ def _forecast(args) -> int:
     from ar_desktop.services.forecast import cash_forecast
     from ar_desktop.services.kpis import report_currency
 
-    books = open_books(args)
+    # figures only read (as `kpi`): no outcomes recorded on the way, no integrity check beside the work
+    books = open_books(args, reading=True)
     try:
         currency = report_currency(books, args.currency)
         f = cash_forecast(books, args.as_of, args.weeks, currency)

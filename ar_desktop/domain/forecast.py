@@ -13,6 +13,9 @@ Each open amount lands on an expected day, in this order of precedence:
 
 No day is earlier than D + 1. Weeks start on D + 1; what falls after the last week is *later*.
 Every open cent is in exactly one place, so the rows add up to the open balance (total_ar).
+
+Amounts are exact: ``Decimal``, or integer minor units throughout (every item, instalment and promise;
+the totals are then in minor units too: the service turns them into money once, not per invoice).
 """
 
 from __future__ import annotations
@@ -41,7 +44,13 @@ _ONE_DAY = dt.timedelta(days=1)
 
 class ForecastItem(NamedTuple):
     """An invoice open as of D. (Named tuples here: one of these and one receipt are made per open
-    invoice, tens of thousands on a big file, and a tuple is several times cheaper than a dataclass.)"""
+    invoice, tens of thousands on a big file, and a tuple is several times cheaper than a dataclass.)
+
+    ``invoice_number`` and ``customer_code`` are what a receipt shows; the rule itself needs of them only
+    keys: the invoice's own (plans name their invoices by it), the customer's (shared by its invoices, its
+    promise and its days late), and, among one customer's invoices due on the same day, an order (the
+    number's, oldest first for a promise or a plan). Totals without receipts may use ids for both, as
+    long as a customer with a promise and the invoices of a plan carry their numbers."""
 
     invoice_number: str
     customer_code: str
@@ -132,31 +141,36 @@ def whole_days(days_late: int, invoices: int) -> int:
     return int((Decimal(days_late) / Decimal(invoices)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def _order(it: ForecastItem) -> tuple:
+    return it.customer_code, it.due_date, it.invoice_number
+
+
 def forecast(as_of: dt.date, items: Iterable[ForecastItem], *, weeks: int = DEFAULT_WEEKS,
              plans: Sequence[ForecastPlan] = (), promises: Iterable[ForecastPromise] = (),
-             average_days_late: Mapping[str, int] | None = None) -> Forecast:
+             average_days_late: Mapping[str, int] | None = None, zero=_ZERO) -> Forecast:
+    """``zero``: 0 when the amounts are integer minor units."""
     check_weeks(weeks)
     first = as_of + _ONE_DAY
     late = average_days_late or {}
     receipts: list[ExpectedReceipt] = []
     certain: dict[str, Decimal] = {}      # invoice number -> amount still to place
-    order: list[ForecastItem] = sorted(items, key=lambda i: (i.customer_code, i.due_date, i.invoice_number))
-    for it in order:
+    items = list(items)
+    for it in items:
         amount = it.open_amount
-        if amount <= _ZERO:
+        if amount <= 0:
             continue
         if it.legal:
             receipts.append(ExpectedReceipt(it.invoice_number, it.customer_code, amount, None, LEGAL))
             continue
         disputed = it.disputed_amount
         if disputed:
-            disputed = min(max(disputed, _ZERO), amount)
+            disputed = min(max(disputed, zero), amount)
             if disputed:
                 receipts.append(ExpectedReceipt(it.invoice_number, it.customer_code, disputed, None, DISPUTED))
                 amount -= disputed
         if amount:
             certain[it.invoice_number] = amount
-    by_number = {it.invoice_number: it for it in order}
+    by_number = {it.invoice_number: it for it in items}
 
     def place(number: str, amount: Decimal, day: dt.date, basis: str) -> None:
         it = by_number[number]
@@ -164,30 +178,36 @@ def forecast(as_of: dt.date, items: Iterable[ForecastItem], *, weeks: int = DEFA
         certain[number] -= amount
 
     for plan in plans:
-        _place_plan(plan, [it for it in order if it.invoice_number in plan.invoice_numbers], certain, place)
-    by_customer: dict[str, list[ForecastItem]] = {}   # each customer's items, in ``order``
-    for promise in promises:
-        if not by_customer:
-            for it in order:
+        covered = sorted((by_number[n] for n in plan.invoice_numbers if n in by_number), key=_order)
+        _place_plan(plan, covered, certain, place)
+    by_customer: dict[str, list[ForecastItem]] = {}   # a promised customer's items, oldest first
+    promises = list(promises)
+    if promises:
+        promised = {p.customer_code for p in promises}
+        for it in items:
+            if it.customer_code in promised:
                 by_customer.setdefault(it.customer_code, []).append(it)
+        for own in by_customer.values():
+            own.sort(key=_order)
+    for promise in promises:
         left = promise.amount
         for it in by_customer.get(promise.customer_code, ()):
             if left <= 0:
                 break
-            if certain.get(it.invoice_number, _ZERO) <= 0:
+            if certain.get(it.invoice_number, zero) <= 0:
                 continue
             take = min(left, certain[it.invoice_number])
             place(it.invoice_number, take, promise.promised_date, PROMISE)
             left -= take
     # what is left lands on the due date plus the customer's days late: the loop that runs once per
     # open invoice, so it only adds to the week's total here; ``due_receipts`` lists the same on demand
-    starts, per_week, uncertain, later = _weekly(as_of, weeks, receipts)
+    starts, per_week, uncertain, later = _weekly(as_of, weeks, receipts, zero)
     shift: dict[int, dt.timedelta] = {}
 
     def due_days():
-        for it in order:
+        for it in items:
             rest = certain.get(it.invoice_number)
-            if rest is not None and rest > _ZERO:
+            if rest is not None and rest > 0:
                 days = late.get(it.customer_code, 0)
                 delta = shift.get(days)
                 if delta is None:
@@ -237,13 +257,13 @@ def _place_plan(plan: ForecastPlan, covered: list[ForecastItem], certain: dict[s
                 place(it.invoice_number, certain[it.invoice_number], last_day, PLAN)
 
 
-def _weekly(as_of: dt.date, weeks: int,
-            receipts: list[ExpectedReceipt]) -> tuple[tuple[dt.date, ...], list[Decimal], Decimal, Decimal]:
+def _weekly(as_of: dt.date, weeks: int, receipts: list[ExpectedReceipt],
+            zero=_ZERO) -> tuple[tuple[dt.date, ...], list[Decimal], Decimal, Decimal]:
     """(week starts, per week, uncertain, later) of ``receipts``."""
     first = as_of + _ONE_DAY
     starts = tuple(first + dt.timedelta(days=7 * k) for k in range(weeks))
-    per_week = [_ZERO] * weeks
-    uncertain = later = _ZERO
+    per_week = [zero] * weeks
+    uncertain = later = zero
     for r in receipts:
         if r.expected_on is None:
             uncertain += r.amount

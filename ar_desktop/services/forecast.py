@@ -1,59 +1,121 @@
-"""The cash forecast as of a date (domain/forecast.py): gathers the open items, the plans and
-promises running on D, the legal and agency steps taken, and each customer's days late."""
+"""The cash forecast as of a date (domain/forecast.py): gathers the open amounts, the plans and promises
+running on D, the legal and agency steps taken, and each customer's days late, in plain SQL
+(storage.kpi_sql, storage.forecast_sql, storage.clearing_summary) on ``Database.reader``'s connection
+or a session's: the `forecast` command imports no SQLAlchemy.
+
+The weekly totals are placed in integer minor units over what the open set's index holds (invoice and
+customer ids, due date, open amount): the domain's rule needs an invoice's number and its customer's
+code only to order a promised customer's invoices and to name a plan's, so only those are read. The
+receipt per invoice (the list behind a bar, the printed report) needs every number: read when
+something first asks for the receipts, for the same invoices, placed by the same run."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from ar_desktop.domain.forecast import (DEFAULT_WEEKS, LATE_HISTORY_DAYS, Forecast, ForecastItem, ForecastPlan,
-                                        ForecastPromise, check_weeks, forecast, whole_days)
+from ar_desktop.domain.forecast import (DEFAULT_WEEKS, LATE_HISTORY_DAYS, ExpectedReceipt, Forecast, ForecastItem,
+                                        ForecastPlan, ForecastPromise, check_weeks, forecast, whole_days)
 from ar_desktop.domain.kpi import Period
-from ar_desktop.domain.ladder import ActionKind
+from ar_desktop.domain.ladder import ActionKind, default_ladder, ladder_from_data
 from ar_desktop.domain.money import from_minor
+from ar_desktop.domain.next_step import DEFAULT_GRACE_DAYS, Promise
 from ar_desktop.domain.payment_plan import HOLDING, OPEN, plan_state
-from ar_desktop.services.collections import _ladder_of, _settings
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of
-from ar_desktop.storage import as_of_sql, collections_repo, kpi_repo
+from ar_desktop.storage import clearing_summary, forecast_sql, kpi_sql
 
 LEGAL_ACTIONS = frozenset({ActionKind.LEGAL_ACTION, ActionKind.AGENCY})
+# The collection settings' keys (services.collections, which the command does not import).
+GRACE_KEY = "collections.grace_days"
+LADDER_KEY = "ladder.{cls}"
 
 
 def cash_forecast(books: Books, as_of: dt.date, weeks: int = DEFAULT_WEEKS, currency: str | None = None) -> Forecast:
-    """When each amount open as of ``as_of`` is expected, week by week from the day after."""
+    """When each amount open as of ``as_of`` is expected, week by week from the day after. Its receipts
+    are read from ``books`` when first asked for."""
     check_as_of(as_of)
     check_weeks(weeks)
-    with books.db.session() as s:
-        code = _currency(s, currency)
-        open_items = kpi_repo.open_items(s, as_of, currency=code)
-        return forecast_from(s, as_of, weeks, open_items)
+
+    def names(ids):
+        with books.db.reader() as con:
+            return forecast_sql.names(con, ids)
+
+    with books.db.reader() as con:
+        return forecast_from(con, as_of, weeks, _currency(con, currency), names=names)
 
 
-def forecast_from(s, as_of: dt.date, weeks: int, open_items: list[kpi_repo.OpenItem]) -> Forecast:
-    """The forecast over ``open_items`` (the invoices open as of D, in one currency)."""
-    ids = sorted({i.customer_id for i in open_items})
-    customers = as_of_sql.id_set(ids)
-    codes = {i.customer_id: i.customer_code for i in open_items}
-    legal_since = _legal_steps(s, as_of, customers)
-    zero = {c: from_minor(0, c) for c in {i.currency for i in open_items}}
-    items = [ForecastItem(i.number, i.customer_code, i.due_date, from_minor(i.open_units, i.currency),
-                          from_minor(i.disputed_units, i.currency) if i.disputed_units else zero[i.currency],
-                          cid in legal_since and _taken_after_due(legal_since[cid], i.due_date))
-             for i in open_items for cid in (i.customer_id,)]
-    grace = _settings(s).grace_days
-    plans = []
-    for cid, running in collections_repo.plans_on(s, as_of, customers).items():
-        for p in running:
-            if p.status == OPEN and plan_state(p.status, p.starts_on, p.ends_on, p.instalments, p.paid,
-                                               as_of, grace)[0] == HOLDING:
-                plans.append(ForecastPlan(p.invoice_numbers, tuple(p.instalments), p.paid_since))
+def forecast_from(s, as_of: dt.date, weeks: int, currency: str,
+                  names: Callable[[list[int]], dict[int, tuple[str, str]]] | None = None) -> Forecast:
+    """The forecast of the invoices open as of D in ``currency``. ``s``: a session or a DB-API connection.
+    ``names``: how to read invoice numbers and customer codes for the receipts later (default: now, on
+    ``s``, as the printed report wants them)."""
+    con = kpi_sql.dbapi(s)
+    check_weeks(weeks)
+    rows = kpi_sql.open_amounts(con, as_of, currency)
+    customers = sorted({r[1] for r in rows})
+    disputed = kpi_sql.disputed_among(con, as_of, {r[0]: r[3] for r in rows})
+    legal_since = _legal_steps(con, as_of, customers)
+    stored = forecast_sql.settings(con, [GRACE_KEY])
+    grace = int(stored.get(GRACE_KEY, DEFAULT_GRACE_DAYS))
+    plans = [p for p in forecast_sql.plans_on(con, as_of, customers)
+             if p.status == OPEN and plan_state(p.status, p.starts_on, p.ends_on, _money(p.instalments, currency),
+                                                _money(p.paid, currency), as_of, grace)[0] == HOLDING]
     promises = []
-    for cid, (promise, _status) in collections_repo.latest_promises(s, as_of, customers, grace).items():
+    for p in forecast_sql.latest_promises(con, as_of, customers, grace):
+        promise = Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
+                          paid_since=from_minor(p.received, currency), ref=p.id)
         if not promise.kept() and as_of <= promise.deadline(grace):
-            promises.append(ForecastPromise(codes[cid], promise.promised_date, promise.amount - promise.paid_since))
-    history = kpi_repo.customer_days_late(s, Period(as_of, LATE_HISTORY_DAYS), ids)
-    late = {codes[cid]: whole_days(days, n) for cid, (n, days) in history.items()}
-    return forecast(as_of, items, weeks=weeks, plans=plans, promises=promises, average_days_late=late)
+            promises.append(p)
+    history = clearing_summary.counts(con, as_of - dt.timedelta(days=LATE_HISTORY_DAYS), as_of, customers,
+                                      adjusted=False)
+    late = {cid: whole_days(c.days_late, c.invoices) for cid, c in history.items()}
+
+    # Keys: invoice and customer ids, but the number where the rule orders or names invoices by it.
+    numbered = set().union(*(p.invoice_ids for p in plans))
+    promised = {p.customer_id for p in promises}
+    wanted = [iid for iid, cid, _due, _units in rows if iid in numbered or cid in promised]
+    number = {iid: found[0] for iid, found in forecast_sql.names(con, wanted).items()} if wanted else {}
+    day = _dates()
+    items = [ForecastItem(number.get(iid, iid), cid, day(due), units, disputed.get(iid, 0),
+                          cid in legal_since and _taken_after_due(legal_since[cid], day(due)))
+             for iid, cid, due, units in rows]
+    raw = forecast(as_of, items, weeks=weeks, zero=0, average_days_late=late,
+                   plans=[ForecastPlan(frozenset(number[i] for i in p.invoice_ids if i in number),
+                                       tuple(p.instalments), sum(u for _d, u in p.paid)) for p in plans],
+                   promises=[ForecastPromise(p.customer_id, p.promised_date, p.amount - p.received) for p in promises])
+    by_number = {v: k for k, v in number.items()}
+    ids = [r[0] for r in rows]
+    now = None if names is not None else forecast_sql.names(con, ids)
+
+    def receipts() -> tuple[ExpectedReceipt, ...]:
+        named = now if now is not None else names(ids)
+        out = []
+        for r in raw.receipts:
+            iid = by_number.get(r.invoice_number, r.invoice_number)
+            inv, code = named.get(iid, (f"#{iid}", f"#{r.customer_code}"))   # deleted since the forecast was made
+            out.append(ExpectedReceipt(inv, code, from_minor(r.amount, currency), r.expected_on, r.basis))
+        out.sort(key=lambda r: (r.expected_on or dt.date.max, r.customer_code, r.invoice_number))
+        return tuple(out)
+
+    return Forecast(as_of, raw.week_starts, tuple(from_minor(u, currency) for u in raw.per_week),
+                    from_minor(raw.uncertain, currency), from_minor(raw.later, currency), receipts)
+
+
+def _dates():
+    """ISO text -> date, remembered (a few hundred due dates among tens of thousands of invoices)."""
+    seen: dict[str, dt.date] = {}
+
+    def day(text: str) -> dt.date:
+        d = seen.get(text)
+        if d is None:
+            d = seen[text] = dt.date.fromisoformat(text)
+        return d
+    return day
+
+
+def _money(dated: list[tuple[dt.date, int]], currency: str) -> list:
+    return [(d, from_minor(u, currency)) for d, u in dated]
 
 
 def _taken_after_due(step_day: dt.date | None, due_date: dt.date) -> bool:
@@ -61,15 +123,20 @@ def _taken_after_due(step_day: dt.date | None, due_date: dt.date) -> bool:
     return step_day is not None and step_day > due_date
 
 
-def _legal_steps(s, as_of: dt.date, customers: list[int]) -> dict[int, dt.date]:
+def _legal_steps(con, as_of: dt.date, customers: list[int]) -> dict[int, dt.date]:
     """Per customer: the latest day on or before D a legal-action or agency step was taken."""
-    from ar_desktop.storage import customers_repo
-
     out: dict[int, dt.date] = {}
+    steps = forecast_sql.steps_done(con, as_of, customers)
+    if not steps:
+        return out
+    sources = forecast_sql.ladder_sources(con, {cid for cid, _k, _d in steps})
+    classes = forecast_sql.settings(con, [LADDER_KEY.format(cls=cls) for cls, _own in sources.values()])
     ladders = {}
-    for cid, key, day in kpi_repo.steps_done(s, as_of, customers):
+    for cid, key, day in steps:
         if cid not in ladders:
-            ladders[cid] = _ladder_of(s, cid, customers_repo.get(s, cid).credit_class)
+            cls, own = sources[cid]
+            data = own if own is not None else classes.get(LADDER_KEY.format(cls=cls))
+            ladders[cid] = default_ladder(cls) if data is None else ladder_from_data(data)
         step = ladders[cid].get(key)
         if step is not None and step.action in LEGAL_ACTIONS:
             out[cid] = day

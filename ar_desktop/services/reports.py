@@ -19,7 +19,7 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.services.forecast import forecast_from
 from ar_desktop.services.kpis import _currency, check_as_of, kpi_inputs, trend
-from ar_desktop.storage import aging_repo, customers_repo, kpi_repo
+from ar_desktop.storage import aging_repo, customers_repo, forecast_sql, kpi_repo
 
 REPORTS = ("aging", "statements", "kpi", "forecast")
 
@@ -126,10 +126,9 @@ def forecast_document(books: Books, as_of: dt.date, weeks: int = DEFAULT_WEEKS, 
     check_language(language)
     with books.db.session() as s:
         code = _currency(s, currency)
-        items = kpi_repo.open_items(s, as_of, currency=code)
-        f = forecast_from(s, as_of, weeks, items)
+        f = forecast_from(s, as_of, weeks, code)
+        names = forecast_sql.customer_names(s)
         company = _company(s)
-    names = {i.customer_code: i.customer_name for i in items}
     return ForecastReportDocument(company, language, books.today(), code, f, names)
 
 

@@ -30,18 +30,14 @@ import sqlite3
 from collections.abc import Collection
 from typing import NamedTuple
 
-from sqlalchemy import case, func, select, text
-from sqlalchemy.orm import Session
-
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.storage import kpi_sql, open_set
-from ar_desktop.storage.orm import Allocation, Invoice, Payment
+from ar_desktop.storage import kpi_sql
+from ar_desktop.storage.spans import cleared_sql
 
 __all__ = ["TABLE", "ClearingCounts", "counts", "problems", "rebuild", "restore", "split_period"]
 
 TABLE = "clearing_month"
 NOT_VOIDED = "9999-12-31"
-_ADJUSTMENT = text(kpi_sql.ADJUSTMENT_SQL)  # the one rule (ix_payment_adjustment)
 
 
 def _counts_sql(r: str) -> str:
@@ -195,13 +191,15 @@ def split_period(start: dt.date, end: dt.date) -> tuple[list[tuple[dt.date, dt.d
     return parts, (first.strftime("%Y-%m"), last_month.strftime("%Y-%m"))
 
 
-def counts(s: Session, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
+def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
            adjusted: bool = True) -> dict[int, ClearingCounts]:
     """Per customer of ``customer_ids``: the invoices cleared in (start, end] as
     ``open_set.cleared_rows`` finds them, counted; ``adjusted=False`` leaves out those an adjustment
-    (write-off, credit note) cleared, as the KPIs and the forecast do."""
+    (write-off, credit note) cleared, as the KPIs and the forecast do. ``s``: a session or a DB-API
+    connection (plain SQL: the `forecast` command reads this without importing SQLAlchemy)."""
+    con = kpi_sql.dbapi(s)
     ids = json.dumps(sorted(set(customer_ids)))
-    scope = select(func.json_each(ids).table_valued("value").c.value)
+    scope = "customer_id IN (SELECT value FROM json_each(?))"
     parts, months = split_period(start, end)
     out: dict[int, list[int]] = {}
 
@@ -211,60 +209,43 @@ def counts(s: Session, start: dt.date, end: dt.date, customer_ids: Collection[in
         row[1] += int(late or 0)
         row[2] += int(days or 0)
 
-    for a, b in parts:
-        for row in s.execute(_cleared_counts(a, b, scope, adjusted, as_of=end)):  # voided by D, not by b
+    for a, b in parts:   # voided by D, not by b
+        rows, args = cleared_sql(a, b, "id, customer_id, due_date, closed_on AS cleared", scope, (ids,), as_of=end)
+        unadjusted = "" if adjusted else f"WHERE NOT EXISTS ({_ADJUSTED})"
+        for row in con.execute(f"SELECT customer_id, count(*), sum(cleared > due_date), {_LATE_DAYS} "
+                               f"FROM ({rows}) AS c {unadjusted} GROUP BY customer_id", args):
             add(*row)
     if months is not None:
         d = end.isoformat()
-        q = text(f"SELECT customer_id, sum(invoices), sum(late), sum(days_late) FROM {TABLE} "
-                 f"WHERE customer_id IN (SELECT value FROM json_each(:ids)) AND month BETWEEN :m0 AND :m1 "
-                 f"AND since <= :d AND until > :d GROUP BY customer_id")
-        for row in s.execute(q, {"ids": ids, "m0": months[0], "m1": months[1], "d": d}):
+        q = (f"SELECT customer_id, sum(invoices), sum(late), sum(days_late) FROM {TABLE} "
+             f"WHERE customer_id IN (SELECT value FROM json_each(?)) AND month BETWEEN ? AND ? "
+             f"AND since <= ? AND until > ? GROUP BY customer_id")
+        for row in con.execute(q, (ids, months[0], months[1], d, d)):
             add(*row)
         if not adjusted:
-            for cid, n, late, days in s.execute(_adjusted_counts(months, end, scope)):
+            for cid, n, late, days in _adjusted_counts(con, months, end, ids):
                 add(cid, -n, -(late or 0), -(days or 0))
     return {cid: ClearingCounts(*v) for cid, v in out.items() if v[0]}
 
 
-def _late_days(cleared, due):
-    return func.max(func.julianday(cleared) - func.julianday(due), 0)
+_LATE_DAYS = "sum(max(julianday(cleared) - julianday(due_date), 0))"
+# Correlated to an invoice ``c`` (id, cleared): one of its allocations on its clearing day is an adjustment's.
+_ADJUSTED = ("SELECT 1 FROM allocation a WHERE a.invoice_id = c.id AND a.date = c.cleared AND a.payment_id IN "
+             f"(SELECT payment.id FROM payment WHERE {kpi_sql.ADJUSTMENT_SQL})")
 
 
-def _cleared_counts(a: dt.date, b: dt.date, scope, adjusted: bool, as_of: dt.date | None = None):
-    c = open_set.cleared_rows(a, b, Invoice.customer_id, Invoice.due_date, Invoice.closed_on.label("cleared"),
-                              Invoice.id, where=Invoice.customer_id.in_(scope), as_of=as_of).subquery()
-    late = c.c.cleared > c.c.due_date
-    q = select(c.c.customer_id, func.count(), func.sum(case((late, 1), else_=0)),
-               func.sum(_late_days(c.c.cleared, c.c.due_date))).group_by(c.c.customer_id)
-    if not adjusted:
-        q = q.where(c.c.id.not_in(_adjusted_ids(c.c.id, c.c.cleared)))
-    return q
-
-
-def _adjusted_ids(invoice_id, cleared):
-    """Correlated: the invoice when one of its allocations on its clearing day is an adjustment's."""
-    return (select(Allocation.invoice_id)
-            .where(Allocation.invoice_id == invoice_id, Allocation.date == cleared,
-                   Allocation.payment_id.in_(select(Payment.id).where(_ADJUSTMENT))))
-
-
-def _adjusted_counts(months: tuple[str, str], end: dt.date, scope):
+def _adjusted_counts(con: sqlite3.Connection, months: tuple[str, str], end: dt.date, ids: str):
     """Per customer: the invoices in the summary's whole months that an adjustment cleared (few: read
     from the adjustments' allocations, ix_payment_adjustment)."""
     first = dt.date.fromisoformat(months[0] + "-01")
     last = _next_month(dt.date.fromisoformat(months[1] + "-01"))
-    adj = (select(Allocation.invoice_id, Allocation.date)
-           .where(Allocation.payment_id.in_(select(Payment.id).where(_ADJUSTMENT)),
-                  Allocation.date >= first, Allocation.date < last).distinct().subquery())
-    late = Invoice.closed_on > Invoice.due_date
-    return (select(Invoice.customer_id, func.count(), func.sum(case((late, 1), else_=0)),
-                   func.sum(_late_days(Invoice.closed_on, Invoice.due_date)))
-            .select_from(adj).join(Invoice, Invoice.id == adj.c.invoice_id)
-            .where(Invoice.closed_on == adj.c.date, Invoice.paid >= Invoice.amount,
-                   Invoice.last_paid_on == Invoice.closed_on, Invoice.issue_date <= end,
-                   Invoice.customer_id.in_(scope),
-                   (Invoice.voided.is_(False)) | (Invoice.voided_on > end))
-            .group_by(Invoice.customer_id))
-
-
+    d = end.isoformat()
+    return con.execute(
+        f"SELECT c.customer_id, count(*), sum(c.cleared > c.due_date), {_LATE_DAYS} FROM "
+        "(SELECT DISTINCT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
+        f"(SELECT payment.id FROM payment WHERE {kpi_sql.ADJUSTMENT_SQL}) AND allocation.date >= ? "
+        "AND allocation.date < ?) AS adj JOIN (SELECT id, customer_id, due_date, closed_on AS cleared, paid, amount, "
+        "last_paid_on, issue_date, voided, voided_on FROM invoice) AS c ON c.id = adj.invoice_id "
+        "WHERE c.cleared = adj.date AND c.paid >= c.amount AND c.last_paid_on = c.cleared AND c.issue_date <= ? "
+        "AND c.customer_id IN (SELECT value FROM json_each(?)) AND (c.voided IS 0 OR c.voided_on > ?) "
+        "GROUP BY c.customer_id", (first.isoformat(), last.isoformat(), d, ids, d))

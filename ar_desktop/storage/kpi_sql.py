@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from ar_desktop.domain.aging import BUCKETS
@@ -93,10 +94,10 @@ def dispute_events(con: sqlite3.Connection, invoice_ids) -> dict[int, list[tuple
     return out
 
 
-def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> int:
-    """The disputed part, as of D, of the open balance: read from the few invoices that may be
-    disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a dispute
-    event), each checked for being open on D."""
+def disputed_by_invoice(con: sqlite3.Connection, as_of: dt.date, currency: str) -> dict[int, int]:
+    """Invoice id -> the disputed part (units > 0) of its open amount as of D: read from the few invoices
+    that may be disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a
+    dispute event), each checked for being open on D."""
     paid, paid_args = paid_on_sql(as_of)
     day = as_of.isoformat()
     q = (f"SELECT invoice.id, invoice.disputed, invoice.amount - {paid} FROM "
@@ -106,7 +107,42 @@ def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> in
          "AND invoice.currency = ?")
     rows = [(i, flag, int(units)) for i, flag, units in con.execute(q, [*paid_args, day, day, currency]) if units > 0]
     events = dispute_events(con, [r[0] for r in rows])
-    return sum(disputed_part(events.get(i), bool(flag), units, as_of) for i, flag, units in rows)
+    out = {}
+    for i, flag, units in rows:
+        part = disputed_part(events.get(i), bool(flag), units, as_of)
+        if part:
+            out[i] = part
+    return out
+
+
+def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[int, int]) -> dict[int, int]:
+    """``disputed_by_invoice`` for invoices whose open units on D are known (``open_units``: the whole open
+    set): the candidates are the flagged ones (ix_invoice_disputed alone, ids only) and those with a dispute
+    event, and no invoice row is read."""
+    flagged = {i for (i,) in con.execute("SELECT id FROM invoice WHERE disputed = 1")}
+    events = dispute_events(con, open_units)
+    out = {}
+    for i in flagged | events.keys():
+        units = open_units.get(i)
+        if units:
+            part = disputed_part(events.get(i), i in flagged, units, as_of)
+            if part:
+                out[i] = part
+    return out
+
+
+def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> int:
+    """The disputed part, as of D, of the open balance."""
+    return sum(disputed_by_invoice(con, as_of, currency).values())
+
+
+def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[tuple[int, int, str, int]]:
+    """(invoice id, customer id, due date as text, open units) of every invoice with something open as of D,
+    read from ix_invoice_span alone (no number, no customer: the forecast's weekly totals need none)."""
+    paid, paid_args = paid_on_sql(as_of)
+    rows, args = open_sql(as_of, f"id, customer_id, due_date, amount - {paid} AS units", "currency = ?", (currency,),
+                          paid_args)
+    return con.execute(f"SELECT * FROM ({rows}) WHERE units > 0", args).fetchall()
 
 
 def sales_units(con: sqlite3.Connection, period: Period, currency: str) -> int:

@@ -67,9 +67,10 @@ def issued_sql(start: dt.date, end: dt.date, columns: str, where: str = "", para
     return _union(arms, columns, where, params)
 
 
-def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
+def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = (),
+                as_of: dt.date | None = None) -> tuple[str, list]:
     """``open_set.cleared_rows`` as text: the invoices their allocations cleared in (start, end] and
-    not voided by ``end`` (closed then, by their allocations), one range per class."""
+    not voided by ``as_of`` (default ``end``; closed then, by their allocations), one range per class."""
     cleared = "paid >= amount AND last_paid_on = closed_on AND (voided IS 0 OR voided_on > ?)"
     arms = []
     for k, earliest in class_ranges(start):
@@ -80,7 +81,7 @@ def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", par
         if earliest > EARLIEST:
             cond.append("issue_date > ?")
             a.append(earliest.isoformat())
-        arms.append(([*cond, cleared], [*a, end.isoformat()]))
+        arms.append(([*cond, cleared], [*a, (as_of or end).isoformat()]))
     return _union(arms, columns, where, params)
 
 

@@ -168,3 +168,37 @@ def test_kpi_upgrades_an_older_file_first(tmp_path):
     out = ok("--db", str(path), "kpi", "--as-of", "2026-04-05", "--format", "csv")
     assert "total_ar,128.45" in out and "overdue_ar,123.45" in out and "current_ar,5.00" in out
     assert [p for p in tmp_path.rglob("*before-upgrade*")]   # upgraded as any command upgrades it
+
+
+def test_forecast_only_reads_and_loads_no_orm(db, tmp_path):
+    """`forecast` reads as `kpi` does, also on a file with a promise, a dispute and legal steps (its plain
+    reads of storage.forecast_sql): the same figures as the service in the window, no SQLAlchemy loaded, the
+    file byte for byte the same."""
+    import shutil
+    import subprocess
+    import sys
+
+    from ar_desktop.storage import clean_close
+
+    path = tmp_path / "steps.ardb"
+    shutil.copy(db, path)
+    ok("--db", str(path), "promise", "ACME", "--date", "2026-04-08", "--amount", "200.00", "--made-on", "2026-03-25")
+    ok("--db", str(path), "dispute", "I-2", "--reason", "damaged", "--amount", "20.50", "--date", "2026-03-26")
+    for step, on in (("reminder", "2025-11-20"), ("phone_call", "2025-12-01"), ("demand_letter", "2025-12-15"),
+                     ("legal_action", "2026-02-01")):
+        ok("--db", str(path), "log", "BETA", "--step", step, "--date", on)
+    clean_close.mark_clean(path)
+    before = _sha(path)
+    code = ("import sys; from ar_desktop.app import main; rc = main(['--db', sys.argv[1], 'forecast', '--as-of', "
+            "'2026-03-31', '--weeks', '4', '--format', 'csv']); "
+            "print('orm' if 'sqlalchemy' in sys.modules else 'plain'); sys.exit(rc)")
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    rows = dict(line.split(",") for line in r.stdout.splitlines()[1:-1])
+    assert r.stdout.splitlines()[-1] == "plain"
+    # ACME's promise takes 200.00 of I-2 (230.00 not in dispute) on 04-08 (week 2); the other 30.00 is due
+    # 04-19 + ACME's 10 days late (I-1), after the 4 weeks; 20.50 disputed and BETA's I-3, under legal
+    # action, are uncertain
+    assert rows == {"2026-04-01": "0.00", "2026-04-08": "200.00", "2026-04-15": "0.00", "2026-04-22": "0.00",
+                    "UNCERTAIN": "95.75", "LATER": "30.00", "TOTAL": "325.75"}
+    assert _sha(path) == before and clean_close.closed_cleanly(path)

@@ -13,7 +13,7 @@ from ar_desktop.services.customers import add_customer
 from ar_desktop.services.forecast import cash_forecast
 from ar_desktop.services.invoicing import add_invoice
 from ar_desktop.services.kpis import kpis
-from ar_desktop.services.payments import record_payment
+from ar_desktop.services.payments import record_payment, reverse_payment
 
 TODAY = dt.date(2026, 3, 31)
 D = TODAY
@@ -91,3 +91,42 @@ def test_a_broken_promise_no_longer_counts(ledger):
     later = D + dt.timedelta(days=20)            # promised date + 3 grace days have passed, nothing paid
     f = cash_forecast(ledger, later)
     assert all(r.basis != PROMISE for r in f.receipts)
+
+
+def test_the_forecasts_plain_reads_equal_the_worklists(ledger):
+    """storage.forecast_sql reads promises, plans and steps without SQLAlchemy: the same answers as the
+    worklist's collections_repo and kpi_repo, for promises partly paid, paid by a payment reversed later,
+    broken, and plans holding, paid and ended."""
+    from ar_desktop.storage import collections_repo, forecast_sql, kpi_repo
+    from ar_desktop.storage.kpi_sql import dbapi
+
+    pay = record_payment(ledger, {"date": day(-1), "customer_code": "PROM", "amount": "120.00", "invoice_number": "P-1"})
+    reverse_payment(ledger, pay, day(0), "cheque bounced")
+    record_payment(ledger, {"date": day(0), "customer_code": "PLAN", "amount": "300.00", "invoice_number": "PL-1"})
+    record_promise(ledger, "LATE", day(-12), "30.00", made_on=day(-30))
+    record_payment(ledger, {"date": day(-20), "customer_code": "LATE", "amount": "10.00", "invoice_number": "L-2"})
+    with ledger.db.session() as s:
+        con = dbapi(s)
+        ids = [i for (i,) in con.execute("SELECT id FROM customer")]
+        number = dict(con.execute("SELECT id, number FROM invoice"))
+        for n in (-100, -30, -20, -12, -9, -8, -2, -1, 0, 2, 9, 12, 13, 15, 20, 40, 44, 45, 75, 200):
+            d = D + dt.timedelta(days=n)
+            for grace in (0, 3):
+                plain = {p.customer_id: (p.id, p.made_on, p.promised_date, p.amount, p.received, p.status)
+                         for p in forecast_sql.latest_promises(con, d, ids, grace)}
+                orm = {cid: (p.ref, p.made_on, p.promised_date, int(p.amount * 100), int(p.paid_since * 100), status)
+                       for cid, (p, status) in collections_repo.latest_promises(s, d, ids, grace).items()}
+                assert plain == orm, (d, grace)
+            plain = [(p.id, p.status, p.starts_on, p.ends_on, frozenset(number[i] for i in p.invoice_ids),
+                      [(x, u) for x, u in p.instalments], sorted(p.paid)) for p in forecast_sql.plans_on(con, d, ids)]
+            orm = [(p.id, p.status, p.starts_on, p.ends_on, p.invoice_numbers,
+                    [(x, int(a * 100)) for x, a in p.instalments], sorted((x, int(a * 100)) for x, a in p.paid))
+                   for plans in collections_repo.plans_on(s, d, ids).values() for p in plans]
+            assert sorted(plain) == sorted(orm), d
+            assert forecast_sql.steps_done(con, d, ids) == kpi_repo.steps_done(s, d, ids)
+
+
+def test_the_setting_keys_are_the_collection_settings(ledger):
+    from ar_desktop.services import collections, forecast
+
+    assert (forecast.GRACE_KEY, forecast.LADDER_KEY) == (collections.GRACE_KEY, collections.LADDER_KEY)
