@@ -401,6 +401,14 @@ def ladder_from_data(data: Any) -> Ladder:
     return Ladder(tuple(Step.from_dict(d) for d in data))
 
 
+def ladder_in_force(credit_class: str, own: Any = None, class_data: Any = None) -> Ladder:
+    """A customer's ladder: its own (``own``, ladder data) when it has one, else its class's as the company set
+    it (``class_data``), else the shipped ladder of its class."""
+    if own is not None:
+        return ladder_from_data(own)
+    return default_ladder(credit_class) if class_data is None else ladder_from_data(class_data)
+
+
 # Stable step keys (a CLI contract) shared by all default ladders.
 DEFAULT_KEYS = ("courtesy_reminder", "reminder", "phone_call", "demand_letter",
                 "legal_action", "agency")

@@ -16,8 +16,8 @@ from typing import Any
 
 from ar_desktop.domain.credit import CreditSettings, exceeds_limit, needs_credit_review, suggest_from_behaviour
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_from_data, step_name_text,
-                                      ladder_to_data, validate_ladder)
+from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_in_force, ladder_from_data,
+                                      ladder_to_data, step_name_text, validate_ladder)
 from ar_desktop.domain.money import format_amount, from_minor, parse_amount, quantum, to_minor
 from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
                                          reached_step_for_invoice, urgency_key)
@@ -31,6 +31,7 @@ from ar_desktop.domain.text import (Amount, Template, Text, from_stored, is_stor
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
 from ar_desktop.services.context import Books
+from ar_desktop.services.setting_keys import GRACE_KEY, LADDER_KEY, WORKING_DAYS_KEY
 from ar_desktop.storage import collections_repo, company_repo, customers_repo, invoices_repo
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
 
@@ -40,10 +41,6 @@ PLAN_STATUS_NAMES = {"open": translate("Messages", "open"), "kept": translate("M
 MAX_GRACE_DAYS = 90
 MAX_NOTE = 4000
 
-# Setting keys (JSON values in the `setting` table).
-LADDER_KEY = "ladder.{cls}"
-GRACE_KEY = "collections.grace_days"
-WORKING_DAYS_KEY = "collections.working_days"   # the ladder counts working days (services.ladder_days)
 REVIEW_PERCENT_KEY = "credit.review_percent"
 CREDIT_KEYS = {"a_max_avg_days_late": "credit.a_max_avg_days_late", "a_max_late_share": "credit.a_max_late_share",
                "c_min_avg_days_late": "credit.c_min_avg_days_late", "c_min_late_share": "credit.c_min_late_share"}
@@ -214,13 +211,12 @@ def _settings(s) -> CollectionSettings:
 
 
 def _class_ladder(s, credit_class: str) -> Ladder:
-    data = company_repo.get_setting(s, LADDER_KEY.format(cls=credit_class), None)
-    return default_ladder(credit_class) if data is None else ladder_from_data(data)
+    return ladder_in_force(credit_class, None, company_repo.get_setting(s, LADDER_KEY.format(cls=credit_class), None))
 
 
 def _ladder_of(s, customer_id: int, credit_class: str) -> Ladder:
     own = collections_repo.customer_ladder(s, customer_id)
-    return ladder_from_data(own) if own is not None else _class_ladder(s, credit_class)
+    return ladder_in_force(credit_class, own) if own is not None else _class_ladder(s, credit_class)
 
 
 def _check_class(credit_class: str) -> str:

@@ -17,18 +17,16 @@ from collections.abc import Callable
 from ar_desktop.domain.forecast import (DEFAULT_WEEKS, LATE_HISTORY_DAYS, ExpectedReceipt, Forecast, ForecastItem,
                                         ForecastPlan, ForecastPromise, check_weeks, forecast, whole_days)
 from ar_desktop.domain.kpi import Period
-from ar_desktop.domain.ladder import ActionKind, default_ladder, ladder_from_data
+from ar_desktop.domain.ladder import ActionKind, ladder_in_force
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import DEFAULT_GRACE_DAYS, Promise
 from ar_desktop.domain.payment_plan import HOLDING, OPEN, plan_state
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of
+from ar_desktop.services.setting_keys import GRACE_KEY, LADDER_KEY
 from ar_desktop.storage import clearing_summary, forecast_sql, kpi_sql
 
 LEGAL_ACTIONS = frozenset({ActionKind.LEGAL_ACTION, ActionKind.AGENCY})
-# The collection settings' keys (services.collections, which the command does not import).
-GRACE_KEY = "collections.grace_days"
-LADDER_KEY = "ladder.{cls}"
 
 
 def cash_forecast(books: Books, as_of: dt.date, weeks: int = DEFAULT_WEEKS, currency: str | None = None) -> Forecast:
@@ -135,8 +133,7 @@ def _legal_steps(con, as_of: dt.date, customers: list[int]) -> dict[int, dt.date
     for cid, key, day in steps:
         if cid not in ladders:
             cls, own = sources[cid]
-            data = own if own is not None else classes.get(LADDER_KEY.format(cls=cls))
-            ladders[cid] = default_ladder(cls) if data is None else ladder_from_data(data)
+            ladders[cid] = ladder_in_force(cls, own, classes.get(LADDER_KEY.format(cls=cls)))
         step = ladders[cid].get(key)
         if step is not None and step.action in LEGAL_ACTIONS:
             out[cid] = day

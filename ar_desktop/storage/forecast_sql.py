@@ -37,8 +37,7 @@ def settings(con: sqlite3.Connection, keys: Collection[str]) -> dict[str, Any]:
 
 
 def steps_done(con: sqlite3.Connection, as_of: dt.date, customer_ids: Collection[int]) -> list[tuple[int, str, dt.date]]:
-    """(customer id, step key, date) of every ladder step taken on or before D, oldest first
-    (kpi_repo.steps_done)."""
+    """(customer id, step key, date) of every ladder step taken on or before D, oldest first."""
     return [(cid, key, _day(str(d)[:10])) for cid, key, d in con.execute(
         f"SELECT customer_id, step_key, date FROM collection_event WHERE kind = 'step_done' AND date <= ? "
         f"AND customer_id {_IN} ORDER BY date, id", (as_of.isoformat(), _ids(customer_ids)))]

@@ -187,16 +187,6 @@ def _as_date(v) -> dt.date:
     return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
 
 
-def steps_done(s: Session, as_of: dt.date, customer_ids=None) -> list[tuple[int, str, dt.date]]:
-    """(customer id, step key, date) of every ladder step taken on or before D, oldest first."""
-    q = (select(CollectionEvent.customer_id, CollectionEvent.step_key, CollectionEvent.date)
-         .where(CollectionEvent.kind == "step_done", CollectionEvent.date <= as_of)
-         .order_by(CollectionEvent.date, CollectionEvent.id))
-    if customer_ids is not None:
-        q = q.where(CollectionEvent.customer_id.in_(customer_ids))
-    return [(cid, key, _as_date(d)) for cid, key, d in s.execute(q)]
-
-
 def charge_rules_in_use(s: Session) -> list[str]:
     """The customers' own late-charge rules (keys; '' = the company's)."""
     return list(s.scalars(select(Customer.late_charge_rule).distinct()))

@@ -95,9 +95,12 @@ def test_a_broken_promise_no_longer_counts(ledger):
 
 def test_the_forecasts_plain_reads_equal_the_worklists(ledger):
     """storage.forecast_sql reads promises, plans and steps without SQLAlchemy: the same answers as the
-    worklist's collections_repo and kpi_repo, for promises partly paid, paid by a payment reversed later,
-    broken, and plans holding, paid and ended."""
-    from ar_desktop.storage import collections_repo, forecast_sql, kpi_repo
+    worklist's collections_repo (and the steps taken as the ORM reads them), for promises partly paid, paid by
+    a payment reversed later, broken, and plans holding, paid and ended."""
+    from sqlalchemy import select
+
+    from ar_desktop.storage import collections_repo, forecast_sql
+    from ar_desktop.storage.orm_collections import CollectionEvent
     from ar_desktop.storage.kpi_sql import dbapi
 
     pay = record_payment(ledger, {"date": day(-1), "customer_code": "PROM", "amount": "120.00", "invoice_number": "P-1"})
@@ -123,10 +126,7 @@ def test_the_forecasts_plain_reads_equal_the_worklists(ledger):
                     [(x, int(a * 100)) for x, a in p.instalments], sorted((x, int(a * 100)) for x, a in p.paid))
                    for plans in collections_repo.plans_on(s, d, ids).values() for p in plans]
             assert sorted(plain) == sorted(orm), d
-            assert forecast_sql.steps_done(con, d, ids) == kpi_repo.steps_done(s, d, ids)
-
-
-def test_the_setting_keys_are_the_collection_settings(ledger):
-    from ar_desktop.services import collections, forecast
-
-    assert (forecast.GRACE_KEY, forecast.LADDER_KEY) == (collections.GRACE_KEY, collections.LADDER_KEY)
+            steps = s.execute(select(CollectionEvent.customer_id, CollectionEvent.step_key, CollectionEvent.date)
+                              .where(CollectionEvent.kind == "step_done", CollectionEvent.date <= d)
+                              .order_by(CollectionEvent.date, CollectionEvent.id)).all()
+            assert forecast_sql.steps_done(con, d, ids) == [tuple(r) for r in steps], d
