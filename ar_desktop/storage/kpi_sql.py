@@ -188,11 +188,17 @@ def issued(con: sqlite3.Connection, first: dt.date, last: dt.date,
            currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
     """Invoices issued from ``first`` to ``last``: the gross amount per issue day of those never voided,
     and (issue date, voided on, amount) of those voided on a known day (they count before that day)."""
-    rows, args = issued_sql(first - dt.timedelta(days=1), last, "issue_date, amount, voided, voided_on",
-                            "currency = ?", (currency,))
+    start = first - dt.timedelta(days=1)
+    # summed per day within each span class's range (in issue-date order there: no sorter over the
+    # ~320,000 invoices of the trend's fifteen months), then the classes' days added up
+    sums, sum_args = issued_sql(start, last, "issue_date, sum(amount)", "currency = ? AND voided IS 0", (currency,),
+                                group_by="issue_date")
     day = dt.date.fromisoformat
-    daily = {day(d): int(units) for d, units in con.execute(
-        f"SELECT issue_date, sum(amount) FROM ({rows}) WHERE voided IS 0 GROUP BY issue_date", args)}
+    daily: dict[dt.date, int] = {}
+    for d, units in con.execute(sums, sum_args):
+        key = day(d)
+        daily[key] = daily.get(key, 0) + int(units)
+    rows, args = issued_sql(start, last, "issue_date, amount, voided, voided_on", "currency = ?", (currency,))
     voided = [(day(d), day(v), int(units)) for d, v, units in con.execute(
         f"SELECT issue_date, voided_on, amount FROM ({rows}) WHERE voided IS 1 AND voided_on IS NOT NULL", args)]
     return daily, voided

@@ -29,14 +29,16 @@ def class_ranges(as_of: dt.date) -> list[tuple[int, dt.date]]:
     return out + [(len(SPAN_DAYS), EARLIEST), (SPAN_OPEN, EARLIEST)]
 
 
-def _union(arms: list[tuple[list[str], list]], columns: str, where: str, params: tuple) -> tuple[str, list]:
+def _union(arms: list[tuple[list[str], list]], columns: str, where: str, params: tuple,
+           group_by: str = "") -> tuple[str, list]:
     """UNION ALL of SELECT ``columns`` FROM invoice, one arm per (conditions, their arguments), each
-    with ``where`` and its ``params`` added."""
+    with ``where`` and its ``params`` added (and grouped by ``group_by`` within the arm)."""
     parts, args = [], []
     for cond, a in arms:
         if where:
             cond, a = [*cond, f"({where})"], [*a, *params]
-        parts.append(f"SELECT {columns} FROM invoice WHERE {' AND '.join(cond)}")
+        parts.append(f"SELECT {columns} FROM invoice WHERE {' AND '.join(cond)}"
+                     + (f" GROUP BY {group_by}" if group_by else ""))
         args += a
     return " UNION ALL ".join(parts), args
 
@@ -60,11 +62,14 @@ def open_sql(as_of: dt.date, columns: str, where: str = "", params: tuple = (),
     return _union(arms, columns, where, params)
 
 
-def issued_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
-    """``open_set.issued_rows`` as text: the invoices issued in (start, end]."""
+def issued_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = (),
+               group_by: str = "") -> tuple[str, list]:
+    """``open_set.issued_rows`` as text: the invoices issued in (start, end]. ``group_by``: grouped within
+    each range (read in issue-date order: a GROUP BY issue_date needs no sorter; the caller adds up the
+    ranges' groups)."""
     arms = [(["span_class = ?", "issue_date > ?", "issue_date <= ?"], [k, start.isoformat(), end.isoformat()])
             for k in [*range(len(SPAN_DAYS) + 1), SPAN_OPEN]]
-    return _union(arms, columns, where, params)
+    return _union(arms, columns, where, params, group_by)
 
 
 def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = (),
