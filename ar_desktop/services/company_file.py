@@ -10,6 +10,7 @@ from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.records import CompanyProfile, parse_company
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
+from ar_desktop.storage.company_row import read_profile
 from ar_desktop.storage.engine import open_database
 
 FILE_SUFFIX = ".ardb"
@@ -58,10 +59,9 @@ def record_outcomes_on_open(books: Books) -> bool:
 
 
 def company_profile(books: Books) -> CompanyProfile:
-    from ar_desktop.storage import company_repo  # here: a command that only reads loads no ORM
-
-    with books.db.session() as s:
-        return company_repo.get(s)
+    """In plain SQL (no SQLAlchemy): the window shows the company's name before the storage layer is loaded."""
+    with books.db.reader() as con:
+        return read_profile(con)
 
 
 def check_identifiers(profile: CompanyProfile) -> None:
