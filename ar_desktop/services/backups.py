@@ -22,12 +22,12 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.file_check import CheckReport, check, check_path
 from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.storage.backup import already_exists, backup_file
-from ar_desktop.storage.engine import APPLICATION_ID, known_revisions
 from ar_desktop.storage.lock import FileLock, is_locked_elsewhere
-from ar_desktop.storage.safety import (DEFAULT_KEEP, KEEP_SETTING, DamagedFile, DiskFull, FileBusy, ReadOnlyFile,
-                                       StorageError, backups_dir, describe_file, drop_wal, file_error, fsync_dir,
-                                       inspect_company_file, integrity_problems, latest_backup, list_backups,
-                                       in_use_by_sqlite, map_operational_error, rotating_backup)
+from ar_desktop.storage.safety import (APPLICATION_ID, DEFAULT_KEEP, KEEP_SETTING, DamagedFile, DiskFull, FileBusy,
+                                       ReadOnlyFile, StorageError, backups_dir, describe_file, drop_wal, file_error,
+                                       fsync_dir, inspect_company_file, integrity_problems, latest_backup,
+                                       list_backups, in_use_by_sqlite, map_operational_error, rotating_backup)
+from ar_desktop.storage.upgrade import known_revisions
 
 __all__ = ["BackupInfo", "CheckReport", "DamagedFile", "DiskFull", "FileBusy", "ReadOnlyFile", "RestoreResult",
            "StorageError", "automatic_backups", "back_up", "backup_keep", "backups_dir_of",
