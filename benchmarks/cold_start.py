@@ -3,12 +3,15 @@ window shown with the company file open, then to its first list filled.
 
     .venv/bin/python benchmarks/cold_start.py [RUNS] [--before REV]
 
-Each run is a fresh process (the figures include the interpreter's own start). Two moments:
+Each run is a fresh process started as the program starts (``ar_desktop.app.main(["--open", FILE])``, its
+settings in a temporary folder), and the figures include the interpreter's own start. Two moments:
 
 - **window shown**: the main window painted (the first paint pass after the company's legal name is in
   its title), stamped when that pass has ended;
 - **first list filled**: the Customers list holds the company's rows (the window fills its tabs once the
   storage layer is loaded).
+
+Each run then closes the window as a user does, so that the next run opens a cleanly closed file.
 
 For each, the median and range of wall seconds and of the process's CPU seconds (user + sys) up to that
 moment; then which thread imported SQLAlchemy (the GUI thread's import is time the window waits for),
@@ -38,8 +41,8 @@ LATE = ("reportlab", "alembic", "openpyxl", "pypdfium2")
 
 CHILD = r"""
 import os, resource, sys, threading, time
-start, name = float(sys.argv[2]), sys.argv[5]
-sys.path.insert(0, sys.argv[4])
+start, name = float(sys.argv[2]), sys.argv[4]
+sys.path.insert(0, sys.argv[3])
 sqlalchemy_thread = []
 class Watch:  # which thread imports SQLAlchemy first
     def find_spec(self, fullname, path=None, target=None):
@@ -47,45 +50,48 @@ class Watch:  # which thread imports SQLAlchemy first
             sqlalchemy_thread.append("GUI" if threading.current_thread() is threading.main_thread() else "worker")
         return None
 sys.meta_path.insert(0, Watch())
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from ar_desktop import app as program, cli
+cli.build_parser()  # what program.main does before Qt: the modules come in the program's own order
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-from ar_desktop.ui.application import build_window
+qapp = QApplication([sys.argv[0]])  # program.main's run_gui takes it over, as it is made before
 marks = {}
 def stamp(key):
     if key not in marks:
         r = resource.getrusage(resource.RUSAGE_SELF)
         marks[key] = (time.time() - start, r.ru_utime + r.ru_stime)
+def main_window():
+    return next((w for w in qapp.topLevelWidgets() if type(w).__name__ == "MainWindow"), None)
 class Painted(QObject):
     def eventFilter(self, obj, event):
-        if (event.type() == QEvent.Type.Paint and "shown" not in marks and name in window.windowTitle()
-                and window.isVisible()):
+        window = main_window() if event.type() == QEvent.Type.Paint and "shown" not in marks else None
+        if window is not None and window.isVisible() and name in window.windowTitle():
             QTimer.singleShot(0, lambda: stamp("shown"))  # runs once this paint pass has ended
         return False
-app = QApplication([sys.argv[0]])
 painted = Painted()
-app.installEventFilter(painted)
-settings = QSettings(os.path.join(sys.argv[3], "settings.ini"), QSettings.Format.IniFormat)
-window = build_window(app, settings, sys.argv[1])
-window.show()
+qapp.installEventFilter(painted)
 def poll():
-    model = window.customers.model
+    window = main_window()
+    model = window.customers.model if window is not None else None
     if model is not None and model.rowCount() > 0:
         stamp("filled")
     if len(marks) == 2:
+        timer.stop()
         late = [m for m in %r if m in sys.modules]
         print(*marks["shown"], *marks["filled"], sqlalchemy_thread[0] if sqlalchemy_thread else "-",
-              " ".join(late) or "-")
-        app.quit()
+              " ".join(late) or "-", flush=True)
+        window.close()  # closed cleanly, as a user closes it: the next run opens it without the full check
+        qapp.quit()
 timer = QTimer()
 timer.timeout.connect(poll)
 timer.start(5)
-app.exec()
+program.main(["--open", sys.argv[1]])
 """ % (LATE,)
 
 
-def _env() -> dict[str, str]:
+def _env(tmp: str) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               QT_LOGGING_RULES="qt.qpa.*=false")
+               QT_LOGGING_RULES="qt.qpa.*=false", XDG_CONFIG_HOME=tmp)  # the program's settings, not the user's
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caches, as an installed program has them
     return env
 
@@ -93,15 +99,15 @@ def _env() -> dict[str, str]:
 def one_run(company: Path, name: str, tmp: str, src: Path = ROOT) -> dict:
     """Seconds (wall, CPU) to the window shown and to the first list filled, the thread that imported
     SQLAlchemy, and the late modules imported by then."""
-    out = subprocess.run([sys.executable, "-c", CHILD, str(company), "%.6f" % time.time(), tmp, str(src), name],
-                         capture_output=True, text=True, env=_env(), check=True, cwd=src).stdout.split(maxsplit=5)
+    out = subprocess.run([sys.executable, "-c", CHILD, str(company), "%.6f" % time.time(), str(src), name],
+                         capture_output=True, text=True, env=_env(tmp), check=True, cwd=src).stdout.split(maxsplit=5)
     return {"shown": float(out[0]), "shown_cpu": float(out[1]), "filled": float(out[2]),
             "filled_cpu": float(out[3]), "sqlalchemy": out[4], "late": out[5].strip()}
 
 
 def import_profile(company: Path, name: str, tmp: str, top: int = 12) -> list[tuple[float, str]]:
-    err = subprocess.run([sys.executable, "-X", "importtime", "-c", CHILD, str(company), "0", tmp, str(ROOT), name],
-                         capture_output=True, text=True, env=_env()).stderr
+    err = subprocess.run([sys.executable, "-X", "importtime", "-c", CHILD, str(company), "0", str(ROOT), name],
+                         capture_output=True, text=True, env=_env(tmp)).stderr
     rows = []
     for line in err.splitlines():
         if line.startswith("import time:") and "|" in line:
