@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or SystemClock()
         self.books: Books | None = None
         self._opening: Books | None = None  # open, shown by name, its tabs not yet filled (see _use)
-        self._after_first_paint = None
+        self._opening_task: BackgroundTask | None = None  # imports the tab services, started after the first paint
         self.import_result = None  # the dialog of the last import started from the menu (it stays open)
         self.language = chosen_language(settings)
         self.setWindowTitle("AR Desktop")
@@ -266,40 +266,44 @@ class MainWindow(QMainWindow):
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
         profile = company_profile(books)
-        amounts.use_company(profile.country)  # before the tabs read: every amount in the company's style
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
         self.company_label.setText(str(books.db.path))
         self._opening = books
         self._watch_integrity_check(books)
         if set(TAB_SERVICES) <= sys.modules.keys():
-            self._fill_tabs(books)
+            self._fill_tabs(books, profile.country)
             return
         self._update_actions()
         self.tabs.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.statusBar().showMessage(self.tr("Opening {0}…").format(profile.legal_name))
+
         def loaded(_none) -> None:
             try:
-                self._fill_tabs(books)
+                self._fill_tabs(books, profile.country)
             except Exception as e:  # noqa: BLE001 - a read the disk refused: said as when opening
                 show_error(self, e)
 
-        task = BackgroundTask(self, "", lambda _progress: _load_tab_services(), loaded, quiet=True)
+        self._opening_task = BackgroundTask(self, "", lambda _progress: _load_tab_services(), loaded, quiet=True)
         if self.isVisible():
-            task.start()
-        else:  # after the window's first paint: an import running meanwhile would hold the GIL against it
-            self._after_first_paint = task.start
+            self._start_opening_task()
+        # else after the window's first paint (paintEvent): an import meanwhile would hold the GIL against it
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self._after_first_paint is not None:
-            start, self._after_first_paint = self._after_first_paint, None
-            QTimer.singleShot(0, start)  # once this paint pass has ended
+        if self._opening_task is not None:
+            QTimer.singleShot(0, self._start_opening_task)  # once this paint pass has ended
 
-    def _fill_tabs(self, books: Books) -> None:
+    def _start_opening_task(self) -> None:
+        task, self._opening_task = self._opening_task, None
+        if task is not None:
+            task.start()
+
+    def _fill_tabs(self, books: Books, country: str) -> None:
         if self._opening is not books:  # closed (or another file opened) meanwhile
             return
         self._end_opening()
+        amounts.use_company(country)  # before the tabs read: every amount in the company's style (Babel's data)
         self.customer_choices.load(books)
         for tab in self._tab_pages():
             tab.set_books(books)
@@ -307,6 +311,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _end_opening(self) -> None:
+        self._opening_task = None
         if self._opening is not None:
             self._opening = None
             self.tabs.setEnabled(True)

@@ -48,11 +48,11 @@ def test_the_company_shows_first_then_its_tabs_fill(cold, qtbot, settings, compa
     assert w.customers.model is None and w.invoices.model is None
     assert not w.findChild(type(w._file_actions[0]), "action_new_invoice").isEnabled()
     w.show()
-    qtbot.waitUntil(lambda: _filled(w), timeout=10_000)
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
     assert w.tabs.isEnabled() and w.statusBar().currentMessage() == ""
     assert w.invoices.model.rowCount() > 0 and w.payments.model.rowCount() > 0
     assert all(a.isEnabled() for a in w._file_actions)
-    qtbot.waitUntil(lambda: w.overview.figures is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: w.overview.figures is not None, timeout=60_000)
     w.close_file()
 
 
@@ -63,7 +63,7 @@ def test_the_tabs_are_filled_once(cold, qtbot, settings, company, monkeypatch):
     assert w.open_file(company)
     assert w.open_file(company)  # asked again while opening: the same file, not opened twice
     w.show()
-    qtbot.waitUntil(lambda: _filled(w), timeout=10_000)
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
     qtbot.wait(300)
     assert reads == [w.books]
     w.close_file()
@@ -79,7 +79,7 @@ def test_closing_while_opening_leaves_the_tabs_empty(cold, qtbot, settings, comp
     assert w.windowTitle() == "AR Desktop" and w.statusBar().currentMessage() == ""
     assert w.tabs.isEnabled()
     assert w.open_file(company)  # and the file opens again, filled
-    qtbot.waitUntil(lambda: _filled(w), timeout=10_000)
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
     w.close_file()
 
 
@@ -89,7 +89,7 @@ def test_another_language_while_opening(cold, qtbot, settings, company):
     w.show()
     w.set_language("zh_CN")
     try:
-        qtbot.waitUntil(lambda: _filled(w), timeout=10_000)
+        qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
         assert w.tabs.tabText(1) == "客户" and w.tabs.isEnabled()
     finally:
         w.set_language("en")
@@ -126,6 +126,6 @@ def test_a_read_refused_while_filling_the_tabs_is_said(cold, qtbot, settings, co
     w = _window(qtbot, settings)
     assert w.open_file(company)
     w.show()
-    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
     assert seen[0] == ("Cannot do that", "The disk is full. Free some space, then do it again.")
     w.close_file()
