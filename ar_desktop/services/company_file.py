@@ -36,7 +36,8 @@ def open_company(path: str | Path, clock: Clock | None = None, *, record_outcome
                  reading: bool = False) -> Books:
     """Open a company file; with ``record_outcomes`` (the window does it once the file is checked, so as not
     to wait for that), record what became of the open promises and plans (see collections.record_outcomes).
-    ``reading``: for a command that only reads (storage.engine.open_database)."""
+    ``reading``: the background check waits for the first session or ``books.db.start_check()`` (a command
+    that only reads; the window, until its tabs are filled: storage.engine.open_database)."""
     books = Books(open_database(path, reading=reading), clock or SystemClock())
     if record_outcomes:
         record_outcomes_on_open(books)

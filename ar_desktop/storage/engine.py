@@ -55,6 +55,7 @@ class Database:
         self._disk_trouble = False  # the disk refused a write: no automatic backup onto it on close
         # deferred: started with the engine (the first session), for a reader that may never write
         self._check_deferred = check_in_background and defer_check
+        self._check_lock = threading.Lock()
         self._check = BackgroundCheck(path) if check_in_background and not defer_check else None
         self.problems: list[str] = []
         self._in_use: dict[int, tuple[int, sqlite3.Connection]] = {}  # id -> (thread, connection) checked out
@@ -78,7 +79,7 @@ class Database:
 
         from ar_desktop.storage import orm_audit
 
-        self._start_deferred_check()
+        self.start_check()
         sessions = sessionmaker(engine, expire_on_commit=False)
         orm_audit.install(sessions)  # every write through a session leaves an audit entry
         event.listen(engine, "before_cursor_execute", self._before_execute)
@@ -88,10 +89,12 @@ class Database:
         event.listen(engine, "checkin", self._on_checkin)
         self._sessions, self._engine = sessions, engine
 
-    def _start_deferred_check(self) -> None:
-        if self._check_deferred:
-            self._check_deferred = False
-            self._check = BackgroundCheck(self.path)
+    def start_check(self) -> None:
+        """Start now a background check that was deferred (``open_database(reading=True)``)."""
+        with self._check_lock:  # the window's thread and a worker's first session may ask at once
+            if self._check_deferred:
+                self._check = BackgroundCheck(self.path)
+                self._check_deferred = False
 
     # -- the integrity check ----------------------------------------------------------------------
     @property
@@ -115,7 +118,7 @@ class Database:
 
     def wait_until_checked(self) -> None:
         """Wait for the background check; raises DamagedFile when it found the file damaged."""
-        self._start_deferred_check()
+        self.start_check()
         if self._check is not None:
             self._check.done.wait()
             if self._check.error is not None:
@@ -259,8 +262,9 @@ def open_database(path: str | Path, *, create: bool = False, reading: bool = Fal
 
     A file that was closed cleanly is opened at once and checked in the background; any other file is
     checked fully first, and so is every file before its schema is upgraded. ``reading`` (a command
-    that only reads): the background check, which only holds writes back, starts with the first
-    session rather than at once, so that a short read does not share the machine with it."""
+    that only reads, or the window until it is painted): the background check, which only holds writes
+    back, starts with the first session (or ``Database.start_check``) rather than at once, so that a
+    short read does not share the machine with it."""
     path = Path(path).expanduser().resolve()
     if not path.parent.is_dir():
         raise UserError(Text(translate("Messages", "The folder {parent} does not exist. Choose an existing folder."),

@@ -234,7 +234,9 @@ class MainWindow(QMainWindow):
         if self.books is not None and Path(path).resolve() == self.books.db.path:
             return True
         try:
-            books = open_company(path, clock=self.clock, record_outcomes=False)  # once checked, see below
+            # the outcomes are recorded once checked, the check started when the tabs are filled (_fill_tabs):
+            # at the program's start its thread would take turns with the window's first paint
+            books = open_company(path, clock=self.clock, record_outcomes=False, reading=True)
         except DamagedFile as e:
             return self._offer_recovery(Path(path), e)
         except Exception as e:  # noqa: BLE001 - every failure to open is shown
@@ -303,6 +305,7 @@ class MainWindow(QMainWindow):
         if self._opening is not books:  # closed (or another file opened) meanwhile
             return
         self._end_opening()
+        books.db.start_check()
         amounts.use_company(country)  # before the tabs read: every amount in the company's style (Babel's data)
         self.customer_choices.load(books)
         for tab in self._tab_pages():
