@@ -21,14 +21,13 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.services.file_check import CheckReport, check, check_path
 from ar_desktop.services.progress import NO_PROGRESS, Progress
-from ar_desktop.storage import company_repo
 from ar_desktop.storage.backup import already_exists, backup_file
-from ar_desktop.storage.engine import APPLICATION_ID, known_revisions
 from ar_desktop.storage.lock import FileLock, is_locked_elsewhere
-from ar_desktop.storage.safety import (DEFAULT_KEEP, KEEP_SETTING, DamagedFile, DiskFull, FileBusy, ReadOnlyFile,
-                                       StorageError, backups_dir, describe_file, drop_wal, file_error, fsync_dir,
-                                       inspect_company_file, integrity_problems, latest_backup, list_backups,
-                                       in_use_by_sqlite, map_operational_error, rotating_backup)
+from ar_desktop.storage.safety import (APPLICATION_ID, DEFAULT_KEEP, KEEP_SETTING, DamagedFile, DiskFull, FileBusy,
+                                       ReadOnlyFile, StorageError, backups_dir, describe_file, drop_wal, file_error,
+                                       fsync_dir, inspect_company_file, integrity_problems, latest_backup,
+                                       list_backups, in_use_by_sqlite, map_operational_error, rotating_backup)
+from ar_desktop.storage.upgrade import known_revisions
 
 __all__ = ["BackupInfo", "CheckReport", "DamagedFile", "DiskFull", "FileBusy", "ReadOnlyFile", "RestoreResult",
            "StorageError", "automatic_backups", "back_up", "backup_keep", "backups_dir_of",
@@ -143,6 +142,8 @@ def _check_destination(source: Path, dest: Path, replace: bool) -> None:
 
 
 def backup_keep(books: Books) -> int:
+    from ar_desktop.storage import company_repo  # here: opening a file (DamagedFile) loads no ORM
+
     with books.db.session() as s:
         return int(company_repo.get_setting(s, KEEP_SETTING, DEFAULT_KEEP))
 
@@ -150,6 +151,8 @@ def backup_keep(books: Books) -> int:
 def set_backup_keep(books: Books, keep: int) -> None:
     if not 1 <= int(keep) <= 1000:
         raise UserError(Text(translate("Messages", "Keep between 1 and 1000 automatic backups.")))
+    from ar_desktop.storage import company_repo
+
     with books.db.session() as s:
         company_repo.set_setting(s, KEEP_SETTING, int(keep))
 

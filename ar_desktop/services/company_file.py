@@ -10,6 +10,7 @@ from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.records import CompanyProfile, parse_company
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
+from ar_desktop.storage.company_row import read_profile
 from ar_desktop.storage.engine import open_database
 
 FILE_SUFFIX = ".ardb"
@@ -35,7 +36,8 @@ def open_company(path: str | Path, clock: Clock | None = None, *, record_outcome
                  reading: bool = False) -> Books:
     """Open a company file; with ``record_outcomes`` (the window does it once the file is checked, so as not
     to wait for that), record what became of the open promises and plans (see collections.record_outcomes).
-    ``reading``: for a command that only reads (storage.engine.open_database)."""
+    ``reading``: the background check waits for the first session or ``books.db.start_check()`` (a command
+    that only reads; the window, until its tabs are filled: storage.engine.open_database)."""
     books = Books(open_database(path, reading=reading), clock or SystemClock())
     if record_outcomes:
         record_outcomes_on_open(books)
@@ -58,10 +60,9 @@ def record_outcomes_on_open(books: Books) -> bool:
 
 
 def company_profile(books: Books) -> CompanyProfile:
-    from ar_desktop.storage import company_repo  # here: a command that only reads loads no ORM
-
-    with books.db.session() as s:
-        return company_repo.get(s)
+    """In plain SQL (no SQLAlchemy): the window shows the company's name before the storage layer is loaded."""
+    with books.db.reader() as con:
+        return read_profile(con)
 
 
 def check_identifiers(profile: CompanyProfile) -> None:

@@ -9,17 +9,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.records import CompanyProfile
-from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage.company_row import no_profile
 from ar_desktop.storage.orm import Company, Setting
 
 
 def get(s: Session) -> CompanyProfile:
     c = s.get(Company, 1)
     if c is None:
-        raise UserError(Text(translate("Messages", "This company file has no company profile yet. Fill it in under "
-                                                   "File ▸ Company profile.")))
+        raise no_profile()
     return CompanyProfile(**{f.name: getattr(c, f.name) for f in fields(CompanyProfile)})
 
 

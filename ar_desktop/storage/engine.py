@@ -9,12 +9,8 @@ connection and never pays for SQLAlchemy's import.
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
-import os
-import re
 import sqlite3
-import sys
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -23,146 +19,19 @@ from typing import TYPE_CHECKING
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import safety, scratch
+from ar_desktop.storage.background_check import BackgroundCheck
 from ar_desktop.storage.backup import timestamped_backup
+from ar_desktop.storage.connection import connect_plain, database_errors, make_engine, on_read_only_disk
 from ar_desktop.storage.lock import FileLock
-from ar_desktop.storage.safety import APPLICATION_ID
+from ar_desktop.storage.upgrade import known_revisions, migrate
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
-__all__ = ["APPLICATION_ID", "Database", "known_revisions", "open_database"]
-
-MIGRATIONS = Path(__file__).parent / "migrations"
-_REVISION = re.compile(r"""^(down_)?revision\s*=\s*(?:['"]([^'"]+)['"]|None)""", re.M)
-
-
-def _alembic_config(connection):
-    from alembic.config import Config  # imported lazily: costs a quarter second at start-up
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.attributes["connection"] = connection
-    return cfg
-
-
-@functools.cache
-def known_revisions() -> tuple[frozenset[str], str]:
-    """Every schema revision this program knows, and the newest (head).
-
-    Read from the migration scripts' ``revision``/``down_revision`` lines rather than through Alembic, which
-    would add a quarter second to every open (a test holds the two equal)."""
-    revisions: dict[str, str | None] = {}
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        rev = down = None
-        for m in _REVISION.finditer(script.read_text(encoding="utf-8")):
-            if m.group(1):
-                down = m.group(2)
-            else:
-                rev = m.group(2)
-        if rev:
-            revisions[rev] = down
-    heads = set(revisions) - {d for d in revisions.values() if d}
-    if len(heads) != 1:  # pragma: no cover - a broken checkout; Alembic would refuse it too
-        raise RuntimeError(f"the schema migrations have {len(heads)} heads: {sorted(heads)}")
-    return frozenset(revisions), heads.pop()
-
-
-def _set_pragmas_read_only(dbapi_connection, _record) -> None:
-    dbapi_connection.execute("PRAGMA foreign_keys=ON")
-    _add_functions(dbapi_connection)
-
-
-def _add_functions(dbapi_connection) -> None:
-    from ar_desktop.storage.sql_functions import folded_contains
-
-    dbapi_connection.create_function("ar_contains", 2, folded_contains, deterministic=True)
-
-
-def _on_read_only_disk(path: Path) -> bool:
-    """A read-only file system (a CD, a write-protected stick, a read-only mount): nobody can change the file."""
-    try:
-        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # pragma: no cover - no statvfs on Windows
-        return False
-
-
-def _set_pragmas(dbapi_connection, _record) -> None:
-    cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
-    _add_functions(dbapi_connection)
-
-
-def _database_errors() -> tuple[type[BaseException], ...]:
-    """sqlite3's errors, and SQLAlchemy's wrapper of them once SQLAlchemy is loaded (before that
-    nothing can raise it)."""
-    exc = sys.modules.get("sqlalchemy.exc")
-    return (sqlite3.DatabaseError,) if exc is None else (sqlite3.DatabaseError, exc.DatabaseError)
-
-
-def _make_engine(path: Path, read_only: bool) -> Engine:
-    from sqlalchemy import create_engine, event
-
-    if read_only:  # SQLite cannot make its -shm there; immutable is safe where nobody can write
-        engine = create_engine(f"sqlite:///file:{safety.uri_path(path)}?mode=ro&immutable=1&uri=true")
-        event.listen(engine, "connect", _set_pragmas_read_only)
-    else:
-        engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _set_pragmas)
-    return engine
-
-
-def _connect_plain(path: Path, read_only: bool) -> sqlite3.Connection:
-    """A DB-API connection set up as the engine's are (``_make_engine``)."""
-    if read_only:
-        con = sqlite3.connect(f"file:{safety.uri_path(path)}?mode=ro&immutable=1", uri=True)
-        _set_pragmas_read_only(con, None)
-    else:
-        con = sqlite3.connect(path)
-        _set_pragmas(con, None)
-    return con
-
+__all__ = ["Database", "open_database"]
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
-
-
-class _BackgroundCheck:
-    """SQLite's integrity check on its own read-only connection, off the caller's thread; cancellable."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.problems: list[str] | None = None  # None while running, or when cancelled
-        self.error: UserError | None = None  # the disk would not let the check read the file
-        self.done = threading.Event()
-        self._connections: list[sqlite3.Connection] = []
-        self._cancelled = False
-        self._thread = threading.Thread(target=self._run, name=f"check {path.name}", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            problems = safety.integrity_problems(self.path, interrupt=self._connections)
-        except UserError as e:  # not checked: writes stay held, with the disk's own message
-            self.error, problems = e, []
-        except Exception as e:  # noqa: BLE001 - whatever else stops the check counts against the file
-            problems = [str(e)]
-        if not self._cancelled:
-            self.problems = problems
-        self.done.set()
-
-    def cancel(self) -> None:
-        self._cancelled = True
-        # SQLite's interrupt stops only a statement already running: a check still connecting, or about to
-        # start, would run its whole course (seconds on a big file, and closing waited for it)
-        while self._thread.is_alive():
-            for con in list(self._connections):
-                with contextlib.suppress(sqlite3.Error):
-                    con.interrupt()
-            self._thread.join(0.02)
 
 
 class Database:
@@ -186,7 +55,8 @@ class Database:
         self._disk_trouble = False  # the disk refused a write: no automatic backup onto it on close
         # deferred: started with the engine (the first session), for a reader that may never write
         self._check_deferred = check_in_background and defer_check
-        self._check = _BackgroundCheck(path) if check_in_background and not defer_check else None
+        self._check_lock = threading.Lock()
+        self._check = BackgroundCheck(path) if check_in_background and not defer_check else None
         self.problems: list[str] = []
         self._in_use: dict[int, tuple[int, sqlite3.Connection]] = {}  # id -> (thread, connection) checked out
         self._in_use_lock = threading.Lock()
@@ -200,7 +70,7 @@ class Database:
         if self._engine is None:
             with self._engine_lock:
                 if self._engine is None:
-                    self._use_engine(_make_engine(self.path, self.read_only))
+                    self._use_engine(make_engine(self.path, self.read_only))
         return self._engine
 
     def _use_engine(self, engine: Engine) -> None:
@@ -209,7 +79,7 @@ class Database:
 
         from ar_desktop.storage import orm_audit
 
-        self._start_deferred_check()
+        self.start_check()
         sessions = sessionmaker(engine, expire_on_commit=False)
         orm_audit.install(sessions)  # every write through a session leaves an audit entry
         event.listen(engine, "before_cursor_execute", self._before_execute)
@@ -219,10 +89,12 @@ class Database:
         event.listen(engine, "checkin", self._on_checkin)
         self._sessions, self._engine = sessions, engine
 
-    def _start_deferred_check(self) -> None:
-        if self._check_deferred:
-            self._check_deferred = False
-            self._check = _BackgroundCheck(self.path)
+    def start_check(self) -> None:
+        """Start now a background check that was deferred (``open_database(reading=True)``)."""
+        with self._check_lock:  # the window's thread and a worker's first session may ask at once
+            if self._check_deferred:
+                self._check = BackgroundCheck(self.path)
+                self._check_deferred = False
 
     # -- the integrity check ----------------------------------------------------------------------
     @property
@@ -246,7 +118,7 @@ class Database:
 
     def wait_until_checked(self) -> None:
         """Wait for the background check; raises DamagedFile when it found the file damaged."""
-        self._start_deferred_check()
+        self.start_check()
         if self._check is not None:
             self._check.done.wait()
             if self._check.error is not None:
@@ -328,7 +200,7 @@ class Database:
             with self.session() as s:
                 yield s.connection().connection.dbapi_connection
             return
-        con = _connect_plain(self.path, self.read_only)
+        con = connect_plain(self.path, self.read_only)
         with self._in_use_lock:
             self._in_use[id(con)] = (threading.get_ident(), con)
         try:
@@ -351,7 +223,7 @@ class Database:
                 self._check.cancel()  # a short session does not wait for a long check
             if not self.problems and not (self._check is not None and self._check.problems):
                 if self._engine is None:
-                    con = _connect_plain(self.path, self.read_only)
+                    con = connect_plain(self.path, self.read_only)
                     try:
                         with contextlib.suppress(sqlite3.DatabaseError):
                             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
@@ -362,7 +234,7 @@ class Database:
             self._dispose()
             if self.checked:
                 clean_close.mark_clean(self.path)
-        except (OSError, UserError, *_database_errors()) as e:  # nothing must stop the closing
+        except (OSError, UserError, *database_errors()) as e:  # nothing must stop the closing
             logging.getLogger("ar_desktop").warning("automatic backup of %s failed: %s", self.path, e)
         finally:
             self._dispose()
@@ -370,7 +242,7 @@ class Database:
 
     def _checkpoint_and_backup(self) -> None:
         with self.engine.connect() as conn:
-            with contextlib.suppress(*_database_errors()):
+            with contextlib.suppress(*database_errors()):
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
             if self.checked and self.changed and self.auto_backup and not self._disk_trouble:
                 # copied while this connection is open, so that closing it last removes SQLite's -wal
@@ -390,8 +262,9 @@ def open_database(path: str | Path, *, create: bool = False, reading: bool = Fal
 
     A file that was closed cleanly is opened at once and checked in the background; any other file is
     checked fully first, and so is every file before its schema is upgraded. ``reading`` (a command
-    that only reads): the background check, which only holds writes back, starts with the first
-    session rather than at once, so that a short read does not share the machine with it."""
+    that only reads, or the window until it is painted): the background check, which only holds writes
+    back, starts with the first session (or ``Database.start_check``) rather than at once, so that a
+    short read does not share the machine with it."""
     path = Path(path).expanduser().resolve()
     if not path.parent.is_dir():
         raise UserError(Text(translate("Messages", "The folder {parent} does not exist. Choose an existing folder."),
@@ -433,7 +306,7 @@ def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False
             raise safety.DamagedFile(path, problems, safety.latest_backup(path))
     if not create:
         scratch.tidy(path)
-    read_only = not create and _on_read_only_disk(path)
+    read_only = not create and on_read_only_disk(path)
     if read_only and current != head:
         raise safety.ReadOnlyFile(Text(translate("Messages", "{name} was made by an older version of AR Desktop and "
                                                  "must be upgraded, but it is on a read-only disk. Copy it to a "
@@ -443,8 +316,8 @@ def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False
         if current is not None and current != head:
             timestamped_backup(path, "before-upgrade")
         if current != head:  # a new file or an upgrade: through Alembic, on the engine
-            engine = _make_engine(path, read_only)
-            _migrate(engine)
+            engine = make_engine(path, read_only)
+            migrate(engine)
     except BaseException:
         if engine is not None:
             engine.dispose()  # before the lock goes: closing its descriptor would drop SQLite's locks
@@ -465,35 +338,8 @@ def _plain_errors(path: Path) -> Iterator[None]:
         raise mapped from None
     except OSError as e:
         raise safety.file_error(path, e) from None
-    except _database_errors() as e:  # SQLAlchemy's wrapper (the upgrade runs through it)
+    except database_errors() as e:  # SQLAlchemy's wrapper (the upgrade runs through it)
         mapped = safety.map_operational_error(e, path)
         if mapped is None:
             raise
         raise mapped from None
-
-
-def _migrate(engine: Engine) -> None:
-    """Bring the file to the head revision. Foreign keys are off while tables are rebuilt (SQLite
-    cannot alter a constraint in place, and dropping a referenced table would fail or cascade: the
-    procedure of SQLite's ALTER TABLE documentation); they are checked before the commit."""
-    from alembic import command
-
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # has no effect inside a transaction: first
-        conn.commit()
-        try:
-            with conn.begin():
-                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-                command.upgrade(_alembic_config(conn), "head")
-                from ar_desktop.storage import list_schema
-
-                from ar_desktop.storage import clearing_summary
-
-                list_schema.restore(conn.connection.driver_connection)  # what a table rebuild in a migration dropped
-                clearing_summary.restore(conn.connection.driver_connection)
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")
-        finally:
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            conn.commit()

@@ -1,4 +1,4 @@
-"""The Python functions every connection to a company file gives SQLite (storage.engine registers
+"""The Python functions every connection to a company file gives SQLite (storage.connection registers
 them), kept apart from the queries that use them so that a plain connection needs no SQLAlchemy."""
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS, AgingRow
-from ar_desktop.services.aging import aging_report
 from ar_desktop.ui import palette
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.table_models import RawRole, StatusRole, money_text
@@ -126,7 +125,12 @@ class AgingView(QWidget):
         self._stale = True
         if self.books is not None and self.isVisible():
             self._stale = False
-            self.model.set_blocks(aging_report(self.books, self.as_of.date().toPython()))
+            self._compute()
+
+    def _compute(self) -> None:
+        from ar_desktop.services.aging import aging_report  # on first use: the window starts without it
+
+        self.model.set_blocks(aging_report(self.books, self.as_of.date().toPython()))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -139,7 +143,7 @@ class AgingView(QWidget):
         from ar_desktop.ui.list_printing import print_model
 
         if self._stale:
-            self.model.set_blocks(aging_report(self.books, self.as_of.date().toPython()))
+            self._compute()
             self._stale = False
         return print_model(self, self.books, self.model, self.tr("Aging report"),
                            subtitle=self.tr("As of {0}").format(self.as_of.date().toString("yyyy-MM-dd")))

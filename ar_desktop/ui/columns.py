@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.domain.invoice_status import InvoiceStatus, invoice_status, is_due_soon
 from ar_desktop.domain.payment_kinds import KINDS, PAYMENT, REVERSAL, reference_text
 from ar_desktop.domain.text import Text
-from ar_desktop.storage.customers_repo import CustomerRow
-from ar_desktop.storage.invoices_repo import InvoiceRow
-from ar_desktop.storage.payments_repo import PaymentRow
 from ar_desktop.ui import palette
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import Column, money_text
+
+if TYPE_CHECKING:  # for annotations only
+    from ar_desktop.storage.customers_repo import CustomerRow
+    from ar_desktop.storage.invoices_repo import InvoiceRow
+    from ar_desktop.storage.payments_repo import PaymentRow
 
 STATUS_TEXT = {
     InvoiceStatus.OPEN: QT_TRANSLATE_NOOP("Columns", "Open"),

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
 from ar_desktop.ui import palette
 from ar_desktop.ui.column_fit import keep_columns_fitted
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
-from ar_desktop.ui.i18n import render
+from ar_desktop.ui.i18n import name_of, render
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.tasks import BackgroundTask
 
@@ -50,8 +50,6 @@ class CreditActionsView(QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
-        from ar_desktop.ui.dialogs.credit_dialogs import name_of
-
         super().__init__(parent)
         self.books = None
         self._generation = 0

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPush
 
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain import limitation as lim
-from ar_desktop.services.credit_settings import credit_risk_settings
 from ar_desktop.ui import palette
 from ar_desktop.ui.credit_actions_view import CreditActionsView, list_table
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.form import date_edit
-from ar_desktop.ui.i18n import render
+from ar_desktop.ui.i18n import name_of, render
 from ar_desktop.ui.messages import run_action
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.refresh_on_show import RefreshWhenShown
@@ -29,9 +28,10 @@ from ar_desktop.ui.tasks import BackgroundTask
 
 def _services():
     """The credit services, imported when first computed (off the window's start-up)."""
-    from ar_desktop.services import credit_actions, insurance, limitation
+    from ar_desktop.services import credit_actions, credit_settings, insurance, limitation
 
-    return SimpleNamespace(credit_actions=credit_actions, insurance=insurance, limitation=limitation)
+    return SimpleNamespace(credit_actions=credit_actions, credit_settings=credit_settings, insurance=insurance,
+                           limitation=limitation)
 
 
 STATUS_TONE = {ins.NOTIFY_NOW: palette.DUE_SOON, ins.NOTIFIED: palette.DUE_SOON,
@@ -40,8 +40,6 @@ STATUS_TONE = {ins.NOTIFY_NOW: palette.DUE_SOON, ins.NOTIFIED: palette.DUE_SOON,
 
 
 def insurance_model(parent) -> RowsModel:
-    from ar_desktop.ui.dialogs.credit_dialogs import name_of
-
     return RowsModel([
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Code"), lambda r: r.customer_code, context="CreditTab"),
         RowColumn(QT_TRANSLATE_NOOP("CreditTab", "Customer"), lambda r: r.customer_name, context="CreditTab"),
@@ -63,8 +61,6 @@ class CreditTab(RefreshWhenShown, QWidget):
     changed = Signal()
 
     def __init__(self, parent=None):
-        from ar_desktop.ui.dialogs.credit_dialogs import name_of
-
         super().__init__(parent)
         self.books = None
         self.warn_days = lim.DEFAULT_WARN_DAYS
@@ -174,7 +170,8 @@ class CreditTab(RefreshWhenShown, QWidget):
     def compute(books, as_of: dt.date):
         services = _services()
         return (services.credit_actions.credit_actions(books, as_of), services.insurance.insurance_report(books, as_of),
-                services.limitation.limitation_report(books, as_of), credit_risk_settings(books).warn_days)
+                services.limitation.limitation_report(books, as_of),
+                services.credit_settings.credit_risk_settings(books).warn_days)
 
     def refresh(self) -> BackgroundTask | None:
         if self.books is None:

@@ -7,7 +7,6 @@ import shiboken6
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox
 
-from ar_desktop.services.customers import customer_picker
 from ar_desktop.ui.table_models import money_text
 
 
@@ -32,6 +31,8 @@ class CustomerChoices(QAbstractListModel):
         self._combos.append(combo)
 
     def load(self, books) -> None:
+        from ar_desktop.services.customers import customer_picker  # with the file: the window starts without it
+
         self.set_choices(QCoreApplication.translate("InvoicesTab", "All customers"), customer_picker(books))
 
     def set_choices(self, first: str, choices: list) -> None:

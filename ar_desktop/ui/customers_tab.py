@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
-from ar_desktop.services import customers as customer_service
 from ar_desktop.services.company_file import company_profile
-from ar_desktop.services.payments import apply_credit, customer_credit
 from ar_desktop.ui.columns import customer_columns, customer_severity, customer_tone
 from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
@@ -16,6 +14,13 @@ from ar_desktop.ui.table_models import PagedTableModel, money_text
 
 if TYPE_CHECKING:  # for annotations only: imported where used
     from ar_desktop.ui.pdf_preview import PdfPreview
+
+
+def _service():
+    """services.customers, imported when the file is open (off the window's start-up)."""
+    from ar_desktop.services import customers
+
+    return customers
 
 
 class CustomersTab(ListTab):
@@ -52,12 +57,12 @@ class CustomersTab(ListTab):
 
     def set_books(self, books) -> None:
         self.books = books
+        service = _service()
         model = PagedTableModel(
             customer_columns(),
-            lambda sort, desc: customer_service.customer_ids(books, search=self.search.text(), sort=sort,
-                                                             descending=desc,
-                                                             only_overdue=self.only_overdue.isChecked()),
-            lambda ids: customer_service.customer_rows(books, ids), customer_tone, "code", self,
+            lambda sort, desc: service.customer_ids(books, search=self.search.text(), sort=sort, descending=desc,
+                                                    only_overdue=self.only_overdue.isChecked()),
+            lambda ids: service.customer_rows(books, ids), customer_tone, "code", self,
             row_severity=customer_severity)
         self.attach_model(model, {"code": 80, "name": 280, "class": 50, "city": 140, "currency": 50, "open": 110,
                                   "overdue": 110, "days": 100, "limit": 110})
@@ -87,7 +92,7 @@ class CustomersTab(ListTab):
         cid = self.current_id()
         if cid is None:
             return
-        dialog = CustomerDialog(self, self.books, cid, customer_service.get_customer(self.books, cid))
+        dialog = CustomerDialog(self, self.books, cid, _service().get_customer(self.books, cid))
         if dialog.exec():
             self.reload()
             self.changed.emit()
@@ -103,7 +108,7 @@ class CustomersTab(ListTab):
         cid = self.current_id()
         if cid is None:
             return None
-        row = customer_service.customer_rows(self.books, [cid])[0]
+        row = _service().customer_rows(self.books, [cid])[0]
         return row.code, row.name
 
     def show_history(self) -> None:
@@ -154,7 +159,7 @@ class CustomersTab(ListTab):
             return False
         if not confirm(self, self.tr("Delete customer"), self.tr("Delete customer {0} – {1}?").format(*current)):
             return False
-        ok, _ = run_action(self, customer_service.delete_customer, self.books, cid)
+        ok, _ = run_action(self, _service().delete_customer, self.books, cid)
         if ok:
             self.reload()
             self.changed.emit()
@@ -164,6 +169,8 @@ class CustomersTab(ListTab):
         cid = self.current_id()
         if cid is None:
             return
+        from ar_desktop.services.payments import apply_credit, customer_credit
+
         ok, credit = run_action(self, customer_credit, self.books, cid)
         if not ok:
             return

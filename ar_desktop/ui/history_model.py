@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ar_desktop.domain import collection_file
-from ar_desktop.services.collections import HistoryEntry
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import RawRole, money_text
+
+if TYPE_CHECKING:  # for annotations only
+    from ar_desktop.services.collections import HistoryEntry
 
 HEADERS = (QT_TRANSLATE_NOOP("History", "Date"), QT_TRANSLATE_NOOP("History", "What"),
            QT_TRANSLATE_NOOP("History", "Details"), QT_TRANSLATE_NOOP("History", "Invoice"),

@@ -74,6 +74,11 @@ def render(message: str | Text) -> str:
     return message
 
 
+def name_of(template: str) -> str:
+    """A label the domain names (a status, a source), in the interface language."""
+    return render(Text(template))
+
+
 def _amount(value) -> str:
     """Money inside a sentence (``text.Amount``) in the window's one amount style."""
     from ar_desktop.ui import amounts

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QPushButton)
 
-from ar_desktop.services import invoicing
-from ar_desktop.storage.invoices_repo import InvoiceFilter
 from ar_desktop.ui.columns import InvoiceColumns
 from ar_desktop.ui.customer_picker import CustomerChoices
 from ar_desktop.ui.dialogs.form import date_edit, qdate
@@ -16,6 +15,16 @@ from ar_desktop.ui.list_tab import ListTab
 from ar_desktop.ui.messages import confirm, run_action
 from ar_desktop.ui.table_models import PagedTableModel, money_text
 from ar_desktop.ui import amounts
+
+if TYPE_CHECKING:  # for annotations only
+    from ar_desktop.storage.invoices_repo import InvoiceFilter
+
+
+def _service():
+    """services.invoicing, imported when the file is open (off the window's start-up)."""
+    from ar_desktop.services import invoicing
+
+    return invoicing
 
 
 class InvoicesTab(ListTab):
@@ -80,10 +89,10 @@ class InvoicesTab(ListTab):
         self.books = books
         if self._own_choices:
             self.load_customers()
-        cols = InvoiceColumns(books.today)
-        model = PagedTableModel(cols.columns(), lambda sort, desc: invoicing.invoice_ids(books, self.filter(),
-                                                                                        sort=sort, descending=desc),
-                                lambda ids: invoicing.invoice_rows(books, ids), cols.tone, "due_date", self,
+        cols, service = InvoiceColumns(books.today), _service()
+        model = PagedTableModel(cols.columns(), lambda sort, desc: service.invoice_ids(books, self.filter(),
+                                                                                      sort=sort, descending=desc),
+                                lambda ids: service.invoice_rows(books, ids), cols.tone, "due_date", self,
                                 row_severity=cols.severity)
         self.attach_model(model, {"number": 100, "customer": 200, "issue": 90, "due": 90, "days": 80, "amount": 90,
                                   "paid": 90, "open": 90, "discount": 100, "currency": 45, "status": 110,
@@ -94,6 +103,8 @@ class InvoicesTab(ListTab):
         self.customer_choices.load(self.books)  # what each owes, as in the Customers list
 
     def filter(self) -> InvoiceFilter:
+        from ar_desktop.storage.invoices_repo import InvoiceFilter
+
         dates = self.use_dates.isChecked()
         return InvoiceFilter(status=self.status.currentData(), customer_id=self.customer.currentData(),
                              date_from=self.date_from.date().toPython() if dates else None,
@@ -103,7 +114,7 @@ class InvoicesTab(ListTab):
         super().reload()
         if self.books is None:
             return
-        t = self.model.read(lambda: invoicing.invoice_totals(self.books, self.filter()))
+        t = self.model.read(lambda: _service().invoice_totals(self.books, self.filter()))
         if t is None:
             self.totals.setText("")
             return
@@ -145,7 +156,7 @@ class InvoicesTab(ListTab):
 
     def _selected_row(self):
         ident = self.current_id()
-        return invoicing.invoice_rows(self.books, [ident])[0] if ident is not None else None
+        return _service().invoice_rows(self.books, [ident])[0] if ident is not None else None
 
     def new_invoice(self) -> None:
         from ar_desktop.ui.dialogs.invoice_dialog import InvoiceDialog
@@ -180,7 +191,7 @@ class InvoicesTab(ListTab):
         if row.disputed:
             if confirm(self, self.tr("Resolve dispute"),
                        self.tr("Mark the dispute on invoice {0} as resolved?").format(row.number)):
-                ok, _ = run_action(self, invoicing.set_dispute, self.books, row.id, False)
+                ok, _ = run_action(self, _service().set_dispute, self.books, row.id, False)
             else:
                 return
         else:
@@ -189,7 +200,7 @@ class InvoicesTab(ListTab):
                                                         row.number))
             if not accepted:
                 return
-            ok, _ = run_action(self, invoicing.set_dispute, self.books, row.id, True, reason)
+            ok, _ = run_action(self, _service().set_dispute, self.books, row.id, True, reason)
         if ok:
             self.reload()
             self.changed.emit()
@@ -202,7 +213,7 @@ class InvoicesTab(ListTab):
                                                 self.tr("Why is invoice {0} voided? (kept on record)").format(
                                                     row.number))
         if accepted:
-            ok, credit = run_action(self, invoicing.void_invoice, self.books, row.id, reason)
+            ok, credit = run_action(self, _service().void_invoice, self.books, row.id, reason)
             if ok:
                 self.reload()
                 self.changed.emit()

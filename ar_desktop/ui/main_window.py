@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,15 @@ if TYPE_CHECKING:  # for annotations only: imported where used
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "AR Desktop company (*.ardb);;All files (*)")
+# What the tabs read the company file with (SQLAlchemy, the ORM, the repositories: a quarter to half a
+# second of imports): loaded off the GUI thread while the window first shows, see MainWindow._use
+TAB_SERVICES = ("ar_desktop.services.customers", "ar_desktop.services.invoicing", "ar_desktop.services.payments")
+
+
+def _load_tab_services() -> None:
+    from ar_desktop.services import customers, invoicing, payments  # noqa: F401  (TAB_SERVICES)
+
+
 IMPORT_KINDS = {"customers": QT_TRANSLATE_NOOP("MainWindow", "customers"),
                 "invoices": QT_TRANSLATE_NOOP("MainWindow", "invoices"),
                 "payments": QT_TRANSLATE_NOOP("MainWindow", "payments")}
@@ -51,6 +61,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.clock = clock or SystemClock()
         self.books: Books | None = None
+        self._opening: Books | None = None  # open, shown by name, its tabs not yet filled (see _use)
+        self._opening_task: BackgroundTask | None = None  # imports the tab services, started after the first paint
         self.import_result = None  # the dialog of the last import started from the menu (it stays open)
         self.language = chosen_language(settings)
         self.setWindowTitle("AR Desktop")
@@ -136,7 +148,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         for a in self._file_actions:
-            a.setEnabled(self.books is not None)
+            a.setEnabled(self.books is not None and self._opening is None)
 
     def _empty_state(self) -> QWidget:
         w = QWidget()
@@ -222,7 +234,9 @@ class MainWindow(QMainWindow):
         if self.books is not None and Path(path).resolve() == self.books.db.path:
             return True
         try:
-            books = open_company(path, clock=self.clock, record_outcomes=False)  # once checked, see below
+            # the outcomes are recorded once checked, the check started when the tabs are filled (_fill_tabs):
+            # at the program's start its thread would take turns with the window's first paint
+            books = open_company(path, clock=self.clock, record_outcomes=False, reading=True)
         except DamagedFile as e:
             return self._offer_recovery(Path(path), e)
         except Exception as e:  # noqa: BLE001 - every failure to open is shown
@@ -244,21 +258,68 @@ class MainWindow(QMainWindow):
         return restore_backup(self, error.backup, target=path.expanduser().resolve())
 
     def _use(self, books: Books) -> None:
+        """Show the open file: its name in the title at once (read in plain SQL), the tabs filled with its
+        lists once the storage layer is loaded. At the program's start that import (SQLAlchemy and the
+        repositories) runs off the GUI thread, so the window shows the company first, its tabs greyed out
+        under "Opening …", and stays painted and responsive meanwhile."""
         self.books = books
         tasks.interrupt_reads_with(books.db.interrupt_reads)   # cancelling a task stops its reads at once
         self._remember(books.db.path)
         self.settings.setValue("files/last", str(books.db.path))
         self.setCentralWidget(self.tabs) if self.centralWidget() is not self.tabs else None
         profile = company_profile(books)
-        amounts.use_company(profile.country)  # before the tabs read: every amount in the company's style
+        self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
+        self.company_label.setText(str(books.db.path))
+        self._opening = books
+        self._watch_integrity_check(books)
+        if set(TAB_SERVICES) <= sys.modules.keys():
+            self._fill_tabs(books, profile.country)
+            return
+        self._update_actions()
+        self.tabs.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.statusBar().showMessage(self.tr("Opening {0}…").format(profile.legal_name))
+
+        def loaded(_none) -> None:
+            try:
+                self._fill_tabs(books, profile.country)
+            except Exception as e:  # noqa: BLE001 - a read the disk refused: said as when opening
+                show_error(self, e)
+
+        self._opening_task = BackgroundTask(self, "", lambda _progress: _load_tab_services(), loaded, quiet=True)
+        if self.isVisible():
+            self._start_opening_task()
+        # else after the window's first paint (paintEvent): an import meanwhile would hold the GIL against it
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._opening_task is not None:
+            QTimer.singleShot(0, self._start_opening_task)  # once this paint pass has ended
+
+    def _start_opening_task(self) -> None:
+        task, self._opening_task = self._opening_task, None
+        if task is not None:
+            task.start()
+
+    def _fill_tabs(self, books: Books, country: str) -> None:
+        if self._opening is not books:  # closed (or another file opened) meanwhile
+            return
+        self._end_opening()
+        books.db.start_check()
+        amounts.use_company(country)  # before the tabs read: every amount in the company's style (Babel's data)
         self.customer_choices.load(books)
         for tab in self._tab_pages():
             tab.set_books(books)
         explain_cut_off_cells(self.tabs)  # every list, the Overview's and the Credit tab's included
-        self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
-        self.company_label.setText(str(books.db.path))
         self._update_actions()
-        self._watch_integrity_check(books)
+
+    def _end_opening(self) -> None:
+        self._opening_task = None
+        if self._opening is not None:
+            self._opening = None
+            self.tabs.setEnabled(True)
+            self.unsetCursor()
+            self.statusBar().clearMessage()
 
     def _watch_integrity_check(self, books: Books) -> None:
         """A file opened without waiting is checked in the background; if that finds damage, say so at once
@@ -268,6 +329,8 @@ class MainWindow(QMainWindow):
         timer.setInterval(200)
 
         def poll() -> None:
+            if self._opening is books:  # the outcomes are recorded on filled tabs
+                return
             from ar_desktop.services.backups import DamagedFile, latest_good_backup
 
             result = books.db.check_result() if self.books is books else []
@@ -303,6 +366,7 @@ class MainWindow(QMainWindow):
     def _stop_work(self) -> None:
         """The tabs stop their background work on the open file (it is closed, or handed to tabs
         built again, next)."""
+        self._end_opening()  # tabs not yet filled stay empty
         self.collections.detach()
         self.overview.detach()
         self.credit.detach()

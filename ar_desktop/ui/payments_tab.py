@@ -7,12 +7,11 @@ reversal, so earlier reports stay as they were) and enter it again, corrected.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from ar_desktop.domain.payment_kinds import KINDS
-from ar_desktop.services import payments as payment_service
-from ar_desktop.storage.payments_repo import PaymentFilter
 from ar_desktop.ui.columns import payment_columns, payment_kind_text, payment_tone
 from ar_desktop.ui.customer_picker import CustomerChoices
 from ar_desktop.ui.dialogs.form import date_edit, qdate
@@ -21,9 +20,19 @@ from ar_desktop.ui.table_models import PagedTableModel, money_text
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui import amounts
 
+if TYPE_CHECKING:  # for annotations only
+    from ar_desktop.storage.payments_repo import PaymentFilter
+
 # Entries up to which the totals under the list come with it; a longer list (a whole big file: two passes
 # over ~650,000 entries and their allocations, a second or more) gets them a moment later, off the GUI thread
 TOTALS_AT_ONCE = 20_000
+
+
+def _service():
+    """services.payments, imported when the file is open (off the window's start-up)."""
+    from ar_desktop.services import payments
+
+    return payments
 
 
 class PaymentsTab(ListTab):
@@ -100,9 +109,10 @@ class PaymentsTab(ListTab):
             w.blockSignals(False)
         if self._own_choices:
             self.load_customers()
-        model = PagedTableModel(payment_columns(), lambda sort, desc: payment_service.payment_list(
+        service = _service()
+        model = PagedTableModel(payment_columns(), lambda sort, desc: service.payment_list(
             books, self.filter(), sort=sort, descending=desc),
-            lambda ids: payment_service.payment_rows_of(books, ids), payment_tone, "date", self, descending=True)
+            lambda ids: service.payment_rows_of(books, ids), payment_tone, "date", self, descending=True)
         self.attach_model(model, {"id": 60, "date": 90, "customer": 230, "kind": 100, "amount": 100, "applied": 100,
                                   "unapplied": 100, "currency": 45, "method": 110, "reference": 160,
                                   "reversal": 120}, sort_column=1, descending=True)  # newest first
@@ -112,6 +122,8 @@ class PaymentsTab(ListTab):
         self.customer_choices.load(self.books)
 
     def filter(self) -> PaymentFilter:
+        from ar_desktop.storage.payments_repo import PaymentFilter
+
         dates = self.use_dates.isChecked()
         return PaymentFilter(customer_id=self.customer.currentData(),
                              date_from=self.date_from.date().toPython() if dates else None,
@@ -130,7 +142,7 @@ class PaymentsTab(ListTab):
             self._totals_task = None
         books, f, entries = self.books, self.filter(), self.model.rowCount()
         if entries <= TOTALS_AT_ONCE:
-            self._show_totals(self.model.read(lambda: payment_service.payment_totals(books, f)))
+            self._show_totals(self.model.read(lambda: _service().payment_totals(books, f)))
             return
         self.totals.setText(self.tr("{0} entries").format(amounts.number(entries, 0)) + " · …")
         if not self.isVisible():
@@ -152,7 +164,7 @@ class PaymentsTab(ListTab):
                 self._totals_task = None
                 self._show_totals(totals)
 
-        self._totals_task = BackgroundTask(self, "", lambda _progress: payment_service.payment_totals(books, f),
+        self._totals_task = BackgroundTask(self, "", lambda _progress: _service().payment_totals(books, f),
                                            arrived, quiet=True).start()
 
     def _show_totals(self, totals) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMenu, QToolButton,
                                QWidget)
 
-from ar_desktop.services.customers import customer_choices
 from ar_desktop.ui.dialogs.form import date_edit
 from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.screen import keep_on_screen
@@ -44,6 +43,8 @@ class ReportOptionsDialog(QDialog):
     """Date and filters of the aging report or the statement list."""
 
     def __init__(self, parent: QWidget, books, kind: str, as_of):
+        from ar_desktop.services.customers import customer_choices  # on first use: the window starts without it
+
         super().__init__(parent)
         keep_on_screen(self)  # fits the screen; cut-off cells readable on hover
         self.setWindowTitle(tr(TITLES[kind]))

@@ -6,15 +6,19 @@ sorting by a header sorts these rows in the model; the urgency order comes from 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ar_desktop.domain.aging import overdue_severity
 from ar_desktop.domain.collection_file import promise_status_text, state_text
 from ar_desktop.domain.ladder import step_name_text
-from ar_desktop.services.collections import WorklistRow
 from ar_desktop.ui import palette
 from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import IdRole, RawRole, StatusRole, money_text
+
+if TYPE_CHECKING:  # for annotations only
+    from ar_desktop.services.collections import WorklistRow
 
 STATE_TONE = {"action_due": palette.OVERDUE, "waiting": palette.WAITING, "promised": palette.DUE_SOON,
               "disputed": palette.DISPUTED, "on_hold": palette.ON_HOLD}

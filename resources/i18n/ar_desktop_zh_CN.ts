@@ -3233,6 +3233,10 @@ Restore the latest good backup now? The damaged file is kept beside it.</source>
 现在恢复最近一份完好的备份吗？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
         <source>Import {0} from CSV</source>
         <translation>从 CSV 导入{0}</translation>
     </message>

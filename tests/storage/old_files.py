@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config
+from ar_desktop.storage.safety import APPLICATION_ID
+from ar_desktop.storage.upgrade import alembic_config
 
 
 def file_at_revision(path: Path, revision: str, *statements: str) -> Path:
@@ -20,7 +21,7 @@ def file_at_revision(path: Path, revision: str, *statements: str) -> Path:
     con.close()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), revision)
+        command.upgrade(alembic_config(conn), revision)
         conn.exec_driver_sql("INSERT INTO company (id, legal_name, address, postcode, city, country, tax_id, phone, "
                              "email, bank_name, bank_account, bank_bic, currency, signer_name, signer_title) VALUES "
                              "(1, 'Old Co', '', '', '', 'DE', '', '', '', '', '', '', 'EUR', '', '')")

@@ -18,7 +18,8 @@ from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.storage import collections_repo, invoices_repo
-from ar_desktop.storage.engine import known_revisions, open_database
+from ar_desktop.storage.engine import open_database
+from ar_desktop.storage.upgrade import known_revisions
 from old_files import file_at_revision, invoice_sql
 
 DUE = dt.date(2026, 3, 1)

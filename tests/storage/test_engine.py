@@ -10,7 +10,9 @@ from sqlalchemy import inspect, text
 from ar_desktop.domain.errors import UserError
 from ar_desktop.storage import clearing_summary, list_schema
 from ar_desktop.storage.backup import timestamped_backup
-from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config, known_revisions, open_database
+from ar_desktop.storage.engine import open_database
+from ar_desktop.storage.safety import APPLICATION_ID
+from ar_desktop.storage.upgrade import alembic_config, known_revisions
 from ar_desktop.storage.schema import metadata
 
 
@@ -172,7 +174,7 @@ def _make_file_at_revision(path: Path, revision: str) -> None:
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            command.upgrade(_alembic_config(conn), revision)
+            command.upgrade(alembic_config(conn), revision)
             conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS probe_kept (v TEXT)")
             conn.exec_driver_sql("INSERT INTO probe_kept VALUES ('old data')")
     finally:
@@ -185,7 +187,7 @@ def test_backup_before_upgrade(tmp_path):
     known, head = known_revisions()
     path = tmp_path / "co.ardb"
     if len(known) > 1:
-        older = ScriptDirectory.from_config(_alembic_config(None)).get_revision(head).down_revision
+        older = ScriptDirectory.from_config(alembic_config(None)).get_revision(head).down_revision
         _make_file_at_revision(path, older)
         open_database(path).close()
         (backup,) = tmp_path.glob("co.before-upgrade-*.ardb.bak")
@@ -217,7 +219,7 @@ def test_known_revisions_agree_with_alembic():
     """Opening reads the revisions from the scripts without Alembic; Alembic must see the same."""
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(_alembic_config(None))
+    script = ScriptDirectory.from_config(alembic_config(None))
     known, head = known_revisions()
     assert known == {s.revision for s in script.walk_revisions()}
     assert head == script.get_current_head()

@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ar_desktop.domain.reference_rates import RateRow, load_seed_rates
 from ar_desktop.storage import letters_repo, rates_repo
-from ar_desktop.storage.engine import APPLICATION_ID, _alembic_config, open_database
+from ar_desktop.storage.engine import open_database
+from ar_desktop.storage.safety import APPLICATION_ID
+from ar_desktop.storage.upgrade import alembic_config
 
 
 def _file_at_0002(path):
@@ -20,7 +22,7 @@ def _file_at_0002(path):
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        command.upgrade(_alembic_config(conn), "0002")
+        command.upgrade(alembic_config(conn), "0002")
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO customer (code, name, contact, address, postcode, city, country, email, phone, "
                           "tax_id, credit_class, terms_days, currency, language, notes, on_hold, late_charge_rule, "

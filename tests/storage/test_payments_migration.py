@@ -8,7 +8,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from ar_desktop.domain.payment_kinds import kind_of
-from ar_desktop.storage.engine import APPLICATION_ID, MIGRATIONS, _alembic_config, open_database
+from ar_desktop.storage.engine import open_database
+from ar_desktop.storage.safety import APPLICATION_ID
+from ar_desktop.storage.upgrade import MIGRATIONS, alembic_config
 
 # this migration's revision and the one before it, from its script's name (renumbered as others land)
 REVISION = next((MIGRATIONS / "versions").glob("*_payment_reversals.py")).name[:4]
@@ -32,7 +34,7 @@ def _file_at_0005(path):
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        command.upgrade(_alembic_config(conn), "0005")
+        command.upgrade(alembic_config(conn), "0005")
     with engine.begin() as conn:
         conn.execute(text(_CUSTOMER))
         conn.execute(text(_INVOICE.format(n="I-1", voided=0, paid=10000)))
@@ -100,7 +102,7 @@ def test_migration_downgrades_to_the_net_split(tmp_path):
                           "(1, 1, '2026-02-01', 5000), (1, 1, '2026-02-10', -5000), (1, 2, '2026-02-10', 5000), "
                           "(2, 1, '2026-02-01', 1000), (3, 1, '2026-03-01', -1000)"))
     with engine.begin() as conn:
-        command.downgrade(_alembic_config(conn), BEFORE)
+        command.downgrade(alembic_config(conn), BEFORE)
     with engine.begin() as conn:
         assert conn.execute(text("SELECT id FROM payment ORDER BY id")).scalars().all() == [1, 2]
         assert conn.execute(text("SELECT payment_id, invoice_id, date, amount FROM allocation ORDER BY payment_id"))\

@@ -18,15 +18,10 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.credit_settings import CreditRiskSettings, credit_risk_settings, set_credit_risk_settings
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, date_edit, line
-from ar_desktop.ui.i18n import render
+from ar_desktop.ui.i18n import name_of, render
 from ar_desktop.ui.table_models import money_text
 from ar_desktop.ui.screen import keep_on_screen, resize_to_table
 from ar_desktop.ui import amounts
-
-
-def name_of(template: str) -> str:
-    """A label the domain names (a status, a source), in the interface language."""
-    return render(Text(template))
 
 
 def _d(value) -> str:

@@ -21,7 +21,7 @@ _SPAN = ("CASE WHEN closed_on IS NULL THEN 12 "
 
 def upgrade() -> None:
     # The payment and allocation tables are rebuilt (SQLite cannot change a CHECK constraint);
-    # storage/engine.py runs migrations with foreign keys off and checks them before committing.
+    # storage/upgrade.py runs migrations with foreign keys off and checks them before committing.
     # An entry's kind is its method (domain/payment_kinds.py) or, for a reversal, reverses_id.
     with op.batch_alter_table('payment', schema=None, recreate='always') as batch_op:
         batch_op.add_column(sa.Column('reverses_id', sa.Integer(), nullable=True))

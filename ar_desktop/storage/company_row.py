@@ -1,0 +1,25 @@
+"""The company profile read in plain SQL on a DB-API connection (``Database.reader``): what the window's
+title and amount style need the moment a file is open, before SQLAlchemy is imported."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import fields
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.records import CompanyProfile
+from ar_desktop.domain.text import Text, translate
+
+_COLUMNS = tuple(f.name for f in fields(CompanyProfile))  # the company table's columns of the same names
+
+
+def no_profile() -> UserError:
+    return UserError(Text(translate("Messages", "This company file has no company profile yet. Fill it in under "
+                                                "File ▸ Company profile.")))
+
+
+def read_profile(con: sqlite3.Connection) -> CompanyProfile:
+    row = con.execute(f"SELECT {', '.join(_COLUMNS)} FROM company WHERE id = 1").fetchone()
+    if row is None:
+        raise no_profile()
+    return CompanyProfile(**dict(zip(_COLUMNS, row)))

@@ -1,0 +1,75 @@
+"""The schema migrations: which revisions this program knows, and bringing a file to the newest one
+(through Alembic, imported only when a file needs it)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ar_desktop.storage.safety import APPLICATION_ID
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_REVISION = re.compile(r"""^(down_)?revision\s*=\s*(?:['"]([^'"]+)['"]|None)""", re.M)
+
+
+def alembic_config(connection):
+    from alembic.config import Config  # imported lazily: costs a quarter second at start-up
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+@functools.cache
+def known_revisions() -> tuple[frozenset[str], str]:
+    """Every schema revision this program knows, and the newest (head).
+
+    Read from the migration scripts' ``revision``/``down_revision`` lines rather than through Alembic, which
+    would add a quarter second to every open (a test holds the two equal)."""
+    revisions: dict[str, str | None] = {}
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        rev = down = None
+        for m in _REVISION.finditer(script.read_text(encoding="utf-8")):
+            if m.group(1):
+                down = m.group(2)
+            else:
+                rev = m.group(2)
+        if rev:
+            revisions[rev] = down
+    heads = set(revisions) - {d for d in revisions.values() if d}
+    if len(heads) != 1:  # pragma: no cover - a broken checkout; Alembic would refuse it too
+        raise RuntimeError(f"the schema migrations have {len(heads)} heads: {sorted(heads)}")
+    return frozenset(revisions), heads.pop()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the file to the head revision. Foreign keys are off while tables are rebuilt (SQLite
+    cannot alter a constraint in place, and dropping a referenced table would fail or cascade: the
+    procedure of SQLite's ALTER TABLE documentation); they are checked before the commit."""
+    from alembic import command
+
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # has no effect inside a transaction: first
+        conn.commit()
+        try:
+            with conn.begin():
+                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                command.upgrade(alembic_config(conn), "head")
+                from ar_desktop.storage import list_schema
+
+                from ar_desktop.storage import clearing_summary
+
+                list_schema.restore(conn.connection.driver_connection)  # what a table rebuild in a migration dropped
+                clearing_summary.restore(conn.connection.driver_connection)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()

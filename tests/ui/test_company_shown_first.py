@@ -1,0 +1,131 @@
+"""Opening a company file shows the company at once, then fills the tabs: at the program's start the
+storage layer (SQLAlchemy and the repositories) is imported off the GUI thread meanwhile. In this test
+process it is loaded already, so each test marks one of the tab services as not yet loaded to take the
+window's path of a cold start; tests/ui/test_first_screen.py runs the real one in a fresh process."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.text import Text, translate
+from ar_desktop.ui import main_window
+from ar_desktop.ui.customers_tab import CustomersTab
+from ar_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import UI_TODAY
+
+
+@pytest.fixture
+def cold(monkeypatch):
+    """The window believes the tab services are not loaded yet: it imports them in a background task."""
+    monkeypatch.setattr(main_window, "TAB_SERVICES", (*main_window.TAB_SERVICES, "ar_desktop.not_loaded_yet"))
+
+
+@pytest.fixture
+def company(demo_template, copy_company_file, tmp_path):
+    return copy_company_file(demo_template, tmp_path / "company.ardb")
+
+
+def _window(qtbot, settings) -> MainWindow:
+    w = MainWindow(settings, FixedClock(UI_TODAY))
+    qtbot.addWidget(w)
+    return w
+
+
+def _filled(w: MainWindow) -> bool:
+    return w.customers.model is not None and w.customers.model.rowCount() > 0
+
+
+def test_the_company_shows_first_then_its_tabs_fill(cold, qtbot, settings, company):
+    w = _window(qtbot, settings)
+    assert w.open_file(company)
+    # before the window is painted: the company by name, its tabs greyed out under "Opening …"
+    assert w.windowTitle() == "Harbour Line Trading GmbH — AR Desktop"
+    assert not w.tabs.isEnabled()
+    assert w.statusBar().currentMessage() == "Opening Harbour Line Trading GmbH…"
+    assert w.customers.model is None and w.invoices.model is None
+    assert not w.findChild(type(w._file_actions[0]), "action_new_invoice").isEnabled()
+    w.show()
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+    assert w.tabs.isEnabled() and w.statusBar().currentMessage() == ""
+    assert w.invoices.model.rowCount() > 0 and w.payments.model.rowCount() > 0
+    assert all(a.isEnabled() for a in w._file_actions)
+    qtbot.waitUntil(lambda: w.overview.figures is not None, timeout=60_000)
+    w.close_file()
+
+
+def test_the_tabs_are_filled_once(cold, qtbot, settings, company, monkeypatch):
+    reads, set_books = [], CustomersTab.set_books
+    monkeypatch.setattr(CustomersTab, "set_books", lambda self, books: (reads.append(books), set_books(self, books)))
+    w = _window(qtbot, settings)
+    assert w.open_file(company)
+    assert w.open_file(company)  # asked again while opening: the same file, not opened twice
+    w.show()
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+    qtbot.wait(300)
+    assert reads == [w.books]
+    w.close_file()
+
+
+def test_closing_while_opening_leaves_the_tabs_empty(cold, qtbot, settings, company):
+    w = _window(qtbot, settings)
+    assert w.open_file(company)
+    w.show()
+    w.close_file()  # before the tab services arrived (closing waits for the import, then drops it)
+    qtbot.wait(200)
+    assert w.books is None and w.customers.model is None
+    assert w.windowTitle() == "AR Desktop" and w.statusBar().currentMessage() == ""
+    assert w.tabs.isEnabled()
+    assert w.open_file(company)  # and the file opens again, filled
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+    w.close_file()
+
+
+def test_another_language_while_opening(cold, qtbot, settings, company):
+    w = _window(qtbot, settings)
+    assert w.open_file(company)
+    w.show()
+    w.set_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+        assert w.tabs.tabText(1) == "客户" and w.tabs.isEnabled()
+    finally:
+        w.set_language("en")
+        w.close_file()
+
+
+def _answer(when_dialog_opens, seen: list) -> None:
+    def handle(box):
+        seen.append((box.windowTitle(), box.text()))
+        box.button(QMessageBox.StandardButton.Ok).click()
+    when_dialog_opens(handle, QMessageBox)
+
+
+def test_a_file_that_cannot_be_opened_says_why_as_before(cold, qtbot, settings, tmp_path, when_dialog_opens):
+    not_a_company = tmp_path / "notes.ardb"
+    not_a_company.write_text("these are notes, not books " * 100)
+    seen: list = []
+    _answer(when_dialog_opens, seen)
+    w = _window(qtbot, settings)
+    w.show()
+    assert not w.open_file(not_a_company)
+    assert seen and seen[0][0] == "Cannot do that"
+    assert w.books is None and w.windowTitle() == "AR Desktop"
+
+
+def test_a_read_refused_while_filling_the_tabs_is_said(cold, qtbot, settings, company, monkeypatch,
+                                                       when_dialog_opens):
+    def refused(self, books):
+        raise UserError(Text(translate("Messages", "The disk is full. Free some space, then do it again.")))
+
+    monkeypatch.setattr(CustomersTab, "set_books", refused)
+    seen: list = []
+    _answer(when_dialog_opens, seen)
+    w = _window(qtbot, settings)
+    assert w.open_file(company)
+    w.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
+    assert seen[0] == ("Cannot do that", "The disk is full. Free some space, then do it again.")
+    w.close_file()
