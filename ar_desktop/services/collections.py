@@ -133,6 +133,7 @@ class HistoryEntry:
     invoice_number: str | None = None
     source: str = "event"           # event | ledger | the name of a registered source
     order: int = 0                  # tie-break within a day (events keep their entry order)
+    recorded_at: dt.datetime | None = None  # when it was entered: one day's entries in that order (None: last)
 
 
 @dataclass(frozen=True)
@@ -822,8 +823,8 @@ def release_hold(books: Books, code: str, on: dt.date | str | None = None, note:
 # --- history -------------------------------------------------------------------------------------------
 
 def history(books: Books, code: str) -> list[HistoryEntry]:
-    """The customer's timeline, oldest first: collection events, invoices issued, payments
-    received, and whatever registered sources add (letters)."""
+    """The customer's timeline, oldest first (one day's entries in the order they were entered): collection
+    events, invoices issued, payments received, and whatever registered sources add (letters)."""
     from ar_desktop.services import credit_history, letters  # noqa: F401  (register their history sources)
 
     with books.db.session() as s:
@@ -835,17 +836,19 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
                 text = Text(translate("Messages", "Invoice {number} issued, due {date} (void)") if r.voided
                             else translate("Messages", "Invoice {number} issued, due {date}"),
                             number=r.number, date=r.due_date.isoformat())
-                out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0))
+                out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0, r.created_at))
             else:  # a correction (discount, write-off, credit note…) is never shown as money received
                 kind = "payment" if r.entry_kind == PAYMENT.key else r.entry_kind
-                out.append(HistoryEntry(r.date, kind, _ledger_text(r), r.amount, None, "ledger", 1))
+                out.append(HistoryEntry(r.date, kind, _ledger_text(r), r.amount, None, "ledger", 1, r.created_at))
         for e in collections_repo.events(s, cid):
             out.append(HistoryEntry(e.date, e.kind, _event_text(e, ladder), e.amount, e.invoice_number, "event",
-                                    2 + e.id))
+                                    2 + e.id, e.created_at))
         for name, source in _HISTORY_SOURCES.items():
-            out.extend(HistoryEntry(x.date, x.kind, x.text, x.amount, x.invoice_number, name, x.order)
+            out.extend(HistoryEntry(x.date, x.kind, x.text, x.amount, x.invoice_number, name, x.order, x.recorded_at)
                        for x in source(s, cid))
-    out.sort(key=lambda x: (x.date, x.order))
+    # One day's entries in the order they were entered (a reversal after the "promise kept" it undid), the
+    # same instant (one bulk import) by kind and entry number.
+    out.sort(key=lambda x: (x.date, x.recorded_at is None, x.recorded_at or dt.datetime.min, x.order))
     return out
 
 

@@ -631,15 +631,16 @@ class LedgerRow:
     voided: bool
     entry_kind: str = ""          # a payment's kind (a key of domain/payment_kinds.py)
     note: str = ""                # a reversal's reason
+    created_at: dt.datetime | None = None  # when it was recorded
 
 
 def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
     """Invoices issued and payments received by the customer, oldest first."""
     rows = [LedgerRow(i.issue_date, "invoice", i.number, from_minor(i.amount, i.currency), i.due_date, "",
-                      i.voided)
+                      i.voided, created_at=i.created_at)
             for i in s.scalars(select(Invoice).where(Invoice.customer_id == customer_id))]
     rows += [LedgerRow(p.date, "payment", p.reference, from_minor(p.amount, p.currency), None, p.method, False,
-                       kind_of(p.method, p.reverses_id).key, p.note)
+                       kind_of(p.method, p.reverses_id).key, p.note, p.created_at)
              for p in s.scalars(select(Payment).where(Payment.customer_id == customer_id))]
     rows.sort(key=lambda r: (r.date, r.kind != "invoice"))
     return rows

@@ -21,7 +21,8 @@ class Base(DeclarativeBase):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    # to the microsecond: a customer's timeline orders one day's payments and events by when they were recorded
+    return dt.datetime.now()
 
 
 class Company(Base):

@@ -152,6 +152,19 @@ def test_a_promise_kept_by_a_payment_reversed_after_the_promised_day_is_broken_f
     assert any("no longer kept: a payment it counted was reversed; 0.00 received" in line for line in history)
 
 
+def test_the_timeline_lists_one_day_in_the_order_it_was_entered(path, clock):
+    """The promise kept (recorded with the payment), then the reversal that undid it, then what the reversal
+    recorded: never the reversal before the "promise kept" it undid, though ledger and events are two tables."""
+    b = open_company(path, clock=clock, record_outcomes=False)
+    try:
+        pid = payments.record_payment(b, {"customer_code": "C1", "date": d(11).isoformat(), "amount": "100.00"})
+        payments.reverse_payment(b, pid, d(40), "cheque bounced")
+        day = [e.kind for e in col.history(b, "C1") if e.date == d(40)]
+    finally:
+        b.close()
+    assert day == ["promise_kept", "reversal", "note", "promise_broken"]
+
+
 def test_a_promise_kept_by_a_payment_reversed_before_the_promised_day_is_open_again(path, clock):
     """Reversed while the promise still runs: it is open again (neither kept nor broken), and a new
     payment in time keeps it once more."""
