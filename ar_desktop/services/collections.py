@@ -894,7 +894,6 @@ OUTCOME_NAMES = {"reached": translate("Messages", "reached"), "no_answer": trans
                  "refused": translate("Messages", "refused to pay")}
 _EVENT_NAMES = {
     "hold_released": translate("Messages", "Hold released"),
-    "note": translate("Messages", "Note"),
     "credit_review": translate("Messages", "Credit reviewed"),
     "plan": translate("Messages", "Payment plan"),
     "plan_broken": translate("Messages", "Payment plan broken"),
@@ -909,6 +908,9 @@ def _event_text(e, ladder: Ladder) -> Text:
     amount = Amount(e.amount) if e.amount is not None else ""  # in the reader's amount style
     by = e.promise_date.isoformat() if e.promise_date else "?"
     kind = e.kind
+    if kind == "note":  # the timeline names the kind beside it ("note"): the note alone, never "Note: …" again
+        note = from_stored(e.note)
+        return note if isinstance(note, Text) else verbatim(note)
     if kind == "step_done":
         text = Text(translate("Messages", "Step done: {step}"), step=name)
     elif kind == "step_skipped":

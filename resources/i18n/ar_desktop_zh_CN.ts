@@ -3717,10 +3717,6 @@ Receivables and collections for bookkeepers.</source>
         <translation>解除暂停</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>Credit reviewed</source>
         <translation>已完成信用复核</translation>
     </message>

@@ -94,3 +94,16 @@ def test_a_step_due_later_is_not_due_since_a_future_day(books):
     assert status.next_step_date > TODAY  # due in 11 days: the worklist says "in 11 days"
     body = " ".join(text(collection_file_pdf(books, "KAS11", TODAY)).split())
     assert f"(due on {status.next_step_date.isoformat()})" in body and "due since" not in body
+
+
+def test_a_note_reads_its_label_once(books):
+    """The timeline names the entry's kind beside its details: a note read "备注 | 备注：…" ("note | Note: …")."""
+    collections.add_note(books, "GRA07", TODAY, "Rang the accountant, cheque in the post")
+    english = " ".join(text(collection_file_pdf(books, "GRA07", TODAY)).split())
+    assert "note Rang the accountant, cheque in the post" in english, english
+    assert "Note: Rang" not in english
+    chinese = " ".join(text(collection_file_pdf(books, "GRA07", TODAY, _chinese())).split())
+    assert "备注 Rang the accountant, cheque in the post" in chinese, chinese
+    assert "备注：" not in chinese and "备注:" not in chinese
+    entry = [e for e in collections.history(books, "GRA07") if e.kind == "note"][-1]
+    assert str(entry.text) == "Rang the accountant, cheque in the post"

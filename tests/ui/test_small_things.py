@@ -98,7 +98,7 @@ def test_the_email_reminder_is_logged_when_the_mail_program_opens(window, monkey
     tab, row = _row_with_email(window)
     tab.buttons["mail"].click()
     assert opened and opened[0].scheme() == "mailto"
-    assert any(n.startswith("Note: E-mail reminder opened in the mail program, to ") for n in _notes(window, row.customer_code))
+    assert any(n.startswith("E-mail reminder opened in the mail program, to ") for n in _notes(window, row.customer_code))
 
 
 def test_without_a_mail_program_the_text_is_offered_to_copy_and_logged(window, qtbot, monkeypatch,
