@@ -106,11 +106,10 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Each column as wide as its content. On a laptop the state's extras (the class column marks a credit
-        # review too) give up room first, then the customer's name, then the next step (cut off, whole on
-        # hover), so "Last step" and "Promise" stay whole.
+        # Each column as wide as its content. On a laptop the customer's name gives up room first, then the
+        # next step (cut off, whole on hover), so the state, "Last step" and "Promise" stay whole.
         col = COLUMN_KEYS.index
-        keep_columns_fitted(self.table, {col("state"): 90}, {col("customer"): 140}, {col("next"): 150})
+        keep_columns_fitted(self.table, {col("customer"): 140}, {col("next"): 150})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the account's collection file
             QShortcut(QKeySequence(key), self.table, self.open_file, context=Qt.ShortcutContext.WidgetShortcut)

@@ -82,13 +82,21 @@ def _promise(r: WorklistRow) -> str:
 
 
 def _state(r: WorklistRow) -> str:
-    text = render(state_text(r.state))
+    """The state alone: what else the state column once added (a broken promise, a credit review due) is in
+    the row already, in its own column (the promise's "(broken)" in red, the class's ⟳), and on hover."""
+    return render(state_text(r.state))
+
+
+def _state_tip(r: WorklistRow) -> str:
     extras = []
     if r.broken_promise:
         extras.append(QCoreApplication.translate("Worklist", "promise broken"))
     if r.credit_review:
         extras.append(QCoreApplication.translate("Worklist", "credit review"))
-    return text + (" · " + ", ".join(extras) if extras else "")
+    lines = [f"{_state(r)} · {', '.join(extras)}"] if extras else []
+    if r.hold_reason:
+        lines.append(r.hold_reason)
+    return "\n".join(lines)
 
 
 # key, header, raw value, display text, numeric
@@ -160,6 +168,8 @@ class WorklistModel(QAbstractTableModel):
                     palette.color_for(palette.OVERDUE)
             if key == "state":
                 return palette.color_for(STATE_TONE.get(r.state))
+            if key == "promise" and r.promise is not None and r.promise.status == "broken":
+                return palette.color_for(palette.OVERDUE)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
@@ -167,8 +177,8 @@ class WorklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and key in ("overdue", "days") and r.overdue_amount > 0:
             return palette.severity_font(overdue_severity(r.oldest_days_overdue))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "state" and r.hold_reason:
-                return r.hold_reason
+            if key == "state":
+                return _state_tip(r) or None
             if key == "class":
                 return _class_tip(r) or None
             if key == "days":

@@ -149,7 +149,8 @@ def test_the_worklist_and_the_credit_lists_read_whole_on_a_laptop(window, langua
     tab.reload()
     qtbot.waitUntil(lambda: tab.model.rowCount() > 10)
     qtbot.wait(20)
-    heading = [QCoreApplication.translate("Worklist", k) for k in ("Last step", "Promise", "Overdue", "Due since")]
+    heading = [QCoreApplication.translate("Worklist", k)
+               for k in ("State", "Last step", "Promise", "Overdue", "Due since")]
     assert any(tab.model.index(r, 9).data() for r in range(tab.model.rowCount())), "no promise in the worklist"
     assert not _cut_off_cells(tab.table, tuple(heading)), (language, _cut_off_cells(tab.table, tuple(heading)))
     assert tab.table.horizontalScrollBar().maximum() == 0  # all of it within the window, nothing sideways
@@ -164,6 +165,32 @@ def test_the_worklist_and_the_credit_lists_read_whole_on_a_laptop(window, langua
         qtbot.wait(20)
         keys = (QCoreApplication.translate(context, "Customer"),)
         assert not _cut_off_cells(table, keys), (language, page, _cut_off_cells(table, keys))
+
+
+def test_the_worklist_state_reads_alone_and_its_extras_stay_in_the_row(window, qtbot):
+    """At 1366 px the state with its extras ("Action due · promise broken, credit review") was cut off in
+    English: the state column says the state, the promise's own column says it is broken (in red), the class
+    its ⟳, and the state's tooltip all of it."""
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+
+    from ar_desktop.ui import palette
+    from ar_desktop.ui.worklist_model import COLUMN_KEYS
+
+    tab = window.collections
+    tab.reload()
+    qtbot.waitUntil(lambda: any(r.promise for r in tab.model.rows))
+    row = next(r for r in tab.model.rows if r.promise)
+    broken = dataclasses.replace(row, state="action_due", broken_promise=True, credit_review=True,
+                                 promise=dataclasses.replace(row.promise, status="broken"))
+    tab.model.set_rows([broken], tab.model.as_of)
+    cell = {k: tab.model.index(0, COLUMN_KEYS.index(k)) for k in ("state", "promise", "class")}
+    assert cell["state"].data() == "Action due"
+    assert cell["state"].data(Qt.ItemDataRole.ToolTipRole) == "Action due · promise broken, credit review"
+    assert cell["promise"].data().endswith("(broken)")
+    assert cell["promise"].data(Qt.ItemDataRole.ForegroundRole) == palette.color_for(palette.OVERDUE)
+    assert cell["class"].data().endswith("⟳")
 
 
 def test_columns_give_up_room_group_by_group_down_to_their_floor():
