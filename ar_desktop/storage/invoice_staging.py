@@ -31,7 +31,7 @@ from ar_desktop.domain.records import _BAD_LINE, _BAD_MULTILINE, EARLIEST_DATE, 
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.orm import Invoice
 
-__all__ = ["Staging", "amount_parts", "iso_day", "plain_text", "quoted"]
+__all__ = ["Staging", "amount_parts", "iso_day", "plain_text", "quoted", "stage_cells"]
 
 STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
@@ -48,6 +48,17 @@ def _class_of(pattern) -> str:
 def quoted(words) -> str:
     """SQL string literals of ``words``, for an IN list."""
     return ", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words))
+
+
+def stage_cells(s: Session, table: str, insert: str, rows: list[tuple[int, list[str]]]) -> None:
+    """A batch of rows (row number, cells) into the quick lane's TEMP ``table`` (emptied first) by ``insert``,
+    on the plain DB-API cursor."""
+    cur = s.connection().connection.dbapi_connection.cursor()
+    try:
+        cur.execute(f"DELETE FROM {table}")
+        cur.executemany(insert, ((n, *values) for n, values in rows))
+    finally:
+        cur.close()
 
 
 # The SQL the quick lanes (invoices here, payments in storage.payment_staging) read cells with: the one
@@ -122,12 +133,7 @@ class Staging:
                 cur.close()
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> None:
-        cur = self.s.connection().connection.dbapi_connection.cursor()
-        try:
-            cur.execute(f"DELETE FROM {STAGE}")
-            cur.executemany(self._insert, ((n, *values) for n, values in rows))
-        finally:
-            cur.close()
+        stage_cells(self.s, STAGE, self._insert, rows)
 
     def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int]]:
         """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through

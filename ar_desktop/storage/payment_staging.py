@@ -38,7 +38,7 @@ from ar_desktop.domain.money import KNOWN_CURRENCIES, MAX_UNITS, exponent
 from ar_desktop.domain.quick_rows import _plain
 from ar_desktop.domain.records import EARLIEST_DATE, LATEST_DATE, LIMITS, PAYMENT_METHODS
 from ar_desktop.storage.bulk_repo import BulkWriter
-from ar_desktop.storage.invoice_staging import amount_parts, iso_day, plain_text, quoted
+from ar_desktop.storage.invoice_staging import amount_parts, iso_day, plain_text, quoted, stage_cells
 
 __all__ = ["LANE_KEYS", "PaymentStaging"]
 
@@ -100,12 +100,7 @@ class PaymentStaging:
             f"SELECT n, customer_id, invoice_id FROM {LANE} ORDER BY n").all())]
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> None:
-        cur = self.s.connection().connection.dbapi_connection.cursor()
-        try:
-            cur.execute(f"DELETE FROM {STAGE}")
-            cur.executemany(self._insert, ((n, *values) for n, values in rows))
-        finally:
-            cur.close()
+        stage_cells(self.s, STAGE, self._insert, rows)
 
     def close(self) -> None:
         con = self.s.connection()
