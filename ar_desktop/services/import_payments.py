@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_allocation
-from ar_desktop.domain.dates import parse_date_as
+from ar_desktop.domain.dates import ISO, parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
 from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF,
@@ -41,6 +41,7 @@ from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, pr
 from ar_desktop.storage import company_repo, import_repo
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.import_repo import InvoiceState
+from ar_desktop.storage.payment_staging import LANE_KEYS, PaymentStaging
 from ar_desktop.storage.orm import Payment
 
 CACHED_INVOICES = 300_000
@@ -102,6 +103,40 @@ class PaymentRows:
         self.by_source: dict[int, tuple[int, int, int]] = {}   # file's payment_id -> (id, customer, units)
         self.reversed: set[int] = set()
         self.computes_discounts = True
+        self.staging: PaymentStaging | None = None   # the quick lane's TEMP tables, when it is taken
+
+    # ---- the quick lane: plain rows checked and applied in SQL ------------------------------
+
+    def quick_lane(self, keys: list[str], where: dict[str, str]) -> bool:
+        """Take the rows as cells (``add_cells``) when SQL can check them: a bank's file (storage.payment_staging),
+        ISO dates, no preview."""
+        if (self.preview_rows or self.options.date_format != ISO or self.options.numbers.decimal not in ".,"
+                or "invoice_number" not in keys or not set(keys) <= LANE_KEYS):
+            return False
+        self.keys = keys
+        self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today)
+        self.staging.customers(self.customers)
+        return True
+
+    def add_cells(self, rows: list[tuple[int, list[str]]], where: dict[str, str]) -> None:
+        """A batch of rows as the file's cells (in ``keys`` order): the plain ones applied in SQL, the others
+        through ``add``, so that every problem reads as before."""
+        self.staging.stage(rows)
+        stored = self.staging.store_plain(self.writer, self.next_id)
+        done = set()
+        for n, cid, iid, _pid in stored:
+            done.add(n)
+            self.rows_of_new.append(n)
+            self.source_ids.append(0)
+            self.customers_paid.add(cid)
+            # what this import knows of the invoice and the customer's open ones is read again when needed
+            self.states.pop(iid, None)
+            self.queues.pop(cid, None)
+        self.next_id += len(stored)
+        self.report.new += len(stored)
+        rest = [(n, dict(zip(self.keys, values))) for n, values in rows if n not in done]
+        if rest:
+            self.add(Batch(rest, where))
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -509,6 +544,8 @@ class PaymentRows:
             "applied_to": "; ".join(f"{by_id[i].number}: {from_minor(u, p['currency'])}" for i, u, _ in planned)})
 
     def finish(self) -> None:
+        if self.staging is not None:
+            self.staging.close()
         self.s.flush()
         if self.report.ok:
             self.writer.finish()   # the indexes it held back are built before anything below reads them

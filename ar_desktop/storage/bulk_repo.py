@@ -240,19 +240,9 @@ class BulkWriter:
         self.s.flush()
         con = self.s.connection()
         above = con.execute(select(func.max(table.c.id))).scalar() or 0
-        self._prepare(con, table)
-        extra = _defaults(table, columns)
-        fixed = {f"default_{k}": v if f is None else f(v)
-                 for (k, v), f in zip(extra.items(), _converters(table, list(extra), con.dialect))}
-        sql = (f"INSERT INTO {table.name} ({', '.join([*columns, *extra])}) "
-               f"SELECT *{''.join(', :' + k for k in fixed)} FROM ({select_sql})")
-        n = con.execute(text(sql), fixed).rowcount
+        n = self._insert_from(con, table, columns, select_sql)
         if n:
-            first, last, count = con.execute(text("SELECT min(id), max(id), count(*) FROM invoice WHERE id > :a"),
-                                             {"a": above}).one()
-            if first != above + 1 or count != n or last - first + 1 != n:
-                raise ValueError(f"invoice: {n} rows must take new consecutive ids above {above}, not {first}..{last}")
-            self.batch.added(table.name, n, first, last)
+            self._added(con, table, above, n)
         return above + 1, n
 
     def payments(self, payments: list[dict], allocations: list[dict]) -> None:
@@ -263,8 +253,55 @@ class BulkWriter:
             return
         self.s.flush()   # an invoice changed in the session (an import's update) is written before it is raised
         lo, hi = self._insert(Allocation.__table__, allocations)
+        self._raise_paid(lo, hi, {a["invoice_id"] for a in allocations})
+
+    def payments_from(self, source: str) -> tuple[int, int]:
+        """New payments, each applied whole to one invoice, from the rows of table ``source`` (n, customer_id,
+        date, amount, currency, method, reference, invoice_id; ISO dates, minor units) in the order of n: the
+        payments take the next ids (one above the largest), each its one allocation of its amount on its day,
+        and the invoices' paid totals are raised as in ``payments``. Returns the first id and how many."""
+        table = Payment.__table__
+        self.s.flush()
         con = self.s.connection()
-        touched = {a["invoice_id"] for a in allocations}
+        above = con.execute(select(func.max(table.c.id))).scalar() or 0
+        columns = ["customer_id", "date", "amount", "currency", "method", "reference"]
+        n = self._insert_from(con, table, columns, f"SELECT {', '.join(columns)} FROM {source} ORDER BY n")
+        if not n:
+            return above + 1, 0
+        first = self._added(con, table, above, n)
+        allocated = con.execute(select(func.max(Allocation.__table__.c.id))).scalar() or 0
+        m = self._insert_from(con, Allocation.__table__, ["payment_id", "invoice_id", "date", "amount"],
+                              f"SELECT {first - 1} + row_number() OVER (ORDER BY n), invoice_id, date, amount "
+                              f"FROM {source} ORDER BY n")
+        if m != n:
+            raise ValueError(f"allocation: {m} rows for {n} payments")
+        lo = self._added(con, Allocation.__table__, allocated, m)
+        touched = {i for (i,) in con.exec_driver_sql(f"SELECT invoice_id FROM {source}")}
+        self._raise_paid(lo, lo + m - 1, touched)
+        return first, n
+
+    def _insert_from(self, con, table: Table, columns: list[str], select_sql: str) -> int:
+        """INSERT ... SELECT of ``columns``, the others their defaults (one value for the statement)."""
+        self._prepare(con, table)
+        extra = _defaults(table, columns)
+        fixed = {f"default_{k}": v if f is None else f(v)
+                 for (k, v), f in zip(extra.items(), _converters(table, list(extra), con.dialect))}
+        sql = (f"INSERT INTO {table.name} ({', '.join([*columns, *extra])}) "
+               f"SELECT *{''.join(', :' + k for k in fixed)} FROM ({select_sql})")
+        return con.execute(text(sql), fixed).rowcount
+
+    def _added(self, con, table: Table, above: int, n: int) -> int:
+        """The first id of the ``n`` rows just added above ``above``, checked to be one new range, audited."""
+        first, last, count = con.execute(text(f"SELECT min(id), max(id), count(*) FROM {table.name} "  # noqa: S608
+                                              "WHERE id > :a"), {"a": above}).one()
+        if first != above + 1 or count != n or last - first + 1 != n:
+            raise ValueError(f"{table.name}: {n} rows must take new consecutive ids above {above}, not {first}..{last}")
+        self.batch.added(table.name, n, first, last)
+        return first
+
+    def _raise_paid(self, lo: int, hi: int, touched: set[int]) -> None:
+        """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay."""
+        con = self.s.connection()
         self._defer_paid_indexes(con, len(touched))
         con.execute(_RAISE_PAID, {"lo": lo, "hi": hi})
         for obj in list(self.s.identity_map.values()):

@@ -31,7 +31,7 @@ from ar_desktop.domain.records import _BAD_LINE, _BAD_MULTILINE, EARLIEST_DATE, 
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.orm import Invoice
 
-__all__ = ["Staging"]
+__all__ = ["Staging", "amount_parts", "iso_day", "plain_text", "quoted", "stage_cells"]
 
 STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
@@ -45,8 +45,44 @@ def _class_of(pattern) -> str:
     return f"*[{body}\r]*"
 
 
-def _words(words) -> str:
+def quoted(words) -> str:
+    """SQL string literals of ``words``, for an IN list."""
     return ", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words))
+
+
+def stage_cells(s: Session, table: str, insert: str, rows: list[tuple[int, list[str]]]) -> None:
+    """A batch of rows (row number, cells) into the quick lane's TEMP ``table`` (emptied first) by ``insert``,
+    on the plain DB-API cursor."""
+    cur = s.connection().connection.dbapi_connection.cursor()
+    try:
+        cur.execute(f"DELETE FROM {table}")
+        cur.executemany(insert, ((n, *values) for n, values in rows))
+    finally:
+        cur.close()
+
+
+# The SQL the quick lanes (invoices here, payments in storage.payment_staging) read cells with: the one
+# place that says how a date, an amount and a text are recognised in SQL.
+
+def iso_day(v: str) -> str:
+    """The cell ``v`` is an ISO date of a real day (``date(x, '+0 days') = x``: 2026-02-30 comes back as
+    another day)."""
+    return f"{v} GLOB {_DATE} AND date({v}, '+0 days') = {v}"
+
+
+def amount_parts(a: str, decimal: str) -> tuple[str, str, str]:
+    """(whole, fraction, separator position) of the amount cell ``a``."""
+    pos = f"instr({a}, '{decimal}')"
+    return (f"(CASE WHEN {pos} = 0 THEN {a} ELSE substr({a}, 1, {pos} - 1) END)",
+            f"(CASE WHEN {pos} = 0 THEN '' ELSE substr({a}, {pos} + 1) END)", pos)
+
+
+def plain_text(v: str, limit: int, multiline: bool) -> str:
+    """The text cell ``v`` is empty or kept as it is: within ``limit``, and printable ASCII or without
+    any character the parsers refuse (only other texts are matched against the long class)."""
+    bad = _class_of(_BAD_MULTILINE if multiline else _BAD_LINE).replace("'", "''")
+    return (f"{v} IS NULL OR (length({v}) <= {limit} AND ({v} NOT GLOB '*[^ -~]*' "
+            f"OR ({v} NOT GLOB '{bad}' AND instr(CAST({v} AS BLOB), X'00') = 0)))")
 
 
 @dataclass
@@ -97,12 +133,7 @@ class Staging:
                 cur.close()
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> None:
-        cur = self.s.connection().connection.dbapi_connection.cursor()
-        try:
-            cur.execute(f"DELETE FROM {STAGE}")
-            cur.executemany(self._insert, ((n, *values) for n, values in rows))
-        finally:
-            cur.close()
+        stage_cells(self.s, STAGE, self._insert, rows)
 
     def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int]]:
         """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through
@@ -137,10 +168,7 @@ class Staging:
 
     def _amount(self) -> tuple[str, str, str]:
         """(whole, fraction, separator position) of the amount cell."""
-        a = self._col("amount")
-        pos = f"instr({a}, '{self.decimal}')"
-        return (f"(CASE WHEN {pos} = 0 THEN {a} ELSE substr({a}, 1, {pos} - 1) END)",
-                f"(CASE WHEN {pos} = 0 THEN '' ELSE substr({a}, {pos} + 1) END)", pos)
+        return amount_parts(self._col("amount"), self.decimal)
 
     def _units(self, exp: str) -> str:
         whole, frac, _pos = self._amount()
@@ -163,8 +191,8 @@ class Staging:
             f"{number} NOT IN (SELECT number FROM {STAGE} WHERE number IS NOT NULL GROUP BY number "
             f"HAVING count(*) > 1)",
             # dates: ISO, a real day, within the years kept; a due date not before the issue date
-            f"{issue} GLOB {_DATE}", f"date({issue}, '+0 days') = {issue}", f"{issue} BETWEEN '{first}' AND '{last}'",
-            f"({self._empty('due_date')} OR ({due} GLOB {_DATE} AND date({due}, '+0 days') = {due} "
+            iso_day(issue), f"{issue} BETWEEN '{first}' AND '{last}'",
+            f"({self._empty('due_date')} OR ({iso_day(due)} "
             f"AND {due} BETWEEN '{first}' AND '{last}' AND {due} >= {issue}))",
             # the currency: none (the customer's) or the customer's own
             f"({self._empty('currency')} OR {cur} = c.currency)",
@@ -173,18 +201,14 @@ class Staging:
             f"({pos} = 0 OR length({frac}) BETWEEN 1 AND min(c.exp, {parse_exp}))",
             f"{self._units(parse_exp)} BETWEEN 1 AND {MAX_UNITS}", f"{self._units('c.exp')} BETWEEN 1 AND {MAX_UNITS}",
             f"(c.percent = 0 OR {self._units('c.exp')} <= {_BIG} / c.percent)",
-            f"coalesce({col('disputed')}, '') IN ('', {_words(_NO | _YES)})",
-            f"coalesce({col('retention_of_title')}, '') IN ('', {_words(_NO | _YES)})",
+            f"coalesce({col('disputed')}, '') IN ('', {quoted(_NO | _YES)})",
+            f"coalesce({col('retention_of_title')}, '') IN ('', {quoted(_NO | _YES)})",
             # void, settled and the file's own discount: the Python checks
             *(self._empty(k) for k in ("voided", "void_date", "void_reason", "settled_date", "discount",
                                        "discount_until")),
         ]
         for key, multiline in _TEXTS.items():
-            v = col(key)
-            bad = _class_of(_BAD_MULTILINE if multiline else _BAD_LINE).replace("'", "''")
-            # printable ASCII holds no refused character; only other texts are matched against the long class
-            checks.append(f"({v} IS NULL OR (length({v}) <= {LIMITS[key]} AND ({v} NOT GLOB '*[^ -~]*' "
-                          f"OR ({v} NOT GLOB '{bad}' AND instr(CAST({v} AS BLOB), X'00') = 0))))")
+            checks.append(plain_text(col(key), LIMITS[key], multiline))
         return checks
 
     def _insert_sql(self) -> tuple[list[str], str]:
@@ -196,7 +220,7 @@ class Staging:
         else:   # the customer's terms, rounded half up: (2 * units * percent + scale) / (2 * scale)
             discount = f"(CASE WHEN c.percent > 0 THEN (2 * {units} * c.percent + c.scale) / (2 * c.scale) ELSE 0 END)"
             until = f"(CASE WHEN c.percent > 0 THEN date({issue}, '+' || c.discount_days || ' days') END)"
-        yes = _words(_YES)
+        yes = quoted(_YES)
         values = {
             "number": col("number"), "customer_id": "c.id", "issue_date": issue,
             "due_date": f"(CASE WHEN {self._empty('due_date')} THEN date({issue}, '+' || c.net || ' days') "

@@ -19,7 +19,7 @@ import pytest
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.services.backups import check_path
-from ar_desktop.services.company_file import create_company
+from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import list_schema
 from ar_desktop.storage.search import SearchTerm
@@ -162,5 +162,51 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
     con = sqlite3.connect(path)
     try:
         assert con.execute("SELECT count(*) FROM invoice WHERE paid < amount").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize(("what", "n"), [("DELETE FROM temp.payment_stage", 2),
+                                         ("INSERT INTO payment@TEMP.PAYMENT_LANE", 2),
+                                         ("INSERT INTO allocation@TEMP.PAYMENT_LANE", 2)])
+def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what, n):
+    """The payments' quick lane (storage.payment_staging: a batch staged, its plain rows' payments and
+    allocations stored by INSERT ... SELECT), killed in its second batch: the file is as before the import,
+    ``check`` sound; importing again pays every invoice."""
+    path = _company(tmp_path / "lane.ardb")
+    books = open_company(path, clock=FixedClock(TODAY))
+    try:
+        for k in range(2, 41):
+            add_customer(books, {"code": f"C{k}", "name": f"Customer {k}"})
+    finally:
+        books.close()
+    invoices, payments = tmp_path / "invoices.csv", tmp_path / "payments.csv"
+    invoices.write_text("number,customer_code,issue_date,amount\n" + "\n".join(
+        f"N{k:06d},C{k % 40 + 1},2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50" for k in range(ROWS)) + "\n",
+        encoding="utf-8")
+    # each customer pays on a day of its own: every row is plain
+    payments.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(
+        f"{dt.date(2026, 2, 1) + dt.timedelta(days=k // 40)},C{k % 40 + 1},{k % 900 + 1}.50,N{k:06d},Bank {k}"
+        for k in range(ROWS)) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(invoices), "-", "0"], env=ENV,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    before, state = _indexes(path), _state(path)
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, str(n), "payments"],
+                            env=ENV, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _state(path) == state and _indexes(path) == before
+
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, "0", "payments"],
+                          env=ENV, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert check_path(path).ok and _indexes(path) == before
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT count(*) FROM invoice WHERE paid < amount").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM payment").fetchone()[0] == ROWS
     finally:
         con.close()

@@ -1,0 +1,195 @@
+"""The payments importer's quick lane (plain rows naming one invoice, checked and applied in SQL:
+storage.payment_staging) against its Python checks alone: the same random bank files, imported both ways
+into copies of the same books, store the same payments and allocations, leave every invoice with the same
+paid total and derived columns and the same summary of clearings, and name the same problems (row, column,
+value, message, in the same order), whatever the mix of plain rows, rows the Python checks apply
+(allocated oldest due first, discounts, credit left over, recoveries) and rows with problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.domain.text import english
+from ar_desktop.services import import_payments, importing
+from ar_desktop.services.adjustments import write_off
+from ar_desktop.services.backups import check_path
+from ar_desktop.services.company_file import open_company
+from ar_desktop.services.customers import add_customer
+from ar_desktop.services.importing import ImportRefused, import_file
+from ar_desktop.services.invoicing import add_invoice, void_invoice
+from ar_desktop.services.payments import record_payment
+from ar_desktop.storage.payment_staging import PaymentStaging
+
+TODAY = dt.date(2026, 3, 31)   # the books fixture's
+HEADER = ["date", "customer_code", "amount", "currency", "method", "reference", "invoice_number"]
+CODES = ["ACME", "JP", "PROMPT", "BH", "WO", *(f"C{k}" for k in range(8))]
+STORED_BY_SQL: list[int] = []
+INVOICES = {code: [f"{code}-{k}" for k in range(40)] for code in CODES}
+
+
+@pytest.fixture
+def base(books) -> Path:
+    add_customer(books, {"code": "ACME", "name": "Acme", "terms_days": "30"})
+    add_customer(books, {"code": "JP", "name": "Nippon", "currency": "JPY", "terms_days": "10"})
+    add_customer(books, {"code": "PROMPT", "name": "Prompt", "terms": "2/10 net 30"})   # discounts
+    add_customer(books, {"code": "BH", "name": "Bahrain", "currency": "BHD"})
+    add_customer(books, {"code": "WO", "name": "Written off"})
+    for code in CODES[5:]:
+        add_customer(books, {"code": code, "name": f"Customer {code}"})
+    rng = random.Random(5)
+    ids = {}
+    for code, numbers in INVOICES.items():
+        for k, number in enumerate(numbers):
+            amount = str(rng.randint(100, 5000)) if code == "JP" else f"{rng.randint(100, 5000)}.{k:02d}"
+            ids[number] = add_invoice(books, {"number": number, "customer_code": code, "amount": amount,
+                                              "issue_date": f"2025-05-{1 + k % 27:02d}"})
+    void_invoice(books, ids["ACME-3"], "cancelled", on=dt.date(2026, 3, 20))
+    record_payment(books, {"date": "2026-03-02", "customer_code": "ACME", "amount": "50.00",
+                           "invoice_number": "ACME-4", "reference": "early"})
+    write_off(books, "WO-0", None, "insolvent", date=dt.date(2026, 2, 10))
+    path = Path(books.db.path)
+    books.close()
+    return path
+
+
+def _row(rng: random.Random, n: int, odd: float, earlier: list[dict[str, str]]) -> dict[str, str]:
+    code = rng.choice(CODES)
+    day = dt.date(2025, 6, 1) + dt.timedelta(days=rng.randint(0, 303))   # to TODAY
+    row = {"date": day.isoformat(), "customer_code": code,
+           "amount": str(rng.randint(1, 400)) if code == "JP" else f"{rng.randint(1, 400)}.{rng.randint(0, 99):02d}",
+           "currency": "", "method": rng.choice(["", "", "bank transfer", "cheque"]), "reference": f"BANK {n}",
+           "invoice_number": rng.choice(INVOICES[code])}
+    if rng.random() < odd:
+        key = rng.choice(["date", "customer_code", "amount", "currency", "method", "reference", "invoice_number",
+                          "auto", "twice", "big", "again", "booked"])
+        if key == "again" and earlier:   # a row of the file again (the same batch or another)
+            return dict(rng.choice(earlier[-80:]))
+        if key == "booked":   # a payment in the books already
+            return row | {"date": "2026-03-02", "customer_code": "ACME", "amount": "50.00", "reference": "early",
+                          "currency": "", "method": "", "invoice_number": rng.choice(["ACME-4", "ACME-5"])}
+        if key == "auto":   # allocated oldest due first: it may pay what a plain row of the batch names
+            row["invoice_number"] = ""
+            row["amount"] = str(rng.randint(100, 3000)) if code == "JP" else f"{rng.randint(100, 3000)}.00"
+        elif key == "twice":
+            row["reference"] = "BANK 0"
+            row["date"] = "2026-03-01"
+        elif key == "big":
+            row["amount"] = "4999.00"
+        else:
+            row[key] = rng.choice({
+                "date": ["2026-02-30", "2026-04-15", "2026-3-01", "", "01.03.2026", "1989-01-01"],
+                "customer_code": ["NOBODY", "acme", ""],
+                "amount": ["0", "-5", "10.001", "1,5", "12.", "", "99999999999", "7"],
+                "currency": ["EUR", "JPY", "eur", "XXX"],
+                "method": ["wire", "cash", "Cheque"],
+                "reference": ["\u202eevil", "x" * 101, "上海", ""],
+                "invoice_number": ["ACME-1", "JP-2", "NONE-1", "ACME-3", "C1-1", "WO-0", "PROMPT-2"],
+            }[key])
+    return row
+
+
+def _file(folder: Path, seed: int, rows: int, odd: float) -> Path:
+    rng = random.Random(seed)
+    header = HEADER if rng.random() < 0.7 else [k for k in HEADER if k not in ("currency", "method")]
+    lines = [",".join(header)]
+    earlier: list[dict[str, str]] = []
+    for n in range(rows):
+        cells = _row(rng, n, odd, earlier)
+        earlier.append(cells)
+        lines.append(",".join('"' + cells[k].replace('"', '""') + '"' for k in header))
+    path = folder / f"p{seed}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkeypatch, **options):
+    db = folder / f"{name}.ardb"
+    shutil.copyfile(base, db)
+    monkeypatch.setattr(importing, "BATCH", 37)   # many batches: states carried from batch to batch
+    if quick:
+        store = PaymentStaging.store_plain
+
+        def counted(self, *a):
+            stored = store(self, *a)
+            STORED_BY_SQL.append(len(stored))
+            return stored
+        STORED_BY_SQL.clear()
+        monkeypatch.setattr(PaymentStaging, "store_plain", counted)
+    else:
+        monkeypatch.setattr(import_payments.PaymentRows, "quick_lane", lambda *_a: False)
+    books = open_company(db, clock=FixedClock(TODAY))
+    try:
+        try:
+            report = import_file(books, "payments", path, **options)
+        except ImportRefused as e:
+            report = e.report
+    finally:
+        books.close()
+        monkeypatch.undo()
+    assert check_path(db).ok
+    con = sqlite3.connect(db)
+    try:
+        key = "p.customer_id, p.date, p.amount, p.currency, p.method, p.reference, p.note"
+        payments = sorted(con.execute(
+            f"SELECT {key}, p.reverses_id IS NULL, e.reference, e.amount FROM payment p "
+            "LEFT JOIN payment e ON e.id = p.earned_by_id"))
+        allocations = sorted(con.execute(
+            f"SELECT {key}, i.number, a.date, a.amount FROM allocation a JOIN payment p ON p.id = a.payment_id "
+            "JOIN invoice i ON i.id = a.invoice_id"))
+        invoices = sorted(con.execute("SELECT number, paid, last_paid_on, cleared_on, closed_on, span_class "
+                                      "FROM invoice"))
+        summary = sorted(con.execute("SELECT * FROM clearing_month"))
+        order = [r[0] for r in con.execute("SELECT reference FROM payment WHERE id > 2 ORDER BY id")]
+    finally:
+        con.close()
+    problems = [(e.row, e.column, e.value, english(e.message)) for e in report.errors]
+    counts = (report.rows, report.new, report.skipped_count, report.error_count)
+    return payments, allocations, invoices, summary, problems, counts, order
+
+
+@pytest.mark.parametrize("seed, odd, options", [
+    (1, 0.0, {}), (2, 0.1, {}), (3, 0.3, {"mode": "skip"}), (4, 0.15, {"mode": "skip"}), (5, 0.05, {}),
+])
+def test_the_quick_lane_stores_and_refuses_exactly_what_the_python_checks_do(base, tmp_path, monkeypatch, seed, odd,
+                                                                            options):
+    path = _file(tmp_path, seed, 300, odd)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch, **options)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, **options)
+    assert quick[4] == python[4]            # the same problems, in the same order
+    assert quick[5] == python[5]            # the same counts
+    assert quick[:4] == python[:4]          # the same payments, allocations, invoices and summary
+    assert sum(STORED_BY_SQL) > 20          # the quick lane took rows
+    assert python[5][1] - sum(STORED_BY_SQL) > 10   # and the Python checks others
+    if options.get("mode") != "skip" and not python[4]:
+        assert python[5][1] == 300
+
+
+def test_a_file_the_lane_cannot_read_goes_to_the_python_checks(base, tmp_path, monkeypatch):
+    """A kind column (corrections), or no invoice numbers: no row is applied in SQL."""
+    path = tmp_path / "kinds.csv"
+    path.write_text("date,customer_code,amount,invoice_number,kind,reference\n"
+                    "2026-03-03,ACME,10.00,ACME-1,payment,one\n", encoding="utf-8")
+    _payments, _allocations, _invoices, _summary, problems, counts, _order = _import(
+        base, tmp_path, "kinds", path, True, monkeypatch)
+    assert not problems and counts[1] == 1 and STORED_BY_SQL == []
+
+
+def test_a_plain_row_after_one_allocated_oldest_due_first_in_its_batch_waits_for_it(base, tmp_path, monkeypatch):
+    """A payment allocated oldest due first may pay the invoice a plain row further down names: that row is
+    then refused ("already paid") or pays less, exactly as the Python checks alone decide."""
+    path = tmp_path / "order.csv"
+    rows = ["2025-07-01,C1,60000.00,,all of them", *(f"2025-07-{2 + k:02d},C1,10.00,C1-{k},one" for k in range(20)),
+            "2025-07-01,C2,10.00,C2-0,plain"]
+    path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch, mode="skip")
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, mode="skip")
+    assert python[4] and quick[4] == python[4]   # "already paid" on the plain rows after the first
+    assert quick[:4] == python[:4]
+    assert sum(STORED_BY_SQL) == 1               # C2's row alone
