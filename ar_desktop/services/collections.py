@@ -453,7 +453,7 @@ def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
         class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
         settings = _settings(s)
         days = ladder_days.day_count(s, settings.working_days)
-        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days)
+        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days, invoice_states=True)
     out = []
     for ci in inputs.values():
         ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]

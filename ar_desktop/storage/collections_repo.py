@@ -158,10 +158,11 @@ def _open_invoices(as_of: dt.date):
 
 
 def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
-                      grace_days: int = 3) -> dict[int, CustomerInputs]:
+                      grace_days: int = 3, invoice_states: bool = False) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
     an invoice open as of D (the worklist; only the invoices that matter to the rule, see the
-    module doc); otherwise exactly those customers, with all their invoices."""
+    module doc; ``invoice_states``: every open invoice as an InvoiceState, for a list of them, instead
+    of a summary); otherwise exactly those customers, with all their invoices."""
     out: dict[int, CustomerInputs] = {}
     if customer_ids is not None:
         for chunk in _chunks(sorted(set(customer_ids))):
@@ -192,7 +193,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
             continue
         group = list(group)
         currency = group[0][5]
-        if ci.plan_inputs or any(r[3] - r[4] <= 0 or r[5] != currency for r in group):
+        if invoice_states or ci.plan_inputs or any(r[3] - r[4] <= 0 or r[5] != currency for r in group):
             full.extend(r[0] for r in group)
         else:
             simple.append((ci, group))
