@@ -13,11 +13,15 @@ Inputs
 * ``promises`` - promises to pay. ``paid_since`` = payments received from ``made_on`` up to
   ``min(D, promised_date + grace)`` (payments after the deadline do not mend a broken promise).
 * ``hold`` - a manual hold, ``plans`` - payment plans covering some invoices.
+
+The rule reads the invoices only through :func:`summarize` (an ``OpenSummary``: the open invoices on
+the ladder by due date, the sums over the overdue ones, the overdue periods); :func:`status_of` is the
+rule on such a summary, which the worklist makes for thousands of customers straight from its rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -188,12 +192,20 @@ def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date,
     return ladder.reached(days.between(due_date, as_of))
 
 
-def overdue_periods(invoices: Iterable[InvoiceState], as_of: date) -> list[tuple[date, date]]:
+def overdue_periods(invoices: Iterable[InvoiceState], as_of: date,
+                    settled_periods: Iterable[tuple[date, date]] = ()) -> list[tuple[date, date]]:
     """Maximal runs of days (first, last) on which at least one invoice was overdue, up to D.
 
     Each invoice is overdue from due_date + 1 to settled_on - 1 (to D when still open); voided
     invoices and invoices issued after D are left out. Touching or overlapping periods merge.
+    ``settled_periods``: the overdue periods (first, last day, before D) of invoices settled by D that
+    ``invoices`` leaves out (such an invoice bears on the rule through its period alone).
     """
+    return _merge(_spans(invoices, as_of) + list(settled_periods))
+
+
+def _spans(invoices: Iterable[InvoiceState], as_of: date) -> list[tuple[date, date]]:
+    """Each invoice's overdue period up to D (see overdue_periods), not merged."""
     one = _ONE_DAY
     spans = []
     for inv in invoices:
@@ -210,6 +222,11 @@ def overdue_periods(invoices: Iterable[InvoiceState], as_of: date) -> list[tuple
         start = inv.due_date + one
         if start <= end:
             spans.append((start, end))
+    return spans
+
+
+def _merge(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    one = _ONE_DAY
     spans.sort()
     runs: list[tuple[date, date]] = []
     for start, end in spans:
@@ -221,59 +238,113 @@ def overdue_periods(invoices: Iterable[InvoiceState], as_of: date) -> list[tuple
     return runs
 
 
-def episode_start(invoices: Iterable[InvoiceState], as_of: date) -> date | None:
+def episode_start(invoices: Iterable[InvoiceState], as_of: date,
+                  settled_periods: Iterable[tuple[date, date]] = ()) -> date | None:
     """First day of the collection episode running on D (None when nothing is overdue on D)."""
-    runs = overdue_periods(invoices, as_of)
+    runs = overdue_periods(invoices, as_of, settled_periods)
     if runs and runs[-1][1] == as_of:
         return runs[-1][0]
     return None
+
+
+@dataclass(frozen=True)
+class OpenSummary:
+    """All the rule reads of a customer's invoices as of D (``summarize`` makes it from InvoiceStates; a
+    caller with thousands of customers may make it from its own rows, and must give what summarize gives).
+
+    * ``considered`` - (due date, number) of the open invoices on the ladder (something claimable, not
+      in a payment plan active on D), by due date then number;
+    * ``overdue_amount`` / ``oldest_overdue`` - the open amount of every open overdue invoice (disputed
+      and plan invoices included) and the earliest due date among them (None: none is overdue);
+    * ``disputed_amount`` - the disputed parts of those;
+    * ``excluded_claimable`` - an open overdue invoice off the ladder still has something claimable (it
+      is in a plan);
+    * ``periods`` - the overdue periods (first, last day) of every invoice up to D, in any order,
+      overlapping or not (overdue_periods merges them).
+    """
+
+    considered: Sequence[tuple[date, str]]
+    overdue_amount: Decimal
+    oldest_overdue: date | None
+    disputed_amount: Decimal
+    excluded_claimable: bool
+    periods: list[tuple[date, date]]
+
+
+def summarize(invoices: Iterable[InvoiceState], as_of: date, plans: Iterable[PaymentPlan] = (),
+              settled_periods: Iterable[tuple[date, date]] = ()) -> OpenSummary:
+    """The rule's view of the invoices as of D (``plans``: the customer's payment plans)."""
+    invoices = tuple(invoices)
+    # open on D: in the books (not voided, issued by D), not settled by D, something open; an
+    # invoice not disputed has nothing but its open amount to claim
+    overdue_open: list[InvoiceState] = []
+    claimable: list[InvoiceState] = []
+    for i in invoices:
+        if i.voided or (i.issue_date is not None and i.issue_date > as_of) \
+                or (i.settled_on is not None and i.settled_on <= as_of) or not i.open_amount > 0:
+            continue
+        if i.due_date < as_of:
+            overdue_open.append(i)
+        if not i.disputed or i.claimable > 0:
+            claimable.append(i)
+    covered: set[str] = set()
+    for plan in plans:
+        if plan.active(as_of):
+            covered |= plan.invoice_numbers
+    excluded_overdue = [i for i in overdue_open if (i.disputed and i.claimable <= 0) or i.number in covered]
+    return OpenSummary(
+        considered=sorted((i.due_date, i.number) for i in claimable if i.number not in covered),
+        overdue_amount=sum((i.open_amount for i in overdue_open), _ZERO),
+        oldest_overdue=min((i.due_date for i in overdue_open), default=None),
+        disputed_amount=sum((i.disputed_part for i in overdue_open if i.disputed), _ZERO),
+        excluded_claimable=any(i.claimable > 0 for i in excluded_overdue),
+        periods=_spans(invoices, as_of) + list(settled_periods))
 
 
 def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
                       history: Iterable[StepRecord], as_of: date,
                       promises: Iterable[Promise] = (), hold: Hold | None = None,
                       grace_days: int = DEFAULT_GRACE_DAYS,
-                      plans: Iterable[PaymentPlan] = (), days: DayCount = CALENDAR_DAYS) -> CollectionStatus | None:
+                      plans: Iterable[PaymentPlan] = (), days: DayCount = CALENDAR_DAYS,
+                      settled_periods: Iterable[tuple[date, date]] = ()) -> CollectionStatus | None:
     """Apply the next-step rule for one customer as of ``as_of``; the ladder's thresholds and
     waiting periods are counted in ``days`` (calendar or working days, domain.working_days).
+    ``settled_periods``: see overdue_periods.
 
     Returns None when the customer needs no attention: no open invoice is overdue and no
     considered invoice is inside the ladder's pre-due window.
     """
+    plans = tuple(plans)
+    return status_of(ladder, summarize(invoices, as_of, plans, settled_periods), history, as_of, promises, hold,
+                     grace_days, plans, days)
+
+
+def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecord], as_of: date,
+              promises: Iterable[Promise] = (), hold: Hold | None = None, grace_days: int = DEFAULT_GRACE_DAYS,
+              plans: Iterable[PaymentPlan] = (), days: DayCount = CALENDAR_DAYS) -> CollectionStatus | None:
+    """``collection_status`` of the invoices as ``summarize`` gives them."""
     if isinstance(grace_days, bool) or not isinstance(grace_days, int) or grace_days < 0:
         raise UserError(Text(translate("Messages", "The promise grace period '{grace_days}' must be a whole number "
                                                    "of days, 0 or more. Correct it in the settings."),
                              grace_days=grace_days))
-    invoices = tuple(invoices)
-    one = timedelta(days=1)
-
-    # open on D: in the books (not voided, issued by D), not settled by D, something open
-    open_invs = [i for i in invoices if not i.voided and not (i.issue_date is not None and i.issue_date > as_of)
-                 and not (i.settled_on is not None and i.settled_on <= as_of) and i.open_amount > 0]
-    overdue_open = [i for i in open_invs if i.due_date < as_of]
-    covered: set[str] = set()
-    for plan in plans:
-        if plan.active(as_of):
-            covered |= plan.invoice_numbers
-    considered = sorted((i for i in open_invs if i.claimable > 0 and i.number not in covered),
-                        key=lambda i: (i.due_date, i.number))
-    excluded_overdue = [i for i in overdue_open if i.claimable <= 0 or i.number in covered]
-
-    age = max(days.between(i.due_date, as_of) for i in considered) if considered else None
+    one = _ONE_DAY
+    considered = invoices.considered
+    # the days are counted from the due date: the oldest due date is the greatest age
+    age = days.between(considered[0][0], as_of) if considered else None
     reached = ladder.reached(age) if age is not None else None
-    considered_overdue = [i for i in considered if i.due_date < as_of]
-    if reached is None and not overdue_open:
+    considered_overdue = bool(considered) and considered[0][0] < as_of
+    if reached is None and invoices.oldest_overdue is None:
         return None
 
     # --- the episode and the steps that count in it -----------------------------------------
-    runs = overdue_periods(invoices, as_of)
+    runs = _merge(list(invoices.periods))
     active = runs[-1] if runs and runs[-1][1] == as_of else None
     earlier = [r for r in runs if r is not active]
     pre = min(0, ladder.first_threshold)
     if active is not None:
         lower = days.add(active[0] - one, pre)
     else:
-        lower = days.add(considered[0].due_date, pre)  # reached is set, so considered is not empty
+        lower = days.add(considered[0][0], pre)  # reached is set, so considered is not empty
     if earlier:
         lower = max(lower, earlier[-1][1] + one)
     records = sorted((r for r in history if lower <= r.done_on <= as_of),
@@ -292,7 +363,7 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
     next_step: Step | None = None
     next_date: date | None = None
     if considered:
-        oldest_due = considered[0].due_date
+        oldest_due = considered[0][0]
 
         def ready_date(step: Step) -> date:
             when = days.add(oldest_due, step.threshold_days)
@@ -348,7 +419,7 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
         state, next_date = PROMISED, paused(promise_resume)
     elif reached is None and not considered_overdue:
         # Only disputed or plan-covered invoices are overdue: nothing on the ladder to do.
-        if all(i.claimable <= 0 for i in excluded_overdue):
+        if not invoices.excluded_claimable:
             state, next_step, next_date = DISPUTED, None, None
         else:
             ends = [p.ends_on for p in plans if p.active(as_of)]
@@ -357,8 +428,8 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
     first = ladder.first_threshold
     return CollectionStatus(
         age_days=age,
-        overdue_amount=sum((i.open_amount for i in overdue_open), _ZERO),
-        oldest_days_overdue=max(((as_of - i.due_date).days for i in overdue_open), default=0),
+        overdue_amount=invoices.overdue_amount,
+        oldest_days_overdue=(as_of - invoices.oldest_overdue).days if invoices.oldest_overdue is not None else 0,
         reached_step=reached,
         next_step=next_step,
         next_step_date=next_date,
@@ -368,8 +439,8 @@ def collection_status(ladder: Ladder, invoices: Iterable[InvoiceState],
         episode_start=active[0] if active else None,
         broken_promise=broken,
         severity=ladder.index(reached.key) if reached else -1,
-        chased_invoices=tuple(i.number for i in considered if days.between(i.due_date, as_of) >= first),
-        disputed_amount=sum((i.disputed_part for i in overdue_open), _ZERO),
+        chased_invoices=tuple(number for due, number in considered if days.between(due, as_of) >= first),
+        disputed_amount=invoices.disputed_amount,
         steps_from=lower,
     )
 

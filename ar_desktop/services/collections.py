@@ -19,7 +19,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import (CREDIT_CLASSES, Ladder, Step, default_ladder, ladder_in_force, ladder_from_data,
                                       ladder_to_data, step_name_text, validate_ladder)
 from ar_desktop.domain.money import format_amount, from_minor, parse_amount, quantum, to_minor
-from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, collection_status,
+from ar_desktop.domain.next_step import (DEFAULT_GRACE_DAYS, CollectionStatus, status_of,
                                          reached_step_for_invoice, urgency_key)
 from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
                                             WRITE_OFF, reference_text)
@@ -305,8 +305,8 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
     ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
     promises = [ci.promise] if ci.promise is not None else []
     _check_plans(s, ci, as_of, settings.grace_days, record)
-    st = collection_status(ladder, ci.invoices, ci.history, as_of, promises, ci.hold, settings.grace_days,
-                           plans=ci.plans, days=days)
+    st = status_of(ladder, ci.summary_as_of(as_of), ci.history, as_of, promises, ci.hold, settings.grace_days,
+                   plans=ci.plans, days=days)
     if st is None:
         return None
     promise = None
@@ -399,6 +399,9 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
     plan is ended (status broken, ends_on = the last day of the grace of the missed instalment) with one
     plan_broken event dated the day it broke, and an open plan whose invoices are all paid is marked
     kept (plan_kept event)."""
+    if not ci.plan_inputs:
+        ci.plans = []
+        return
     holding: list[PlanInputs] = []
     open_numbers = {i.number for i in ci.invoices if i.open_amount > 0 and i.settled_on is None}
     for p in ci.plan_inputs:
@@ -447,7 +450,7 @@ def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
         class_ladders = {c: _class_ladder(s, c) for c in CREDIT_CLASSES}
         settings = _settings(s)
         days = ladder_days.day_count(s, settings.working_days)
-        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days)
+        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days, invoice_states=True)
     out = []
     for ci in inputs.values():
         ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]

@@ -20,12 +20,17 @@ above its amount, so an invoice fully paid as of D (units allocated on or before
 was cleared by its last allocation on or before D.
 
 For explicit customers (one customer's status, the reminder e-mail) every invoice is loaded. For
-the worklist (every customer with an invoice open as of D) only the invoices that can change the
-rule's answer are loaded, see ``_relevant_settled``: the open ones, the settled ones whose overdue
-periods join the run of overdue days that reaches D, and the settled invoice whose overdue period
-ended last before that run (it bounds the steps that count). ``collection_status`` gives the same
-answer on that subset as on every invoice (tests/storage/test_collections_repo.py proves it on
-random histories); a customer's ten thousand paid invoices of past years stay in the file.
+the worklist (every customer with an invoice open as of D) only what can change the rule's answer is
+read: the open invoices, from the open set's index (due date, amount, paid by D), their numbers from
+the partial index of the invoices open now (the table for the others) and the dispute columns of the
+few disputed ones, summed per customer into the rule's ``OpenSummary`` (``_summary``) without an
+InvoiceState per invoice (a customer with a payment plan, an invoice of another currency or one paid
+in full on D and reopened later gets InvoiceStates instead); and of the settled invoices only the
+overdue periods of those whose periods join the run of overdue days that reaches D and of the one
+whose period ended last before that run (it bounds the steps that count), see ``_relevant_settled``.
+The rule gives the same answer on that as on every invoice (tests/storage/test_collections_repo.py
+and test_open_set.py prove it on random histories); a customer's ten thousand paid invoices of past
+years stay in the file.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy import case, exists, func, literal_column, or_, select, union
 from sqlalchemy.orm import Session, aliased
@@ -44,7 +51,8 @@ from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_f
 from ar_desktop.domain.disputes import DISPUTE_KINDS, dispute_as_of
 from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
+from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, PaymentPlan, Promise, StepRecord,
+                                         summarize)
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
 from ar_desktop.storage import clearing_summary, open_set
 from ar_desktop.storage.plain_rows import plain_rows
@@ -60,6 +68,10 @@ PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
 
 _ONE = dt.timedelta(days=1)
 _RUN_MARGIN = dt.timedelta(days=90)
+_BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (ISO dates sort as the days)
+_BY_CUSTOMER_DUE = itemgetter(1, 2)             # of _open_invoices' rows
+_CUSTOMER = itemgetter(1)
+_ZERO = Decimal(0)                               # what the rule sums to over no invoice
 # orm.PAID_LATE_SQL, the partial index ix_invoice_paid_late's WHERE, as SQLite must see it to use the index
 _PAID_LATE = Invoice.cleared_on >= func.date(Invoice.due_date, literal_column("'+2 days'"))
 
@@ -99,7 +111,13 @@ class CustomerInputs:
     credit_hold: bool                      # the customer's "on hold" flag (no new credit)
     ladder_data: list | None               # the customer's own ladder (JSON data) or None
     invoices: list[InvoiceState] = field(default_factory=list)
-    invoice_ids: dict[str, int] = field(default_factory=dict)   # number -> id
+    # the worklist's: the overdue periods (first, last day) of the invoices settled by D that the rule
+    # needs (see _relevant_settled), which are then not in ``invoices``
+    settled_periods: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    # the worklist's, for a customer whose open invoices need nothing but their due dates, numbers and
+    # amounts (no dispute, no payment plan): what the rule reads of them, made from the rows; ``invoices``
+    # is then empty
+    summary: OpenSummary | None = None
     history: list[StepRecord] = field(default_factory=list)
     promise: Promise | None = None         # latest made on or before D; ref = promise id
     promise_status: str | None = None
@@ -112,47 +130,151 @@ class CustomerInputs:
     # customer's invoices, also when ``invoices`` holds only the worklist's subset).
     behaviour: PaymentBehaviour | None = None
 
+    def summary_as_of(self, as_of: dt.date) -> OpenSummary:
+        """What the rule reads of the invoices as of D (``plans``: those holding on D)."""
+        if self.summary is not None:
+            return self.summary
+        return summarize(self.invoices, as_of, self.plans, self.settled_periods)
+
 
 def _chunks(ids: list[int], n: int = 900):
     for i in range(0, len(ids), n):
         yield ids[i:i + n]
 
 
+def _invoice_columns(as_of: dt.date):
+    """What an InvoiceState as of D is made of (``_add_invoices``): the derived columns answer for D,
+    allocations are read only for invoices paid after D."""
+    cleared = case((Invoice.cleared_on <= as_of, Invoice.cleared_on), else_=None)
+    return (Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date, Invoice.amount,
+            Invoice.currency, Invoice.disputed, Invoice.disputed_amount, open_set.paid_on(as_of), cleared)
+
+
 def _open_invoices(as_of: dt.date):
-    """(id, customer_id, due_date) of the invoices open as of D (storage.open_set's index)."""
-    return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date)
+    """(id, customer_id, due_date, amount, paid by D, currency) of the invoices open as of D, from
+    storage.open_set's index alone (allocations read only for invoices paid after D)."""
+    return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount,
+                              open_set.paid_on(as_of), Invoice.currency, where=live_on(as_of))
 
 
 def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
-                      grace_days: int = 3) -> dict[int, CustomerInputs]:
+                      grace_days: int = 3, invoice_states: bool = False) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
     an invoice open as of D (the worklist; only the invoices that matter to the rule, see the
-    module doc); otherwise exactly those customers, with all their invoices."""
+    module doc; ``invoice_states``: every open invoice as an InvoiceState, for a list of them, instead
+    of a summary); otherwise exactly those customers, with all their invoices."""
     out: dict[int, CustomerInputs] = {}
     if customer_ids is not None:
         for chunk in _chunks(sorted(set(customer_ids))):
-            _load(s, as_of, chunk, grace_days, out)
-            _load_invoices(s, as_of, Invoice.customer_id.in_(id_set(chunk)), chunk, out)
+            _load(s, as_of, id_set(chunk), grace_days, out)
+            _load_invoices(s, as_of, chunk, out)
         for ci in out.values():
             ci.behaviour = payment_behaviour([PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices
                                               if i.settled_on is not None], as_of)
         return out
-    # the worklist: every customer with an invoice open as of D
-    open_rows = [(i, cid, dt.date.fromisoformat(due)) for i, cid, due in plain_rows(s, _open_invoices(as_of))]
-    ids = {cid for _i, cid, _due in open_rows}
+    # the worklist: every customer with an invoice open as of D; the settled invoices only as the overdue
+    # periods the rule needs; the open ones as a summary made from the index, or as InvoiceStates for the
+    # customers with a dispute or a payment plan (or something unusual: a currency of their own,
+    # an invoice paid in full on D but reopened later)
+    rows = plain_rows(s, _open_invoices(as_of))
+    rows.sort(key=_BY_CUSTOMER_DUE)
+    ids = {r[1] for r in rows}
     scope = id_set(ids)
     _load(s, as_of, scope, grace_days, out)
-    picked = [i for i, _cid, _due in open_rows] + _relevant_settled(s, as_of, open_rows)
-    _load_invoices(s, as_of, Invoice.id.in_(id_set(picked)), scope, out)
-    # the open set of D also holds invoices paid in full by D that a later reversal reopened: a
-    # customer with nothing else open on D has nothing to collect on D
-    for cid in [cid for cid, ci in out.items()
-                if not any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)]:
+    for cid, periods in _relevant_settled(s, as_of, rows).items():
+        ci = out.get(cid)
+        if ci is not None:
+            ci.settled_periods = periods
+    simple: list[tuple[CustomerInputs, list]] = []
+    full: list[int] = []
+    for cid, group in groupby(rows, _CUSTOMER):
+        ci = out.get(cid)
+        if ci is None:
+            continue
+        group = list(group)
+        currency = group[0][5]
+        if invoice_states or ci.plan_inputs or any(r[3] - r[4] <= 0 or r[5] != currency for r in group):
+            full.extend(r[0] for r in group)
+        else:
+            simple.append((ci, group))
+    disputes = _disputes(s, CollectionEvent.customer_id.in_(scope))
+    picked = [r[0] for _ci, group in simple for r in group]
+    numbers = _numbers(s, picked)
+    flags = _dispute_flags(s, (disputes.keys() | _disputed_ids(s)).intersection(picked))
+    for ci, group in simple:
+        ci.summary = _summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
+    if full:
+        q = select(*_invoice_columns(as_of)).where(Invoice.id.in_(id_set(full)))
+        _add_invoices(s, as_of, sorted(plain_rows(s, q), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
+    # the open set of D also holds invoices paid in full by D that a later reversal reopened (they take the
+    # InvoiceStates path): a customer with nothing else open on D has nothing to collect on D
+    for cid in [cid for cid, ci in out.items() if ci.summary is None
+                and not any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)]:
         del out[cid]
     for cid, behaviour in behaviours(s, as_of, ids).items():
         if cid in out:
             out[cid].behaviour = behaviour
     return out
+
+
+def _summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[int, tuple[bool, int]],
+             disputes: dict, settled_periods: list) -> OpenSummary:
+    """domain.next_step.summarize of one customer's open invoices (``_open_invoices``' rows, one currency,
+    something open on D each, no payment plan), made from the rows: what an InvoiceState per invoice
+    would give, in minor units (the test of the worklist's inputs compares the two)."""
+    day = as_of.isoformat()
+    parse = dt.date.fromisoformat
+    considered = []
+    overdue = disputed_units = 0
+    oldest = None
+    for inv_id, _cid, due, amount, paid, _cur in group:   # by due date
+        open_units = amount - paid
+        part = 0
+        if inv_id in flags:
+            flag, flag_units = flags[inv_id]
+            disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
+            if disputed:
+                part = open_units if units is None else max(0, min(units, open_units))
+        if due < day:
+            if oldest is None:
+                oldest = parse(due)
+            overdue += open_units
+            disputed_units += part
+        if open_units > part:
+            considered.append((parse(due), numbers[inv_id]))
+    considered.sort()
+    currency = group[0][5]
+    return OpenSummary(
+        considered, from_minor(overdue, currency) if oldest is not None else _ZERO, oldest,
+        from_minor(disputed_units, currency) if disputed_units else _ZERO, False,
+        [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
+
+
+def _disputed_ids(s: Session) -> set[int]:
+    """The invoices disputed now (their own columns): the partial index ix_invoice_disputed, which SQLite
+    uses only for this very condition (``disputed IS 1`` or a bound 1 would read the whole table)."""
+    con = s.connection().connection.driver_connection
+    return {i for (i,) in con.execute("SELECT id FROM invoice INDEXED BY ix_invoice_disputed WHERE disputed = 1")}
+
+
+def _dispute_flags(s: Session, invoice_ids: Collection[int]) -> dict[int, tuple[bool, int]]:
+    """invoice id -> (disputed, disputed_amount) of the invoices' own columns."""
+    if not invoice_ids:
+        return {}
+    return {i: (bool(flag), units) for i, flag, units in plain_rows(
+        s, select(Invoice.id, Invoice.disputed, Invoice.disputed_amount).where(Invoice.id.in_(id_set(invoice_ids))))}
+
+
+def _numbers(s: Session, invoice_ids: list[int]) -> dict[int, str]:
+    """invoice id -> number: those open now from their partial index alone (the worklist as of today
+    asks for those), the others from the table."""
+    con = s.connection().connection.driver_connection
+    found = dict(con.execute("SELECT id, number FROM invoice INDEXED BY ix_invoice_open_number "
+                             "WHERE paid < amount AND voided = 0"))
+    missing = [i for i in invoice_ids if i not in found]
+    if missing:
+        found.update(plain_rows(s, select(Invoice.id, Invoice.number).where(Invoice.id.in_(id_set(missing)))))
+    return found
 
 
 def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dict[int, PaymentBehaviour | None]:
@@ -163,9 +285,9 @@ def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dic
     return {cid: behaviour_from_counts(c.invoices, c.late, c.days_late) for cid, c in found.items()}
 
 
-def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
-    """Ids of the settled invoices (as of D) that the rule needs besides the open ones
-    (``open_rows``: id, customer_id, due date of every invoice open as of D).
+def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    """Per customer, the overdue periods (due + 1, settled - 1) of the settled invoices (as of D) that the
+    rule needs besides the open ones (``open_rows``: ``_open_invoices``, every invoice open as of D).
 
     The rule looks at the run of overdue days that reaches D (its first day is the episode start)
     and at the last day of the run before it, when that falls within PRE_DUE_LIMIT_DAYS of the
@@ -185,10 +307,13 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
     run (settled >= S) and the one that was settled last before it.
     """
     start: dict[int, dt.date] = {}
-    for _i, cid, due in open_rows:
-        first = due + _ONE if due < as_of else as_of + _ONE
-        if first < start.get(cid, dt.date.max):
+    day = as_of.isoformat()
+    for row in open_rows:
+        cid, due = row[1], row[2]
+        first = due if due < day else day   # + one day below; ISO dates compare as the days
+        if first < start.get(cid, "9999"):
             start[cid] = first
+    start = {cid: dt.date.fromisoformat(first) + _ONE for cid, first in start.items()}
     customers = sorted(start)
     found: dict[int, dict[int, tuple[dt.date, dt.date]]] = {cid: {} for cid in customers}
     todo = customers
@@ -226,14 +351,17 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
             if s1 < s0 and s1 - window < lo[cid]:
                 moved.append(cid)   # the run may go on, or the window before it, beyond what was read
         todo = moved
-    picked: list[int] = []
+    periods: dict[int, list[tuple[dt.date, dt.date]]] = {}
     for cid, invs in found.items():
         s1 = start[cid]
-        picked.extend(i for i, (_due, last) in invs.items() if last >= s1)
-        before = [(last, i) for i, (_due, last) in invs.items() if last < s1]
+        kept = [(due + _ONE, last - _ONE) for due, last in invs.values() if last >= s1]
+        before = [(last, due) for due, last in invs.values() if last < s1]
         if before:
-            picked.append(max(before)[1])
-    return picked
+            last, due = max(before)
+            kept.append((due + _ONE, last - _ONE))
+        if kept:
+            periods[cid] = kept
+    return periods
 
 
 def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, CustomerInputs]) -> None:
@@ -243,10 +371,10 @@ def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, Cus
     q = (select(Customer.id, Customer.code, Customer.name, Customer.credit_class, Customer.currency, Customer.email,
                 Customer.credit_limit, Customer.on_hold, CustomerLadder.ladder_json).outerjoin(CustomerLadder)
          .where(Customer.id.in_(scope)))
-    for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in s.execute(q):
+    for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in plain_rows(s, q):
         out[cid] = CustomerInputs(
             cid, code, name, credit_class, currency, email, None if limit is None else from_minor(limit, currency),
-            on_hold, json.loads(ladder_json) if ladder_json else None)
+            bool(on_hold), json.loads(ladder_json) if ladder_json else None)
 
     # 2. step history and the latest credit review
     q = (select(CollectionEvent.customer_id, CollectionEvent.kind, CollectionEvent.step_key, CollectionEvent.date)
@@ -386,38 +514,43 @@ def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
     return out
 
 
-def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, CustomerInputs]) -> None:
-    """The invoices picked by ``which`` (a condition on Invoice) that exist as of D, as
-    InvoiceState with the open amount, settlement date and dispute state (and amount) as of D."""
-    # dispute state as of D, from the events where there are any
+def _load_invoices(s: Session, as_of: dt.date, customer_ids: list[int], out: dict[int, CustomerInputs]) -> None:
+    """Every invoice of the customers that exists as of D, as InvoiceState with the open amount, settlement
+    date and dispute state (and amount) as of D."""
+    scope = id_set(customer_ids)
+    q = (select(*_invoice_columns(as_of)).where(Invoice.customer_id.in_(scope), live_on(as_of))
+         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
+    _add_invoices(s, as_of, plain_rows(s, q), _disputes(s, CollectionEvent.customer_id.in_(scope)), out)
+
+
+def _disputes(s: Session, which) -> dict[int, list[tuple[dt.date, str, int | None]]]:
+    """invoice id -> its dispute events (date, kind, units), oldest first, of the events picked by ``which``."""
     disputes: dict[int, list[tuple[dt.date, str, int | None]]] = {}
     q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind, CollectionEvent.amount)
-         .join(Invoice, Invoice.id == CollectionEvent.invoice_id)
-         .where(which, CollectionEvent.customer_id.in_(scope), CollectionEvent.kind.in_(DISPUTE_KINDS))
+         .where(which, CollectionEvent.kind.in_(DISPUTE_KINDS), CollectionEvent.invoice_id.is_not(None))
          .order_by(CollectionEvent.date, CollectionEvent.id))
     for inv_id, date, kind, units in s.execute(q):
         disputes.setdefault(inv_id, []).append((date, kind, units))
+    return disputes
 
-    # the derived columns answer for D: allocations are read only for invoices paid after D
-    cleared = case((Invoice.cleared_on <= as_of, Invoice.cleared_on), else_=None)
-    q = (select(Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date,
-                Invoice.amount, Invoice.currency, Invoice.disputed, Invoice.disputed_amount, open_set.paid_on(as_of),
-                cleared)
-         .where(which, live_on(as_of))
-         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
-    rows = [r for r in plain_rows(s, q) if r[1] in out]   # tens of thousands: straight from the cursor
+
+def _add_invoices(s: Session, as_of: dt.date, rows, disputes, out: dict[int, CustomerInputs]) -> None:
+    """Append to each customer's inputs its invoices of ``rows`` (``_invoice_columns``, by customer, due date
+    and number) as InvoiceState as of D."""
+    rows = [r for r in rows if r[1] in out]   # tens of thousands: straight from the cursor
     # paid in full on D but not cleared for good by then: a reversal reopened it later, so it was
     # cleared by its last allocation on or before D (what is paid never exceeds the amount)
     reopened = _last_allocations(s, [r[0] for r in rows if r[5] - r[9] <= 0 and r[10] is None], as_of)
     nothing: dict[str, Decimal] = {}   # the zero of each currency, shared by the settled invoices
-    date = dt.date.fromisoformat
+    days: dict[str, dt.date] = {}      # each day parsed once
+    parse = dt.date.fromisoformat
     for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_by_d, cleared in rows:
         ci = out[cid]
         open_units = amount - paid_by_d
         if open_units > 0:
             settled, open_amount = None, from_minor(open_units, currency)
         else:
-            settled = date(cleared) if cleared is not None else reopened.get(inv_id)
+            settled = parse(cleared) if cleared is not None else reopened.get(inv_id)
             open_amount = nothing.get(currency)
             if open_amount is None:
                 open_amount = nothing[currency] = from_minor(0, currency)
@@ -426,10 +559,15 @@ def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, Cust
             disputed, units = False, None
         else:
             disputed, units = dispute_as_of(events, flag, flag_units, as_of)
-        ci.invoices.append(InvoiceState(number, date(due), open_amount, disputed=disputed, settled_on=settled,
-                                        issue_date=date(issued),
+        due_day = days.get(due)
+        if due_day is None:
+            due_day = days[due] = parse(due)
+        issue_day = days.get(issued)
+        if issue_day is None:
+            issue_day = days[issued] = parse(issued)
+        ci.invoices.append(InvoiceState(number, due_day, open_amount, disputed=disputed, settled_on=settled,
+                                        issue_date=issue_day,
                                         disputed_amount=None if units is None else from_minor(units, currency)))
-        ci.invoice_ids[number] = inv_id
 
 
 def _last_allocations(s: Session, invoice_ids: list[int], as_of: dt.date) -> dict[int, dt.date]:

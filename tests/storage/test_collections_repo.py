@@ -13,7 +13,8 @@ from sqlalchemy import event, text
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.disputes import disputed_as_of
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder, ladder_from_data
-from ar_desktop.domain.next_step import Hold, InvoiceState, StepRecord, collection_status, episode_start
+from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, StepRecord, collection_status, episode_start,
+                                         overdue_periods, status_of, summarize)
 from ar_desktop.services import collections as col
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, open_company
@@ -60,13 +61,23 @@ def test_invoice_state_as_of_a_date(bk):
     add(bk, "C1", ("I1", d(0), "100.00"), ("I2", d(10), "50.00"))
     pay(bk, "C1", d(5), "40.00", "I1")
     pay(bk, "C1", d(12), "60.00", "I1")
-    assert inputs(bk, d(4))["C1"].invoices == [
+    assert inputs(bk, d(4), [1])["C1"].invoices == [
         InvoiceState("I1", d(0), Decimal("100.00"), issue_date=d(-30)),
         InvoiceState("I2", d(10), Decimal("50.00"), issue_date=d(-20))]
-    assert inputs(bk, d(6))["C1"].invoices[0].open_amount == Decimal("60.00")
-    later = inputs(bk, d(20))["C1"].invoices
+    assert inputs(bk, d(6), [1])["C1"].invoices[0].open_amount == Decimal("60.00")
+    later = inputs(bk, d(20), [1])["C1"].invoices     # asked for the customer: every invoice
     assert later[0] == InvoiceState("I1", d(0), Decimal("0.00"), settled_on=d(12), issue_date=d(-30))
     assert later[1].settled_on is None and later[1].open_amount == Decimal("50.00")
+    # the worklist: the open invoices summed from the index (nothing disputed, no plan), the one settled by
+    # D as the overdue period the rule needs
+    assert inputs(bk, d(6))["C1"].summary == OpenSummary([(d(0), "I1"), (d(10), "I2")], Decimal("60.00"), d(0),
+                                                        Decimal(0), False, [(d(1), d(6))])
+    worklist = inputs(bk, d(20))["C1"]
+    assert worklist.invoices == [] and worklist.settled_periods == [(d(1), d(11))]
+    assert worklist.summary == OpenSummary([(d(10), "I2")], Decimal("50.00"), d(10), Decimal(0), False,
+                                           [(d(11), d(20)), (d(1), d(11))])
+    _same_open(worklist.summary, summarize(later, d(20)))
+    assert overdue_periods((), d(20), worklist.summary.periods) == overdue_periods(later, d(20))
 
 
 def test_only_customers_with_something_open_unless_asked(bk):
@@ -86,8 +97,11 @@ def test_voided_and_future_invoices(bk):
     with bk.db.session() as s:
         iid = invoices_repo.id_by_number(s, "I2")
     invoicing.void_invoice(bk, iid, "wrong customer", on=d(20))
-    assert [i.number for i in inputs(bk, d(10))["C1"].invoices] == ["I1", "I2"]   # I3 not issued yet
-    assert [i.number for i in inputs(bk, d(40))["C1"].invoices] == ["I1", "I3"]   # I2 void by then
+    for ids in (None, [1]):   # the worklist's summary from the index, and every invoice as InvoiceState
+        assert [n for _due, n in inputs(bk, d(10), ids)["C1"].summary_as_of(d(10)).considered] == ["I1", "I2"]
+        assert [n for _due, n in inputs(bk, d(40), ids)["C1"].summary_as_of(d(40)).considered] == ["I1", "I3"]
+    assert [i.number for i in inputs(bk, d(10), [1])["C1"].invoices] == ["I1", "I2"]   # I3 not issued yet
+    assert [i.number for i in inputs(bk, d(40), [1])["C1"].invoices] == ["I1", "I3"]   # I2 void by then
 
 
 def test_history_promise_hold_and_disputes(bk):
@@ -108,9 +122,11 @@ def test_history_promise_hold_and_disputes(bk):
                                                                              Decimal("25.00"))
     assert inputs(bk, d(21))["C1"].promise.paid_since == Decimal("10.00")
     assert inputs(bk, d(8))["C1"].promise.amount == Decimal("60.00")
-    assert ci.hold is None and not ci.invoices[0].disputed
+    assert ci.hold is None and not inputs(bk, d(29), [1])["C1"].invoices[0].disputed
+    assert (ci.summary.considered, ci.summary.disputed_amount) == ([(d(0), "I1")], 0)   # the worklist's
     later = inputs(bk, d(45))["C1"]
-    assert later.hold == Hold(d(50), "holiday") and later.invoices[0].disputed
+    assert later.hold == Hold(d(50), "holiday") and inputs(bk, d(45), [1])["C1"].invoices[0].disputed
+    assert (later.summary.considered, str(later.summary.disputed_amount)) == ([], "55.00")   # all of it contested
     assert len(later.history) == 3
 
 
@@ -223,6 +239,15 @@ def _random_books(b, rng: random.Random, n_customers: int) -> None:
                 pay(b, code, paid_on, "100.00", number)
 
 
+def _same_open(sub: OpenSummary, whole: OpenSummary) -> None:
+    """The worklist's summary of the open invoices is the one of every invoice but for the overdue periods
+    of settled invoices (only those that bear on the rule are read; the statuses compared show it)."""
+    assert (sub.considered, sub.overdue_amount, sub.oldest_overdue, sub.disputed_amount, sub.excluded_claimable) \
+        == (whole.considered, whole.overdue_amount, whole.oldest_overdue, whole.disputed_amount,
+            whole.excluded_claimable)
+    assert str(sub.overdue_amount) == str(whole.overdue_amount)   # the same Decimal, digits included
+
+
 def _ladders(ci) -> list:
     own = [ladder_from_data(ci.ladder_data)] if ci.ladder_data is not None else []
     return own + [default_ladder(c) for c in "ABC"] + [
@@ -252,16 +277,16 @@ def test_worklist_subset_gives_the_same_status_as_every_invoice(bk, monkeypatch,
         for cid, ci in sub.items():
             whole = full[cid]
             assert set(ci.invoices) <= set(whole.invoices)
-            assert [i for i in ci.invoices if i.settled_on is None] == \
-                [i for i in whole.invoices if i.settled_on is None]
+            assert [i for i in ci.invoices if i.settled_on is None] in \
+                ([], [i for i in whole.invoices if i.settled_on is None])   # [] when summed from the index
+            _same_open(ci.summary_as_of(as_of), summarize(whole.invoices, as_of))
             assert ci.behaviour == whole.behaviour       # SQL counts == payment_behaviour over every invoice
-            assert episode_start(ci.invoices, as_of) == episode_start(whole.invoices, as_of)
             # steps logged every few days, so the start of the steps that count shows in last_step
             history = [StepRecord(rng.choice(keys), as_of - dt.timedelta(days=n), skipped=rng.random() < 0.2)
                        for n in range(0, 400, rng.choice([2, 3, 5]))]
             for ladder in _ladders(whole):
-                assert collection_status(ladder, ci.invoices, history, as_of) == \
-                    collection_status(ladder, whole.invoices, history, as_of)
+                assert status_of(ladder, ci.summary_as_of(as_of), history, as_of) \
+                    == collection_status(ladder, whole.invoices, history, as_of)
                 checked += 1
             assert (ci.history, ci.promise, ci.hold, ci.last_credit_review) == \
                 (whole.history, whole.promise, whole.hold, whole.last_credit_review)
@@ -278,8 +303,9 @@ def test_worklist_chain_of_overlapping_periods_and_the_period_before(bk):
     pay(bk, "C1", d(12), "10.00", "I1")      # overdue d(1)..d(11)
     pay(bk, "C1", d(25), "10.00", "I2")      # overdue d(11)..d(24); I3 open, overdue from d(21)
     ci = inputs(bk, d(30))["C1"]
-    assert [i.number for i in ci.invoices] == ["I0", "I1", "I2", "I3"]
-    assert episode_start(ci.invoices, d(30)) == d(1)
+    assert ci.summary.considered == [(d(20), "I3")]     # the open one; I0..I2 as their overdue periods
+    assert sorted(ci.settled_periods) == [(d(-9), d(-3)), (d(1), d(11)), (d(11), d(24))]
+    assert overdue_periods((), d(30), ci.summary.periods)[-1] == (d(1), d(30))
     assert (ci.behaviour.invoices, ci.behaviour.late_invoices, ci.behaviour.average_days_late) == \
         (4, 4, Decimal("21.25"))     # 50, 8, 12 and 15 days late
     col.log_step(bk, "C1", "reminder", d(-1))   # after the period before: counts in this episode
@@ -296,8 +322,9 @@ def test_worklist_run_that_grows_back_beyond_what_one_query_read(bk, monkeypatch
     pay(bk, "C1", d(15), "10.00", "I0")      # overdue d(-79)..d(14)
     pay(bk, "C1", d(115), "10.00", "I1")     # overdue d(11)..d(114); I2 open, overdue from d(111)
     ci = inputs(bk, d(120))["C1"]
-    assert [i.number for i in ci.invoices] == ["IE", "I0", "I1", "I2"]
-    assert episode_start(ci.invoices, d(120)) == d(-79)
+    assert ci.summary.considered == [(d(110), "I2")]
+    assert sorted(ci.settled_periods) == [(d(-119), d(-86)), (d(-79), d(14)), (d(11), d(114))]
+    assert overdue_periods((), d(120), ci.summary.periods)[-1] == (d(-79), d(120))
 
 
 def test_worklist_invoice_settled_on_the_day_and_reopened_after_it(bk):
@@ -312,7 +339,11 @@ def test_worklist_invoice_settled_on_the_day_and_reopened_after_it(bk):
     with bk.db.session() as s:
         assert s.execute(text("SELECT cleared_on FROM invoice WHERE number = 'I1'")).scalar() is None
     ci = inputs(bk, d(30))["C1"]
-    assert [(i.number, i.settled_on) for i in ci.invoices] == [("I0", d(-5)), ("I1", d(12)), ("I2", None)]
-    assert episode_start(ci.invoices, d(30)) == d(1)
+    # I1 is in the open set of d(30) (reopened after it): an InvoiceState settled on d(12), so the customer's
+    # open invoices are InvoiceStates; I0 a period
+    assert ci.summary is None
+    assert [(i.number, i.settled_on) for i in ci.invoices] == [("I1", d(12)), ("I2", None)]
+    assert ci.settled_periods == [(d(-19), d(-6))]
+    assert episode_start(ci.invoices, d(30), ci.settled_periods) == d(1)
     col.log_step(bk, "C1", "reminder", d(-3))   # after I0's period: counts in this episode
     assert col.customer_status(bk, "C1", d(30)) == [r for r in col.worklist(bk, d(30)) if r.customer_code == "C1"][0]
