@@ -4,14 +4,15 @@
 **day number, the days since 1970-01-01** (an integer: 2023-11-30 is 19691; SQLite stores it in 2 bytes
 until 2059, 3 after, where ISO text takes 11), and ``invoice.created_at`` / ``payment.created_at`` as
 **seconds since 1970-01-01 00:00:00 of the wall-clock time they hold** (naive, no zone: what the ORM
-wrote before as text). On a million-invoice file that is ~200 MB less (docs/benchmarks.md). The other
+wrote before as text). On a million-invoice file that is ~230 MB less (docs/benchmarks.md). The other
 tables keep ISO text (a few rows per customer: nothing to gain, and their SQL stays as it is).
 
 Python never sees a day number: ORM columns are ``storage.day_columns.DayNumber`` / ``Stamp``, which call
-these functions (SQLAlchemy converts both ways; this module imports no SQLAlchemy, for plain-SQL readers), and raw SQL passes its parameters through ``day`` and reads results through ``date_of``. In SQL, a day
-number is plain arithmetic: ``julianday(a) - julianday(b)`` is ``a - b``, ``date(d, '+N days')`` is
-``d + N``, and ``iso_sql(expr)`` gives the ISO text back (``substr(d, 1, 7)``, the month, is
-``month_sql(expr)``).
+these functions (SQLAlchemy converts both ways; this module imports no SQLAlchemy, for the plain-SQL
+readers), and raw SQL passes its parameters through ``day`` and reads results through ``date_of``. In
+SQL a day number is plain arithmetic: ``julianday(a) - julianday(b)`` is ``a - b``, ``date(d, '+N days')``
+is ``d + N``; ``iso_sql(expr)`` gives the ISO text back, ``month_sql(expr)`` the month (was
+``substr(d, 1, 7)``), ``from_iso_sql(expr)`` the day number of another table's ISO date.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-
-__all__ = ["as_date", "date_of", "day", "from_iso_sql", "in_use", "iso_sql", "month_sql", "problems", "shown", "stamp", "stamp_of"]
+__all__ = ["as_date", "date_of", "day", "from_iso_sql", "in_use", "iso_sql", "month_sql", "problems", "shown",
+           "stamp", "stamp_of"]
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 FIRST = dt.date.min.toordinal() - _EPOCH   # day number of 0001-01-01 (-719162)
