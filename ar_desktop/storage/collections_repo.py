@@ -46,6 +46,8 @@ from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import Hold, InvoiceState, PaymentPlan, Promise, StepRecord
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
+from ar_desktop.storage.day_columns import day_of_iso
+from ar_desktop.storage.days import as_date, date_of, day
 from ar_desktop.storage import clearing_summary, open_set
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, json_rows, live_on, paid_units
@@ -61,7 +63,7 @@ PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
 _ONE = dt.timedelta(days=1)
 _RUN_MARGIN = dt.timedelta(days=90)
 # orm.PAID_LATE_SQL, the partial index ix_invoice_paid_late's WHERE, as SQLite must see it to use the index
-_PAID_LATE = Invoice.cleared_on >= func.date(Invoice.due_date, literal_column("'+2 days'"))
+_PAID_LATE = Invoice.cleared_on >= Invoice.due_date + literal_column("2")
 
 
 
@@ -138,7 +140,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
                                               if i.settled_on is not None], as_of)
         return out
     # the worklist: every customer with an invoice open as of D
-    open_rows = [(i, cid, dt.date.fromisoformat(due)) for i, cid, due in plain_rows(s, _open_invoices(as_of))]
+    open_rows = [(i, cid, date_of(due)) for i, cid, due in plain_rows(s, _open_invoices(as_of))]
     ids = {cid for _i, cid, _due in open_rows}
     scope = id_set(ids)
     _load(s, as_of, scope, grace_days, out)
@@ -199,7 +201,7 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
         # (_RUN_MARGIN_DAYS) lets the run grow that much in Python without another round
         for cid in todo:
             lo[cid] = start[cid] - window - _RUN_MARGIN
-        rows = json_rows([[cid, (start[cid] - _ONE).isoformat(), lo[cid].isoformat()] for cid in todo])
+        rows = json_rows([[cid, day(start[cid] - _ONE), day(lo[cid])] for cid in todo])
         run = (select(*(func.json_extract(rows.c.value, f"$[{k}]").label(name)
                         for k, name in enumerate(("customer_id", "lim", "lo"))))
                .cte("run").prefix_with("MATERIALIZED"))   # parse the JSON once, not per invoice
@@ -210,9 +212,9 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> list[int]:
              .where(_PAID_LATE, Invoice.cleared_on >= run.c.lo, Invoice.cleared_on <= as_of,
                     Invoice.due_date < run.c.lim, Invoice.issue_date <= as_of))
         for inv_id, cid, due, cleared, voided, voided_on in plain_rows(s, q):
-            if voided and not (voided_on and voided_on > as_of.isoformat()):
+            if voided and not (voided_on and voided_on > day(as_of)):
                 continue
-            found[cid][inv_id] = (dt.date.fromisoformat(due), dt.date.fromisoformat(cleared))
+            found[cid][inv_id] = (date_of(due), date_of(cleared))
         moved = []
         for cid in todo:
             s0 = s1 = start[cid]   # every step back is complete while s1 - window >= lo
@@ -294,9 +296,9 @@ def _promise_window(grace_days: int, as_of: dt.date):
     """Correlated to PromiseRow: entries of money received from the day the promise was made up to
     min(D, promised date + grace) and not reversed by D (a payment reversed, e.g. a bounced cheque,
     kept no promise; the reversing entry itself is no money either)."""
-    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
+    deadline = func.min(day_of_iso(PromiseRow.promised_date, grace_days), day(as_of))
     reversal = aliased(Payment)
-    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
+    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= day_of_iso(PromiseRow.made_on),
             Payment.date <= deadline, Payment.method.not_in(NOT_MONEY), Payment.reverses_id.is_(None),
             ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id, reversal.date <= as_of)))
 
@@ -328,11 +330,11 @@ def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
     kept one was reversed since): each with the money still received in its window and the day of the
     latest reversal that took money out of it."""
     reversal, reversed_payment = aliased(Payment), aliased(Payment)
-    deadline = func.date(PromiseRow.promised_date, f"+{int(grace_days)} days")
+    deadline = day_of_iso(PromiseRow.promised_date, grace_days)
     taken_back_on = (select(func.max(reversal.date))
                      .join(reversed_payment, reversed_payment.id == reversal.reverses_id)
                      .where(reversed_payment.customer_id == PromiseRow.customer_id,
-                            reversed_payment.date >= PromiseRow.made_on, reversed_payment.date <= deadline,
+                            reversed_payment.date >= day_of_iso(PromiseRow.made_on), reversed_payment.date <= deadline,
                             reversal.date <= today)
                      .correlate(PromiseRow).scalar_subquery())
     received = _received(grace_days, today)
@@ -374,7 +376,7 @@ def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
             select(PaymentPlanInvoice.plan_id, Allocation.date, func.sum(Allocation.amount))
             .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
             .join(Allocation, Allocation.invoice_id == PaymentPlanInvoice.invoice_id)
-            .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= PaymentPlanRow.starts_on,
+            .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= day_of_iso(PaymentPlanRow.starts_on),
                    Allocation.date <= as_of)
             .group_by(PaymentPlanInvoice.plan_id, Allocation.date)):
         paid.setdefault(pid, []).append((day, from_minor(int(units), currency[plans[pid].customer_id])))
@@ -410,7 +412,7 @@ def _load_invoices(s: Session, as_of: dt.date, which, scope, out: dict[int, Cust
     # cleared by its last allocation on or before D (what is paid never exceeds the amount)
     reopened = _last_allocations(s, [r[0] for r in rows if r[5] - r[9] <= 0 and r[10] is None], as_of)
     nothing: dict[str, Decimal] = {}   # the zero of each currency, shared by the settled invoices
-    date = dt.date.fromisoformat
+    date = date_of
     for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_by_d, cleared in rows:
         ci = out[cid]
         open_units = amount - paid_by_d
@@ -536,7 +538,7 @@ def plan_paid_since(s: Session, plan_id: int, as_of: dt.date) -> int:
     q = (select(func.coalesce(func.sum(Allocation.amount), 0))
          .join(PaymentPlanInvoice, PaymentPlanInvoice.invoice_id == Allocation.invoice_id)
          .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-         .where(PaymentPlanRow.id == plan_id, Allocation.date >= PaymentPlanRow.starts_on, Allocation.date <= as_of))
+         .where(PaymentPlanRow.id == plan_id, Allocation.date >= day_of_iso(PaymentPlanRow.starts_on), Allocation.date <= as_of))
     return int(s.scalar(q) or 0)
 
 
@@ -646,5 +648,4 @@ def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
     return rows
 
 
-def _as_date(v) -> dt.date:
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+_as_date = as_date
