@@ -25,6 +25,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of
 from ar_desktop.services.setting_keys import GRACE_KEY, LADDER_KEY
 from ar_desktop.storage import clearing_summary, forecast_sql, kpi_sql
+from ar_desktop.storage.days import date_of
 
 LEGAL_ACTIONS = frozenset({ActionKind.LEGAL_ACTION, ActionKind.AGENCY})
 
@@ -101,13 +102,14 @@ def forecast_from(s, as_of: dt.date, weeks: int, currency: str,
 
 
 def _dates():
-    """ISO text -> date, remembered (a few hundred due dates among tens of thousands of invoices)."""
-    seen: dict[str, dt.date] = {}
+    """Stored day number (storage.days) -> date, remembered (a few hundred due dates among tens of thousands
+    of invoices)."""
+    seen: dict[int, dt.date] = {}
 
-    def day(text: str) -> dt.date:
-        d = seen.get(text)
+    def day(number: int) -> dt.date:
+        d = seen.get(number)
         if d is None:
-            d = seen[text] = dt.date.fromisoformat(text)
+            d = seen[number] = date_of(number)
         return d
     return day
 

@@ -35,7 +35,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from sqlalchemy import Boolean, Date, DateTime, Table, event, func, select, text
+from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
 
 from ar_desktop.storage.list_schema import HOLD, SEARCH
@@ -72,29 +72,18 @@ def _datetime(v: dt.datetime | None) -> str | None:
     return None if v is None else v.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _date(v: dt.date | None) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, dt.datetime):   # stored as its day, as SQLAlchemy's DATE does
-        return v.date().isoformat()
-    if not isinstance(v, dt.date):
-        raise TypeError(f"a date column takes a date, not {v!r}")
-    return v.isoformat()
-
-
 def _bool(v) -> int | None:
     return None if v is None else int(bool(v))
 
 
 def _converters(table: Table, keys: list[str], dialect) -> list[Callable | None]:
-    """Per column: how its Python value is stored (what SQLAlchemy's bind processor would do)."""
+    """Per column: how its Python value is stored (what SQLAlchemy's bind processor would do; the day numbers
+    and seconds of storage.days through their column types' own processors)."""
     out = []
     for k in keys:
         t = table.c[k].type
         if isinstance(t, DateTime):
             out.append(_datetime)
-        elif isinstance(t, Date):
-            out.append(_date)
         elif isinstance(t, Boolean):
             out.append(_bool)
         else:
@@ -257,7 +246,7 @@ class BulkWriter:
 
     def payments_from(self, source: str) -> tuple[int, int]:
         """New payments, each applied whole to one invoice, from the rows of table ``source`` (n, customer_id,
-        date, amount, currency, method, reference, invoice_id; ISO dates, minor units) in the order of n: the
+        date, amount, currency, method, reference, invoice_id; day numbers, minor units) in the order of n: the
         payments take the next ids (one above the largest), each its one allocation of its amount on its day,
         and the invoices' paid totals are raised as in ``payments``. Returns the first id and how many."""
         table = Payment.__table__

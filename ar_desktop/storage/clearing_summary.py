@@ -7,9 +7,9 @@ The table ``clearing_month`` (migration 0020) holds, per (customer, month of the
 days late and their days to pay summed. An invoice counts exactly as ``open_set.cleared_rows`` counts
 it for a period ending on D: paid in full, cleared by its last allocation (``last_paid_on =
 closed_on``), issued by D and not voided by D. The last two depend on D, so they are in the key:
-``since`` is the issue date when it is after the clearing day ('' otherwise, nearly always) and
-``until`` the void day ('9999-12-31' when not voided); the invoice counts for D when
-``since <= D < until``.
+``since`` is the issue date when it is after the clearing day (the first day, 0001-01-01, otherwise,
+nearly always) and ``until`` the void day (9999-12-31 when not voided), both day numbers
+(storage.days); the invoice counts for D when ``since <= D < until``.
 
 Kept in step by triggers on ``invoice`` (its derived columns change only where allocations and
 voids are written: payments_repo, bulk_repo, the ORM's ``orm.derived``): every change of an invoice
@@ -32,12 +32,14 @@ from typing import NamedTuple
 
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import kpi_sql
+from ar_desktop.storage.days import FIRST, LAST, day, month_sql
 from ar_desktop.storage.spans import cleared_sql
 
 __all__ = ["TABLE", "ClearingCounts", "counts", "problems", "rebuild", "restore", "split_period"]
 
 TABLE = "clearing_month"
-NOT_VOIDED = "9999-12-31"
+NOT_VOIDED = LAST   # the day number of 9999-12-31
+NOT_AFTER = FIRST   # of 0001-01-01
 
 
 def _counts_sql(r: str) -> str:
@@ -47,9 +49,9 @@ def _counts_sql(r: str) -> str:
 
 
 def _key_parts(r: str) -> list[str]:
-    return [f"{r}.customer_id", f"substr({r}.closed_on, 1, 7)",
-            f"CASE WHEN {r}.issue_date > {r}.closed_on THEN {r}.issue_date ELSE '' END",
-            f"CASE WHEN {r}.voided THEN {r}.voided_on ELSE '{NOT_VOIDED}' END"]
+    return [f"{r}.customer_id", month_sql(f"{r}.closed_on"),
+            f"CASE WHEN {r}.issue_date > {r}.closed_on THEN {r}.issue_date ELSE {NOT_AFTER} END",
+            f"CASE WHEN {r}.voided THEN {r}.voided_on ELSE {NOT_VOIDED} END"]
 
 
 def _key_sql(r: str) -> str:
@@ -57,9 +59,7 @@ def _key_sql(r: str) -> str:
 
 
 def _values_sql(r: str) -> str:
-    late = f"CAST(julianday({r}.closed_on) - julianday({r}.due_date) AS INTEGER)"
-    return (f"1, {r}.closed_on > {r}.due_date, max({late}, 0), "
-            f"CAST(julianday({r}.closed_on) - julianday({r}.issue_date) AS INTEGER)")
+    return f"1, {r}.closed_on > {r}.due_date, max({r}.closed_on - {r}.due_date, 0), {r}.closed_on - {r}.issue_date"
 
 
 _COLUMNS = "customer_id, month, since, until, invoices, late, days_late, days_to_pay"
@@ -74,11 +74,9 @@ def _add(r: str) -> str:
 
 
 def _take(r: str) -> str:
-    late = f"CAST(julianday({r}.closed_on) - julianday({r}.due_date) AS INTEGER)"
-    to_pay = f"CAST(julianday({r}.closed_on) - julianday({r}.issue_date) AS INTEGER)"
-    key = (f"customer_id = {r}.customer_id AND month = substr({r}.closed_on, 1, 7) "
-           f"AND since = CASE WHEN {r}.issue_date > {r}.closed_on THEN {r}.issue_date ELSE '' END "
-           f"AND until = CASE WHEN {r}.voided THEN {r}.voided_on ELSE '{NOT_VOIDED}' END")
+    late = f"{r}.closed_on - {r}.due_date"
+    to_pay = f"({r}.closed_on - {r}.issue_date)"
+    key = " AND ".join(f"{name} = {sql}" for name, sql in zip(_KEY_COLUMNS, _key_parts(r)))
     return (f"UPDATE {TABLE} SET invoices = invoices - 1, late = late - ({r}.closed_on > {r}.due_date), "
             f"days_late = days_late - max({late}, 0), days_to_pay = days_to_pay - {to_pay} WHERE {key}; "
             f"DELETE FROM {TABLE} WHERE {key} AND invoices = 0;")
@@ -91,8 +89,8 @@ _WATCHED = "customer_id, issue_date, due_date, amount, voided, voided_on, paid, 
 def statements() -> dict[str, str]:
     """object name -> CREATE statement (the table and its four triggers)."""
     return {
-        TABLE: f"CREATE TABLE {TABLE} (customer_id INTEGER NOT NULL, month TEXT NOT NULL, since TEXT NOT NULL, "
-               "until TEXT NOT NULL, invoices INTEGER NOT NULL, late INTEGER NOT NULL, days_late INTEGER NOT NULL, "
+        TABLE: f"CREATE TABLE {TABLE} (customer_id INTEGER NOT NULL, month TEXT NOT NULL, since INTEGER NOT NULL, "
+               "until INTEGER NOT NULL, invoices INTEGER NOT NULL, late INTEGER NOT NULL, days_late INTEGER NOT NULL, "
                "days_to_pay INTEGER NOT NULL, PRIMARY KEY (customer_id, month, since, until)) WITHOUT ROWID",
         f"{TABLE}_insert": f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON invoice WHEN {_counts_sql('new')} "
                            f"BEGIN {_add('new')} END",
@@ -110,8 +108,7 @@ def statements() -> dict[str, str]:
 def _recomputed() -> str:
     key = ", ".join(f"{sql} AS {name}" for sql, name in zip(_key_parts("i"), _KEY_COLUMNS))
     return (f"SELECT {key}, count(*), sum(i.closed_on > i.due_date), "
-            "sum(max(CAST(julianday(i.closed_on) - julianday(i.due_date) AS INTEGER), 0)), "
-            f"sum(CAST(julianday(i.closed_on) - julianday(i.issue_date) AS INTEGER)) FROM invoice i "
+            "sum(max(i.closed_on - i.due_date, 0)), sum(i.closed_on - i.issue_date) FROM invoice i "
             f"WHERE {_counts_sql('i')} GROUP BY 1, 2, 3, 4")
 
 
@@ -216,7 +213,7 @@ def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
                                f"FROM ({rows}) AS c {unadjusted} GROUP BY customer_id", args):
             add(*row)
     if months is not None:
-        d = end.isoformat()
+        d = day(end)
         q = (f"SELECT customer_id, sum(invoices), sum(late), sum(days_late) FROM {TABLE} "
              f"WHERE customer_id IN (SELECT value FROM json_each(?)) AND month BETWEEN ? AND ? "
              f"AND since <= ? AND until > ? GROUP BY customer_id")
@@ -228,7 +225,7 @@ def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
     return {cid: ClearingCounts(*v) for cid, v in out.items() if v[0]}
 
 
-_LATE_DAYS = "sum(max(julianday(cleared) - julianday(due_date), 0))"
+_LATE_DAYS = "sum(max(cleared - due_date, 0))"
 # Correlated to an invoice ``c`` (id, cleared): one of its allocations on its clearing day is an adjustment's.
 _ADJUSTED = ("SELECT 1 FROM allocation a WHERE a.invoice_id = c.id AND a.date = c.cleared AND a.payment_id IN "
              f"(SELECT payment.id FROM payment WHERE {kpi_sql.ADJUSTMENT_SQL})")
@@ -239,7 +236,7 @@ def _adjusted_counts(con: sqlite3.Connection, months: tuple[str, str], end: dt.d
     from the adjustments' allocations, ix_payment_adjustment)."""
     first = dt.date.fromisoformat(months[0] + "-01")
     last = _next_month(dt.date.fromisoformat(months[1] + "-01"))
-    d = end.isoformat()
+    d = day(end)
     return con.execute(
         f"SELECT c.customer_id, count(*), sum(c.cleared > c.due_date), {_LATE_DAYS} FROM "
         "(SELECT DISTINCT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
@@ -248,4 +245,4 @@ def _adjusted_counts(con: sqlite3.Connection, months: tuple[str, str], end: dt.d
         "last_paid_on, issue_date, voided, voided_on FROM invoice) AS c ON c.id = adj.invoice_id "
         "WHERE c.cleared = adj.date AND c.paid >= c.amount AND c.last_paid_on = c.cleared AND c.issue_date <= ? "
         "AND c.customer_id IN (SELECT value FROM json_each(?)) AND (c.voided IS 0 OR c.voided_on > ?) "
-        "GROUP BY c.customer_id", (first.isoformat(), last.isoformat(), d, ids, d))
+        "GROUP BY c.customer_id", (day(first), day(last), d, ids, d))

@@ -54,6 +54,8 @@ from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, PaymentPlan, Promise, StepRecord,
                                          summarize)
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
+from ar_desktop.storage.day_columns import day_of_iso
+from ar_desktop.storage.days import LAST, as_date, date_of, day
 from ar_desktop.storage import clearing_summary, open_set
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, json_rows, live_on, paid_units
@@ -68,12 +70,12 @@ PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
 
 _ONE = dt.timedelta(days=1)
 _RUN_MARGIN = dt.timedelta(days=90)
-_BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (ISO dates sort as the days)
+_BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (day numbers)
 _BY_CUSTOMER_DUE = itemgetter(1, 2)             # of _open_invoices' rows
 _CUSTOMER = itemgetter(1)
 _ZERO = Decimal(0)                               # what the rule sums to over no invoice
 # orm.PAID_LATE_SQL, the partial index ix_invoice_paid_late's WHERE, as SQLite must see it to use the index
-_PAID_LATE = Invoice.cleared_on >= func.date(Invoice.due_date, literal_column("'+2 days'"))
+_PAID_LATE = Invoice.cleared_on >= Invoice.due_date + literal_column("2")
 
 
 
@@ -222,8 +224,8 @@ def _summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[i
     """domain.next_step.summarize of one customer's open invoices (``_open_invoices``' rows, one currency,
     something open on D each, no payment plan), made from the rows: what an InvoiceState per invoice
     would give, in minor units (the test of the worklist's inputs compares the two)."""
-    day = as_of.isoformat()
-    parse = dt.date.fromisoformat
+    today = day(as_of)
+    parse = date_of
     considered = []
     overdue = disputed_units = 0
     oldest = None
@@ -235,7 +237,7 @@ def _summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[i
             disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
             if disputed:
                 part = open_units if units is None else max(0, min(units, open_units))
-        if due < day:
+        if due < today:
             if oldest is None:
                 oldest = parse(due)
             overdue += open_units
@@ -307,13 +309,13 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> dict[int, list[t
     run (settled >= S) and the one that was settled last before it.
     """
     start: dict[int, dt.date] = {}
-    day = as_of.isoformat()
+    today = day(as_of)
     for row in open_rows:
         cid, due = row[1], row[2]
-        first = due if due < day else day   # + one day below; ISO dates compare as the days
-        if first < start.get(cid, "9999"):
+        first = due if due < today else today   # + one day below (day numbers)
+        if first < start.get(cid, LAST):
             start[cid] = first
-    start = {cid: dt.date.fromisoformat(first) + _ONE for cid, first in start.items()}
+    start = {cid: date_of(first) + _ONE for cid, first in start.items()}
     customers = sorted(start)
     found: dict[int, dict[int, tuple[dt.date, dt.date]]] = {cid: {} for cid in customers}
     todo = customers
@@ -324,7 +326,7 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> dict[int, list[t
         # (_RUN_MARGIN_DAYS) lets the run grow that much in Python without another round
         for cid in todo:
             lo[cid] = start[cid] - window - _RUN_MARGIN
-        rows = json_rows([[cid, (start[cid] - _ONE).isoformat(), lo[cid].isoformat()] for cid in todo])
+        rows = json_rows([[cid, day(start[cid] - _ONE), day(lo[cid])] for cid in todo])
         run = (select(*(func.json_extract(rows.c.value, f"$[{k}]").label(name)
                         for k, name in enumerate(("customer_id", "lim", "lo"))))
                .cte("run").prefix_with("MATERIALIZED"))   # parse the JSON once, not per invoice
@@ -335,9 +337,9 @@ def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> dict[int, list[t
              .where(_PAID_LATE, Invoice.cleared_on >= run.c.lo, Invoice.cleared_on <= as_of,
                     Invoice.due_date < run.c.lim, Invoice.issue_date <= as_of))
         for inv_id, cid, due, cleared, voided, voided_on in plain_rows(s, q):
-            if voided and not (voided_on and voided_on > as_of.isoformat()):
+            if voided and not (voided_on and voided_on > day(as_of)):
                 continue
-            found[cid][inv_id] = (dt.date.fromisoformat(due), dt.date.fromisoformat(cleared))
+            found[cid][inv_id] = (date_of(due), date_of(cleared))
         moved = []
         for cid in todo:
             s0 = s1 = start[cid]   # every step back is complete while s1 - window >= lo
@@ -422,9 +424,9 @@ def _promise_window(grace_days: int, as_of: dt.date):
     """Correlated to PromiseRow: entries of money received from the day the promise was made up to
     min(D, promised date + grace) and not reversed by D (a payment reversed, e.g. a bounced cheque,
     kept no promise; the reversing entry itself is no money either)."""
-    deadline = func.min(func.date(PromiseRow.promised_date, f"+{int(grace_days)} days"), as_of.isoformat())
+    deadline = func.min(day_of_iso(PromiseRow.promised_date, grace_days), day(as_of))
     reversal = aliased(Payment)
-    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= PromiseRow.made_on,
+    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= day_of_iso(PromiseRow.made_on),
             Payment.date <= deadline, Payment.method.not_in(NOT_MONEY), Payment.reverses_id.is_(None),
             ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id, reversal.date <= as_of)))
 
@@ -456,11 +458,11 @@ def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
     kept one was reversed since): each with the money still received in its window and the day of the
     latest reversal that took money out of it."""
     reversal, reversed_payment = aliased(Payment), aliased(Payment)
-    deadline = func.date(PromiseRow.promised_date, f"+{int(grace_days)} days")
+    deadline = day_of_iso(PromiseRow.promised_date, grace_days)
     taken_back_on = (select(func.max(reversal.date))
                      .join(reversed_payment, reversed_payment.id == reversal.reverses_id)
                      .where(reversed_payment.customer_id == PromiseRow.customer_id,
-                            reversed_payment.date >= PromiseRow.made_on, reversed_payment.date <= deadline,
+                            reversed_payment.date >= day_of_iso(PromiseRow.made_on), reversed_payment.date <= deadline,
                             reversal.date <= today)
                      .correlate(PromiseRow).scalar_subquery())
     received = _received(grace_days, today)
@@ -502,7 +504,7 @@ def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
             select(PaymentPlanInvoice.plan_id, Allocation.date, func.sum(Allocation.amount))
             .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
             .join(Allocation, Allocation.invoice_id == PaymentPlanInvoice.invoice_id)
-            .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= PaymentPlanRow.starts_on,
+            .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= day_of_iso(PaymentPlanRow.starts_on),
                    Allocation.date <= as_of)
             .group_by(PaymentPlanInvoice.plan_id, Allocation.date)):
         paid.setdefault(pid, []).append((day, from_minor(int(units), currency[plans[pid].customer_id])))
@@ -542,8 +544,8 @@ def _add_invoices(s: Session, as_of: dt.date, rows, disputes, out: dict[int, Cus
     # cleared by its last allocation on or before D (what is paid never exceeds the amount)
     reopened = _last_allocations(s, [r[0] for r in rows if r[5] - r[9] <= 0 and r[10] is None], as_of)
     nothing: dict[str, Decimal] = {}   # the zero of each currency, shared by the settled invoices
-    days: dict[str, dt.date] = {}      # each day parsed once
-    parse = dt.date.fromisoformat
+    days: dict[int, dt.date] = {}      # each day number turned into a date once
+    parse = date_of
     for inv_id, cid, number, issued, due, amount, currency, flag, flag_units, paid_by_d, cleared in rows:
         ci = out[cid]
         open_units = amount - paid_by_d
@@ -674,7 +676,7 @@ def plan_paid_since(s: Session, plan_id: int, as_of: dt.date) -> int:
     q = (select(func.coalesce(func.sum(Allocation.amount), 0))
          .join(PaymentPlanInvoice, PaymentPlanInvoice.invoice_id == Allocation.invoice_id)
          .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-         .where(PaymentPlanRow.id == plan_id, Allocation.date >= PaymentPlanRow.starts_on, Allocation.date <= as_of))
+         .where(PaymentPlanRow.id == plan_id, Allocation.date >= day_of_iso(PaymentPlanRow.starts_on), Allocation.date <= as_of))
     return int(s.scalar(q) or 0)
 
 
@@ -784,5 +786,4 @@ def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
     return rows
 
 
-def _as_date(v) -> dt.date:
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+_as_date = as_date

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
+from ar_desktop.storage.day_columns import DayNumber, Stamp
 from ar_desktop.storage.orm import Customer, Invoice
 from ar_desktop.storage.schema import metadata
 
@@ -127,9 +128,9 @@ def _value(column, target, name, text: str, keys, payment_id):
             if text not in ("yes", "no"):
                 raise ValueError
             return text == "yes"
-        if isinstance(kind, DateTime):
+        if isinstance(kind, DateTime | Stamp):
             return dt.datetime.fromisoformat(text)
-        if isinstance(kind, Date):
+        if isinstance(kind, Date | DayNumber):
             return dt.date.fromisoformat(text)
         if isinstance(kind, Integer):
             return int(text)
@@ -139,4 +140,4 @@ def _value(column, target, name, text: str, keys, payment_id):
 
 
 def _is_text(column) -> bool:
-    return not isinstance(column.type, Boolean | Date | DateTime | Integer)
+    return not isinstance(column.type, Boolean | Date | DateTime | Integer | DayNumber | Stamp)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.insurance import InsuredLimit, InsurerEvent, Policy
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.credit import PaymentBehaviour
+from ar_desktop.storage.days import as_date
 from ar_desktop.storage import collections_repo, open_set
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent
@@ -28,9 +29,7 @@ NOT_PAID_BY_CUSTOMER = ("write-off", "credit note", "void reversal", "discount",
 
 
 def _date(v) -> dt.date | None:
-    if v is None or isinstance(v, dt.date):
-        return v
-    return dt.date.fromisoformat(str(v))
+    return None if v is None else as_date(v)
 
 
 # --- policies -------------------------------------------------------------------------------------

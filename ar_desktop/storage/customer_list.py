@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ar_desktop.storage.days import day
 from ar_desktop.storage.search import SearchTerm, customer_condition
 
 __all__ = ["SORT_KEYS", "CustomerList", "balances_sql"]
@@ -59,7 +60,7 @@ class CustomerList:
         return self.only_overdue or (not counting and self.sort in _BY_BALANCE)
 
     def _sql(self, what: str, counting: bool = False) -> tuple[str, dict]:
-        p: dict = {"as_of": self.as_of.isoformat()}
+        p: dict = {"as_of": day(self.as_of)}
         source = "customer c"
         if self._with_balances(counting):
             source += f" LEFT JOIN ({balances_sql()}) b ON b.cid = c.id"

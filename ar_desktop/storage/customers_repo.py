@@ -14,6 +14,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.records import CustomerData
 from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage.days import as_date, day
 from ar_desktop.storage.convert import customer_columns, customer_data
 from ar_desktop.storage.customer_list import SORT_KEYS, CustomerList, balances_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -96,7 +97,7 @@ def rows(s: Session, ids: Sequence[int], as_of: dt.date) -> list[CustomerRow]:
         chunk = ids[part:part + 900]
         marks = ", ".join(f":c{n}" for n in range(len(chunk)))
         sql = balances_sql(f" AND customer_id IN ({marks})")
-        params = {"as_of": as_of.isoformat(), **{f"c{n}": cid for n, cid in enumerate(chunk)}}
+        params = {"as_of": day(as_of), **{f"c{n}": cid for n, cid in enumerate(chunk)}}
         balances.update({r.cid: r for r in s.execute(text(sql), params)})
     out = {}
     for c in s.scalars(select(Customer).where(Customer.id.in_(ids))):
@@ -136,7 +137,7 @@ def choices(s: Session, as_of: dt.date) -> list[CustomerChoice]:
     read through the DB-API cursor (ten thousand rows: SQLAlchemy's row handling would double the time)."""
     con = s.connection().connection.driver_connection
     owed = {cid: (open_, overdue) for cid, open_, overdue, _oldest in con.execute(
-        balances_sql().replace(":as_of", "?"), (as_of.isoformat(), as_of.isoformat()))}
+        balances_sql().replace(":as_of", "?"), (day(as_of), day(as_of)))}
     return [CustomerChoice(cid, code, name, cur, *owed.get(cid, (0, 0)))
             for cid, code, name, cur in con.execute("SELECT id, code, name, currency FROM customer ORDER BY code")]
 
@@ -153,8 +154,7 @@ def unapplied_credit(s: Session, customer_id: int) -> int:
     return int(paid) - int(applied)
 
 
-def _as_date(v) -> dt.date:
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+_as_date = as_date
 
 
 def classes_by_code(s: Session) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable
 from typing import Any, NamedTuple
 
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY
+from ar_desktop.storage.days import date_of, day, from_iso_sql
 
 # Entries that are no money from the customer keep no promise (collections_repo.NOT_MONEY).
 _NOT_MONEY = ", ".join(repr(m) for m in sorted(CORRECTIONS - {RECOVERY.key}))
@@ -66,9 +67,9 @@ def latest_promises(con: sqlite3.Connection, as_of: dt.date, customer_ids: Colle
                     grace_days: int) -> list[PromiseRow]:
     """Per customer, the latest promise made on or before D with the money received in its window (entries
     that are money, not reversed by D): collections_repo.latest_promises."""
-    d = as_of.isoformat()
+    d = as_of.isoformat()   # the promise's own dates are ISO text; the payments' day numbers (storage.days)
     received = ("(SELECT coalesce(sum(pay.amount), 0) FROM payment pay WHERE pay.customer_id = p.customer_id "
-                "AND pay.date >= p.made_on AND pay.date <= min(date(p.promised_date, ?), ?) "
+                f"AND pay.date >= {from_iso_sql('p.made_on')} AND pay.date <= min({from_iso_sql('p.promised_date')} + ?, ?) "
                 f"AND pay.method NOT IN ({_NOT_MONEY}) AND pay.reverses_id IS NULL AND NOT EXISTS "
                 "(SELECT 1 FROM payment r WHERE r.reverses_id = pay.id AND r.date <= ?))")
     q = (f"SELECT p.customer_id, p.id, p.made_on, p.promised_date, p.amount, {received}, p.status FROM "
@@ -77,7 +78,7 @@ def latest_promises(con: sqlite3.Connection, as_of: dt.date, customer_ids: Colle
          "WHERE ranked.rn = 1")
     return [PromiseRow(cid, pid, _day(made), _day(promised), amount, int(units), status)
             for cid, pid, made, promised, amount, units, status in
-            con.execute(q, (f"+{int(grace_days)} days", d, d, _ids(customer_ids), d))]
+            con.execute(q, (int(grace_days), day(as_of), day(as_of), _ids(customer_ids), d))]
 
 
 class PlanRow(NamedTuple):
@@ -112,12 +113,12 @@ def plans_on(con: sqlite3.Connection, as_of: dt.date, customer_ids: Collection[i
                                           f"WHERE plan_id {_IN} ORDER BY plan_id, due_on", (ids,)):
         schedule.setdefault(pid, []).append((_day(due_on), units))
     paid: dict[int, list[tuple[dt.date, int]]] = {}
-    for pid, day, units in con.execute(
+    for pid, on, units in con.execute(
             "SELECT ppi.plan_id, a.date, sum(a.amount) FROM payment_plan_invoice ppi "
             "JOIN payment_plan pp ON pp.id = ppi.plan_id JOIN allocation a ON a.invoice_id = ppi.invoice_id "
-            f"WHERE ppi.plan_id {_IN} AND a.date >= pp.starts_on AND a.date <= ? GROUP BY ppi.plan_id, a.date",
-            (ids, d)):
-        paid.setdefault(pid, []).append((_day(day), int(units)))
+            f"WHERE ppi.plan_id {_IN} AND a.date >= {from_iso_sql('pp.starts_on')} AND a.date <= ? "
+            "GROUP BY ppi.plan_id, a.date", (ids, day(as_of))):
+        paid.setdefault(pid, []).append((date_of(on), int(units)))
     return [PlanRow(pid, cid, status, _day(starts), _day(ends), frozenset(invoices.get(pid, ())),
                     schedule.get(pid, []), paid.get(pid, []))
             for pid, cid, status, starts, ends in plans]

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.terms import PaymentTerms
+from ar_desktop.storage.days import date_of, day
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 
 
@@ -121,12 +122,12 @@ def payments_on(s: Session, keys: list[tuple[int, dt.date]]) -> dict[tuple, list
     con = s.connection()
     for part in _chunks(sorted(set(keys)), 450):
         values = ", ".join(["(?, ?)"] * len(part))
-        params = tuple(x for c, d in part for x in (c, d.isoformat()))
+        params = tuple(x for c, d in part for x in (c, day(d)))
         q = (f"WITH k(c, d) AS (VALUES {values}) "  # noqa: S608 - placeholders only
              "SELECT p.customer_id, p.date, p.id, p.amount, p.method, p.reference "
              "FROM k JOIN payment p ON p.customer_id = k.c AND p.date = k.d")
         for c, d, pid, amount, method, ref in con.exec_driver_sql(q, params):
-            out.setdefault((c, dt.date.fromisoformat(d)), []).append((pid, amount, method, ref))
+            out.setdefault((c, date_of(d)), []).append((pid, amount, method, ref))
     return out
 
 

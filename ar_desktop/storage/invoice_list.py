@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ar_desktop.storage.list_filter import customer_and_period
 from ar_desktop.storage.orm import SPAN_OPEN
 from ar_desktop.storage.search import SearchTerm, invoice_condition
+from ar_desktop.storage.days import day
 
 __all__ = ["SORT_KEYS", "InvoiceList"]
 
@@ -86,7 +87,7 @@ class InvoiceList:
                 terms.append(f"i.span_class = {SPAN_OPEN}")  # the open set's range of that index
         if self.status == "overdue":
             terms.append("i.due_date < :as_of")
-            p["as_of"] = (self.as_of or dt.date.today()).isoformat()
+            p["as_of"] = day(self.as_of or dt.date.today())
         shared, shared_p = customer_and_period("i", "issue_date", self.customer_id, self.date_from, self.date_to)
         terms += shared
         p.update(shared_p)
@@ -132,7 +133,7 @@ class InvoiceList:
         """How many invoices the filter keeps, and in minor units their amount, open amount and overdue amount
         (void invoices count, with nothing owed)."""
         where, p = self._where(counting=True)
-        p = {**p, "today": (self.as_of or dt.date.today()).isoformat()}
+        p = {**p, "today": day(self.as_of or dt.date.today())}
         if where == " WHERE 1":  # the whole table: each sum from the narrowest index that holds it
             n = s.execute(text("SELECT count(*) FROM invoice")).scalar_one()
             amount = s.execute(text("SELECT sum(amount) FROM invoice INDEXED BY ix_invoice_amount")).scalar_one()

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.money import KNOWN_CURRENCIES, MAX_UNITS, exponent
 from ar_desktop.domain.quick_rows import _NO, _YES, _plain
 from ar_desktop.domain.records import _BAD_LINE, _BAD_MULTILINE, EARLIEST_DATE, LATEST_DATE, LIMITS
+from ar_desktop.storage.days import from_iso_sql
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.orm import Invoice
 
@@ -219,12 +220,13 @@ class Staging:
             discount, until = "0", "NULL"
         else:   # the customer's terms, rounded half up: (2 * units * percent + scale) / (2 * scale)
             discount = f"(CASE WHEN c.percent > 0 THEN (2 * {units} * c.percent + c.scale) / (2 * c.scale) ELSE 0 END)"
-            until = f"(CASE WHEN c.percent > 0 THEN date({issue}, '+' || c.discount_days || ' days') END)"
+            until = f"(CASE WHEN c.percent > 0 THEN {from_iso_sql(issue)} + c.discount_days END)"
         yes = quoted(_YES)
         values = {
-            "number": col("number"), "customer_id": "c.id", "issue_date": issue,
-            "due_date": f"(CASE WHEN {self._empty('due_date')} THEN date({issue}, '+' || c.net || ' days') "
-                        f"ELSE {due} END)",
+            # the checked ISO text as a day number (storage.days)
+            "number": col("number"), "customer_id": "c.id", "issue_date": from_iso_sql(issue),
+            "due_date": f"(CASE WHEN {self._empty('due_date')} THEN {from_iso_sql(issue)} + c.net "
+                        f"ELSE {from_iso_sql(due)} END)",
             "amount": units, "discount": discount, "discount_until": until, "currency": "c.currency",
             "reference": f"coalesce({col('reference')}, '')", "description": f"coalesce({col('description')}, '')",
             "disputed": f"(coalesce({col('disputed')}, '') IN ({yes}))",

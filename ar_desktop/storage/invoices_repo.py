@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.allocation import OpenInvoice
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.storage.days import as_date
 from ar_desktop.storage.invoice_list import SORT_KEYS, InvoiceList
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.orm import Allocation, Customer, Invoice
@@ -133,7 +134,7 @@ def existing_numbers(s: Session, numbers: list[str]) -> set[str]:
 
 def last_allocation_date(s: Session, invoice_id: int, default: dt.date) -> dt.date:
     last = s.scalar(select(func.max(Allocation.date)).where(Allocation.invoice_id == invoice_id))
-    return default if last is None else (last if isinstance(last, dt.date) else dt.date.fromisoformat(str(last)))
+    return default if last is None else as_date(last)
 
 
 def has_allocations(s: Session, invoice_id: int) -> bool:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
 from ar_desktop.domain.kpi import ClearedInvoice, ClearingStats, Period
+from ar_desktop.storage.days import as_date, date_of
 from ar_desktop.storage import clearing_summary, kpi_sql, open_set
 from ar_desktop.storage.as_of_sql import last_allocation
 from ar_desktop.storage.kpi_sql import dbapi
@@ -86,8 +87,7 @@ def open_items(s: Session, as_of: dt.date, *, currency: str | None = None,
     # UTF-8) and ISO dates.
     rows.sort(key=lambda r: (r[3], r[6], r[1]))
     disputes = _dispute_events(s, [r[0] for r in rows])
-    day = dt.date.fromisoformat
-    return [OpenItem(i, number, cid, code, name, day(issued), day(due), amount, units, cur,
+    return [OpenItem(i, number, cid, code, name, date_of(issued), date_of(due), amount, units, cur,
                      disputed_part(disputes.get(i), bool(flag), units, as_of) if flag or i in disputes else 0)
             for i, number, cid, code, name, issued, due, amount, units, cur, flag in rows]
 
@@ -183,8 +183,7 @@ def uses_currency(s: Session, currency: str) -> bool:
     return kpi_sql.uses_currency(dbapi(s), currency)
 
 
-def _as_date(v) -> dt.date:
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+_as_date = as_date
 
 
 def charge_rules_in_use(s: Session) -> list[str]:

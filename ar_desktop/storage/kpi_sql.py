@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ar_desktop.domain.aging import BUCKETS
 from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
 from ar_desktop.domain.kpi import ClearingStats, Period
+from ar_desktop.storage.days import date_of, day
 from ar_desktop.storage.spans import cleared_sql, issued_sql, open_sql, paid_on_sql
 
 # Payments that correct an invoice rather than pay it (services/adjustments.py). Written literally
@@ -99,13 +100,13 @@ def disputed_by_invoice(con: sqlite3.Connection, as_of: dt.date, currency: str) 
     that may be disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a
     dispute event), each checked for being open on D."""
     paid, paid_args = paid_on_sql(as_of)
-    day = as_of.isoformat()
+    d = day(as_of)
     q = (f"SELECT invoice.id, invoice.disputed, invoice.amount - {paid} FROM "
          f"(SELECT id FROM invoice WHERE disputed = 1 UNION SELECT invoice_id FROM collection_event "
          f" WHERE kind IN ({_KINDS}) AND invoice_id IS NOT NULL) AS c JOIN invoice ON invoice.id = c.id "
          "WHERE invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) "
          "AND invoice.currency = ?")
-    rows = [(i, flag, int(units)) for i, flag, units in con.execute(q, [*paid_args, day, day, currency]) if units > 0]
+    rows = [(i, flag, int(units)) for i, flag, units in con.execute(q, [*paid_args, d, d, currency]) if units > 0]
     events = dispute_events(con, [r[0] for r in rows])
     out = {}
     for i, flag, units in rows:
@@ -137,7 +138,7 @@ def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> in
 
 
 def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[tuple[int, int, str, int]]:
-    """(invoice id, customer id, due date as text, open units) of every invoice with something open as of D,
+    """(invoice id, customer id, due date as stored (a day number: storage.days), open units) of every invoice with something open as of D,
     read from ix_invoice_span alone (no number, no customer: the forecast's weekly totals need none)."""
     paid, paid_args = paid_on_sql(as_of)
     rows, args = open_sql(as_of, f"id, customer_id, due_date, amount - {paid} AS units", "currency = ?", (currency,),
@@ -148,7 +149,7 @@ def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list
 def sales_units(con: sqlite3.Connection, period: Period, currency: str) -> int:
     """Gross amount of the invoices issued in the period, voided ones (by D) excluded."""
     rows, args = issued_sql(period.start, period.as_of, "amount", "currency = ? AND (voided IS 0 OR voided_on > ?)",
-                            (currency, period.as_of.isoformat()))
+                            (currency, day(period.as_of)))
     return int(_one(con, f"SELECT coalesce(sum(amount), 0) FROM ({rows})", args)[0])
 
 
@@ -159,7 +160,7 @@ def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple 
     ``cleared_sql``'s (the clearing day is their ``closed_on``); those reopened after D (a reversal or
     a change of split, then perhaps paid again) are in D's open set with nothing open on D, and their
     clearing day is their last allocation by D (kpi_repo._cleared says the same with SQLAlchemy)."""
-    d = period.as_of.isoformat()
+    d = day(period.as_of)
     closed, args = cleared_sql(period.start, period.as_of, f"id, closed_on AS cleared, {columns}", where, params)
     paid, paid_args = paid_on_sql(period.as_of)
     last = "(SELECT max(a.date) FROM allocation a WHERE a.invoice_id = invoice.id AND a.date <= ?)"
@@ -171,15 +172,15 @@ def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple 
                    f"(SELECT payment.id FROM payment WHERE {ADJUSTMENT_SQL})")
     rows = f"{closed} UNION ALL SELECT * FROM ({reopened}) WHERE cleared > ?"
     return (f"SELECT c.*, (c.id, c.cleared) IN ({adjustments}) AS adjusted FROM ({rows}) AS c",
-            [*args, *reopened_args, period.start.isoformat()])
+            [*args, *reopened_args, day(period.start)])
 
 
 def clearing_stats(con: sqlite3.Connection, period: Period, currency: str) -> ClearingStats:
     """Count, days to pay and days late summed over the invoices paid in full in the period,
     those cleared by a write-off or credit note left out."""
     rows, args = cleared_sql_in(period, "issue_date, due_date", "currency = ?", (currency,))
-    n, to_pay, late = _one(con, "SELECT count(*), coalesce(sum(julianday(cleared) - julianday(issue_date)), 0), "
-                                "coalesce(sum(max(julianday(cleared) - julianday(due_date), 0)), 0) "
+    n, to_pay, late = _one(con, "SELECT count(*), coalesce(sum(cleared - issue_date), 0), "
+                                "coalesce(sum(max(cleared - due_date, 0)), 0) "
                                 f"FROM ({rows}) WHERE adjusted IS 0", args)
     return ClearingStats(int(n), int(round(to_pay)), int(round(late)))
 
@@ -193,13 +194,12 @@ def issued(con: sqlite3.Connection, first: dt.date, last: dt.date,
     # ~320,000 invoices of the trend's fifteen months), then the classes' days added up
     sums, sum_args = issued_sql(start, last, "issue_date, sum(amount)", "currency = ? AND voided IS 0", (currency,),
                                 group_by="issue_date")
-    day = dt.date.fromisoformat
     daily: dict[dt.date, int] = {}
     for d, units in con.execute(sums, sum_args):
-        key = day(d)
+        key = date_of(d)
         daily[key] = daily.get(key, 0) + int(units)
     rows, args = issued_sql(start, last, "issue_date, amount, voided, voided_on", "currency = ?", (currency,))
-    voided = [(day(d), day(v), int(units)) for d, v, units in con.execute(
+    voided = [(date_of(d), date_of(v), int(units)) for d, v, units in con.execute(
         f"SELECT issue_date, voided_on, amount FROM ({rows}) WHERE voided IS 1 AND voided_on IS NOT NULL", args)]
     return daily, voided
 
@@ -228,16 +228,16 @@ def open_by_customer(con: sqlite3.Connection, as_of: dt.date, currency: str) -> 
         cond, cond_args = _bucket_range(bucket, as_of)
         sums.append(f"sum(CASE WHEN {cond} THEN units ELSE 0 END)")
         sum_args += cond_args
-    day = as_of.isoformat()
+    d = day(as_of)
     q = (f"SELECT c.id, c.code, c.name, o.* FROM (SELECT customer_id, {', '.join(sums)}, "
          "sum(CASE WHEN due_date < ? THEN units ELSE 0 END), "
          "min(CASE WHEN due_date < ? AND units > 0 THEN due_date END) "
          f"FROM ({rows}) GROUP BY customer_id) AS o JOIN customer c ON c.id = o.customer_id")
     out, n = [], len(BUCKETS)
-    for cid, code, name, _cid, *rest in con.execute(q, [*sum_args, day, day, *args]):
+    for cid, code, name, _cid, *rest in con.execute(q, [*sum_args, d, d, *args]):
         oldest = rest[n + 1]
         out.append(CustomerOpen(cid, code, name, tuple(int(u) for u in rest[:n]), int(rest[n]),
-                                None if oldest is None else dt.date.fromisoformat(oldest)))
+                                date_of(oldest)))
     return out
 
 
@@ -246,8 +246,8 @@ def _bucket_range(bucket, as_of: dt.date) -> tuple[str, list]:
     cond, args = [], []
     if bucket.low is not None:
         cond.append("due_date <= ?")
-        args.append((as_of - dt.timedelta(days=bucket.low)).isoformat())
+        args.append(day(as_of - dt.timedelta(days=bucket.low)))
     if bucket.high is not None:
         cond.append("due_date >= ?")
-        args.append((as_of - dt.timedelta(days=bucket.high)).isoformat())
+        args.append(day(as_of - dt.timedelta(days=bucket.high)))
     return " AND ".join(cond) or "1", args

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ar_desktop.storage.days import day
+
 __all__ = ["customer_and_period"]
 
 
@@ -17,8 +19,8 @@ def customer_and_period(alias: str, date_column: str, customer_id: int | None,
         p["customer_id"] = customer_id
     if date_from is not None:
         terms.append(f"{alias}.{date_column} >= :date_from")
-        p["date_from"] = date_from.isoformat()
+        p["date_from"] = day(date_from)   # a day number (storage.days)
     if date_to is not None:
         terms.append(f"{alias}.{date_column} <= :date_to")
-        p["date_to"] = date_to.isoformat()
+        p["date_to"] = day(date_to)
     return terms, p

@@ -38,6 +38,8 @@ import sqlite3
 from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.sql import ColumnElement
 
+from ar_desktop.storage import days
+from ar_desktop.storage.days import LAST
 from ar_desktop.storage.orm import Allocation, Invoice
 from ar_desktop.storage.spans import EARLIEST as _EARLIEST
 from ar_desktop.storage.spans import SPAN_DAYS, SPAN_OPEN, class_ranges
@@ -124,13 +126,13 @@ def paid_on(as_of: dt.date) -> ColumnElement[int]:
 def span_sql(closed: str, issue: str) -> str:
     """``orm.derived``'s span class in SQL, of two column expressions."""
     return (f"CASE WHEN {closed} IS NULL THEN {SPAN_OPEN} "
-            + " ".join(f"WHEN julianday({closed}) - julianday({issue}) <= {n} THEN {k}" for k, n in enumerate(SPAN_DAYS))
+            + " ".join(f"WHEN {closed} - {issue} <= {n} THEN {k}" for k, n in enumerate(SPAN_DAYS))
             + f" ELSE {len(SPAN_DAYS)} END")
 
 
 def closed_sql(cleared: str, p: str = "") -> str:
     """``orm.derived``'s closing day in SQL (``p``: the invoice's alias and a dot)."""
-    return (f"CASE WHEN {p}voided THEN min(coalesce({p}voided_on, {p}issue_date), coalesce({cleared}, '9999-12-31')) "
+    return (f"CASE WHEN {p}voided THEN min(coalesce({p}voided_on, {p}issue_date), coalesce({cleared}, {LAST})) "
             f"ELSE {cleared} END")
 
 
@@ -153,7 +155,7 @@ def derived_mismatches(con: sqlite3.Connection, limit: int = 100) -> list[str]:
     """Invoices whose derived columns differ from a recomputation from their allocations and their
     own columns, as sentences for ``check``; [] when all agree."""
     columns = {r[1] for r in con.execute("PRAGMA table_info(invoice)")}
-    if "span_class" not in columns:   # a file not yet upgraded: only the paid totals
+    if "span_class" not in columns or not days.in_use(con):   # a file not yet upgraded: only the paid totals
         rows = con.execute(
             "SELECT i.number, i.paid, COALESCE(SUM(a.amount), 0) FROM invoice i LEFT JOIN allocation a "
             "ON a.invoice_id = i.id GROUP BY i.id HAVING i.paid != COALESCE(SUM(a.amount), 0) LIMIT ?",
@@ -172,9 +174,13 @@ def derived_mismatches(con: sqlite3.Connection, limit: int = 100) -> list[str]:
         if paid != units:
             out.append(f"invoice {number}: paid column {paid} differs from its allocations {units} (minor units)")
         elif last != real_last:
-            out.append(f"invoice {number}: last payment date {last or 'none'} differs from its allocations "
-                       f"({real_last or 'none'})")
+            out.append(f"invoice {number}: last payment date {_shown(last, 'none')} differs from its allocations "
+                       f"({_shown(real_last, 'none')})")
         else:
-            out.append(f"invoice {number}: derived columns (cleared {cleared_on or '-'}, closed {closed_on or '-'}, "
+            out.append(f"invoice {number}: derived columns (cleared {_shown(cleared_on)}, closed {_shown(closed_on)}, "
                        f"span class {span}) do not follow from the invoice; run the upgrade again")
     return out
+
+
+def _shown(value, nothing: str = "-") -> str:
+    return nothing if value is None else days.shown(value)

@@ -1,4 +1,5 @@
-"""Tables of a company file. Money is stored as integer minor units, dates as ISO text."""
+"""Tables of a company file. Money is stored as integer minor units; dates as day numbers in the tables with a
+row per invoice or payment (storage.days), as ISO text in the others."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, In
                         UniqueConstraint, event, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ar_desktop.storage.day_columns import DayNumber, Stamp
+
 from ar_desktop.storage.spans import SPAN_DAYS, SPAN_OPEN
 
 
 # Cleared two days or more after the due date: the invoice was overdue on some day (ix_invoice_paid_late
 # holds only these; a query names the term exactly so for SQLite to use that partial index).
-PAID_LATE_SQL = "cleared_on >= date(due_date, '+2 days')"
+PAID_LATE_SQL = "cleared_on >= due_date + 2"
 
 
 class Base(DeclarativeBase):
@@ -84,8 +87,8 @@ class Invoice(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
-    issue_date: Mapped[dt.date] = mapped_column(Date)
-    due_date: Mapped[dt.date] = mapped_column(Date)
+    issue_date: Mapped[dt.date] = mapped_column(DayNumber)
+    due_date: Mapped[dt.date] = mapped_column(DayNumber)
     amount: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     reference: Mapped[str] = mapped_column(String(100), default="")
@@ -97,10 +100,10 @@ class Invoice(Base):
     disputed_amount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(String(500), default="")
-    voided_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    voided_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
     # the early-payment discount its terms offered when it was entered, and the last day to take it
     discount: Mapped[int] = mapped_column(Integer, default=0)
-    discount_until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    discount_until: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
     # goods delivered under retention of title: they remain ours until paid (letters say so)
     retention_of_title: Mapped[bool] = mapped_column(Boolean, default=False)
     # Derived columns (storage.open_set), never set by hand. Paid so far and the date of the last
@@ -110,11 +113,11 @@ class Invoice(Base):
     # open follow from the row itself (``derived`` below, on every ORM write; bulk_repo in SQL). They
     # make "open on D" an index lookup and let lists filter and sort on the open amount in SQL.
     paid: Mapped[int] = mapped_column(Integer, default=0)
-    last_paid_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    cleared_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    last_paid_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
+    cleared_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
+    closed_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
     span_class: Mapped[int] = mapped_column(Integer, default=SPAN_OPEN)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(Stamp, default=_now)
     __table_args__ = (
         CheckConstraint("amount > 0", name="ck_invoice_amount"),
         CheckConstraint("due_date >= issue_date", name="ck_invoice_due"),
@@ -168,12 +171,12 @@ class Payment(Base):
     __tablename__ = "payment"
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))   # ix_payment_customer_date
-    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    date: Mapped[dt.date] = mapped_column(DayNumber, index=True)
     amount: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     method: Mapped[str] = mapped_column(String(40), default="")
     reference: Mapped[str] = mapped_column(String(100), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(Stamp, default=_now)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     # an early-payment discount: the payment that earned it (stands or falls with that payment's split)
@@ -198,7 +201,7 @@ class Allocation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), index=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"))
-    date: Mapped[dt.date] = mapped_column(Date)
+    date: Mapped[dt.date] = mapped_column(DayNumber)
     amount: Mapped[int] = mapped_column(Integer)
     # Negative when a reversal or a change of split takes back what was applied (on its own date).
     __table_args__ = (

@@ -38,6 +38,7 @@ from ar_desktop.domain.money import KNOWN_CURRENCIES, MAX_UNITS, exponent
 from ar_desktop.domain.quick_rows import _plain
 from ar_desktop.domain.records import EARLIEST_DATE, LATEST_DATE, LIMITS, PAYMENT_METHODS
 from ar_desktop.storage.bulk_repo import BulkWriter
+from ar_desktop.storage.days import from_iso_sql
 from ar_desktop.storage.invoice_staging import amount_parts, iso_day, plain_text, quoted, stage_cells
 
 __all__ = ["LANE_KEYS", "PaymentStaging"]
@@ -62,7 +63,7 @@ class PaymentStaging:
             con.exec_driver_sql(f"CREATE INDEX {STAGE}_invoice ON payment_stage (invoice_number)")
         con.exec_driver_sql(f"CREATE TABLE {CUSTOMERS} (code TEXT PRIMARY KEY, id INTEGER, currency TEXT, "
                             "exp INTEGER) WITHOUT ROWID")
-        con.exec_driver_sql(f"CREATE TABLE {LANE} (n INTEGER PRIMARY KEY, customer_id INTEGER, date TEXT, "
+        con.exec_driver_sql(f"CREATE TABLE {LANE} (n INTEGER PRIMARY KEY, customer_id INTEGER, date INTEGER, "
                             "amount INTEGER, currency TEXT, method TEXT, reference TEXT, invoice_id INTEGER, "
                             "code TEXT)")
         self._insert = f"INSERT INTO {STAGE} (n, {columns}) VALUES (?{', ?' * len(keys)})"
@@ -130,16 +131,18 @@ class PaymentStaging:
             f"{method} IN ({quoted(PAYMENT_METHODS)})",
             plain_text(col("reference"), LIMITS["reference"], multiline=False),
             # the invoice: the customer's, not void, issued by then, no discount, the payment open on it
-            "i.customer_id = c.id", "i.voided = 0", f"i.issue_date <= {date}", "i.discount = 0",
+            "i.customer_id = c.id", "i.voided = 0", f"i.issue_date <= {from_iso_sql(date)}", "i.discount = 0",
             f"i.amount - i.paid >= {units}",
             # once: nothing of the customer on that day in the books or elsewhere in the batch, the invoice
             # named on no other row of the batch
-            f"NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = c.id AND p.date = {date})",
+            f"NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = c.id AND p.date = {from_iso_sql(date)})",
             f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.customer_code = s.customer_code AND o.date = {date} "
             "AND o.n != s.n)",
             f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.invoice_number = s.invoice_number AND o.n != s.n)",
         ]
-        return (f"SELECT s.n, c.id, {date}, {units}, c.currency, {method}, coalesce({col('reference')}, ''), i.id, "
+        # the checked ISO text stored as its day number (storage.days)
+        return (f"SELECT s.n, c.id, {from_iso_sql(date)}, {units}, c.currency, {method}, "
+                f"coalesce({col('reference')}, ''), i.id, "
                 f"s.customer_code FROM {STAGE} s JOIN {CUSTOMERS} c ON c.code = s.customer_code "
                 f"JOIN main.invoice i ON i.number = s.invoice_number WHERE "
                 + " AND ".join(f"({c})" for c in checks) + " ORDER BY s.n")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.kpi import Period
 from ar_desktop.domain.payment_kinds import DISCOUNT
 from ar_desktop.storage.as_of_sql import id_set, live_on
+from ar_desktop.storage.day_columns import month_of
 from ar_desktop.storage.kpi_repo import _as_date, _cleared
 from ar_desktop.storage.kpi_sql import ADJUSTMENT_METHODS
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -22,8 +23,7 @@ VOID_REVERSAL = "void reversal"
 EVENT_KINDS = ("dispute", "dispute_resolved", "promise", "promise_kept", "promise_broken", "step_done")
 
 
-def _month(column):
-    return func.strftime("%Y-%m", column)
+_month = month_of
 
 
 def customers_in_review(s: Session, first: dt.date, last: dt.date, open_ids: Collection[int]) -> list[int]:
@@ -81,7 +81,7 @@ def payment_by_customer(s: Session, period: Period, scope) -> dict[int, tuple[in
     """Per customer: (invoices paid in full in the period, days to pay summed, days late summed), the
     KPI's definition (write-offs and credit notes left out)."""
     c = _cleared(period, None).subquery()
-    cleared, issued, due = func.julianday(c.c.cleared), func.julianday(c.c.issue_date), func.julianday(c.c.due_date)
+    cleared, issued, due = c.c.cleared, c.c.issue_date, c.c.due_date
     q = (select(c.c.customer_id, func.count(), func.sum(cleared - issued), func.sum(func.max(cleared - due, 0)))
          .where(c.c.adjusted.is_(False), c.c.customer_id.in_(scope)).group_by(c.c.customer_id))
     return {cid: (int(n), int(round(to_pay)), int(round(late))) for cid, n, to_pay, late in s.execute(q)}

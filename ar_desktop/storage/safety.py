@@ -10,6 +10,8 @@ from pathlib import Path
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage.days import problems as days_problems
+from ar_desktop.storage.days import stamp_of
 
 QUICK_CHECK_ABOVE = 200 * 2**20  # bytes: larger files get quick_check instead of the full integrity_check
 DEFAULT_KEEP = 10
@@ -340,6 +342,7 @@ def consistency_problems(con: sqlite3.Connection) -> list[str]:
     from ar_desktop.storage.open_set import derived_mismatches
 
     out += derived_mismatches(con)   # paid and last payment date against the allocations
+    out += days_problems(con)         # every date a day number, every time whole seconds
     for number, amount, paid in con.execute("SELECT number, amount, paid FROM invoice WHERE paid > amount"):
         out.append(f"invoice {number}: paid {paid} exceeds its amount {amount} (minor units)")
     # a reversal (negative, reverses_id set) takes back at most its amount; a change of split takes
@@ -465,7 +468,7 @@ def describe_file(path: Path, application_id: int) -> dict:
         if "audit_entry" in tables:
             stamps.append(con.execute("SELECT MAX(at) FROM audit_entry").fetchone()[0])
         return {"schema": schema[0] if schema else "?", "company": company[0] if company else "?",
-                "counts": counts, "stamps": [str(x) for x in stamps if x],
+                "counts": counts, "stamps": [str(stamp_of(x) if isinstance(x, int) else x) for x in stamps if x],
                 "consistency": consistency_problems(con)}
     finally:
         con.close()

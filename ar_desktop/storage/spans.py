@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ar_desktop.storage.days import day
+
 # How long an invoice stayed open, in classes: class k < SPAN_OPEN means closed at most SPAN_DAYS[k]
 # days after it was issued (the last class: any longer); SPAN_OPEN, not closed yet. An invoice of
 # class k open on D was therefore issued after D - SPAN_DAYS[k] (see storage.open_set).
@@ -48,16 +50,16 @@ def open_sql(as_of: dt.date, columns: str, where: str = "", params: tuple = (),
     """``open_set.open_rows`` as text: SELECT ``columns`` (with their ``column_params``) FROM invoice of
     every invoice open on D (``where``: more conditions with their ``params``), one range of
     ix_invoice_span per class."""
-    day = as_of.isoformat()
+    d = day(as_of)
     arms = []
     for k, earliest in class_ranges(as_of):
-        cond, a = ["span_class = ?", "issue_date <= ?"], [*column_params, k, day]
+        cond, a = ["span_class = ?", "issue_date <= ?"], [*column_params, k, d]
         if earliest > EARLIEST:
             cond.append("issue_date >= ?")
-            a.append(earliest.isoformat())
+            a.append(day(earliest))
         if k != SPAN_OPEN:   # open classes have no closing day yet
             cond.append("closed_on > ?")
-            a.append(day)
+            a.append(d)
         arms.append((cond, a))
     return _union(arms, columns, where, params)
 
@@ -67,7 +69,7 @@ def issued_sql(start: dt.date, end: dt.date, columns: str, where: str = "", para
     """``open_set.issued_rows`` as text: the invoices issued in (start, end]. ``group_by``: grouped within
     each range (read in issue-date order: a GROUP BY issue_date needs no sorter; the caller adds up the
     ranges' groups)."""
-    arms = [(["span_class = ?", "issue_date > ?", "issue_date <= ?"], [k, start.isoformat(), end.isoformat()])
+    arms = [(["span_class = ?", "issue_date > ?", "issue_date <= ?"], [k, day(start), day(end)])
             for k in [*range(len(SPAN_DAYS) + 1), SPAN_OPEN]]
     return _union(arms, columns, where, params, group_by)
 
@@ -82,16 +84,16 @@ def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", par
         if k == SPAN_OPEN:
             continue   # never closed
         cond = ["span_class = ?", "issue_date <= ?", "closed_on > ?", "closed_on <= ?"]
-        a = [k, end.isoformat(), start.isoformat(), end.isoformat()]
+        a = [k, day(end), day(start), day(end)]
         if earliest > EARLIEST:
             cond.append("issue_date > ?")
-            a.append(earliest.isoformat())
-        arms.append(([*cond, cleared], [*a, (as_of or end).isoformat()]))
+            a.append(day(earliest))
+        arms.append(([*cond, cleared], [*a, day(as_of or end)]))
     return _union(arms, columns, where, params)
 
 
 def paid_on_sql(as_of: dt.date) -> tuple[str, list]:
     """``open_set.paid_on`` as text, for a query FROM invoice: the units allocated by D."""
-    day = as_of.isoformat()
+    d = day(as_of)
     return ("(paid - CASE WHEN last_paid_on > ? THEN (SELECT coalesce(sum(a.amount), 0) FROM allocation a "
-            "WHERE a.invoice_id = invoice.id AND a.date > ?) ELSE 0 END)"), [day, day]
+            "WHERE a.invoice_id = invoice.id AND a.date > ?) ELSE 0 END)"), [d, d]

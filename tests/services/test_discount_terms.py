@@ -17,6 +17,7 @@ from ar_desktop.services.importing import import_file
 from ar_desktop.services.invoicing import add_invoice, invoice_ids, invoice_rows, update_invoice
 from ar_desktop.services.payments import payment_rows, record_payment
 from ar_desktop.services.statements import statement_pdf
+from ar_desktop.storage.days import iso_sql
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 from tests.pdf.pdftext import page_texts
 
@@ -206,8 +207,8 @@ def test_discounts_keep_the_derived_columns_and_count_the_invoice_as_paid_on_the
     try:
         assert open_set.derived_mismatches(con) == []
         got = {n: (paid, last, cleared) for n, paid, last, cleared in con.execute(
-            "SELECT number, paid, last_paid_on, cleared_on FROM invoice")}
-        discounts = sorted(con.execute("SELECT i.number, a.date, a.amount FROM allocation a JOIN payment p "
+            f"SELECT number, paid, {iso_sql('last_paid_on')}, {iso_sql('cleared_on')} FROM invoice")}
+        discounts = sorted(con.execute(f"SELECT i.number, {iso_sql('a.date')}, a.amount FROM allocation a JOIN payment p "
                                        "ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id "
                                        "WHERE p.method = 'discount'"))
     finally:

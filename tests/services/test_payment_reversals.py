@@ -234,12 +234,14 @@ def derived(books) -> dict[str, tuple]:
 
     from ar_desktop.services.backups import check
     from ar_desktop.storage import open_set
+    from ar_desktop.storage.days import iso_sql
 
     con = sqlite3.connect(books.db.path)
     try:
         assert open_set.derived_mismatches(con) == []
         rows = {n: row for n, *row in con.execute(
-            "SELECT number, paid, last_paid_on, cleared_on, closed_on, span_class FROM invoice")}
+            f"SELECT number, paid, {iso_sql('last_paid_on')}, {iso_sql('cleared_on')}, {iso_sql('closed_on')}, "
+            "span_class FROM invoice")}
     finally:
         con.close()
     assert check(books).ok

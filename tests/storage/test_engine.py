@@ -44,7 +44,7 @@ def test_foreign_keys_are_enforced(db_path):
         with pytest.raises(Exception, match="FOREIGN KEY"):
             with db.session() as s:
                 s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, "
-                               "created_at) VALUES (999, '2026-01-01', 1, 'EUR', '', '', '2026-01-01 00:00:00')"))
+                               "created_at) VALUES (999, 20454, 1, 'EUR', '', '', 1767225600)"))   # 2026-01-01 (storage.days)
     finally:
         db.close()
 

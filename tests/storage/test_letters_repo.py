@@ -72,8 +72,8 @@ def db(tmp_path):
                        "30, 'EUR', 'en', '', 0, '', '', '2026-01-01 00:00:00')"))
         s.execute(text("INSERT INTO invoice (number, customer_id, issue_date, due_date, amount, currency, reference, "
                        "description, disputed, dispute_reason, voided, void_reason, paid, created_at) VALUES "
-                       "('I-1', 1, '2026-01-01', '2026-01-31', 12345, 'EUR', 'PO-1', '', 0, '', 0, '', 0, "
-                       "'2026-01-01 00:00:00')"))
+                       "('I-1', 1, 20454, 20484, 12345, 'EUR', 'PO-1', '', 0, '', 0, '', 0, "
+                       "1767225600)"))   # 2026-01-01, 2026-01-31 as day numbers (storage.days)
     try:
         yield d
     finally:

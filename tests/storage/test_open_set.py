@@ -30,6 +30,7 @@ from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.importing import import_file
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder
 from ar_desktop.domain.next_step import StepRecord, collection_status, overdue_periods, status_of, summarize
+from ar_desktop.storage.days import iso_sql
 from ar_desktop.storage import collections_repo, invoices_repo, open_set
 from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
 from ar_desktop.storage.import_repo import next_id
@@ -166,10 +167,11 @@ def _plain(path: Path):
     """Invoices and allocations read straight from the file, nothing derived."""
     con = sqlite3.connect(path)
     try:
-        invoices = con.execute("SELECT i.id, c.code, i.currency, i.issue_date, i.due_date, i.amount, i.voided, "
-                               "i.voided_on, i.cleared_on, i.closed_on FROM invoice i JOIN customer c "
-                               "ON c.id = i.customer_id").fetchall()
-        allocations = con.execute("SELECT invoice_id, date, amount FROM allocation").fetchall()
+        iso = iso_sql   # the stored day numbers as ISO text, as the oracles compare them
+        invoices = con.execute(f"SELECT i.id, c.code, i.currency, {iso('i.issue_date')}, {iso('i.due_date')}, i.amount, "
+                               f"i.voided, {iso('i.voided_on')}, {iso('i.cleared_on')}, {iso('i.closed_on')} "
+                               "FROM invoice i JOIN customer c ON c.id = i.customer_id").fetchall()
+        allocations = con.execute(f"SELECT invoice_id, {iso('date')}, amount FROM allocation").fetchall()
         mismatches = open_set.derived_mismatches(con)
     finally:
         con.close()
@@ -386,7 +388,8 @@ def _derived(path: Path) -> dict[str, tuple]:
     try:
         assert open_set.derived_mismatches(con) == []   # every derived column equals check's recomputation
         return {n: (p, last, cleared, closed) for n, p, last, cleared, closed in con.execute(
-            "SELECT number, paid, last_paid_on, cleared_on, closed_on FROM invoice")}
+            f"SELECT number, paid, {iso_sql('last_paid_on')}, {iso_sql('cleared_on')}, {iso_sql('closed_on')} "
+            "FROM invoice")}
     finally:
         con.close()
 
@@ -506,7 +509,7 @@ def test_kpi_sums_equal_a_plain_recomputation(template, tmp_path_factory, invoic
         plain, allocations, mismatches = _plain(path)
         assert mismatches == []
         con = sqlite3.connect(path)
-        methods = con.execute("SELECT a.invoice_id, a.date, p.method FROM allocation a "
+        methods = con.execute(f"SELECT a.invoice_id, {iso_sql('a.date')}, p.method FROM allocation a "
                               "JOIN payment p ON p.id = a.payment_id").fetchall()
         con.close()
         for offset, days in dates:

@@ -3,11 +3,14 @@ its kind (its method) and nothing stored is lost (the tables are rebuilt with fo
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from ar_desktop.domain.payment_kinds import kind_of
+from ar_desktop.storage.days import day, stamp
 from ar_desktop.storage.engine import open_database
 from ar_desktop.storage.safety import APPLICATION_ID
 from ar_desktop.storage.upgrade import MIGRATIONS, alembic_config
@@ -61,22 +64,24 @@ def test_migration_keeps_every_row_and_kind(tmp_path):
                 (1, 1, 6000), (2, 1, 4000), (3, 2, 2500)]
             assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert s.execute(text("PRAGMA foreign_key_check")).all() == []
-        # the new rules hold in the rebuilt tables
+        # the new rules hold in the rebuilt tables (dates as stored since 0024: day numbers, seconds)
+        D1, D2 = day(dt.date(2026, 3, 1)), day(dt.date(2026, 3, 2))
+        T1, T2 = stamp(dt.datetime(2026, 3, 1)), stamp(dt.datetime(2026, 3, 2))
         with pytest.raises(IntegrityError), db.session() as s:
-            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, note, "
-                           "created_at) VALUES (1, '2026-03-01', -100, 'EUR', '', '', '', "
-                           "'2026-03-01 00:00:00')"))  # negative but reversing nothing
+            s.execute(text(f"INSERT INTO payment (customer_id, date, amount, currency, method, reference, note, "
+                           f"created_at) VALUES (1, {D1}, -100, 'EUR', '', '', '', "
+                           f"{T1})"))  # negative but reversing nothing
         with pytest.raises(IntegrityError), db.session() as s:
-            s.execute(text("INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
-                           "(9, 1, '2026-03-01', -100)"))  # a payment that does not exist
+            s.execute(text(f"INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES "
+                           f"(9, 1, {D1}, -100)"))  # a payment that does not exist
         with db.session() as s:
-            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, "
-                           "reverses_id, note, created_at) VALUES (1, '2026-03-01', -6000, 'EUR', '', '', "
-                           "1, 'typo', '2026-03-01 00:00:00')"))
+            s.execute(text(f"INSERT INTO payment (customer_id, date, amount, currency, method, reference, "
+                           f"reverses_id, note, created_at) VALUES (1, {D1}, -6000, 'EUR', '', '', "
+                           f"1, 'typo', {T1})"))
         with pytest.raises(IntegrityError), db.session() as s:  # an entry is reversed once
-            s.execute(text("INSERT INTO payment (customer_id, date, amount, currency, method, reference, "
-                           "reverses_id, note, created_at) VALUES (1, '2026-03-02', -6000, 'EUR', '', '', "
-                           "1, 'again', '2026-03-02 00:00:00')"))
+            s.execute(text(f"INSERT INTO payment (customer_id, date, amount, currency, method, reference, "
+                           f"reverses_id, note, created_at) VALUES (1, {D2}, -6000, 'EUR', '', '', "
+                           f"1, 'again', {T2})"))
     finally:
         db.close()
     assert list(tmp_path.glob("old.before-upgrade-*.ardb.bak"))
@@ -88,6 +93,8 @@ def test_migration_downgrades_to_the_net_split(tmp_path):
     path = tmp_path / "co.ardb"
     open_database(path, create=True).close()
     engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:   # dates as ISO text again (0024's downgrade), as this revision stored them
+        command.downgrade(alembic_config(conn), "0020")
     with engine.begin() as conn:
         conn.execute(text(_CUSTOMER))
         conn.execute(text(_INVOICE.format(n="I-1", voided=0, paid=0)))
