@@ -12,6 +12,7 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage.company_row import read_profile
 from ar_desktop.storage.engine import open_database
+from ar_desktop.storage.opening import OpeningWatch
 
 FILE_SUFFIX = ".ardb"
 
@@ -33,12 +34,13 @@ def create_company(path: str | Path, name: str, currency: str = "EUR", country: 
 
 
 def open_company(path: str | Path, clock: Clock | None = None, *, record_outcomes: bool = True,
-                 reading: bool = False) -> Books:
+                 reading: bool = False, watch: OpeningWatch | None = None) -> Books:
     """Open a company file; with ``record_outcomes`` (the window does it once the file is checked, so as not
     to wait for that), record what became of the open promises and plans (see collections.record_outcomes).
     ``reading``: the background check waits for the first session or ``books.db.start_check()`` (a command
-    that only reads; the window, until its tabs are filled: storage.engine.open_database)."""
-    books = Books(open_database(path, reading=reading), clock or SystemClock())
+    that only reads; the window, until its tabs are filled: storage.engine.open_database). ``watch`` follows
+    and may cancel a long opening (storage.opening)."""
+    books = Books(open_database(path, reading=reading, watch=watch), clock or SystemClock())
     if record_outcomes:
         record_outcomes_on_open(books)
     return books

@@ -19,6 +19,10 @@ class Progress:
         self._report = report or (lambda done, total, text: None)
         self._cancelled = cancelled or (lambda: False)
 
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """Report without stopping (a step that cannot be cancelled)."""
+        self._report(done, total, text)
+
     def step(self, done: int, total: int, text: str = "") -> None:
         """Report and stop here (raise Cancelled) when the user asked to cancel."""
         if self._cancelled():

@@ -131,7 +131,7 @@ def already_exists(dest: Path) -> UserError:
                           path=str(dest)))
 
 
-def timestamped_backup(source: Path, reason: str) -> Path:
+def timestamped_backup(source: Path, reason: str, progress: Callable[[int, int], None] | None = None) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = source.with_name(f"{source.stem}.{reason}-{stamp}{source.suffix}.bak")
-    return backup_file(source, dest)
+    return backup_file(source, dest, progress)

@@ -23,6 +23,7 @@ from ar_desktop.storage.background_check import BackgroundCheck
 from ar_desktop.storage.backup import timestamped_backup
 from ar_desktop.storage.connection import connect_plain, database_errors, make_engine, on_read_only_disk
 from ar_desktop.storage.lock import FileLock
+from ar_desktop.storage.opening import OpeningCancelled, OpeningWatch
 from ar_desktop.storage.upgrade import known_revisions, migrate
 
 if TYPE_CHECKING:
@@ -257,14 +258,16 @@ class Database:
             self._engine.dispose()
 
 
-def open_database(path: str | Path, *, create: bool = False, reading: bool = False) -> Database:
+def open_database(path: str | Path, *, create: bool = False, reading: bool = False,
+                  watch: OpeningWatch | None = None) -> Database:
     """Lock the file, make sure it is a sound company file, tidy what interrupted work left, migrate it.
 
     A file that was closed cleanly is opened at once and checked in the background; any other file is
     checked fully first, and so is every file before its schema is upgraded. ``reading`` (a command
     that only reads, or the window until it is painted): the background check, which only holds writes
     back, starts with the first session (or ``Database.start_check``) rather than at once, so that a
-    short read does not share the machine with it."""
+    short read does not share the machine with it. ``watch`` hears the steps of a long opening (the full
+    check, the copy before an upgrade, the upgrade) and may cancel it: OpeningCancelled, the file as it was."""
     path = Path(path).expanduser().resolve()
     if not path.parent.is_dir():
         raise UserError(Text(translate("Messages", "The folder {parent} does not exist. Choose an existing folder."),
@@ -277,16 +280,19 @@ def open_database(path: str | Path, *, create: bool = False, reading: bool = Fal
     lock.acquire(create=create)
     try:
         with _plain_errors(path):
-            return _open_locked(path, lock, create, reading)
+            return _open_locked(path, lock, create, reading, watch)
     except BaseException:
         lock.release()
         if created:
             for p in (path, *(Path(f"{path}{s}") for s in scratch.SQLITE_SIDE_FILES)):
                 p.unlink(missing_ok=True)
+        if watch is not None and watch.cancelled:
+            raise OpeningCancelled() from None  # an interrupted check or a rolled-back upgrade: nothing written
         raise
 
 
-def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False) -> Database:
+def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False,
+                 watch: OpeningWatch | None = None) -> Database:
     from ar_desktop.storage import clean_close
 
     if create and path.stat().st_size > 0:  # someone wrote it between our look and our lock
@@ -300,7 +306,11 @@ def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False
                                                    "not change the file."), name=path.name, current=current))
     trusted = create or (current == head and clean_close.closed_cleanly(path))
     if not trusted:  # not closed cleanly, or about to be upgraded: check it all before anything is written
-        problems = safety.integrity_problems(path)
+        if watch is not None:
+            watch.step(Text(translate("Messages", "Checking {name} before opening it…"), name=path.name))
+        problems = safety.integrity_problems(path, watch=watch)
+        if watch is not None:
+            watch.stop_if_cancelled()  # an interrupted check says nothing about the file
         if problems:
             clean_close.forget(path)
             raise safety.DamagedFile(path, problems, safety.latest_backup(path))
@@ -312,18 +322,39 @@ def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False
                                                  "must be upgraded, but it is on a read-only disk. Copy it to a "
                                                  "folder you may write to and open that copy."), name=path.name))
     engine = None
+    kept = None
     try:
         if current is not None and current != head:
-            timestamped_backup(path, "before-upgrade")
+            kept = _copy_before_upgrade(path, watch)
         if current != head:  # a new file or an upgrade: through Alembic, on the engine
+            if watch is not None and current is not None:
+                watch.step(Text(translate("Messages", "Upgrading {name} to this version of AR Desktop…"),
+                                name=path.name))
             engine = make_engine(path, read_only)
-            migrate(engine)
+            migrate(engine, watch)
     except BaseException:
         if engine is not None:
             engine.dispose()  # before the lock goes: closing its descriptor would drop SQLite's locks
+        if kept is not None and watch is not None and watch.cancelled and _revision(path) == current:
+            kept.unlink(missing_ok=True)  # the upgrade was rolled back: the file is its own copy as it was
         raise
     return Database(path, engine, lock, check_in_background=not create and trusted, read_only=read_only,
                     defer_check=reading)
+
+
+def _revision(path: Path) -> str | None:
+    try:
+        return safety.inspect_company_file(path)
+    except Exception:  # noqa: BLE001 - unknown: the copy is kept
+        return None
+
+
+def _copy_before_upgrade(path: Path, watch: OpeningWatch | None) -> Path:
+    if watch is None:
+        return timestamped_backup(path, "before-upgrade")
+    text = Text(translate("Messages", "Keeping a copy of {name} as it was before the upgrade…"), name=path.name)
+    watch.step(text)
+    return timestamped_backup(path, "before-upgrade", lambda done, total: watch.step(text, done, total))
 
 
 @contextlib.contextmanager

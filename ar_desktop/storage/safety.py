@@ -7,11 +7,15 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.days import problems as days_problems
 from ar_desktop.storage.days import stamp_of
+
+if TYPE_CHECKING:
+    from ar_desktop.storage.opening import OpeningWatch
 
 QUICK_CHECK_ABOVE = 200 * 2**20  # bytes: larger files get quick_check instead of the full integrity_check
 DEFAULT_KEEP = 10
@@ -310,10 +314,11 @@ def check_is_full(path: Path) -> bool:
 
 
 def integrity_problems(path: Path, *, full: bool | None = None,
-                       interrupt: list[sqlite3.Connection] | None = None) -> list[str]:
+                       interrupt: list[sqlite3.Connection] | None = None, watch: OpeningWatch | None = None) -> list[str]:
     """SQLite's own check of the file: [] when sound. ``full`` None: integrity_check unless very large.
 
-    ``interrupt``, when given, receives the connection so another thread can stop a long check."""
+    ``interrupt``, when given, receives the connection so another thread can stop a long check; ``watch`` stops
+    it when the user cancels an opening (then the answer says nothing about the file: the caller asks it)."""
     path = Path(path)
     if full is None:
         full = check_is_full(path)
@@ -321,6 +326,8 @@ def integrity_problems(path: Path, *, full: bool | None = None,
         con = connect_ro(path)
         if interrupt is not None:
             interrupt.append(con)
+        if watch is not None:
+            watch.guard(con)
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
         finally:

@@ -8,10 +8,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage.safety import APPLICATION_ID
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+
+    from ar_desktop.storage.opening import OpeningWatch
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _REVISION = re.compile(r"""^(down_)?revision\s*=\s*(?:['"]([^'"]+)['"]|None)""", re.M)
@@ -48,7 +51,7 @@ def known_revisions() -> tuple[frozenset[str], str]:
     return frozenset(revisions), heads.pop()
 
 
-def _compact_if_mostly_free(conn) -> None:
+def _compact_if_mostly_free(conn, watch: OpeningWatch | None = None) -> None:
     """After an upgrade that rebuilt big tables (0024 rewrites invoice, payment and allocation), the old
     pages stay in the file as free pages: a million-invoice file would keep 340 MB of them. When more than
     a quarter of the file (and over 10 MB) is free, VACUUM gives it back once, outside the upgrade's
@@ -56,13 +59,17 @@ def _compact_if_mostly_free(conn) -> None:
     page, count, free = (conn.exec_driver_sql(f"PRAGMA {p}").scalar()
                          for p in ("page_size", "page_count", "freelist_count"))
     if free * 4 > count and free * page > 10_000_000:
+        if watch is not None:  # reported, not cancellable: the upgrade has committed
+            watch.report(Text(translate("Messages", "Compacting the upgraded file (this step cannot be "
+                                                    "cancelled)…")), 0, 0)
         conn.exec_driver_sql("VACUUM")
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
     """Bring the file to the head revision. Foreign keys are off while tables are rebuilt (SQLite
     cannot alter a constraint in place, and dropping a referenced table would fail or cascade: the
-    procedure of SQLite's ALTER TABLE documentation); they are checked before the commit."""
+    procedure of SQLite's ALTER TABLE documentation); they are checked before the commit. ``watch`` may cancel the upgrade until it commits
+    (rolled back whole)."""
     from alembic import command
 
     with engine.connect() as conn:
@@ -74,6 +81,8 @@ def migrate(engine: Engine) -> None:
                 # DDL a migration runs before its first such statement (DROP, CREATE, a table rebuild's first
                 # steps) would each commit at once, and a process killed mid-upgrade would leave half a schema.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
+                if watch is not None:
+                    watch.guard(conn.connection.driver_connection)
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
                 command.upgrade(alembic_config(conn), "head")
                 from ar_desktop.storage import list_schema
@@ -85,7 +94,12 @@ def migrate(engine: Engine) -> None:
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")
-            _compact_if_mostly_free(conn)
+                if watch is not None:
+                    watch.stop_if_cancelled()
+                    watch.release(conn.connection.driver_connection)  # committing now: Cancel no longer applies
+            _compact_if_mostly_free(conn, watch)
         finally:
+            if watch is not None:
+                watch.release(conn.connection.driver_connection)
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             conn.commit()

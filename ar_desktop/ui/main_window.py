@@ -24,7 +24,7 @@ from ar_desktop.ui.credit_tab import CreditTab
 from ar_desktop.ui.data_actions import install_data_actions, restore_backup
 from ar_desktop.ui.customer_picker import CustomerChoices
 from ar_desktop.ui.customers_tab import CustomersTab
-from ar_desktop.ui.i18n import LANGUAGES, SETTING, chosen_language, error_text, switch_language
+from ar_desktop.ui.i18n import LANGUAGES, SETTING, chosen_language, error_text, render, switch_language
 from ar_desktop.ui.invoices_tab import InvoicesTab
 from ar_desktop.ui.letter_settings_actions import install_letter_settings_actions
 from ar_desktop.ui.overview_tab import Navigate, OverviewTab
@@ -46,6 +46,23 @@ FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "AR Desktop company (*.ardb);;All 
 TAB_SERVICES = ("ar_desktop.services.customers", "ar_desktop.services.invoicing", "ar_desktop.services.payments")
 
 
+# A file at least this big that must be checked fully or upgraded before it opens is opened off the GUI thread:
+# about half a second of SQLite's integrity check or of an upgrade's rebuilds on the office PC
+LONG_OPENING_ABOVE = 8 * 2**20
+
+
+def _long_opening(path: str | Path) -> str | None:
+    """"check" or "upgrade" when opening ``path`` will take long (storage.opening.opening_work), else None."""
+    try:
+        if Path(path).expanduser().stat().st_size < LONG_OPENING_ABOVE:
+            return None
+    except OSError:
+        return None  # the opening says why
+    from ar_desktop.storage.opening import opening_work
+
+    return opening_work(path)
+
+
 def _load_tab_services() -> None:
     from ar_desktop.services import customers, invoicing, payments  # noqa: F401  (TAB_SERVICES)
 
@@ -63,6 +80,7 @@ class MainWindow(QMainWindow):
         self.books: Books | None = None
         self._opening: Books | None = None  # open, shown by name, its tabs not yet filled (see _use)
         self._opening_task: BackgroundTask | None = None  # imports the tab services, started after the first paint
+        self._opening_long: BackgroundTask | None = None  # a big file's full check or upgrade (_open_in_background)
         self.import_result = None  # the dialog of the last import started from the menu (it stays open)
         self.language = chosen_language(settings)
         self.setWindowTitle("AR Desktop")
@@ -229,9 +247,18 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str | Path) -> bool:
+        """Open ``path`` and show it; False when it could not be opened (said to the user). A big file that
+        must be checked fully or upgraded first opens behind a progress dialog with Cancel: True then means
+        the opening has started (``self.books`` is set when it is done)."""
         from ar_desktop.services.backups import DamagedFile
 
         if self.books is not None and Path(path).resolve() == self.books.db.path:
+            return True
+        if self._opening_long is not None:
+            return False
+        work = _long_opening(path)
+        if work is not None:
+            self._open_in_background(Path(path), work)
             return True
         try:
             # the outcomes are recorded once checked, the check started when the tabs are filled (_fill_tabs):
@@ -245,6 +272,37 @@ class MainWindow(QMainWindow):
         self.close_file()
         self._use(books)
         return True
+
+    def _open_in_background(self, path: Path, work: str) -> None:
+        """The full check (a file not closed cleanly) or the upgrade of a big file, off the GUI thread: its
+        steps in a progress dialog, Cancel leaving the file as it was (storage.opening)."""
+        from ar_desktop.services.backups import DamagedFile
+        from ar_desktop.storage.opening import OpeningCancelled, OpeningWatch
+
+        watch = OpeningWatch()
+
+        def job(progress) -> object:
+            watch.report = lambda text, done, total: progress.report(done, total, render(text))
+            try:
+                return open_company(path, clock=self.clock, record_outcomes=False, reading=True, watch=watch)
+            except DamagedFile as e:
+                return e
+            except OpeningCancelled:
+                return watch
+
+        def done(result: object) -> None:
+            self._opening_long = None
+            if isinstance(result, DamagedFile):
+                self._offer_recovery(path, result)
+            elif result is watch:
+                self.statusBar().showMessage(self.tr("Opening {0} was cancelled; the file was not changed.")
+                                             .format(path.name))
+            else:
+                self.close_file()
+                self._use(result)
+
+        title = (self.tr("Checking {0}") if work == "check" else self.tr("Upgrading {0}")).format(path.name)
+        self._opening_long = BackgroundTask(self, title, job, done, on_cancel=watch.cancel).start()
 
     def _offer_recovery(self, path: Path, error: DamagedFile) -> bool:
         """A damaged file is never written to; offer the latest good backup in its place."""

@@ -80,8 +80,11 @@ class BackgroundTask(QObject):
     """Runs ``fn(progress)`` in the thread pool; ``done(result)`` is called on the GUI thread."""
 
     def __init__(self, parent: QWidget, title: str, fn: Callable[[Progress], Any],
-                 done: Callable[[Any], None] | None = None, *, quiet: bool = False):
-        """``quiet``: no progress dialog (a read-only refresh the user need not wait for)."""
+                 done: Callable[[Any], None] | None = None, *, quiet: bool = False,
+                 on_cancel: Callable[[], None] | None = None):
+        """``quiet``: no progress dialog (a read-only refresh the user need not wait for). ``on_cancel``: called
+        (on the GUI thread) when the task is cancelled, for work that stops otherwise than by its reads."""
+        self._on_cancel = on_cancel
         super().__init__()  # no parent: the widget may go before the worker ends
         self._parent = parent
         self._done = done
@@ -118,6 +121,8 @@ class BackgroundTask(QObject):
         stops at once (reads only: a write transaction is left to its own cancelling and rollback)."""
         self._cancel.set()
         self._job.interrupt()
+        if self._on_cancel is not None:
+            self._on_cancel()
 
     def _parent_alive(self) -> bool:
         return shiboken6.isValid(self._parent)

@@ -3221,6 +3221,18 @@ Create one for each company whose books you keep.</source>
         <translation>打开公司文件</translation>
     </message>
     <message>
+        <source>Opening {0} was cancelled; the file was not changed.</source>
+        <translation>已取消打开 {0}；文件未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Checking {0}</source>
+        <translation>正在检查 {0}</translation>
+    </message>
+    <message>
+        <source>Upgrading {0}</source>
+        <translation>正在升级 {0}</translation>
+    </message>
+    <message>
         <source>Damaged company file</source>
         <translation>公司文件已损坏</translation>
     </message>
@@ -5669,8 +5681,20 @@ Receivables and collections for bookkeepers.</source>
         <translation>{name} 由较新版本的 AR Desktop 写入（结构版本 {current}）。请安装新版本后再打开；当前版本不会改动该文件。</translation>
     </message>
     <message>
+        <source>Checking {name} before opening it…</source>
+        <translation>打开前正在检查 {name}…</translation>
+    </message>
+    <message>
         <source>{name} was made by an older version of AR Desktop and must be upgraded, but it is on a read-only disk. Copy it to a folder you may write to and open that copy.</source>
         <translation>{name} 由旧版 AR Desktop 创建，需要升级，但它位于只读磁盘上。请将其复制到您有写入权限的文件夹中，再打开该副本。</translation>
+    </message>
+    <message>
+        <source>Upgrading {name} to this version of AR Desktop…</source>
+        <translation>正在将 {name} 升级到本版 AR Desktop…</translation>
+    </message>
+    <message>
+        <source>Keeping a copy of {name} as it was before the upgrade…</source>
+        <translation>正在保存 {name} 升级前的副本…</translation>
     </message>
     <message>
         <source>{name} is already open in another AR Desktop window or process. Close it there first, then open it here.</source>
@@ -6801,6 +6825,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>the summary of clearings of customer {code} for {month} differs from its invoices: the worklist and the forecast read a wrong payment history there (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
         <translation>客户 {code} 在 {month} 的结清汇总与其发票不符：催收清单和现金预测读取的该月付款记录有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
+    <message>
+        <source>Compacting the upgraded file (this step cannot be cancelled)…</source>
+        <translation>正在压缩升级后的文件（此步骤无法取消）…</translation>
     </message>
 </context>
 <context>
