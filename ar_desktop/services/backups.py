@@ -78,8 +78,9 @@ def back_up(source: Books | str | Path, dest: str | Path, progress: Progress = N
     dest = Path(dest).expanduser().absolute()
     _check_destination(path, dest, replace)
     company = path if isinstance(source, Books) else None
+    copying = Text(translate("Messages", "Copying to {name}…"), name=dest.name)
     try:
-        return backup_file(path, dest, lambda done, total: progress.step(done, total, f"Copying to {dest.name}"),
+        return backup_file(path, dest, lambda done, total: progress.step(done, total, copying),
                            replace=replace, company=company)
     except OSError as e:
         raise _not_written(dest, file_error(dest, e)) from None

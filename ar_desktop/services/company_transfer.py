@@ -77,14 +77,15 @@ def export_company(books: Books, folder: str | Path, progress: Progress = NO_PRO
         files: dict[str, dict] = {}
         steps = len(LISTS) + len(company_tables.tables()) + 1
         for k, what in enumerate(LISTS):
-            progress.step(k, steps, what)
+            progress.step(k, steps, Text(translate("Messages", "Writing {name}…"), name=f"{what}.csv"))
             sheet = sheet_for(books, what)
             (part / f"{what}.csv").write_bytes(csv_bytes(sheet))
             files[f"{what}.csv"] = {"rows": len(sheet.rows)}
         with books.db.session() as s:
             company = company_repo.get(s)
             for k, table in enumerate(company_tables.tables()):
-                progress.step(len(LISTS) + k, steps, table.name)
+                progress.step(len(LISTS) + k, steps, Text(translate("Messages", "Writing {name}…"),
+                                                          name=f"{table.name}.csv"))
                 files[f"{table.name}.csv"] = {"rows": _write_table(part / f"{table.name}.csv",
                                                                    company_tables.header(table),
                                                                    company_tables.dump(s, table))}

@@ -168,11 +168,11 @@ def export(books: Books, what: str, path: str | Path, as_of: dt.date | None = No
     if not path.parent.is_dir():
         raise UserError(Text(translate("Messages", "The folder {parent} does not exist. Choose an existing folder."),
                              parent=path.parent))
-    progress.step(0, 3, f"Reading {what}")
+    progress.step(0, 3, Text(translate("Messages", "Reading the list…")))
     sheet = sheet_for(books, what, as_of)
-    progress.step(1, 3, f"Writing {len(sheet.rows):,} rows")
+    progress.step(1, 3, Text(translate("Messages", "Writing {rows} rows…"), rows=f"{len(sheet.rows):,}"))
     data = csv_bytes(sheet) if suffix == ".csv" else xlsx_bytes(sheet)
-    progress.step(2, 3, f"Saving {path.name}")
+    progress.step(2, 3, Text(translate("Messages", "Saving {name}…"), name=path.name))
     _write_atomically(path, data, books.db.path)
     return len(sheet.rows)
 

@@ -279,7 +279,7 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
                         handler.add_cells(rows, where)
                         rows = []
                         progress.step(report.rows, max(estimate, report.rows + 1),
-                                      english(Text(translate("Messages", "Checking row {row}"), row=n)))
+                                      Text(translate("Messages", "Checking row {row}"), row=n))
                     continue
                 if len(cells) >= width:
                     values = {k: (v.strip() if isinstance(v := cells[i], str) else v) for i, k in keys}
@@ -294,7 +294,7 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
                     handler.add(Batch(rows, where))
                     rows = []
                     progress.step(report.rows, max(estimate, report.rows + 1),
-                                  english(Text(translate("Messages", "Checking row {row}"), row=n)))
+                                  Text(translate("Messages", "Checking row {row}"), row=n))
                 if first_rows is not None and report.rows >= first_rows:
                     report.stopped_early = True
                     break
@@ -306,7 +306,7 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
                                                            "nothing to import."), name=table.name))
             if not write or not report.ok:
                 raise _RollBack
-            progress.step(report.rows, report.rows, english(Text(translate("Messages", "Saving"))))
+            progress.step(report.rows, report.rows, Text(translate("Messages", "Saving")))
             if remember:
                 from ar_desktop.services.import_mapping import remember_options_in
 

@@ -180,7 +180,7 @@ def issue_batch(books: Books, as_of: dt.date, customer_codes: Sequence[str] | No
         with books.db.session() as s:
             rates = _rates(s)
             for n, (code, key) in enumerate(plan):
-                progress.step(n, total, f"Letter to {code}")
+                progress.step(n, total, Text(translate("Messages", "Letter to {code}…"), code=code))
                 try:   # building only reads: a skipped customer leaves nothing to undo
                     built = build(s, books, code, as_of, key, layout, "", rates)
                 except SkipLetter as e:
@@ -188,7 +188,7 @@ def issue_batch(books: Books, as_of: dt.date, customer_codes: Sequence[str] | No
                     batch.skipped.append(SkippedLetter(code, data.name, key, e.code, e.message))
                     continue
                 batch.issued.append(_issue_one(s, books, built, code, as_of, folder, written))
-            progress.step(total, total, "Saving")
+            progress.step(total, total, Text(translate("Messages", "Saving")))
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
@@ -246,7 +246,7 @@ def _dry_run(books: Books, as_of: dt.date, plan, layout, progress: Progress, bat
         with books.db.session() as s:
             rates = _rates(s)
             for n, (code, key) in enumerate(plan):
-                progress.step(n, len(plan), f"Letter to {code}")
+                progress.step(n, len(plan), Text(translate("Messages", "Letter to {code}…"), code=code))
                 _cid, data = col._customer(s, code)
                 try:
                     built = build(s, books, code, as_of, key, layout, draft_reference(s, code), rates)

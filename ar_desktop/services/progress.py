@@ -14,16 +14,18 @@ class Cancelled(UserError):
 
 
 class Progress:
-    def __init__(self, report: Callable[[int, int, str], None] | None = None,
+    """A step's text is a ``Text`` (the window renders it in the reader's language) or ""."""
+
+    def __init__(self, report: Callable[[int, int, Text | str], None] | None = None,
                  cancelled: Callable[[], bool] | None = None):
         self._report = report or (lambda done, total, text: None)
         self._cancelled = cancelled or (lambda: False)
 
-    def report(self, done: int, total: int, text: str = "") -> None:
+    def report(self, done: int, total: int, text: Text | str = "") -> None:
         """Report without stopping (a step that cannot be cancelled)."""
         self._report(done, total, text)
 
-    def step(self, done: int, total: int, text: str = "") -> None:
+    def step(self, done: int, total: int, text: Text | str = "") -> None:
         """Report and stop here (raise Cancelled) when the user asked to cancel."""
         if self._cancelled():
             raise Cancelled()

@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         watch = OpeningWatch()
 
         def job(progress) -> object:
-            watch.report = lambda text, done, total: progress.report(done, total, render(text))
+            watch.report = lambda text, done, total: progress.report(done, total, text)
             try:
                 return open_company(path, clock=self.clock, record_outcomes=False, reading=True, watch=watch)
             except DamagedFile as e:

@@ -32,6 +32,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ar_desktop.services.progress import Cancelled, Progress
+from ar_desktop.domain.text import Text
+from ar_desktop.ui.i18n import render
 from ar_desktop.ui.messages import show_error
 
 _live: set[BackgroundTask] = set()
@@ -41,7 +43,7 @@ _interrupt: Callable[[set[int]], int] | None = None
 
 
 class _Signals(QObject):
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, object)   # the step's text: a Text, rendered here in the reader's language
     finished = Signal(object)
     failed = Signal(object)
 
@@ -127,12 +129,12 @@ class BackgroundTask(QObject):
     def _parent_alive(self) -> bool:
         return shiboken6.isValid(self._parent)
 
-    def _on_progress(self, done: int, total: int, text: str) -> None:
+    def _on_progress(self, done: int, total: int, text: Text | str) -> None:
         dialog = self.dialog  # setValue() of a modal dialog runs the event loop: the task may end inside it
         if dialog is None or not shiboken6.isValid(dialog):
             return
         if text:
-            dialog.setLabelText(text)
+            dialog.setLabelText(render(text))
         dialog.setMaximum(max(total, 0))
         dialog.setValue(done)
 

@@ -3893,6 +3893,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>{folder} 已存在且不是空文件夹。请为导出选择一个新文件夹；未写入任何内容。</translation>
     </message>
     <message>
+        <source>Copying to {name}…</source>
+        <translation>正在复制到 {name}…</translation>
+    </message>
+    <message>
         <source>Cannot write the backup {name} ({reason}). Choose a folder with room that you may write to.</source>
         <translation>无法写入备份 {name}（{reason}）。请选择一个有剩余空间且您有写入权限的文件夹。</translation>
     </message>
@@ -3955,6 +3959,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>That is the company file itself; choose a backup file to restore.</source>
         <translation>这是公司账套文件本身；请选择要恢复的备份文件。</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
     </message>
     <message>
         <source>Cannot write the export to {folder}: {reason}. Check that the disk has room and that you may write there; nothing was left behind.</source>
@@ -6301,6 +6309,18 @@ Receivables and collections for bookkeepers.</source>
         <translation>文件夹 {parent} 不存在。请选择一个已有的文件夹。</translation>
     </message>
     <message>
+        <source>Reading the list…</source>
+        <translation>正在读取列表…</translation>
+    </message>
+    <message>
+        <source>Writing {rows} rows…</source>
+        <translation>正在写入 {rows} 行…</translation>
+    </message>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>正在保存 {name}…</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {e}. Check that the disk has room, that the file is not open in another program, and that you may write to the folder.</source>
         <translation>无法写入 {path}：{e}。请检查磁盘空间是否充足、该文件是否已在其他程序中打开，以及您是否有该文件夹的写入权限。</translation>
     </message>
@@ -6453,6 +6473,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>; pay by {date}.</source>
         <translation>；付款期限 {date}。</translation>
+    </message>
+    <message>
+        <source>Letter to {code}…</source>
+        <translation>正在生成致 {code} 的函件…</translation>
     </message>
     <message>
         <source>The letter archive already holds {final}. Move that file away: archived letters are never overwritten.</source>

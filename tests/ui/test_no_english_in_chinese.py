@@ -193,3 +193,27 @@ def test_every_dialog_speaks_chinese(name, chinese_window, qtbot, tmp_path):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     _check(name, english_in(readable_texts(dialog), data_strings(chinese_window.books)))
+
+
+def test_progress_steps_speak_chinese(chinese_window, qtbot, tmp_path):
+    """The steps a long task names in its progress dialog (an export, a backup, exporting the whole company)
+    come from the services as texts and are shown in the reader's language."""
+    from ar_desktop.services.backups import back_up
+    from ar_desktop.services.company_transfer import export_company
+    from ar_desktop.services.exports import export
+    from ar_desktop.ui.tasks import BackgroundTask
+
+    books = chinese_window.books
+    labels: list[str] = []
+    jobs = [lambda p: export(books, "invoices", tmp_path / "invoices.csv", progress=p),
+            lambda p: back_up(books, tmp_path / "copy.ardb", progress=p),
+            lambda p: export_company(books, tmp_path / "company", progress=p)]
+    for job in jobs:
+        task = BackgroundTask(chinese_window, "", job)
+        task.signals.progress.connect(lambda *_a, t=task: labels.append(t.dialog.labelText()) if t.dialog else None)
+        task.start()
+        qtbot.waitUntil(task.finished.is_set, timeout=60_000)
+        assert task.error is None
+    assert len(set(labels)) >= 5
+    files = [p.name for p in (tmp_path / "company").iterdir()]   # the files as named in the folder: data
+    _check("progress dialogs", english_in([("progress", text) for text in labels], data_strings(books) + files))
