@@ -45,8 +45,19 @@ def open_books(args, *, reading: bool = False) -> Books:
     recognised, locked and upgraded as for any command, but the promise and plan outcomes are not
     recorded on the way and the background check waits for a write (services.company_file)."""
     from ar_desktop.services.company_file import open_company
+    from ar_desktop.storage.opening import OpeningWatch, long_opening
 
-    return open_company(args.db, record_outcomes=not reading, reading=reading)
+    watch = OpeningWatch(_say_step) if args.db and long_opening(args.db) else None
+    return open_company(args.db, record_outcomes=not reading, reading=reading, watch=watch)
+
+
+def _say_step(text, done: int, total: int) -> None:
+    """A long opening (a full check, an upgrade) says each step once on stderr, so that a minute's upgrade of
+    a big file is not taken for a hang; stdout stays the command's own."""
+    line = str(text)
+    if line != getattr(_say_step, "last", None):
+        _say_step.last = line
+        print(line, file=sys.stderr, flush=True)
 
 
 T = TypeVar("T")

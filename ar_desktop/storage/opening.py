@@ -19,6 +19,10 @@ from ar_desktop.domain.text import Text
 
 # SQLite calls the handler every this many virtual-machine steps: a few thousand times a second at most
 _STEPS = 50_000
+# From this size a full check or an upgrade takes long enough to be shown (about half a second of SQLite's
+# integrity check or of an upgrade's rebuilds on the office PC): the window runs it behind a progress
+# dialog, the command line names its steps on stderr
+LONG_OPENING_ABOVE = 8 * 2**20
 
 
 class OpeningCancelled(Exception):
@@ -57,6 +61,16 @@ class OpeningWatch:
     @staticmethod
     def release(con: sqlite3.Connection) -> None:
         con.set_progress_handler(None, 0)
+
+
+def long_opening(path: str | Path) -> str | None:
+    """``opening_work`` for a file of LONG_OPENING_ABOVE bytes or more; None for a smaller one (or none)."""
+    try:
+        if Path(path).expanduser().stat().st_size < LONG_OPENING_ABOVE:
+            return None
+    except OSError:
+        return None  # the opening says why
+    return opening_work(path)
 
 
 def opening_work(path: str | Path) -> str | None:

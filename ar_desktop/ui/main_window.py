@@ -46,23 +46,6 @@ FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "AR Desktop company (*.ardb);;All 
 TAB_SERVICES = ("ar_desktop.services.customers", "ar_desktop.services.invoicing", "ar_desktop.services.payments")
 
 
-# A file at least this big that must be checked fully or upgraded before it opens is opened off the GUI thread:
-# about half a second of SQLite's integrity check or of an upgrade's rebuilds on the office PC
-LONG_OPENING_ABOVE = 8 * 2**20
-
-
-def _long_opening(path: str | Path) -> str | None:
-    """"check" or "upgrade" when opening ``path`` will take long (storage.opening.opening_work), else None."""
-    try:
-        if Path(path).expanduser().stat().st_size < LONG_OPENING_ABOVE:
-            return None
-    except OSError:
-        return None  # the opening says why
-    from ar_desktop.storage.opening import opening_work
-
-    return opening_work(path)
-
-
 def _load_tab_services() -> None:
     from ar_desktop.services import customers, invoicing, payments  # noqa: F401  (TAB_SERVICES)
 
@@ -256,7 +239,9 @@ class MainWindow(QMainWindow):
             return True
         if self._opening_long is not None:
             return False
-        work = _long_opening(path)
+        from ar_desktop.storage.opening import long_opening
+
+        work = long_opening(path)
         if work is not None:
             self._open_in_background(Path(path), work)
             return True

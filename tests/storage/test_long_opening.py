@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,17 @@ def test_cancel_stops_a_long_statement_at_once(tmp_path):
     watch.release(con)
     assert con.execute("SELECT 1").fetchone() == (1,)
     con.close()
+
+
+def test_the_command_line_names_a_big_files_upgrade_steps_on_stderr(tmp_path):
+    small = _old_file(tmp_path / "small.ardb")
+    big = file_at_revision(tmp_path / "big.ardb", "0005", "UPDATE customer SET notes = randomblob(9000000)")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
+    runs = {p.name: subprocess.run([sys.executable, "-m", "ar_desktop", "--db", str(p), "company"], env=env,
+                                   capture_output=True, text=True, timeout=300) for p in (small, big)}
+    assert all(r.returncode == 0 and r.stdout.startswith("legal_name") for r in runs.values())
+    assert runs["small.ardb"].stderr == ""   # opens in a blink: nothing to say
+    assert runs["big.ardb"].stderr.splitlines() == [
+        "Checking big.ardb before opening it…", "Keeping a copy of big.ardb as it was before the upgrade…",
+        "Upgrading big.ardb to this version of AR Desktop…"]
+    assert _revision(big) == known_revisions()[1]

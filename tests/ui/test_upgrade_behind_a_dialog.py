@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.storage import clean_close
+from ar_desktop.storage import clean_close, opening
 from ar_desktop.storage.upgrade import known_revisions
-from ar_desktop.ui import main_window
 from ar_desktop.ui.main_window import MainWindow
 from conftest import UI_TODAY
 from storage.old_files import file_at_revision, invoice_sql
@@ -35,7 +34,7 @@ def _window(qtbot, settings) -> MainWindow:
 def test_a_file_not_closed_cleanly_is_checked_while_the_window_stays_responsive(qtbot, settings, tmp_path,
                                                                                 demo_template, copy_company_file,
                                                                                 monkeypatch):
-    monkeypatch.setattr(main_window, "LONG_OPENING_ABOVE", 0)   # the demo file stands for a big one
+    monkeypatch.setattr(opening, "LONG_OPENING_ABOVE", 0)   # the demo file stands for a big one
     path = copy_company_file(demo_template, tmp_path / "company.ardb")
     clean_close.forget(path)   # as a crash leaves it
     w = _window(qtbot, settings)
@@ -47,7 +46,7 @@ def test_a_file_not_closed_cleanly_is_checked_while_the_window_stays_responsive(
 
 
 def test_cancelling_an_upgrade_leaves_the_file_as_it_was(qtbot, settings, tmp_path, monkeypatch):
-    monkeypatch.setattr(main_window, "LONG_OPENING_ABOVE", 0)
+    monkeypatch.setattr(opening, "LONG_OPENING_ABOVE", 0)
     path = file_at_revision(tmp_path / "old.ardb", "0005",
                             *(invoice_sql(i, "2025-01-01", "2025-01-31", 100 * i) for i in range(1, 20)))
     holder = sqlite3.connect(path, isolation_level=None)
