@@ -58,8 +58,8 @@ class Table(Timings):
     """The timings as a table on stdout (and as Markdown), in the order measured."""
 
     def show(self, label: str) -> None:
-        first, median, text, _cpu = self.rows[label]
-        print(f"  {label:<52} {ms(first):>10} {ms(median):>10}  {text}", flush=True)
+        first, median, text, cpu = self.rows[label]
+        print(f"  {label:<52} {ms(first):>10} {ms(median):>10} {ms(cpu):>10}  {text}", flush=True)
 
     def add(self, label: str, seconds: float | None, text: str = "") -> None:
         """A figure measured once (or not a time at all, when ``seconds`` is None)."""
@@ -67,9 +67,9 @@ class Table(Timings):
         self.show(label)
 
     def markdown(self) -> str:
-        out = ["| Operation | first | median | |", "|---|---:|---:|---|"]
-        for label, (first, median, text, _cpu) in self.rows.items():
-            out.append(f"| {label} | {ms(first)} | {ms(median)} | {text} |")
+        out = ["| Operation | first | median | median CPU | |", "|---|---:|---:|---:|---|"]
+        for label, (first, median, text, cpu) in self.rows.items():
+            out.append(f"| {label} | {ms(first)} | {ms(median)} | {ms(cpu)} | {text} |")
         return "\n".join(out)
 
 
@@ -337,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         return window_sides(args.file.resolve(), args.before, args.window_runs)
     path = big_file(args.file, args.invoices)
     print(f"company file {path} ({path.stat().st_size / 2**20:,.0f} MB), today {dt.date.today()}")
-    print(f"  {'operation':<52} {'first':>10} {'median':>10}")
+    print(f"  {'operation':<52} {'first':>10} {'median':>10} {'CPU':>10}")
     t = Table(args.repeat)
     service_figures(path, t)
     t.add("peak RSS of this process (services + model)", None, f"{peak_rss_mb():,.0f} MB")

@@ -80,13 +80,14 @@ def customer_rows(books: Books, ids: Sequence[int]) -> list[CustomerRow]:
 
 def customer_choices(books: Books) -> list[tuple[int, str, str]]:
     """(id, code, name) of every customer, by code, for pickers."""
-    return [(c.id, c.code, c.name) for c in customer_picker(books)]
+    with books.db.reader() as con:
+        return customers_repo.codes_and_names(con)
 
 
 def customer_picker(books: Books) -> list[CustomerChoice]:
-    """Every customer by code with what it owes today (open and overdue), for a picker: one indexed query."""
-    with books.db.session() as s:
-        return customers_repo.choices(s, books.today())
+    """Every customer by code with what it owes today (open and overdue), for a picker: two indexed queries."""
+    with books.db.reader() as con:
+        return customers_repo.choices(con, books.today())
 
 
 def find_customer(books: Books, code: str) -> tuple[int, CustomerData]:

@@ -34,12 +34,13 @@ _BY_BALANCE = ("open_balance", "overdue_amount", "oldest_days_overdue")
 SORT_KEYS = tuple(_ORDER)
 
 
-def balances_sql(where: str = "") -> str:
-    """Per customer with open invoices: open balance, overdue amount, oldest overdue due date (:as_of),
-    from the partial index of open invoices that holds all it reads (ix_invoice_owed)."""
+def balances_sql(where: str = "", oldest: bool = True) -> str:
+    """Per customer with open invoices: open balance, overdue amount, oldest overdue due date (:as_of;
+    left out when not ``oldest``), from the partial index of open invoices that holds all it reads
+    (ix_invoice_owed)."""
+    oldest_due = ", min(CASE WHEN due_date < :as_of THEN due_date END) AS oldest_due" if oldest else ""
     return ("SELECT customer_id AS cid, sum(amount - paid) AS open, "
-            "sum(CASE WHEN due_date < :as_of THEN amount - paid ELSE 0 END) AS overdue, "
-            "min(CASE WHEN due_date < :as_of THEN due_date END) AS oldest_due "
+            f"sum(CASE WHEN due_date < :as_of THEN amount - paid ELSE 0 END) AS overdue{oldest_due} "
             "FROM invoice INDEXED BY ix_invoice_owed WHERE paid < amount AND voided = 0"
             f"{where} GROUP BY customer_id")
 

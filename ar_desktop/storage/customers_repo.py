@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -111,9 +113,9 @@ def rows(s: Session, ids: Sequence[int], as_of: dt.date) -> list[CustomerRow]:
     return [out[i] for i in ids if i in out]
 
 
-@dataclass(frozen=True)
-class CustomerChoice:
-    """A customer as a picker shows it: code, name and what it owes now (minor units until asked)."""
+class CustomerChoice(NamedTuple):
+    """A customer as a picker shows it: code, name and what it owes now (minor units until asked). A plain
+    tuple: ten thousand of them are made on every reading of the picker."""
 
     id: int
     code: str
@@ -131,15 +133,23 @@ class CustomerChoice:
         return from_minor(self.overdue_units, self.currency)
 
 
-def choices(s: Session, as_of: dt.date) -> list[CustomerChoice]:
+_BY_CODE = "SELECT id, code, name, currency FROM customer ORDER BY code"
+
+
+def choices(con: sqlite3.Connection, as_of: dt.date) -> list[CustomerChoice]:
     """Every customer by code with its balances: the customers by their code's index and the sums from the
     open invoices' index, two plain queries joined here (SQLite would build a temporary index to join them),
-    read through the DB-API cursor (ten thousand rows: SQLAlchemy's row handling would double the time)."""
-    con = s.connection().connection.driver_connection
-    owed = {cid: (open_, overdue) for cid, open_, overdue, _oldest in con.execute(
-        balances_sql().replace(":as_of", "?"), (day(as_of), day(as_of)))}
-    return [CustomerChoice(cid, code, name, cur, *owed.get(cid, (0, 0)))
-            for cid, code, name, cur in con.execute("SELECT id, code, name, currency FROM customer ORDER BY code")]
+    read on the DB-API connection (ten thousand rows: SQLAlchemy's row handling would double the time)."""
+    owed = {cid: (open_, overdue) for cid, open_, overdue in con.execute(
+        balances_sql(oldest=False).replace(":as_of", "?"), (day(as_of),))}
+    nothing = (0, 0)
+    return [CustomerChoice(cid, code, name, cur, *owed.get(cid, nothing))
+            for cid, code, name, cur in con.execute(_BY_CODE)]
+
+
+def codes_and_names(con: sqlite3.Connection) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every customer, by code: a picker without balances."""
+    return con.execute("SELECT id, code, name FROM customer ORDER BY code").fetchall()
 
 
 def count(s: Session) -> int:
