@@ -176,11 +176,15 @@ def _reports(books, t: Table) -> None:
     n = lambda blocks: f"{sum(len(b.rows) for b in blocks):,} customers"  # noqa: E731
     t.measure("aging report as of today", lambda: aging_report(books, today), note=n)
     t.measure("aging report as of a year ago", lambda: aging_report(books, today - dt.timedelta(days=365)), note=n)
-    try:
-        collections = importlib.import_module("ar_desktop.services.collections")
-        worklist = collections.worklist
-    except (ImportError, AttributeError) as e:
-        print(f"  (collections worklist skipped: {e})")
+    worklist = None
+    for name in ("ar_desktop.services.worklist", "ar_desktop.services.collections"):  # where it lives, where it was
+        try:
+            worklist = importlib.import_module(name).worklist
+            break
+        except (ImportError, AttributeError) as e:
+            problem = e
+    if worklist is None:
+        print(f"  (collections worklist skipped: {problem})")
         return
     t.measure("collections worklist as of today", lambda: worklist(books, today),
               note=lambda rows: f"{len(rows):,} customers")

@@ -49,7 +49,7 @@ def command_figures(src: Path, path: Path, t: Timings) -> None:
 
 
 def service_figures(path: Path, t: Timings) -> None:
-    from ar_desktop.services import collections, kpis, overview
+    from ar_desktop.services import kpis, overview, worklist
     from ar_desktop.services.company_file import open_company
     from ar_desktop.services.forecast import cash_forecast
 
@@ -67,8 +67,8 @@ def service_figures(path: Path, t: Timings) -> None:
                   lambda: overview.overview_figures(books, today))
         t.measure("services: Overview actions (from the worklist)", lambda: overview.overview_actions(books, today),
                   note=lambda a: f"{sum(x.count for x in a.actions):,} accounts to act on")
-        t.measure("services: collections worklist", lambda: collections.worklist(books, today),
-                  note=lambda w: f"{len(w):,} customers")
+        t.measure("services: collections worklist", lambda: worklist.worklist(books, today),
+               note=lambda w: f"{len(w):,} customers")
     finally:
         books.close()
 

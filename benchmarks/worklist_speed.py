@@ -66,7 +66,7 @@ class Timings:
 # ---- what is timed (in a child process whose code comes first on sys.path) ----------------------
 
 def figures(path: Path, t: Timings) -> None:
-    from ar_desktop.services import collections, customers
+    from ar_desktop.services import customers, worklist
     from ar_desktop.services.aging import aging_report
     from ar_desktop.services.company_file import open_company
 
@@ -75,9 +75,9 @@ def figures(path: Path, t: Timings) -> None:
         today = books.today()
         n_rows = lambda rows: f"{len(rows):,} customers"  # noqa: E731
         n_blocks = lambda blocks: f"{sum(len(b.rows) for b in blocks):,} customers"  # noqa: E731
-        t.measure("collections worklist as of today", lambda: collections.worklist(books, today), note=n_rows)
-        t.measure("collections worklist a year ago", lambda: collections.worklist(books, today - dt.timedelta(365)),
-                  note=n_rows)
+        t.measure("collections worklist as of today", lambda: worklist.worklist(books, today), note=n_rows)
+        t.measure("collections worklist a year ago", lambda: worklist.worklist(books, today - dt.timedelta(365)),
+               note=n_rows)
         for label, back in (("today", 0), ("30 days ago", 30), ("a year ago", 365), ("two years ago", 730)):
             t.measure(f"aging report as of {label}",
                       lambda b=back: aging_report(books, today - dt.timedelta(days=b)), note=n_blocks)

@@ -30,7 +30,7 @@ def _collections_args(p):
 
 @_collections_args
 def _collections(args) -> int:
-    from ar_desktop.services.collections import invoice_rows, worklist
+    from ar_desktop.services.worklist import invoice_rows, worklist
     from ar_desktop.services.report_formats import table
 
     if args.by == "customer":
@@ -59,7 +59,7 @@ def _log_args(p):
 
 @_log_args
 def _log(args) -> int:
-    from ar_desktop.services.collections import log_step
+    from ar_desktop.services.collection_log import log_step
 
     with_books(args, lambda b: log_step(b, args.customer, args.step, args.date, "" if args.skipped else args.note,
                                         skipped=args.skipped, reason=args.note if args.skipped else ""))
@@ -79,7 +79,7 @@ def _promise_args(p):
 
 @_promise_args
 def _promise(args) -> int:
-    from ar_desktop.services.collections import record_promise
+    from ar_desktop.services.collection_log import record_promise
 
     with_books(args, lambda b: record_promise(b, args.customer, args.date, args.amount, made_on=args.made_on))
     print(f"recorded promise of {args.customer} to pay {args.amount} by {args.date.isoformat()}")
@@ -96,7 +96,7 @@ def _dispute_args(p):
 
 @_dispute_args
 def _dispute(args) -> int:
-    from ar_desktop.services.collections import invoice_dispute, mark_dispute
+    from ar_desktop.services.disputes import invoice_dispute, mark_dispute
 
     def dispute(books):
         mark_dispute(books, args.invoice, args.reason, args.amount, args.date)
@@ -117,7 +117,7 @@ def _resolve_args(p):
 
 @_resolve_args
 def _resolve(args) -> int:
-    from ar_desktop.services.collections import resolve_dispute
+    from ar_desktop.services.disputes import resolve_dispute
 
     with_books(args, lambda b: resolve_dispute(b, args.invoice, args.note, args.date))
     print(f"invoice {args.invoice.strip()}: dispute resolved")

@@ -8,7 +8,7 @@ from ar_desktop.domain.collection_file import (WORDS, CollectionFileDocument, Fi
                                                promise_line, state_text, step_on)
 from ar_desktop.domain.ladder import step_name_text
 from ar_desktop.domain.text import Text, Translate
-from ar_desktop.services import collections
+from ar_desktop.services import collection_history, worklist
 from ar_desktop.services.company_file import company_profile
 from ar_desktop.services.context import Books
 from ar_desktop.services.customers import find_customer
@@ -18,8 +18,8 @@ from ar_desktop.storage.invoices_repo import InvoiceFilter
 
 
 def collection_file(books: Books, code: str, as_of: dt.date) -> CollectionFileDocument:
-    entries = collections.history(books, code)
-    status = collections.customer_status(books, code, as_of)
+    entries = collection_history.history(books, code)
+    status = worklist.customer_status(books, code, as_of)
     customer_id, customer = find_customer(books, code)
     company = company_profile(books)
     rows = invoice_rows(books, invoice_ids(books, InvoiceFilter(status="open", customer_id=customer_id)))

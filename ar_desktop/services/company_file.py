@@ -36,7 +36,7 @@ def create_company(path: str | Path, name: str, currency: str = "EUR", country: 
 def open_company(path: str | Path, clock: Clock | None = None, *, record_outcomes: bool = True,
                  reading: bool = False, watch: OpeningWatch | None = None) -> Books:
     """Open a company file; with ``record_outcomes`` (the window does it once the file is checked, so as not
-    to wait for that), record what became of the open promises and plans (see collections.record_outcomes).
+    to wait for that), record what became of the open promises and plans (see worklist.record_outcomes).
     ``reading``: the background check waits for the first session or ``books.db.start_check()`` (a command
     that only reads; the window, until its tabs are filled: storage.engine.open_database). ``watch`` follows
     and may cancel a long opening (storage.opening)."""
@@ -47,10 +47,10 @@ def open_company(path: str | Path, clock: Clock | None = None, *, record_outcome
 
 
 def record_outcomes_on_open(books: Books) -> bool:
-    """The opening step of collections.record_outcomes, where the file can take it: not on a read-only disk,
+    """The opening step of worklist.record_outcomes, where the file can take it: not on a read-only disk,
     and never in the way of what the user opened the file for (a full disk or a damaged file is reported by
     that, and the outcomes are recorded on a later open or payment). Returns whether it recorded anything."""
-    from ar_desktop.services.collections import record_outcomes
+    from ar_desktop.services.worklist import record_outcomes
 
     if books.db.read_only:
         return False

@@ -96,37 +96,37 @@ def _credit_risk(books: Books, today: dt.date) -> None:
 
 def _collection_history(books: Books, today: dt.date) -> None:
     """Steps already taken, so the worklist shows every state: waiting, promised, on hold..."""
-    from ar_desktop.services import collections
+    from ar_desktop.services import collection_holds, collection_log, worklist
 
     def ago(days: int) -> str:
         return (today - dt.timedelta(days=days)).isoformat()
 
-    worklist = {r.customer_code: r for r in collections.worklist(books, today)}
+    rows = {r.customer_code: r for r in worklist.worklist(books, today)}
 
     def age(code: str) -> int:
-        return worklist[code].oldest_days_overdue if code in worklist else 0
+        return rows[code].oldest_days_overdue if code in rows else 0
 
     for code in ("BAL02", "CAN03", "OST15"):
         if age(code) > 40:
-            collections.log_step(books, code, "reminder", ago(age(code) - 4), "Reminder sent by e-mail")
-            collections.log_call(books, code, ago(age(code) - 8), "no_answer", "Left a message with reception",
-                                 step_key="phone_call")
+            collection_log.log_step(books, code, "reminder", ago(age(code) - 4), "Reminder sent by e-mail")
+            collection_log.log_call(books, code, ago(age(code) - 8), "no_answer", "Left a message with reception",
+                                    step_key="phone_call")
     if age("BAL02") > 40:
-        collections.log_step(books, "BAL02", "demand_letter", ago(20), "Formal demand sent by registered mail")
+        collection_log.log_step(books, "BAL02", "demand_letter", ago(20), "Formal demand sent by registered mail")
     if age("OST15") > 20:
-        collections.log_step(books, "OST15", "demand_letter", ago(6), "Formal demand sent by registered mail")
-    if "KAS11" in worklist:
-        collections.log_call(books, "KAS11", ago(2), "promised", "Owner promised payment after a large order",
-                             promised_date=(today + dt.timedelta(days=7)).isoformat(),
-                             amount=str(min(worklist["KAS11"].overdue_amount, Decimal("5000.00"))))
-    if "SAX19" in worklist:
-        collections.record_promise(books, "SAX19", ago(10), str(min(worklist["SAX19"].overdue_amount,
-                                                                    Decimal("2000.00"))), made_on=ago(25))
-    if "MIL13" in worklist:
-        collections.put_on_hold(books, "MIL13", (today + dt.timedelta(days=10)).isoformat(),
-                                "Customer's accountant checking the delivery notes", on=ago(1))
-    if "FJO06" in worklist:
-        collections.log_step(books, "FJO06", "reminder", ago(max(age("FJO06") - 5, 1)), "Reminder sent by e-mail")
+        collection_log.log_step(books, "OST15", "demand_letter", ago(6), "Formal demand sent by registered mail")
+    if "KAS11" in rows:
+        collection_log.log_call(books, "KAS11", ago(2), "promised", "Owner promised payment after a large order",
+                                promised_date=(today + dt.timedelta(days=7)).isoformat(),
+                             amount=str(min(rows["KAS11"].overdue_amount, Decimal("5000.00"))))
+    if "SAX19" in rows:
+        collection_log.record_promise(books, "SAX19", ago(10), str(min(rows["SAX19"].overdue_amount,
+                                                                   Decimal("2000.00"))), made_on=ago(25))
+    if "MIL13" in rows:
+        collection_holds.put_on_hold(books, "MIL13", (today + dt.timedelta(days=10)).isoformat(),
+                                     "Customer's accountant checking the delivery notes", on=ago(1))
+    if "FJO06" in rows:
+        collection_log.log_step(books, "FJO06", "reminder", ago(max(age("FJO06") - 5, 1)), "Reminder sent by e-mail")
 
 
 def _fill(books: Books, today: dt.date, rnd: random.Random) -> None:

@@ -121,7 +121,7 @@ def aging_sheet(books: Books, as_of: dt.date) -> Sheet:
 
 def collections_sheet(books: Books, as_of: dt.date) -> Sheet:
     """The collections worklist: who needs attention, what to do and since when."""
-    from ar_desktop.services.collections import worklist
+    from ar_desktop.services.worklist import worklist
 
     cols = (Column("customer_code"), Column("customer_name", width=32), Column("credit_class", width=6),
             Column("overdue_amount", "money"), Column("currency", width=9), Column("oldest_days_overdue", "int"),

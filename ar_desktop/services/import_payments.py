@@ -551,7 +551,7 @@ class PaymentRows:
             self.writer.finish()   # the indexes it held back are built before anything below reads them
         if self.report.ok and self.customers_paid:
             # what the payments did to promises and plans is recorded with them, as for one entered by hand
-            from ar_desktop.services.collections import record_outcomes_in
+            from ar_desktop.services.worklist import record_outcomes_in
 
             record_outcomes_in(self.s, self.today, sorted(self.customers_paid))
 

@@ -28,7 +28,7 @@ from ar_desktop.domain.ladder import template_name
 from ar_desktop.domain.letters import LetterDocument
 from ar_desktop.domain.money import format_amount
 from ar_desktop.domain.text import Text, from_stored, translate
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_history, collection_input
 from ar_desktop.services.context import Books
 from ar_desktop.services.letter_settings import _settings, pdf_layout
 from ar_desktop.storage import letters_repo
@@ -89,7 +89,7 @@ def letter_items(books: Books, letter_id: int) -> list[letters_repo.LetterItemRe
 
 def customer_letters(books: Books, code: str) -> list[LetterRecord]:
     with books.db.session() as s:
-        cid, _data = col._customer(s, code)
+        cid, _data = collection_input.customer_by_code(s, code)
         return letters_repo.for_customer(s, cid)
 
 
@@ -276,7 +276,7 @@ def document_from_json(text: str) -> LetterDocument:
 
 # --- history ------------------------------------------------------------------------------------------
 
-def _letters_history(s, customer_id: int) -> list[col.HistoryEntry]:
+def _letters_history(s, customer_id: int) -> list[collection_history.HistoryEntry]:
     out = []
     recs = letters_repo.for_customer(s, customer_id)
     by_id = {r.id: r for r in recs}
@@ -284,12 +284,12 @@ def _letters_history(s, customer_id: int) -> list[col.HistoryEntry]:
         text = Text(translate("Messages", "Letter {reference} issued ({what}): claimed {amount}, pay by {deadline}"),
                     reference=r.reference, what=template_name(r.template),
                     amount=format_amount(r.total_claimed, r.currency), deadline=r.deadline.isoformat())
-        out.append(col.HistoryEntry(r.letter_date, "letter", text, r.total_claimed, None, "letters",
-                                    1_000_000 + r.id))
+        out.append(collection_history.HistoryEntry(r.letter_date, "letter", text, r.total_claimed, None, "letters",
+                                                   1_000_000 + r.id))
     for e in letters_repo.mail_entries(s, list(by_id)):
         ref = by_id[e.letter_id].reference
-        out.append(col.HistoryEntry(e.date, f"mail_{e.kind}", _mail_text(ref, e), None, None, "letters",
-                                    2_000_000 + e.id))
+        out.append(collection_history.HistoryEntry(e.date, f"mail_{e.kind}", _mail_text(ref, e), None, None, "letters",
+                                                   2_000_000 + e.id))
     return out
 
 
@@ -321,7 +321,7 @@ def _mail_text(ref: str, e) -> Text:
                 entry=e.corrects_id)
 
 
-col.register_history_source("letters", _letters_history)
+collection_history.register_history_source("letters", _letters_history)
 
 
 __all__ = ["INTERRUPTED", "LetterCheck", "archive_dir", "archive_dir_of", "archive_name", "archive_problems",

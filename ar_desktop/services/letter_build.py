@@ -26,7 +26,7 @@ from ar_desktop.domain.next_step import collection_status
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.reference_rates import MissingRate
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_input, collection_ladders, collection_settings, worklist
 from ar_desktop.services import ladder_days
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _company_rule, _rates, _rule_for, charge_for
@@ -222,10 +222,10 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
           rates=None) -> Built:
     """The letter of ``step_key`` to customer ``code`` dated ``as_of`` (inside a session);
     SkipLetter when the program cannot write it."""
-    cid, data = col._customer(s, code)
+    cid, data = collection_input.customer_by_code(s, code)
     settings = _settings(s)
     layout = _layout_key(layout or settings.layout)
-    ladder = col._ladder_of(s, cid, data.credit_class)
+    ladder = collection_ladders.ladder_of(s, cid, data.credit_class)
     step = letter_step(ladder, step_key, data.name)
     language = data.language if data.language in L.LANGUAGES else "en"
     recipient = recipient_party(data)
@@ -281,7 +281,7 @@ def build(s, books: Books, code: str, as_of: dt.date, step_key: str, layout: str
 
     ci = collections_repo.collection_inputs(s, as_of, [cid])[cid]
     status = collection_status(ladder, ci.invoices, ci.history, as_of,
-                               days=ladder_days.day_count(s, col._settings(s).working_days))
+                               days=ladder_days.day_count(s, collection_settings.settings_in(s).working_days))
     since = status.steps_from if status is not None else None
     action = _next_action(ladder, step)
     facts = LetterFacts(
@@ -355,7 +355,7 @@ def with_wording(doc: LetterDocument, text: str) -> LetterDocument:
 def step_key_for(books: Books, code: str, as_of: dt.date, step_key: str | None) -> str:
     if step_key:
         return step_key.strip()
-    row = col.customer_status(books, code, as_of)
+    row = worklist.customer_status(books, code, as_of)
     if row is None or row.next_step is None:
         raise UserError(Text(translate("Messages", "Customer {code} needs no collection step on {as_of}. Choose "
                                                    "the letter step to send (e.g. reminder or demand_letter)."),
@@ -364,7 +364,7 @@ def step_key_for(books: Books, code: str, as_of: dt.date, step_key: str | None) 
 
 
 def draft_reference(s, code: str) -> str:
-    _cid, data = col._customer(s, code)
+    _cid, data = collection_input.customer_by_code(s, code)
     return "草稿" if data.language == "zh" else "DRAFT"
 
 
@@ -410,8 +410,8 @@ class LetterCandidate:
 def letter_candidates(books: Books, as_of: dt.date) -> list[LetterCandidate]:
     """Customers whose next step, due on ``as_of``, is a letter (from the collections worklist)."""
     as_of = parse_date(as_of, "letter date")
-    rows = [r for r in col.worklist(books, as_of) if r.state == "action_due" and r.status.next_step is not None
-            and r.status.next_step.is_letter]
+    rows = [r for r in worklist.worklist(books, as_of) if r.state == "action_due" and r.status.next_step is not None
+                 and r.status.next_step.is_letter]
     out = [LetterCandidate(r.customer_code, r.customer_name, r.next_step, r.next_step_name,
                            r.status.next_step.template, r.status.next_step.registered_mail, r.overdue_amount,
                            r.currency, r.state, pre_due=r.overdue_amount <= 0,

@@ -30,7 +30,7 @@ from ar_desktop.domain.late_charges import RuleKind
 from ar_desktop.domain.money import ZERO, to_minor
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.text import Amount, Text, joined, stored, translate
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_input, collection_log
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _rates
 from ar_desktop.services.letter_archive import archive_dir, archive_name, document_to_json, set_aside_orphans
@@ -184,7 +184,7 @@ def issue_batch(books: Books, as_of: dt.date, customer_codes: Sequence[str] | No
                 try:   # building only reads: a skipped customer leaves nothing to undo
                     built = build(s, books, code, as_of, key, layout, "", rates)
                 except SkipLetter as e:
-                    _cid, data = col._customer(s, code)
+                    _cid, data = collection_input.customer_by_code(s, code)
                     batch.skipped.append(SkippedLetter(code, data.name, key, e.code, e.message))
                     continue
                 batch.issued.append(_issue_one(s, books, built, code, as_of, folder, written))
@@ -229,7 +229,7 @@ def _issue_one(s, books: Books, built: Built, code: str, as_of: dt.date, folder:
             interest=to_minor(i_int, cur), fixed_compensation=to_minor(i_fix, cur),
             rule=result.rule_name if result else RuleKind.NONE.value,
             explanation="\n".join(result.explanation) if result else "")
-    col._log_step(books, s, code, built.step.key, as_of, _history_note(ref, built), False, "")
+    collection_log._log_step(books, s, code, built.step.key, as_of, _history_note(ref, built), False, "")
     stored = {f.name: getattr(letters_repo.get(s, lid), f.name) for f in fields(LetterRecord)}
     return IssuedLetter(**stored, path=final, interest=interest, fixed_compensation=fixed,
                         registered_mail=doc.registered_mail)
@@ -247,7 +247,7 @@ def _dry_run(books: Books, as_of: dt.date, plan, layout, progress: Progress, bat
             rates = _rates(s)
             for n, (code, key) in enumerate(plan):
                 progress.step(n, len(plan), Text(translate("Messages", "Letter to {code}…"), code=code))
-                _cid, data = col._customer(s, code)
+                _cid, data = collection_input.customer_by_code(s, code)
                 try:
                     built = build(s, books, code, as_of, key, layout, draft_reference(s, code), rates)
                 except SkipLetter as e:

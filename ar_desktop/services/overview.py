@@ -157,7 +157,7 @@ def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: st
 def overview_actions(books: Books, as_of: dt.date) -> OverviewActions:
     """How many accounts need a call, a letter, a legal or agency step, or have a promise falling
     due on D; and the customers whose credit needs a review (the worklist's credit-review flag)."""
-    from ar_desktop.services.collections import worklist
+    from ar_desktop.services.worklist import worklist
 
     rows = worklist(books, check_as_of(as_of))
     due = [r for r in rows if r.state == "action_due" and r.status.next_step is not None]

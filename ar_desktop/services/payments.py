@@ -151,8 +151,8 @@ def apply_credit(books: Books, customer_id: int, on: dt.date | None = None) -> D
 
 def _record_outcomes(s, books: Books, customer_id: int) -> None:
     """A payment (or a change of split, a reversal, an import) may keep a promise or a plan, or leave
-    it to be judged: record what it became with the entry, in its transaction (collections.record_outcomes)."""
-    from ar_desktop.services.collections import record_outcomes_in
+    it to be judged: record what it became with the entry, in its transaction (worklist.record_outcomes)."""
+    from ar_desktop.services.worklist import record_outcomes_in
 
     s.flush()
     record_outcomes_in(s, books.today(), [customer_id])

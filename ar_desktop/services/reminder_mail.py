@@ -9,7 +9,8 @@ from decimal import Decimal
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letter_facts import money_text
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.services.collections import _customer, _settings
+from ar_desktop.services.collection_input import customer_by_code
+from ar_desktop.services.collection_settings import settings_in
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, company_repo
 
@@ -50,9 +51,9 @@ def reminder_mail(books: Books, code: str, as_of: dt.date) -> tuple[str, str, st
     """(to, subject, body) of a plain reminder e-mail listing the customer's open overdue invoices
     as of ``as_of``, in the customer's letter language. The window opens it as a mailto: link."""
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         company = company_repo.get(s)
-        ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=_settings(s).grace_days)[cid]
+        ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings_in(s).grace_days)[cid]
     if not data.email:
         raise UserError(Text(translate("Messages", "{name} has no e-mail address. Add it in the customer's details "
                                                    "first."), name=data.name))

@@ -16,7 +16,9 @@ from ar_desktop.domain.review import (CHANGE_CLASS, CHANGE_LIMIT, STOP_SUPPLYING
                                       Exposure, MonthActivity, QuarterPayment, ReviewDocument, WriteOff,
                                       check_decision)
 from ar_desktop.domain.text import Text, stored, translate
-from ar_desktop.services.collections import _customer, _ladder_of, _settings, _text
+from ar_desktop.services.collection_input import customer_by_code, entered_text
+from ar_desktop.services.collection_ladders import ladder_of
+from ar_desktop.services.collection_settings import settings_in
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, kpi_inputs, trend
 from ar_desktop.services.reports import _company, check_language
@@ -73,7 +75,7 @@ def review_document(books: Books, quarter: str, *, customer: str | None = None,
     q, first, last, as_of = _quarter(books, quarter)
     with books.db.session() as s:
         code = _currency(s, None)
-        only = _customer(s, customer)[0] if customer else None
+        only = customer_by_code(s, customer)[0] if customer else None
         period = Period(as_of, (as_of - first).days + 1)   # the quarter, or so much of it as has passed
         k = compute_kpis(kpi_inputs(s, period, code))
         before = first - dt.timedelta(days=1)
@@ -88,9 +90,9 @@ def review_document(books: Books, quarter: str, *, customer: str | None = None,
         pay_trend = {name: review_repo.payment_by_customer(s, p, scope)
                      for name, p in _quarter_periods(first, as_of, TREND_QUARTERS)}
         behaviours = collections_repo.behaviours(s, as_of, ids)
-        credit = _settings(s).credit
+        credit = settings_in(s).credit
         decided = review_repo.decisions(s, q, scope)
-        ladders = {cid: _ladder_of(s, cid, customers[cid].credit_class) for cid in ids}
+        ladders = {cid: ladder_of(s, cid, customers[cid].credit_class) for cid in ids}
         written = review_repo.write_offs(s, first, as_of, scope if only else None)
         company = _company(s)
     by_customer: dict[int, list] = {}
@@ -173,12 +175,12 @@ def record_decision(books: Books, quarter: str, code: str, decision: str, *, new
     q, _first, _last, _as_of = _quarter(books, quarter)
     day = on or books.today()
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         cur = data.currency
         limit = None if new_limit in (None, "") else parse_amount(new_limit, cur, allow_zero=False)
         kept_limit, kept_class = check_decision(decision, new_limit=limit, new_class=new_class,
                                                 old_limit=data.credit_limit, old_class=data.credit_class)
-        note = _text(note, "note")
+        note = entered_text(note, "note")
         d = Decision(q, decision, day, data.credit_limit, kept_limit if decision == CHANGE_LIMIT else None,
                      data.credit_class, kept_class if decision == CHANGE_CLASS else "", note)
         customers_repo.update(s, cid, replace(data, credit_limit=kept_limit, credit_class=kept_class,

@@ -30,9 +30,9 @@ class SmallBalance:
 
 
 def _ladder(s, customer_id: int, credit_class: str):
-    from ar_desktop.services.collections import _ladder_of
+    from ar_desktop.services.collection_ladders import ladder_of
 
-    return _ladder_of(s, customer_id, credit_class)
+    return ladder_of(s, customer_id, credit_class)
 
 
 def suggestions(s, as_of: dt.date, customer_ids=None) -> list[SmallBalance]:

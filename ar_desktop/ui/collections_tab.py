@@ -25,7 +25,8 @@ from ar_desktop.ui.tasks import BackgroundTask
 from ar_desktop.ui.worklist_model import COLUMN_KEYS, WorklistModel
 
 if TYPE_CHECKING:  # for annotations only: imported where used
-    from ar_desktop.services import collections
+    from ar_desktop.services.context import Books
+    from ar_desktop.services.worklist import WorklistRow
     from ar_desktop.ui.dialogs.history_dialog import HistoryDialog
     from ar_desktop.ui.dialogs.letters_dialog import LettersDialog
     from ar_desktop.ui.dialogs.mail_register_dialog import MailRegisterDialog
@@ -34,18 +35,18 @@ if TYPE_CHECKING:  # for annotations only: imported where used
 LETTER_STEPS = {k.value for k in ActionKind if k.is_letter}
 
 
-def _service():
-    """services.collections, imported when the worklist is first computed (off the window's start-up)."""
-    from ar_desktop.services import collections
+def _worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
+    """The worklist, its service imported when the worklist is first computed (off the window's start-up)."""
+    from ar_desktop.services.worklist import worklist
 
-    return collections
+    return worklist(books, as_of)
 
 
 def mailto_url(to: str, subject: str, body: str) -> QUrl:
     return QUrl(f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}", QUrl.ParsingMode.TolerantMode)
 
 
-def _is_letter(row: collections.WorklistRow) -> bool:
+def _is_letter(row: WorklistRow) -> bool:
     return row.status.next_step is not None and row.status.next_step.action.is_letter
 
 
@@ -74,7 +75,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.books = None
-        self._rows: list[collections.WorklistRow] = []
+        self._rows: list[WorklistRow] = []
         self.as_of = date_edit()
         self.as_of.dateChanged.connect(self.refresh)
         self.filter = QComboBox()
@@ -219,10 +220,10 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         self.count.setText(self.tr("Computing the worklist…"))
         self.credit_actions.refresh(as_of)
         return BackgroundTask(self, self.tr("Computing the worklist…"),
-                              lambda _progress: _service().worklist(books, as_of),
+                              lambda _progress: _worklist(books, as_of),
                               lambda rows: self._arrived(generation, rows), quiet=True).start()
 
-    def _arrived(self, generation: int, rows: list[collections.WorklistRow]) -> None:
+    def _arrived(self, generation: int, rows: list[WorklistRow]) -> None:
         if generation == self._generation and self.books is not None:
             self._show_rows(rows)
 
@@ -231,10 +232,10 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         if self.books is None:
             return
         self._generation += 1
-        self._show_rows(_service().worklist(self.books, self.as_of_date()))
+        self._show_rows(_worklist(self.books, self.as_of_date()))
         self.credit_actions.show_now(self.as_of_date())
 
-    def _show_rows(self, rows: list[collections.WorklistRow]) -> None:
+    def _show_rows(self, rows: list[WorklistRow]) -> None:
         self._stale = False
         self._show_stale_rates()
         current = self.current_row() if self.model.rows else None
@@ -289,7 +290,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
         if code:
             self.select_customer(code)
 
-    def current_row(self) -> collections.WorklistRow | None:
+    def current_row(self) -> WorklistRow | None:
         idx = self.table.currentIndex()
         return self.model.rows[idx.row()] if idx.isValid() and idx.row() < len(self.model.rows) else None
 
@@ -308,7 +309,9 @@ class CollectionsTab(RefreshWhenShown, QWidget):
             self.history.set_entries([])
             self.history_title.setText(self.tr("Select an account to see its collection file."))
             return
-        self.history.set_entries(_service().history(self.books, row.customer_code))
+        from ar_desktop.services.collection_history import history
+
+        self.history.set_entries(history(self.books, row.customer_code))
         self.history_title.setText(self.tr("{0} — {1}: every step, call, letter, promise, dispute and payment")
                                    .format(row.customer_code, row.customer_name))
 
@@ -369,6 +372,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
             self._after(StepDialog(self, self.books, row, skip=True))
 
     def toggle_hold(self) -> None:
+        from ar_desktop.services.collection_holds import release_hold
         from ar_desktop.ui.dialogs.hold_dialog import HoldDialog
 
         row = self.current_row()
@@ -376,7 +380,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
             return
         if row.state == "on_hold":
             if confirm(self, self.tr("Release hold"), self.tr("Resume the ladder for {0}?").format(row.customer_name)):
-                ok, _ = run_action(self, _service().release_hold, self.books, row.customer_code)
+                ok, _ = run_action(self, release_hold, self.books, row.customer_code)
                 if ok:
                     self.refresh()
                     self.changed.emit()
@@ -384,11 +388,14 @@ class CollectionsTab(RefreshWhenShown, QWidget):
             self._after(HoldDialog(self, self.books, row))
 
     def credit_reviewed(self) -> None:
+        from ar_desktop.services.credit_limits import mark_credit_reviewed
+
         row = self.current_row()
-        if row and run_action(self, _service().mark_credit_reviewed, self.books, row.customer_code)[0]:
+        if row and run_action(self, mark_credit_reviewed, self.books, row.customer_code)[0]:
             self.refresh()
 
     def email_reminder(self) -> None:
+        from ar_desktop.services.collection_log import add_note
         from ar_desktop.services.reminder_mail import reminder_mail
         from ar_desktop.ui.dialogs.mail_text_dialog import MailTextDialog
 
@@ -408,7 +415,7 @@ class CollectionsTab(RefreshWhenShown, QWidget):
                 return
             note = Text(translate("Messages", "E-mail reminder copied to send by webmail, to {to}: {subject}"),
                         to=to, subject=subject)
-        if run_action(self, _service().add_note, self.books, row.customer_code, self.books.today(), note)[0]:
+        if run_action(self, add_note, self.books, row.customer_code, self.books.today(), note)[0]:
             self._show_history()
             self.changed.emit()
 

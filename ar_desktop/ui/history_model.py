@@ -11,7 +11,7 @@ from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import RawRole, money_text
 
 if TYPE_CHECKING:  # for annotations only
-    from ar_desktop.services.collections import HistoryEntry
+    from ar_desktop.services.collection_history import HistoryEntry
 
 HEADERS = (QT_TRANSLATE_NOOP("History", "Date"), QT_TRANSLATE_NOOP("History", "What"),
            QT_TRANSLATE_NOOP("History", "Details"), QT_TRANSLATE_NOOP("History", "Invoice"),

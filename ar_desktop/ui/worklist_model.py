@@ -18,7 +18,7 @@ from ar_desktop.ui.i18n import render
 from ar_desktop.ui.table_models import IdRole, RawRole, StatusRole, money_text
 
 if TYPE_CHECKING:  # for annotations only
-    from ar_desktop.services.collections import WorklistRow
+    from ar_desktop.services.worklist import WorklistRow
 
 STATE_TONE = {"action_due": palette.OVERDUE, "waiting": palette.WAITING, "promised": palette.DUE_SOON,
               "disputed": palette.DISPUTED, "on_hold": palette.ON_HOLD}

@@ -6,7 +6,7 @@ import pytest
 
 from clirun import ok, error
 
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_log, disputes
 from ar_desktop.services import payments
 
 BY_CUSTOMER = ("customer_code,customer_name,overdue_amount,oldest_days_overdue,reached_step,next_step,"
@@ -19,8 +19,8 @@ def db(make_db) -> str:
     """Three customers on ladder B, dates in March 2026 (in the past for the real clock)."""
     def then(b):
         payments.record_payment(b, {"customer_code": "GAMMA", "date": "2026-02-20", "amount": "40.00"})
-        col.log_step(b, "ACME", "reminder", "2026-03-04")
-        col.mark_dispute(b, "B-1", "wrong quantity", on="2026-03-24")
+        collection_log.log_step(b, "ACME", "reminder", "2026-03-04")
+        disputes.mark_dispute(b, "B-1", "wrong quantity", on="2026-03-24")
 
     return make_db([{"code": "ACME", "name": "Acme, Inc."}, {"code": "BETA", "name": "Beta GmbH", "credit_class": "C"},
                     {"code": "GAMMA", "name": "Gamma Ltd"}],

@@ -228,7 +228,7 @@ def test_a_company_file_on_a_read_only_disk_can_be_read_not_written(tmp_path, re
 def test_the_worklist_of_a_file_on_a_read_only_disk_with_a_broken_promise(tmp_path, read_only_dir):
     """Showing the worklist used to record the broken promise, so on a read-only disk it failed with
     'the change was not saved' although the bookkeeper changed nothing. Looking only reads."""
-    from ar_desktop.services import collections, invoicing
+    from ar_desktop.services import collection_log, invoicing
 
     folder = tmp_path / "cd"
     folder.mkdir()
@@ -236,7 +236,7 @@ def test_the_worklist_of_a_file_on_a_read_only_disk_with_a_broken_promise(tmp_pa
     books = open_company(company, clock=FixedClock(TODAY))
     invoicing.add_invoice(books, {"number": "I1", "customer_code": "C000", "issue_date": "2026-01-02",
                                   "due_date": "2026-02-01", "amount": "300.00"})
-    collections.record_promise(books, "C000", "2026-03-10", "100.00", made_on="2026-03-01")
+    collection_log.record_promise(books, "C000", "2026-03-10", "100.00", made_on="2026-03-01")
     books.close()
     read_only_dir(folder)
     before = company.read_bytes()

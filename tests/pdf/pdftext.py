@@ -105,7 +105,7 @@ def add_overdue_debtor(b, code: str, fields: dict, invoices: int) -> None:
     (1,250.45, 1,567.45, ...; order PO-2026-017), reminded on 2026-02-04."""
     import datetime as dt
 
-    from ar_desktop.services import collections as col
+    from ar_desktop.services import collection_log
     from ar_desktop.services import customers, invoicing
 
     customers.add_customer(b, {"code": code, **fields})
@@ -115,7 +115,7 @@ def add_overdue_debtor(b, code: str, fields: dict, invoices: int) -> None:
                                   "issue_date": (due - dt.timedelta(days=30)).isoformat(),
                                   "due_date": due.isoformat(), "reference": "PO-2026-017",
                                   "amount": f"{1250 + 317 * k}.45"})
-    col.log_step(b, code, "reminder", dt.date(2026, 2, 4))
+    collection_log.log_step(b, code, "reminder", dt.date(2026, 2, 4))
 
 
 def sample_company(language: str = "en"):

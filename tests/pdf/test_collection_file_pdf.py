@@ -12,7 +12,7 @@ import pytest
 from pdftext import find_words, text, words
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.services import collections, letters
+from ar_desktop.services import collection_history, collection_log, letters, worklist
 from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.services.demo import build_demo
 
@@ -35,7 +35,7 @@ def test_a_chinese_name_in_the_page_heading_is_text(books):
 def test_the_last_step_reads_by_its_name(books):
     code = "BAL02"
     letters.issue_letters(books, TODAY, [code])
-    status = collections.customer_status(books, code, TODAY)
+    status = worklist.customer_status(books, code, TODAY)
     assert status.last_step == "agency"
     body = " ".join(text(collection_file_pdf(books, code, TODAY)).split())
     assert "Last step Hand over to a collection agency on 2026-03-31" in body
@@ -90,7 +90,7 @@ def test_the_english_file_names_states_and_kinds_never_keys(books):
 
 
 def test_a_step_due_later_is_not_due_since_a_future_day(books):
-    status = collections.customer_status(books, "KAS11", TODAY)
+    status = worklist.customer_status(books, "KAS11", TODAY)
     assert status.next_step_date > TODAY  # due in 11 days: the worklist says "in 11 days"
     body = " ".join(text(collection_file_pdf(books, "KAS11", TODAY)).split())
     assert f"(due on {status.next_step_date.isoformat()})" in body and "due since" not in body
@@ -98,12 +98,12 @@ def test_a_step_due_later_is_not_due_since_a_future_day(books):
 
 def test_a_note_reads_its_label_once(books):
     """The timeline names the entry's kind beside its details: a note read "备注 | 备注：…" ("note | Note: …")."""
-    collections.add_note(books, "GRA07", TODAY, "Rang the accountant, cheque in the post")
+    collection_log.add_note(books, "GRA07", TODAY, "Rang the accountant, cheque in the post")
     english = " ".join(text(collection_file_pdf(books, "GRA07", TODAY)).split())
     assert "note Rang the accountant, cheque in the post" in english, english
     assert "Note: Rang" not in english
     chinese = " ".join(text(collection_file_pdf(books, "GRA07", TODAY, _chinese())).split())
     assert "备注 Rang the accountant, cheque in the post" in chinese, chinese
     assert "备注：" not in chinese and "备注:" not in chinese
-    entry = [e for e in collections.history(books, "GRA07") if e.kind == "note"][-1]
+    entry = [e for e in collection_history.history(books, "GRA07") if e.kind == "note"][-1]
     assert str(entry.text) == "Rang the accountant, cheque in the post"

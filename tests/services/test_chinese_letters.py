@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
 from pdftext import northwind_books, text  # noqa: E402
 
-from ar_desktop.services import collections as col  # noqa: E402
+from ar_desktop.services import disputes, payment_plans  # noqa: E402
 from ar_desktop.services import customers, invoicing, letters, payments  # noqa: E402
 
 TODAY = dt.date(2026, 3, 31)
@@ -43,8 +43,8 @@ def bk(tmp_path_factory):
                                       "amount": f"{1000 + k * 100}.50"})
         payments.record_payment(b, {"date": "2026-02-20", "customer_code": f"Z{code}", "amount": "300.00",
                                     "invoice_number": f"Z{code}-0"})
-        col.mark_dispute(b, f"Z{code}-1", "货物有瑕疵", on="2026-02-25")
-        col.create_payment_plan(b, f"Z{code}", [f"Z{code}-3"], 2, "2026-02-15", 14, starts_on="2026-01-20")
+        disputes.mark_dispute(b, f"Z{code}-1", "货物有瑕疵", on="2026-02-25")
+        payment_plans.create_payment_plan(b, f"Z{code}", [f"Z{code}-3"], 2, "2026-02-15", 14, starts_on="2026-01-20")
     yield b
     b.close()
 

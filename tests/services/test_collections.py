@@ -12,7 +12,8 @@ from ar_desktop.clock import FixedClock
 from ar_desktop.domain.credit import CreditSettings
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import ActionKind, Step, default_ladder
-from ar_desktop.services import collections as col
+from ar_desktop.services import (collection_history, collection_holds, collection_ladders, collection_log,
+                                 collection_settings, credit_limits, disputes, worklist)
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.reminder_mail import reminder_mail
@@ -56,7 +57,7 @@ def pay(b, date, amount, code="C1", invoice_number=""):
 
 
 def row(b, as_of, code="C1"):
-    rows = [r for r in col.worklist(b, as_of) if r.customer_code == code]
+    rows = [r for r in worklist.worklist(b, as_of) if r.customer_code == code]
     return rows[0] if rows else None
 
 
@@ -85,13 +86,13 @@ def test_nothing_done_yet_the_ladder_catches_up(one):
 
 
 def test_steps_done_on_time(one):
-    col.log_step(one, "C1", "courtesy_reminder", d(-3))
+    collection_log.log_step(one, "C1", "courtesy_reminder", d(-3))
     assert brief(row(one, d(-2))) == ("waiting", "courtesy_reminder", "reminder", d(3))
     assert brief(row(one, d(3))) == ("action_due", "reminder", "reminder", d(3))
-    col.log_step(one, "C1", "reminder", d(3), note="sent by post")
+    collection_log.log_step(one, "C1", "reminder", d(3), note="sent by post")
     assert brief(row(one, d(4))) == ("waiting", "reminder", "phone_call", d(7))
-    col.log_step(one, "C1", "phone_call", d(7))
-    col.log_step(one, "C1", "demand_letter", d(15))
+    collection_log.log_step(one, "C1", "phone_call", d(7))
+    collection_log.log_step(one, "C1", "demand_letter", d(15))
     r = row(one, d(16))
     assert brief(r) == ("waiting", "demand_letter", "legal_action", d(30))
     assert (r.last_step, r.last_step_date) == ("demand_letter", d(15))
@@ -100,7 +101,7 @@ def test_steps_done_on_time(one):
 
 def test_payment_midway(one):
     invoice(one, "INV-2", amount="50.00", due=d(5))
-    col.log_step(one, "C1", "reminder", d(3))
+    collection_log.log_step(one, "C1", "reminder", d(3))
     pay(one, d(6), "100.00", invoice_number="INV-1")
     r = row(one, d(6))
     # INV-1 settled on +6: INV-2 (due +5) carries on in the same episode with the steps taken
@@ -120,48 +121,49 @@ def test_payment_in_full_before_any_step(one):
 
 
 def test_dispute_leaves_the_invoice_out_until_resolved(one):
-    col.mark_dispute(one, "INV-1", "goods damaged", on=d(10))
+    disputes.mark_dispute(one, "INV-1", "goods damaged", on=d(10))
     assert brief(row(one, d(12))) == ("disputed", None, None, None)
     assert row(one, d(12)).overdue_amount == Decimal("100.00")
     # before the dispute the ladder was running
     assert brief(row(one, d(8))) == ("action_due", "phone_call", "phone_call", d(7))
-    ir = {r.invoice_number: r for r in col.invoice_rows(one, d(12))}
-    assert ir["INV-1"].disputed and not {r.invoice_number: r for r in col.invoice_rows(one, d(8))}["INV-1"].disputed
+    ir = {r.invoice_number: r for r in worklist.invoice_rows(one, d(12))}
+    assert ir["INV-1"].disputed
+    assert not {r.invoice_number: r for r in worklist.invoice_rows(one, d(8))}["INV-1"].disputed
     with pytest.raises(UserError, match="already disputed"):
-        col.mark_dispute(one, "INV-1", "again", on=d(11))
-    col.resolve_dispute(one, "INV-1", "credit note agreed", on=d(20))
+        disputes.mark_dispute(one, "INV-1", "again", on=d(11))
+    disputes.resolve_dispute(one, "INV-1", "credit note agreed", on=d(20))
     assert brief(row(one, d(21))) == ("action_due", "demand_letter", "demand_letter", d(15))
-    kinds = [h.kind for h in col.history(one, "C1")]
+    kinds = [h.kind for h in collection_history.history(one, "C1")]
     assert kinds.count("dispute") == 1 and kinds.count("dispute_resolved") == 1
     with pytest.raises(UserError, match="not disputed"):
-        col.resolve_dispute(one, "INV-1", on=d(22))
+        disputes.resolve_dispute(one, "INV-1", on=d(22))
 
 
 def test_partial_dispute_keeps_the_undisputed_part_on_the_ladder(bk):
     customer(bk)
     invoice(bk, "BIG", amount="70000.00")
     invoice(bk, "SMALL", amount="100.00", due=d(5))
-    col.mark_dispute(bk, "BIG", "1,000.00 of damaged goods", amount="1000.00", on=d(10))
+    disputes.mark_dispute(bk, "BIG", "1,000.00 of damaged goods", amount="1000.00", on=d(10))
     r = row(bk, d(20))
     # the undisputed 69,000.00 is chased as before: the demand letter is due as if nothing were disputed
     assert brief(r) == ("action_due", "demand_letter", "demand_letter", d(15))
     assert r.overdue_amount == Decimal("70100.00") and r.status.disputed_amount == Decimal("1000.00")
     assert r.chased_invoices == ("BIG", "SMALL")
-    info = col.invoice_dispute(bk, "BIG")
+    info = disputes.invoice_dispute(bk, "BIG")
     assert (info.disputed, info.disputed_amount, info.open_amount) == (True, Decimal("1000.00"), Decimal("70000.00"))
-    rows = {x.invoice_number: x for x in col.invoice_rows(bk, d(20))}
+    rows = {x.invoice_number: x for x in worklist.invoice_rows(bk, d(20))}
     assert rows["BIG"].disputed_amount == Decimal("1000.00") and rows["SMALL"].disputed_amount == 0
     # a payment of everything undisputed leaves only the disputed part: nothing left to chase on BIG
     pay(bk, d(21), "69000.00", invoice_number="BIG")
     r = row(bk, d(22))
     assert r.chased_invoices == ("SMALL",) and r.status.disputed_amount == Decimal("1000.00")
-    col.resolve_dispute(bk, "BIG", "we were wrong", on=d(23))
-    assert col.invoice_dispute(bk, "BIG").disputed_amount == 0
+    disputes.resolve_dispute(bk, "BIG", "we were wrong", on=d(23))
+    assert disputes.invoice_dispute(bk, "BIG").disputed_amount == 0
     assert row(bk, d(24)).chased_invoices == ("BIG", "SMALL")
     # the disputed part as of a past date comes from the history
     assert row(bk, d(20)).status.disputed_amount == Decimal("1000.00")
     with pytest.raises(UserError, match="more than is open"):
-        col.mark_dispute(bk, "SMALL", "x", amount="100.01", on=d(24))
+        disputes.mark_dispute(bk, "SMALL", "x", amount="100.01", on=d(24))
 
 
 def test_disputed_part_is_a_stored_value_sql_can_sum(bk):
@@ -174,8 +176,8 @@ def test_disputed_part_is_a_stored_value_sql_can_sum(bk):
     invoice(bk, "A", amount="500.00")
     invoice(bk, "B", amount="300.00")
     invoice(bk, "C", amount="200.00")
-    col.mark_dispute(bk, "A", "price", amount="120.50", on=d(2))
-    col.mark_dispute(bk, "B", "all of it", on=d(2))
+    disputes.mark_dispute(bk, "A", "price", amount="120.50", on=d(2))
+    disputes.mark_dispute(bk, "B", "all of it", on=d(2))
     with bk.db.session() as s:
         assert s.scalar(select(func.sum(Invoice.disputed_amount))) == 12050 + 30000
         assert s.scalar(select(func.sum(disputed_open_units()))) == 12050 + 30000
@@ -186,27 +188,27 @@ def test_disputed_part_is_a_stored_value_sql_can_sum(bk):
 
 
 def test_dispute_on_a_call(one):
-    col.log_call(one, "C1", d(8), "disputed", "says the goods were late", invoice_number="INV-1")
+    collection_log.log_call(one, "C1", d(8), "disputed", "says the goods were late", invoice_number="INV-1")
     assert row(one, d(9)).state == "disputed"
     with pytest.raises(UserError, match="invoice number"):
-        col.log_call(one, "C1", d(8), "disputed", "x")
+        collection_log.log_call(one, "C1", d(8), "disputed", "x")
 
 
 def test_kept_promise(one):
     invoice(one, "INV-2", amount="40.00", due=d(10))
-    pid = col.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
+    pid = collection_log.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
     assert brief(row(one, d(6))) == ("promised", "reminder", "reminder", d(16))
     pay(one, d(11), "100.00", invoice_number="INV-1")
     r = row(one, d(12))
     assert r.promise.id == pid and r.promise.status == "kept" and not r.broken_promise
     assert r.state == "action_due"  # INV-2 is overdue; the ladder carries on
     row(one, d(12))
-    kinds = [h.kind for h in col.history(one, "C1")]
+    kinds = [h.kind for h in collection_history.history(one, "C1")]
     assert kinds.count("promise_kept") == 1 and "promise_broken" not in kinds
 
 
 def test_broken_promise_is_recorded_once(one):
-    col.log_call(one, "C1", d(5), "promised", "will pay next week", promised_date=d(12), amount="100.00")
+    collection_log.log_call(one, "C1", d(5), "promised", "will pay next week", promised_date=d(12), amount="100.00")
     assert row(one, d(15)).state == "promised"          # promised date + 3 days grace
     pay(one, d(14), "30.00")
     r = row(one, d(16))
@@ -214,38 +216,38 @@ def test_broken_promise_is_recorded_once(one):
     assert brief(r) == ("action_due", "demand_letter", "demand_letter", d(15))
     for n in (17, 18, 16):
         assert row(one, d(n)).broken_promise
-    broken = [h for h in col.history(one, "C1") if h.kind == "promise_broken"]
+    broken = [h for h in collection_history.history(one, "C1") if h.kind == "promise_broken"]
     assert len(broken) == 1 and broken[0].date == d(16) and broken[0].amount == Decimal("100.00")
     # a new promise replaces the broken one
-    col.record_promise(one, "C1", d(25), "70.00", made_on=d(18))
+    collection_log.record_promise(one, "C1", d(25), "70.00", made_on=d(18))
     r = row(one, d(19))
     assert r.state == "promised" and not r.broken_promise
 
 
 def test_no_promise_outcome_recorded_for_a_future_date(one, clock):
     clock.day = d(10)
-    col.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
+    collection_log.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
     assert row(one, d(40)).broken_promise
-    assert not [h for h in col.history(one, "C1") if h.kind == "promise_broken"]
+    assert not [h for h in collection_history.history(one, "C1") if h.kind == "promise_broken"]
 
 
 def test_prerequisite_wait(one):
-    col.log_step(one, "C1", "demand_letter", d(25))
+    collection_log.log_step(one, "C1", "demand_letter", d(25))
     assert brief(row(one, d(30))) == ("waiting", "legal_action", "legal_action", d(39))
     assert brief(row(one, d(39))) == ("action_due", "legal_action", "legal_action", d(39))
 
 
 def test_skipped_demand_letter_does_not_count_as_sent(one):
-    col.log_step(one, "C1", "demand_letter", d(16), skipped=True, reason="customer asked for a call")
+    collection_log.log_step(one, "C1", "demand_letter", d(16), skipped=True, reason="customer asked for a call")
     assert brief(row(one, d(30))) == ("action_due", "legal_action", "demand_letter", d(15))
     with pytest.raises(UserError, match="reason"):
-        col.log_step(one, "C1", "phone_call", d(16), skipped=True)
+        collection_log.log_step(one, "C1", "phone_call", d(16), skipped=True)
 
 
 def test_new_episode_after_full_payment(one):
-    col.log_step(one, "C1", "courtesy_reminder", d(-3))
-    col.log_step(one, "C1", "reminder", d(3))
-    col.log_step(one, "C1", "phone_call", d(7))
+    collection_log.log_step(one, "C1", "courtesy_reminder", d(-3))
+    collection_log.log_step(one, "C1", "reminder", d(3))
+    collection_log.log_step(one, "C1", "phone_call", d(7))
     pay(one, d(10), "100.00")
     invoice(one, "INV-2", due=d(30))
     assert row(one, d(20)) is None
@@ -257,88 +259,90 @@ def test_new_episode_after_full_payment(one):
 def test_account_imported_ninety_days_late(one):
     r = row(one, d(90))
     assert brief(r) == ("action_due", "agency", "demand_letter", d(15))
-    col.log_step(one, "C1", "demand_letter", d(90))
+    collection_log.log_step(one, "C1", "demand_letter", d(90))
     assert brief(row(one, d(91))) == ("waiting", "agency", "agency", d(104))
 
 
 def test_hold_and_release(one):
-    col.put_on_hold(one, "C1", d(20), "director on holiday", on=d(5))
+    collection_holds.put_on_hold(one, "C1", d(20), "director on holiday", on=d(5))
     assert brief(row(one, d(10))) == ("on_hold", "phone_call", "phone_call", d(21))
     assert row(one, d(10)).hold_reason == "director on holiday"
-    col.release_hold(one, "C1", on=d(12))
+    collection_holds.release_hold(one, "C1", on=d(12))
     assert row(one, d(12)).state == "action_due"
     assert row(one, d(11)).state == "on_hold"
     with pytest.raises(UserError, match="not on hold"):
-        col.release_hold(one, "C1", on=d(13))
+        collection_holds.release_hold(one, "C1", on=d(13))
     with pytest.raises(UserError, match="before it starts"):
-        col.put_on_hold(one, "C1", d(1), "x", on=d(5))
+        collection_holds.put_on_hold(one, "C1", d(1), "x", on=d(5))
 
 
 def test_worklist_is_sorted_by_urgency(bk):
     for code, due, amount in (("A1", d(0), "100.00"), ("B1", d(-20), "50.00"), ("C1", d(0), "300.00")):
         customer(bk, code)
         invoice(bk, f"INV-{code}", code=code, due=due, amount=amount)
-    assert [r.customer_code for r in col.worklist(bk, d(10))] == ["B1", "C1", "A1"]
+    assert [r.customer_code for r in worklist.worklist(bk, d(10))] == ["B1", "C1", "A1"]
 
 
 def test_customer_ladder_override_and_class_ladders(one):
     with pytest.raises(UserError, match="must be greater"):
-        col.set_class_ladder(one, "B", [Step("a", "A", 5, ActionKind.PHONE_CALL),
-                                        Step("b", "B", 5, ActionKind.PHONE_CALL)])
+        collection_ladders.set_class_ladder(one, "B", [Step("a", "A", 5, ActionKind.PHONE_CALL),
+                                                       Step("b", "B", 5, ActionKind.PHONE_CALL)])
     mine = [Step("call", "Call", 1, ActionKind.PHONE_CALL),
             Step("lawyer", "Lawyer", 40, ActionKind.LEGAL_ACTION)]
-    col.set_customer_ladder(one, "C1", mine)
+    collection_ladders.set_customer_ladder(one, "C1", mine)
     assert brief(row(one, d(10))) == ("action_due", "call", "call", d(1))
     with pytest.raises(UserError, match="not a step"):
-        col.log_step(one, "C1", "reminder", d(10))
-    col.set_customer_ladder(one, "C1", None)
-    assert col.customer_ladder(one, "C1") is None
-    strict = col.set_class_ladder(one, "B", default_ladder("C").to_data())
-    assert col.class_ladder(one, "B") == strict
+        collection_log.log_step(one, "C1", "reminder", d(10))
+    collection_ladders.set_customer_ladder(one, "C1", None)
+    assert collection_ladders.customer_ladder(one, "C1") is None
+    strict = collection_ladders.set_class_ladder(one, "B", default_ladder("C").to_data())
+    assert collection_ladders.class_ladder(one, "B") == strict
     assert brief(row(one, d(2))) == ("action_due", "reminder", "reminder", d(1))
-    assert col.reset_class_ladder(one, "B") == default_ladder("B")
+    assert collection_ladders.reset_class_ladder(one, "B") == default_ladder("B")
 
 
 def test_settings_grace_days(one):
-    col.set_collection_settings(one, col.CollectionSettings(grace_days=0, credit=CreditSettings()))
-    col.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
+    collection_settings.set_collection_settings(one, collection_settings.CollectionSettings(grace_days=0,
+                                                                                          credit=CreditSettings()))
+    collection_log.record_promise(one, "C1", d(12), "100.00", made_on=d(5))
     assert row(one, d(13)).broken_promise
     with pytest.raises(UserError, match="grace"):
-        col.set_collection_settings(one, col.CollectionSettings(grace_days=-1))
-    assert col.collection_settings(one).grace_days == 0
+        collection_settings.set_collection_settings(one, collection_settings.CollectionSettings(grace_days=-1))
+    assert collection_settings.collection_settings(one).grace_days == 0
 
 
 # --- validation --------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("call, message", [
-    (lambda b: col.log_step(b, "NOPE", "reminder", d(3)), "no customer with code 'NOPE'"),
-    (lambda b: col.log_step(b, "C1", "letter", d(3)), "'letter' is not a step"),
-    (lambda b: col.log_step(b, "C1", "reminder", TODAY + dt.timedelta(days=1)), "in the future"),
-    (lambda b: col.log_step(b, "C1", "reminder", "3 March"), "YYYY-MM-DD"),
-    (lambda b: col.record_promise(b, "C1", d(12), "0", made_on=d(5)), "greater than zero"),
-    (lambda b: col.record_promise(b, "C1", d(12), "-5", made_on=d(5)), "negative"),
-    (lambda b: col.record_promise(b, "C1", d(12), "100.01", made_on=d(5)), "more than C1 Ltd owes"),
-    (lambda b: col.record_promise(b, "C1", d(4), "10", made_on=d(5)), "before the day the promise was made"),
-    (lambda b: col.record_promise(b, "C1", d(12), "10", made_on=TODAY + dt.timedelta(days=2)), "in the future"),
-    (lambda b: col.log_call(b, "C1", d(5), "maybe"), "not a call outcome"),
-    (lambda b: col.log_call(b, "C1", d(5), "promised"), "promised date and amount"),
-    (lambda b: col.mark_dispute(b, "INV-9", "x"), "no invoice number 'INV-9'"),
-    (lambda b: col.mark_dispute(b, "INV-1", " "), "reason of the dispute"),
-    (lambda b: col.mark_dispute(b, "INV-1", "x", amount="150"), "more than is open"),
-    (lambda b: col.put_on_hold(b, "C1", d(20), "", on=d(5)), "reason for the hold"),
-    (lambda b: col.record_credit_override(b, "C1", "INV-1", ""), "reason for the override"),
+    (lambda b: collection_log.log_step(b, "NOPE", "reminder", d(3)), "no customer with code 'NOPE'"),
+    (lambda b: collection_log.log_step(b, "C1", "letter", d(3)), "'letter' is not a step"),
+    (lambda b: collection_log.log_step(b, "C1", "reminder", TODAY + dt.timedelta(days=1)), "in the future"),
+    (lambda b: collection_log.log_step(b, "C1", "reminder", "3 March"), "YYYY-MM-DD"),
+    (lambda b: collection_log.record_promise(b, "C1", d(12), "0", made_on=d(5)), "greater than zero"),
+    (lambda b: collection_log.record_promise(b, "C1", d(12), "-5", made_on=d(5)), "negative"),
+    (lambda b: collection_log.record_promise(b, "C1", d(12), "100.01", made_on=d(5)), "more than C1 Ltd owes"),
+    (lambda b: collection_log.record_promise(b, "C1", d(4), "10", made_on=d(5)), "before the day the promise was made"),
+    (lambda b: collection_log.record_promise(b, "C1", d(12), "10", made_on=TODAY + dt.timedelta(days=2)),
+     "in the future"),
+    (lambda b: collection_log.log_call(b, "C1", d(5), "maybe"), "not a call outcome"),
+    (lambda b: collection_log.log_call(b, "C1", d(5), "promised"), "promised date and amount"),
+    (lambda b: disputes.mark_dispute(b, "INV-9", "x"), "no invoice number 'INV-9'"),
+    (lambda b: disputes.mark_dispute(b, "INV-1", " "), "reason of the dispute"),
+    (lambda b: disputes.mark_dispute(b, "INV-1", "x", amount="150"), "more than is open"),
+    (lambda b: collection_holds.put_on_hold(b, "C1", d(20), "", on=d(5)), "reason for the hold"),
+    (lambda b: credit_limits.record_credit_override(b, "C1", "INV-1", ""), "reason for the override"),
     (lambda b: reminder_mail(b, "C1", d(10)), "no e-mail address"),
 ])
 def test_validation(one, call, message):
     with pytest.raises(UserError, match=message):
         call(one)
-    assert not [h for h in col.history(one, "C1") if h.source == "event"]
+    assert not [h for h in collection_history.history(one, "C1") if h.source == "event"]
 
 
 def test_promise_on_an_account_with_nothing_open(one):
     pay(one, d(1), "100.00")
     with pytest.raises(UserError, match="owes nothing"):
-        col.record_promise(one, "C1", d(12), "10", made_on=d(5))
+        collection_log.record_promise(one, "C1", d(12), "10", made_on=d(5))
 
 
 # --- credit -----------------------------------------------------------------------------------------------
@@ -346,15 +350,15 @@ def test_promise_on_an_account_with_nothing_open(one):
 def test_credit_check_for_new_invoice(bk):
     customer(bk, "C1", credit_limit="1000")
     invoice(bk, "INV-1", amount="800.00")
-    assert col.credit_check_for_new_invoice(bk, "C1", "200.00") is None
-    warning = str(col.credit_check_for_new_invoice(bk, "C1", "250.00"))
+    assert credit_limits.credit_check_for_new_invoice(bk, "C1", "200.00") is None
+    warning = str(credit_limits.credit_check_for_new_invoice(bk, "C1", "250.00"))
     assert "above the credit limit of 1,000.00 EUR (by 50.00 EUR)" in warning
     customer(bk, "C2", on_hold="yes")
-    assert "credit hold" in str(col.credit_check_for_new_invoice(bk, "C2", "1"))
+    assert "credit hold" in str(credit_limits.credit_check_for_new_invoice(bk, "C2", "1"))
     customer(bk, "C3")
-    assert col.credit_check_for_new_invoice(bk, "C3", "1000000") is None
-    col.record_credit_override(bk, "C1", "INV-2", "agreed by the director", on=d(0))
-    entry = [h for h in col.history(bk, "C1") if h.kind == "credit_override"][0]
+    assert credit_limits.credit_check_for_new_invoice(bk, "C3", "1000000") is None
+    credit_limits.record_credit_override(bk, "C1", "INV-2", "agreed by the director", on=d(0))
+    entry = [h for h in collection_history.history(bk, "C1") if h.kind == "credit_override"][0]
     assert str(entry.text) == "Credit limit overridden: Invoice INV-2: agreed by the director"
 
 
@@ -364,7 +368,7 @@ def test_credit_review_flag_until_reviewed(bk):
     invoice(bk, "INV-2", amount="1.00", due=d(5))
     assert not row(bk, d(3)).credit_review           # 99.00 < 10 % of 1000
     assert row(bk, d(6)).credit_review               # 100.00 >= 10 %
-    col.mark_credit_reviewed(bk, "C1", on=d(7), note="limit kept")
+    credit_limits.mark_credit_reviewed(bk, "C1", on=d(7), note="limit kept")
     assert not row(bk, d(8)).credit_review
     assert row(bk, d(6)).credit_review               # not reviewed yet on that day
 
@@ -374,8 +378,8 @@ def test_suggested_class_from_paid_invoices(bk):
     for i in range(4):
         invoice(bk, f"P{i}", due=d(i * 7), amount="10.00")
         pay(bk, d(i * 7 + 40), "10.00", invoice_number=f"P{i}")   # always 40 days late
-    assert col.suggested_credit_class(bk, "C1", d(100)) == "C"
-    assert col.suggested_credit_class(bk, "C1", d(20)) is None
+    assert credit_limits.suggested_credit_class(bk, "C1", d(100)) == "C"
+    assert credit_limits.suggested_credit_class(bk, "C1", d(20)) is None
     invoice(bk, "OPEN", due=d(95))
     assert row(bk, d(100)).suggested_class == "C"
 
@@ -383,12 +387,12 @@ def test_suggested_class_from_paid_invoices(bk):
 # --- history and e-mail -------------------------------------------------------------------------------
 
 def test_history_merges_events_invoices_and_payments(one):
-    col.log_step(one, "C1", "reminder", d(3), note="by e-mail")
-    col.log_call(one, "C1", d(8), "no_answer")
-    col.add_note(one, "C1", d(9), "left a voicemail")
+    collection_log.log_step(one, "C1", "reminder", d(3), note="by e-mail")
+    collection_log.log_call(one, "C1", d(8), "no_answer")
+    collection_log.add_note(one, "C1", d(9), "left a voicemail")
     pay(one, d(9), "20.00")
-    col.put_on_hold(one, "C1", d(20), "talks with the owner", on=d(10))
-    hist = col.history(one, "C1")
+    collection_holds.put_on_hold(one, "C1", d(20), "talks with the owner", on=d(10))
+    hist = collection_history.history(one, "C1")
     assert [(h.date, h.kind) for h in hist] == [
         (d(-30), "invoice"), (d(3), "step_done"), (d(8), "call"), (d(9), "note"), (d(9), "payment"),
         (d(10), "hold")]  # one day's entries in the order they were entered (the note before the payment)
@@ -399,12 +403,12 @@ def test_history_merges_events_invoices_and_payments(one):
 
 
 def test_history_extension_point(one):
-    col.register_history_source("letters_test", lambda s, cid: [
-        col.HistoryEntry(d(4), "letter", "Reminder letter sent", None, "INV-1")])
+    collection_history.register_history_source("letters_test", lambda s, cid: [
+        collection_history.HistoryEntry(d(4), "letter", "Reminder letter sent", None, "INV-1")])
     try:
-        hist = col.history(one, "C1")
+        hist = collection_history.history(one, "C1")
     finally:
-        col._HISTORY_SOURCES.pop("letters_test")
+        collection_history._HISTORY_SOURCES.pop("letters_test")
     assert [(h.kind, h.source) for h in hist][-1] == ("letter", "letters_test")
 
 
@@ -445,12 +449,12 @@ def test_worklist_suggested_class_equals_the_class_from_every_paid_invoice(bk):
                                                  c_min_avg_days_late=Decimal("8"), c_min_late_share=Decimal("0.4"))]
     seen = set()
     for credit in settings:
-        col.set_collection_settings(bk, col.CollectionSettings(credit=credit))
+        collection_settings.set_collection_settings(bk, collection_settings.CollectionSettings(credit=credit))
         for back in (0, 30, 200):
             as_of = TODAY - dt.timedelta(days=back)
-            rows = col.worklist(bk, as_of)
+            rows = worklist.worklist(bk, as_of)
             assert rows
             for r in rows:
-                assert r.suggested_class == col.suggested_credit_class(bk, r.customer_code, as_of)
+                assert r.suggested_class == credit_limits.suggested_credit_class(bk, r.customer_code, as_of)
                 seen.add(r.suggested_class)
     assert {"A", "B", "C"} <= seen

@@ -13,7 +13,7 @@ from pdftext import text  # noqa: E402
 
 from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.domain.errors import UserError  # noqa: E402
-from ar_desktop.services import collections as col  # noqa: E402
+from ar_desktop.services import collection_history, collection_log  # noqa: E402
 from ar_desktop.services import confirmations, customers, insurance, insurer_documents, invoicing, letters  # noqa: E402
 from ar_desktop.services import limitation  # noqa: E402
 from ar_desktop.services import registered_mail as rm  # noqa: E402
@@ -45,7 +45,7 @@ def bk(tmp_path, clock):
 
 
 def test_notification_lists_the_unpaid_invoices_and_the_deadlines(bk):
-    col.log_step(bk, "ACME", "reminder", "2025-04-20", "Reminder by e-mail")
+    collection_log.log_step(bk, "ACME", "reminder", "2025-04-20", "Reminder by e-mail")
     pdf = insurer_documents.notification_pdf(bk, "ACME", D(2025, 7, 10))
     t = text(pdf)
     for part in ("Notification of an overdue account", "To Allianz Trade — policy P-100", "Acme Ltd (ACME)",
@@ -87,7 +87,7 @@ def test_returned_confirmation_acknowledges_the_open_invoices(bk, clock):
     assert rows["I-1"].restarted_by == "confirmation" and rows["I-1"].expires_on == D(2028, 7, 20)
     with pytest.raises(UserError, match="already recorded as returned"):
         confirmations.record_returned_slip(bk, cid, "2025-07-21", agreed=True)
-    assert "confirmation_returned" in {h.kind for h in col.history(bk, "ACME")}
+    assert "confirmation_returned" in {h.kind for h in collection_history.history(bk, "ACME")}
 
 
 def test_the_slip_prints_after_the_statement_in_the_customers_language(bk):

@@ -10,7 +10,7 @@ import pytest
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.errors import UserError
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_history, collection_log
 from ar_desktop.services import credit_actions, credit_checks, customers, insurance, invoicing, letters, limitation
 from ar_desktop.services import payments, small_balances
 from ar_desktop.services import registered_mail as rm
@@ -85,7 +85,7 @@ def test_insurance_report_and_events(bk):
     insurance.record_insurer_event(bk, "C1", "claim_filed", "2026-06-20", "7000")
     row = insurance.insurance_of(bk, "C1", D(2026, 6, 30))
     assert row.position.status == "transferred" and row.claim_filed_on == D(2026, 6, 20)
-    kinds = [h.kind for h in col.history(bk, "C1")]
+    kinds = [h.kind for h in collection_history.history(bk, "C1")]
     assert {"insured_limit", "insurer_notified", "insurer_transferred", "insurer_claim_filed"} <= set(kinds)
     # paid in full: the case is over
     pay(bk, D(2026, 6, 30), "7000.00")
@@ -232,7 +232,7 @@ def test_credit_check_applies_the_limit_and_shows_the_review(bk):
     credit_checks.record_credit_check(bk, "C1", "2026-06-30", "bank", "Bank says no", "declined")
     data = customers.find_customer(bk, "C1")[1]
     assert data.on_hold and data.credit_limit == Decimal("8000.00")
-    assert "credit_check" in {h.kind for h in col.history(bk, "C1")}
+    assert "credit_check" in {h.kind for h in collection_history.history(bk, "C1")}
 
 
 def test_suggested_limit_from_the_last_12_months(bk):
@@ -271,7 +271,7 @@ def test_small_balance_is_suggested_and_written_off_in_one_click(bk):
     invoice(bk, "I-2", D(2026, 4, 1), "45.00")
     invoice(bk, "I-3", D(2026, 8, 1), "500.00", issue=D(2026, 6, 1))   # not due: not written off
     assert small_balances.write_off_suggestions(bk, D(2026, 6, 30)) == []  # letters not tried yet
-    col.log_step(bk, "C1", "demand_letter", "2026-05-20")
+    collection_log.log_step(bk, "C1", "demand_letter", "2026-05-20")
     [sb] = small_balances.write_off_suggestions(bk, D(2026, 6, 30))
     assert (sb.suggestion.overdue, sb.invoice_numbers) == (Decimal("75.00"), ("I-1", "I-2"))
     [a] = [a for a in credit_actions.credit_actions(bk, D(2026, 6, 30)) if a.kind == "write_off"]
@@ -280,7 +280,7 @@ def test_small_balance_is_suggested_and_written_off_in_one_click(bk):
     rows = {r.number: r for r in invoicing.invoice_rows(bk, invoicing.invoice_ids(
         bk, invoicing.InvoiceFilter(customer_id=customers.find_customer(bk, "C1")[0])))}
     assert rows["I-1"].open_amount == 0 and rows["I-2"].open_amount == 0 and rows["I-3"].open_amount == 500
-    assert any("Small balance" in str(h.text) for h in col.history(bk, "C1"))
+    assert any("Small balance" in str(h.text) for h in collection_history.history(bk, "C1"))
     with pytest.raises(UserError, match="not suggested"):
         small_balances.write_off_small_balance(bk, "C1")
 

@@ -146,7 +146,7 @@ def test_customer_terms_and_invoice_discounts_go_through_csv_files(prompt, tmp_p
 
 
 def test_the_collection_file_shows_the_discount_as_a_discount_not_as_money_received(prompt):
-    from ar_desktop.services.collections import history
+    from ar_desktop.services.collection_history import history
 
     books, _cid = prompt
     record_payment(books, {"date": LAST_DAY, "customer_code": "PROMPT", "amount": "980.00", "reference": "bank"})

@@ -98,7 +98,7 @@ def test_export_refuses_unknown_format_and_folder(filled, tmp_path):
 
 
 def test_collections_worklist_and_late_charges_export(filled, tmp_path):
-    from ar_desktop.services.collections import worklist
+    from ar_desktop.services.worklist import worklist
     from ar_desktop.services.late_charges import charges_report
 
     as_of = dt.date(2026, 3, 31)

@@ -8,7 +8,9 @@ from decimal import Decimal
 import pytest
 
 from ar_desktop.domain.forecast import DISPUTED, DUE, LEGAL, PLAN, PROMISE
-from ar_desktop.services.collections import create_payment_plan, log_step, mark_dispute, record_promise
+from ar_desktop.services.collection_log import log_step, record_promise
+from ar_desktop.services.disputes import mark_dispute
+from ar_desktop.services.payment_plans import create_payment_plan
 from ar_desktop.services.customers import add_customer
 from ar_desktop.services.forecast import cash_forecast
 from ar_desktop.services.invoicing import add_invoice

@@ -13,7 +13,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.kpi import METRICS, Period
 from ar_desktop.services.adjustments import credit_note, write_off
 from ar_desktop.services.aging import aging_report
-from ar_desktop.services.collections import mark_dispute, resolve_dispute
+from ar_desktop.services.disputes import mark_dispute, resolve_dispute
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.services.invoicing import add_invoice, invoice_ids, invoice_rows, void_invoice

@@ -9,7 +9,7 @@ import pytest
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.credit import CreditSettings
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_log, collection_settings, worklist
 from ar_desktop.services import customers, invoicing
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.ladder_days import working_days_of
@@ -24,7 +24,7 @@ def company(tmp_path, country: str):
 
 
 def brief(b, as_of):
-    r = next(r for r in col.worklist(b, as_of) if r.customer_code == "C1")
+    r = next(r for r in worklist.worklist(b, as_of) if r.customer_code == "C1")
     return r.state, r.reached_step, r.next_step, r.next_step_date
 
 
@@ -41,15 +41,16 @@ def test_a_step_that_falls_over_a_weekend_and_holidays_moves_to_the_next_working
     b = german
     # calendar days: the reminder is due on 25 December (Christmas Day)
     assert brief(b, d(2026, 12, 25)) == ("action_due", "reminder", "reminder", d(2026, 12, 25))
-    col.set_collection_settings(b, col.CollectionSettings(credit=CreditSettings(), working_days=True))
-    assert col.collection_settings(b).working_days
+    collection_settings.set_collection_settings(b, collection_settings.CollectionSettings(credit=CreditSettings(),
+                                                                                        working_days=True))
+    assert collection_settings.collection_settings(b).working_days
     # working days: Wed 23, Thu 24, then Fri 25 and Sat 26 (Christmas holidays) and Sun 27 are skipped
     assert brief(b, d(2026, 12, 27)) == ("action_due", "courtesy_reminder", "courtesy_reminder", d(2026, 12, 17))
     assert brief(b, d(2026, 12, 28)) == ("action_due", "reminder", "reminder", d(2026, 12, 28))
     # the invoice list's step agrees
-    rows = {r.invoice_number: r.reached_step for r in col.invoice_rows(b, d(2026, 12, 27))}
+    rows = {r.invoice_number: r.reached_step for r in worklist.invoice_rows(b, d(2026, 12, 27))}
     assert rows == {"R-1": "courtesy_reminder"}
-    col.log_step(b, "C1", "reminder", d(2026, 12, 28))
+    collection_log.log_step(b, "C1", "reminder", d(2026, 12, 28))
     # the next step (phone call, 7 working days) skips New Year's Day and two weekends
     assert brief(b, d(2026, 12, 29))[2:] == ("phone_call", d(2027, 1, 4))
 

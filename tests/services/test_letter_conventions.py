@@ -18,7 +18,7 @@ from pdftext import northwind_books, text  # noqa: E402
 
 from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.domain.ladder import ActionKind, Step  # noqa: E402
-from ar_desktop.services import collections as col  # noqa: E402
+from ar_desktop.services import collection_ladders, collection_log  # noqa: E402
 from ar_desktop.services import customers, invoicing, letters  # noqa: E402
 from ar_desktop.services.company_file import create_company, save_company_profile  # noqa: E402
 
@@ -196,21 +196,21 @@ def test_a_final_notice_names_the_same_next_step_in_its_subject_and_its_body(bk)
                    registered_mail=True),
               Step("court", "Legal action", 40, ActionKind.LEGAL_ACTION, template="legal_notice",
                    registered_mail=True)]
-    col.set_customer_ladder(bk, "NO", ladder)
-    col.set_customer_ladder(bk, "CN", ladder)
+    collection_ladders.set_customer_ladder(bk, "NO", ladder)
+    collection_ladders.set_customer_ladder(bk, "CN", ladder)
     try:
         body = _flat(_letter(bk, "NO", step="final"))
         assert body.count("Final notice before legal action") == 2          # the subject, then the body
         assert "we will take legal action to recover the debt" in body
         assert "reminded you" not in body and "formally demanded" not in body and "several times" not in body
-        col.log_step(bk, "NO", "reminder", dt.date(2026, 2, 13))
+        collection_log.log_step(bk, "NO", "reminder", dt.date(2026, 2, 13))
         body = _flat(_letter(bk, "NO", step="final"))
         assert "On 13 February 2026 we reminded you of the invoices listed below" in body
         zh = "".join(_letter(bk, "CN", step="final").split())
         assert zh.count("诉前最后催告函") >= 1 and "诉讼" in zh
     finally:
-        col.set_customer_ladder(bk, "NO", None)
-        col.set_customer_ladder(bk, "CN", None)
+        collection_ladders.set_customer_ladder(bk, "NO", None)
+        collection_ladders.set_customer_ladder(bk, "CN", None)
 
 
 @pytest.mark.parametrize("step, template", [("agency", "agency_notice"), ("legal_action", "legal_notice")])
@@ -221,7 +221,7 @@ def test_a_notice_names_the_demand_as_the_record_holds_it(bk, step, template):
     customers.add_customer(bk, {"code": code, **CUSTOMERS["NO"], "name": f"Notice {template} GmbH"})
     invoicing.add_invoice(bk, {"number": f"{code}-1", "customer_code": code, "issue_date": "2026-01-10",
                                "due_date": "2026-02-09", "amount": str(AMOUNT)})
-    col.log_step(bk, code, "demand_letter", dt.date(2026, 3, 2))
+    collection_log.log_step(bk, code, "demand_letter", dt.date(2026, 3, 2))
     body = _flat(_letter(bk, code, step=step))
     assert "Our formal demand of 2 March 2026 has not been answered by payment." in body
     [demand] = letters.issue_letters(bk, dt.date(2026, 3, 9), [code], "demand_letter")

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
 from pdftext import text  # noqa: E402
 
 from ar_desktop.clock import FixedClock  # noqa: E402
-from ar_desktop.services import collections as col  # noqa: E402
+from ar_desktop.services import collection_log  # noqa: E402
 from ar_desktop.services import customers, invoicing, letters  # noqa: E402
 from ar_desktop.services import registered_mail as rm  # noqa: E402
 from ar_desktop.services.company_file import create_company, save_company_profile  # noqa: E402
@@ -63,11 +63,11 @@ def world(tmp_path_factory):
                                       day + dt.timedelta(days=1))
                     posted[day] = tracking
             elif rnd.random() < 0.3:
-                col.log_step(b, code, step, day, skipped=True, reason="not needed")
+                collection_log.log_step(b, code, step, day, skipped=True, reason="not needed")
                 day += dt.timedelta(days=rnd.randint(2, 9))
                 continue
             else:
-                col.log_step(b, code, step, day, note="by e-mail")
+                collection_log.log_step(b, code, step, day, note="by e-mail")
             done.append((step, day))
             day += dt.timedelta(days=rnd.randint(2, 9))
         truth[code] = (done, posted, rule.get("late_charge_rule"), rnd.choice(LETTER_STEPS))
@@ -135,7 +135,7 @@ def test_chinese_letters_claim_nothing_the_record_lacks(tmp_path):
         assert "付款提醒" not in body and "多次" not in body and "逾期费用" not in body
         assert "人民币80,229.05元" in body and "人民币捌万零贰佰贰拾玖元零伍分" in body
         assert not re.search(r"(^|\n)\s*[，。、；：]", text(letters.preview_letter(b, "HQ", TODAY, "demand_letter")))
-        col.log_step(b, "HQ", "reminder", dt.date(2026, 3, 4))
+        collection_log.log_step(b, "HQ", "reminder", dt.date(2026, 3, 4))
         body = "".join(text(letters.preview_letter(b, "HQ", TODAY, "demand_letter")).split())
         assert "我司已于2026年3月4日就下列款项向贵司发出付款提醒" in body
     finally:

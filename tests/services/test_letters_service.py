@@ -21,7 +21,7 @@ from ar_desktop.domain.errors import UserError  # noqa: E402
 from ar_desktop.domain.letters import load_template  # noqa: E402
 from ar_desktop.pdf.layouts import LAYOUTS  # noqa: E402
 from ar_desktop.pdf.letters import recipient_lines  # noqa: E402
-from ar_desktop.services import collections as col  # noqa: E402
+from ar_desktop.services import collection_history, disputes, worklist  # noqa: E402
 from ar_desktop.services import customers, invoicing, late_charges, letters, payments  # noqa: E402
 from ar_desktop.services.company_file import create_company, save_company_profile  # noqa: E402
 
@@ -177,13 +177,13 @@ def test_verify_detects_a_changed_or_missing_file(bk):
 
 
 def test_issuing_marks_the_step_done_and_records_the_claim(bk):
-    before = {r.customer_code: r.state for r in col.worklist(bk, TODAY)}
+    before = {r.customer_code: r.state for r in worklist.worklist(bk, TODAY)}
     assert before["ACME"] == "action_due"
     letters.issue_letters(bk, TODAY, ["ACME"])
-    row = next(r for r in col.worklist(bk, TODAY) if r.customer_code == "ACME")
+    row = next(r for r in worklist.worklist(bk, TODAY) if r.customer_code == "ACME")
     assert (row.state, row.last_step, row.last_step_date) == ("waiting", "demand_letter", TODAY)
     assert letters.letter_candidates(bk, TODAY)[0].customer_code == "HQ"
-    hist = col.history(bk, "ACME")
+    hist = collection_history.history(bk, "ACME")
     step = [h for h in hist if h.kind == "step_done"]
     assert len(step) == 1 and step[0].date == TODAY
     assert "Letter L000001 (Formal demand letter) claims 11,143.03 EUR" in str(step[0].text)
@@ -310,7 +310,7 @@ def test_document_json_round_trip(bk):
 def test_partial_dispute_claims_exactly_the_undisputed_part(bk):
     from ar_desktop.domain.late_charges import ChargeRule, InvoiceForCharges, compute_charges
 
-    col.mark_dispute(bk, "I-1", "1,000.00 of the goods were damaged", amount="1000.00", on=TODAY)
+    disputes.mark_dispute(bk, "I-1", "1,000.00 of the goods were damaged", amount="1000.00", on=TODAY)
     doc = letters.build_letter(bk, "ACME", TODAY)
     i1 = next(i for i in doc.invoices if i.number == "I-1")
     assert (i1.open_amount, i1.disputed, i1.claimed) == (Decimal("10000.00"), Decimal("1000.00"), Decimal("9000.00"))

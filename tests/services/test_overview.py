@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ar_desktop.domain.aging import BUCKET_KEYS
 from ar_desktop.services.aging import aging_report
-from ar_desktop.services.collections import log_call
+from ar_desktop.services.collection_log import log_call
 from ar_desktop.services.customers import add_customer
 from ar_desktop.services.forecast import cash_forecast
 from ar_desktop.services.invoicing import add_invoice

@@ -9,7 +9,7 @@ import pytest
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.errors import UserError
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_history, collection_settings, payment_plans, worklist
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, record_outcomes_on_open
 
@@ -47,16 +47,16 @@ def pay(b, clock, n, amount, code="C1"):
 
 
 def row(b, n, code="C1"):
-    rows = [r for r in col.worklist(b, d(n)) if r.customer_code == code]
+    rows = [r for r in worklist.worklist(b, d(n)) if r.customer_code == code]
     return rows[0] if rows else None
 
 
 def plan(b, numbers=("I1", "I2"), count=3, first=30, every=30, **kw):
-    return col.create_payment_plan(b, "C1", list(numbers), count, d(first), every, **kw)
+    return payment_plans.create_payment_plan(b, "C1", list(numbers), count, d(first), every, **kw)
 
 
 def kinds(b, code="C1"):
-    return [e.kind for e in col.history(b, code) if e.source == "event"]
+    return [e.kind for e in collection_history.history(b, code) if e.source == "event"]
 
 
 def test_plan_covering_everything_overdue_pauses_the_ladder(bk):
@@ -65,11 +65,11 @@ def test_plan_covering_everything_overdue_pauses_the_ladder(bk):
     r = row(bk, 20)
     assert r.state == "promised"
     assert r.next_step_date == d(94)          # last instalment d(90) + 3 grace days, then the next day
-    (info,) = col.payment_plans(bk, "C1")
+    (info,) = payment_plans.payment_plans(bk, "C1")
     assert info.id == pid and info.status == "open" and info.invoice_numbers == ("I1", "I2")
     assert info.instalments == ((d(30), Decimal("200.00")), (d(60), Decimal("200.00")), (d(90), Decimal("200.00")))
     assert info.total == Decimal("600.00") and info.starts_on == d(20) and info.ends_on == d(93)
-    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan"]
+    (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan"]
     assert str(entry.text) == ("Payment plan: 3 instalments of 200.00 from 2026-03-31 every 30 days "
                           "(invoices I1, I2). agreed on the phone")
     assert entry.amount == Decimal("600.00")
@@ -83,10 +83,10 @@ def test_instalments_paid_on_time_keep_the_plan(bk, clock):
     assert row(bk, 62).state == "promised"
     pay(bk, clock, 90, "200.00")
     assert row(bk, 90) is None     # nothing open any more
-    (info,) = col.payment_plans(bk, "C1")
+    (info,) = payment_plans.payment_plans(bk, "C1")
     assert info.status == "kept" and info.paid_since == Decimal("600.00")
     assert kinds(bk).count("plan_kept") == 1
-    col.worklist(bk, d(90))
+    worklist.worklist(bk, d(90))
     assert kinds(bk).count("plan_kept") == 1 and "plan_broken" not in kinds(bk)
 
 
@@ -101,13 +101,13 @@ def test_missed_instalment_breaks_the_plan_once_and_the_ladder_resumes(bk, clock
     assert r.state == "action_due"
     assert r.chased_invoices == ("I1", "I2") or r.chased_invoices == ("I2",)
     assert "plan_broken" not in kinds(bk)  # the worklist only reads ...
-    col.record_outcomes(bk)                  # ... the opening step (or a payment) records the break, once
-    col.record_outcomes(bk)
+    worklist.record_outcomes(bk)                  # ... the opening step (or a payment) records the break, once
+    worklist.record_outcomes(bk)
     assert kinds(bk).count("plan_broken") == 1
-    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
+    (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan_broken"]
     assert entry.date == d(64)
     assert str(entry.text) == "Payment plan broken: Paid 200.00 of 400.00 due by 2026-04-30."
-    (info,) = col.payment_plans(bk, "C1")
+    (info,) = payment_plans.payment_plans(bk, "C1")
     assert info.status == "broken" and info.ends_on == d(63)
     assert row(bk, 63).state == "promised"   # looking back: the plan still held that day
     # a late payment does not mend it
@@ -125,13 +125,13 @@ def test_plan_on_some_invoices_leaves_the_rest_on_the_ladder(bk):
 def test_cancelled_plan_returns_the_invoices_to_the_ladder(bk, clock):
     pid = plan(bk)
     clock.day = d(25)
-    col.cancel_payment_plan(bk, pid, "customer changed its mind")
+    payment_plans.cancel_payment_plan(bk, pid, "customer changed its mind")
     assert row(bk, 25).state == "action_due"
     assert row(bk, 24).state == "promised"
-    assert col.payment_plans(bk, "C1")[0].status == "cancelled"
+    assert payment_plans.payment_plans(bk, "C1")[0].status == "cancelled"
     assert "plan_cancelled" in kinds(bk)
     with pytest.raises(UserError, match="already cancelled"):
-        col.cancel_payment_plan(bk, pid, "again")
+        payment_plans.cancel_payment_plan(bk, pid, "again")
     plan(bk, first=30)   # the invoices are free again
 
 
@@ -144,7 +144,7 @@ def test_cancelled_plan_returns_the_invoices_to_the_ladder(bk, clock):
 def test_wrong_plans_are_refused(bk, kw, message):
     with pytest.raises(UserError, match=message):
         plan(bk, **kw)
-    assert col.payment_plans(bk, "C1") == []
+    assert payment_plans.payment_plans(bk, "C1") == []
 
 
 def test_an_invoice_is_in_one_plan_at_a_time(bk):
@@ -168,7 +168,7 @@ def test_plan_paid_off_is_kept_while_the_rest_stays_on_the_ladder(bk, clock):
     assert r.state == "action_due" and r.chased_invoices == ("I2",)
     assert kinds(bk).count("plan_kept") == 1
     row(bk, 30)
-    (info,) = col.payment_plans(bk, "C1")
+    (info,) = payment_plans.payment_plans(bk, "C1")
     assert info.status == "kept" and kinds(bk).count("plan_kept") == 1
 
 
@@ -181,7 +181,7 @@ def reopen(b, clock, n):
 
 
 def plan_row(b):
-    (info,) = col.payment_plans(b, "C1")
+    (info,) = payment_plans.payment_plans(b, "C1")
     return info.status, info.ends_on
 
 
@@ -195,7 +195,7 @@ def test_last_instalment_unpaid_breaks_the_plan_the_day_after_its_last_day(bk, c
     assert "plan_broken" not in kinds(bk)
     assert row(bk, 94).state == "action_due"   # the day after: the invoices are back on the ladder ...
     reopen(bk, clock, 120)                       # ... and the first opening after it records the break, dated then
-    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
+    (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan_broken"]
     assert entry.date == d(94) and str(entry.text) == "Payment plan broken: Paid 400.00 of 600.00 due by 2026-05-30."
     assert plan_row(bk) == ("broken", d(93))
     reopen(bk, clock, 121)
@@ -218,11 +218,12 @@ def test_a_longer_grace_set_later_does_not_stretch_a_plan_past_its_last_day(bk, 
     plan(bk)                         # made with grace 3: runs to d(93)
     pay(bk, clock, 29, "200.00")
     pay(bk, clock, 59, "200.00")
-    col.set_collection_settings(bk, col.CollectionSettings(grace_days=10, credit=col.collection_settings(bk).credit))
+    credit = collection_settings.collection_settings(bk).credit
+    collection_settings.set_collection_settings(bk, collection_settings.CollectionSettings(grace_days=10, credit=credit))
     assert row(bk, 94).state != "promised"
     reopen(bk, clock, 94)
     assert plan_row(bk) == ("broken", d(93))
-    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
+    (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan_broken"]
     assert entry.date == d(94)
 
 
@@ -232,7 +233,7 @@ def test_a_late_instalment_broke_the_plan_even_if_nobody_looked_in_time(bk, cloc
     plan(bk)
     assert row(bk, 33).state == "promised"
     pay(bk, clock, 40, "200.00")   # the outcome step runs with the payment
-    (entry,) = [e for e in col.history(bk, "C1") if e.kind == "plan_broken"]
+    (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan_broken"]
     assert entry.date == d(34) and str(entry.text) == "Payment plan broken: Paid 0.00 of 200.00 due by 2026-03-31."
     assert plan_row(bk) == ("broken", d(33)) and row(bk, 45).state == "action_due"
     reopen(bk, clock, 45)

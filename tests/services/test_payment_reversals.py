@@ -252,7 +252,7 @@ def test_an_invoice_cleared_then_reopened_by_a_reversal(acme):
     """A-1 paid in full on 10 Feb, the cheque bounces on 15 Mar: cleared and closed on 10 Feb before,
     open again from 15 Mar; the aging of February still shows it paid, today's shows it open; paid
     again on 25 Mar, it is cleared on that day."""
-    from ar_desktop.services.collections import worklist
+    from ar_desktop.services.worklist import worklist
     from ar_desktop.storage.orm import SPAN_OPEN
 
     books, _cid = acme

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_history, collection_log, payment_plans, worklist
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.importing import ImportRefused, import_file
@@ -38,9 +38,9 @@ def path(tmp_path, clock) -> Path:
         for number, code in (("I1", "C1"), ("J1", "C2")):
             invoicing.add_invoice(b, {"number": number, "customer_code": code, "issue_date": "2026-01-30",
                                       "due_date": DUE.isoformat(), "amount": "300.00"})
-        col.record_promise(b, "C1", d(12), "100.00", made_on=d(5))
+        collection_log.record_promise(b, "C1", d(12), "100.00", made_on=d(5))
         clock.day = d(20)
-        col.create_payment_plan(b, "C2", ["J1"], 2, d(30), 30)
+        payment_plans.create_payment_plan(b, "C2", ["J1"], 2, d(30), 30)
         clock.day = d(40)
     finally:
         b.close()
@@ -67,13 +67,13 @@ def test_looking_at_the_books_changes_nothing(path, clock):
     try:
         before = recorded(path)
         for day in (d(10), d(16), d(35), d(40)):  # past dates, the day each broke, today
-            rows = {r.customer_code: r for r in col.worklist(b, day)}
-            col.customer_status(b, "C1", day)
-            col.invoice_rows(b, day)
+            rows = {r.customer_code: r for r in worklist.worklist(b, day)}
+            worklist.customer_status(b, "C1", day)
+            worklist.invoice_rows(b, day)
         assert rows["C1"].promise.status == "broken" and rows["C1"].state == "action_due"  # shown as broken ...
         assert rows["C2"].state == "action_due"  # ... and the broken plan no longer holds the ladder back
-        col.payment_plans(b, "C2")
-        col.history(b, "C1")
+        payment_plans.payment_plans(b, "C2")
+        collection_history.history(b, "C1")
         assert recorded(path) == before and b.db.writes == 0  # ... but nothing was written
     finally:
         b.close()
@@ -99,10 +99,10 @@ def test_a_payment_entered_late_keeps_the_promise_it_kept(path, clock):
     the promise was kept, and the books say so (the worklist used to record it broken for good)."""
     b = open_company(path, clock=clock, record_outcomes=False)
     try:
-        assert col.customer_status(b, "C1", d(40)).promise.status == "broken"
+        assert worklist.customer_status(b, "C1", d(40)).promise.status == "broken"
         payments.record_payment(b, {"customer_code": "C1", "date": d(11).isoformat(), "amount": "100.00",
                                     "invoice_number": ""})
-        assert col.customer_status(b, "C1", d(40)).promise.status == "kept"
+        assert worklist.customer_status(b, "C1", d(40)).promise.status == "kept"
     finally:
         b.close()
     assert recorded(path)[0] == [(1, "kept")]  # recorded with the payment, in its transaction
@@ -139,9 +139,9 @@ def test_a_promise_kept_by_a_payment_reversed_after_the_promised_day_is_broken_f
         pid = payments.record_payment(b, {"customer_code": "C1", "date": d(11).isoformat(), "amount": "100.00"})
         assert recorded(path)[0] == [(1, "kept")]
         payments.reverse_payment(b, pid, d(40), "cheque bounced")
-        assert col.customer_status(b, "C1", d(39)).promise.status == "kept"
-        assert col.customer_status(b, "C1", d(40)).promise.status == "broken"
-        history = [str(e.text) for e in col.history(b, "C1")]
+        assert worklist.customer_status(b, "C1", d(39)).promise.status == "kept"
+        assert worklist.customer_status(b, "C1", d(40)).promise.status == "broken"
+        history = [str(e.text) for e in collection_history.history(b, "C1")]
         payments.record_payment(b, {"customer_code": "C1", "date": d(40).isoformat(), "amount": "5.00"})
         assert recorded(path)[0] == [(1, "broken")]   # recorded once: the next payment adds nothing
     finally:
@@ -159,7 +159,7 @@ def test_the_timeline_lists_one_day_in_the_order_it_was_entered(path, clock):
     try:
         pid = payments.record_payment(b, {"customer_code": "C1", "date": d(11).isoformat(), "amount": "100.00"})
         payments.reverse_payment(b, pid, d(40), "cheque bounced")
-        day = [e.kind for e in col.history(b, "C1") if e.date == d(40)]
+        day = [e.kind for e in collection_history.history(b, "C1") if e.date == d(40)]
     finally:
         b.close()
     assert day == ["promise_kept", "reversal", "note", "promise_broken"]
@@ -175,11 +175,11 @@ def test_a_promise_kept_by_a_payment_reversed_before_the_promised_day_is_open_ag
         assert recorded(path)[0] == [(1, "kept")]
         payments.reverse_payment(b, pid, d(8), "cheque bounced")
         assert recorded(path)[0] == [(1, "open")]
-        assert col.customer_status(b, "C1", d(8)).promise.status == "open"
+        assert worklist.customer_status(b, "C1", d(8)).promise.status == "open"
         clock.day = d(12)
         payments.record_payment(b, {"customer_code": "C1", "date": d(12).isoformat(), "amount": "100.00"})
         assert recorded(path)[0] == [(1, "kept")]
-        assert col.customer_status(b, "C1", d(12)).promise.status == "kept"
+        assert worklist.customer_status(b, "C1", d(12)).promise.status == "kept"
     finally:
         b.close()
     kinds_of_promise = [k for k, _day, p in recorded(path)[2] if p == 1]
@@ -222,8 +222,8 @@ def test_a_write_off_or_credit_note_keeps_no_promise_to_pay(path, clock):
         adjustments.write_off(b, "I2", None, "small balance", date=d(8))
         adjustments.credit_note(b, "I1", "40.00", "damaged goods", date=d(9))
         clock.day = d(40)
-        assert col.customer_status(b, "C1", d(40)).promise.status == "broken"
-        assert col.record_outcomes(b)
+        assert worklist.customer_status(b, "C1", d(40)).promise.status == "broken"
+        assert worklist.record_outcomes(b)
     finally:
         b.close()
     assert recorded(path)[0] == [(1, "broken")] and "promise_kept" not in kinds(path)

@@ -14,7 +14,7 @@ from pdftext import compact, text  # noqa: E402
 
 from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.domain.errors import UserError  # noqa: E402
-from ar_desktop.services import collections as col  # noqa: E402
+from ar_desktop.services import collection_history  # noqa: E402
 from ar_desktop.services import customers, invoicing, letters  # noqa: E402
 from ar_desktop.services import registered_mail as rm  # noqa: E402
 from ar_desktop.services.company_file import create_company  # noqa: E402
@@ -56,7 +56,7 @@ def test_posting_delivery_and_response_deadline(bk, letter):
     assert (st.delivered_on, st.signed_by) == (dt.date(2025, 7, 15), "J. Smith")
     assert st.response_deadline == dt.date(2025, 7, 29)      # delivery + the 14 days the letter gave
     assert [e.kind for e in rm.mail_log(bk, letter)] == ["posted", "delivered"]
-    kinds = [h.kind for h in col.history(bk, "ACME")]
+    kinds = [h.kind for h in collection_history.history(bk, "ACME")]
     assert "mail_posted" in kinds and "mail_delivered" in kinds
 
 

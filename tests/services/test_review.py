@@ -16,7 +16,9 @@ from pdftext import compact, page_texts  # noqa: E402
 from ar_desktop.clock import FixedClock  # noqa: E402
 from ar_desktop.domain.errors import UserError  # noqa: E402
 from ar_desktop.services.adjustments import write_off  # noqa: E402
-from ar_desktop.services.collections import history, log_call, log_step, mark_dispute  # noqa: E402
+from ar_desktop.services.collection_history import history  # noqa: E402
+from ar_desktop.services.collection_log import log_call, log_step
+from ar_desktop.services.disputes import mark_dispute
 from ar_desktop.services.company_file import create_company  # noqa: E402
 from ar_desktop.services.customers import add_customer, find_customer  # noqa: E402
 from ar_desktop.services.invoicing import add_invoice  # noqa: E402

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.allocation import Allocation
-from ar_desktop.services import collections, confirmations, credit_checks, insurance, limitation
+from ar_desktop.services import (collection_holds, collection_log, confirmations, credit_checks, insurance, limitation,
+                                 payment_plans)
 from ar_desktop.services.adjustments import credit_note, write_off
 from ar_desktop.services.aging import aging_report
 from ar_desktop.services.company_file import create_company, open_company
@@ -105,11 +106,11 @@ def ledger(tmp_path_factory) -> Path:
                                          "invoice_number": "A-3", "reference": "cheque 99", "method": "cheque"})
         reverse_payment(books, bounced, "2026-02-28", "cheque bounced")
         # collections history: a promise, a hold, a call, a plan
-        collections.record_promise(books, "ACME", "2026-04-15", "200.00", made_on="2026-03-01")
-        collections.put_on_hold(books, "JP", "2026-04-30", "director on leave", on="2026-03-05")
-        collections.log_call(books, "ACME", "2026-03-02", "reached", "will pay")
-        collections.create_payment_plan(books, "ACME", ["A-4"], 2, "2026-04-10", 30, note="two parts",
-                                        starts_on="2026-03-10")
+        collection_log.record_promise(books, "ACME", "2026-04-15", "200.00", made_on="2026-03-01")
+        collection_holds.put_on_hold(books, "JP", "2026-04-30", "director on leave", on="2026-03-05")
+        collection_log.log_call(books, "ACME", "2026-03-02", "reached", "will pay")
+        payment_plans.create_payment_plan(books, "ACME", ["A-4"], 2, "2026-04-10", 30, note="two parts",
+                                          starts_on="2026-03-10")
         # credit risk: an insured limit and an insurer event, a credit check, an acknowledgement of
         # debt (restarting the limitation clock) and a balance confirmation returned
         insurance.add_policy(books, "Allianz Trade", "EH-1", "90", "60", "30", "90", "120", "10000")

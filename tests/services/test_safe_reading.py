@@ -138,7 +138,7 @@ def test_every_figure_over_100000_invoices_at_the_largest_amount(books):
     totals, KPIs, forecast, Overview, worklist, credit position and exports - over 100,000 invoices of the
     largest amount, half of them paid by payments of the largest amount (1e16 minor units in all)."""
     from ar_desktop.services.aging import aging_report
-    from ar_desktop.services.collections import worklist
+    from ar_desktop.services.worklist import worklist
     from ar_desktop.services.credit_checks import credit_position
     from ar_desktop.services.exports import csv_bytes, sheet_for
     from ar_desktop.services.forecast import cash_forecast

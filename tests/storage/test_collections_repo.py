@@ -15,7 +15,7 @@ from ar_desktop.domain.disputes import disputed_as_of
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder, ladder_from_data
 from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, StepRecord, collection_status, episode_start,
                                          overdue_periods, status_of, summarize)
-from ar_desktop.services import collections as col
+from ar_desktop.services import collection_holds, collection_ladders, collection_log, disputes, worklist
 from ar_desktop.services import customers, invoicing, payments
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.storage import collections_repo, invoices_repo
@@ -106,16 +106,16 @@ def test_voided_and_future_invoices(bk):
 
 def test_history_promise_hold_and_disputes(bk):
     add(bk, "C1", ("I1", d(0), "100.00"))
-    col.log_step(bk, "C1", "reminder", d(3))
-    col.log_step(bk, "C1", "phone_call", d(8), skipped=True, reason="no number")
-    col.log_step(bk, "C1", "demand_letter", d(30))
-    col.record_promise(bk, "C1", d(10), "60.00", made_on=d(4))
-    col.record_promise(bk, "C1", d(20), "80.00", made_on=d(9))
+    collection_log.log_step(bk, "C1", "reminder", d(3))
+    collection_log.log_step(bk, "C1", "phone_call", d(8), skipped=True, reason="no number")
+    collection_log.log_step(bk, "C1", "demand_letter", d(30))
+    collection_log.record_promise(bk, "C1", d(10), "60.00", made_on=d(4))
+    collection_log.record_promise(bk, "C1", d(20), "80.00", made_on=d(9))
     pay(bk, "C1", d(9), "10.00")
     pay(bk, "C1", d(23), "15.00")     # the last day of the grace period
     pay(bk, "C1", d(24), "20.00")     # too late for the promise
-    col.put_on_hold(bk, "C1", d(50), "holiday", on=d(40))
-    col.mark_dispute(bk, "I1", "price", on=d(45))
+    collection_holds.put_on_hold(bk, "C1", d(50), "holiday", on=d(40))
+    disputes.mark_dispute(bk, "I1", "price", on=d(45))
     ci = inputs(bk, d(29))["C1"]
     assert ci.history == [StepRecord("reminder", d(3)), StepRecord("phone_call", d(8), skipped=True)]
     assert (ci.promise.made_on, ci.promise.amount, ci.promise.paid_since) == (d(9), Decimal("80.00"),
@@ -141,7 +141,7 @@ def test_worklist_uses_a_fixed_number_of_queries(bk):
     for i in range(300):
         add(bk, f"K{i:04d}", (f"N{i:04d}", d(i % 40), "10.00"))
         if i % 3 == 0:
-            col.log_step(bk, f"K{i:04d}", "reminder", d(i % 40 + 3))
+            collection_log.log_step(bk, f"K{i:04d}", "reminder", d(i % 40 + 3))
     statements = []
 
     def count(*_a):
@@ -149,7 +149,7 @@ def test_worklist_uses_a_fixed_number_of_queries(bk):
 
     event.listen(bk.db.engine, "before_cursor_execute", count)
     try:
-        rows = col.worklist(bk, d(45))
+        rows = worklist.worklist(bk, d(45))
     finally:
         event.remove(bk.db.engine, "before_cursor_execute", count)
     assert len(rows) == 300
@@ -185,7 +185,7 @@ def test_migration_0001_to_0002_keeps_the_data(tmp_path):
 
     books = open_company(path, clock=FixedClock(dt.date(2026, 6, 30)))
     try:
-        rows = col.worklist(books, dt.date(2026, 3, 20))
+        rows = worklist.worklist(books, dt.date(2026, 3, 20))
         assert [(r.customer_code, r.overdue_amount, r.next_step) for r in rows] == [
             ("C1", Decimal("123.45"), "demand_letter")]
     finally:
@@ -206,7 +206,7 @@ def _random_books(b, rng: random.Random, n_customers: int) -> None:
             first = rng.choice([-90, -40, -1, 0, 6])
             steps = [Step("pre", "Pre", first, ActionKind.COURTESY_REMINDER, template="reminder"),
                      Step("late", "Late", first + 20, ActionKind.REMINDER, template="reminder")]
-            col.set_customer_ladder(b, code, steps)
+            collection_ladders.set_customer_ladder(b, code, steps)
         due = d(-230 + rng.randint(0, 60))
         for k in range(rng.randint(1, 16)):
             due += dt.timedelta(days=rng.choice([0, 1, 3, 7, 15, 30, 70]))
@@ -224,7 +224,7 @@ def _random_books(b, rng: random.Random, n_customers: int) -> None:
                 invoicing.void_invoice(b, iid, "wrong", on=min(today, voided_on))
                 continue
             if fate < 0.12:
-                col.mark_dispute(b, number, "price", on=min(today, issue + dt.timedelta(days=rng.randint(0, 60))))
+                disputes.mark_dispute(b, number, "price", on=min(today, issue + dt.timedelta(days=rng.randint(0, 60))))
             if fate < 0.3:
                 continue      # still open
             late = rng.choice([-5, 0, 0, 1, 2, 3, 10, 25, 40, 80, 150])
@@ -308,8 +308,9 @@ def test_worklist_chain_of_overlapping_periods_and_the_period_before(bk):
     assert overdue_periods((), d(30), ci.summary.periods)[-1] == (d(1), d(30))
     assert (ci.behaviour.invoices, ci.behaviour.late_invoices, ci.behaviour.average_days_late) == \
         (4, 4, Decimal("21.25"))     # 50, 8, 12 and 15 days late
-    col.log_step(bk, "C1", "reminder", d(-1))   # after the period before: counts in this episode
-    assert col.customer_status(bk, "C1", d(30)) == [r for r in col.worklist(bk, d(30)) if r.customer_code == "C1"][0]
+    collection_log.log_step(bk, "C1", "reminder", d(-1))   # after the period before: counts in this episode
+    assert worklist.customer_status(bk, "C1", d(30)) == [r for r in worklist.worklist(bk, d(30))
+                                                         if r.customer_code == "C1"][0]
 
 
 def test_worklist_run_that_grows_back_beyond_what_one_query_read(bk, monkeypatch):
@@ -345,5 +346,6 @@ def test_worklist_invoice_settled_on_the_day_and_reopened_after_it(bk):
     assert [(i.number, i.settled_on) for i in ci.invoices] == [("I1", d(12)), ("I2", None)]
     assert ci.settled_periods == [(d(-19), d(-6))]
     assert episode_start(ci.invoices, d(30), ci.settled_periods) == d(1)
-    col.log_step(bk, "C1", "reminder", d(-3))   # after I0's period: counts in this episode
-    assert col.customer_status(bk, "C1", d(30)) == [r for r in col.worklist(bk, d(30)) if r.customer_code == "C1"][0]
+    collection_log.log_step(bk, "C1", "reminder", d(-3))   # after I0's period: counts in this episode
+    assert worklist.customer_status(bk, "C1", d(30)) == [r for r in worklist.worklist(bk, d(30))
+                                                         if r.customer_code == "C1"][0]

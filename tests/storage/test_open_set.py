@@ -532,7 +532,7 @@ dispute_st = st.one_of(st.tuples(st.just("dispute"), st.integers(0, 11), st.inte
 
 
 def _dispute(books, ids: list[int], op) -> None:
-    from ar_desktop.services import collections
+    from ar_desktop.services import disputes
 
     kind, k, offset, pct = op
     with books.db.session() as s:
@@ -542,9 +542,9 @@ def _dispute(books, ids: list[int], op) -> None:
     try:
         if kind == "dispute":   # a part (or, above 100 %, all that is open: no amount named)
             amount = None if pct > 100 else str(Decimal(max(1, open_units * pct // 100)) / 100)
-            collections.mark_dispute(books, number, "wrong goods", amount, when)
+            disputes.mark_dispute(books, number, "wrong goods", amount, when)
         else:
-            collections.resolve_dispute(books, number, "credit agreed", when)
+            disputes.resolve_dispute(books, number, "credit agreed", when)
     except UserError:
         pass
 

@@ -14,9 +14,9 @@ Factory = Callable[[object, Path], QWidget]
 
 
 def _worklist_row(window, code: str | None = None):
-    from ar_desktop.services import collections
+    from ar_desktop.services import worklist
 
-    rows = collections.worklist(window.books, window.books.today())
+    rows = worklist.worklist(window.books, window.books.today())
     return next((r for r in rows if r.customer_code == code), rows[0]) if code else rows[0]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ar_desktop.services import collections
+from ar_desktop.services import collection_settings
 from ar_desktop.ui.dialogs.collection_settings_dialog import CollectionSettingsDialog
 
 
@@ -14,7 +14,7 @@ def test_working_days_are_ticked_saved_and_shown_again(window, qtbot):
     box.setChecked(True)
     d._on_save()
     assert d.result() == d.DialogCode.Accepted
-    assert collections.collection_settings(window.books).working_days
+    assert collection_settings.collection_settings(window.books).working_days
     again = CollectionSettingsDialog(window, window.books)
     qtbot.addWidget(again)
     assert again.fields["working_days"].isChecked()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ar_desktop.domain.aging import overdue_severity
-from ar_desktop.services import collections
+from ar_desktop.services import collection_history, collection_ladders, collection_log
 from ar_desktop.services.invoicing import add_invoice
 from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui import palette
@@ -135,7 +135,7 @@ def test_collection_file_is_printed_to_pdf(window, tmp_path):
     import subprocess
 
     _fresh_customer(window, "NEW05")
-    collections.log_step(window.books, "NEW05", "reminder", UI_TODAY - dt.timedelta(days=10), "Sent by e-mail")
+    collection_log.log_step(window.books, "NEW05", "reminder", UI_TODAY - dt.timedelta(days=10), "Sent by e-mail")
     tab = window.collections
     tab.reload()
     _row(tab, "NEW05")
@@ -168,7 +168,7 @@ def test_invoice_over_credit_limit_asks_and_records_the_override(window, qtbot, 
     when_dialog_opens(fill)
     qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
     assert "above the credit limit" in asked[0]
-    entries = collections.history(window.books, "LIM01")
+    entries = collection_history.history(window.books, "LIM01")
     assert any(e.kind == "credit_override" and "LIM-1" in (e.invoice_number or str(e.text)) for e in entries)
 
 
@@ -182,7 +182,7 @@ def test_class_ladder_edit_is_validated_and_saved(window, qtbot, when_dialog_ope
     phone = [s["key"] for s in model.steps].index("phone_call")
     model.setData(model.index(phone, FIELDS.index("threshold_days")), 10)
     dialog.save()
-    assert collections.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
+    assert collection_ladders.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
     # a threshold out of order is refused with a message naming the step; nothing is saved
     dialog = LadderDialog(window, window.books)
     qtbot.addWidget(dialog)
@@ -192,7 +192,7 @@ def test_class_ladder_edit_is_validated_and_saved(window, qtbot, when_dialog_ope
     when_dialog_opens(lambda box: (messages.append(box.text()), box.accept()))
     dialog.save()
     assert messages and "phone_call" in messages[0]
-    assert collections.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
+    assert collection_ladders.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
 
 
 def test_a_failing_save_leaves_the_earlier_file_intact(window, tmp_path, monkeypatch, when_dialog_opens):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from ar_desktop.services.collections import history
+from ar_desktop.services.collection_history import history
 from ar_desktop.services.customers import find_customer
 from ar_desktop.ui.dialogs.review_dialog import ReviewDialog
 from ar_desktop.ui.pdf_preview import PdfPreview

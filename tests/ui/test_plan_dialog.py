@@ -8,7 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ar_desktop.services import collections
+from ar_desktop.services import payment_plans
 from ar_desktop.services.customers import add_customer
 from ar_desktop.services.invoicing import add_invoice
 from ar_desktop.ui import amounts
@@ -55,7 +55,7 @@ def test_plan_through_the_dialog_then_a_missed_instalment(window, qtbot, when_di
     assert f"2026-04-15  {each}" in seen["schedule"] and f"2026-07-14  {each}" in seen["schedule"]
     assert _row(tab).state == "promised"
     assert "plan" in [e.kind for e in tab.history.entries]
-    (plan,) = collections.payment_plans(window.books, "PLAN1")
+    (plan,) = payment_plans.payment_plans(window.books, "PLAN1")
     assert plan.status == "open" and len(plan.instalments) == 4
 
     # nothing paid: the first instalment (2026-04-15) plus the grace days has passed on 2026-04-20
@@ -64,12 +64,12 @@ def test_plan_through_the_dialog_then_a_missed_instalment(window, qtbot, when_di
     after = _row(tab)
     assert after.state == "action_due"  # shown at once; looking records nothing ...
     assert not [e for e in tab.history.entries if e.kind == "plan_broken"]
-    assert collections.payment_plans(window.books, "PLAN1")[0].status == "open"
+    assert payment_plans.payment_plans(window.books, "PLAN1")[0].status == "open"
     # ... opening the file records it, once its check has passed
     path = window.books.db.path
     window.close_file()
     assert window.open_file(path)
-    qtbot.waitUntil(lambda: collections.payment_plans(window.books, "PLAN1")[0].status == "broken", timeout=10000)
+    qtbot.waitUntil(lambda: payment_plans.payment_plans(window.books, "PLAN1")[0].status == "broken", timeout=10000)
     window.collections.as_of.setDate(QDate(2026, 4, 20))
     _row(window.collections)
     texts = [str(e.text) for e in window.collections.history.entries if e.kind == "plan_broken"]

@@ -16,7 +16,8 @@ import pytest
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.text import Text
-from ar_desktop.services import collections as col
+from ar_desktop.services import (collection_history, collection_ladders, collection_log, credit_limits, payment_plans,
+                                 worklist)
 from ar_desktop.services import customers, invoicing, payments, review
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.letter_archive import archive_problems
@@ -55,33 +56,33 @@ def bk(tmp_path):
 def _history_written_by_the_program(bk, tmp_path) -> None:
     clock = bk.test_clock
     clock.day = d(5)
-    col.record_promise(bk, "C1", d(10), "100.00", d(5))                      # broken: nothing paid by then
+    collection_log.record_promise(bk, "C1", d(10), "100.00", d(5))                      # broken: nothing paid by then
     clock.day = d(20)
-    col.record_outcomes(bk)
-    col.create_payment_plan(bk, "C1", ["I2"], 2, d(30), 30, starts_on=d(20))  # broken: nothing paid
+    worklist.record_outcomes(bk)
+    payment_plans.create_payment_plan(bk, "C1", ["I2"], 2, d(30), 30, starts_on=d(20))  # broken: nothing paid
     clock.day = d(70)
-    col.record_outcomes(bk)
-    col.create_payment_plan(bk, "C1", ["I3"], 1, d(80), 30, starts_on=d(70))  # kept: paid in full
+    worklist.record_outcomes(bk)
+    payment_plans.create_payment_plan(bk, "C1", ["I3"], 1, d(80), 30, starts_on=d(70))  # kept: paid in full
     clock.day = d(72)
     payments.record_payment(bk, {"customer_code": "C1", "date": d(71).isoformat(), "amount": "1300.00",
                                  "invoice_number": "I3"})
-    col.record_outcomes(bk)
+    worklist.record_outcomes(bk)
     payments.record_payment(bk, {"customer_code": "C1", "date": d(15).isoformat(), "amount": "1274.00",
                                  "invoice_number": "I4"})                     # within 10 days: 2 % discount
-    col.record_credit_override(bk, "C1", "NEXT-9", TYPED[1], on=d(72))
+    credit_limits.record_credit_override(bk, "C1", "NEXT-9", TYPED[1], on=d(72))
     review.record_decision(bk, "2026Q2", "C1", "change_limit", new_limit="5000.00", note=TYPED[0], on=d(72))
     [letter] = issue_letters(bk, d(72), ["C1"])
     scan = tmp_path / "receipt.pdf"
     scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
     attach_receipt(bk, letter.letter_id, scan, "posting_receipt", d(72))
-    col.add_note(bk, "C1", d(72), Text("E-mail reminder opened in the mail program, to {to}: {subject}",
-                                       to="ap@huaqiang.example", subject="付款提醒"))
-    col.add_note(bk, "C1", d(72), TYPED[2])
+    collection_log.add_note(bk, "C1", d(72), Text("E-mail reminder opened in the mail program, to {to}: {subject}",
+                                                  to="ap@huaqiang.example", subject="付款提醒"))
+    collection_log.add_note(bk, "C1", d(72), TYPED[2])
 
 
 def test_the_collection_file_reads_in_chinese(chinese, bk, tmp_path):
     _history_written_by_the_program(bk, tmp_path)
-    history = col.history(bk, "C1")
+    history = collection_history.history(bk, "C1")
     kinds = {e.kind for e in history}
     assert {"promise_broken", "plan", "plan_broken", "plan_kept", "credit_override", "credit_review", "discount",
             "step_done", "mail_receipt", "note"} <= kinds, kinds
@@ -118,8 +119,8 @@ def test_the_ladder_dialog_describes_each_class_in_chinese_from_its_steps(chines
         text = dialog.explanation.text()
         assert english_in([("ladder", text)], []) == [], text
     assert "逾期 45 天" in text and "到期前 5 天" in text   # class C's own days
-    col.set_class_ladder(bk, "C", [dict(s.to_dict(), threshold_days=s.threshold_days + 1)
-                                   for s in col.class_ladder(bk, "C").steps])
+    collection_ladders.set_class_ladder(bk, "C", [dict(s.to_dict(), threshold_days=s.threshold_days + 1)
+                                   for s in collection_ladders.class_ladder(bk, "C").steps])
     dialog.load()
     assert "逾期 46 天" in dialog.explanation.text()       # an edited ladder is described as it is
 

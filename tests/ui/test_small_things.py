@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from ar_desktop.services import collections
+from ar_desktop.services import collection_history
 from ar_desktop.services.invoicing import next_invoice_number
 from ar_desktop.services.reminder_mail import reminder_mail
 from ar_desktop.ui.dialogs.date_dialog import DateDialog
@@ -89,7 +89,7 @@ def _row_with_email(window):
 
 
 def _notes(window, code):
-    return [str(e.text) for e in collections.history(window.books, code) if e.kind == "note"]
+    return [str(e.text) for e in collection_history.history(window.books, code) if e.kind == "note"]
 
 
 def test_the_email_reminder_is_logged_when_the_mail_program_opens(window, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
-from ar_desktop.services import collections
+from ar_desktop.services import collection_log, worklist
 from ar_desktop.services.context import Books
 from ar_desktop.services.payments import open_invoices
 from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, date_edit, line
@@ -19,7 +19,7 @@ class CallDialog(FormDialog):
                 ("disputed", QT_TRANSLATE_NOOP("CallDialog", "Disputes an invoice")),
                 ("refused", QT_TRANSLATE_NOOP("CallDialog", "Refused to pay")))
 
-    def __init__(self, parent: QWidget | None, books: Books, row: collections.WorklistRow):
+    def __init__(self, parent: QWidget | None, books: Books, row: worklist.WorklistRow):
         super().__init__(parent, self.tr("Log call — {0}").format(row.customer_name))
         today = books.today()
         self.add("date", self.tr("Date"), date_edit(today))
@@ -43,12 +43,12 @@ class CallDialog(FormDialog):
 
         def save(raw):
             outcome = raw["outcome"]
-            return collections.log_call(
-                books, row.customer_code, raw["date"], outcome, raw["note"],
-                promised_date=raw["promised_date"] if outcome == "promised" else None,
-                amount=raw["amount"] if outcome == "promised" else None,
-                invoice_number=raw["invoice_number"] if outcome == "disputed" else None,
-                dispute_reason=raw["dispute_reason"], step_key=row.next_step if raw["step"] else None)
+            return collection_log.log_call(
+                   books, row.customer_code, raw["date"], outcome, raw["note"],
+                   promised_date=raw["promised_date"] if outcome == "promised" else None,
+                   amount=raw["amount"] if outcome == "promised" else None,
+                   invoice_number=raw["invoice_number"] if outcome == "disputed" else None,
+                   dispute_reason=raw["dispute_reason"], step_key=row.next_step if raw["step"] else None)
 
         self.on_save(save)
         self.resize(480, self.sizeHint().height())

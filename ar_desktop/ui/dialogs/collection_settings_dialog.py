@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ar_desktop.domain.credit import CreditSettings
 from ar_desktop.domain.errors import ValidationError
-from ar_desktop.services import collections
+from ar_desktop.services import collection_settings
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, line
 
@@ -19,7 +19,7 @@ PERCENT_FIELDS = ("a_max_late_share", "c_min_late_share")  # stored as fractions
 class CollectionSettingsDialog(FormDialog):
     def __init__(self, parent: QWidget | None, books: Books):
         super().__init__(parent, self.tr("Collection settings"))
-        current = collections.collection_settings(books)
+        current = collection_settings.collection_settings(books)
         c = current.credit
         self.add("grace_days", self.tr("Grace after a promised date (days)"), line(str(current.grace_days), 3))
         working = QCheckBox(self.tr("Count the ladder's days as working days"))
@@ -50,8 +50,8 @@ class CollectionSettingsDialog(FormDialog):
                 problems["grace_days"] = self.tr("Enter a whole number of days, e.g. 3.")
             if problems:
                 raise ValidationError(problems)
-            settings = collections.CollectionSettings(int(raw["grace_days"]), CreditSettings(**numbers),
-                                                      bool(raw["working_days"]))
-            collections.set_collection_settings(books, settings)
+            settings = collection_settings.CollectionSettings(int(raw["grace_days"]), CreditSettings(**numbers),
+                                                              bool(raw["working_days"]))
+            collection_settings.set_collection_settings(books, settings)
 
         self.on_save(save)

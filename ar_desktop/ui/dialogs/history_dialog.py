@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ar_desktop.services import collections
+from ar_desktop.services import collection_history
 from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.services.context import Books
 from ar_desktop.ui.history_model import HistoryModel
@@ -21,7 +21,7 @@ class HistoryDialog(QDialog):
         self.books, self.code = books, code
         self.setWindowTitle(self.tr("Collection file — {0}").format(name))
         self.model = HistoryModel(self)
-        self.model.set_entries(collections.history(books, code))
+        self.model.set_entries(collection_history.history(books, code))
         table = QTableView()
         table.setModel(self.model)
         table.verticalHeader().hide()

@@ -13,7 +13,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.customers import customer_choices, get_customer
 from ar_desktop.services.invoicing import add_invoice, default_due_date, next_invoice_number, update_invoice
 from ar_desktop.storage.invoices_repo import InvoiceRow
-from ar_desktop.services.collections import credit_check_for_new_invoice, record_credit_override
+from ar_desktop.services.credit_limits import credit_check_for_new_invoice, record_credit_override
 from ar_desktop.services.credit_checks import new_customer_cap_warning
 from ar_desktop.services.insurance import new_invoice_warnings
 from ar_desktop.ui.i18n import render

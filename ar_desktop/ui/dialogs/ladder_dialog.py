@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ar_desktop.domain.ladder import CREDIT_CLASSES, LETTER_TEMPLATES, ActionKind, Step, class_explanation, ladder_from_data
 from ar_desktop.domain.errors import UserError
-from ar_desktop.services import collections
+from ar_desktop.services import collection_ladders
 from ar_desktop.services.context import Books
 from ar_desktop.ui.worklist_model import step_text
 from ar_desktop.ui.i18n import render
@@ -236,14 +236,14 @@ class LadderDialog(QDialog):
     def load(self) -> None:
         if self.customer_code is None:
             cls = self.credit_class.currentData()
-            self.model.set_steps(collections.class_ladder(self.books, cls).steps)
+            self.model.set_steps(collection_ladders.class_ladder(self.books, cls).steps)
             self._explain()
         else:
-            own = collections.customer_ladder(self.books, self.customer_code)
+            own = collection_ladders.customer_ladder(self.books, self.customer_code)
             self.own.blockSignals(True)
             self.own.setChecked(own is not None)
             self.own.blockSignals(False)
-            self.model.set_steps((own or collections.effective_ladder(self.books, self.customer_code)).steps)
+            self.model.set_steps((own or collection_ladders.effective_ladder(self.books, self.customer_code)).steps)
             self._own_toggled(own is not None)
 
     def _own_toggled(self, own: bool) -> None:
@@ -271,10 +271,10 @@ class LadderDialog(QDialog):
 
     def save(self) -> None:
         if self.customer_code is None:
-            ok, _ = run_action(self, collections.set_class_ladder, self.books, self.credit_class.currentData(),
-                               self.model.steps)
+            ok, _ = run_action(self, collection_ladders.set_class_ladder, self.books, self.credit_class.currentData(),
+                                      self.model.steps)
         else:
             steps = self.model.steps if self.own.isChecked() else None
-            ok, _ = run_action(self, collections.set_customer_ladder, self.books, self.customer_code, steps)
+            ok, _ = run_action(self, collection_ladders.set_customer_ladder, self.books, self.customer_code, steps)
         if ok:
             self.accept()

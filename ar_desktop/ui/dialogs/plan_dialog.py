@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox, QW
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import quantum
 from ar_desktop.domain.payment_plan import MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_instalments
-from ar_desktop.services import collections
+from ar_desktop.services import collection_input, payment_plans, worklist
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, date_edit, line
 from ar_desktop.ui import amounts
@@ -28,12 +28,12 @@ def _spin(lo: int, hi: int, value: int) -> QSpinBox:
 
 
 class PlanDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, books: Books, row: collections.WorklistRow):
+    def __init__(self, parent: QWidget | None, books: Books, row: worklist.WorklistRow):
         super().__init__(parent, self.tr("Payment plan — {0}").format(row.customer_name))
         self.currency = row.currency
         today = books.today()
         self.invoices = QListWidget()
-        for c in collections.plan_candidates(books, row.customer_code):
+        for c in payment_plans.plan_candidates(books, row.customer_code):
             item = QListWidgetItem(self.tr("{0}  due {1}  open {2}").format(
                 c.number, c.due_date.isoformat(), amounts.money(c.open_amount)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -45,7 +45,7 @@ class PlanDialog(FormDialog):
         self.first_due = self.add("first_due", self.tr("First instalment due"),
                                   date_edit(today.fromordinal(today.toordinal() + FIRST_DUE_DAYS)))
         self.every = self.add("every", self.tr("Every N days"), _spin(MIN_EVERY_DAYS, MAX_EVERY_DAYS, EVERY_DAYS))
-        self.note = self.add("note", self.tr("Note"), line("", collections.MAX_NOTE))
+        self.note = self.add("note", self.tr("Note"), line("", collection_input.MAX_NOTE))
         self.schedule = QLabel()
         self.schedule.setObjectName("schedule")
         self.schedule.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -55,9 +55,9 @@ class PlanDialog(FormDialog):
         self.every.valueChanged.connect(self.update_schedule)
         self.first_due.dateChanged.connect(self.update_schedule)
         self.update_schedule()
-        self.on_save(lambda raw: collections.create_payment_plan(
-            books, row.customer_code, self.chosen(), self.count.value(), raw["first_due"], self.every.value(),
-            raw["note"]))
+        self.on_save(lambda raw: payment_plans.create_payment_plan(
+              books, row.customer_code, self.chosen(), self.count.value(), raw["first_due"], self.every.value(),
+              raw["note"]))
 
     def chosen(self) -> list[str]:
         return [self.invoices.item(i).data(Qt.ItemDataRole.UserRole)[0] for i in range(self.invoices.count())

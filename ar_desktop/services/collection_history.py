@@ -1,0 +1,170 @@
+"""The customer's collection timeline: collection events, invoices issued, payments received, and what
+registered sources add (letters, credit documents), each in the reader's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ar_desktop.domain.ladder import Ladder, step_name_text
+from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
+                                             WRITE_OFF, reference_text)
+from ar_desktop.domain.records import PAYMENT_METHODS
+from ar_desktop.domain.text import Amount, Template, Text, from_stored, translate, verbatim
+from ar_desktop.services.collection_input import customer_by_code
+from ar_desktop.services.collection_ladders import ladder_of
+from ar_desktop.services.context import Books
+from ar_desktop.storage import collections_repo
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a customer's timeline. ``kind`` is an event kind (collection_event.kind),
+    'invoice', 'payment', or whatever a registered history source adds (e.g. 'letter')."""
+
+    date: dt.date
+    kind: str
+    text: str | Text                # what happened, in the reader's language (``str()`` is English)
+    amount: Decimal | None = None
+    invoice_number: str | None = None
+    source: str = "event"           # event | ledger | the name of a registered source
+    order: int = 0                  # tie-break within a day (events keep their entry order)
+    recorded_at: dt.datetime | None = None  # when it was entered: one day's entries in that order (None: last)
+
+
+# A history source gets the open session and the customer id and returns HistoryEntry items.
+# The letters module registers one at import time, e.g.
+#     register_history_source("letters", lambda s, customer_id: letters_history(s, customer_id))
+HistorySource = Callable[[Any, int], Iterable[HistoryEntry]]
+_HISTORY_SOURCES: dict[str, HistorySource] = {}
+
+
+def register_history_source(name: str, source: HistorySource) -> None:
+    """Add entries (e.g. letters sent) to every customer's history; re-registering replaces."""
+    _HISTORY_SOURCES[name] = source
+
+
+def history(books: Books, code: str) -> list[HistoryEntry]:
+    """The customer's timeline, oldest first (one day's entries in the order they were entered): collection
+    events, invoices issued, payments received, and whatever registered sources add (letters)."""
+    from ar_desktop.services import credit_history, letters  # noqa: F401  (register their history sources)
+
+    with books.db.session() as s:
+        cid, data = customer_by_code(s, code)
+        ladder = ladder_of(s, cid, data.credit_class)
+        out: list[HistoryEntry] = []
+        for r in collections_repo.ledger(s, cid):
+            if r.kind == "invoice":
+                text = Text(translate("Messages", "Invoice {number} issued, due {date} (void)") if r.voided
+                            else translate("Messages", "Invoice {number} issued, due {date}"),
+                            number=r.number, date=r.due_date.isoformat())
+                out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0, r.created_at))
+            else:  # a correction (discount, write-off, credit note…) is never shown as money received
+                kind = "payment" if r.entry_kind == PAYMENT.key else r.entry_kind
+                out.append(HistoryEntry(r.date, kind, _ledger_text(r), r.amount, None, "ledger", 1, r.created_at))
+        for e in collections_repo.events(s, cid):
+            out.append(HistoryEntry(e.date, e.kind, _event_text(e, ladder), e.amount, e.invoice_number, "event",
+                                    2 + e.id, e.created_at))
+        for name, source in _HISTORY_SOURCES.items():
+            out.extend(HistoryEntry(x.date, x.kind, x.text, x.amount, x.invoice_number, name, x.order, x.recorded_at)
+                       for x in source(s, cid))
+    # One day's entries in the order they were entered (a reversal after the "promise kept" it undid), the
+    # same instant (one bulk import) by kind and entry number.
+    out.sort(key=lambda x: (x.date, x.recorded_at is None, x.recorded_at or dt.datetime.min, x.order))
+    return out
+
+
+def _method_text(method: str | None) -> Text:
+    """A payment method: one of the listed methods in the reader's language, else as typed."""
+    if method in PAYMENT_METHODS:
+        t = Template(method)
+        t.context = "PaymentDialog"  # where the window declares the methods for translation
+        return Text(t)
+    return verbatim(method or "")
+
+
+def _ledger_text(r) -> Text:
+    ref, number = r.number or "", r.number or ""
+    method = _method_text(r.method)
+    if r.entry_kind == REVERSAL.key:
+        if ref:
+            return Text(translate("Messages", "Payment reversed ({method}, ref. {ref}): {note}"),
+                        method=method, ref=ref, note=r.note)
+        return Text(translate("Messages", "Payment reversed ({method}): {note}"), method=method, note=r.note)
+    if r.entry_kind == WRITE_OFF.key:
+        return Text(translate("Messages", "Written off: {number}"), number=number)
+    if r.entry_kind == CREDIT_NOTE.key:
+        return Text(translate("Messages", "Credit note: {number}"), number=number)
+    if r.entry_kind == VOID_REVERSAL.key:
+        return Text(translate("Messages", "Credit kept for the customer ({number})"), number=number)
+    if r.entry_kind == DISCOUNT.key:
+        told = reference_text(DISCOUNT.key, number)
+        return told if isinstance(told, Text) else Text(translate("Messages", "Early-payment discount: {number}"),
+                                                         number=number)
+    if r.entry_kind == RECOVERY.key:
+        return Text(translate("Messages", "Recovery of a written-off debt ({number})"),
+                    number=reference_text(RECOVERY.key, number))
+    if ref:
+        return Text(translate("Messages", "Payment received ({method}, ref. {ref})"), method=method, ref=ref)
+    return Text(translate("Messages", "Payment received ({method})"), method=method)
+
+
+# How a call ended, as the history reads it (keys of CALL_OUTCOMES).
+OUTCOME_NAMES = {"reached": translate("Messages", "reached"), "no_answer": translate("Messages", "no answer"),
+                 "promised": translate("Messages", "promised to pay"),
+                 "disputed": translate("Messages", "disputes an invoice"),
+                 "refused": translate("Messages", "refused to pay")}
+_EVENT_NAMES = {
+    "hold_released": translate("Messages", "Hold released"),
+    "credit_review": translate("Messages", "Credit reviewed"),
+    "plan": translate("Messages", "Payment plan"),
+    "plan_broken": translate("Messages", "Payment plan broken"),
+    "plan_kept": translate("Messages", "Payment plan kept"),
+    "plan_cancelled": translate("Messages", "Payment plan cancelled"),
+}
+
+
+def _event_text(e, ladder: Ladder) -> Text:
+    step = ladder.get(e.step_key)
+    name = step_name_text(e.step_key, step.name if step else None)
+    amount = Amount(e.amount) if e.amount is not None else ""  # in the reader's amount style
+    by = e.promise_date.isoformat() if e.promise_date else "?"
+    kind = e.kind
+    if kind == "note":  # the timeline names the kind beside it ("note"): the note alone, never "Note: …" again
+        note = from_stored(e.note)
+        return note if isinstance(note, Text) else verbatim(note)
+    if kind == "step_done":
+        text = Text(translate("Messages", "Step done: {step}"), step=name)
+    elif kind == "step_skipped":
+        text = Text(translate("Messages", "Step skipped: {step}"), step=name)
+    elif kind == "call":
+        outcome = OUTCOME_NAMES.get(e.outcome)
+        text = Text(translate("Messages", "Phone call: {outcome}"),
+                    outcome=Text(outcome) if outcome else (e.outcome or ""))
+    elif kind == "promise":
+        text = Text(translate("Messages", "Promise to pay {amount} by {date}"), amount=amount, date=by)
+    elif kind == "promise_broken":
+        text = Text(translate("Messages", "Promise to pay {amount} by {date} broken"), amount=amount, date=by)
+    elif kind == "promise_kept":
+        text = Text(translate("Messages", "Promise to pay {amount} kept"), amount=amount)
+    elif kind == "dispute":
+        text = Text(translate("Messages", "Invoice {number} disputed ({amount})"), number=e.invoice_number,
+                    amount=amount)
+    elif kind == "dispute_resolved":
+        text = Text(translate("Messages", "Dispute on invoice {number} resolved"), number=e.invoice_number)
+    elif kind == "hold":
+        text = Text(translate("Messages", "Collections on hold until {date}"),
+                    date=e.hold_until.isoformat() if e.hold_until else "?")
+    elif kind == "credit_override":
+        text = (Text(translate("Messages", "Credit limit overridden for invoice {number}"), number=e.invoice_number)
+                if e.invoice_number else Text(translate("Messages", "Credit limit overridden")))
+    elif kind in _EVENT_NAMES:
+        text = Text(_EVENT_NAMES[kind])
+    else:
+        text = verbatim(kind)
+    note = from_stored(e.note) if kind != "promise" else ""
+    return Text(translate("Messages", "{what}: {note}"), what=text, note=note) if note else text
