@@ -248,11 +248,16 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
         event("discount taken" if con.execute("SELECT 1 FROM payment WHERE method = 'discount'").fetchone()
               else "no discount")
         con.close()
+        con = sqlite3.connect(path)
+        first = dict(con.execute(f"SELECT id, {iso_sql('first_paid_on')} FROM invoice"))
+        con.close()
         for inv in plain:
             cleared = _cleared(inv, allocations)
             voided_on = inv[7] if inv[6] else None
             closes = [x for x in (cleared, (voided_on or inv[3]) if inv[6] else None) if x is not None]
             assert (inv[8], inv[9]) == (cleared, min(closes) if closes else None), inv
+            # the first payment day (migration 0026): the earliest allocation's, whichever path wrote it
+            assert first[inv[0]] == min((a[1] for a in allocations if a[0] == inv[0]), default=None), inv
         # random days, and days where something happened (a payment, a void, an issue or due date) or
         # the day before/after it: where an off-by-one would show
         events = sorted({dt.date.fromisoformat(x) for a in allocations for x in (a[1],)}
