@@ -21,11 +21,11 @@ from ar_desktop.domain.reference_rates import (MAX_RATE, MIN_RATE, TABLE_DESCRIP
                                                load_seed_rates, parse_rates_csv, parse_table_key, stale_tables)
 from ar_desktop.domain.text import Text, joined, translate
 from ar_desktop.services.context import Books
-from ar_desktop.storage import company_repo, rates_repo
+from ar_desktop.storage import company_repo, kpi_sql, rates_repo
 from ar_desktop.storage.letters_repo import ChargeInvoice, charge_invoices
 
 # Setting keys (JSON values in the `setting` table).
-RULE_KEY = "late_charges.rule"              # a RuleKind value; default 'none'
+RULE_KEY = kpi_sql.CHARGE_RULE_KEY          # a RuleKind value; default 'none'
 RATE_KEY = "late_charges.rate"              # exact decimal text or null (contractual rules only)
 DAY_COUNT_KEY = "late_charges.day_count"    # '365' | '360' | 'actual'
 FIXED_FEE_KEY = "late_charges.fixed_fee"    # exact decimal text or null (contractual rules only)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS, bucket_for, days_past_due
 from ar_desktop.domain.kpi import DEFAULT_DAYS, Kpis, Period, compute_kpis
@@ -18,7 +19,10 @@ from ar_desktop.domain.money import ZERO, from_minor
 from ar_desktop.domain.reference_rates import TABLE_DESCRIPTIONS
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of, kpi_inputs
-from ar_desktop.storage import kpi_repo, kpi_sql
+from ar_desktop.storage import kpi_sql
+
+if TYPE_CHECKING:   # the ORM's reads (the lists behind the figures) are imported where used: the figures need none
+    from ar_desktop.storage import kpi_repo
 
 LARGEST = 10
 # Which open invoices a figure or an aging bar stands for.
@@ -103,20 +107,23 @@ def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
     D's open balance and its not-yet-due part are its sums, not a second read; the start of the
     period is read once and serves both periods (the end of the previous one)."""
     period = Period(check_as_of(as_of), days)
-    with books.db.session() as s:
-        con = kpi_sql.dbapi(s)
+    with books.db.reader() as con:
         code = _currency(con, currency)
         customers = kpi_sql.open_by_customer(con, as_of, code)
         current = BUCKET_KEYS.index("current")
         totals = {as_of: (sum(sum(c.buckets) for c in customers), sum(c.buckets[current] for c in customers))}
         kpis = compute_kpis(kpi_inputs(con, period, code, totals))
         previous = compute_kpis(kpi_inputs(con, period.previous(), code, totals))
-        stale = stale_rate_tables(s, as_of)
+        rules = {r.strip().lower() for r in kpi_sql.charge_rules(con)} - {"", "none"}
+    stale = []
+    if rules:   # a rule that may read a reference rate: the rate tables (through the ORM, which seeds them)
+        with books.db.session() as s:
+            stale = stale_rate_tables(s, as_of)
     buckets, largest = _summary(customers, as_of, code)
     return OverviewFigures(as_of, days, code, kpis, previous, buckets, largest, tuple(stale))
 
 
-def _row(i: kpi_repo.OpenItem, as_of: dt.date) -> OpenInvoice:
+def _row(i: "kpi_repo.OpenItem", as_of: dt.date) -> OpenInvoice:
     days = days_past_due(i.due_date, as_of)
     return OpenInvoice(i.number, i.customer_code, i.customer_name, i.customer_id, i.issue_date, i.due_date, days,
                        from_minor(i.amount, i.currency), from_minor(i.open_units, i.currency),
@@ -141,6 +148,8 @@ def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: st
     disputed (with the disputed part) or one aging bucket; by due date."""
     if which not in WHICH:
         raise ValueError(which)
+    from ar_desktop.storage import kpi_repo
+
     check_as_of(as_of)
     with books.db.session() as s:
         items = kpi_repo.open_items(s, as_of, currency=_currency(s, currency), customer_id=customer_id)
@@ -183,6 +192,7 @@ def stale_rate_tables(s, as_of: dt.date) -> list[StaleTable]:
     it yet (the statutory rules fix it each 1 January and 1 July)."""
     from ar_desktop.domain.late_charges import STATUTORY_KINDS, RuleKind, _STATUTORY
     from ar_desktop.services.late_charges import _company_rule, _rates
+    from ar_desktop.storage import kpi_repo
 
     kinds = {_company_rule(s).kind, *(k for k in kpi_repo.charge_rules_in_use(s) if k)}
     tables = sorted({_STATUTORY[RuleKind(k)].table for k in kinds if k in {x.value for x in STATUTORY_KINDS}})

@@ -46,20 +46,21 @@ from ar_desktop.storage.orm_audit import BulkBatch, BulkSource
 __all__ = ["BulkSource", "BulkWriter"]
 
 # What an allocation batch changes on its invoices: the derived columns of storage.open_set.
-_RAISE_PAID = text(raise_paid_sql("SELECT invoice_id, SUM(amount) AS units, MAX(date) AS last FROM allocation "
+_RAISE_PAID = text(raise_paid_sql("SELECT invoice_id, SUM(amount) AS units, MIN(date) AS first, MAX(date) AS last "
+                                  "FROM allocation "
                                   "WHERE id BETWEEN :lo AND :hi GROUP BY invoice_id"))
 # A void invoice is closed from its void day (it has no payments yet): the derived columns of the few void
 # rows of a batch, in SQL (orm.derived's counterpart); the others keep the columns' open defaults.
 _VOID_DERIVED = (f"UPDATE invoice SET closed_on = {closed_sql('NULL')}, "
                  f"span_class = {span_sql(closed_sql('NULL'), 'issue_date')} WHERE id BETWEEN ? AND ? AND voided")
-_DERIVED = ("paid", "last_paid_on", "cleared_on", "closed_on", "span_class")
+_DERIVED = ("paid", "last_paid_on", "first_paid_on", "cleared_on", "closed_on", "span_class")
 # Indexes an importer reads while it works (payments_on, unrecovered, written_off): never deferred.
 _KEPT = frozenset({"ix_payment_customer_date", "ix_allocation_aging"})
 # ... and the open invoices by customer (open_invoice_states), read while payments are applied
 _KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
 # The invoice columns an allocation changes (open_set.raise_paid_sql): an index holding one of them, in its
 # columns, expressions or WHERE, gets a random rewrite per invoice paid.
-_PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
+_PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|first_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
 SHARE = 10   # the invoice indexes that follow paid are deferred once 1/SHARE of the invoices were paid
 _WRITERS = "bulk_writers"
 _OVERPAID = text(

@@ -97,7 +97,8 @@ def month_sql(expr: str) -> str:
 
 # table -> its day-number columns and its time columns (schema 0024 on)
 DATES = {
-    "invoice": ("issue_date", "due_date", "voided_on", "discount_until", "last_paid_on", "cleared_on", "closed_on"),
+    "invoice": ("issue_date", "due_date", "voided_on", "discount_until", "last_paid_on", "cleared_on", "closed_on",
+                "first_paid_on"),
     "payment": ("date",),
     "allocation": ("date",),
 }
@@ -112,8 +113,9 @@ def problems(con) -> list[str]:
         return []
     out = []
     for table, columns in DATES.items():
+        present = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}   # a file of 0024 before 0026
         bad = [(c, f"{c} IS NOT NULL AND NOT (typeof({c}) = 'integer' AND {c} BETWEEN {FIRST} AND {LAST})")
-               for c in columns]
+               for c in columns if c in present]
         bad += [(c, f"NOT (typeof({c}) = 'integer' AND {c} BETWEEN {_STAMP_RANGE[0]} AND {_STAMP_RANGE[1]})")
                 for c in STAMPS.get(table, ())]
         counts = con.execute(f"SELECT {', '.join(f'coalesce(sum({cond}), 0)' for _c, cond in bad)} "  # noqa: S608

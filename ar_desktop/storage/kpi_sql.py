@@ -29,6 +29,8 @@ from ar_desktop.storage.spans import cleared_sql, issued_sql, open_sql, paid_on_
 ADJUSTMENT_METHODS = ("write-off", "credit note")
 ADJUSTMENT_SQL = f"payment.method IN ({', '.join(repr(m) for m in ADJUSTMENT_METHODS)})"  # as ix_payment_adjustment reads
 _KINDS = ", ".join(f"'{k}'" for k in DISPUTE_KINDS)
+# the setting of the company's late-charge rule (services.late_charges.RULE_KEY)
+CHARGE_RULE_KEY = "late_charges.rule"
 
 
 def dbapi(source) -> sqlite3.Connection:
@@ -57,6 +59,17 @@ def company_currency(con: sqlite3.Connection) -> str:
 def uses_currency(con: sqlite3.Connection, currency: str) -> bool:
     """Whether any invoice is in the currency (stops at the first one)."""
     return bool(_one(con, "SELECT EXISTS (SELECT 1 FROM invoice WHERE currency = ?)", (currency,))[0])
+
+
+def charge_rules(con: sqlite3.Connection) -> set[str]:
+    """The late-charge rules the file names, as stored: the company's setting (``CHARGE_RULE_KEY``; absent:
+    none) and the customers' own ('' = the company's). The Overview reads the rate tables only when
+    one of them may use a reference rate."""
+    import json
+
+    row = _one(con, "SELECT value FROM setting WHERE key = ?", (CHARGE_RULE_KEY,))
+    company = json.loads(row[0]) if row is not None else None
+    return {str(company or ""), *(r[0] or "" for r in con.execute("SELECT DISTINCT late_charge_rule FROM customer"))}
 
 
 def currencies_in_use(con: sqlite3.Connection) -> list[str]:
@@ -95,15 +108,19 @@ def dispute_events(con: sqlite3.Connection, invoice_ids) -> dict[int, list[tuple
     return out
 
 
-def disputed_by_invoice(con: sqlite3.Connection, as_of: dt.date, currency: str) -> dict[int, int]:
+_EVENTS = f"SELECT invoice_id AS id FROM collection_event WHERE kind IN ({_KINDS}) AND invoice_id IS NOT NULL"
+
+
+def disputed_by_invoice(con: sqlite3.Connection, as_of: dt.date, currency: str,
+                        with_events_only: bool = False) -> dict[int, int]:
     """Invoice id -> the disputed part (units > 0) of its open amount as of D: read from the few invoices
     that may be disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a
-    dispute event), each checked for being open on D."""
+    dispute event; ``with_events_only``: those with a dispute event), each checked for being open on D."""
     paid, paid_args = paid_on_sql(as_of)
     d = day(as_of)
-    q = (f"SELECT invoice.id, invoice.disputed, invoice.amount - {paid} FROM "
-         f"(SELECT id FROM invoice WHERE disputed = 1 UNION SELECT invoice_id FROM collection_event "
-         f" WHERE kind IN ({_KINDS}) AND invoice_id IS NOT NULL) AS c JOIN invoice ON invoice.id = c.id "
+    candidates = _EVENTS if with_events_only else f"SELECT id FROM invoice WHERE disputed = 1 UNION {_EVENTS}"
+    q = (f"SELECT invoice.id, invoice.disputed, invoice.amount - {paid} FROM ({candidates}) AS c "
+         "JOIN invoice ON invoice.id = c.id "
          "WHERE invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) "
          "AND invoice.currency = ?")
     rows = [(i, flag, int(units)) for i, flag, units in con.execute(q, [*paid_args, d, d, currency]) if units > 0]
@@ -133,8 +150,19 @@ def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[
 
 
 def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> int:
-    """The disputed part, as of D, of the open balance."""
-    return sum(disputed_by_invoice(con, as_of, currency).values())
+    """The disputed part, as of D, of the open balance. An invoice flagged disputed with no dispute event
+    is disputed for all that is open on it (domain.disputes.disputed_part): those, most of the disputed
+    ones, are summed by SQLite; the rule decides for the few with events."""
+    paid, paid_args = paid_on_sql(as_of)
+    d = day(as_of)
+    # the ids from ix_invoice_disputed (a partial index: "disputed = 1" written as its WHERE), then their rows
+    # (left to itself, SQLite reads every invoice in the currency through ix_invoice_currency)
+    flagged = _one(con, f"WITH c AS MATERIALIZED (SELECT id FROM invoice WHERE disputed = 1 AND id NOT IN ({_EVENTS})) "
+                        f"SELECT coalesce(sum(max(invoice.amount - {paid}, 0)), 0) FROM c "
+                        "JOIN invoice ON invoice.id = c.id WHERE invoice.issue_date <= ? "
+                        "AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) AND invoice.currency = ?",
+                   [*paid_args, d, d, currency])[0]
+    return int(flagged) + sum(disputed_by_invoice(con, as_of, currency, with_events_only=True).values())
 
 
 def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[tuple[int, int, str, int]]:
@@ -198,9 +226,11 @@ def issued(con: sqlite3.Connection, first: dt.date, last: dt.date,
     for d, units in con.execute(sums, sum_args):
         key = date_of(d)
         daily[key] = daily.get(key, 0) + int(units)
-    rows, args = issued_sql(start, last, "issue_date, amount, voided, voided_on", "currency = ?", (currency,))
+    # the voided ones from ix_invoice_status (voided first: the few voided invoices), not a second pass over the
+    # ranges above
     voided = [(date_of(d), date_of(v), int(units)) for d, v, units in con.execute(
-        f"SELECT issue_date, voided_on, amount FROM ({rows}) WHERE voided IS 1 AND voided_on IS NOT NULL", args)]
+        "SELECT issue_date, voided_on, amount FROM invoice WHERE voided = 1 AND voided_on IS NOT NULL "
+        "AND issue_date > ? AND issue_date <= ? AND currency = ?", (day(start), day(last), currency))]
     return daily, voided
 
 

@@ -3,7 +3,8 @@
 An invoice is open on D when it was issued by D and neither cleared nor voided by D. The invoice
 row keeps what that needs, its derived columns (``storage.orm.Invoice``, never set by hand):
 
-* ``paid`` and ``last_paid_on`` (the sum and the latest date of its allocations), written only
+* ``paid``, ``last_paid_on`` and ``first_paid_on`` (the sum, the latest and the earliest date of its
+  allocations), written only
   where allocations are written (``payments_repo.allocate``, ``bulk_repo``);
 * ``cleared_on`` (what is paid by any day never exceeds the amount, so an invoice paid in full was
   cleared by its last allocation; one reopened by a reversal or a change of split, a negative
@@ -20,7 +21,9 @@ closed_on) holding at most about twice the invoices it returns. ``open_rows`` is
 those ranges.
 
 The units paid by D of an invoice open on D are ``paid`` less its allocations dated after D, read
-only for those invoices (``paid_on``). An invoice cleared and later reopened is in the open set on
+only for those invoices (``paid_on``) whose first allocation is by D: one whose allocations all came
+after D had nothing paid by D, which the index answers (migration 0026: on a past month-end most open
+invoices were paid later, one seek each before). An invoice cleared and later reopened is in the open set on
 the days between with nothing open (``amount - paid_on(D)`` is 0): sums are right as they are, and
 what lists invoices keeps those with something open. How to ask, e.g. the open amount per customer on D::
 
@@ -115,12 +118,14 @@ def cleared_rows(start: dt.date, end: dt.date, *columns, where=None, as_of: dt.d
 
 
 def paid_on(as_of: dt.date) -> ColumnElement[int]:
-    """Correlated to Invoice: the units allocated to it on or before D. Only an invoice whose last
-    allocation is after D needs its allocations read (one seek in ix_allocation_aging)."""
+    """Correlated to Invoice: the units allocated to it on or before D. Only an invoice with allocations
+    on both sides of D needs them read (one seek in ix_allocation_aging): none is paid by D when the
+    first is after D, all when the last is by D (storage.spans.paid_on_sql says the same in text)."""
     after = (select(func.coalesce(func.sum(Allocation.amount), 0))
              .where(Allocation.invoice_id == Invoice.id, Allocation.date > as_of)
              .correlate(Invoice).scalar_subquery())
-    return Invoice.paid - case((Invoice.last_paid_on > as_of, after), else_=0)
+    return case((Invoice.last_paid_on > as_of, case((Invoice.first_paid_on > as_of, 0), else_=Invoice.paid - after)),
+                else_=Invoice.paid)
 
 
 def span_sql(closed: str, issue: str) -> str:
@@ -137,15 +142,17 @@ def closed_sql(cleared: str, p: str = "") -> str:
 
 
 def raise_paid_sql(delta: str) -> str:
-    """One UPDATE that adds ``delta`` (a subquery of invoice_id, units, last: new allocations per
-    invoice) to the invoices' paid totals and last payment dates and recomputes the columns that
-    follow from them: bulk_repo's counterpart of payments_repo.allocate and orm.derived."""
+    """One UPDATE that adds ``delta`` (a subquery of invoice_id, units, first, last: new allocations per
+    invoice) to the invoices' paid totals and first and last payment dates and recomputes the columns
+    that follow from them: bulk_repo's counterpart of payments_repo.allocate and orm.derived."""
     last = "CASE WHEN i.last_paid_on >= d.last THEN i.last_paid_on ELSE d.last END"
+    first = "CASE WHEN i.first_paid_on <= d.first THEN i.first_paid_on ELSE d.first END"
     return (
-        "UPDATE invoice SET paid = n.paid, last_paid_on = n.last, cleared_on = n.cleared, closed_on = n.closed, "
-        f"span_class = {span_sql('n.closed', 'n.issue_date')} "
-        f"FROM (SELECT id, issue_date, paid, last, cleared, {closed_sql('cleared')} AS closed FROM ("
+        "UPDATE invoice SET paid = n.paid, last_paid_on = n.last, first_paid_on = n.first, cleared_on = n.cleared, "
+        f"closed_on = n.closed, span_class = {span_sql('n.closed', 'n.issue_date')} "
+        f"FROM (SELECT id, issue_date, paid, last, first, cleared, {closed_sql('cleared')} AS closed FROM ("
         f"  SELECT i.id, i.issue_date, i.voided, i.voided_on, i.paid + d.units AS paid, {last} AS last, "
+        f"         {first} AS first, "
         f"         CASE WHEN i.paid + d.units >= i.amount THEN {last} END AS cleared "
         f"  FROM ({delta}) AS d JOIN invoice i ON i.id = d.invoice_id)) AS n "
         "WHERE invoice.id = n.id")
@@ -162,20 +169,25 @@ def derived_mismatches(con: sqlite3.Connection, limit: int = 100) -> list[str]:
             (limit,)).fetchall()
         return [f"invoice {n}: paid column {p} differs from its allocations {u} (minor units)" for n, p, u in rows]
     cleared = "CASE WHEN i.paid >= i.amount THEN i.last_paid_on END"
+    # first_paid_on from schema 0026 on (a file is checked before it is upgraded)
+    first = "i.first_paid_on" if "first_paid_on" in columns else "a.first"
     rows = con.execute(
-        "SELECT i.number, i.paid, COALESCE(a.units, 0), i.last_paid_on, a.last, i.cleared_on, i.closed_on, "
-        f"i.span_class FROM invoice i LEFT JOIN (SELECT invoice_id, SUM(amount) AS units, MAX(date) AS last "
-        "FROM allocation GROUP BY invoice_id) AS a ON a.invoice_id = i.id "
-        f"WHERE i.paid != COALESCE(a.units, 0) OR i.last_paid_on IS NOT a.last OR i.cleared_on IS NOT ({cleared}) "
-        f"OR i.closed_on IS NOT ({closed_sql('i.cleared_on', 'i.')}) "
+        f"SELECT i.number, i.paid, COALESCE(a.units, 0), i.last_paid_on, a.last, {first}, a.first, i.cleared_on, "
+        "i.closed_on, i.span_class FROM invoice i LEFT JOIN (SELECT invoice_id, SUM(amount) AS units, "
+        "MIN(date) AS first, MAX(date) AS last FROM allocation GROUP BY invoice_id) AS a ON a.invoice_id = i.id "
+        f"WHERE i.paid != COALESCE(a.units, 0) OR i.last_paid_on IS NOT a.last OR {first} IS NOT a.first "
+        f"OR i.cleared_on IS NOT ({cleared}) OR i.closed_on IS NOT ({closed_sql('i.cleared_on', 'i.')}) "
         f"OR i.span_class != ({span_sql('i.closed_on', 'i.issue_date')}) LIMIT ?", (limit,)).fetchall()
     out = []
-    for number, paid, units, last, real_last, cleared_on, closed_on, span in rows:
+    for number, paid, units, last, real_last, first_on, real_first, cleared_on, closed_on, span in rows:
         if paid != units:
             out.append(f"invoice {number}: paid column {paid} differs from its allocations {units} (minor units)")
         elif last != real_last:
             out.append(f"invoice {number}: last payment date {_shown(last, 'none')} differs from its allocations "
                        f"({_shown(real_last, 'none')})")
+        elif first_on != real_first:
+            out.append(f"invoice {number}: first payment date {_shown(first_on, 'none')} differs from its "
+                       f"allocations ({_shown(real_first, 'none')})")
         else:
             out.append(f"invoice {number}: derived columns (cleared {_shown(cleared_on)}, closed {_shown(closed_on)}, "
                        f"span class {span}) do not follow from the invoice; run the upgrade again")

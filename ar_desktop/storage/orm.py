@@ -108,12 +108,14 @@ class Invoice(Base):
     retention_of_title: Mapped[bool] = mapped_column(Boolean, default=False)
     # Derived columns (storage.open_set), never set by hand. Paid so far and the date of the last
     # allocation are kept equal to the allocations by the one place that writes them
-    # (storage.payments_repo, storage.bulk_repo); the day the allocations reached the amount, the
+    # (storage.payments_repo, storage.bulk_repo), and so is the date of the first (an invoice open on a past
+    # day with nothing paid by then needs no allocation read: storage.open_set.paid_on); the day the allocations reached the amount, the
     # first day the invoice was no longer open (cleared or voided) and the class of how long it was
     # open follow from the row itself (``derived`` below, on every ORM write; bulk_repo in SQL). They
     # make "open on D" an index lookup and let lists filter and sort on the open amount in SQL.
     paid: Mapped[int] = mapped_column(Integer, default=0)
     last_paid_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
+    first_paid_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
     cleared_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
     closed_on: Mapped[dt.date | None] = mapped_column(DayNumber, nullable=True)
     span_class: Mapped[int] = mapped_column(Integer, default=SPAN_OPEN)
@@ -129,7 +131,7 @@ class Invoice(Base):
         # Open on D = issued by D and closed after D: per span class, a range of issue dates. It also
         # holds what as-of reports read (amounts, dates, void), so they never read the table (storage.open_set).
         Index("ix_invoice_span", "span_class", "issue_date", "closed_on", "customer_id", "due_date", "amount", "paid",
-              "last_paid_on", "currency", "voided", "voided_on"),
+              "last_paid_on", "currency", "voided", "voided_on", "first_paid_on"),
         # The few flagged invoices, for the disputed part of the balance (storage.kpi_repo).
         Index("ix_invoice_disputed", "id", sqlite_where=text("disputed = 1")),
         # The invoices cleared two days or more after their due date (an overdue period): per customer, those

@@ -38,7 +38,7 @@ ACTIONS = ("create", "change", "void", "write_off", "credit_note", "reversal", "
 ADJUSTMENT_METHODS = {"write-off": "write_off", "credit note": "credit_note"}
 IMPORT_ENTITY = "import"
 # Not audited: when a row was made (the entry says when) and what follows from other records.
-_SKIP = {"created_at", "paid", "last_paid_on", "cleared_on", "closed_on", "span_class"}
+_SKIP = {"created_at", "paid", "last_paid_on", "first_paid_on", "cleared_on", "closed_on", "span_class"}
 _PENDING = "ar_desktop.audit.pending_bulk"
 
 

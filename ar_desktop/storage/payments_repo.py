@@ -116,6 +116,7 @@ def allocate(s: Session, payment: Payment, date: dt.date, allocations: Iterable[
         # the derived columns of the invoice (storage.open_set), kept in step here and in bulk_repo only
         inv.paid += units
         inv.last_paid_on = date if inv.last_paid_on is None else max(inv.last_paid_on, date)
+        inv.first_paid_on = date if inv.first_paid_on is None else min(inv.first_paid_on, date)
 
 
 def _check_take_back(s: Session, payment: Payment, inv: Invoice, date: dt.date, units: int) -> None:

@@ -93,7 +93,9 @@ def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", par
 
 
 def paid_on_sql(as_of: dt.date) -> tuple[str, list]:
-    """``open_set.paid_on`` as text, for a query FROM invoice: the units allocated by D."""
+    """``open_set.paid_on`` as text, for a query FROM invoice: the units allocated by D (none when the first
+    allocation is after D, all when the last is by D: a seek in the allocations only for those between)."""
     d = day(as_of)
-    return ("(paid - CASE WHEN last_paid_on > ? THEN (SELECT coalesce(sum(a.amount), 0) FROM allocation a "
-            "WHERE a.invoice_id = invoice.id AND a.date > ?) ELSE 0 END)"), [d, d]
+    return ("(CASE WHEN last_paid_on > ? THEN CASE WHEN first_paid_on > ? THEN 0 ELSE paid - (SELECT "
+            "coalesce(sum(a.amount), 0) FROM allocation a WHERE a.invoice_id = invoice.id AND a.date > ?) END "
+            "ELSE paid END)"), [d, d, d]

@@ -83,3 +83,17 @@ def test_rate_tables_out_of_date_only_for_rules_in_use(books):
     assert [(t.table, t.last_from) for t in stale] == [("de_basiszins", dt.date(2026, 1, 1))]
     add_rate(books, "de_basiszins", "2026-07-01", "1.27", "confirmed")
     assert overview_figures(books, later, 90).stale_rates == ()
+
+
+def test_rate_tables_out_of_date_for_the_companys_own_rule(books):
+    """The figures read the rate tables only when a rule of the file may use one: the company's counts as
+    much as a customer's."""
+    from ar_desktop.domain.late_charges import ChargeRule, RuleKind
+    from ar_desktop.services.late_charges import set_company_rule
+
+    build(books)
+    later = dt.date(2026, 7, 15)
+    assert overview_figures(books, later, 90).stale_rates == ()
+    set_company_rule(books, ChargeRule(RuleKind.STATUTORY_DE))
+    stale = overview_figures(books, later, 90).stale_rates
+    assert [(t.table, t.last_from) for t in stale] == [("de_basiszins", dt.date(2026, 1, 1))]
