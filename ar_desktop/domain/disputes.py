@@ -32,6 +32,8 @@ def disputed_part(events: list[tuple[dt.date, str, int | None]] | None, flag: bo
     """The disputed units of an invoice on D: nothing unless it is disputed on D (``disputed_as_of``);
     then the amount of the latest dispute on or before D (all that is open when the dispute named no
     amount or predates the events), never more than is open."""
+    if not events:   # the invoice's flag decides, for all that is open (most invoices: no event at all)
+        return max(0, open_units) if flag else 0
     if not disputed_as_of([(d, k) for d, k, _u in events or ()], flag, as_of):
         return 0
     named = [u for d, k, u in events or () if d <= as_of and k == "dispute"]

@@ -84,8 +84,10 @@ def kpis_with_previous(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
     period = Period(check_as_of(as_of), days)
     with books.db.reader() as con:
         code, totals = _currency(con, currency), {}
-        return (compute_kpis(kpi_inputs(con, period, code, totals)),
-                compute_kpis(kpi_inputs(con, period.previous(), code, totals)))
+        previous = period.previous()
+        disputed = kpi_sql.disputed_units_on(con, [period.as_of, previous.as_of], code)
+        return (compute_kpis(kpi_inputs(con, period, code, totals, disputed[period.as_of])),
+                compute_kpis(kpi_inputs(con, previous, code, totals, disputed[previous.as_of])))
 
 
 def trend(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str | None = None,

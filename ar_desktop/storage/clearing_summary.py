@@ -195,10 +195,11 @@ def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
     (write-off, credit note) cleared, as the KPIs and the forecast do. ``s``: a session or a DB-API
     connection (plain SQL: the `forecast` command reads this without importing SQLAlchemy)."""
     con = kpi_sql.dbapi(s)
-    ids = json.dumps(sorted(set(customer_ids)))
-    scope = "customer_id IN (SELECT value FROM json_each(?))"
+    wanted = set(customer_ids)
+    ids = json.dumps(sorted(wanted))
     parts, months = split_period(start, end)
     out: dict[int, list[int]] = {}
+    d = day(end)
 
     def add(cid, n, late, days):
         row = out.setdefault(cid, [0, 0, 0])
@@ -207,36 +208,38 @@ def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
         row[2] += int(days or 0)
 
     for a, b in parts:   # voided by D, not by b
-        rows, args = cleared_sql(a, b, "id, customer_id, due_date, closed_on AS cleared", scope, (ids,), as_of=end)
-        unadjusted = "" if adjusted else f"WHERE NOT EXISTS ({_ADJUSTED})"
+        # every customer's, kept here: a scope in SQL (json_each) and a test per invoice for an adjustment
+        # cost more than the rows they save (the adjusted ones, few, are taken out after)
+        rows, args = cleared_sql(a, b, "customer_id, due_date, closed_on AS cleared", as_of=end)
         for row in con.execute(f"SELECT customer_id, count(*), sum(cleared > due_date), {_LATE_DAYS} "
-                               f"FROM ({rows}) AS c {unadjusted} GROUP BY customer_id", args):
-            add(*row)
+                               f"FROM ({rows}) GROUP BY customer_id", args):
+            if row[0] in wanted:
+                add(*row)
+        if not adjusted:
+            for cid, n, late, days in _adjusted_counts(con, day(a) + 1, day(b) + 1, day(b), d, ids):
+                add(cid, -n, -(late or 0), -(days or 0))
     if months is not None:
-        d = day(end)
         q = (f"SELECT customer_id, sum(invoices), sum(late), sum(days_late) FROM {TABLE} "
              f"WHERE customer_id IN (SELECT value FROM json_each(?)) AND month BETWEEN ? AND ? "
              f"AND since <= ? AND until > ? GROUP BY customer_id")
         for row in con.execute(q, (ids, months[0], months[1], d, d)):
             add(*row)
         if not adjusted:
-            for cid, n, late, days in _adjusted_counts(con, months, end, ids):
+            first = dt.date.fromisoformat(months[0] + "-01")
+            after = _next_month(dt.date.fromisoformat(months[1] + "-01"))
+            for cid, n, late, days in _adjusted_counts(con, day(first), day(after), d, d, ids):
                 add(cid, -n, -(late or 0), -(days or 0))
     return {cid: ClearingCounts(*v) for cid, v in out.items() if v[0]}
 
 
 _LATE_DAYS = "sum(max(cleared - due_date, 0))"
-# Correlated to an invoice ``c`` (id, cleared): one of its allocations on its clearing day is an adjustment's.
-_ADJUSTED = ("SELECT 1 FROM allocation a WHERE a.invoice_id = c.id AND a.date = c.cleared AND a.payment_id IN "
-             f"(SELECT payment.id FROM payment WHERE {kpi_sql.ADJUSTMENT_SQL})")
 
 
-def _adjusted_counts(con: sqlite3.Connection, months: tuple[str, str], end: dt.date, ids: str):
-    """Per customer: the invoices in the summary's whole months that an adjustment cleared (few: read
-    from the adjustments' allocations, ix_payment_adjustment)."""
-    first = dt.date.fromisoformat(months[0] + "-01")
-    last = _next_month(dt.date.fromisoformat(months[1] + "-01"))
-    d = day(end)
+def _adjusted_counts(con: sqlite3.Connection, first: int, after: int, issued_by: int, as_of: int, ids: str):
+    """Per customer: the invoices cleared on a day from ``first`` up to (not including) ``after`` (day
+    numbers), issued by ``issued_by`` and not voided by ``as_of``, that an adjustment (write-off, credit
+    note) cleared: one of their allocations on the clearing day is an adjustment's. Few: read from the
+    adjustments' allocations (ix_payment_adjustment), then their invoices."""
     return con.execute(
         f"SELECT c.customer_id, count(*), sum(c.cleared > c.due_date), {_LATE_DAYS} FROM "
         "(SELECT DISTINCT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
@@ -245,4 +248,4 @@ def _adjusted_counts(con: sqlite3.Connection, months: tuple[str, str], end: dt.d
         "last_paid_on, issue_date, voided, voided_on FROM invoice) AS c ON c.id = adj.invoice_id "
         "WHERE c.cleared = adj.date AND c.paid >= c.amount AND c.last_paid_on = c.cleared AND c.issue_date <= ? "
         "AND c.customer_id IN (SELECT value FROM json_each(?)) AND (c.voided IS 0 OR c.voided_on > ?) "
-        "GROUP BY c.customer_id", (day(first), day(last), d, ids, d))
+        "GROUP BY c.customer_id", (first, after, issued_by, ids, as_of))

@@ -116,20 +116,39 @@ def disputed_by_invoice(con: sqlite3.Connection, as_of: dt.date, currency: str,
     """Invoice id -> the disputed part (units > 0) of its open amount as of D: read from the few invoices
     that may be disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a
     dispute event; ``with_events_only``: those with a dispute event), each checked for being open on D."""
-    paid, paid_args = paid_on_sql(as_of)
-    d = day(as_of)
+    return disputed_by_invoice_on(con, [as_of], currency, with_events_only)[as_of]
+
+
+def disputed_by_invoice_on(con: sqlite3.Connection, days, currency: str,
+                           with_events_only: bool = False) -> dict[dt.date, dict[int, int]]:
+    """``disputed_by_invoice`` for each of ``days`` from one reading of the candidates (the figures and
+    those one period earlier: the candidates' rows are read once, not once a day)."""
+    days = sorted(set(days))
+    opens, args = [], []
+    for d in days:
+        paid, paid_args = paid_on_sql(d)
+        opens.append(f"invoice.amount - {paid}")
+        args += paid_args
     candidates = _EVENTS if with_events_only else f"SELECT id FROM invoice WHERE disputed = 1 UNION {_EVENTS}"
-    q = (f"SELECT invoice.id, invoice.disputed, invoice.amount - {paid} FROM ({candidates}) AS c "
-         "JOIN invoice ON invoice.id = c.id "
+    q = (f"SELECT invoice.id, invoice.disputed, invoice.issue_date, invoice.closed_on, {', '.join(opens)} FROM "
+         f"({candidates}) AS c JOIN invoice ON invoice.id = c.id "
          "WHERE invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) "
          "AND invoice.currency = ?")
-    rows = [(i, flag, int(units)) for i, flag, units in con.execute(q, [*paid_args, d, d, currency]) if units > 0]
-    events = dispute_events(con, [r[0] for r in rows])
-    out = {}
-    for i, flag, units in rows:
-        part = disputed_part(events.get(i), bool(flag), units, as_of)
-        if part:
-            out[i] = part
+    numbers = [day(d) for d in days]
+    rows = con.execute(q, [*args, numbers[-1], numbers[0], currency]).fetchall()
+    per_day: list[list[tuple[int, int, int]]] = [[] for _ in days]
+    for i, flag, issued, closed, *units in rows:
+        for k, n in enumerate(numbers):   # open on that day: issued by it, not closed by it, something open
+            if issued <= n and (closed is None or closed > n) and units[k] > 0:
+                per_day[k].append((i, flag, int(units[k])))
+    events = dispute_events(con, {r[0] for kept in per_day for r in kept})
+    out: dict[dt.date, dict[int, int]] = {}
+    for d, kept in zip(days, per_day):
+        parts = out[d] = {}
+        for i, flag, units in kept:
+            part = disputed_part(events.get(i), bool(flag), units, d)
+            if part:
+                parts[i] = part
     return out
 
 
@@ -163,6 +182,11 @@ def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> in
                         "AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) AND invoice.currency = ?",
                    [*paid_args, d, d, currency])[0]
     return int(flagged) + sum(disputed_by_invoice(con, as_of, currency, with_events_only=True).values())
+
+
+def disputed_units_on(con: sqlite3.Connection, days, currency: str) -> dict[dt.date, int]:
+    """``disputed_units`` for each of ``days`` (one reading of the candidates)."""
+    return {d: sum(parts.values()) for d, parts in disputed_by_invoice_on(con, days, currency).items()}
 
 
 def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[tuple[int, int, str, int]]:
