@@ -6802,6 +6802,14 @@ Receivables and collections for bookkeepers.</source>
         <source>the summary of clearings of customer {code} for {month} differs from its invoices: the worklist and the forecast read a wrong payment history there (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
         <translation>客户 {code} 在 {month} 的结清汇总与其发票不符：催收清单和现金预测读取的该月付款记录有误（用新版 AR Desktop 升级该文件时会重建）</translation>
     </message>
+    <message>
+        <source>the runs of late payments {name} are missing: the worklist reads wrong collection episodes (the next upgrade of the file by a newer AR Desktop rebuilds them)</source>
+        <translation>缺少逾期付款区间 {name}：催收清单读取的催收周期有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
+    <message>
+        <source>the runs of late payments of customer {code} differ from its invoices: the worklist reads wrong collection episodes there (the next upgrade of the file by a newer AR Desktop rebuilds them)</source>
+        <translation>客户 {code} 的逾期付款区间与其发票不符：催收清单读取的该客户催收周期有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>
