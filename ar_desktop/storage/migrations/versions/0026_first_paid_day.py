@@ -7,12 +7,12 @@ The column is filled from the allocations (one pass over ix_allocation_aging in 
 dropped meanwhile and built again after the rows (one sort). A CHECK keeps it a day number (storage.days).
 
 Revision ID: 0026
-Revises: 0024
+Revises: 0025
 """
 from alembic import op
 
 revision = '0026'
-down_revision = '0024'
+down_revision = '0025'
 branch_labels = None
 depends_on = None
 
