@@ -16,7 +16,6 @@ from ar_desktop.services.importing import ImportRefused, import_file
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage.invoice_staging import minor_units, no_nul, plain_amount
 
-from conftest import write_csv
 
 CURRENCIES = {"JPY": 0, "EUR": 2, "BHD": 3}
 
@@ -66,12 +65,12 @@ def test_a_cell_with_a_nul_is_refused_by_its_bytes():
         con.close()
 
 
-def test_an_invoice_file_with_a_nul_in_a_number_or_an_amount_is_refused_as_the_parser_refuses_it(books, tmp_path):
+def test_an_invoice_file_with_a_nul_in_a_number_or_an_amount_is_refused_as_the_parser_refuses_it(books, csv_file):
     add_customer(books, {"code": "ACME", "name": "Acme"})
     # past the first 8 KB, which the reader looks at for binary data (a NUL there refuses the whole file)
     plain = [f"N-{k},ACME,2026-03-01,100.00" for k in range(400)]
-    path = write_csv(tmp_path / "nul.csv", ["number,customer_code,issue_date,amount", *plain,
-                                            "N-x\x00x,ACME,2026-03-01,100.00", "N-y,ACME,2026-03-01,12.5\x00"])
+    path = csv_file(["number,customer_code,issue_date,amount", *plain,
+                     "N-x\x00x,ACME,2026-03-01,100.00", "N-y,ACME,2026-03-01,12.5\x00"], "nul.csv")
     with pytest.raises(ImportRefused) as e:
         import_file(books, "invoices", path)
     rows = sorted((p.row, p.column) for p in e.value.report.errors)
