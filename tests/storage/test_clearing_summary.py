@@ -79,9 +79,18 @@ def test_summary_equals_a_recomputation_and_answers_any_period(template, tmp_pat
             for end, length in periods:
                 start = end - dt.timedelta(days=length)
                 for adjusted in (True, False):
-                    got = {cid: tuple(c) for cid, c in
-                           clearing_summary.counts(s, start, end, [1, 2], adjusted=adjusted).items()}
-                    assert got == _plain_counts(s, start, end, adjusted), (start, end, adjusted)
+                    plain = _plain_counts(s, start, end, adjusted)
+                    for scoped in (0, 50):   # every customer's part-months read, or only those asked for
+                        saved, clearing_summary._SCOPED = clearing_summary._SCOPED, scoped
+                        try:
+                            got = {cid: tuple(c) for cid, c in
+                                   clearing_summary.counts(s, start, end, [1, 2], adjusted=adjusted).items()}
+                            one = {cid: tuple(c) for cid, c in
+                                   clearing_summary.counts(s, start, end, [1], adjusted=adjusted).items()}
+                        finally:
+                            clearing_summary._SCOPED = saved
+                        assert got == plain, (start, end, adjusted, scoped)
+                        assert one == {k: v for k, v in plain.items() if k == 1}, (start, end, adjusted, scoped)
 
 
 @pytest.mark.parametrize(("start", "end", "parts", "months"), [
