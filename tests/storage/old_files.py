@@ -2,13 +2,43 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 from sqlalchemy import create_engine
 
 from ar_desktop.storage.safety import APPLICATION_ID
 from ar_desktop.storage.upgrade import alembic_config
+
+# `ar-desktop company` (opening upgrades the file), killed just before its n-th SQL statement starting with WHAT
+_UPGRADE_KILLED_AT = textwrap.dedent("""
+    import os, sqlite3, sqlite3.dbapi2, sys
+    db, what, n = sys.argv[1], sys.argv[2].upper(), int(sys.argv[3])
+    real, seen = sqlite3.connect, []
+    def trace(sql):
+        if sql.lstrip().upper().startswith(what):
+            seen.append(sql)
+            if len(seen) == n:
+                os.kill(os.getpid(), 9)
+    def connect(*a, **kw):
+        con = real(*a, **kw)
+        con.set_trace_callback(trace)
+        return con
+    sqlite3.connect = sqlite3.dbapi2.connect = connect
+    from ar_desktop.cli.base import run
+    sys.exit(run(["--db", db, "company"]))
+""")
+
+
+def upgrade_killed_at(path: Path, what: str, n: int) -> subprocess.CompletedProcess:
+    """Open ``path`` with the real command (which upgrades it), killed before its n-th statement starting with
+    ``what``."""
+    return subprocess.run([sys.executable, "-c", _UPGRADE_KILLED_AT, str(path), what, str(n)],
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}, capture_output=True, timeout=300)
 
 
 def file_at_revision(path: Path, revision: str, *statements: str) -> Path:

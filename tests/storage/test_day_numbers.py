@@ -8,9 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -21,32 +18,13 @@ from ar_desktop.services.company_file import open_company
 from ar_desktop.storage import clearing_summary, days
 from ar_desktop.storage.upgrade import alembic_config, known_revisions
 from ar_desktop.storage.safety import consistency_problems
-from old_files import file_at_revision, invoice_sql
+from old_files import file_at_revision, invoice_sql, upgrade_killed_at
 
 TODAY = dt.date(2026, 3, 31)
-ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
 _TABLES = ("invoice", "payment", "allocation", "clearing_month")
 # columns later migrations add (0026: the first payment day, derived from the allocations)
 _LATER = {"first_paid_on"}
 
-# `ar-desktop company` (opening upgrades the file), killed just before its n-th SQL statement starting with WHAT
-KILLED_AT = textwrap.dedent("""
-    import os, sqlite3, sqlite3.dbapi2, sys
-    db, what, n = sys.argv[1], sys.argv[2].upper(), int(sys.argv[3])
-    real, seen = sqlite3.connect, []
-    def trace(sql):
-        if sql.lstrip().upper().startswith(what):
-            seen.append(sql)
-            if len(seen) == n:
-                os.kill(os.getpid(), 9)
-    def connect(*a, **kw):
-        con = real(*a, **kw)
-        con.set_trace_callback(trace)
-        return con
-    sqlite3.connect = sqlite3.dbapi2.connect = connect
-    from ar_desktop.cli.base import run
-    sys.exit(run(["--db", db, "company"]))
-""")
 
 
 def _old_file(path: Path) -> Path:
@@ -143,8 +121,7 @@ def test_the_upgrade_converts_every_date_and_time_and_the_downgrade_gives_them_b
 def test_an_upgrade_killed_inside_the_rebuild_leaves_the_file_as_it_was(tmp_path, what, n):
     path = _old_file(tmp_path / "old.ardb")
     before = _rows(path, iso=True)
-    r = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), what, str(n)], env=ENV, capture_output=True,
-                       timeout=300)
+    r = upgrade_killed_at(path, what, n)
     assert r.returncode == -9, r.stderr[-2000:]
     assert _rows(path, iso=True) == before   # still 0020, every row as it was
     books = open_company(path, clock=FixedClock(TODAY))   # the next open upgrades it

@@ -7,9 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -22,29 +19,10 @@ from ar_desktop.storage import days, open_set
 from ar_desktop.storage.safety import consistency_problems
 from ar_desktop.storage.spans import SPAN_OPEN
 from ar_desktop.storage.upgrade import alembic_config
-from old_files import file_at_revision, invoice_sql
+from old_files import file_at_revision, invoice_sql, upgrade_killed_at
 
 TODAY = dt.date(2026, 3, 31)
-ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
 
-# `ar-desktop company` (opening upgrades the file), killed just before its n-th SQL statement starting with WHAT
-KILLED_AT = textwrap.dedent("""
-    import os, sqlite3, sqlite3.dbapi2, sys
-    db, what, n = sys.argv[1], sys.argv[2].upper(), int(sys.argv[3])
-    real, seen = sqlite3.connect, []
-    def trace(sql):
-        if sql.lstrip().upper().startswith(what):
-            seen.append(sql)
-            if len(seen) == n:
-                os.kill(os.getpid(), 9)
-    def connect(*a, **kw):
-        con = real(*a, **kw)
-        con.set_trace_callback(trace)
-        return con
-    sqlite3.connect = sqlite3.dbapi2.connect = connect
-    from ar_desktop.cli.base import run
-    sys.exit(run(["--db", db, "company"]))
-""")
 
 # invoice -> its first allocation's day: 1 paid twice (Jan 20, Feb 10), 2 once, 3 void and never paid,
 # 4 open, 5 paid on a day long after (2030), 6 paid, then the payment taken back (a negative allocation)
@@ -162,8 +140,7 @@ def test_check_reports_a_first_payment_day_out_of_step(tmp_path):
 def test_an_upgrade_killed_while_it_fills_the_column_leaves_the_file_as_it_was(tmp_path, what, n):
     path = _file_at_0024(tmp_path / "old.ardb")
     before = _rows(path)
-    r = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), what, str(n)], env=ENV, capture_output=True,
-                       timeout=300)
+    r = upgrade_killed_at(path, what, n)
     assert r.returncode == -9, r.stderr[-2000:]
     assert _rows(path) == before   # still 0024: no column, the old index, every row as it was
     _upgraded(path)   # the next open upgrades it
