@@ -1,7 +1,7 @@
 """How fast `ar-desktop import` is, before and after a change: prints both, side by side (not a test).
 
     .venv/bin/python benchmarks/import_speed.py [--before main] [--invoices 100000] [--customers 5000]
-                                                [--payments 60000]
+                                                [--payments 60000] [--folder DIR]
 
 Writes three CSV files (customers, invoices, payments) to a temporary folder once, then for each
 version of the program (``--before``: a git revision, checked out in a temporary worktree by
@@ -78,6 +78,9 @@ def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int,
 
 def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]) -> dict[str, tuple]:
     db = folder / f"{label}.ardb"
+    for old in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm"))):
+        old.unlink(missing_ok=True)   # a folder reused (--folder): a new company file each time
+    shutil.rmtree(folder / f"{label}.backups", ignore_errors=True)
     out = {"init": run_command(version, ["--db", str(db), "init", "--company", "Import Bench GmbH"])}
     for kind, path in files.items():
         out[kind] = run_command(version, ["--db", str(db), "import", kind, str(path)])
@@ -95,16 +98,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--invoices", type=int, default=100_000)
     p.add_argument("--payments", type=int, default=60_000)
     p.add_argument("--keep", action="store_true", help="keep the folder with the CSV files and the company files")
+    p.add_argument("--folder", type=Path, help="write the CSV files there once, and reuse them when they are "
+                                               "there (same counts); the company files are written there too")
     args = p.parse_args(argv)
-    folder = Path(tempfile.mkdtemp(prefix="ar-import-bench-"))
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="ar-import-bench-"))
     try:
         t = time.perf_counter()
-        # in a process of its own: the rows it keeps (a million at 1M) must not be in this process when it
-        # starts the timed ones, whose peak RSS would then include them (a started child begins as its copy)
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            customers, invoices, payments = pool.submit(write_csvs, folder, args.customers, args.invoices,
-                                                        args.payments, dt.date.today()).result()
-        print(f"wrote CSV files to {folder} in {time.perf_counter() - t:.1f} s", flush=True)
+        names = [folder / f"{kind}.csv" for kind in ("customers", "invoices", "payments")]
+        if args.folder and all(f.exists() for f in names):
+            customers, invoices, payments = names
+            print(f"reusing the CSV files in {folder}", flush=True)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            # in a process of its own: the rows it keeps (a million at 1M) must not be in this process when it
+            # starts the timed ones, whose peak RSS would then include them (a started child begins as its copy)
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                customers, invoices, payments = pool.submit(write_csvs, folder, args.customers, args.invoices,
+                                                            args.payments, dt.date.today()).result()
+            print(f"wrote CSV files to {folder} in {time.perf_counter() - t:.1f} s", flush=True)
         files = {"customers": customers, "invoices": invoices, "payments": payments}
         if not args.payments:   # --payments 0: the invoices alone
             del files["payments"]
@@ -130,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         (b, bc, _), (a, ac, _) = figures["before"]["start"], figures["after"]["start"]
         print(f"| (Python start: ar-desktop --version) | | {b:.1f} s | {a:.1f} s | {bc:.1f} s | {ac:.1f} s | | |")
     finally:
-        if args.keep:
+        if args.keep or args.folder:
             print(f"kept {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
