@@ -26,7 +26,8 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
   indexes per invoice, and the indexes are built again by one sort each, as above. At worst (an import
-  that stops just past the tenth) the rebuild costs about what the updates saved.
+  that stops just past the tenth) the rebuild costs about what the updates saved. A payments import whose
+  file holds (by its size) rows for a tenth of the invoices (``paying``) defers them from its first batch.
 """
 
 from __future__ import annotations
@@ -105,8 +106,9 @@ def _defaults(table: Table, keys: list[str]) -> dict[str, object]:
 class BulkWriter:
     """Inserts rows of several kinds within the session's transaction, audited as one batch."""
 
-    def __init__(self, s: Session, source: BulkSource):
+    def __init__(self, s: Session, source: BulkSource, paying: int = 0):
         self.s = s
+        self._paying = paying   # the rows a payments import expects (its file's estimate), 0: not known
         self.batch = BulkBatch(s, source)
         self._prepared: set[str] = set()
         self._search_above: dict[str, int] | None = None   # search table -> its content's max id at the hold
@@ -141,7 +143,7 @@ class BulkWriter:
         if self._invoices is None:
             self._invoices = con.exec_driver_sql("SELECT coalesce(max(id), 0) FROM invoice").scalar()
         self._paid_touched += touched
-        if self._paid_touched * SHARE < self._invoices:
+        if max(self._paid_touched, self._paying) * SHARE < self._invoices:
             return
         self._paid_deferred = True
         for name, sql in con.exec_driver_sql(

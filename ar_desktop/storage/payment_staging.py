@@ -260,13 +260,14 @@ class PaymentStaging:
                   f"i.amount - i.paid >= {units}",
                   # the invoice named on no other row of the batch
                   f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.invoice_number = s.invoice_number AND o.n != s.n)"]
-        # the staged rows first, each invoice by its number (else SQLite may read every invoice)
-        return (f"SELECT {self._row_sql()}, i.id, s.customer_code FROM {STAGE} s "
-                f"JOIN {CUSTOMERS} c ON c.code = s.customer_code CROSS JOIN main.invoice i "
-                "WHERE i.number = s.invoice_number AND " + " AND ".join(f"({c})" for c in checks) + " ORDER BY s.n")
+        # the staged rows first, each invoice by its number (else SQLite may read every invoice), the checks
+        # only for rows naming one
+        return (f"SELECT {self._row_sql()}, i.id, s.customer_code FROM {STAGE} s CROSS JOIN main.invoice i "
+                f"CROSS JOIN {CUSTOMERS} c WHERE i.number = s.invoice_number AND c.code = s.customer_code AND "
+                + " AND ".join(f"({c})" for c in checks) + " ORDER BY s.n")
 
     def _auto_sql(self) -> str:
-        checks = [*self._checks(), f"coalesce({self._col('invoice_number')}, '') = ''",
+        checks = [f"coalesce({self._col('invoice_number')}, '') = ''", *self._checks(),
                   f"c.id NOT IN (SELECT customer_id FROM {WROTE_OFF})"]
         return (f"SELECT {self._row_sql()}, s.customer_code FROM {STAGE} s "
                 f"JOIN {CUSTOMERS} c ON c.code = s.customer_code WHERE "
