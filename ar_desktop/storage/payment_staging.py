@@ -53,10 +53,11 @@ from ar_desktop.storage.invoice_staging import amount_parts, iso_day, plain_text
 __all__ = ["LANE_KEYS", "PaymentStaging"]
 
 STAGE, CUSTOMERS, LANE = "temp.payment_stage", "temp.payment_stage_customer", "temp.payment_lane"
+PARSED = "temp.payment_parsed"   # the batch's rows whose cells are plain, read once (day numbers, minor units)
 # the rows spread oldest due first, what each takes from which invoice, the customers' open invoices
 AUTO, PICKS, QUEUE = "temp.payment_auto", "temp.payment_pick", "temp.payment_queue"
 LOADED, WROTE_OFF = "temp.payment_queued", "temp.payment_wrote_off"
-_TABLES = (STAGE, CUSTOMERS, LANE, AUTO, PICKS, QUEUE, LOADED, WROTE_OFF)
+_TABLES = (STAGE, CUSTOMERS, PARSED, LANE, AUTO, PICKS, QUEUE, LOADED, WROTE_OFF)
 # the columns a file may have for its rows to take the lane (a bank's file)
 LANE_KEYS = frozenset({"date", "customer_code", "amount", "currency", "method", "reference", "invoice_number"})
 _ROW = "n, customer_id, date, amount, currency, method, reference"
@@ -81,6 +82,7 @@ class PaymentStaging:
                             "exp INTEGER) WITHOUT ROWID")
         row = ("n INTEGER PRIMARY KEY, customer_id INTEGER, date INTEGER, amount INTEGER, currency TEXT, "
                "method TEXT, reference TEXT")
+        con.exec_driver_sql(f"CREATE TABLE {PARSED} ({row}, invoice_number TEXT, code TEXT)")
         con.exec_driver_sql(f"CREATE TABLE {LANE} ({row}, invoice_id INTEGER, code TEXT)")
         con.exec_driver_sql(f"CREATE TABLE {AUTO} ({row}, code TEXT, rank INTEGER)")
         con.exec_driver_sql(f"CREATE INDEX {AUTO}_rank ON payment_auto (rank)")
@@ -119,6 +121,8 @@ class PaymentStaging:
         ``next_id`` on, in row order; returns (row, customer id, payment id) of each stored (and sets
         ``paid_invoices``)."""
         con = self.s.connection()
+        con.exec_driver_sql(f"DELETE FROM {PARSED}")
+        con.exec_driver_sql(f"INSERT INTO {PARSED} ({_ROW}, invoice_number, code) {self._parsed_sql()}")
         con.exec_driver_sql(f"DELETE FROM {LANE}")
         con.exec_driver_sql(f"INSERT INTO {LANE} ({_ROW}, invoice_id, code) {self._named_sql()}")
         # a customer with a row that is not plain in the batch: all its rows go to the Python checks
@@ -217,58 +221,55 @@ class PaymentStaging:
     def _col(self, key: str) -> str:
         return f's."{key}"' if key in self.keys else "NULL"
 
-    def _units(self) -> str:
-        whole, frac, _pos = amount_parts(self._col("amount"), self.decimal)
-        return f"CAST({whole} || substr({frac} || '000000', 1, c.exp) AS INTEGER)"
-
-    def _checks(self) -> list[str]:
-        """What a plain row is, whichever way it is applied (see the module)."""
+    def _parsed_sql(self) -> str:
+        """The rows whose cells are plain (see the module), each value read once: the cells' checks first, then
+        the checks of what they say (the amount, nothing of the customer that day in the books or elsewhere in
+        the batch) on the values read (the inner SELECT's LIMIT keeps SQLite from computing them again)."""
         col = self._col
         date, amount, cur = col("date"), col("amount"), col("currency")
         whole, frac, pos = amount_parts(amount, self.decimal)
-        units = self._units()
         last = min(LATEST_DATE, self.today).isoformat()
-        return [
+        cells = [
             # the day: ISO, a real day, within the years kept, not in the future
             iso_day(date), f"{date} BETWEEN '{EARLIEST_DATE.isoformat()}' AND '{last}'",
             # the currency none (the customer's) or the customer's own
             f"(coalesce({cur}, '') = '' OR {cur} = c.currency)",
             # the amount: 1-12 digits, the format's separator and at most the currency's decimals
             f"length({whole}) BETWEEN 1 AND 12", f"{whole} NOT GLOB '*[^0-9]*'", f"{frac} NOT GLOB '*[^0-9]*'",
-            f"({pos} = 0 OR length({frac}) BETWEEN 1 AND c.exp)", f"{units} BETWEEN 1 AND {MAX_UNITS}",
+            f"({pos} = 0 OR length({frac}) BETWEEN 1 AND c.exp)",
             f"{self._method()} IN ({quoted(PAYMENT_METHODS)})",
             plain_text(col("reference"), LIMITS["reference"], multiline=False),
-            # once: nothing of the customer on that day in the books or elsewhere in the batch
-            f"NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = c.id AND p.date = {from_iso_sql(date)})",
-            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.customer_code = s.customer_code AND o.date = {date} "
-            "AND o.n != s.n)",
         ]
+        values = [
+            f"amount BETWEEN 1 AND {MAX_UNITS}",
+            # once: nothing of the customer on that day in the books or elsewhere in the batch
+            "NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = r.customer_id AND p.date = r.date)",
+            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.customer_code = r.code AND o.date = r.day AND o.n != r.n)",
+        ]
+        units = f"CAST({whole} || substr({frac} || '000000', 1, c.exp) AS INTEGER)"
+        # the checked ISO text stored as its day number (storage.days)
+        return (f"SELECT {_ROW}, invoice_number, code FROM (SELECT s.n, c.id AS customer_id, "
+                f"{from_iso_sql(date)} AS date, {units} AS amount, c.currency, {self._method()} AS method, "
+                f"coalesce({col('reference')}, '') AS reference, {col('invoice_number')} AS invoice_number, "
+                f"s.customer_code AS code, {date} AS day FROM {STAGE} s JOIN {CUSTOMERS} c "
+                f"ON c.code = s.customer_code WHERE " + " AND ".join(f"({c})" for c in cells) + " LIMIT -1) AS r "
+                "WHERE " + " AND ".join(f"({c})" for c in values))
 
     def _method(self) -> str:
         return f"coalesce(nullif({self._col('method')}, ''), 'bank transfer')"
 
-    def _row_sql(self) -> str:
-        """The stored columns (``_ROW``): the checked ISO text stored as its day number (storage.days)."""
-        return (f"s.n, c.id, {from_iso_sql(self._col('date'))}, {self._units()}, c.currency, {self._method()}, "
-                f"coalesce({self._col('reference')}, '')")
-
     def _named_sql(self) -> str:
-        date, units = self._col("date"), self._units()
-        checks = [*self._checks(),
-                  # the invoice: the customer's, not void, issued by then, no discount, the payment open on it
-                  "i.customer_id = c.id", "i.voided = 0", f"i.issue_date <= {from_iso_sql(date)}", "i.discount = 0",
-                  f"i.amount - i.paid >= {units}",
-                  # the invoice named on no other row of the batch
-                  f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.invoice_number = s.invoice_number AND o.n != s.n)"]
-        # the staged rows first, each invoice by its number (else SQLite may read every invoice), the checks
-        # only for rows naming one
-        return (f"SELECT {self._row_sql()}, i.id, s.customer_code FROM {STAGE} s CROSS JOIN main.invoice i "
-                f"CROSS JOIN {CUSTOMERS} c WHERE i.number = s.invoice_number AND c.code = s.customer_code AND "
-                + " AND ".join(f"({c})" for c in checks) + " ORDER BY s.n")
+        checks = [
+            # the invoice: the customer's, not void, issued by then, no discount, the payment open on it
+            "i.customer_id = p.customer_id", "i.voided = 0", "i.issue_date <= p.date", "i.discount = 0",
+            "i.amount - i.paid >= p.amount",
+            # the invoice named on no other row of the batch
+            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.invoice_number = p.invoice_number AND o.n != p.n)"]
+        # the rows first, each invoice by its number (else SQLite may read every invoice)
+        return (f"SELECT p.n, p.customer_id, p.date, p.amount, p.currency, p.method, p.reference, i.id, p.code "
+                f"FROM {PARSED} p CROSS JOIN main.invoice i WHERE i.number = p.invoice_number AND "
+                + " AND ".join(f"({c})" for c in checks) + " ORDER BY p.n")
 
     def _auto_sql(self) -> str:
-        checks = [f"coalesce({self._col('invoice_number')}, '') = ''", *self._checks(),
-                  f"c.id NOT IN (SELECT customer_id FROM {WROTE_OFF})"]
-        return (f"SELECT {self._row_sql()}, s.customer_code FROM {STAGE} s "
-                f"JOIN {CUSTOMERS} c ON c.code = s.customer_code WHERE "
-                + " AND ".join(f"({c})" for c in checks) + " ORDER BY s.n")
+        return (f"SELECT {_ROW}, code FROM {PARSED} WHERE coalesce(invoice_number, '') = '' "
+                f"AND customer_id NOT IN (SELECT customer_id FROM {WROTE_OFF}) ORDER BY n")
