@@ -211,10 +211,12 @@ class PaymentStaging:
             con.exec_driver_sql(
                 f"DELETE FROM {AUTO} WHERE EXISTS (SELECT 1 FROM {AUTO} f WHERE f.n IN ({cut}) "
                 f"AND f.customer_id = {AUTO}.customer_id AND {AUTO}.n >= f.n)")
-        con.exec_driver_sql(
-            f"UPDATE {QUEUE} SET open = open - p.amount FROM (SELECT p.customer_id, p.pos, p.amount FROM {PICKS} p "
-            f"JOIN {AUTO} a ON a.n = p.n WHERE a.rank = ?) AS p "
-            f"WHERE {QUEUE}.customer_id = p.customer_id AND {QUEUE}.pos = p.pos", (rank,))
+        taken = f"SELECT p.customer_id, p.pos, p.amount FROM {PICKS} p JOIN {AUTO} a ON a.n = p.n WHERE a.rank = ?"
+        con.exec_driver_sql(f"UPDATE {QUEUE} SET open = open - p.amount FROM ({taken}) AS p "
+                            f"WHERE {QUEUE}.customer_id = p.customer_id AND {QUEUE}.pos = p.pos", (rank,))
+        # the invoices paid up leave the queue: the next rows' running sums pass over fewer
+        con.exec_driver_sql(f"DELETE FROM {QUEUE} WHERE open <= 0 AND (customer_id, pos) IN "
+                            f"(SELECT customer_id, pos FROM ({taken}))", (rank,))
 
     # ---- the SQL ------------------------------------------------------------------------------
 
