@@ -103,6 +103,9 @@ def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]
     # otherwise compile the package's sources again (~0.3 s of each figure)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(version / "ar_desktop")], check=True,
                    stdout=subprocess.DEVNULL)
+    for old in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm"))):
+        old.unlink(missing_ok=True)   # a folder reused (--folder): a new company file each time
+    shutil.rmtree(folder / f"{label}.backups", ignore_errors=True)
     out = {"init": run_command(version, ["--db", str(db), "init", "--company", "Import Bench GmbH"])}
     for kind, path in files.items():
         out[kind] = run_command(version, ["--db", str(db), "import", kind, str(path)])
@@ -130,12 +133,18 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.folder or Path(tempfile.mkdtemp(prefix="ar-import-bench-"))
     try:
         t = time.perf_counter()
-        # in a process of its own: the rows it keeps (a million at 1M) must not be in this process when it
-        # starts the timed ones, whose peak RSS would then include them (a started child begins as its copy)
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            customers, invoices, payments = pool.submit(write_csvs, folder, args.customers, args.invoices,
-                                                        args.payments, dt.date.today()).result()
-        print(f"wrote CSV files to {folder} in {time.perf_counter() - t:.1f} s", flush=True)
+        names = [folder / f"{kind}.csv" for kind in ("customers", "invoices", "payments")]
+        if args.folder and all(f.exists() for f in names):
+            customers, invoices, payments = names
+            print(f"reusing the CSV files in {folder}", flush=True)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            # in a process of its own: the rows it keeps (a million at 1M) must not be in this process when it
+            # starts the timed ones, whose peak RSS would then include them (a started child begins as its copy)
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                customers, invoices, payments = pool.submit(write_csvs, folder, args.customers, args.invoices,
+                                                            args.payments, dt.date.today()).result()
+            print(f"wrote CSV files to {folder} in {time.perf_counter() - t:.1f} s", flush=True)
         files = {"customers": customers, "invoices": invoices, "payments": payments}
         if not args.payments:   # --payments 0: the invoices alone
             del files["payments"]

@@ -114,7 +114,7 @@ class PaymentRows:
                 or "invoice_number" not in keys or not set(keys) <= LANE_KEYS):
             return False
         self.keys = keys
-        self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today)
+        self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today, WRITE_OFF.key)
         self.staging.customers(self.customers)
         return True
 
@@ -124,19 +124,22 @@ class PaymentRows:
         self.staging.stage(rows)
         stored = self.staging.store_plain(self.writer, self.next_id)
         done = set()
-        for n, cid, iid, _pid in stored:
+        for n, cid, _pid in stored:
             done.add(n)
             self.rows_of_new.append(n)
             self.source_ids.append(0)
             self.customers_paid.add(cid)
-            # what this import knows of the invoice and the customer's open ones is read again when needed
-            self.states.pop(iid, None)
-            self.queues.pop(cid, None)
+            self.queues.pop(cid, None)   # the customer's open invoices are read again when needed
+        for iid in self.staging.paid_invoices:
+            self.states.pop(iid, None)   # ... and what this import knows of the invoices SQL paid
         self.next_id += len(stored)
         self.report.new += len(stored)
         rest = [(n, dict(zip(self.keys, values))) for n, values in rows if n not in done]
         if rest:
             self.add(Batch(rest, where))
+            # what the Python checks applied: the SQL lane reads those customers' open invoices again
+            self.staging.forget({self.customers[code][0] for _n, values in rest
+                                 if (code := raw_text(values.get("customer_code", ""))) in self.customers})
 
     def add(self, batch: Batch) -> None:
         parsed = []

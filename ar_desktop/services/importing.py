@@ -254,7 +254,9 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
     source = BulkSource(table.name, table.sha256() if write else "", audit_as)
     try:
         with books.db.session() as s, import_repo.import_cache(s):
-            handler = handler_class(s, books, options, report, preview_rows, BulkWriter(s, source))
+            # a payments file paying much of the file has the invoice indexes that follow paid deferred at once
+            writer = BulkWriter(s, source, paying=estimate if options.kind == "payments" and write else 0)
+            handler = handler_class(s, books, options, report, preview_rows, writer)
             rows: list[tuple[int, Any]] = []
             width = len(table.header)
             # A kind with a quick lane takes a CSV file's cells as they come (text) and checks them in SQL

@@ -26,7 +26,8 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
   indexes per invoice, and the indexes are built again by one sort each, as above. At worst (an import
-  that stops just past the tenth) the rebuild costs about what the updates saved;
+  that stops just past the tenth) the rebuild costs about what the updates saved. A payments import whose
+  file holds (by its size) rows for a tenth of the invoices (``paying``) defers them from its first batch;
 - the runs of late payments (storage.late_runs): held from the first invoice or allocation written (the
   triggers note the customers), and those customers' runs recomputed in one statement.
 """
@@ -129,8 +130,9 @@ def _defaults(table: Table, keys: list[str]) -> dict[str, object]:
 class BulkWriter:
     """Inserts rows of several kinds within the session's transaction, audited as one batch."""
 
-    def __init__(self, s: Session, source: BulkSource):
+    def __init__(self, s: Session, source: BulkSource, paying: int = 0):
         self.s = s
+        self._paying = paying   # the rows a payments import expects (its file's estimate), 0: not known
         self.batch = BulkBatch(s, source)
         self._prepared: set[str] = set()
         self._search_above: dict[str, int] | None = None   # search table -> its content's max id at the hold
@@ -169,7 +171,7 @@ class BulkWriter:
         if self._invoices is None:
             self._invoices = con.exec_driver_sql("SELECT coalesce(max(id), 0) FROM invoice").scalar()
         self._paid_touched += touched
-        if self._paid_touched * SHARE < self._invoices:
+        if max(self._paid_touched, self._paying) * SHARE < self._invoices:
             return
         self._paid_deferred = True
         for name, sql in con.exec_driver_sql(
@@ -276,28 +278,30 @@ class BulkWriter:
         lo, hi = self._insert(Allocation.__table__, allocations)
         self._raise_paid(lo, hi, {a["invoice_id"] for a in allocations})
 
-    def payments_from(self, source: str) -> tuple[int, int]:
-        """New payments, each applied whole to one invoice, from the rows of table ``source`` (n, customer_id,
-        date, amount, currency, method, reference, invoice_id; day numbers, minor units) in the order of n: the
-        payments take the next ids (one above the largest), each its one allocation of its amount on its day,
-        and the invoices' paid totals are raised as in ``payments``. Returns the first id and how many."""
-        table = Payment.__table__
+    def payments_from(self, rows_sql: str, parts_sql: str) -> tuple[int, int]:
+        """New payments from an SQL SELECT of (n, customer_id, date, amount, currency, method, reference; day
+        numbers, minor units), taking the next ids (one above the largest) in the order of n, and their
+        allocations from one of (n, pos, invoice_id, amount): the payment of row n applies that amount to the
+        invoice on its own day, in the order of pos. The invoices' paid totals are raised as in ``payments``.
+        Returns the first id and how many payments."""
+        table, allocation = Payment.__table__, Allocation.__table__
         self.s.flush()
         con = self.s.connection()
         above = con.execute(select(func.max(table.c.id))).scalar() or 0
         columns = ["customer_id", "date", "amount", "currency", "method", "reference"]
-        n = self._insert_from(con, table, columns, f"SELECT {', '.join(columns)} FROM {source} ORDER BY n")
+        n = self._insert_from(con, table, columns, f"SELECT {', '.join(columns)} FROM ({rows_sql}) ORDER BY n")
         if not n:
             return above + 1, 0
         first = self._added(con, table, above, n)
-        allocated = con.execute(select(func.max(Allocation.__table__.c.id))).scalar() or 0
-        m = self._insert_from(con, Allocation.__table__, ["payment_id", "invoice_id", "date", "amount"],
-                              f"SELECT {first - 1} + row_number() OVER (ORDER BY n), invoice_id, date, amount "
-                              f"FROM {source} ORDER BY n")
-        if m != n:
-            raise ValueError(f"allocation: {m} rows for {n} payments")
-        lo = self._added(con, Allocation.__table__, allocated, m)
-        touched = {i for (i,) in con.exec_driver_sql(f"SELECT invoice_id FROM {source}")}
+        allocated = con.execute(select(func.max(allocation.c.id))).scalar() or 0
+        m = self._insert_from(con, allocation, ["payment_id", "invoice_id", "date", "amount"],
+                              f"SELECT r.id, a.invoice_id, r.date, a.amount FROM ({parts_sql}) AS a "
+                              f"JOIN (SELECT n, date, {first - 1} + row_number() OVER (ORDER BY n) AS id "
+                              f"FROM ({rows_sql})) AS r ON r.n = a.n ORDER BY a.n, a.pos")
+        if not m:
+            return first, n
+        lo = self._added(con, allocation, allocated, m)
+        touched = {i for (i,) in con.exec_driver_sql("SELECT invoice_id FROM allocation WHERE id >= ?", (lo,))}
         self._raise_paid(lo, lo + m - 1, touched)
         return first, n
 

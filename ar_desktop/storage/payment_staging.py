@@ -1,12 +1,14 @@
 """Payment rows checked and applied in SQL: the payments importer's quick lane for big bank files.
 
-The importer applied each payment in Python (parsing, "already in the books?", the invoice it names,
-what it leaves open). Here a batch of rows goes as the file gives them (text cells) into a TEMP table,
-and SQL picks the rows that are plain beyond doubt: a payment naming one invoice of its customer that
-it pays no more than is open, which the Python checks would store as one payment with one allocation
-of its whole amount. Those are stored by ``BulkWriter.payments_from`` (the payments, their
-allocations, the invoices' paid totals and derived columns in one UPDATE). Every other row stays with
-the importer's Python checks (services.import_payments), which name its problems as before.
+The importer applied each payment in Python (parsing, "already in the books?", the invoice it names or the
+customer's open invoices oldest due first, what it leaves over). Here a batch of rows goes as the file gives
+them (text cells) into a TEMP table, and SQL picks the rows that are plain beyond doubt and applies them as
+the Python checks would: a payment naming one invoice of its customer that it pays no more than is open (one
+allocation of its whole amount), and a payment naming none, spread over the customer's open invoices oldest
+due first (``oldest_due_first``: due date, issue date, number), its rest left as credit. Those are stored by
+``BulkWriter.payments_from`` (the payments, their allocations, the invoices' paid totals and derived columns
+in one UPDATE). Every other row stays with the importer's Python checks (services.import_payments), which
+name its problems as before.
 
 "Plain" is narrower than what the Python checks accept, never wider (tests/services/
 test_payment_staging.py imports random files both ways and compares every row stored and every
@@ -18,12 +20,19 @@ problem named):
   format's decimal separator, at most the customer's currency's decimals, within the largest amount;
   the currency empty or the customer's; the method empty or one of the usual ones; the reference
   within its length with no refused character;
-- the invoice it names is the customer's, not void, issued by the payment's day, offers no
-  early-payment discount, and has at least the payment open (nothing is left over: no credit, no
-  recovery of a write-off);
-- no payment of that customer on that day is in the books, and none other in the batch; no other
-  row of the batch names that invoice, and no row of the batch that is not plain names that customer
-  (so the order in which the two lanes apply a batch's rows cannot change what either does).
+- no payment of that customer on that day is in the books, and none other in the batch;
+- a row naming an invoice: the invoice is the customer's, not void, issued by the payment's day, offers
+  no early-payment discount, and has at least the payment open (nothing is left over: no credit, no
+  recovery of a write-off); no other row of the batch names that invoice, and no row of the batch that is
+  not plain names that customer (so the order in which the two lanes apply a batch's rows cannot change
+  what either does);
+- a row naming no invoice: the customer never had anything written off (what a payment leaves over is
+  then credit, never a recovery), none of the invoices the payment is spread over offers an early-payment
+  discount, and every row of that customer above it in the batch is such a row too (the customer's rows
+  are applied in row order, one round per rank, from the rows before; from the customer's first row that
+  is not, the Python checks take the rest in order). The customer's open invoices are read once into a
+  TEMP queue (their open amounts, oldest due first) and kept in step with what this lane applies; a
+  customer the Python checks or a row naming an invoice touched is read again when next needed.
 
 The TEMP tables live on the importer's connection only: a kill or a rollback leaves nothing of them.
 """
@@ -44,18 +53,26 @@ from ar_desktop.storage.invoice_staging import amount_parts, iso_day, plain_text
 __all__ = ["LANE_KEYS", "PaymentStaging"]
 
 STAGE, CUSTOMERS, LANE = "temp.payment_stage", "temp.payment_stage_customer", "temp.payment_lane"
+PARSED = "temp.payment_parsed"   # the batch's rows whose cells are plain, read once (day numbers, minor units)
+# the rows spread oldest due first, what each takes from which invoice, the customers' open invoices
+AUTO, PICKS, QUEUE = "temp.payment_auto", "temp.payment_pick", "temp.payment_queue"
+LOADED, WROTE_OFF = "temp.payment_queued", "temp.payment_wrote_off"
+_TABLES = (STAGE, CUSTOMERS, PARSED, LANE, AUTO, PICKS, QUEUE, LOADED, WROTE_OFF)
 # the columns a file may have for its rows to take the lane (a bank's file)
 LANE_KEYS = frozenset({"date", "customer_code", "amount", "currency", "method", "reference", "invoice_number"})
+_ROW = "n, customer_id, date, amount, currency, method, reference"
+TEMP_CACHE_KIB = 32 * 1024   # the queue of a million-invoice file's open invoices stays in memory
 
 
 class PaymentStaging:
     """The TEMP tables of one payments import on ``s``'s connection; ``keys``: the file's mapped fields."""
 
-    def __init__(self, s: Session, keys: list[str], decimal: str, today: dt.date):
+    def __init__(self, s: Session, keys: list[str], decimal: str, today: dt.date, write_off: str):
         self.s, self.keys, self.decimal, self.today = s, keys, decimal, today
         con = s.connection()
-        for table in (STAGE, CUSTOMERS, LANE):
+        for table in _TABLES:
             con.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+        con.exec_driver_sql(f"PRAGMA temp.cache_size=-{TEMP_CACHE_KIB}")
         columns = ", ".join(f'"{k}"' for k in keys)
         con.exec_driver_sql(f"CREATE TABLE {STAGE} (n INTEGER PRIMARY KEY, {columns})")
         con.exec_driver_sql(f"CREATE INDEX {STAGE}_day ON payment_stage (customer_code, date)")
@@ -63,11 +80,26 @@ class PaymentStaging:
             con.exec_driver_sql(f"CREATE INDEX {STAGE}_invoice ON payment_stage (invoice_number)")
         con.exec_driver_sql(f"CREATE TABLE {CUSTOMERS} (code TEXT PRIMARY KEY, id INTEGER, currency TEXT, "
                             "exp INTEGER) WITHOUT ROWID")
-        con.exec_driver_sql(f"CREATE TABLE {LANE} (n INTEGER PRIMARY KEY, customer_id INTEGER, date INTEGER, "
-                            "amount INTEGER, currency TEXT, method TEXT, reference TEXT, invoice_id INTEGER, "
-                            "code TEXT)")
+        row = ("n INTEGER PRIMARY KEY, customer_id INTEGER, date INTEGER, amount INTEGER, currency TEXT, "
+               "method TEXT, reference TEXT")
+        con.exec_driver_sql(f"CREATE TABLE {PARSED} ({row}, invoice_number TEXT, code TEXT)")
+        con.exec_driver_sql(f"CREATE TABLE {LANE} ({row}, invoice_id INTEGER, code TEXT)")
+        con.exec_driver_sql(f"CREATE TABLE {AUTO} ({row}, code TEXT, rank INTEGER)")
+        con.exec_driver_sql(f"CREATE INDEX {AUTO}_rank ON payment_auto (rank)")
+        con.exec_driver_sql(f"CREATE TABLE {PICKS} (n INTEGER, pos INTEGER, invoice_id INTEGER, amount INTEGER, "
+                            "customer_id INTEGER, PRIMARY KEY (n, pos)) WITHOUT ROWID")
+        con.exec_driver_sql(f"CREATE TABLE {QUEUE} (customer_id INTEGER, pos INTEGER, invoice_id INTEGER, "
+                            "issue_date INTEGER, open INTEGER, discount INTEGER, PRIMARY KEY (customer_id, pos)) "
+                            "WITHOUT ROWID")
+        con.exec_driver_sql(f"CREATE TABLE {LOADED} (customer_id INTEGER PRIMARY KEY)")
+        # what a payment leaves over is credit only for a customer who never had anything written off
+        # (else the Python checks book it as a recovery, up to what was not recovered yet)
+        con.exec_driver_sql(f"CREATE TABLE {WROTE_OFF} (customer_id INTEGER PRIMARY KEY)")
+        con.exec_driver_sql(f"INSERT OR IGNORE INTO {WROTE_OFF} SELECT customer_id FROM main.payment "
+                            "WHERE method = ?", (write_off,))
         self._insert = f"INSERT INTO {STAGE} (n, {columns}) VALUES (?{', ?' * len(keys)})"
         self.known: set[str] = set()
+        self.paid_invoices: list[int] = []   # the invoices the last ``store_plain`` paid
 
     def customers(self, by_code: dict) -> None:
         """The customers a plain row may name (code -> (id, terms, currency, ...)), those not staged yet."""
@@ -84,65 +116,162 @@ class PaymentStaging:
             finally:
                 cur.close()
 
-    def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int, int, int]]:
+    def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int, int]]:
         """Stage a batch (``stage`` first), store its plain rows through ``writer`` with payment ids from
-        ``next_id`` on, in row order; returns (row, customer id, invoice id, payment id) of each stored."""
+        ``next_id`` on, in row order; returns (row, customer id, payment id) of each stored (and sets
+        ``paid_invoices``)."""
         con = self.s.connection()
+        con.exec_driver_sql(f"DELETE FROM {PARSED}")
+        con.exec_driver_sql(f"INSERT INTO {PARSED} ({_ROW}, invoice_number, code) {self._parsed_sql()}")
         con.exec_driver_sql(f"DELETE FROM {LANE}")
-        con.exec_driver_sql(f"INSERT INTO {LANE} (n, customer_id, date, amount, currency, method, reference, "
-                            f"invoice_id, code) {self._plain_sql()}")
+        con.exec_driver_sql(f"INSERT INTO {LANE} ({_ROW}, invoice_id, code) {self._named_sql()}")
         # a customer with a row that is not plain in the batch: all its rows go to the Python checks
         con.exec_driver_sql(f"DELETE FROM {LANE} WHERE code IN (SELECT s.customer_code FROM {STAGE} s "
                             f"WHERE s.n NOT IN (SELECT n FROM {LANE}) AND s.customer_code IS NOT NULL)")
-        first, count = writer.payments_from(LANE)
+        self._spread(con)
+        con.exec_driver_sql(f"INSERT INTO {PICKS} (n, pos, invoice_id, amount) SELECT n, 0, invoice_id, amount "
+                            f"FROM {LANE}")
+        rows = f"SELECT {_ROW} FROM {LANE} UNION ALL SELECT {_ROW} FROM {AUTO}"
+        first, count = writer.payments_from(rows, f"SELECT n, pos, invoice_id, amount FROM {PICKS}")
         if count and first != next_id:
             raise ValueError(f"staged payments: ids from {first}, not {next_id}")
-        return [(n, cid, iid, next_id + k) for k, (n, cid, iid) in enumerate(con.exec_driver_sql(
-            f"SELECT n, customer_id, invoice_id FROM {LANE} ORDER BY n").all())]
+        self.paid_invoices = [i for (i,) in con.exec_driver_sql(f"SELECT DISTINCT invoice_id FROM {PICKS}")]
+        # the invoices of a customer a named row paid are read again when the customer's rows are next spread
+        for table in (LOADED, QUEUE):
+            con.exec_driver_sql(f"DELETE FROM {table} WHERE customer_id IN (SELECT customer_id FROM {LANE})")
+        return [(n, cid, next_id + k) for k, (n, cid) in enumerate(con.exec_driver_sql(
+            f"SELECT n, customer_id FROM ({rows}) ORDER BY n").all())]
+
+    def forget(self, customer_ids) -> None:
+        """The queued open invoices of these customers are read again when next needed (the Python checks
+        applied rows of theirs)."""
+        ids = [(c,) for c in customer_ids]
+        cur = self.s.connection().connection.dbapi_connection.cursor()
+        try:
+            cur.executemany(f"DELETE FROM {LOADED} WHERE customer_id = ?", ids)
+            cur.executemany(f"DELETE FROM {QUEUE} WHERE customer_id = ?", ids)
+        finally:
+            cur.close()
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> None:
         stage_cells(self.s, STAGE, self._insert, rows)
 
     def close(self) -> None:
         con = self.s.connection()
-        for table in (STAGE, CUSTOMERS, LANE):
+        for table in _TABLES:
             con.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+
+    # ---- oldest due first -------------------------------------------------------------------
+
+    def _spread(self, con) -> None:
+        """The batch's plain rows naming no invoice into AUTO, their allocations into PICKS (emptied first),
+        the queue kept in step."""
+        con.exec_driver_sql(f"DELETE FROM {AUTO}")
+        con.exec_driver_sql(f"DELETE FROM {PICKS}")
+        con.exec_driver_sql(f"INSERT INTO {AUTO} ({_ROW}, code) {self._auto_sql()}")
+        # from a customer's first row that is not such a row on, its rows are the Python checks'
+        con.exec_driver_sql(
+            f"DELETE FROM {AUTO} WHERE n > (SELECT min(o.n) FROM {STAGE} o WHERE o.customer_code = {AUTO}.code "
+            f"AND o.n NOT IN (SELECT n FROM {AUTO}))")
+        if con.exec_driver_sql(f"SELECT 1 FROM {AUTO} LIMIT 1").first() is None:
+            return
+        con.exec_driver_sql(f"UPDATE {AUTO} SET rank = r.k FROM (SELECT n, row_number() OVER "
+                            f"(PARTITION BY customer_id ORDER BY n) AS k FROM {AUTO}) AS r WHERE {AUTO}.n = r.n")
+        # the open invoices of customers not queued yet, oldest due first (domain.allocation.oldest_due_first)
+        con.exec_driver_sql(
+            f"INSERT INTO {QUEUE} SELECT i.customer_id, row_number() OVER (PARTITION BY i.customer_id ORDER BY "
+            "i.due_date, i.issue_date, i.number, i.id), i.id, i.issue_date, i.amount - i.paid, i.discount "
+            f"FROM (SELECT DISTINCT customer_id FROM {AUTO} WHERE customer_id NOT IN (SELECT customer_id "
+            f"FROM {LOADED})) AS k CROSS JOIN main.invoice i INDEXED BY ix_invoice_owed "
+            "WHERE i.customer_id = k.customer_id AND i.paid < i.amount AND i.voided = 0")
+        con.exec_driver_sql(f"INSERT OR IGNORE INTO {LOADED} SELECT customer_id FROM {AUTO}")
+        rank = 1
+        while con.exec_driver_sql(f"SELECT 1 FROM {AUTO} WHERE rank = ? LIMIT 1", (rank,)).first() is not None:
+            self._round(con, rank)
+            rank += 1
+
+    def _round(self, con, rank: int) -> None:
+        """The customers' rows of ``rank``: each takes, in queue order, the open invoices issued by its day
+        until it is paid (what is left is credit)."""
+        con.exec_driver_sql(
+            f"INSERT INTO {PICKS} (n, pos, invoice_id, amount, customer_id) "
+            "SELECT n, pos, invoice_id, min(open, amount - before), customer_id FROM ("
+            "  SELECT a.n, a.amount, a.customer_id, q.pos, q.invoice_id, q.open, coalesce(sum(q.open) OVER ("
+            "    PARTITION BY a.n ORDER BY q.pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before "
+            f"  FROM {AUTO} a JOIN {QUEUE} q ON q.customer_id = a.customer_id "
+            "  WHERE a.rank = ? AND q.open > 0 AND q.issue_date <= a.date) WHERE before < amount", (rank,))
+        # an invoice with an early-payment discount among them: the Python checks take the row and the rest
+        # of the customer's
+        bad = (f"SELECT p.n FROM {PICKS} p JOIN {QUEUE} q ON q.customer_id = p.customer_id AND q.pos = p.pos "
+               f"JOIN {AUTO} a ON a.n = p.n WHERE a.rank = ? AND q.discount != 0")
+        failed = con.exec_driver_sql(f"SELECT DISTINCT n FROM ({bad})", (rank,)).all()
+        if failed:
+            cut = ", ".join(str(n) for (n,) in failed)
+            con.exec_driver_sql(f"DELETE FROM {PICKS} WHERE n IN ({cut})")
+            con.exec_driver_sql(
+                f"DELETE FROM {AUTO} WHERE EXISTS (SELECT 1 FROM {AUTO} f WHERE f.n IN ({cut}) "
+                f"AND f.customer_id = {AUTO}.customer_id AND {AUTO}.n >= f.n)")
+        taken = f"SELECT p.customer_id, p.pos, p.amount FROM {PICKS} p JOIN {AUTO} a ON a.n = p.n WHERE a.rank = ?"
+        con.exec_driver_sql(f"UPDATE {QUEUE} SET open = open - p.amount FROM ({taken}) AS p "
+                            f"WHERE {QUEUE}.customer_id = p.customer_id AND {QUEUE}.pos = p.pos", (rank,))
+        # the invoices paid up leave the queue: the next rows' running sums pass over fewer
+        con.exec_driver_sql(f"DELETE FROM {QUEUE} WHERE open <= 0 AND (customer_id, pos) IN "
+                            f"(SELECT customer_id, pos FROM ({taken}))", (rank,))
 
     # ---- the SQL ------------------------------------------------------------------------------
 
     def _col(self, key: str) -> str:
         return f's."{key}"' if key in self.keys else "NULL"
 
-    def _plain_sql(self) -> str:
+    def _parsed_sql(self) -> str:
+        """The rows whose cells are plain (see the module), each value read once: the cells' checks first, then
+        the checks of what they say (the amount, nothing of the customer that day in the books or elsewhere in
+        the batch) on the values read (the inner SELECT's LIMIT keeps SQLite from computing them again)."""
         col = self._col
         date, amount, cur = col("date"), col("amount"), col("currency")
         whole, frac, pos = amount_parts(amount, self.decimal)
-        units = f"CAST({whole} || substr({frac} || '000000', 1, c.exp) AS INTEGER)"
-        method = f"coalesce(nullif({col('method')}, ''), 'bank transfer')"
         last = min(LATEST_DATE, self.today).isoformat()
-        checks = [
+        cells = [
             # the day: ISO, a real day, within the years kept, not in the future
             iso_day(date), f"{date} BETWEEN '{EARLIEST_DATE.isoformat()}' AND '{last}'",
             # the currency none (the customer's) or the customer's own
             f"(coalesce({cur}, '') = '' OR {cur} = c.currency)",
             # the amount: 1-12 digits, the format's separator and at most the currency's decimals
             f"length({whole}) BETWEEN 1 AND 12", f"{whole} NOT GLOB '*[^0-9]*'", f"{frac} NOT GLOB '*[^0-9]*'",
-            f"({pos} = 0 OR length({frac}) BETWEEN 1 AND c.exp)", f"{units} BETWEEN 1 AND {MAX_UNITS}",
-            f"{method} IN ({quoted(PAYMENT_METHODS)})",
+            f"({pos} = 0 OR length({frac}) BETWEEN 1 AND c.exp)",
+            f"{self._method()} IN ({quoted(PAYMENT_METHODS)})",
             plain_text(col("reference"), LIMITS["reference"], multiline=False),
-            # the invoice: the customer's, not void, issued by then, no discount, the payment open on it
-            "i.customer_id = c.id", "i.voided = 0", f"i.issue_date <= {from_iso_sql(date)}", "i.discount = 0",
-            f"i.amount - i.paid >= {units}",
-            # once: nothing of the customer on that day in the books or elsewhere in the batch, the invoice
-            # named on no other row of the batch
-            f"NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = c.id AND p.date = {from_iso_sql(date)})",
-            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.customer_code = s.customer_code AND o.date = {date} "
-            "AND o.n != s.n)",
-            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.invoice_number = s.invoice_number AND o.n != s.n)",
         ]
+        values = [
+            f"amount BETWEEN 1 AND {MAX_UNITS}",
+            # once: nothing of the customer on that day in the books or elsewhere in the batch
+            "NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = r.customer_id AND p.date = r.date)",
+            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.customer_code = r.code AND o.date = r.day AND o.n != r.n)",
+        ]
+        units = f"CAST({whole} || substr({frac} || '000000', 1, c.exp) AS INTEGER)"
         # the checked ISO text stored as its day number (storage.days)
-        return (f"SELECT s.n, c.id, {from_iso_sql(date)}, {units}, c.currency, {method}, "
-                f"coalesce({col('reference')}, ''), i.id, "
-                f"s.customer_code FROM {STAGE} s JOIN {CUSTOMERS} c ON c.code = s.customer_code "
-                f"JOIN main.invoice i ON i.number = s.invoice_number WHERE "
-                + " AND ".join(f"({c})" for c in checks) + " ORDER BY s.n")
+        return (f"SELECT {_ROW}, invoice_number, code FROM (SELECT s.n, c.id AS customer_id, "
+                f"{from_iso_sql(date)} AS date, {units} AS amount, c.currency, {self._method()} AS method, "
+                f"coalesce({col('reference')}, '') AS reference, {col('invoice_number')} AS invoice_number, "
+                f"s.customer_code AS code, {date} AS day FROM {STAGE} s JOIN {CUSTOMERS} c "
+                f"ON c.code = s.customer_code WHERE " + " AND ".join(f"({c})" for c in cells) + " LIMIT -1) AS r "
+                "WHERE " + " AND ".join(f"({c})" for c in values))
+
+    def _method(self) -> str:
+        return f"coalesce(nullif({self._col('method')}, ''), 'bank transfer')"
+
+    def _named_sql(self) -> str:
+        checks = [
+            # the invoice: the customer's, not void, issued by then, no discount, the payment open on it
+            "i.customer_id = p.customer_id", "i.voided = 0", "i.issue_date <= p.date", "i.discount = 0",
+            "i.amount - i.paid >= p.amount",
+            # the invoice named on no other row of the batch
+            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.invoice_number = p.invoice_number AND o.n != p.n)"]
+        # the rows first, each invoice by its number (else SQLite may read every invoice)
+        return (f"SELECT p.n, p.customer_id, p.date, p.amount, p.currency, p.method, p.reference, i.id, p.code "
+                f"FROM {PARSED} p CROSS JOIN main.invoice i WHERE i.number = p.invoice_number AND "
+                + " AND ".join(f"({c})" for c in checks) + " ORDER BY p.n")
+
+    def _auto_sql(self) -> str:
+        return (f"SELECT {_ROW}, code FROM {PARSED} WHERE coalesce(invoice_number, '') = '' "
+                f"AND customer_id NOT IN (SELECT customer_id FROM {WROTE_OFF}) ORDER BY n")

@@ -2,8 +2,9 @@
 storage.payment_staging) against its Python checks alone: the same random bank files, imported both ways
 into copies of the same books, store the same payments and allocations, leave every invoice with the same
 paid total and derived columns and the same summary of clearings, and name the same problems (row, column,
-value, message, in the same order), whatever the mix of plain rows, rows the Python checks apply
-(allocated oldest due first, discounts, credit left over, recoveries) and rows with problems."""
+value, message, in the same order), whatever the mix of plain rows (naming their invoice, or spread oldest
+due first with credit left over), rows the Python checks apply (discounts, recoveries, a customer's rows
+after one of those) and rows with problems."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ TODAY = dt.date(2026, 3, 31)   # the books fixture's
 HEADER = ["date", "customer_code", "amount", "currency", "method", "reference", "invoice_number"]
 CODES = ["ACME", "JP", "PROMPT", "BH", "WO", *(f"C{k}" for k in range(8))]
 STORED_BY_SQL: list[int] = []
+SPREAD_BY_SQL: list[int] = []   # of those, the rows naming no invoice
 INVOICES = {code: [f"{code}-{k}" for k in range(40)] for code in CODES}
 
 
@@ -48,8 +50,13 @@ def base(books) -> Path:
     for code, numbers in INVOICES.items():
         for k, number in enumerate(numbers):
             amount = str(rng.randint(100, 5000)) if code == "JP" else f"{rng.randint(100, 5000)}.{k:02d}"
-            ids[number] = add_invoice(books, {"number": number, "customer_code": code, "amount": amount,
-                                              "issue_date": f"2025-05-{1 + k % 27:02d}"})
+            fields = {"number": number, "customer_code": code, "amount": amount,
+                      "issue_date": f"2025-05-{1 + k % 27:02d}"}
+            if code in ("PROMPT", "C5", "C6", "C7"):   # issued over the months of the payments: not all open then
+                fields["issue_date"] = (dt.date(2025, 5, 1) + dt.timedelta(days=rng.randint(0, 300))).isoformat()
+            if code == "C6" and k % 3 == 0:  # due dates of their own: oldest due first is not oldest issued
+                fields["due_date"] = max(fields["issue_date"], rng.choice(["2025-09-30", "2026-01-15"]))
+            ids[number] = add_invoice(books, fields)
     void_invoice(books, ids["ACME-3"], "cancelled", on=dt.date(2026, 3, 20))
     record_payment(books, {"date": "2026-03-02", "customer_code": "ACME", "amount": "50.00",
                            "invoice_number": "ACME-4", "reference": "early"})
@@ -59,13 +66,17 @@ def base(books) -> Path:
     return path
 
 
-def _row(rng: random.Random, n: int, odd: float, earlier: list[dict[str, str]]) -> dict[str, str]:
+def _row(rng: random.Random, n: int, odd: float, earlier: list[dict[str, str]], spread: float) -> dict[str, str]:
     code = rng.choice(CODES)
     day = dt.date(2025, 6, 1) + dt.timedelta(days=rng.randint(0, 303))   # to TODAY
     row = {"date": day.isoformat(), "customer_code": code,
            "amount": str(rng.randint(1, 400)) if code == "JP" else f"{rng.randint(1, 400)}.{rng.randint(0, 99):02d}",
            "currency": "", "method": rng.choice(["", "", "bank transfer", "cheque"]), "reference": f"BANK {n}",
            "invoice_number": rng.choice(INVOICES[code])}
+    if rng.random() < spread:   # no invoice named: spread oldest due first, from part of one to many, or credit
+        row["invoice_number"] = ""
+        top = rng.choice([500, 3000, 20000])
+        row["amount"] = str(rng.randint(1, top)) if code == "JP" else f"{rng.randint(1, top)}.{rng.randint(0, 99):02d}"
     if rng.random() < odd:
         key = rng.choice(["date", "customer_code", "amount", "currency", "method", "reference", "invoice_number",
                           "auto", "twice", "big", "again", "booked"])
@@ -95,13 +106,13 @@ def _row(rng: random.Random, n: int, odd: float, earlier: list[dict[str, str]]) 
     return row
 
 
-def _file(folder: Path, seed: int, rows: int, odd: float) -> Path:
+def _file(folder: Path, seed: int, rows: int, odd: float, spread: float = 0.0) -> Path:
     rng = random.Random(seed)
     header = HEADER if rng.random() < 0.7 else [k for k in HEADER if k not in ("currency", "method")]
     lines = [",".join(header)]
     earlier: list[dict[str, str]] = []
     for n in range(rows):
-        cells = _row(rng, n, odd, earlier)
+        cells = _row(rng, n, odd, earlier, spread)
         earlier.append(cells)
         lines.append(",".join('"' + cells[k].replace('"', '""') + '"' for k in header))
     path = folder / f"p{seed}.csv"
@@ -119,8 +130,10 @@ def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkey
         def counted(self, *a):
             stored = store(self, *a)
             STORED_BY_SQL.append(len(stored))
+            SPREAD_BY_SQL.append(self.s.connection().exec_driver_sql("SELECT count(*) FROM temp.payment_auto").scalar())
             return stored
         STORED_BY_SQL.clear()
+        SPREAD_BY_SQL.clear()
         monkeypatch.setattr(PaymentStaging, "store_plain", counted)
     else:
         monkeypatch.setattr(import_payments.PaymentRows, "quick_lane", lambda *_a: False)
@@ -171,6 +184,25 @@ def test_the_quick_lane_stores_and_refuses_exactly_what_the_python_checks_do(bas
         assert python[5][1] == 300
 
 
+@pytest.mark.parametrize("seed, odd, spread, options", [
+    (11, 0.0, 0.6, {}), (12, 0.1, 0.5, {"mode": "skip"}), (13, 0.0, 0.9, {}), (14, 0.2, 0.7, {"mode": "skip"}),
+    (15, 0.05, 1.0, {}),
+])
+def test_rows_spread_oldest_due_first_in_sql_are_stored_as_the_python_checks_store_them(
+        base, tmp_path, monkeypatch, seed, odd, spread, options):
+    """Most rows name no invoice: several of a customer in one batch (one round per rank), invoices issued
+    after a payment's day, due dates out of the order of issue, payments of part of an invoice, of many and
+    with credit left over, a customer with discounts and one with a write-off (the Python checks')."""
+    path = _file(tmp_path, seed, 400, odd, spread)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch, **options)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, **options)
+    assert quick[4] == python[4]
+    assert quick[5] == python[5]
+    assert quick[:4] == python[:4]
+    assert sum(SPREAD_BY_SQL) > 100 * spread       # SQL spread rows
+    assert python[5][1] - sum(STORED_BY_SQL) > 10  # and the Python checks took others (discounts, write-offs)
+
+
 def test_a_file_the_lane_cannot_read_goes_to_the_python_checks(base, tmp_path, monkeypatch):
     """A kind column (corrections), or no invoice numbers: no row is applied in SQL."""
     path = tmp_path / "kinds.csv"
@@ -192,4 +224,30 @@ def test_a_plain_row_after_one_allocated_oldest_due_first_in_its_batch_waits_for
     quick = _import(base, tmp_path, "quick", path, True, monkeypatch, mode="skip")
     assert python[4] and quick[4] == python[4]   # "already paid" on the plain rows after the first
     assert quick[:4] == python[:4]
-    assert sum(STORED_BY_SQL) == 1               # C2's row alone
+    assert sum(STORED_BY_SQL) == 2               # C2's row, and C1's first row, spread oldest due first
+    assert sum(SPREAD_BY_SQL) == 1
+
+
+def test_discounts_and_recoveries_of_rows_naming_no_invoice_are_left_to_the_python_checks(books, tmp_path,
+                                                                                         monkeypatch):
+    """Spread oldest due first, 98.00 paid in time on an invoice of 100.00 under 2/10 net 30 settles it with a
+    discount of 2.00 (its own entry), and what a payment leaves over is a recovery for a customer with a
+    write-off not recovered yet: the Python checks book those; a customer's rows after them wait for them."""
+    add_customer(books, {"code": "DISC", "name": "Discounts", "terms": "2/10 net 30"})
+    add_customer(books, {"code": "WOFF", "name": "Written off"})
+    add_customer(books, {"code": "PLAIN", "name": "Plain"})
+    for number, code in (("D-1", "DISC"), ("D-2", "DISC"), ("W-1", "WOFF"), ("W-2", "WOFF"), ("P-1", "PLAIN")):
+        add_invoice(books, {"number": number, "customer_code": code, "amount": "100.00", "issue_date": "2026-03-01"})
+    write_off(books, "W-1", None, "insolvent", date=dt.date(2026, 3, 10))
+    path = Path(books.db.path)
+    books.close()
+    csv = tmp_path / "discount.csv"
+    csv.write_text("date,customer_code,amount,invoice_number,reference\n"
+                   "2026-03-05,DISC,98.00,,in time\n2026-03-20,DISC,50.00,,late\n2026-03-20,WOFF,150.00,,more\n"
+                   "2026-03-05,PLAIN,30.00,,part\n", encoding="utf-8")
+    python = _import(path, tmp_path, "python", csv, False, monkeypatch)
+    quick = _import(path, tmp_path, "quick", csv, True, monkeypatch)
+    assert quick[:6] == python[:6]
+    assert [p[2] for p in python[0] if p[4] == "discount"] == [200]   # the discount entry
+    assert [p[2] for p in python[0] if p[4] == "recovery"] == [5000]  # and the recovery
+    assert SPREAD_BY_SQL == [1]   # PLAIN's row alone

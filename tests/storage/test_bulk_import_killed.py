@@ -167,13 +167,17 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
-@pytest.mark.parametrize(("what", "n"), [("DELETE FROM temp.payment_stage", 2),
-                                         ("INSERT INTO payment@TEMP.PAYMENT_LANE", 2),
-                                         ("INSERT INTO allocation@TEMP.PAYMENT_LANE", 2)])
-def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what, n):
+@pytest.mark.parametrize(("what", "n", "spread"), [("DELETE FROM temp.payment_stage", 2, False),
+                                                   ("INSERT INTO payment@TEMP.PAYMENT_LANE", 2, False),
+                                                   ("INSERT INTO allocation@TEMP.PAYMENT_LANE", 2, False),
+                                                   ("INSERT INTO temp.payment_queue", 2, True),
+                                                   ("INSERT INTO allocation@TEMP.PAYMENT_PICK", 2, True),
+                                                   ("UPDATE invoice", 2, True)])
+def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what, n, spread):
     """The payments' quick lane (storage.payment_staging: a batch staged, its plain rows' payments and
-    allocations stored by INSERT ... SELECT), killed in its second batch: the file is as before the import,
-    ``check`` sound; importing again pays every invoice."""
+    allocations stored by INSERT ... SELECT, rows naming their invoice or, ``spread``, none: spread oldest
+    due first), killed in its second batch: the file is as before the import, ``check`` sound; importing
+    again pays every invoice."""
     path = _company(tmp_path / "lane.ardb")
     books = open_company(path, clock=FixedClock(TODAY))
     try:
@@ -187,7 +191,8 @@ def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what,
         encoding="utf-8")
     # each customer pays on a day of its own: every row is plain
     payments.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(
-        f"{dt.date(2026, 2, 1) + dt.timedelta(days=k // 40)},C{k % 40 + 1},{k % 900 + 1}.50,N{k:06d},Bank {k}"
+        f"{dt.date(2026, 2, 1) + dt.timedelta(days=k // 40)},C{k % 40 + 1},{k % 900 + 1}.50,"
+        f"{'' if spread else f'N{k:06d}'},Bank {k}"
         for k in range(ROWS)) + "\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(invoices), "-", "0"], env=ENV,
                           capture_output=True, text=True, timeout=600)
