@@ -31,11 +31,19 @@ FILE_CHECKS: list[tuple[str, Callable[[Path, sqlite3.Connection], list[str | Tex
     ("archived letters", lambda path, _con: _archive_problems(path)),
     ("list indexes and search", lambda _path, con: _list_problems(con)),
     ("summary of clearings", lambda _path, con: _summary_problems(con)),
+    ("runs of late payments", lambda _path, con: _late_run_problems(con)),
 ]
 
 
 def _summary_problems(con: sqlite3.Connection) -> list[Text]:
     from ar_desktop.storage.clearing_summary import problems
+
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return problems(con) if "invoice" in tables else []
+
+
+def _late_run_problems(con: sqlite3.Connection) -> list[Text]:
+    from ar_desktop.storage.late_runs import problems
 
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return problems(con) if "invoice" in tables else []

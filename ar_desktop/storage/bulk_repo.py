@@ -26,7 +26,9 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
   indexes per invoice, and the indexes are built again by one sort each, as above. At worst (an import
-  that stops just past the tenth) the rebuild costs about what the updates saved.
+  that stops just past the tenth) the rebuild costs about what the updates saved;
+- the runs of late payments (storage.late_runs): held from the first invoice or allocation written (the
+  triggers note the customers), and those customers' runs recomputed in one statement.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from collections.abc import Callable
 from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
 
+from ar_desktop.storage import late_runs
 from ar_desktop.storage.list_schema import HOLD, SEARCH
 from ar_desktop.storage.open_set import closed_sql, raise_paid_sql, span_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -114,6 +117,7 @@ class BulkWriter:
         self._paid_touched = 0                             # invoices whose paid total this writer raised
         self._invoices: int | None = None                  # the invoice ids' range when that was first counted
         self._paid_deferred = False
+        self._late_runs_held = False
         s.info.setdefault(_WRITERS, []).append(self)
 
     def _prepare(self, con, table: Table) -> None:
@@ -121,6 +125,9 @@ class BulkWriter:
         if table.name in self._prepared:
             return
         self._prepared.add(table.name)
+        if not self._late_runs_held and table.name in ("invoice", "allocation"):
+            late_runs.hold(con.connection.driver_connection)
+            self._late_runs_held = True
         if self._search_above is None and any(content == table.name for content, _c, _d in SEARCH.values()):
             self._search_above = {name: con.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar()
                                   for name, (content, _c, _d) in SEARCH.items()}
@@ -165,6 +172,9 @@ class BulkWriter:
         deferred, self._deferred = self._deferred, []
         for sql in deferred:
             con.exec_driver_sql(sql)
+        if self._late_runs_held:
+            self._late_runs_held = False
+            late_runs.catch_up(con.connection.driver_connection)
 
     def _insert(self, table, rows: list[dict], skip: tuple[str, ...] = ()) -> tuple[int, int]:
         """Insert ``rows`` (without their keys in ``skip``); returns the first and last id they got."""

@@ -43,39 +43,32 @@ from decimal import Decimal
 from itertools import groupby
 from operator import itemgetter
 
-from sqlalchemy import case, exists, func, literal_column, or_, select, union
+from sqlalchemy import case, exists, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
                                       payment_behaviour)
 from ar_desktop.domain.disputes import DISPUTE_KINDS, dispute_as_of
-from ar_desktop.domain.ladder import MIN_THRESHOLD
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, PaymentPlan, Promise, StepRecord,
                                          summarize)
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
 from ar_desktop.storage.day_columns import day_of_iso
 from ar_desktop.storage.days import LAST, as_date, date_of, day
-from ar_desktop.storage import clearing_summary, open_set
+from ar_desktop.storage import clearing_summary, late_runs, open_set
 from ar_desktop.storage.plain_rows import plain_rows
-from ar_desktop.storage.as_of_sql import id_set, json_rows, live_on, paid_units
+from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
                                                 PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
 
 STEP_KINDS = ("step_done", "step_skipped")
-# A ladder may start at most this many days before the due date: the steps that count in an
-# episode reach back that far, so the overdue period that ended last within it matters.
-PRE_DUE_LIMIT_DAYS = -MIN_THRESHOLD
 
 _ONE = dt.timedelta(days=1)
-_RUN_MARGIN = dt.timedelta(days=90)
 _BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (day numbers)
 _BY_CUSTOMER_DUE = itemgetter(1, 2)             # of _open_invoices' rows
 _CUSTOMER = itemgetter(1)
 _ZERO = Decimal(0)                               # what the rule sums to over no invoice
-# orm.PAID_LATE_SQL, the partial index ix_invoice_paid_late's WHERE, as SQLite must see it to use the index
-_PAID_LATE = Invoice.cleared_on >= Invoice.due_date + literal_column("2")
 
 
 
@@ -183,19 +176,22 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     ids = {r[1] for r in rows}
     scope = id_set(ids)
     _load(s, as_of, scope, grace_days, out)
-    for cid, periods in _relevant_settled(s, as_of, rows).items():
-        ci = out.get(cid)
-        if ci is not None:
-            ci.settled_periods = periods
+    con = s.connection().connection.driver_connection
+    # what the runs of late payments cannot tell (storage.late_runs): an invoice paid in full on D and reopened
+    # later, one cleared late and voided since; those customers give the rule every invoice
+    every = late_runs.voided_late_customers(con, day(as_of)).intersection(out)
+    every.update(r[1] for r in rows if r[3] - r[4] <= 0)
+    for cid, periods in _settled_runs(con, as_of, rows, every).items():
+        out[cid].settled_periods = periods
     simple: list[tuple[CustomerInputs, list]] = []
     full: list[int] = []
     for cid, group in groupby(rows, _CUSTOMER):
         ci = out.get(cid)
-        if ci is None:
+        if ci is None or cid in every:
             continue
         group = list(group)
         currency = group[0][5]
-        if invoice_states or ci.plan_inputs or any(r[3] - r[4] <= 0 or r[5] != currency for r in group):
+        if invoice_states or ci.plan_inputs or any(r[5] != currency for r in group):
             full.extend(r[0] for r in group)
         else:
             simple.append((ci, group))
@@ -208,8 +204,11 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     if full:
         q = select(*_invoice_columns(as_of)).where(Invoice.id.in_(id_set(full)))
         _add_invoices(s, as_of, sorted(plain_rows(s, q), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
-    # the open set of D also holds invoices paid in full by D that a later reversal reopened (they take the
-    # InvoiceStates path): a customer with nothing else open on D has nothing to collect on D
+    every = sorted(every.intersection(out))
+    for chunk in _chunks(every):
+        _load_invoices(s, as_of, chunk, out)
+    # the open set of D also holds invoices paid in full by D that a later reversal reopened: a customer with
+    # nothing else open on D has nothing to collect on D
     for cid in [cid for cid, ci in out.items() if ci.summary is None
                 and not any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)]:
         del out[cid]
@@ -287,83 +286,31 @@ def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dic
     return {cid: behaviour_from_counts(c.invoices, c.late, c.days_late) for cid, c in found.items()}
 
 
-def _relevant_settled(s: Session, as_of: dt.date, open_rows) -> dict[int, list[tuple[dt.date, dt.date]]]:
-    """Per customer, the overdue periods (due + 1, settled - 1) of the settled invoices (as of D) that the
-    rule needs besides the open ones (``open_rows``: ``_open_invoices``, every invoice open as of D).
+def _settled_runs(con, as_of: dt.date, open_rows, every: set[int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    """Per customer of ``open_rows`` (``_open_invoices``, every invoice open as of D) but those of ``every``: the
+    overdue days of its invoices settled by D that the rule needs, as at most two runs (storage.late_runs).
 
-    The rule looks at the run of overdue days that reaches D (its first day is the episode start)
-    and at the last day of the run before it, when that falls within PRE_DUE_LIMIT_DAYS of the
-    episode (it bounds the step history that counts). An invoice is overdue from due + 1 to
-    settled - 1 (to D while open). Per customer, start S = min(due + 1) over the invoices open
-    and overdue on D (D + 1 when none is). A settled invoice extends the run back when
-    due + 1 < S <= settled; S then moves to its due + 1, and so on until nothing new joins.
-
-    Set-based, in rounds: for every customer whose S is not final, one query reads the invoices it
-    cleared from S - PRE_DUE_LIMIT_DAYS to D two days or more after their due date (an overdue
-    period) and due before S - 1: one range of the index ix_invoice_paid_late per customer. The
-    derived ``cleared_on`` is the settlement date as of any D on or after it (every allocation is on
-    or before it). An invoice settled by D but reopened after D by a reversal has no such date; it is
-    in the open set of D (``open_rows``), taken as open: that only moves S earlier, so more invoices
-    are kept than needed, never fewer. The run is then extended in Python within what was read; a
-    customer whose S moved needs another round (its window moved). The result: the invoices of the
-    run (settled >= S) and the one that was settled last before it.
-    """
-    start: dict[int, dt.date] = {}
+    The rule looks at the run of overdue days that reaches D (its first day is the episode start) and at
+    the last day of the run before it (it bounds the step history that counts). The open invoices overdue
+    on D are overdue from S = min(due + 1) to D (S = D + 1 when none is). Of the stored runs (the periods of
+    the invoices paid late, merged; cut at D they are exactly those settled by D and the open ones' before D)
+    the latest that begins before S joins the open ones when it reaches S - 1: then it is the start of the
+    episode and the one before it is the run before; otherwise it is the run before."""
     today = day(as_of)
+    starts: dict[int, int] = {}
     for row in open_rows:
         cid, due = row[1], row[2]
-        first = due if due < today else today   # + one day below (day numbers)
-        if first < start.get(cid, LAST):
-            start[cid] = first
-    start = {cid: date_of(first) + _ONE for cid, first in start.items()}
-    customers = sorted(start)
-    found: dict[int, dict[int, tuple[dt.date, dt.date]]] = {cid: {} for cid in customers}
-    todo = customers
-    window = dt.timedelta(days=PRE_DUE_LIMIT_DAYS)
-    lo: dict[int, dt.date] = {}
-    while todo:
-        # one row per customer: [id, lim = S - 1, lo]; reading further back than needed
-        # (_RUN_MARGIN_DAYS) lets the run grow that much in Python without another round
-        for cid in todo:
-            lo[cid] = start[cid] - window - _RUN_MARGIN
-        rows = json_rows([[cid, day(start[cid] - _ONE), day(lo[cid])] for cid in todo])
-        run = (select(*(func.json_extract(rows.c.value, f"$[{k}]").label(name)
-                        for k, name in enumerate(("customer_id", "lim", "lo"))))
-               .cte("run").prefix_with("MATERIALIZED"))   # parse the JSON once, not per invoice
-        q = (select(Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.cleared_on, Invoice.voided,
-                    Invoice.voided_on)
-             .select_from(run).join(Invoice, Invoice.customer_id == run.c.customer_id)
-             .with_hint(Invoice, "INDEXED BY ix_invoice_paid_late", "sqlite")
-             .where(_PAID_LATE, Invoice.cleared_on >= run.c.lo, Invoice.cleared_on <= as_of,
-                    Invoice.due_date < run.c.lim, Invoice.issue_date <= as_of))
-        for inv_id, cid, due, cleared, voided, voided_on in plain_rows(s, q):
-            if voided and not (voided_on and voided_on > day(as_of)):
-                continue
-            found[cid][inv_id] = (date_of(due), date_of(cleared))
-        moved = []
-        for cid in todo:
-            s0 = s1 = start[cid]   # every step back is complete while s1 - window >= lo
-            invs = found[cid].values()
-            while True:
-                back = [due + _ONE for due, last in invs if due + _ONE < s1 <= last]
-                if not back:
-                    break
-                s1 = min(back)
-            start[cid] = s1
-            if s1 < s0 and s1 - window < lo[cid]:
-                moved.append(cid)   # the run may go on, or the window before it, beyond what was read
-        todo = moved
-    periods: dict[int, list[tuple[dt.date, dt.date]]] = {}
-    for cid, invs in found.items():
-        s1 = start[cid]
-        kept = [(due + _ONE, last - _ONE) for due, last in invs.values() if last >= s1]
-        before = [(last, due) for due, last in invs.values() if last < s1]
-        if before:
-            last, due = max(before)
-            kept.append((due + _ONE, last - _ONE))
-        if kept:
-            periods[cid] = kept
-    return periods
+        first = due + 1 if due < today else today + 1
+        if first < starts.get(cid, LAST) and cid not in every:
+            starts[cid] = first
+    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    for cid, runs in late_runs.runs_before(con, starts).items():
+        first, last = runs[0]
+        if day(last) >= starts[cid] - 1:   # it joins the open ones: cut at D (an invoice cleared after D was open)
+            out[cid] = [(first, min(last, as_of))] + runs[1:]
+        else:
+            out[cid] = runs[:1]
+    return out
 
 
 def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, CustomerInputs]) -> None:

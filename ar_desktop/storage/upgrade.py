@@ -87,10 +87,11 @@ def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
                 command.upgrade(alembic_config(conn), "head")
                 from ar_desktop.storage import list_schema
 
-                from ar_desktop.storage import clearing_summary
+                from ar_desktop.storage import clearing_summary, late_runs
 
                 list_schema.restore(conn.connection.driver_connection)  # what a table rebuild in a migration dropped
                 clearing_summary.restore(conn.connection.driver_connection)
+                late_runs.restore(conn.connection.driver_connection)
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")

@@ -105,7 +105,7 @@ def test_the_upgrade_converts_every_date_and_time_and_the_downgrade_gives_them_b
     finally:
         books.close()
     after = _rows(path, iso=False)
-    assert after["version"] == [("0024",)]
+    assert after["version"] >= [("0024",)]   # (and the later migrations)
     assert _summary_key_as_iso(after) == _summary_key_as_iso(before)
     con = sqlite3.connect(path)
     try:
@@ -136,7 +136,8 @@ def test_the_upgrade_converts_every_date_and_time_and_the_downgrade_gives_them_b
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize(("what", "n"), [("INSERT INTO invoice_days", 1), ("DROP TABLE", 2),
-                                         ("ALTER TABLE", 3), ("CREATE INDEX", 4), ("INSERT INTO clearing_month", 1)])
+                                         ("ALTER TABLE", 3), ("CREATE INDEX", 4), ("INSERT INTO clearing_month", 1),
+                                         ("INSERT INTO late_run ", 1)])   # (0025's runs of late payments)
 def test_an_upgrade_killed_inside_the_rebuild_leaves_the_file_as_it_was(tmp_path, what, n):
     path = _old_file(tmp_path / "old.ardb")
     before = _rows(path, iso=True)

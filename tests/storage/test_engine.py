@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.storage import clearing_summary, list_schema
+from ar_desktop.storage import clearing_summary, late_runs, list_schema
 from ar_desktop.storage.backup import timestamped_backup
 from ar_desktop.storage.engine import open_database
 from ar_desktop.storage.safety import APPLICATION_ID
@@ -67,10 +67,12 @@ def test_migrated_schema_matches_orm(db_path):
                 assert index.name in migrated, f"index {index.name} has no migration"
         search = {t for t in tables if any(t == n or t.startswith(n + "_") for n in list_schema.SEARCH)}  # + FTS5's
         assert {"invoice_search", "customer_search"} <= search
-        assert tables - {t.name for t in metadata.sorted_tables} - search == {"alembic_version", list_schema.HOLD,
-                                                                               clearing_summary.TABLE}
+        assert tables - {t.name for t in metadata.sorted_tables} - search == {
+            "alembic_version", list_schema.HOLD, clearing_summary.TABLE, late_runs.TABLE, late_runs.HULL,
+            late_runs.HOLD, late_runs.PENDING}
         assert list_schema.problems(db.engine.raw_connection().driver_connection) == []
         assert clearing_summary.problems(db.engine.raw_connection().driver_connection) == []
+        assert late_runs.problems(db.engine.raw_connection().driver_connection) == []
     finally:
         db.close()
 

@@ -1,0 +1,206 @@
+"""Per customer, the runs of overdue days of the invoices paid late: what the next-step rule reads of a
+customer's settled invoices (the collection episode that reaches D, and the run before it), read as two
+rows per customer instead of every invoice cleared late (~60,000 index entries on a million-invoice file).
+
+An invoice paid late was overdue from the day after its due date to the day before it was cleared. The
+table ``late_run`` (migration 0025) holds, per customer, the maximal runs (first, last day) of the union of
+those periods over its *regular* paid-late invoices: cleared (``cleared_on``) two days or more after the due
+date and not voided (day numbers, storage.days). Touching or overlapping periods make one run.
+
+**Exact for any past day D.** The overdue days up to D of the invoices settled by D, and of those open on
+D, are the stored runs cut at D, joined with the open invoices' periods (due + 1 to D):
+
+* an invoice cleared by D has its whole period before D;
+* one cleared after D is open on D, and its period cut at D is the open one, due + 1 to D (one issued
+  after D is not due by D: no invoice is due before its issue, ck_invoice_due, so its period starts after D);
+* what the runs cannot tell, for which the rule gets every invoice of the customer instead: an invoice
+  voided after it was cleared late (it counts until its void day: ``voided_late_customers``), and one paid
+  in full by D and reopened after D by a reversal or a change of split (its clearing then is no longer
+  stored; the open set of D shows it, with nothing open).
+
+Kept in step by triggers on ``invoice`` (its derived columns change only where allocations and voids are
+written; any writer of the invoice row fires them), in the writer's own transaction: a change takes the
+runs that touch the old and the new period (the *hull*), deletes them and puts back the runs of the
+periods inside the hull, gaps-and-islands over one range of ``ix_invoice_paid_late``. A bulk writer holds
+the triggers (a row in ``late_run_hold``: they then note the customer in ``late_run_pending``) and
+``catch_up`` recomputes those customers' runs once before it commits. ``rebuild`` recomputes the whole
+table (the migration, and ``restore`` when a table rebuild dropped the triggers); ``problems`` tells
+``check`` where it differs from that recomputation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Mapping
+
+from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage.days import FIRST, date_of
+
+__all__ = ["HOLD", "PENDING", "TABLE", "catch_up", "voided_late_customers", "problems", "rebuild", "restore",
+           "runs_before", "statements"]
+
+TABLE = "late_run"
+# ix_invoice_voided_late's WHERE (storage.orm), named exactly so in a query for SQLite to use that partial index
+VOIDED_LATE_SQL = "cleared_on >= due_date + 2 AND voided"
+HULL = "late_run_hull"        # the hull of one change, while its trigger runs (empty otherwise)
+HOLD = "late_run_hold"        # a row here (inside a bulk writer's transaction only) holds the triggers
+PENDING = "late_run_pending"  # the customers whose invoices changed while the triggers were held
+
+
+def counts_sql(r: str) -> str:
+    """Whether invoice row ``r`` (old / new / i) has a period in the runs: a regular invoice paid late."""
+    return f"{r}.cleared_on >= {r}.due_date + 2 AND NOT {r}.voided"
+
+
+# The same, with ix_invoice_paid_late's WHERE (orm.PAID_LATE_SQL) written so that SQLite reads that index. Not
+# named in the triggers: a bulk writer drops it for a while (storage.bulk_repo), and a trigger naming a missing
+# index could not run; there SQLite picks it by itself (the customer and a range of clearing days).
+_PAID_LATE = "FROM invoice i WHERE i.cleared_on >= i.due_date + 2 AND NOT i.voided"
+_PAID_LATE_INDEXED = _PAID_LATE.replace("FROM invoice i", "FROM invoice i INDEXED BY ix_invoice_paid_late")
+
+
+def _islands(periods: str, by: str) -> str:
+    """The runs (``by``, first, last) of the periods (``by``, f, l) of a sub-select: merged when they touch."""
+    return (f"SELECT {by}, min(f), max(l) FROM (SELECT {by}, f, l, sum(brk) OVER (PARTITION BY {by} ORDER BY f, l "
+            "ROWS UNBOUNDED PRECEDING) AS grp FROM (SELECT {by}, f, l, coalesce(f > max(l) OVER (PARTITION BY "
+            f"{by} ORDER BY f, l ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 1, 1) AS brk FROM ({periods}))) "
+            f"GROUP BY {by}, grp").replace("{by}", by)
+
+
+def _recompute(r: str) -> str:
+    """The trigger statements for one side (``r``: old or new) of a change of an invoice that counts: its
+    period is [due + 1, cleared - 1]; a run touches it when it reaches the due day or the clearing day."""
+    c, due, cleared = f"{r}.customer_id", f"{r}.due_date", f"{r}.cleared_on"
+    # the runs touching the period start at or after the last run that starts by the due day
+    touching = (f"FROM {TABLE} WHERE customer_id = {c} AND first <= {cleared} AND last >= {due} AND first >= "
+                f"coalesce((SELECT max(first) FROM {TABLE} WHERE customer_id = {c} AND first <= {due}), {due})")
+    hull_lo = f"(SELECT lo FROM {HULL} WHERE customer_id = {c})"
+    hull_hi = f"(SELECT hi FROM {HULL} WHERE customer_id = {c})"
+    periods = (f"SELECT i.customer_id, i.due_date + 1 AS f, i.cleared_on - 1 AS l {_PAID_LATE} "
+               f"AND i.customer_id = {c} AND i.cleared_on BETWEEN {hull_lo} + 1 AND {hull_hi} + 1 "
+               f"AND i.due_date + 1 >= {hull_lo}")
+    return (f"INSERT INTO {HULL} (customer_id, lo, hi) SELECT {c}, min({due} + 1, coalesce(min(first), {due} + 1)), "
+            f"max({cleared} - 1, coalesce(max(last), {cleared} - 1)) {touching}; "
+            f"DELETE FROM {TABLE} WHERE customer_id = {c} AND first BETWEEN {hull_lo} AND {hull_hi}; "
+            f"INSERT INTO {TABLE} (customer_id, first, last) {_islands(periods, 'customer_id')}; "
+            f"DELETE FROM {HULL} WHERE customer_id = {c};")
+
+
+def _held(r: str) -> str:
+    return f"INSERT OR IGNORE INTO {PENDING} (customer_id) VALUES ({r}.customer_id);"
+
+
+# The columns a period depends on: an update of any other column fires nothing.
+_WATCHED = "customer_id, due_date, voided, cleared_on"
+_FREE = f"NOT EXISTS (SELECT 1 FROM {HOLD})"
+_IS_HELD = f"EXISTS (SELECT 1 FROM {HOLD})"
+
+
+def statements() -> dict[str, str]:
+    """object name -> CREATE statement (the tables and the triggers)."""
+    out = {
+        TABLE: f"CREATE TABLE {TABLE} (customer_id INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, "
+               "PRIMARY KEY (customer_id, first)) WITHOUT ROWID",
+        HULL: f"CREATE TABLE {HULL} (customer_id INTEGER PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL)",
+        HOLD: f"CREATE TABLE {HOLD} (held INTEGER NOT NULL)",
+        PENDING: f"CREATE TABLE {PENDING} (customer_id INTEGER PRIMARY KEY)",
+    }
+    sides = {"insert": ("AFTER INSERT", "new"), "delete": ("AFTER DELETE", "old"),
+             # an update in two triggers, each firing only when its side counts (a payment that clears an
+             # invoice runs the new side only); either order leaves the runs right (each side recomputes the
+             # periods inside its hull from the rows as they are now)
+             "update_old": (f"AFTER UPDATE OF {_WATCHED}", "old"), "update_new": (f"AFTER UPDATE OF {_WATCHED}", "new")}
+    for name, (event, r) in sides.items():
+        out[f"{TABLE}_{name}"] = (f"CREATE TRIGGER {TABLE}_{name} {event} ON invoice WHEN {counts_sql(r)} AND {_FREE} "
+                                  f"BEGIN {_recompute(r)} END")
+        out[f"{TABLE}_{name}_held"] = (f"CREATE TRIGGER {TABLE}_{name}_held {event} ON invoice WHEN {counts_sql(r)} "
+                                       f"AND {_IS_HELD} BEGIN {_held(r)} END")
+    return out
+
+
+def _recomputed(where: str = "") -> str:
+    periods = f"SELECT i.customer_id, i.due_date + 1 AS f, i.cleared_on - 1 AS l {_PAID_LATE_INDEXED} {where}"
+    return _islands(periods, "customer_id")
+
+
+def rebuild(con: sqlite3.Connection) -> None:
+    """The runs recomputed from the invoices (one pass over ix_invoice_paid_late)."""
+    con.execute(f"DELETE FROM {TABLE}")
+    con.execute(f"INSERT INTO {TABLE} (customer_id, first, last) {_recomputed()}")
+
+
+def hold(con) -> None:
+    """Hold the triggers (a bulk writer, inside its transaction): they note the customers instead."""
+    con.execute(f"INSERT INTO {HOLD} (held) VALUES (1)")
+
+
+def catch_up(con) -> None:
+    """Release the hold: the runs of the customers noted meanwhile recomputed, in one statement."""
+    con.execute(f"DELETE FROM {HOLD}")
+    pending = f"i.customer_id IN (SELECT customer_id FROM {PENDING})"
+    con.execute(f"DELETE FROM {TABLE} WHERE customer_id IN (SELECT customer_id FROM {PENDING})")
+    con.execute(f"INSERT INTO {TABLE} (customer_id, first, last) {_recomputed('AND ' + pending)}")
+    con.execute(f"DELETE FROM {PENDING}")
+
+
+def _present(con: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+
+
+def restore(con: sqlite3.Connection) -> list[str]:
+    """Create whatever of the tables and triggers is missing (a migration that rebuilds the invoice table
+    drops its triggers) and recompute the runs then: writes may have gone by without them."""
+    present = _present(con)
+    made = [name for name, sql in statements().items() if name not in present and con.execute(sql) is not None]
+    if made:
+        rebuild(con)
+    return made
+
+
+def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
+    """What ``check`` reports: a missing table or trigger, and customers whose runs differ from a recomputation."""
+    present = _present(con)
+    missing = [name for name in statements() if name not in present]
+    out = [Text(translate("Messages", "the runs of late payments {name} are missing: the worklist reads wrong "
+                                      "collection episodes (the next upgrade of the file by a newer AR Desktop "
+                                      "rebuilds them)"), name=n) for n in missing]
+    if TABLE in missing:
+        return out
+    rows = con.execute(
+        f"SELECT customer_id FROM (SELECT * FROM {TABLE} EXCEPT {_recomputed()}) UNION "
+        f"SELECT customer_id FROM ({_recomputed()} EXCEPT SELECT * FROM {TABLE}) UNION "
+        f"SELECT customer_id FROM {PENDING} ORDER BY 1 LIMIT ?", (limit,)).fetchall()
+    code = dict(con.execute("SELECT id, code FROM customer"))
+    out += [Text(translate("Messages", "the runs of late payments of customer {code} differ from its invoices: the "
+                                       "worklist reads wrong collection episodes there (the next upgrade of the file "
+                                       "by a newer AR Desktop rebuilds them)"), code=code.get(cid, str(cid)))
+            for (cid,) in rows]
+    return out
+
+
+def runs_before(con, starts: Mapping[int, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    """Per customer of ``starts`` (customer id -> a day number S): the two latest runs that begin before S,
+    latest last, as (first, last) dates. For S the first day the open invoices of D were overdue (D + 1 when
+    none is), these are the run that joins them (when it reaches S - 1) and the one before: all the rule
+    needs of the settled invoices (the caller cuts the first at D)."""
+    if not starts:
+        return {}
+    q = (f"SELECT s.key, r.first, r.last FROM json_each(?) AS s JOIN {TABLE} r ON r.customer_id = s.key "
+         f"AND r.first < s.value AND r.first >= coalesce((SELECT first FROM {TABLE} p WHERE p.customer_id = s.key "
+         f"AND p.first < s.value ORDER BY p.first DESC LIMIT 1 OFFSET 1), {FIRST}) ORDER BY s.key, r.first DESC")
+    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    for key, first, last in con.execute(q, (json.dumps({str(k): v for k, v in starts.items()}),)):
+        out.setdefault(int(key), []).append((date_of(first), date_of(last)))
+    return out
+
+
+def voided_late_customers(con, as_of_day: int) -> set[int]:
+    """The customers with an invoice cleared late by D that the runs leave out because it is voided now: on D
+    (before its void day) it may count, so the rule must see every invoice of theirs (few: the partial
+    index ix_invoice_voided_late)."""
+    return {cid for (cid,) in con.execute(
+        f"SELECT DISTINCT customer_id FROM invoice INDEXED BY ix_invoice_voided_late WHERE {VOIDED_LATE_SQL} "
+        "AND cleared_on <= ?", (as_of_day,))}
+

@@ -1,0 +1,216 @@
+"""The runs of late payments (storage.late_runs) equal a recomputation from the invoices: after random changes
+of invoice rows straight in SQL (any order of inserts, updates of the columns a period depends on, deletes,
+with the triggers held by a bulk writer or not) and after random histories written through the program's
+own write paths (those of test_open_set). What the worklist reads of them is proven in test_open_set and
+test_collections_repo. A process killed while it writes leaves the runs and the allocations in step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from ar_desktop.clock import FixedClock
+from ar_desktop.services import invoicing, payments
+from ar_desktop.services.backups import check, check_path
+from ar_desktop.services.company_file import create_company
+from ar_desktop.services.customers import add_customer
+from ar_desktop.storage import late_runs
+from test_bulk_import_killed import KILLED_AT   # `import invoices`, killed before its n-th statement of a kind
+from test_open_set import SETTINGS, _ledger, invoice_st, op_st, template  # noqa: F401  (a fixture)
+
+_ = template
+
+
+def _table() -> sqlite3.Connection:
+    """The columns of ``invoice`` the runs depend on, its paid-late indexes, and the runs' tables and triggers."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, issue_date INTEGER, "
+                "due_date INTEGER NOT NULL, cleared_on INTEGER, voided INTEGER NOT NULL DEFAULT 0, voided_on INTEGER)")
+    con.execute("CREATE INDEX ix_invoice_paid_late ON invoice (customer_id, cleared_on, due_date, issue_date, voided, "
+                "voided_on) WHERE cleared_on >= due_date + 2")
+    con.execute(f"CREATE INDEX ix_invoice_voided_late ON invoice (customer_id, cleared_on) "
+                f"WHERE {late_runs.VOIDED_LATE_SQL}")
+    con.execute("CREATE TABLE customer (id INTEGER PRIMARY KEY, code TEXT)")
+    con.executemany("INSERT INTO customer VALUES (?, ?)", [(1, "A"), (2, "B")])
+    for sql in late_runs.statements().values():
+        con.execute(sql)
+    return con
+
+
+def _runs_of_every_invoice(con: sqlite3.Connection) -> list[tuple[int, int, int]]:
+    """The plain recomputation in Python: every regular paid-late period, merged when they touch."""
+    periods: dict[int, list[tuple[int, int]]] = {}
+    for cid, due, cleared in con.execute("SELECT customer_id, due_date, cleared_on FROM invoice "
+                                         "WHERE cleared_on IS NOT NULL AND NOT voided"):
+        if cleared - 1 >= due + 1:
+            periods.setdefault(cid, []).append((due + 1, cleared - 1))
+    out = []
+    for cid, spans in sorted(periods.items()):
+        runs: list[list[int]] = []
+        for first, last in sorted(spans):
+            if runs and first <= runs[-1][1] + 1:
+                runs[-1][1] = max(runs[-1][1], last)
+            else:
+                runs.append([first, last])
+        out += [(cid, a, b) for a, b in runs]
+    return out
+
+
+day_st = st.integers(0, 120)
+row_op = st.one_of(
+    st.tuples(st.just("insert"), st.integers(1, 2), day_st, st.one_of(st.none(), st.integers(0, 60)), st.booleans()),
+    st.tuples(st.just("clear"), st.integers(0, 30), st.one_of(st.none(), st.integers(0, 60))),
+    st.tuples(st.just("due"), st.integers(0, 30), day_st),
+    st.tuples(st.just("void"), st.integers(0, 30), st.booleans()),
+    st.tuples(st.just("customer"), st.integers(0, 30), st.integers(1, 2)),
+    st.tuples(st.just("delete"), st.integers(0, 30)),
+    st.tuples(st.just("hold"),),
+    st.tuples(st.just("catch_up"),),
+)
+
+
+@SETTINGS
+@given(ops=st.lists(row_op, max_size=60))
+def test_the_triggers_keep_the_runs_equal_to_a_recomputation(ops):
+    con = _table()
+    held = False
+    for op in ops:
+        ids = [i for (i,) in con.execute("SELECT id FROM invoice ORDER BY id")]
+        pick = ids[op[1] % len(ids)] if ids and op[0] not in ("insert", "hold", "catch_up") else None
+        if op[0] == "insert":
+            _kind, cid, due, late, voided = op
+            con.execute("INSERT INTO invoice (customer_id, issue_date, due_date, cleared_on, voided) VALUES (?, ?, ?, ?, ?)",
+                        (cid, due, due, None if late is None else due + late, voided))
+        elif op[0] == "hold" and not held:
+            late_runs.hold(con)
+            held = True
+        elif op[0] == "catch_up" and held:
+            late_runs.catch_up(con)
+            held = False
+        elif pick is not None:
+            if op[0] == "delete":
+                con.execute("DELETE FROM invoice WHERE id = ?", (pick,))
+            else:
+                column, value = {"clear": ("cleared_on", None if op[2] is None else op[2] + 30),
+                                 "due": ("due_date", op[2]), "void": ("voided", op[2]),
+                                 "customer": ("customer_id", op[2])}[op[0]]
+                con.execute(f"UPDATE invoice SET {column} = ? WHERE id = ?", (value, pick))
+        if not held:
+            assert con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall() \
+                == _runs_of_every_invoice(con), op
+            assert late_runs.problems(con) == []
+            assert con.execute(f"SELECT count(*) FROM {late_runs.HULL}").fetchone() == (0,)
+    if held:
+        late_runs.catch_up(con)
+    assert con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall() == _runs_of_every_invoice(con)
+    assert con.execute(f"SELECT count(*) FROM {late_runs.PENDING}").fetchone() == (0,)
+
+
+def test_one_update_of_many_rows_and_a_run_split_in_two():
+    con = _table()
+    # three invoices overdue 11..19, 16..29 and 31..39: two runs (day 30 was no overdue day)
+    con.executemany("INSERT INTO invoice (customer_id, issue_date, due_date, cleared_on) VALUES (1, ?, ?, ?)",
+                    [(10, 10, 20), (15, 15, 30), (30, 30, 40)])
+    assert con.execute(f"SELECT * FROM {late_runs.TABLE}").fetchall() == [(1, 11, 29), (1, 31, 39)]
+    con.execute("UPDATE invoice SET cleared_on = cleared_on + 2")   # 11..21, 16..31, 31..41: one run
+    assert con.execute(f"SELECT * FROM {late_runs.TABLE}").fetchall() == [(1, 11, 41)]
+    con.execute("UPDATE invoice SET cleared_on = NULL WHERE due_date = 15")   # the bridge reopened
+    assert con.execute(f"SELECT * FROM {late_runs.TABLE}").fetchall() == [(1, 11, 21), (1, 31, 41)]
+
+
+@SETTINGS
+@given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25))
+def test_the_programs_writes_keep_the_runs_equal_to_a_recomputation(template, tmp_path_factory, invoices, ops):
+    with _ledger(template, tmp_path_factory, invoices, ops) as (_books, path):
+        con = sqlite3.connect(path)
+        try:
+            assert late_runs.problems(con) == []
+            assert con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall() \
+                == _runs_of_every_invoice(con)
+        finally:
+            con.close()
+
+
+def _books(path):
+    books = create_company(path, "Runs GmbH", "EUR", "DE", clock=FixedClock(dt.date(2026, 6, 30)))
+    add_customer(books, {"code": "C1", "name": "One"})
+    invoicing.add_invoice(books, {"number": "P1", "customer_code": "C1", "issue_date": "2026-01-02",
+                                  "amount": "5.00"})
+    payments.record_payment(books, {"customer_code": "C1", "date": "2026-03-03", "amount": "5.00"})
+    return books
+
+
+def _rows(path) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall()
+    finally:
+        con.close()
+
+
+def test_check_reports_runs_out_of_step_and_an_upgrade_restores_a_dropped_trigger(tmp_path):
+    path = tmp_path / "books.ardb"
+    books = _books(path)
+    try:
+        assert len(_rows(path)) == 1 and check(books).ok
+        with books.db.session() as s:   # a write that went around the triggers
+            s.execute(text(f"UPDATE {late_runs.TABLE} SET last = last + 1"))
+        report = check(books)
+        assert not report.ok and any("runs of late payments" in p and "C1" in p for p in report.consistency)
+        con = sqlite3.connect(path)
+        try:
+            con.execute(f"DROP TRIGGER {late_runs.TABLE}_update_new")
+            assert any("missing" in str(p) for p in late_runs.problems(con))
+            assert late_runs.restore(con) == [f"{late_runs.TABLE}_update_new"]   # and the runs recomputed
+            assert late_runs.problems(con) == []
+            con.commit()
+        finally:
+            con.close()
+        assert check(books).ok
+    finally:
+        books.db.auto_backup = False
+        books.close()
+
+
+ROWS = 3_000   # two batches of the importer
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("statement, n", [("UPDATE invoice", 2), ("UPDATE invoice", 3), ("INSERT INTO late_run ", 1)])
+def test_an_import_killed_while_it_writes_leaves_runs_and_allocations_in_step(tmp_path, statement, n):
+    """Invoices settled late in the file: the bulk writer holds the triggers (they note the customer) and
+    recomputes its runs before it commits. Killed before the n-th UPDATE of paid totals, or before that
+    recomputation, the file is as before; run to the end, the runs equal their recomputation."""
+    path = tmp_path / "kill.ardb"
+    _books(path).close()
+    before = _rows(path)
+    csv = tmp_path / "invoices.csv"
+    rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,{'2026-%02d-%02d' % (k % 4 + 2, k % 27 + 1) if k % 5 else ''}"
+            for k in range(ROWS)]
+    csv.write_text("number,customer_code,issue_date,amount,settled_date\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), statement, str(n)],
+                            env=env, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _rows(path) == before
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), statement, "0"],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _rows(path) != before
+    con = sqlite3.connect(path)
+    try:
+        assert late_runs.problems(con) == [] and _rows(path) == _runs_of_every_invoice(con)
+    finally:
+        con.close()
