@@ -19,8 +19,9 @@ D, are the stored runs cut at D, joined with the open invoices' periods (due + 1
   stored; the open set of D shows it, with nothing open).
 
 Kept in step by triggers on ``invoice`` (its derived columns change only where allocations and voids are
-written; any writer of the invoice row fires them), in the writer's own transaction: a change takes the
-runs that touch the old and the new period (the *hull*), deletes them and puts back the runs of the
+written; any writer of the invoice row fires them), in the writer's own transaction: a period added (an
+invoice cleared late: what payments do) merges with the runs it touches; a period taken out (a reversal,
+a void, a change of due date) takes the runs that touch it (the *hull*) and puts back the runs of the
 periods inside the hull, gaps-and-islands over one range of ``ix_invoice_paid_late``. A bulk writer holds
 the triggers (a row in ``late_run_hold``: they then note the customer in ``late_run_pending``) and
 ``catch_up`` recomputes those customers' runs once before it commits. ``rebuild`` recomputes the whole
@@ -69,20 +70,38 @@ def _islands(periods: str, by: str) -> str:
             f"GROUP BY {by}, grp").replace("{by}", by)
 
 
-def _recompute(r: str) -> str:
-    """The trigger statements for one side (``r``: old or new) of a change of an invoice that counts: its
-    period is [due + 1, cleared - 1]; a run touches it when it reaches the due day or the clearing day."""
+def _touching(c: str, due: str, cleared: str) -> str:
+    """FROM ... WHERE of the runs touching the period [due + 1, cleared - 1] of customer ``c`` (reaching its due
+    day or its clearing day): they start at or after the last run that starts by the due day."""
+    return (f"FROM {TABLE} WHERE customer_id = {c} AND first <= {cleared} AND last >= {due} AND first >= "
+            f"coalesce((SELECT max(first) FROM {TABLE} WHERE customer_id = {c} AND first <= {due}), {due})")
+
+
+def _merge(r: str) -> str:
+    """The trigger statements that add the period of invoice row ``r`` (new): the runs it touches and it become
+    one run (nothing else changes, nothing is read but those runs)."""
     c, due, cleared = f"{r}.customer_id", f"{r}.due_date", f"{r}.cleared_on"
-    # the runs touching the period start at or after the last run that starts by the due day
-    touching = (f"FROM {TABLE} WHERE customer_id = {c} AND first <= {cleared} AND last >= {due} AND first >= "
-                f"coalesce((SELECT max(first) FROM {TABLE} WHERE customer_id = {c} AND first <= {due}), {due})")
+    merged = f"SELECT first, last FROM {TABLE} WHERE customer_id = {c} AND first <= {due} + 1 ORDER BY first DESC LIMIT 1"
+    return (f"INSERT OR REPLACE INTO {TABLE} (customer_id, first, last) SELECT {c}, "
+            f"min({due} + 1, coalesce(min(first), {due} + 1)), max({cleared} - 1, coalesce(max(last), {cleared} - 1)) "
+            f"{_touching(c, due, cleared)}; "
+            # the merged run starts by the due day + 1 (the latest that does): the others inside it go
+            f"DELETE FROM {TABLE} WHERE customer_id = {c} AND first > ({merged.replace('first, last', 'first')}) "
+            f"AND first <= ({merged.replace('first, last', 'last')});")
+
+
+def _recompute(r: str) -> str:
+    """The trigger statements that take the period of invoice row ``r`` (old) out: the runs it touches (the
+    hull) are deleted and the runs of the periods inside the hull put back, read from ix_invoice_paid_late
+    (one range: the customer's invoices cleared in the hull)."""
+    c, due, cleared = f"{r}.customer_id", f"{r}.due_date", f"{r}.cleared_on"
     hull_lo = f"(SELECT lo FROM {HULL} WHERE customer_id = {c})"
     hull_hi = f"(SELECT hi FROM {HULL} WHERE customer_id = {c})"
     periods = (f"SELECT i.customer_id, i.due_date + 1 AS f, i.cleared_on - 1 AS l {_PAID_LATE} "
                f"AND i.customer_id = {c} AND i.cleared_on BETWEEN {hull_lo} + 1 AND {hull_hi} + 1 "
                f"AND i.due_date + 1 >= {hull_lo}")
     return (f"INSERT INTO {HULL} (customer_id, lo, hi) SELECT {c}, min({due} + 1, coalesce(min(first), {due} + 1)), "
-            f"max({cleared} - 1, coalesce(max(last), {cleared} - 1)) {touching}; "
+            f"max({cleared} - 1, coalesce(max(last), {cleared} - 1)) {_touching(c, due, cleared)}; "
             f"DELETE FROM {TABLE} WHERE customer_id = {c} AND first BETWEEN {hull_lo} AND {hull_hi}; "
             f"INSERT INTO {TABLE} (customer_id, first, last) {_islands(periods, 'customer_id')}; "
             f"DELETE FROM {HULL} WHERE customer_id = {c};")
@@ -107,16 +126,18 @@ def statements() -> dict[str, str]:
         HOLD: f"CREATE TABLE {HOLD} (held INTEGER NOT NULL)",
         PENDING: f"CREATE TABLE {PENDING} (customer_id INTEGER PRIMARY KEY)",
     }
-    sides = {"insert": ("AFTER INSERT", "new"), "delete": ("AFTER DELETE", "old"),
-             # an update in two triggers, each firing only when its side counts (a payment that clears an
-             # invoice runs the new side only); either order leaves the runs right (each side recomputes the
-             # periods inside its hull from the rows as they are now)
-             "update_old": (f"AFTER UPDATE OF {_WATCHED}", "old"), "update_new": (f"AFTER UPDATE OF {_WATCHED}", "new")}
-    for name, (event, r) in sides.items():
-        out[f"{TABLE}_{name}"] = (f"CREATE TRIGGER {TABLE}_{name} {event} ON invoice WHEN {counts_sql(r)} AND {_FREE} "
-                                  f"BEGIN {_recompute(r)} END")
-        out[f"{TABLE}_{name}_held"] = (f"CREATE TRIGGER {TABLE}_{name}_held {event} ON invoice WHEN {counts_sql(r)} "
-                                       f"AND {_IS_HELD} BEGIN {_held(r)} END")
+    # an update only when a column a period depends on changed, in two triggers, each firing only when its
+    # side counts (a payment that clears an invoice runs the new side only); the new side merges, the old
+    # side recomputes the periods inside its hull from the rows as they are now, so either order is right
+    changed = " OR ".join(f"old.{col} IS NOT new.{col}" for col in _WATCHED.split(", "))
+    sides = {"insert": ("AFTER INSERT", "new", "", _merge), "delete": ("AFTER DELETE", "old", "", _recompute),
+             "update_old": (f"AFTER UPDATE OF {_WATCHED}", "old", f" AND ({changed})", _recompute),
+             "update_new": (f"AFTER UPDATE OF {_WATCHED}", "new", f" AND ({changed})", _merge)}
+    for name, (event, r, when, body) in sides.items():
+        out[f"{TABLE}_{name}"] = (f"CREATE TRIGGER {TABLE}_{name} {event} ON invoice WHEN {counts_sql(r)}{when} "
+                                  f"AND {_FREE} BEGIN {body(r)} END")
+        out[f"{TABLE}_{name}_held"] = (f"CREATE TRIGGER {TABLE}_{name}_held {event} ON invoice WHEN {counts_sql(r)}"
+                                       f"{when} AND {_IS_HELD} BEGIN {_held(r)} END")
     return out
 
 

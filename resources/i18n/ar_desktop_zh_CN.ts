@@ -6854,6 +6854,14 @@ Receivables and collections for bookkeepers.</source>
         <source>Compacting the upgraded file (this step cannot be cancelled)…</source>
         <translation>正在压缩升级后的文件（此步骤无法取消）…</translation>
     </message>
+    <message>
+        <source>the runs of late payments {name} are missing: the worklist reads wrong collection episodes (the next upgrade of the file by a newer AR Desktop rebuilds them)</source>
+        <translation>缺少逾期付款区间 {name}：催收清单读取的催收周期有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
+    <message>
+        <source>the runs of late payments of customer {code} differ from its invoices: the worklist reads wrong collection episodes there (the next upgrade of the file by a newer AR Desktop rebuilds them)</source>
+        <translation>客户 {code} 的逾期付款区间与其发票不符：催收清单读取的该客户催收周期有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>
