@@ -24,10 +24,12 @@ the worklist (every customer with an invoice open as of D) only what can change 
 read: the open invoices, from the open set's index (due date, amount, paid by D), their numbers from
 the partial index of the invoices open now (the table for the others) and the dispute columns of the
 few disputed ones, summed per customer into the rule's ``OpenSummary`` (``_summary``) without an
-InvoiceState per invoice (a customer with a payment plan, an invoice of another currency or one paid
-in full on D and reopened later gets InvoiceStates instead); and of the settled invoices only the
-overdue periods of those whose periods join the run of overdue days that reaches D and of the one
-whose period ended last before that run (it bounds the steps that count), see ``_relevant_settled``.
+InvoiceState per invoice (a customer with a payment plan or an invoice of another currency gets
+InvoiceStates instead); and of the settled invoices only two runs of overdue days per customer: the
+one that joins the open invoices' (the episode reaching D) and the one before it (it bounds the steps
+that count), from storage.late_runs (``_settled_runs``). A customer the runs cannot answer for (an
+invoice paid in full on D and reopened later, one cleared late and voided since) gives the rule every
+invoice.
 The rule gives the same answer on that as on every invoice (tests/storage/test_collections_repo.py
 and test_open_set.py prove it on random histories); a customer's ten thousand paid invoices of past
 years stay in the file.
