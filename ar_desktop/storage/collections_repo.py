@@ -42,6 +42,7 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
@@ -57,7 +58,8 @@ from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, Paymen
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
 from ar_desktop.storage.day_columns import day_of_iso
 from ar_desktop.storage.days import LAST, as_date, date_of, day
-from ar_desktop.storage import clearing_summary, late_runs, open_set
+from ar_desktop.storage import clearing_summary, forecast_sql, late_runs, open_set
+from ar_desktop.storage.kpi_sql import dbapi
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -71,6 +73,7 @@ _BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (day
 _BY_CUSTOMER_DUE = itemgetter(1, 2)             # of _open_invoices' rows
 _CUSTOMER = itemgetter(1)
 _ZERO = Decimal(0)                               # what the rule sums to over no invoice
+_date_of = lru_cache(maxsize=8192)(date_of)      # tens of thousands of due dates, a few thousand days
 
 
 
@@ -163,7 +166,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     out: dict[int, CustomerInputs] = {}
     if customer_ids is not None:
         for chunk in _chunks(sorted(set(customer_ids))):
-            _load(s, as_of, id_set(chunk), grace_days, out)
+            _load(s, as_of, chunk, grace_days, out)
             _load_invoices(s, as_of, chunk, out)
         for ci in out.values():
             ci.behaviour = payment_behaviour([PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices
@@ -177,7 +180,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     rows.sort(key=_BY_CUSTOMER_DUE)
     ids = {r[1] for r in rows}
     scope = id_set(ids)
-    _load(s, as_of, scope, grace_days, out)
+    _load(s, as_of, ids, grace_days, out)
     con = s.connection().connection.driver_connection
     # what the runs of late payments cannot tell (storage.late_runs): an invoice paid in full on D and reopened
     # later, one cleared late and voided since; those customers give the rule every invoice
@@ -226,7 +229,7 @@ def _summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[i
     something open on D each, no payment plan), made from the rows: what an InvoiceState per invoice
     would give, in minor units (the test of the worklist's inputs compares the two)."""
     today = day(as_of)
-    parse = date_of
+    parse = _date_of
     considered = []
     overdue = disputed_units = 0
     oldest = None
@@ -315,53 +318,61 @@ def _settled_runs(con, as_of: dt.date, open_rows, every: set[int]) -> dict[int, 
     return out
 
 
-def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, CustomerInputs]) -> None:
-    """Everything but the invoices: customers, disputes, history, promise, hold."""
-    # 1. customers (and their own ladder)
-    # (columns, not ORM objects: thousands of customers on the worklist, read once)
-    q = (select(Customer.id, Customer.code, Customer.name, Customer.credit_class, Customer.currency, Customer.email,
-                Customer.credit_limit, Customer.on_hold, CustomerLadder.ladder_json).outerjoin(CustomerLadder)
-         .where(Customer.id.in_(scope)))
-    for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in plain_rows(s, q):
+def _load(s: Session, as_of: dt.date, ids: Collection[int], grace_days: int, out: dict[int, CustomerInputs]) -> None:
+    """Everything but the invoices: customers (and their own ladder), step history and the latest credit
+    review, promise, hold and payment plans, in plain SQL on the session's connection (thousands of customers
+    on the worklist; the promises and plans through the forecast's reader, storage.forecast_sql)."""
+    con = dbapi(s)
+    scope = json.dumps(sorted(ids))
+    for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in con.execute(
+            "SELECT c.id, c.code, c.name, c.credit_class, c.currency, c.email, c.credit_limit, c.on_hold, "
+            "l.ladder_json FROM customer c LEFT JOIN customer_ladder l ON l.customer_id = c.id "
+            "WHERE c.id IN (SELECT value FROM json_each(?))", (scope,)):
         out[cid] = CustomerInputs(
             cid, code, name, credit_class, currency, email, None if limit is None else from_minor(limit, currency),
             bool(on_hold), json.loads(ladder_json) if ladder_json else None)
-
-    # 2. step history and the latest credit review
-    q = (select(CollectionEvent.customer_id, CollectionEvent.kind, CollectionEvent.step_key, CollectionEvent.date)
-         .where(CollectionEvent.customer_id.in_(scope), CollectionEvent.date <= as_of,
-                CollectionEvent.kind.in_((*STEP_KINDS, "credit_review")))
-         .order_by(CollectionEvent.date, CollectionEvent.id))
-    for cid, kind, key, date in s.execute(q):
+    d = as_of.isoformat()   # these tables keep ISO text (storage.days)
+    days: dict[str, dt.date] = {}
+    for cid, kind, key, date in con.execute(
+            "SELECT customer_id, kind, step_key, date FROM collection_event WHERE customer_id IN "
+            "(SELECT value FROM json_each(?)) AND date <= ? AND kind IN ('step_done', 'step_skipped', 'credit_review') "
+            "ORDER BY date, id", (scope, d)):
         ci = out.get(cid)
         if ci is None:
             continue
+        on = days.get(date)
+        if on is None:
+            on = days[date] = _day(date[:10])
         if kind == "credit_review":
-            ci.last_credit_review = date
+            ci.last_credit_review = on
         else:
-            ci.history.append(StepRecord(key, date, skipped=kind == "step_skipped"))
-
-    # 3. the latest promise made on or before D, with the payments received since
-    for cid, (promise, status) in latest_promises(s, as_of, scope, grace_days).items():
+            ci.history.append(StepRecord(key, on, skipped=kind == "step_skipped"))
+    for p in forecast_sql.latest_promises(con, as_of, ids, grace_days):
+        ci = out.get(p.customer_id)
+        if ci is not None:
+            ci.promise = Promise(p.made_on, p.promised_date, from_minor(p.amount, ci.currency),
+                                 paid_since=from_minor(p.received, ci.currency), ref=p.id)
+            ci.promise_status = p.status
+    # the hold active on D (the latest set, when several overlap)
+    for hid, cid, until, reason in con.execute(
+            "SELECT id, customer_id, until, reason FROM hold WHERE customer_id IN (SELECT value FROM json_each(?)) "
+            "AND set_on <= ? AND (released_on IS NULL OR released_on > ?) ORDER BY set_on, id", (scope, d, d)):
         ci = out.get(cid)
         if ci is not None:
-            ci.promise, ci.promise_status = promise, status
-
-    # 4. the hold active on D (the latest set, when several overlap)
-    q = (select(HoldRow).where(HoldRow.customer_id.in_(scope), HoldRow.set_on <= as_of,
-                               or_(HoldRow.released_on.is_(None), HoldRow.released_on > as_of))
-         .order_by(HoldRow.set_on, HoldRow.id))
-    for h in s.scalars(q):
-        ci = out.get(h.customer_id)
-        if ci is not None:
-            ci.hold, ci.hold_id = Hold(h.until, h.reason), h.id
-
-    # 5. the payment plans that bear on D (judged by the service: holding, broken or ended)
-    for cid, plan in plans_on(s, as_of, scope).items():
-        ci = out.get(cid)
-        if ci is not None:
-            ci.plan_inputs = plan
-            ci.plans = [p.plan() for p in plan]
+            ci.hold, ci.hold_id = Hold(_day(until[:10]), reason), hid
+    # the payment plans that bear on D (judged by the service: holding, broken or ended)
+    plans = forecast_sql.plans_on(con, as_of, ids)
+    numbers = forecast_sql.names(con, {i for p in plans for i in p.invoice_ids}) if plans else {}
+    for p in plans:
+        ci = out.get(p.customer_id)
+        if ci is None:
+            continue
+        inputs = PlanInputs(p.id, p.status, p.starts_on, p.ends_on,
+                            frozenset(numbers[i][0] for i in p.invoice_ids),
+                            [(on, from_minor(units, ci.currency)) for on, units in p.instalments],
+                            [(on, from_minor(units, ci.currency)) for on, units in sorted(p.paid)])
+        ci.plan_inputs.append(inputs)
+        ci.plans.append(inputs.plan())
 
 
 # Entries that are no money from the customer (write-offs, credit notes, discounts, the credit a voided invoice
@@ -385,22 +396,6 @@ def _received(grace_days: int, as_of: dt.date):
             .correlate(PromiseRow).scalar_subquery())
 
 
-def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[int, tuple[Promise, str]]:
-    """Per customer in ``scope``: the latest promise made on or before D (ref = its id) with the money
-    received from the day it was made up to min(D, promised date + grace) (no correction: NOT_MONEY;
-    nothing reversed by D), and its stored status."""
-    ranked = (select(PromiseRow.id, func.row_number().over(
-        partition_by=PromiseRow.customer_id,
-        order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
-        .where(PromiseRow.customer_id.in_(scope), PromiseRow.made_on <= as_of).subquery())
-    received = _received(grace_days, as_of)
-    q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
-         .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
-    return {p.customer_id: (Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
-                                    paid_since=from_minor(int(units), currency), ref=p.id), p.status)
-            for p, units, currency in s.execute(q)}
-
-
 def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
                                  customer_ids: Collection[int] | None = None) -> list[tuple[PromiseRow, int, dt.date]]:
     """Promises recorded as kept whose money, counted today, falls short of the amount (a payment that
@@ -420,49 +415,6 @@ def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
     if customer_ids is not None:
         q = q.where(PromiseRow.customer_id.in_(list(customer_ids)))
     return [(p, int(units), _as_date(on)) for p, units, on in s.execute(q.order_by(PromiseRow.id))]
-
-
-def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
-    """Per customer in ``scope`` (ids, or a subquery of ids): the plans that bear on D, with their
-    instalments and the payments to their invoices since the start - those started by D that are still
-    open (also past their last day: domain.payment_plan.plan_state judges them) or whose recorded dates
-    include D (a broken or cancelled plan ended the day before). Four set-based queries whatever the
-    number of customers."""
-    plans = {p.id: p for p in s.scalars(
-        select(PaymentPlanRow).where(PaymentPlanRow.customer_id.in_(scope), PaymentPlanRow.starts_on <= as_of,
-                                     or_(PaymentPlanRow.ends_on >= as_of, PaymentPlanRow.status == "open"))
-        .order_by(PaymentPlanRow.starts_on, PaymentPlanRow.id))}
-    if not plans:
-        return {}
-    ids = id_set(plans)
-    currency = dict(s.execute(select(Customer.id, Customer.currency).where(
-        Customer.id.in_(id_set({p.customer_id for p in plans.values()})))).all())
-    numbers: dict[int, set[str]] = {}
-    for pid, number in s.execute(select(PaymentPlanInvoice.plan_id, Invoice.number)
-                                 .join(Invoice, Invoice.id == PaymentPlanInvoice.invoice_id)
-                                 .where(PaymentPlanInvoice.plan_id.in_(ids))):
-        numbers.setdefault(pid, set()).add(number)
-    schedule: dict[int, list[tuple[dt.date, Decimal]]] = {}
-    for pid, due_on, units in s.execute(select(PaymentPlanInstalment.plan_id, PaymentPlanInstalment.due_on,
-                                               PaymentPlanInstalment.amount)
-                                        .where(PaymentPlanInstalment.plan_id.in_(ids))
-                                        .order_by(PaymentPlanInstalment.plan_id, PaymentPlanInstalment.due_on)):
-        schedule.setdefault(pid, []).append((due_on, from_minor(units, currency[plans[pid].customer_id])))
-    paid: dict[int, list[tuple[dt.date, Decimal]]] = {}
-    for pid, day, units in s.execute(
-            select(PaymentPlanInvoice.plan_id, Allocation.date, func.sum(Allocation.amount))
-            .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-            .join(Allocation, Allocation.invoice_id == PaymentPlanInvoice.invoice_id)
-            .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= day_of_iso(PaymentPlanRow.starts_on),
-                   Allocation.date <= as_of)
-            .group_by(PaymentPlanInvoice.plan_id, Allocation.date)):
-        paid.setdefault(pid, []).append((day, from_minor(int(units), currency[plans[pid].customer_id])))
-    out: dict[int, list[PlanInputs]] = {}
-    for pid, p in plans.items():
-        out.setdefault(p.customer_id, []).append(PlanInputs(
-            pid, p.status, p.starts_on, p.ends_on, frozenset(numbers.get(pid, ())), schedule.get(pid, []),
-            paid.get(pid, [])))
-    return out
 
 
 def _load_invoices(s: Session, as_of: dt.date, customer_ids: list[int], out: dict[int, CustomerInputs]) -> None:
@@ -736,3 +688,4 @@ def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
 
 
 _as_date = as_date
+_day = dt.date.fromisoformat
