@@ -23,11 +23,11 @@ For explicit customers (one customer's status, the reminder e-mail) every invoic
 the worklist (every customer with an invoice open as of D) only what can change the rule's answer is
 read: the open invoices, from the open set's index (due date, amount, paid by D), their numbers from
 the partial index of the invoices open now (the table for the others) and the dispute columns of the
-few disputed ones, summed per customer into the rule's ``OpenSummary`` (``_summary``) without an
+few disputed ones, summed per customer into the rule's ``OpenSummary`` (storage.worklist_open) without an
 InvoiceState per invoice (a customer with a payment plan or an invoice of another currency gets
 InvoiceStates instead); and of the settled invoices only two runs of overdue days per customer: the
 one that joins the open invoices' (the episode reaching D) and the one before it (it bounds the steps
-that count), from storage.late_runs (``_settled_runs``). A customer the runs cannot answer for (an
+that count), from storage.late_runs. A customer the runs cannot answer for (an
 invoice paid in full on D and reopened later, one cleared late and voided since) gives the rule every
 invoice.
 The rule gives the same answer on that as on every invoice (tests/storage/test_collections_repo.py
@@ -42,7 +42,6 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
@@ -57,8 +56,8 @@ from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, Paymen
                                          summarize)
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
 from ar_desktop.storage.day_columns import day_of_iso
-from ar_desktop.storage.days import LAST, as_date, date_of, day
-from ar_desktop.storage import clearing_summary, forecast_sql, late_runs, open_set
+from ar_desktop.storage.days import as_date, date_of, day
+from ar_desktop.storage import clearing_summary, forecast_sql, late_runs, open_set, worklist_open
 from ar_desktop.storage.kpi_sql import dbapi
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
@@ -68,12 +67,9 @@ from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder,
 
 STEP_KINDS = ("step_done", "step_skipped")
 
-_ONE = dt.timedelta(days=1)
 _BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (day numbers)
-_BY_CUSTOMER_DUE = itemgetter(1, 2)             # of _open_invoices' rows
+_BY_CUSTOMER_DUE = itemgetter(1, 2)             # of worklist_open.open_invoices' rows
 _CUSTOMER = itemgetter(1)
-_ZERO = Decimal(0)                               # what the rule sums to over no invoice
-_date_of = lru_cache(maxsize=8192)(date_of)      # tens of thousands of due dates, a few thousand days
 
 
 
@@ -150,13 +146,6 @@ def _invoice_columns(as_of: dt.date):
             Invoice.currency, Invoice.disputed, Invoice.disputed_amount, open_set.paid_on(as_of), cleared)
 
 
-def _open_invoices(as_of: dt.date):
-    """(id, customer_id, due_date, amount, paid by D, currency) of the invoices open as of D, from
-    storage.open_set's index alone (allocations read only for invoices paid after D)."""
-    return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount,
-                              open_set.paid_on(as_of), Invoice.currency, where=live_on(as_of))
-
-
 def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
                       grace_days: int = 3, invoice_states: bool = False) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
@@ -176,7 +165,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     # periods the rule needs; the open ones as a summary made from the index, or as InvoiceStates for the
     # customers with a dispute or a payment plan (or something unusual: a currency of their own,
     # an invoice paid in full on D but reopened later)
-    rows = plain_rows(s, _open_invoices(as_of))
+    rows = plain_rows(s, worklist_open.open_invoices(as_of))
     rows.sort(key=_BY_CUSTOMER_DUE)
     ids = {r[1] for r in rows}
     scope = id_set(ids)
@@ -186,7 +175,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     # later, one cleared late and voided since; those customers give the rule every invoice
     every = late_runs.voided_late_customers(con, day(as_of)).intersection(out)
     every.update(r[1] for r in rows if r[3] - r[4] <= 0)
-    for cid, periods in _settled_runs(con, as_of, rows, every).items():
+    for cid, periods in worklist_open.settled_runs(con, as_of, rows, every).items():
         out[cid].settled_periods = periods
     simple: list[tuple[CustomerInputs, list]] = []
     full: list[int] = []
@@ -202,10 +191,10 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
             simple.append((ci, group))
     disputes = _disputes(s, CollectionEvent.customer_id.in_(scope))
     picked = [r[0] for _ci, group in simple for r in group]
-    numbers = _numbers(s, picked)
-    flags = _dispute_flags(s, (disputes.keys() | _disputed_ids(s)).intersection(picked))
+    numbers = worklist_open.numbers(s, picked)
+    flags = worklist_open.dispute_flags(s, (disputes.keys() | worklist_open.disputed_ids(s)).intersection(picked))
     for ci, group in simple:
-        ci.summary = _summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
+        ci.summary = worklist_open.summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
     if full:
         q = select(*_invoice_columns(as_of)).where(Invoice.id.in_(id_set(full)))
         _add_invoices(s, as_of, sorted(plain_rows(s, q), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
@@ -223,99 +212,12 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     return out
 
 
-def _summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[int, tuple[bool, int]],
-             disputes: dict, settled_periods: list) -> OpenSummary:
-    """domain.next_step.summarize of one customer's open invoices (``_open_invoices``' rows, one currency,
-    something open on D each, no payment plan), made from the rows: what an InvoiceState per invoice
-    would give, in minor units (the test of the worklist's inputs compares the two)."""
-    today = day(as_of)
-    parse = _date_of
-    considered = []
-    overdue = disputed_units = 0
-    oldest = None
-    for inv_id, _cid, due, amount, paid, _cur in group:   # by due date
-        open_units = amount - paid
-        part = 0
-        if inv_id in flags:
-            flag, flag_units = flags[inv_id]
-            disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
-            if disputed:
-                part = open_units if units is None else max(0, min(units, open_units))
-        if due < today:
-            if oldest is None:
-                oldest = parse(due)
-            overdue += open_units
-            disputed_units += part
-        if open_units > part:
-            considered.append((parse(due), numbers[inv_id]))
-    considered.sort()
-    currency = group[0][5]
-    return OpenSummary(
-        considered, from_minor(overdue, currency) if oldest is not None else _ZERO, oldest,
-        from_minor(disputed_units, currency) if disputed_units else _ZERO, False,
-        [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
-
-
-def _disputed_ids(s: Session) -> set[int]:
-    """The invoices disputed now (their own columns): the partial index ix_invoice_disputed, which SQLite
-    uses only for this very condition (``disputed IS 1`` or a bound 1 would read the whole table)."""
-    con = s.connection().connection.driver_connection
-    return {i for (i,) in con.execute("SELECT id FROM invoice INDEXED BY ix_invoice_disputed WHERE disputed = 1")}
-
-
-def _dispute_flags(s: Session, invoice_ids: Collection[int]) -> dict[int, tuple[bool, int]]:
-    """invoice id -> (disputed, disputed_amount) of the invoices' own columns."""
-    if not invoice_ids:
-        return {}
-    return {i: (bool(flag), units) for i, flag, units in plain_rows(
-        s, select(Invoice.id, Invoice.disputed, Invoice.disputed_amount).where(Invoice.id.in_(id_set(invoice_ids))))}
-
-
-def _numbers(s: Session, invoice_ids: list[int]) -> dict[int, str]:
-    """invoice id -> number: those open now from their partial index alone (the worklist as of today
-    asks for those), the others from the table."""
-    con = s.connection().connection.driver_connection
-    found = dict(con.execute("SELECT id, number FROM invoice INDEXED BY ix_invoice_open_number "
-                             "WHERE paid < amount AND voided = 0"))
-    missing = [i for i in invoice_ids if i not in found]
-    if missing:
-        found.update(plain_rows(s, select(Invoice.id, Invoice.number).where(Invoice.id.in_(id_set(missing)))))
-    return found
-
-
 def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dict[int, PaymentBehaviour | None]:
     """Per customer of ``customer_ids``: the payment behaviour over the invoices fully paid in the 12
     months before D (``open_set.cleared_rows``), counted from the monthly summary of clearings
     (storage.clearing_summary: the whole months from it, the part-months at both ends from the invoices)."""
     found = clearing_summary.counts(s, behaviour_window_start(as_of), as_of, customer_ids)
     return {cid: behaviour_from_counts(c.invoices, c.late, c.days_late) for cid, c in found.items()}
-
-
-def _settled_runs(con, as_of: dt.date, open_rows, every: set[int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
-    """Per customer of ``open_rows`` (``_open_invoices``, every invoice open as of D) but those of ``every``: the
-    overdue days of its invoices settled by D that the rule needs, as at most two runs (storage.late_runs).
-
-    The rule looks at the run of overdue days that reaches D (its first day is the episode start) and at
-    the last day of the run before it (it bounds the step history that counts). The open invoices overdue
-    on D are overdue from S = min(due + 1) to D (S = D + 1 when none is). Of the stored runs (the periods of
-    the invoices paid late, merged; cut at D they are exactly those settled by D and the open ones' before D)
-    the latest that begins before S joins the open ones when it reaches S - 1: then it is the start of the
-    episode and the one before it is the run before; otherwise it is the run before."""
-    today = day(as_of)
-    starts: dict[int, int] = {}
-    for row in open_rows:
-        cid, due = row[1], row[2]
-        first = due + 1 if due < today else today + 1
-        if first < starts.get(cid, LAST) and cid not in every:
-            starts[cid] = first
-    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
-    for cid, runs in late_runs.runs_before(con, starts).items():
-        first, last = runs[0]
-        if day(last) >= starts[cid] - 1:   # it joins the open ones: cut at D (an invoice cleared after D was open)
-            out[cid] = [(first, min(last, as_of))] + runs[1:]
-        else:
-            out[cid] = runs[:1]
-    return out
 
 
 def _load(s: Session, as_of: dt.date, ids: Collection[int], grace_days: int, out: dict[int, CustomerInputs]) -> None:
