@@ -23,11 +23,11 @@ For explicit customers (one customer's status, the reminder e-mail) every invoic
 the worklist (every customer with an invoice open as of D) only what can change the rule's answer is
 read: the open invoices, from the open set's index (due date, amount, paid by D), their numbers from
 the partial index of the invoices open now (the table for the others) and the dispute columns of the
-few disputed ones, summed per customer into the rule's ``OpenSummary`` (``_summary``) without an
+few disputed ones, summed per customer into the rule's ``OpenSummary`` (storage.worklist_open) without an
 InvoiceState per invoice (a customer with a payment plan or an invoice of another currency gets
 InvoiceStates instead); and of the settled invoices only two runs of overdue days per customer: the
 one that joins the open invoices' (the episode reaching D) and the one before it (it bounds the steps
-that count), from storage.late_runs (``_settled_runs``). A customer the runs cannot answer for (an
+that count), from storage.late_runs. A customer the runs cannot answer for (an
 invoice paid in full on D and reopened later, one cleared late and voided since) gives the rule every
 invoice.
 The rule gives the same answer on that as on every invoice (tests/storage/test_collections_repo.py
@@ -56,8 +56,9 @@ from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, Paymen
                                          summarize)
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
 from ar_desktop.storage.day_columns import day_of_iso
-from ar_desktop.storage.days import LAST, as_date, date_of, day
-from ar_desktop.storage import clearing_summary, late_runs, open_set
+from ar_desktop.storage.days import as_date, date_of, day
+from ar_desktop.storage import clearing_summary, forecast_sql, late_runs, open_set, worklist_open
+from ar_desktop.storage.kpi_sql import dbapi
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -66,11 +67,9 @@ from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder,
 
 STEP_KINDS = ("step_done", "step_skipped")
 
-_ONE = dt.timedelta(days=1)
 _BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (day numbers)
-_BY_CUSTOMER_DUE = itemgetter(1, 2)             # of _open_invoices' rows
+_BY_CUSTOMER_DUE = itemgetter(1, 2)             # of worklist_open.open_invoices' rows
 _CUSTOMER = itemgetter(1)
-_ZERO = Decimal(0)                               # what the rule sums to over no invoice
 
 
 
@@ -147,13 +146,6 @@ def _invoice_columns(as_of: dt.date):
             Invoice.currency, Invoice.disputed, Invoice.disputed_amount, open_set.paid_on(as_of), cleared)
 
 
-def _open_invoices(as_of: dt.date):
-    """(id, customer_id, due_date, amount, paid by D, currency) of the invoices open as of D, from
-    storage.open_set's index alone (allocations read only for invoices paid after D)."""
-    return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount,
-                              open_set.paid_on(as_of), Invoice.currency, where=live_on(as_of))
-
-
 def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
                       grace_days: int = 3, invoice_states: bool = False) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
@@ -163,7 +155,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     out: dict[int, CustomerInputs] = {}
     if customer_ids is not None:
         for chunk in _chunks(sorted(set(customer_ids))):
-            _load(s, as_of, id_set(chunk), grace_days, out)
+            _load(s, as_of, chunk, grace_days, out)
             _load_invoices(s, as_of, chunk, out)
         for ci in out.values():
             ci.behaviour = payment_behaviour([PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices
@@ -173,17 +165,17 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     # periods the rule needs; the open ones as a summary made from the index, or as InvoiceStates for the
     # customers with a dispute or a payment plan (or something unusual: a currency of their own,
     # an invoice paid in full on D but reopened later)
-    rows = plain_rows(s, _open_invoices(as_of))
+    rows = plain_rows(s, worklist_open.open_invoices(as_of))
     rows.sort(key=_BY_CUSTOMER_DUE)
     ids = {r[1] for r in rows}
     scope = id_set(ids)
-    _load(s, as_of, scope, grace_days, out)
+    _load(s, as_of, ids, grace_days, out)
     con = s.connection().connection.driver_connection
     # what the runs of late payments cannot tell (storage.late_runs): an invoice paid in full on D and reopened
     # later, one cleared late and voided since; those customers give the rule every invoice
     every = late_runs.voided_late_customers(con, day(as_of)).intersection(out)
     every.update(r[1] for r in rows if r[3] - r[4] <= 0)
-    for cid, periods in _settled_runs(con, as_of, rows, every).items():
+    for cid, periods in worklist_open.settled_runs(con, as_of, rows, every).items():
         out[cid].settled_periods = periods
     simple: list[tuple[CustomerInputs, list]] = []
     full: list[int] = []
@@ -199,10 +191,10 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
             simple.append((ci, group))
     disputes = _disputes(s, CollectionEvent.customer_id.in_(scope))
     picked = [r[0] for _ci, group in simple for r in group]
-    numbers = _numbers(s, picked)
-    flags = _dispute_flags(s, (disputes.keys() | _disputed_ids(s)).intersection(picked))
+    numbers = worklist_open.numbers(s, picked)
+    flags = worklist_open.dispute_flags(s, (disputes.keys() | worklist_open.disputed_ids(s)).intersection(picked))
     for ci, group in simple:
-        ci.summary = _summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
+        ci.summary = worklist_open.summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
     if full:
         q = select(*_invoice_columns(as_of)).where(Invoice.id.in_(id_set(full)))
         _add_invoices(s, as_of, sorted(plain_rows(s, q), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
@@ -220,66 +212,6 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     return out
 
 
-def _summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[int, tuple[bool, int]],
-             disputes: dict, settled_periods: list) -> OpenSummary:
-    """domain.next_step.summarize of one customer's open invoices (``_open_invoices``' rows, one currency,
-    something open on D each, no payment plan), made from the rows: what an InvoiceState per invoice
-    would give, in minor units (the test of the worklist's inputs compares the two)."""
-    today = day(as_of)
-    parse = date_of
-    considered = []
-    overdue = disputed_units = 0
-    oldest = None
-    for inv_id, _cid, due, amount, paid, _cur in group:   # by due date
-        open_units = amount - paid
-        part = 0
-        if inv_id in flags:
-            flag, flag_units = flags[inv_id]
-            disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
-            if disputed:
-                part = open_units if units is None else max(0, min(units, open_units))
-        if due < today:
-            if oldest is None:
-                oldest = parse(due)
-            overdue += open_units
-            disputed_units += part
-        if open_units > part:
-            considered.append((parse(due), numbers[inv_id]))
-    considered.sort()
-    currency = group[0][5]
-    return OpenSummary(
-        considered, from_minor(overdue, currency) if oldest is not None else _ZERO, oldest,
-        from_minor(disputed_units, currency) if disputed_units else _ZERO, False,
-        [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
-
-
-def _disputed_ids(s: Session) -> set[int]:
-    """The invoices disputed now (their own columns): the partial index ix_invoice_disputed, which SQLite
-    uses only for this very condition (``disputed IS 1`` or a bound 1 would read the whole table)."""
-    con = s.connection().connection.driver_connection
-    return {i for (i,) in con.execute("SELECT id FROM invoice INDEXED BY ix_invoice_disputed WHERE disputed = 1")}
-
-
-def _dispute_flags(s: Session, invoice_ids: Collection[int]) -> dict[int, tuple[bool, int]]:
-    """invoice id -> (disputed, disputed_amount) of the invoices' own columns."""
-    if not invoice_ids:
-        return {}
-    return {i: (bool(flag), units) for i, flag, units in plain_rows(
-        s, select(Invoice.id, Invoice.disputed, Invoice.disputed_amount).where(Invoice.id.in_(id_set(invoice_ids))))}
-
-
-def _numbers(s: Session, invoice_ids: list[int]) -> dict[int, str]:
-    """invoice id -> number: those open now from their partial index alone (the worklist as of today
-    asks for those), the others from the table."""
-    con = s.connection().connection.driver_connection
-    found = dict(con.execute("SELECT id, number FROM invoice INDEXED BY ix_invoice_open_number "
-                             "WHERE paid < amount AND voided = 0"))
-    missing = [i for i in invoice_ids if i not in found]
-    if missing:
-        found.update(plain_rows(s, select(Invoice.id, Invoice.number).where(Invoice.id.in_(id_set(missing)))))
-    return found
-
-
 def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dict[int, PaymentBehaviour | None]:
     """Per customer of ``customer_ids``: the payment behaviour over the invoices fully paid in the 12
     months before D (``open_set.cleared_rows``), counted from the monthly summary of clearings
@@ -288,80 +220,61 @@ def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dic
     return {cid: behaviour_from_counts(c.invoices, c.late, c.days_late) for cid, c in found.items()}
 
 
-def _settled_runs(con, as_of: dt.date, open_rows, every: set[int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
-    """Per customer of ``open_rows`` (``_open_invoices``, every invoice open as of D) but those of ``every``: the
-    overdue days of its invoices settled by D that the rule needs, as at most two runs (storage.late_runs).
-
-    The rule looks at the run of overdue days that reaches D (its first day is the episode start) and at
-    the last day of the run before it (it bounds the step history that counts). The open invoices overdue
-    on D are overdue from S = min(due + 1) to D (S = D + 1 when none is). Of the stored runs (the periods of
-    the invoices paid late, merged; cut at D they are exactly those settled by D and the open ones' before D)
-    the latest that begins before S joins the open ones when it reaches S - 1: then it is the start of the
-    episode and the one before it is the run before; otherwise it is the run before."""
-    today = day(as_of)
-    starts: dict[int, int] = {}
-    for row in open_rows:
-        cid, due = row[1], row[2]
-        first = due + 1 if due < today else today + 1
-        if first < starts.get(cid, LAST) and cid not in every:
-            starts[cid] = first
-    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
-    for cid, runs in late_runs.runs_before(con, starts).items():
-        first, last = runs[0]
-        if day(last) >= starts[cid] - 1:   # it joins the open ones: cut at D (an invoice cleared after D was open)
-            out[cid] = [(first, min(last, as_of))] + runs[1:]
-        else:
-            out[cid] = runs[:1]
-    return out
-
-
-def _load(s: Session, as_of: dt.date, scope, grace_days: int, out: dict[int, CustomerInputs]) -> None:
-    """Everything but the invoices: customers, disputes, history, promise, hold."""
-    # 1. customers (and their own ladder)
-    # (columns, not ORM objects: thousands of customers on the worklist, read once)
-    q = (select(Customer.id, Customer.code, Customer.name, Customer.credit_class, Customer.currency, Customer.email,
-                Customer.credit_limit, Customer.on_hold, CustomerLadder.ladder_json).outerjoin(CustomerLadder)
-         .where(Customer.id.in_(scope)))
-    for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in plain_rows(s, q):
+def _load(s: Session, as_of: dt.date, ids: Collection[int], grace_days: int, out: dict[int, CustomerInputs]) -> None:
+    """Everything but the invoices: customers (and their own ladder), step history and the latest credit
+    review, promise, hold and payment plans, in plain SQL on the session's connection (thousands of customers
+    on the worklist; the promises and plans through the forecast's reader, storage.forecast_sql)."""
+    con = dbapi(s)
+    scope = json.dumps(sorted(ids))
+    for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in con.execute(
+            "SELECT c.id, c.code, c.name, c.credit_class, c.currency, c.email, c.credit_limit, c.on_hold, "
+            "l.ladder_json FROM customer c LEFT JOIN customer_ladder l ON l.customer_id = c.id "
+            "WHERE c.id IN (SELECT value FROM json_each(?))", (scope,)):
         out[cid] = CustomerInputs(
             cid, code, name, credit_class, currency, email, None if limit is None else from_minor(limit, currency),
             bool(on_hold), json.loads(ladder_json) if ladder_json else None)
-
-    # 2. step history and the latest credit review
-    q = (select(CollectionEvent.customer_id, CollectionEvent.kind, CollectionEvent.step_key, CollectionEvent.date)
-         .where(CollectionEvent.customer_id.in_(scope), CollectionEvent.date <= as_of,
-                CollectionEvent.kind.in_((*STEP_KINDS, "credit_review")))
-         .order_by(CollectionEvent.date, CollectionEvent.id))
-    for cid, kind, key, date in s.execute(q):
+    d = as_of.isoformat()   # these tables keep ISO text (storage.days)
+    days: dict[str, dt.date] = {}
+    for cid, kind, key, date in con.execute(
+            "SELECT customer_id, kind, step_key, date FROM collection_event WHERE customer_id IN "
+            "(SELECT value FROM json_each(?)) AND date <= ? AND kind IN ('step_done', 'step_skipped', 'credit_review') "
+            "ORDER BY date, id", (scope, d)):
         ci = out.get(cid)
         if ci is None:
             continue
+        on = days.get(date)
+        if on is None:
+            on = days[date] = _day(date[:10])
         if kind == "credit_review":
-            ci.last_credit_review = date
+            ci.last_credit_review = on
         else:
-            ci.history.append(StepRecord(key, date, skipped=kind == "step_skipped"))
-
-    # 3. the latest promise made on or before D, with the payments received since
-    for cid, (promise, status) in latest_promises(s, as_of, scope, grace_days).items():
+            ci.history.append(StepRecord(key, on, skipped=kind == "step_skipped"))
+    for p in forecast_sql.latest_promises(con, as_of, ids, grace_days):
+        ci = out.get(p.customer_id)
+        if ci is not None:
+            ci.promise = Promise(p.made_on, p.promised_date, from_minor(p.amount, ci.currency),
+                                 paid_since=from_minor(p.received, ci.currency), ref=p.id)
+            ci.promise_status = p.status
+    # the hold active on D (the latest set, when several overlap)
+    for hid, cid, until, reason in con.execute(
+            "SELECT id, customer_id, until, reason FROM hold WHERE customer_id IN (SELECT value FROM json_each(?)) "
+            "AND set_on <= ? AND (released_on IS NULL OR released_on > ?) ORDER BY set_on, id", (scope, d, d)):
         ci = out.get(cid)
         if ci is not None:
-            ci.promise, ci.promise_status = promise, status
-
-    # 4. the hold active on D (the latest set, when several overlap)
-    q = (select(HoldRow).where(HoldRow.customer_id.in_(scope), HoldRow.set_on <= as_of,
-                               or_(HoldRow.released_on.is_(None), HoldRow.released_on > as_of))
-         .order_by(HoldRow.set_on, HoldRow.id))
-    for h in s.scalars(q):
-        ci = out.get(h.customer_id)
-        if ci is not None:
-            ci.hold, ci.hold_id = Hold(h.until, h.reason), h.id
-
-    # 5. the payment plans that bear on D (judged by the service: holding, broken or ended)
-    for cid, plan in plans_on(s, as_of, scope).items():
-        ci = out.get(cid)
-        if ci is not None:
-            ci.plan_inputs = plan
-            ci.plans = [p.plan() for p in plan]
+            ci.hold, ci.hold_id = Hold(_day(until[:10]), reason), hid
+    # the payment plans that bear on D (judged by the service: holding, broken or ended)
+    plans = forecast_sql.plans_on(con, as_of, ids)
+    numbers = forecast_sql.names(con, {i for p in plans for i in p.invoice_ids}) if plans else {}
+    for p in plans:
+        ci = out.get(p.customer_id)
+        if ci is None:
+            continue
+        inputs = PlanInputs(p.id, p.status, p.starts_on, p.ends_on,
+                            frozenset(numbers[i][0] for i in p.invoice_ids),
+                            [(on, from_minor(units, ci.currency)) for on, units in p.instalments],
+                            [(on, from_minor(units, ci.currency)) for on, units in sorted(p.paid)])
+        ci.plan_inputs.append(inputs)
+        ci.plans.append(inputs.plan())
 
 
 # Entries that are no money from the customer (write-offs, credit notes, discounts, the credit a voided invoice
@@ -385,22 +298,6 @@ def _received(grace_days: int, as_of: dt.date):
             .correlate(PromiseRow).scalar_subquery())
 
 
-def latest_promises(s: Session, as_of: dt.date, scope, grace_days: int) -> dict[int, tuple[Promise, str]]:
-    """Per customer in ``scope``: the latest promise made on or before D (ref = its id) with the money
-    received from the day it was made up to min(D, promised date + grace) (no correction: NOT_MONEY;
-    nothing reversed by D), and its stored status."""
-    ranked = (select(PromiseRow.id, func.row_number().over(
-        partition_by=PromiseRow.customer_id,
-        order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
-        .where(PromiseRow.customer_id.in_(scope), PromiseRow.made_on <= as_of).subquery())
-    received = _received(grace_days, as_of)
-    q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
-         .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
-    return {p.customer_id: (Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
-                                    paid_since=from_minor(int(units), currency), ref=p.id), p.status)
-            for p, units, currency in s.execute(q)}
-
-
 def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
                                  customer_ids: Collection[int] | None = None) -> list[tuple[PromiseRow, int, dt.date]]:
     """Promises recorded as kept whose money, counted today, falls short of the amount (a payment that
@@ -420,49 +317,6 @@ def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
     if customer_ids is not None:
         q = q.where(PromiseRow.customer_id.in_(list(customer_ids)))
     return [(p, int(units), _as_date(on)) for p, units, on in s.execute(q.order_by(PromiseRow.id))]
-
-
-def plans_on(s: Session, as_of: dt.date, scope) -> dict[int, list[PlanInputs]]:
-    """Per customer in ``scope`` (ids, or a subquery of ids): the plans that bear on D, with their
-    instalments and the payments to their invoices since the start - those started by D that are still
-    open (also past their last day: domain.payment_plan.plan_state judges them) or whose recorded dates
-    include D (a broken or cancelled plan ended the day before). Four set-based queries whatever the
-    number of customers."""
-    plans = {p.id: p for p in s.scalars(
-        select(PaymentPlanRow).where(PaymentPlanRow.customer_id.in_(scope), PaymentPlanRow.starts_on <= as_of,
-                                     or_(PaymentPlanRow.ends_on >= as_of, PaymentPlanRow.status == "open"))
-        .order_by(PaymentPlanRow.starts_on, PaymentPlanRow.id))}
-    if not plans:
-        return {}
-    ids = id_set(plans)
-    currency = dict(s.execute(select(Customer.id, Customer.currency).where(
-        Customer.id.in_(id_set({p.customer_id for p in plans.values()})))).all())
-    numbers: dict[int, set[str]] = {}
-    for pid, number in s.execute(select(PaymentPlanInvoice.plan_id, Invoice.number)
-                                 .join(Invoice, Invoice.id == PaymentPlanInvoice.invoice_id)
-                                 .where(PaymentPlanInvoice.plan_id.in_(ids))):
-        numbers.setdefault(pid, set()).add(number)
-    schedule: dict[int, list[tuple[dt.date, Decimal]]] = {}
-    for pid, due_on, units in s.execute(select(PaymentPlanInstalment.plan_id, PaymentPlanInstalment.due_on,
-                                               PaymentPlanInstalment.amount)
-                                        .where(PaymentPlanInstalment.plan_id.in_(ids))
-                                        .order_by(PaymentPlanInstalment.plan_id, PaymentPlanInstalment.due_on)):
-        schedule.setdefault(pid, []).append((due_on, from_minor(units, currency[plans[pid].customer_id])))
-    paid: dict[int, list[tuple[dt.date, Decimal]]] = {}
-    for pid, day, units in s.execute(
-            select(PaymentPlanInvoice.plan_id, Allocation.date, func.sum(Allocation.amount))
-            .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-            .join(Allocation, Allocation.invoice_id == PaymentPlanInvoice.invoice_id)
-            .where(PaymentPlanInvoice.plan_id.in_(ids), Allocation.date >= day_of_iso(PaymentPlanRow.starts_on),
-                   Allocation.date <= as_of)
-            .group_by(PaymentPlanInvoice.plan_id, Allocation.date)):
-        paid.setdefault(pid, []).append((day, from_minor(int(units), currency[plans[pid].customer_id])))
-    out: dict[int, list[PlanInputs]] = {}
-    for pid, p in plans.items():
-        out.setdefault(p.customer_id, []).append(PlanInputs(
-            pid, p.status, p.starts_on, p.ends_on, frozenset(numbers.get(pid, ())), schedule.get(pid, []),
-            paid.get(pid, [])))
-    return out
 
 
 def _load_invoices(s: Session, as_of: dt.date, customer_ids: list[int], out: dict[int, CustomerInputs]) -> None:
@@ -736,3 +590,4 @@ def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
 
 
 _as_date = as_date
+_day = dt.date.fromisoformat

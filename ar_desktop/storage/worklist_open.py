@@ -1,0 +1,123 @@
+"""The worklist's view of a customer's invoices as of D, made from index rows for thousands of customers at
+once (storage.collections_repo.collection_inputs gathers it): the open invoices from the open set's index
+(due date, amount, paid by D), their numbers from the partial index of the invoices open now, the dispute
+columns of the few disputed ones, summed per customer into the rule's ``OpenSummary`` without an
+InvoiceState per invoice (``summary``); and of the settled invoices two runs of overdue days per customer
+(``settled_runs``, storage.late_runs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from decimal import Decimal
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ar_desktop.domain.disputes import dispute_as_of
+from ar_desktop.domain.money import from_minor
+from ar_desktop.domain.next_step import OpenSummary
+from ar_desktop.storage import late_runs, open_set
+from ar_desktop.storage.as_of_sql import id_set, live_on
+from ar_desktop.storage.days import LAST, date_of, day
+from ar_desktop.storage.orm import Invoice
+from ar_desktop.storage.plain_rows import plain_rows
+
+_ONE = dt.timedelta(days=1)
+_ZERO = Decimal(0)                               # what the rule sums to over no invoice
+_date_of = lru_cache(maxsize=8192)(date_of)      # tens of thousands of due dates, a few thousand days
+
+
+def open_invoices(as_of: dt.date):
+    """(id, customer_id, due_date, amount, paid by D, currency) of the invoices open as of D, from
+    storage.open_set's index alone (allocations read only for invoices paid after D)."""
+    return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount,
+                              open_set.paid_on(as_of), Invoice.currency, where=live_on(as_of))
+
+
+def summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[int, tuple[bool, int]],
+             disputes: dict, settled_periods: list) -> OpenSummary:
+    """domain.next_step.summarize of one customer's open invoices (``open_invoices``' rows, one currency,
+    something open on D each, no payment plan), made from the rows: what an InvoiceState per invoice
+    would give, in minor units (the test of the worklist's inputs compares the two)."""
+    today = day(as_of)
+    parse = _date_of
+    considered = []
+    overdue = disputed_units = 0
+    oldest = None
+    for inv_id, _cid, due, amount, paid, _cur in group:   # by due date
+        open_units = amount - paid
+        part = 0
+        if inv_id in flags:
+            flag, flag_units = flags[inv_id]
+            disputed, units = dispute_as_of(disputes.get(inv_id), flag, flag_units, as_of)
+            if disputed:
+                part = open_units if units is None else max(0, min(units, open_units))
+        if due < today:
+            if oldest is None:
+                oldest = parse(due)
+            overdue += open_units
+            disputed_units += part
+        if open_units > part:
+            considered.append((parse(due), numbers[inv_id]))
+    considered.sort()
+    currency = group[0][5]
+    return OpenSummary(
+        considered, from_minor(overdue, currency) if oldest is not None else _ZERO, oldest,
+        from_minor(disputed_units, currency) if disputed_units else _ZERO, False,
+        [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
+
+
+def disputed_ids(s: Session) -> set[int]:
+    """The invoices disputed now (their own columns): the partial index ix_invoice_disputed, which SQLite
+    uses only for this very condition (``disputed IS 1`` or a bound 1 would read the whole table)."""
+    con = s.connection().connection.driver_connection
+    return {i for (i,) in con.execute("SELECT id FROM invoice INDEXED BY ix_invoice_disputed WHERE disputed = 1")}
+
+
+def dispute_flags(s: Session, invoice_ids: Collection[int]) -> dict[int, tuple[bool, int]]:
+    """invoice id -> (disputed, disputed_amount) of the invoices' own columns."""
+    if not invoice_ids:
+        return {}
+    return {i: (bool(flag), units) for i, flag, units in plain_rows(
+        s, select(Invoice.id, Invoice.disputed, Invoice.disputed_amount).where(Invoice.id.in_(id_set(invoice_ids))))}
+
+
+def numbers(s: Session, invoice_ids: list[int]) -> dict[int, str]:
+    """invoice id -> number: those open now from their partial index alone (the worklist as of today
+    asks for those), the others from the table."""
+    con = s.connection().connection.driver_connection
+    found = dict(con.execute("SELECT id, number FROM invoice INDEXED BY ix_invoice_open_number "
+                             "WHERE paid < amount AND voided = 0"))
+    missing = [i for i in invoice_ids if i not in found]
+    if missing:
+        found.update(plain_rows(s, select(Invoice.id, Invoice.number).where(Invoice.id.in_(id_set(missing)))))
+    return found
+
+
+def settled_runs(con, as_of: dt.date, open_rows, every: set[int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    """Per customer of ``open_rows`` (``open_invoices``, every invoice open as of D) but those of ``every``: the
+    overdue days of its invoices settled by D that the rule needs, as at most two runs (storage.late_runs).
+
+    The rule looks at the run of overdue days that reaches D (its first day is the episode start) and at
+    the last day of the run before it (it bounds the step history that counts). The open invoices overdue
+    on D are overdue from S = min(due + 1) to D (S = D + 1 when none is). Of the stored runs (the periods of
+    the invoices paid late, merged; cut at D they are exactly those settled by D and the open ones' before D)
+    the latest that begins before S joins the open ones when it reaches S - 1: then it is the start of the
+    episode and the one before it is the run before; otherwise it is the run before."""
+    today = day(as_of)
+    starts: dict[int, int] = {}
+    for row in open_rows:
+        cid, due = row[1], row[2]
+        first = due + 1 if due < today else today + 1
+        if first < starts.get(cid, LAST) and cid not in every:
+            starts[cid] = first
+    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    for cid, runs in late_runs.runs_before(con, starts).items():
+        first, last = runs[0]
+        if day(last) >= starts[cid] - 1:   # it joins the open ones: cut at D (an invoice cleared after D was open)
+            out[cid] = [(first, min(last, as_of))] + runs[1:]
+        else:
+            out[cid] = runs[:1]
+    return out
