@@ -55,11 +55,14 @@ class InvoiceRows:
         if len(marks) != len(rows):
             raise ValueError(f"staged {len(marks)} of {len(rows)} rows")
         rest = []
-        for (n, stored), (_n, values) in zip(marks, rows):
-            if stored:
-                self.rows_of_new.append(n)
-            else:
-                rest.append((n, dict(zip(self.keys, values))))
+        if sum(stored for _n, stored in marks) == len(rows):
+            self.rows_of_new.extend(n for n, _stored in marks)
+        else:
+            for (n, stored), (_n, values) in zip(marks, rows):
+                if stored:
+                    self.rows_of_new.append(n)
+                else:
+                    rest.append((n, dict(zip(self.keys, values))))
         added = len(rows) - len(rest)
         self.next_id += added
         self.report.new += added

@@ -17,6 +17,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -261,6 +262,10 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
             cells_only = (table.kind_of_file == "csv" and first_rows is None
                           and getattr(handler, "quick_lane", lambda *_a: False)([k for _i, k in keys], where))
             take_at = [i for i, _k in keys]
+            # a CSV row's taken cells, stripped (a whole row at a time when every column is taken, in order)
+            pick = (None if take_at == list(range(width)) else itemgetter(*take_at) if len(take_at) > 1
+                    else lambda c, i=take_at[0]: (c[i],))
+            strip = str.strip
             for n, cells in table.rows():
                 if len(cells) != width and not _ragged_ok(table, cells, width):
                     report.rows += 1
@@ -270,7 +275,7 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
                                                  cells=len(cells), columns=width))
                     continue
                 if cells_only:   # a CSV row has every cell, each a text
-                    values = [cells[i].strip() for i in take_at]
+                    values = list(map(strip, cells)) if pick is None else list(map(strip, pick(cells)))
                     if not any(values):
                         continue
                     report.rows += 1

@@ -306,25 +306,15 @@ def _header(name: str, cells: list[str]) -> list[str]:
 
 # ---- CSV ------------------------------------------------------------------------------------
 
-class _Lines:
-    """Physical lines of the text, each at most ``limit`` characters, counting as it goes."""
-
-    def __init__(self, text: io.TextIOBase, name: str, limit: int = MAX_LINE):
-        self.text, self.name, self.number, self.limit = text, name, 0, limit
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> str:
-        line = self.text.readline(self.limit + 1)
-        if not line:
-            raise StopIteration
-        self.number += 1
-        if len(line) > self.limit:
+def _lines(text: io.TextIOBase, name: str, limit: int = MAX_LINE) -> Iterator[str]:
+    """Physical lines of the text, each at most ``limit`` characters (a generator: a big file has millions)."""
+    readline, number = text.readline, 0
+    while line := readline(limit + 1):
+        number += 1
+        if len(line) > limit:
             raise _error(translate("Messages", "{name}, line {line}: the line is longer than {limit} characters. Is "
-                                               "this the right file?"), name=self.name, line=self.number,
-                         limit=f"{self.limit:,}")
-        return line
+                                               "this the right file?"), name=name, line=number, limit=f"{limit:,}")
+        yield line
 
 
 def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
@@ -332,31 +322,33 @@ def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
     f, _size = _open_regular(table.path)
     csv.field_size_limit(table.cell_limit)
     with f, io.TextIOWrapper(f, encoding=table.encoding, newline="") as text:
-        lines = _Lines(text, table.name, max(MAX_LINE, 2 * table.cell_limit))
-        reader = csv.reader(lines, delimiter=table.separator, strict=True)
-        n = 0
+        # reader.line_num: the physical lines read so far, for the messages
+        reader = csv.reader(_lines(text, table.name, max(MAX_LINE, 2 * table.cell_limit)), delimiter=table.separator,
+                            strict=True)
         try:
             for rec in reader:
-                n += 1
+                if rec and rec[0].startswith("\ufeff"):
+                    rec[0] = rec[0][1:]
+                yield 1, rec
+                break
+            for n, rec in enumerate(reader, 2):
                 if n > MAX_ROWS + 1:
                     raise _error(translate("Messages", "{name} has more than {rows} rows. Split it into smaller "
                                                        "files."), name=table.name, rows=f"{MAX_ROWS:,}")
-                if n == 1 and rec and rec[0].startswith("\ufeff"):
-                    rec[0] = rec[0][1:]
                 yield n, rec
         except csv.Error as e:
             if "field larger than field limit" in str(e):
                 raise _error(translate("Messages", "{name}, line {line}: a cell is longer than {limit} characters. "
                                                    "A field this long is not a customer, invoice or payment field; "
                                                    "check the quotes on that line."),
-                             name=table.name, line=lines.number, limit=f"{table.cell_limit:,}") from None
+                             name=table.name, line=reader.line_num, limit=f"{table.cell_limit:,}") from None
             raise _error(translate("Messages", "{name}, line {line}: the CSV is malformed ({reason}). Check the quotes "
                                                "on that line, or that the file really is a CSV."),
-                         name=table.name, line=lines.number, reason=str(e)) from None
+                         name=table.name, line=reader.line_num, reason=str(e)) from None
         except UnicodeDecodeError:
             raise _error(translate("Messages", "{name} changed while it was read (line {line} is not {encoding}). "
                                                "Import it again."),
-                         name=table.name, line=lines.number, encoding=table.encoding) from None
+                         name=table.name, line=reader.line_num, encoding=table.encoding) from None
 
 
 def _csv_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:
@@ -364,12 +356,13 @@ def _csv_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:
     for _n, _rec in records:  # the header
         break
     for n, rec in records:
-        if not "".join(rec).strip():   # (one call per row: a big file has millions of cells)
+        joined = "".join(rec)   # (one call per row: a big file has millions of cells)
+        if not joined.strip():
             continue
         if len(rec) > MAX_COLUMNS:
             raise _error(translate("Messages", "{name}, row {row} has {count} cells; at most {limit} columns are read."),
                          name=table.name, row=n, count=f"{len(rec):,}", limit=f"{MAX_COLUMNS:,}")
-        yield n, [restore_neutralised(c) if c[:1] == "'" else c for c in rec]
+        yield n, [restore_neutralised(c) if c[:1] == "'" else c for c in rec] if "'" in joined else rec
 
 
 # ---- xlsx -----------------------------------------------------------------------------------

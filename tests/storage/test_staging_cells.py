@@ -1,0 +1,78 @@
+"""How the quick lanes read an amount cell in SQL (storage.invoice_staging.plain_amount / minor_units): never a
+cell the parser refuses, and exactly the parser's amount for every cell they take; a NUL, where SQLite's
+GLOB and length() stop reading, is refused by its bytes."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from decimal import Decimal
+
+import pytest
+
+from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.money import NUMBER_FORMATS, parse_amount, to_minor
+from ar_desktop.services.importing import ImportRefused, import_file
+from ar_desktop.services.customers import add_customer
+from ar_desktop.storage.invoice_staging import minor_units, no_nul, plain_amount
+
+from conftest import write_csv
+
+CURRENCIES = {"JPY": 0, "EUR": 2, "BHD": 3}
+
+
+def _cells(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    fixed = ["", ".", ",", "0", "1", "1.", ".5", "1.5", "1,5", "1.50", "1.500", "0.00", "00.01", "1..2", "1.2.3",
+             "999999999999", "9999999999999", "999999999999.99", "99999999999", "1e3", " 1", "+1", "-1", "١٢",
+             "12\x00", "1.2\x00", "\x001", "1\x00.5"]
+    alphabet = "0123456789.,0123456789 -+e\u0661\x00"
+    return fixed + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("number_format", ["point", "comma"])
+def test_an_amount_taken_in_sql_is_the_parsers_amount(number_format):
+    fmt = NUMBER_FORMATS[number_format]
+    d = fmt.decimal
+    con = sqlite3.connect(":memory:")
+    taken = 0
+    try:
+        for currency, exp in CURRENCIES.items():
+            checks = " AND ".join(f"({c})" for c in plain_amount("?1", d, str(exp)))
+            sql = f"SELECT ({checks}) IS 1 AND {minor_units('?1', d, str(exp))} BETWEEN 1 AND 99999999999, " \
+                  f"{minor_units('?1', d, str(exp))}"
+            for cell in _cells(7, 4000):
+                ok, units = con.execute(sql, (cell,)).fetchone()
+                if not ok:
+                    continue
+                taken += 1
+                assert "\x00" not in cell, cell
+                try:
+                    amount = parse_amount(cell, currency, fmt=fmt)
+                except UserError:
+                    pytest.fail(f"SQL took {cell!r} ({currency}), the parser refuses it")
+                assert amount > Decimal(0) and to_minor(amount, currency) == units, (cell, currency, units)
+    finally:
+        con.close()
+    assert taken > 300   # plain amounts were among them
+
+
+def test_a_cell_with_a_nul_is_refused_by_its_bytes():
+    con = sqlite3.connect(":memory:")
+    try:
+        for cell, expected in (("R1", 1), ("R1\x00x", 0), ("", 1), ("\x00", 0)):
+            assert con.execute(f"SELECT {no_nul('?1')}", (cell,)).fetchone()[0] == expected
+    finally:
+        con.close()
+
+
+def test_an_invoice_file_with_a_nul_in_a_number_or_an_amount_is_refused_as_the_parser_refuses_it(books, tmp_path):
+    add_customer(books, {"code": "ACME", "name": "Acme"})
+    # past the first 8 KB, which the reader looks at for binary data (a NUL there refuses the whole file)
+    plain = [f"N-{k},ACME,2026-03-01,100.00" for k in range(400)]
+    path = write_csv(tmp_path / "nul.csv", ["number,customer_code,issue_date,amount", *plain,
+                                            "N-x\x00x,ACME,2026-03-01,100.00", "N-y,ACME,2026-03-01,12.5\x00"])
+    with pytest.raises(ImportRefused) as e:
+        import_file(books, "invoices", path)
+    rows = sorted((p.row, p.column) for p in e.value.report.errors)
+    assert rows == [(402, "number"), (403, "amount")]
