@@ -50,15 +50,26 @@ def record_outcomes_on_open(books: Books) -> bool:
     """The opening step of collections.record_outcomes, where the file can take it: not on a read-only disk,
     and never in the way of what the user opened the file for (a full disk or a damaged file is reported by
     that, and the outcomes are recorded on a later open or payment). Returns whether it recorded anything."""
-    from ar_desktop.services.collections import record_outcomes
-
     if books.db.read_only:
         return False
     try:
+        if not _commitments_waiting(books):
+            return False
+        from ar_desktop.services.collections import record_outcomes
+
         return record_outcomes(books)
     except UserError as e:
         logging.getLogger("ar_desktop").warning("promise and plan outcomes not recorded on opening: %s", e)
         return False
+
+
+def _commitments_waiting(books: Books) -> bool:
+    """Whether ``record_outcomes`` could have anything to record: a promise open or kept (a kept one is reopened
+    when a payment it counted was reversed) or a payment plan open. In plain SQL: a file without any (a new
+    company, a file just imported) is opened without loading the collections at all."""
+    with books.db.reader() as con:
+        return bool(con.execute("SELECT EXISTS (SELECT 1 FROM promise WHERE status IN ('open', 'kept')) "
+                                "OR EXISTS (SELECT 1 FROM payment_plan WHERE status = 'open')").fetchone()[0])
 
 
 def company_profile(books: Books) -> CompanyProfile:
