@@ -31,9 +31,10 @@ the session just before it commits; a rollback or a kill undoes all of it with t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
@@ -62,9 +63,28 @@ _KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
 _PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
 SHARE = 10   # the invoice indexes that follow paid are deferred once 1/SHARE of the invoices were paid
 _WRITERS = "bulk_writers"
+_MANY_TERMS, _BIG_HASH, _FTS5_HASH = 50_000, 64 << 20, 1 << 20   # rows; FTS5's pending terms: ours, its default
 _OVERPAID = text(
     "SELECT i.number FROM invoice i WHERE i.paid > i.amount AND i.id IN "
     "(SELECT invoice_id FROM allocation WHERE id BETWEEN :lo AND :hi) LIMIT 1")
+
+
+@contextlib.contextmanager
+def _pending_terms(con, name: str, above: int, content: str) -> Iterator[None]:
+    """Many rows into the FTS5 table ``name`` in one statement: FTS5 writes its pending terms out as a new
+    segment whenever they pass its ``hashsize`` (1 MB by default), and merges those segments as they come;
+    with 64 MB pending at a time, a million invoices take about a third less time (and up to 64 MB more
+    memory, once). The setting is put back as it was (no row: FTS5's default) in the same transaction."""
+    if con.exec_driver_sql(f"SELECT count(*) FROM {content} WHERE id > ?", (above,)).scalar() < _MANY_TERMS:
+        yield
+        return
+    before = con.exec_driver_sql(f"SELECT v FROM {name}_config WHERE k = 'hashsize'").first()
+    con.exec_driver_sql(f"INSERT INTO {name} ({name}, rank) VALUES ('hashsize', ?)", (_BIG_HASH,))
+    yield
+    con.exec_driver_sql(f"INSERT INTO {name} ({name}, rank) VALUES ('hashsize', ?)",
+                        (_FTS5_HASH if before is None else before[0],))
+    if before is None:
+        con.exec_driver_sql(f"DELETE FROM {name}_config WHERE k = 'hashsize'")
 
 
 def _datetime(v: dt.datetime | None) -> str | None:
@@ -160,8 +180,9 @@ class BulkWriter:
             con.exec_driver_sql(f"DELETE FROM {HOLD}")
             for name, (content, columns, _detail) in SEARCH.items():
                 cols = ", ".join(columns)
-                con.exec_driver_sql(f"INSERT INTO {name} (rowid, {cols}) SELECT id, {cols} FROM {content} "
-                                    f"WHERE id > ?", (above[name],))
+                with _pending_terms(con, name, above[name], content):
+                    con.exec_driver_sql(f"INSERT INTO {name} (rowid, {cols}) SELECT id, {cols} FROM {content} "
+                                        f"WHERE id > ?", (above[name],))
         deferred, self._deferred = self._deferred, []
         for sql in deferred:
             con.exec_driver_sql(sql)

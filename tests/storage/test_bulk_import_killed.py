@@ -210,3 +210,38 @@ def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what,
         assert con.execute("SELECT count(*) FROM payment").fetchone()[0] == ROWS
     finally:
         con.close()
+
+
+def _search_settings(path: Path) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT 'invoice', k, v FROM invoice_search_config UNION ALL "
+                                  "SELECT 'customer', k, v FROM customer_search_config"))
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize(("what", "n"), [("INSERT INTO invoice_search@HASHSIZE", 1),
+                                         ("INSERT INTO invoice_search@HASHSIZE", 2),
+                                         ("DELETE FROM invoice_search_config", 1)])
+def test_a_big_search_fill_killed_while_fts5_holds_more_terms_leaves_the_file_as_before(tmp_path, what, n):
+    """Many rows enter the search with FTS5's pending terms raised (storage.bulk_repo._pending_terms, here from
+    100 rows on) and its setting put back in the same transaction: killed when it is raised, put back or its row
+    removed, the file is as before, with FTS5's default settings; importing again leaves them so."""
+    script = "import ar_desktop.storage.bulk_repo as bulk\nbulk._MANY_TERMS = 100\n" + KILLED_AT
+    path = _company(tmp_path / "terms.ardb")
+    before, settings = _indexes(path), _search_settings(path)
+    csv = _csv(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", script, str(path), str(csv), what, str(n)], env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _state(path) == (0, 0, 0, [], 0) and _indexes(path) == before and _search_settings(path) == settings
+
+    done = subprocess.run([sys.executable, "-c", script, str(path), str(csv), what, "0"], env=ENV,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert check_path(path).ok
+    assert _state(path) == (ROWS, ROWS // 5, 1, [], 0) and _search_settings(path) == settings
