@@ -32,7 +32,8 @@ from ar_desktop.storage.days import from_iso_sql
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.orm import Invoice
 
-__all__ = ["Staging", "amount_parts", "iso_day", "minor_units", "no_nul", "plain_amount", "plain_text", "quoted", "stage_cells"]
+__all__ = ["Staging", "amount_parts", "iso_day", "minor_units", "no_nul", "plain_amount", "plain_text", "quoted",
+           "stage_cells"]
 
 STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
@@ -84,7 +85,8 @@ def plain_amount(a: str, decimal: str, decimals: str) -> list[str]:
     invoice file these checks were half the cost of storing a plain row). GLOB and length() stop at a NUL:
     a cell holding one is refused by its bytes (the parser refuses it)."""
     pos = f"instr({a}, '{decimal}')"
-    return [f"{a} NOT GLOB '*[^0-9{decimal}]*'", no_nul(a), f"({pos} = 0 OR instr(substr({a}, {pos} + 1), '{decimal}') = 0)",
+    return [f"{a} NOT GLOB '*[^0-9{decimal}]*'", no_nul(a),
+            f"({pos} = 0 OR instr(substr({a}, {pos} + 1), '{decimal}') = 0)",
             f"(CASE {pos} WHEN 0 THEN length({a}) ELSE {pos} - 1 END) BETWEEN 1 AND 12",
             f"({pos} = 0 OR length({a}) - {pos} BETWEEN 1 AND {decimals})"]
 
