@@ -262,3 +262,55 @@ def test_killed_backups_of_a_file_written_elsewhere(company, tmp_path):
     books.close()
     assert not part.exists() and not list(tmp_path.glob("*.part*")), list(tmp_path.iterdir())
     assert not list((tmp_path / "co.backups" / ".pending").glob("*"))
+
+
+# Opens a company file, changes it, says "closing", and closes it: the automatic backup on closing.
+CLOSER = textwrap.dedent("""
+    import sys
+    from ar_desktop.services.company_file import open_company
+    from ar_desktop.services.customers import add_customer
+    books = open_company(sys.argv[1])
+    books.db.wait_until_checked()
+    add_customer(books, {"code": sys.argv[2], "name": "Closer"})
+    print("closing", flush=True)
+    books.close()
+""")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_killed_while_the_closing_backup_copies_the_file(company, tmp_path):
+    """The closing backup of a checked file is a byte copy of the checkpointed file (storage.backup._copy_file):
+    killed while it copies or checks the copy, the company file is sound, no copy has a backup's name unless it
+    is whole and sound, and the next open tidies what was left."""
+    con = sqlite3.connect(company)   # ~40 MB, so that a kill lands while the copy is being written or checked
+    con.executemany("INSERT INTO setting (key, value) VALUES (?, ?)", [(f"ballast.{i}", "x" * 2**20) for i in range(40)])
+    con.commit()
+    con.close()
+    books = open_company(company)   # checked and closed cleanly once: the next opens trust it
+    books.db.auto_backup = False
+    books.close()
+    folder = tmp_path / "co.backups"
+    rng = random.Random(3)
+    left_behind = 0
+    for k in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", CLOSER, str(company), f"K{k}"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=ENV)
+        assert proc.stdout.readline().strip() == "closing", proc.stderr.read()[-2000:]
+        deadline = time.monotonic() + 60
+        while not list(folder.glob("*.part")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.001)
+        time.sleep(rng.uniform(0.0, 0.02))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        proc.stdout.close()
+        proc.stderr.close()
+        left_behind += bool(list(folder.glob("*.part")))
+        for copy in folder.glob("*-closed.ardb"):   # a copy that got its name is whole and sound
+            assert check_path(copy).ok, copy
+    assert left_behind, "no kill landed during a copy"
+    report = check_path(company)
+    assert report.ok, report.text()
+    books = open_company(company)   # the next open tidies what the killed closings left
+    books.db.auto_backup = False
+    books.close()
+    assert not list(folder.glob("*.part*")), list(folder.iterdir())
