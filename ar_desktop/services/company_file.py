@@ -41,7 +41,7 @@ def open_company(path: str | Path, clock: Clock | None = None, *, record_outcome
     that only reads; the window, until its tabs are filled: storage.engine.open_database). ``watch`` follows
     and may cancel a long opening (storage.opening)."""
     books = Books(open_database(path, reading=reading, watch=watch), clock or SystemClock())
-    if record_outcomes:
+    if record_outcomes and _commitments_waiting(books):
         record_outcomes_on_open(books)
     return books
 
@@ -50,13 +50,11 @@ def record_outcomes_on_open(books: Books) -> bool:
     """The opening step of collections.record_outcomes, where the file can take it: not on a read-only disk,
     and never in the way of what the user opened the file for (a full disk or a damaged file is reported by
     that, and the outcomes are recorded on a later open or payment). Returns whether it recorded anything."""
+    from ar_desktop.services.collections import record_outcomes
+
     if books.db.read_only:
         return False
     try:
-        if not _commitments_waiting(books):
-            return False
-        from ar_desktop.services.collections import record_outcomes
-
         return record_outcomes(books)
     except UserError as e:
         logging.getLogger("ar_desktop").warning("promise and plan outcomes not recorded on opening: %s", e)
@@ -64,12 +62,16 @@ def record_outcomes_on_open(books: Books) -> bool:
 
 
 def _commitments_waiting(books: Books) -> bool:
-    """Whether ``record_outcomes`` could have anything to record: a promise open or kept (a kept one is reopened
-    when a payment it counted was reversed) or a payment plan open. In plain SQL: a file without any (a new
-    company, a file just imported) is opened without loading the collections at all."""
-    with books.db.reader() as con:
-        return bool(con.execute("SELECT EXISTS (SELECT 1 FROM promise WHERE status IN ('open', 'kept')) "
-                                "OR EXISTS (SELECT 1 FROM payment_plan WHERE status = 'open')").fetchone()[0])
+    """Whether recording the outcomes on opening could record anything: a promise open or kept (a kept one is
+    reopened when a payment it counted was reversed) or a payment plan open. In plain SQL: a file without any
+    (a new company, a file just imported) is opened without loading the collections at all. A file that cannot
+    be read says so where the outcomes are recorded (True)."""
+    try:
+        with books.db.reader() as con:
+            return bool(con.execute("SELECT EXISTS (SELECT 1 FROM promise WHERE status IN ('open', 'kept')) "
+                                    "OR EXISTS (SELECT 1 FROM payment_plan WHERE status = 'open')").fetchone()[0])
+    except UserError:
+        return True
 
 
 def company_profile(books: Books) -> CompanyProfile:
