@@ -3,8 +3,7 @@
     .venv/bin/python benchmarks/import_speed.py [--before main] [--invoices 100000] [--customers 5000]
                                                 [--payments 60000] [--folder DIR]
 
-Writes three CSV files (customers, invoices, payments) to a temporary folder once (``--folder``: to DIR,
-reused by the next run with the same figures), then for each
+Writes three CSV files (customers, invoices, payments) to a temporary folder once, then for each
 version of the program (``--before``: a git revision, checked out in a temporary worktree by
 ``sides.before_tree``; "after": this working tree) creates an empty company file with `ar-desktop init`
 and times each `ar-desktop --db FILE import KIND CSV` as a separate process, the way a bookkeeper
@@ -40,16 +39,9 @@ from sides import ROOT, before_tree, revision, run_command  # noqa: E402
 
 def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int, today: dt.date,
                seed: int = 11) -> tuple[Path, Path, Path]:
-    """The three CSV files in ``folder``; ``folder/written.txt`` names what they hold, so that a run with the
-    same figures (``--folder``) reuses them. Lines are written as text (no cell needs quoting) and the random
+    """The three CSV files in ``folder``. Lines are written as text (no cell needs quoting) and the random
     figures drawn with ``random()`` over precomputed day strings: a million invoices in seconds, not minutes."""
-    stamp = folder / "written.txt"
-    names = folder / "customers.csv", folder / "invoices.csv", folder / "payments.csv"
-    key = f"{n_customers} {n_invoices} {n_payments} {today.isoformat()} {seed}\n"
-    if stamp.exists() and stamp.read_text() == key and all(f.exists() for f in names):
-        return names
-    stamp.unlink(missing_ok=True)
-    customers, invoices, payments = names
+    customers, invoices, payments = folder / "customers.csv", folder / "invoices.csv", folder / "payments.csv"
     rng = random.Random(seed)
     rand = rng.random
     with customers.open("w", newline="", encoding="utf-8") as fh:
@@ -73,7 +65,8 @@ def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int,
             customer_of.append(c)
             cents_of.append(cents)
             due = "" if i % 2 else day[d + 30]   # half take the customer's terms
-            lines.append(f"R{i:07d},K{c:05d},{day[d]},{due},{cents // 100}.{cents % 100:02d},,PO {i},Goods delivered\n")
+            lines.append(f"R{i:07d},K{c:05d},{day[d]},{due},{cents // 100}.{cents % 100:02d},,PO {i},"
+                         "Goods delivered\n")
             if len(lines) == 10_000:
                 fh.writelines(lines)
                 lines.clear()
@@ -93,16 +86,16 @@ def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int,
                 fh.writelines(lines)
                 lines.clear()
         fh.writelines(lines)
-    stamp.write_text(key)
-    return names
+    return customers, invoices, payments
 
 
 def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]) -> dict[str, tuple]:
-    db = folder / f"{label}.ardb"
     # compiled first, as an installed program is: with PYTHONDONTWRITEBYTECODE set, every command would
     # otherwise compile the package's sources again (~0.3 s of each figure)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(version / "ar_desktop")], check=True,
                    stdout=subprocess.DEVNULL)
+
+    db = folder / f"{label}.ardb"
     for old in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm"))):
         old.unlink(missing_ok=True)   # a folder reused (--folder): a new company file each time
     shutil.rmtree(folder / f"{label}.backups", ignore_errors=True)
@@ -123,13 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--invoices", type=int, default=100_000)
     p.add_argument("--payments", type=int, default=60_000)
     p.add_argument("--keep", action="store_true", help="keep the folder with the CSV files and the company files")
-    p.add_argument("--folder", type=Path, help="write the CSV files here, or reuse those written there for the same "
-                                                "figures; kept, and the company files with them")
+    p.add_argument("--folder", type=Path, help="write the CSV files there once, and reuse them when they are "
+                                               "there (same counts); the company files are written there too")
     args = p.parse_args(argv)
-    if args.folder:
-        args.folder.mkdir(parents=True, exist_ok=True)
-        for side in ("before", "after"):
-            (args.folder / f"{side}.ardb").unlink(missing_ok=True)
     folder = args.folder or Path(tempfile.mkdtemp(prefix="ar-import-bench-"))
     try:
         t = time.perf_counter()

@@ -64,12 +64,16 @@ def record_outcomes_on_open(books: Books) -> bool:
 
 
 def _commitments_waiting(books: Books) -> bool:
-    """Whether ``record_outcomes`` could have anything to record: a promise open or kept (a kept one is reopened
-    when a payment it counted was reversed) or a payment plan open. In plain SQL: a file without any (a new
-    company, a file just imported) is opened without loading the collections at all."""
-    with books.db.reader() as con:
-        return bool(con.execute("SELECT EXISTS (SELECT 1 FROM promise WHERE status IN ('open', 'kept')) "
-                                "OR EXISTS (SELECT 1 FROM payment_plan WHERE status = 'open')").fetchone()[0])
+    """Whether recording the outcomes on opening could record anything: a promise open or kept (a kept one is
+    reopened when a payment it counted was reversed) or a payment plan open. In plain SQL: a file without any
+    (a new company, a file just imported) is opened without loading the collections at all. A file that cannot
+    be read says so where the outcomes are recorded (True)."""
+    try:
+        with books.db.reader() as con:
+            return bool(con.execute("SELECT EXISTS (SELECT 1 FROM promise WHERE status IN ('open', 'kept')) "
+                                    "OR EXISTS (SELECT 1 FROM payment_plan WHERE status = 'open')").fetchone()[0])
+    except UserError:
+        return True
 
 
 def company_profile(books: Books) -> CompanyProfile:
