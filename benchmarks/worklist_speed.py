@@ -101,17 +101,29 @@ def _window_picker(books, t: Timings) -> None:
               note=lambda _r: f"{tab.customer.count() - 1:,} customers")
 
 
+FLOOR_SQL = ("SELECT customer_id, sum(amount - paid) FROM invoice WHERE issue_date <= ? AND "
+             "(closed_on IS NULL OR closed_on > ?) GROUP BY customer_id")
+
+
+def floor_query(con: sqlite3.Connection, as_of: dt.date) -> list[tuple[int, int]]:
+    """The floor's one query: per customer, the invoices issued by ``as_of`` and not closed by then, from the
+    open set's index. The day is bound as the file stores it: a day number since the day-numbers migration
+    (storage.days), ISO text before (an INTEGER column compared with text matches every row or none)."""
+    from ar_desktop.storage import days
+
+    d = days.day(as_of) if days.in_use(con) else as_of.isoformat()
+    return con.execute(FLOOR_SQL, (d, d)).fetchall()
+
+
 def floor_figures(path: Path, t: Timings) -> None:
     """SQLite alone (the sqlite3 module, as the shell would run it): the invoices open today and a year ago
     from the open set's index, summed per customer."""
     con = sqlite3.connect(path)
     today = dt.date.today()
     for label, back in (("today", 0), ("a year ago", 365)):
-        d = (today - dt.timedelta(days=back)).isoformat()
-        sql = ("SELECT customer_id, sum(amount - paid) FROM invoice WHERE issue_date <= ? AND "
-               "(closed_on IS NULL OR closed_on > ?) GROUP BY customer_id")
+        d = today - dt.timedelta(days=back)
         t.measure(f"SQLite floor: open amounts per customer as of {label} (whole table)",
-                  lambda d=d: con.execute(sql, (d, d)).fetchall())
+                  lambda d=d: floor_query(con, d))
     con.close()
 
 

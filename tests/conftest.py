@@ -12,8 +12,23 @@ import pytest
 from ar_desktop.clock import FixedClock
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.context import Books
+from day_number_guard import Guard
 
 TODAY = dt.date(2026, 3, 31)
+
+_DAY_NUMBERS = Guard()
+_DAY_NUMBERS.install()
+
+
+@pytest.fixture(autouse=True)
+def _day_numbers_compared_as_days(request):
+    """Fails a test whose SQL compares a day-number column with ISO text (tests/day_number_guard.py)."""
+    _DAY_NUMBERS.seen.clear()
+    yield
+    if _DAY_NUMBERS.seen and request.node.get_closest_marker("iso_dates") is None:
+        report = _DAY_NUMBERS.report()
+        _DAY_NUMBERS.seen.clear()
+        pytest.fail(report, pytrace=False)
 
 
 def write_csv(path: Path, lines: list[str] | str, *, encoding: str = "utf-8", bom: bool = False) -> Path:
