@@ -10,11 +10,11 @@ import datetime as dt
 from types import SimpleNamespace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ar_desktop.ui import palette
 from ar_desktop.ui.column_fit import keep_columns_fitted
+from ar_desktop.ui.read_only_table import read_only_table
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.i18n import name_of, render
 from ar_desktop.ui.messages import confirm, run_action
@@ -31,12 +31,7 @@ def _services():
 def list_table(model, *groups: dict[int, int]) -> QTableView:
     """A read-only list whose columns fit their content (``column_fit``): ``groups`` name the columns that
     give up room on a narrow screen, first group first (the last column takes what is left)."""
-    t = QTableView()
-    t.setModel(model)
-    t.verticalHeader().hide()
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setAlternatingRowColors(True)
+    t = read_only_table(model)
     t.setWordWrap(False)
     header = t.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

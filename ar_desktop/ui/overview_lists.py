@@ -5,10 +5,10 @@ click) asks for what is behind it (``opened``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QStackedWidget,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView, QVBoxLayout, QWidget
 
 from ar_desktop.ui import palette
+from ar_desktop.ui.read_only_table import read_only_table
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 
 ACTION_TEXT = {"calls": QT_TRANSLATE_NOOP("Overview", "Calls to make"),
@@ -18,13 +18,7 @@ ACTION_TEXT = {"calls": QT_TRANSLATE_NOOP("Overview", "Calls to make"),
 
 
 def _table(model: RowsModel, rows_visible: int = 5) -> QTableView:
-    t = QTableView()
-    t.setModel(model)
-    t.verticalHeader().hide()
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
+    t = read_only_table(model)
     t.setWordWrap(False)
     h = t.horizontalHeader()
     h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain.credit_check import DECISION_NAMES, DECISIONS, SOURCE_NAMES, SOURCES, NewCustomerCap
@@ -16,6 +16,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.services import credit_checks, insurance, limitation
 from ar_desktop.services.context import Books
 from ar_desktop.services.credit_settings import CreditRiskSettings, credit_risk_settings, set_credit_risk_settings
+from ar_desktop.ui.read_only_table import read_only_table
 from ar_desktop.ui.rows_model import RowColumn, RowsModel
 from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, date_edit, line
 from ar_desktop.ui.i18n import name_of, render
@@ -40,12 +41,7 @@ def _optional_date(dialog: FormDialog, key: str, label: str, check_text: str, va
 
 
 def _table(model) -> QTableView:
-    t = QTableView()
-    t.setModel(model)
-    t.verticalHeader().hide()
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setAlternatingRowColors(True)
+    t = read_only_table(model)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headings whole
     t.horizontalHeader().setStretchLastSection(True)
     return t
