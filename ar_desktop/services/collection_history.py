@@ -118,14 +118,9 @@ OUTCOME_NAMES = {"reached": translate("Messages", "reached"), "no_answer": trans
                  "promised": translate("Messages", "promised to pay"),
                  "disputed": translate("Messages", "disputes an invoice"),
                  "refused": translate("Messages", "refused to pay")}
-_EVENT_NAMES = {
-    "hold_released": translate("Messages", "Hold released"),
-    "credit_review": translate("Messages", "Credit reviewed"),
-    "plan": translate("Messages", "Payment plan"),
-    "plan_broken": translate("Messages", "Payment plan broken"),
-    "plan_kept": translate("Messages", "Payment plan kept"),
-    "plan_cancelled": translate("Messages", "Payment plan cancelled"),
-}
+# The timeline names an entry's kind beside its details (domain.collection_file.KIND_NAMES): of these kinds the
+# details are the note alone, never the kind's label again ("payment plan | Payment plan: …").
+_NOTE_ALONE = {"note", "hold_released", "credit_review", "plan", "plan_broken", "plan_kept", "plan_cancelled"}
 
 
 def _event_text(e, ladder: Ladder) -> Text:
@@ -134,9 +129,9 @@ def _event_text(e, ladder: Ladder) -> Text:
     amount = Amount(e.amount) if e.amount is not None else ""  # in the reader's amount style
     by = e.promise_date.isoformat() if e.promise_date else "?"
     kind = e.kind
-    if kind == "note":  # the timeline names the kind beside it ("note"): the note alone, never "Note: …" again
+    if kind in _NOTE_ALONE:
         note = from_stored(e.note)
-        return note if isinstance(note, Text) else verbatim(note)
+        return note if isinstance(note, Text) else verbatim(note or "")
     if kind == "step_done":
         text = Text(translate("Messages", "Step done: {step}"), step=name)
     elif kind == "step_skipped":
@@ -156,14 +151,11 @@ def _event_text(e, ladder: Ladder) -> Text:
                     amount=amount)
     elif kind == "dispute_resolved":
         text = Text(translate("Messages", "Dispute on invoice {number} resolved"), number=e.invoice_number)
-    elif kind == "hold":
-        text = Text(translate("Messages", "Collections on hold until {date}"),
-                    date=e.hold_until.isoformat() if e.hold_until else "?")
+    elif kind == "hold":  # beside its kind, "hold"
+        text = Text(translate("Messages", "until {date}"), date=e.hold_until.isoformat() if e.hold_until else "?")
     elif kind == "credit_override":
         text = (Text(translate("Messages", "Credit limit overridden for invoice {number}"), number=e.invoice_number)
                 if e.invoice_number else Text(translate("Messages", "Credit limit overridden")))
-    elif kind in _EVENT_NAMES:
-        text = Text(_EVENT_NAMES[kind])
     else:
         text = verbatim(kind)
     note = from_stored(e.note) if kind != "promise" else ""

@@ -2030,11 +2030,11 @@ Write off every overdue invoice of {1} now?</source>
     </message>
     <message>
         <source>hold</source>
-        <translation>挂起</translation>
+        <translation>暂停催收</translation>
     </message>
     <message>
         <source>hold released</source>
-        <translation>解除挂起</translation>
+        <translation>恢复催收</translation>
     </message>
     <message>
         <source>note</source>
@@ -3729,28 +3729,8 @@ Receivables and collections for bookkeepers.</source>
         <translation>拒绝付款</translation>
     </message>
     <message>
-        <source>Hold released</source>
-        <translation>解除暂停</translation>
-    </message>
-    <message>
-        <source>Credit reviewed</source>
-        <translation>已完成信用复核</translation>
-    </message>
-    <message>
-        <source>Payment plan</source>
-        <translation>分期付款计划</translation>
-    </message>
-    <message>
-        <source>Payment plan broken</source>
-        <translation>分期付款计划已违约</translation>
-    </message>
-    <message>
-        <source>Payment plan kept</source>
-        <translation>分期付款计划已履行</translation>
-    </message>
-    <message>
-        <source>Payment plan cancelled</source>
-        <translation>分期付款计划已取消</translation>
+        <source>until {date}</source>
+        <translation>至 {date}</translation>
     </message>
     <message>
         <source>Step done: {step}</source>
@@ -3783,10 +3763,6 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Dispute on invoice {number} resolved</source>
         <translation>发票 {number} 的争议已解决</translation>
-    </message>
-    <message>
-        <source>Collections on hold until {date}</source>
-        <translation>暂停催收至 {date}</translation>
     </message>
     <message>
         <source>Credit limit overridden for invoice {number}</source>

@@ -12,7 +12,8 @@ import pytest
 from pdftext import find_words, text, words
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.services import collection_history, collection_log, letters, worklist
+from ar_desktop.services import (collection_history, collection_holds, collection_log, credit_limits, letters,
+                                 payment_plans, worklist)
 from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.services.demo import build_demo
 
@@ -107,3 +108,26 @@ def test_a_note_reads_its_label_once(books):
     assert "备注：" not in chinese and "备注:" not in chinese
     entry = [e for e in collection_history.history(books, "GRA07") if e.kind == "note"][-1]
     assert str(entry.text) == "Rang the accountant, cheque in the post"
+
+
+def test_plans_holds_and_credit_reviews_read_their_label_once(books):
+    """As the note: a plan read "payment plan | Payment plan: …" (分期付款计划 | 分期付款计划：…), a hold "hold |
+    Collections on hold until …", a credit review "credit review | Credit reviewed: …"; each label stands once,
+    in its column, and the details say the rest."""
+    code = "GRA07"
+    number = payment_plans.plan_candidates(books, code)[0].number
+    payment_plans.create_payment_plan(books, code, [number], 2, TODAY + dt.timedelta(days=10), 30, "agreed by phone",
+                                      starts_on=TODAY)
+    collection_holds.put_on_hold(books, code, TODAY + dt.timedelta(days=5), "waiting for the delivery notes", on=TODAY)
+    collection_holds.release_hold(books, code, TODAY, "notes found")
+    credit_limits.mark_credit_reviewed(books, code, TODAY, "limit kept")
+    english = " ".join(text(collection_file_pdf(books, code, TODAY)).split())
+    assert f"payment plan 2 instalments of " in english and "Payment plan" not in english, english
+    assert "hold until 2026-04-05: waiting for the delivery notes" in english and "on hold until" not in english
+    assert "hold released notes found" in english and "Hold released" not in english
+    assert "credit review limit kept" in english and "Credit reviewed" not in english
+    chinese = " ".join(text(collection_file_pdf(books, code, TODAY, _chinese())).split())
+    for label, details in (("分期付款计划", "分 2 期"), ("暂停催收", "至 2026-04-05：waiting for the delivery notes"),
+                           ("恢复催收", "notes found"), ("信用复核", "limit kept")):
+        assert f"{label} " in chinese and details in chinese, (label, chinese)
+        assert chinese.count(label) == 1, (label, chinese)

@@ -70,8 +70,8 @@ def test_plan_covering_everything_overdue_pauses_the_ladder(bk):
     assert info.instalments == ((d(30), Decimal("200.00")), (d(60), Decimal("200.00")), (d(90), Decimal("200.00")))
     assert info.total == Decimal("600.00") and info.starts_on == d(20) and info.ends_on == d(93)
     (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan"]
-    assert str(entry.text) == ("Payment plan: 3 instalments of 200.00 from 2026-03-31 every 30 days "
-                          "(invoices I1, I2). agreed on the phone")
+    assert str(entry.text) == ("3 instalments of 200.00 from 2026-03-31 every 30 days "   # beside "payment plan"
+                               "(invoices I1, I2). agreed on the phone")
     assert entry.amount == Decimal("600.00")
 
 
@@ -106,7 +106,7 @@ def test_missed_instalment_breaks_the_plan_once_and_the_ladder_resumes(bk, clock
     assert kinds(bk).count("plan_broken") == 1
     (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan_broken"]
     assert entry.date == d(64)
-    assert str(entry.text) == "Payment plan broken: Paid 200.00 of 400.00 due by 2026-04-30."
+    assert str(entry.text) == "Paid 200.00 of 400.00 due by 2026-04-30."
     (info,) = payment_plans.payment_plans(bk, "C1")
     assert info.status == "broken" and info.ends_on == d(63)
     assert row(bk, 63).state == "promised"   # looking back: the plan still held that day
@@ -196,7 +196,7 @@ def test_last_instalment_unpaid_breaks_the_plan_the_day_after_its_last_day(bk, c
     assert row(bk, 94).state == "action_due"   # the day after: the invoices are back on the ladder ...
     reopen(bk, clock, 120)                       # ... and the first opening after it records the break, dated then
     (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan_broken"]
-    assert entry.date == d(94) and str(entry.text) == "Payment plan broken: Paid 400.00 of 600.00 due by 2026-05-30."
+    assert entry.date == d(94) and str(entry.text) == "Paid 400.00 of 600.00 due by 2026-05-30."
     assert plan_row(bk) == ("broken", d(93))
     reopen(bk, clock, 121)
     assert kinds(bk).count("plan_broken") == 1 and row(bk, 93).state == "promised"  # looking back: it held
@@ -234,7 +234,7 @@ def test_a_late_instalment_broke_the_plan_even_if_nobody_looked_in_time(bk, cloc
     assert row(bk, 33).state == "promised"
     pay(bk, clock, 40, "200.00")   # the outcome step runs with the payment
     (entry,) = [e for e in collection_history.history(bk, "C1") if e.kind == "plan_broken"]
-    assert entry.date == d(34) and str(entry.text) == "Payment plan broken: Paid 0.00 of 200.00 due by 2026-03-31."
+    assert entry.date == d(34) and str(entry.text) == "Paid 0.00 of 200.00 due by 2026-03-31."
     assert plan_row(bk) == ("broken", d(33)) and row(bk, 45).state == "action_due"
     reopen(bk, clock, 45)
     assert kinds(bk).count("plan_broken") == 1

@@ -73,7 +73,7 @@ def test_plan_through_the_dialog_then_a_missed_instalment(window, qtbot, when_di
     window.collections.as_of.setDate(QDate(2026, 4, 20))
     _row(window.collections)
     texts = [str(e.text) for e in window.collections.history.entries if e.kind == "plan_broken"]
-    assert texts == ["Payment plan broken: Paid 0.00 of 300.00 due by 2026-04-15."]
+    assert texts == ["Paid 0.00 of 300.00 due by 2026-04-15."]
 
 
 def test_schedule_follows_the_choices(window, qtbot):
