@@ -21,11 +21,11 @@ _DAY_NUMBERS.install()
 
 
 @pytest.fixture(autouse=True)
-def _day_numbers_compared_as_days(request):
+def _day_numbers_compared_as_days():
     """Fails a test whose SQL compares a day-number column with ISO text (tests/day_number_guard.py)."""
     _DAY_NUMBERS.seen.clear()
     yield
-    if _DAY_NUMBERS.seen and request.node.get_closest_marker("iso_dates") is None:
+    if _DAY_NUMBERS.seen:
         report = _DAY_NUMBERS.report()
         _DAY_NUMBERS.seen.clear()
         pytest.fail(report, pytrace=False)

@@ -5,7 +5,8 @@ numbers and their times as microseconds. SQLite compares an INTEGER with TEXT wi
 sorts before every text), so ``WHERE due_date < '2026-11-30'`` is silently true for every row. The test suite
 (tests/conftest.py) reads every statement the program's SQLite connections run, with its parameters filled in
 (sqlite3's trace callback: the expanded SQL), and fails a test whose SQL compares one of those columns with a
-'YYYY-MM-DD' text, or hands one to a date function that reads ISO text (``julianday(due_date)``).
+'YYYY-MM-DD' text, or hands one to a date function that reads ISO text (``julianday(due_date)``), on a file
+that holds day numbers (migrations, and files from before 0024, rightly read ISO text).
 
 What it can tell: a column named with its table or alias (``i.due_date``, ``invoice.due_date``), or named alone
 where only day-number tables of the statement have it (``date`` of ``payment`` but not of ``collection_event``).
@@ -125,11 +126,11 @@ class Guard:
         self.seen: list[tuple[str, list[str]]] = []
         self.migrating = 0
 
-    def trace(self, sql: str) -> None:
+    def trace(self, sql: str, day_numbers=lambda: True) -> None:
         if self.migrating:
             return
         found = offences(sql)
-        if found:
+        if found and day_numbers():
             self.seen.append((sql, found))
 
     def install(self) -> None:
@@ -140,8 +141,22 @@ class Guard:
         real = sqlite3.connect
 
         def connect(*args, **kwargs):
+            def day_numbers() -> bool:
+                """Whether the file holds day numbers now (an older file, a backup read before its upgrade,
+                keeps ISO text: its SQL rightly compares text). Asked only of a statement found wrong, on a
+                connection of its own; when that cannot tell (a file in memory, a lock), it does."""
+                try:
+                    other = real(*args, **kwargs)
+                    try:
+                        kinds = {r[1]: r[2] for r in other.execute("PRAGMA table_info(invoice)")}
+                    finally:
+                        other.close()
+                except sqlite3.Error:
+                    return True
+                return kinds.get("issue_date", "INTEGER").upper() == "INTEGER"
+
             con = real(*args, **kwargs)
-            con.set_trace_callback(self.trace)
+            con.set_trace_callback(lambda sql: self.trace(sql, day_numbers))
             return con
 
         sqlite3.connect = sqlite3.dbapi2.connect = connect   # (SQLAlchemy connects through dbapi2)

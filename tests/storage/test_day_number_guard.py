@@ -66,6 +66,25 @@ def test_the_guard_reads_the_statements_of_the_programs_connections(books, monke
     assert "due_date <= '2026-03-31'" in guard.report()
 
 
+def test_a_file_from_before_the_day_numbers_may_compare_iso_text(tmp_path, monkeypatch):
+    """An older file (a backup read before its upgrade) holds ISO text: its SQL rightly compares text."""
+    from old_files import file_at_revision
+
+    guard = Guard()
+    monkeypatch.setattr(sqlite3, "connect", sqlite3.connect)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", sqlite3.dbapi2.connect)
+    monkeypatch.setattr(command, "upgrade", command.upgrade)
+    monkeypatch.setattr(command, "downgrade", command.downgrade)
+    guard.install()
+    old = file_at_revision(tmp_path / "old.ardb", "0020")
+    con = sqlite3.connect(old)
+    try:
+        con.execute("SELECT count(*) FROM invoice WHERE due_date <= '2026-03-31'").fetchall()
+    finally:
+        con.close()
+    assert guard.seen == []
+
+
 def test_the_worklist_benchmarks_floor_counts_the_invoices_open_on_the_day(books):
     """SQLite's floor in benchmarks/worklist_speed.py bound ISO text against day numbers: every invoice issued
     at any date counted, none cleared after the day did. It binds the day as the file stores it."""

@@ -76,7 +76,6 @@ def _summary_key_as_iso(rows: dict) -> dict:
     return {**rows, "clearing_month": sorted(fixed, key=repr), "version": None}
 
 
-@pytest.mark.iso_dates   # reads the file back at 0020 after the downgrade: ISO text again
 def test_the_upgrade_converts_every_date_and_time_and_the_downgrade_gives_them_back(tmp_path):
     path = _old_file(tmp_path / "old.ardb")
     before = _rows(path, iso=True)
