@@ -106,10 +106,11 @@ def minor_units(a: str, decimal: str, exp: str) -> str:
 
 def plain_text(v: str, limit: int, multiline: bool) -> str:
     """The text cell ``v`` is empty or kept as it is: within ``limit``, and printable ASCII or without
-    any character the parsers refuse (only other texts are matched against the long class)."""
+    any character the parsers refuse (only other texts are matched against the long class). No NUL in
+    either case: GLOB and length() stop at one, so "PO\0\a" would pass as printable ASCII."""
     bad = _class_of(_BAD_MULTILINE if multiline else _BAD_LINE).replace("'", "''")
-    return (f"{v} IS NULL OR (length({v}) <= {limit} AND ({v} NOT GLOB '*[^ -~]*' "
-            f"OR ({v} NOT GLOB '{bad}' AND instr(CAST({v} AS BLOB), X'00') = 0)))")
+    return (f"{v} IS NULL OR (length({v}) <= {limit} AND {no_nul(v)} AND ({v} NOT GLOB '*[^ -~]*' "
+            f"OR {v} NOT GLOB '{bad}'))")
 
 
 @dataclass

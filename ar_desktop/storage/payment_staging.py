@@ -48,7 +48,7 @@ from ar_desktop.domain.quick_rows import _plain
 from ar_desktop.domain.records import EARLIEST_DATE, LATEST_DATE, LIMITS, PAYMENT_METHODS
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.days import from_iso_sql
-from ar_desktop.storage.invoice_staging import amount_parts, iso_day, plain_text, quoted, stage_cells
+from ar_desktop.storage.invoice_staging import amount_parts, iso_day, no_nul, plain_text, quoted, stage_cells
 
 __all__ = ["LANE_KEYS", "PaymentStaging"]
 
@@ -238,6 +238,7 @@ class PaymentStaging:
             f"(coalesce({cur}, '') = '' OR {cur} = c.currency)",
             # the amount: 1-12 digits, the format's separator and at most the currency's decimals
             f"length({whole}) BETWEEN 1 AND 12", f"{whole} NOT GLOB '*[^0-9]*'", f"{frac} NOT GLOB '*[^0-9]*'",
+            no_nul(amount),   # GLOB and length() stop at a NUL
             f"({pos} = 0 OR length({frac}) BETWEEN 1 AND c.exp)",
             f"{self._method()} IN ({quoted(PAYMENT_METHODS)})",
             plain_text(col("reference"), LIMITS["reference"], multiline=False),

@@ -75,3 +75,22 @@ def test_an_invoice_file_with_a_nul_in_a_number_or_an_amount_is_refused_as_the_p
         import_file(books, "invoices", path)
     rows = sorted((p.row, p.column) for p in e.value.report.errors)
     assert rows == [(402, "number"), (403, "amount")]
+
+
+def test_a_nul_in_a_reference_or_a_payments_amount_is_refused_as_the_parser_refuses_it(books, csv_file):
+    """GLOB and length() stop at a NUL: the lanes' text and the payments' amount checks read the bytes too."""
+    add_customer(books, {"code": "ACME", "name": "Acme"})
+    plain = [f"N-{k},ACME,2026-03-01,100.00,ref {k}" for k in range(400)]
+    path = csv_file(["number,customer_code,issue_date,amount,reference", *plain,
+                     "N-x,ACME,2026-03-01,100.00,PO\x00\x07"], "nul-ref.csv")
+    with pytest.raises(ImportRefused) as e:
+        import_file(books, "invoices", path)
+    assert sorted((p.row, p.column) for p in e.value.report.errors) == [(402, "reference")]
+    import_file(books, "invoices", csv_file(["number,customer_code,issue_date,amount",
+                                             *(f"P-{k},ACME,2026-03-01,100.00" for k in range(400))], "ok.csv"))
+    pays = [f"2026-03-0{1 + k % 9},ACME,{1 + k}.00,P-{k},bank {k}" for k in range(380)]
+    path = csv_file(["date,customer_code,amount,invoice_number,reference", *pays,
+                     "2026-03-10,ACME,5.0\x00,P-390,x", "2026-03-11,ACME,6.00,P-391,Q\x00\x07"], "nul-pay.csv")
+    with pytest.raises(ImportRefused) as e:
+        import_file(books, "payments", path)
+    assert sorted((p.row, p.column) for p in e.value.report.errors) == [(382, "amount"), (383, "reference")]
