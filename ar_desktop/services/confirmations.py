@@ -12,8 +12,9 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.text import Text, stored, translate
+from ar_desktop.services.collection_input import customer_by_code
 from ar_desktop.services.context import Books
-from ar_desktop.storage import collections_repo, company_repo, credit_repo, customers_repo
+from ar_desktop.storage import collections_repo, company_repo, credit_repo
 
 MAX_NOTE = 2000
 MAX_RETURN_DAYS = 90
@@ -40,14 +41,6 @@ def _info(r) -> ConfirmationInfo:
                             r.agreed, r.note)
 
 
-def _customer(s, code: str):
-    code = (code or "").strip()
-    cid = customers_repo.id_by_code(s, code) if code else None
-    if cid is None:
-        raise UserError(Text(translate("Messages", "There is no customer with code '{code}'. Check the code in the "
-                                                   "customer list."), code=code))
-    return cid, customers_repo.get(s, cid)
-
 
 def request_confirmation(books: Books, code: str, return_by) -> tuple[int, bytes]:
     """Record a confirmation request for the customer's open balance today and return the
@@ -61,7 +54,7 @@ def request_confirmation(books: Books, code: str, return_by) -> tuple[int, bytes
         raise UserError(Text(translate("Messages", "The slip must be returned between today and {days} days from "
                                                    "now. Choose another return date."), days=MAX_RETURN_DAYS))
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         units = collections_repo.open_units_as_of(s, cid, today)
         if units <= 0:
             raise UserError(Text(translate("Messages", "{name} owes nothing today; there is no balance to "
@@ -113,5 +106,5 @@ def record_returned_slip(books: Books, confirmation_id: int, returned_on, agreed
 
 def confirmations(books: Books, code: str) -> list[ConfirmationInfo]:
     with books.db.session() as s:
-        cid, _data = _customer(s, code)
+        cid, _data = customer_by_code(s, code)
         return [_info(r) for r in credit_repo.confirmations(s, cid)]

@@ -14,6 +14,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.text import Text, translate
+from ar_desktop.services.collection_input import customer_by_code
 from ar_desktop.services.context import Books
 from ar_desktop.services.credit_settings import read as read_settings
 from ar_desktop.storage import collections_repo, credit_repo, customers_repo
@@ -40,21 +41,13 @@ class CreditPosition:
     last_check: dt.date | None
 
 
-def _customer(s, code: str):
-    code = (code or "").strip()
-    cid = customers_repo.id_by_code(s, code) if code else None
-    if cid is None:
-        raise UserError(Text(translate("Messages", "There is no customer with code '{code}'. Check the code in the "
-                                                   "customer list."), code=code))
-    return cid, customers_repo.get(s, cid)
-
 
 def record_credit_check(books: Books, code: str, date, sources, findings: str, decision: str, limit_granted=None,
                         next_review=None, *, apply_limit: bool = True) -> int:
     """Record a credit check; with ``apply_limit`` the limit granted becomes the customer's credit
     limit (the change is in the audit trail). ``sources``: keys or 'registry, bank' text."""
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         day = parse_date(date, "date of the credit check")
         if day > books.today():
             raise UserError(Text(translate("Messages", "The credit check date {date} is in the future. Enter the "
@@ -75,7 +68,7 @@ def record_credit_check(books: Books, code: str, date, sources, findings: str, d
 
 def credit_checks(books: Books, code: str) -> list[CreditCheckInfo]:
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         return [CreditCheckInfo(r.id, _check(r, data.currency)) for r in credit_repo.credit_checks(s, cid)]
 
 
@@ -111,7 +104,7 @@ def positions(s, as_of: dt.date, customer_ids: Collection[int] | None = None) ->
 
 def credit_position(books: Books, code: str, as_of: dt.date | None = None) -> CreditPosition:
     with books.db.session() as s:
-        cid, _data = _customer(s, code)
+        cid, _data = customer_by_code(s, code)
         return positions(s, as_of or books.today(), [cid])[cid]
 
 
@@ -124,7 +117,7 @@ def suggested_limit(books: Books, code: str, as_of: dt.date | None = None) -> Su
 def apply_suggested_limit(books: Books, code: str, as_of: dt.date | None = None) -> Decimal:
     """The user chose to take the suggested limit: it becomes the customer's credit limit."""
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         suggested = positions(s, as_of or books.today(), [cid])[cid].suggested
         if suggested is None or suggested.limit <= 0:
             raise UserError(Text(translate("Messages", "{name} has no sales in the last 12 months, so there is no "
@@ -135,14 +128,14 @@ def apply_suggested_limit(books: Books, code: str, as_of: dt.date | None = None)
 
 def open_balance(books: Books, code: str) -> Decimal:
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         return from_minor(collections_repo.open_units_now(s, cid), data.currency)
 
 
 def new_customer_cap_warning(books: Books, code: str, amount) -> Text | None:
     """While a customer is new, its limit counts as at most the cap: warn when a new invoice goes over."""
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         pos = positions(s, books.today(), [cid])[cid]
         if pos.capped_until is None or pos.effective_limit is None:
             return None

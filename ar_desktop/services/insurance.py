@@ -13,8 +13,9 @@ from ar_desktop.domain.insurance import InsurancePosition, InsuredLimit, Insurer
 from ar_desktop.domain.money import from_minor, parse_amount, to_minor
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.text import Text, translate
+from ar_desktop.services.collection_input import customer_by_code
 from ar_desktop.services.context import Books
-from ar_desktop.storage import company_repo, credit_repo, customers_repo
+from ar_desktop.storage import company_repo, credit_repo
 from ar_desktop.storage.credit_repo import LimitRecord
 
 MAX_NOTE = 2000
@@ -144,14 +145,6 @@ def _pick_policy(s, number: str | None) -> tuple[int, Policy]:
     return next(iter(all_policies.items()))
 
 
-def _customer(s, code: str) -> tuple[int, object]:
-    code = (code or "").strip()
-    cid = customers_repo.id_by_code(s, code) if code else None
-    if cid is None:
-        raise UserError(Text(translate("Messages", "There is no customer with code '{code}'. Check the code in the "
-                                                   "customer list."), code=code))
-    return cid, customers_repo.get(s, cid)
-
 
 # --- insured limits ------------------------------------------------------------------------------------
 
@@ -160,7 +153,7 @@ def insure(books: Books, code: str, limit, valid_from, valid_until=None, referen
     """Record the insurer's decision on a customer's limit (0 withdraws the cover). A new decision
     replaces the earlier ones from its date; the history keeps them all."""
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         pid, policy = _pick_policy(s, policy_number)
         amount = parse_amount(limit, data.currency)
         start = _day(books, valid_from, Text(translate("Messages", "decision date")), allow_future=True)
@@ -174,7 +167,7 @@ def insure(books: Books, code: str, limit, valid_from, valid_until=None, referen
 
 def limit_history(books: Books, code: str) -> list[LimitHistoryRow]:
     with books.db.session() as s:
-        cid, _data = _customer(s, code)
+        cid, _data = customer_by_code(s, code)
         numbers = {pid: p.number for pid, p in credit_repo.policies(s, company_repo.get(s).currency).items()}
         return [LimitHistoryRow(r.id, numbers.get(r.policy_id, ""), r.decision)
                 for r in credit_repo.limits(s, [cid]).get(cid, [])]
@@ -192,7 +185,7 @@ def record_insurer_event(books: Books, code: str, kind: str, date, amount=None, 
         raise UserError(Text(translate("Messages", "The note is longer than {most} characters. Shorten it."),
                              most=MAX_NOTE))
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         day = _day(books, date, Text(translate("Messages", "date of the event")))
         records = credit_repo.limits(s, [cid]).get(cid, [])
         if not records:
@@ -260,14 +253,14 @@ def insurance_report(books: Books, as_of: dt.date) -> list[InsuranceRow]:
 
 def insurance_of(books: Books, code: str, as_of: dt.date) -> InsuranceRow | None:
     with books.db.session() as s:
-        cid, _data = _customer(s, code)
+        cid, _data = customer_by_code(s, code)
         rows = _positions(s, as_of, [cid])
     return rows[0] if rows else None
 
 
 def insurer_events(books: Books, code: str) -> list[tuple[int, InsurerEvent, str]]:
     with books.db.session() as s:
-        cid, _data = _customer(s, code)
+        cid, _data = customer_by_code(s, code)
         return credit_repo.insurer_events(s, [cid]).get(cid, [])
 
 
@@ -277,7 +270,7 @@ def new_invoice_warnings(books: Books, code: str, amount, issue_date: dt.date | 
     invoice unpaid beyond the maximum extension period), the exposure going over the insured
     limit, or credit terms longer than the policy covers."""
     with books.db.session() as s:
-        cid, data = _customer(s, code)
+        cid, data = customer_by_code(s, code)
         value = parse_amount(amount, data.currency, allow_zero=False)
         day = issue_date or books.today()
         rows = _positions(s, day, [cid])
