@@ -36,15 +36,19 @@ FILE_CHECKS: list[tuple[str, Callable[[Path, sqlite3.Connection], list[str | Tex
 
 
 def _summary_problems(con: sqlite3.Connection) -> list[Text]:
-    from ar_desktop.storage.clearing_summary import problems
+    from ar_desktop.storage import clearing_summary
 
-    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return problems(con) if "invoice" in tables else []
+    return _if_invoices(con, clearing_summary.problems)
 
 
 def _late_run_problems(con: sqlite3.Connection) -> list[Text]:
-    from ar_desktop.storage.late_runs import problems
+    from ar_desktop.storage import late_runs
 
+    return _if_invoices(con, late_runs.problems)
+
+
+def _if_invoices(con: sqlite3.Connection, problems: Callable[[sqlite3.Connection], list[Text]]) -> list[Text]:
+    """The problems of a table derived from the invoices, in a file that has them (an older one may not)."""
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return problems(con) if "invoice" in tables else []
 

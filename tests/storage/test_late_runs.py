@@ -126,6 +126,23 @@ def test_one_update_of_many_rows_and_a_run_split_in_two():
     assert con.execute(f"SELECT * FROM {late_runs.TABLE}").fetchall() == [(1, 11, 21), (1, 31, 41)]
 
 
+def test_check_names_a_dropped_table_and_a_customer_left_pending_and_restore_rebuilds_only_what_it_made():
+    con = _table()
+    con.executemany("INSERT INTO invoice (customer_id, issue_date, due_date, cleared_on) VALUES (?, ?, ?, ?)",
+                    [(1, 10, 10, 20), (2, 10, 10, 30)])
+    con.execute(f"UPDATE {late_runs.TABLE} SET last = 25 WHERE customer_id = 2")   # around the triggers
+    con.execute(f"INSERT INTO {late_runs.PENDING} VALUES (1)")                     # a catch-up that never ran
+    assert [p.params["code"] for p in late_runs.problems(con)] == ["A", "B"]
+    assert late_runs.restore(con) == []             # nothing missing: nothing made, nothing recomputed
+    assert len(late_runs.problems(con)) == 2
+    con.execute(f"DELETE FROM {late_runs.PENDING}")
+    con.execute(f"DROP TABLE {late_runs.TABLE}")
+    assert [p.params for p in late_runs.problems(con)] == [{"name": late_runs.TABLE}]   # named, not read
+    assert late_runs.restore(con) == [late_runs.TABLE]
+    assert con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1").fetchall() == [(1, 11, 19), (2, 11, 29)]
+    assert late_runs.problems(con) == []
+
+
 @SETTINGS
 @given(invoices=st.lists(invoice_st, min_size=1, max_size=8), ops=st.lists(op_st, max_size=25))
 def test_the_programs_writes_keep_the_runs_equal_to_a_recomputation(template, tmp_path_factory, invoices, ops):

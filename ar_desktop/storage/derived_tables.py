@@ -1,0 +1,53 @@
+"""What the tables derived from the invoices and kept in step by triggers on ``invoice`` share
+(storage.clearing_summary, storage.late_runs): putting back what a table rebuild dropped, and telling
+``check`` what is missing or differs from a plain recomputation. Each module keeps its own statements,
+recomputation and sentences; this holds the steps around them, so that both restore and check alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+
+__all__ = ["customer_codes", "differing", "missing", "restore"]
+
+
+def _present(con: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+
+
+def missing(con: sqlite3.Connection, statements: Mapping[str, str]) -> list[str]:
+    """The names of ``statements`` (object name -> CREATE statement) not in the file, in their order."""
+    present = _present(con)
+    return [name for name in statements if name not in present]
+
+
+def restore(con: sqlite3.Connection, statements: Mapping[str, str],
+            rebuild: Callable[[sqlite3.Connection], None]) -> list[str]:
+    """Create whatever of ``statements`` is missing (a migration that rebuilds the invoice table drops its
+    triggers) and ``rebuild`` the table then: writes may have gone by without the triggers. Returns the names
+    made."""
+    made = missing(con, statements)
+    for name in made:
+        con.execute(statements[name])
+    if made:
+        rebuild(con)
+    return made
+
+
+def differing(con: sqlite3.Connection, table: str, recomputed: str, key: str, limit: int,
+              also: str = "") -> list[tuple]:
+    """The keys (``key``: the columns, 'customer_id' or 'customer_id, month') of the rows of ``table`` that
+    differ from the SELECT ``recomputed`` either way, with the keys of the SELECT ``also`` (no more rows
+    than ``limit``, in key order)."""
+    order = ", ".join(str(n + 1) for n in range(len(key.split(","))))
+    union = f" UNION {also}" if also else ""
+    return con.execute(
+        f"SELECT {key} FROM (SELECT * FROM {table} EXCEPT {recomputed}) UNION "
+        f"SELECT {key} FROM ({recomputed} EXCEPT SELECT * FROM {table}){union} ORDER BY {order} LIMIT ?",
+        (limit,)).fetchall()
+
+
+def customer_codes(con: sqlite3.Connection) -> dict[int, str]:
+    """Customer id -> code, for the sentences that name a customer."""
+    return dict(con.execute("SELECT id, code FROM customer"))
