@@ -7,7 +7,7 @@ import datetime as dt
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.services.collection_input import customer_by_code, entered_day, entered_text
+from ar_desktop.services.collection_input import customer_by_code, entered_day, entered_later_day, entered_text
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo
 
@@ -18,11 +18,9 @@ def put_on_hold(books: Books, code: str, until: dt.date | str, reason: str, on: 
     with books.db.session() as s:
         cid, _data = customer_by_code(s, code)
         day = entered_day(books, on, translate("Messages", "date the hold starts"))
-        end = entered_day(books, until, translate("Messages", "hold end date"), default_today=False, allow_future=True)
-        if end < day:
-            raise UserError(Text(translate("Messages", "The hold would end on {end}, before it starts ({day}). "
-                                                       "Enter a later end date."),
-                                 end=end.isoformat(), day=day.isoformat()))
+        end = entered_later_day(books, until, translate("Messages", "hold end date"), day, lambda end: Text(
+            translate("Messages", "The hold would end on {end}, before it starts ({day}). Enter a later end date."),
+            end=end.isoformat(), day=day.isoformat()))
         reason = entered_text(reason, translate("Messages", "reason for the hold"), required=True)
         for old in collections_repo.active_holds(s, cid, day):
             old.released_on = day

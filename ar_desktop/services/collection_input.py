@@ -5,6 +5,7 @@ note and an amount, each refused with a message that says how to put it right.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
@@ -48,6 +49,16 @@ def entered_day(books: Books, value: dt.date | str | None, what: str, *, default
         raise UserError(Text(translate("Messages", "The {what} {day} is in the future (today is {today}). Enter "
                                                    "the day it happened."),
                              what=name_text(what), day=day.isoformat(), today=books.today().isoformat()))
+    return day
+
+
+def entered_later_day(books: Books, value: dt.date | str | None, what: str, start: dt.date,
+                      before_start: Callable[[dt.date], Text]) -> dt.date:
+    """A day agreed ahead (a hold's end, a promised date, a first instalment): required, may be in the future,
+    not before ``start``; ``before_start(day)`` is the message that says so."""
+    day = entered_day(books, value, what, default_today=False, allow_future=True)
+    if day < start:
+        raise UserError(before_start(day))
     return day
 
 

@@ -11,7 +11,8 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.records import CustomerData
 from ar_desktop.domain.text import Text, stored, translate
-from ar_desktop.services.collection_input import customer_by_code, entered_amount, entered_day, entered_text
+from ar_desktop.services.collection_input import (customer_by_code, entered_amount, entered_day, entered_later_day,
+                                                 entered_text)
 from ar_desktop.services.collection_ladders import ladder_of
 from ar_desktop.services.context import Books
 from ar_desktop.services.disputes import mark_dispute_in
@@ -96,11 +97,9 @@ def record_promise(books: Books, code: str, date: dt.date | str, amount: Decimal
 
 
 def _record_promise(books: Books, s, cid: int, data: CustomerData, date, amount, made_on: dt.date) -> int:
-    promised = entered_day(books, date, translate("Messages", "promised date"), default_today=False, allow_future=True)
-    if promised < made_on:
-        raise UserError(Text(translate("Messages", "The promised date {promised} is before the day the promise was "
-                                                   "made ({made_on}). Enter a date on or after it."),
-                             promised=promised.isoformat(), made_on=made_on.isoformat()))
+    promised = entered_later_day(books, date, translate("Messages", "promised date"), made_on, lambda promised: Text(
+        translate("Messages", "The promised date {promised} is before the day the promise was made ({made_on}). "
+                              "Enter a date on or after it."), promised=promised.isoformat(), made_on=made_on.isoformat()))
     value = entered_amount(amount, data.currency, translate("Messages", "promised amount"))
     open_units = collections_repo.open_units_as_of(s, cid, made_on)
     units = to_minor(value, data.currency)

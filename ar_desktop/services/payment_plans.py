@@ -14,7 +14,8 @@ from ar_desktop.domain.money import from_minor, quantum, to_minor
 from ar_desktop.domain.payment_plan import (MAX_EVERY_DAYS, MAX_INSTALMENTS, MIN_EVERY_DAYS, plan_instalments,
                                             schedule_text)
 from ar_desktop.domain.text import Text, name_text, stored, translate
-from ar_desktop.services.collection_input import customer_by_code, entered_day, entered_text, invoice_by_number
+from ar_desktop.services.collection_input import (customer_by_code, entered_day, entered_later_day, entered_text,
+                                                 invoice_by_number)
 from ar_desktop.services.collection_settings import settings_in
 from ar_desktop.services.context import Books
 from ar_desktop.storage import collections_repo, invoices_repo
@@ -49,11 +50,11 @@ def create_payment_plan(books: Books, code: str, invoice_numbers: Iterable[str],
     with books.db.session() as s:
         cid, data = customer_by_code(s, code)
         start = entered_day(books, starts_on, translate("Messages", "date the plan starts"))
-        first = entered_day(books, first_due, translate("Messages", "first instalment date"), default_today=False, allow_future=True)
-        if first < start:
-            raise UserError(Text(translate("Messages", "The first instalment ({first}) is before the plan starts "
-                                                       "({start}). Enter a later date."),
-                                 first=first.isoformat(), start=start.isoformat()))
+        first = entered_later_day(books, first_due, translate("Messages", "first instalment date"), start,
+                                  lambda first: Text(translate("Messages", "The first instalment ({first}) is before "
+                                                                           "the plan starts ({start}). Enter a later "
+                                                                           "date."),
+                                                     first=first.isoformat(), start=start.isoformat()))
         if first > start + dt.timedelta(days=MAX_EVERY_DAYS):
             raise UserError(Text(translate("Messages", "The first instalment ({first}) is more than "
                                                        "{max_every_days} days after the plan starts ({start}). Enter "

@@ -274,6 +274,10 @@ def test_hold_and_release(one):
         collection_holds.release_hold(one, "C1", on=d(13))
     with pytest.raises(UserError, match="before it starts"):
         collection_holds.put_on_hold(one, "C1", d(1), "x", on=d(5))
+    with pytest.raises(UserError, match="hold end date is empty"):   # an end is required, not today
+        collection_holds.put_on_hold(one, "C1", "", "x", on=d(5))
+    collection_holds.put_on_hold(one, "C1", d(13), "one day", on=d(13))   # ending the day it starts
+    assert row(one, d(13)).state == "on_hold" and row(one, d(14)).state != "on_hold"
 
 
 def test_worklist_is_sorted_by_urgency(bk):
