@@ -118,8 +118,9 @@ OUTCOME_NAMES = {"reached": translate("Messages", "reached"), "no_answer": trans
                  "promised": translate("Messages", "promised to pay"),
                  "disputed": translate("Messages", "disputes an invoice"),
                  "refused": translate("Messages", "refused to pay")}
-# The timeline names an entry's kind beside its details (domain.collection_file.KIND_NAMES): of these kinds the
-# details are the note alone, never the kind's label again ("payment plan | Payment plan: …").
+# The timeline names an entry's kind beside its details (domain.collection_file.KIND_NAMES): the details never say
+# the kind's label again ("payment plan | Payment plan: …", "call | Phone call: …"); of these kinds they are the
+# note alone.
 _NOTE_ALONE = {"note", "hold_released", "credit_review", "plan", "plan_broken", "plan_kept", "plan_cancelled"}
 
 
@@ -132,14 +133,11 @@ def _event_text(e, ladder: Ladder) -> Text:
     if kind in _NOTE_ALONE:
         note = from_stored(e.note)
         return note if isinstance(note, Text) else verbatim(note or "")
-    if kind == "step_done":
-        text = Text(translate("Messages", "Step done: {step}"), step=name)
-    elif kind == "step_skipped":
-        text = Text(translate("Messages", "Step skipped: {step}"), step=name)
-    elif kind == "call":
+    if kind in ("step_done", "step_skipped"):  # beside its kind ("step done"): the step alone
+        text = name
+    elif kind == "call":  # beside "call": how it ended
         outcome = OUTCOME_NAMES.get(e.outcome)
-        text = Text(translate("Messages", "Phone call: {outcome}"),
-                    outcome=Text(outcome) if outcome else (e.outcome or ""))
+        text = Text(outcome) if outcome else verbatim(e.outcome or "")
     elif kind == "promise":
         text = Text(translate("Messages", "Promise to pay {amount} by {date}"), amount=amount, date=by)
     elif kind == "promise_broken":

@@ -3733,18 +3733,6 @@ Receivables and collections for bookkeepers.</source>
         <translation>至 {date}</translation>
     </message>
     <message>
-        <source>Step done: {step}</source>
-        <translation>已完成步骤：{step}</translation>
-    </message>
-    <message>
-        <source>Step skipped: {step}</source>
-        <translation>已跳过步骤：{step}</translation>
-    </message>
-    <message>
-        <source>Phone call: {outcome}</source>
-        <translation>电话催收：{outcome}</translation>
-    </message>
-    <message>
         <source>Promise to pay {amount} by {date}</source>
         <translation>承诺于 {date} 前付款 {amount}</translation>
     </message>

@@ -132,3 +132,20 @@ def test_plans_holds_and_credit_reviews_read_their_label_once(books):
         assert f"{label} " in chinese and details in chinese, (label, chinese)
         assert f"{label}：" not in chinese and f"{label} {label}" not in chinese, (label, chinese)
     assert "已完成信用复核" not in chinese and "解除暂停" not in chinese
+
+
+def test_steps_and_calls_read_their_label_once(books):
+    """As the note: a step read "step done | Step done: Reminder" (步骤完成 | 已完成步骤：付款提醒), a call "call |
+    Phone call: no answer" (电话 | 电话催收：无人接听)."""
+    code = "KAS11"
+    collection_log.log_step(books, code, "reminder", TODAY, note="by e-mail")
+    collection_log.log_step(books, code, "phone_call", TODAY, skipped=True, reason="no number on file")
+    collection_log.log_call(books, code, TODAY, "no_answer")
+    english = " ".join(text(collection_file_pdf(books, code, TODAY)).split())
+    for line in ("step done Reminder: by e-mail", "step skipped Phone call: no number on file", "call no answer"):
+        assert f"2026-03-31 {line}" in english, (line, english)
+    assert "Step done" not in english and "Step skipped" not in english and "Phone call: no answer" not in english
+    chinese = " ".join(text(collection_file_pdf(books, code, TODAY, _chinese())).split())
+    for line in ("步骤完成 付款提醒：by e-mail", "步骤跳过 电话催收：no number on file", "电话 无人接听"):
+        assert f"2026-03-31 {line}" in chinese, (line, chinese)
+    assert "已完成步骤" not in chinese and "已跳过步骤" not in chinese and "电话催收：无人接听" not in chinese

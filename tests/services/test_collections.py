@@ -401,8 +401,8 @@ def test_history_merges_events_invoices_and_payments(one):
         (d(-30), "invoice"), (d(3), "step_done"), (d(8), "call"), (d(9), "note"), (d(9), "payment"),
         (d(10), "hold")]  # one day's entries in the order they were entered (the note before the payment)
     assert str(hist[0].text) == "Invoice INV-1 issued, due 2026-03-01" and hist[0].amount == Decimal("100.00")
-    assert str(hist[1].text) == "Step done: Reminder: by e-mail"
-    assert str(hist[2].text) == "Phone call: no answer"
+    assert str(hist[1].text) == "Reminder: by e-mail"   # beside "step done"
+    assert str(hist[2].text) == "no answer"             # beside "call"
     assert str(hist[5].text) == "until 2026-03-21: talks with the owner"   # beside "hold"
 
 
