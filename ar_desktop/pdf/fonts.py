@@ -89,6 +89,15 @@ def font_for(text: str | None, language: str = "en", bold: bool = False) -> str:
     return LATIN_BOLD if bold else LATIN
 
 
+def cut_to_width(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut to ``width`` points in ``font`` at ``size``, with an ellipsis where it was cut."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def base_fonts(language: str) -> tuple[str, str]:
     """(regular, bold) face names for the body of a document in ``language``."""
     register_fonts()

@@ -13,7 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Tab
 
 from ar_desktop.domain.letters import format_date
 from ar_desktop.domain.list_document import ListDocument
-from ar_desktop.pdf.fonts import CJK, LATIN, LATIN_BOLD, has_cjk, register_fonts
+from ar_desktop.pdf.fonts import CJK, LATIN, LATIN_BOLD, cut_to_width, has_cjk, register_fonts
 from ar_desktop.pdf.letters import FOOTER_SIZE, RULE, NumberedCanvas, Styles, draw_text, table_style
 
 PAGE = landscape(A4)
@@ -34,19 +34,15 @@ def _fonts(doc: ListDocument) -> tuple[str, str]:
 
 def _fit(text: str, font: str, width: float) -> str:
     """Cut a cell to its column, with an ellipsis (the screen shows the full text)."""
-    if stringWidth(text, font, CELL_SIZE) <= width:
-        return text
-    while text and stringWidth(text + "…", font, CELL_SIZE) > width:
-        text = text[:-1]
-    return text + "…"
+    return cut_to_width(text, font, CELL_SIZE, width)
 
 
-def _widths(doc: ListDocument, font: str, total: float) -> list[float]:
+def _widths(doc: ListDocument, font: str, bold: str, total: float) -> list[float]:
     pad = 6.0
     natural = []
-    for i, head in enumerate(doc.headers):
-        sample = [head, *(row[i] for row in doc.rows[:500])]
-        natural.append(max(stringWidth(s, font, CELL_SIZE) for s in sample) + pad)
+    for i, head in enumerate(doc.headers):   # the heading in its bold face: a short column's heading fits whole
+        cells = (stringWidth(row[i], font, CELL_SIZE) for row in doc.rows[:500])
+        natural.append(max([stringWidth(head, bold, CELL_SIZE), *cells]) + pad)
     if sum(natural) <= total:
         spare = total - sum(natural)
         return [w + spare * w / sum(natural) for w in natural]
@@ -86,7 +82,7 @@ def render_list(doc: ListDocument) -> bytes:
         c.ar_label = (lang, page_w - MARGIN * mm, MARGIN * mm, CJK if lang == "zh" else LATIN)
         c.restoreState()
 
-    widths = _widths(doc, regular, width)
+    widths = _widths(doc, regular, bold, width)
     data = [[_fit(h, bold, w - 6) for h, w in zip(doc.headers, widths, strict=True)]]
     data += [[_fit(c, regular, w - 6) for c, w in zip(row, widths, strict=True)] for row in doc.rows]
     table = Table(data, colWidths=widths, repeatRows=1)

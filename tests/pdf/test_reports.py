@@ -127,3 +127,27 @@ def test_save_pdf_refuses_a_wrong_name_and_writes_whole_files(books, tmp_path):
         save_pdf(tmp_path / "missing" / "aging.pdf", b"%PDF")
     target = save_pdf(tmp_path / "aging.pdf", aging_pdf(books, TODAY))
     assert target.read_bytes().startswith(b"%PDF") and not list(tmp_path.glob("*.part"))
+
+
+def test_a_printed_list_cuts_a_cell_too_wide_for_its_column_with_an_ellipsis():
+    """A cell wider than its column is cut to it, an ellipsis where it was cut (the window shows it whole); a
+    short column's heading, bold, is not (it read "Co…": the column was as wide as the word in the regular face)."""
+    import datetime as dt
+
+    from pdftext import page_sizes, words
+
+    from ar_desktop.domain.list_document import ListDocument
+    from ar_desktop.pdf.list_report import render_list
+
+    long = "Long Name Trading and Manufacturing Company " * 6
+    doc = ListDocument("Customers", "Test Trading Ltd", dt.date(2026, 3, 31), ("Code", "Name", "City"),
+                       tuple((f"C{n}", long, "Hamburg") for n in range(3)))
+    pdf = render_list(doc)
+    width = page_sizes(pdf)[0][0]
+    ws = words(pdf)
+    assert max(w.x1 for w in ws) < width - 20
+    cut = [w for w in ws if w.text.endswith("…")]
+    assert len(cut) == 3 and all(w.x1 < min(c.x0 for c in ws if c.text == "Hamburg") for w in cut), cut
+    head = min(w.y0 for w in ws if w.text.startswith("Co"))
+    assert [w.text for w in ws if w.y0 == head] == ["Code", "Name", "City"]   # the headings whole
+    assert render_list(ListDocument("Customers", "Test Trading Ltd", dt.date(2026, 3, 31), ("Code",), ()))
