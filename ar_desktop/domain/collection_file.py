@@ -132,6 +132,7 @@ WORDS = {
     "title": translate("CollectionFile", "Collection file: {name}"),
     "header": translate("CollectionFile", "Collection file {code} — {name} — as of {date}"),
     "prepared": translate("CollectionFile", "Prepared by {company}, {address}"),
+    "prepared_by": translate("CollectionFile", "Prepared by {company}"),   # a company without an address
     "page": translate("CollectionFile", "Page {page} of {pages}"),
     "customer": translate("CollectionFile", "Customer"),
     "contact": translate("CollectionFile", "Contact"),

@@ -9,12 +9,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ar_desktop.domain.collection_file import WORDS, CollectionFileDocument, kind_text
 from ar_desktop.domain.money import DEFAULT_FORMAT, NumberFormat, write_number
 from ar_desktop.domain.text import Text, Translate
-from ar_desktop.pdf.fonts import LATIN_BOLD, font_for, register_fonts
+from ar_desktop.pdf.fonts import LATIN_BOLD, cut_to_width, font_for, register_fonts
 
 MARGIN = 18 * mm
 BODY = 9.0
@@ -82,6 +83,7 @@ def render_collection_file(doc: CollectionFileDocument, tr: Translate | None = N
         buf = io.BytesIO()
         pdf = _NumberedDoc(buf, say("header", code=doc.customer_code, name=doc.customer_name,
                                     date=doc.as_of.isoformat()), say)
+        pdf.header = _header(doc, say)
         pdf.total_pages = total
         pdf.build(_story(doc, say), onFirstPage=pdf.footer, onLaterPages=pdf.footer)
         return buf.getvalue(), pdf.page
@@ -91,10 +93,22 @@ def render_collection_file(doc: CollectionFileDocument, tr: Translate | None = N
     return data
 
 
+def _header(doc: CollectionFileDocument, say: _Reader) -> str:
+    """The running heading, on one line across the page: a customer's long name cut to fit (the title says it
+    whole)."""
+    def header(name: str) -> str:
+        return say("header", code=doc.customer_code, name=name, date=doc.as_of.isoformat())
+
+    font = font_for(header(doc.customer_name))
+    room = A4[0] - 2 * MARGIN - stringWidth(header(""), font, SMALL)
+    return header(cut_to_width(doc.customer_name, font, SMALL, room))
+
+
 def _story(doc: CollectionFileDocument, say: _Reader = ENGLISH) -> list:
     money = say.money
     story = [_p(say("title", name=doc.customer_name), 14, True), Spacer(1, 2 * mm),
-             _p(say("prepared", company=doc.company_name, address=doc.company_address), SMALL), Spacer(1, 4 * mm)]
+             _p(say("prepared", company=doc.company_name, address=doc.company_address) if doc.company_address
+                else say("prepared_by", company=doc.company_name), SMALL), Spacer(1, 4 * mm)]
     party = [[_p(say("customer"), bold=True), _p(f"{doc.customer_name} ({doc.customer_code})\n{doc.customer_address}")],
              [_p(say("contact"), bold=True), _p(doc.customer_contact or "—")],
              [_p(say("open_balance"), bold=True), _p(f"{money(doc.total_open)} {doc.currency}")],

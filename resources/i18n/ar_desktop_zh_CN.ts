@@ -358,6 +358,10 @@
         <translation>编制单位：{company}，{address}</translation>
     </message>
     <message>
+        <source>Prepared by {company}</source>
+        <translation>编制单位：{company}</translation>
+    </message>
+    <message>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>

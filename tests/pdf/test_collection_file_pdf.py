@@ -149,3 +149,31 @@ def test_steps_and_calls_read_their_label_once(books):
     for line in ("步骤完成 付款提醒：by e-mail", "步骤跳过 电话催收：no number on file", "电话 无人接听"):
         assert f"2026-03-31 {line}" in chinese, (line, chinese)
     assert "已完成步骤" not in chinese and "已跳过步骤" not in chinese and "电话催收：无人接听" not in chinese
+
+
+def test_a_long_name_is_cut_in_the_running_heading_and_a_company_without_an_address_ends_its_line(tmp_path):
+    """The heading ran off the page for a long name (drawn on one line); "Prepared by X," ended in a comma."""
+    from pdftext import page_sizes
+
+    from ar_desktop.services import customers
+    from ar_desktop.services.company_file import create_company
+
+    b = create_company(tmp_path / "co.ardb", "Test Trading Ltd", "EUR", "DE", clock=FixedClock(TODAY))
+    try:
+        for code, name in (("LONG", ("Long Name Trading and Manufacturing Company " * 5)[:200]),
+                           ("HUA", "华南纺织品进出口有限公司" * 16)):
+            customers.add_customer(b, {"code": code, "name": name})
+            for tr in (None, _chinese()):
+                pdf = collection_file_pdf(b, code, TODAY, tr)
+                width = page_sizes(pdf)[0][0]
+                ws = words(pdf)
+                top = min(w.y0 for w in ws)
+                heading = [w for w in ws if w.page == 1 and w.y0 == top]
+                assert max(w.x1 for w in heading) < width - 40, heading[-1]   # inside the right margin
+                assert heading[-1].text == "2026-03-31" and "…" in "".join(w.text for w in heading), heading
+                body = "".join(text(pdf).split())
+                assert "".join(name.split()) in body          # the title says it whole
+                assert ("PreparedbyTestTradingLtd" if tr is None else "编制单位：TestTradingLtd") in body
+                assert "TestTradingLtd," not in body and "TestTradingLtd，" not in body
+    finally:
+        b.close()
