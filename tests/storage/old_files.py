@@ -2,43 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 from sqlalchemy import create_engine
 
 from ar_desktop.storage.safety import APPLICATION_ID
 from ar_desktop.storage.upgrade import alembic_config
-
-# `ar-desktop company` (opening upgrades the file), killed just before its n-th SQL statement starting with WHAT
-_UPGRADE_KILLED_AT = textwrap.dedent("""
-    import os, sqlite3, sqlite3.dbapi2, sys
-    db, what, n = sys.argv[1], sys.argv[2].upper(), int(sys.argv[3])
-    real, seen = sqlite3.connect, []
-    def trace(sql):
-        if sql.lstrip().upper().startswith(what):
-            seen.append(sql)
-            if len(seen) == n:
-                os.kill(os.getpid(), 9)
-    def connect(*a, **kw):
-        con = real(*a, **kw)
-        con.set_trace_callback(trace)
-        return con
-    sqlite3.connect = sqlite3.dbapi2.connect = connect
-    from ar_desktop.cli.base import run
-    sys.exit(run(["--db", db, "company"]))
-""")
-
-
-def upgrade_killed_at(path: Path, what: str, n: int) -> subprocess.CompletedProcess:
-    """Open ``path`` with the real command (which upgrades it), killed before its n-th statement starting with
-    ``what``."""
-    return subprocess.run([sys.executable, "-c", _UPGRADE_KILLED_AT, str(path), what, str(n)],
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}, capture_output=True, timeout=300)
+from kill_scripts import upgrade_killed_at  # noqa: F401  (where the upgrade tests have found it)
 
 
 def file_at_revision(path: Path, revision: str, *statements: str) -> Path:
@@ -73,3 +44,19 @@ def invoice_sql(iid: int, issue: str, due: str, amount: int, paid: int = 0, void
             "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
             f"({iid}, 'OLD-{iid}', 1, '{issue}', '{due}', {amount}, 'EUR', '', '', 0, '', {voided}, {paid}, "
             f"'{issue} 00:00:00')")
+
+
+def paid_ledger_sql(fourth: tuple[str, str] = ("2025-01-01", "2025-01-31"),
+                    paid_at: str = "2025-02-01 00:00:00") -> list[str]:
+    """Five invoices of customer 1 as schema 0001-0005 stored them (paid, part-paid, void, open: ``fourth``, its
+    issue and due day; and paid), one payment of 2.40 (entered at ``paid_at``) and its allocations: the first
+    invoice's in two parts, one before the payment's date, the last one's years after it."""
+    invoices = [invoice_sql(1, "2025-01-01", "2025-01-31", 100, 100), invoice_sql(2, "2025-01-01", "2025-01-31", 100, 40),
+                invoice_sql(3, "2025-01-01", "2025-01-31", 100, voided_on="2025-03-01"),
+                invoice_sql(4, *fourth, 100), invoice_sql(5, "2025-01-01", "2025-01-31", 100, 100)]
+    payment = ("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, created_at) VALUES "
+               f"(1, 1, '2025-02-01', 240, 'EUR', '', '', '{paid_at}')")
+    allocations = [f"INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES (1, {i}, '{d}', {u})"
+                   for i, d, u in ((1, "2025-01-20", 60), (1, "2025-02-10", 40), (2, "2025-02-01", 40),
+                                   (5, "2030-02-01", 100))]
+    return [*invoices, payment, *allocations]

@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -23,32 +20,10 @@ from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import list_schema
 from ar_desktop.storage.search import SearchTerm
+from kill_scripts import ENV, KILLED_AT, import_killed_at  # noqa: F401  (ENV, KILLED_AT: for a test of its own)
 
 TODAY = dt.date(2026, 3, 31)
 ROWS = 3_000   # two batches of the importer
-ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
-
-# The real command, killed just before its n-th SQL statement that starts with WHAT (and holds what follows an @,
-# if any; n = 0: not killed). SQLite
-# reports every statement it runs to the trace callback, so the kill lands inside the writer's transaction.
-KILLED_AT = textwrap.dedent("""
-    import os, sqlite3, sqlite3.dbapi2, sys
-    db, csv, n = sys.argv[1], sys.argv[2], int(sys.argv[4])
-    what, _, inside = sys.argv[3].upper().partition("@")
-    real, seen = sqlite3.connect, []
-    def trace(sql):
-        if sql.lstrip().upper().startswith(what) and inside in sql.upper():
-            seen.append(sql)
-            if len(seen) == n:
-                os.kill(os.getpid(), 9)
-    def connect(*a, **kw):
-        con = real(*a, **kw)
-        con.set_trace_callback(trace)
-        return con
-    sqlite3.connect = sqlite3.dbapi2.connect = connect   # (SQLAlchemy connects through dbapi2)
-    from ar_desktop.cli.base import run
-    sys.exit(run(["--db", db, "import", sys.argv[5] if len(sys.argv) > 5 else "invoices", csv]))
-""")
 
 
 def _company(path: Path) -> Path:
@@ -101,16 +76,14 @@ def test_a_first_import_killed_at_its_last_steps_leaves_the_file_as_before(tmp_p
     path = _company(tmp_path / "kill.ardb")
     before = _indexes(path)
     csv = _csv(tmp_path)
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), what, str(n)], env=ENV,
-                            capture_output=True, text=True, timeout=600)
+    killed = import_killed_at(path, csv, what, n)
     assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == (0, 0, 0, [], 0)
     assert _indexes(path) == before   # every index and trigger as it was, with its own definition
 
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), what, "0"], env=ENV,
-                          capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, csv, what, 0)
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok
     assert _state(path) == (ROWS, ROWS // 5, 1, [], 0)
@@ -143,20 +116,17 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
     index with its own definition, no payment, ``check`` sound; importing again pays every invoice."""
     path = _company(tmp_path / "kill.ardb")
     csv = _csv(tmp_path)
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), "-", "0"], env=ENV,
-                          capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, csv, "-", 0)
     assert done.returncode == 0, done.stderr[-2000:]
     before, state = _indexes(path), _state(path)
     payments = _payments_csv(tmp_path, ROWS)
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, str(n), "payments"],
-                            env=ENV, capture_output=True, text=True, timeout=600)
+    killed = import_killed_at(path, payments, what, n, "payments")
     assert killed.returncode == -9, killed.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == state and _indexes(path) == before
 
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, "0", "payments"],
-                          env=ENV, capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, payments, what, 0, "payments")
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok and _indexes(path) == before
     con = sqlite3.connect(path)
@@ -194,19 +164,16 @@ def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what,
         f"{dt.date(2026, 2, 1) + dt.timedelta(days=k // 40)},C{k % 40 + 1},{k % 900 + 1}.50,"
         f"{'' if spread else f'N{k:06d}'},Bank {k}"
         for k in range(ROWS)) + "\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(invoices), "-", "0"], env=ENV,
-                          capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, invoices, "-", 0)
     assert done.returncode == 0, done.stderr[-2000:]
     before, state = _indexes(path), _state(path)
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, str(n), "payments"],
-                            env=ENV, capture_output=True, text=True, timeout=600)
+    killed = import_killed_at(path, payments, what, n, "payments")
     assert killed.returncode == -9, killed.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == state and _indexes(path) == before
 
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, "0", "payments"],
-                          env=ENV, capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, payments, what, 0, "payments")
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok and _indexes(path) == before
     con = sqlite3.connect(path)
@@ -234,19 +201,17 @@ def test_a_big_search_fill_killed_while_fts5_holds_more_terms_leaves_the_file_as
     """Many rows enter the search with FTS5's pending terms raised (storage.bulk_repo._pending_terms, here from
     100 rows on) and its setting put back in the same transaction: killed when it is raised, put back or its row
     removed, the file is as before, with FTS5's default settings; importing again leaves them so."""
-    script = "import ar_desktop.storage.bulk_repo as bulk\nbulk._MANY_TERMS = 100\n" + KILLED_AT
+    prelude = "import ar_desktop.storage.bulk_repo as bulk\nbulk._MANY_TERMS = 100\n"
     path = _company(tmp_path / "terms.ardb")
     before, settings = _indexes(path), _search_settings(path)
     csv = _csv(tmp_path)
-    killed = subprocess.run([sys.executable, "-c", script, str(path), str(csv), what, str(n)], env=ENV,
-                            capture_output=True, text=True, timeout=600)
+    killed = import_killed_at(path, csv, what, n, prelude=prelude)
     assert killed.returncode == -9, killed.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == (0, 0, 0, [], 0) and _indexes(path) == before and _search_settings(path) == settings
 
-    done = subprocess.run([sys.executable, "-c", script, str(path), str(csv), what, "0"], env=ENV,
-                          capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, csv, what, 0, prelude=prelude)
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok
     assert _state(path) == (ROWS, ROWS // 5, 1, [], 0) and _search_settings(path) == settings

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,7 +27,7 @@ from ar_desktop.storage.days import date_of
 from ar_desktop.storage.kpi_sql import ADJUSTMENT_METHODS
 from ar_desktop.storage.orm import Allocation, Invoice, Payment
 from ar_desktop.storage.as_of_sql import id_set
-from test_bulk_import_killed import KILLED_AT   # `import invoices`, killed before its n-th statement of a kind
+from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
 _ = template
@@ -179,15 +177,12 @@ def test_an_import_killed_between_its_clearings_leaves_summary_and_allocations_i
     rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,{'2026-02-%02d' % (k % 27 + 1) if k % 5 else ''}"
             for k in range(ROWS)]
     csv.write_text("number,customer_code,issue_date,amount,settled_date\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), "UPDATE invoice", str(n)],
-                            env=env, capture_output=True, text=True, timeout=600)
+    killed = import_killed_at(path, csv, "UPDATE invoice", n)
     assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
     report = check_path(path)
     assert report.ok, report.text()
     assert _rows(path) == before
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), "UPDATE invoice", "0"],
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, csv, "UPDATE invoice", 0)
     assert done.returncode == 0, done.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()

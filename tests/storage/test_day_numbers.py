@@ -18,7 +18,8 @@ from ar_desktop.services.company_file import open_company
 from ar_desktop.storage import clearing_summary, days
 from ar_desktop.storage.upgrade import alembic_config, known_revisions
 from ar_desktop.storage.safety import consistency_problems
-from old_files import file_at_revision, invoice_sql, upgrade_killed_at
+from kill_scripts import upgrade_killed_at
+from old_files import file_at_revision, paid_ledger_sql
 
 TODAY = dt.date(2026, 3, 31)
 _TABLES = ("invoice", "payment", "allocation", "clearing_month")
@@ -29,15 +30,8 @@ _LATER = {"first_paid_on"}
 
 def _old_file(path: Path) -> Path:
     """A file at 0020 (ISO dates): paid, part-paid, void, open and backdated-allocation invoices, one before 1970."""
-    invoices = [invoice_sql(1, "2025-01-01", "2025-01-31", 100, 100), invoice_sql(2, "2025-01-01", "2025-01-31", 100, 40),
-                invoice_sql(3, "2025-01-01", "2025-01-31", 100, voided_on="2025-03-01"),
-                invoice_sql(4, "1969-12-31", "2099-02-28", 100), invoice_sql(5, "2025-01-01", "2025-01-31", 100, 100)]
-    payment = ("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, created_at) VALUES "
-               "(1, 1, '2025-02-01', 240, 'EUR', '', '', '2025-02-01 13:14:15.250000')")
-    allocations = [f"INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES (1, {i}, '{d}', {u})"
-                   for i, d, u in ((1, "2025-01-20", 60), (1, "2025-02-10", 40), (2, "2025-02-01", 40),
-                                   (5, "2030-02-01", 100))]
-    file_at_revision(path, "0005", *invoices, payment, *allocations)
+    file_at_revision(path, "0005", *paid_ledger_sql(fourth=("1969-12-31", "2099-02-28"),
+                                                    paid_at="2025-02-01 13:14:15.250000"))
     engine = create_engine(f"sqlite:///{path}")
     from alembic import command
     with engine.begin() as conn:

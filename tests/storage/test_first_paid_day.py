@@ -19,7 +19,8 @@ from ar_desktop.storage import days, open_set
 from ar_desktop.storage.safety import consistency_problems
 from ar_desktop.storage.spans import SPAN_OPEN
 from ar_desktop.storage.upgrade import alembic_config
-from old_files import file_at_revision, invoice_sql, upgrade_killed_at
+from kill_scripts import upgrade_killed_at
+from old_files import file_at_revision, invoice_sql
 
 TODAY = dt.date(2026, 3, 31)
 

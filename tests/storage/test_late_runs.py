@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
@@ -23,7 +21,7 @@ from ar_desktop.services.backups import check, check_path
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import late_runs
-from test_bulk_import_killed import KILLED_AT   # `import invoices`, killed before its n-th statement of a kind
+from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, _ledger, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
 _ = template
@@ -213,15 +211,12 @@ def test_an_import_killed_while_it_writes_leaves_runs_and_allocations_in_step(tm
     rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,{'2026-%02d-%02d' % (k % 4 + 2, k % 27 + 1) if k % 5 else ''}"
             for k in range(ROWS)]
     csv.write_text("number,customer_code,issue_date,amount,settled_date\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), statement, str(n)],
-                            env=env, capture_output=True, text=True, timeout=600)
+    killed = import_killed_at(path, csv, statement, n)
     assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
     report = check_path(path)
     assert report.ok, report.text()
     assert _rows(path) == before
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), statement, "0"],
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, csv, statement, 0)
     assert done.returncode == 0, done.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()

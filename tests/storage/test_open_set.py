@@ -36,7 +36,7 @@ from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
 from ar_desktop.storage.import_repo import next_id
 from ar_desktop.storage.orm import Allocation as AllocationRow
 from ar_desktop.storage.orm import Invoice, Payment
-from old_files import file_at_revision, invoice_sql
+from old_files import file_at_revision, paid_ledger_sql
 
 START = dt.date(2025, 1, 1)
 TODAY = dt.date(2026, 6, 30)
@@ -281,15 +281,7 @@ def test_open_on_any_day_equals_a_plain_recomputation(template, tmp_path_factory
 
 def test_upgrade_derives_the_columns_of_an_older_file(tmp_path):
     """A file written before the derived columns existed gets them from its allocations when opened."""
-    invoices = [invoice_sql(1, "2025-01-01", "2025-01-31", 100, 100), invoice_sql(2, "2025-01-01", "2025-01-31", 100, 40),
-                invoice_sql(3, "2025-01-01", "2025-01-31", 100, voided_on="2025-03-01"),
-                invoice_sql(4, "2025-01-01", "2025-01-31", 100), invoice_sql(5, "2025-01-01", "2025-01-31", 100, 100)]
-    payment = ("INSERT INTO payment (id, customer_id, date, amount, currency, method, reference, created_at) VALUES "
-               "(1, 1, '2025-02-01', 240, 'EUR', '', '', '2025-02-01 00:00:00')")
-    allocations = [f"INSERT INTO allocation (payment_id, invoice_id, date, amount) VALUES (1, {i}, '{d}', {u})"
-                   for i, d, u in ((1, "2025-01-20", 60), (1, "2025-02-10", 40), (2, "2025-02-01", 40),
-                                   (5, "2030-02-01", 100))]
-    path = file_at_revision(tmp_path / "old.ardb", "0005", *invoices, payment, *allocations)
+    path = file_at_revision(tmp_path / "old.ardb", "0005", *paid_ledger_sql())
     books = open_company(path, clock=FixedClock(TODAY))
     try:
         plain, allocations, mismatches = _plain(path)
