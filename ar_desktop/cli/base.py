@@ -40,6 +40,12 @@ def as_of_arg(text: str):
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def as_of_and_format(p: argparse.ArgumentParser) -> None:
+    """The arguments of a report printed on the terminal: its day (required) and table or CSV."""
+    p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+
+
 def open_books(args, *, reading: bool = False) -> Books:
     """The company file of ``--db``. ``reading``: the command only reads (figures): the file is
     recognised, locked and upgraded as for any command, but the promise and plan outcomes are not

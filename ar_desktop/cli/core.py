@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ar_desktop.cli.base import as_of_arg, command, open_books, write
+from ar_desktop.cli.base import as_of_and_format, command, open_books, with_books, write
 
 
 @command("init", "create a new, empty company file")
@@ -73,8 +73,7 @@ def _import(args) -> int:
 
 @command("aging", "aging report as of a date")
 def _aging_args(p):
-    p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--format", choices=["table", "csv"], default="table")
+    as_of_and_format(p)
 
 
 @_aging_args
@@ -82,10 +81,6 @@ def _aging(args) -> int:
     from ar_desktop.services.aging import aging_report
     from ar_desktop.services.report_formats import aging_csv, aging_table
 
-    books = open_books(args)
-    try:
-        blocks = aging_report(books, args.as_of)
-    finally:
-        books.close()
+    blocks = with_books(args, lambda b: aging_report(b, args.as_of))
     write(aging_csv(blocks) if args.format == "csv" else aging_table(blocks))
     return 0

@@ -3,7 +3,7 @@ limitation clock and acknowledgements."""
 
 from __future__ import annotations
 
-from ar_desktop.cli.base import as_of_arg, command, csv_text, date_cell, with_books, write
+from ar_desktop.cli.base import as_of_and_format, as_of_arg, command, csv_text, date_cell, with_books, write
 
 INSURANCE_HEADER = ["customer_code", "insured_limit", "exposure", "insured_exposure", "uninsured_exposure",
                     "expected_indemnity", "oldest_unpaid_due", "notify_by", "transfer_by", "status"]
@@ -97,8 +97,7 @@ def _event(args) -> int:
 
 @command("insurance", "credit insurance as of a date: exposure, insured part, insurer deadlines, status")
 def _insurance_args(p):
-    p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--format", choices=["table", "csv"], default="table")
+    as_of_and_format(p)
 
 
 @_insurance_args

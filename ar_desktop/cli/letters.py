@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ar_desktop.cli.base import as_of_arg, command, open_books, write
+from ar_desktop.cli.base import as_of_and_format, as_of_arg, command, open_books, with_books, write
 
 LAYOUT_CHOICES = ["din-a", "din-b", "us-10", "plain"]
 
 
 @command("charges", "late charges (interest and fixed compensation) per invoice as of a date")
 def _charges_args(p):
-    p.add_argument("--as-of", type=as_of_arg, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--format", choices=["table", "csv"], default="table")
+    as_of_and_format(p)
 
 
 @_charges_args
@@ -23,11 +22,7 @@ def _charges(args) -> int:
 
     import sys
 
-    books = open_books(args)
-    try:
-        rows, gaps = charges_report_with_gaps(books, args.as_of)
-    finally:
-        books.close()
+    rows, gaps = with_books(args, lambda b: charges_report_with_gaps(b, args.as_of))
     for gap in gaps:
         print(gap.line(), file=sys.stderr)
     if args.format == "csv":
