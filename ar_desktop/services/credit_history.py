@@ -38,13 +38,12 @@ def credit_history(s, customer_id: int) -> list[HistoryEntry]:
         if d.limit > 0:
             until = (Text(translate("Messages", ", until {date}"), date=d.valid_until.isoformat())
                      if d.valid_until else "")
-            if d.reference:
-                text = Text(translate("Messages", "Insured limit {limit} (policy {policy}{until}, insurer's ref. "
-                                                  "{reference})"),
+            if d.reference:   # beside its kind, "insured limit"
+                text = Text(translate("Messages", "{limit} (policy {policy}{until}, insurer's ref. {reference})"),
                             limit=Amount(d.limit), policy=policy, until=until, reference=d.reference)
             else:
-                text = Text(translate("Messages", "Insured limit {limit} (policy {policy}{until}, set under the "
-                                                  "discretionary limit)"),
+                text = Text(translate("Messages", "{limit} (policy {policy}{until}, set under the discretionary "
+                                                  "limit)"),
                             limit=Amount(d.limit), policy=policy, until=until)
         else:
             text = Text(translate("Messages", "Insurer withdrew the cover (policy {policy})"), policy=policy)
@@ -57,24 +56,24 @@ def credit_history(s, customer_id: int) -> list[HistoryEntry]:
                                 "credit", 3_000_000 + aid))
     for c in credit_repo.credit_checks(s, customer_id):
         sources = joined([Text(SOURCE_NAMES[k]) for k in c.sources.split(",") if k in SOURCE_NAMES], ", ")
-        if c.next_review:
-            text = Text(translate("Messages", "Credit check ({sources}): {decision}; next review {date}. {findings}"),
+        if c.next_review:   # beside its kind, "credit check"
+            text = Text(translate("Messages", "{sources}: {decision}; next review {date}. {findings}"),
                         sources=sources, decision=Text(DECISION_NAMES[c.decision]),
                         date=c.next_review.isoformat(), findings=c.findings)
         else:
-            text = Text(translate("Messages", "Credit check ({sources}): {decision}. {findings}"),
+            text = Text(translate("Messages", "{sources}: {decision}. {findings}"),
                         sources=sources, decision=Text(DECISION_NAMES[c.decision]), findings=c.findings)
         out.append(HistoryEntry(c.date, "credit_check", text,
                                 None if c.limit_granted is None else from_minor(c.limit_granted, currency), None,
                                 "credit", 4_000_000 + c.id))
     for b in credit_repo.confirmations(s, customer_id):
         out.append(HistoryEntry(b.as_of, "confirmation_sent",
-                                Text(translate("Messages", "Balance confirmation sent, to be returned by {date}"),
+                                Text(translate("Messages", "to be returned by {date}"),   # "confirmation sent"
                                      date=b.return_by.isoformat()),
                                 from_minor(b.amount, b.currency), None, "credit", 5_000_000 + b.id))
         if b.returned_on is not None:
-            text = (Text(translate("Messages", "Balance confirmation returned signed as sent")) if b.agreed
-                    else Text(translate("Messages", "Balance confirmation returned with a difference")))
+            text = (Text(translate("Messages", "signed as sent")) if b.agreed   # beside "confirmation returned"
+                    else Text(translate("Messages", "with a difference")))
             out.append(HistoryEntry(b.returned_on, "confirmation_returned", _with_note(text, b.note),
                                     None, None, "credit", 5_500_000 + b.id))
     return out

@@ -6233,36 +6233,36 @@ Receivables and collections for bookkeepers.</source>
         <translation>，有效期至 {date}</translation>
     </message>
     <message>
-        <source>Insured limit {limit} (policy {policy}{until}, insurer&apos;s ref. {reference})</source>
-        <translation>保险限额 {limit}（保单 {policy}{until}，保险公司批复编号 {reference}）</translation>
+        <source>{limit} (policy {policy}{until}, insurer&apos;s ref. {reference})</source>
+        <translation>{limit}（保单 {policy}{until}，保险公司批复编号 {reference}）</translation>
     </message>
     <message>
-        <source>Insured limit {limit} (policy {policy}{until}, set under the discretionary limit)</source>
-        <translation>保险限额 {limit}（保单 {policy}{until}，在自主限额内设定）</translation>
+        <source>{limit} (policy {policy}{until}, set under the discretionary limit)</source>
+        <translation>{limit}（保单 {policy}{until}，在自主限额内设定）</translation>
+    </message>
+    <message>
+        <source>{sources}: {decision}; next review {date}. {findings}</source>
+        <translation>{sources}：{decision}；下次复核 {date}。{findings}</translation>
+    </message>
+    <message>
+        <source>{sources}: {decision}. {findings}</source>
+        <translation>{sources}：{decision}。{findings}</translation>
+    </message>
+    <message>
+        <source>to be returned by {date}</source>
+        <translation>须于 {date} 前寄回</translation>
+    </message>
+    <message>
+        <source>signed as sent</source>
+        <translation>签字确认无误</translation>
+    </message>
+    <message>
+        <source>with a difference</source>
+        <translation>存在差异</translation>
     </message>
     <message>
         <source>Insurer withdrew the cover (policy {policy})</source>
         <translation>保险公司已撤销承保（保单 {policy}）</translation>
-    </message>
-    <message>
-        <source>Credit check ({sources}): {decision}; next review {date}. {findings}</source>
-        <translation>信用调查（{sources}）：{decision}；下次复核 {date}。{findings}</translation>
-    </message>
-    <message>
-        <source>Credit check ({sources}): {decision}. {findings}</source>
-        <translation>信用调查（{sources}）：{decision}。{findings}</translation>
-    </message>
-    <message>
-        <source>Balance confirmation sent, to be returned by {date}</source>
-        <translation>已寄出对账确认函，须于 {date} 前寄回</translation>
-    </message>
-    <message>
-        <source>Balance confirmation returned signed as sent</source>
-        <translation>对账确认函已寄回，签字确认无误</translation>
-    </message>
-    <message>
-        <source>Balance confirmation returned with a difference</source>
-        <translation>对账确认函已寄回，存在差异</translation>
     </message>
     <message>
         <source>Cannot export &apos;{what}&apos;; choose one of: {whats}.</source>
