@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Any
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.text import Text, joined, name_text, translate, verbatim
+from ar_desktop.domain.text import Text, joined, listed, name_text, translate, verbatim
 
 # Letter templates the PDF layer knows (mirrors ar_desktop.domain.letters.TEMPLATE_KEYS).
 LETTER_TEMPLATES: tuple[str, ...] = ("courtesy_reminder", "reminder", "demand_letter", "final_notice",
@@ -363,7 +363,7 @@ def _validate(steps: tuple[Step, ...]) -> None:
                 what = (Text(translate("Messages", "'{template}' is not a letter template"), template=s.template)
                         if s.template else Text(translate("Messages", "no letter template is chosen")))
                 raise UserError(Text(translate("Messages", "{label}: {what}. Choose one of: {allowed}."),
-                                     label=label, what=what, allowed=joined([template_name(t) for t in allowed], ", ")))
+                                     label=label, what=what, allowed=listed([template_name(t) for t in allowed])))
         elif s.template is not None and NOTICE_TEMPLATES.get(s.action.value) != s.template:
             notice = NOTICE_TEMPLATES.get(s.action.value)
             if notice:

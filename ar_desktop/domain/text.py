@@ -87,6 +87,14 @@ def joined(texts: list[str | Text], sep: str = "\n") -> Text:
     return Text(sep.replace("{", "{{").replace("}", "}}").join("{%s}" % k for k in params), **params)
 
 
+def listed(texts: list[str | Text]) -> Text:
+    """The items of a list within a sentence, in the reader's language: "a, b, c" (甲、乙、丙)."""
+    out: str | Text = texts[0] if texts else ""
+    for item in texts[1:]:
+        out = Text(translate("Messages", "{items}, {item}"), items=out, item=item)
+    return out if isinstance(out, Text) else verbatim(out)
+
+
 def name_text(name: str | Text) -> Text:
     """A name a caller puts into a sentence ("invoice date", "letter date") as a ``Text``: the window
     shows its translation when the name is marked somewhere with ``translate("Messages", ...)``

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ar_desktop.domain import insurance as ins
 from ar_desktop.domain.credit_check import DECISION_NAMES, SOURCE_NAMES
 from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.text import Amount, Text, from_stored, joined, translate
+from ar_desktop.domain.text import Amount, Text, from_stored, listed, translate
 from ar_desktop.services.collection_history import HistoryEntry, register_history_source
 from ar_desktop.storage import company_repo, credit_repo, customers_repo
 
@@ -55,7 +55,7 @@ def credit_history(s, customer_id: int) -> list[HistoryEntry]:
         out.append(HistoryEntry(day, "acknowledgement", _with_note(Text(_ACK[kind]), note), None, number,
                                 "credit", 3_000_000 + aid))
     for c in credit_repo.credit_checks(s, customer_id):
-        sources = joined([Text(SOURCE_NAMES[k]) for k in c.sources.split(",") if k in SOURCE_NAMES], ", ")
+        sources = listed([Text(SOURCE_NAMES[k]) for k in c.sources.split(",") if k in SOURCE_NAMES])
         if c.next_review:   # beside its kind, "credit check"
             text = Text(translate("Messages", "{sources}: {decision}; next review {date}. {findings}"),
                         sources=sources, decision=Text(DECISION_NAMES[c.decision]),

@@ -6830,6 +6830,10 @@ Receivables and collections for bookkeepers.</source>
         <source>the runs of late payments of customer {code} differ from its invoices: the worklist reads wrong collection episodes there (the next upgrade of the file by a newer AR Desktop rebuilds them)</source>
         <translation>客户 {code} 的逾期付款区间与其发票不符：催收清单读取的该客户催收周期有误（用新版 AR Desktop 升级该文件时会重建）</translation>
     </message>
+    <message>
+        <source>{items}, {item}</source>
+        <translation>{items}、{item}</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>

@@ -182,23 +182,23 @@ def test_a_long_name_is_cut_in_the_running_heading_and_a_company_without_an_addr
 def test_credit_entries_read_their_label_once(books):
     """An insured limit read "insured limit | Insured limit 20.000,00 (policy …)" (保险限额 | 保险限额 …), a credit
     check "credit check | Credit check (registry): …", a confirmation "confirmation sent | Balance confirmation sent,
-    …"; each label now stands once, in its column."""
+    …"; each label now stands once, in its column. The sources of a check are listed with 、 in Chinese (were ", ")."""
     from ar_desktop.services import confirmations, credit_checks
 
     code = "ELB05"   # insured in the sample; no other test here reads it
-    credit_checks.record_credit_check(books, code, TODAY, "registry", "Registry clean", "approved", "30000",
+    credit_checks.record_credit_check(books, code, TODAY, "registry, financials", "Registry clean", "approved", "30000",
                                       next_review=dt.date(2026, 9, 30), apply_limit=False)
     rid, _pdf = confirmations.request_confirmation(books, code, dt.date(2026, 4, 30))
     confirmations.record_returned_slip(books, rid, TODAY, agreed=False, note="credit note missing")
     english = " ".join(text(collection_file_pdf(books, code, TODAY)).split())
-    for line in ("insured limit 40.000,00 (policy", "credit check registry extract: credit granted; next review "
+    for line in ("insured limit 40.000,00 (policy", "credit check registry extract, financial statements: credit granted; next review "
                  "2026-09-30. Registry clean", "confirmation sent to be returned by 2026-04-30",
                  "confirmation returned with a difference: credit note missing"):
         assert line in english, (line, english)
     for label in ("Insured limit", "Credit check", "Balance confirmation"):
         assert label not in english, (label, english)
     chinese = " ".join(text(collection_file_pdf(books, code, TODAY, _chinese())).split())
-    for line in ("保险限额 40.000,00（保单", "须于 2026-04-30 前寄回", "对账函寄回 存在差异：credit note missing"):
+    for line in ("保险限额 40.000,00（保单", "工商登记信息、财务报表：", "须于 2026-04-30 前寄回", "对账函寄回 存在差异：credit note missing"):
         assert line in chinese, (line, chinese)
     for label in ("保险限额 保险限额", "信用调查 信用调查", "已寄出对账确认函", "对账确认函已寄回"):
         assert label not in chinese, (label, chinese)
