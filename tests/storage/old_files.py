@@ -9,7 +9,6 @@ from sqlalchemy import create_engine
 
 from ar_desktop.storage.safety import APPLICATION_ID
 from ar_desktop.storage.upgrade import alembic_config
-from kill_scripts import upgrade_killed_at  # noqa: F401  (where the upgrade tests have found it)
 
 
 def file_at_revision(path: Path, revision: str, *statements: str) -> Path:
