@@ -80,7 +80,8 @@ def _pending_terms(con, name: str, above: int, content: str) -> Iterator[None]:
     segment whenever they pass its ``hashsize`` (1 MB by default), and merges those segments as they come;
     with 64 MB pending at a time, a million invoices take about a third less time (and up to 64 MB more
     memory, once). The setting is put back as it was (no row: FTS5's default) in the same transaction."""
-    if con.exec_driver_sql(f"SELECT count(*) FROM {content} WHERE id > ?", (above,)).scalar() < _MANY_TERMS:
+    # the rows added, at most the ids above (their count read a million rows' ids: 0.3 s)
+    if con.exec_driver_sql(f"SELECT coalesce(max(id), 0) - ? FROM {content}", (above,)).scalar() < _MANY_TERMS:
         yield
         return
     before = con.exec_driver_sql(f"SELECT v FROM {name}_config WHERE k = 'hashsize'").first()

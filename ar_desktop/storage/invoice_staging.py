@@ -10,15 +10,20 @@ name its problems exactly as before.
 
 "Plain" accepts nothing that ``records.parse_invoice`` / ``quick_rows.quick_invoice`` would refuse
 and stores exactly what they would (tests/services/test_import_staging.py compares both lanes over
-random files): ISO dates (``date(x, '+0 days') = x``: a day that does not exist, 2026-02-30, comes
-back as another), amounts of ASCII digits and the format's decimal separator, the file's currency
-empty or the customer's, booleans among the parser's words, texts within their length with no
-refused character. The TEMP tables live on the importer's connection only: a kill or a rollback
-leaves nothing of them in the company file.
+random files): ISO dates of real days within the years kept, amounts of ASCII digits and the
+format's decimal separator, the file's currency empty or the customer's, booleans among the
+parser's words, texts within their length with no refused character. What a cell looks like is
+checked in Python, by one pattern compiled for the file's columns and matched once per row
+(``_row_pattern``: per cell in SQL, these checks were half the cost of storing a plain row); only
+the rows it takes are staged, and SQL checks what needs the customer or the books (the currency
+and its decimals, the number not in the books, a day 29-31 that exists). The TEMP tables live on the
+importer's connection only: a kill or a rollback leaves nothing of them in the company file.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,12 +38,16 @@ from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.orm import Invoice
 
 __all__ = ["Staging", "amount_parts", "iso_day", "minor_units", "no_nul", "plain_amount", "plain_text", "quoted",
-           "stage_cells"]
+           "stage_cells", "taken_amount"]
 
 STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 _TEXTS = {"reference": False, "description": True, "dispute_reason": True}   # key -> several lines allowed
 _BIG = (1 << 62) // 2   # 2 * units * percent + scale stays an SQLite integer
+_SEP = "\x00"   # between a row's cells for the row pattern: no cell the pattern takes holds one
+# an amount of at most this many characters is within MAX_UNITS in any known currency (its whole digits
+# plus the largest exponent are at most MAX_UNITS' digits): SQL computes the units of longer ones only
+_SHORT_AMOUNT = len(str(MAX_UNITS)) - max(exponent(c) for c in KNOWN_CURRENCIES)
 
 
 def _class_of(pattern) -> str:
@@ -91,9 +100,23 @@ def plain_amount(a: str, decimal: str, decimals: str) -> list[str]:
             f"({pos} = 0 OR length({a}) - {pos} BETWEEN 1 AND {decimals})"]
 
 
+def _real_day(v: str) -> str:
+    """The cell ``v``, a date the row pattern took (ISO, month 01-12, day 01-31), is a day that exists."""
+    return f"(substr({v}, 9) <= '28' OR date({v}, '+0 days') = {v})"
+
+
 def no_nul(v: str) -> str:
     """The cell ``v`` holds no NUL character (SQLite's GLOB, length() and LIKE stop at the first)."""
     return f"instr(CAST({v} AS BLOB), X'00') = 0"
+
+
+def taken_amount(a: str, decimal: str, decimals: str, exp: str) -> list[str]:
+    """SQL checks of an amount cell ``a`` that the row pattern took (1-12 digits, at least one not 0, at most one
+    ``decimal`` separator followed by digits): at most ``decimals`` decimals, and at most MAX_UNITS in minor units
+    with ``exp`` decimals (a short cell is within it in any known currency: its units are not computed)."""
+    pos = f"instr({a}, '{decimal}')"
+    return [f"({pos} = 0 OR length({a}) - {pos} <= {decimals})",
+            f"(length({a}) <= {_SHORT_AMOUNT} OR {minor_units(a, decimal, exp)} <= {MAX_UNITS})"]
 
 
 def minor_units(a: str, decimal: str, exp: str) -> str:
@@ -111,6 +134,41 @@ def plain_text(v: str, limit: int, multiline: bool) -> str:
     bad = _class_of(_BAD_MULTILINE if multiline else _BAD_LINE).replace("'", "''")
     return (f"{v} IS NULL OR (length({v}) <= {limit} AND {no_nul(v)} AND ({v} NOT GLOB '*[^ -~]*' "
             f"OR {v} NOT GLOB '{bad}'))")
+
+
+def _cell_patterns(decimal: str) -> dict[str, str]:
+    """Per field: the regular expression of a cell the quick lane may take (none matches a NUL). What
+    needs the customer or the books is left to SQL (``Staging._checks``)."""
+    if (EARLIEST_DATE.month, EARLIEST_DATE.day, LATEST_DATE.month, LATEST_DATE.day) != (1, 1, 12, 31) \
+            or (EARLIEST_DATE.year, LATEST_DATE.year) != (1990, 2099) or (MAX_UNITS + 1) != 10 ** len(str(MAX_UNITS)):
+        raise ValueError("the row pattern's years and amounts no longer follow records' and money's limits")
+    # ISO, within the years kept, a month and a day of month that can exist (29-31: SQL asks date())
+    day = "(?:199[0-9]|20[0-9][0-9])-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    d = re.escape(decimal)
+    words = "|".join(re.escape(w) for w in sorted(_NO | _YES) if w)
+
+    def text(key: str, multiline: bool) -> str:   # the parser's refused characters (NUL among them) as a class
+        refused = (_BAD_MULTILINE if multiline else _BAD_LINE).pattern[1:-1]
+        return f"[^{refused}]{{0,{LIMITS[key]}}}"
+
+    return {
+        "number": f"[A-Za-z0-9][A-Za-z0-9._/-]{{0,{LIMITS['number'] - 1}}}",
+        "issue_date": day, "due_date": f"(?:{day})?",
+        # 1-12 digits, at least one of them not 0, then the separator and digits (their count: SQL, by currency)
+        "amount": f"(?=[0-9{d}]*[1-9])[0-9]{{1,12}}(?:{d}[0-9]+)?",
+        "disputed": f"(?:{words})?", "retention_of_title": f"(?:{words})?",
+        # void, settled and the file's own discount: the Python checks
+        **dict.fromkeys(("voided", "void_date", "void_reason", "settled_date", "discount", "discount_until"), ""),
+        **{key: text(key, multiline) for key, multiline in _TEXTS.items()},
+    }
+
+
+def _row_pattern(keys: list[str], decimal: str) -> re.Pattern:
+    """One pattern for a row's cells (in ``keys`` order) joined by ``_SEP``; a field it does not check (the
+    customer's code and the currency are looked up in SQL; the new customer's columns are not read by a
+    plain row) may be anything but a NUL."""
+    cells = _cell_patterns(decimal)
+    return re.compile(_SEP.join(f"(?:{cells.get(k, '[^' + _SEP + ']*')})" for k in keys))
 
 
 @dataclass
@@ -133,7 +191,10 @@ class Staging:
                             "retention INTEGER) WITHOUT ROWID")
         self._insert = (f"INSERT INTO {STAGE} (n, {columns}) VALUES (?{', ?' * len(self.keys)})")
         self.known: set[str] = set()
-        self._staged: list[tuple[int, list[str]]] = []
+        self._rows: list[tuple[int, list[str]]] = []   # the batch
+        self._staged = 0                                # how many of its rows the row pattern took
+        self._match = _row_pattern(self.keys, self.decimal).fullmatch
+        self._number_at = self.keys.index("number")
 
     def customers(self, by_code: dict) -> None:
         """The customers a plain row may name (code -> (id, terms, currency, retention)): those not
@@ -162,8 +223,13 @@ class Staging:
                 cur.close()
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> None:
-        stage_cells(self.s, STAGE, self._insert, rows)
-        self._staged = rows
+        """The batch's rows whose cells the row pattern takes, but those whose number is twice in the batch."""
+        match, sep, at = self._match, _SEP, self._number_at
+        numbers = [cells[at] for _n, cells in rows]
+        twice = () if len(set(numbers)) == len(numbers) else {x for x, k in Counter(numbers).items() if k > 1}
+        taken = [(n, cells) for n, cells in rows if match(sep.join(cells)) and cells[at] not in twice]
+        stage_cells(self.s, STAGE, self._insert, taken)
+        self._rows, self._staged = rows, len(taken)
 
     def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int]]:
         """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through
@@ -175,15 +241,15 @@ class Staging:
                                                      f"ORDER BY s.n")
         if count and first != next_id:
             raise ValueError(f"staged invoices: ids from {first}, not {next_id}")
-        if count == len(self._staged):   # every row (the usual batch of a big file): no row left to look up
-            return [(n, 1) for n, _cells in self._staged]
+        if count == len(self._rows):   # every row (the usual batch of a big file): no row left to look up
+            return [(n, 1) for n, _cells in self._rows]
         # stored = its number is now in the books under a new id (a stored row's number is once in the batch)
-        marks = self.s.connection().exec_driver_sql(
-            f"SELECT s.n, EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = s.number AND i.id >= ?) "
-            f"FROM {STAGE} s ORDER BY s.n", (next_id,)).all()
-        if count != sum(ok for _n, ok in marks):
-            raise ValueError(f"staged invoices: {count} stored, not the {sum(ok for _n, ok in marks)} found")
-        return marks
+        stored = {n for (n,) in self.s.connection().exec_driver_sql(
+            f"SELECT s.n FROM {STAGE} s WHERE EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = s.number "
+            f"AND i.id >= ?)", (next_id,))} if count else set()
+        if count != len(stored) or count > self._staged:
+            raise ValueError(f"staged invoices: {count} stored, not the {len(stored)} found")
+        return [(n, int(n in stored)) for n, _cells in self._rows]
 
     def close(self) -> None:
         con = self.s.connection()
@@ -205,37 +271,21 @@ class Staging:
         return " AND ".join(f"({c})" for c in self._checks())
 
     def _checks(self) -> list[str]:
+        """What the row pattern cannot see: the customer's currency and its decimals, the books, the days."""
         col = self._col
-        number, issue, due, cur = col("number"), col("issue_date"), col("due_date"), col("currency")
+        number, issue, due, cur, amount = col("number"), col("issue_date"), col("due_date"), col("currency"), \
+            col("amount")
         parse_exp = f"(CASE WHEN {self._empty('currency')} THEN {exponent('EUR')} ELSE c.exp END)"
-        first, last = EARLIEST_DATE.isoformat(), LATEST_DATE.isoformat()
-        checks = [
-            # the number: the parser's code pattern, not in the books, once in the batch
-            f"length({number}) BETWEEN 1 AND {LIMITS['number']}", f"{number} GLOB '[A-Za-z0-9]*'",
-            f"{number} NOT GLOB '*[^A-Za-z0-9._/-]*'", no_nul(number),
+        return [
             f"NOT EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = {number})",
-            f"{number} NOT IN (SELECT number FROM {STAGE} WHERE number IS NOT NULL GROUP BY number "
-            f"HAVING count(*) > 1)",
-            # dates: ISO, a real day, within the years kept; a due date not before the issue date
-            iso_day(issue), f"{issue} BETWEEN '{first}' AND '{last}'",
-            f"({self._empty('due_date')} OR ({iso_day(due)} "
-            f"AND {due} BETWEEN '{first}' AND '{last}' AND {due} >= {issue}))",
+            # a day of month the pattern took: up to 28 it exists in every month; else ask date()
+            _real_day(issue), f"({self._empty('due_date')} OR ({_real_day(due)} AND {due} >= {issue}))",
             # the currency: none (the customer's) or the customer's own
             f"({self._empty('currency')} OR {cur} = c.currency)",
-            # the amount: 1-12 digits, the format's separator and at most the currency's decimals; at least one
-            # unit, and at most MAX_UNITS with the larger number of decimals (so with both)
-            *plain_amount(col("amount"), self.decimal, f"min(c.exp, {parse_exp})"),
-            f"{self._units(f'max(c.exp, {parse_exp})')} BETWEEN 1 AND {MAX_UNITS}",
+            # at most the currency's decimals; at most MAX_UNITS with the larger number of decimals (so with both)
+            *taken_amount(amount, self.decimal, f"min(c.exp, {parse_exp})", f"max(c.exp, {parse_exp})"),
             f"(c.percent = 0 OR {self._units('c.exp')} <= {_BIG} / c.percent)",
-            f"coalesce({col('disputed')}, '') IN ('', {quoted(_NO | _YES)})",
-            f"coalesce({col('retention_of_title')}, '') IN ('', {quoted(_NO | _YES)})",
-            # void, settled and the file's own discount: the Python checks
-            *(self._empty(k) for k in ("voided", "void_date", "void_reason", "settled_date", "discount",
-                                       "discount_until")),
         ]
-        for key, multiline in _TEXTS.items():
-            checks.append(plain_text(col(key), LIMITS[key], multiline))
-        return checks
 
     def _insert_sql(self) -> tuple[list[str], str]:
         col = self._col

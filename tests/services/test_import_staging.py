@@ -185,3 +185,62 @@ def test_a_big_plain_batch_is_stored_by_sql_and_audited_once(base, tmp_path, mon
     finally:
         con.close()
     assert len(entries) == 1 and '"count": 3000' in entries[0][0] and '"first_id": 4' in entries[0][0]
+
+
+# Cells at the edges of what the quick lane's row pattern takes (storage.invoice_staging._row_pattern) and of
+# what it leaves to SQL (days 29-31, decimals and units by the customer's currency, the currency itself).
+EDGES = {
+    "number": ["A" * 40, "A" * 41, "N_1", ".N1", "N-1.a/b", "Ñ1", "N 1", "1"],
+    "issue_date": ["2024-02-29", "2026-02-29", "2026-04-31", "2026-03-31", "2026-01-30", "1990-01-01", "1989-12-31",
+                   "2026-00-10", "2026-13-01", "2026-03-00", "2026-03-32", "2026-3-05", "２０２６-01-01", "2026-01-2x"],
+    "due_date": ["", "2024-02-29", "2026-02-29", "2026-02-30", "2026-06-31", "2026-12-31", "2025-12-31", "2099-12-31",
+                 "2100-01-01", "2026-1-31"],
+    "amount": ["0", "0.00", "0.01", "00.01", "0.5", "7", "12345678", "99999999.99", "99999999.999", "123456789",
+               "999999999.99", "999999999.999", "1000000000.00", "99999999999", "1.5", "1.505", "1.5050", "1.",
+               ".5", "1,5", "1e3", "١٢", "1..5", "100000000", "100000000.000"],
+    "currency": ["", "EUR", "JPY", "BHD", "eur", "XXX"],
+    "reference": ["x" * 100, "x" * 101, "é" * 100, "é" * 101, "a\tb", "a\u2028b", "a\u00a0b", "a\u202ab", "a\x7fb",
+                  "上海"],
+    "description": ["x" * 500, "x" * 501, "two\nlines", "a\tb", "a\rb", "a\u2029b", "Grüße"],
+    "disputed": ["", "yes", "TRUE", "n", "maybe", "Y", "no "],
+    "retention_of_title": ["", "no", "1", "True", "nein"],
+}
+# amounts in the customer's currency named by the file: the parser's limit is then that currency's
+AMOUNTS_IN = [(code, currency, amount) for code, currency in (("BH", "BHD"), ("JP", "JPY"), ("ACME", "EUR"))
+              for amount in ("12345678", "99999999", "100000000", "123456789", "99999999.999", "99999999.99",
+                             "999999999", "999999999.99", "99999999999")]
+
+
+def test_cells_at_the_edges_of_the_row_pattern_are_stored_or_refused_as_the_python_checks_do(base, tmp_path,
+                                                                                                monkeypatch):
+    header = ["number", "customer_code", *list(EDGES)[1:], "dispute_reason"]
+    rows = [(key, value, code) for key, values in EDGES.items() for value in values
+            for code in (CODES[:1] if key == "number" else CODES[:5])]   # a number once
+    lines = [",".join(header)]
+    for n, (key, value, code) in enumerate([*rows, *(("amount", a, (c, cur)) for c, cur, a in AMOUNTS_IN)]):
+        code, currency = code if isinstance(code, tuple) else (code, "")
+        cells = {"number": f"E-{n}", "customer_code": code, "issue_date": "2026-01-15", "due_date": "",
+                 "amount": "12" if code == "JP" else "12.50", "currency": currency, "reference": f"PO {n}",
+                 "description": "", "disputed": "", "retention_of_title": "", "dispute_reason": "", key: value}
+        lines.append(",".join('"' + cells[k].replace('"', '""') + '"' for k in header))
+    # a number twice in one batch (the second row keeps both from SQL), and one given again in a later batch
+    lines += ['"T-1","ACME","2026-01-15","","1.00","","","","","",""'] * 2 + ['"E-3","ACME","2026-01-15","","1.00","",'
+                                                                              '"","","","",""']
+    path = tmp_path / "edges.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(importing, "BATCH", 97)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    monkeypatch.setattr(importing, "BATCH", 97)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert quick[3] == python[3] and quick[4] == python[4]   # the same problems in the same order, the same counts
+    assert quick[0] == python[0] and quick[1:3] == python[1:3]
+    assert len(python[3]) > 150 and sum(STORED_BY_SQL) > 150   # cells refused, and cells taken by SQL
+    # the rows without a problem alone: stored, with the same values either way
+    refused = {row for row, *_rest in python[3]}
+    path.write_text("\n".join(line for n, line in enumerate(lines, 1) if n not in refused) + "\n", encoding="utf-8")
+    monkeypatch.setattr(importing, "BATCH", 97)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    monkeypatch.setattr(importing, "BATCH", 97)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert not python[3] and python[4][1] > 200 and sum(STORED_BY_SQL) > 150
+    assert quick[3:] == python[3:] and quick[0] == python[0] and quick[1:3] == python[1:3]

@@ -1,20 +1,22 @@
-"""How the quick lanes read an amount cell in SQL (storage.invoice_staging.plain_amount / minor_units): never a
-cell the parser refuses, and exactly the parser's amount for every cell they take; a NUL, where SQLite's
-GLOB and length() stop reading, is refused by its bytes."""
+"""How the quick lanes read an amount cell (storage.invoice_staging: in SQL alone, ``plain_amount`` / ``minor_units``;
+the invoices' lane by its row pattern, then ``taken_amount``): never a cell the parser refuses, and exactly the
+parser's amount for every cell they take; a NUL, where SQLite's GLOB and length() stop reading, is refused by its
+bytes."""
 
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from decimal import Decimal
 
 import pytest
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.money import NUMBER_FORMATS, parse_amount, to_minor
+from ar_desktop.domain.money import MAX_UNITS, NUMBER_FORMATS, parse_amount, to_minor
 from ar_desktop.services.importing import ImportRefused, import_file
 from ar_desktop.services.customers import add_customer
-from ar_desktop.storage.invoice_staging import minor_units, no_nul, plain_amount
+from ar_desktop.storage.invoice_staging import _cell_patterns, minor_units, no_nul, plain_amount, taken_amount
 
 
 CURRENCIES = {"JPY": 0, "EUR": 2, "BHD": 3}
@@ -94,3 +96,35 @@ def test_a_nul_in_a_reference_or_a_payments_amount_is_refused_as_the_parser_refu
     with pytest.raises(ImportRefused) as e:
         import_file(books, "payments", path)
     assert sorted((p.row, p.column) for p in e.value.report.errors) == [(382, "amount"), (383, "reference")]
+
+
+@pytest.mark.parametrize("number_format", ["point", "comma"])
+def test_an_amount_the_row_pattern_and_sql_take_is_the_parsers_amount(number_format):
+    """The invoices' lane: the row pattern's amount cell (storage.invoice_staging._cell_patterns), then SQL's
+    decimals and units checks (``taken_amount``), then its units (``minor_units``)."""
+    fmt = NUMBER_FORMATS[number_format]
+    d = fmt.decimal
+    pattern = re.compile(_cell_patterns(d)["amount"])
+    long = ["99999999", "100000000", "123456789", "99999999.999", "99999999.99", "999999999.99", "999999999.999",
+            "1000000000.00", "99999999999", "12345678.1"]
+    con = sqlite3.connect(":memory:")
+    taken = 0
+    try:
+        for currency, exp in CURRENCIES.items():
+            checks = " AND ".join(f"({c})" for c in taken_amount("?1", d, str(exp), str(exp)))
+            sql = f"SELECT ({checks}) IS 1, {minor_units('?1', d, str(exp))}"
+            for cell in [*_cells(8, 4000), *(c.replace(".", d) for c in long)]:
+                if not pattern.fullmatch(cell):
+                    continue
+                ok, units = con.execute(sql, (cell,)).fetchone()
+                if not ok:
+                    continue
+                taken += 1
+                try:
+                    amount = parse_amount(cell, currency, fmt=fmt)
+                except UserError:
+                    pytest.fail(f"the lane took {cell!r} ({currency}), the parser refuses it")
+                assert amount > Decimal(0) and to_minor(amount, currency) == units <= MAX_UNITS, (cell, currency)
+    finally:
+        con.close()
+    assert taken > 300
