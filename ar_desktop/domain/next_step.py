@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.frozen import maker
 from ar_desktop.domain.ladder import Ladder, Step
 from ar_desktop.domain.working_days import CALENDAR_DAYS, DayCount
 from ar_desktop.domain.text import Text, translate
@@ -184,6 +185,9 @@ class CollectionStatus:
     chased_invoices: tuple[str, ...] = ()
     disputed_amount: Decimal = _ZERO
     steps_from: date | None = None
+
+
+_status = maker(CollectionStatus)   # status_of makes one per customer of the worklist
 
 
 def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date,
@@ -426,7 +430,7 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
             state, next_date = PROMISED, max(ends) + one
 
     first = ladder.first_threshold
-    return CollectionStatus(
+    return _status(
         age_days=age,
         overdue_amount=invoices.overdue_amount,
         oldest_days_overdue=(as_of - invoices.oldest_overdue).days if invoices.oldest_overdue is not None else 0,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ar_desktop.domain.credit import needs_credit_review, suggest_from_behaviour
+from ar_desktop.domain.frozen import maker
 from ar_desktop.domain.ladder import CREDIT_CLASSES, Ladder, ladder_from_data
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.next_step import (CollectionStatus, DEFAULT_GRACE_DAYS, reached_step_for_invoice, status_of,
@@ -70,6 +71,9 @@ class WorklistRow:
     chased_invoices: tuple[str, ...]
     episode_start: dt.date | None
     status: CollectionStatus = field(repr=False, compare=False)
+
+
+_worklist_row = maker(WorklistRow)   # one per customer needing attention
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,7 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
         if review and ci.last_credit_review is not None and st.episode_start is not None \
                 and ci.last_credit_review >= st.episode_start:
             review = False
-    return WorklistRow(
+    return _worklist_row(
         customer_id=ci.customer_id, customer_code=ci.code, customer_name=ci.name, credit_class=ci.credit_class,
         currency=ci.currency, overdue_amount=st.overdue_amount, oldest_days_overdue=st.oldest_days_overdue,
         reached_step=st.reached_step.key if st.reached_step else None,

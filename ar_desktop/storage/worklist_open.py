@@ -18,6 +18,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.disputes import dispute_as_of
+from ar_desktop.domain.frozen import maker
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import OpenSummary
 from ar_desktop.storage import late_runs, open_set
@@ -30,6 +31,7 @@ from ar_desktop.storage.spans import open_sql, paid_on_sql
 _ONE = dt.timedelta(days=1)
 _ZERO = Decimal(0)                               # what the rule sums to over no invoice
 _date_of = lru_cache(maxsize=8192)(date_of)      # tens of thousands of due dates, a few thousand days
+_open_summary = maker(OpenSummary)               # one per customer
 
 
 def open_invoices(as_of: dt.date, customer_ids: Collection[int]):
@@ -87,11 +89,11 @@ def summary_of_sums(as_of: dt.date, sums: CustomerSums, settled_periods: list) -
     considered.sort()      # by due day, then number
     currency = sums.currency
     oldest = None if sums.oldest is None else parse(sums.oldest)
-    return OpenSummary(
-        [(parse(due), number) for due, number in considered],
-        from_minor(sums.overdue, currency) if oldest is not None else _ZERO, oldest,
-        from_minor(sums.disputed, currency) if sums.disputed else _ZERO, False,
-        [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
+    return _open_summary(
+        considered=[(parse(due), number) for due, number in considered],
+        overdue_amount=from_minor(sums.overdue, currency) if oldest is not None else _ZERO, oldest_overdue=oldest,
+        disputed_amount=from_minor(sums.disputed, currency) if sums.disputed else _ZERO, excluded_claimable=False,
+        periods=[(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
 
 
 def summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[int, tuple[bool, int]],
