@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.frozen import maker
 from ar_desktop.domain.ladder import Ladder, Step
 from ar_desktop.domain.working_days import CALENDAR_DAYS, DayCount
 from ar_desktop.domain.text import Text, translate
@@ -184,6 +185,9 @@ class CollectionStatus:
     chased_invoices: tuple[str, ...] = ()
     disputed_amount: Decimal = _ZERO
     steps_from: date | None = None
+
+
+_status = maker(CollectionStatus)   # status_of makes one per customer of the worklist
 
 
 def reached_step_for_invoice(ladder: Ladder, due_date: date, as_of: date,
@@ -426,7 +430,7 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
             state, next_date = PROMISED, max(ends) + one
 
     first = ladder.first_threshold
-    return CollectionStatus(
+    return _status(
         age_days=age,
         overdue_amount=invoices.overdue_amount,
         oldest_days_overdue=(as_of - invoices.oldest_overdue).days if invoices.oldest_overdue is not None else 0,
@@ -439,10 +443,24 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
         episode_start=active[0] if active else None,
         broken_promise=broken,
         severity=ladder.index(reached.key) if reached else -1,
-        chased_invoices=tuple(number for due, number in considered if days.between(due, as_of) >= first),
+        chased_invoices=_chased(considered, as_of, first, days),
         disputed_amount=invoices.disputed_amount,
         steps_from=lower,
     )
+
+
+def _chased(considered: Sequence[tuple[date, str]], as_of: date, first: int, days: DayCount) -> tuple[str, ...]:
+    """The numbers of the considered invoices inside the ladder (own age >= its first threshold): the days
+    from a due date to D never grow with the due date, so in ``considered``'s order (by due date) these are
+    the invoices before the first one outside it, found by halving (a customer may have thousands)."""
+    lo, hi = 0, len(considered)   # considered[:lo] are inside, considered[hi:] are not
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if days.between(considered[mid][0], as_of) >= first:
+            lo = mid + 1
+        else:
+            hi = mid
+    return tuple([number for _due, number in considered[:lo]])
 
 
 def _idx(ladder: Ladder, key: str) -> int:

@@ -18,7 +18,7 @@ from ar_desktop.domain.text import Amount, Template, Text, from_stored, translat
 from ar_desktop.services.collection_input import customer_by_code
 from ar_desktop.services.collection_ladders import ladder_of
 from ar_desktop.services.context import Books
-from ar_desktop.storage import collections_repo
+from ar_desktop.storage import customer_history
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
         cid, data = customer_by_code(s, code)
         ladder = ladder_of(s, cid, data.credit_class)
         out: list[HistoryEntry] = []
-        for r in collections_repo.ledger(s, cid):
+        for r in customer_history.ledger(s, cid):
             if r.kind == "invoice":
                 text = Text(translate("Messages", "Invoice {number} issued, due {date} (void)") if r.voided
                             else translate("Messages", "Invoice {number} issued, due {date}"),
@@ -66,7 +66,7 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
             else:  # a correction (discount, write-off, credit note…) is never shown as money received
                 kind = "payment" if r.entry_kind == PAYMENT.key else r.entry_kind
                 out.append(HistoryEntry(r.date, kind, _ledger_text(r), r.amount, None, "ledger", 1, r.created_at))
-        for e in collections_repo.events(s, cid):
+        for e in customer_history.events(s, cid):
             out.append(HistoryEntry(e.date, e.kind, _event_text(e, ladder), e.amount, e.invoice_number, "event",
                                     2 + e.id, e.created_at))
         for name, source in _HISTORY_SOURCES.items():

@@ -8,10 +8,13 @@ The next step is always decided by :func:`ar_desktop.domain.next_step.status_of`
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ar_desktop.domain.credit import needs_credit_review, suggest_from_behaviour
+from ar_desktop.domain.frozen import maker
 from ar_desktop.domain.ladder import CREDIT_CLASSES, Ladder, ladder_from_data
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.next_step import (CollectionStatus, DEFAULT_GRACE_DAYS, reached_step_for_invoice, status_of,
@@ -70,6 +73,9 @@ class WorklistRow:
     status: CollectionStatus = field(repr=False, compare=False)
 
 
+_worklist_row = maker(WorklistRow)   # one per customer needing attention
+
+
 @dataclass(frozen=True)
 class InvoiceWorkRow:
     """One open invoice as of a date (the worklist --by invoice)."""
@@ -91,7 +97,7 @@ def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
 
     Only reads: a promise or plan kept or broken by ``as_of`` shows so whether or not its outcome
     is recorded yet (``record_outcomes`` records it)."""
-    with books.db.session() as s:
+    with _collector_paused(), books.db.session() as s:
         settings = settings_in(s)
         class_ladders = {c: class_ladder_in(s, c) for c in CREDIT_CLASSES}
         days = ladder_days.day_count(s, settings.working_days)
@@ -101,8 +107,23 @@ def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
             row = _row(s, ci, as_of, settings, class_ladders, days, record=False)
             if row is not None:
                 rows.append(row)
-    rows.sort(key=lambda r: (urgency_key(r.status), r.customer_code))
+        rows.sort(key=lambda r: (urgency_key(r.status), r.customer_code))
     return rows
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector held off while the worklist is made: its ~100,000 objects (inputs,
+    statuses, rows) all live until it returns and make no cycles, but each full pass of the collector would
+    walk them all again (a quarter of the call's CPU on a million-invoice file). Memory is freed by reference
+    counting as ever; the collector resumes (if it ran before) when the worklist is made or fails."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | None:
@@ -195,7 +216,7 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
         if review and ci.last_credit_review is not None and st.episode_start is not None \
                 and ci.last_credit_review >= st.episode_start:
             review = False
-    return WorklistRow(
+    return _worklist_row(
         customer_id=ci.customer_id, customer_code=ci.code, customer_name=ci.name, credit_class=ci.credit_class,
         currency=ci.currency, overdue_amount=st.overdue_amount, oldest_days_overdue=st.oldest_days_overdue,
         reached_step=st.reached_step.key if st.reached_step else None,

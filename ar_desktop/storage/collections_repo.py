@@ -21,11 +21,11 @@ was cleared by its last allocation on or before D.
 
 For explicit customers (one customer's status, the reminder e-mail) every invoice is loaded. For
 the worklist (every customer with an invoice open as of D) only what can change the rule's answer is
-read: the open invoices, from the open set's index (due date, amount, paid by D), their numbers from
-the partial index of the invoices open now (the table for the others) and the dispute columns of the
-few disputed ones, summed per customer into the rule's ``OpenSummary`` (storage.worklist_open) without an
-InvoiceState per invoice (a customer with a payment plan or an invoice of another currency gets
-InvoiceStates instead); and of the settled invoices only two runs of overdue days per customer: the
+read: the open invoices, summed per customer in one GROUP BY over the open set of D into what the rule's
+``OpenSummary`` holds (storage.worklist_open.customer_sums: sums, the oldest due date, the claimable ones'
+due dates and numbers) without a row or an InvoiceState per invoice in Python (a customer with an invoice
+whose dispute events decide gets a summary made from its rows, one with a payment plan or invoices in
+several currencies InvoiceStates instead); and of the settled invoices only two runs of overdue days per customer: the
 one that joins the open invoices' (the episode reaching D) and the one before it (it bounds the steps
 that count), from storage.late_runs. A customer the runs cannot answer for (an
 invoice paid in full on D and reopened later, one cleared late and voided since) gives the rule every
@@ -54,14 +54,14 @@ from ar_desktop.domain.disputes import DISPUTE_KINDS, dispute_as_of
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, PaymentPlan, Promise, StepRecord,
                                          summarize)
-from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY, kind_of
+from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY
 from ar_desktop.storage.day_columns import day_of_iso
 from ar_desktop.storage.days import as_date, date_of, day
 from ar_desktop.storage import clearing_summary, forecast_sql, late_runs, open_set, worklist_open
 from ar_desktop.storage.kpi_sql import dbapi
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
-from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
+from ar_desktop.storage.orm import Allocation, Invoice, Payment
 from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
                                                 PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
 
@@ -162,42 +162,52 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
                                               if i.settled_on is not None], as_of)
         return out
     # the worklist: every customer with an invoice open as of D; the settled invoices only as the overdue
-    # periods the rule needs; the open ones as a summary made from the index, or as InvoiceStates for the
-    # customers with a dispute or a payment plan (or something unusual: a currency of their own,
-    # an invoice paid in full on D but reopened later)
-    rows = plain_rows(s, worklist_open.open_invoices(as_of))
-    rows.sort(key=_BY_CUSTOMER_DUE)
-    ids = {r[1] for r in rows}
-    scope = id_set(ids)
-    _load(s, as_of, ids, grace_days, out)
+    # periods the rule needs; the open ones as a summary summed in SQL (worklist_open.customer_sums), or made
+    # from their rows for a customer whose invoices have dispute events, or as InvoiceStates for the customers
+    # with a payment plan (or something unusual: invoices in several currencies, an invoice paid in full on D
+    # but reopened later)
     con = s.connection().connection.driver_connection
+    disputes = _disputes(s, CollectionEvent.invoice_id.is_not(None))
+    sums = worklist_open.customer_sums(con, as_of, disputes.keys())
+    ids = {r.customer_id for r in sums}
+    _load(s, as_of, ids, grace_days, out)
     # what the runs of late payments cannot tell (storage.late_runs): an invoice paid in full on D and reopened
     # later, one cleared late and voided since; those customers give the rule every invoice
     every = late_runs.voided_late_customers(con, day(as_of)).intersection(out)
-    every.update(r[1] for r in rows if r[3] - r[4] <= 0)
-    for cid, periods in worklist_open.settled_runs(con, as_of, rows, every).items():
+    every.update(r.customer_id for r in sums if r.least_open <= 0)
+    first_overdue = worklist_open.first_overdue_day
+    for cid, periods in worklist_open.settled_runs(con, as_of, {r.customer_id: first_overdue(as_of, r) for r in sums
+                                                                if r.customer_id not in every}).items():
         out[cid].settled_periods = periods
-    simple: list[tuple[CustomerInputs, list]] = []
-    full: list[int] = []
-    for cid, group in groupby(rows, _CUSTOMER):
-        ci = out.get(cid)
-        if ci is None or cid in every:
+    by_rows: dict[int, bool] = {}   # customer id -> as InvoiceStates (else a summary of its rows)
+    for r in sums:
+        ci = out.get(r.customer_id)
+        if ci is None or r.customer_id in every:
             continue
-        group = list(group)
-        currency = group[0][5]
-        if invoice_states or ci.plan_inputs or any(r[5] != currency for r in group):
-            full.extend(r[0] for r in group)
+        if invoice_states or ci.plan_inputs or r.currencies > 1:
+            by_rows[r.customer_id] = True
+        elif r.with_events:
+            by_rows[r.customer_id] = False
         else:
-            simple.append((ci, group))
-    disputes = _disputes(s, CollectionEvent.customer_id.in_(scope))
-    picked = [r[0] for _ci, group in simple for r in group]
-    numbers = worklist_open.numbers(s, picked)
-    flags = worklist_open.dispute_flags(s, (disputes.keys() | worklist_open.disputed_ids(s)).intersection(picked))
-    for ci, group in simple:
-        ci.summary = worklist_open.summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
-    if full:
-        q = select(*_invoice_columns(as_of)).where(Invoice.id.in_(id_set(full)))
-        _add_invoices(s, as_of, sorted(plain_rows(s, q), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
+            ci.summary = worklist_open.summary_of_sums(as_of, r, ci.settled_periods)
+    if by_rows:
+        rows = plain_rows(s, worklist_open.open_invoices(as_of, by_rows))
+        rows.sort(key=_BY_CUSTOMER_DUE)
+        simple: list[tuple[CustomerInputs, list]] = []
+        full: list[int] = []
+        for cid, group in groupby(rows, _CUSTOMER):
+            if by_rows[cid]:
+                full.extend(r[0] for r in group)
+            else:
+                simple.append((out[cid], list(group)))
+        picked = [r[0] for _ci, group in simple for r in group]
+        numbers = worklist_open.numbers(s, picked)
+        flags = worklist_open.dispute_flags(s, (disputes.keys() | worklist_open.disputed_ids(s)).intersection(picked))
+        for ci, group in simple:
+            ci.summary = worklist_open.summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
+        if full:
+            q = select(*_invoice_columns(as_of)).where(Invoice.id.in_(id_set(full)))
+            _add_invoices(s, as_of, sorted(plain_rows(s, q), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
     every = sorted(every.intersection(out))
     for chunk in _chunks(every):
         _load_invoices(s, as_of, chunk, out)
@@ -532,61 +542,6 @@ def set_customer_ladder(s: Session, customer_id: int, data: list | None) -> None
         s.add(CustomerLadder(customer_id=customer_id, ladder_json=json.dumps(data)))
     else:
         row.ladder_json = json.dumps(data)
-
-
-# --- reading the history -----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class EventRow:
-    id: int
-    date: dt.date
-    kind: str
-    step_key: str
-    outcome: str
-    note: str
-    amount: Decimal | None
-    invoice_number: str | None
-    promise_date: dt.date | None
-    hold_until: dt.date | None
-    created_at: dt.datetime
-
-
-def events(s: Session, customer_id: int) -> list[EventRow]:
-    q = (select(CollectionEvent, Invoice.number, PromiseRow.promised_date, HoldRow.until, Customer.currency)
-         .join(Customer, Customer.id == CollectionEvent.customer_id)
-         .outerjoin(Invoice, Invoice.id == CollectionEvent.invoice_id)
-         .outerjoin(PromiseRow, PromiseRow.id == CollectionEvent.promise_id)
-         .outerjoin(HoldRow, HoldRow.id == CollectionEvent.hold_id)
-         .where(CollectionEvent.customer_id == customer_id).order_by(CollectionEvent.date, CollectionEvent.id))
-    return [EventRow(e.id, e.date, e.kind, e.step_key, e.outcome, e.note,
-                     None if e.amount is None else from_minor(e.amount, cur), number, pdate, until, e.created_at)
-            for e, number, pdate, until, cur in s.execute(q)]
-
-
-@dataclass(frozen=True)
-class LedgerRow:
-    date: dt.date
-    kind: str                     # "invoice" | "payment"
-    number: str                   # invoice number, or payment reference
-    amount: Decimal
-    due_date: dt.date | None
-    method: str
-    voided: bool
-    entry_kind: str = ""          # a payment's kind (a key of domain/payment_kinds.py)
-    note: str = ""                # a reversal's reason
-    created_at: dt.datetime | None = None  # when it was recorded
-
-
-def ledger(s: Session, customer_id: int) -> list[LedgerRow]:
-    """Invoices issued and payments received by the customer, oldest first."""
-    rows = [LedgerRow(i.issue_date, "invoice", i.number, from_minor(i.amount, i.currency), i.due_date, "",
-                      i.voided, created_at=i.created_at)
-            for i in s.scalars(select(Invoice).where(Invoice.customer_id == customer_id))]
-    rows += [LedgerRow(p.date, "payment", p.reference, from_minor(p.amount, p.currency), None, p.method, False,
-                       kind_of(p.method, p.reverses_id).key, p.note, p.created_at)
-             for p in s.scalars(select(Payment).where(Payment.customer_id == customer_id))]
-    rows.sort(key=lambda r: (r.date, r.kind != "invoice"))
-    return rows
 
 
 _as_date = as_date

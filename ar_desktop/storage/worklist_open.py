@@ -8,32 +8,92 @@ InvoiceState per invoice (``summary``); and of the settled invoices two runs of 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+import json
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.disputes import dispute_as_of
+from ar_desktop.domain.frozen import maker
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import OpenSummary
 from ar_desktop.storage import late_runs, open_set
 from ar_desktop.storage.as_of_sql import id_set, live_on
-from ar_desktop.storage.days import LAST, date_of, day
+from ar_desktop.storage.days import date_of, day
 from ar_desktop.storage.orm import Invoice
 from ar_desktop.storage.plain_rows import plain_rows
+from ar_desktop.storage.spans import open_sql, paid_on_sql
 
 _ONE = dt.timedelta(days=1)
 _ZERO = Decimal(0)                               # what the rule sums to over no invoice
 _date_of = lru_cache(maxsize=8192)(date_of)      # tens of thousands of due dates, a few thousand days
+_open_summary = maker(OpenSummary)               # one per customer
 
 
-def open_invoices(as_of: dt.date):
-    """(id, customer_id, due_date, amount, paid by D, currency) of the invoices open as of D, from
+def open_invoices(as_of: dt.date, customer_ids: Collection[int]):
+    """(id, customer_id, due_date, amount, paid by D, currency) of the customers' invoices open as of D, from
     storage.open_set's index alone (allocations read only for invoices paid after D)."""
     return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount,
-                              open_set.paid_on(as_of), Invoice.currency, where=live_on(as_of))
+                              open_set.paid_on(as_of), Invoice.currency,
+                              where=and_(live_on(as_of), Invoice.customer_id.in_(id_set(customer_ids))))
+
+
+# The disputed part of an open invoice on D by its own columns (domain.disputes.dispute_as_of without events:
+# all that is open when the dispute names no amount, never more than is open), as ``summary`` takes it.
+_PART = "CASE WHEN f THEN CASE WHEN fu = 0 THEN o ELSE max(0, min(fu, o)) END ELSE 0 END"
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerSums:
+    """``summary``'s figures of one customer's invoices open on D, summed in SQL (``customer_sums``)."""
+
+    customer_id: int
+    least_open: int        # the least open units of an invoice (<= 0: one paid in full by D, reopened later)
+    currency: str          # the invoices' currency, when they have one (``currencies`` == 1)
+    currencies: int
+    overdue: int           # open units of the invoices due before D
+    oldest: int | None     # the earliest due day of those (None: none is overdue)
+    disputed: int          # the disputed part of those (by the invoices' own columns)
+    considered: str        # JSON [[due day, number], ...] of the invoices with something claimable, any order
+    with_events: bool      # an invoice has dispute events: ``summary`` over its rows decides, not these sums
+
+
+def customer_sums(con, as_of: dt.date, with_events: Collection[int]) -> list[CustomerSums]:
+    """Per customer with an invoice open on D: what ``summary`` sums over its open invoices, in one GROUP BY
+    over the open set (storage.spans.open_sql; the numbers and dispute columns from the table row). An invoice
+    of ``with_events`` (its dispute events decide whether it was disputed on D: domain.disputes) marks its
+    customer, for whom the sums of its own columns do not answer."""
+    d = day(as_of)
+    paid, paid_args = paid_on_sql(as_of)
+    rows, args = open_sql(as_of, f"customer_id AS c, id, due_date AS due, currency AS cur, number, "
+                                 f"amount - {paid} AS o, disputed AS f, disputed_amount AS fu",
+                          "voided IS 0 OR voided_on > ?", (d,), paid_args)
+    sql = (f"SELECT c, min(o), min(cur), count(DISTINCT cur), sum(CASE WHEN due < ? THEN o ELSE 0 END), "
+           f"min(CASE WHEN due < ? THEN due END), sum(CASE WHEN due < ? THEN part ELSE 0 END), "
+           f"json_group_array(json_array(due, number)) FILTER (WHERE o > part), "
+           f"max(id IN (SELECT value FROM json_each(?))) "
+           f"FROM (SELECT *, {_PART} AS part FROM ({rows})) GROUP BY c")
+    return [CustomerSums(*r[:8], bool(r[8]))
+            for r in con.execute(sql, [d, d, d, json.dumps(sorted(with_events)), *args])]
+
+
+def summary_of_sums(as_of: dt.date, sums: CustomerSums, settled_periods: list) -> OpenSummary:
+    """``summary`` of a customer's open invoices (one currency, something open on D each, no dispute events,
+    no payment plan) made from their ``customer_sums``."""
+    parse = _date_of
+    considered = json.loads(sums.considered)
+    considered.sort()      # by due day, then number
+    currency = sums.currency
+    oldest = None if sums.oldest is None else parse(sums.oldest)
+    return _open_summary(
+        considered=[(parse(due), number) for due, number in considered],
+        overdue_amount=from_minor(sums.overdue, currency) if oldest is not None else _ZERO, oldest_overdue=oldest,
+        disputed_amount=from_minor(sums.disputed, currency) if sums.disputed else _ZERO, excluded_claimable=False,
+        periods=[(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
 
 
 def summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[int, tuple[bool, int]],
@@ -96,9 +156,14 @@ def numbers(s: Session, invoice_ids: list[int]) -> dict[int, str]:
     return found
 
 
-def settled_runs(con, as_of: dt.date, open_rows, every: set[int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
-    """Per customer of ``open_rows`` (``open_invoices``, every invoice open as of D) but those of ``every``: the
-    overdue days of its invoices settled by D that the rule needs, as at most two runs (storage.late_runs).
+def first_overdue_day(as_of: dt.date, sums: CustomerSums) -> int:
+    """S of ``settled_runs``: the first day the customer's invoices open on D were overdue (D + 1: none is)."""
+    return sums.oldest + 1 if sums.oldest is not None else day(as_of) + 1
+
+
+def settled_runs(con, as_of: dt.date, starts: Mapping[int, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    """Per customer of ``starts`` (customer id -> S, ``first_overdue_day``): the overdue days of its invoices
+    settled by D that the rule needs, as at most two runs (storage.late_runs).
 
     The rule looks at the run of overdue days that reaches D (its first day is the episode start) and at
     the last day of the run before it (it bounds the step history that counts). The open invoices overdue
@@ -106,13 +171,6 @@ def settled_runs(con, as_of: dt.date, open_rows, every: set[int]) -> dict[int, l
     the invoices paid late, merged; cut at D they are exactly those settled by D and the open ones' before D)
     the latest that begins before S joins the open ones when it reaches S - 1: then it is the start of the
     episode and the one before it is the run before; otherwise it is the run before."""
-    today = day(as_of)
-    starts: dict[int, int] = {}
-    for row in open_rows:
-        cid, due = row[1], row[2]
-        first = due + 1 if due < today else today + 1
-        if first < starts.get(cid, LAST) and cid not in every:
-            starts[cid] = first
     out: dict[int, list[tuple[dt.date, dt.date]]] = {}
     for cid, runs in late_runs.runs_before(con, starts).items():
         first, last = runs[0]
