@@ -31,6 +31,7 @@ from collections.abc import Collection
 from typing import NamedTuple
 
 from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage import derived_tables
 from ar_desktop.storage import kpi_sql
 from ar_desktop.storage.days import FIRST, LAST, day, month_sql
 from ar_desktop.storage.spans import cleared_sql
@@ -118,23 +119,15 @@ def rebuild(con: sqlite3.Connection) -> None:
     con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) {_recomputed()}")
 
 
-def _present(con: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-
-
 def restore(con: sqlite3.Connection) -> list[str]:
     """Create whatever of the table and its triggers is missing (a migration that rebuilds the invoice
     table drops its triggers) and recompute the summary then: writes may have gone by without them."""
-    present = _present(con)
-    made = [name for name, sql in statements().items() if name not in present and con.execute(sql) is not None]
-    if made:
-        rebuild(con)
-    return made
+    return derived_tables.restore(con, statements(), rebuild)
 
 
 def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
     """What ``check`` reports: a missing table or trigger, and months that differ from a recomputation."""
-    present = _present(con)
+    present = derived_tables.present(con)
     missing = [name for name in statements() if name not in present]
     out = [Text(translate("Messages", "the summary of clearings {name} is missing: the worklist and the forecast "
                                       "read wrong payment histories (the next upgrade of the file by a newer "

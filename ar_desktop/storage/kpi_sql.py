@@ -20,8 +20,9 @@ from typing import NamedTuple
 from ar_desktop.domain.aging import BUCKETS
 from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
 from ar_desktop.domain.kpi import ClearingStats, Period
+from ar_desktop.storage import sales_summary
 from ar_desktop.storage.days import date_of, day
-from ar_desktop.storage.spans import cleared_sql, issued_sql, open_sql, paid_on_sql
+from ar_desktop.storage.spans import cleared_sql, open_sql, paid_on_sql
 
 # Payments that correct an invoice rather than pay it (services/adjustments.py). Written literally
 # (not as parameters): SQLite uses a partial index only for a query that repeats its WHERE term,
@@ -111,18 +112,12 @@ def dispute_events(con: sqlite3.Connection, invoice_ids) -> dict[int, list[tuple
 _EVENTS = f"SELECT invoice_id AS id FROM collection_event WHERE kind IN ({_KINDS}) AND invoice_id IS NOT NULL"
 
 
-def disputed_by_invoice(con: sqlite3.Connection, as_of: dt.date, currency: str,
-                        with_events_only: bool = False) -> dict[int, int]:
-    """Invoice id -> the disputed part (units > 0) of its open amount as of D: read from the few invoices
-    that may be disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a
-    dispute event; ``with_events_only``: those with a dispute event), each checked for being open on D."""
-    return disputed_by_invoice_on(con, [as_of], currency, with_events_only)[as_of]
-
-
 def disputed_by_invoice_on(con: sqlite3.Connection, days, currency: str,
                            with_events_only: bool = False) -> dict[dt.date, dict[int, int]]:
-    """``disputed_by_invoice`` for each of ``days`` from one reading of the candidates (the figures and
-    those one period earlier: the candidates' rows are read once, not once a day)."""
+    """Per day of ``days``, invoice id -> the disputed part (units > 0) of its open amount on that day: read
+    from the few invoices that may be disputed on some day (flagged now, ix_invoice_disputed's partial index,
+    or with a dispute event; ``with_events_only``: those with a dispute event), each checked for being open
+    on the day; the candidates' rows are read once, not once a day."""
     days = sorted(set(days))
     opens, args = [], []
     for d in days:
@@ -153,7 +148,7 @@ def disputed_by_invoice_on(con: sqlite3.Connection, days, currency: str,
 
 
 def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[int, int]) -> dict[int, int]:
-    """``disputed_by_invoice`` for invoices whose open units on D are known (``open_units``: the whole open
+    """``disputed_by_invoice_on`` for invoices whose open units on D are known (``open_units``: the whole open
     set): the candidates are the flagged ones (ix_invoice_disputed alone, ids only) and those with a dispute
     event, and no invoice row is read."""
     flagged = {i for (i,) in con.execute("SELECT id FROM invoice WHERE disputed = 1")}
@@ -168,25 +163,26 @@ def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[
     return out
 
 
-def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> int:
-    """The disputed part, as of D, of the open balance. An invoice flagged disputed with no dispute event
-    is disputed for all that is open on it (domain.disputes.disputed_part): those, most of the disputed
-    ones, are summed by SQLite; the rule decides for the few with events."""
-    paid, paid_args = paid_on_sql(as_of)
-    d = day(as_of)
+def disputed_units(con: sqlite3.Connection, days, currency: str) -> dict[dt.date, int]:
+    """The disputed part of the open balance on each of ``days``, from one reading of the candidates. An
+    invoice flagged disputed with no dispute event is disputed for all that is open on it
+    (domain.disputes.disputed_part): those, most of the disputed ones, are summed by SQLite, one sum per
+    day; the rule decides for the few with events."""
+    days = sorted(set(days))
+    sums, args = [], []
+    for d in days:
+        paid, paid_args = paid_on_sql(d)
+        sums.append("coalesce(sum(CASE WHEN invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR "
+                    f"invoice.closed_on > ?) THEN max(invoice.amount - {paid}, 0) ELSE 0 END), 0)")
+        args += [day(d), day(d), *paid_args]
     # the ids from ix_invoice_disputed (a partial index: "disputed = 1" written as its WHERE), then their rows
     # (left to itself, SQLite reads every invoice in the currency through ix_invoice_currency)
     flagged = _one(con, f"WITH c AS MATERIALIZED (SELECT id FROM invoice WHERE disputed = 1 AND id NOT IN ({_EVENTS})) "
-                        f"SELECT coalesce(sum(max(invoice.amount - {paid}, 0)), 0) FROM c "
-                        "JOIN invoice ON invoice.id = c.id WHERE invoice.issue_date <= ? "
-                        "AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) AND invoice.currency = ?",
-                   [*paid_args, d, d, currency])[0]
-    return int(flagged) + sum(disputed_by_invoice(con, as_of, currency, with_events_only=True).values())
-
-
-def disputed_units_on(con: sqlite3.Connection, days, currency: str) -> dict[dt.date, int]:
-    """``disputed_units`` for each of ``days`` (one reading of the candidates)."""
-    return {d: sum(parts.values()) for d, parts in disputed_by_invoice_on(con, days, currency).items()}
+                        f"SELECT {', '.join(sums)} FROM c JOIN invoice ON invoice.id = c.id "
+                        "WHERE invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) "
+                        "AND invoice.currency = ?", [*args, day(days[-1]), day(days[0]), currency])
+    events = disputed_by_invoice_on(con, days, currency, with_events_only=True)
+    return {d: int(units) + sum(events[d].values()) for d, units in zip(days, flagged, strict=True)}
 
 
 def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[tuple[int, int, str, int]]:
@@ -199,10 +195,9 @@ def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list
 
 
 def sales_units(con: sqlite3.Connection, period: Period, currency: str) -> int:
-    """Gross amount of the invoices issued in the period, voided ones (by D) excluded."""
-    rows, args = issued_sql(period.start, period.as_of, "amount", "currency = ? AND (voided IS 0 OR voided_on > ?)",
-                            (currency, day(period.as_of)))
-    return int(_one(con, f"SELECT coalesce(sum(amount), 0) FROM ({rows})", args)[0])
+    """Gross amount of the invoices issued in the period, voided ones (by D) excluded: from the summary of
+    sales per day (storage.sales_summary), ~``days`` rows."""
+    return sales_summary.sales(con, period.start, period.as_of, currency)
 
 
 def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
@@ -240,22 +235,9 @@ def clearing_stats(con: sqlite3.Connection, period: Period, currency: str) -> Cl
 def issued(con: sqlite3.Connection, first: dt.date, last: dt.date,
            currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
     """Invoices issued from ``first`` to ``last``: the gross amount per issue day of those never voided,
-    and (issue date, voided on, amount) of those voided on a known day (they count before that day)."""
-    start = first - dt.timedelta(days=1)
-    # summed per day within each span class's range (in issue-date order there: no sorter over the
-    # ~320,000 invoices of the trend's fifteen months), then the classes' days added up
-    sums, sum_args = issued_sql(start, last, "issue_date, sum(amount)", "currency = ? AND voided IS 0", (currency,),
-                                group_by="issue_date")
-    daily: dict[dt.date, int] = {}
-    for d, units in con.execute(sums, sum_args):
-        key = date_of(d)
-        daily[key] = daily.get(key, 0) + int(units)
-    # the voided ones from ix_invoice_status (voided first: the few voided invoices), not a second pass over the
-    # ranges above
-    voided = [(date_of(d), date_of(v), int(units)) for d, v, units in con.execute(
-        "SELECT issue_date, voided_on, amount FROM invoice WHERE voided = 1 AND voided_on IS NOT NULL "
-        "AND issue_date > ? AND issue_date <= ? AND currency = ?", (day(start), day(last), currency))]
-    return daily, voided
+    and (issue date, voided on, amount) of those voided on a known day (they count before that day),
+    from the summary of sales (a row per day, not the ~320,000 invoices of the trend's fifteen months)."""
+    return sales_summary.daily(con, first, last, currency)
 
 
 class CustomerOpen(NamedTuple):

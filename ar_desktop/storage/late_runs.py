@@ -37,6 +37,7 @@ import sqlite3
 from collections.abc import Mapping
 
 from ar_desktop.domain.text import Text, translate
+from ar_desktop.storage import derived_tables
 from ar_desktop.storage.days import FIRST, date_of
 
 __all__ = ["HOLD", "PENDING", "TABLE", "catch_up", "voided_late_customers", "problems", "rebuild", "restore",
@@ -166,23 +167,15 @@ def catch_up(con) -> None:
     con.execute(f"DELETE FROM {PENDING}")
 
 
-def _present(con: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-
-
 def restore(con: sqlite3.Connection) -> list[str]:
     """Create whatever of the tables and triggers is missing (a migration that rebuilds the invoice table
     drops its triggers) and recompute the runs then: writes may have gone by without them."""
-    present = _present(con)
-    made = [name for name, sql in statements().items() if name not in present and con.execute(sql) is not None]
-    if made:
-        rebuild(con)
-    return made
+    return derived_tables.restore(con, statements(), rebuild)
 
 
 def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
     """What ``check`` reports: a missing table or trigger, and customers whose runs differ from a recomputation."""
-    present = _present(con)
+    present = derived_tables.present(con)
     missing = [name for name in statements() if name not in present]
     out = [Text(translate("Messages", "the runs of late payments {name} are missing: the worklist reads wrong "
                                       "collection episodes (the next upgrade of the file by a newer AR Desktop "
