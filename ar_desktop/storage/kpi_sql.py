@@ -200,15 +200,22 @@ def sales_units(con: sqlite3.Connection, period: Period, currency: str) -> int:
     return sales_summary.sales(con, period.start, period.as_of, currency)
 
 
-def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
+def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple = (),
+                   windows: list[tuple[dt.date, dt.date]] | None = None) -> tuple[str, list]:
     """The invoices fully paid as of D whose clearing day (the allocation that reached the amount) falls
     in the period, with ``columns`` and ``adjusted``: whether a write-off or credit note is among that
     day's allocations (read once, not per invoice: adjustments are few). Those still closed on D are
-    ``cleared_sql``'s (the clearing day is their ``closed_on``); those reopened after D (a reversal or
-    a change of split, then perhaps paid again) are in D's open set with nothing open on D, and their
-    clearing day is their last allocation by D (kpi_repo._cleared says the same with SQLAlchemy)."""
+    ``cleared_sql``'s (the clearing day is their ``closed_on``), read for the ``windows`` (a, b] of the
+    period only when given (the rest then comes from the summary of clearings); those reopened after D (a
+    reversal or a change of split, then perhaps paid again) are in D's open set with nothing open on D,
+    and their clearing day is their last allocation by D (kpi_repo._cleared says the same with SQLAlchemy)."""
     d = day(period.as_of)
-    closed, args = cleared_sql(period.start, period.as_of, f"id, closed_on AS cleared, {columns}", where, params)
+    arms, args = [], []
+    for a, b in [(period.start, period.as_of)] if windows is None else windows:
+        closed, closed_args = cleared_sql(a, b, f"id, closed_on AS cleared, {columns}", where, params,
+                                          as_of=period.as_of)
+        arms.append(closed)
+        args += closed_args
     paid, paid_args = paid_on_sql(period.as_of)
     last = "(SELECT max(a.date) FROM allocation a WHERE a.invoice_id = invoice.id AND a.date <= ?)"
     reopened, reopened_args = open_sql(
@@ -217,18 +224,43 @@ def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple 
         (d, *paid_args, d, *params), [d])
     adjustments = ("SELECT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
                    f"(SELECT payment.id FROM payment WHERE {ADJUSTMENT_SQL})")
-    rows = f"{closed} UNION ALL SELECT * FROM ({reopened}) WHERE cleared > ?"
+    rows = " UNION ALL ".join([*arms, f"SELECT * FROM ({reopened}) WHERE cleared > ?"])
     return (f"SELECT c.*, (c.id, c.cleared) IN ({adjustments}) AS adjusted FROM ({rows}) AS c",
             [*args, *reopened_args, day(period.start)])
 
 
 def clearing_stats(con: sqlite3.Connection, period: Period, currency: str) -> ClearingStats:
     """Count, days to pay and days late summed over the invoices paid in full in the period,
-    those cleared by a write-off or credit note left out."""
-    rows, args = cleared_sql_in(period, "issue_date, due_date", "currency = ?", (currency,))
+    those cleared by a write-off or credit note left out. The whole months inside the period come from
+    the monthly summary of clearings (storage.clearing_summary: its rows of the currency's customers, an
+    invoice being in its customer's currency), less the few invoices an adjustment cleared in them; the
+    part-months at the period's ends and the invoices reopened after D from the invoices."""
+    from ar_desktop.storage import clearing_summary   # (which reads this module's helpers)
+
+    parts, months = clearing_summary.split_period(period.start, period.as_of)
+    rows, args = cleared_sql_in(period, "issue_date, due_date", "currency = ?", (currency,), windows=parts)
     n, to_pay, late = _one(con, "SELECT count(*), coalesce(sum(cleared - issue_date), 0), "
                                 "coalesce(sum(max(cleared - due_date, 0)), 0) "
                                 f"FROM ({rows}) WHERE adjusted IS 0", args)
+    if months is not None:
+        d = day(period.as_of)
+        whole = _one(con, f"SELECT coalesce(sum(invoices), 0), coalesce(sum(days_to_pay), 0), "
+                          f"coalesce(sum(days_late), 0) FROM {clearing_summary.TABLE} WHERE customer_id IN "
+                          "(SELECT id FROM customer WHERE currency = ?) AND month BETWEEN ? AND ? AND since <= ? "
+                          "AND until > ?", (currency, months[0], months[1], d, d))
+        first, after = clearing_summary.month_days(months)
+        # the adjusted clearings of those months: as the summary counts them (closed on D by their last
+        # allocation, issued by D, not voided by D), one of their allocations that day an adjustment's
+        adjusted = _one(con, "SELECT count(*), coalesce(sum(c.closed_on - c.issue_date), 0), "
+                             "coalesce(sum(max(c.closed_on - c.due_date, 0)), 0) FROM (SELECT DISTINCT "
+                             "allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
+                             f"(SELECT payment.id FROM payment WHERE {ADJUSTMENT_SQL}) AND allocation.date >= ? "
+                             "AND allocation.date < ?) AS adj CROSS JOIN invoice c ON c.id = adj.invoice_id "   # the few adjustments first
+                             "WHERE c.closed_on = adj.date AND c.paid >= c.amount AND c.last_paid_on = c.closed_on "
+                             "AND c.issue_date <= ? AND (c.voided IS 0 OR c.voided_on > ?) AND c.currency = ?",
+                        (first, after, d, d, currency))
+        n, to_pay, late = (n + whole[0] - adjusted[0], to_pay + whole[1] - adjusted[1],
+                           late + whole[2] - adjusted[2])
     return ClearingStats(int(n), int(round(to_pay)), int(round(late)))
 
 
