@@ -4,6 +4,8 @@ prints a table of timings side by side from one run (not a test).
     .venv/bin/python benchmarks/overview_speed.py [--file PATH] [--invoices 1000000] [--repeat 3]
                                                   [--before REV [--before-file PATH]] [--no-gui]
                                                   [--parts commands,services,window]
+                                                  [--services figures,trend,forecast,kpi,actions,worklist]
+                                                  [--as-of YYYY-MM-DD ...]
 
 The file is built first (benchmarks/build_big_file.py) when it does not exist. Each side runs in
 its own child process with its own code first on ``sys.path``: "after" is this checkout, "before"
@@ -13,7 +15,8 @@ must open the file without upgrading it, i.e. have the same schema). Figures: th
 open the file, compute, print), the services the Overview tab and the Collections tab call, and
 the window from the file opened to each part of the Overview on screen (offscreen, 1366x768), with the
 CPU seconds the whole process (every thread: the Overview's jobs, the other tabs' lists, the background
-integrity check) spent until then. ``--parts`` picks what to time (the worklist's services take the longest).
+integrity check) spent until then. ``--parts`` picks what to time, ``--services`` which services (the worklist's
+take the longest), ``--as-of`` the days the commands are asked about (default today).
 Without ``--before`` only this checkout is timed. See docs/benchmarks.md.
 """
 
@@ -36,13 +39,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # ---- what is timed (in a child process whose code comes first on sys.path) ----------------------
 
-def command_figures(src: Path, path: Path, t: Timings) -> None:
-    env = {**os.environ, "PYTHONPATH": str(src)}
+def _commands(days: list[str]):
     today = time.strftime("%Y-%m-%d")
-    for label, args in (("`kpi --format csv` (whole command)", ["kpi", "--as-of", today, "--format", "csv"]),
-                        ("`kpi` table with the previous period (whole command)", ["kpi", "--as-of", today]),
-                        ("`forecast --format csv` (whole command)", ["forecast", "--as-of", today, "--format", "csv"]),
-                        ("`aging --format csv` (whole command)", ["aging", "--as-of", today, "--format", "csv"])):
+    for d in days or [today]:
+        at = "" if d == today else f" as of {d}"
+        yield f"`kpi --format csv` (whole command){at}", ["kpi", "--as-of", d, "--format", "csv"]
+        yield f"`kpi` table with the previous period (whole command){at}", ["kpi", "--as-of", d]
+        yield f"`forecast --format csv` (whole command){at}", ["forecast", "--as-of", d, "--format", "csv"]
+        yield f"`forecast` table (whole command){at}", ["forecast", "--as-of", d]
+    yield "`aging --format csv` (whole command)", ["aging", "--as-of", today, "--format", "csv"]
+
+
+def command_figures(src: Path, path: Path, t: Timings, days: list[str]) -> None:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    for label, args in _commands(days):
         def run(a=args):
             r = subprocess.run([sys.executable, "-m", "ar_desktop", "--db", str(path), *a], capture_output=True,
                                text=True, timeout=1800, env=env, cwd=tempfile.gettempdir())
@@ -51,7 +61,10 @@ def command_figures(src: Path, path: Path, t: Timings) -> None:
         t.measure(label, run)
 
 
-def service_figures(path: Path, t: Timings) -> None:
+SERVICES = ("kpi", "forecast", "trend", "figures", "actions", "worklist")
+
+
+def service_figures(path: Path, t: Timings, services: set[str]) -> None:
     from ar_desktop.services import kpis, overview, worklist
     from ar_desktop.services.company_file import open_company
     from ar_desktop.services.forecast import cash_forecast
@@ -62,16 +75,22 @@ def service_figures(path: Path, t: Timings) -> None:
         # the first figures (a window pays it once per opening, alongside)
         books.db.wait_until_checked()
         today = books.today()
-        t.measure("services: figures and the previous period", lambda: kpis.kpis_with_previous(books, today))
-        t.measure("services: cash forecast, 13 weeks", lambda: cash_forecast(books, today),
-                  note=lambda f: f"{len(f.receipts):,} amounts")
-        t.measure("services: trend at 12 month-ends", lambda: kpis.trend(books, today))
-        t.measure("services: Overview figures (figures and the previous period, aging, largest, rates)",
-                  lambda: overview.overview_figures(books, today))
-        t.measure("services: Overview actions (from the worklist)", lambda: overview.overview_actions(books, today),
-                  note=lambda a: f"{sum(x.count for x in a.actions):,} accounts to act on")
-        t.measure("services: collections worklist", lambda: worklist.worklist(books, today),
-               note=lambda w: f"{len(w):,} customers")
+        timed = {
+            "kpi": ("services: figures and the previous period", lambda: kpis.kpis_with_previous(books, today), None),
+            "forecast": ("services: cash forecast, 13 weeks", lambda: cash_forecast(books, today),
+                         lambda f: f"{len(f.receipts):,} amounts"),
+            "trend": ("services: trend at 12 month-ends", lambda: kpis.trend(books, today), None),
+            "figures": ("services: Overview figures (figures and the previous period, aging, largest, rates)",
+                        lambda: overview.overview_figures(books, today), None),
+            "actions": ("services: Overview actions (from the worklist)", lambda: overview.overview_actions(books, today),
+                        lambda a: f"{sum(x.count for x in a.actions):,} accounts to act on"),
+            "worklist": ("services: collections worklist", lambda: worklist.worklist(books, today),
+                         lambda w: f"{len(w):,} customers"),
+        }
+        for key in SERVICES:
+            if key in services:
+                label, fn, note = timed[key]
+                t.measure(label, fn, note=note)
     finally:
         books.close()
 
@@ -122,14 +141,14 @@ def gui_figures(path: Path) -> dict[str, tuple[float, float]]:
     return out
 
 
-def child(src: Path, path: Path, repeat: int, parts: set[str]) -> dict:
+def child(src: Path, path: Path, repeat: int, parts: set[str], services: set[str], days: list[str]) -> dict:
     """Runs in the child process: the figures of ``parts`` with the code of ``src``."""
     use_checkout(src)
     t = Timings(repeat)
     if "commands" in parts:
-        command_figures(src, path, t)
+        command_figures(src, path, t, days)
     if "services" in parts:
-        service_figures(path, t)
+        service_figures(path, t, services)
     if "window" in parts:
         runs = [gui_figures(path) for _ in range(repeat)]
         for key in runs[0]:
@@ -155,18 +174,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-gui", action="store_true", help="leave the window out (as --parts commands,services)")
     p.add_argument("--parts", default="commands,services,window",
                    help="what to time, of commands (whole commands), services, window")
+    p.add_argument("--services", default=",".join(SERVICES), help=f"which services to time, of {', '.join(SERVICES)}")
+    p.add_argument("--as-of", action="append", default=[], metavar="YYYY-MM-DD",
+                   help="a day the commands are asked about (repeatable; default today)")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     parts = set(args.parts.split(",")) - ({"window"} if args.no_gui else set())
     if not parts <= {"commands", "services", "window"}:
         p.error(f"--parts: {args.parts}")
+    services = set(args.services.split(","))
+    if not services <= set(SERVICES):
+        p.error(f"--services: {args.services}")
     if args.child:
-        print(json.dumps(child(args.child, args.file, args.repeat, parts)))
+        print(json.dumps(child(args.child, args.file, args.repeat, parts, services, args.as_of)))
         return 0
     path = big_file(args.file, args.invoices)
     print(f"{path} ({path.stat().st_size / 1e6:,.0f} MB), {args.repeat} runs each: first and median\n")
     sides = {}
-    gui = ["--parts", ",".join(sorted(parts))]
+    gui = ["--parts", ",".join(sorted(parts)), "--services", ",".join(sorted(services)),
+           *(a for d in args.as_of for a in ("--as-of", d))]
     if args.before:
         sides[f"before ({args.before})"] = run_side(__file__, "before", before_tree(args.before),
                                                     (args.before_file or path).resolve(), args.repeat, *gui)

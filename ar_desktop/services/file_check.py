@@ -32,6 +32,7 @@ FILE_CHECKS: list[tuple[str, Callable[[Path, sqlite3.Connection], list[str | Tex
     ("list indexes and search", lambda _path, con: _list_problems(con)),
     ("summary of clearings", lambda _path, con: _summary_problems(con)),
     ("runs of late payments", lambda _path, con: _late_run_problems(con)),
+    ("summary of sales", lambda _path, con: _sales_problems(con)),
 ]
 
 
@@ -49,6 +50,13 @@ def _late_run_problems(con: sqlite3.Connection) -> list[Text]:
 
 def _if_invoices(con: sqlite3.Connection, problems: Callable[[sqlite3.Connection], list[Text]]) -> list[Text]:
     """The problems of a table derived from the invoices, in a file that has them (an older one may not)."""
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return problems(con) if "invoice" in tables else []
+
+
+def _sales_problems(con: sqlite3.Connection) -> list[Text]:
+    from ar_desktop.storage.sales_summary import problems
+
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return problems(con) if "invoice" in tables else []
 

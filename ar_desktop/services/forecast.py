@@ -75,9 +75,12 @@ def forecast_from(s, as_of: dt.date, weeks: int, currency: str,
     promised = {p.customer_id for p in promises}
     wanted = [iid for iid, cid, _due, _units in rows if iid in numbered or cid in promised]
     number = {iid: found[0] for iid, found in forecast_sql.names(con, wanted).items()} if wanted else {}
-    day = _dates()
-    items = [ForecastItem(number.get(iid, iid), cid, day(due), units, disputed.get(iid, 0),
-                          cid in legal_since and _taken_after_due(legal_since[cid], day(due)))
+    # a few hundred due dates among tens of thousands of invoices: each made a date once; the items built
+    # with tuple.__new__ (a named tuple's own __new__ is a Python function: a call per open invoice)
+    day = {n: date_of(n) for n in {r[2] for r in rows}}
+    new, item = tuple.__new__, ForecastItem
+    items = [new(item, (number.get(iid, iid), cid, day[due], units, disputed.get(iid, 0),
+                        cid in legal_since and _taken_after_due(legal_since[cid], day[due])))
              for iid, cid, due, units in rows]
     raw = forecast(as_of, items, weeks=weeks, zero=0, average_days_late=late,
                    plans=[ForecastPlan(frozenset(number[i] for i in p.invoice_ids if i in number),
@@ -99,19 +102,6 @@ def forecast_from(s, as_of: dt.date, weeks: int, currency: str,
 
     return Forecast(as_of, raw.week_starts, tuple(from_minor(u, currency) for u in raw.per_week),
                     from_minor(raw.uncertain, currency), from_minor(raw.later, currency), receipts)
-
-
-def _dates():
-    """Stored day number (storage.days) -> date, remembered (a few hundred due dates among tens of thousands
-    of invoices)."""
-    seen: dict[int, dt.date] = {}
-
-    def day(number: int) -> dt.date:
-        d = seen.get(number)
-        if d is None:
-            d = seen[number] = date_of(number)
-        return d
-    return day
 
 
 def _money(dated: list[tuple[dt.date, int]], currency: str) -> list:

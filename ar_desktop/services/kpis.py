@@ -63,7 +63,7 @@ def kpi_inputs(s, period: Period, currency: str, totals: dict | None = None,
             totals[day] = kpi_sql.open_totals(con, day, currency)
     (total, current), (start_total, _) = totals[period.as_of], totals[period.start]
     if disputed is None:
-        disputed = kpi_sql.disputed_units(con, period.as_of, currency)
+        disputed = kpi_sql.disputed_units(con, [period.as_of], currency)[period.as_of]
     return KpiInputs(
         period=period, currency=currency, total_ar=from_minor(total, currency),
         current_ar=from_minor(current, currency), disputed_ar=from_minor(disputed, currency),
@@ -85,7 +85,7 @@ def kpis_with_previous(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
     with books.db.reader() as con:
         code, totals = _currency(con, currency), {}
         previous = period.previous()
-        disputed = kpi_sql.disputed_units_on(con, [period.as_of, previous.as_of], code)
+        disputed = kpi_sql.disputed_units(con, [period.as_of, previous.as_of], code)
         return (compute_kpis(kpi_inputs(con, period, code, totals, disputed[period.as_of])),
                 compute_kpis(kpi_inputs(con, previous, code, totals, disputed[previous.as_of])))
 

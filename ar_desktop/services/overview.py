@@ -112,8 +112,9 @@ def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
         customers = kpi_sql.open_by_customer(con, as_of, code)
         current = BUCKET_KEYS.index("current")
         totals = {as_of: (sum(sum(c.buckets) for c in customers), sum(c.buckets[current] for c in customers))}
-        kpis = compute_kpis(kpi_inputs(con, period, code, totals))
-        previous = compute_kpis(kpi_inputs(con, period.previous(), code, totals))
+        disputed = kpi_sql.disputed_units(con, [as_of, period.start], code)   # both days from one reading
+        kpis = compute_kpis(kpi_inputs(con, period, code, totals, disputed[as_of]))
+        previous = compute_kpis(kpi_inputs(con, period.previous(), code, totals, disputed[period.start]))
         rules = {r.strip().lower() for r in kpi_sql.charge_rules(con)} - {"", "none"}
     stale = []
     if rules:   # a rule that may read a reference rate: the rate tables (through the ORM, which seeds them)

@@ -29,7 +29,9 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   that stops just past the tenth) the rebuild costs about what the updates saved. A payments import whose
   file holds (by its size) rows for a tenth of the invoices (``paying``) defers them from its first batch;
 - the runs of late payments (storage.late_runs): held from the first invoice or allocation written (the
-  triggers note the customers), and those customers' runs recomputed in one statement.
+  triggers note the customers), and those customers' runs recomputed in one statement;
+- the summary of sales (storage.sales_summary): held for the invoices this writer adds (from its first
+  invoice), whose sums go in by one INSERT ... SELECT.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage import late_runs
+from ar_desktop.storage import late_runs, sales_summary
 from ar_desktop.storage.list_schema import HOLD, SEARCH
 from ar_desktop.storage.open_set import closed_sql, raise_paid_sql, span_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -142,6 +144,7 @@ class BulkWriter:
         self._invoices: int | None = None                  # the invoice ids' range when that was first counted
         self._paid_deferred = False
         self._late_runs_held = False
+        self._sales_held = False
         s.info.setdefault(_WRITERS, []).append(self)
 
     def _prepare(self, con, table: Table) -> None:
@@ -152,6 +155,9 @@ class BulkWriter:
         if not self._late_runs_held and table.name in ("invoice", "allocation"):
             late_runs.hold(con.connection.driver_connection)
             self._late_runs_held = True
+        if not self._sales_held and table.name == "invoice":
+            sales_summary.hold(con.connection.driver_connection)
+            self._sales_held = True
         if self._search_above is None and any(content == table.name for content, _c, _d in SEARCH.values()):
             self._search_above = {name: con.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar()
                                   for name, (content, _c, _d) in SEARCH.items()}
@@ -200,6 +206,9 @@ class BulkWriter:
         if self._late_runs_held:
             self._late_runs_held = False
             late_runs.catch_up(con.connection.driver_connection)
+        if self._sales_held:
+            self._sales_held = False
+            sales_summary.catch_up(con.connection.driver_connection)
 
     def _insert(self, table, rows: list[dict], skip: tuple[str, ...] = ()) -> tuple[int, int]:
         """Insert ``rows`` (without their keys in ``skip``); returns the first and last id they got."""

@@ -35,7 +35,7 @@ from ar_desktop.storage import derived_tables, kpi_sql
 from ar_desktop.storage.days import FIRST, LAST, day, month_sql
 from ar_desktop.storage.spans import cleared_sql
 
-__all__ = ["TABLE", "ClearingCounts", "counts", "problems", "rebuild", "restore", "split_period"]
+__all__ = ["TABLE", "ClearingCounts", "counts", "month_days", "problems", "rebuild", "restore", "split_period"]
 
 TABLE = "clearing_month"
 NOT_VOIDED = LAST   # the day number of 9999-12-31
@@ -176,6 +176,11 @@ def split_period(start: dt.date, end: dt.date) -> tuple[list[tuple[dt.date, dt.d
     return parts, (first.strftime("%Y-%m"), last_month.strftime("%Y-%m"))
 
 
+def month_days(months: tuple[str, str]) -> tuple[int, int]:
+    """The day numbers of the first day of the first month ('YYYY-MM') and of the first day after the last."""
+    return day(dt.date.fromisoformat(months[0] + "-01")), day(_next_month(dt.date.fromisoformat(months[1] + "-01")))
+
+
 def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
            adjusted: bool = True) -> dict[int, ClearingCounts]:
     """Per customer of ``customer_ids``: the invoices cleared in (start, end] as
@@ -214,9 +219,8 @@ def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
         for row in con.execute(q, (ids, months[0], months[1], d, d)):
             add(*row)
         if not adjusted:
-            first = dt.date.fromisoformat(months[0] + "-01")
-            after = _next_month(dt.date.fromisoformat(months[1] + "-01"))
-            for cid, n, late, days in _adjusted_counts(con, day(first), day(after), d, d, ids):
+            first, after = month_days(months)
+            for cid, n, late, days in _adjusted_counts(con, first, after, d, d, ids):
                 add(cid, -n, -(late or 0), -(days or 0))
     return {cid: ClearingCounts(*v) for cid, v in out.items() if v[0]}
 

@@ -107,7 +107,7 @@ def _disputed_candidates():
 
 def disputed_units(s: Session, as_of: dt.date, currency: str) -> int:
     """The disputed part, as of D, of the open balance (storage.kpi_sql)."""
-    return kpi_sql.disputed_units(dbapi(s), as_of, currency)
+    return kpi_sql.disputed_units(dbapi(s), [as_of], currency)[as_of]
 
 
 def sales_units(s: Session, period: Period, currency: str) -> int:

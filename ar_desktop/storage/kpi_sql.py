@@ -20,8 +20,9 @@ from typing import NamedTuple
 from ar_desktop.domain.aging import BUCKETS
 from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
 from ar_desktop.domain.kpi import ClearingStats, Period
+from ar_desktop.storage import sales_summary
 from ar_desktop.storage.days import date_of, day
-from ar_desktop.storage.spans import cleared_sql, issued_sql, open_sql, paid_on_sql
+from ar_desktop.storage.spans import cleared_sql, open_sql, paid_on_sql
 
 # Payments that correct an invoice rather than pay it (services/adjustments.py). Written literally
 # (not as parameters): SQLite uses a partial index only for a query that repeats its WHERE term,
@@ -111,18 +112,12 @@ def dispute_events(con: sqlite3.Connection, invoice_ids) -> dict[int, list[tuple
 _EVENTS = f"SELECT invoice_id AS id FROM collection_event WHERE kind IN ({_KINDS}) AND invoice_id IS NOT NULL"
 
 
-def disputed_by_invoice(con: sqlite3.Connection, as_of: dt.date, currency: str,
-                        with_events_only: bool = False) -> dict[int, int]:
-    """Invoice id -> the disputed part (units > 0) of its open amount as of D: read from the few invoices
-    that may be disputed on some day (flagged now, ix_invoice_disputed's partial index, or with a
-    dispute event; ``with_events_only``: those with a dispute event), each checked for being open on D."""
-    return disputed_by_invoice_on(con, [as_of], currency, with_events_only)[as_of]
-
-
 def disputed_by_invoice_on(con: sqlite3.Connection, days, currency: str,
                            with_events_only: bool = False) -> dict[dt.date, dict[int, int]]:
-    """``disputed_by_invoice`` for each of ``days`` from one reading of the candidates (the figures and
-    those one period earlier: the candidates' rows are read once, not once a day)."""
+    """Per day of ``days``, invoice id -> the disputed part (units > 0) of its open amount on that day: read
+    from the few invoices that may be disputed on some day (flagged now, ix_invoice_disputed's partial index,
+    or with a dispute event; ``with_events_only``: those with a dispute event), each checked for being open
+    on the day; the candidates' rows are read once, not once a day."""
     days = sorted(set(days))
     opens, args = [], []
     for d in days:
@@ -153,7 +148,7 @@ def disputed_by_invoice_on(con: sqlite3.Connection, days, currency: str,
 
 
 def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[int, int]) -> dict[int, int]:
-    """``disputed_by_invoice`` for invoices whose open units on D are known (``open_units``: the whole open
+    """``disputed_by_invoice_on`` for invoices whose open units on D are known (``open_units``: the whole open
     set): the candidates are the flagged ones (ix_invoice_disputed alone, ids only) and those with a dispute
     event, and no invoice row is read."""
     flagged = {i for (i,) in con.execute("SELECT id FROM invoice WHERE disputed = 1")}
@@ -168,25 +163,26 @@ def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[
     return out
 
 
-def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> int:
-    """The disputed part, as of D, of the open balance. An invoice flagged disputed with no dispute event
-    is disputed for all that is open on it (domain.disputes.disputed_part): those, most of the disputed
-    ones, are summed by SQLite; the rule decides for the few with events."""
-    paid, paid_args = paid_on_sql(as_of)
-    d = day(as_of)
+def disputed_units(con: sqlite3.Connection, days, currency: str) -> dict[dt.date, int]:
+    """The disputed part of the open balance on each of ``days``, from one reading of the candidates. An
+    invoice flagged disputed with no dispute event is disputed for all that is open on it
+    (domain.disputes.disputed_part): those, most of the disputed ones, are summed by SQLite, one sum per
+    day; the rule decides for the few with events."""
+    days = sorted(set(days))
+    sums, args = [], []
+    for d in days:
+        paid, paid_args = paid_on_sql(d)
+        sums.append("coalesce(sum(CASE WHEN invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR "
+                    f"invoice.closed_on > ?) THEN max(invoice.amount - {paid}, 0) ELSE 0 END), 0)")
+        args += [day(d), day(d), *paid_args]
     # the ids from ix_invoice_disputed (a partial index: "disputed = 1" written as its WHERE), then their rows
     # (left to itself, SQLite reads every invoice in the currency through ix_invoice_currency)
     flagged = _one(con, f"WITH c AS MATERIALIZED (SELECT id FROM invoice WHERE disputed = 1 AND id NOT IN ({_EVENTS})) "
-                        f"SELECT coalesce(sum(max(invoice.amount - {paid}, 0)), 0) FROM c "
-                        "JOIN invoice ON invoice.id = c.id WHERE invoice.issue_date <= ? "
-                        "AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) AND invoice.currency = ?",
-                   [*paid_args, d, d, currency])[0]
-    return int(flagged) + sum(disputed_by_invoice(con, as_of, currency, with_events_only=True).values())
-
-
-def disputed_units_on(con: sqlite3.Connection, days, currency: str) -> dict[dt.date, int]:
-    """``disputed_units`` for each of ``days`` (one reading of the candidates)."""
-    return {d: sum(parts.values()) for d, parts in disputed_by_invoice_on(con, days, currency).items()}
+                        f"SELECT {', '.join(sums)} FROM c JOIN invoice ON invoice.id = c.id "
+                        "WHERE invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) "
+                        "AND invoice.currency = ?", [*args, day(days[-1]), day(days[0]), currency])
+    events = disputed_by_invoice_on(con, days, currency, with_events_only=True)
+    return {d: int(units) + sum(events[d].values()) for d, units in zip(days, flagged, strict=True)}
 
 
 def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[tuple[int, int, str, int]]:
@@ -199,21 +195,27 @@ def open_amounts(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list
 
 
 def sales_units(con: sqlite3.Connection, period: Period, currency: str) -> int:
-    """Gross amount of the invoices issued in the period, voided ones (by D) excluded."""
-    rows, args = issued_sql(period.start, period.as_of, "amount", "currency = ? AND (voided IS 0 OR voided_on > ?)",
-                            (currency, day(period.as_of)))
-    return int(_one(con, f"SELECT coalesce(sum(amount), 0) FROM ({rows})", args)[0])
+    """Gross amount of the invoices issued in the period, voided ones (by D) excluded: from the summary of
+    sales per day (storage.sales_summary), ~``days`` rows."""
+    return sales_summary.sales(con, period.start, period.as_of, currency)
 
 
-def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple = ()) -> tuple[str, list]:
+def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple = (),
+                   windows: list[tuple[dt.date, dt.date]] | None = None) -> tuple[str, list]:
     """The invoices fully paid as of D whose clearing day (the allocation that reached the amount) falls
     in the period, with ``columns`` and ``adjusted``: whether a write-off or credit note is among that
     day's allocations (read once, not per invoice: adjustments are few). Those still closed on D are
-    ``cleared_sql``'s (the clearing day is their ``closed_on``); those reopened after D (a reversal or
-    a change of split, then perhaps paid again) are in D's open set with nothing open on D, and their
-    clearing day is their last allocation by D (kpi_repo._cleared says the same with SQLAlchemy)."""
+    ``cleared_sql``'s (the clearing day is their ``closed_on``), read for the ``windows`` (a, b] of the
+    period only when given (the rest then comes from the summary of clearings); those reopened after D (a
+    reversal or a change of split, then perhaps paid again) are in D's open set with nothing open on D,
+    and their clearing day is their last allocation by D (kpi_repo._cleared says the same with SQLAlchemy)."""
     d = day(period.as_of)
-    closed, args = cleared_sql(period.start, period.as_of, f"id, closed_on AS cleared, {columns}", where, params)
+    arms, args = [], []
+    for a, b in [(period.start, period.as_of)] if windows is None else windows:
+        closed, closed_args = cleared_sql(a, b, f"id, closed_on AS cleared, {columns}", where, params,
+                                          as_of=period.as_of)
+        arms.append(closed)
+        args += closed_args
     paid, paid_args = paid_on_sql(period.as_of)
     last = "(SELECT max(a.date) FROM allocation a WHERE a.invoice_id = invoice.id AND a.date <= ?)"
     reopened, reopened_args = open_sql(
@@ -222,40 +224,52 @@ def cleared_sql_in(period: Period, columns: str, where: str = "", params: tuple 
         (d, *paid_args, d, *params), [d])
     adjustments = ("SELECT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
                    f"(SELECT payment.id FROM payment WHERE {ADJUSTMENT_SQL})")
-    rows = f"{closed} UNION ALL SELECT * FROM ({reopened}) WHERE cleared > ?"
+    rows = " UNION ALL ".join([*arms, f"SELECT * FROM ({reopened}) WHERE cleared > ?"])
     return (f"SELECT c.*, (c.id, c.cleared) IN ({adjustments}) AS adjusted FROM ({rows}) AS c",
             [*args, *reopened_args, day(period.start)])
 
 
 def clearing_stats(con: sqlite3.Connection, period: Period, currency: str) -> ClearingStats:
     """Count, days to pay and days late summed over the invoices paid in full in the period,
-    those cleared by a write-off or credit note left out."""
-    rows, args = cleared_sql_in(period, "issue_date, due_date", "currency = ?", (currency,))
+    those cleared by a write-off or credit note left out. The whole months inside the period come from
+    the monthly summary of clearings (storage.clearing_summary: its rows of the currency's customers, an
+    invoice being in its customer's currency), less the few invoices an adjustment cleared in them; the
+    part-months at the period's ends and the invoices reopened after D from the invoices."""
+    from ar_desktop.storage import clearing_summary   # (which reads this module's helpers)
+
+    parts, months = clearing_summary.split_period(period.start, period.as_of)
+    rows, args = cleared_sql_in(period, "issue_date, due_date", "currency = ?", (currency,), windows=parts)
     n, to_pay, late = _one(con, "SELECT count(*), coalesce(sum(cleared - issue_date), 0), "
                                 "coalesce(sum(max(cleared - due_date, 0)), 0) "
                                 f"FROM ({rows}) WHERE adjusted IS 0", args)
+    if months is not None:
+        d = day(period.as_of)
+        whole = _one(con, f"SELECT coalesce(sum(invoices), 0), coalesce(sum(days_to_pay), 0), "
+                          f"coalesce(sum(days_late), 0) FROM {clearing_summary.TABLE} WHERE customer_id IN "
+                          "(SELECT id FROM customer WHERE currency = ?) AND month BETWEEN ? AND ? AND since <= ? "
+                          "AND until > ?", (currency, months[0], months[1], d, d))
+        first, after = clearing_summary.month_days(months)
+        # the adjusted clearings of those months: as the summary counts them (closed on D by their last
+        # allocation, issued by D, not voided by D), one of their allocations that day an adjustment's
+        adjusted = _one(con, "SELECT count(*), coalesce(sum(c.closed_on - c.issue_date), 0), "
+                             "coalesce(sum(max(c.closed_on - c.due_date, 0)), 0) FROM (SELECT DISTINCT "
+                             "allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
+                             f"(SELECT payment.id FROM payment WHERE {ADJUSTMENT_SQL}) AND allocation.date >= ? "
+                             "AND allocation.date < ?) AS adj CROSS JOIN invoice c ON c.id = adj.invoice_id "   # the few adjustments first
+                             "WHERE c.closed_on = adj.date AND c.paid >= c.amount AND c.last_paid_on = c.closed_on "
+                             "AND c.issue_date <= ? AND (c.voided IS 0 OR c.voided_on > ?) AND c.currency = ?",
+                        (first, after, d, d, currency))
+        n, to_pay, late = (n + whole[0] - adjusted[0], to_pay + whole[1] - adjusted[1],
+                           late + whole[2] - adjusted[2])
     return ClearingStats(int(n), int(round(to_pay)), int(round(late)))
 
 
 def issued(con: sqlite3.Connection, first: dt.date, last: dt.date,
            currency: str) -> tuple[dict[dt.date, int], list[tuple[dt.date, dt.date, int]]]:
     """Invoices issued from ``first`` to ``last``: the gross amount per issue day of those never voided,
-    and (issue date, voided on, amount) of those voided on a known day (they count before that day)."""
-    start = first - dt.timedelta(days=1)
-    # summed per day within each span class's range (in issue-date order there: no sorter over the
-    # ~320,000 invoices of the trend's fifteen months), then the classes' days added up
-    sums, sum_args = issued_sql(start, last, "issue_date, sum(amount)", "currency = ? AND voided IS 0", (currency,),
-                                group_by="issue_date")
-    daily: dict[dt.date, int] = {}
-    for d, units in con.execute(sums, sum_args):
-        key = date_of(d)
-        daily[key] = daily.get(key, 0) + int(units)
-    # the voided ones from ix_invoice_status (voided first: the few voided invoices), not a second pass over the
-    # ranges above
-    voided = [(date_of(d), date_of(v), int(units)) for d, v, units in con.execute(
-        "SELECT issue_date, voided_on, amount FROM invoice WHERE voided = 1 AND voided_on IS NOT NULL "
-        "AND issue_date > ? AND issue_date <= ? AND currency = ?", (day(start), day(last), currency))]
-    return daily, voided
+    and (issue date, voided on, amount) of those voided on a known day (they count before that day),
+    from the summary of sales (a row per day, not the ~320,000 invoices of the trend's fifteen months)."""
+    return sales_summary.daily(con, first, last, currency)
 
 
 class CustomerOpen(NamedTuple):

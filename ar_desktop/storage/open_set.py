@@ -47,7 +47,7 @@ from ar_desktop.storage.orm import Allocation, Invoice
 from ar_desktop.storage.spans import EARLIEST as _EARLIEST
 from ar_desktop.storage.spans import SPAN_DAYS, SPAN_OPEN, class_ranges
 
-__all__ = ["class_ranges", "closed_rows", "cleared_rows", "is_open_on", "issued_rows", "open_rows", "paid_on"]
+__all__ = ["class_ranges", "closed_rows", "cleared_rows", "is_open_on", "open_rows", "paid_on"]
 
 
 def is_open_on(as_of: dt.date) -> ColumnElement[bool]:
@@ -92,18 +92,6 @@ def closed_rows(start: dt.date, end: dt.date, *columns, where=None):
     """SELECT ``columns`` of every invoice closed (cleared or voided) in (start, end], from
     ``ix_invoice_span``: per span class one range of issue dates."""
     return _ranges(start, end, Invoice.closed_on, columns or (Invoice.id,), where)
-
-
-def issued_rows(start: dt.date, end: dt.date, *columns, where=None):
-    """SELECT ``columns`` of every invoice issued in (start, end], per span class one range of
-    ``ix_invoice_span`` (which holds what sums of sales read: amount, currency, void)."""
-    parts = []
-    for k in [*range(len(SPAN_DAYS) + 1), SPAN_OPEN]:
-        cond = [Invoice.span_class == k, Invoice.issue_date > start, Invoice.issue_date <= end]
-        if where is not None:
-            cond.append(where)
-        parts.append(select(*(columns or (Invoice.id,))).where(*cond))
-    return union_all(*parts)
 
 
 def cleared_rows(start: dt.date, end: dt.date, *columns, where=None, as_of: dt.date | None = None):

@@ -1,6 +1,6 @@
 """The span classes of ``storage.open_set`` without SQLAlchemy: what a plain-SQL reader (the figures of
 ``storage.kpi_sql``, which the command line answers without importing the ORM) needs to ask the same
-index ranges as ``open_set.open_rows``, ``issued_rows`` and ``cleared_rows``.
+index ranges as ``open_set.open_rows`` and ``cleared_rows``.
 
 The range texts here are those functions' conditions written out; ``tests/storage/test_kpi_sql.py``
 holds the two equal over random histories and dates.
@@ -62,16 +62,6 @@ def open_sql(as_of: dt.date, columns: str, where: str = "", params: tuple = (),
             a.append(d)
         arms.append((cond, a))
     return _union(arms, columns, where, params)
-
-
-def issued_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = (),
-               group_by: str = "") -> tuple[str, list]:
-    """``open_set.issued_rows`` as text: the invoices issued in (start, end]. ``group_by``: grouped within
-    each range (read in issue-date order: a GROUP BY issue_date needs no sorter; the caller adds up the
-    ranges' groups)."""
-    arms = [(["span_class = ?", "issue_date > ?", "issue_date <= ?"], [k, day(start), day(end)])
-            for k in [*range(len(SPAN_DAYS) + 1), SPAN_OPEN]]
-    return _union(arms, columns, where, params, group_by)
 
 
 def cleared_sql(start: dt.date, end: dt.date, columns: str, where: str = "", params: tuple = (),

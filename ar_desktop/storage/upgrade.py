@@ -65,6 +65,16 @@ def _compact_if_mostly_free(conn, watch: OpeningWatch | None = None) -> None:
         conn.exec_driver_sql("VACUUM")
 
 
+def restore_derived(con) -> list[str]:
+    """After the migrations: put back what a migration that rebuilt a table dropped (the search's triggers
+    and expression indexes, the derived tables' triggers) and recompute what went by without it. Returns
+    the names of the objects made."""
+    from ar_desktop.storage import clearing_summary, late_runs, list_schema, sales_summary
+
+    return [*list_schema.restore(con), *clearing_summary.restore(con), *late_runs.restore(con),
+            *sales_summary.restore(con)]
+
+
 def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
     """Bring the file to the head revision. Foreign keys are off while tables are rebuilt (SQLite
     cannot alter a constraint in place, and dropping a referenced table would fail or cascade: the
@@ -85,13 +95,7 @@ def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
                     watch.guard(conn.connection.driver_connection)
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
                 command.upgrade(alembic_config(conn), "head")
-                from ar_desktop.storage import list_schema
-
-                from ar_desktop.storage import clearing_summary, late_runs
-
-                list_schema.restore(conn.connection.driver_connection)  # what a table rebuild in a migration dropped
-                clearing_summary.restore(conn.connection.driver_connection)
-                late_runs.restore(conn.connection.driver_connection)
+                restore_derived(conn.connection.driver_connection)  # what a table rebuild in a migration dropped
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"the upgrade would leave rows pointing at nothing: {broken[:5]}")

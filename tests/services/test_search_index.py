@@ -21,7 +21,8 @@ from ar_desktop.services.company_transfer import export_company, import_company
 from ar_desktop.services.customers import add_customer, update_customer
 from ar_desktop.services.file_check import check, check_path
 from ar_desktop.services.importing import import_file
-from ar_desktop.storage import clearing_summary, late_runs, list_schema
+from ar_desktop.storage import list_schema
+from ar_desktop.storage.upgrade import restore_derived
 from ar_desktop.storage.invoices_repo import InvoiceFilter
 
 TODAY = dt.date(2026, 3, 31)
@@ -127,10 +128,8 @@ def test_a_migration_rebuilding_the_tables_gets_the_search_back(shop):
         conn.exec_driver_sql("UPDATE invoice SET reference = 'NACH-DEM-UMBAU' WHERE number = 'INV-2026-0002'")
         missing = list_schema.problems(conn.connection.driver_connection)
         assert any("ix_invoice_status" in str(p) for p in missing) and any("invoice_search_insert" in str(p) for p in missing)
-        made = list_schema.restore(conn.connection.driver_connection)
-        made += clearing_summary.restore(conn.connection.driver_connection)  # as every upgrade does after it
-        made += late_runs.restore(conn.connection.driver_connection)
+        made = restore_derived(conn.connection.driver_connection)   # as every upgrade does after it
     assert "ix_invoice_open_amount" in made and "customer_search_update" in made and "clearing_month_update_new" in made
-    assert "late_run_update_new" in made
+    assert "late_run_update_new" in made and "sales_day_update_new" in made
     assert found(books, "dem-umbau") == ["INV-2026-0002"] and found(books, "müller") == ["INV-2026-0001"]
     assert check(books).ok

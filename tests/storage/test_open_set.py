@@ -716,7 +716,7 @@ def test_rare_rows_are_read_from_their_partial_indexes(paid_x1):
     con = sqlite3.connect(path, factory=Recording)
     con.seen = []
     try:
-        kpi_sql.disputed_units(con, d, "EUR")
+        kpi_sql.disputed_units(con, [d], "EUR")
         kpi_sql.clearing_stats(con, Period(d, 90), "EUR")
         plans = {sql: " ".join(r[-1] for r in sqlite3.Connection.execute(con, "EXPLAIN QUERY PLAN " + sql, params))
                  for sql, params in con.seen}
