@@ -56,6 +56,7 @@ class Database:
         self._disk_trouble = False  # the disk refused a write: no automatic backup onto it on close
         # deferred: started with the engine (the first session), for a reader that may never write
         self._check_deferred = check_in_background and defer_check
+        self._check_with_session = True  # a deferred check starts with the first session, unless held (hold_check)
         self._check_lock = threading.Lock()
         self._check = BackgroundCheck(path) if check_in_background and not defer_check else None
         self.problems: list[str] = []
@@ -80,7 +81,8 @@ class Database:
 
         from ar_desktop.storage import orm_audit
 
-        self.start_check()
+        if self._check_with_session:
+            self.start_check()
         sessions = sessionmaker(engine, expire_on_commit=False)
         orm_audit.install(sessions)  # every write through a session leaves an audit entry
         event.listen(engine, "before_cursor_execute", self._before_execute)
@@ -96,6 +98,12 @@ class Database:
             if self._check_deferred:
                 self._check = BackgroundCheck(self.path)
                 self._check_deferred = False
+
+    def hold_check(self) -> None:
+        """A deferred check then starts with ``start_check`` or before the first write (which waits for it),
+        not with the first session: the window starts it once the Overview's figures and charts are on
+        screen, so that the reads the user waits for first do not share the two cores with it."""
+        self._check_with_session = False
 
     # -- the integrity check ----------------------------------------------------------------------
     @property

@@ -31,9 +31,11 @@ class CustomerChoices(QAbstractListModel):
         self._combos.append(combo)
 
     def load(self, books) -> None:
-        from ar_desktop.services.customers import customer_picker  # with the file: the window starts without it
+        self.show_choices(read_choices(books))
 
-        self.set_choices(QCoreApplication.translate("InvoicesTab", "All customers"), customer_picker(books))
+    def show_choices(self, choices: list) -> None:
+        """Choices read by ``read_choices`` (off the GUI thread when a file opens)."""
+        self.set_choices(QCoreApplication.translate("InvoicesTab", "All customers"), choices)
 
     def set_choices(self, first: str, choices: list) -> None:
         combos = [c for c in self._combos if shiboken6.isValid(c)]
@@ -64,3 +66,10 @@ class CustomerChoices(QAbstractListModel):
             owes = f"  ·  {money_text(c.open_balance)} {c.currency}" if c.open_balance else ""
             return f"{c.code} – {c.name}{owes}"
         return None
+
+
+def read_choices(books) -> list:
+    """Every customer with what it owes (a read of the file, any thread)."""
+    from ar_desktop.services.customers import customer_picker  # with the file: the window starts without it
+
+    return customer_picker(books)

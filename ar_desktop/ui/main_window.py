@@ -22,7 +22,7 @@ from ar_desktop.ui.cell_tips import explain_cut_off_cells
 from ar_desktop.ui.collections_tab import CollectionsTab
 from ar_desktop.ui.credit_tab import CreditTab
 from ar_desktop.ui.data_actions import install_data_actions, restore_backup
-from ar_desktop.ui.customer_picker import CustomerChoices
+from ar_desktop.ui.customer_picker import CustomerChoices, read_choices
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.i18n import LANGUAGES, SETTING, chosen_language, error_text, render, switch_language
 from ar_desktop.ui.invoices_tab import InvoicesTab
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.books: Books | None = None
         self._opening: Books | None = None  # open, shown by name, its tabs not yet filled (see _use)
         self._opening_task: BackgroundTask | None = None  # imports the tab services, started after the first paint
+        self._opening_waits = False  # ... or once the Overview's figures and charts are in (_overview_ahead)
         self._opening_long: BackgroundTask | None = None  # a big file's full check or upgrade (_open_in_background)
         self.import_result = None  # the dialog of the last import started from the menu (it stays open)
         self.language = chosen_language(settings)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         for tab in self._tab_pages():
             tab.changed.connect(lambda t=tab: self.data_changed(source=t))
         self.overview.navigate.connect(self.go_to)
+        self.overview.ahead.connect(self._overview_ahead)
 
     def _tab_pages(self) -> tuple:
         return (self.overview, self.customers, self.invoices, self.payments, self.collections, self.credit)
@@ -301,10 +303,12 @@ class MainWindow(QMainWindow):
         return restore_backup(self, error.backup, target=path.expanduser().resolve())
 
     def _use(self, books: Books) -> None:
-        """Show the open file: its name in the title at once (read in plain SQL), the tabs filled with its
-        lists once the storage layer is loaded. At the program's start that import (SQLAlchemy and the
-        repositories) runs off the GUI thread, so the window shows the company first, its tabs greyed out
-        under "Opening …", and stays painted and responsive meanwhile."""
+        """Show the open file: its name in the title at once (read in plain SQL), the Overview computing (it
+        needs no SQLAlchemy), the other tabs filled with their lists once the storage layer is loaded. At the
+        program's start that import (SQLAlchemy and the repositories) runs off the GUI thread after the
+        Overview's figures and charts are on screen (it would hold the GIL against them), so the window shows
+        the company first, the other tabs greyed out under "Opening …", and stays painted and responsive
+        meanwhile. The file's integrity check (which holds writes back) starts with the other tabs."""
         self.books = books
         tasks.interrupt_reads_with(books.db.interrupt_reads)   # cancelling a task stops its reads at once
         self._remember(books.db.path)
@@ -314,45 +318,64 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{profile.legal_name} — AR Desktop")
         self.company_label.setText(str(books.db.path))
         self._opening = books
+        books.db.hold_check()  # started when the tabs are filled (_fill_tabs), not by the Overview's worklist
         self._watch_integrity_check(books)
+        amounts.use_company(profile.country)  # before the tabs read: every amount in the company's style
+        self.overview.set_books(books)  # computes when shown: now, or at the window's first show
         if set(TAB_SERVICES) <= sys.modules.keys():
-            self._fill_tabs(books, profile.country)
+            self._fill_tabs(books)
             return
         self._update_actions()
-        self.tabs.setEnabled(False)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabEnabled(i, self.tabs.widget(i) is self.overview)
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.statusBar().showMessage(self.tr("Opening {0}…").format(profile.legal_name))
 
-        def loaded(_none) -> None:
+        def loaded(choices: list | None) -> None:
             try:
-                self._fill_tabs(books, profile.country)
+                self._fill_tabs(books, choices)
             except Exception as e:  # noqa: BLE001 - a read the disk refused: said as when opening
                 show_error(self, e)
 
-        self._opening_task = BackgroundTask(self, "", lambda _progress: _load_tab_services(), loaded, quiet=True)
-        if self.isVisible():
+        def load(_progress) -> list | None:
+            _load_tab_services()
+            try:  # the customer filter's 10,000 entries: 0.3 s the GUI thread need not wait
+                return read_choices(books)
+            except Exception:  # noqa: BLE001 - read again when the tabs are filled, which says why it failed
+                return None
+
+        self._opening_task = BackgroundTask(self, "", load, loaded, quiet=True)
+        # started once the Overview's figures and charts are in (_overview_ahead); when another tab is in front,
+        # after the window's first paint (paintEvent): an import meanwhile would hold the GIL against it
+        self._opening_waits = self.tabs.currentWidget() is self.overview
+        if self.isVisible() and not self._opening_waits:
             self._start_opening_task()
-        # else after the window's first paint (paintEvent): an import meanwhile would hold the GIL against it
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self._opening_task is not None:
+        if self._opening_task is not None and not self._opening_waits:
             QTimer.singleShot(0, self._start_opening_task)  # once this paint pass has ended
+
+    def _overview_ahead(self) -> None:
+        if self._opening_task is not None and self._opening_waits:
+            self._opening_waits = False
+            QTimer.singleShot(0, self._start_opening_task)  # after the paint of what just arrived
 
     def _start_opening_task(self) -> None:
         task, self._opening_task = self._opening_task, None
         if task is not None:
             task.start()
 
-    def _fill_tabs(self, books: Books, country: str) -> None:
+    def _fill_tabs(self, books: Books, choices: list | None = None) -> None:
+        """The other tabs' lists, with the customer filter's ``choices`` when they were read already."""
         if self._opening is not books:  # closed (or another file opened) meanwhile
             return
         self._end_opening()
         books.db.start_check()
-        amounts.use_company(country)  # before the tabs read: every amount in the company's style (Babel's data)
-        self.customer_choices.load(books)
+        self.customer_choices.show_choices(read_choices(books) if choices is None else choices)
         for tab in self._tab_pages():
-            tab.set_books(books)
+            if tab is not self.overview:  # given the file in _use
+                tab.set_books(books)
         explain_cut_off_cells(self.tabs)  # every list, the Overview's and the Credit tab's included
         self._update_actions()
 
@@ -360,7 +383,8 @@ class MainWindow(QMainWindow):
         self._opening_task = None
         if self._opening is not None:
             self._opening = None
-            self.tabs.setEnabled(True)
+            for i in range(self.tabs.count()):
+                self.tabs.setTabEnabled(i, True)
             self.unsetCursor()
             self.statusBar().clearMessage()
 
@@ -493,8 +517,8 @@ class MainWindow(QMainWindow):
         self.overview.mark_stale()
 
     def go_to(self, where: Navigate) -> None:
-        """Show the list behind a figure of the Overview in its own tab."""
-        if self.books is None:
+        """Show the list behind a figure of the Overview in its own tab (not yet while the tabs are filled)."""
+        if self.books is None or self._opening is not None:
             return
         if where.tab == "invoices":
             self.invoices.show_filter(where.status, where.customer_id, where.issued_from, where.issued_to)

@@ -3,9 +3,11 @@ and forecast charts (overview_charts), the largest overdue balances, today's act
 tables (overview_lists).
 
 Everything is computed off the GUI thread (four background reads: figures, trend, forecast,
-worklist) when the tab is shown and after any change, each part on screen as soon as its read ends
-(the figures never wait for the forecast or the worklist); a generation counter drops results that a
-newer request replaced. Every figure, bar, point and list row opens the list behind it: the Invoices or
+worklist) when the tab is shown and after any change, each part on screen as soon as its read ends; a
+generation counter drops results that a newer request replaced. The figures are read first and alone
+(what a user reads first: on a big file the other reads would share the two cores and the GIL with
+them), then the trend, forecast and worklist together; ``ahead`` says when the figures and the charts are
+on screen, which the window waits for before it loads the other tabs and checks the file. Every figure, bar, point and list row opens the list behind it: the Invoices or
 Collections tab (``navigate``) where they show exactly that list, else a dialog with the rows
 (overview_details).
 """
@@ -38,6 +40,9 @@ if TYPE_CHECKING:  # for annotations only: imported where used
     from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
 
 PERIODS = (30, 60, 90, 180, 365)
+PARTS = ("figures", "trend", "forecast", "actions")
+FIRST = ("figures",)            # alone, then the others together (Qt's pool runs two at a time)
+AHEAD = ("figures", "trend", "forecast")   # the worklist takes longest: the window does not wait for it
 
 
 def _figures(books, as_of: dt.date, days: int, currency: str | None) -> OverviewFigures:
@@ -74,6 +79,7 @@ class Navigate:
 class OverviewTab(RefreshWhenShown, QWidget):
     navigate = Signal(object)   # a Navigate for the main window
     loaded = Signal()           # everything of the current request is on screen
+    ahead = Signal()            # the figures and charts of the current request are on screen (or failed)
     changed = Signal()
 
     def __init__(self, parent=None):
@@ -85,7 +91,8 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self.trend: list[TrendPoint] = []
         self.forecast: Forecast | None = None
         self.actions: OverviewActions | None = None
-        self._pending: set[str] = set()
+        self._pending: set[str] = set()   # parts not on screen yet
+        self._running: set[str] = set()   # parts whose read has not ended (on screen or failed)
         self._started = 0.0
 
         self.as_of = date_edit()
@@ -160,27 +167,35 @@ class OverviewTab(RefreshWhenShown, QWidget):
         return self.currency.currentData()
 
     def refresh(self) -> list[BackgroundTask]:
-        """Recompute in the background; each part shows when it arrives."""
+        """Recompute in the background; each part shows when it arrives. Returns the reads started now
+        (the figures: the others start when they have ended)."""
         if self.books is None:
             return []
         self._stale = False
         self._generation += 1
-        generation, books = self._generation, self.books
-        as_of, days, currency = self.as_of_date(), self.days(), self.chosen_currency()
-        self._pending = {"figures", "trend", "forecast", "actions"}
+        request = (self._generation, self.books, self.as_of_date(), self.days(), self.chosen_currency())
+        self._pending, self._running = set(PARTS), set(PARTS)
         self._started = time.perf_counter()
         self.status.setText(self.tr("Computing…"))
         self.grid.show_pending()
-        jobs = (("figures", lambda _p: _figures(books, as_of, days, currency)),
-                ("trend", lambda _p: kpi_service.trend(books, as_of, days, currency)),
-                ("forecast", lambda _p: _forecast(books, as_of, currency)),
-                ("actions", lambda _p: _actions(books, as_of)))
-        return [BackgroundTask(self, self.tr("Computing the overview…"), fn,
-                               lambda result, part=part: self._arrived(generation, part, result), quiet=True).start()
-                for part, fn in jobs]
+        return self._start(request, FIRST)
 
-    def _arrived(self, generation: int, part: str, result: Any) -> None:
-        if generation != self._generation or self.books is None:
+    def _start(self, request: tuple, parts: tuple[str, ...]) -> list[BackgroundTask]:
+        generation, books, as_of, days, currency = request
+        jobs = {"figures": lambda _p: _figures(books, as_of, days, currency),
+                "trend": lambda _p: kpi_service.trend(books, as_of, days, currency),
+                "forecast": lambda _p: _forecast(books, as_of, currency),
+                "actions": lambda _p: _actions(books, as_of)}
+        started = []
+        for part in parts:
+            # a failed read (the task says why) ends its part too: the next parts and the window go on
+            started.append(BackgroundTask(self, self.tr("Computing the overview…"), jobs[part],
+                                          lambda result, part=part: self._arrived(request, part, result), quiet=True,
+                                          failed=lambda _error, part=part: self._ended(request, part)).start())
+        return started
+
+    def _arrived(self, request: tuple, part: str, result: Any) -> None:
+        if request[0] != self._generation or self.books is None:
             return
         {"figures": self._show_figures, "trend": self._show_trend, "forecast": self._show_forecast,
          "actions": self._show_actions}[part](result)
@@ -188,6 +203,16 @@ class OverviewTab(RefreshWhenShown, QWidget):
         if not self._pending:
             self.status.setText(self.tr("Computed in {0:.1f} s").format(time.perf_counter() - self._started))
             self.loaded.emit()
+        self._ended(request, part)
+
+    def _ended(self, request: tuple, part: str) -> None:
+        if request[0] != self._generation or self.books is None or part not in self._running:
+            return
+        self._running.discard(part)
+        if part in FIRST and not self._running & set(FIRST):
+            self._start(request, tuple(p for p in PARTS if p not in FIRST))
+        if part in AHEAD and not self._running & set(AHEAD):
+            self.ahead.emit()
 
     def _show_figures(self, f: OverviewFigures) -> None:
         self.figures = f

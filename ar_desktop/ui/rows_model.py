@@ -17,6 +17,13 @@ from ar_desktop.ui.table_models import RawRole, StatusRole, money_text
 from ar_desktop.ui import amounts
 
 PayloadRole = Qt.ItemDataRole.UserRole + 10
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _bold() -> QFont:
+    f = QFont()
+    f.setBold(True)
+    return f
 
 
 @dataclass(frozen=True)
@@ -56,9 +63,6 @@ class RowsModel(QAbstractTableModel):
         self.rows, self.total = list(rows), total
         self.endResetModel()
 
-    def _all(self) -> list[Any]:
-        return self.rows + ([self.total] if self.total is not None else [])
-
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self.rows) + (self.total is not None)
 
@@ -71,31 +75,31 @@ class RowsModel(QAbstractTableModel):
             return QCoreApplication.translate(c.context, c.header)
         return None
 
+    # Qt asks for a dozen roles per cell, thousands of times when it sizes a column to its content: each
+    # is answered without copying the rows and without computing what that role does not show
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row = self._all()[index.row()]
+        r = index.row()
+        is_total = self.total is not None and r == len(self.rows)
+        row = self.total if is_total else self.rows[r]
         col = self.columns[index.column()]
-        value = col.value(row)
-        is_total = self.total is not None and index.row() == len(self.rows)
         if role == Qt.ItemDataRole.ToolTipRole and self._tip is not None and not is_total:
             return self._tip(row) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return col.text(row) if col.text is not None else cell_text(value, col.kind)
+            return col.text(row) if col.text is not None else cell_text(col.value(row), col.kind)
         if role == RawRole:
-            return value
+            return col.value(row)
         if role == PayloadRole:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("money", "number", "int"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and is_total:
-            f = QFont()
-            f.setBold(True)
-            return f
-        tone = self._tone(row) if self._tone and not is_total else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col.kind in ("money", "number", "int") else None
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold() if is_total else None
+        if role not in (StatusRole, Qt.ItemDataRole.ForegroundRole) or self._tone is None or is_total:
+            return None
+        tone = self._tone(row)
         if role == StatusRole:
             return tone
-        if role == Qt.ItemDataRole.ForegroundRole and tone:
-            return palette.color_for(tone)
-        return None
+        return palette.color_for(tone) if tone else None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = self.columns[column].value

@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 import pytest
+from sqlalchemy import text
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.services.backups import DamagedFile
@@ -125,3 +126,35 @@ def test_a_short_session_does_not_wait_for_the_check(company):
     books = open_company(company)
     books.close()  # cancels the background check: closing is not held up by it
     assert clean_close.closed_cleanly(company)  # unchanged file, the earlier mark still holds
+
+
+def test_a_held_check_waits_for_the_first_write_not_the_first_session(company, monkeypatch):
+    """The window holds the check while the Overview reads (storage.engine.Database.hold_check): reading
+    through a session does not start it; the first write starts it and waits for it."""
+    calls = _count_full_checks(monkeypatch)
+    books = open_company(company, record_outcomes=False, reading=True)
+    try:
+        books.db.hold_check()
+        with books.db.session() as s:
+            assert s.execute(text("SELECT count(*) FROM customer")).scalar() == 400
+        assert calls == [] and books.db.check_result() is None and not books.db.checked
+        add_customer(books, {"code": "NEW", "name": "New"})
+        assert calls == [False] and books.db.checked
+    finally:
+        books.close()
+    assert clean_close.closed_cleanly(company)
+
+
+def test_a_held_check_still_keeps_a_damaged_file_unwritten(company):
+    _damage_in_place(company)
+    before = company.read_bytes()
+    books = open_company(company, record_outcomes=False, reading=True)
+    try:
+        books.db.hold_check()
+        with pytest.raises(DamagedFile):
+            add_customer(books, {"code": "NEW", "name": "Never written"})
+        assert not books.db.checked and books.db.check_result()
+    finally:
+        books.close()
+    assert company.read_bytes() == before
+    assert not clean_close.closed_cleanly(company)

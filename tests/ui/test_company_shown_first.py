@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.ui import main_window
+from ar_desktop.services.company_file import open_company
+from ar_desktop.storage import engine
+from ar_desktop.ui import main_window, overview_tab
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import UI_TODAY
@@ -38,21 +40,72 @@ def _filled(w: MainWindow) -> bool:
     return w.customers.model is not None and w.customers.model.rowCount() > 0
 
 
-def test_the_company_shows_first_then_its_tabs_fill(cold, qtbot, settings, company):
+def test_the_company_shows_first_then_its_tabs_fill(cold, qtbot, settings, company, monkeypatch):
+    open_company(company, record_outcomes=False).close()  # closed cleanly: the next opening checks it in the background
+    checks = []
+    real_check = engine.BackgroundCheck
+    monkeypatch.setattr(engine, "BackgroundCheck", lambda path: checks.append(path) or real_check(path))
     w = _window(qtbot, settings)
     assert w.open_file(company)
-    # before the window is painted: the company by name, its tabs greyed out under "Opening …"
+    # before the window is painted: the company by name, the Overview ready to compute, the other tabs greyed
+    # out under "Opening …"
     assert w.windowTitle() == "Harbour Line Trading GmbH — AR Desktop"
-    assert not w.tabs.isEnabled()
+    assert [w.tabs.isTabEnabled(i) for i in range(w.tabs.count())] == [True, False, False, False, False, False]
+    assert w.overview.books is w.books
     assert w.statusBar().currentMessage() == "Opening Harbour Line Trading GmbH…"
     assert w.customers.model is None and w.invoices.model is None
     assert not w.findChild(type(w._file_actions[0]), "action_new_invoice").isEnabled()
+    # the Overview's figures and charts come first: the storage layer's import, the other tabs' lists and the
+    # file's integrity check wait for them
+    ahead = []
+    w.overview.ahead.connect(lambda: ahead.append((w.overview.figures is not None, w.overview.forecast is not None,
+                                                   len(w.overview.trend), w.customers.model, len(checks))))
     w.show()
     qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+    assert ahead == [(True, True, 12, None, 0)]
     assert w.tabs.isEnabled() and w.statusBar().currentMessage() == ""
+    assert all(w.tabs.isTabEnabled(i) for i in range(w.tabs.count()))
     assert w.invoices.model.rowCount() > 0 and w.payments.model.rowCount() > 0
     assert all(a.isEnabled() for a in w._file_actions)
-    qtbot.waitUntil(lambda: w.overview.figures is not None, timeout=60_000)
+    assert checks == [w.books.db.path]
+    qtbot.waitUntil(lambda: w.books.db.check_result() == [], timeout=60_000)
+    w.close_file()
+
+
+def test_the_overview_computes_its_figures_first_and_alone(qtbot, settings, company, monkeypatch):
+    running, seen = set(), []
+    real = overview_tab._figures
+
+    def figures(*args):
+        seen.append(set(running))
+        running.add("figures")
+        try:
+            return real(*args)
+        finally:
+            running.discard("figures")
+
+    def others(name, fn):
+        def run(*args):
+            seen.append((name, set(running)))
+            running.add(name)
+            try:
+                return fn(*args)
+            finally:
+                running.discard(name)
+        return run
+
+    monkeypatch.setattr(overview_tab, "_figures", figures)
+    monkeypatch.setattr(overview_tab, "_forecast", others("forecast", overview_tab._forecast))
+    monkeypatch.setattr(overview_tab, "_actions", others("actions", overview_tab._actions))
+    monkeypatch.setattr(overview_tab.kpi_service, "trend", others("trend", overview_tab.kpi_service.trend))
+    w = _window(qtbot, settings)
+    w.show()
+    assert w.open_file(company)
+    o = w.overview
+    qtbot.waitUntil(lambda: o.actions is not None, timeout=60_000)
+    assert seen[0] == set()  # the figures first, nothing else of the Overview running
+    assert all("figures" not in s for _name, s in seen[1:])
+    assert {name for name, _s in seen[1:]} == {"trend", "forecast", "actions"}
     w.close_file()
 
 

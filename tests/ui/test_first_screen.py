@@ -30,7 +30,7 @@ painted = {}
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not painted and window.isVisible():
-            painted.update(title=window.windowTitle(), tabs_enabled=window.tabs.isEnabled(),
+            painted.update(title=window.windowTitle(), tabs_enabled=[window.tabs.isTabEnabled(i) for i in range(6)],
                            message=window.statusBar().currentMessage(), filled=window.customers.model is not None)
         return False
 app = QApplication([sys.argv[0]])
@@ -46,7 +46,8 @@ while (window.customers.model is None or window.customers.model.rowCount() == 0)
     app.processEvents()
     time.sleep(0.01)
 filled = {"rows": window.customers.model.rowCount() if window.customers.model else 0,
-          "tabs_enabled": window.tabs.isEnabled(), "message": window.statusBar().currentMessage(),
+          "tabs_enabled": [window.tabs.isTabEnabled(i) for i in range(6)],
+          "message": window.statusBar().currentMessage(),
           "late": [m for m in json.loads(sys.argv[3]) if m in sys.modules]}
 window.close()
 print(json.dumps({"opened": opened, "shown": shown, "painted": painted, "filled": filled, "importers": importers}))
@@ -69,14 +70,15 @@ def test_the_first_screen_leaves_letters_pdf_and_reports_for_later(demo_template
 
 
 def test_the_company_is_shown_before_the_storage_layer_is_loaded(demo_template, copy_company_file, tmp_path):
-    """The window's first paint already names the company, its tabs greyed out under "Opening …";
-    SQLAlchemy and the ORM are imported off the GUI thread, and the tabs are filled after."""
+    """The window's first paint already names the company, the Overview computing and the other tabs greyed
+    out under "Opening …"; SQLAlchemy and the ORM are imported off the GUI thread, and the tabs are filled after."""
     company = copy_company_file(demo_template, tmp_path / "company.ardb")
     result = _first_screen(company, tmp_path)
-    assert result["painted"] == {"title": "Harbour Line Trading GmbH — AR Desktop", "tabs_enabled": False,
+    assert result["painted"] == {"title": "Harbour Line Trading GmbH — AR Desktop",
+                                 "tabs_enabled": [True, False, False, False, False, False],
                                  "message": "Opening Harbour Line Trading GmbH…", "filled": False}
     assert result["importers"] == {"sqlalchemy": "worker", "ar_desktop.storage.orm": "worker"}
-    assert result["filled"]["rows"] > 0 and result["filled"]["tabs_enabled"] and result["filled"]["message"] == ""
+    assert result["filled"]["rows"] > 0 and all(result["filled"]["tabs_enabled"]) and result["filled"]["message"] == ""
 
 
 def test_a_dialog_imported_on_first_use_still_opens(window):
