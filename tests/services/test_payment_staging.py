@@ -124,12 +124,14 @@ def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkey
     db = folder / f"{name}.ardb"
     shutil.copyfile(base, db)
     monkeypatch.setattr(importing, "BATCH", 37)   # many batches: states carried from batch to batch
+    # the quick lane applies ~3 of those at a time, the rows it leaves to the Python checks 37 at a time
+    monkeypatch.setattr(import_payments.PaymentRows, "cells_batch", 100)
     if quick:
         store = PaymentStaging.store_plain
 
         def counted(self, *a):
             stored = store(self, *a)
-            STORED_BY_SQL.append(len(stored))
+            STORED_BY_SQL.append(len(stored[0]))
             SPREAD_BY_SQL.append(self.s.connection().exec_driver_sql("SELECT count(*) FROM temp.payment_auto").scalar())
             return stored
         STORED_BY_SQL.clear()
@@ -251,3 +253,21 @@ def test_discounts_and_recoveries_of_rows_naming_no_invoice_are_left_to_the_pyth
     assert [p[2] for p in python[0] if p[4] == "discount"] == [200]   # the discount entry
     assert [p[2] for p in python[0] if p[4] == "recovery"] == [5000]  # and the recovery
     assert SPREAD_BY_SQL == [1]   # PLAIN's row alone
+
+
+def test_payments_of_a_customer_on_one_day_are_applied_in_sql_unless_they_may_be_the_same_payment(
+        base, tmp_path, monkeypatch):
+    """The Python checks refuse a payment of the same day, customer, amount and reference as one in the books or
+    above it in the file. The lane leaves to them the rows with the reference of such a payment (and every
+    row of a customer with a recovery that day); a customer's other payments of the day are its own."""
+    rows = ["2026-03-02,ACME,20.00,ACME-6,another",   # ACME paid 50.00 "early" that day: another payment
+            "2026-03-02,ACME,50.00,ACME-5,early",     # ... and that one again: skipped
+            "2025-07-01,C1,10.00,C1-1,a", "2025-07-01,C1,10.00,,b",        # two of one day, their own references
+            "2025-07-01,C2,10.00,C2-1,same", "2025-07-01,C2,12.00,C2-2,same"]  # one reference, two amounts
+    path = tmp_path / "days.csv"
+    path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch, mode="skip")
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, mode="skip")
+    assert quick[4:] == python[4:] and quick[:4] == python[:4]
+    assert python[5][1:] == (5, 1, 0)   # five stored, the one in the books skipped, no problem
+    assert sum(STORED_BY_SQL) == 3      # ACME's other payment and C1's two; C2's by the Python checks
