@@ -50,6 +50,8 @@ KILLED_AT = textwrap.dedent("""
     sys.exit(run(["--db", db, "import", sys.argv[5] if len(sys.argv) > 5 else "invoices", csv]))
 """)
 
+LANE_BATCH = "import ar_desktop.services.import_payments as p; p.PaymentRows.cells_batch = 2_000\n"
+
 
 def _company(path: Path) -> Path:
     books = create_company(path, "Kill GmbH", "EUR", "DE", clock=FixedClock(TODAY))
@@ -148,14 +150,16 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
     assert done.returncode == 0, done.stderr[-2000:]
     before, state = _indexes(path), _state(path)
     payments = _payments_csv(tmp_path, ROWS)
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, str(n), "payments"],
+    # the lane's batches as the importer's others (2,000 rows): the kill lands in the second
+    script = LANE_BATCH + KILLED_AT
+    killed = subprocess.run([sys.executable, "-c", script, str(path), str(payments), what, str(n), "payments"],
                             env=ENV, capture_output=True, text=True, timeout=600)
     assert killed.returncode == -9, killed.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == state and _indexes(path) == before
 
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, "0", "payments"],
+    done = subprocess.run([sys.executable, "-c", script, str(path), str(payments), what, "0", "payments"],
                           env=ENV, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok and _indexes(path) == before
@@ -172,7 +176,13 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
                                                    ("INSERT INTO allocation@TEMP.PAYMENT_LANE", 2, False),
                                                    ("INSERT INTO temp.payment_queue", 2, True),
                                                    ("INSERT INTO allocation@TEMP.PAYMENT_PICK", 2, True),
-                                                   ("UPDATE invoice", 2, True)])
+                                                   ("UPDATE invoice", 2, True),
+                                                   # the summary of clearings held: its triggers dropped, the
+                                                   # second batch's contributions out and in, the triggers back
+                                                   ("DROP TRIGGER@CLEARING_MONTH", 2, True),
+                                                   ("INSERT INTO clearing_month", 3, True),
+                                                   ("INSERT INTO clearing_month", 4, False),
+                                                   ("CREATE TRIGGER@CLEARING_MONTH", 2, True)])
 def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what, n, spread):
     """The payments' quick lane (storage.payment_staging: a batch staged, its plain rows' payments and
     allocations stored by INSERT ... SELECT, rows naming their invoice or, ``spread``, none: spread oldest
@@ -198,14 +208,16 @@ def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     before, state = _indexes(path), _state(path)
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, str(n), "payments"],
+    # the lane's batches as the importer's others (2,000 rows): the kill lands in the second
+    script = LANE_BATCH + KILLED_AT
+    killed = subprocess.run([sys.executable, "-c", script, str(path), str(payments), what, str(n), "payments"],
                             env=ENV, capture_output=True, text=True, timeout=600)
     assert killed.returncode == -9, killed.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == state and _indexes(path) == before
 
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(payments), what, "0", "payments"],
+    done = subprocess.run([sys.executable, "-c", script, str(path), str(payments), what, "0", "payments"],
                           env=ENV, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok and _indexes(path) == before
