@@ -258,16 +258,18 @@ def test_discounts_and_recoveries_of_rows_naming_no_invoice_are_left_to_the_pyth
 def test_payments_of_a_customer_on_one_day_are_applied_in_sql_unless_they_may_be_the_same_payment(
         base, tmp_path, monkeypatch):
     """The Python checks refuse a payment of the same day, customer, amount and reference as one in the books or
-    above it in the file. The lane leaves to them the rows with the reference of such a payment (and every
-    row of a customer with a recovery that day); a customer's other payments of the day are its own."""
+    above it in the file. The lane leaves to them the rows with the reference of another payment of the customer
+    that day (and every row of a customer with a recovery that day); a customer's other payments of the day,
+    named or spread, are its own."""
     rows = ["2026-03-02,ACME,20.00,ACME-6,another",   # ACME paid 50.00 "early" that day: another payment
-            "2026-03-02,ACME,50.00,ACME-5,early",     # ... and that one again: skipped
-            "2025-07-01,C1,10.00,C1-1,a", "2025-07-01,C1,10.00,,b",        # two of one day, their own references
-            "2025-07-01,C2,10.00,C2-1,same", "2025-07-01,C2,12.00,C2-2,same"]  # one reference, two amounts
+            "2025-07-01,C1,10.00,C1-1,a", "2025-07-01,C1,11.00,C1-2,b",        # two of one day, their own references
+            "2025-07-01,C2,10.00,C2-1,same", "2025-07-01,C2,12.00,C2-2,same",  # one reference, two amounts
+            "2025-07-01,C3,10.00,,x", "2025-07-01,C3,10.00,,y"]                # spread oldest due first
     path = tmp_path / "days.csv"
     path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    python = _import(base, tmp_path, "python", path, False, monkeypatch, mode="skip")
-    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, mode="skip")
-    assert quick[4:] == python[4:] and quick[:4] == python[:4]
-    assert python[5][1:] == (5, 1, 0)   # five stored, the one in the books skipped, no problem
-    assert sum(STORED_BY_SQL) == 3      # ACME's other payment and C1's two; C2's by the Python checks
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
+    assert python[5][1:] == (7, 0, 0)   # all stored
+    assert sum(STORED_BY_SQL) == 5      # but C2's two, by the Python checks
+    assert sum(SPREAD_BY_SQL) == 2
