@@ -37,7 +37,7 @@ from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, METHOD_KINDS, PAYM
 from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
+from ar_desktop.services.importing import BATCH, Batch, ImportOptions, ImportReport, problems_of, raw_text
 from ar_desktop.storage import company_repo, import_repo
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.import_repo import InvoiceState
@@ -79,6 +79,11 @@ def _link_discounts(payments: list[dict], allocations: list[dict]) -> None:
 
 
 class PaymentRows:
+    # rows the quick lane applies at a time (a bank's file staged as cells in SQL, not held in Python): each
+    # batch's UPDATE of paid totals passes over the invoice table in id order (at a million invoices, ~100 MB
+    # that the page cache does not hold), and its statements cost per batch more than per row
+    cells_batch = 100_000
+
     def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int, writer: BulkWriter):
         self.s, self.options, self.report, self.preview_rows, self.writer = s, options, report, preview_rows, writer
         self.company_currency = company_repo.get(s).currency
@@ -113,33 +118,40 @@ class PaymentRows:
         if (self.preview_rows or self.options.date_format != ISO or self.options.numbers.decimal not in ".,"
                 or "invoice_number" not in keys or not set(keys) <= LANE_KEYS):
             return False
-        self.keys = keys
-        self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today, WRITE_OFF.key)
+        self.keys, self.staged = keys, 0
+        self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today,
+                                      WRITE_OFF.key, RECOVERY.key)
         self.staging.customers(self.customers)
         return True
 
     def add_cells(self, rows: list[tuple[int, list[str]]], where: dict[str, str]) -> None:
-        """A batch of rows as the file's cells (in ``keys`` order): the plain ones applied in SQL, the others
-        through ``add``, so that every problem reads as before."""
-        self.staging.stage(rows)
-        stored = self.staging.store_plain(self.writer, self.next_id)
-        done = set()
-        for n, cid, _pid in stored:
-            done.add(n)
-            self.rows_of_new.append(n)
-            self.source_ids.append(0)
-            self.customers_paid.add(cid)
+        """Rows as the file's cells (in ``keys`` order), staged in SQL; every ``cells_batch`` rows (and at
+        ``finish``) the plain ones are applied in SQL, the others through ``add``, so that every problem reads
+        as before."""
+        self.where = where
+        self.staged += self.staging.stage(rows)
+        if self.staged >= self.cells_batch:
+            self._apply_staged()
+
+    def _apply_staged(self) -> None:
+        self.staged = 0
+        rows, customers = self.staging.store_plain(self.writer, self.next_id)
+        self.rows_of_new.extend(rows)
+        self.source_ids.extend(bytes(8 * len(rows)))   # a bank's file has no payment ids: 0 each
+        self.customers_paid.update(customers)
+        for cid in customers:
             self.queues.pop(cid, None)   # the customer's open invoices are read again when needed
         for iid in self.staging.paid_invoices:
             self.states.pop(iid, None)   # ... and what this import knows of the invoices SQL paid
-        self.next_id += len(stored)
-        self.report.new += len(stored)
-        rest = [(n, dict(zip(self.keys, values))) for n, values in rows if n not in done]
-        if rest:
-            self.add(Batch(rest, where))
+        self.next_id += len(rows)
+        self.report.new += len(rows)
+        for cells in self.staging.rest(BATCH):   # the other rows, in row order, a batch at a time
+            rest = [(n, dict(zip(self.keys, values))) for n, values in cells]
+            self.add(Batch(rest, self.where))
             # what the Python checks applied: the SQL lane reads those customers' open invoices again
             self.staging.forget({self.customers[code][0] for _n, values in rest
                                  if (code := raw_text(values.get("customer_code", ""))) in self.customers})
+        self.staging.clear()
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -548,6 +560,8 @@ class PaymentRows:
 
     def finish(self) -> None:
         if self.staging is not None:
+            if self.staged:
+                self._apply_staged()
             self.staging.close()
         self.s.flush()
         if self.report.ok:

@@ -32,6 +32,9 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   triggers note the customers), and those customers' runs recomputed in one statement;
 - the summary of sales (storage.sales_summary): held for the invoices this writer adds (from its first
   invoice), whose sums go in by one INSERT ... SELECT.
+- the summary of clearings (storage.clearing_summary), for a payments import (``paying``): its update triggers
+  dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
+  invoices' contributions out before the UPDATE, in after it), the triggers created again at the end.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage import late_runs, sales_summary
+from ar_desktop.storage import clearing_summary, late_runs, sales_summary
 from ar_desktop.storage.list_schema import HOLD, SEARCH
 from ar_desktop.storage.open_set import closed_sql, raise_paid_sql, span_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -145,6 +148,7 @@ class BulkWriter:
         self._paid_deferred = False
         self._late_runs_held = False
         self._sales_held = False
+        self._clearings_held: list[str] | None = None      # clearing_month's triggers dropped (a payments import)
         s.info.setdefault(_WRITERS, []).append(self)
 
     def _prepare(self, con, table: Table) -> None:
@@ -209,6 +213,9 @@ class BulkWriter:
         if self._sales_held:
             self._sales_held = False
             sales_summary.catch_up(con.connection.driver_connection)
+        if self._clearings_held is not None:
+            held, self._clearings_held = self._clearings_held, None
+            clearing_summary.release(con.connection.driver_connection, held)
 
     def _insert(self, table, rows: list[dict], skip: tuple[str, ...] = ()) -> tuple[int, int]:
         """Insert ``rows`` (without their keys in ``skip``); returns the first and last id they got."""
@@ -338,7 +345,14 @@ class BulkWriter:
         """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay."""
         con = self.s.connection()
         self._defer_paid_indexes(con, len(touched))
+        raw = con.connection.driver_connection
+        if self._paying and self._clearings_held is None:   # a payments import writes no invoice row but here
+            self._clearings_held = clearing_summary.hold(raw)
+        if self._clearings_held is not None:
+            clearing_summary.take_paid(raw, lo, hi)
         con.execute(_RAISE_PAID, {"lo": lo, "hi": hi})
+        if self._clearings_held is not None:
+            clearing_summary.put_paid(raw, lo, hi)
         for obj in list(self.s.identity_map.values()):
             if isinstance(obj, Invoice) and obj.id in touched:
                 self.s.expire(obj)   # read again: its paid total and derived columns changed in SQL

@@ -105,11 +105,50 @@ def statements() -> dict[str, str]:
     }
 
 
-def _recomputed() -> str:
+def _recomputed(where: str = "", sign: str = "") -> str:
     key = ", ".join(f"{sql} AS {name}" for sql, name in zip(_key_parts("i"), _KEY_COLUMNS))
-    return (f"SELECT {key}, count(*), sum(i.closed_on > i.due_date), "
-            "sum(max(i.closed_on - i.due_date, 0)), sum(i.closed_on - i.issue_date) FROM invoice i "
-            f"WHERE {_counts_sql('i')} GROUP BY 1, 2, 3, 4")
+    return (f"SELECT {key}, {sign}count(*), {sign}sum(i.closed_on > i.due_date), "
+            f"{sign}sum(max(i.closed_on - i.due_date, 0)), {sign}sum(i.closed_on - i.issue_date) FROM invoice i "
+            f"WHERE {_counts_sql('i')}{where} GROUP BY 1, 2, 3, 4")
+
+
+# A bulk writer that raises many invoices' paid totals (a payments import) holds the update triggers: it drops
+# them inside its transaction and, around each batch's UPDATE, takes the old contributions of the invoices the
+# batch's allocations pay out and puts their new ones in, one aggregate each; ``release`` creates the triggers
+# again before it commits (a kill or a rollback brings them back with everything else).
+_UPDATE_TRIGGERS = (f"{TABLE}_update_old", f"{TABLE}_update_new")
+_PAID_BY = " AND i.id IN (SELECT invoice_id FROM allocation WHERE id BETWEEN ? AND ?)"
+_UPSERT = ("ON CONFLICT (customer_id, month, since, until) DO UPDATE SET invoices = invoices + excluded.invoices, "
+           "late = late + excluded.late, days_late = days_late + excluded.days_late, "
+           "days_to_pay = days_to_pay + excluded.days_to_pay")
+
+
+def hold(con: sqlite3.Connection) -> list[str]:
+    """Drop the update triggers (those the file has); returns their names, for ``release``."""
+    held = [name for name in _UPDATE_TRIGGERS if name in _present(con)]
+    for name in held:
+        con.execute(f"DROP TRIGGER {name}")
+    return held
+
+
+def take_paid(con: sqlite3.Connection, lo: int, hi: int) -> None:
+    """While held, before the invoices that allocations ``lo``..``hi`` pay change: their contributions out."""
+    taken = con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) {_recomputed(_PAID_BY, '-')} {_UPSERT}", (lo, hi))
+    if taken.rowcount:   # the months left with no invoice go, as the triggers delete them (a payment: none)
+        con.execute(f"DELETE FROM {TABLE} WHERE invoices = 0 AND customer_id IN (SELECT customer_id FROM invoice "
+                    "WHERE id IN (SELECT invoice_id FROM allocation WHERE id BETWEEN ? AND ?))", (lo, hi))
+
+
+def put_paid(con: sqlite3.Connection, lo: int, hi: int) -> None:
+    """... and after: their new contributions in."""
+    con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) {_recomputed(_PAID_BY)} {_UPSERT}", (lo, hi))
+
+
+def release(con: sqlite3.Connection, held: list[str]) -> None:
+    """The triggers ``hold`` dropped, created again."""
+    made = statements()
+    for name in held:
+        con.execute(made[name])
 
 
 def rebuild(con: sqlite3.Connection) -> None:

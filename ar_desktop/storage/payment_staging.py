@@ -20,7 +20,9 @@ problem named):
   format's decimal separator, at most the customer's currency's decimals, within the largest amount;
   the currency empty or the customer's; the method empty or one of the usual ones; the reference
   within its length with no refused character;
-- no payment of that customer on that day is in the books, and none other in the batch;
+- no payment of that customer on that day with that reference is in the books (the Python checks' duplicate
+  is the same day, customer, amount and reference), nor any recovery of that customer that day, and no other
+  row of the batch names that customer, day and reference;
 - a row naming an invoice: the invoice is the customer's, not void, issued by the payment's day, offers
   no early-payment discount, and has at least the payment open (nothing is left over: no credit, no
   recovery of a write-off); no other row of the batch names that invoice, and no row of the batch that is
@@ -40,6 +42,7 @@ The TEMP tables live on the importer's connection only: a kill or a rollback lea
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
@@ -48,7 +51,7 @@ from ar_desktop.domain.quick_rows import _plain
 from ar_desktop.domain.records import EARLIEST_DATE, LATEST_DATE, LIMITS, PAYMENT_METHODS
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.days import from_iso_sql
-from ar_desktop.storage.invoice_staging import amount_parts, iso_day, no_nul, plain_text, quoted, stage_cells
+from ar_desktop.storage.invoice_staging import amount_parts, iso_day, no_nul, plain_text, quoted
 
 __all__ = ["LANE_KEYS", "PaymentStaging"]
 
@@ -57,7 +60,8 @@ PARSED = "temp.payment_parsed"   # the batch's rows whose cells are plain, read 
 # the rows spread oldest due first, what each takes from which invoice, the customers' open invoices
 AUTO, PICKS, QUEUE = "temp.payment_auto", "temp.payment_pick", "temp.payment_queue"
 LOADED, WROTE_OFF = "temp.payment_queued", "temp.payment_wrote_off"
-_TABLES = (STAGE, CUSTOMERS, PARSED, LANE, AUTO, PICKS, QUEUE, LOADED, WROTE_OFF)
+REST = "temp.payment_rest"   # the rows of the batch the lane did not store: the Python checks'
+_TABLES = (STAGE, CUSTOMERS, PARSED, LANE, AUTO, PICKS, QUEUE, LOADED, WROTE_OFF, REST)
 # the columns a file may have for its rows to take the lane (a bank's file)
 LANE_KEYS = frozenset({"date", "customer_code", "amount", "currency", "method", "reference", "invoice_number"})
 _ROW = "n, customer_id, date, amount, currency, method, reference"
@@ -67,8 +71,8 @@ TEMP_CACHE_KIB = 32 * 1024   # the queue of a million-invoice file's open invoic
 class PaymentStaging:
     """The TEMP tables of one payments import on ``s``'s connection; ``keys``: the file's mapped fields."""
 
-    def __init__(self, s: Session, keys: list[str], decimal: str, today: dt.date, write_off: str):
-        self.s, self.keys, self.decimal, self.today = s, keys, decimal, today
+    def __init__(self, s: Session, keys: list[str], decimal: str, today: dt.date, write_off: str, recovery: str):
+        self.s, self.keys, self.decimal, self.today, self.recovery = s, keys, decimal, today, recovery
         con = s.connection()
         for table in _TABLES:
             con.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
@@ -92,12 +96,14 @@ class PaymentStaging:
                             "issue_date INTEGER, open INTEGER, discount INTEGER, PRIMARY KEY (customer_id, pos)) "
                             "WITHOUT ROWID")
         con.exec_driver_sql(f"CREATE TABLE {LOADED} (customer_id INTEGER PRIMARY KEY)")
+        con.exec_driver_sql(f"CREATE TABLE {REST} (n INTEGER PRIMARY KEY)")
         # what a payment leaves over is credit only for a customer who never had anything written off
         # (else the Python checks book it as a recovery, up to what was not recovered yet)
         con.exec_driver_sql(f"CREATE TABLE {WROTE_OFF} (customer_id INTEGER PRIMARY KEY)")
         con.exec_driver_sql(f"INSERT OR IGNORE INTO {WROTE_OFF} SELECT customer_id FROM main.payment "
                             "WHERE method = ?", (write_off,))
         self._insert = f"INSERT INTO {STAGE} (n, {columns}) VALUES (?{', ?' * len(keys)})"
+        self._cells = columns
         self.known: set[str] = set()
         self.paid_invoices: list[int] = []   # the invoices the last ``store_plain`` paid
 
@@ -116,9 +122,9 @@ class PaymentStaging:
             finally:
                 cur.close()
 
-    def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int, int]]:
-        """Stage a batch (``stage`` first), store its plain rows through ``writer`` with payment ids from
-        ``next_id`` on, in row order; returns (row, customer id, payment id) of each stored (and sets
+    def store_plain(self, writer: BulkWriter, next_id: int) -> tuple[list[int], set[int]]:
+        """Store the plain rows of the rows staged (``stage``) through ``writer`` with payment ids from
+        ``next_id`` on, in row order; returns the rows stored, in that order, and their customers' ids (and sets
         ``paid_invoices``)."""
         con = self.s.connection()
         con.exec_driver_sql(f"DELETE FROM {PARSED}")
@@ -139,8 +145,23 @@ class PaymentStaging:
         # the invoices of a customer a named row paid are read again when the customer's rows are next spread
         for table in (LOADED, QUEUE):
             con.exec_driver_sql(f"DELETE FROM {table} WHERE customer_id IN (SELECT customer_id FROM {LANE})")
-        return [(n, cid, next_id + k) for k, (n, cid) in enumerate(con.exec_driver_sql(
-            f"SELECT n, customer_id FROM ({rows}) ORDER BY n").all())]
+        stored = [n for (n,) in con.exec_driver_sql(f"SELECT n FROM ({rows}) ORDER BY n")]
+        return stored, {c for (c,) in con.exec_driver_sql(f"SELECT DISTINCT customer_id FROM ({rows})")}
+
+    def rest(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
+        """The staged rows ``store_plain`` did not store, as (row, cells), in row order, ``size`` at a time."""
+        con = self.s.connection()
+        con.exec_driver_sql(f"DELETE FROM {REST}")
+        con.exec_driver_sql(f"INSERT INTO {REST} SELECT n FROM {STAGE} WHERE n NOT IN (SELECT n FROM {LANE}) "
+                            f"AND n NOT IN (SELECT n FROM {AUTO})")
+        after = 0
+        while True:
+            got = con.exec_driver_sql(f"SELECT s.n, {self._cells} FROM {REST} r JOIN {STAGE} s ON s.n = r.n "
+                                      "WHERE r.n > ? ORDER BY r.n LIMIT ?", (after, size)).all()
+            if not got:
+                return
+            yield [(n, list(cells)) for n, *cells in got]
+            after = got[-1][0]
 
     def forget(self, customer_ids) -> None:
         """The queued open invoices of these customers are read again when next needed (the Python checks
@@ -153,8 +174,18 @@ class PaymentStaging:
         finally:
             cur.close()
 
-    def stage(self, rows: list[tuple[int, list[str]]]) -> None:
-        stage_cells(self.s, STAGE, self._insert, rows)
+    def stage(self, rows: list[tuple[int, list[str]]]) -> int:
+        """Rows (row number, cells) added to those staged; returns how many."""
+        cur = self.s.connection().connection.dbapi_connection.cursor()
+        try:
+            cur.executemany(self._insert, ((n, *values) for n, values in rows))
+        finally:
+            cur.close()
+        return len(rows)
+
+    def clear(self) -> None:
+        """The staged rows done with (stored, or through the Python checks)."""
+        self.s.connection().exec_driver_sql(f"DELETE FROM {STAGE}")
 
     def close(self) -> None:
         con = self.s.connection()
@@ -170,9 +201,11 @@ class PaymentStaging:
         con.exec_driver_sql(f"DELETE FROM {PICKS}")
         con.exec_driver_sql(f"INSERT INTO {AUTO} ({_ROW}, code) {self._auto_sql()}")
         # from a customer's first row that is not such a row on, its rows are the Python checks'
+        # (each customer's first such row found once, not once per row of the customer)
         con.exec_driver_sql(
-            f"DELETE FROM {AUTO} WHERE n > (SELECT min(o.n) FROM {STAGE} o WHERE o.customer_code = {AUTO}.code "
-            f"AND o.n NOT IN (SELECT n FROM {AUTO}))")
+            f"WITH f AS MATERIALIZED (SELECT customer_code AS code, min(n) AS first FROM {STAGE} "
+            f"WHERE n NOT IN (SELECT n FROM {AUTO}) GROUP BY customer_code) "
+            f"DELETE FROM {AUTO} WHERE n > (SELECT first FROM f WHERE f.code = {AUTO}.code)")
         if con.exec_driver_sql(f"SELECT 1 FROM {AUTO} LIMIT 1").first() is None:
             return
         con.exec_driver_sql(f"UPDATE {AUTO} SET rank = r.k FROM (SELECT n, row_number() OVER "
@@ -193,13 +226,19 @@ class PaymentStaging:
     def _round(self, con, rank: int) -> None:
         """The customers' rows of ``rank``: each takes, in queue order, the open invoices issued by its day
         until it is paid (what is left is credit)."""
+        # Each row walks its customer's queue from the front, one seek per invoice it takes (a running sum over
+        # the whole queue would read a customer's every open invoice for each row: ~100 at a million invoices)
         con.exec_driver_sql(
             f"INSERT INTO {PICKS} (n, pos, invoice_id, amount, customer_id) "
-            "SELECT n, pos, invoice_id, min(open, amount - before), customer_id FROM ("
-            "  SELECT a.n, a.amount, a.customer_id, q.pos, q.invoice_id, q.open, coalesce(sum(q.open) OVER ("
-            "    PARTITION BY a.n ORDER BY q.pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before "
-            f"  FROM {AUTO} a JOIN {QUEUE} q ON q.customer_id = a.customer_id "
-            "  WHERE a.rank = ? AND q.open > 0 AND q.issue_date <= a.date) WHERE before < amount", (rank,))
+            "WITH RECURSIVE w(n, customer_id, date, amount, pos, invoice_id, take, before) AS ("
+            f"  SELECT n, customer_id, date, amount, 0, NULL, 0, 0 FROM {AUTO} WHERE rank = ? "
+            "  UNION ALL "
+            "  SELECT w.n, w.customer_id, w.date, w.amount, q.pos, q.invoice_id, min(q.open, w.amount - w.before), "
+            f"    w.before + q.open FROM w JOIN {QUEUE} q ON q.customer_id = w.customer_id AND q.pos = ("
+            f"      SELECT o.pos FROM {QUEUE} o WHERE o.customer_id = w.customer_id AND o.pos > w.pos "
+            "       AND o.open > 0 AND o.issue_date <= w.date ORDER BY o.pos LIMIT 1) "
+            "  WHERE w.before < w.amount) "
+            "SELECT n, pos, invoice_id, take, customer_id FROM w WHERE pos > 0", (rank,))
         # an invoice with an early-payment discount among them: the Python checks take the row and the rest
         # of the customer's
         bad = (f"SELECT p.n FROM {PICKS} p JOIN {QUEUE} q ON q.customer_id = p.customer_id AND q.pos = p.pos "
@@ -220,8 +259,8 @@ class PaymentStaging:
 
     # ---- the SQL ------------------------------------------------------------------------------
 
-    def _col(self, key: str) -> str:
-        return f's."{key}"' if key in self.keys else "NULL"
+    def _col(self, key: str, alias: str = "s") -> str:
+        return f'{alias}."{key}"' if key in self.keys else "NULL"
 
     def _parsed_sql(self) -> str:
         """The rows whose cells are plain (see the module), each value read once: the cells' checks first, then
@@ -245,9 +284,14 @@ class PaymentStaging:
         ]
         values = [
             f"amount BETWEEN 1 AND {MAX_UNITS}",
-            # once: nothing of the customer on that day in the books or elsewhere in the batch
-            "NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = r.customer_id AND p.date = r.date)",
-            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.customer_code = r.code AND o.date = r.day AND o.n != r.n)",
+            # once: no payment of the customer that day with the row's reference in the books (the Python checks'
+            # duplicate: same day, customer, amount and reference) nor any recovery (a payment split in two), and
+            # no other row of the customer that day with that reference in the batch (which of two the Python
+            # checks would call the duplicate depends on the order: they take both)
+            "NOT EXISTS (SELECT 1 FROM main.payment p WHERE p.customer_id = r.customer_id AND p.date = r.date "
+            f"AND (p.reference = r.reference OR p.method = '{self.recovery}'))",
+            f"NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.customer_code = r.code AND o.date = r.day "
+            f"AND coalesce({col('reference', 'o')}, '') = r.reference AND o.n != r.n)",
         ]
         units = f"CAST({whole} || substr({frac} || '000000', 1, c.exp) AS INTEGER)"
         # the checked ISO text stored as its day number (storage.days)

@@ -124,12 +124,14 @@ def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkey
     db = folder / f"{name}.ardb"
     shutil.copyfile(base, db)
     monkeypatch.setattr(importing, "BATCH", 37)   # many batches: states carried from batch to batch
+    # the quick lane applies ~3 of those at a time, the rows it leaves to the Python checks 37 at a time
+    monkeypatch.setattr(import_payments.PaymentRows, "cells_batch", 100)
     if quick:
         store = PaymentStaging.store_plain
 
         def counted(self, *a):
             stored = store(self, *a)
-            STORED_BY_SQL.append(len(stored))
+            STORED_BY_SQL.append(len(stored[0]))
             SPREAD_BY_SQL.append(self.s.connection().exec_driver_sql("SELECT count(*) FROM temp.payment_auto").scalar())
             return stored
         STORED_BY_SQL.clear()
@@ -251,3 +253,23 @@ def test_discounts_and_recoveries_of_rows_naming_no_invoice_are_left_to_the_pyth
     assert [p[2] for p in python[0] if p[4] == "discount"] == [200]   # the discount entry
     assert [p[2] for p in python[0] if p[4] == "recovery"] == [5000]  # and the recovery
     assert SPREAD_BY_SQL == [1]   # PLAIN's row alone
+
+
+def test_payments_of_a_customer_on_one_day_are_applied_in_sql_unless_they_may_be_the_same_payment(
+        base, tmp_path, monkeypatch):
+    """The Python checks refuse a payment of the same day, customer, amount and reference as one in the books or
+    above it in the file. The lane leaves to them the rows with the reference of another payment of the customer
+    that day (and every row of a customer with a recovery that day); a customer's other payments of the day,
+    named or spread, are its own."""
+    rows = ["2026-03-02,ACME,20.00,ACME-6,another",   # ACME paid 50.00 "early" that day: another payment
+            "2025-07-01,C1,10.00,C1-1,a", "2025-07-01,C1,11.00,C1-2,b",        # two of one day, their own references
+            "2025-07-01,C2,10.00,C2-1,same", "2025-07-01,C2,12.00,C2-2,same",  # one reference, two amounts
+            "2025-07-01,C3,10.00,,x", "2025-07-01,C3,10.00,,y"]                # spread oldest due first
+    path = tmp_path / "days.csv"
+    path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
+    assert python[5][1:] == (7, 0, 0)   # all stored
+    assert sum(STORED_BY_SQL) == 5      # but C2's two, by the Python checks
+    assert sum(SPREAD_BY_SQL) == 2

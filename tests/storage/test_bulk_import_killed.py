@@ -20,10 +20,12 @@ from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import list_schema
 from ar_desktop.storage.search import SearchTerm
-from kill_scripts import ENV, KILLED_AT, import_killed_at  # noqa: F401  (ENV, KILLED_AT: for a test of its own)
+from kill_scripts import import_killed_at
 
 TODAY = dt.date(2026, 3, 31)
 ROWS = 3_000   # two batches of the importer
+
+LANE_BATCH = "import ar_desktop.services.import_payments as p; p.PaymentRows.cells_batch = 2_000\n"
 
 
 def _company(path: Path) -> Path:
@@ -120,13 +122,14 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
     assert done.returncode == 0, done.stderr[-2000:]
     before, state = _indexes(path), _state(path)
     payments = _payments_csv(tmp_path, ROWS)
-    killed = import_killed_at(path, payments, what, n, "payments")
+    # the lane's batches as the importer's others (2,000 rows): the kill lands in the second
+    killed = import_killed_at(path, payments, what, n, "payments", prelude=LANE_BATCH)
     assert killed.returncode == -9, killed.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == state and _indexes(path) == before
 
-    done = import_killed_at(path, payments, what, 0, "payments")
+    done = import_killed_at(path, payments, what, 0, "payments", prelude=LANE_BATCH)
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok and _indexes(path) == before
     con = sqlite3.connect(path)
@@ -142,7 +145,13 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
                                                    ("INSERT INTO allocation@TEMP.PAYMENT_LANE", 2, False),
                                                    ("INSERT INTO temp.payment_queue", 2, True),
                                                    ("INSERT INTO allocation@TEMP.PAYMENT_PICK", 2, True),
-                                                   ("UPDATE invoice", 2, True)])
+                                                   ("UPDATE invoice", 2, True),
+                                                   # the summary of clearings held: its triggers dropped, the
+                                                   # second batch's contributions out and in, the triggers back
+                                                   ("DROP TRIGGER@CLEARING_MONTH", 2, True),
+                                                   ("INSERT INTO clearing_month", 3, True),
+                                                   ("INSERT INTO clearing_month", 4, False),
+                                                   ("CREATE TRIGGER@CLEARING_MONTH", 2, True)])
 def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what, n, spread):
     """The payments' quick lane (storage.payment_staging: a batch staged, its plain rows' payments and
     allocations stored by INSERT ... SELECT, rows naming their invoice or, ``spread``, none: spread oldest
@@ -167,13 +176,14 @@ def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what,
     done = import_killed_at(path, invoices, "-", 0)
     assert done.returncode == 0, done.stderr[-2000:]
     before, state = _indexes(path), _state(path)
-    killed = import_killed_at(path, payments, what, n, "payments")
+    # the lane's batches as the importer's others (2,000 rows): the kill lands in the second
+    killed = import_killed_at(path, payments, what, n, "payments", prelude=LANE_BATCH)
     assert killed.returncode == -9, killed.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
     assert _state(path) == state and _indexes(path) == before
 
-    done = import_killed_at(path, payments, what, 0, "payments")
+    done = import_killed_at(path, payments, what, 0, "payments", prelude=LANE_BATCH)
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok and _indexes(path) == before
     con = sqlite3.connect(path)
