@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from ar_desktop.services.customers import add_customer
 from ar_desktop.services.importing import import_file
 from ar_desktop.storage import kpi_sql, sales_summary
 from ar_desktop.storage.days import date_of
-from test_bulk_import_killed import KILLED_AT   # `import invoices`, killed before its n-th statement of a kind
+from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
 _ = template
@@ -182,15 +180,12 @@ def test_an_import_killed_leaves_summary_and_invoices_in_step(tmp_path, what, n)
             for k in range(ROWS)]
     csv.write_text("number,customer_code,issue_date,amount,voided,void_date,void_reason\n" + "\n".join(rows) + "\n",
                    encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.getcwd()}
-    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), what, str(n)],
-                            env=env, capture_output=True, text=True, timeout=600)
+    killed = import_killed_at(path, csv, what, n)
     assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
     report = check_path(path)
     assert report.ok, report.text()
     assert _rows(path) == before
-    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(path), str(csv), what, "0"],
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = import_killed_at(path, csv, what, 0)
     assert done.returncode == 0, done.stderr[-2000:]
     report = check_path(path)
     assert report.ok, report.text()
