@@ -125,7 +125,8 @@ _UPSERT = ("ON CONFLICT (customer_id, month, since, until) DO UPDATE SET invoice
 
 def hold(con: sqlite3.Connection) -> list[str]:
     """Drop the update triggers (those the file has); returns their names, for ``release``."""
-    held = [name for name in _UPDATE_TRIGGERS if name in _present(con)]
+    have = derived_tables.present(con)
+    held = [name for name in _UPDATE_TRIGGERS if name in have]
     for name in held:
         con.execute(f"DROP TRIGGER {name}")
     return held

@@ -9,17 +9,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 
-__all__ = ["customer_codes", "differing", "missing", "restore"]
+__all__ = ["customer_codes", "differing", "missing", "present", "restore"]
 
 
-def _present(con: sqlite3.Connection) -> set[str]:
+def present(con: sqlite3.Connection) -> set[str]:
+    """The names of the file's tables and triggers."""
     return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
 
 
 def missing(con: sqlite3.Connection, statements: Mapping[str, str]) -> list[str]:
     """The names of ``statements`` (object name -> CREATE statement) not in the file, in their order."""
-    present = _present(con)
-    return [name for name in statements if name not in present]
+    have = present(con)
+    return [name for name in statements if name not in have]
 
 
 def restore(con: sqlite3.Connection, statements: Mapping[str, str],
