@@ -37,7 +37,7 @@ from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, METHOD_KINDS, PAYM
 from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
-from ar_desktop.services.importing import BATCH, Batch, ImportOptions, ImportReport, problems_of, raw_text
+from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
 from ar_desktop.storage import company_repo, import_repo
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.import_repo import InvoiceState
@@ -118,7 +118,7 @@ class PaymentRows:
         if (self.preview_rows or self.options.date_format != ISO or self.options.numbers.decimal not in ".,"
                 or "invoice_number" not in keys or not set(keys) <= LANE_KEYS):
             return False
-        self.keys, self.staged = keys, 0
+        self.keys, self.staged, self.starts = keys, 0, []
         self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today,
                                       WRITE_OFF.key, RECOVERY.key)
         self.staging.customers(self.customers)
@@ -129,12 +129,13 @@ class PaymentRows:
         ``finish``) the plain ones are applied in SQL, the others through ``add``, so that every problem reads
         as before."""
         self.where = where
+        self.starts.append(rows[0][0])   # the importer's batch: the Python checks take the rows left the same way
         self.staged += self.staging.stage(rows)
         if self.staged >= self.cells_batch:
             self._apply_staged()
 
     def _apply_staged(self) -> None:
-        self.staged = 0
+        self.staged, starts, self.starts = 0, self.starts, []
         rows, customers = self.staging.store_plain(self.writer, self.next_id)
         self.rows_of_new.extend(rows)
         self.source_ids.extend(bytes(8 * len(rows)))   # a bank's file has no payment ids: 0 each
@@ -145,7 +146,7 @@ class PaymentRows:
             self.states.pop(iid, None)   # ... and what this import knows of the invoices SQL paid
         self.next_id += len(rows)
         self.report.new += len(rows)
-        for cells in self.staging.rest(BATCH):   # the other rows, in row order, a batch at a time
+        for cells in self.staging.rest(starts):   # the other rows, in row order, as the importer's batches
             rest = [(n, dict(zip(self.keys, values))) for n, values in cells]
             self.add(Batch(rest, self.where))
             # what the Python checks applied: the SQL lane reads those customers' open invoices again

@@ -148,20 +148,20 @@ class PaymentStaging:
         stored = [n for (n,) in con.exec_driver_sql(f"SELECT n FROM ({rows}) ORDER BY n")]
         return stored, {c for (c,) in con.exec_driver_sql(f"SELECT DISTINCT customer_id FROM ({rows})")}
 
-    def rest(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
-        """The staged rows ``store_plain`` did not store, as (row, cells), in row order, ``size`` at a time."""
+    def rest(self, starts: list[int]) -> Iterator[list[tuple[int, list[str]]]]:
+        """The staged rows ``store_plain`` did not store, as (row, cells), in row order: those of each range of rows
+        from one of ``starts`` to the next together (the batches the Python checks would have had: each names its
+        problems in an order of its own)."""
         con = self.s.connection()
         con.exec_driver_sql(f"DELETE FROM {REST}")
         con.exec_driver_sql(f"INSERT INTO {REST} SELECT n FROM {STAGE} WHERE n NOT IN (SELECT n FROM {LANE}) "
                             f"AND n NOT IN (SELECT n FROM {AUTO})")
-        after = 0
-        while True:
+        for first, after in zip(starts, [*starts[1:], None]):
             got = con.exec_driver_sql(f"SELECT s.n, {self._cells} FROM {REST} r JOIN {STAGE} s ON s.n = r.n "
-                                      "WHERE r.n > ? ORDER BY r.n LIMIT ?", (after, size)).all()
-            if not got:
-                return
-            yield [(n, list(cells)) for n, *cells in got]
-            after = got[-1][0]
+                                      "WHERE r.n >= ? AND r.n < ? ORDER BY r.n",
+                                      (first, (1 << 62) if after is None else after)).all()
+            if got:
+                yield [(n, list(cells)) for n, *cells in got]
 
     def forget(self, customer_ids) -> None:
         """The queued open invoices of these customers are read again when next needed (the Python checks

@@ -120,12 +120,12 @@ def _file(folder: Path, seed: int, rows: int, odd: float, spread: float = 0.0) -
     return path
 
 
-def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkeypatch, **options):
+def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkeypatch, cells: int = 37, **options):
     db = folder / f"{name}.ardb"
     shutil.copyfile(base, db)
     monkeypatch.setattr(importing, "BATCH", 37)   # many batches: states carried from batch to batch
-    # the quick lane applies ~3 of those at a time, the rows it leaves to the Python checks 37 at a time
-    monkeypatch.setattr(import_payments.PaymentRows, "cells_batch", 100)
+    # the rows the quick lane applies at a time (those it leaves, read back for the Python checks 37 at a time)
+    monkeypatch.setattr(import_payments.PaymentRows, "cells_batch", cells)
     if quick:
         store = PaymentStaging.store_plain
 
@@ -264,12 +264,27 @@ def test_payments_of_a_customer_on_one_day_are_applied_in_sql_unless_they_may_be
     rows = ["2026-03-02,ACME,20.00,ACME-6,another",   # ACME paid 50.00 "early" that day: another payment
             "2025-07-01,C1,10.00,C1-1,a", "2025-07-01,C1,11.00,C1-2,b",        # two of one day, their own references
             "2025-07-01,C2,10.00,C2-1,same", "2025-07-01,C2,12.00,C2-2,same",  # one reference, two amounts
-            "2025-07-01,C3,10.00,,x", "2025-07-01,C3,10.00,,y"]                # spread oldest due first
+            "2025-07-01,C3,10.00,,x", "2025-07-01,C3,10.00,,y",                # spread oldest due first
+            "2025-08-01,C4,60000.00,,many"]   # clears C4's oldest invoices: the summary of clearings held, then checked
     path = tmp_path / "days.csv"
     path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
     python = _import(base, tmp_path, "python", path, False, monkeypatch)
-    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, cells=100)
     assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
-    assert python[5][1:] == (7, 0, 0)   # all stored
-    assert sum(STORED_BY_SQL) == 5      # but C2's two, by the Python checks
-    assert sum(SPREAD_BY_SQL) == 2
+    assert python[5][1:] == (8, 0, 0)   # all stored
+    assert len(python[3]) > 1           # C4's clearings in the summary (as `check` recomputes it: in _import)
+    assert sum(STORED_BY_SQL) == 6      # but C2's two, by the Python checks
+    assert sum(SPREAD_BY_SQL) == 3
+
+
+@pytest.mark.parametrize("seed, odd, spread", [(21, 0.0, 0.5), (22, 0.1, 0.7)])
+def test_the_lane_in_batches_larger_than_the_python_checks_stores_what_they_store(base, tmp_path, monkeypatch, seed,
+                                                                                 odd, spread):
+    """The lane applies 111 rows at a time (the importer's batches of 37, three by three); the rows it leaves are
+    read back from its TEMP table for the Python checks batch by batch, in row order: the same problems in the
+    same order (a batch's problems of reading come before those of applying)."""
+    path = _file(tmp_path, seed, 400, odd, spread)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch, mode="skip")
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, cells=100, mode="skip")
+    assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
+    assert sum(STORED_BY_SQL) > 20 and python[5][1] - sum(STORED_BY_SQL) > 10
