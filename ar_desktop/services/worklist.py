@@ -139,22 +139,24 @@ def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | No
 
 def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
     """Every invoice open as of ``as_of``, by customer code then invoice number."""
-    with books.db.session() as s:
-        class_ladders = {c: class_ladder_in(s, c) for c in CREDIT_CLASSES}
-        settings = settings_in(s)
-        days = ladder_days.day_count(s, settings.working_days)
-        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days, invoice_states=True)
-    out = []
-    for ci in inputs.values():
-        ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
-        for inv in ci.invoices:
-            if inv.open_amount <= 0 or inv.settled_on is not None:
-                continue
-            step = reached_step_for_invoice(ladder, inv.due_date, as_of, days)
-            out.append(InvoiceWorkRow(inv.number, ci.code, ci.name, inv.due_date, (as_of - inv.due_date).days,
-                                      inv.open_amount, ci.currency, step.key if step else None, inv.disputed,
-                                      inv.disputed_part))
-    out.sort(key=lambda r: (r.customer_code, r.invoice_number))
+    with _collector_paused():
+        with books.db.session() as s:
+            class_ladders = {c: class_ladder_in(s, c) for c in CREDIT_CLASSES}
+            settings = settings_in(s)
+            days = ladder_days.day_count(s, settings.working_days)
+            inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days,
+                                                        invoice_states=True)
+        out = []
+        for ci in inputs.values():
+            ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
+            for inv in ci.invoices:
+                if inv.open_amount <= 0 or inv.settled_on is not None:
+                    continue
+                step = reached_step_for_invoice(ladder, inv.due_date, as_of, days)
+                out.append(InvoiceWorkRow(inv.number, ci.code, ci.name, inv.due_date, (as_of - inv.due_date).days,
+                                          inv.open_amount, ci.currency, step.key if step else None, inv.disputed,
+                                          inv.disputed_part))
+        out.sort(key=lambda r: (r.customer_code, r.invoice_number))
     return out
 
 

@@ -191,14 +191,16 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
         else:
             ci.summary = worklist_open.summary_of_sums(as_of, r, ci.settled_periods)
     if by_rows:
-        rows = plain_rows(s, worklist_open.open_invoices(as_of, by_rows))
+        # every customer's for a list of every open invoice: naming them all would cost more than it saves
+        rows = plain_rows(s, worklist_open.open_invoices(as_of, None if invoice_states else by_rows))
         rows.sort(key=_BY_CUSTOMER_DUE)
         simple: list[tuple[CustomerInputs, list]] = []
         full: list[int] = []
         for cid, group in groupby(rows, _CUSTOMER):
-            if by_rows[cid]:
+            as_states = by_rows.get(cid)
+            if as_states:
                 full.extend(r[0] for r in group)
-            else:
+            elif as_states is not None:
                 simple.append((out[cid], list(group)))
         picked = [r[0] for _ci, group in simple for r in group]
         numbers = worklist_open.numbers(s, picked)

@@ -1,9 +1,10 @@
-"""The worklist's view of a customer's invoices as of D, made from index rows for thousands of customers at
-once (storage.collections_repo.collection_inputs gathers it): the open invoices from the open set's index
-(due date, amount, paid by D), their numbers from the partial index of the invoices open now, the dispute
-columns of the few disputed ones, summed per customer into the rule's ``OpenSummary`` without an
-InvoiceState per invoice (``summary``); and of the settled invoices two runs of overdue days per customer
-(``settled_runs``, storage.late_runs)."""
+"""The worklist's view of a customer's invoices as of D, for thousands of customers at once
+(storage.collections_repo.collection_inputs gathers it): the open invoices summed per customer in one GROUP BY
+over the open set (``customer_sums``) and made into the rule's ``OpenSummary`` without a row or an
+InvoiceState per invoice (``summary_of_sums``); for the few customers whose invoices have dispute events, the
+same summary made from their rows (``open_invoices``: the open set's index; numbers from the partial index of
+the invoices open now, the dispute columns of the disputed ones: ``summary``); and of the settled invoices two
+runs of overdue days per customer (``settled_runs``, storage.late_runs)."""
 
 from __future__ import annotations
 
@@ -34,12 +35,13 @@ _date_of = lru_cache(maxsize=8192)(date_of)      # tens of thousands of due date
 _open_summary = maker(OpenSummary)               # one per customer
 
 
-def open_invoices(as_of: dt.date, customer_ids: Collection[int]):
-    """(id, customer_id, due_date, amount, paid by D, currency) of the customers' invoices open as of D, from
-    storage.open_set's index alone (allocations read only for invoices paid after D)."""
+def open_invoices(as_of: dt.date, customer_ids: Collection[int] | None):
+    """(id, customer_id, due_date, amount, paid by D, currency) of the customers' invoices open as of D (None:
+    every customer's), from storage.open_set's index alone (allocations read only for invoices paid after D)."""
+    where = live_on(as_of) if customer_ids is None else \
+        and_(live_on(as_of), Invoice.customer_id.in_(id_set(customer_ids)))
     return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount,
-                              open_set.paid_on(as_of), Invoice.currency,
-                              where=and_(live_on(as_of), Invoice.customer_id.in_(id_set(customer_ids))))
+                              open_set.paid_on(as_of), Invoice.currency, where=where)
 
 
 # The disputed part of an open invoice on D by its own columns (domain.disputes.dispute_as_of without events:
