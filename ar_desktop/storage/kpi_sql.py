@@ -57,8 +57,10 @@ def company_currency(con: sqlite3.Connection) -> str:
 
 
 def uses_currency(con: sqlite3.Connection, currency: str) -> bool:
-    """Whether any invoice is in the currency (stops at the first one)."""
-    return bool(_one(con, "SELECT EXISTS (SELECT 1 FROM invoice WHERE currency = ?)", (currency,))[0])
+    """Whether any invoice is in the currency (stops at the first one): whether a customer in the currency has an
+    invoice (as ``currencies_in_use``; no index holds the invoices' currency: migration 0031)."""
+    return bool(_one(con, "SELECT EXISTS (SELECT 1 FROM customer WHERE customer.currency = ? AND EXISTS "
+                          "(SELECT 1 FROM invoice WHERE invoice.customer_id = customer.id))", (currency,))[0])
 
 
 def charge_rules(con: sqlite3.Connection) -> set[str]:
@@ -175,7 +177,7 @@ def disputed_units(con: sqlite3.Connection, as_of: dt.date, currency: str) -> in
     paid, paid_args = paid_on_sql(as_of)
     d = day(as_of)
     # the ids from ix_invoice_disputed (a partial index: "disputed = 1" written as its WHERE), then their rows
-    # (left to itself, SQLite reads every invoice in the currency through ix_invoice_currency)
+    # (left to itself, SQLite read every invoice in the currency through ix_invoice_currency, dropped by 0031)
     flagged = _one(con, f"WITH c AS MATERIALIZED (SELECT id FROM invoice WHERE disputed = 1 AND id NOT IN ({_EVENTS})) "
                         f"SELECT coalesce(sum(max(invoice.amount - {paid}, 0)), 0) FROM c "
                         "JOIN invoice ON invoice.id = c.id WHERE invoice.issue_date <= ? "
