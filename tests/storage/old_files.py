@@ -73,3 +73,13 @@ def invoice_sql(iid: int, issue: str, due: str, amount: int, paid: int = 0, void
             "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
             f"({iid}, 'OLD-{iid}', 1, '{issue}', '{due}', {amount}, 'EUR', '', '', 0, '', {voided}, {paid}, "
             f"'{issue} 00:00:00')")
+
+
+def downgrade(path: Path, revision: str) -> None:
+    """Take the file at ``path`` down to ``revision`` with Alembic (what a downgrade test compares)."""
+    from alembic import command
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
+    engine.dispose()

@@ -20,7 +20,7 @@ from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import late_runs
 from ar_desktop.storage.invoice_list import InvoiceList
 from ar_desktop.storage.upgrade import alembic_config
-from old_files import file_at_revision, invoice_sql
+from old_files import downgrade, file_at_revision, invoice_sql
 from test_late_runs import _runs_of_every_invoice, _table
 
 TODAY = dt.date(2026, 3, 31)
@@ -92,12 +92,7 @@ def test_the_upgrade_drops_the_two_indexes_and_the_downgrade_gives_them_back(tmp
             books, invoicing.InvoiceFilter(), sort="currency"))] == ["OLD-1", "OLD-2", "OLD-3", "OLD-4"]
     finally:
         books.close()
-    engine = create_engine(f"sqlite:///{path}")
-    from alembic import command
-
-    with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0026")
-    engine.dispose()
+    downgrade(path, "0026")
     assert _schema(path) == before
 
 
