@@ -66,15 +66,6 @@ def file_at_revision(path: Path, revision: str, *statements: str) -> Path:
     return path
 
 
-def invoice_sql(iid: int, issue: str, due: str, amount: int, paid: int = 0, voided_on: str | None = None) -> str:
-    """An invoice row of customer 1 as schema 0001-0005 stored it."""
-    voided = f"1, '', '{voided_on}'" if voided_on else "0, '', NULL"
-    return ("INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, reference, "
-            "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
-            f"({iid}, 'OLD-{iid}', 1, '{issue}', '{due}', {amount}, 'EUR', '', '', 0, '', {voided}, {paid}, "
-            f"'{issue} 00:00:00')")
-
-
 def downgrade(path: Path, revision: str) -> None:
     """Take the file at ``path`` down to ``revision`` with Alembic (what a downgrade test compares)."""
     from alembic import command
@@ -83,3 +74,12 @@ def downgrade(path: Path, revision: str) -> None:
     with engine.begin() as conn:
         command.downgrade(alembic_config(conn), revision)
     engine.dispose()
+
+
+def invoice_sql(iid: int, issue: str, due: str, amount: int, paid: int = 0, voided_on: str | None = None) -> str:
+    """An invoice row of customer 1 as schema 0001-0005 stored it."""
+    voided = f"1, '', '{voided_on}'" if voided_on else "0, '', NULL"
+    return ("INSERT INTO invoice (id, number, customer_id, issue_date, due_date, amount, currency, reference, "
+            "description, disputed, dispute_reason, voided, void_reason, voided_on, paid, created_at) VALUES "
+            f"({iid}, 'OLD-{iid}', 1, '{issue}', '{due}', {amount}, 'EUR', '', '', 0, '', {voided}, {paid}, "
+            f"'{issue} 00:00:00')")

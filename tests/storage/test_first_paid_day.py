@@ -19,7 +19,7 @@ from ar_desktop.storage import days, open_set
 from ar_desktop.storage.safety import consistency_problems
 from ar_desktop.storage.spans import SPAN_OPEN
 from ar_desktop.storage.upgrade import alembic_config
-from old_files import downgrade, file_at_revision, invoice_sql, upgrade_killed_at
+from old_files import file_at_revision, invoice_sql, upgrade_killed_at
 
 TODAY = dt.date(2026, 3, 31)
 
@@ -110,6 +110,8 @@ def test_the_downgrade_drops_the_column_and_gives_the_index_back(tmp_path):
     path = _file_at_0024(tmp_path / "old.ardb")
     before = _rows(path)
     _upgraded(path)
+    from old_files import downgrade
+
     downgrade(path, "0024")
     assert _rows(path) == before
 
