@@ -1,12 +1,14 @@
 """The Invoices and Customers lists, search and the customer picker on a big company file, before and after a
 change: prints a table side by side from one run (not a test).
 
-    .venv/bin/python benchmarks/list_speed.py --file PATH --before REV [--repeat 3] [--keep]
+    .venv/bin/python benchmarks/list_speed.py --file PATH --before REV [--repeat 3] [--keep] [--after-file PATH]
 
 Each side runs in its own child process with its own code first on ``sys.path``: "before" is the git revision
 REV checked out in a temporary worktree and opens a temporary copy of ``--file`` (which must have REV's
 schema); "after" is this checkout and opens another copy, upgraded by this checkout first (the upgrade is
-timed: it builds the lists' indexes and search tables). ``--file`` itself is never written. A list figure is
+timed: it builds the lists' indexes and search tables), or ``--after-file``, a copy this checkout already upgraded,
+opened in place (then the after side's figures are not taken in the process that just ran the upgrade, with what
+the upgrade left in its memory). ``--file`` itself is never written. A list figure is
 what the window waits for: the count of rows (the scroll bar) and the first page of 200 rows with their
 values, through the same service calls the tabs make; a jump is the page in the middle of the list. The
 last rows give SQLite's floor: the plain queries in the sqlite3 module on the upgraded copy.
@@ -160,10 +162,10 @@ def floor_figures(path: Path, t: Timings) -> None:
     con.close()
 
 
-def child(src: Path, path: Path, repeat: int, floor: bool) -> dict:
+def child(src: Path, path: Path, repeat: int, floor: bool, upgrade: bool) -> dict:
     use_checkout(src)
     t = Timings(repeat)
-    if floor:  # the upgrade, timed once (it is what opening the file with the new version does first)
+    if upgrade:  # the upgrade, timed once (it is what opening the file with the new version does first)
         from ar_desktop.services.company_file import open_company
 
         t.measure("upgrade of the file (lists' indexes and search tables)", lambda: open_company(path).close(),
@@ -184,10 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--keep", action="store_true", help="keep the two copies (in the temporary folder)")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--after-file", type=Path, help="a copy this checkout already upgraded (opened in place)")
     p.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--upgrade", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child, args.file, args.repeat, args.floor)))
+        print(json.dumps(child(args.child, args.file, args.repeat, args.floor, args.upgrade)))
         return 0
     if not args.before:
         p.error("--before REV is required: the revision to compare with")
@@ -197,9 +201,12 @@ def main(argv: list[str] | None = None) -> int:
         sides = {}
         for name, src, floor in ((f"before ({args.before})", before_tree(args.before), False),
                                  ("after (this checkout)", ROOT, True)):
-            copy = work / f"{'after' if floor else 'before'}.ardb"
-            shutil.copyfile(source, copy)
-            sides[name] = run_side(__file__, name, src, copy, args.repeat, *(["--floor"] if floor else []))
+            if floor and args.after_file:
+                copy, flags = args.after_file.resolve(), ["--floor"]
+            else:
+                copy, flags = work / f"{'after' if floor else 'before'}.ardb", ["--floor", "--upgrade"] if floor else []
+                shutil.copyfile(source, copy)
+            sides[name] = run_side(__file__, name, src, copy, args.repeat, *flags)
             size = copy.stat().st_size / 1e6
             sides[name]["file size after the run"] = (None, None, f"{size:,.0f} MB")
         print(f"\n{source} ({source.stat().st_size / 1e6:,.0f} MB), {args.repeat} runs each: median (first)\n")

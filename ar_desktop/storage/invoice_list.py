@@ -2,8 +2,11 @@
 where one invoice stands in it. Nothing here reads more than a page of ids into Python.
 
 Every sort order is an index walk (storage/list_schema.py): by number, issue date, due date, amount, paid, open
-amount, currency, status (void, settled, due date) and customer (name, then the customer's invoices by issue
-date, through ix_invoice_aging). Ties go by id, so the order is total and a page never repeats a row.
+amount, status (void, settled, due date), customer (name, then the customer's invoices by issue date, through
+ix_invoice_aging) and currency (then as by customer: an invoice is in its customer's currency, which cannot change
+once it has invoices, so the customers in currency order walk the invoices in that order with no index of the
+invoices' currency: 13.6 MB of a million-invoice file). Ties go by id, so the order is total and a page never
+repeats a row.
 The open and overdue filters read the small partial index of open invoices instead (a sort of at most the
 open set). Search: storage.search.
 """
@@ -32,12 +35,14 @@ _ORDER = {
     "amount": ("i.amount",),
     "paid": ("i.paid",),
     "open_amount": ("(CASE WHEN i.voided THEN 0 ELSE i.amount - i.paid END)",),
-    "currency": ("i.currency",),
+    # the customer's currency (domain.records.invoice_currency: the invoice's own), then as by customer
+    "currency": ("c.currency", "lower(c.name)", "c.id", "i.issue_date", "i.due_date", "i.amount"),
     # void last, then settled, then open; open ones by due date, so the overdue come first
     "status": ("i.voided", "i.paid >= i.amount", "i.due_date"),
     "customer": ("lower(c.name)", "c.id", "i.issue_date", "i.due_date", "i.amount"),
 }
 SORT_KEYS = tuple(_ORDER)
+_BY_CUSTOMER = ("customer", "currency")  # orders that walk the customers, then each one's invoices
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ class InvoiceList:
         walk a whole-table index; the open invoices are a twentieth of the table, scattered over all of it."""
         if self.status == "all":
             return ""
-        if counting or self.customer_id is not None or self.sort == "customer":
+        if counting or self.customer_id is not None or self.sort in _BY_CUSTOMER:
             return "ix_invoice_owed"  # small, by customer, and holds the columns the filters read
         if self.sort == "number":
             return "ix_invoice_open_number"  # in number order already
@@ -74,8 +79,9 @@ class InvoiceList:
     def _from(self, counting: bool = False) -> str:
         index = self._index(counting)
         invoices = f"invoice i INDEXED BY {index}" if index else "invoice i"
-        if self.sort == "customer" and not counting:
-            # customers in name order, each one's invoices from an index: a page needs only its own rows
+        if self.sort in _BY_CUSTOMER and not counting:
+            # customers in (currency and) name order (ix_customer_lower_name, ix_customer_currency_name), each
+            # one's invoices from an index: a page needs only its own rows
             return f"FROM customer c CROSS JOIN {invoices} ON i.customer_id = c.id"
         return f"FROM {invoices}"
 

@@ -58,8 +58,10 @@ def company_currency(con: sqlite3.Connection) -> str:
 
 
 def uses_currency(con: sqlite3.Connection, currency: str) -> bool:
-    """Whether any invoice is in the currency (stops at the first one)."""
-    return bool(_one(con, "SELECT EXISTS (SELECT 1 FROM invoice WHERE currency = ?)", (currency,))[0])
+    """Whether any invoice is in the currency (stops at the first one): whether a customer in the currency has an
+    invoice (as ``currencies_in_use``; no index holds the invoices' currency: migration 0031)."""
+    return bool(_one(con, "SELECT EXISTS (SELECT 1 FROM customer WHERE customer.currency = ? AND EXISTS "
+                          "(SELECT 1 FROM invoice WHERE invoice.customer_id = customer.id))", (currency,))[0])
 
 
 def charge_rules(con: sqlite3.Connection) -> set[str]:
@@ -176,7 +178,7 @@ def disputed_units(con: sqlite3.Connection, days, currency: str) -> dict[dt.date
                     f"invoice.closed_on > ?) THEN max(invoice.amount - {paid}, 0) ELSE 0 END), 0)")
         args += [day(d), day(d), *paid_args]
     # the ids from ix_invoice_disputed (a partial index: "disputed = 1" written as its WHERE), then their rows
-    # (left to itself, SQLite reads every invoice in the currency through ix_invoice_currency)
+    # (left to itself, SQLite read every invoice in the currency through ix_invoice_currency, dropped by 0031)
     flagged = _one(con, f"WITH c AS MATERIALIZED (SELECT id FROM invoice WHERE disputed = 1 AND id NOT IN ({_EVENTS})) "
                         f"SELECT {', '.join(sums)} FROM c JOIN invoice ON invoice.id = c.id "
                         "WHERE invoice.issue_date <= ? AND (invoice.closed_on IS NULL OR invoice.closed_on > ?) "

@@ -21,13 +21,15 @@ INDEXES = {
     "ix_invoice_amount": "invoice (amount)",
     "ix_invoice_paid": "invoice (paid)",
     "ix_invoice_open_amount": "invoice ((CASE WHEN voided THEN 0 ELSE amount - paid END))",
-    "ix_invoice_currency": "invoice (currency)",
     "ix_invoice_status": "invoice (voided, paid >= amount, due_date)",
     "ix_invoice_open_number": "invoice (number) WHERE paid < amount AND voided = 0",
     # ix_invoice_open with the void flag its WHERE names: SQLite 3.40 reads the table for a column named only
     # in a partial index's WHERE, so without it every balance would read 50,000 scattered rows
     "ix_invoice_owed": "invoice (customer_id, due_date, amount, paid, voided) WHERE paid < amount AND voided = 0",
     "ix_customer_lower_name": "customer (lower(name))",
+    # the Invoices list by currency: the customers in currency order, each one's invoices by ix_invoice_aging
+    # (storage.invoice_list; ix_invoice_currency until migration 0031)
+    "ix_customer_currency_name": "customer (currency, lower(name))",
 }
 # search table -> (content table, its indexed columns, FTS5 detail)
 SEARCH = {

@@ -15,11 +15,6 @@ from ar_desktop.storage.late_runs import VOIDED_LATE_SQL
 from ar_desktop.storage.spans import SPAN_DAYS, SPAN_OPEN
 
 
-# Cleared two days or more after the due date: the invoice was overdue on some day (ix_invoice_paid_late
-# holds only these; a query names the term exactly so for SQLite to use that partial index).
-PAID_LATE_SQL = "cleared_on >= due_date + 2"
-
-
 class Base(DeclarativeBase):
     pass
 
@@ -135,12 +130,9 @@ class Invoice(Base):
               "last_paid_on", "currency", "voided", "voided_on", "first_paid_on"),
         # The few flagged invoices, for the disputed part of the balance (storage.kpi_repo).
         Index("ix_invoice_disputed", "id", sqlite_where=text("disputed = 1")),
-        # The invoices cleared two days or more after their due date (an overdue period): per customer, those
-        # cleared in a window of days are one range (the worklist's run of overdue days, storage.collections_repo),
-        # with what it reads of them.
-        Index("ix_invoice_paid_late", "customer_id", "cleared_on", "due_date", "issue_date", "voided", "voided_on",
-              sqlite_where=text(PAID_LATE_SQL)),
-        # The few of those voided since: the runs of late payments leave them out (storage.late_runs).
+        # The few invoices cleared two days or more after their due date (an overdue period) and voided since: the
+        # runs of late payments leave them out (storage.late_runs). (The paid-late ones themselves had an index
+        # until migration 0031; the worklist reads their runs, late_run, instead.)
         Index("ix_invoice_voided_late", "customer_id", "cleared_on", sqlite_where=text(VOIDED_LATE_SQL)),
     )
 

@@ -65,9 +65,12 @@ def many(tmp_path_factory, empty_company_template, copy_company_file):
 
 def _key(sort: str, r, names: dict[int, str]):
     return {"number": (r.number,), "issue_date": (r.issue_date,), "due_date": (r.due_date,),
-            "amount": (r.amount,), "paid": (r.paid,), "open_amount": (r.open_amount,), "currency": (r.currency,),
+            "amount": (r.amount,), "paid": (r.paid,), "open_amount": (r.open_amount,),
             "status": (r.voided, r.paid >= r.amount, r.due_date),
             "customer": (_ascii_lower(names[r.customer_id]), r.customer_id, r.issue_date, r.due_date, r.amount),
+            # the invoice's currency (its customer's), then as by customer
+            "currency": (r.currency, _ascii_lower(names[r.customer_id]), r.customer_id, r.issue_date, r.due_date,
+                         r.amount),
             }[sort] + (r.id,)
 
 

@@ -36,6 +36,16 @@ def file_at_revision(path: Path, revision: str, *statements: str) -> Path:
     return path
 
 
+def downgrade(path: Path, revision: str) -> None:
+    """Take the file at ``path`` down to ``revision`` with Alembic (what a downgrade test compares)."""
+    from alembic import command
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
+    engine.dispose()
+
+
 def invoice_sql(iid: int, issue: str, due: str, amount: int, paid: int = 0, voided_on: str | None = None) -> str:
     """An invoice row of customer 1 as schema 0001-0005 stored it."""
     voided = f"1, '', '{voided_on}'" if voided_on else "0, '', NULL"

@@ -326,8 +326,8 @@ def _ladders() -> list:
 # on the issue day the customer has nothing open and is not on the worklist
 @example(invoices=[("A", 0, 0, 1)], ops=[("pay", 0, 0, 1), ("amount", 0, 0, 1), ("reverse", 0, 299, 1)], dates=[0])
 def test_worklist_inputs_equal_those_from_every_invoice(template, tmp_path_factory, invoices, ops, dates):
-    """The worklist reads the open set of D and, per customer, the invoices cleared late in a window of days
-    (one range of ix_invoice_paid_late), also when a reversal or a change of split reopened after D an
+    """The worklist reads the open set of D and, per customer, the runs of the invoices cleared late
+    (storage.late_runs), also when a reversal or a change of split reopened after D an
     invoice settled by D: the rule says on that subset what it says on every invoice of the customer."""
     with _ledger(template, tmp_path_factory, invoices, ops) as (books, _path):
         for d in [day(offset) for offset in dates]:
@@ -377,7 +377,7 @@ def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     plain, _allocations, mismatches = _plain(path)
     assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
     indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert {"ix_invoice_span", "ix_invoice_owed", "ix_invoice_paid_late"} <= indexes
+    assert {"ix_invoice_span", "ix_invoice_owed", "ix_invoice_voided_late"} <= indexes
 
 
 def _derived(path: Path) -> dict[str, tuple]:
