@@ -119,12 +119,13 @@ OUTCOME_NAMES = {"reached": translate("Messages", "reached"), "no_answer": trans
                  "disputed": translate("Messages", "disputes an invoice"),
                  "refused": translate("Messages", "refused to pay")}
 # The timeline names an entry's kind beside its details (domain.collection_file.KIND_NAMES): the details never say
-# the kind's label again ("payment plan | Payment plan: …", "call | Phone call: …"); of these kinds they are the
-# note alone.
+# the kind's label again ("payment plan | Payment plan: …", "call | Phone call: …", "promise | Promise to pay …");
+# of these kinds they are the note alone.
 _NOTE_ALONE = {"note", "hold_released", "credit_review", "plan", "plan_broken", "plan_kept", "plan_cancelled"}
 
 
 def _event_text(e, ladder: Ladder) -> Text:
+    text: Text | None
     step = ladder.get(e.step_key)
     name = step_name_text(e.step_key, step.name if step else None)
     amount = Amount(e.amount) if e.amount is not None else ""  # in the reader's amount style
@@ -138,23 +139,19 @@ def _event_text(e, ladder: Ladder) -> Text:
     elif kind == "call":  # beside "call": how it ended
         outcome = OUTCOME_NAMES.get(e.outcome)
         text = Text(outcome) if outcome else verbatim(e.outcome or "")
-    elif kind == "promise":
-        text = Text(translate("Messages", "Promise to pay {amount} by {date}"), amount=amount, date=by)
-    elif kind == "promise_broken":
-        text = Text(translate("Messages", "Promise to pay {amount} by {date} broken"), amount=amount, date=by)
-    elif kind == "promise_kept":
-        text = Text(translate("Messages", "Promise to pay {amount} kept"), amount=amount)
-    elif kind == "dispute":
-        text = Text(translate("Messages", "Invoice {number} disputed ({amount})"), number=e.invoice_number,
-                    amount=amount)
-    elif kind == "dispute_resolved":
-        text = Text(translate("Messages", "Dispute on invoice {number} resolved"), number=e.invoice_number)
+    elif kind in ("promise", "promise_broken"):  # beside "promise" / "promise broken": how much, by when
+        text = Text(translate("Messages", "{amount} by {date}"), amount=amount, date=by)
+    elif kind == "promise_kept":  # beside "promise kept": how much
+        text = verbatim(amount)
+    elif kind == "dispute":  # beside "dispute": how much of which invoice
+        text = Text(translate("Messages", "{amount} of invoice {number}"), number=e.invoice_number, amount=amount)
     elif kind == "hold":  # beside its kind, "hold"
         text = Text(translate("Messages", "until {date}"), date=e.hold_until.isoformat() if e.hold_until else "?")
-    elif kind == "credit_override":
-        text = (Text(translate("Messages", "Credit limit overridden for invoice {number}"), number=e.invoice_number)
-                if e.invoice_number else Text(translate("Messages", "Credit limit overridden")))
+    elif kind in ("dispute_resolved", "credit_override"):  # beside its kind: the invoice, if any
+        text = Text(translate("Messages", "invoice {number}"), number=e.invoice_number) if e.invoice_number else None
     else:
         text = verbatim(kind)
     note = from_stored(e.note) if kind != "promise" else ""
+    if text is None:  # nothing to add to the kind but the note
+        return note if isinstance(note, Text) else verbatim(note)
     return Text(translate("Messages", "{what}: {note}"), what=text, note=note) if note else text

@@ -2046,7 +2046,7 @@ Write off every overdue invoice of {1} now?</source>
     </message>
     <message>
         <source>credit override</source>
-        <translation>信用等级调整</translation>
+        <translation>超信用额度开票</translation>
     </message>
     <message>
         <source>credit review</source>
@@ -3733,36 +3733,20 @@ Receivables and collections for bookkeepers.</source>
         <translation>拒绝付款</translation>
     </message>
     <message>
+        <source>{amount} by {date}</source>
+        <translation>{date} 前付 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} of invoice {number}</source>
+        <translation>发票 {number} 的 {amount}</translation>
+    </message>
+    <message>
         <source>until {date}</source>
         <translation>至 {date}</translation>
     </message>
     <message>
-        <source>Promise to pay {amount} by {date}</source>
-        <translation>承诺于 {date} 前付款 {amount}</translation>
-    </message>
-    <message>
-        <source>Promise to pay {amount} by {date} broken</source>
-        <translation>承诺于 {date} 前付款 {amount}，已违约</translation>
-    </message>
-    <message>
-        <source>Promise to pay {amount} kept</source>
-        <translation>承诺付款 {amount}，已履行</translation>
-    </message>
-    <message>
-        <source>Invoice {number} disputed ({amount})</source>
-        <translation>发票 {number} 有争议（{amount}）</translation>
-    </message>
-    <message>
-        <source>Dispute on invoice {number} resolved</source>
-        <translation>发票 {number} 的争议已解决</translation>
-    </message>
-    <message>
-        <source>Credit limit overridden for invoice {number}</source>
-        <translation>发票 {number} 超信用额度开具</translation>
-    </message>
-    <message>
-        <source>Credit limit overridden</source>
-        <translation>超信用额度开票</translation>
+        <source>invoice {number}</source>
+        <translation>发票 {number}</translation>
     </message>
     <message>
         <source>{what}: {note}</source>

@@ -12,8 +12,8 @@ import pytest
 from pdftext import find_words, text, words
 
 from ar_desktop.clock import FixedClock
-from ar_desktop.services import (collection_history, collection_holds, collection_log, credit_limits, letters,
-                                 payment_plans, worklist)
+from ar_desktop.services import (collection_history, collection_holds, collection_log, credit_limits, disputes,
+                                 letters, payment_plans, worklist)
 from ar_desktop.services.collection_file import collection_file_pdf
 from ar_desktop.services.demo import build_demo
 
@@ -72,7 +72,7 @@ def test_in_a_chinese_interface_the_whole_file_is_chinese(books):
     body = " ".join(text(pdf).split())
     for words in ("催收档案 SAX19", "截至 2026-03-31", "编制单位", "联系人", "未结余额", "状态 待处理", "下一步骤 正式催款函（挂号信）",
                   "付款承诺 2026-03-21 前付 2.000,00（已履行）", "未结发票", "开票日期", "逾期天数", "催收记录",
-                  "承诺于 2026-03-21 前付款 2.000,00", "第 1 页，共 1 页"):
+                  "承诺付款 2026-03-21 前付 2.000,00", "第 1 页，共 1 页"):
         assert words in body, (words, body)
     english = [w for w in ("Collection file", "Prepared by", "Open balance", "Overdue", "State", "Action due", "Next step",
                            "Promise", "Open invoices", "Issued", "Days overdue", "Timeline", "Details", "Page", "kept",
@@ -84,7 +84,7 @@ def test_in_a_chinese_interface_the_whole_file_is_chinese(books):
 def test_the_english_file_names_states_and_kinds_never_keys(books):
     body = " ".join(text(collection_file_pdf(books, "SAX19", TODAY)).split())
     assert "State Action due" in body and "Promise 2.000,00 by 2026-03-21 (kept)" in body, body
-    assert "Promise to pay 2.000,00 by 2026-03-21" in body  # the timeline's amounts in the company's style too
+    assert "promise 2.000,00 by 2026-03-21" in body  # the timeline's amounts in the company's style too
     assert "Next step Formal demand letter (registered mail) (due since 2026-01-10)" in body
     assert not RAW_KEY.findall(body), RAW_KEY.findall(body)
     assert "2000.00" not in body and "2,000.00" not in body
@@ -202,3 +202,25 @@ def test_credit_entries_read_their_label_once(books):
         assert line in chinese, (line, chinese)
     for label in ("保险限额 保险限额", "信用调查 信用调查", "已寄出对账确认函", "对账确认函已寄回"):
         assert label not in chinese, (label, chinese)
+
+
+def test_promises_disputes_and_overrides_read_their_label_once(books):
+    """As the steps: a promise read "promise | Promise to pay 500,00 by …" (承诺付款 | 承诺于 … 前付款), a dispute
+    "dispute | Invoice X disputed (…)", its end "dispute resolved | Dispute on invoice X resolved", an override
+    "credit override | Credit limit overridden for invoice X" (and 信用等级调整, "credit rating adjusted", for it)."""
+    code, disputed, overridden = "MIL13", "2026-01121", "2026-01125"
+    collection_log.record_promise(books, code, TODAY + dt.timedelta(days=10), "500", made_on=TODAY)
+    disputes.mark_dispute(books, disputed, "wrong quantity", "100", on=TODAY)
+    disputes.resolve_dispute(books, disputed, "credit note agreed", on=TODAY)
+    credit_limits.record_credit_override(books, code, overridden, "agreed by the director", on=TODAY)
+    english = " ".join(text(collection_file_pdf(books, code, TODAY)).split())
+    for line in ("promise 500,00 by 2026-04-10", f"dispute 100,00 of invoice {disputed}: wrong quantity",
+                 f"dispute resolved invoice {disputed}: credit note agreed",
+                 f"credit override invoice {overridden}: agreed by the director"):
+        assert f"2026-03-31 {line}" in english, (line, english)
+    assert not [w for w in ("Promise to pay", "disputed (", "Dispute on", "Credit limit overridden") if w in english]
+    chinese = " ".join(text(collection_file_pdf(books, code, TODAY, _chinese())).split())
+    for line in ("承诺付款 2026-04-10 前付 500,00", f"争议 发票 {disputed} 的 100,00：wrong quantity",
+                 f"争议解决 发票 {disputed}：credit note agreed", f"超信用额度开票 发票 {overridden}：agreed by the director"):
+        assert f"2026-03-31 {line}" in chinese, (line, chinese)
+    assert not [w for w in ("承诺于", "有争议（", "的争议已解决", "超信用额度开具", "信用等级调整") if w in chinese]
