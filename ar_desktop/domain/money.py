@@ -193,12 +193,19 @@ def parse_amount(text: str | Decimal | int, currency: str = "EUR", *, allow_nega
         raise UserError(Text(translate("Messages", "{amount} has more than {decimals} decimals, which {currency} "
                                                    "does not have. Round it to {decimals} decimals."),
                              amount=shown, decimals=exp, currency=currency))
+    check_storable(value, currency, shown)
+    return value.quantize(quantum(currency))
+
+
+def check_storable(value: Decimal, currency: str, shown: str | None = None) -> None:
+    """Refuse an amount over the largest the program stores in ``currency``. Also for an amount read before its
+    currency was known (an invoice's, in its customer's currency): 123456789 is within EUR's limit, not BHD's."""
     if abs(value) > max_amount(currency):
         raise UserError(Text(translate("Messages", "The amount {amount} is too large: the largest amount the "
                                                    "program stores is {limit} {currency}. Check the number of "
                                                    "digits."),
-                             amount=shown, limit=format_amount(max_amount(currency)), currency=currency))
-    return value.quantize(quantum(currency))
+                             amount=shown if shown is not None else str(value),
+                             limit=f"{max_amount(currency):,f}", currency=currency))   # its own decimals
 
 
 def format_amount(value: Decimal, currency: str | None = None, *, grouping: bool = True) -> str:

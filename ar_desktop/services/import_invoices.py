@@ -9,7 +9,7 @@ from typing import Any
 
 from ar_desktop.domain.dates import ISO, parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.domain.money import ZERO, from_minor, parse_amount, to_minor
+from ar_desktop.domain.money import ZERO, check_storable, from_minor, parse_amount, to_minor
 from ar_desktop.domain.quick_rows import quick_invoice
 from ar_desktop.domain.records import InvoiceData, invoice_currency, parse_bool, parse_customer, parse_invoice
 from ar_desktop.domain.terms import PaymentTerms
@@ -151,6 +151,7 @@ class InvoiceRows:
             report.error(n, batch.column("currency"), values.get("currency", ""), e.message)
             return None
         try:
+            check_storable(data.amount, currency, values.get("amount"))
             units = to_minor(data.amount, currency)
         except UserError as e:
             report.error(n, batch.column("amount"), values.get("amount", ""), e.message)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.domain.money import from_minor, to_minor
+from ar_desktop.domain.money import check_storable, from_minor, to_minor
 from ar_desktop.domain.numbering import first_number, increment_number
 from ar_desktop.domain.payment_kinds import VOID_REVERSAL
 from ar_desktop.domain.records import invoice_currency, parse_date, parse_invoice
@@ -66,6 +66,7 @@ def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
         customer = customers_repo.get(s, cid)
         due = data.due_date or due_date_for(data.issue_date, customer.terms_days)
         currency = invoice_currency(data.currency, customer.code, customer.currency)
+        check_storable(data.amount, currency, raw.get("amount"))
         discount, until = customer.payment_terms.offer(data.amount, data.issue_date, currency)
         return invoices_repo.add(s, customer_id=cid, number=data.number, issue_date=data.issue_date, due_date=due,
                                  amount=data.amount, currency=currency, reference=data.reference,
@@ -92,6 +93,7 @@ def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> Non
             raise UserError(Text(translate("Messages", "Invoice {number} has payments; its customer and currency "
                                                        "cannot change. Void it and enter a new invoice instead."),
                                  number=inv.number))
+        check_storable(data.amount, currency, raw.get("amount"))
         amount = to_minor(data.amount, currency)
         if amount < max(inv.paid, peak):
             raise UserError(Text(translate("Messages", "Invoice {number} has {paid} paid already; the amount "

@@ -386,3 +386,23 @@ def test_imported_payments_recover_written_off_debts_as_record_payment_does(open
     assert recoveries.recoveries(b, date(2026, 3, 28), date(2026, 3, 28))[0].amount == Decimal("30.00")
     assert customer_credit(b, cid) == Decimal("30.00")
     assert invoices(b)["I-4"].paid == Decimal("90.00")
+
+
+def test_an_amount_read_before_its_currency_is_known_is_held_to_the_customers_limit(two_customers, csv_file):
+    """With no currency column an invoice's amount is read before its customer's currency is known: 123456789 is
+    within EUR's limit, not within BHD's (three decimals: 99,999,999.999). Refused, by the dialog's service and
+    by the import, in a small file and among thousands of plain rows (the quick lane leaves it to the checks)."""
+    add_customer(two_customers, {"code": "BH", "name": "Manama Trading", "currency": "BHD", "terms_days": "30"})
+    with pytest.raises(UserError, match=r"too large: the largest amount the program stores is 99,999,999\.999 BHD"):
+        add_invoice(two_customers, {"number": "BIG", "customer_code": "BH", "issue_date": "2026-03-01",
+                                    "amount": "123456789"})
+    add_invoice(two_customers, {"number": "FITS", "customer_code": "BH", "issue_date": "2026-03-01",
+                                "amount": "99999999"})
+    plain = [f"P-{k},ACME,2026-03-01,{k % 900 + 1}.50" for k in range(3_000)]
+    for rows, line in (([], 2), (plain, 3_002)):
+        path = csv_file(["number,customer_code,issue_date,amount", *rows, "X-BIG,BH,2026-03-01,123456789",
+                         "X-OK,BH,2026-03-01,99999999"])
+        err = refused(import_invoices, two_customers, path)
+        assert lines_of(err) == [line]
+        assert (f"row {line}, column amount: The amount 123456789 is too large: the largest amount the program "
+                "stores is 99,999,999.999 BHD") in str(err)
