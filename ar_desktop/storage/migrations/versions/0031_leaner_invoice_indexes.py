@@ -10,12 +10,12 @@
   customer's invoices through ix_invoice_aging (storage.late_runs).
 
 Revision ID: 0031
-Revises: 0026
+Revises: 0029
 """
 from alembic import op
 
 revision = '0031'
-down_revision = '0026'
+down_revision = '0029'
 branch_labels = None
 depends_on = None
 
