@@ -110,7 +110,7 @@ class CustomerReview:
     disputes: tuple[tuple[dt.date, str, str, Decimal | None], ...]   # (date, kind, invoice, amount)
     disputed_open: Decimal
     promises: tuple[int, int, int]                                  # made, kept, broken in the quarter
-    steps: tuple[tuple[dt.date, str, str], ...]                     # (date, step key, step name)
+    steps: tuple[tuple[dt.date, str, str], ...]     # (date, step key, step name in the pack's language)
     decision: Decision | None = None
 
     @property

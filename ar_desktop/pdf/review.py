@@ -59,16 +59,6 @@ TEXT = {
 }
 
 
-# The shipped ladders' step names (domain/ladder.py) in Chinese; a step the user named shows as typed.
-SHIPPED_STEPS_ZH = {"Courtesy reminder": "友好提醒", "Reminder": "付款提醒", "Phone call": "电话催收",
-                    "Formal demand letter (registered mail)": "正式催款函（挂号信）", "Legal action": "法律诉讼",
-                    "Hand over to a collection agency": "移交催收机构"}
-
-
-def step_name(name: str, lang: str) -> str:
-    return SHIPPED_STEPS_ZH.get(name, name) if lang == "zh" else name
-
-
 def _r(lang: str, key: str):
     return TEXT[lang][key]
 
@@ -168,7 +158,7 @@ def customer_story(doc: ReviewDocument, c) -> list:
     made, kept, broken = c.promises
     story += [Spacer(1, 1.5 * mm), st.para(_r(lang, "promises").format(made=made, kept=kept, broken=broken)),
               st.para(_r(lang, "steps"), st.heading)]
-    steps = [[_d(d, lang), step_name(name, lang)] for d, _key, name in c.steps]
+    steps = [[_d(d, lang), name] for d, _key, name in c.steps]  # named in the language (services.review)
     story += ([_table(st, [_r(lang, "date"), ""], steps, [0.2, 0.8], width, set())] if c.steps
               else [st.para(_r(lang, "no_steps"))])
     story += [Spacer(1, 3 * mm), decision_box(st, lang, c, width)]

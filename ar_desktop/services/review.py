@@ -15,13 +15,15 @@ from ar_desktop.domain.money import ZERO, from_minor, parse_amount, to_minor
 from ar_desktop.domain.review import (CHANGE_CLASS, CHANGE_LIMIT, STOP_SUPPLYING, CustomerReview, Decision,
                                       Exposure, MonthActivity, QuarterPayment, ReviewDocument, WriteOff,
                                       check_decision)
-from ar_desktop.domain.text import Text, stored, translate
+from ar_desktop.domain.ladder import step_name_text
+from ar_desktop.domain.text import Text, Translate, stored, translate
 from ar_desktop.services.collection_input import customer_by_code, entered_text
 from ar_desktop.services.collection_ladders import ladder_of
 from ar_desktop.services.collection_settings import settings_in
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, kpi_inputs, trend
 from ar_desktop.services.reports import _company, check_language
+from ar_desktop.services.shipped_translation import translator
 from ar_desktop.storage import collections_repo, customers_repo, kpi_repo, review_repo
 
 LARGEST = 10
@@ -72,6 +74,7 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 def review_document(books: Books, quarter: str, *, customer: str | None = None,
                     language: str = "en") -> ReviewDocument:
     check_language(language)
+    tr = translator(language)
     q, first, last, as_of = _quarter(books, quarter)
     with books.db.session() as s:
         code = _currency(s, None)
@@ -118,7 +121,7 @@ def review_document(books: Books, quarter: str, *, customer: str | None = None,
         disputes = tuple((d, kind, number or "", None if units is None else from_minor(units, cur))
                          for _c, kind, d, _k, number, units in mine_events if kind.startswith("dispute"))
         counts = tuple(sum(1 for e in mine_events if e[1] == kind) for kind in ("promise", "promise_kept", "promise_broken"))
-        steps = tuple((d, key, _step_name(ladders[cid], key)) for _c, kind, d, key, _n, _u in mine_events
+        steps = tuple((d, key, _step_name(ladders[cid], key, tr)) for _c, kind, d, key, _n, _u in mine_events
                       if kind == "step_done")
         pages.append(CustomerReview(
             data.code, data.name, cur, data.credit_class, suggest_from_behaviour(behaviours.get(cid), credit),
@@ -141,9 +144,10 @@ def _quarter_payment(name: str, stats: tuple[int, int, int] | None) -> QuarterPa
     return QuarterPayment(name, n, round_figure(Decimal(to_pay) / n), round_figure(Decimal(late) / n))
 
 
-def _step_name(ladder, key: str) -> str:
+def _step_name(ladder, key: str, tr: Translate) -> str:
+    """A step as the window names it: a shipped step in the report's language, one the user named as typed."""
     step = ladder.get(key)
-    return step.name if step else key
+    return step_name_text(key, step.name if step else None).render(tr)
 
 
 def _decision(row, currency: str) -> Decision | None:

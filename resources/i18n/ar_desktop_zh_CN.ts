@@ -8604,38 +8604,6 @@ Interest already shown in issued letters does not change; new computations use t
         <translation>挂号信</translation>
     </message>
     <message>
-        <source>Courtesy reminder</source>
-        <translation>友情提醒</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>付款提醒</translation>
-    </message>
-    <message>
-        <source>Phone call</source>
-        <translation>电话催收</translation>
-    </message>
-    <message>
-        <source>Formal demand letter</source>
-        <translation>正式催款函</translation>
-    </message>
-    <message>
-        <source>Final notice</source>
-        <translation>最后催告函</translation>
-    </message>
-    <message>
-        <source>Legal action</source>
-        <translation>诉讼</translation>
-    </message>
-    <message>
-        <source>Hand over to a collection agency</source>
-        <translation>移交催收机构</translation>
-    </message>
-    <message>
-        <source>Stop deliveries on credit</source>
-        <translation>停止赊销供货</translation>
-    </message>
-    <message>
         <source>New step</source>
         <translation>新步骤</translation>
     </message>

@@ -129,3 +129,26 @@ def test_the_pack_prints_the_portfolio_then_one_page_per_customer(books):
     assert "Date and signature" in customer_pages[1]
     zh = compact("".join(page_texts(review_pdf(books, "2026Q1", customer="OLD", language="zh"))))
     assert "季度信用复核2026Q1" in zh and "正式催款函（挂号信）" in zh and "停止赊销" in zh
+
+
+def test_the_chinese_pack_names_steps_as_the_window_does(books):
+    """The pack kept its own Chinese copy of the shipped step names; it reads them from the window's translations."""
+    from PySide6.QtCore import QTranslator
+
+    from ar_desktop.domain.ladder import step_name_text
+    from ar_desktop.paths import TRANSLATIONS
+
+    for key, day in (("reminder", "2026-02-01"), ("phone_call", "2026-02-05"), ("agency", "2026-03-20")):
+        log_step(books, "OLD", key, day)
+    window = QTranslator()
+    assert window.load(str(TRANSLATIONS / "ar_desktop_zh_CN.qm"))
+    [page] = review_document(books, "2026Q1", customer="OLD", language="zh").customers
+    keys = [key for _d, key, _name in page.steps]
+    assert keys == ["reminder", "phone_call", "demand_letter", "agency"]
+    names = [step_name_text(key).render(lambda c, s: window.translate(c, s) or s) for key in keys]
+    assert [name for _d, _key, name in page.steps] == names
+    zh = compact("".join(page_texts(review_pdf(books, "2026Q1", customer="OLD", language="zh"))))
+    assert all(compact(name) in zh for name in names) and "移交催收机构" in zh, (names, zh)
+    english = review_document(books, "2026Q1", customer="OLD").customers[0].steps
+    assert [name for _d, _key, name in english] == ["Reminder", "Phone call", "Formal demand letter (registered mail)",
+                                                     "Hand over to a collection agency"]

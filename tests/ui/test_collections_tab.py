@@ -195,6 +195,28 @@ def test_class_ladder_edit_is_validated_and_saved(window, qtbot, when_dialog_ope
     assert collection_ladders.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
 
 
+def test_the_ladder_editor_names_actions_as_its_messages_do(window, qtbot, when_dialog_opens):
+    """The editor's Action column read "Hand over to a collection agency" and "Stop deliveries on credit" where
+    the ladder's own messages say "Collection agency" and "Credit hold" (domain.ladder.ACTION_NAMES)."""
+    from ar_desktop.ui.dialogs.ladder_dialog import FIELDS, LadderDialog
+
+    dialog = LadderDialog(window, window.books)
+    qtbot.addWidget(dialog)
+    dialog.credit_class.setCurrentIndex(dialog.credit_class.findData("B"))
+    model, row = dialog.model, len(dialog.model.steps) - 1
+    shown = {}
+    for kind in ("agency", "credit_hold"):
+        model.setData(model.index(row, FIELDS.index("action")), kind)
+        shown[kind] = model.index(row, FIELDS.index("action")).data()
+        model.setData(model.index(row, FIELDS.index("registered_mail")), Qt.CheckState.Checked.value,
+                      Qt.ItemDataRole.CheckStateRole)
+        messages = []
+        when_dialog_opens(lambda box: (messages.append(box.text()), box.accept()))
+        dialog.save()  # refused: a step that sends no letter goes by no registered mail, the message names it
+        assert messages and f"a '{shown[kind]}' step sends no letter" in messages[0], (shown, messages)
+    assert shown == {"agency": "Collection agency", "credit_hold": "Credit hold"}
+
+
 def test_a_failing_save_leaves_the_earlier_file_intact(window, tmp_path, monkeypatch, when_dialog_opens):
     """Files saved from the window are written as exports are: a temporary file beside the target, flushed
     and renamed. A write that fails half-way (here: the disk refuses the flush) leaves the file saved

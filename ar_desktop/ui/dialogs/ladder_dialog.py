@@ -8,7 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
-from ar_desktop.domain.ladder import CREDIT_CLASSES, LETTER_TEMPLATES, ActionKind, Step, class_explanation, ladder_from_data
+from ar_desktop.domain.ladder import (CREDIT_CLASSES, LETTER_TEMPLATES, ActionKind, Step, action_name, class_explanation,
+                                     ladder_from_data)
 from ar_desktop.domain.errors import UserError
 from ar_desktop.services import collection_ladders
 from ar_desktop.services.context import Books
@@ -26,20 +27,9 @@ HEADERS = (QT_TRANSLATE_NOOP("StepsModel", "Name"),
            QT_TRANSLATE_NOOP("StepsModel", "Letter template"), QT_TRANSLATE_NOOP("StepsModel", "Registered mail"))
 
 
-ACTION_LABELS = {
-    ActionKind.COURTESY_REMINDER.value: QT_TRANSLATE_NOOP("StepsModel", "Courtesy reminder"),
-    ActionKind.REMINDER.value: QT_TRANSLATE_NOOP("StepsModel", "Reminder"),
-    ActionKind.PHONE_CALL.value: QT_TRANSLATE_NOOP("StepsModel", "Phone call"),
-    ActionKind.DEMAND_LETTER.value: QT_TRANSLATE_NOOP("StepsModel", "Formal demand letter"),
-    ActionKind.FINAL_NOTICE.value: QT_TRANSLATE_NOOP("StepsModel", "Final notice"),
-    ActionKind.LEGAL_ACTION.value: QT_TRANSLATE_NOOP("StepsModel", "Legal action"),
-    ActionKind.AGENCY.value: QT_TRANSLATE_NOOP("StepsModel", "Hand over to a collection agency"),
-    ActionKind.CREDIT_HOLD.value: QT_TRANSLATE_NOOP("StepsModel", "Stop deliveries on credit"),
-}
-
-
 def action_label(key: str | None) -> str:
-    return QCoreApplication.translate("StepsModel", ACTION_LABELS[key]) if key in ACTION_LABELS else (key or "")
+    """An action as the rest of the program names it (domain.ladder.ACTION_NAMES), in the interface language."""
+    return render(action_name(key)) if key else ""
 
 
 def template_label(key: str | None) -> str:
