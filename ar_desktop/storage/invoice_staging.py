@@ -37,7 +37,7 @@ from ar_desktop.storage.days import from_iso_sql
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.orm import Invoice
 
-__all__ = ["Staging", "amount_parts", "iso_day", "minor_units", "no_nul", "plain_amount", "plain_text", "quoted",
+__all__ = ["Staging", "amount_parts", "iso_day", "minor_units", "no_nul", "plain_text", "quoted",
            "stage_cells", "taken_amount"]
 
 STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
@@ -88,18 +88,6 @@ def amount_parts(a: str, decimal: str) -> tuple[str, str, str]:
             f"(CASE WHEN {pos} = 0 THEN '' ELSE substr({a}, {pos} + 1) END)", pos)
 
 
-def plain_amount(a: str, decimal: str, decimals: str) -> list[str]:
-    """The amount cell ``a`` is 1-12 digits, then at most one ``decimal`` separator and 1 to ``decimals`` digits
-    (``amount_parts``' whole and fraction, each checked, but with the cell read once per check: on a big
-    invoice file these checks were half the cost of storing a plain row). GLOB and length() stop at a NUL:
-    a cell holding one is refused by its bytes (the parser refuses it)."""
-    pos = f"instr({a}, '{decimal}')"
-    return [f"{a} NOT GLOB '*[^0-9{decimal}]*'", no_nul(a),
-            f"({pos} = 0 OR instr(substr({a}, {pos} + 1), '{decimal}') = 0)",
-            f"(CASE {pos} WHEN 0 THEN length({a}) ELSE {pos} - 1 END) BETWEEN 1 AND 12",
-            f"({pos} = 0 OR length({a}) - {pos} BETWEEN 1 AND {decimals})"]
-
-
 def _real_day(v: str) -> str:
     """The cell ``v``, a date the row pattern took (ISO, month 01-12, day 01-31), is a day that exists."""
     return f"(substr({v}, 9) <= '28' OR date({v}, '+0 days') = {v})"
@@ -120,7 +108,7 @@ def taken_amount(a: str, decimal: str, decimals: str, exp: str) -> list[str]:
 
 
 def minor_units(a: str, decimal: str, exp: str) -> str:
-    """The amount cell ``a`` in minor units with ``exp`` decimals, for a cell ``plain_amount`` passed with at most
+    """The amount cell ``a`` in minor units with ``exp`` decimals, for a cell the row pattern took with at most
     ``exp`` decimals: its digits, then the zeros its fraction lacks."""
     pos = f"instr({a}, '{decimal}')"
     return (f"CAST(replace({a}, '{decimal}', '') || substr('000000', 1, {exp} - "
