@@ -27,6 +27,7 @@ from ar_desktop.storage.days import date_of
 from ar_desktop.storage.kpi_sql import ADJUSTMENT_METHODS
 from ar_desktop.storage.orm import Allocation, Invoice, Payment
 from ar_desktop.storage.as_of_sql import id_set
+from derived_checks import trigger_dropped_and_restored
 from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
@@ -143,10 +144,7 @@ def test_check_reports_a_summary_out_of_step_and_an_upgrade_rebuilds_it(paid_boo
     assert not report.ok and any("summary of clearings" in p and "2026-03" in p for p in report.consistency)
     con = sqlite3.connect(path)
     try:
-        con.execute(f"DROP TRIGGER {clearing_summary.TABLE}_update_new")
-        assert any("missing" in str(p) for p in clearing_summary.problems(con))
-        assert clearing_summary.restore(con) == [f"{clearing_summary.TABLE}_update_new"]
-        assert clearing_summary.problems(con) == []
+        trigger_dropped_and_restored(con, clearing_summary, f"{clearing_summary.TABLE}_update_new")
         con.commit()
     finally:
         con.close()

@@ -21,6 +21,7 @@ from ar_desktop.services.backups import check, check_path
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import late_runs
+from derived_checks import trigger_dropped_and_restored
 from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, _ledger, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
@@ -182,10 +183,7 @@ def test_check_reports_runs_out_of_step_and_an_upgrade_restores_a_dropped_trigge
         assert not report.ok and any("runs of late payments" in p and "C1" in p for p in report.consistency)
         con = sqlite3.connect(path)
         try:
-            con.execute(f"DROP TRIGGER {late_runs.TABLE}_update_new")
-            assert any("missing" in str(p) for p in late_runs.problems(con))
-            assert late_runs.restore(con) == [f"{late_runs.TABLE}_update_new"]   # and the runs recomputed
-            assert late_runs.problems(con) == []
+            trigger_dropped_and_restored(con, late_runs, f"{late_runs.TABLE}_update_new")
             con.commit()
         finally:
             con.close()

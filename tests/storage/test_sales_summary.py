@@ -26,6 +26,7 @@ from ar_desktop.services.customers import add_customer
 from ar_desktop.services.importing import import_file
 from ar_desktop.storage import kpi_sql, sales_summary
 from ar_desktop.storage.days import date_of
+from derived_checks import trigger_dropped_and_restored
 from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
@@ -145,10 +146,7 @@ def test_check_reports_a_summary_out_of_step_or_held_and_an_upgrade_rebuilds_it(
         con.execute(f"INSERT INTO {sales_summary.HOLD} (above) VALUES (0)")   # an import's hold, committed
         assert any("held" in str(p) for p in sales_summary.problems(con))
         con.execute(f"DELETE FROM {sales_summary.HOLD}")
-        con.execute(f"DROP TRIGGER {sales_summary.TABLE}_insert")
-        assert any("missing" in str(p) for p in sales_summary.problems(con))
-        assert sales_summary.restore(con) == [f"{sales_summary.TABLE}_insert"]
-        assert sales_summary.problems(con) == []
+        trigger_dropped_and_restored(con, sales_summary, f"{sales_summary.TABLE}_insert")
         con.commit()
     finally:
         con.close()
