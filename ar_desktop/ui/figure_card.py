@@ -53,6 +53,7 @@ class FigureCard(QFrame):
         font.setBold(True)
         self.value.setFont(font)
         self.change = QLabel(" ")
+        self.change.setWordWrap(True)   # a big file's amounts and the previous period's do not fit one line
         small = QFont(self.change.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         self.change.setFont(small)

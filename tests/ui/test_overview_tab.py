@@ -162,3 +162,28 @@ def test_fits_a_laptop_screen(qtbot, window):
         assert view.mapTo(window, QPoint(0, 0)).y() < 768 - 60
     chart = o.charts.aging_chart
     assert chart.hit_rects()[0].contains(QPointF(chart.hit_rects()[0].center()))
+
+
+def test_a_cards_change_line_shows_whole_with_a_million_invoices_amounts(qtbot):
+    """On the million-invoice file at 1366x768 a card is ~220 px wide: '▼ −13,596,669.93 (was 58,907,458.74) ·
+    worse' ran past its edge and was cut. The line wraps instead, and the card grows to show it."""
+    from PySide6.QtCore import QRect
+
+    from ar_desktop.domain.kpi import change
+    from ar_desktop.ui.figure_card import FigureCard
+
+    card = FigureCard("total_ar", "Total receivables", "")
+    qtbot.addWidget(card)
+    card.setFixedWidth(220)
+    now, before = Decimal("45310788.81"), Decimal("58907458.74")
+    card.show_value(now, before, change("total_ar", now, before))
+    card.show()
+    qtbot.waitExposed(card)
+    label = card.change
+    room = label.contentsRect()
+    fm = label.fontMetrics()
+    if label.wordWrap():
+        needed = fm.boundingRect(QRect(0, 0, room.width(), 10_000), int(Qt.TextFlag.TextWordWrap), label.text())
+        assert needed.width() <= room.width() and needed.height() <= room.height(), (needed, room)
+    else:
+        assert fm.horizontalAdvance(label.text()) <= room.width(), (label.text(), room)
