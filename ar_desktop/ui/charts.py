@@ -159,6 +159,13 @@ class BarChart(_Chart):
         fm, plot = self._geometry()
         return [QRectF(x, plot.top(), w, plot.height() + 2 * fm.height()) for x, w in self._slots(plot)]
 
+    def value_labels(self) -> list[str]:
+        """The value written above each bar; none where it is wider than the bar's slot (thirteen weeks of a
+        big forecast: '728,3k' ran into '636,7k'). The tooltip and the chart's data keep every value."""
+        fm, plot = self._geometry()
+        texts = [self.value_text(b.value) for b in self.bars]
+        return [t if fm.horizontalAdvance(t) <= w else "" for t, (_x, w) in zip(texts, self._slots(plot), strict=True)]
+
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -175,6 +182,7 @@ class BarChart(_Chart):
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), amounts.short(top_value * k / 4))
         unit = plot.width() / (sum(b.weight for b in self.bars) or 1.0)
         width = min(unit * 0.7, 64)
+        values = self.value_labels()
         for i, (b, (left, slot)) in enumerate(zip(self.bars, self._slots(plot), strict=True)):
             h = plot.height() * max(float(b.value), 0.0) / top_value
             x = left + (slot - width) / 2
@@ -195,7 +203,7 @@ class BarChart(_Chart):
                 p.drawRect(rect.adjusted(-2, -2, 2, 2))
             p.setPen(text)
             p.drawText(QRectF(left, rect.top() - fm.height(), slot, fm.height()),
-                       int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), self.value_text(b.value))
+                       int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), values[i])
             # two lines for a label ("Not yet due"), elided only if even that is too narrow
             label = b.label if fm.horizontalAdvance(b.label) <= 2 * slot - 4 else \
                 fm.elidedText(b.label, Qt.TextElideMode.ElideRight, int(slot) - 2)

@@ -187,3 +187,26 @@ def test_a_cards_change_line_shows_whole_with_a_million_invoices_amounts(qtbot):
         assert needed.width() <= room.width() and needed.height() <= room.height(), (needed, room)
     else:
         assert fm.horizontalAdvance(label.text()) <= room.width(), (label.text(), room)
+
+
+def test_a_bars_value_never_runs_into_its_neighbours(qtbot):
+    """Thirteen weeks of a big forecast in a chart ~550 px wide: '728,3k' and '636,7k' were written over each
+    other. A value wider than its bar's slot is left out (its tooltip and the chart's data still hold it); the
+    wide bars keep theirs."""
+    from PySide6.QtGui import QFontMetrics
+
+    from ar_desktop.ui.charts import Bar, BarChart
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    values = [21_000_000, 1_900_000, 2_300_000, 2_400_000, 2_500_000, 2_100_000, 1_300_000, 1_100_000, 728_300,
+              636_700, 136_800, 60_000, 42_700, 41_000, 9_100_000]
+    chart.set_bars([Bar(label=f"W{k}", value=Decimal(v), tone="current") for k, v in enumerate(values)])
+    chart.resize(550, 260)
+    fm = QFontMetrics(chart._small_font())
+    slots = chart._slots(chart._geometry()[1])
+    shown = chart.value_labels()
+    assert all(fm.horizontalAdvance(t) <= w for t, (_x, w) in zip(shown, slots, strict=True)), shown
+    assert shown[0] and shown[-1]   # the values that fit are still written
+    chart.resize(1400, 260)
+    assert all(chart.value_labels())
