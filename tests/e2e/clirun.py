@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,11 @@ ENTRY = Path(sys.executable).parent / "ar-desktop"
 def run(*args, module: bool = False) -> subprocess.CompletedProcess:
     """``ar-desktop ARGS`` (or ``python -m ar_desktop ARGS`` with ``module``) with no display."""
     cmd = [sys.executable, "-m", "ar_desktop", *args] if module or not ENTRY.exists() else [str(ENTRY), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120,
-                          env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
+    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    # A worktree sharing another checkout's editable install names its own sources this way.
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
 
 
 def ok(*args, **kw) -> str:
