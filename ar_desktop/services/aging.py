@@ -18,8 +18,8 @@ class AgingBlock:
 
 
 def aging_report(books: Books, as_of: dt.date) -> list[AgingBlock]:
-    with books.db.session() as s:
-        rows = aging_repo.aging(s, as_of)
+    with books.db.reader() as con:
+        rows = aging_repo.aging(con, as_of)
     blocks = []
     for currency in sorted({r.currency for r in rows}):
         mine = tuple(sorted((r for r in rows if r.currency == currency), key=lambda r: r.customer_code))

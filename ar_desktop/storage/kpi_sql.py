@@ -89,7 +89,7 @@ def open_totals(con: sqlite3.Connection, as_of: dt.date, currency: str) -> tuple
     ranges (invoices with nothing open add 0: what is paid never exceeds the amount)."""
     paid, paid_args = paid_on_sql(as_of)
     rows, args = open_sql(as_of, f"amount - {paid} AS units, due_date", "currency = ?", (currency,), paid_args)
-    current, current_args = _bucket_range(BUCKETS[0], as_of)   # not yet due
+    current, current_args = bucket_range(BUCKETS[0], as_of)   # not yet due
     total, cur = _one(con, f"SELECT coalesce(sum(units), 0), coalesce(sum(CASE WHEN {current} THEN units ELSE 0 END), 0) "
                            f"FROM ({rows})", current_args + args)
     return int(total), int(cur)
@@ -295,7 +295,7 @@ def open_by_customer(con: sqlite3.Connection, as_of: dt.date, currency: str) -> 
                           paid_args)
     sums, sum_args = [], []
     for bucket in BUCKETS:
-        cond, cond_args = _bucket_range(bucket, as_of)
+        cond, cond_args = bucket_range(bucket, as_of)
         sums.append(f"sum(CASE WHEN {cond} THEN units ELSE 0 END)")
         sum_args += cond_args
     d = day(as_of)
@@ -311,7 +311,7 @@ def open_by_customer(con: sqlite3.Connection, as_of: dt.date, currency: str) -> 
     return out
 
 
-def _bucket_range(bucket, as_of: dt.date) -> tuple[str, list]:
+def bucket_range(bucket, as_of: dt.date) -> tuple[str, list]:
     """An aging bucket's condition on ``due_date`` (days past due = D - due date), as the aging report's."""
     cond, args = [], []
     if bucket.low is not None:

@@ -113,10 +113,14 @@ def _sha(path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def test_kpi_only_reads_and_loads_no_orm(db, tmp_path):
-    """The figures command opens the file as every command does, but writes nothing and never loads
-    SQLAlchemy (half of its time on a big file went to that): the file is byte for byte the same, still
-    marked closed cleanly (the next open is not slowed by a full check)."""
+@pytest.mark.parametrize("command, header, line", [
+    ("kpi", "metric,value", "total_ar,325.75"),
+    ("aging", "customer_code,customer_name,current,d1_30,d31_60,d61_90,over_90,total",
+     "BETA,Beta,0.00,0.00,0.00,0.00,75.25,75.25")])
+def test_figures_only_read_and_load_no_orm(db, tmp_path, command, header, line):
+    """The figures and aging commands open the file as every command does, but write nothing and never
+    load SQLAlchemy (half of their time on a big file went to that): the file is byte for byte the same,
+    still marked closed cleanly (the next open is not slowed by a full check)."""
     import shutil
     import subprocess
     import sys
@@ -128,12 +132,12 @@ def test_kpi_only_reads_and_loads_no_orm(db, tmp_path):
     shutil.copy(db, path)
     clean_close.mark_clean(path)
     before = _sha(path)
-    code = ("import sys; from ar_desktop.app import main; rc = main(['--db', sys.argv[1], 'kpi', '--as-of', "
+    code = (f"import sys; from ar_desktop.app import main; rc = main(['--db', sys.argv[1], '{command}', '--as-of', "
             "'2026-03-31', '--format', 'csv']); print('orm' if 'sqlalchemy' in sys.modules else 'plain'); sys.exit(rc)")
     r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines()[0] == "metric,value" and r.stdout.splitlines()[-1] == "plain"
-    assert "total_ar,325.75" in r.stdout
+    assert r.stdout.splitlines()[0] == header and r.stdout.splitlines()[-1] == "plain"
+    assert line in r.stdout.splitlines()
     assert _sha(path) == before and clean_close.closed_cleanly(path)
 
 
