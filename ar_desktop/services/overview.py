@@ -170,18 +170,25 @@ def overview_actions(books: Books, as_of: dt.date) -> OverviewActions:
     from ar_desktop.services.worklist import worklist
 
     rows = worklist(books, check_as_of(as_of))
-    due = [r for r in rows if r.state == "action_due" and r.status.next_step is not None]
-    kinds = {
-        "calls": [r for r in due if r.status.next_step.action == ActionKind.PHONE_CALL],
-        "letters": [r for r in due if r.status.next_step.action.is_letter],
-        "legal": [r for r in due if r.status.next_step.action in (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)],
-        "promises": [r for r in rows if r.promise is not None and r.promise.status == "open"
-                     and r.promise.promised_date <= as_of],
-    }
+    # one pass over the worklist's thousands of rows (the window waits for this part last)
+    kinds: dict[str, list] = {"calls": [], "letters": [], "legal": [], "promises": []}
+    legal = (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)
+    for r in rows:
+        step = r.status.next_step
+        if r.state == "action_due" and step is not None:
+            if step.action == ActionKind.PHONE_CALL:
+                kinds["calls"].append(r)
+            if step.action.is_letter:
+                kinds["letters"].append(r)
+            if step.action in legal:
+                kinds["legal"].append(r)
+        if r.promise is not None and r.promise.status == "open" and r.promise.promised_date <= as_of:
+            kinds["promises"].append(r)
     actions = tuple(ActionCount(k, len(v), sum((r.overdue_amount for r in v), ZERO)) for k, v in kinds.items())
     reviews = tuple(ReviewDue(r.customer_code, r.customer_name, r.overdue_amount, r.credit_limit, r.currency,
                               r.credit_class, r.suggested_class)
-                    for r in sorted(rows, key=lambda r: (-r.overdue_amount, r.customer_code)) if r.credit_review)
+                    for r in sorted((r for r in rows if r.credit_review), key=lambda r: (-r.overdue_amount,
+                                                                                          r.customer_code)))
     return OverviewActions(as_of, actions, reviews)
 
 

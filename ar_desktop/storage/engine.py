@@ -101,8 +101,8 @@ class Database:
 
     def hold_check(self) -> None:
         """A deferred check then starts with ``start_check`` or before the first write (which waits for it),
-        not with the first session: the window starts it once the Overview's figures and charts are on
-        screen, so that the reads the user waits for first do not share the two cores with it."""
+        not with the first session: the window starts it once the whole Overview is on screen, so that the
+        reads the user waits for first do not share the two cores with it."""
         self._check_with_session = False
 
     # -- the integrity check ----------------------------------------------------------------------

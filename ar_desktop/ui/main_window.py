@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.books: Books | None = None
         self._opening: Books | None = None  # open, shown by name, its tabs not yet filled (see _use)
         self._opening_task: BackgroundTask | None = None  # imports the tab services, started after the first paint
-        self._opening_waits = False  # ... or once the Overview's figures and charts are in (_overview_ahead)
+        self._opening_waits = False  # ... or once the whole Overview is in (_overview_ahead)
         self._opening_long: BackgroundTask | None = None  # a big file's full check or upgrade (_open_in_background)
         self.import_result = None  # the dialog of the last import started from the menu (it stays open)
         self.language = chosen_language(settings)
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         """Show the open file: its name in the title at once (read in plain SQL), the Overview computing (it
         needs no SQLAlchemy), the other tabs filled with their lists once the storage layer is loaded. At the
         program's start that import (SQLAlchemy and the repositories) runs off the GUI thread after the
-        Overview's figures and charts are on screen (it would hold the GIL against them), so the window shows
+        whole Overview is on screen, today's actions included (it would hold the GIL against them), so the window shows
         the company first, the other tabs greyed out under "Opening …", and stays painted and responsive
         meanwhile. The file's integrity check (which holds writes back) starts with the other tabs."""
         self.books = books
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
                 return None
 
         self._opening_task = BackgroundTask(self, "", load, loaded, quiet=True)
-        # started once the Overview's figures and charts are in (_overview_ahead); when another tab is in front,
+        # started once the whole Overview is in (_overview_ahead); when another tab is in front,
         # after the window's first paint (paintEvent): an import meanwhile would hold the GIL against it
         self._opening_waits = self.tabs.currentWidget() is self.overview
         if self.isVisible() and not self._opening_waits:

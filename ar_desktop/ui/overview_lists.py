@@ -18,9 +18,11 @@ ACTION_TEXT = {"calls": QT_TRANSLATE_NOOP("Overview", "Calls to make"),
                "legal": QT_TRANSLATE_NOOP("Overview", "Legal action / agency")}
 
 
-def _table(model: RowsModel, rows_visible: int = 5) -> QTableView:
+def _table(model: RowsModel, rows_visible: int = 5, wrap: bool = False) -> QTableView:
+    """``wrap``: the first column's text wraps onto more lines, its rows as high as it needs (a list of a few
+    fixed rows: every row is measured)."""
     t = read_only_table(model)
-    t.setWordWrap(False)
+    t.setWordWrap(wrap)
     h = t.horizontalHeader()
     h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     # sized to the rows on screen and the nearest few (Qt's default, a thousand, took a second for the
@@ -30,6 +32,8 @@ def _table(model: RowsModel, rows_visible: int = 5) -> QTableView:
     h.setStretchLastSection(False)
     t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 6)
+    if wrap:
+        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.setMinimumHeight(t.fontMetrics().height() * (rows_visible + 2))
     return t
 
@@ -71,7 +75,9 @@ class OverviewLists(QWidget):
                 ("rates", self.tr("Reference-rate tables out of date"), self.rates, 3,
                  self.tr("The rate tables your late-charge rules use are up to date."))):
             box = QGroupBox(title)
-            view = _table(model)
+            # today's four actions wrap: at 1366x768 their box is ~270 px wide, and beside a money column of
+            # tens of millions "Legal action / agency" was cut (the names of the other lists show whole on hover)
+            view = _table(model, wrap=key == "todo")
             view.setObjectName(f"list_{key}")
             view.activated.connect(lambda index, k=key: self.opened.emit(k, index.row()))
             view.doubleClicked.connect(lambda index, k=key: self.opened.emit(k, index.row()))

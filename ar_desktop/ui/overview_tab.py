@@ -6,9 +6,9 @@ Everything is computed off the GUI thread (four background reads: figures, trend
 worklist) when the tab is shown and after any change, each part on screen as soon as its read ends; a
 generation counter drops results that a newer request replaced. The figures are read first and alone
 (what a user reads first: on a big file the other reads would share the two cores and the GIL with
-them), then the trend, forecast and worklist together; ``ahead`` says when the figures and the charts are
-on screen, which the window waits for before it loads the other tabs and checks the file. Every figure, bar, point and list row opens the list behind it: the Invoices or
-Collections tab (``navigate``) where they show exactly that list, else a dialog with the rows
+them), then the worklist (the longest) beside the trend and the forecast; ``ahead`` says when every part is
+on screen (or failed), which the window waits for before it loads the other tabs and checks the file. Every
+figure, bar, point and list row opens the list behind it: the Invoices or Collections tab (``navigate``) where they show exactly that list, else a dialog with the rows
 (overview_details).
 """
 
@@ -40,9 +40,11 @@ if TYPE_CHECKING:  # for annotations only: imported where used
     from ar_desktop.ui.dialogs.figure_list_dialog import FigureListDialog
 
 PERIODS = (30, 60, 90, 180, 365)
-PARTS = ("figures", "trend", "forecast", "actions")
-FIRST = ("figures",)            # alone, then the others together (Qt's pool runs two at a time)
-AHEAD = ("figures", "trend", "forecast")   # the worklist takes longest: the window does not wait for it
+# In the order they start: the figures alone, then the others (Qt's pool runs two at a time, the rest queued
+# in this order): the worklist first, as it takes longest (the trend and then the forecast share the other
+# thread meanwhile, mostly in SQLite, which lets the worklist's Python have the GIL)
+PARTS = ("figures", "actions", "trend", "forecast")
+FIRST = ("figures",)
 
 
 def _figures(books, as_of: dt.date, days: int, currency: str | None) -> OverviewFigures:
@@ -79,7 +81,7 @@ class Navigate:
 class OverviewTab(RefreshWhenShown, QWidget):
     navigate = Signal(object)   # a Navigate for the main window
     loaded = Signal()           # everything of the current request is on screen
-    ahead = Signal()            # the figures and charts of the current request are on screen (or failed)
+    ahead = Signal()            # every part of the current request is on screen or failed
     changed = Signal()
 
     def __init__(self, parent=None):
@@ -211,7 +213,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self._running.discard(part)
         if part in FIRST and not self._running & set(FIRST):
             self._start(request, tuple(p for p in PARTS if p not in FIRST))
-        if part in AHEAD and not self._running & set(AHEAD):
+        if not self._running:
             self.ahead.emit()
 
     def _show_figures(self, f: OverviewFigures) -> None:

@@ -97,3 +97,36 @@ def test_rate_tables_out_of_date_for_the_companys_own_rule(books):
     set_company_rule(books, ChargeRule(RuleKind.STATUTORY_DE))
     stale = overview_figures(books, later, 90).stale_rates
     assert [(t.table, t.last_from) for t in stale] == [("de_basiszins", dt.date(2026, 1, 1))]
+
+
+def test_todays_actions_count_the_worklist_rows_as_a_plain_recomputation(tmp_path):
+    """overview_actions goes over the worklist's rows once: on the sample (calls, letters, legal steps, promises,
+    reviews) its counts, sums and reviews equal those of one list per kind filtered from the worklist."""
+    from ar_desktop.clock import FixedClock
+    from ar_desktop.domain.ladder import ActionKind
+    from ar_desktop.services.demo import build_demo
+    from ar_desktop.services.worklist import worklist
+
+    books = build_demo(tmp_path / "sample.ardb", FixedClock(TODAY))
+    try:
+        promised = sorted({r.promise.promised_date for r in worklist(books, TODAY) if r.promise is not None})
+        assert promised   # a promise falls due on its own day: counted then
+        for as_of in (TODAY, TODAY - dt.timedelta(days=45), TODAY + dt.timedelta(days=30), *promised):
+            rows = worklist(books, as_of)
+            due = [r for r in rows if r.state == "action_due" and r.status.next_step is not None]
+            plain = {
+                "calls": [r for r in due if r.status.next_step.action == ActionKind.PHONE_CALL],
+                "letters": [r for r in due if r.status.next_step.action.is_letter],
+                "legal": [r for r in due if r.status.next_step.action in (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)],
+                "promises": [r for r in rows if r.promise is not None and r.promise.status == "open"
+                             and r.promise.promised_date <= as_of],
+            }
+            a = overview_actions(books, as_of)
+            assert [(x.key, x.count, x.amount) for x in a.actions] == [
+                (k, len(v), sum((r.overdue_amount for r in v), Decimal(0))) for k, v in plain.items()]
+            assert [r.customer_code for r in a.reviews] == [
+                r.customer_code for r in sorted(rows, key=lambda r: (-r.overdue_amount, r.customer_code))
+                if r.credit_review]
+            assert sum(x.count for x in a.actions) > 0
+    finally:
+        books.close()

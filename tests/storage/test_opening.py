@@ -145,6 +145,28 @@ def test_a_held_check_waits_for_the_first_write_not_the_first_session(company, m
     assert clean_close.closed_cleanly(company)
 
 
+def test_a_held_check_is_not_started_by_the_whole_overview(company, monkeypatch):
+    """The window holds the check until every part of the Overview is on screen: its four reads (the figures,
+    trend and forecast through plain readers, the worklist through a session, which makes the engine) start
+    no check; the first write after them still starts it and waits for it."""
+    from ar_desktop.services import forecast, kpis, overview
+
+    calls = _count_full_checks(monkeypatch)
+    books = open_company(company, record_outcomes=False, reading=True)
+    try:
+        books.db.hold_check()
+        overview.overview_figures(books, TODAY)
+        kpis.trend(books, TODAY)
+        forecast.cash_forecast(books, TODAY)
+        overview.overview_actions(books, TODAY)
+        overview.overview_figures(books, TODAY)   # again, now through the engine's connection
+        assert calls == [] and books.db.check_result() is None and not books.db.checked
+        add_customer(books, {"code": "NEW", "name": "New"})
+        assert calls == [False] and books.db.checked
+    finally:
+        books.close()
+
+
 def test_a_held_check_still_keeps_a_damaged_file_unwritten(company):
     _damage_in_place(company)
     before = company.read_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -210,3 +211,37 @@ def test_a_bars_value_never_runs_into_its_neighbours(qtbot):
     assert shown[0] and shown[-1]   # the values that fit are still written
     chart.resize(1400, 260)
     assert all(chart.value_labels())
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_todays_actions_show_whole_in_a_laptops_narrow_box(qtbot, qapp, language):
+    """At 1366x768 on the million-invoice file the actions' box is ~270 px wide beside '35,496,192.22': 'Legal
+    action / …' and 'Promises fallin…' were cut. Their text wraps and the row grows: every line shows whole."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    from ar_desktop.services.overview import ActionCount
+    from ar_desktop.ui.i18n import install_translator, remove_translator
+    from ar_desktop.ui.overview_lists import ACTION_TEXT, OverviewLists
+
+    translator = install_translator(qapp, language) if language != "en" else None
+    try:
+        lists = OverviewLists()
+        qtbot.addWidget(lists)
+        lists.todo.set_rows([ActionCount(key, 6366, Decimal("35496192.22")) for key in ACTION_TEXT])
+        lists.resize(1340, 230)   # the lists' room in the window at 1366x768
+        lists.show()
+        qtbot.waitExposed(lists)
+        view = lists.views["todo"]
+        assert view.width() < 300
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        fm = view.fontMetrics()
+        for row in range(len(ACTION_TEXT)):
+            index = view.model().index(row, 0)
+            rect, text = view.visualRect(index), index.data()
+            room = rect.width() - 2 * margin
+            needed = fm.boundingRect(QRect(0, 0, room, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+            assert needed.width() <= room and needed.height() <= rect.height(), (text, needed, rect)
+    finally:
+        if translator is not None:
+            remove_translator(qapp, translator)
