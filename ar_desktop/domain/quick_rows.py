@@ -73,8 +73,10 @@ def _plain(value: Any, limit: int, multiline: bool = False) -> bool:
             and (not multiline or "\r" not in value))
 
 
-def quick_invoice(raw: Mapping[str, Any], numbers: NumberFormat, dates: str = ISO) -> InvoiceData | None:
-    """What ``parse_invoice(raw, numbers=numbers, dates=dates)`` returns, for a plain row; else None."""
+def quick_invoice(raw: Mapping[str, Any], numbers: NumberFormat, dates: str = ISO,
+                  currency: str = "EUR") -> InvoiceData | None:
+    """What ``parse_invoice(raw, currency=currency, numbers=numbers, dates=dates)`` returns, for a plain row;
+    else None."""
     if dates != ISO:
         return None
     get = raw.get
@@ -93,13 +95,13 @@ def quick_invoice(raw: Mapping[str, Any], numbers: NumberFormat, dates: str = IS
         due = quick_date(due) if due.__class__ is str else None
         if due is None or due < issue:
             return None
-    currency = get("currency")
-    if currency in (None, ""):
-        currency = None
-    elif currency not in KNOWN_CURRENCIES:
+    listed = get("currency")
+    if listed in (None, ""):
+        listed = None
+    elif listed not in KNOWN_CURRENCIES:
         return None
     amount = get("amount", "")
-    units = quick_units(amount, currency or "EUR", numbers) if amount.__class__ is str else None
+    units = quick_units(amount, listed or currency, numbers) if amount.__class__ is str else None
     if units is None:
         return None
     disputed = get("disputed")
@@ -123,7 +125,7 @@ def quick_invoice(raw: Mapping[str, Any], numbers: NumberFormat, dates: str = IS
             and _plain(reason, LIMITS["dispute_reason"], True)):
         return None
     return InvoiceData(number=number, customer_code=code, issue_date=issue, due_date=due,
-                       amount=Decimal(units).scaleb(-exponent(currency or "EUR")), currency=currency,
+                       amount=Decimal(units).scaleb(-exponent(listed or currency)), currency=listed,
                        reference=reference or "", description=description or "", disputed=disputed,
                        dispute_reason=reason or "", retention_of_title=retention)
 

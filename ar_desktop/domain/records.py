@@ -366,7 +366,10 @@ def _email(c: _Collector) -> str:
     return email
 
 
-def parse_invoice(raw: Mapping[str, Any], *, numbers: NumberFormat = DEFAULT_FORMAT, dates: str = ISO) -> InvoiceData:
+def parse_invoice(raw: Mapping[str, Any], *, currency: str = "EUR", numbers: NumberFormat = DEFAULT_FORMAT,
+                  dates: str = ISO) -> InvoiceData:
+    """``currency``: the customer's, where known; the amount is read in the row's currency (its currency
+    column, else the customer's), so 1.234 is refused for EUR, kept for BHD, and 1.5 refused for JPY."""
     c = _Collector(raw)
     number = _code(c, "number", "invoice number")
     customer = c.text("customer_code", "customer code", required=True)
@@ -378,15 +381,15 @@ def parse_invoice(raw: Mapping[str, Any], *, numbers: NumberFormat = DEFAULT_FOR
                                                             "invoice cannot fall due before it is issued."),
                                       due=due.isoformat(), issue=issue.isoformat())
     cur_raw = str(raw.get("currency") or "").strip()
-    currency = c.check("currency", lambda: normalize_currency(cur_raw)) if cur_raw else None
-    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", currency or "EUR", allow_zero=False,
+    listed = c.check("currency", lambda: normalize_currency(cur_raw)) if cur_raw else None
+    amount = c.check("amount", lambda: parse_amount(raw.get("amount") or "", listed or currency, allow_zero=False,
                                                     fmt=numbers))
     disputed = c.check("disputed", lambda: parse_bool(raw.get("disputed") or "", "disputed"), False)
     retention_raw = raw.get("retention_of_title")
     retention = c.check("retention_of_title", lambda: parse_bool(retention_raw, "retention of title")) \
         if retention_raw not in (None, "") else None
     data = InvoiceData(number=number, customer_code=customer, issue_date=issue, due_date=due, amount=amount,
-                       currency=currency, reference=c.text("reference", "order / contract reference"),
+                       currency=listed, reference=c.text("reference", "order / contract reference"),
                        description=c.text("description", "description"), disputed=disputed,
                        dispute_reason=c.text("dispute_reason", "dispute reason"), retention_of_title=retention)
     c.done()

@@ -102,8 +102,9 @@ class InvoiceRows:
         cust = self.customers.get(code)
         try:
             # a plain row is read the quick way; any other, or one it is unsure of, by parse_invoice
-            data = (quick_invoice(values, options.numbers, options.date_format)
-                    or parse_invoice(values, numbers=options.numbers, dates=options.date_format))
+            currency = cust[2] if cust else self.company_currency   # the amount's, without a currency column
+            data = (quick_invoice(values, options.numbers, options.date_format, currency)
+                    or parse_invoice(values, currency=currency, numbers=options.numbers, dates=options.date_format))
         except ValidationError as e:
             problems_of(report, n, batch, values, e.problems)
             return None

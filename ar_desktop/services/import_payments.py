@@ -31,7 +31,7 @@ from typing import Any
 from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_allocation
 from ar_desktop.domain.dates import ISO, parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.domain.money import from_minor, parse_amount, to_minor
+from ar_desktop.domain.money import KNOWN_CURRENCIES, from_minor, parse_amount, to_minor
 from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF,
                                             discount_reference, recovery_reference)
 from ar_desktop.domain.quick_rows import quick_payment
@@ -241,7 +241,9 @@ class PaymentRows:
         report, options = self.report, self.options
         code = raw_text(values.get("customer_code", ""))
         cust = self.customers.get(code)
-        currency = cust[2] if cust else self.company_currency
+        listed = raw_text(values.get("currency", "")).upper()
+        # the amount is read in the row's currency: a wrong one is named below, not as the amount's decimals
+        currency = listed if listed in KNOWN_CURRENCIES else cust[2] if cust else self.company_currency
         kind_text = raw_text(values.get("kind", "")).lower() or PAYMENT.key
         kind = KINDS.get(kind_text)
         raw = values if kind is PAYMENT else dict(values)
@@ -281,7 +283,6 @@ class PaymentRows:
                          Text(translate("Messages", "the payment date {date} is in the future"),
                               date=data.date.isoformat()))
             return None
-        listed = raw_text(values.get("currency", "")).upper()
         if listed and listed != cust[2]:
             report.error(n, batch.column("currency"), listed,
                          Text(translate("Messages", "customer {code} is kept in {currency}, not {listed}"), code=code,

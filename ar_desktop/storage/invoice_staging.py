@@ -263,15 +263,15 @@ class Staging:
         col = self._col
         number, issue, due, cur, amount = col("number"), col("issue_date"), col("due_date"), col("currency"), \
             col("amount")
-        parse_exp = f"(CASE WHEN {self._empty('currency')} THEN {exponent('EUR')} ELSE c.exp END)"
         return [
             f"NOT EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = {number})",
             # a day of month the pattern took: up to 28 it exists in every month; else ask date()
             _real_day(issue), f"({self._empty('due_date')} OR ({_real_day(due)} AND {due} >= {issue}))",
             # the currency: none (the customer's) or the customer's own
             f"({self._empty('currency')} OR {cur} = c.currency)",
-            # at most the currency's decimals; at most MAX_UNITS with the larger number of decimals (so with both)
-            *taken_amount(amount, self.decimal, f"min(c.exp, {parse_exp})", f"max(c.exp, {parse_exp})"),
+            # at most the currency's decimals (the parser reads the amount in the customer's currency, the row's
+            # when it is a plain row's) and at most MAX_UNITS
+            *taken_amount(amount, self.decimal, "c.exp", "c.exp"),
             f"(c.percent = 0 OR {self._units('c.exp')} <= {_BIG} / c.percent)",
         ]
 

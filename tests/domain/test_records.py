@@ -8,10 +8,10 @@ from ar_desktop.domain.records import (CustomerData, parse_bool, parse_company, 
                                        parse_invoice, parse_payment)
 
 
-def problems(fn, raw, *args) -> dict[str, str]:
+def problems(fn, raw, *args, **kw) -> dict[str, str]:
     """The problems in English (the window shows them translated)."""
     with pytest.raises(ValidationError) as e:
-        fn(raw, *args)
+        fn(raw, *args, **kw)
     return {k: str(v) for k, v in e.value.problems.items()}
 
 
@@ -115,6 +115,18 @@ def test_invoice_amount_decimals_follow_its_currency():
     p = problems(parse_invoice, {"number": "1", "customer_code": "C", "issue_date": "2026-03-10", "amount": "10.5",
                                  "currency": "JPY"})
     assert p == {"amount": "10.5 has more than 0 decimals, which JPY does not have. Round it to 0 decimals."}
+
+
+def test_an_amount_without_a_currency_column_is_read_in_the_customers_currency():
+    row = {"number": "1", "customer_code": "C", "issue_date": "2026-03-10", "amount": "1.234"}
+    assert parse_invoice(row, currency="BHD").amount == Decimal("1.234")
+    assert problems(parse_invoice, {**row, "amount": "1.2345"}, currency="BHD") == {
+        "amount": "1.2345 has more than 3 decimals, which BHD does not have. Round it to 3 decimals."}
+    assert problems(parse_invoice, {**row, "amount": "1.5"}, currency="JPY") == {
+        "amount": "1.5 has more than 0 decimals, which JPY does not have. Round it to 0 decimals."}
+    # the row's own currency comes first: the customer's is checked against it afterwards (invoice_currency)
+    assert problems(parse_invoice, {**row, "currency": "EUR"}, currency="BHD") == {
+        "amount": "1.234 has more than 2 decimals, which EUR does not have. Round it to 2 decimals."}
 
 
 def test_payment():

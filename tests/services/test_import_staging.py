@@ -244,3 +244,36 @@ def test_cells_at_the_edges_of_the_row_pattern_are_stored_or_refused_as_the_pyth
     quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
     assert not python[3] and python[4][1] > 200 and sum(STORED_BY_SQL) > 150
     assert quick[3:] == python[3:] and quick[0] == python[0] and quick[1:3] == python[1:3]
+
+
+def test_amounts_without_a_currency_column_are_read_in_the_customers_currency_by_both_lanes(base, tmp_path,
+                                                                                             monkeypatch):
+    """A file with no currency column: a BHD customer's 1.234 is an amount (it was refused as more decimals than
+    EUR has), and an amount refused names the customer's currency, the same in both lanes."""
+    amounts = ["1.234", "1.2345", "1.5", "12", "12.50", "99999999.999", "100000000.000", "999999999", "0.001"]
+    lines = ["number,customer_code,issue_date,amount"] + [
+        f"C-{n},{code},2026-01-15,{amount}" for n, (code, amount) in
+        enumerate((code, amount) for code in ("BH", "JP", "ACME", "NOBODY") for amount in amounts)]
+    path = tmp_path / "no-currency.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert quick[3] == python[3] and quick[4] == python[4]   # the same problems in the same order, the same counts
+    assert quick[0] == python[0]
+    refused = {(row, english_message) for row, _column, _value, english_message in python[3]}
+    assert (3, "1.2345 has more than 3 decimals, which BHD does not have. Round it to 3 decimals.") in refused
+    assert (13, "1.5 has more than 0 decimals, which JPY does not have. Round it to 0 decimals.") in refused
+    assert (15, "12.50 has more than 0 decimals, which JPY does not have. Round it to 0 decimals.") in refused
+    assert (20, "1.234 has more than 2 decimals, which EUR does not have. Round it to 2 decimals.") in refused
+    assert not any("EUR" in message for row, message in refused if row <= 19)   # no BHD or JPY row speaks of EUR
+    # the rows without a problem alone: stored, with the same values either way, in the customer's minor units
+    path.write_text("\n".join(line for n, line in enumerate(lines, 1) if n not in {r for r, _m in refused})
+                    + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert not python[3] and quick[3:] == python[3:] and quick[0] == python[0]
+    # stored by SQL but for 100000000.000 in JPY and EUR (zeros past the currency's decimals: the Python checks')
+    assert python[4][1] == 14 and sum(STORED_BY_SQL) == 12
+    amount = {number: row[3] for number, row in python[0].items()}
+    assert (amount["C-0"], amount["C-3"], amount["C-5"], amount["C-8"], amount["C-12"], amount["C-21"]) == (
+        1234, 12000, 99999999999, 1, 12, 1200)

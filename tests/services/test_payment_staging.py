@@ -288,3 +288,46 @@ def test_the_lane_in_batches_larger_than_the_python_checks_stores_what_they_stor
     quick = _import(base, tmp_path, "quick", path, True, monkeypatch, cells=100, mode="skip")
     assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
     assert sum(STORED_BY_SQL) > 20 and python[5][1] - sum(STORED_BY_SQL) > 10
+
+
+@pytest.mark.parametrize("with_currency", [False, True])
+def test_amounts_are_read_in_the_currency_of_their_row_by_both_lanes(base, tmp_path, monkeypatch, with_currency):
+    """Without a currency column a BHD customer's 1.234 is an amount and a JPY customer's 1.5 is refused naming
+    JPY; with one, the amount is read in the currency the row names, so a row in the wrong currency is refused
+    for its currency (not for decimals its customer's currency has); the same in both lanes."""
+    rows = [("BH", "1.234", "BH-1", ""), ("BH", "1.2345", "BH-2", ""), ("BH", "0.5", "BH-3", ""),
+            ("JP", "1.5", "JP-1", ""), ("JP", "12", "JP-2", ""), ("JP", "12.50", "JP-3", ""),
+            ("ACME", "1.234", "ACME-5", ""), ("ACME", "1.23", "ACME-6", ""), ("NOBODY", "1.234", "", ""),
+            ("BH", "2.345", "", "")]
+    if with_currency:
+        rows = [(c, a, i, {"BH": "BHD", "JP": "JPY"}.get(c, "")) for c, a, i, _cur in rows] + [
+            ("ACME", "1.234", "ACME-7", "BHD"), ("NOBODY", "1.234", "", "BHD"), ("BH", "1.234", "BH-4", "EUR"),
+            ("JP", "7", "JP-4", "eur")]
+    header = "date,customer_code,amount,invoice_number,reference" + (",currency" if with_currency else "")
+    lines = [header] + [f"2026-03-03,{code},{amount},{number},R{n}" + (f",{cur}" if with_currency else "")
+                        for n, (code, amount, number, cur) in enumerate(rows)]
+    path = tmp_path / "currencies.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert quick[4] == python[4] and quick[5] == python[5]   # the same problems in the same order
+    refused = {row: message for row, _column, _value, message in python[4]}
+    assert refused[3] == "1.2345 has more than 3 decimals, which BHD does not have. Round it to 3 decimals."
+    assert refused[5] == "1.5 has more than 0 decimals, which JPY does not have. Round it to 0 decimals."
+    assert refused[7] == "12.50 has more than 0 decimals, which JPY does not have. Round it to 0 decimals."
+    assert refused[8] == "1.234 has more than 2 decimals, which EUR does not have. Round it to 2 decimals."
+    assert not any(("EUR" in refused.get(row, "")) for row in (2, 3, 4, 5, 6, 7, 11))
+    if with_currency:
+        assert refused[12] == "customer ACME is kept in EUR, not BHD"
+        assert refused[13] == "unknown customer 'NOBODY'"
+        assert refused[14] == "1.234 has more than 2 decimals, which EUR does not have. Round it to 2 decimals."
+        assert refused[15] == "customer JP is kept in JPY, not EUR"
+    # the rows without a problem: stored, the same either way, in the customer's minor units
+    path.write_text("\n".join(line for n, line in enumerate(lines, 1) if n not in refused) + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert not python[4] and quick[4:6] == python[4:6] and quick[:4] == python[:4]
+    assert python[5][1] == 5 and sum(STORED_BY_SQL) >= 2   # the lane took rows (a customer's rows after one it
+    # leaves are the Python checks')
+    paid = {reference: amount for _c, _d, amount, _cur, _m, reference, *_rest in python[0]}
+    assert (paid["R0"], paid["R2"], paid["R4"], paid["R7"], paid["R9"]) == (1234, 500, 12, 123, 2345)
