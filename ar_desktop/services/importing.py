@@ -254,8 +254,10 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
     source = BulkSource(table.name, table.sha256() if write else "", audit_as)
     try:
         with books.db.session() as s, import_repo.import_cache(s):
-            # a payments file paying much of the file has the invoice indexes that follow paid deferred at once
-            writer = BulkWriter(s, source, paying=estimate if options.kind == "payments" and write else 0)
+            # a payments file paying much of the file has the invoice indexes that follow paid deferred at once;
+            # an invoices file adding much to the file, all the invoice indexes
+            writer = BulkWriter(s, source, paying=estimate if options.kind == "payments" and write else 0,
+                                adding=estimate if options.kind == "invoices" else 0)
             handler = handler_class(s, books, options, report, preview_rows, writer)
             rows: list[tuple[int, Any]] = []
             width = len(table.header)

@@ -225,3 +225,41 @@ def test_a_big_search_fill_killed_while_fts5_holds_more_terms_leaves_the_file_as
     assert done.returncode == 0, done.stderr[-2000:]
     assert check_path(path).ok
     assert _state(path) == (ROWS, ROWS // 5, 1, [], 0) and _search_settings(path) == settings
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize(("what", "n"), [("DROP INDEX@IX_INVOICE_ISSUE", 1),
+                                         ("INSERT INTO invoice@FROM temp.invoice_stage", 2),
+                                         ("CREATE INDEX@IX_INVOICE_DUE", 1)])
+def test_invoices_adding_much_to_a_file_rebuild_its_indexes_and_killed_leave_it_as_before(tmp_path, what, n):
+    """A file of 1,000 invoices importing 3,000 (at least half as many as it holds: storage.bulk_repo's GROWTH):
+    the invoice indexes are dropped in the import's transaction and built again at its end, as for a first import.
+    Killed at the DROP or CREATE of an index that does not follow the paid totals (those are rebuilt for the
+    settlements' payments anyway), or at the second batch's rows, the file is as before, ``check`` sound; importing again stores every row. A file of 10 rows into the 4,000 then leaves the indexes alone."""
+    path = _company(tmp_path / "grow.ardb")
+    first = tmp_path / "first.csv"
+    first.write_text("number,customer_code,issue_date,amount\n" + "\n".join(
+        f"F{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.25" for k in range(1_000)) + "\n", encoding="utf-8")
+    done = import_killed_at(path, first, "-", 0)
+    assert done.returncode == 0, done.stderr[-2000:]
+    before, state = _indexes(path), _state(path)
+    assert state == (1_000, 0, 1, [], 0)
+    csv = _csv(tmp_path)
+    killed = import_killed_at(path, csv, what, n)
+    assert killed.returncode == -9, killed.stderr[-2000:]   # the indexes were dropped: the step was reached
+    report = check_path(path)
+    assert report.ok, report.text()
+    assert _state(path) == state and _indexes(path) == before
+
+    done = import_killed_at(path, csv, what, 0)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert check_path(path).ok and _indexes(path) == before
+    assert _state(path) == (1_000 + ROWS, ROWS // 5, 2, [], 0)
+
+    few = tmp_path / "few.csv"
+    few.write_text("number,customer_code,issue_date,amount\n" + "\n".join(
+        f"G{k:06d},C1,2026-03-{k + 1:02d},{k + 1}.75" for k in range(10)) + "\n", encoding="utf-8")
+    kept = import_killed_at(path, few, "DROP INDEX", 1)
+    assert kept.returncode == 0, kept.stderr[-2000:]   # no index dropped: ten rows go into them
+    assert check_path(path).ok and _indexes(path) == before
+    assert _state(path)[0] == 1_010 + ROWS
