@@ -6567,8 +6567,8 @@ Receivables and collections for bookkeepers.</source>
         <translation>阶梯第 {i} 项不是步骤。请将阶梯恢复为默认设置。</translation>
     </message>
     <message>
-        <source>Step {number} &apos;{key}&apos;</source>
-        <translation>第 {number} 步“{key}”</translation>
+        <source>Step {number} &apos;{name}&apos;</source>
+        <translation>第 {number} 步“{name}”</translation>
     </message>
     <message>
         <source>{label}: the key must start with a lower-case letter and contain only lower-case letters, digits and &apos;_&apos; (at most 40 characters), e.g. &apos;second_reminder&apos;.</source>
