@@ -306,7 +306,9 @@ def _validate(steps: tuple[Step, ...]) -> None:
         if not isinstance(s, Step):
             raise UserError(Text(translate("Messages", "Ladder entry {i} is not a step. Reset the ladder to its "
                                                        "default."), i=i + 1))
-        label = Text(translate("Messages", "Step {number} '{key}'"), number=i + 1, key=s.key)
+    for i, s in enumerate(steps):
+        # a step by the name the ladder editor shows (its key is never shown there)
+        label = Text(translate("Messages", "Step {number} '{name}'"), number=i + 1, name=_step_name(s))
         if not isinstance(s.key, str) or not _KEY_RE.match(s.key):
             raise UserError(Text(translate("Messages", "{label}: the key must start with a lower-case letter and "
                                                        "contain only lower-case letters, digits and '_' (at most 40 "
@@ -336,7 +338,7 @@ def _validate(steps: tuple[Step, ...]) -> None:
                                                        "greater than that of the step before it, '{key}' "
                                                        "({threshold_days2}). Make the thresholds increase from the "
                                                        "first step to the last."),
-                                 label=label, threshold_days=s.threshold_days, key=prev.key,
+                                 label=label, threshold_days=s.threshold_days, key=_step_name(prev),
                                  threshold_days2=prev.threshold_days))
         if s.requires is not None:
             if s.requires == s.key:
@@ -345,7 +347,9 @@ def _validate(steps: tuple[Step, ...]) -> None:
             if s.requires not in seen:
                 raise UserError(Text(translate("Messages", "{label}: the prerequisite '{requires}' is not an "
                                                            "earlier step of this ladder. Choose a step above it or "
-                                                           "no prerequisite."), label=label, requires=s.requires))
+                                                           "no prerequisite."), label=label,
+                                     requires=next((_step_name(t) for t in steps if t.key == s.requires),
+                                                   verbatim(str(s.requires)))))
         if isinstance(s.wait_days, bool) or not isinstance(s.wait_days, int):
             raise UserError(Text(translate("Messages", "{label}: the waiting period must be a whole number of days."),
                                  label=label))
@@ -381,6 +385,13 @@ def _validate(steps: tuple[Step, ...]) -> None:
                                                            "cannot go by registered mail. Untick registered mail."),
                                      label=label, action=action_name(s.action)))
         seen[s.key] = i
+
+
+def _step_name(step: Step) -> Text:
+    """A step as the ladder editor names it: a shipped step's name in the reader's language, else as typed (its
+    key while it has no name)."""
+    typed = isinstance(step.name, str) and step.name.strip()
+    return step_name_text(str(step.key), step.name if typed else None)
 
 
 def validate_ladder(steps: Iterable[Step]) -> Ladder:

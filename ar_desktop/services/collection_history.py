@@ -58,9 +58,9 @@ def history(books: Books, code: str) -> list[HistoryEntry]:
         ladder = ladder_of(s, cid, data.credit_class)
         out: list[HistoryEntry] = []
         for r in customer_history.ledger(s, cid):
-            if r.kind == "invoice":
-                text = Text(translate("Messages", "Invoice {number} issued, due {date} (void)") if r.voided
-                            else translate("Messages", "Invoice {number} issued, due {date}"),
+            if r.kind == "invoice":   # beside "invoice": its number and due date
+                text = Text(translate("Messages", "{number}, due {date} (void)") if r.voided
+                            else translate("Messages", "{number}, due {date}"),
                             number=r.number, date=r.due_date.isoformat())
                 out.append(HistoryEntry(r.date, "invoice", text, r.amount, r.number, "ledger", 0, r.created_at))
             else:  # a correction (discount, write-off, credit note…) is never shown as money received
@@ -95,10 +95,8 @@ def _ledger_text(r) -> Text:
             return Text(translate("Messages", "Payment reversed ({method}, ref. {ref}): {note}"),
                         method=method, ref=ref, note=r.note)
         return Text(translate("Messages", "Payment reversed ({method}): {note}"), method=method, note=r.note)
-    if r.entry_kind == WRITE_OFF.key:
-        return Text(translate("Messages", "Written off: {number}"), number=number)
-    if r.entry_kind == CREDIT_NOTE.key:
-        return Text(translate("Messages", "Credit note: {number}"), number=number)
+    if r.entry_kind in (WRITE_OFF.key, CREDIT_NOTE.key):   # beside "write-off" / "credit note": its reference
+        return verbatim(number)
     if r.entry_kind == VOID_REVERSAL.key:
         return Text(translate("Messages", "Credit kept for the customer ({number})"), number=number)
     if r.entry_kind == DISCOUNT.key:
@@ -108,9 +106,8 @@ def _ledger_text(r) -> Text:
     if r.entry_kind == RECOVERY.key:
         return Text(translate("Messages", "Recovery of a written-off debt ({number})"),
                     number=reference_text(RECOVERY.key, number))
-    if ref:
-        return Text(translate("Messages", "Payment received ({method}, ref. {ref})"), method=method, ref=ref)
-    return Text(translate("Messages", "Payment received ({method})"), method=method)
+    # beside "payment": how it was paid
+    return Text(translate("Messages", "{method}, ref. {ref}"), method=method, ref=ref) if ref else method
 
 
 # How a call ended, as the history reads it (keys of CALL_OUTCOMES).

@@ -3,25 +3,15 @@ acknowledgements, credit checks and balance confirmations (registered as a histo
 
 from __future__ import annotations
 
-from ar_desktop.domain import insurance as ins
 from ar_desktop.domain.credit_check import DECISION_NAMES, SOURCE_NAMES
 from ar_desktop.domain.money import from_minor
-from ar_desktop.domain.text import Amount, Text, from_stored, listed, translate
+from ar_desktop.domain.text import Amount, Text, from_stored, listed, translate, verbatim
 from ar_desktop.services.collection_history import HistoryEntry, register_history_source
 from ar_desktop.storage import company_repo, credit_repo, customers_repo
 
 _ACK = {"written": translate("Messages", "Debt acknowledged in writing"),
         "oral": translate("Messages", "Debt acknowledged orally"),
         "confirmation": translate("Messages", "Debt acknowledged by the returned balance confirmation")}
-
-
-# An insurer event as the first words of a history line.
-_EVENT_HEADINGS = {
-    ins.NOTIFIED_EVENT: translate("Messages", "Overdue account notified to the insurer"),
-    ins.TRANSFERRED_EVENT: translate("Messages", "Collection transferred to the insurer"),
-    ins.CLAIM_FILED: translate("Messages", "Claim filed with the insurer"),
-    ins.INDEMNIFIED: translate("Messages", "Indemnity received"),
-}
 
 
 def _with_note(text: Text, note: str) -> Text:
@@ -49,7 +39,8 @@ def credit_history(s, customer_id: int) -> list[HistoryEntry]:
             text = Text(translate("Messages", "Insurer withdrew the cover (policy {policy})"), policy=policy)
         out.append(HistoryEntry(d.valid_from, "insured_limit", text, d.limit, None, "credit", 1_000_000 + r.id))
     for eid, e, note in credit_repo.insurer_events(s, [customer_id]).get(customer_id, []):
-        text = _with_note(Text(_EVENT_HEADINGS[e.kind]), note)
+        stored = from_stored(note)   # beside its kind ("insurer notified", "indemnity"…): the note alone
+        text = stored if isinstance(stored, Text) else verbatim(stored)
         out.append(HistoryEntry(e.date, f"insurer_{e.kind}", text, e.amount, None, "credit", 2_000_000 + eid))
     for aid, day, kind, number, note in credit_repo.acknowledgements_of_customer(s, customer_id):
         out.append(HistoryEntry(day, "acknowledgement", _with_note(Text(_ACK[kind]), note), None, number,

@@ -281,7 +281,7 @@ def _letters_history(s, customer_id: int) -> list[collection_history.HistoryEntr
     recs = letters_repo.for_customer(s, customer_id)
     by_id = {r.id: r for r in recs}
     for r in recs:
-        text = Text(translate("Messages", "Letter {reference} issued ({what}): claimed {amount}, pay by {deadline}"),
+        text = Text(translate("Messages", "{reference} ({what}): claimed {amount}, pay by {deadline}"),   # "letter"
                     reference=r.reference, what=template_name(r.template),
                     amount=format_amount(r.total_claimed, r.currency), deadline=r.deadline.isoformat())
         out.append(collection_history.HistoryEntry(r.letter_date, "letter", text, r.total_claimed, None, "letters",
@@ -294,31 +294,27 @@ def _letters_history(s, customer_id: int) -> list[collection_history.HistoryEntr
 
 
 def _mail_text(ref: str, e) -> Text:
+    """Beside its kind ("mail posted", "mail delivered"…): the letter and what the entry adds."""
+    letter = Text(translate("Messages", "letter {reference}"), reference=ref)
     via = ", ".join(x for x in (e.carrier, e.service) if x)
     if e.kind == "posted":
         if via:
-            return Text(translate("Messages", "Letter {reference} posted ({via}), tracking {tracking}"),
-                        reference=ref, via=via, tracking=e.tracking_number)
-        return Text(translate("Messages", "Letter {reference} posted, tracking {tracking}"), reference=ref,
-                    tracking=e.tracking_number)
+            return Text(translate("Messages", "{letter} ({via}), tracking {tracking}"), letter=letter, via=via,
+                        tracking=e.tracking_number)
+        return Text(translate("Messages", "{letter}, tracking {tracking}"), letter=letter, tracking=e.tracking_number)
     if e.kind == "delivered":
         if e.signed_by:
-            return Text(translate("Messages", "Letter {reference} delivered, signed by {name}"), reference=ref,
-                        name=e.signed_by)
-        return Text(translate("Messages", "Letter {reference} delivered"), reference=ref)
+            return Text(translate("Messages", "{letter}, signed by {name}"), letter=letter, name=e.signed_by)
+        return letter
     if e.kind == "returned":
-        if e.note:
-            return Text(translate("Messages", "Letter {reference} returned undelivered: {note}"), reference=ref,
-                        note=e.note)
-        return Text(translate("Messages", "Letter {reference} returned undelivered"), reference=ref)
+        return Text(translate("Messages", "{what}: {note}"), what=letter, note=e.note) if e.note else letter
     if e.kind == "receipt":
-        return Text(translate("Messages", "Letter {reference}: receipt scan attached ({note})"), reference=ref,
+        return Text(translate("Messages", "{letter}: scan attached ({note})"), letter=letter,
                     note=from_stored(e.note) or Text(translate("Messages", "receipt")))
     if e.note:
-        return Text(translate("Messages", "Letter {reference}: correction of entry {entry}: {note}"), reference=ref,
-                    entry=e.corrects_id, note=e.note)
-    return Text(translate("Messages", "Letter {reference}: correction of entry {entry}"), reference=ref,
-                entry=e.corrects_id)
+        return Text(translate("Messages", "{letter}, entry {entry}: {note}"), letter=letter, entry=e.corrects_id,
+                    note=e.note)
+    return Text(translate("Messages", "{letter}, entry {entry}"), letter=letter, entry=e.corrects_id)
 
 
 collection_history.register_history_source("letters", _letters_history)

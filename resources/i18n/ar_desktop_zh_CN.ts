@@ -3669,28 +3669,12 @@ Receivables and collections for bookkeepers.</source>
         <translation>{name}在 {day} 未被暂停赊销。</translation>
     </message>
     <message>
-        <source>Invoice {number} issued, due {date} (void)</source>
-        <translation>开具发票 {number}，到期日 {date}（已作废）</translation>
-    </message>
-    <message>
-        <source>Invoice {number} issued, due {date}</source>
-        <translation>开具发票 {number}，到期日 {date}</translation>
-    </message>
-    <message>
         <source>Payment reversed ({method}, ref. {ref}): {note}</source>
         <translation>收款已冲销（{method}，参考号 {ref}）：{note}</translation>
     </message>
     <message>
         <source>Payment reversed ({method}): {note}</source>
         <translation>收款已冲销（{method}）：{note}</translation>
-    </message>
-    <message>
-        <source>Written off: {number}</source>
-        <translation>坏账核销：{number}</translation>
-    </message>
-    <message>
-        <source>Credit note: {number}</source>
-        <translation>贷项通知单：{number}</translation>
     </message>
     <message>
         <source>Credit kept for the customer ({number})</source>
@@ -3705,12 +3689,16 @@ Receivables and collections for bookkeepers.</source>
         <translation>已核销坏账收回（{number}）</translation>
     </message>
     <message>
-        <source>Payment received ({method}, ref. {ref})</source>
-        <translation>收到付款（{method}，参考号 {ref}）</translation>
+        <source>{number}, due {date} (void)</source>
+        <translation>{number}，到期日 {date}（已作废）</translation>
     </message>
     <message>
-        <source>Payment received ({method})</source>
-        <translation>收到付款（{method}）</translation>
+        <source>{number}, due {date}</source>
+        <translation>{number}，到期日 {date}</translation>
+    </message>
+    <message>
+        <source>{method}, ref. {ref}</source>
+        <translation>{method}，参考号 {ref}</translation>
     </message>
     <message>
         <source>reached</source>
@@ -6197,22 +6185,6 @@ Receivables and collections for bookkeepers.</source>
         <translation>债务已由回签的对账确认函确认</translation>
     </message>
     <message>
-        <source>Overdue account notified to the insurer</source>
-        <translation>已向保险公司申报逾期账款</translation>
-    </message>
-    <message>
-        <source>Collection transferred to the insurer</source>
-        <translation>催收已移交保险公司</translation>
-    </message>
-    <message>
-        <source>Claim filed with the insurer</source>
-        <translation>已向保险公司提出索赔</translation>
-    </message>
-    <message>
-        <source>Indemnity received</source>
-        <translation>已收到保险赔款</translation>
-    </message>
-    <message>
         <source>, until {date}</source>
         <translation>，有效期至 {date}</translation>
     </message>
@@ -6359,48 +6331,40 @@ Receivables and collections for bookkeepers.</source>
         <translation>该函件保存时未附文档；请改为打印其归档的 PDF。</translation>
     </message>
     <message>
-        <source>Letter {reference} issued ({what}): claimed {amount}, pay by {deadline}</source>
-        <translation>发出函件 {reference}（{what}）：催收 {amount}，付款期限 {deadline}</translation>
+        <source>{reference} ({what}): claimed {amount}, pay by {deadline}</source>
+        <translation>{reference}（{what}）：催收 {amount}，付款期限 {deadline}</translation>
     </message>
     <message>
-        <source>Letter {reference} posted ({via}), tracking {tracking}</source>
-        <translation>函件 {reference} 已寄出（{via}），跟踪号 {tracking}</translation>
+        <source>letter {reference}</source>
+        <translation>函件 {reference}</translation>
     </message>
     <message>
-        <source>Letter {reference} posted, tracking {tracking}</source>
-        <translation>函件 {reference} 已寄出，跟踪号 {tracking}</translation>
+        <source>{letter} ({via}), tracking {tracking}</source>
+        <translation>{letter}（{via}），跟踪号 {tracking}</translation>
     </message>
     <message>
-        <source>Letter {reference} delivered, signed by {name}</source>
-        <translation>函件 {reference} 已送达，签收人 {name}</translation>
+        <source>{letter}, tracking {tracking}</source>
+        <translation>{letter}，跟踪号 {tracking}</translation>
     </message>
     <message>
-        <source>Letter {reference} delivered</source>
-        <translation>函件 {reference} 已送达</translation>
+        <source>{letter}, signed by {name}</source>
+        <translation>{letter}，签收人 {name}</translation>
     </message>
     <message>
-        <source>Letter {reference} returned undelivered: {note}</source>
-        <translation>函件 {reference} 未能投递被退回：{note}</translation>
+        <source>{letter}: scan attached ({note})</source>
+        <translation>{letter}：已附扫描件（{note}）</translation>
     </message>
     <message>
-        <source>Letter {reference} returned undelivered</source>
-        <translation>函件 {reference} 未能投递被退回</translation>
+        <source>{letter}, entry {entry}: {note}</source>
+        <translation>{letter}，第 {entry} 号记录：{note}</translation>
     </message>
     <message>
-        <source>Letter {reference}: receipt scan attached ({note})</source>
-        <translation>函件 {reference}：已附回执扫描件（{note}）</translation>
+        <source>{letter}, entry {entry}</source>
+        <translation>{letter}，第 {entry} 号记录</translation>
     </message>
     <message>
         <source>receipt</source>
         <translation>回执</translation>
-    </message>
-    <message>
-        <source>Letter {reference}: correction of entry {entry}: {note}</source>
-        <translation>函件 {reference}：更正第 {entry} 号记录：{note}</translation>
-    </message>
-    <message>
-        <source>Letter {reference}: correction of entry {entry}</source>
-        <translation>函件 {reference}：更正第 {entry} 号记录</translation>
     </message>
     <message>
         <source>{amount} {currency}</source>
@@ -6567,8 +6531,8 @@ Receivables and collections for bookkeepers.</source>
         <translation>阶梯第 {i} 项不是步骤。请将阶梯恢复为默认设置。</translation>
     </message>
     <message>
-        <source>Step {number} &apos;{key}&apos;</source>
-        <translation>第 {number} 步“{key}”</translation>
+        <source>Step {number} &apos;{name}&apos;</source>
+        <translation>第 {number} 步“{name}”</translation>
     </message>
     <message>
         <source>{label}: the key must start with a lower-case letter and contain only lower-case letters, digits and &apos;_&apos; (at most 40 characters), e.g. &apos;second_reminder&apos;.</source>

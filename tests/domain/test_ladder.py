@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -105,24 +106,38 @@ def test_validation_accepts_a_custom_ladder():
 
 @pytest.mark.parametrize("steps, message", [
     ([], "has no steps"),
-    ([_s("a", 1), _s("a", 2)], "Step 2 'a': the key 'a' is used twice"),
-    ([_s("a", 1), _s("b", 1)], "Step 2 'b': its day threshold 1 must be greater than .*'a' \\(1\\)"),
-    ([_s("a", 5), _s("b", 2)], "Step 2 'b': its day threshold 2"),
-    ([_s("a", 1, requires="b"), _s("b", 2)], "Step 1 'a': the prerequisite 'b' is not an earlier step"),
-    ([_s("a", 1), _s("b", 2, requires="zzz")], "Step 2 'b': the prerequisite 'zzz'"),
-    ([_s("a", 1, requires="a")], "Step 1 'a': a step cannot require itself"),
-    ([_s("a", 1, wait_days=3)], "Step 1 'a': it has a waiting period of 3 days but no prerequisite"),
-    ([_s("a", 1), _s("b", 2, requires="a", wait_days=-1)], "Step 2 'b': the waiting period -1"),
-    ([_s("a", 1, ActionKind.REMINDER)], "Step 1 'a': no letter template is chosen"),
-    ([_s("a", 1, ActionKind.REMINDER, template="x")], "Step 1 'a': 'x' is not a letter template"),
-    ([_s("a", 1, template="reminder")], "Step 1 'a': a 'Phone call' step sends no letter"),
-    ([_s("a", 1, registered_mail=True)], "Step 1 'a': .*cannot go by registered mail"),
+    ([_s("a", 1), _s("a", 2)], "Step 2 'A': the key 'a' is used twice"),
+    ([_s("a", 1), _s("b", 1)], "Step 2 'B': its day threshold 1 must be greater than .*'A' \\(1\\)"),
+    ([_s("a", 5), _s("b", 2)], "Step 2 'B': its day threshold 2"),
+    ([_s("a", 1, requires="b"), _s("b", 2)], "Step 1 'A': the prerequisite 'B' is not an earlier step"),
+    ([_s("a", 1), _s("b", 2, requires="zzz")], "Step 2 'B': the prerequisite 'zzz'"),
+    ([_s("a", 1, requires="a")], "Step 1 'A': a step cannot require itself"),
+    ([_s("a", 1, wait_days=3)], "Step 1 'A': it has a waiting period of 3 days but no prerequisite"),
+    ([_s("a", 1), _s("b", 2, requires="a", wait_days=-1)], "Step 2 'B': the waiting period -1"),
+    ([_s("a", 1, ActionKind.REMINDER)], "Step 1 'A': no letter template is chosen"),
+    ([_s("a", 1, ActionKind.REMINDER, template="x")], "Step 1 'A': 'x' is not a letter template"),
+    ([_s("a", 1, template="reminder")], "Step 1 'A': a 'Phone call' step sends no letter"),
+    ([_s("a", 1, registered_mail=True)], "Step 1 'A': .*cannot go by registered mail"),
     ([_s("Bad Key", 1)], "Step 1 'Bad Key': the key must start with a lower-case letter"),
     ([Step("a", "  ", 1, ActionKind.AGENCY)], "Step 1 'a': the name is empty"),
-    ([_s("a", -91)], "Step 1 'a': the day threshold -91 is out of range"),
+    ([_s("a", -91)], "Step 1 'A': the day threshold -91 is out of range"),
 ])
 def test_validation_names_the_offending_step(steps, message):
     with pytest.raises(UserError, match=message):
+        validate_ladder(steps)
+
+
+def test_a_refused_step_is_named_as_the_ladder_editor_names_it():
+    """By its name, a shipped step's in the reader's language (tests/ui/test_translation.py: in Chinese), never
+    by its key (the editor never shows keys)."""
+    steps = list(default_ladder("B").steps)
+    steps[-1] = replace(steps[-1], threshold_days=steps[-2].threshold_days)
+    with pytest.raises(UserError) as e:
+        validate_ladder(steps)
+    assert str(e.value.message).startswith("Step 6 'Hand over to a collection agency': its day threshold 30 must "
+                                           "be greater than that of the step before it, 'Legal action' (30).")
+    steps = [_s("a", 1, requires="b"), replace(_s("b", 2), name="Visit the customer")]
+    with pytest.raises(UserError, match="Step 1 'A': the prerequisite 'Visit the customer' is not an earlier"):
         validate_ladder(steps)
 
 

@@ -400,10 +400,35 @@ def test_history_merges_events_invoices_and_payments(one):
     assert [(h.date, h.kind) for h in hist] == [
         (d(-30), "invoice"), (d(3), "step_done"), (d(8), "call"), (d(9), "note"), (d(9), "payment"),
         (d(10), "hold")]  # one day's entries in the order they were entered (the note before the payment)
-    assert str(hist[0].text) == "Invoice INV-1 issued, due 2026-03-01" and hist[0].amount == Decimal("100.00")
+    assert str(hist[0].text) == "INV-1, due 2026-03-01" and hist[0].amount == Decimal("100.00")   # beside "invoice"
+    assert str(hist[4].text) == "bank transfer"        # beside "payment"
     assert str(hist[1].text) == "Reminder: by e-mail"   # beside "step done"
     assert str(hist[2].text) == "no answer"             # beside "call"
     assert str(hist[5].text) == "until 2026-03-21: talks with the owner"   # beside "hold"
+
+
+def test_history_says_a_ledger_entrys_kind_once(one):
+    """The timeline names the kind beside the details ("payment | bank transfer, ref. BANK 7"): the details never
+    repeat it ("payment | Payment received…")."""
+    from ar_desktop.services.adjustments import credit_note, write_off
+
+    invoice(one, "INV-2")
+    invoicing.void_invoice(one, invoicing_id(one, "INV-2"), "typo", on=d(2))
+    payments.record_payment(one, {"customer_code": "C1", "date": d(5).isoformat(), "amount": "10.00",
+                                  "reference": "BANK 7", "method": "cheque"})
+    credit_note(one, "INV-1", "5.00", "returned goods", date=d(6), number="CN-1")
+    write_off(one, "INV-1", "1.00", "small remainder", date=d(7))
+    lines = [(h.kind, str(h.text)) for h in collection_history.history(one, "C1") if h.source == "ledger"]
+    assert lines == [("invoice", "INV-1, due 2026-03-01"), ("invoice", "INV-2, due 2026-03-01 (void)"),
+                     ("payment", "cheque, ref. BANK 7"), ("credit note", "CN-1: returned goods"),
+                     ("write-off", "small remainder")]
+
+
+def invoicing_id(b, number: str) -> int:
+    from ar_desktop.storage import invoices_repo
+
+    with b.db.session() as s:
+        return invoices_repo.id_by_number(s, number)
 
 
 def test_history_extension_point(one):

@@ -85,8 +85,10 @@ def test_insurance_report_and_events(bk):
     insurance.record_insurer_event(bk, "C1", "claim_filed", "2026-06-20", "7000")
     row = insurance.insurance_of(bk, "C1", D(2026, 6, 30))
     assert row.position.status == "transferred" and row.claim_filed_on == D(2026, 6, 20)
-    kinds = [h.kind for h in collection_history.history(bk, "C1")]
-    assert {"insured_limit", "insurer_notified", "insurer_transferred", "insurer_claim_filed"} <= set(kinds)
+    lines = {h.kind: str(h.text) for h in collection_history.history(bk, "C1")}
+    assert {"insured_limit", "insurer_notified", "insurer_transferred", "insurer_claim_filed"} <= set(lines)
+    # beside "insurer notified", "transferred to insurer": the note alone (the kind is not said again)
+    assert (lines["insurer_notified"], lines["insurer_transferred"]) == ("form sent by e-mail", "")
     # paid in full: the case is over
     pay(bk, D(2026, 6, 30), "7000.00")
     assert insurance.insurance_of(bk, "C1", D(2026, 6, 30)).position.status == "ok"

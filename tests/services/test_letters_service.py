@@ -190,6 +190,8 @@ def test_issuing_marks_the_step_done_and_records_the_claim(bk):
     assert "invoices 11,000.00 EUR, interest 63.03 EUR, fixed compensation 80.00 EUR" in str(step[0].text)
     letter = [h for h in hist if h.kind == "letter"]
     assert len(letter) == 1 and letter[0].source == "letters" and letter[0].amount == Decimal("11143.03")
+    # beside "letter": which, and what it claims (not "letter | Letter L000001 issued…")
+    assert str(letter[0].text).startswith("L000001 (Formal demand letter): claimed 11,143.03 EUR, pay by ")
 
 
 def test_failing_batch_leaves_no_files_and_no_rows(bk, monkeypatch):

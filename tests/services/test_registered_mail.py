@@ -56,8 +56,10 @@ def test_posting_delivery_and_response_deadline(bk, letter):
     assert (st.delivered_on, st.signed_by) == (dt.date(2025, 7, 15), "J. Smith")
     assert st.response_deadline == dt.date(2025, 7, 29)      # delivery + the 14 days the letter gave
     assert [e.kind for e in rm.mail_log(bk, letter)] == ["posted", "delivered"]
-    kinds = [h.kind for h in collection_history.history(bk, "ACME")]
-    assert "mail_posted" in kinds and "mail_delivered" in kinds
+    lines = {h.kind: str(h.text) for h in collection_history.history(bk, "ACME")}
+    # beside "mail posted" / "mail delivered": the letter and what the entry adds, the kind said once
+    assert lines["mail_posted"] == "letter L000001 (China Post, EMS), tracking EE123456785CN"
+    assert lines["mail_delivered"] == "letter L000001, signed by J. Smith"
 
 
 def test_s10_check_digit_errors(bk, letter):

@@ -191,7 +191,10 @@ def test_class_ladder_edit_is_validated_and_saved(window, qtbot, when_dialog_ope
     messages = []
     when_dialog_opens(lambda box: (messages.append(box.text()), box.accept()))
     dialog.save()
-    assert messages and "phone_call" in messages[0]
+    # by the names the editor shows, never by a key
+    assert messages and messages[0].startswith("Step 4 'Formal demand letter (registered mail)': its day threshold 15 "
+                                               "must be greater than that of the step before it, 'Phone call' (40).")
+    assert "phone_call" not in messages[0] and "demand_letter" not in messages[0]
     assert collection_ladders.class_ladder(window.books, "B").get("phone_call").threshold_days == 10
 
 

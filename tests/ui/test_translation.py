@@ -169,6 +169,21 @@ def test_shipped_ladder_step_names_follow_the_interface_language(chinese):
     assert step_text("custom_step", "Visit the customer") == "Visit the customer"
 
 
+def test_a_refused_ladder_step_is_named_in_chinese(chinese):
+    """The ladder editor's refusal names a shipped step by its name in the reader's language, not by its key."""
+    from dataclasses import replace
+
+    from ar_desktop.domain.errors import UserError
+    from ar_desktop.domain.ladder import default_ladder, validate_ladder
+    from ar_desktop.ui.i18n import render
+
+    steps = list(default_ladder("B").steps)
+    steps[-1] = replace(steps[-1], threshold_days=steps[-2].threshold_days)
+    with pytest.raises(UserError) as e:
+        validate_ladder(steps)
+    assert render(e.value.message).startswith("第 6 步“移交催收机构”：其触发天数 30 必须大于上一步“法律行动”的触发天数（30）。")
+
+
 def test_a_service_message_reaches_the_window_in_chinese(chinese):
     from ar_desktop.domain.errors import UserError, ValidationError
     from ar_desktop.domain.text import Text, translate
