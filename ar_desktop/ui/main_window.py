@@ -305,8 +305,8 @@ class MainWindow(QMainWindow):
     def _use(self, books: Books) -> None:
         """Show the open file: its name in the title at once (read in plain SQL), the Overview computing (it
         needs no SQLAlchemy), the other tabs filled with their lists once the storage layer is loaded. At the
-        program's start that import (SQLAlchemy and the repositories) runs off the GUI thread after the
-        whole Overview is on screen, today's actions included (it would hold the GIL against them), so the window shows
+        program's start that import (SQLAlchemy and the repositories) runs off the GUI thread after the whole
+        Overview is on screen, today's actions included (it would hold the GIL against them), so the window shows
         the company first, the other tabs greyed out under "Opening …", and stays painted and responsive
         meanwhile. The file's integrity check (which holds writes back) starts with the other tabs."""
         self.books = books

@@ -8,8 +8,8 @@ generation counter drops results that a newer request replaced. The figures are 
 (what a user reads first: on a big file the other reads would share the two cores and the GIL with
 them), then the worklist (the longest) beside the trend and the forecast; ``ahead`` says when every part is
 on screen (or failed), which the window waits for before it loads the other tabs and checks the file. Every
-figure, bar, point and list row opens the list behind it: the Invoices or Collections tab (``navigate``) where they show exactly that list, else a dialog with the rows
-(overview_details).
+figure, bar, point and list row opens the list behind it: the Invoices or Collections tab (``navigate``) where
+they show exactly that list, else a dialog with the rows (overview_details).
 """
 
 from __future__ import annotations
