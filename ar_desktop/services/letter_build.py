@@ -16,7 +16,8 @@ from decimal import Decimal
 from ar_desktop.domain import letters as L
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step
-from ar_desktop.domain.late_charges import ChargeResult, ChargeRule, RuleKind
+from ar_desktop.domain.charge_rules import ChargeRule, RuleKind
+from ar_desktop.domain.late_charges import ChargeResult
 from ar_desktop.domain.epc_qr import epc_payload
 from ar_desktop.domain.letter_facts import LetterFacts, StepTaken, fact_values, money_text, short_date
 from ar_desktop.domain.letter_template import render as render_wording
