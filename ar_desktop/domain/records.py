@@ -298,12 +298,12 @@ def parse_customer(raw: Mapping[str, Any], default_currency: str = "EUR", *,
                         lambda: parse_bool(raw.get("retention_of_title") or "", "retention of title"), False)
     rule = str(raw.get("late_charge_rule") or "").strip()
     if rule:
-        from ar_desktop.domain.late_charges import parse_rule_kind  # late_charges reads money, not records
+        from ar_desktop.domain.charge_rules import parse_rule_kind  # charge_rules reads text, not records
 
         rule = c.check("late_charge_rule", lambda: str(parse_rule_kind(rule).value), rule)
     rate_raw = _typed(raw.get("late_charge_rate"))
     if rule == "contract_tiered":  # the tiers as text: '0.05/30;0.08/60;0.1'
-        from ar_desktop.domain.late_charges import parse_tiers, tiers_text
+        from ar_desktop.domain.charge_rules import parse_tiers, tiers_text
 
         rate = c.check("late_charge_rate", lambda: tiers_text(parse_tiers(str(rate_raw)))) if rate_raw != "" else None
     else:

@@ -9,7 +9,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from ar_desktop.pdf.layouts import Geometry, Layout, get_layout
-from ar_desktop.pdf.letters import NumberedCanvas, draw_marks, draw_text, wrap_line
+from ar_desktop.pdf.letter_page import draw_marks
+from ar_desktop.pdf.page_style import NumberedCanvas, draw_text, wrap_line
 from ar_desktop.pdf.fonts import font_for, register_fonts
 
 RULER_MARGIN = 10.0     # rulers start/stop this far from the paper edges (printers cannot print at the edge)

@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Tab
 from ar_desktop.domain.letters import format_date
 from ar_desktop.domain.list_document import ListDocument
 from ar_desktop.pdf.fonts import CJK, LATIN, LATIN_BOLD, cut_to_width, has_cjk, register_fonts
-from ar_desktop.pdf.letters import FOOTER_SIZE, RULE, NumberedCanvas, Styles, draw_text, table_style
+from ar_desktop.pdf.page_style import FOOTER_SIZE, RULE, NumberedCanvas, Styles, draw_text, table_style
 
 PAGE = landscape(A4)
 MARGIN = 12.0     # mm

@@ -15,8 +15,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.letters import MailingBook, format_date
 from ar_desktop.pdf.fonts import CJK, LATIN
-from ar_desktop.pdf.letters import (FOOTER_SIZE, HEADER_BG, RULE, NumberedCanvas, Styles, draw_text, money,
-                                   table_style)
+from ar_desktop.pdf.letter_words import money
+from ar_desktop.pdf.page_style import (FOOTER_SIZE, HEADER_BG, RULE, NumberedCanvas, Styles, draw_text,
+                                       table_style)
 
 PAGE = landscape(A4)
 MARGIN = 12.0          # mm all round

@@ -3,8 +3,8 @@ page and the cash forecast, in English or Chinese.
 
 Every report has the letters' letterhead on its first page, the compact header with the report's
 name on the next ones, and the letters' footer with the company's details and "Page x of y"
-(``pdf.letters``: draw_letterhead, draw_footer, NumberedCanvas), so a bookkeeper's printouts look
-like one set of documents.
+(``pdf.letter_page``: draw_letterhead, draw_footer; ``pdf.page_style``: NumberedCanvas), so a
+bookkeeper's printouts look like one set of documents.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from ar_desktop.domain.letters import Company
 from ar_desktop.domain.report_documents import (AgingReportDocument, ForecastReportDocument, KpiReportDocument,
                                                 ReportFilters, StatementListDocument)
 from ar_desktop.pdf.fonts import base_fonts
-from ar_desktop.pdf.layouts import A4_MM, LATER_PAGE_TOP, Geometry, Layout, Rect, get_layout
-from ar_desktop.pdf.letters import (FOOTER_HEIGHT, PageHead, Styles, build_pdf, draw_footer, draw_letterhead, draw_text,
-                                   make_templates, money, table_style)
+from ar_desktop.pdf.layouts import A4_MM, FOOTER_HEIGHT, LATER_PAGE_TOP, Geometry, Layout, Rect, get_layout
+from ar_desktop.pdf.letter_page import PageHead, draw_footer, draw_letterhead, make_templates
+from ar_desktop.pdf.letter_words import money
+from ar_desktop.pdf.page_style import Styles, build_pdf, draw_text, table_style
 from ar_desktop.pdf.report_charts import (AGING_COLORS, EXPECTED, LATER, UNCERTAIN, bar_chart, trend_chart)
 
 FRAME_BOTTOM_GAP = 9.0

@@ -10,7 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ar_desktop.domain.review import CHANGE_CLASS, CHANGE_LIMIT, DECISIONS, KEEP, STOP_SUPPLYING, ReviewDocument
-from ar_desktop.pdf.letters import Styles, build_pdf, money
+from ar_desktop.pdf.letter_words import money
+from ar_desktop.pdf.page_style import Styles, build_pdf
 from ar_desktop.pdf.reports import REPORT_LAYOUT, _d, _t, _table, _title_block, _width, kpi_charts, kpi_table, \
     report_templates
 

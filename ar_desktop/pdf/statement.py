@@ -14,10 +14,13 @@ from reportlab.platypus import (Frame, KeepTogether, NextPageTemplate, PageBreak
                                 TableStyle)
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.letter_facts import short_date
 from ar_desktop.domain.letters import StatementDocument, format_date
 from ar_desktop.pdf.layouts import Geometry, Layout, get_layout
-from ar_desktop.pdf.letters import (HEADER_BG, PageHead, Styles, build_pdf, draw_footer, invoice_table,
-                                   make_templates, money, money_cur, short_date, table_style)
+from ar_desktop.pdf.letter_blocks import invoice_table
+from ar_desktop.pdf.letter_page import PageHead, draw_footer, make_templates
+from ar_desktop.pdf.letter_words import money, money_cur
+from ar_desktop.pdf.page_style import HEADER_BG, Styles, build_pdf, table_style
 
 STATEMENT_TEXT = {
     "en": {"title": "Statement of account as of {date}", "intro": "Customer: {name}", "customer_no": "Customer no.",

@@ -5,10 +5,6 @@ registered sources add (letters, credit documents), each in the reader's languag
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
 
 from ar_desktop.domain.ladder import Ladder, step_name_text
 from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
@@ -18,40 +14,16 @@ from ar_desktop.domain.text import Amount, Template, Text, from_stored, translat
 from ar_desktop.services.collection_input import customer_by_code
 from ar_desktop.services.collection_ladders import ladder_of
 from ar_desktop.services.context import Books
+# HistoryEntry and register_history_source are the timeline's: its sources and callers take them from here too
+from ar_desktop.services.history_entry import (_HISTORY_SOURCES, HistoryEntry, HistorySource,  # noqa: F401
+                                               register_history_source)
 from ar_desktop.storage import customer_history
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One line of a customer's timeline. ``kind`` is an event kind (collection_event.kind),
-    'invoice', 'payment', or whatever a registered history source adds (e.g. 'letter')."""
-
-    date: dt.date
-    kind: str
-    text: str | Text                # what happened, in the reader's language (``str()`` is English)
-    amount: Decimal | None = None
-    invoice_number: str | None = None
-    source: str = "event"           # event | ledger | the name of a registered source
-    order: int = 0                  # tie-break within a day (events keep their entry order)
-    recorded_at: dt.datetime | None = None  # when it was entered: one day's entries in that order (None: last)
-
-
-# A history source gets the open session and the customer id and returns HistoryEntry items.
-# The letters module registers one at import time, e.g.
-#     register_history_source("letters", lambda s, customer_id: letters_history(s, customer_id))
-HistorySource = Callable[[Any, int], Iterable[HistoryEntry]]
-_HISTORY_SOURCES: dict[str, HistorySource] = {}
-
-
-def register_history_source(name: str, source: HistorySource) -> None:
-    """Add entries (e.g. letters sent) to every customer's history; re-registering replaces."""
-    _HISTORY_SOURCES[name] = source
 
 
 def history(books: Books, code: str) -> list[HistoryEntry]:
     """The customer's timeline, oldest first (one day's entries in the order they were entered): collection
     events, invoices issued, payments received, and whatever registered sources add (letters)."""
-    from ar_desktop.services import credit_history, letters  # noqa: F401  (register their history sources)
+    from ar_desktop.services import credit_history, letter_archive  # noqa: F401  (register their history sources)
 
     with books.db.session() as s:
         cid, data = customer_by_code(s, code)

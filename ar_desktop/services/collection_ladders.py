@@ -13,7 +13,7 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.collection_input import customer_by_code
 from ar_desktop.services.context import Books
 from ar_desktop.services.setting_keys import LADDER_KEY
-from ar_desktop.storage import collections_repo, company_repo
+from ar_desktop.storage import collection_records, company_repo
 
 
 def class_ladder_in(s, credit_class: str) -> Ladder:
@@ -21,7 +21,7 @@ def class_ladder_in(s, credit_class: str) -> Ladder:
 
 
 def ladder_of(s, customer_id: int, credit_class: str) -> Ladder:
-    own = collections_repo.customer_ladder(s, customer_id)
+    own = collection_records.customer_ladder(s, customer_id)
     return ladder_in_force(credit_class, own) if own is not None else class_ladder_in(s, credit_class)
 
 
@@ -66,7 +66,7 @@ def customer_ladder(books: Books, code: str) -> Ladder | None:
     """The customer's own ladder, or None when it follows its credit class."""
     with books.db.session() as s:
         cid, _data = customer_by_code(s, code)
-        data = collections_repo.customer_ladder(s, cid)
+        data = collection_records.customer_ladder(s, cid)
         return None if data is None else ladder_from_data(data)
 
 
@@ -75,7 +75,7 @@ def set_customer_ladder(books: Books, code: str, steps: Ladder | Iterable[Step |
     ladder = None if steps is None else _steps(steps)
     with books.db.session() as s:
         cid, _data = customer_by_code(s, code)
-        collections_repo.set_customer_ladder(s, cid, None if ladder is None else ladder_to_data(ladder))
+        collection_records.set_customer_ladder(s, cid, None if ladder is None else ladder_to_data(ladder))
     return ladder
 
 

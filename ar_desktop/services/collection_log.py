@@ -16,7 +16,7 @@ from ar_desktop.services.collection_input import (customer_by_code, entered_amou
 from ar_desktop.services.collection_ladders import ladder_of
 from ar_desktop.services.context import Books
 from ar_desktop.services.disputes import mark_dispute_in
-from ar_desktop.storage import collections_repo
+from ar_desktop.storage import collection_records, collections_repo
 
 
 CALL_OUTCOMES = ("reached", "no_answer", "promised", "disputed", "refused")
@@ -42,8 +42,8 @@ def _log_step(books: Books, s, code: str, step_key: str, date, note: str, skippe
     if skipped:
         reason = entered_text(reason, translate("Messages", "reason for skipping the step"), required=True)
         note = f"{reason} - {note}" if note else reason
-    return collections_repo.add_event(s, customer_id=cid, kind="step_skipped" if skipped else "step_done",
-                                      date=day, step_key=key, note=note)
+    return collection_records.add_event(s, customer_id=cid, kind="step_skipped" if skipped else "step_done",
+                                        date=day, step_key=key, note=note)
 
 
 def add_note(books: Books, code: str, date: dt.date | str | None, text: str | Text) -> int:
@@ -52,8 +52,8 @@ def add_note(books: Books, code: str, date: dt.date | str | None, text: str | Te
     note = stored(text) if isinstance(text, Text) else entered_text(text, translate("Messages", "note"), required=True)
     with books.db.session() as s:
         cid, _data = customer_by_code(s, code)
-        return collections_repo.add_event(s, customer_id=cid, kind="note", date=entered_day(books, date, translate("Messages", "date of the note")),
-                                          note=note)
+        return collection_records.add_event(s, customer_id=cid, kind="note", date=entered_day(books, date, translate("Messages", "date of the note")),
+                                            note=note)
 
 
 def log_call(books: Books, code: str, date: dt.date | str, outcome: str, note: str = "", *,
@@ -83,8 +83,8 @@ def log_call(books: Books, code: str, date: dt.date | str, outcome: str, note: s
             invoice_id = mark_dispute_in(books, s, invoice_number, dispute_reason or note, None, day, cid)
         if step_key:
             _log_step(books, s, code, step_key, day, note, False, "")
-        return collections_repo.add_event(s, customer_id=cid, kind="call", date=day, outcome=outcome, note=note,
-                                          promise_id=promise_id, invoice_id=invoice_id)
+        return collection_records.add_event(s, customer_id=cid, kind="call", date=day, outcome=outcome, note=note,
+                                            promise_id=promise_id, invoice_id=invoice_id)
 
 
 def record_promise(books: Books, code: str, date: dt.date | str, amount: Decimal | str,
@@ -111,7 +111,7 @@ def _record_promise(books: Books, s, cid: int, data: CustomerData, date, amount,
                                                    "{made_on} ({open_units:.2f}). Enter at most the open balance."),
                              value=value, name=data.name, made_on=made_on.isoformat(),
                              open_units=from_minor(open_units, data.currency)))
-    pid = collections_repo.add_promise(s, customer_id=cid, made_on=made_on, promised_date=promised, amount=units)
-    collections_repo.add_event(s, customer_id=cid, kind="promise", date=made_on, amount=units, promise_id=pid,
-                               note="")  # the promise's amount and date are its own columns
+    pid = collection_records.add_promise(s, customer_id=cid, made_on=made_on, promised_date=promised, amount=units)
+    collection_records.add_event(s, customer_id=cid, kind="promise", date=made_on, amount=units, promise_id=pid,
+                                 note="")  # the promise's amount and date are its own columns
     return pid

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ar_desktop.domain.credit_check import DECISION_NAMES, SOURCE_NAMES
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.text import Amount, Text, from_stored, listed, translate, verbatim
-from ar_desktop.services.collection_history import HistoryEntry, register_history_source
+from ar_desktop.services.history_entry import HistoryEntry, register_history_source
 from ar_desktop.storage import company_repo, credit_repo, customers_repo
 
 _ACK = {"written": translate("Messages", "Debt acknowledged in writing"),

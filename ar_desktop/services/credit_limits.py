@@ -14,7 +14,7 @@ from ar_desktop.domain.text import Text, stored, translate
 from ar_desktop.services.collection_input import customer_by_code, entered_amount, entered_day, entered_text
 from ar_desktop.services.collection_settings import settings_in
 from ar_desktop.services.context import Books
-from ar_desktop.storage import collections_repo, invoices_repo
+from ar_desktop.storage import collection_records, collections_repo, invoices_repo
 
 
 def credit_check_for_new_invoice(books: Books, customer_code: str, amount: Decimal | str) -> Text | None:
@@ -55,18 +55,18 @@ def record_credit_override(books: Books, code: str, invoice_number: str, note: s
                                                        "invoice number."), number=number))
         if iid is None and number:
             note = stored(Text(translate("Messages", "Invoice {number}: {note}"), number=number, note=note))
-        return collections_repo.add_event(s, customer_id=cid, kind="credit_override",
-                                          date=entered_day(books, on, translate("Messages", "date of the override")),
-                                          note=note, invoice_id=iid)
+        return collection_records.add_event(s, customer_id=cid, kind="credit_override",
+                                            date=entered_day(books, on, translate("Messages", "date of the override")),
+                                            note=note, invoice_id=iid)
 
 
 def mark_credit_reviewed(books: Books, code: str, on: dt.date | str | None = None, note: str = "") -> int:
     """The credit review was done: the flag disappears until the next collection episode."""
     with books.db.session() as s:
         cid, _data = customer_by_code(s, code)
-        return collections_repo.add_event(s, customer_id=cid, kind="credit_review",
-                                          date=entered_day(books, on, translate("Messages", "date of the review")),
-                                          note=entered_text(note, translate("Messages", "note")))
+        return collection_records.add_event(s, customer_id=cid, kind="credit_review",
+                                            date=entered_day(books, on, translate("Messages", "date of the review")),
+                                            note=entered_text(note, translate("Messages", "note")))
 
 
 def suggested_credit_class(books: Books, code: str, as_of: dt.date) -> str | None:

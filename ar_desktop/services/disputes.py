@@ -13,7 +13,7 @@ from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.collection_input import entered_amount, entered_day, entered_text, invoice_by_number
 from ar_desktop.services.context import Books
-from ar_desktop.storage import collections_repo, invoices_repo
+from ar_desktop.storage import collection_records, invoices_repo
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ def mark_dispute_in(books: Books, s, number: str, reason: str, amount, day: dt.d
                              units=from_minor(units, inv.currency), number=inv.number,
                              open_units=from_minor(open_units, inv.currency)))
     invoices_repo.set_disputed(inv, True, reason[:500], units)
-    collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute", date=day, note=reason, amount=units,
-                               invoice_id=inv.id)
+    collection_records.add_event(s, customer_id=inv.customer_id, kind="dispute", date=day, note=reason, amount=units,
+                                 invoice_id=inv.id)
     return inv.id
 
 
@@ -79,8 +79,8 @@ def resolve_dispute(books: Books, invoice_number: str, note: str = "", on: dt.da
                                  number=inv.number))
         day = entered_day(books, on, translate("Messages", "date the dispute was resolved"))
         invoices_repo.set_disputed(inv, False, "")
-        collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute_resolved", date=day,
-                                   note=entered_text(note, translate("Messages", "note")), invoice_id=inv.id)
+        collection_records.add_event(s, customer_id=inv.customer_id, kind="dispute_resolved", date=day,
+                                     note=entered_text(note, translate("Messages", "note")), invoice_id=inv.id)
 
 
 def invoice_dispute(books: Books, invoice_number: str) -> DisputeInfo:

@@ -161,11 +161,11 @@ def set_dispute(books: Books, invoice_id: int, disputed: bool, reason: str = "")
         was = inv.disputed
         invoices_repo.set_disputed(inv, disputed, reason.strip())
         if was != inv.disputed:  # the history (and the rule as of a date) sees the change too
-            from ar_desktop.storage import collections_repo
+            from ar_desktop.storage import collection_records
 
-            collections_repo.add_event(s, customer_id=inv.customer_id, kind="dispute" if disputed else
-                                       "dispute_resolved", date=books.today(), note=reason.strip(),
-                                       amount=inv.disputed_amount if disputed else None, invoice_id=inv.id)
+            collection_records.add_event(s, customer_id=inv.customer_id, kind="dispute" if disputed else
+                                         "dispute_resolved", date=books.today(), note=reason.strip(),
+                                         amount=inv.disputed_amount if disputed else None, invoice_id=inv.id)
 
 
 def invoice_ids(books: Books, f: InvoiceFilter, *, sort: str = "due_date", descending: bool = False) -> PagedIds:

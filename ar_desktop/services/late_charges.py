@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.late_charges import (CONTRACT_KINDS, ChargeResult, ChargeRule, DayCount, InvoiceForCharges,
-                                            RuleKind, compute_charges, parse_day_count, parse_rule_kind)
+from ar_desktop.domain.charge_rules import (CONTRACT_KINDS, ChargeRule, DayCount, RuleKind, parse_day_count,
+                                            parse_rule_kind)
+from ar_desktop.domain.late_charges import ChargeResult, InvoiceForCharges, compute_charges
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.reference_rates import (MAX_RATE, MIN_RATE, TABLE_DESCRIPTIONS, RateBook, RateRow, StaleTable,
                                                load_seed_rates, parse_rates_csv, parse_table_key, stale_tables)

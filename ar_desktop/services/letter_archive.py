@@ -28,8 +28,9 @@ from ar_desktop.domain.ladder import template_name
 from ar_desktop.domain.letters import LetterDocument
 from ar_desktop.domain.money import format_amount
 from ar_desktop.domain.text import Text, from_stored, translate
-from ar_desktop.services import collection_history, collection_input
+from ar_desktop.services import collection_input
 from ar_desktop.services.context import Books
+from ar_desktop.services.history_entry import HistoryEntry, register_history_source
 from ar_desktop.services.letter_settings import _settings, pdf_layout
 from ar_desktop.storage import letters_repo
 from ar_desktop.storage.letters_repo import LetterRecord, letter_reference
@@ -276,7 +277,7 @@ def document_from_json(text: str) -> LetterDocument:
 
 # --- history ------------------------------------------------------------------------------------------
 
-def _letters_history(s, customer_id: int) -> list[collection_history.HistoryEntry]:
+def _letters_history(s, customer_id: int) -> list[HistoryEntry]:
     out = []
     recs = letters_repo.for_customer(s, customer_id)
     by_id = {r.id: r for r in recs}
@@ -284,11 +285,11 @@ def _letters_history(s, customer_id: int) -> list[collection_history.HistoryEntr
         text = Text(translate("Messages", "{reference} ({what}): claimed {amount}, pay by {deadline}"),   # "letter"
                     reference=r.reference, what=template_name(r.template),
                     amount=format_amount(r.total_claimed, r.currency), deadline=r.deadline.isoformat())
-        out.append(collection_history.HistoryEntry(r.letter_date, "letter", text, r.total_claimed, None, "letters",
+        out.append(HistoryEntry(r.letter_date, "letter", text, r.total_claimed, None, "letters",
                                                    1_000_000 + r.id))
     for e in letters_repo.mail_entries(s, list(by_id)):
         ref = by_id[e.letter_id].reference
-        out.append(collection_history.HistoryEntry(e.date, f"mail_{e.kind}", _mail_text(ref, e), None, None, "letters",
+        out.append(HistoryEntry(e.date, f"mail_{e.kind}", _mail_text(ref, e), None, None, "letters",
                                                    2_000_000 + e.id))
     return out
 
@@ -317,7 +318,7 @@ def _mail_text(ref: str, e) -> Text:
     return Text(translate("Messages", "{letter}, entry {entry}"), letter=letter, entry=e.corrects_id)
 
 
-collection_history.register_history_source("letters", _letters_history)
+register_history_source("letters", _letters_history)
 
 
 __all__ = ["INTERRUPTED", "LetterCheck", "archive_dir", "archive_dir_of", "archive_name", "archive_problems",

@@ -16,12 +16,13 @@ from decimal import Decimal
 from ar_desktop.domain import letters as L
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step
-from ar_desktop.domain.late_charges import ChargeResult, ChargeRule, RuleKind
+from ar_desktop.domain.charge_rules import ChargeRule, RuleKind
+from ar_desktop.domain.late_charges import ChargeResult
 from ar_desktop.domain.epc_qr import epc_payload
 from ar_desktop.domain.letter_facts import LetterFacts, StepTaken, fact_values, money_text, short_date
 from ar_desktop.domain.letter_template import render as render_wording
-from ar_desktop.domain.letters import (ChargeLine, Company, LetterDocument, LetterInvoiceLine, Party, build_statement)
-from ar_desktop.domain.money import ZERO, format_amount, round_money
+from ar_desktop.domain.letters import ChargeLine, LetterDocument, LetterInvoiceLine, Party, build_statement
+from ar_desktop.domain.money import ZERO, round_money
 from ar_desktop.domain.next_step import collection_status
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.reference_rates import MissingRate
@@ -30,9 +31,10 @@ from ar_desktop.services import collection_input, collection_ladders, collection
 from ar_desktop.services import ladder_days
 from ar_desktop.services.context import Books
 from ar_desktop.services.late_charges import _company_rule, _rates, _rule_for, charge_for
-from ar_desktop.services.letter_settings import (SUBJECTS, _layout_key, _settings, _template_text, next_action_text,
+from ar_desktop.services.letter_parties import company_party, recipient_party
+from ar_desktop.services.letter_settings import (_check_wording, _layout_key, _settings, _template_text, next_action_text,
                                                  pdf_layout, subject_for, template_version)
-from ar_desktop.storage import collections_repo, company_repo, letters_repo
+from ar_desktop.storage import collections_repo, letters_repo
 from ar_desktop.storage.letters_repo import ChargeInvoice
 
 _ZH_RULES = {
@@ -65,26 +67,6 @@ class Built:
     template_version: str
     text: str                                       # the template wording used
     items: tuple[tuple[ChargeInvoice, ChargeResult | None], ...]
-
-
-def company_party(s) -> Company:
-    """The letterhead: the company profile as the PDF code wants it (inside a session)."""
-    p = company_repo.get(s)
-    return Company(legal_name=p.legal_name, address_lines=address_lines(p.address), postcode=p.postcode, city=p.city,
-                   country=p.country, tax_id=p.tax_id, registration_id=getattr(p, "registration_id", "") or "",
-                   phone=p.phone, email=p.email, bank_name=p.bank_name, iban=p.bank_account, bic=p.bank_bic,
-                   signer_name=p.signer_name, signer_title=p.signer_title)
-
-
-def address_lines(text: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in (text or "").splitlines() if x.strip())
-
-
-def recipient_party(data) -> Party:
-    """A customer as the addressee of a letter or statement."""
-    return Party(legal_name=data.name, address_lines=address_lines(data.address), postcode=data.postcode, city=data.city,
-                 country=data.country, tax_id=data.tax_id, phone=data.phone, email=data.email,
-                 contact_person=data.contact)
 
 
 def next_step_text(ladder: Ladder, step: Step, language: str) -> str:
@@ -423,3 +405,46 @@ def letter_candidates(books: Books, as_of: dt.date) -> list[LetterCandidate]:
 __all__ = ["Built", "LetterCandidate", "SkipLetter", "address_lines", "build", "build_letter", "company_party",
            "letter_candidates", "letter_step", "next_step_text", "preview_letter", "recipient_party",
            "with_wording", "SUBJECTS"]
+
+
+_SAMPLE_RECIPIENT = {
+    "en": Party("Sample Customer Ltd", ("1 Example Street",), "AB1 2CD", "Sampletown", "GB",
+                contact_person="Alex Example"),
+    "zh": Party("示例客户有限公司", ("示例路1号",), "200000", "上海", "CN", contact_person="张三"),
+}
+
+
+def preview_template(books: Books, language: str, template: str, text: str | None = None,
+                     layout: str | None = None) -> bytes:
+    """A sample letter worded with ``text`` (default: the wording in use): the company's own
+    letterhead, a made-up customer with two overdue invoices, dated today. Nothing is stored;
+    the wording is checked as by :func:`set_template_text`."""
+    from ar_desktop.pdf.letters import render_letter
+
+    L.template_path(language, template)
+    if text is not None:
+        _check_wording(text)
+    today = books.today()
+    with books.db.session() as s:
+        settings = _settings(s)
+        company = company_party(s)
+        wording = text if text is not None else _template_text(s, language, template)
+    currency = "CNY" if language == "zh" else "EUR"
+    pre_due = template == "courtesy_reminder"
+    ages = ((-3, "1200.00"), (-10, "850.50")) if pre_due else ((45, "1200.00"), (21, "850.50"))
+    invoices = tuple(LetterInvoiceLine(f"SAMPLE-{1001 + n}", today - dt.timedelta(days=age + 30),
+                                       today - dt.timedelta(days=age), age, Decimal(amount))
+                     for n, (age, amount) in enumerate(ages))
+    following = {"courtesy_reminder": ActionKind.REMINDER, "reminder": ActionKind.DEMAND_LETTER,
+                 "demand_letter": ActionKind.FINAL_NOTICE, "final_notice": ActionKind.LEGAL_ACTION,
+                 "legal_notice": ActionKind.LEGAL_ACTION, "agency_notice": ActionKind.AGENCY}[template]
+    doc = LetterDocument(
+        company=company, recipient=_SAMPLE_RECIPIENT[language], language=language, template=template,
+        letter_date=today, reference="草稿" if language == "zh" else "DRAFT",
+        subject=subject_for(template, following, language), contract_ref="PO-4711", invoices=invoices,
+        total_claimed=sum((i.open_amount for i in invoices), ZERO), currency=currency,
+        deadline=today + dt.timedelta(days=settings.deadline_days), next_step=next_action_text(following, language),
+        registered_mail=template not in ("reminder", "courtesy_reminder"),
+        facts=LetterFacts(pre_due=pre_due, falling_due=min(i.due_date for i in invoices) if pre_due else None,
+                          next_action=following.value))
+    return render_letter(with_wording(doc, wording), pdf_layout(layout or settings.layout))

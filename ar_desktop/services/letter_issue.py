@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import template_name
-from ar_desktop.domain.late_charges import RuleKind
+from ar_desktop.domain.charge_rules import RuleKind
 from ar_desktop.domain.money import ZERO, to_minor
 from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.text import Amount, Text, joined, stored, translate

@@ -4,17 +4,14 @@ texts, the calibration page and a sample letter of a wording."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ar_desktop.domain import letters as L
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.domain.letter_template import check_template
-from ar_desktop.domain.letters import Company, LetterDocument, LetterInvoiceLine, Party, load_template
-from ar_desktop.domain.money import ZERO
+from ar_desktop.domain.letters import load_template
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.storage import company_repo
@@ -208,52 +205,7 @@ def calibration_pdf(books: Books, layout: str | None = None, offset: tuple[float
     return render_calibration(key, off, "zh" if language == "zh" else "en")
 
 
-_SAMPLE_RECIPIENT = {
-    "en": Party("Sample Customer Ltd", ("1 Example Street",), "AB1 2CD", "Sampletown", "GB",
-                contact_person="Alex Example"),
-    "zh": Party("示例客户有限公司", ("示例路1号",), "200000", "上海", "CN", contact_person="张三"),
-}
-
-
-def preview_template(books: Books, language: str, template: str, text: str | None = None,
-                     layout: str | None = None) -> bytes:
-    """A sample letter worded with ``text`` (default: the wording in use): the company's own
-    letterhead, a made-up customer with two overdue invoices, dated today. Nothing is stored;
-    the wording is checked as by :func:`set_template_text`."""
-    from ar_desktop.domain.letter_facts import LetterFacts
-    from ar_desktop.pdf.letters import render_letter
-    from ar_desktop.services.letter_build import company_party, with_wording
-
-    L.template_path(language, template)
-    if text is not None:
-        _check_wording(text)
-    today = books.today()
-    with books.db.session() as s:
-        settings = _settings(s)
-        company = company_party(s)
-        wording = text if text is not None else _template_text(s, language, template)
-    currency = "CNY" if language == "zh" else "EUR"
-    pre_due = template == "courtesy_reminder"
-    ages = ((-3, "1200.00"), (-10, "850.50")) if pre_due else ((45, "1200.00"), (21, "850.50"))
-    invoices = tuple(LetterInvoiceLine(f"SAMPLE-{1001 + n}", today - dt.timedelta(days=age + 30),
-                                       today - dt.timedelta(days=age), age, Decimal(amount))
-                     for n, (age, amount) in enumerate(ages))
-    following = {"courtesy_reminder": ActionKind.REMINDER, "reminder": ActionKind.DEMAND_LETTER,
-                 "demand_letter": ActionKind.FINAL_NOTICE, "final_notice": ActionKind.LEGAL_ACTION,
-                 "legal_notice": ActionKind.LEGAL_ACTION, "agency_notice": ActionKind.AGENCY}[template]
-    doc = LetterDocument(
-        company=company, recipient=_SAMPLE_RECIPIENT[language], language=language, template=template,
-        letter_date=today, reference="草稿" if language == "zh" else "DRAFT",
-        subject=subject_for(template, following, language), contract_ref="PO-4711", invoices=invoices,
-        total_claimed=sum((i.open_amount for i in invoices), ZERO), currency=currency,
-        deadline=today + dt.timedelta(days=settings.deadline_days), next_step=next_action_text(following, language),
-        registered_mail=template not in ("reminder", "courtesy_reminder"),
-        facts=LetterFacts(pre_due=pre_due, falling_due=min(i.due_date for i in invoices) if pre_due else None,
-                          next_action=following.value))
-    return render_letter(with_wording(doc, wording), pdf_layout(layout or settings.layout))
-
-
 __all__ = ["DEADLINE_DAYS_KEY", "LAYOUT_KEY", "LAYOUT_KEYS", "LetterSettings", "NEXT_STEP_TEXT", "OFFSET_DX_KEY",
            "OFFSET_DY_KEY", "STATEMENT_KEY", "SUBJECTS", "TEMPLATE_KEY", "calibration_pdf", "letter_settings",
-           "next_action_text", "pdf_layout", "preview_template", "set_letter_settings", "set_template_text",
+           "next_action_text", "pdf_layout", "set_letter_settings", "set_template_text",
            "subject_for", "template_placeholders", "template_text", "template_version"]

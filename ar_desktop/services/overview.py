@@ -198,12 +198,12 @@ def stale_rate_tables(s, as_of: dt.date) -> list[StaleTable]:
     """The reference-rate tables a late-charge rule of the file uses (the company's or a customer's)
     that have no row from the start of D's half-year on: nobody has confirmed the rate in force for
     it yet (the statutory rules fix it each 1 January and 1 July)."""
-    from ar_desktop.domain.late_charges import STATUTORY_KINDS, RuleKind, _STATUTORY
+    from ar_desktop.domain.charge_rules import STATUTORY_KINDS, STATUTORY_RULES, RuleKind
     from ar_desktop.services.late_charges import _company_rule, _rates
     from ar_desktop.storage import kpi_repo
 
     kinds = {_company_rule(s).kind, *(k for k in kpi_repo.charge_rules_in_use(s) if k)}
-    tables = sorted({_STATUTORY[RuleKind(k)].table for k in kinds if k in {x.value for x in STATUTORY_KINDS}})
+    tables = sorted({STATUTORY_RULES[RuleKind(k)].table for k in kinds if k in {x.value for x in STATUTORY_KINDS}})
     if not tables:
         return []
     half = dt.date(as_of.year, 1 if as_of.month <= 6 else 7, 1)

@@ -18,7 +18,7 @@ from ar_desktop.services.collection_input import (customer_by_code, entered_day,
                                                  invoice_by_number)
 from ar_desktop.services.collection_settings import settings_in
 from ar_desktop.services.context import Books
-from ar_desktop.storage import collections_repo, invoices_repo
+from ar_desktop.storage import collection_records, invoices_repo
 
 
 PLAN_STATUS_NAMES = {"open": translate("Messages", "open"), "kept": translate("Messages", "kept"),
@@ -83,25 +83,25 @@ def create_payment_plan(books: Books, code: str, invoice_numbers: Iterable[str],
                                      number=inv.number, issue_date=inv.issue_date.isoformat(),
                                      start=start.isoformat()))
         ids = [inv.id for inv in invs]
-        taken = collections_repo.invoices_in_open_plans(s, ids, start)
+        taken = collection_records.invoices_in_open_plans(s, ids, start)
         if taken:
             names = ", ".join(inv.number for inv in invs if inv.id in taken)
             raise UserError(Text(translate("Messages", "Invoice {names} is already in a payment plan. Cancel that "
                                                        "plan first."), names=names))
-        units = sum(collections_repo.open_units_before(s, ids, start).values())
+        units = sum(collection_records.open_units_before(s, ids, start).values())
         total = from_minor(units, data.currency)
         schedule = plan_instalments(total, count, first, every, quantum(data.currency))
         settings = settings_in(s)
         ends = schedule[-1][0] + dt.timedelta(days=settings.grace_days)
         note = entered_text(note, translate("Messages", "note"))
-        pid = collections_repo.add_payment_plan(
+        pid = collection_records.add_payment_plan(
             s, customer_id=cid, starts_on=start, ends_on=ends, note=note, invoice_ids=ids,
             instalments=[(d, to_minor(a, data.currency)) for d, a in schedule])
         text = Text(translate("Messages", "{schedule} (invoices {numbers})"), schedule=schedule_text(schedule, every),
                     numbers=", ".join(numbers))
         if note:
             text = Text(translate("Messages", "{what}. {note}"), what=text, note=note)
-        collections_repo.add_event(s, customer_id=cid, kind="plan", date=start, amount=units, note=stored(text))
+        collection_records.add_event(s, customer_id=cid, kind="plan", date=start, amount=units, note=stored(text))
         return pid
 
 
@@ -118,9 +118,9 @@ def plan_candidates(books: Books, code: str) -> list[PlanCandidate]:
     """The customer's open invoices a new payment plan may cover, oldest due first."""
     with books.db.session() as s:
         cid, data = customer_by_code(s, code)
-        rows = [r for r in collections_repo.open_invoices_of(s, cid) if not r[3]]
+        rows = [r for r in collection_records.open_invoices_of(s, cid) if not r[3]]
         ids = {invoices_repo.id_by_number(s, n): n for n, *_rest in rows}
-        taken = {ids[i] for i in collections_repo.invoices_in_open_plans(s, list(ids), books.today())}
+        taken = {ids[i] for i in collection_records.invoices_in_open_plans(s, list(ids), books.today())}
         return [PlanCandidate(n, due, from_minor(units, data.currency)) for n, due, units, _d in rows
                 if n not in taken]
 
@@ -137,7 +137,7 @@ def _whole(value, what: str, lo: int, hi: int) -> int:
 def cancel_payment_plan(books: Books, plan_id: int, reason: str, on: dt.date | str | None = None) -> None:
     """Call off an open plan from ``on`` (default today): its invoices come back to the ladder that day."""
     with books.db.session() as s:
-        row = collections_repo.get_payment_plan(s, int(plan_id))
+        row = collection_records.get_payment_plan(s, int(plan_id))
         if row is None:
             raise UserError(Text(translate("Messages", "There is no payment plan {plan_id}."),
                                  plan_id=plan_id))
@@ -151,7 +151,7 @@ def cancel_payment_plan(books: Books, plan_id: int, reason: str, on: dt.date | s
             raise UserError(Text(translate("Messages", "The plan starts on {starts_on}; it cannot be cancelled "
                                                        "before that."), starts_on=row.starts_on.isoformat()))
         row.status, row.ends_on = "cancelled", min(row.ends_on, day - dt.timedelta(days=1))
-        collections_repo.add_event(s, customer_id=row.customer_id, kind="plan_cancelled", date=day, note=reason)
+        collection_records.add_event(s, customer_id=row.customer_id, kind="plan_cancelled", date=day, note=reason)
 
 
 def payment_plans(books: Books, code: str) -> list[PaymentPlanInfo]:
@@ -160,10 +160,10 @@ def payment_plans(books: Books, code: str) -> list[PaymentPlanInfo]:
     with books.db.session() as s:
         cid, data = customer_by_code(s, code)
         out = []
-        for row in collections_repo.payment_plans_of(s, cid):
-            schedule = tuple((d, from_minor(u, data.currency)) for d, u in collections_repo.plan_schedule(s, row.id))
-            paid = from_minor(collections_repo.plan_paid_since(s, row.id, books.today()), data.currency)
+        for row in collection_records.payment_plans_of(s, cid):
+            schedule = tuple((d, from_minor(u, data.currency)) for d, u in collection_records.plan_schedule(s, row.id))
+            paid = from_minor(collection_records.plan_paid_since(s, row.id, books.today()), data.currency)
             out.append(PaymentPlanInfo(row.id, row.starts_on, row.ends_on, row.status, row.note,
-                                       tuple(collections_repo.plan_invoice_numbers(s, row.id)), schedule,
+                                       tuple(collection_records.plan_invoice_numbers(s, row.id)), schedule,
                                        sum((a for _d, a in schedule), Decimal(0)), paid))
         return out

@@ -24,7 +24,8 @@ from ar_desktop.domain.records import parse_date
 from ar_desktop.domain.text import Text, name_text, stored, translate
 from ar_desktop.domain.tracking import validate_tracking
 from ar_desktop.services.context import Books
-from ar_desktop.services.letters import company_party, letter_record, address_lines, archive_dir
+from ar_desktop.services.letter_archive import archive_dir, letter_record
+from ar_desktop.services.letter_parties import address_lines, company_party
 from ar_desktop.storage import company_repo, customers_repo, letters_repo
 from ar_desktop.storage.letters_repo import MailEntryRecord
 

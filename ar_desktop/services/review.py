@@ -24,7 +24,7 @@ from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, kpi_inputs, trend
 from ar_desktop.services.reports import _company, check_language
 from ar_desktop.services.shipped_translation import translator
-from ar_desktop.storage import collections_repo, customers_repo, kpi_repo, review_repo
+from ar_desktop.storage import collection_records, collections_repo, customers_repo, kpi_repo, review_repo
 
 LARGEST = 10
 TREND_QUARTERS = 4
@@ -191,7 +191,7 @@ def record_decision(books: Books, quarter: str, code: str, decision: str, *, new
                                               on_hold=data.on_hold or decision == STOP_SUPPLYING))
         text = stored(Text(translate("Messages", "{what} {note}"), what=d.describe(), note=note) if note
                       else d.describe())
-        event = collections_repo.add_event(s, customer_id=cid, kind="credit_review", date=day, note=text)
+        event = collection_records.add_event(s, customer_id=cid, kind="credit_review", date=day, note=text)
         review_repo.add_decision(s, customer_id=cid, quarter=q, decided_on=day, decision=decision,
                                  old_limit=None if data.credit_limit is None else to_minor(data.credit_limit, cur),
                                  new_limit=None if d.new_limit is None else to_minor(d.new_limit, cur),

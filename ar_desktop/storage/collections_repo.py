@@ -1,4 +1,5 @@
-"""Collections: the inputs of the next-step rule for many customers at once, and the writes.
+"""Collections: the inputs of the next-step rule for many customers at once (the rows of collection
+work one customer at a time: storage.collection_records).
 
 ``collection_inputs`` gathers, as of a date D, everything ``domain.next_step.collection_status``
 needs for a set of customers in a handful of set-based queries (never one query per customer),
@@ -45,7 +46,7 @@ from decimal import Decimal
 from itertools import groupby
 from operator import itemgetter
 
-from sqlalchemy import case, exists, func, or_, select, union
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
@@ -62,8 +63,12 @@ from ar_desktop.storage.kpi_sql import dbapi
 from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Invoice, Payment
-from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
-                                                PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
+from ar_desktop.storage.orm_collections import CollectionEvent, PromiseRow
+# services.worklist records outcomes through these (it is being changed this session; it can import them from
+# collection_records, and these lines go, once that has landed)
+from ar_desktop.storage.collection_records import (add_event, customers_with_open_commitments,  # noqa: F401
+                                                   get_payment_plan, get_promise, open_plans_paid_in_full,
+                                                   plan_invoice_numbers)
 
 STEP_KINDS = ("step_done", "step_skipped")
 
@@ -407,143 +412,6 @@ def open_units_now(s: Session, customer_id: int) -> int:
     q = select(func.coalesce(func.sum(Invoice.amount - Invoice.paid), 0)).where(
         Invoice.customer_id == customer_id, Invoice.voided.is_(False))
     return int(s.scalar(q) or 0)
-
-
-# --- writes -----------------------------------------------------------------------------------
-
-def add_event(s: Session, *, customer_id: int, kind: str, date: dt.date, step_key: str = "", outcome: str = "",
-              note: str = "", amount: int | None = None, invoice_id: int | None = None,
-              promise_id: int | None = None, hold_id: int | None = None) -> int:
-    e = CollectionEvent(customer_id=customer_id, kind=kind, date=date, step_key=step_key, outcome=outcome,
-                        note=note, amount=amount, invoice_id=invoice_id, promise_id=promise_id, hold_id=hold_id)
-    s.add(e)
-    s.flush()
-    return e.id
-
-
-def add_promise(s: Session, *, customer_id: int, made_on: dt.date, promised_date: dt.date, amount: int) -> int:
-    p = PromiseRow(customer_id=customer_id, made_on=made_on, promised_date=promised_date, amount=amount,
-                   status="open")
-    s.add(p)
-    s.flush()
-    return p.id
-
-
-def get_promise(s: Session, promise_id: int) -> PromiseRow | None:
-    return s.get(PromiseRow, promise_id)
-
-
-def customers_with_open_commitments(s: Session) -> list[int]:
-    """The customers with a promise or a payment plan whose outcome is not recorded yet (status open)."""
-    return list(s.scalars(union(select(PromiseRow.customer_id).where(PromiseRow.status == "open"),
-                                select(PaymentPlanRow.customer_id).where(PaymentPlanRow.status == "open"))))
-
-
-def add_hold(s: Session, *, customer_id: int, set_on: dt.date, until: dt.date, reason: str) -> int:
-    h = HoldRow(customer_id=customer_id, set_on=set_on, until=until, reason=reason)
-    s.add(h)
-    s.flush()
-    return h.id
-
-
-def active_holds(s: Session, customer_id: int, on: dt.date) -> list[HoldRow]:
-    q = (select(HoldRow).where(HoldRow.customer_id == customer_id, HoldRow.until >= on,
-                               or_(HoldRow.released_on.is_(None), HoldRow.released_on > on))
-         .order_by(HoldRow.set_on, HoldRow.id))
-    return list(s.scalars(q))
-
-
-def add_payment_plan(s: Session, *, customer_id: int, starts_on: dt.date, ends_on: dt.date, note: str,
-                     invoice_ids: Collection[int], instalments: list[tuple[dt.date, int]]) -> int:
-    """A new open plan covering ``invoice_ids``, with ``instalments`` (due date, minor units)."""
-    p = PaymentPlanRow(customer_id=customer_id, starts_on=starts_on, ends_on=ends_on, note=note, status="open")
-    s.add(p)
-    s.flush()
-    s.add_all(PaymentPlanInvoice(plan_id=p.id, invoice_id=i) for i in sorted(set(invoice_ids)))
-    s.add_all(PaymentPlanInstalment(plan_id=p.id, due_on=d, amount=units) for d, units in instalments)
-    s.flush()
-    return p.id
-
-
-def get_payment_plan(s: Session, plan_id: int) -> PaymentPlanRow | None:
-    return s.get(PaymentPlanRow, plan_id)
-
-
-def payment_plans_of(s: Session, customer_id: int) -> list[PaymentPlanRow]:
-    return list(s.scalars(select(PaymentPlanRow).where(PaymentPlanRow.customer_id == customer_id)
-                          .order_by(PaymentPlanRow.starts_on, PaymentPlanRow.id)))
-
-
-def plan_invoice_numbers(s: Session, plan_id: int) -> list[str]:
-    return list(s.scalars(select(Invoice.number).join(PaymentPlanInvoice, PaymentPlanInvoice.invoice_id == Invoice.id)
-                          .where(PaymentPlanInvoice.plan_id == plan_id).order_by(Invoice.number)))
-
-
-def plan_schedule(s: Session, plan_id: int) -> list[tuple[dt.date, int]]:
-    """The instalments of a plan: (due date, minor units), earliest first."""
-    return [(d, units) for d, units in s.execute(
-        select(PaymentPlanInstalment.due_on, PaymentPlanInstalment.amount)
-        .where(PaymentPlanInstalment.plan_id == plan_id).order_by(PaymentPlanInstalment.due_on))]
-
-
-def plan_paid_since(s: Session, plan_id: int, as_of: dt.date) -> int:
-    """Minor units allocated to the plan's invoices from its start to D."""
-    q = (select(func.coalesce(func.sum(Allocation.amount), 0))
-         .join(PaymentPlanInvoice, PaymentPlanInvoice.invoice_id == Allocation.invoice_id)
-         .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-         .where(PaymentPlanRow.id == plan_id, Allocation.date >= day_of_iso(PaymentPlanRow.starts_on), Allocation.date <= as_of))
-    return int(s.scalar(q) or 0)
-
-
-def invoices_in_open_plans(s: Session, invoice_ids: Collection[int], on: dt.date) -> dict[int, int]:
-    """invoice id -> plan id, for the given invoices covered by an open plan still running on ``on``."""
-    q = (select(PaymentPlanInvoice.invoice_id, PaymentPlanInvoice.plan_id)
-         .join(PaymentPlanRow, PaymentPlanRow.id == PaymentPlanInvoice.plan_id)
-         .where(PaymentPlanInvoice.invoice_id.in_(id_set(invoice_ids)), PaymentPlanRow.status == "open",
-                PaymentPlanRow.ends_on >= on))
-    return dict(s.execute(q).all())
-
-
-def open_units_before(s: Session, invoice_ids: Collection[int], day: dt.date) -> dict[int, int]:
-    """invoice id -> minor units still open at the start of ``day`` (allocations dated before it)."""
-    paid = (select(func.coalesce(func.sum(Allocation.amount), 0))
-            .where(Allocation.invoice_id == Invoice.id, Allocation.date < day).correlate(Invoice).scalar_subquery())
-    return {i: int(u) for i, u in s.execute(select(Invoice.id, Invoice.amount - paid)
-                                            .where(Invoice.id.in_(id_set(invoice_ids))))}
-
-
-def open_invoices_of(s: Session, customer_id: int) -> list[tuple[str, dt.date, int, bool]]:
-    """(number, due date, open minor units, disputed) of the customer's open invoices, by due date."""
-    q = (select(Invoice.number, Invoice.due_date, Invoice.amount - Invoice.paid, Invoice.disputed)
-         .where(Invoice.customer_id == customer_id, Invoice.voided.is_(False), Invoice.paid < Invoice.amount)
-         .order_by(Invoice.due_date, Invoice.number))
-    return [(n, due, int(u), bool(disp)) for n, due, u, disp in s.execute(q)]
-
-
-def open_plans_paid_in_full(s: Session, as_of: dt.date, customer_id: int) -> list[PaymentPlanRow]:
-    """The customer's open plans started on or before D whose covered invoices are all paid as of D."""
-    unpaid = (select(PaymentPlanInvoice.invoice_id).join(Invoice, Invoice.id == PaymentPlanInvoice.invoice_id)
-              .where(PaymentPlanInvoice.plan_id == PaymentPlanRow.id, Invoice.amount > paid_units(as_of))
-              .correlate(PaymentPlanRow))
-    return list(s.scalars(select(PaymentPlanRow).where(PaymentPlanRow.customer_id == customer_id,
-                                                       PaymentPlanRow.status == "open",
-                                                       PaymentPlanRow.starts_on <= as_of, ~exists(unpaid))))
-
-
-def customer_ladder(s: Session, customer_id: int) -> list | None:
-    row = s.get(CustomerLadder, customer_id)
-    return None if row is None else json.loads(row.ladder_json)
-
-
-def set_customer_ladder(s: Session, customer_id: int, data: list | None) -> None:
-    row = s.get(CustomerLadder, customer_id)
-    if data is None:
-        if row is not None:
-            s.delete(row)
-    elif row is None:
-        s.add(CustomerLadder(customer_id=customer_id, ladder_json=json.dumps(data)))
-    else:
-        row.ladder_json = json.dumps(data)
 
 
 _as_date = as_date

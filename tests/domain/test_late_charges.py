@@ -10,17 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.late_charges import (
-    ChargeRule,
-    DayCount,
-    InvoiceForCharges,
-    RuleKind,
-    compute_charges,
-    day_count_keys,
-    parse_day_count,
-    parse_rule_kind,
-    rule_kind_keys,
-)
+from ar_desktop.domain.charge_rules import day_count_keys, parse_day_count, parse_rule_kind, rule_kind_keys
+from ar_desktop.domain.late_charges import ChargeRule, DayCount, InvoiceForCharges, RuleKind, compute_charges
 from ar_desktop.domain.money import round_money
 from ar_desktop.domain.reference_rates import MissingRate, RateBook, RateRow, seed_rate_book
 

@@ -9,8 +9,8 @@ from decimal import Decimal as D
 import pytest
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.late_charges import (ChargeRule, InvoiceForCharges, RuleKind, Tier, compute_charges,
-                                            parse_tiers, tiers_text)
+from ar_desktop.domain.charge_rules import Tier, parse_tiers, tiers_text
+from ar_desktop.domain.late_charges import ChargeRule, InvoiceForCharges, RuleKind, compute_charges
 from ar_desktop.domain.reference_rates import seed_rate_book
 
 BOOK = seed_rate_book()

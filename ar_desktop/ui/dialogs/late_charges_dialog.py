@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from ar_desktop.domain.errors import UserError, ValidationError
-from ar_desktop.domain.late_charges import CONTRACT_KINDS, DAILY_KINDS, ChargeRule, DayCount, RuleKind
+from ar_desktop.domain.charge_rules import CONTRACT_KINDS, DAILY_KINDS, ChargeRule, DayCount, RuleKind
 from ar_desktop.services import late_charges
 from ar_desktop.services.context import Books
 from ar_desktop.ui.dialogs.form import FormDialog, amount_line, combo, line
