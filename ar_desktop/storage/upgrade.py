@@ -75,6 +75,12 @@ def restore_derived(con) -> list[str]:
             *sales_summary.restore(con), *balance_summary.restore(con)]
 
 
+# What a migration's table rebuild needs of the connection (set outside a transaction: foreign_keys has no effect
+# inside one), and how it is left after: see ``migrate``.
+REBUILDING = ("PRAGMA foreign_keys=OFF", "PRAGMA legacy_alter_table=ON")
+REBUILT = ("PRAGMA foreign_keys=ON", "PRAGMA legacy_alter_table=OFF")
+
+
 def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
     """Bring the file to the head revision. Foreign keys are off while tables are rebuilt (SQLite
     cannot alter a constraint in place, and dropping a referenced table would fail or cascade: the
@@ -85,8 +91,8 @@ def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
     from alembic import command
 
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # has no effect inside a transaction: first
-        conn.exec_driver_sql("PRAGMA legacy_alter_table=ON")
+        for pragma in REBUILDING:
+            conn.exec_driver_sql(pragma)
         conn.commit()
         try:
             with conn.begin():
@@ -109,6 +115,6 @@ def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
         finally:
             if watch is not None:
                 watch.release(conn.connection.driver_connection)
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            conn.exec_driver_sql("PRAGMA legacy_alter_table=OFF")
+            for pragma in REBUILT:
+                conn.exec_driver_sql(pragma)
             conn.commit()

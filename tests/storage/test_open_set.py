@@ -36,7 +36,7 @@ from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
 from ar_desktop.storage.import_repo import next_id
 from ar_desktop.storage.orm import Allocation as AllocationRow
 from ar_desktop.storage.orm import Invoice, Payment
-from ar_desktop.storage.upgrade import restore_derived
+from ar_desktop.storage.upgrade import REBUILDING, REBUILT, restore_derived
 from old_files import file_at_revision, paid_ledger_sql
 
 START = dt.date(2025, 1, 1)
@@ -371,12 +371,13 @@ def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     and their index survive the copy."""
     books, path = paid_x1
     with books.db.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")   # invoice is referenced: a rebuild needs this
-        conn.exec_driver_sql("PRAGMA legacy_alter_table=ON")   # and allocation's triggers read it (upgrade.migrate)
+        for pragma in REBUILDING:   # as upgrade.migrate: invoice is referenced, and allocation's triggers read it
+            conn.exec_driver_sql(pragma)
         with Operations(MigrationContext.configure(conn)).batch_alter_table("invoice", recreate="always") as b:
             b.add_column(sa.Column("extra", sa.Integer(), nullable=True))
             b.create_check_constraint("ck_invoice_extra", "extra >= 0")
-        conn.exec_driver_sql("PRAGMA legacy_alter_table=OFF")
+        for pragma in REBUILT:
+            conn.exec_driver_sql(pragma)
         assert "balance_day_insert" in restore_derived(conn.connection.driver_connection)   # as migrate does after
         assert balance_summary.problems(conn.connection.driver_connection) == []
         raw = conn.connection.driver_connection
