@@ -24,12 +24,12 @@ from ar_desktop.domain.allocation import Allocation
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.aging import BUCKET_KEYS
 from ar_desktop.services import invoicing, payments
-from ar_desktop.services.backups import check, check_path
+from ar_desktop.services.backups import check
 from ar_desktop.services.company_file import create_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import balance_summary, kpi_sql
 from ar_desktop.storage.days import date_of
-from derived_checks import trigger_dropped_and_restored
+from derived_checks import import_killed_then_done, trigger_dropped_and_restored
 from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 from test_sales_summary import _import, imported_st, sold_books  # noqa: F401  (a fixture)
@@ -184,21 +184,8 @@ def test_an_invoice_import_killed_leaves_summary_and_invoices_in_step(tmp_path, 
             f"{'twice' if k % 7 == 0 else ''}" for k in range(ROWS)]
     csv.write_text("number,customer_code,issue_date,amount,settled_date,voided,void_date,void_reason\n"
                    + "\n".join(rows) + "\n", encoding="utf-8")
-    killed = import_killed_at(path, csv, what, n)
-    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _rows(path) == before
-    done = import_killed_at(path, csv, what, 0)
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert {k for _c, k, *_rest in _rows(path)} == {0, 1}   # settled ones paid, the rest overdue
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute(f"SELECT count(*) FROM {balance_summary.HOLD}").fetchone()[0] == 0
-    finally:
-        con.close()
+    import_killed_then_done(path, csv, what, n, _rows, balance_summary.HOLD)
+    assert _rows(path) != before and {k for _c, k, *_rest in _rows(path)} == {0, 1}   # settled ones paid
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
@@ -217,13 +204,5 @@ def test_a_payments_import_killed_leaves_summary_and_allocations_in_step(tmp_pat
     csv = tmp_path / "payments.csv"
     csv.write_text("date,customer_code,amount,reference\n" + "\n".join(
         f"2026-03-{k % 28 + 1:02d},C1,{k % 300 + 1}.25,R{k}" for k in range(ROWS)) + "\n", encoding="utf-8")
-    killed = import_killed_at(path, csv, what, n, "payments")
-    assert killed.returncode == -9, killed.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _rows(path) == before
-    done = import_killed_at(path, csv, what, 0, "payments")
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
+    import_killed_then_done(path, csv, what, n, _rows, balance_summary.HOLD, "payments")
     assert _rows(path) != before
