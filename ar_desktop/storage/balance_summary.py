@@ -143,14 +143,21 @@ def statements() -> dict[str, str]:
     return out
 
 
+def _in_invoice_order(con: sqlite3.Connection) -> bool:
+    """Whether the allocations can be read in invoice order (ix_allocation_aging is there: a damaged or hand-made
+    file may lack it, and ``check`` must still answer)."""
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'ix_allocation_aging'"
+                       ).fetchone() is not None
+
+
 def _recomputed(invoices: str = "", allocations: str = "", few: bool = False) -> str:
     """SELECT of the rows the table holds, from the invoices (``invoices``: a condition on ``i``) and the
     allocations (``allocations``: on ``a``); zero sums left out. The invoices are read in one pass or a range of
     ids (NOT INDEXED), not through an index. The allocations are read in invoice order (ix_allocation_aging, the
     ids being in its entries), each invoice's row then the next one's in the table, or, when they are ``few``, by
-    their range of ids with a seek of their invoice each; summed per (currency, the two days they count from,
-    until) before each group is made into its two rows (~50,000 groups on a million-invoice file instead of
-    ~1,900,000 rows to sort)."""
+    their range of ids with a seek of their invoice each (so too without the index); summed per (currency, the
+    two days they count from, until) before each group is made into its two rows (~50,000 groups on a
+    million-invoice file instead of ~1,900,000 rows to sort)."""
     inv = f" AND {invoices}" if invoices else ""
     alloc = f" AND {allocations}" if allocations else ""
     source = "allocation a NOT INDEXED" if few else "allocation a INDEXED BY ix_allocation_aging"
@@ -167,7 +174,7 @@ def _recomputed(invoices: str = "", allocations: str = "", few: bool = False) ->
 def rebuild(con: sqlite3.Connection) -> None:
     """The summary recomputed from the invoices and allocations (one pass over each)."""
     con.execute(f"DELETE FROM {TABLE}")
-    con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) {_recomputed()}")
+    con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) {_recomputed(few=not _in_invoice_order(con))}")
 
 
 def hold(con) -> None:
@@ -188,8 +195,9 @@ def catch_up(con) -> None:
     # their invoice each, ~3.5 µs), else in invoice order (~2 µs an allocation for all of them)
     added, every = con.execute("SELECT coalesce(max(id), 0) - ?, coalesce(max(id), 0) FROM allocation",
                                (allocations,)).fetchone()
+    few = added * 6 < every or not _in_invoice_order(con)
     con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT * FROM "
-                f"({_recomputed('i.id > ?1', 'a.id > ?2', few=added * 6 < every)}) WHERE true {_UPSERT}",
+                f"({_recomputed('i.id > ?1', 'a.id > ?2', few=few)}) WHERE true {_UPSERT}",
                 (invoices, allocations))
     con.execute(f"DELETE FROM {TABLE} WHERE amount = 0")
 
@@ -216,7 +224,8 @@ def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
     # rows summing to 0 are left by the triggers and count for nothing: compared without them. In Python
     # (~10,000 rows a side): an EXCEPT either way would recompute the table twice
     stored = set(con.execute(f"SELECT {_COLUMNS} FROM {TABLE} WHERE amount <> 0"))
-    rows = sorted({(c, d) for c, _k, d, _u, _a in stored.symmetric_difference(con.execute(_recomputed()))})[:limit]
+    rows = sorted({(c, d) for c, _k, d, _u, _a in stored.symmetric_difference(
+        con.execute(_recomputed(few=not _in_invoice_order(con))))})[:limit]
     out += [Text(translate("Messages", "the summary of balances in {currency} of {day} differs from the invoices "
                                        "and payments: the figures and the Overview's trend read wrong open balances "
                                        "there (the next upgrade of the file by a newer AR Desktop rebuilds it)"),

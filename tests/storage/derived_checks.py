@@ -1,4 +1,5 @@
-"""What the tests of the derived tables (clearing_month, late_run, sales_day) each ask of ``problems`` and ``restore``."""
+"""What the tests of the derived tables (clearing_month, late_run, sales_day, balance_day) each ask of ``problems``
+and ``restore``, and of a bulk import killed while it holds their triggers."""
 
 from __future__ import annotations
 
