@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ar_desktop.cli.base import as_of_arg, command, open_books, write
 from ar_desktop.domain.errors import UserError
-from ar_desktop.domain.forecast import DEFAULT_WEEKS
-from ar_desktop.domain.kpi import DEFAULT_DAYS
+from ar_desktop.domain.figure_periods import DEFAULT_DAYS, DEFAULT_WEEKS   # (not domain.kpi, domain.forecast)
 
 
 def _figure_args(p, extra: str, default: int, help_text: str) -> None:

@@ -28,9 +28,9 @@ from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.figure_periods import DEFAULT_WEEKS
 from ar_desktop.domain.text import Text, translate
 
-DEFAULT_WEEKS = 13
 MAX_WEEKS = 104
 LATE_HISTORY_DAYS = 365
 

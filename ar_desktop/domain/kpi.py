@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ar_desktop.domain.errors import UserError
+from ar_desktop.domain.figure_periods import DEFAULT_DAYS
 from ar_desktop.domain.text import Text, translate
 
-DEFAULT_DAYS = 90
 MAX_DAYS = 3660
 TREND_POINTS = 12
 

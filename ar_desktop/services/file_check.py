@@ -33,6 +33,7 @@ FILE_CHECKS: list[tuple[str, Callable[[Path, sqlite3.Connection], list[str | Tex
     ("summary of clearings", lambda _path, con: _summary_problems(con)),
     ("runs of late payments", lambda _path, con: _late_run_problems(con)),
     ("summary of sales", lambda _path, con: _sales_problems(con)),
+    ("summary of balances", lambda _path, con: _balance_problems(con)),
 ]
 
 
@@ -55,10 +56,15 @@ def _if_invoices(con: sqlite3.Connection, problems: Callable[[sqlite3.Connection
 
 
 def _sales_problems(con: sqlite3.Connection) -> list[Text]:
-    from ar_desktop.storage.sales_summary import problems
+    from ar_desktop.storage import sales_summary
 
-    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return problems(con) if "invoice" in tables else []
+    return _if_invoices(con, sales_summary.problems)
+
+
+def _balance_problems(con: sqlite3.Connection) -> list[Text]:
+    from ar_desktop.storage import balance_summary
+
+    return _if_invoices(con, balance_summary.problems)
 
 
 def _list_problems(con: sqlite3.Connection) -> list[Text]:

@@ -58,9 +58,7 @@ def kpi_inputs(s, period: Period, currency: str, totals: dict | None = None,
     session or a DB-API connection."""
     con = dbapi(s)
     totals = {} if totals is None else totals
-    for day in (period.as_of, period.start):
-        if day not in totals:
-            totals[day] = kpi_sql.open_totals(con, day, currency)
+    totals.update(kpi_sql.open_totals(con, {period.as_of, period.start} - totals.keys(), currency))
     (total, current), (start_total, _) = totals[period.as_of], totals[period.start]
     if disputed is None:
         disputed = kpi_sql.disputed_units(con, [period.as_of], currency)[period.as_of]
@@ -99,9 +97,10 @@ def trend(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS, currency: str 
         code = _currency(con, currency)
         first = ends[0] - dt.timedelta(days=days - 1)
         daily, voided = kpi_sql.issued(con, first, ends[-1], code)
+        totals = kpi_sql.open_totals(con, ends, code)
         out = []
         for end in ends:
-            total, current = kpi_sql.open_totals(con, end, code)
+            total, current = totals[end]
             sales = sales_in(Period(end, days), daily, voided)
             out.append(trend_point(end, from_minor(total, code), from_minor(current, code), from_minor(sales, code),
                                    days))

@@ -35,7 +35,9 @@ the session just before it commits; a rollback or a kill undoes all of it with t
 - the runs of late payments (storage.late_runs): held from the first invoice or allocation written (the
   triggers note the customers), and those customers' runs recomputed in one statement;
 - the summary of sales (storage.sales_summary): held for the invoices this writer adds (from its first
-  invoice), whose sums go in by one INSERT ... SELECT.
+  invoice), whose sums go in by one INSERT ... SELECT;
+- the summary of balances (storage.balance_summary): held for the invoices and allocations this writer adds
+  (from its first invoice or allocation), whose sums go in by one INSERT ... SELECT.
 - the summary of clearings (storage.clearing_summary), for a payments import (``paying``): its update triggers
   dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
   invoices' contributions out before the UPDATE, in after it), the triggers created again at the end.
@@ -51,7 +53,7 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage import clearing_summary, late_runs, sales_summary
+from ar_desktop.storage import balance_summary, clearing_summary, late_runs, sales_summary
 from ar_desktop.storage.list_schema import HOLD, SEARCH
 from ar_desktop.storage.open_set import closed_sql, raise_paid_sql, span_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -154,6 +156,7 @@ class BulkWriter:
         self._paid_deferred = False
         self._late_runs_held = False
         self._sales_held = False
+        self._balances_held = False
         self._clearings_held: list[str] | None = None      # clearing_month's triggers dropped (a payments import)
         s.info.setdefault(_WRITERS, []).append(self)
 
@@ -165,6 +168,9 @@ class BulkWriter:
         if not self._late_runs_held and table.name in ("invoice", "allocation"):
             late_runs.hold(con.connection.driver_connection)
             self._late_runs_held = True
+        if not self._balances_held and table.name in ("invoice", "allocation"):
+            balance_summary.hold(con.connection.driver_connection)
+            self._balances_held = True
         if not self._sales_held and table.name == "invoice":
             sales_summary.hold(con.connection.driver_connection)
             self._sales_held = True
@@ -221,6 +227,9 @@ class BulkWriter:
         if self._sales_held:
             self._sales_held = False
             sales_summary.catch_up(con.connection.driver_connection)
+        if self._balances_held:
+            self._balances_held = False
+            balance_summary.catch_up(con.connection.driver_connection)
         if self._clearings_held is not None:
             held, self._clearings_held = self._clearings_held, None
             clearing_summary.release(con.connection.driver_connection, held)

@@ -70,7 +70,7 @@ def _open_query(as_of: dt.date, currency: str | None, where=None):
 
 def open_totals(s: Session, as_of: dt.date, currency: str) -> tuple[int, int]:
     """(open balance, its not-yet-due part) in minor units as of D (storage.kpi_sql)."""
-    return kpi_sql.open_totals(dbapi(s), as_of, currency)
+    return kpi_sql.open_totals(dbapi(s), [as_of], currency)[as_of]
 
 
 def open_items(s: Session, as_of: dt.date, *, currency: str | None = None,

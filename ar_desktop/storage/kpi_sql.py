@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ar_desktop.domain.aging import BUCKETS
 from ar_desktop.domain.disputes import DISPUTE_KINDS, disputed_part
 from ar_desktop.domain.kpi import ClearingStats, Period
-from ar_desktop.storage import sales_summary
+from ar_desktop.storage import balance_summary, sales_summary
 from ar_desktop.storage.days import date_of, day
 from ar_desktop.storage.spans import cleared_sql, open_sql, paid_on_sql
 
@@ -84,15 +84,11 @@ def currencies_in_use(con: sqlite3.Connection) -> list[str]:
         "(SELECT 1 FROM invoice WHERE invoice.customer_id = customer.id) ORDER BY customer.currency")]
 
 
-def open_totals(con: sqlite3.Connection, as_of: dt.date, currency: str) -> tuple[int, int]:
-    """(open balance, its not-yet-due part) in minor units as of D, summed straight over the index
-    ranges (invoices with nothing open add 0: what is paid never exceeds the amount)."""
-    paid, paid_args = paid_on_sql(as_of)
-    rows, args = open_sql(as_of, f"amount - {paid} AS units, due_date", "currency = ?", (currency,), paid_args)
-    current, current_args = bucket_range(BUCKETS[0], as_of)   # not yet due
-    total, cur = _one(con, f"SELECT coalesce(sum(units), 0), coalesce(sum(CASE WHEN {current} THEN units ELSE 0 END), 0) "
-                           f"FROM ({rows})", current_args + args)
-    return int(total), int(cur)
+def open_totals(con: sqlite3.Connection, days, currency: str) -> dict[dt.date, tuple[int, int]]:
+    """Per day D of ``days``: (open balance, its not-yet-due part: due on or after D) in minor units, the sums
+    of the aging's open amounts on D, from the summaries of sales and balances (storage.balance_summary: a few
+    thousand rows a day instead of the invoices open on D)."""
+    return balance_summary.open_totals(con, days, currency)
 
 
 def dispute_events(con: sqlite3.Connection, invoice_ids) -> dict[int, list[tuple[dt.date, str, int | None]]]:

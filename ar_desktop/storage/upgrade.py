@@ -69,21 +69,30 @@ def restore_derived(con) -> list[str]:
     """After the migrations: put back what a migration that rebuilt a table dropped (the search's triggers
     and expression indexes, the derived tables' triggers) and recompute what went by without it. Returns
     the names of the objects made."""
-    from ar_desktop.storage import clearing_summary, late_runs, list_schema, sales_summary
+    from ar_desktop.storage import balance_summary, clearing_summary, late_runs, list_schema, sales_summary
 
     return [*list_schema.restore(con), *clearing_summary.restore(con), *late_runs.restore(con),
-            *sales_summary.restore(con)]
+            *sales_summary.restore(con), *balance_summary.restore(con)]
+
+
+# What a migration's table rebuild needs of the connection (set outside a transaction: foreign_keys has no effect
+# inside one), and how it is left after: see ``migrate``.
+REBUILDING = ("PRAGMA foreign_keys=OFF", "PRAGMA legacy_alter_table=ON")
+REBUILT = ("PRAGMA foreign_keys=ON", "PRAGMA legacy_alter_table=OFF")
 
 
 def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
     """Bring the file to the head revision. Foreign keys are off while tables are rebuilt (SQLite
     cannot alter a constraint in place, and dropping a referenced table would fail or cascade: the
     procedure of SQLite's ALTER TABLE documentation); they are checked before the commit. ``watch`` may cancel the upgrade until it commits
-    (rolled back whole)."""
+    (rolled back whole). A table rebuild renames its copy to the table's name: the triggers of another table that
+    read it (balance_day's on allocation read the invoice) would make that RENAME fail while the table is gone,
+    so RENAME leaves the other objects' text alone (``legacy_alter_table``: they name the table, which is back)."""
     from alembic import command
 
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # has no effect inside a transaction: first
+        for pragma in REBUILDING:
+            conn.exec_driver_sql(pragma)
         conn.commit()
         try:
             with conn.begin():
@@ -106,5 +115,6 @@ def migrate(engine: Engine, watch: OpeningWatch | None = None) -> None:
         finally:
             if watch is not None:
                 watch.release(conn.connection.driver_connection)
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            for pragma in REBUILT:
+                conn.exec_driver_sql(pragma)
             conn.commit()

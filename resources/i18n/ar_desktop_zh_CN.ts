@@ -6794,6 +6794,18 @@ Receivables and collections for bookkeepers.</source>
         <source>the summary of sales in {currency} of {day} differs from the invoices: the figures and the Overview&apos;s trend read wrong sales there (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
         <translation>{day} 的 {currency} 销售汇总与发票不符：各项指标和概览的趋势在该日读取的销售额有误（用新版 AR Desktop 升级该文件时会重建）</translation>
     </message>
+    <message>
+        <source>the summary of balances {name} is missing: the figures and the Overview&apos;s trend read wrong open balances (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
+        <translation>缺少余额汇总 {name}：各项指标和概览的趋势读取的未清余额有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
+    <message>
+        <source>the summary of balances is held by an import that never finished: the figures read wrong open balances (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
+        <translation>余额汇总被一次未完成的导入挂起：各项指标读取的未清余额有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
+    <message>
+        <source>the summary of balances in {currency} of {day} differs from the invoices and payments: the figures and the Overview&apos;s trend read wrong open balances there (the next upgrade of the file by a newer AR Desktop rebuilds it)</source>
+        <translation>{day} 的 {currency} 余额汇总与发票和付款不符：各项指标和概览的趋势在该日读取的未清余额有误（用新版 AR Desktop 升级该文件时会重建）</translation>
+    </message>
 </context>
 <context>
     <name>Overview</name>

@@ -206,3 +206,17 @@ def test_forecast_only_reads_and_loads_no_orm(db, tmp_path):
     assert rows == {"2026-04-01": "0.00", "2026-04-08": "200.00", "2026-04-15": "0.00", "2026-04-22": "0.00",
                     "UNCERTAIN": "95.75", "LATER": "30.00", "TOTAL": "325.75"}
     assert _sha(path) == before and clean_close.closed_cleanly(path)
+
+
+def test_other_commands_load_neither_the_figures_nor_the_forecast(db):
+    """Only `kpi`, `forecast` and the reports import the figures' and the forecast's modules (10-40 ms a command
+    that never uses them): the command line names their default lengths from domain.figure_periods."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from ar_desktop.app import main; rc = main(['--db', sys.argv[1], 'company']); "
+            "print(sorted(m for m in ('ar_desktop.domain.kpi', 'ar_desktop.domain.forecast') if m in sys.modules)); "
+            "sys.exit(rc)")
+    r = subprocess.run([sys.executable, "-c", code, db], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[-1] == "[]"

@@ -206,3 +206,18 @@ def _orm_plans_on(s, as_of: dt.date, scope) -> dict:
     return out
 
 
+
+
+def test_the_weekly_totals_are_the_receipts_summed_per_week(ledger):
+    """The amounts placed on their due day plus days late are summed per week without a receipt each (the
+    receipts are made when listed): the totals equal the receipts summed per week, and the receipts' total
+    what is owed."""
+    for k in range(12):   # more of LATE's invoices, due in the past and over the next weeks: placed by due day
+        inv(ledger, f"L-W{k}", "LATE", -60 + 7 * k, -40 + 9 * k, f"{10 + k}.00")
+    for as_of in (D, D - dt.timedelta(days=3), D + dt.timedelta(days=10)):
+        f = cash_forecast(ledger, as_of, weeks=4)
+        weeks = [sum((r.amount for r in f.receipts_in_week(k)), Decimal(0)) for k in range(4)]
+        assert list(f.per_week) == weeks, as_of
+        assert f.later == sum((r.amount for r in f.receipts_later()), Decimal(0))
+        assert f.uncertain == sum((r.amount for r in f.receipts_uncertain()), Decimal(0))
+        assert f.total == sum((r.amount for r in f.receipts), Decimal(0)) == kpis(ledger, as_of).total_ar

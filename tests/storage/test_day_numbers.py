@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.services.company_file import open_company
-from ar_desktop.storage import clearing_summary, days, sales_summary
+from ar_desktop.storage import balance_summary, clearing_summary, days, sales_summary
 from ar_desktop.storage.upgrade import alembic_config, known_revisions
 from ar_desktop.storage.safety import consistency_problems
 from kill_scripts import upgrade_killed_at
@@ -111,7 +111,8 @@ def test_the_upgrade_converts_every_date_and_time_and_the_downgrade_gives_them_b
 @pytest.mark.parametrize(("what", "n"), [("INSERT INTO invoice_days", 1), ("DROP TABLE", 2),
                                          ("ALTER TABLE", 3), ("CREATE INDEX", 4), ("INSERT INTO clearing_month", 1),
                                          ("INSERT INTO late_run ", 1),    # (0025's runs of late payments)
-                                         ("INSERT INTO sales_day", 1)])   # (0029's summary of sales)
+                                         ("INSERT INTO sales_day", 1),    # (0029's summary of sales)
+                                         ("INSERT INTO balance_day", 1)])   # (0032's summary of balances)
 def test_an_upgrade_killed_inside_the_rebuild_leaves_the_file_as_it_was(tmp_path, what, n):
     path = _old_file(tmp_path / "old.ardb")
     before = _rows(path, iso=True)
@@ -126,7 +127,7 @@ def test_an_upgrade_killed_inside_the_rebuild_leaves_the_file_as_it_was(tmp_path
     con = sqlite3.connect(path)
     try:
         assert consistency_problems(con) == [] and clearing_summary.problems(con) == []
-        assert sales_summary.problems(con) == []
+        assert sales_summary.problems(con) == [] and balance_summary.problems(con) == []
     finally:
         con.close()
     assert _summary_key_as_iso(_rows(path, iso=False)) == _summary_key_as_iso(before)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from ar_desktop.domain.errors import UserError
-from ar_desktop.storage import clearing_summary, late_runs, list_schema, sales_summary
+from ar_desktop.storage import balance_summary, clearing_summary, late_runs, list_schema, sales_summary
 from ar_desktop.storage.backup import timestamped_backup
 from ar_desktop.storage.engine import open_database
 from ar_desktop.storage.safety import APPLICATION_ID
@@ -69,11 +69,13 @@ def test_migrated_schema_matches_orm(db_path):
         assert {"invoice_search", "customer_search"} <= search
         assert tables - {t.name for t in metadata.sorted_tables} - search == {
             "alembic_version", list_schema.HOLD, clearing_summary.TABLE, late_runs.TABLE, late_runs.HULL,
-            late_runs.HOLD, late_runs.PENDING, sales_summary.TABLE, sales_summary.HOLD}
+            late_runs.HOLD, late_runs.PENDING, sales_summary.TABLE, sales_summary.HOLD, balance_summary.TABLE,
+            balance_summary.HOLD}
         assert list_schema.problems(db.engine.raw_connection().driver_connection) == []
         assert clearing_summary.problems(db.engine.raw_connection().driver_connection) == []
         assert late_runs.problems(db.engine.raw_connection().driver_connection) == []
         assert sales_summary.problems(db.engine.raw_connection().driver_connection) == []
+        assert balance_summary.problems(db.engine.raw_connection().driver_connection) == []
     finally:
         db.close()
 

@@ -31,11 +31,12 @@ from ar_desktop.services.importing import import_file
 from ar_desktop.domain.ladder import ActionKind, Ladder, Step, default_ladder
 from ar_desktop.domain.next_step import StepRecord, collection_status, overdue_periods, status_of, summarize
 from ar_desktop.storage.days import iso_sql
-from ar_desktop.storage import collections_repo, invoices_repo, open_set
+from ar_desktop.storage import balance_summary, collections_repo, invoices_repo, open_set
 from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
 from ar_desktop.storage.import_repo import next_id
 from ar_desktop.storage.orm import Allocation as AllocationRow
 from ar_desktop.storage.orm import Invoice, Payment
+from ar_desktop.storage.upgrade import REBUILDING, REBUILT, restore_derived
 from old_files import file_at_revision, paid_ledger_sql
 
 START = dt.date(2025, 1, 1)
@@ -370,10 +371,20 @@ def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     and their index survive the copy."""
     books, path = paid_x1
     with books.db.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")   # invoice is referenced: a rebuild needs this
+        for pragma in REBUILDING:   # as upgrade.migrate: invoice is referenced, and allocation's triggers read it
+            conn.exec_driver_sql(pragma)
         with Operations(MigrationContext.configure(conn)).batch_alter_table("invoice", recreate="always") as b:
             b.add_column(sa.Column("extra", sa.Integer(), nullable=True))
             b.create_check_constraint("ck_invoice_extra", "extra >= 0")
+        for pragma in REBUILT:
+            conn.exec_driver_sql(pragma)
+        assert "balance_day_insert" in restore_derived(conn.connection.driver_connection)   # as migrate does after
+        assert balance_summary.problems(conn.connection.driver_connection) == []
+        raw = conn.connection.driver_connection
+        new = raw.execute("INSERT INTO allocation (payment_id, invoice_id, date, amount) SELECT payment_id, invoice_id, "
+                          "date, -1 FROM allocation LIMIT 1").lastrowid   # allocation's triggers read the new table
+        assert balance_summary.problems(raw) == []
+        raw.execute("DELETE FROM allocation WHERE id = ?", (new,))
     plain, _allocations, mismatches = _plain(path)
     assert mismatches == [] and (plain[0][8], plain[0][9]) == ("2026-01-05", "2026-01-05")
     indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")}

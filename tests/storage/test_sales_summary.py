@@ -20,14 +20,13 @@ from sqlalchemy import text
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.kpi import Period, sales_in
 from ar_desktop.services import invoicing
-from ar_desktop.services.backups import check, check_path
+from ar_desktop.services.backups import check
 from ar_desktop.services.company_file import create_company, open_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.services.importing import import_file
 from ar_desktop.storage import kpi_sql, sales_summary
 from ar_desktop.storage.days import date_of
-from derived_checks import trigger_dropped_and_restored
-from kill_scripts import import_killed_at
+from derived_checks import import_killed_then_done, trigger_dropped_and_restored
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
 _ = template
@@ -178,18 +177,5 @@ def test_an_import_killed_leaves_summary_and_invoices_in_step(tmp_path, what, n)
             for k in range(ROWS)]
     csv.write_text("number,customer_code,issue_date,amount,voided,void_date,void_reason\n" + "\n".join(rows) + "\n",
                    encoding="utf-8")
-    killed = import_killed_at(path, csv, what, n)
-    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _rows(path) == before
-    done = import_killed_at(path, csv, what, 0)
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
+    import_killed_then_done(path, csv, what, n, _rows, sales_summary.HOLD)
     assert sum(r[3] for r in _rows(path)) == 500 + sum((k % 900 + 1) * 100 + 50 for k in range(ROWS))
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute(f"SELECT count(*) FROM {sales_summary.HOLD}").fetchone()[0] == 0
-    finally:
-        con.close()
