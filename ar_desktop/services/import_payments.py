@@ -142,7 +142,7 @@ class PaymentRows:
         self.customers_paid.update(customers)
         for cid in customers:
             self.queues.pop(cid, None)   # the customer's open invoices are read again when needed
-        for iid in self.staging.paid_invoices:
+        for iid in self.staging.paid_invoices if self.states else ():
             self.states.pop(iid, None)   # ... and what this import knows of the invoices SQL paid
         self.next_id += len(rows)
         self.report.new += len(rows)
