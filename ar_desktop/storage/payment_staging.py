@@ -124,8 +124,10 @@ class PaymentStaging:
         ``next_id`` on, in row order; returns the rows stored, in that order, and their customers' ids (and sets
         ``paid_invoices``)."""
         con = self.s.connection()
-        # the staged rows' indexes, built once by a sort each (not kept in step row by row as they were staged)
-        con.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {STAGE}_day ON payment_stage (customer_code, date)")
+        # the staged rows' indexes, built once by a sort each (not kept in step row by row as they were staged);
+        # with the reference, the check for another row of the customer that day with it reads no staged row
+        reference = ", reference" if "reference" in self.keys else ""
+        con.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {STAGE}_day ON payment_stage (customer_code, date{reference})")
         if "invoice_number" in self.keys:
             con.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {STAGE}_invoice ON payment_stage (invoice_number)")
         con.exec_driver_sql(f"DELETE FROM {PARSED}")
