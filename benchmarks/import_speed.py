@@ -10,6 +10,7 @@ and times each `ar-desktop --db FILE import KIND CSV` as a separate process, the
 (or a script) runs it: wall time including the Python start, reading and checking every row, and
 the one transaction that stores them, and the peak memory (RSS) of that process. About half of the
 payments name the invoice they pay, the others are allocated oldest due first by the importer.
+``--payments-only`` imports the customers and invoices once and times only the payments, each side into a copy.
 Issue #10's targets: 100,000 invoices in under 3 s; 1,000,000 invoices and their ~950,000
 payments in under 40 s each, with flat memory (``--invoices 1000000 --customers 10000
 --payments 950000``).
@@ -89,7 +90,25 @@ def write_csvs(folder: Path, n_customers: int, n_invoices: int, n_payments: int,
     return customers, invoices, payments
 
 
-def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]) -> dict[str, tuple]:
+def books_file(version: Path, folder: Path, files: dict[str, Path]) -> Path:
+    """``--payments-only``: a company file with the customers and invoices imported (by ``version``), made once in
+    ``folder`` (reused when it is there) and copied for each side."""
+    db = folder / "books.ardb"
+    if not db.exists():
+        part = folder / "books.part.ardb"
+        for old in (part, *(Path(f"{part}{side}") for side in ("-wal", "-shm"))):
+            old.unlink(missing_ok=True)
+        run_command(version, ["--db", str(part), "init", "--company", "Import Bench GmbH"])
+        for kind in ("customers", "invoices"):
+            run_command(version, ["--db", str(part), "import", kind, str(files[kind])])
+        run_command(version, ["--db", str(part), "check"])   # folds the log into the file
+        shutil.rmtree(folder / "books.part.backups", ignore_errors=True)
+        part.rename(db)
+    return db
+
+
+def time_version(label: str, version: Path, folder: Path, files: dict[str, Path],
+                 books: Path | None = None) -> dict[str, tuple]:
     # compiled first, as an installed program is: with PYTHONDONTWRITEBYTECODE set, every command would
     # otherwise compile the package's sources again (~0.3 s of each figure)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(version / "ar_desktop")], check=True,
@@ -99,7 +118,12 @@ def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]
     for old in (db, *(Path(f"{db}{side}") for side in ("-wal", "-shm"))):
         old.unlink(missing_ok=True)   # a folder reused (--folder): a new company file each time
     shutil.rmtree(folder / f"{label}.backups", ignore_errors=True)
-    out = {"init": run_command(version, ["--db", str(db), "init", "--company", "Import Bench GmbH"])}
+    if books is None:
+        out = {"init": run_command(version, ["--db", str(db), "init", "--company", "Import Bench GmbH"])}
+    else:   # the customers and invoices as imported once; checked as the commands before would have left it
+        shutil.copy(books, db)
+        out = {"init": run_command(version, ["--db", str(db), "check"])}
+        files = {"payments": files["payments"]}
     for kind, path in files.items():
         out[kind] = run_command(version, ["--db", str(db), "import", kind, str(path)])
         print(f"  {label:>6}: import {kind}: {out[kind][0]:.1f} s ({out[kind][1]:.1f} s CPU), {out[kind][2]} MB",
@@ -118,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the folder with the CSV files and the company files")
     p.add_argument("--folder", type=Path, help="write the CSV files there once, and reuse them when they are "
                                                "there (same counts); the company files are written there too")
+    p.add_argument("--payments-only", action="store_true",
+                   help="import the customers and invoices once (by --before's version, into the folder) and time "
+                        "only each side's import of the payments into a copy of that file")
     args = p.parse_args(argv)
     folder = args.folder or Path(tempfile.mkdtemp(prefix="ar-import-bench-"))
     try:
@@ -140,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         before = before_tree(args.before)
         rev = revision(args.before)
         after = before_tree(args.after) if args.after else ROOT
-        figures = {"before": time_version("before", before, folder, files),
-                   "after": time_version("after", after, folder, files)}
+        books = books_file(before, folder, files) if args.payments_only else None
+        figures = {"before": time_version("before", before, folder, files, books),
+                   "after": time_version("after", after, folder, files, books)}
         counts = {"customers": args.customers, "invoices": args.invoices, "payments": args.payments}
         load = os.getloadavg()[0]
         print(f"\nbefore: {args.before} ({rev}); after: {args.after or 'this working tree'}. Each command is one "
@@ -151,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
               "| peak RSS before / after |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for kind, n in counts.items():
-            if kind not in files:
+            if kind not in files or (args.payments_only and kind != "payments"):
                 continue
             (b, bc, bm), (a, ac, am) = figures["before"][kind], figures["after"][kind]
             print(f"| import {kind} | {n:,} | {b:.1f} s | {a:.1f} s | {bc:.1f} s | {ac:.1f} s | {n / ac:,.0f} "

@@ -25,7 +25,7 @@ from ar_desktop.services.aging import aging_report
 from ar_desktop.services.context import Books
 from ar_desktop.services.export_kinds import AS_OF_WHATS, WHATS
 from ar_desktop.services.progress import NO_PROGRESS, Progress
-from ar_desktop.services.import_payments import allocations_text
+from ar_desktop.services.payment_rules import allocations_text
 from ar_desktop.services.record_columns import exported
 from ar_desktop.services.report_formats import cell_text, neutralise
 from ar_desktop.storage import export_repo

@@ -29,61 +29,28 @@ from decimal import Decimal
 from typing import Any
 
 from ar_desktop.domain.allocation import OpenInvoice, oldest_due_first, suggest_allocation
-from ar_desktop.domain.dates import ISO, parse_date_as
+from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import KNOWN_CURRENCIES, from_minor, parse_amount, to_minor
-from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, METHOD_KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF,
+from ar_desktop.domain.payment_kinds import (DISCOUNT, KINDS, PAYMENT, RECOVERY, REVERSAL, WRITE_OFF,
                                             discount_reference, recovery_reference)
 from ar_desktop.domain.quick_rows import quick_payment
 from ar_desktop.domain.records import parse_payment
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
+from ar_desktop.services.payment_lane import QuickLane
+from ar_desktop.services.payment_rules import (allocation_problem, discount_problem, int_cell, link_discounts,
+                                               open_invoice)
 from ar_desktop.storage import company_repo, import_repo
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.import_repo import InvoiceState
-from ar_desktop.storage.payment_staging import LANE_KEYS, PaymentStaging
 from ar_desktop.storage.orm import Payment
 
 CACHED_INVOICES = 300_000
 _PART = re.compile(r"\s*(?P<number>[^:;]+?)\s*:\s*(?P<amount>.+?)(?:\s+on\s+(?P<date>\S+))?\s*")
 
 
-def _open_invoice(inv) -> OpenInvoice:
-    """An invoice as the allocation rule sees it, in minor units (the importer counts in units)."""
-    return OpenInvoice(inv.id, inv.number, inv.issue_date, inv.due_date, Decimal(inv.open), Decimal(inv.discount),
-                       inv.discount_until)
-
-
-def allocations_text(parts: list[tuple[str, Decimal, dt.date | None]]) -> str:
-    """What exports write: "R-1: 100.00; R-2: 50.00 on 2026-04-01" (a date only when it differs)."""
-    return "; ".join(f"{num}: {amount}" + (f" on {on.isoformat()}" if on else "") for num, amount, on in parts)
-
-
-def _link_discounts(payments: list[dict], allocations: list[dict]) -> None:
-    """A file's own discount rows (an export's) do not name their payment: each is linked to the
-    payment of the same customer and day before it in the file that was applied to its invoice, as
-    migration 0017 linked the discounts booked before the link existed."""
-    invoices_of: dict[int, set[int]] = {}
-    for a in allocations:
-        invoices_of.setdefault(a["payment_id"], set()).add(a["invoice_id"])
-    latest: dict[tuple, int] = {}
-    for row in payments:
-        if row["reverses_id"] is not None:
-            continue
-        keys = [(row["customer_id"], row["date"], i) for i in sorted(invoices_of.get(row["id"], ()))]
-        if row["method"] == DISCOUNT.key:
-            if row["earned_by_id"] is None:
-                row["earned_by_id"] = next((latest[k] for k in keys if k in latest), None)
-        elif row["method"] not in METHOD_KINDS:
-            latest.update((k, row["id"]) for k in keys)
-
-
-class PaymentRows:
-    # rows the quick lane applies at a time (a bank's file staged as cells in SQL, not held in Python): each
-    # batch's UPDATE of paid totals passes over the invoice table in id order (at a million invoices, ~100 MB
-    # that the page cache does not hold), and its statements cost per batch more than per row
-    cells_batch = 100_000
-
+class PaymentRows(QuickLane):
     def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int, writer: BulkWriter):
         self.s, self.options, self.report, self.preview_rows, self.writer = s, options, report, preview_rows, writer
         self.company_currency = company_repo.get(s).currency
@@ -108,51 +75,6 @@ class PaymentRows:
         self.by_source: dict[int, tuple[int, int, int]] = {}   # file's payment_id -> (id, customer, units)
         self.reversed: set[int] = set()
         self.computes_discounts = True
-        self.staging: PaymentStaging | None = None   # the quick lane's TEMP tables, when it is taken
-
-    # ---- the quick lane: plain rows checked and applied in SQL ------------------------------
-
-    def quick_lane(self, keys: list[str], where: dict[str, str]) -> bool:
-        """Take the rows as cells (``add_cells``) when SQL can check them: a bank's file (storage.payment_staging),
-        ISO dates, no preview."""
-        if (self.preview_rows or self.options.date_format != ISO or self.options.numbers.decimal not in ".,"
-                or "invoice_number" not in keys or not set(keys) <= LANE_KEYS):
-            return False
-        self.keys, self.staged, self.starts = keys, 0, []
-        self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today,
-                                      WRITE_OFF.key, RECOVERY.key)
-        self.staging.customers(self.customers)
-        return True
-
-    def add_cells(self, rows: list[tuple[int, list[str]]], where: dict[str, str]) -> None:
-        """Rows as the file's cells (in ``keys`` order), staged in SQL; every ``cells_batch`` rows (and at
-        ``finish``) the plain ones are applied in SQL, the others through ``add``, so that every problem reads
-        as before."""
-        self.where = where
-        self.starts.append(rows[0][0])   # the importer's batch: the Python checks take the rows left the same way
-        self.staged += self.staging.stage(rows)
-        if self.staged >= self.cells_batch:
-            self._apply_staged()
-
-    def _apply_staged(self) -> None:
-        self.staged, starts, self.starts = 0, self.starts, []
-        rows, customers = self.staging.store_plain(self.writer, self.next_id)
-        self.rows_of_new.extend(rows)
-        self.source_ids.extend(bytes(8 * len(rows)))   # a bank's file has no payment ids: 0 each
-        self.customers_paid.update(customers)
-        for cid in customers:
-            self.queues.pop(cid, None)   # the customer's open invoices are read again when needed
-        for iid in self.staging.paid_invoices:
-            self.states.pop(iid, None)   # ... and what this import knows of the invoices SQL paid
-        self.next_id += len(rows)
-        self.report.new += len(rows)
-        for cells in self.staging.rest(starts):   # the other rows, in row order, as the importer's batches
-            rest = [(n, dict(zip(self.keys, values))) for n, values in cells]
-            self.add(Batch(rest, self.where))
-            # what the Python checks applied: the SQL lane reads those customers' open invoices again
-            self.staging.forget({self.customers[code][0] for _n, values in rest
-                                 if (code := raw_text(values.get("customer_code", ""))) in self.customers})
-        self.staging.clear()
 
     def add(self, batch: Batch) -> None:
         parsed = []
@@ -232,7 +154,7 @@ class PaymentRows:
             self.customers_paid.add(p["cid"])
             self.report.new += 1
             self._preview(p, planned, by_id)
-        _link_discounts(payments, allocations)
+        link_discounts(payments, allocations)
         self.writer.payments(payments, allocations)
 
     # ---- reading a row ----------------------------------------------------------------------
@@ -302,8 +224,8 @@ class PaymentRows:
                          Text(translate("Messages", "a {kind} must name the invoice it corrects"), kind=kind.key))
             return None
         units = to_minor(data.amount, cust[2])
-        source_id = _int_cell(values.get("payment_id", ""))
-        reverses = _int_cell(values.get("reverses", ""))
+        source_id = int_cell(values.get("payment_id", ""))
+        reverses = int_cell(values.get("reverses", ""))
         if kind is REVERSAL:
             units = -units
             if not reverses:
@@ -402,7 +324,7 @@ class PaymentRows:
                 return None
             elif kind is PAYMENT and self.computes_discounts and inv is not None and inv.customer_id == p["cid"]:
                 # a file that does not say what it applied (a bank's): the invoice's discount may settle it
-                plan = suggest_allocation(Decimal(p["units"]), [_open_invoice(inv)], data.date)
+                plan = suggest_allocation(Decimal(p["units"]), [open_invoice(inv)], data.date)
                 wanted = [(inv.number, int(a.amount), data.date) for a in plan.allocations]
                 p["discounts"] = [(d.invoice_id, int(d.amount)) for d in plan.discounts]
             else:
@@ -417,12 +339,12 @@ class PaymentRows:
                     "Messages", "takes back {amount} from invoice {number}, more than this payment applied to it "
                                 "before"), amount=from_minor(-units, p["currency"]), number=number))
                 return None
-            problem = _allocation_problem(inv, number, p, units + pending.get(inv.id if inv else 0, 0), on)
+            problem = allocation_problem(inv, number, p, units + pending.get(inv.id if inv else 0, 0), on)
             if problem is not None:
                 report.error(n, column, number, problem)
                 return None
             if kind is DISCOUNT:
-                problem = _discount_problem(inv, units + pending.get(inv.id, 0), on)
+                problem = discount_problem(inv, units + pending.get(inv.id, 0), on)
                 if problem is not None:
                     where, problem = problem
                     cell = {"amount": p["values"].get("amount", ""), "date": p["values"].get("date", "")}
@@ -441,7 +363,7 @@ class PaymentRows:
                 walked += 1
                 inv = by_id[i]
                 if inv.open > 0 and inv.issue_date <= data.date:
-                    candidate = _open_invoice(inv)
+                    candidate = open_invoice(inv)
                     candidates.append(candidate)
                     cover += inv.open - int(candidate.discount_on(on))
                     if cover >= p["units"]:
@@ -573,67 +495,3 @@ class PaymentRows:
             from ar_desktop.services.worklist import record_outcomes_in
 
             record_outcomes_in(self.s, self.today, sorted(self.customers_paid))
-
-
-def _int_cell(value) -> int:
-    try:
-        return int(raw_text(value)) if value not in ("", None) else 0
-    except ValueError:
-        return 0
-
-
-def _discount_problem(inv: InvoiceState, units: int, on: dt.date) -> tuple[str, Text] | None:
-    """(column, why) when a discount row was not earned under the invoice's terms (domain.allocation:
-    a payment on or before the last day that covers the invoice less its discount settles it, the
-    rest being the discount, dated the payment's day), else None."""
-    if inv.discount <= 0 or inv.discount_until is None:
-        return "invoice_number", Text(translate(
-            "Messages", "invoice {number} offers no early-payment discount (its terms had none when it was "
-                        "entered); book the difference as a credit note, or leave it open"), number=inv.number)
-    if on > inv.discount_until:
-        return "date", Text(translate(
-            "Messages", "the early-payment discount of invoice {number} could be taken until {until}; a discount "
-                        "dated {date} was not earned"), number=inv.number, until=inv.discount_until.isoformat(),
-            date=on.isoformat())
-    if units > inv.discount:
-        return "amount", Text(translate(
-            "Messages", "a discount of {amount} is more than the {offered} invoice {number} offers"),
-            amount=from_minor(units, inv.currency), offered=from_minor(inv.discount, inv.currency),
-            number=inv.number)
-    open_units = inv.amount - inv.paid
-    if units != open_units:
-        return "amount", Text(translate(
-            "Messages", "a discount of {amount} does not settle invoice {number}: {open} is open on it. A discount "
-                        "is what a payment in time leaves open; list that payment before its discount"),
-            amount=from_minor(units, inv.currency), number=inv.number,
-            open=from_minor(open_units, inv.currency))
-    if inv.last_paid_on is not None and inv.last_paid_on > on:
-        return "date", Text(translate(
-            "Messages", "invoice {number} was paid on {paid}, after the discount's date {date}: a discount is "
-                        "earned by a payment on or before {until} and dated on that payment's day"),
-            number=inv.number, paid=inv.last_paid_on.isoformat(), date=on.isoformat(),
-            until=inv.discount_until.isoformat())
-    return None
-
-
-def _allocation_problem(inv: InvoiceState | None, number: str, p: dict, units: int, on: dt.date) -> Text | None:
-    if inv is None:
-        return Text(translate("Messages", "there is no invoice {number} in the books"), number=number)
-    if inv.customer_id != p["cid"]:
-        return Text(translate("Messages", "invoice {number} belongs to another customer, not {code}"),
-                    number=number, code=p["code"])
-    if on < p["data"].date:
-        return Text(translate("Messages", "applied to invoice {number} on {date}, before the payment date"),
-                    number=number, date=on.isoformat())
-    if on < inv.issue_date:
-        return Text(translate("Messages", "invoice {number} was issued on {issue}; nothing can be applied to it on "
-                                          "{date}"), number=number, issue=inv.issue_date.isoformat(),
-                    date=on.isoformat())
-    if inv.voided and (inv.voided_on is None or on > inv.voided_on):
-        return Text(translate("Messages", "invoice {number} was void from {date}"), number=number,
-                    date=inv.voided_on.isoformat() if inv.voided_on else "?")
-    if units > inv.amount - inv.paid:
-        return Text(translate("Messages", "invoice {number} has only {open} open; {amount} cannot be applied"),
-                    number=number, open=from_minor(inv.amount - inv.paid, inv.currency),
-                    amount=from_minor(units, inv.currency))
-    return None

@@ -40,7 +40,10 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   (from its first invoice or allocation), whose sums go in by one INSERT ... SELECT.
 - the summary of clearings (storage.clearing_summary), for a payments import (``paying``): its update triggers
   dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
-  invoices' contributions out before the UPDATE, in after it), the triggers created again at the end.
+  invoices' contributions out before the UPDATE, in after it), the triggers created again at the end; the runs
+  of late payments' update triggers likewise, each batch's customers noted in one statement (a payments import
+  writes invoice rows only by that UPDATE). Its invoice index ``ix_invoice_owed`` is deferred too: the lane reads
+  a customer's open invoices by ``ix_invoice_aging`` while it is away (storage.payment_staging).
 """
 
 from __future__ import annotations
@@ -72,7 +75,8 @@ _VOID_DERIVED = (f"UPDATE invoice SET closed_on = {closed_sql('NULL')}, "
 _DERIVED = ("paid", "last_paid_on", "first_paid_on", "cleared_on", "closed_on", "span_class")
 # Indexes an importer reads while it works (payments_on, unrecovered, written_off): never deferred.
 _KEPT = frozenset({"ix_payment_customer_date", "ix_allocation_aging"})
-# ... and the open invoices by customer (open_invoice_states), read while payments are applied
+# ... and the open invoices by customer, read while payments are applied: kept when not a payments import
+# (``paying``), whose readers do without it (storage.payment_staging, import_repo.open_invoice_states)
 _KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
 # The invoice columns an allocation changes (open_set.raise_paid_sql): an index holding one of them, in its
 # columns, expressions or WHERE, gets a random rewrite per invoice paid.
@@ -81,6 +85,7 @@ SHARE = 10   # the invoice indexes that follow paid are deferred once 1/SHARE of
 GROWTH = 2   # ... and all of them, when the invoices to add times GROWTH are at least those there (``adding``)
 _WRITERS = "bulk_writers"
 _MANY_TERMS, _BIG_HASH, _FTS5_HASH = 50_000, 64 << 20, 1 << 20   # rows; FTS5's pending terms: ours, its default
+_BUILD_CACHE_KIB = 16 * 1024   # the page cache while a payments import's deferred indexes are built
 _OVERPAID = text(
     "SELECT i.number FROM invoice i WHERE i.paid > i.amount AND i.id IN "
     "(SELECT invoice_id FROM allocation WHERE id BETWEEN :lo AND :hi) LIMIT 1")
@@ -103,6 +108,24 @@ def _pending_terms(con, name: str, above: int, content: str) -> Iterator[None]:
                         (_FTS5_HASH if before is None else before[0],))
     if before is None:
         con.exec_driver_sql(f"DELETE FROM {name}_config WHERE k = 'hashsize'")
+
+
+@contextlib.contextmanager
+def _small_sorts(con, small: bool) -> Iterator[None]:
+    """``small``: the page cache at most ``_BUILD_CACHE_KIB`` meanwhile. SQLite's sorter keeps up to the cache's
+    size of rows in memory before it writes them out, on top of the cache: a payments import's indexes built
+    again on a million invoices took ~110 MB with the import's 64 MB cache, ~30 MB with 16 MB, in no more time
+    (the rows are read in one pass and the index written in order: a small cache holds what they need)."""
+    if not small:
+        yield
+        return
+    before = con.exec_driver_sql("PRAGMA cache_size").scalar()
+    if before >= 0 or -before > _BUILD_CACHE_KIB:   # pages (a positive size) or more KiB than that
+        con.exec_driver_sql(f"PRAGMA cache_size=-{_BUILD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        con.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def _datetime(v: dt.datetime | None) -> str | None:
@@ -158,6 +181,7 @@ class BulkWriter:
         self._sales_held = False
         self._balances_held = False
         self._clearings_held: list[str] | None = None      # clearing_month's triggers dropped (a payments import)
+        self._late_updates_held: list[str] = []            # ... and late_run's update triggers
         s.info.setdefault(_WRITERS, []).append(self)
 
     def _prepare(self, con, table: Table) -> None:
@@ -202,7 +226,7 @@ class BulkWriter:
         for name, sql in con.exec_driver_sql(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' "
                 "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all():
-            if name not in _KEPT_PAYING and _PAID_COLUMNS.search(sql.split(" ON ", 1)[1]):
+            if name not in (_KEPT if self._paying else _KEPT_PAYING) and _PAID_COLUMNS.search(sql.split(" ON ", 1)[1]):
                 con.exec_driver_sql(f'DROP INDEX "{name}"')
                 self._deferred.append(sql)
 
@@ -219,8 +243,12 @@ class BulkWriter:
                     con.exec_driver_sql(f"INSERT INTO {name} (rowid, {cols}) SELECT id, {cols} FROM {content} "
                                         f"WHERE id > ?", (above[name],))
         deferred, self._deferred = self._deferred, []
-        for sql in deferred:
-            con.exec_driver_sql(sql)
+        with _small_sorts(con, bool(self._paying and deferred)):
+            for sql in deferred:
+                con.exec_driver_sql(sql)
+        if self._late_updates_held:
+            held, self._late_updates_held = self._late_updates_held, []
+            late_runs.release_updates(con.connection.driver_connection, held)
         if self._late_runs_held:
             self._late_runs_held = False
             late_runs.catch_up(con.connection.driver_connection)
@@ -335,8 +363,10 @@ class BulkWriter:
         if not m:
             return first, n
         lo = self._added(con, allocation, allocated, m)
-        touched = {i for (i,) in con.exec_driver_sql("SELECT invoice_id FROM allocation WHERE id >= ?", (lo,))}
-        self._raise_paid(lo, lo + m - 1, touched)
+        touched = {i for (i,) in con.connection.driver_connection.execute(
+            "SELECT invoice_id FROM allocation WHERE id >= ?", (lo,)).fetchall()}
+        # the lane pays open invoices only (what it takes is at most what is open on each)
+        self._raise_paid(lo, lo + m - 1, touched, all_open=True)
         return first, n
 
     def _insert_from(self, con, table: Table, columns: list[str], select_sql: str) -> int:
@@ -358,16 +388,20 @@ class BulkWriter:
         self.batch.added(table.name, n, first, last)
         return first
 
-    def _raise_paid(self, lo: int, hi: int, touched: set[int]) -> None:
-        """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay."""
+    def _raise_paid(self, lo: int, hi: int, touched: set[int], *, all_open: bool = False) -> None:
+        """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay (``all_open``: each
+        was open before, so none counted in the summary of clearings yet)."""
         con = self.s.connection()
         self._defer_paid_indexes(con, len(touched))
         raw = con.connection.driver_connection
         if self._paying and self._clearings_held is None:   # a payments import writes no invoice row but here
             self._clearings_held = clearing_summary.hold(raw)
-        if self._clearings_held is not None:
+            self._late_updates_held = late_runs.hold_updates(raw)
+        if self._clearings_held is not None and not all_open:
             clearing_summary.take_paid(raw, lo, hi)
         con.execute(_RAISE_PAID, {"lo": lo, "hi": hi})
+        if self._late_updates_held:
+            late_runs.note_paid(raw, lo, hi)
         if self._clearings_held is not None:
             clearing_summary.put_paid(raw, lo, hi)
         for obj in list(self.s.identity_map.values()):

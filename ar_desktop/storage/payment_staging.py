@@ -79,9 +79,6 @@ class PaymentStaging:
         con.exec_driver_sql(f"PRAGMA temp.cache_size=-{TEMP_CACHE_KIB}")
         columns = ", ".join(f'"{k}"' for k in keys)
         con.exec_driver_sql(f"CREATE TABLE {STAGE} (n INTEGER PRIMARY KEY, {columns})")
-        con.exec_driver_sql(f"CREATE INDEX {STAGE}_day ON payment_stage (customer_code, date)")
-        if "invoice_number" in keys:
-            con.exec_driver_sql(f"CREATE INDEX {STAGE}_invoice ON payment_stage (invoice_number)")
         con.exec_driver_sql(f"CREATE TABLE {CUSTOMERS} (code TEXT PRIMARY KEY, id INTEGER, currency TEXT, "
                             "exp INTEGER) WITHOUT ROWID")
         row = ("n INTEGER PRIMARY KEY, customer_id INTEGER, date INTEGER, amount INTEGER, currency TEXT, "
@@ -127,6 +124,12 @@ class PaymentStaging:
         ``next_id`` on, in row order; returns the rows stored, in that order, and their customers' ids (and sets
         ``paid_invoices``)."""
         con = self.s.connection()
+        # the staged rows' indexes, built once by a sort each (not kept in step row by row as they were staged);
+        # with the reference, the check for another row of the customer that day with it reads no staged row
+        reference = ", reference" if "reference" in self.keys else ""
+        con.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {STAGE}_day ON payment_stage (customer_code, date{reference})")
+        if "invoice_number" in self.keys:
+            con.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {STAGE}_invoice ON payment_stage (invoice_number)")
         con.exec_driver_sql(f"DELETE FROM {PARSED}")
         con.exec_driver_sql(f"INSERT INTO {PARSED} ({_ROW}, invoice_number, code) {self._parsed_sql()}")
         con.exec_driver_sql(f"DELETE FROM {LANE}")
@@ -141,12 +144,13 @@ class PaymentStaging:
         first, count = writer.payments_from(rows, f"SELECT n, pos, invoice_id, amount FROM {PICKS}")
         if count and first != next_id:
             raise ValueError(f"staged payments: ids from {first}, not {next_id}")
-        self.paid_invoices = [i for (i,) in con.exec_driver_sql(f"SELECT DISTINCT invoice_id FROM {PICKS}")]
+        raw = con.connection.driver_connection   # a row of one number each: fetched without SQLAlchemy's rows
+        self.paid_invoices = [i for (i,) in raw.execute(f"SELECT DISTINCT invoice_id FROM {PICKS}").fetchall()]
         # the invoices of a customer a named row paid are read again when the customer's rows are next spread
         for table in (LOADED, QUEUE):
             con.exec_driver_sql(f"DELETE FROM {table} WHERE customer_id IN (SELECT customer_id FROM {LANE})")
-        stored = [n for (n,) in con.exec_driver_sql(f"SELECT n FROM ({rows}) ORDER BY n")]
-        return stored, {c for (c,) in con.exec_driver_sql(f"SELECT DISTINCT customer_id FROM ({rows})")}
+        stored = [n for (n,) in raw.execute(f"SELECT n FROM ({rows}) ORDER BY n").fetchall()]
+        return stored, {c for (c,) in raw.execute(f"SELECT DISTINCT customer_id FROM ({rows})").fetchall()}
 
     def rest(self, starts: list[int]) -> Iterator[list[tuple[int, list[str]]]]:
         """The staged rows ``store_plain`` did not store, as (row, cells), in row order: those of each range of rows
@@ -185,7 +189,10 @@ class PaymentStaging:
 
     def clear(self) -> None:
         """The staged rows done with (stored, or through the Python checks)."""
-        self.s.connection().exec_driver_sql(f"DELETE FROM {STAGE}")
+        con = self.s.connection()
+        con.exec_driver_sql(f"DELETE FROM {STAGE}")
+        for index in ("day", "invoice"):
+            con.exec_driver_sql(f"DROP INDEX IF EXISTS {STAGE}_{index}")
 
     def close(self) -> None:
         con = self.s.connection()
@@ -199,7 +206,9 @@ class PaymentStaging:
         the queue kept in step."""
         con.exec_driver_sql(f"DELETE FROM {AUTO}")
         con.exec_driver_sql(f"DELETE FROM {PICKS}")
-        con.exec_driver_sql(f"INSERT INTO {AUTO} ({_ROW}, code) {self._auto_sql()}")
+        # each row's rank among its customer's rows of the batch (its 1st, 2nd…): the rows cut below are all of a
+        # customer's from one on, so the ranks of those left stay as they are
+        con.exec_driver_sql(f"INSERT INTO {AUTO} ({_ROW}, code, rank) {self._auto_sql()}")
         # from a customer's first row that is not such a row on, its rows are the Python checks'
         # (each customer's first such row found once, not once per row of the customer)
         con.exec_driver_sql(
@@ -208,14 +217,17 @@ class PaymentStaging:
             f"DELETE FROM {AUTO} WHERE n > (SELECT first FROM f WHERE f.code = {AUTO}.code)")
         if con.exec_driver_sql(f"SELECT 1 FROM {AUTO} LIMIT 1").first() is None:
             return
-        con.exec_driver_sql(f"UPDATE {AUTO} SET rank = r.k FROM (SELECT n, row_number() OVER "
-                            f"(PARTITION BY customer_id ORDER BY n) AS k FROM {AUTO}) AS r WHERE {AUTO}.n = r.n")
-        # the open invoices of customers not queued yet, oldest due first (domain.allocation.oldest_due_first)
+        # the open invoices of customers not queued yet, oldest due first (domain.allocation.oldest_due_first),
+        # by the partial index of open invoices, or by all of the customer's while a payments import defers it
+        # (storage.bulk_repo)
+        owed = con.exec_driver_sql("SELECT 1 FROM main.sqlite_master WHERE type = 'index' "
+                                   "AND name = 'ix_invoice_owed'").first()
         con.exec_driver_sql(
             f"INSERT INTO {QUEUE} SELECT i.customer_id, row_number() OVER (PARTITION BY i.customer_id ORDER BY "
             "i.due_date, i.issue_date, i.number, i.id), i.id, i.issue_date, i.amount - i.paid, i.discount "
             f"FROM (SELECT DISTINCT customer_id FROM {AUTO} WHERE customer_id NOT IN (SELECT customer_id "
-            f"FROM {LOADED})) AS k CROSS JOIN main.invoice i INDEXED BY ix_invoice_owed "
+            f"FROM {LOADED})) AS k CROSS JOIN main.invoice i "
+            f"INDEXED BY {'ix_invoice_owed' if owed else 'ix_invoice_aging'} "
             "WHERE i.customer_id = k.customer_id AND i.paid < i.amount AND i.voided = 0")
         con.exec_driver_sql(f"INSERT OR IGNORE INTO {LOADED} SELECT customer_id FROM {AUTO}")
         rank = 1
@@ -318,5 +330,6 @@ class PaymentStaging:
                 + " AND ".join(f"({c})" for c in checks) + " ORDER BY p.n")
 
     def _auto_sql(self) -> str:
-        return (f"SELECT {_ROW}, code FROM {PARSED} WHERE coalesce(invoice_number, '') = '' "
+        return (f"SELECT {_ROW}, code, row_number() OVER (PARTITION BY customer_id ORDER BY n) FROM {PARSED} "
+                "WHERE coalesce(invoice_number, '') = '' "
                 f"AND customer_id NOT IN (SELECT customer_id FROM {WROTE_OFF}) ORDER BY n")
