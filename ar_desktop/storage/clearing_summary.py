@@ -125,11 +125,7 @@ _UPSERT = ("ON CONFLICT (customer_id, month, since, until) DO UPDATE SET invoice
 
 def hold(con: sqlite3.Connection) -> list[str]:
     """Drop the update triggers (those the file has); returns their names, for ``release``."""
-    have = derived_tables.present(con)
-    held = [name for name in _UPDATE_TRIGGERS if name in have]
-    for name in held:
-        con.execute(f"DROP TRIGGER {name}")
-    return held
+    return derived_tables.drop_triggers(con, _UPDATE_TRIGGERS)
 
 
 def take_paid(con: sqlite3.Connection, lo: int, hi: int) -> None:

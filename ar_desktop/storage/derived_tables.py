@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 
-__all__ = ["customer_codes", "differing", "missing", "present", "restore"]
+__all__ = ["customer_codes", "differing", "drop_triggers", "missing", "present", "restore"]
 
 
 def present(con: sqlite3.Connection) -> set[str]:
@@ -21,6 +21,16 @@ def missing(con: sqlite3.Connection, statements: Mapping[str, str]) -> list[str]
     """The names of ``statements`` (object name -> CREATE statement) not in the file, in their order."""
     have = present(con)
     return [name for name in statements if name not in have]
+
+
+def drop_triggers(con: sqlite3.Connection, names) -> list[str]:
+    """Drop those of the triggers ``names`` the file has (a bulk writer holding them inside its transaction);
+    returns their names, to be created again from their module's statements."""
+    have = present(con)
+    held = [name for name in names if name in have]
+    for name in held:
+        con.execute(f"DROP TRIGGER {name}")
+    return held
 
 
 def restore(con: sqlite3.Connection, statements: Mapping[str, str],

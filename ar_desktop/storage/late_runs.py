@@ -169,11 +169,7 @@ _UPDATE_TRIGGERS = tuple(f"{TABLE}_update_{side}{held}" for side in ("old", "new
 def hold_updates(con: sqlite3.Connection) -> list[str]:
     """Drop the update triggers (those the file has), inside a bulk writer's transaction whose invoices change
     only by ``note_paid``'s batches; returns their names, for ``release_updates``."""
-    have = derived_tables.present(con)
-    held = [name for name in _UPDATE_TRIGGERS if name in have]
-    for name in held:
-        con.execute(f"DROP TRIGGER {name}")
-    return held
+    return derived_tables.drop_triggers(con, _UPDATE_TRIGGERS)
 
 
 def note_paid(con: sqlite3.Connection, lo: int, hi: int) -> None:

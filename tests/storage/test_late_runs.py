@@ -224,3 +224,36 @@ def test_an_import_killed_while_it_writes_leaves_runs_and_allocations_in_step(tm
         assert late_runs.problems(con) == [] and _rows(path) == _runs_of_every_invoice(con)
     finally:
         con.close()
+
+
+def test_a_payments_import_holding_the_update_triggers_leaves_the_runs_equal_to_a_recomputation(tmp_path):
+    """A payments import drops the update triggers and notes each batch's customers itself (late_runs.hold_updates,
+    note_paid): invoices paid late and on time by a file read in batches of 2,000 rows, half naming their
+    invoice and half spread oldest due first, leave the runs equal to their recomputation."""
+    path = tmp_path / "pay.ardb"
+    books = _books(path)
+    try:
+        for k in range(2, 6):
+            add_customer(books, {"code": f"C{k}", "name": f"Customer {k}"})
+    finally:
+        books.close()
+    invoices, paying = tmp_path / "invoices.csv", tmp_path / "payments.csv"
+    invoices.write_text("number,customer_code,issue_date,due_date,amount\n" + "\n".join(
+        f"N{k:06d},C{k % 4 + 2},2026-01-{k % 28 + 1:02d},2026-02-{k % 28 + 1:02d},{k % 900 + 1}.50"
+        for k in range(ROWS)) + "\n", encoding="utf-8")
+    # C2 and C4 name their invoices, C3 and C5 leave them to be spread; paid from on time to three months late
+    paying.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(
+        f"{dt.date(2026, 2, k % 28 + 1) + dt.timedelta(days=k % 90)},C{k % 4 + 2},{k % 900 + 1}.50,"
+        f"{f'N{k:06d}' if k % 2 == 0 else ''},Bank {k}" for k in range(ROWS)) + "\n", encoding="utf-8")
+    assert import_killed_at(path, invoices, "-", 0).returncode == 0
+    before = _rows(path)
+    done = import_killed_at(path, paying, "-", 0, "payments",
+                            prelude="import ar_desktop.services.import_payments as p; p.PaymentRows.cells_batch = 2_000\n")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert check_path(path).ok
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT count(*) FROM payment").fetchone()[0] == ROWS + 1
+        assert late_runs.problems(con) == [] and _rows(path) == _runs_of_every_invoice(con) != before
+    finally:
+        con.close()
