@@ -125,6 +125,9 @@ def time_version(label: str, version: Path, folder: Path, files: dict[str, Path]
         out = {"init": run_command(version, ["--db", str(db), "check"])}
         files = {"payments": files["payments"]}
     for kind, path in files.items():
+        if kind == "existing":   # invoices already in the file (--existing), imported before the timed ones
+            out[kind] = run_command(version, ["--db", str(db), "import", "invoices", str(path)])
+            continue
         out[kind] = run_command(version, ["--db", str(db), "import", kind, str(path)])
         print(f"  {label:>6}: import {kind}: {out[kind][0]:.1f} s ({out[kind][1]:.1f} s CPU), {out[kind][2]} MB",
               flush=True)
@@ -139,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--customers", type=int, default=5_000)
     p.add_argument("--invoices", type=int, default=100_000)
     p.add_argument("--payments", type=int, default=60_000)
+    p.add_argument("--existing", type=int, default=0,
+                   help="invoices the file holds before the timed import of --invoices (the first rows of the same "
+                        "file, numbered apart): an import into a file that is not new")
     p.add_argument("--keep", action="store_true", help="keep the folder with the CSV files and the company files")
     p.add_argument("--folder", type=Path, help="write the CSV files there once, and reuse them when they are "
                                                "there (same counts); the company files are written there too")
@@ -162,6 +168,13 @@ def main(argv: list[str] | None = None) -> int:
                                                             args.payments, dt.date.today()).result()
             print(f"wrote CSV files to {folder} in {time.perf_counter() - t:.1f} s", flush=True)
         files = {"customers": customers, "invoices": invoices, "payments": payments}
+        if args.existing:
+            existing = folder / f"existing-{args.existing}.csv"
+            if not existing.exists():   # the invoices file's first rows, their numbers R... made E...
+                with invoices.open(encoding="utf-8") as src, existing.open("w", encoding="utf-8") as out:
+                    out.write(next(src))
+                    out.writelines("E" + line[1:] for line, _k in zip(src, range(args.existing)))
+            files = {"customers": customers, "existing": existing, **{k: v for k, v in files.items() if k != "customers"}}
         if not args.payments:   # --payments 0: the invoices alone
             del files["payments"]
         before = before_tree(args.before)
@@ -171,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         figures = {"before": time_version("before", before, folder, files, books),
                    "after": time_version("after", after, folder, files, books)}
         counts = {"customers": args.customers, "invoices": args.invoices, "payments": args.payments}
+        if args.existing:
+            print(f"the timed invoices go into a file already holding {args.existing:,} invoices")
         load = os.getloadavg()[0]
         print(f"\nbefore: {args.before} ({rev}); after: {args.after or 'this working tree'}. Each command is one "
               f"process (Python start included): wall time, CPU time (user + system) and peak RSS. Load average "

@@ -244,7 +244,9 @@ def test_invoices_adding_much_to_a_file_rebuild_its_indexes_and_killed_leave_it_
     """A file of 1,000 invoices importing 3,000 (at least half as many as it holds: storage.bulk_repo's GROWTH):
     the invoice indexes are dropped in the import's transaction and built again at its end, as for a first import.
     Killed at the DROP or CREATE of an index that does not follow the paid totals (those are rebuilt for the
-    settlements' payments anyway), or at the second batch's rows, the file is as before, ``check`` sound; importing again stores every row. A file of 10 rows into the 4,000 then leaves the indexes alone."""
+    settlements' payments anyway), or at the second batch's rows, the file is as before, ``check`` sound; importing
+    again stores every row. A file of 10 rows into the 4,000 then leaves the indexes alone, and so does the 3,000
+    again with ``--mode skip`` (every row in the books: none stored)."""
     path = _company(tmp_path / "grow.ardb")
     first = tmp_path / "first.csv"
     first.write_text("number,customer_code,issue_date,amount\n" + "\n".join(
@@ -272,3 +274,10 @@ def test_invoices_adding_much_to_a_file_rebuild_its_indexes_and_killed_leave_it_
     assert kept.returncode == 0, kept.stderr[-2000:]   # no index dropped: ten rows go into them
     assert check_path(path).ok and _indexes(path) == before
     assert _state(path)[0] == 1_010 + ROWS
+    # the 3,000 again, skipped (all in the books): no row stored, no index dropped and built again for nothing
+    skip = ("import ar_desktop.services.importing as imp\nfixed = imp.fixed_options\n"
+            "imp.fixed_options = lambda kind, table, **o: fixed(kind, table, **{**o, 'mode': 'skip'})\n")
+    skipped = import_killed_at(path, csv, "DROP INDEX", 1, prelude=skip)
+    assert skipped.returncode == 0, skipped.stderr[-2000:]
+    assert f"{ROWS} already there and skipped" in skipped.stdout
+    assert _state(path)[0] == 1_010 + ROWS and _indexes(path) == before
