@@ -15,7 +15,6 @@ they show exactly that list, else a dialog with the rows (overview_details).
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -52,23 +51,6 @@ def _figures(books, as_of: dt.date, days: int, currency: str | None) -> Overview
     from ar_desktop.services.overview import overview_figures  # on first use, off the window's start-up
 
     return overview_figures(books, as_of, days, currency)
-
-
-def _load_worklist() -> None:
-    import ar_desktop.services.worklist  # noqa: F401
-
-
-def _load_worklist_beside_figures() -> None:
-    """The worklist's modules (SQLAlchemy, the ORM, the repositories: ~0.5 s of Python) are loaded in a thread of
-    their own while the figures are read: those are mostly SQLite, which leaves the GIL free, so on two cores the
-    load costs the figures little and the worklist no longer starts with it. Once per process."""
-    global _worklist_loader
-    if _worklist_loader is None:
-        _worklist_loader = threading.Thread(target=_load_worklist, name="load-worklist", daemon=True)
-        _worklist_loader.start()
-
-
-_worklist_loader: threading.Thread | None = None
 
 
 def _actions(books, as_of: dt.date) -> OverviewActions:
@@ -198,9 +180,7 @@ class OverviewTab(RefreshWhenShown, QWidget):
         self._started = time.perf_counter()
         self.status.setText(self.tr("Computing…"))
         self.grid.show_pending()
-        started = self._start(request, FIRST)
-        _load_worklist_beside_figures()
-        return started
+        return self._start(request, FIRST)
 
     def _start(self, request: tuple, parts: tuple[str, ...]) -> list[BackgroundTask]:
         generation, books, as_of, days, currency = request

@@ -22,8 +22,6 @@ class Watch:  # the thread that imports each of these first
     def find_spec(self, name, path=None, target=None):
         if name in ("sqlalchemy", "ar_desktop.storage.orm") and name not in importers:
             importers[name] = "GUI" if threading.current_thread() is threading.main_thread() else "worker"
-        if name == "ar_desktop.services.worklist" and name not in importers:
-            importers[name] = threading.current_thread().name
 sys.meta_path.insert(0, Watch())
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
@@ -73,16 +71,13 @@ def test_the_first_screen_leaves_letters_pdf_and_reports_for_later(demo_template
 
 def test_the_company_is_shown_before_the_storage_layer_is_loaded(demo_template, copy_company_file, tmp_path):
     """The window's first paint already names the company, the Overview computing and the other tabs greyed
-    out under "Opening …"; SQLAlchemy and the ORM are imported off the GUI thread (with the worklist, beside the
-    figures' read), and the tabs are filled after."""
+    out under "Opening …"; SQLAlchemy and the ORM are imported off the GUI thread, and the tabs are filled after."""
     company = copy_company_file(demo_template, tmp_path / "company.ardb")
     result = _first_screen(company, tmp_path)
     assert result["painted"] == {"title": "Harbour Line Trading GmbH — AR Desktop",
                                  "tabs_enabled": [True, False, False, False, False, False],
                                  "message": "Opening Harbour Line Trading GmbH…", "filled": False}
-    # the worklist's modules by the thread that loads them while the figures are read, not by the worklist's read
-    assert result["importers"] == {"sqlalchemy": "worker", "ar_desktop.storage.orm": "worker",
-                                   "ar_desktop.services.worklist": "load-worklist"}
+    assert result["importers"] == {"sqlalchemy": "worker", "ar_desktop.storage.orm": "worker"}
     assert result["filled"]["rows"] > 0 and all(result["filled"]["tabs_enabled"]) and result["filled"]["message"] == ""
 
 
