@@ -10,7 +10,7 @@ import datetime as dt
 
 from ar_desktop.domain.aging import BUCKETS, AgingRow
 from ar_desktop.domain.money import from_minor
-from ar_desktop.storage.kpi_sql import bucket_range, dbapi
+from ar_desktop.storage.kpi_sql import bucket_sums, dbapi
 from ar_desktop.storage.spans import open_sql, paid_on_sql
 
 
@@ -23,14 +23,10 @@ def aging(s, as_of: dt.date, customer_id: int | None = None) -> list[AgingRow]:
     where, params = ("customer_id = ?", (customer_id,)) if customer_id is not None else ("", ())
     rows, args = open_sql(as_of, f"customer_id, currency, due_date, amount - {paid} AS units", where, params,
                           paid_args)
-    sums, sum_args = [], []
-    for bucket in BUCKETS:
-        cond, cond_args = bucket_range(bucket, as_of)
-        sums.append(f"sum(CASE WHEN {cond} THEN units ELSE 0 END) AS {bucket.key}")
-        sum_args += cond_args
+    sums, sum_args = bucket_sums(as_of)
     # grouped before the customer is joined: one customer lookup per row of the report, not per invoice
     q = (f"SELECT c.code, c.name, o.currency, {', '.join('o.' + b.key for b in BUCKETS)} "
-         f"FROM (SELECT customer_id, currency, {', '.join(sums)} FROM ({rows}) "
+         f"FROM (SELECT customer_id, currency, {sums} FROM ({rows}) "
          "GROUP BY customer_id, currency HAVING sum(units) != 0) AS o JOIN customer c ON c.id = o.customer_id "
          "ORDER BY o.currency, c.code")
     # thousands of rows: straight from the cursor, each bucket's Decimal made once

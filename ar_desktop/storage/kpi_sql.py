@@ -289,13 +289,9 @@ def open_by_customer(con: sqlite3.Connection, as_of: dt.date, currency: str) -> 
     paid, paid_args = paid_on_sql(as_of)
     rows, args = open_sql(as_of, f"customer_id, amount - {paid} AS units, due_date", "currency = ?", (currency,),
                           paid_args)
-    sums, sum_args = [], []
-    for bucket in BUCKETS:
-        cond, cond_args = bucket_range(bucket, as_of)
-        sums.append(f"sum(CASE WHEN {cond} THEN units ELSE 0 END)")
-        sum_args += cond_args
+    sums, sum_args = bucket_sums(as_of)
     d = day(as_of)
-    q = (f"SELECT c.id, c.code, c.name, o.* FROM (SELECT customer_id, {', '.join(sums)}, "
+    q = (f"SELECT c.id, c.code, c.name, o.* FROM (SELECT customer_id, {sums}, "
          "sum(CASE WHEN due_date < ? THEN units ELSE 0 END), "
          "min(CASE WHEN due_date < ? AND units > 0 THEN due_date END) "
          f"FROM ({rows}) GROUP BY customer_id) AS o JOIN customer c ON c.id = o.customer_id")
@@ -305,6 +301,17 @@ def open_by_customer(con: sqlite3.Connection, as_of: dt.date, currency: str) -> 
         out.append(CustomerOpen(cid, code, name, tuple(int(u) for u in rest[:n]), int(rest[n]),
                                 date_of(oldest)))
     return out
+
+
+def bucket_sums(as_of: dt.date) -> tuple[str, list]:
+    """The open units per aging bucket as of D, summed over rows with ``units`` and ``due_date``: one column
+    per bucket, named by its key (the aging report's and the Overview's per-customer buckets)."""
+    sums, args = [], []
+    for bucket in BUCKETS:
+        cond, cond_args = bucket_range(bucket, as_of)
+        sums.append(f"sum(CASE WHEN {cond} THEN units ELSE 0 END) AS {bucket.key}")
+        args += cond_args
+    return ", ".join(sums), args
 
 
 def bucket_range(bucket, as_of: dt.date) -> tuple[str, list]:
