@@ -11,7 +11,7 @@ from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import check_storable, from_minor, to_minor
 from ar_desktop.domain.numbering import first_number, increment_number
 from ar_desktop.domain.payment_kinds import VOID_REVERSAL
-from ar_desktop.domain.records import invoice_currency, parse_date, parse_invoice
+from ar_desktop.domain.records import InvoiceData, invoice_currency, parse_date, parse_invoice
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
@@ -58,9 +58,17 @@ def _check_number_free(s, number: str, invoice_id: int | None, year: int) -> Non
             "free one is {next}."), number=number, next=_next_free(s, year))})
 
 
+def _parsed(s, raw: Mapping[str, Any], fallback: str | None) -> InvoiceData:
+    """The invoice's fields, its amount read in its currency: the one it names, else its customer's (else
+    ``fallback``): a BHD customer's 1.234 is three decimals of BHD, not too many for EUR."""
+    cid = customers_repo.id_by_code(s, str(raw.get("customer_code") or "").strip())
+    currency = customers_repo.get(s, cid).currency if cid is not None else fallback
+    return parse_invoice(raw, currency=currency) if currency else parse_invoice(raw)
+
+
 def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
-    data = parse_invoice(raw)
     with books.db.session() as s:
+        data = _parsed(s, raw, None)
         _check_number_free(s, data.number, None, books.today().year)
         cid = _customer_id(s, data.customer_code)
         customer = customers_repo.get(s, cid)
@@ -77,9 +85,9 @@ def add_invoice(books: Books, raw: Mapping[str, Any]) -> int:
 
 
 def update_invoice(books: Books, invoice_id: int, raw: Mapping[str, Any]) -> None:
-    data = parse_invoice(raw)
     with books.db.session() as s:
         inv = invoices_repo.get(s, invoice_id)
+        data = _parsed(s, raw, inv.currency)
         if inv.voided:
             raise UserError(Text(translate("Messages", "Invoice {number} is void and can no longer be changed."),
                                  number=inv.number))

@@ -232,3 +232,17 @@ def test_an_invoice_is_in_its_customers_currency(cust):
     iid = add_invoice(cust, {"number": "EUR-1", "customer_code": "ACME", "issue_date": d(10), "amount": "10",
                              "currency": "EUR"})
     assert row(cust, iid).currency == "EUR"
+
+
+def test_an_amount_without_a_currency_is_read_in_the_customers(cust):
+    """A BHD customer's 1.234 is three decimals of BHD, not too many for EUR; a JPY customer's 10.5 is refused
+    naming JPY; an edit without a currency reads the amount in the invoice's."""
+    add_customer(cust, {"code": "BH", "name": "Manama Trading", "currency": "BHD", "terms_days": "30"})
+    add_customer(cust, {"code": "JP", "name": "Osaka Boeki", "currency": "JPY", "terms_days": "30"})
+    iid = add_invoice(cust, {"number": "BH-1", "customer_code": "BH", "issue_date": d(10), "amount": "1.234"})
+    assert (row(cust, iid).amount, row(cust, iid).currency) == (Decimal("1.234"), "BHD")
+    update_invoice(cust, iid, {"number": "BH-1", "customer_code": "BH", "issue_date": d(10), "amount": "2.345"})
+    assert row(cust, iid).amount == Decimal("2.345")
+    with pytest.raises(ValidationError) as refused:
+        add_invoice(cust, {"number": "JP-1", "customer_code": "JP", "issue_date": d(10), "amount": "10.5"})
+    assert "JPY" in str(refused.value.problems["amount"])
