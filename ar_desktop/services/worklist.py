@@ -28,7 +28,7 @@ from ar_desktop.services.collection_ladders import class_ladder_in
 from ar_desktop.services.collection_settings import CollectionSettings, settings_in
 from ar_desktop.services.context import Books
 from ar_desktop.services.setting_keys import GRACE_KEY
-from ar_desktop.storage import collections_repo, company_repo, customers_repo
+from ar_desktop.storage import collection_records, collections_repo, company_repo, customers_repo
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
 
 
@@ -177,7 +177,7 @@ def record_outcomes(books: Books, customer_ids: list[int] | None = None) -> bool
 def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None) -> None:
     """``record_outcomes`` inside a transaction a use case already holds (e.g. the payment's own)."""
     _reopen_promises(s, today, customer_ids)
-    waiting = set(collections_repo.customers_with_open_commitments(s))
+    waiting = set(collection_records.customers_with_open_commitments(s))
     scope = sorted(waiting if customer_ids is None else waiting & set(customer_ids))
     if not scope:
         return
@@ -187,7 +187,7 @@ def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None)
     for ci in collections_repo.collection_inputs(s, today, scope, grace_days=settings.grace_days).values():
         _row(s, ci, today, settings, class_ladders, days, record=True)
     for cid in scope:  # paid in full, also after the plan's last day (no longer active, so not seen above)
-        for row in collections_repo.open_plans_paid_in_full(s, today, cid):
+        for row in collection_records.open_plans_paid_in_full(s, today, cid):
             _record_plan_kept(s, row, today)
 
 
@@ -235,7 +235,7 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
 
 def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, grace_days: int) -> None:
     p = ci.promise
-    row = collections_repo.get_promise(s, int(p.ref))
+    row = collection_records.get_promise(s, int(p.ref))
     if row is None or row.status == status:
         return
     units = to_minor(p.amount, ci.currency)
@@ -244,11 +244,11 @@ def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, 
         row.status, row.broken_recorded_on = "broken", as_of
         note = stored(Text(translate("Messages", "Paid {paid} of {amount} by {date}."), paid=Amount(p.paid_since),
                            amount=Amount(p.amount), date=p.deadline(grace_days).isoformat()))
-        collections_repo.add_event(s, customer_id=ci.customer_id, kind="promise_broken", date=when, note=note,
+        collection_records.add_event(s, customer_id=ci.customer_id, kind="promise_broken", date=when, note=note,
                                    amount=units, promise_id=row.id)
     else:
         row.status = "kept"
-        collections_repo.add_event(s, customer_id=ci.customer_id, kind="promise_kept", date=as_of,
+        collection_records.add_event(s, customer_id=ci.customer_id, kind="promise_kept", date=as_of,
                                    note=stored(Text(translate("Messages", "Paid {paid} since {date}."),
                                                     paid=Amount(p.paid_since), date=p.made_on.isoformat())),
                                    amount=units,
@@ -266,7 +266,7 @@ def _reopen_promises(s, today: dt.date, customer_ids: list[int] | None) -> None:
         currency = customers_repo.get(s, row.customer_id).currency
         paid, amount = from_minor(received, currency), from_minor(row.amount, currency)
         deadline = row.promised_date + dt.timedelta(days=grace)
-        collections_repo.add_event(s, customer_id=row.customer_id, kind="note", date=taken_back_on,
+        collection_records.add_event(s, customer_id=row.customer_id, kind="note", date=taken_back_on,
                                    note=stored(Text(translate(
                                        "Messages", "Promise to pay {amount} by {date} no longer kept: a payment it "
                                                    "counted was reversed; {paid} received."),
@@ -274,7 +274,7 @@ def _reopen_promises(s, today: dt.date, customer_ids: list[int] | None) -> None:
                                    amount=row.amount, promise_id=row.id)
         if today > deadline:
             row.status, row.broken_recorded_on = "broken", today
-            collections_repo.add_event(s, customer_id=row.customer_id, kind="promise_broken",
+            collection_records.add_event(s, customer_id=row.customer_id, kind="promise_broken",
                                        date=max(taken_back_on, deadline + dt.timedelta(days=1)),
                                        note=stored(Text(translate("Messages", "Paid {paid} of {amount} by {date}."),
                                                         paid=Amount(paid), amount=Amount(amount),
@@ -304,7 +304,7 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
         if state == HOLDING:
             holding.append(p)
         if record and p.status == OPEN and not p.invoice_numbers & open_numbers:
-            row = collections_repo.get_payment_plan(s, p.id)
+            row = collection_records.get_payment_plan(s, p.id)
             if row is not None:
                 _record_plan_kept(s, row, as_of)
                 p.status = "kept"
@@ -313,14 +313,14 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
 
 
 def _record_plan_broken(s, ci: CustomerInputs, p: PlanInputs, broke: dt.date, grace_days: int) -> None:
-    row = collections_repo.get_payment_plan(s, p.id)
+    row = collection_records.get_payment_plan(s, p.id)
     missed = missed_instalment(p.instalments, p.paid, broke, grace_days, p.ends_on)
     if row is None or row.status != OPEN or missed is None:
         return
     row.status, row.ends_on = "broken", broke - dt.timedelta(days=1)
     note = stored(Text(translate("Messages", "Paid {paid} of {amount} due by {date}."), paid=Amount(missed.paid),
                        amount=Amount(missed.due_so_far), date=missed.due_on.isoformat()))
-    collections_repo.add_event(s, customer_id=ci.customer_id, kind="plan_broken", date=broke, note=note,
+    collection_records.add_event(s, customer_id=ci.customer_id, kind="plan_broken", date=broke, note=note,
                                amount=to_minor(missed.due_so_far - missed.paid, ci.currency))
 
 
@@ -329,7 +329,7 @@ def _record_plan_kept(s, row, as_of: dt.date) -> None:
     if row.status != "open":
         return
     row.status = "kept"
-    numbers = ", ".join(collections_repo.plan_invoice_numbers(s, row.id))
-    collections_repo.add_event(s, customer_id=row.customer_id, kind="plan_kept", date=as_of,
+    numbers = ", ".join(collection_records.plan_invoice_numbers(s, row.id))
+    collection_records.add_event(s, customer_id=row.customer_id, kind="plan_kept", date=as_of,
                                note=stored(Text(translate("Messages", "Invoices {numbers} paid in full."),
                                                 numbers=numbers)) if numbers else "")

@@ -64,11 +64,6 @@ from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
 from ar_desktop.storage.orm import Allocation, Invoice, Payment
 from ar_desktop.storage.orm_collections import CollectionEvent, PromiseRow
-# services.worklist records outcomes through these (it is being changed this session; it can import them from
-# collection_records, and these lines go, once that has landed)
-from ar_desktop.storage.collection_records import (add_event, customers_with_open_commitments,  # noqa: F401
-                                                   get_payment_plan, get_promise, open_plans_paid_in_full,
-                                                   plan_invoice_numbers)
 
 STEP_KINDS = ("step_done", "step_skipped")
 
