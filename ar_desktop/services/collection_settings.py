@@ -13,13 +13,14 @@ from ar_desktop.domain.next_step import DEFAULT_GRACE_DAYS
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.context import Books
 from ar_desktop.services.setting_keys import GRACE_KEY, WORKING_DAYS_KEY
-from ar_desktop.storage import company_repo
 
 
 MAX_GRACE_DAYS = 90
 REVIEW_PERCENT_KEY = "credit.review_percent"
 CREDIT_KEYS = {"a_max_avg_days_late": "credit.a_max_avg_days_late", "a_max_late_share": "credit.a_max_late_share",
                "c_min_avg_days_late": "credit.c_min_avg_days_late", "c_min_late_share": "credit.c_min_late_share"}
+_READ_KEYS = {"review_percent": REVIEW_PERCENT_KEY, **CREDIT_KEYS}
+SETTING_KEYS = (GRACE_KEY, WORKING_DAYS_KEY, *_READ_KEYS.values())   # what ``settings_from`` reads
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,18 @@ class CollectionSettings:
 
 
 def settings_in(s) -> CollectionSettings:
-    """The collection settings, read in one query (the worklist asks once per run)."""
-    credit_keys = {"review_percent": REVIEW_PERCENT_KEY, **CREDIT_KEYS}
-    stored = company_repo.get_settings(s, [GRACE_KEY, WORKING_DAYS_KEY, *credit_keys.values()])
+    """The collection settings, read in one query."""
+    from ar_desktop.storage import company_repo
+
+    return settings_from(company_repo.get_settings(s, list(SETTING_KEYS)))
+
+
+def settings_from(stored: dict) -> CollectionSettings:
+    """The collection settings of the stored settings among ``SETTING_KEYS`` (the worklist reads them in plain
+    SQL, with the ladders, in one query)."""
     base = CreditSettings()
     credit = CreditSettings(**{name: Decimal(str(stored[key])) if stored.get(key) is not None else getattr(base, name)
-                               for name, key in credit_keys.items()})
+                               for name, key in _READ_KEYS.items()})
     return CollectionSettings(int(stored.get(GRACE_KEY, DEFAULT_GRACE_DAYS)), credit,
                               bool(stored.get(WORKING_DAYS_KEY, False)))
 
@@ -52,6 +59,8 @@ def set_collection_settings(books: Books, settings: CollectionSettings) -> None:
                                                    "days from 0 to {max_grace_days}."),
                              grace=grace, max_grace_days=MAX_GRACE_DAYS))
     credit = CreditSettings(**{k: getattr(settings.credit, k) for k in ("review_percent", *CREDIT_KEYS)})
+    from ar_desktop.storage import company_repo
+
     with books.db.session() as s:
         company_repo.set_setting(s, GRACE_KEY, grace)
         company_repo.set_setting(s, WORKING_DAYS_KEY, bool(settings.working_days))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ar_desktop.domain.working_days import CALENDAR_DAYS, DayCount, WorkingDays
-from ar_desktop.storage import company_repo
+from ar_desktop.storage.company_row import read_profile
+from ar_desktop.storage.kpi_sql import dbapi
 
 
 @lru_cache(maxsize=8)
@@ -26,5 +27,6 @@ def working_days_of(country: str) -> WorkingDays:
 
 
 def day_count(s, working_days: bool) -> DayCount:
-    """The ladder's days for the company file open in ``s``."""
-    return working_days_of(company_repo.get(s).country) if working_days else CALENDAR_DAYS
+    """The ladder's days for the company file open in ``s`` (a session or a DB-API connection: the worklist
+    reads in plain SQL)."""
+    return working_days_of(read_profile(dbapi(s)).country) if working_days else CALENDAR_DAYS

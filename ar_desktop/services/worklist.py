@@ -3,6 +3,9 @@ the outcomes of promises and payment plans are recorded.
 
 The next step is always decided by :func:`ar_desktop.domain.next_step.status_of`
 (docs/collections-rule.md); this module only gathers its inputs and records what happened.
+
+Reading is plain SQL (storage.collections_repo on ``Database.reader``): today's collection actions on the
+Overview load no SQLAlchemy. Recording writes rows through the ORM, imported where it records.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from decimal import Decimal
 
 from ar_desktop.domain.credit import needs_credit_review, suggest_from_behaviour
 from ar_desktop.domain.frozen import maker
-from ar_desktop.domain.ladder import CREDIT_CLASSES, Ladder, ladder_from_data
+from ar_desktop.domain.ladder import CREDIT_CLASSES, Ladder, ladder_from_data, ladder_in_force
 from ar_desktop.domain.money import from_minor, to_minor
 from ar_desktop.domain.next_step import (CollectionStatus, DEFAULT_GRACE_DAYS, reached_step_for_invoice, status_of,
                                          urgency_key)
@@ -23,13 +26,13 @@ from ar_desktop.domain.payment_plan import BROKEN, HOLDING, OPEN, missed_instalm
 from ar_desktop.domain.text import Amount, Text, stored, translate
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
-from ar_desktop.services.collection_input import customer_by_code
-from ar_desktop.services.collection_ladders import class_ladder_in
-from ar_desktop.services.collection_settings import CollectionSettings, settings_in
+from ar_desktop.services.collection_settings import SETTING_KEYS, CollectionSettings, settings_from
 from ar_desktop.services.context import Books
-from ar_desktop.services.setting_keys import GRACE_KEY
-from ar_desktop.storage import collection_records, collections_repo, company_repo, customers_repo
+from ar_desktop.services.setting_keys import GRACE_KEY, LADDER_KEY
+from ar_desktop.storage import collections_repo, forecast_sql
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
+
+_LADDER_KEYS = {c: LADDER_KEY.format(cls=c) for c in CREDIT_CLASSES}   # each credit class's stored ladder
 
 
 @dataclass(frozen=True)
@@ -97,18 +100,27 @@ def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
 
     Only reads: a promise or plan kept or broken by ``as_of`` shows so whether or not its outcome
     is recorded yet (``record_outcomes`` records it)."""
-    with _collector_paused(), books.db.session() as s:
-        settings = settings_in(s)
-        class_ladders = {c: class_ladder_in(s, c) for c in CREDIT_CLASSES}
-        days = ladder_days.day_count(s, settings.working_days)
-        inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days)
+    with _collector_paused():
+        with books.db.reader() as con:
+            settings, class_ladders, days = _rule_settings(con)
+            inputs = collections_repo.collection_inputs(con, as_of, grace_days=settings.grace_days)
         rows = []
         for ci in inputs.values():
-            row = _row(s, ci, as_of, settings, class_ladders, days, record=False)
+            row = _row(None, ci, as_of, settings, class_ladders, days, record=False)
             if row is not None:
                 rows.append(row)
         rows.sort(key=lambda r: (urgency_key(r.status), r.customer_code))
     return rows
+
+
+def _rule_settings(s) -> tuple[CollectionSettings, dict[str, Ladder], DayCount]:
+    """The collection settings, each credit class's ladder (services.collection_ladders.class_ladder_in) and
+    the days the ladder counts, the settings in one plain query (``s``: a DB-API connection or a session)."""
+    con = collections_repo.connection(s)
+    stored = forecast_sql.settings(con, [*SETTING_KEYS, *_LADDER_KEYS.values()])
+    settings = settings_from(stored)
+    ladders = {c: ladder_in_force(c, None, stored.get(key)) for c, key in _LADDER_KEYS.items()}
+    return settings, ladders, ladder_days.day_count(con, settings.working_days)
 
 
 @contextmanager
@@ -128,23 +140,21 @@ def _collector_paused():
 
 def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | None:
     """The worklist row of one customer (None when it needs no attention on that date). Only reads."""
+    from ar_desktop.services.collection_input import customer_by_code
+
     with books.db.session() as s:
         cid, _data = customer_by_code(s, code)
-        settings = settings_in(s)
-        class_ladders = {c: class_ladder_in(s, c) for c in CREDIT_CLASSES}
+        settings, class_ladders, days = _rule_settings(s)
         inputs = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)
-        return _row(s, inputs[cid], as_of, settings, class_ladders, ladder_days.day_count(s, settings.working_days),
-                    record=False)
+    return _row(None, inputs[cid], as_of, settings, class_ladders, days, record=False)
 
 
 def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
     """Every invoice open as of ``as_of``, by customer code then invoice number."""
     with _collector_paused():
-        with books.db.session() as s:
-            class_ladders = {c: class_ladder_in(s, c) for c in CREDIT_CLASSES}
-            settings = settings_in(s)
-            days = ladder_days.day_count(s, settings.working_days)
-            inputs = collections_repo.collection_inputs(s, as_of, grace_days=settings.grace_days,
+        with books.db.reader() as con:
+            settings, class_ladders, days = _rule_settings(con)
+            inputs = collections_repo.collection_inputs(con, as_of, grace_days=settings.grace_days,
                                                         invoice_states=True)
         out = []
         for ci in inputs.values():
@@ -176,14 +186,14 @@ def record_outcomes(books: Books, customer_ids: list[int] | None = None) -> bool
 
 def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None) -> None:
     """``record_outcomes`` inside a transaction a use case already holds (e.g. the payment's own)."""
+    from ar_desktop.storage import collection_records
+
     _reopen_promises(s, today, customer_ids)
     waiting = set(collection_records.customers_with_open_commitments(s))
     scope = sorted(waiting if customer_ids is None else waiting & set(customer_ids))
     if not scope:
         return
-    settings = settings_in(s)
-    class_ladders = {c: class_ladder_in(s, c) for c in CREDIT_CLASSES}
-    days = ladder_days.day_count(s, settings.working_days)
+    settings, class_ladders, days = _rule_settings(s)
     for ci in collections_repo.collection_inputs(s, today, scope, grace_days=settings.grace_days).values():
         _row(s, ci, today, settings, class_ladders, days, record=True)
     for cid in scope:  # paid in full, also after the plan's last day (no longer active, so not seen above)
@@ -234,6 +244,8 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
 
 
 def _record_promise_outcome(s, ci: CustomerInputs, status: str, as_of: dt.date, grace_days: int) -> None:
+    from ar_desktop.storage import collection_records
+
     p = ci.promise
     row = collection_records.get_promise(s, int(p.ref))
     if row is None or row.status == status:
@@ -260,9 +272,11 @@ def _reopen_promises(s, today: dt.date, customer_ids: list[int] | None) -> None:
     """A promise recorded as kept by a payment that was reversed since is kept no longer: a note says so
     (on the day of the reversal), and it is open again, or broken (promise_broken on that day, never
     before it) when its grace period is over."""
+    from ar_desktop.storage import collection_records, company_repo, customers_repo
+
     grace = int(company_repo.get_setting(s, GRACE_KEY, DEFAULT_GRACE_DAYS))
-    for row, received, taken_back_on in collections_repo.kept_promises_no_longer_kept(s, today, grace,
-                                                                                     customer_ids):
+    for row, received, taken_back_on in collection_records.kept_promises_no_longer_kept(s, today, grace,
+                                                                                      customer_ids):
         currency = customers_repo.get(s, row.customer_id).currency
         paid, amount = from_minor(received, currency), from_minor(row.amount, currency)
         deadline = row.promised_date + dt.timedelta(days=grace)
@@ -304,6 +318,8 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
         if state == HOLDING:
             holding.append(p)
         if record and p.status == OPEN and not p.invoice_numbers & open_numbers:
+            from ar_desktop.storage import collection_records
+
             row = collection_records.get_payment_plan(s, p.id)
             if row is not None:
                 _record_plan_kept(s, row, as_of)
@@ -313,6 +329,8 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
 
 
 def _record_plan_broken(s, ci: CustomerInputs, p: PlanInputs, broke: dt.date, grace_days: int) -> None:
+    from ar_desktop.storage import collection_records
+
     row = collection_records.get_payment_plan(s, p.id)
     missed = missed_instalment(p.instalments, p.paid, broke, grace_days, p.ends_on)
     if row is None or row.status != OPEN or missed is None:
@@ -326,6 +344,8 @@ def _record_plan_broken(s, ci: CustomerInputs, p: PlanInputs, broke: dt.date, gr
 
 def _record_plan_kept(s, row, as_of: dt.date) -> None:
     """The plan's invoices are all paid as of D: it is kept (one plan_kept event)."""
+    from ar_desktop.storage import collection_records
+
     if row.status != "open":
         return
     row.status = "kept"

@@ -1,6 +1,8 @@
 """The rows of collection work, one customer (or one plan) at a time: collection events, promises to
 pay, holds, payment plans with the invoices they cover and their instalments, and a customer's own
-ladder. What the next-step rule reads for many customers at once: storage.collections_repo."""
+ladder; and the promises recorded as kept that a reversal took back (``kept_promises_no_longer_kept``: rows
+the worklist then rewrites). What the next-step rule reads for many customers at once, in plain SQL:
+storage.collections_repo."""
 
 from __future__ import annotations
 
@@ -9,11 +11,13 @@ import json
 from collections.abc import Collection
 
 from sqlalchemy import exists, func, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
+from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY
 from ar_desktop.storage.as_of_sql import id_set, paid_units
 from ar_desktop.storage.day_columns import day_of_iso
-from ar_desktop.storage.orm import Allocation, Invoice
+from ar_desktop.storage.days import as_date, day
+from ar_desktop.storage.orm import Allocation, Invoice, Payment
 from ar_desktop.storage.orm_collections import (CollectionEvent, CustomerLadder, HoldRow, PaymentPlanInstalment,
                                                 PaymentPlanInvoice, PaymentPlanRow, PromiseRow)
 
@@ -151,3 +155,45 @@ def set_customer_ladder(s: Session, customer_id: int, data: list | None) -> None
         s.add(CustomerLadder(customer_id=customer_id, ladder_json=json.dumps(data)))
     else:
         row.ladder_json = json.dumps(data)
+
+
+# Entries that are no money from the customer (write-offs, credit notes, discounts, the credit a voided invoice
+# left): they keep no promise to pay. A recovery of a written-off debt is money received.
+NOT_MONEY = tuple(sorted(CORRECTIONS - {RECOVERY.key}))
+
+
+def _promise_window(grace_days: int, as_of: dt.date):
+    """Correlated to PromiseRow: entries of money received from the day the promise was made up to
+    min(D, promised date + grace) and not reversed by D (a payment reversed, e.g. a bounced cheque,
+    kept no promise; the reversing entry itself is no money either)."""
+    deadline = func.min(day_of_iso(PromiseRow.promised_date, grace_days), day(as_of))
+    reversal = aliased(Payment)
+    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= day_of_iso(PromiseRow.made_on),
+            Payment.date <= deadline, Payment.method.not_in(NOT_MONEY), Payment.reverses_id.is_(None),
+            ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id, reversal.date <= as_of)))
+
+
+def _received(grace_days: int, as_of: dt.date):
+    return (select(func.coalesce(func.sum(Payment.amount), 0)).where(*_promise_window(grace_days, as_of))
+            .correlate(PromiseRow).scalar_subquery())
+
+
+def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
+                                 customer_ids: Collection[int] | None = None) -> list[tuple[PromiseRow, int, dt.date]]:
+    """Promises recorded as kept whose money, counted today, falls short of the amount (a payment that
+    kept one was reversed since): each with the money still received in its window and the day of the
+    latest reversal that took money out of it."""
+    reversal, reversed_payment = aliased(Payment), aliased(Payment)
+    deadline = day_of_iso(PromiseRow.promised_date, grace_days)
+    taken_back_on = (select(func.max(reversal.date))
+                     .join(reversed_payment, reversed_payment.id == reversal.reverses_id)
+                     .where(reversed_payment.customer_id == PromiseRow.customer_id,
+                            reversed_payment.date >= day_of_iso(PromiseRow.made_on), reversed_payment.date <= deadline,
+                            reversal.date <= today)
+                     .correlate(PromiseRow).scalar_subquery())
+    received = _received(grace_days, today)
+    q = select(PromiseRow, received, taken_back_on).where(PromiseRow.status == "kept", received < PromiseRow.amount,
+                                                         taken_back_on.is_not(None))
+    if customer_ids is not None:
+        q = q.where(PromiseRow.customer_id.in_(list(customer_ids)))
+    return [(p, int(units), as_date(on)) for p, units, on in s.execute(q.order_by(PromiseRow.id))]

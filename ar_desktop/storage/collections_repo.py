@@ -34,20 +34,22 @@ invoice.
 The rule gives the same answer on that as on every invoice (tests/storage/test_collections_repo.py
 and test_open_set.py prove it on random histories); a customer's ten thousand paid invoices of past
 years stay in the file.
+
+Plain SQL on the DB-API connection (``Database.reader``'s, or a session's: its pending changes are flushed
+first, as the ORM's own queries would): today's collection actions on the Overview load no SQLAlchemy. The
+promise rows a reversal took back from kept are written, so read with the ORM: storage.collection_records.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 from operator import itemgetter
-
-from sqlalchemy import case, exists, func, select
-from sqlalchemy.orm import Session, aliased
 
 from ar_desktop.domain.credit import (PaidInvoice, PaymentBehaviour, behaviour_from_counts, behaviour_window_start,
                                       payment_behaviour)
@@ -55,17 +57,15 @@ from ar_desktop.domain.disputes import DISPUTE_KINDS, dispute_as_of
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import (Hold, InvoiceState, OpenSummary, PaymentPlan, Promise, StepRecord,
                                          summarize)
-from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY
-from ar_desktop.storage.day_columns import day_of_iso
-from ar_desktop.storage.days import as_date, date_of, day
-from ar_desktop.storage import clearing_summary, forecast_sql, late_runs, open_set, worklist_open
+from ar_desktop.storage.days import date_of, day
+from ar_desktop.storage import clearing_summary, forecast_sql, late_runs, worklist_open
 from ar_desktop.storage.kpi_sql import dbapi
-from ar_desktop.storage.plain_rows import plain_rows
-from ar_desktop.storage.as_of_sql import id_set, live_on, paid_units
-from ar_desktop.storage.orm import Allocation, Invoice, Payment
-from ar_desktop.storage.orm_collections import CollectionEvent, PromiseRow
+from ar_desktop.storage.spans import paid_on_sql
 
 STEP_KINDS = ("step_done", "step_skipped")
+_IN = "IN (SELECT value FROM json_each(?))"
+_DISPUTE_KINDS = ", ".join(f"'{k}'" for k in DISPUTE_KINDS)
+_LIVE = "issue_date <= ? AND (voided IS 0 OR (voided_on IS NOT NULL AND voided_on > ?))"   # exists as of D
 
 _BY_CUSTOMER_DUE_NUMBER = itemgetter(1, 4, 2)   # of _invoice_columns' rows (day numbers)
 _BY_CUSTOMER_DUE = itemgetter(1, 2)             # of worklist_open.open_invoices' rows
@@ -138,25 +138,36 @@ def _chunks(ids: list[int], n: int = 900):
         yield ids[i:i + n]
 
 
-def _invoice_columns(as_of: dt.date):
-    """What an InvoiceState as of D is made of (``_add_invoices``): the derived columns answer for D,
-    allocations are read only for invoices paid after D."""
-    cleared = case((Invoice.cleared_on <= as_of, Invoice.cleared_on), else_=None)
-    return (Invoice.id, Invoice.customer_id, Invoice.number, Invoice.issue_date, Invoice.due_date, Invoice.amount,
-            Invoice.currency, Invoice.disputed, Invoice.disputed_amount, open_set.paid_on(as_of), cleared)
+def connection(source) -> sqlite3.Connection:
+    """The DB-API connection of a plain connection or of a session, whose pending changes are flushed first
+    (a payment entered in the same transaction counts, as it did when these were ORM queries)."""
+    if not isinstance(source, sqlite3.Connection):
+        source.flush()
+    return dbapi(source)
 
 
-def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
+def _invoices(as_of: dt.date, where: str, params: tuple, order: str = "") -> tuple[str, list]:
+    """SELECT what an InvoiceState as of D is made of (``_add_invoices``) FROM invoice WHERE ``where``: the
+    derived columns answer for D, allocations are read only for invoices paid after D."""
+    paid, paid_args = paid_on_sql(as_of)
+    return (f"SELECT id, customer_id, number, issue_date, due_date, amount, currency, disputed, disputed_amount, "
+            f"{paid}, CASE WHEN cleared_on <= ? THEN cleared_on END FROM invoice WHERE {where} {order}",
+            [*paid_args, day(as_of), *params])
+
+
+def collection_inputs(s, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
                       grace_days: int = 3, invoice_states: bool = False) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
     an invoice open as of D (the worklist; only the invoices that matter to the rule, see the
     module doc; ``invoice_states``: every open invoice as an InvoiceState, for a list of them, instead
-    of a summary); otherwise exactly those customers, with all their invoices."""
+    of a summary); otherwise exactly those customers, with all their invoices. ``s``: a DB-API connection
+    or a session."""
+    con = connection(s)
     out: dict[int, CustomerInputs] = {}
     if customer_ids is not None:
         for chunk in _chunks(sorted(set(customer_ids))):
-            _load(s, as_of, chunk, grace_days, out)
-            _load_invoices(s, as_of, chunk, out)
+            _load(con, as_of, chunk, grace_days, out)
+            _load_invoices(con, as_of, chunk, out)
         for ci in out.values():
             ci.behaviour = payment_behaviour([PaidInvoice(i.due_date, i.settled_on) for i in ci.invoices
                                               if i.settled_on is not None], as_of)
@@ -166,11 +177,10 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
     # from their rows for a customer whose invoices have dispute events, or as InvoiceStates for the customers
     # with a payment plan (or something unusual: invoices in several currencies, an invoice paid in full on D
     # but reopened later)
-    con = s.connection().connection.driver_connection
-    disputes = _disputes(s, CollectionEvent.invoice_id.is_not(None))
+    disputes = _disputes(con)
     sums = worklist_open.customer_sums(con, as_of, disputes.keys())
     ids = {r.customer_id for r in sums}
-    _load(s, as_of, ids, grace_days, out)
+    _load(con, as_of, ids, grace_days, out)
     # what the runs of late payments cannot tell (storage.late_runs): an invoice paid in full on D and reopened
     # later, one cleared late and voided since; those customers give the rule every invoice
     every = late_runs.voided_late_customers(con, day(as_of)).intersection(out)
@@ -192,7 +202,7 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
             ci.summary = worklist_open.summary_of_sums(as_of, r, ci.settled_periods)
     if by_rows:
         # every customer's for a list of every open invoice: naming them all would cost more than it saves
-        rows = plain_rows(s, worklist_open.open_invoices(as_of, None if invoice_states else by_rows))
+        rows = worklist_open.open_invoices(con, as_of, None if invoice_states else by_rows)
         rows.sort(key=_BY_CUSTOMER_DUE)
         simple: list[tuple[CustomerInputs, list]] = []
         full: list[int] = []
@@ -203,40 +213,42 @@ def collection_inputs(s: Session, as_of: dt.date, customer_ids: Collection[int] 
             elif as_states is not None:
                 simple.append((out[cid], list(group)))
         picked = [r[0] for _ci, group in simple for r in group]
-        numbers = worklist_open.numbers(s, picked)
-        flags = worklist_open.dispute_flags(s, (disputes.keys() | worklist_open.disputed_ids(s)).intersection(picked))
+        numbers = worklist_open.numbers(con, picked)
+        flags = worklist_open.dispute_flags(con, (disputes.keys() | worklist_open.disputed_ids(con))
+                                            .intersection(picked))
         for ci, group in simple:
             ci.summary = worklist_open.summary(as_of, group, numbers, flags, disputes, ci.settled_periods)
         if full:
-            q = select(*_invoice_columns(as_of)).where(Invoice.id.in_(id_set(full)))
-            _add_invoices(s, as_of, sorted(plain_rows(s, q), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
+            q, args = _invoices(as_of, f"id {_IN}", (json.dumps(full),))
+            _add_invoices(con, as_of, sorted(con.execute(q, args), key=_BY_CUSTOMER_DUE_NUMBER), disputes, out)
     every = sorted(every.intersection(out))
     for chunk in _chunks(every):
-        _load_invoices(s, as_of, chunk, out)
+        _load_invoices(con, as_of, chunk, out)
     # the open set of D also holds invoices paid in full by D that a later reversal reopened: a customer with
     # nothing else open on D has nothing to collect on D
     for cid in [cid for cid, ci in out.items() if ci.summary is None
                 and not any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)]:
         del out[cid]
-    for cid, behaviour in behaviours(s, as_of, ids).items():
+    for cid, behaviour in behaviours(con, as_of, ids).items():
         if cid in out:
             out[cid].behaviour = behaviour
     return out
 
 
-def behaviours(s: Session, as_of: dt.date, customer_ids: Collection[int]) -> dict[int, PaymentBehaviour | None]:
+def behaviours(s, as_of: dt.date, customer_ids: Collection[int]) -> dict[int, PaymentBehaviour | None]:
     """Per customer of ``customer_ids``: the payment behaviour over the invoices fully paid in the 12
     months before D (``open_set.cleared_rows``), counted from the monthly summary of clearings
-    (storage.clearing_summary: the whole months from it, the part-months at both ends from the invoices)."""
+    (storage.clearing_summary: the whole months from it, the part-months at both ends from the invoices).
+    ``s``: a session or a DB-API connection."""
     found = clearing_summary.counts(s, behaviour_window_start(as_of), as_of, customer_ids)
     return {cid: behaviour_from_counts(c.invoices, c.late, c.days_late) for cid, c in found.items()}
 
 
-def _load(s: Session, as_of: dt.date, ids: Collection[int], grace_days: int, out: dict[int, CustomerInputs]) -> None:
+def _load(con: sqlite3.Connection, as_of: dt.date, ids: Collection[int], grace_days: int,
+          out: dict[int, CustomerInputs]) -> None:
     """Everything but the invoices: customers (and their own ladder), step history and the latest credit
-    review, promise, hold and payment plans, in plain SQL on the session's connection (thousands of customers
-    on the worklist; the promises and plans through the forecast's reader, storage.forecast_sql)."""
-    con = dbapi(s)
+    review, promise, hold and payment plans (thousands of customers on the worklist; the promises and plans
+    through the forecast's reader, storage.forecast_sql)."""
     scope = json.dumps(sorted(ids))
     for cid, code, name, credit_class, currency, email, limit, on_hold, ladder_json in con.execute(
             "SELECT c.id, c.code, c.name, c.credit_class, c.currency, c.email, c.credit_limit, c.on_hold, "
@@ -289,75 +301,39 @@ def _load(s: Session, as_of: dt.date, ids: Collection[int], grace_days: int, out
         ci.plans.append(inputs.plan())
 
 
-# Entries that are no money from the customer (write-offs, credit notes, discounts, the credit a voided invoice
-# left): they keep no promise to pay. A recovery of a written-off debt is money received.
-NOT_MONEY = tuple(sorted(CORRECTIONS - {RECOVERY.key}))
-
-
-def _promise_window(grace_days: int, as_of: dt.date):
-    """Correlated to PromiseRow: entries of money received from the day the promise was made up to
-    min(D, promised date + grace) and not reversed by D (a payment reversed, e.g. a bounced cheque,
-    kept no promise; the reversing entry itself is no money either)."""
-    deadline = func.min(day_of_iso(PromiseRow.promised_date, grace_days), day(as_of))
-    reversal = aliased(Payment)
-    return (Payment.customer_id == PromiseRow.customer_id, Payment.date >= day_of_iso(PromiseRow.made_on),
-            Payment.date <= deadline, Payment.method.not_in(NOT_MONEY), Payment.reverses_id.is_(None),
-            ~exists(select(reversal.id).where(reversal.reverses_id == Payment.id, reversal.date <= as_of)))
-
-
-def _received(grace_days: int, as_of: dt.date):
-    return (select(func.coalesce(func.sum(Payment.amount), 0)).where(*_promise_window(grace_days, as_of))
-            .correlate(PromiseRow).scalar_subquery())
-
-
-def kept_promises_no_longer_kept(s: Session, today: dt.date, grace_days: int,
-                                 customer_ids: Collection[int] | None = None) -> list[tuple[PromiseRow, int, dt.date]]:
-    """Promises recorded as kept whose money, counted today, falls short of the amount (a payment that
-    kept one was reversed since): each with the money still received in its window and the day of the
-    latest reversal that took money out of it."""
-    reversal, reversed_payment = aliased(Payment), aliased(Payment)
-    deadline = day_of_iso(PromiseRow.promised_date, grace_days)
-    taken_back_on = (select(func.max(reversal.date))
-                     .join(reversed_payment, reversed_payment.id == reversal.reverses_id)
-                     .where(reversed_payment.customer_id == PromiseRow.customer_id,
-                            reversed_payment.date >= day_of_iso(PromiseRow.made_on), reversed_payment.date <= deadline,
-                            reversal.date <= today)
-                     .correlate(PromiseRow).scalar_subquery())
-    received = _received(grace_days, today)
-    q = select(PromiseRow, received, taken_back_on).where(PromiseRow.status == "kept", received < PromiseRow.amount,
-                                                         taken_back_on.is_not(None))
-    if customer_ids is not None:
-        q = q.where(PromiseRow.customer_id.in_(list(customer_ids)))
-    return [(p, int(units), _as_date(on)) for p, units, on in s.execute(q.order_by(PromiseRow.id))]
-
-
-def _load_invoices(s: Session, as_of: dt.date, customer_ids: list[int], out: dict[int, CustomerInputs]) -> None:
+def _load_invoices(con: sqlite3.Connection, as_of: dt.date, customer_ids: list[int],
+                   out: dict[int, CustomerInputs]) -> None:
     """Every invoice of the customers that exists as of D, as InvoiceState with the open amount, settlement
     date and dispute state (and amount) as of D."""
-    scope = id_set(customer_ids)
-    q = (select(*_invoice_columns(as_of)).where(Invoice.customer_id.in_(scope), live_on(as_of))
-         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.number))
-    _add_invoices(s, as_of, plain_rows(s, q), _disputes(s, CollectionEvent.customer_id.in_(scope)), out)
+    scope = json.dumps(customer_ids)
+    q, args = _invoices(as_of, f"customer_id {_IN} AND {_LIVE}", (scope, day(as_of), day(as_of)),
+                        "ORDER BY customer_id, due_date, number")
+    _add_invoices(con, as_of, con.execute(q, args).fetchall(), _disputes(con, scope), out)
 
 
-def _disputes(s: Session, which) -> dict[int, list[tuple[dt.date, str, int | None]]]:
-    """invoice id -> its dispute events (date, kind, units), oldest first, of the events picked by ``which``."""
+def _disputes(con: sqlite3.Connection, customers: str | None = None) -> dict[int, list[tuple[dt.date, str, int | None]]]:
+    """invoice id -> its dispute events (date, kind, units), oldest first: every invoice's, or those of the
+    customers of ``customers`` (a JSON list of ids)."""
     disputes: dict[int, list[tuple[dt.date, str, int | None]]] = {}
-    q = (select(CollectionEvent.invoice_id, CollectionEvent.date, CollectionEvent.kind, CollectionEvent.amount)
-         .where(which, CollectionEvent.kind.in_(DISPUTE_KINDS), CollectionEvent.invoice_id.is_not(None))
-         .order_by(CollectionEvent.date, CollectionEvent.id))
-    for inv_id, date, kind, units in s.execute(q):
-        disputes.setdefault(inv_id, []).append((date, kind, units))
+    where, args = ("", ()) if customers is None else (f" AND customer_id {_IN}", (customers,))
+    days: dict[str, dt.date] = {}
+    for inv_id, date, kind, units in con.execute(
+            f"SELECT invoice_id, date, kind, amount FROM collection_event WHERE kind IN ({_DISPUTE_KINDS}) "
+            f"AND invoice_id IS NOT NULL{where} ORDER BY date, id", args):
+        on = days.get(date)
+        if on is None:
+            on = days[date] = _day(date[:10])
+        disputes.setdefault(inv_id, []).append((on, kind, units))
     return disputes
 
 
-def _add_invoices(s: Session, as_of: dt.date, rows, disputes, out: dict[int, CustomerInputs]) -> None:
+def _add_invoices(con: sqlite3.Connection, as_of: dt.date, rows, disputes, out: dict[int, CustomerInputs]) -> None:
     """Append to each customer's inputs its invoices of ``rows`` (``_invoice_columns``, by customer, due date
     and number) as InvoiceState as of D."""
     rows = [r for r in rows if r[1] in out]   # tens of thousands: straight from the cursor
     # paid in full on D but not cleared for good by then: a reversal reopened it later, so it was
     # cleared by its last allocation on or before D (what is paid never exceeds the amount)
-    reopened = _last_allocations(s, [r[0] for r in rows if r[5] - r[9] <= 0 and r[10] is None], as_of)
+    reopened = _last_allocations(con, [r[0] for r in rows if r[5] - r[9] <= 0 and r[10] is None], as_of)
     nothing: dict[str, Decimal] = {}   # the zero of each currency, shared by the settled invoices
     days: dict[int, dt.date] = {}      # each day number turned into a date once
     parse = date_of
@@ -387,27 +363,28 @@ def _add_invoices(s: Session, as_of: dt.date, rows, disputes, out: dict[int, Cus
                                         disputed_amount=None if units is None else from_minor(units, currency)))
 
 
-def _last_allocations(s: Session, invoice_ids: list[int], as_of: dt.date) -> dict[int, dt.date]:
-    out: dict[int, dt.date] = {}
-    for chunk in _chunks(invoice_ids):
-        q = (select(Allocation.invoice_id, func.max(Allocation.date))
-             .where(Allocation.invoice_id.in_(chunk), Allocation.date <= as_of).group_by(Allocation.invoice_id))
-        out.update((i, _as_date(d)) for i, d in s.execute(q))
-    return out
+def _last_allocations(con: sqlite3.Connection, invoice_ids: list[int], as_of: dt.date) -> dict[int, dt.date]:
+    if not invoice_ids:
+        return {}
+    return {i: date_of(d) for i, d in con.execute(
+        f"SELECT invoice_id, max(date) FROM allocation WHERE invoice_id {_IN} AND date <= ? GROUP BY invoice_id",
+        (json.dumps(invoice_ids), day(as_of)))}
 
 
-def open_units_as_of(s: Session, customer_id: int, as_of: dt.date) -> int:
+def open_units_as_of(s, customer_id: int, as_of: dt.date) -> int:
     """The customer's open balance in minor units as of D (all live invoices, due or not)."""
-    q = (select(func.coalesce(func.sum(Invoice.amount - paid_units(as_of)), 0))
-         .where(Invoice.customer_id == customer_id, live_on(as_of)))
-    return int(s.scalar(q) or 0)
+    d = day(as_of)
+    row = connection(s).execute(
+        "SELECT coalesce(sum(amount - (SELECT coalesce(sum(a.amount), 0) FROM allocation a "
+        f"WHERE a.invoice_id = invoice.id AND a.date <= ?)), 0) FROM invoice WHERE customer_id = ? AND {_LIVE}",
+        (d, customer_id, d, d)).fetchone()
+    return int(row[0] or 0)
 
 
-def open_units_now(s: Session, customer_id: int) -> int:
-    q = select(func.coalesce(func.sum(Invoice.amount - Invoice.paid), 0)).where(
-        Invoice.customer_id == customer_id, Invoice.voided.is_(False))
-    return int(s.scalar(q) or 0)
+def open_units_now(s, customer_id: int) -> int:
+    row = connection(s).execute("SELECT coalesce(sum(amount - paid), 0) FROM invoice WHERE customer_id = ? "
+                                 "AND voided IS 0", (customer_id,)).fetchone()
+    return int(row[0] or 0)
 
 
-_as_date = as_date
 _day = dt.date.fromisoformat

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY
 from ar_desktop.storage.days import date_of, day, from_iso_sql
 
-# Entries that are no money from the customer keep no promise (collections_repo.NOT_MONEY).
+# Entries that are no money from the customer keep no promise (collection_records.NOT_MONEY).
 _NOT_MONEY = ", ".join(repr(m) for m in sorted(CORRECTIONS - {RECOVERY.key}))
 _day = dt.date.fromisoformat
 

@@ -15,18 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
-
 from ar_desktop.domain.disputes import dispute_as_of
 from ar_desktop.domain.frozen import maker
 from ar_desktop.domain.money import from_minor
 from ar_desktop.domain.next_step import OpenSummary
-from ar_desktop.storage import late_runs, open_set
-from ar_desktop.storage.as_of_sql import id_set, live_on
+from ar_desktop.storage import late_runs
 from ar_desktop.storage.days import date_of, day
-from ar_desktop.storage.orm import Invoice
-from ar_desktop.storage.plain_rows import plain_rows
 from ar_desktop.storage.spans import open_sql, paid_on_sql
 
 _ONE = dt.timedelta(days=1)
@@ -35,13 +29,22 @@ _date_of = lru_cache(maxsize=8192)(date_of)      # tens of thousands of due date
 _open_summary = maker(OpenSummary)               # one per customer
 
 
-def open_invoices(as_of: dt.date, customer_ids: Collection[int] | None):
+_IN = "IN (SELECT value FROM json_each(?))"
+_LIVE = "voided IS 0 OR voided_on > ?"   # not voided by D (the open set's ranges hold issue_date <= D)
+
+
+def _ids(ids: Collection[int]) -> str:
+    return json.dumps(sorted(ids))
+
+
+def open_invoices(con, as_of: dt.date, customer_ids: Collection[int] | None) -> list[tuple]:
     """(id, customer_id, due_date, amount, paid by D, currency) of the customers' invoices open as of D (None:
     every customer's), from storage.open_set's index alone (allocations read only for invoices paid after D)."""
-    where = live_on(as_of) if customer_ids is None else \
-        and_(live_on(as_of), Invoice.customer_id.in_(id_set(customer_ids)))
-    return open_set.open_rows(as_of, Invoice.id, Invoice.customer_id, Invoice.due_date, Invoice.amount,
-                              open_set.paid_on(as_of), Invoice.currency, where=where)
+    paid, paid_args = paid_on_sql(as_of)
+    where, params = (_LIVE, (day(as_of),)) if customer_ids is None else \
+        (f"({_LIVE}) AND customer_id {_IN}", (day(as_of), _ids(customer_ids)))
+    sql, args = open_sql(as_of, f"id, customer_id, due_date, amount, {paid}, currency", where, params, paid_args)
+    return con.execute(sql, args).fetchall()
 
 
 # The disputed part of an open invoice on D by its own columns (domain.disputes.dispute_as_of without events:
@@ -131,30 +134,28 @@ def summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[in
         [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
 
 
-def disputed_ids(s: Session) -> set[int]:
+def disputed_ids(con) -> set[int]:
     """The invoices disputed now (their own columns): the partial index ix_invoice_disputed, which SQLite
     uses only for this very condition (``disputed IS 1`` or a bound 1 would read the whole table)."""
-    con = s.connection().connection.driver_connection
     return {i for (i,) in con.execute("SELECT id FROM invoice INDEXED BY ix_invoice_disputed WHERE disputed = 1")}
 
 
-def dispute_flags(s: Session, invoice_ids: Collection[int]) -> dict[int, tuple[bool, int]]:
+def dispute_flags(con, invoice_ids: Collection[int]) -> dict[int, tuple[bool, int]]:
     """invoice id -> (disputed, disputed_amount) of the invoices' own columns."""
     if not invoice_ids:
         return {}
-    return {i: (bool(flag), units) for i, flag, units in plain_rows(
-        s, select(Invoice.id, Invoice.disputed, Invoice.disputed_amount).where(Invoice.id.in_(id_set(invoice_ids))))}
+    return {i: (bool(flag), units) for i, flag, units in con.execute(
+        f"SELECT id, disputed, disputed_amount FROM invoice WHERE id {_IN}", (_ids(invoice_ids),))}
 
 
-def numbers(s: Session, invoice_ids: list[int]) -> dict[int, str]:
+def numbers(con, invoice_ids: list[int]) -> dict[int, str]:
     """invoice id -> number: those open now from their partial index alone (the worklist as of today
     asks for those), the others from the table."""
-    con = s.connection().connection.driver_connection
     found = dict(con.execute("SELECT id, number FROM invoice INDEXED BY ix_invoice_open_number "
                              "WHERE paid < amount AND voided = 0"))
     missing = [i for i in invoice_ids if i not in found]
     if missing:
-        found.update(plain_rows(s, select(Invoice.id, Invoice.number).where(Invoice.id.in_(id_set(missing)))))
+        found.update(con.execute(f"SELECT id, number FROM invoice WHERE id {_IN}", (_ids(missing),)))
     return found
 
 

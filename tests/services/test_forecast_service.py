@@ -141,7 +141,7 @@ from sqlalchemy import func, or_, select  # noqa: E402
 
 from ar_desktop.domain.money import from_minor  # noqa: E402
 from ar_desktop.domain.next_step import Promise  # noqa: E402
-from ar_desktop.storage import collections_repo  # noqa: E402
+from ar_desktop.storage import collection_records, collections_repo  # noqa: E402
 from ar_desktop.storage.day_columns import day_of_iso  # noqa: E402
 from ar_desktop.storage.orm import Allocation, Customer, Invoice  # noqa: E402
 from ar_desktop.storage.orm_collections import (PaymentPlanInstalment, PaymentPlanInvoice,  # noqa: E402
@@ -155,7 +155,7 @@ def _orm_latest_promises(s, as_of: dt.date, scope, grace_days: int) -> dict:
         partition_by=PromiseRow.customer_id,
         order_by=(PromiseRow.made_on.desc(), PromiseRow.promised_date.desc(), PromiseRow.id.desc())).label("rn"))
         .where(PromiseRow.customer_id.in_(scope), PromiseRow.made_on <= as_of).subquery())
-    received = collections_repo._received(grace_days, as_of)
+    received = collection_records._received(grace_days, as_of)
     q = (select(PromiseRow, received, Customer.currency).join(ranked, ranked.c.id == PromiseRow.id)
          .join(Customer, Customer.id == PromiseRow.customer_id).where(ranked.c.rn == 1))
     return {p.customer_id: (Promise(p.made_on, p.promised_date, from_minor(p.amount, currency),
