@@ -167,29 +167,36 @@ def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: st
 def overview_actions(books: Books, as_of: dt.date) -> OverviewActions:
     """How many accounts need a call, a letter, a legal or agency step, or have a promise falling
     due on D; and the customers whose credit needs a review (the worklist's credit-review flag)."""
-    from ar_desktop.services.worklist import worklist
+    from ar_desktop.services.worklist import attention, collector_paused
 
-    rows = worklist(books, check_as_of(as_of))
-    # one pass over the worklist's thousands of rows (the window waits for this part last)
-    kinds: dict[str, list] = {"calls": [], "letters": [], "legal": [], "promises": []}
+    check_as_of(as_of)
+    # one pass over the thousands of customers the worklist judges, keeping only the counts and the reviews:
+    # no worklist row each, and nothing of them left for the collector to walk when it resumes
+    counts = {k: [0, ZERO] for k in ("calls", "letters", "legal", "promises")}
     legal = (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)
-    for r in rows:
-        step = r.status.next_step
-        if r.state == "action_due" and step is not None:
-            if step.action == ActionKind.PHONE_CALL:
-                kinds["calls"].append(r)
-            if step.action.is_letter:
-                kinds["letters"].append(r)
-            if step.action in legal:
-                kinds["legal"].append(r)
-        if r.promise is not None and r.promise.status == "open" and r.promise.promised_date <= as_of:
-            kinds["promises"].append(r)
-    actions = tuple(ActionCount(k, len(v), sum((r.overdue_amount for r in v), ZERO)) for k, v in kinds.items())
-    reviews = tuple(ReviewDue(r.customer_code, r.customer_name, r.overdue_amount, r.credit_limit, r.currency,
-                              r.credit_class, r.suggested_class)
-                    for r in sorted((r for r in rows if r.credit_review), key=lambda r: (-r.overdue_amount,
-                                                                                          r.customer_code)))
-    return OverviewActions(as_of, actions, reviews)
+    reviews = []
+    with collector_paused():
+        for ci, (st, promise, review), suggested in attention(books, as_of):
+            step = st.next_step
+            kinds = []
+            if st.state == "action_due" and step is not None:
+                if step.action == ActionKind.PHONE_CALL:
+                    kinds.append("calls")
+                if step.action.is_letter:
+                    kinds.append("letters")
+                if step.action in legal:
+                    kinds.append("legal")
+            if promise is not None and promise.status == "open" and promise.promised_date <= as_of:
+                kinds.append("promises")
+            for k in kinds:
+                counts[k][0] += 1
+                counts[k][1] += st.overdue_amount
+            if review:
+                reviews.append(ReviewDue(ci.code, ci.name, st.overdue_amount, ci.credit_limit, ci.currency,
+                                         ci.credit_class, suggested))
+    reviews.sort(key=lambda r: (-r.overdue, r.customer_code))
+    return OverviewActions(as_of, tuple(ActionCount(k, n, amount) for k, (n, amount) in counts.items()),
+                           tuple(reviews))
 
 
 # --- reference rates out of date ----------------------------------------------------------------------

@@ -15,6 +15,7 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from ar_desktop.domain.credit import needs_credit_review, suggest_from_behaviour
 from ar_desktop.domain.frozen import maker
@@ -100,17 +101,51 @@ def worklist(books: Books, as_of: dt.date) -> list[WorklistRow]:
 
     Only reads: a promise or plan kept or broken by ``as_of`` shows so whether or not its outcome
     is recorded yet (``record_outcomes`` records it)."""
-    with _collector_paused():
+    with collector_paused():
         with books.db.reader() as con:
             settings, class_ladders, days = _rule_settings(con)
             inputs = collections_repo.collection_inputs(con, as_of, grace_days=settings.grace_days)
         rows = []
         for ci in inputs.values():
-            row = _row(None, ci, as_of, settings, class_ladders, days, record=False)
-            if row is not None:
-                rows.append(row)
+            judged = _judge(None, ci, as_of, settings, class_ladders, days, record=False)
+            if judged is not None:
+                rows.append(_row(ci, judged, suggest_from_behaviour(ci.behaviour, settings.credit)))
         rows.sort(key=lambda r: (urgency_key(r.status), r.customer_code))
     return rows
+
+
+class Judged(NamedTuple):
+    """What the rule says of one customer needing attention on D, with the standing of its latest promise and
+    whether its credit needs a review: a worklist row is made of these (``_row``)."""
+
+    status: CollectionStatus
+    promise: PromiseInfo | None
+    credit_review: bool
+
+
+class Attention(NamedTuple):
+    """One customer needing attention on D as today's actions count it (``attention``)."""
+
+    inputs: CustomerInputs
+    judged: Judged
+    suggested_class: str | None   # only for a customer whose credit needs a review (None otherwise)
+
+
+def attention(books: Books, as_of: dt.date) -> list[Attention]:
+    """Every customer needing attention on D, judged as ``worklist`` judges it, without a row each nor their
+    order: what today's actions on the Overview count (services.overview.overview_actions). The payment
+    behaviour (the suggested class) is read only for the customers whose credit needs a review.
+
+    Call it inside ``collector_paused`` and keep only what is counted: the thousands of objects then go
+    before the collector resumes."""
+    with books.db.reader() as con:
+        settings, class_ladders, days = _rule_settings(con)
+        inputs = collections_repo.collection_inputs(con, as_of, grace_days=settings.grace_days, behaviour=False)
+        judged = [(ci, j) for ci in inputs.values()
+                  if (j := _judge(None, ci, as_of, settings, class_ladders, days, record=False)) is not None]
+        behaviours = collections_repo.behaviours(con, as_of, [ci.customer_id for ci, j in judged if j.credit_review])
+    return [Attention(ci, j, suggest_from_behaviour(behaviours.get(ci.customer_id), settings.credit)
+                      if j.credit_review else None) for ci, j in judged]
 
 
 def _rule_settings(s) -> tuple[CollectionSettings, dict[str, Ladder], DayCount]:
@@ -124,7 +159,7 @@ def _rule_settings(s) -> tuple[CollectionSettings, dict[str, Ladder], DayCount]:
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Python's cyclic garbage collector held off while the worklist is made: its ~100,000 objects (inputs,
     statuses, rows) all live until it returns and make no cycles, but each full pass of the collector would
     walk them all again (a quarter of the call's CPU on a million-invoice file). Memory is freed by reference
@@ -145,13 +180,14 @@ def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | No
     with books.db.session() as s:
         cid, _data = customer_by_code(s, code)
         settings, class_ladders, days = _rule_settings(s)
-        inputs = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)
-    return _row(None, inputs[cid], as_of, settings, class_ladders, days, record=False)
+        ci = collections_repo.collection_inputs(s, as_of, [cid], grace_days=settings.grace_days)[cid]
+    judged = _judge(None, ci, as_of, settings, class_ladders, days, record=False)
+    return None if judged is None else _row(ci, judged, suggest_from_behaviour(ci.behaviour, settings.credit))
 
 
 def invoice_rows(books: Books, as_of: dt.date) -> list[InvoiceWorkRow]:
     """Every invoice open as of ``as_of``, by customer code then invoice number."""
-    with _collector_paused():
+    with collector_paused():
         with books.db.reader() as con:
             settings, class_ladders, days = _rule_settings(con)
             inputs = collections_repo.collection_inputs(con, as_of, grace_days=settings.grace_days,
@@ -195,14 +231,16 @@ def record_outcomes_in(s, today: dt.date, customer_ids: list[int] | None = None)
         return
     settings, class_ladders, days = _rule_settings(s)
     for ci in collections_repo.collection_inputs(s, today, scope, grace_days=settings.grace_days).values():
-        _row(s, ci, today, settings, class_ladders, days, record=True)
+        _judge(s, ci, today, settings, class_ladders, days, record=True)
     for cid in scope:  # paid in full, also after the plan's last day (no longer active, so not seen above)
         for row in collection_records.open_plans_paid_in_full(s, today, cid):
             _record_plan_kept(s, row, today)
 
 
-def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, class_ladders: dict[str, Ladder],
-         days: DayCount, record: bool) -> WorklistRow | None:
+def _judge(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, class_ladders: dict[str, Ladder],
+           days: DayCount, record: bool) -> Judged | None:
+    """The rule's status of the customer on D (None: it needs no attention), its latest promise's standing and
+    whether its credit needs a review; ``record``: record what became of its promise and plans."""
     ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
     promises = [ci.promise] if ci.promise is not None else []
     _check_plans(s, ci, as_of, settings.grace_days, record)
@@ -228,6 +266,11 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
         if review and ci.last_credit_review is not None and st.episode_start is not None \
                 and ci.last_credit_review >= st.episode_start:
             review = False
+    return Judged(st, promise, review)
+
+
+def _row(ci: CustomerInputs, judged: Judged, suggested_class: str | None) -> WorklistRow:
+    st, promise, review = judged
     return _worklist_row(
         customer_id=ci.customer_id, customer_code=ci.code, customer_name=ci.name, credit_class=ci.credit_class,
         currency=ci.currency, overdue_amount=st.overdue_amount, oldest_days_overdue=st.oldest_days_overdue,
@@ -238,8 +281,7 @@ def _row(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, cl
         state=st.state, last_step=st.last_step, last_step_date=st.last_step_date, promise=promise,
         broken_promise=st.broken_promise is not None,
         hold_until=ci.hold.until if ci.hold else None, hold_reason=ci.hold.reason if ci.hold else "",
-        credit_review=review, credit_limit=ci.credit_limit,
-        suggested_class=suggest_from_behaviour(ci.behaviour, settings.credit),
+        credit_review=review, credit_limit=ci.credit_limit, suggested_class=suggested_class,
         chased_invoices=st.chased_invoices, episode_start=st.episode_start, status=st)
 
 

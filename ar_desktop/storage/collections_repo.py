@@ -156,12 +156,13 @@ def _invoices(as_of: dt.date, where: str, params: tuple, order: str = "") -> tup
 
 
 def collection_inputs(s, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
-                      grace_days: int = 3, invoice_states: bool = False) -> dict[int, CustomerInputs]:
+                      grace_days: int = 3, invoice_states: bool = False,
+                      behaviour: bool = True) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
     an invoice open as of D (the worklist; only the invoices that matter to the rule, see the
     module doc; ``invoice_states``: every open invoice as an InvoiceState, for a list of them, instead
-    of a summary); otherwise exactly those customers, with all their invoices. ``s``: a DB-API connection
-    or a session."""
+    of a summary; ``behaviour`` False: without the payment behaviour, which the rule does not read);
+    otherwise exactly those customers, with all their invoices. ``s``: a DB-API connection or a session."""
     con = connection(s)
     out: dict[int, CustomerInputs] = {}
     if customer_ids is not None:
@@ -229,9 +230,10 @@ def collection_inputs(s, as_of: dt.date, customer_ids: Collection[int] | None = 
     for cid in [cid for cid, ci in out.items() if ci.summary is None
                 and not any(i.settled_on is None and i.open_amount > 0 for i in ci.invoices)]:
         del out[cid]
-    for cid, behaviour in behaviours(con, as_of, ids).items():
-        if cid in out:
-            out[cid].behaviour = behaviour
+    if behaviour:
+        for cid, found in behaviours(con, as_of, ids).items():
+            if cid in out:
+                out[cid].behaviour = found
     return out
 
 

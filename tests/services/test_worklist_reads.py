@@ -76,10 +76,18 @@ def test_todays_actions_load_no_orm_and_equal_the_readers_in_a_session(tmp_path)
             pass
         want = []
         for as_of in (TODAY, dt.date(2026, 2, 14)):
-            want.append(repr(overview_actions(books, as_of)))
+            actions = overview_actions(books, as_of)
+            want.append(repr(actions))
             rows = worklist(books, as_of)
             want.append(repr([(r, r.status) for r in rows]))
             want.append(repr(invoice_rows(books, as_of)))
+            # the reviews the Overview lists are the worklist's rows flagged for one, with the row's suggested
+            # class (the Overview reads the payment behaviour of those customers alone)
+            flagged = sorted((r for r in rows if r.credit_review), key=lambda r: (-r.overdue_amount, r.customer_code))
+            assert [(v.customer_code, v.overdue, v.credit_limit, v.credit_class, v.suggested_class)
+                    for v in actions.reviews] == [(r.customer_code, r.overdue_amount, r.credit_limit, r.credit_class,
+                                                   r.suggested_class) for r in flagged]
+        assert any(v.suggested_class is not None for v in actions.reviews)
         assert "'waiting'" in want[1] and "'promised'" in want[1] and "'on_hold'" in want[1]
         assert any(r.status.next_step is not None for r in rows)
     finally:
