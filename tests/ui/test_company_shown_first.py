@@ -14,7 +14,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.company_file import open_company
 from ar_desktop.storage import engine
-from ar_desktop.ui import main_window, overview_tab
+from ar_desktop.ui import overview_tab, window_opening
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import UI_TODAY
@@ -23,7 +23,7 @@ from tests.ui.conftest import UI_TODAY
 @pytest.fixture
 def cold(monkeypatch):
     """The window believes the tab services are not loaded yet: it imports them in a background task."""
-    monkeypatch.setattr(main_window, "TAB_SERVICES", (*main_window.TAB_SERVICES, "ar_desktop.not_loaded_yet"))
+    monkeypatch.setattr(window_opening, "TAB_SERVICES", (*window_opening.TAB_SERVICES, "ar_desktop.not_loaded_yet"))
 
 
 @pytest.fixture
