@@ -2,7 +2,7 @@
 
 The window shows the company at once and its Overview first: the file is opened without waiting for its
 integrity check (held until the other tabs are filled: ``Database.hold_check``), the Overview computes on
-the plain SQL connection (no SQLAlchemy), and only once the whole Overview is in does a background task
+the plain SQL connection (no SQLAlchemy), and only once the whole Overview is painted does a background task
 import the storage layer and read the customer filter for the other tabs, which are greyed out meanwhile.
 A big file that must be checked fully or upgraded first opens behind a progress dialog with Cancel; a
 damaged one is never written to, and the latest good backup is offered in its place.
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 
 from ar_desktop.services.company_file import company_profile, open_company, record_outcomes_on_open
 from ar_desktop.services.context import Books
@@ -31,8 +31,10 @@ if TYPE_CHECKING:  # for annotations only: imported where used
 
 translate = QCoreApplication.translate   # the window's strings keep its context, "MainWindow"
 # What the tabs read the company file with (SQLAlchemy, the ORM, the repositories: a quarter to half a
-# second of imports): loaded off the GUI thread once the Overview is in, see CompanyOpening._use
+# second of imports): loaded off the GUI thread once the Overview is on screen, see CompanyOpening._use
 TAB_SERVICES = ("ar_desktop.services.customers", "ar_desktop.services.invoicing", "ar_desktop.services.payments")
+# when the whole Overview is in but no paint follows (the window hidden), the tab services' import starts anyway
+_UNPAINTED_MS = 200
 
 
 def _load_tab_services() -> None:
@@ -46,7 +48,7 @@ class CompanyOpening:
     def _init_opening(self) -> None:
         self._opening: Books | None = None  # open, shown by name, its tabs not yet filled (see _use)
         self._opening_task: BackgroundTask | None = None  # imports the tab services, started after the first paint
-        self._opening_waits = False  # ... or once the whole Overview is in (_overview_ahead)
+        self._opening_waits = False  # ... or once the whole Overview is painted (_overview_ahead)
         self._opening_long: BackgroundTask | None = None  # a big file's full check or upgrade (_open_in_background)
 
     def open_file(self, path: str | Path) -> bool:
@@ -171,15 +173,27 @@ class CompanyOpening:
         if self.isVisible() and not self._opening_waits:
             self._start_opening_task()
 
-    def paintEvent(self, event) -> None:
+    def event(self, e) -> bool:
+        handled = super().event(e)
+        if e.type() == QEvent.Type.UpdateRequest:   # a paint of the window's widgets has ended
+            self._painted()
+        return handled
+
+    def paintEvent(self, event) -> None:   # the first paint comes by the window's exposure, not an UpdateRequest
         super().paintEvent(event)
+        self._painted()
+
+    def _painted(self) -> None:
         if self._opening_task is not None and not self._opening_waits:
             QTimer.singleShot(0, self._start_opening_task)  # once this paint pass has ended
 
     def _overview_ahead(self) -> None:
+        """The whole Overview is in: the tab services' import starts once it is painted (the next paint: a
+        timer of 0 ms fires before Qt paints, and the import would hold the GIL against the paint), or in a
+        moment if no paint comes (the window hidden)."""
         if self._opening_task is not None and self._opening_waits:
             self._opening_waits = False
-            QTimer.singleShot(0, self._start_opening_task)  # after the paint of what just arrived
+            QTimer.singleShot(_UNPAINTED_MS, self._start_opening_task)
 
     def _start_opening_task(self) -> None:
         task, self._opening_task = self._opening_task, None

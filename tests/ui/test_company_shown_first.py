@@ -74,6 +74,33 @@ def test_the_company_shows_first_then_its_tabs_fill(cold, qtbot, settings, compa
     w.close_file()
 
 
+def test_the_other_tabs_load_once_the_whole_overview_is_painted(cold, qtbot, settings, company, monkeypatch):
+    """The storage layer's import for the other tabs holds the GIL: it starts once the part of the Overview that
+    arrived last is painted (a 0 ms timer fired before Qt's paint, and the import slowed the paint down)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    paints: list[int] = []
+    at: dict[str, int] = {}
+
+    class Paints(QObject):
+        def eventFilter(self, _obj, e):
+            if e.type() == QEvent.Type.UpdateRequest:   # a paint of the window begins
+                paints.append(1)
+            return False
+
+    real = window_opening._load_tab_services
+    monkeypatch.setattr(window_opening, "_load_tab_services", lambda: (at.setdefault("load", len(paints)), real()))
+    w = _window(qtbot, settings)
+    counter = Paints(w)
+    w.installEventFilter(counter)
+    assert w.open_file(company)
+    w.overview.ahead.connect(lambda: at.setdefault("ahead", len(paints)))
+    w.show()
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+    assert at["load"] > at["ahead"]
+    w.close_file()
+
+
 def test_the_overview_computes_its_figures_first_and_alone(qtbot, settings, company, monkeypatch):
     running, seen = set(), []
     real = overview_tab._figures
