@@ -152,10 +152,14 @@ def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[
     flagged = {i for (i,) in con.execute("SELECT id FROM invoice WHERE disputed = 1")}
     events = dispute_events(con, open_units)
     out = {}
-    for i in flagged | events.keys():
+    for i in flagged - events.keys():   # no event: disputed for all that is open (domain.disputes.disputed_part),
+        units = open_units.get(i)       # without a call of the rule for each (8,243 on the million-invoice file)
+        if units and units > 0:
+            out[i] = units
+    for i, mine in events.items():
         units = open_units.get(i)
         if units:
-            part = disputed_part(events.get(i), i in flagged, units, as_of)
+            part = disputed_part(mine, i in flagged, units, as_of)
             if part:
                 out[i] = part
     return out
