@@ -191,9 +191,12 @@ class CompanyOpening:
         """The whole Overview is in: the tab services' import starts once it is painted (the next paint: a
         timer of 0 ms fires before Qt paints, and the import would hold the GIL against the paint), or in a
         moment if no paint comes (the window hidden)."""
-        if self._opening_task is not None and self._opening_waits:
+        task = self._opening_task
+        if task is not None and self._opening_waits:
             self._opening_waits = False
-            QTimer.singleShot(_UNPAINTED_MS, self._start_opening_task)
+            # (that task only: a file opened again meanwhile, as by a switch of language, waits for its own Overview)
+            QTimer.singleShot(_UNPAINTED_MS, self,
+                              lambda: self._start_opening_task() if self._opening_task is task else None)
 
     def _start_opening_task(self) -> None:
         task, self._opening_task = self._opening_task, None
