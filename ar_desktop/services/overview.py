@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ar_desktop.domain.aging import BUCKET_KEYS, BUCKETS, bucket_for, days_past_due
+from ar_desktop.domain.aging import BUCKET_KEYS, bucket_for, days_past_due
 from ar_desktop.domain.kpi import DEFAULT_DAYS, Kpis, Period, compute_kpis
 from ar_desktop.domain.ladder import ActionKind
 from ar_desktop.domain.money import ZERO, from_minor
-from ar_desktop.domain.reference_rates import TABLE_DESCRIPTIONS
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of, kpi_inputs
 from ar_desktop.storage import kpi_sql
@@ -103,15 +102,14 @@ class OverviewActions:
 def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
                      currency: str | None = None) -> OverviewFigures:
     """The figures on D and one period earlier, the aging bars and the largest overdue balances. The
-    open set on D is read once, summed per customer and bucket by SQLite (``kpi_sql.open_by_customer``):
+    open set on D is read once, summed per customer and bucket by SQLite (``kpi_sql.open_summary``):
     D's open balance and its not-yet-due part are its sums, not a second read; the start of the
     period is read once and serves both periods (the end of the previous one)."""
     period = Period(check_as_of(as_of), days)
     with books.db.reader() as con:
         code = _currency(con, currency)
-        customers = kpi_sql.open_by_customer(con, as_of, code)
-        current = BUCKET_KEYS.index("current")
-        totals = {as_of: (sum(sum(c.buckets) for c in customers), sum(c.buckets[current] for c in customers))}
+        summary = kpi_sql.open_summary(con, as_of, code, LARGEST)
+        totals = {as_of: (sum(summary.buckets), summary.buckets[BUCKET_KEYS.index("current")])}
         disputed = kpi_sql.disputed_units(con, [as_of, period.start], code)   # both days from one reading
         kpis = compute_kpis(kpi_inputs(con, period, code, totals, disputed[as_of]))
         previous = compute_kpis(kpi_inputs(con, period.previous(), code, totals, disputed[period.start]))
@@ -120,7 +118,7 @@ def overview_figures(books: Books, as_of: dt.date, days: int = DEFAULT_DAYS,
     if rules:   # a rule that may read a reference rate: the rate tables (through the ORM, which seeds them)
         with books.db.session() as s:
             stale = stale_rate_tables(s, as_of)
-    buckets, largest = _summary(customers, as_of, code)
+    buckets, largest = _summary(summary, as_of, code)
     return OverviewFigures(as_of, days, code, kpis, previous, buckets, largest, tuple(stale))
 
 
@@ -131,16 +129,13 @@ def _row(i: "kpi_repo.OpenItem", as_of: dt.date) -> OpenInvoice:
                        from_minor(i.disputed_units, i.currency), bucket_for(days).key)
 
 
-def _summary(customers: list[kpi_sql.CustomerOpen], as_of: dt.date,
+def _summary(summary: kpi_sql.OpenSummary, as_of: dt.date,
              currency: str) -> tuple[dict[str, Decimal], tuple[CustomerOverdue, ...]]:
-    """The aging bars and the ten largest overdue balances (ties by customer code), from the sums per
-    customer in minor units."""
-    units = [sum(c.buckets[i] for c in customers) for i in range(len(BUCKETS))]
-    largest = sorted((-c.overdue, c.code, c.customer_id, c) for c in customers if c.oldest_due is not None)[:LARGEST]
-    return ({k: from_minor(u, currency) for k, u in zip(BUCKET_KEYS, units, strict=True)},
+    """The aging bars and the largest overdue balances (ties by customer code), from the sums in minor units."""
+    return ({k: from_minor(u, currency) for k, u in zip(BUCKET_KEYS, summary.buckets, strict=True)},
             tuple(CustomerOverdue(c.customer_id, c.code, c.name, from_minor(c.overdue, currency),
                                   (as_of - c.oldest_due).days, from_minor(sum(c.buckets), currency))
-                  for *_key, c in largest))
+                  for c in summary.largest))
 
 
 def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: str | None = None,
@@ -206,6 +201,7 @@ def stale_rate_tables(s, as_of: dt.date) -> list[StaleTable]:
     that have no row from the start of D's half-year on: nobody has confirmed the rate in force for
     it yet (the statutory rules fix it each 1 January and 1 July)."""
     from ar_desktop.domain.charge_rules import STATUTORY_KINDS, STATUTORY_RULES, RuleKind
+    from ar_desktop.domain.reference_rates import TABLE_DESCRIPTIONS   # (0.015 s of import the figures need not wait)
     from ar_desktop.services.late_charges import _company_rule, _rates
     from ar_desktop.storage import kpi_repo
 

@@ -152,10 +152,14 @@ def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[
     flagged = {i for (i,) in con.execute("SELECT id FROM invoice WHERE disputed = 1")}
     events = dispute_events(con, open_units)
     out = {}
-    for i in flagged | events.keys():
+    for i in flagged - events.keys():   # no event: disputed for all that is open (domain.disputes.disputed_part),
+        units = open_units.get(i)       # without a call of the rule for each (8,243 on the million-invoice file)
+        if units and units > 0:
+            out[i] = units
+    for i, mine in events.items():
         units = open_units.get(i)
         if units:
-            part = disputed_part(events.get(i), i in flagged, units, as_of)
+            part = disputed_part(mine, i in flagged, units, as_of)
             if part:
                 out[i] = part
     return out
@@ -283,24 +287,42 @@ class CustomerOpen(NamedTuple):
     oldest_due: dt.date | None
 
 
-def open_by_customer(con: sqlite3.Connection, as_of: dt.date, currency: str) -> list[CustomerOpen]:
-    """Every customer with invoices open as of D, their open units summed per aging bucket by SQLite
-    in one pass over the open set (grouped before the customer is joined: one lookup per customer)."""
+class OpenSummary(NamedTuple):
+    """The open balance as of D in minor units per aging bucket (``BUCKETS``' order), and the customers with the
+    most overdue, most first (ties by code, then id)."""
+
+    buckets: tuple[int, ...]
+    largest: list[CustomerOpen]
+
+
+def open_summary(con: sqlite3.Connection, as_of: dt.date, currency: str, largest: int) -> OpenSummary:
+    """The open units per aging bucket and the ``largest`` customers by overdue units, from one pass over the
+    open set summed per customer by SQLite: its totals and those few customers come to Python (on the
+    million-invoice file 11 rows instead of 8,400, each made a tuple and handed over the GIL, 0.06 s of
+    the Overview's first figures), and only those few are joined to their customer row."""
     paid, paid_args = paid_on_sql(as_of)
     rows, args = open_sql(as_of, f"customer_id, amount - {paid} AS units, due_date", "currency = ?", (currency,),
                           paid_args)
     sums, sum_args = bucket_sums(as_of)
+    keys = [b.key for b in BUCKETS]
     d = day(as_of)
-    q = (f"SELECT c.id, c.code, c.name, o.* FROM (SELECT customer_id, {sums}, "
-         "sum(CASE WHEN due_date < ? THEN units ELSE 0 END), "
-         "min(CASE WHEN due_date < ? AND units > 0 THEN due_date END) "
-         f"FROM ({rows}) GROUP BY customer_id) AS o JOIN customer c ON c.id = o.customer_id")
-    out, n = [], len(BUCKETS)
-    for cid, code, name, _cid, *rest in con.execute(q, [*sum_args, d, d, *args]):
-        oldest = rest[n + 1]
-        out.append(CustomerOpen(cid, code, name, tuple(int(u) for u in rest[:n]), int(rest[n]),
-                                date_of(oldest)))
-    return out
+    q = (f"WITH o AS MATERIALIZED (SELECT customer_id, {sums}, "
+         "sum(CASE WHEN due_date < ? THEN units ELSE 0 END) AS overdue, "
+         "min(CASE WHEN due_date < ? AND units > 0 THEN due_date END) AS oldest "
+         f"FROM ({rows}) GROUP BY customer_id) "
+         f"SELECT NULL, NULL, NULL, {', '.join(f'coalesce(sum({k}), 0)' for k in keys)}, NULL, NULL FROM o "
+         f"UNION ALL SELECT * FROM (SELECT c.id, c.code, c.name, {', '.join(f'o.{k}' for k in keys)}, o.overdue, "
+         "o.oldest FROM o JOIN customer c ON c.id = o.customer_id WHERE o.oldest IS NOT NULL "
+         "ORDER BY o.overdue DESC, c.code, c.id LIMIT ?)")
+    totals, most, n = (0,) * len(keys), [], len(keys)
+    for cid, code, name, *rest in con.execute(q, [*sum_args, d, d, *args, largest]):
+        if cid is None:
+            totals = tuple(int(u) for u in rest[:n])
+        else:
+            most.append(CustomerOpen(cid, code, name, tuple(int(u) for u in rest[:n]), int(rest[n]),
+                                     date_of(rest[n + 1])))
+    most.sort(key=lambda c: (-c.overdue, c.code, c.customer_id))   # a compound SELECT keeps no order of its own
+    return OpenSummary(totals, most)
 
 
 def bucket_sums(as_of: dt.date) -> tuple[str, list]:

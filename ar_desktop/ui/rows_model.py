@@ -18,6 +18,14 @@ from ar_desktop.ui import amounts
 
 PayloadRole = Qt.ItemDataRole.UserRole + 10
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles as plain ints (Qt passes an int; naming an enum member costs a lookup each time) and the roles
+# answered: Qt asks a dozen per cell, half of them (decoration, background, check state, size…) never answered
+_DISPLAY, _TIP, _ALIGN, _FONT, _FOREGROUND = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole))
+_RAW, _STATUS, _PAYLOAD = int(RawRole), int(StatusRole), int(PayloadRole)
+_ANSWERED = frozenset((_DISPLAY, _TIP, _ALIGN, _FONT, _FOREGROUND, _RAW, _STATUS, _PAYLOAD))
+_NUMERIC = frozenset(("money", "number", "int"))
 
 
 def _bold() -> QFont:
@@ -75,29 +83,32 @@ class RowsModel(QAbstractTableModel):
             return QCoreApplication.translate(c.context, c.header)
         return None
 
-    # Qt asks for a dozen roles per cell, thousands of times when it sizes a column to its content: each
-    # is answered without copying the rows and without computing what that role does not show
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    # Qt asks for a dozen roles per cell, thousands of times when it sizes a column to its content and paints
+    # (6,000 calls on the GUI thread as the Overview's lists arrive): each is answered without copying the rows
+    # and without computing what that role does not show, a role never answered at once
+    def data(self, index, role=_DISPLAY):
+        if role not in _ANSWERED:
+            return None
         r = index.row()
         is_total = self.total is not None and r == len(self.rows)
         row = self.total if is_total else self.rows[r]
         col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and self._tip is not None and not is_total:
+        if role == _TIP and self._tip is not None and not is_total:
             return self._tip(row) or None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == _DISPLAY or role == _TIP:
             return col.text(row) if col.text is not None else cell_text(col.value(row), col.kind)
-        if role == RawRole:
+        if role == _RAW:
             return col.value(row)
-        if role == PayloadRole:
+        if role == _PAYLOAD:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col.kind in ("money", "number", "int") else None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _ALIGN:
+            return _RIGHT if col.kind in _NUMERIC else None
+        if role == _FONT:
             return _bold() if is_total else None
-        if role not in (StatusRole, Qt.ItemDataRole.ForegroundRole) or self._tone is None or is_total:
+        if self._tone is None or is_total:   # the status or the foreground: the row's tone
             return None
         tone = self._tone(row)
-        if role == StatusRole:
+        if role == _STATUS:
             return tone
         return palette.color_for(tone) if tone else None
 

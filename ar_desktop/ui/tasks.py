@@ -15,8 +15,10 @@ workers read) goes through ``when_idle``.
 Python's cyclic garbage collector runs on whichever thread happens to allocate. Were it to free
 an unreachable window or dialog on a worker thread, Qt could not unregister that object's timers
 there and the GUI thread would later fire a timer on freed memory (the suite's rare segfault in
-QTimerInfoList::activateTimers). So automatic collection is paused while any task runs and a
-collection is made on the GUI thread once the last one has delivered (after its result is shown).
+QTimerInfoList::activateTimers). So automatic collection is paused while any task runs and resumes with
+a collection made on the GUI thread once the last one has delivered and its result is painted: resumed
+at once, the first allocation would start a collection of everything the tasks left (0.06 s on the
+million-invoice file) before the result is shown.
 """
 
 from __future__ import annotations
@@ -150,7 +152,6 @@ class BackgroundTask(QObject):
         self.finished.set()
         _live.discard(self)
         if not _live:
-            gc.enable()
             QTimer.singleShot(_COLLECT_AFTER_MS, _collect)
             waiting = list(_when_idle)
             _when_idle.clear()
@@ -176,9 +177,10 @@ class BackgroundTask(QObject):
 
 def _collect() -> None:
     """The garbage of the tasks' time, collected on the GUI thread once the result is shown and painted (a
-    full collection takes 0.03–0.2 s once the storage layer is loaded: the user would wait for it); when
-    another task has started meanwhile, when that one delivers."""
+    full collection takes 0.03–0.2 s once the storage layer is loaded: the user would wait for it), and
+    automatic collection resumed; when another task has started meanwhile, when that one delivers."""
     if not _live:
+        gc.enable()
         gc.collect()
 
 

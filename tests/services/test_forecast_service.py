@@ -82,6 +82,19 @@ def test_each_rule_places_its_amounts(ledger):
     assert f.uncertain == Decimal("760.00")
 
 
+def test_an_invoice_entered_as_disputed_is_uncertain_in_full(ledger):
+    """Flagged disputed with no dispute event (entered or imported so): all that is open is uncertain."""
+    inv_args = {"customer_code": "DISP", "issue_date": day(-10), "due_date": day(20)}
+    add_invoice(ledger, {**inv_args, "number": "D-2", "amount": "120.00", "disputed": "yes"})
+    add_invoice(ledger, {**inv_args, "number": "D-3", "amount": "80.00", "disputed": "yes"})
+    record_payment(ledger, {"date": day(-1), "customer_code": "DISP", "amount": "30.00", "invoice_number": "D-3"})
+    f = cash_forecast(ledger, D)
+    assert where(f, "D-2") == [(None, Decimal("120.00"), DISPUTED)]
+    assert where(f, "D-3") == [(None, Decimal("50.00"), DISPUTED)]
+    assert where(f, "D-1") == [(D + dt.timedelta(days=20), Decimal("100.00"), DUE), (None, Decimal("60.00"), DISPUTED)]
+    assert f.uncertain == Decimal("930.00")
+
+
 def test_rows_add_up_to_total_owed_to_the_cent(ledger):
     for as_of in (D, D - dt.timedelta(days=1), D - dt.timedelta(days=45), D - dt.timedelta(days=95)):
         f = cash_forecast(ledger, as_of)

@@ -47,6 +47,23 @@ def test_figures_buckets_and_largest_overdue(books):
     assert f.currency == "EUR" and f.stale_rates == ()
 
 
+def test_the_largest_overdue_balances_are_cut_by_amount_then_code(books):
+    """SQLite keeps the largest few (kpi_sql.open_summary): by overdue amount, ties by customer code."""
+    from ar_desktop.storage import kpi_sql
+
+    build(books)
+    add_customer(books, {"code": "A00", "name": "Customer A00"})   # created after AAA, its code before it
+    add_invoice(books, {"number": "Z-1", "customer_code": "A00", "issue_date": day(-60), "due_date": day(-30),
+                        "amount": "300.00"})   # as overdue as AAA
+    with books.db.reader() as con:
+        whole = kpi_sql.open_summary(con, TODAY, "EUR", 10)
+        for n in range(5):
+            cut = kpi_sql.open_summary(con, TODAY, "EUR", n)
+            assert [c.code for c in cut.largest] == ["BBB", "A00", "AAA", "CCC"][:n]
+            assert cut.buckets == whole.buckets
+    assert sum(whole.buckets) == 175500 + 30000
+
+
 def test_the_list_behind_each_figure_adds_up_to_it(books):
     build(books)
     k = kpis(books, TODAY, 90)

@@ -589,7 +589,7 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
     """What the Overview and the forecast read of the open set (open items with their disputed part,
     the disputed total from the flagged invoices' index, the aging bars and largest overdue balances
     summed without an object per invoice, the currencies in use) equals a plain recomputation."""
-    from ar_desktop.services.overview import _summary
+    from ar_desktop.services.overview import LARGEST, _summary
     from ar_desktop.storage import kpi_repo, kpi_sql
 
     with _ledger(template, tmp_path_factory, invoices, ops) as (books, path):
@@ -620,10 +620,11 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
                 with books.db.session() as s:
                     items = kpi_repo.open_items(s, d, currency=currency)
                     disputed = kpi_repo.disputed_units(s, d, currency)
-                    per_customer = kpi_sql.open_by_customer(kpi_sql.dbapi(s), d, currency)
+                    summary = kpi_sql.open_summary(kpi_sql.dbapi(s), d, currency, LARGEST)
+                    two = kpi_sql.open_summary(kpi_sql.dbapi(s), d, currency, 2)   # SQLite's LIMIT cuts the list
                 assert {i.invoice_id: (i.open_units, i.disputed_units) for i in items} == expected, d
                 assert disputed == sum(x[1] for x in expected.values())
-                buckets, largest = _summary(per_customer, d, currency)
+                buckets, largest = _summary(summary, d, currency)
                 oldest = {}
                 for i in items:
                     if i.due_date < d:
@@ -634,6 +635,8 @@ def test_open_items_disputes_and_overview_sums_equal_a_plain_recomputation(templ
                 assert [int(v * 100) for v in buckets.values()] == [sum(v[c] for v in aging.values()) for c in range(5)]
                 overdue = sorted((-sum(v[1:]), code) for code, v in aging.items() if sum(v[1:]))
                 assert [(c.code, int(c.overdue * 100)) for c in largest] == [(code, -o) for o, code in overdue][:10]
+                assert [(c.code, c.overdue) for c in two.largest] == [(code, -o) for o, code in overdue][:2]
+                assert two.buckets == summary.buckets
 
 
 @SETTINGS

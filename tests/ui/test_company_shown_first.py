@@ -14,7 +14,7 @@ from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.company_file import open_company
 from ar_desktop.storage import engine
-from ar_desktop.ui import main_window, overview_tab
+from ar_desktop.ui import overview_tab, window_opening
 from ar_desktop.ui.customers_tab import CustomersTab
 from ar_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import UI_TODAY
@@ -23,7 +23,7 @@ from tests.ui.conftest import UI_TODAY
 @pytest.fixture
 def cold(monkeypatch):
     """The window believes the tab services are not loaded yet: it imports them in a background task."""
-    monkeypatch.setattr(main_window, "TAB_SERVICES", (*main_window.TAB_SERVICES, "ar_desktop.not_loaded_yet"))
+    monkeypatch.setattr(window_opening, "TAB_SERVICES", (*window_opening.TAB_SERVICES, "ar_desktop.not_loaded_yet"))
 
 
 @pytest.fixture
@@ -71,6 +71,33 @@ def test_the_company_shows_first_then_its_tabs_fill(cold, qtbot, settings, compa
     assert all(a.isEnabled() for a in w._file_actions)
     assert checks == [w.books.db.path]
     qtbot.waitUntil(lambda: w.books.db.check_result() == [], timeout=60_000)
+    w.close_file()
+
+
+def test_the_other_tabs_load_once_the_whole_overview_is_painted(cold, qtbot, settings, company, monkeypatch):
+    """The storage layer's import for the other tabs holds the GIL: it starts once the part of the Overview that
+    arrived last is painted (a 0 ms timer fired before Qt's paint, and the import slowed the paint down)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    paints: list[int] = []
+    at: dict[str, int] = {}
+
+    class Paints(QObject):
+        def eventFilter(self, _obj, e):
+            if e.type() == QEvent.Type.UpdateRequest:   # a paint of the window begins
+                paints.append(1)
+            return False
+
+    real = window_opening._load_tab_services
+    monkeypatch.setattr(window_opening, "_load_tab_services", lambda: (at.setdefault("load", len(paints)), real()))
+    w = _window(qtbot, settings)
+    counter = Paints(w)
+    w.installEventFilter(counter)
+    assert w.open_file(company)
+    w.overview.ahead.connect(lambda: at.setdefault("ahead", len(paints)))
+    w.show()
+    qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+    assert at["load"] > at["ahead"]
     w.close_file()
 
 

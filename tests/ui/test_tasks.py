@@ -119,3 +119,39 @@ def test_cancelling_leaves_a_write_transaction_to_finish_whole(window, qtbot):
     assert task.error is None and task.result == "done"
     with books.db.session() as s:
         assert s.execute(text("SELECT value FROM setting WHERE key = 'test.marker'")).scalar() == "1"
+
+
+def test_no_garbage_collection_before_the_result_is_shown(qtbot):
+    """The garbage a task leaves is collected on the GUI thread after its result is shown and painted, and
+    automatic collection resumes then: resumed when the task ended, the first allocation would collect it all
+    before the result is shown (0.06 s on the million-invoice file, right before today's actions)."""
+    import gc
+    import threading
+
+    from ar_desktop.ui import tasks
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    qtbot.waitUntil(lambda: tasks.running() == 0 and gc.isenabled(), timeout=10_000)
+    collected: list[bool] = []   # one entry per collection: on the GUI thread?
+    shown: list[int] = []
+
+    def record(phase, _info):
+        if phase == "start":
+            collected.append(threading.current_thread() is threading.main_thread())
+
+    def garbage(_progress) -> int:
+        for _ in range(50_000):   # cycles: only a collection frees them
+            cycle: list = []
+            cycle.append(cycle)
+        return 1
+
+    gc.callbacks.append(record)
+    try:
+        task = BackgroundTask(parent, "", garbage, lambda result: shown.append(len(collected)), quiet=True).start()
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        assert task.result == 1 and shown == [0] and not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=10_000)
+        assert collected and all(collected)
+    finally:
+        gc.callbacks.remove(record)
