@@ -68,10 +68,8 @@ class SourceTable:
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
         """Every data row that holds a value, streamed from the file."""
-        if self.kind_of_file == "xlsx":
-            yield from _xlsx_rows(self)
-        else:
-            yield from _csv_rows(self)
+        # the reader's own generator, not one around it: a big file has millions of rows
+        return _xlsx_rows(self) if self.kind_of_file == "xlsx" else _csv_records(self, data=True)
 
     def samples(self, n: int = 500) -> list[tuple[int, list[Cell]]]:
         """The first ``n`` data rows (for guessing formats and showing examples)."""
@@ -317,8 +315,10 @@ def _lines(text: io.TextIOBase, name: str, limit: int = MAX_LINE) -> Iterator[st
         yield line
 
 
-def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
-    """(record number counting from 1, cells) of every record, blank ones included."""
+def _csv_records(table: SourceTable, data: bool = False) -> Iterator[tuple[int, list[Cell]]]:
+    """(record number counting from 1, cells) of every record, blank ones included; ``data``: of the data rows
+    that hold a value (the header and blank rows left out, neutralised cells restored), in the same loop (one
+    generator a row, not three)."""
     f, _size = _open_regular(table.path)
     csv.field_size_limit(table.cell_limit)
     with f, io.TextIOWrapper(f, encoding=table.encoding, newline="") as text:
@@ -329,12 +329,24 @@ def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
             for rec in reader:
                 if rec and rec[0].startswith("\ufeff"):
                     rec[0] = rec[0][1:]
-                yield 1, rec
+                if not data:
+                    yield 1, rec
                 break
+            last = MAX_ROWS + 1
             for n, rec in enumerate(reader, 2):
-                if n > MAX_ROWS + 1:
+                if n > last:
                     raise _error(translate("Messages", "{name} has more than {rows} rows. Split it into smaller "
                                                        "files."), name=table.name, rows=f"{MAX_ROWS:,}")
+                if data:
+                    joined = "".join(rec)   # (one call per row: a big file has millions of cells)
+                    if not joined.strip():
+                        continue
+                    if len(rec) > MAX_COLUMNS:
+                        raise _error(translate("Messages", "{name}, row {row} has {count} cells; at most {limit} "
+                                                           "columns are read."),
+                                     name=table.name, row=n, count=f"{len(rec):,}", limit=f"{MAX_COLUMNS:,}")
+                    if "'" in joined:
+                        rec = [restore_neutralised(c) if c[:1] == "'" else c for c in rec]
                 yield n, rec
         except csv.Error as e:
             if "field larger than field limit" in str(e):
@@ -349,20 +361,6 @@ def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
             raise _error(translate("Messages", "{name} changed while it was read (line {line} is not {encoding}). "
                                                "Import it again."),
                          name=table.name, line=reader.line_num, encoding=table.encoding) from None
-
-
-def _csv_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:
-    records = _csv_records(table)
-    for _n, _rec in records:  # the header
-        break
-    for n, rec in records:
-        joined = "".join(rec)   # (one call per row: a big file has millions of cells)
-        if not joined.strip():
-            continue
-        if len(rec) > MAX_COLUMNS:
-            raise _error(translate("Messages", "{name}, row {row} has {count} cells; at most {limit} columns are read."),
-                         name=table.name, row=n, count=f"{len(rec):,}", limit=f"{MAX_COLUMNS:,}")
-        yield n, [restore_neutralised(c) if c[:1] == "'" else c for c in rec] if "'" in joined else rec
 
 
 # ---- xlsx -----------------------------------------------------------------------------------
