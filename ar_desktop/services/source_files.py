@@ -20,11 +20,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.report_formats import restore_neutralised
-from ar_desktop.services.xlsx_reading import Cell, XlsxBook, XlsxLimits
+
+if TYPE_CHECKING:   # an .xlsx file's reader is loaded for one only (~10 ms of every CSV import)
+    from ar_desktop.services.xlsx_reading import Cell
 
 MAX_BYTES = 512 * 1024 * 1024
 MAX_CELL = 100_000
@@ -365,11 +368,14 @@ def _csv_records(table: SourceTable, data: bool = False) -> Iterator[tuple[int, 
 
 # ---- xlsx -----------------------------------------------------------------------------------
 
-XLSX_LIMITS = XlsxLimits(rows=MAX_ROWS, columns=MAX_COLUMNS, cell_chars=MAX_CELL)
+def _xlsx_book(path: Path, name: str):
+    from ar_desktop.services.xlsx_reading import XlsxBook, XlsxLimits
+
+    return XlsxBook(path, name, XlsxLimits(rows=MAX_ROWS, columns=MAX_COLUMNS, cell_chars=MAX_CELL))
 
 
 def _xlsx_table(path: Path, sheet: str | None, size: int) -> SourceTable:
-    with XlsxBook(path, path.name, XLSX_LIMITS) as book:
+    with _xlsx_book(path, path.name) as book:
         name, _part = book.sheet_part(sheet)
         table = SourceTable(path.name, path, [], "xlsx", sheet=name, sheets=tuple(n for n, _ in book.sheets),
                             size=size)
@@ -380,7 +386,7 @@ def _xlsx_table(path: Path, sheet: str | None, size: int) -> SourceTable:
 def _xlsx_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:
     f, _size = _open_regular(table.path)  # the same checks again: the file may have been swapped
     f.close()
-    with XlsxBook(table.path, table.name, XLSX_LIMITS) as book:
+    with _xlsx_book(table.path, table.name) as book:
         rows = book.rows(table.sheet)
         for _n, _cells in rows:  # the header
             break
