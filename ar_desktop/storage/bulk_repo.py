@@ -19,13 +19,15 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   back while the writer works, and the rows added meanwhile enter the search in one INSERT ... SELECT
   (FTS5 writes its pending terms at every statement: per row or per batch, that is most of the cost);
 - the secondary indexes of a table that was empty when the writer first wrote to it (a first import
-  into a new file), or of the invoices once an import that expects to add at least half as many as there
-  are has read enough of its file to tell (``adding``, ``GROWTH``, ``LOOK``): dropped, and created again from their own CREATE
-  statements once the rows are in; SQLite then builds each by one sort instead of a random insert per row. Unique indexes and those the
-  importers read during the import (``_KEPT``) stay. (100,000 invoices into a file of 1,000: 3.2-3.8 s of
-  SQL inserting into the 13 indexes, 1.8-1.9 s rebuilding them; into 100,000: 4.4 s against 2.8-3.5 s; into
-  300,000: 5.4 s against 5.9 s, about even: a sort per index costs ~10 us a row of the table, an insert ~30 us
-  a row added);
+  into a new file), or of the invoices once an import that expects to add at least half as many as
+  there are has read enough of its file to tell (``adding``, ``GROWTH``, ``LOOK``): dropped, and created
+  again from their own CREATE statements once the rows are in; SQLite then builds each by one sort instead
+  of a random insert per row. Unique indexes and those the importers read during the import (``_KEPT``)
+  stay. (100,000 invoices into a file of 1,000: 3.2-3.8 s of SQL inserting into the 13 indexes, 1.8-1.9 s
+  rebuilding them; into 100,000: 4.4 s against 2.8-3.5 s; into 300,000: 5.4 s against 5.9 s, about even: a
+  sort per index costs ~10 us a row of the table, an insert ~30 us a row added);
+- the invoice insert triggers that do nothing for its rows (``_IDLE_INSERT_TRIGGERS``): dropped with its first
+  invoice, created again from their own statements before the summaries below are caught up;
 - the invoice indexes that hold a paid total or what follows from it (``_follows_paid``), once the
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
@@ -37,7 +39,8 @@ the session just before it commits; a rollback or a kill undoes all of it with t
 - the summary of sales (storage.sales_summary): held for the invoices this writer adds (from its first
   invoice), whose sums go in by one INSERT ... SELECT;
 - the summary of balances (storage.balance_summary): held for the invoices and allocations this writer adds
-  (from its first invoice or allocation), whose sums go in by one INSERT ... SELECT.
+  (from its first invoice or allocation), whose sums go in by one INSERT ... SELECT; the invoices' read from
+  the TEMP table both summaries share when both are held for the same ids (``sales_summary.held_days``).
 - the summary of clearings (storage.clearing_summary), for a payments import (``paying``): its update triggers
   dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
   invoices' contributions out before the UPDATE, in after it), the triggers created again at the end; the runs

@@ -26,7 +26,8 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables
 from ar_desktop.storage.days import LAST, date_of, day
 
-__all__ = ["DAYS", "HOLD", "TABLE", "catch_up", "daily", "held_days", "hold", "problems", "rebuild", "restore", "sales", "statements"]
+__all__ = ["DAYS", "HOLD", "TABLE", "catch_up", "daily", "held_days", "hold", "problems", "rebuild", "restore",
+           "sales", "statements"]
 
 TABLE = "sales_day"
 HOLD = "sales_day_hold"   # a row here (inside a bulk writer's transaction only): the ids above ``above`` are held
