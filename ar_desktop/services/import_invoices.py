@@ -50,6 +50,7 @@ class InvoiceRows:
     def add_cells(self, rows: list[tuple[int, list[str]]], where: dict[str, str]) -> None:
         """A batch of rows as the file's cells (in ``keys`` order): the plain ones stored in SQL, the
         others through ``add``, in row order, so that every problem reads as before."""
+        self.writer.read(len(rows))
         self.staging.stage(rows)
         marks = self.staging.store_plain(self.writer, self.next_id)
         if len(marks) != len(rows):
@@ -68,13 +69,17 @@ class InvoiceRows:
         self.report.new += added
         if rest:
             created = self.report.customers_created
-            self.add(Batch(rest, where))
+            self._add(Batch(rest, where))
             if self.report.customers_created != created:
                 self.staging.customers(self.customers)
 
     # ---- one batch --------------------------------------------------------------------------
 
     def add(self, batch: Batch) -> None:
+        self.writer.read(len(batch.rows))
+        self._add(batch)
+
+    def _add(self, batch: Batch) -> None:
         numbers = [raw_text(v.get("number", "")) for _n, v in batch.rows]
         existing = import_repo.invoice_states(self.s, [x for x in numbers if x])
         in_batch: dict[str, int] = {}

@@ -238,8 +238,6 @@ def import_file(books: Books, kind: str, path: str | Path, *, sheet: str | None 
 def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Progress, *, write: bool,
          preview_rows: int = 0, first_rows: int | None = None, remember: bool = False,
          audit_as: str = "import") -> ImportReport:
-    from ar_desktop.services import import_customers, import_invoices, import_payments
-
     check_options(options, table)
     report = ImportReport(options.kind, table.name, notice=table.notice)
     columns = by_key(options.kind)
@@ -247,8 +245,13 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
             if (k := options.mapping.get(h)) and columns[k].imported]
     where = {c.key: h for _i, h, c in take}
     keys = [(i, c.key) for i, _h, c in take]
-    handler_class = {"customers": import_customers.CustomerRows, "invoices": import_invoices.InvoiceRows,
-                     "payments": import_payments.PaymentRows}[options.kind]
+    # the kind's own module only (the others' loading was ~20 ms of every import)
+    if options.kind == "invoices":
+        from ar_desktop.services.import_invoices import InvoiceRows as handler_class
+    elif options.kind == "payments":
+        from ar_desktop.services.import_payments import PaymentRows as handler_class
+    else:
+        from ar_desktop.services.import_customers import CustomerRows as handler_class
     estimate = _estimate_rows(table)
     changed_before = books.db.changed
     source = BulkSource(table.name, table.sha256() if write else "", audit_as)

@@ -20,11 +20,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ar_desktop.domain.errors import UserError
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.report_formats import restore_neutralised
-from ar_desktop.services.xlsx_reading import Cell, XlsxBook, XlsxLimits
+
+if TYPE_CHECKING:   # an .xlsx file's reader is loaded for one only (~10 ms of every CSV import)
+    from ar_desktop.services.xlsx_reading import Cell
 
 MAX_BYTES = 512 * 1024 * 1024
 MAX_CELL = 100_000
@@ -68,10 +71,8 @@ class SourceTable:
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
         """Every data row that holds a value, streamed from the file."""
-        if self.kind_of_file == "xlsx":
-            yield from _xlsx_rows(self)
-        else:
-            yield from _csv_rows(self)
+        # the reader's own generator, not one around it: a big file has millions of rows
+        return _xlsx_rows(self) if self.kind_of_file == "xlsx" else _csv_records(self, data=True)
 
     def samples(self, n: int = 500) -> list[tuple[int, list[Cell]]]:
         """The first ``n`` data rows (for guessing formats and showing examples)."""
@@ -317,8 +318,10 @@ def _lines(text: io.TextIOBase, name: str, limit: int = MAX_LINE) -> Iterator[st
         yield line
 
 
-def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
-    """(record number counting from 1, cells) of every record, blank ones included."""
+def _csv_records(table: SourceTable, data: bool = False) -> Iterator[tuple[int, list[Cell]]]:
+    """(record number counting from 1, cells) of every record, blank ones included; ``data``: of the data rows
+    that hold a value (the header and blank rows left out, neutralised cells restored), in the same loop (one
+    generator a row, not three)."""
     f, _size = _open_regular(table.path)
     csv.field_size_limit(table.cell_limit)
     with f, io.TextIOWrapper(f, encoding=table.encoding, newline="") as text:
@@ -329,12 +332,24 @@ def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
             for rec in reader:
                 if rec and rec[0].startswith("\ufeff"):
                     rec[0] = rec[0][1:]
-                yield 1, rec
+                if not data:
+                    yield 1, rec
                 break
+            last = MAX_ROWS + 1
             for n, rec in enumerate(reader, 2):
-                if n > MAX_ROWS + 1:
+                if n > last:
                     raise _error(translate("Messages", "{name} has more than {rows} rows. Split it into smaller "
                                                        "files."), name=table.name, rows=f"{MAX_ROWS:,}")
+                if data:
+                    joined = "".join(rec)   # (one call per row: a big file has millions of cells)
+                    if not joined.strip():
+                        continue
+                    if len(rec) > MAX_COLUMNS:
+                        raise _error(translate("Messages", "{name}, row {row} has {count} cells; at most {limit} "
+                                                           "columns are read."),
+                                     name=table.name, row=n, count=f"{len(rec):,}", limit=f"{MAX_COLUMNS:,}")
+                    if "'" in joined:
+                        rec = [restore_neutralised(c) if c[:1] == "'" else c for c in rec]
                 yield n, rec
         except csv.Error as e:
             if "field larger than field limit" in str(e):
@@ -351,27 +366,16 @@ def _csv_records(table: SourceTable) -> Iterator[tuple[int, list[str]]]:
                          name=table.name, line=reader.line_num, encoding=table.encoding) from None
 
 
-def _csv_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:
-    records = _csv_records(table)
-    for _n, _rec in records:  # the header
-        break
-    for n, rec in records:
-        joined = "".join(rec)   # (one call per row: a big file has millions of cells)
-        if not joined.strip():
-            continue
-        if len(rec) > MAX_COLUMNS:
-            raise _error(translate("Messages", "{name}, row {row} has {count} cells; at most {limit} columns are read."),
-                         name=table.name, row=n, count=f"{len(rec):,}", limit=f"{MAX_COLUMNS:,}")
-        yield n, [restore_neutralised(c) if c[:1] == "'" else c for c in rec] if "'" in joined else rec
-
-
 # ---- xlsx -----------------------------------------------------------------------------------
 
-XLSX_LIMITS = XlsxLimits(rows=MAX_ROWS, columns=MAX_COLUMNS, cell_chars=MAX_CELL)
+def _xlsx_book(path: Path, name: str):
+    from ar_desktop.services.xlsx_reading import XlsxBook, XlsxLimits
+
+    return XlsxBook(path, name, XlsxLimits(rows=MAX_ROWS, columns=MAX_COLUMNS, cell_chars=MAX_CELL))
 
 
 def _xlsx_table(path: Path, sheet: str | None, size: int) -> SourceTable:
-    with XlsxBook(path, path.name, XLSX_LIMITS) as book:
+    with _xlsx_book(path, path.name) as book:
         name, _part = book.sheet_part(sheet)
         table = SourceTable(path.name, path, [], "xlsx", sheet=name, sheets=tuple(n for n, _ in book.sheets),
                             size=size)
@@ -382,7 +386,7 @@ def _xlsx_table(path: Path, sheet: str | None, size: int) -> SourceTable:
 def _xlsx_rows(table: SourceTable) -> Iterator[tuple[int, list[Cell]]]:
     f, _size = _open_regular(table.path)  # the same checks again: the file may have been swapped
     f.close()
-    with XlsxBook(table.path, table.name, XLSX_LIMITS) as book:
+    with _xlsx_book(table.path, table.name) as book:
         rows = book.rows(table.sheet)
         for _n, _cells in rows:  # the header
             break

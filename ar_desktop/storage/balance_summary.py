@@ -159,16 +159,20 @@ def _recomputed(invoices: str = "", allocations: str = "", few: bool = False) ->
     two days they count from, until) before each group is made into its two rows (~50,000 groups on a
     million-invoice file instead of ~1,900,000 rows to sort)."""
     inv = f" AND {invoices}" if invoices else ""
+    return (f"SELECT currency, kind, day, until, sum(amount) AS amount FROM ("
+            f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')}{inv} UNION ALL "
+            f"{_paid_sums(allocations, few)}) GROUP BY 1, 2, 3, 4 HAVING sum(amount) <> 0")
+
+
+def _paid_sums(allocations: str, few: bool) -> str:
+    """SELECT of the allocations' rows (``allocations``: a condition on ``a``), as ``_recomputed`` reads them."""
     alloc = f" AND {allocations}" if allocations else ""
     source = "allocation a NOT INDEXED" if few else "allocation a INDEXED BY ix_allocation_aging"
     grouped = (f"SELECT i.currency AS currency, max(a.date, i.issue_date) AS paid, max(a.date, i.due_date + 1) AS "
                f"overdue, {_until('i')} AS until, -sum(a.amount) AS amount FROM {source} CROSS JOIN invoice i "
                f"ON i.id = a.invoice_id WHERE {_counts('i')}{alloc} GROUP BY 1, 2, 3, 4")
-    paid = (f"SELECT g.currency, k.kind, CASE k.kind WHEN {PAID} THEN g.paid ELSE g.overdue END, g.until, g.amount "
+    return (f"SELECT g.currency, k.kind, CASE k.kind WHEN {PAID} THEN g.paid ELSE g.overdue END, g.until, g.amount "
             f"FROM ({grouped}) AS g, {_KINDS} AS k")
-    return (f"SELECT currency, kind, day, until, sum(amount) AS amount FROM ("
-            f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')}{inv} UNION ALL {paid}) "
-            "GROUP BY 1, 2, 3, 4 HAVING sum(amount) <> 0")
 
 
 def rebuild(con: sqlite3.Connection) -> None:
@@ -184,21 +188,31 @@ def hold(con) -> None:
                 "(SELECT coalesce(max(id), 0) FROM allocation)")
 
 
-def catch_up(con) -> None:
+def catch_up(con, days_above: int | None = None) -> None:
     """Release the hold: the invoices and allocations added meanwhile (ids above the hold's) summed into the
-    table, as they are now (the triggers left them alone whatever happened to them)."""
+    table, as they are now (the triggers left them alone whatever happened to them). ``days_above``: the invoices
+    above that id are summed in sales_summary's TEMP table ``DAYS`` (``held_days``), read instead of them when
+    they are this hold's."""
+    from ar_desktop.storage.sales_summary import DAYS
+
     invoices, allocations = con.execute(f"SELECT min(invoices), min(allocations) FROM {HOLD}").fetchone()
     con.execute(f"DELETE FROM {HOLD}")
     if invoices is None:
         return
     # the new rows' ranges of ids; the new allocations by their ids when fewer than a sixth of all (a seek of
-    # their invoice each, ~3.5 µs), else in invoice order (~2 µs an allocation for all of them)
+    # their invoice each, ~3.5 µs), else in invoice order (~2 µs an allocation for all of them); none added (an
+    # invoices import without settlements): not read at all (in invoice order, the file's every allocation)
     added, every = con.execute("SELECT coalesce(max(id), 0) - ?, coalesce(max(id), 0) FROM allocation",
                                (allocations,)).fetchone()
     few = added * 6 < every or not _in_invoice_order(con)
-    con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT * FROM "
-                f"({_recomputed('i.id > ?1', 'a.id > ?2', few=few)}) WHERE true {_UPSERT}",
-                (invoices, allocations))
+    if days_above is not None and days_above == invoices:
+        own = f"SELECT currency, {OVERDUE} AS kind, due_date + 1 AS day, until, amount FROM {DAYS}"
+    else:
+        own = f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')} AND i.id > ?1"
+    paid = f" UNION ALL {_paid_sums('a.id > ?2', few)}" if added > 0 else ""
+    con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT * FROM (SELECT currency, kind, day, until, sum(amount) "
+                f"AS amount FROM ({own}{paid}) GROUP BY 1, 2, 3, 4 HAVING sum(amount) <> 0) WHERE true {_UPSERT}",
+                (invoices, allocations)[:2 if paid else 1 if "?1" in own else 0])
     con.execute(f"DELETE FROM {TABLE} WHERE amount = 0")
 
 

@@ -19,13 +19,15 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   back while the writer works, and the rows added meanwhile enter the search in one INSERT ... SELECT
   (FTS5 writes its pending terms at every statement: per row or per batch, that is most of the cost);
 - the secondary indexes of a table that was empty when the writer first wrote to it (a first import
-  into a new file), or of the invoices once an import that expects to add at least half as many as there
-  are has stored a batch (``adding``, ``GROWTH``): dropped, and created again from their own CREATE
-  statements once the rows are in; SQLite then builds each by one sort instead of a random insert per row. Unique indexes and those the
-  importers read during the import (``_KEPT``) stay. (100,000 invoices into a file of 1,000: 3.2-3.8 s of
-  SQL inserting into the 13 indexes, 1.8-1.9 s rebuilding them; into 100,000: 4.4 s against 2.8-3.5 s; into
-  300,000: 5.4 s against 5.9 s, about even: a sort per index costs ~10 us a row of the table, an insert ~30 us
-  a row added);
+  into a new file), or of the invoices once an import that expects to add at least half as many as
+  there are has read enough of its file to tell (``adding``, ``GROWTH``, ``LOOK``): dropped, and created
+  again from their own CREATE statements once the rows are in; SQLite then builds each by one sort instead
+  of a random insert per row. Unique indexes and those the importers read during the import (``_KEPT``)
+  stay. (100,000 invoices into a file of 1,000: 3.2-3.8 s of SQL inserting into the 13 indexes, 1.8-1.9 s
+  rebuilding them; into 100,000: 4.4 s against 2.8-3.5 s; into 300,000: 5.4 s against 5.9 s, about even: a
+  sort per index costs ~10 us a row of the table, an insert ~30 us a row added);
+- the invoice insert triggers that do nothing for its rows (``_IDLE_INSERT_TRIGGERS``): dropped with its first
+  invoice, created again from their own statements before the summaries below are caught up;
 - the invoice indexes that hold a paid total or what follows from it (``_follows_paid``), once the
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
@@ -37,7 +39,8 @@ the session just before it commits; a rollback or a kill undoes all of it with t
 - the summary of sales (storage.sales_summary): held for the invoices this writer adds (from its first
   invoice), whose sums go in by one INSERT ... SELECT;
 - the summary of balances (storage.balance_summary): held for the invoices and allocations this writer adds
-  (from its first invoice or allocation), whose sums go in by one INSERT ... SELECT.
+  (from its first invoice or allocation), whose sums go in by one INSERT ... SELECT; the invoices' read from
+  the TEMP table both summaries share when both are held for the same ids (``sales_summary.held_days``).
 - the summary of clearings (storage.clearing_summary), for a payments import (``paying``): its update triggers
   dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
   invoices' contributions out before the UPDATE, in after it), the triggers created again at the end; the runs
@@ -56,7 +59,7 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage import balance_summary, clearing_summary, late_runs, sales_summary
+from ar_desktop.storage import balance_summary, late_runs, sales_summary
 from ar_desktop.storage.list_schema import HOLD, SEARCH
 from ar_desktop.storage.open_set import closed_sql, raise_paid_sql, span_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
@@ -83,12 +86,28 @@ _KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
 _PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|first_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
 SHARE = 10   # the invoice indexes that follow paid are deferred once 1/SHARE of the invoices were paid
 GROWTH = 2   # ... and all of them, when the invoices to add times GROWTH are at least those there (``adding``)
+LOOK = 8_000   # ... as the share of the rows read (at most LOOK, or half the estimate) that were stored says
+# The invoice triggers that do nothing for a row this writer inserts, once it holds the search and the
+# summaries (``_prepare``): those three are held for the ids it adds, and the others fire only for a row
+# inserted cleared or closed, which none is (``_DERIVED`` is never inserted: its columns start NULL / 0). A
+# WHEN per trigger and row was ~1.6 us a row (0.16 s of 100,000 invoices); they are dropped with the first
+# invoice and created again at ``finish`` from their own statements (tests/storage/test_bulk_import_killed.py,
+# test_bulk_writer_holds.py: a new AFTER INSERT trigger must be added here or it fails).
+_IDLE_INSERT_TRIGGERS = ("invoice_search_insert", "clearing_month_insert", "late_run_insert",
+                         "late_run_insert_held", "sales_day_insert", "balance_day_insert")
 _WRITERS = "bulk_writers"
 _MANY_TERMS, _BIG_HASH, _FTS5_HASH = 50_000, 64 << 20, 1 << 20   # rows; FTS5's pending terms: ours, its default
 _BUILD_CACHE_KIB = 16 * 1024   # the page cache while a payments import's deferred indexes are built
 _OVERPAID = text(
     "SELECT i.number FROM invoice i WHERE i.paid > i.amount AND i.id IN "
     "(SELECT invoice_id FROM allocation WHERE id BETWEEN :lo AND :hi) LIMIT 1")
+
+
+def _clearings():
+    """storage.clearing_summary, loaded by a payments import only (with the figures' SQL it reads: ~15 ms)."""
+    from ar_desktop.storage import clearing_summary
+
+    return clearing_summary
 
 
 @contextlib.contextmanager
@@ -170,10 +189,12 @@ class BulkWriter:
         self.s = s
         self._paying = paying   # the rows a payments import expects (its file's estimate), 0: not known
         self._adding = adding   # the invoices an invoices import expects to add (its file's estimate), 0: not known
+        self._read = self._stored = 0   # ... the rows of its file it read (``read``), the invoices stored of them
         self.batch = BulkBatch(s, source)
         self._prepared: set[str] = set()
         self._search_above: dict[str, int] | None = None   # search table -> its content's max id at the hold
         self._deferred: list[str] = []                     # CREATE statements of the indexes dropped
+        self._triggers_away: list[str] = []                # ... and of the insert triggers (_IDLE_INSERT_TRIGGERS)
         self._paid_touched = 0                             # invoices whose paid total this writer raised
         self._invoices: int | None = None                  # the invoice ids' range when that was first counted
         self._paid_deferred = False
@@ -202,6 +223,12 @@ class BulkWriter:
             self._search_above = {name: con.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar()
                                   for name, (content, _c, _d) in SEARCH.items()}
             con.exec_driver_sql(f"INSERT INTO {HOLD} (held) VALUES (1)")
+        if table.name == "invoice":   # held above: these do nothing for the rows this writer adds
+            names = ", ".join(f"'{n}'" for n in _IDLE_INSERT_TRIGGERS)
+            for name, sql in con.exec_driver_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                                 f"AND tbl_name = 'invoice' AND name IN ({names})").all():
+                con.exec_driver_sql(f'DROP TRIGGER "{name}"')
+                self._triggers_away.append(sql)
         if con.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() is None:
             self._drop_indexes(con, table.name)
 
@@ -214,15 +241,26 @@ class BulkWriter:
                 con.exec_driver_sql(f'DROP INDEX "{name}"')
                 self._deferred.append(sql)
 
+    def read(self, rows: int) -> None:
+        """The importer read ``rows`` more rows of its file (to be stored, skipped or refused): ``_growing``
+        projects from them how many of the file's rows will be stored."""
+        self._read += rows
+
     def _growing(self, con, stored: int) -> None:
-        """After a batch of invoices: once one stored rows, an import expecting to add at least half as many as
-        the file holds (``adding``, ``GROWTH``) has the invoice indexes dropped, to be built at ``finish``. Not
-        before: a file whose rows are all in the books already (``--mode skip``) stores none, and rebuilding the
-        indexes would be all its cost."""
-        if not self._adding or not stored:
+        """After invoices were stored: an import expecting to add at least half as many as the file holds
+        (``adding``, ``GROWTH``) has the invoice indexes dropped, to be built at ``finish``, once it read half its
+        estimate or ``LOOK`` rows (the first batch of a small file). Its estimate is the file's rows times the
+        share of those read that were stored: a file whose rows are in the books already (``--mode skip``) stores
+        few or none, and rebuilding the indexes would be all its cost, as it would for a file whose first rows
+        are new and the rest skipped. Decided once, after at most ``LOOK`` rows went into the indexes one by one."""
+        if not self._adding:
+            return
+        self._stored += stored
+        if not self._stored or self._read < min(self._adding // 2, LOOK):
             return
         adding, self._adding = self._adding, 0   # decided once
-        if adding * GROWTH >= con.exec_driver_sql("SELECT max(id) FROM invoice").scalar():
+        expected = adding * self._stored // self._read
+        if expected * GROWTH >= con.exec_driver_sql("SELECT max(id) FROM invoice").scalar():
             self._drop_indexes(con, "invoice")
 
     def _defer_paid_indexes(self, con, touched: int) -> None:
@@ -255,6 +293,9 @@ class BulkWriter:
                 with _pending_terms(con, name, above[name], content):
                     con.exec_driver_sql(f"INSERT INTO {name} (rowid, {cols}) SELECT id, {cols} FROM {content} "
                                         f"WHERE id > ?", (above[name],))
+        away, self._triggers_away = self._triggers_away, []
+        for sql in away:   # before the holds are released: they then count every row from now on
+            con.exec_driver_sql(sql)
         deferred, self._deferred = self._deferred, []
         with _small_sorts(con, bool(self._paying and deferred)):
             for sql in deferred:
@@ -265,15 +306,20 @@ class BulkWriter:
         if self._late_runs_held:
             self._late_runs_held = False
             late_runs.catch_up(con.connection.driver_connection)
+        raw = con.connection.driver_connection
+        # both summaries read the invoices added summed per day once (sales_summary.held_days)
+        days = sales_summary.held_days(raw) if self._sales_held and self._balances_held else None
         if self._sales_held:
             self._sales_held = False
-            sales_summary.catch_up(con.connection.driver_connection)
+            sales_summary.catch_up(raw, days=days is not None)
         if self._balances_held:
             self._balances_held = False
-            balance_summary.catch_up(con.connection.driver_connection)
+            balance_summary.catch_up(raw, days_above=days)
+        if days is not None:
+            raw.execute(f"DROP TABLE {sales_summary.DAYS}")
         if self._clearings_held is not None:
             held, self._clearings_held = self._clearings_held, None
-            clearing_summary.release(con.connection.driver_connection, held)
+            _clearings().release(con.connection.driver_connection, held)
 
     def _insert(self, table, rows: list[dict], skip: tuple[str, ...] = ()) -> tuple[int, int]:
         """Insert ``rows`` (without their keys in ``skip``); returns the first and last id they got."""
@@ -336,6 +382,8 @@ class BulkWriter:
         ids (SQLite's own: one above the largest), the other columns their defaults, as in ``invoices``.
         Returns the first id and how many were added."""
         table = Invoice.__table__
+        if set(columns) & set(_DERIVED):   # a row inserted paid or closed would need the insert triggers
+            raise ValueError(f"invoices are inserted open: not {sorted(set(columns) & set(_DERIVED))}")
         self.s.flush()
         con = self.s.connection()
         above = con.execute(select(func.max(table.c.id))).scalar() or 0
@@ -410,15 +458,15 @@ class BulkWriter:
         self._defer_paid_indexes(con, len(touched))
         raw = con.connection.driver_connection
         if self._paying and self._clearings_held is None:   # a payments import writes no invoice row but here
-            self._clearings_held = clearing_summary.hold(raw)
+            self._clearings_held = _clearings().hold(raw)
             self._late_updates_held = late_runs.hold_updates(raw)
         if self._clearings_held is not None and not all_open:
-            clearing_summary.take_paid(raw, lo, hi)
+            _clearings().take_paid(raw, lo, hi)
         con.execute(_RAISE_PAID, {"lo": lo, "hi": hi})
         if self._late_updates_held:
             late_runs.note_paid(raw, lo, hi)
         if self._clearings_held is not None:
-            clearing_summary.put_paid(raw, lo, hi)
+            _clearings().put_paid(raw, lo, hi)
         for obj in list(self.s.identity_map.values()):
             if isinstance(obj, Invoice) and obj.id in touched:
                 self.s.expire(obj)   # read again: its paid total and derived columns changed in SQL

@@ -98,12 +98,13 @@ def no_nul(v: str) -> str:
     return f"instr(CAST({v} AS BLOB), X'00') = 0"
 
 
-def taken_amount(a: str, decimal: str, decimals: str, exp: str) -> list[str]:
+def taken_amount(a: str, decimal: str, exp: str) -> list[str]:
     """SQL checks of an amount cell ``a`` that the row pattern took (1-12 digits, at least one not 0, at most one
-    ``decimal`` separator followed by digits): at most ``decimals`` decimals, and at most MAX_UNITS in minor units
-    with ``exp`` decimals (a short cell is within it in any known currency: its units are not computed)."""
+    ``decimal`` separator followed by digits): at most ``exp`` decimals (the currency's), and at most MAX_UNITS in
+    minor units with that many decimals (a short cell is within it in any known currency: its units are not
+    computed)."""
     pos = f"instr({a}, '{decimal}')"
-    return [f"({pos} = 0 OR length({a}) - {pos} <= {decimals})",
+    return [f"({pos} = 0 OR length({a}) - {pos} <= {exp})",
             f"(length({a}) <= {_SHORT_AMOUNT} OR {minor_units(a, decimal, exp)} <= {MAX_UNITS})"]
 
 
@@ -271,7 +272,7 @@ class Staging:
             f"({self._empty('currency')} OR {cur} = c.currency)",
             # at most the currency's decimals (the parser reads the amount in the customer's currency, the row's
             # when it is a plain row's) and at most MAX_UNITS
-            *taken_amount(amount, self.decimal, "c.exp", "c.exp"),
+            *taken_amount(amount, self.decimal, "c.exp"),
             f"(c.percent = 0 OR {self._units('c.exp')} <= {_BIG} / c.percent)",
         ]
 

@@ -26,11 +26,13 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables
 from ar_desktop.storage.days import LAST, date_of, day
 
-__all__ = ["HOLD", "TABLE", "catch_up", "daily", "hold", "problems", "rebuild", "restore", "sales", "statements"]
+__all__ = ["DAYS", "HOLD", "TABLE", "catch_up", "daily", "held_days", "hold", "problems", "rebuild", "restore",
+           "sales", "statements"]
 
 TABLE = "sales_day"
 HOLD = "sales_day_hold"   # a row here (inside a bulk writer's transaction only): the ids above ``above`` are held
 NOT_VOIDED = LAST         # the day number of 9999-12-31
+DAYS = "temp.held_invoice_days"   # the held invoices summed per day (``held_days``), inside a bulk writer's finish
 
 
 def _counts_sql(r: str) -> str:
@@ -97,17 +99,36 @@ def hold(con) -> None:
     con.execute(f"INSERT INTO {HOLD} (above) SELECT coalesce(max(id), 0) FROM invoice")
 
 
-def catch_up(con) -> None:
+def held_days(con) -> int | None:
+    """The held invoices (ids above the hold's, as they are now) summed per (currency, issue day, due day, until)
+    into the TEMP table ``DAYS``, which this catch-up and balance_summary's then read instead of the invoices: the
+    rows sorted once, not once per summary (a million invoices: 1.2 s, against 1.0 s + 1.4 s). Returns the id
+    above which they are held (None: nothing held, no table made)."""
+    above = con.execute(f"SELECT min(above) FROM {HOLD}").fetchone()[0]
+    if above is not None:
+        con.execute(f"DROP TABLE IF EXISTS {DAYS}")
+        # the new rows' range of ids (NOT INDEXED: else SQLite walks an index's every entry for the GROUP BY)
+        con.execute(f"CREATE TABLE {DAYS} AS SELECT i.currency AS currency, i.issue_date AS issue_date, "
+                    f"i.due_date AS due_date, {_until_sql('i')} AS until, sum(i.amount) AS amount "
+                    f"FROM invoice i NOT INDEXED WHERE {_counts_sql('i')} AND i.id > ? GROUP BY 1, 2, 3, 4", (above,))
+    return above
+
+
+def catch_up(con, days: bool = False) -> None:
     """Release the hold: the invoices added meanwhile (ids above the hold's) summed into the table in one
-    statement, as they are now (the triggers left them alone whatever happened to them)."""
+    statement, as they are now (the triggers left them alone whatever happened to them); ``days``: from the
+    TEMP table ``held_days`` made of them."""
     above = con.execute(f"SELECT min(above) FROM {HOLD}").fetchone()[0]
     con.execute(f"DELETE FROM {HOLD}")
     if above is None:
         return
-    # the new rows' range of ids (NOT INDEXED: else SQLite walks ix_invoice_currency's every entry for the GROUP BY)
-    con.execute(f"INSERT INTO {TABLE} (currency, day, until, amount) "
-                f"{_recomputed(' AND i.id > ?', 'invoice i NOT INDEXED')} "
-                "ON CONFLICT (currency, day, until) DO UPDATE SET amount = amount + excluded.amount", (above,))
+    if days:
+        rows, params = (f"SELECT currency, issue_date, until, sum(amount) FROM {DAYS} WHERE true GROUP BY 1, 2, 3 "
+                        "HAVING true"), ()
+    else:   # the new rows' range of ids (NOT INDEXED: else SQLite walks ix_invoice_currency's every entry)
+        rows, params = _recomputed(' AND i.id > ?', 'invoice i NOT INDEXED'), (above,)
+    con.execute(f"INSERT INTO {TABLE} (currency, day, until, amount) {rows} "
+                "ON CONFLICT (currency, day, until) DO UPDATE SET amount = amount + excluded.amount", params)
 
 
 def restore(con: sqlite3.Connection) -> list[str]:
