@@ -35,7 +35,7 @@ import sqlite3
 
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables
-from ar_desktop.storage.days import LAST, date_of, day
+from ar_desktop.storage.days import LAST, day
 
 __all__ = ["HOLD", "OVERDUE", "PAID", "TABLE", "catch_up", "hold", "open_totals", "problems", "rebuild", "restore",
            "statements"]
@@ -208,29 +208,24 @@ def restore(con: sqlite3.Connection) -> list[str]:
     return derived_tables.restore(con, statements(), rebuild)
 
 
+_SENTENCES = derived_tables.Sentences(
+    translate("Messages", "the summary of balances {name} is missing: the figures and the Overview's trend read wrong "
+                          "open balances (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
+    translate("Messages", "the summary of balances is held by an import that never finished: the figures read wrong "
+                          "open balances (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
+    translate("Messages", "the summary of balances in {currency} of {day} differs from the invoices and payments: "
+                          "the figures and the Overview's trend read wrong open balances there (the next upgrade of "
+                          "the file by a newer AR Desktop rebuilds it)"))
+
+
 def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
     """What ``check`` reports: a missing table or trigger, a hold left behind, and the days that differ from a
-    recomputation."""
-    missing = derived_tables.missing(con, statements())
-    out = [Text(translate("Messages", "the summary of balances {name} is missing: the figures and the Overview's "
-                                      "trend read wrong open balances (the next upgrade of the file by a newer AR "
-                                      "Desktop rebuilds it)"), name=n) for n in missing]
-    if TABLE in missing or HOLD in missing:
-        return out
-    if con.execute(f"SELECT 1 FROM {HOLD}").fetchone() is not None:
-        out.append(Text(translate("Messages", "the summary of balances is held by an import that never finished: "
-                                              "the figures read wrong open balances (the next upgrade of the file "
-                                              "by a newer AR Desktop rebuilds it)")))
-    # rows summing to 0 are left by the triggers and count for nothing: compared without them. In Python
-    # (~10,000 rows a side): an EXCEPT either way would recompute the table twice
-    stored = set(con.execute(f"SELECT {_COLUMNS} FROM {TABLE} WHERE amount <> 0"))
-    rows = sorted({(c, d) for c, _k, d, _u, _a in stored.symmetric_difference(
-        con.execute(_recomputed(few=not _in_invoice_order(con))))})[:limit]
-    out += [Text(translate("Messages", "the summary of balances in {currency} of {day} differs from the invoices "
-                                       "and payments: the figures and the Overview's trend read wrong open balances "
-                                       "there (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
-                 currency=currency, day=date_of(d).isoformat()) for currency, d in rows]
-    return out
+    recomputation. Rows summing to 0 are left by the triggers and count for nothing: compared without them."""
+    return derived_tables.summary_problems(
+        con, statements(), TABLE, HOLD, _SENTENCES,
+        f"SELECT currency, day, kind, until, amount FROM {TABLE} WHERE amount <> 0",
+        lambda: con.execute(f"SELECT currency, day, kind, until, amount FROM "
+                            f"({_recomputed(few=not _in_invoice_order(con))})"), limit)
 
 
 # --- reading ------------------------------------------------------------------------------------
