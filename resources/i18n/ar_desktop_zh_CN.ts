@@ -3669,26 +3669,6 @@ Receivables and collections for bookkeepers.</source>
         <translation>{name}在 {day} 未被暂停赊销。</translation>
     </message>
     <message>
-        <source>Payment reversed ({method}, ref. {ref}): {note}</source>
-        <translation>收款已冲销（{method}，参考号 {ref}）：{note}</translation>
-    </message>
-    <message>
-        <source>Payment reversed ({method}): {note}</source>
-        <translation>收款已冲销（{method}）：{note}</translation>
-    </message>
-    <message>
-        <source>Credit kept for the customer ({number})</source>
-        <translation>作为客户余额保留（{number}）</translation>
-    </message>
-    <message>
-        <source>Early-payment discount: {number}</source>
-        <translation>提前付款折扣：{number}</translation>
-    </message>
-    <message>
-        <source>Recovery of a written-off debt ({number})</source>
-        <translation>已核销坏账收回（{number}）</translation>
-    </message>
-    <message>
         <source>{number}, due {date} (void)</source>
         <translation>{number}，到期日 {date}（已作废）</translation>
     </message>
@@ -3699,6 +3679,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{method}, ref. {ref}</source>
         <translation>{method}，参考号 {ref}</translation>
+    </message>
+    <message>
+        <source>{kind} ({details})</source>
+        <translation>{kind}（{details}）</translation>
     </message>
     <message>
         <source>reached</source>
@@ -6721,6 +6705,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>Early-payment discount on invoice {number}</source>
         <translation>发票 {number} 的提前付款折扣</translation>
+    </message>
+    <message>
+        <source>Paid on voided invoice {number}</source>
+        <translation>作废发票 {number} 的已付款项</translation>
     </message>
     <message>
         <source>Recovery of written-off debt. {reference}</source>
