@@ -100,8 +100,8 @@ class OverviewDetails(QObject):
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Counted"),
                              lambda r: self.tr("no: written off or credited") if r.invoice.by_adjustment
                              else self.tr("yes"))]
-        subtitle = self.tr("Invoices paid in full from {0} to {1}: {2} counted; average {3} days to pay, "
-                           "{4} days late.").format(k.period.first_day.isoformat(), k.period.as_of.isoformat(),
+        subtitle = self.tr("Invoices paid in full from {0} to {1}: {2} counted; on average {3} to pay, "
+                           "{4} late.").format(k.period.first_day.isoformat(), k.period.as_of.isoformat(),
                                                     k.cleared_count, figure_text("x", k.average_days_to_pay),
                                                     figure_text("x", k.average_days_late))
         return self._show(self.tr("Invoices paid in the period"), subtitle, columns, rows)

@@ -7168,7 +7168,7 @@ Receivables and collections for bookkeepers.</source>
         <translation>是</translation>
     </message>
     <message>
-        <source>Invoices paid in full from {0} to {1}: {2} counted; average {3} days to pay, {4} days late.</source>
+        <source>Invoices paid in full from {0} to {1}: {2} counted; on average {3} to pay, {4} late.</source>
         <translation>{0} 至 {1} 全额付清的发票：计入 {2} 张；平均付款 {3}，平均逾期 {4}。</translation>
     </message>
     <message>

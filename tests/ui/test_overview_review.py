@@ -1,0 +1,30 @@
+"""What a reviewer's pass over the Overview found, each kept fixed: the lists behind the figures say their figures
+once, in the words the cards use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+
+from ar_desktop.ui.figure_card import figure_text
+from test_overview_tab import loaded
+
+
+def test_the_invoices_paid_in_the_period_say_each_average_once(qtbot, window):
+    """The list behind "Average days to pay" / "Average days late" (on a past day: a dialog) states both averages
+    as the cards show them: "on average 54,4 days to pay", not "54,4 days days to pay"."""
+    o = loaded(qtbot, window)
+    past = window.books.today() - dt.timedelta(days=1)
+    o.as_of.setDate(QDate(past.year, past.month, past.day))
+    o = loaded(qtbot, window)
+    k = o.figures.kpis
+    assert k.cleared_count > 0
+    for metric in ("average_days_to_pay", "average_days_late"):
+        d = o.open_figure(metric)
+        text = d.subtitle.text()
+        assert "days days" not in text, text
+        assert (f"on average {figure_text('x', k.average_days_to_pay)} to pay, "
+                f"{figure_text('x', k.average_days_late)} late.") in text, text
+        assert len(d.model.rows) >= k.cleared_count
+        d.close()
