@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import defaultdict
 
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables
@@ -150,25 +151,46 @@ def _in_invoice_order(con: sqlite3.Connection) -> bool:
                        ).fetchone() is not None
 
 
-def _recomputed(invoices: str = "", allocations: str = "", few: bool = False) -> str:
-    """SELECT of the rows the table holds, from the invoices (``invoices``: a condition on ``i``) and the
-    allocations (``allocations``: on ``a``); zero sums left out. The invoices are read in one pass or a range of
-    ids (NOT INDEXED), not through an index. The allocations are read in invoice order (ix_allocation_aging, the
-    ids being in its entries), each invoice's row then the next one's in the table, or, when they are ``few``, by
-    their range of ids with a seek of their invoice each (so too without the index); summed per (currency, the
-    two days they count from, until) before each group is made into its two rows (~50,000 groups on a
-    million-invoice file instead of ~1,900,000 rows to sort)."""
-    inv = f" AND {invoices}" if invoices else ""
-    alloc = f" AND {allocations}" if allocations else ""
+def _amounts(invoices: str = "") -> str:
+    """SELECT of the invoices' own rows (``invoices``: a condition on ``i``), read in one pass or a range of ids (NOT
+    INDEXED), not through an index; not summed."""
+    return f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')}{f' AND {invoices}' if invoices else ''}"
+
+
+def _paid_groups(allocations: str = "", few: bool = False) -> str:
+    """SELECT of the allocations (``allocations``: a condition on ``a``) summed per (currency, ``paid``: the day they
+    count from in PAID, ``overdue``: in OVERDUE, until), before each group is made into its two rows (~50,000
+    groups on a million-invoice file instead of ~1,900,000 rows to sort). They are read in invoice order
+    (ix_allocation_aging, the ids being in its entries), each invoice's row then the next one's in the table, or,
+    when they are ``few``, by their range of ids with a seek of their invoice each (so too without the index)."""
     source = "allocation a NOT INDEXED" if few else "allocation a INDEXED BY ix_allocation_aging"
-    grouped = (f"SELECT i.currency AS currency, max(a.date, i.issue_date) AS paid, max(a.date, i.due_date + 1) AS "
-               f"overdue, {_until('i')} AS until, -sum(a.amount) AS amount FROM {source} CROSS JOIN invoice i "
-               f"ON i.id = a.invoice_id WHERE {_counts('i')}{alloc} GROUP BY 1, 2, 3, 4")
+    return (f"SELECT i.currency AS currency, max(a.date, i.issue_date) AS paid, max(a.date, i.due_date + 1) AS "
+            f"overdue, {_until('i')} AS until, -sum(a.amount) AS amount FROM {source} CROSS JOIN invoice i "
+            f"ON i.id = a.invoice_id WHERE {_counts('i')}{f' AND {allocations}' if allocations else ''} "
+            "GROUP BY 2, 3, 4, 1")   # the days first: SQLite's sorter compares a leading integer quicker (-15 %)
+
+
+def _recomputed(invoices: str = "", allocations: str = "", few: bool = False) -> str:
+    """SELECT of the rows the table holds, from the invoices (``_amounts``) and the allocations (``_paid_groups``),
+    zero sums left out."""
     paid = (f"SELECT g.currency, k.kind, CASE k.kind WHEN {PAID} THEN g.paid ELSE g.overdue END, g.until, g.amount "
-            f"FROM ({grouped}) AS g, {_KINDS} AS k")
-    return (f"SELECT currency, kind, day, until, sum(amount) AS amount FROM ("
-            f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')}{inv} UNION ALL {paid}) "
+            f"FROM ({_paid_groups(allocations, few)}) AS g, {_KINDS} AS k")
+    return (f"SELECT currency, kind, day, until, sum(amount) AS amount FROM ({_amounts(invoices)} UNION ALL {paid}) "
             "GROUP BY 1, 2, 3, 4 HAVING sum(amount) <> 0")
+
+
+def _recomputed_rows(con: sqlite3.Connection) -> set[tuple]:
+    """The rows of ``_recomputed()`` as (currency, day, kind, until, amount): the invoices' rows summed apart from
+    the allocations' groups and the two added here (~60,000 sums), not sorted together in one more GROUP BY of
+    ~1,100,000 rows (``problems`` on a million-invoice file: 4.0 s CPU that way, 3.3 s so)."""
+    sums: dict[tuple, int] = defaultdict(int)
+    for currency, kind, d, until, units in con.execute(f"SELECT currency, kind, day, until, sum(amount) FROM "
+                                                       f"({_amounts()}) GROUP BY 3, 4, 1"):
+        sums[currency, d, kind, until] += units
+    for currency, paid, overdue, until, units in con.execute(_paid_groups(few=not _in_invoice_order(con))):
+        sums[currency, paid, PAID, until] += units
+        sums[currency, overdue, OVERDUE, until] += units
+    return {(*key, units) for key, units in sums.items() if units}
 
 
 def rebuild(con: sqlite3.Connection) -> None:
@@ -221,11 +243,9 @@ _SENTENCES = derived_tables.Sentences(
 def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
     """What ``check`` reports: a missing table or trigger, a hold left behind, and the days that differ from a
     recomputation. Rows summing to 0 are left by the triggers and count for nothing: compared without them."""
-    return derived_tables.summary_problems(
-        con, statements(), TABLE, HOLD, _SENTENCES,
-        f"SELECT currency, day, kind, until, amount FROM {TABLE} WHERE amount <> 0",
-        lambda: con.execute(f"SELECT currency, day, kind, until, amount FROM "
-                            f"({_recomputed(few=not _in_invoice_order(con))})"), limit)
+    return derived_tables.summary_problems(con, statements(), TABLE, HOLD, _SENTENCES,
+                                           f"SELECT currency, day, kind, until, amount FROM {TABLE} WHERE amount <> 0",
+                                           lambda: _recomputed_rows(con), limit)
 
 
 # --- reading ------------------------------------------------------------------------------------

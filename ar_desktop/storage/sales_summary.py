@@ -83,7 +83,7 @@ def statements() -> dict[str, str]:
 
 def _recomputed(where: str = "", source: str = "invoice i") -> str:
     return (f"SELECT i.currency AS currency, i.issue_date AS day, {_until_sql('i')} AS until, sum(i.amount) AS amount "
-            f"FROM {source} WHERE {_counts_sql('i')}{where} GROUP BY 1, 2, 3")
+            f"FROM {source} WHERE {_counts_sql('i')}{where} GROUP BY 2, 3, 1")   # a leading integer sorts quicker
 
 
 def rebuild(con: sqlite3.Connection) -> None:
