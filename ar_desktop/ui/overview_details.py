@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ar_desktop.domain.forecast import DISPUTED, DUE, LEGAL, PLAN, PROMISE, Forecast
+from ar_desktop.domain.forecast import DISPUTED, DUE, LEGAL, PLAN, PROMISE, ExpectedReceipt, Forecast
 from ar_desktop.domain.kpi import LABELS, Kpis
 from ar_desktop.services import kpis as kpi_service
 from ar_desktop.ui import palette
@@ -84,7 +84,9 @@ class OverviewDetails(QObject):
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Amount"), lambda r: r.amount, "money")]
         total = sum((r.amount for r in rows), start=0)
         subtitle = self.tr("{0} amounts, {1} in all.").format(len(rows), money_text(total))
-        return self._show(title, subtitle, columns, rows, buttons=())
+        # the total in bold under the amounts, as the other lists and the printed forecast have it
+        return self._show(title, subtitle, columns, rows, ExpectedReceipt(self.tr("Total"), "", total, None, ""),
+                          buttons=())
 
     def cleared(self, books, k: Kpis, currency: str | None) -> FigureListDialog:
         """The invoices paid in full in the period, and whether each counts in the average days to pay."""

@@ -28,3 +28,19 @@ def test_the_invoices_paid_in_the_period_say_each_average_once(qtbot, window):
                 f"{figure_text('x', k.average_days_late)} late.") in text, text
         assert len(d.model.rows) >= k.cleared_count
         d.close()
+
+
+def test_the_receipts_behind_a_forecast_bar_end_in_their_total(qtbot, window):
+    """Every list behind the Overview ends in a bold total row; the receipts of a forecast bar (a week's, the later
+    and the uncertain ones) had only a sentence: their total now closes the list, equal to the bar."""
+    from PySide6.QtCore import Qt
+
+    o = loaded(qtbot, window)
+    bars = o.charts.forecast_chart.bars
+    for index in (0, len(bars) - 1):   # the first week's, the uncertain ones
+        d = o.open_forecast_bar(index)
+        model = d.model
+        last = model.rowCount() - 1
+        assert last == len(model.rows) and model.total.amount == bars[index].value
+        assert model.index(last, 0).data(Qt.ItemDataRole.DisplayRole) == "Total"
+        d.close()
