@@ -44,3 +44,24 @@ def test_the_receipts_behind_a_forecast_bar_end_in_their_total(qtbot, window):
         assert last == len(model.rows) and model.total.amount == bars[index].value
         assert model.index(last, 0).data(Qt.ItemDataRole.DisplayRole) == "Total"
         d.close()
+
+
+def test_a_list_behind_a_figure_keeps_its_own_order_until_a_header_is_clicked(qtbot, window):
+    """The invoices behind a figure come by due date (services.overview.open_invoices), the receipts of a week by
+    day: the dialog showed them sorted by the first column, descending (Qt's order when sorting is turned on), so
+    the invoice with the highest number came first. A click on a header still sorts."""
+    from PySide6.QtCore import Qt
+
+    o = loaded(qtbot, window)
+    past = window.books.today() - dt.timedelta(days=1)
+    o.as_of.setDate(QDate(past.year, past.month, past.day))
+    o = loaded(qtbot, window)
+    d = o.open_figure("total_ar")
+    rows = d.model.rows
+    assert len(rows) > 2
+    assert [(r.due_date, r.customer_code, r.number) for r in rows] == sorted((r.due_date, r.customer_code, r.number)
+                                                                            for r in rows)
+    assert d.table.horizontalHeader().sortIndicatorSection() == -1
+    d.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)   # the user's click
+    assert [r.number for r in d.model.rows] == sorted((r.number for r in rows), reverse=True)
+    d.close()
