@@ -65,3 +65,21 @@ def test_a_list_behind_a_figure_keeps_its_own_order_until_a_header_is_clicked(qt
     d.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)   # the user's click
     assert [r.number for r in d.model.rows] == sorted((r.number for r in rows), reverse=True)
     d.close()
+
+
+def test_the_counts_over_a_list_are_written_as_its_numbers(qtbot, window):
+    """Over a list of 1,500 receipts the sentence wrote "1500 amounts" while the tables write 1.500 (the company's
+    style): the counts are written the same way now."""
+    from decimal import Decimal
+
+    from ar_desktop.domain.forecast import DUE, ExpectedReceipt, Forecast
+
+    o = loaded(qtbot, window)
+    day = window.books.today()
+    receipts = tuple(ExpectedReceipt(f"N{n}", "C1", Decimal("1.00"), day + dt.timedelta(days=1), DUE)
+                     for n in range(1500))
+    fc = Forecast(day, (day + dt.timedelta(days=1),), (Decimal("1500.00"),), Decimal(0), Decimal(0),
+                  lambda: receipts)
+    d = o.details.receipts(fc, 0)
+    assert d.subtitle.text() == "1.500 amounts, 1.500,00 in all.", d.subtitle.text()
+    d.close()
