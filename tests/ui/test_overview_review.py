@@ -83,3 +83,26 @@ def test_the_counts_over_a_list_are_written_as_its_numbers(qtbot, window):
     d = o.details.receipts(fc, 0)
     assert d.subtitle.text() == "1.500 amounts, 1.500,00 in all.", d.subtitle.text()
     d.close()
+
+
+def test_a_bar_chart_marks_its_axis_at_round_values(qtbot):
+    """The forecast's axis on the million-invoice file read 0, 6,2M, 12,5M, 18,8M, 25M (quarters of 25M): an axis
+    up to 2.5 or 5 × 10^n is marked in fifths (5M, 10M …), the others in quarters as before; the printed charts
+    step alike (chart_scale.steps)."""
+    from decimal import Decimal
+
+    from ar_desktop.domain.chart_scale import nice_ceiling, steps
+    from ar_desktop.ui import amounts
+    from ar_desktop.ui.charts import Bar, BarChart
+
+    amounts.use_company("DE")
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    for highest, marks in [(21_000_000, ["0", "5M", "10M", "15M", "20M", "25M"]),
+                           (4_100, ["0", "1k", "2k", "3k", "4k", "5k"]),
+                           (83_800, ["0", "25k", "50k", "75k", "100k"]),
+                           (1_900, ["0", "500", "1k", "1,5k", "2k"])]:
+        chart.set_bars([Bar("a", Decimal(highest), "current"), Bar("b", Decimal(1), "current")])
+        assert [amounts.short(v) for v in chart.axis_values()] == marks, highest
+        top = nice_ceiling(highest)
+        assert top / steps(top) * steps(top) == top
