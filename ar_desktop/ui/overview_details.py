@@ -60,8 +60,10 @@ class OverviewDetails(QObject):
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Disputed"), lambda r: r.disputed_amount or None, "money")]
         total_row = OpenInvoice(self.tr("Total"), "", "", 0, None, None, 0, None, total if which != "disputed" else None,
                                 total if which == "disputed" else 0, "")
-        subtitle = self.tr("{0} invoices open on {1}, {2} in all.").format(
-            amounts.number(len(rows), 0), as_of.isoformat(), money_text(total))   # 61.035, as the tables write it
+        # the count as the tables write it (61.035); of the disputed ones the total is their disputed parts
+        sentence = (self.tr("{0} invoices open on {1} with a dispute, {2} disputed in all.") if which == "disputed"
+                    else self.tr("{0} invoices open on {1}, {2} in all."))
+        subtitle = sentence.format(amounts.number(len(rows), 0), as_of.isoformat(), money_text(total))
         return self._show(title, subtitle, columns, rows, total_row,
                           tone=lambda r: palette.OVERDUE if r.days_overdue > 0 else None)
 

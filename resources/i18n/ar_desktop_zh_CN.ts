@@ -7140,6 +7140,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>合计</translation>
     </message>
     <message>
+        <source>{0} invoices open on {1} with a dispute, {2} disputed in all.</source>
+        <translation>截至 {1} 共 {0} 张有争议的未结发票，争议金额合计 {2}。</translation>
+    </message>
+    <message>
         <source>{0} invoices open on {1}, {2} in all.</source>
         <translation>截至 {1} 共 {0} 张未结发票，合计 {2}。</translation>
     </message>

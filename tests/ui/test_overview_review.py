@@ -106,3 +106,18 @@ def test_a_bar_chart_marks_its_axis_at_round_values(qtbot):
         assert [amounts.short(v) for v in chart.axis_values()] == marks, highest
         top = nice_ceiling(highest)
         assert top / steps(top) * steps(top) == top
+
+
+def test_the_disputed_list_says_its_total_is_of_the_disputed_parts(qtbot, window):
+    """The list behind "Disputed" ends in the disputed parts' total, which its sentence called "… in all" as if it
+    were what the invoices leave open: it says "disputed" now."""
+    o = loaded(qtbot, window)
+    past = window.books.today() - dt.timedelta(days=1)
+    o.as_of.setDate(QDate(past.year, past.month, past.day))
+    o = loaded(qtbot, window)
+    d = o.open_figure("disputed_ar")
+    rows = d.model.rows
+    assert rows
+    assert d.subtitle.text() == (f"{len(rows)} invoices open on {past.isoformat()} with a dispute, "
+                                 f"{figure_text('disputed_ar', o.figures.kpis.disputed_ar)} disputed in all.")
+    d.close()
