@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 
@@ -25,3 +26,12 @@ def nice_ceiling(value: float) -> float:
         if step * exp >= value:
             return step * exp
     return 10 * exp
+
+
+def steps(top: float) -> int:
+    """How many equal steps mark an axis from 0 to ``top`` (a ``nice_ceiling``) at round values: five of a 2.5 or
+    5 × 10^n (0.5, 1 × 10^n: quarters would read 0.625 or 1.25, shown as '6,2M' or '1,2k'), four of the others."""
+    if top <= 0:
+        return 4
+    lead = top / 10 ** math.floor(math.log10(top))
+    return 5 if round(lead, 6) in (2.5, 5.0) else 4

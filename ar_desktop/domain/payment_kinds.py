@@ -61,6 +61,7 @@ def recovery_reference(reference: str) -> str:
 
 
 _DISCOUNT_REF = "Early-payment discount on invoice "
+_VOID_REF = "Paid on voided invoice "
 _RECOVERY_REF = re.compile(r"Recovery of written-off debt\.(?: (.*))?", re.S)
 
 
@@ -70,17 +71,34 @@ def discount_reference(number: str) -> str:
     return f"{_DISCOUNT_REF}{number}"[:100]
 
 
-def reference_text(kind: str, reference: str) -> str | Text:
-    """A stored reference as the user reads it: those the program writes (a discount's, a recovery's) in the
-    interface language, from the invoice number or reference they hold; any other as it was typed."""
-    if kind == DISCOUNT.key and reference.startswith(_DISCOUNT_REF):
-        return Text(translate("Messages", "Early-payment discount on invoice {number}"),
-                    number=reference[len(_DISCOUNT_REF):])
+def void_credit_reference(number: str) -> str:
+    """The reference of the credit kept when a paid invoice is voided (stored in English, read like a discount's)."""
+    return f"{_VOID_REF}{number}"[:100]
+
+
+def referred(kind: str, reference: str) -> str | None:
+    """What a reference the program writes holds: a discount's and a void's credit's invoice number, a recovery's
+    payment reference ('' when it had none); None for a reference as it was typed."""
+    prefix = {DISCOUNT.key: _DISCOUNT_REF, VOID_REVERSAL.key: _VOID_REF}.get(kind)
+    if prefix is not None and reference.startswith(prefix):
+        return reference[len(prefix):]
     m = _RECOVERY_REF.fullmatch(reference) if kind == RECOVERY.key else None
-    if m:
-        return (Text(translate("Messages", "Recovery of written-off debt. {reference}"), reference=m.group(1))
-                if m.group(1) else Text(translate("Messages", "Recovery of written-off debt.")))
-    return reference
+    return (m.group(1) or "") if m else None
+
+
+def reference_text(kind: str, reference: str) -> str | Text:
+    """A stored reference as the user reads it: those the program writes (a discount's, a void's credit's, a
+    recovery's) in the interface language, from the invoice number or reference they hold; any other as it was
+    typed."""
+    held = referred(kind, reference)
+    if held is None:
+        return reference
+    if kind == DISCOUNT.key:
+        return Text(translate("Messages", "Early-payment discount on invoice {number}"), number=held)
+    if kind == VOID_REVERSAL.key:
+        return Text(translate("Messages", "Paid on voided invoice {number}"), number=held)
+    return (Text(translate("Messages", "Recovery of written-off debt. {reference}"), reference=held)
+            if held else Text(translate("Messages", "Recovery of written-off debt.")))
 
 
 def kind_of(method: str, reverses: int | None = None) -> PaymentKind:

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
-from ar_desktop.domain.chart_scale import compact, nice_ceiling
+from ar_desktop.domain.chart_scale import compact, nice_ceiling, steps
 
 AGING_COLORS = ("#2c7fb8", "#fecc5c", "#fd8d3c", "#e31a1c", "#800026")
 EXPECTED, LATER, UNCERTAIN = colors.HexColor("#0072b2"), colors.HexColor("#56b4e9"), colors.HexColor("#b0b0b0")
@@ -31,7 +31,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[Decimal], fills: Sequence,
     chart.width, chart.height = width - 44, height - 26 - (16 if title else 6)
     chart.data = [[float(v) for v in values]]
     top = nice_ceiling(max((float(v) for v in values), default=0.0))
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, top / 4
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, top / steps(top)
     chart.valueAxis.labelTextFormat = compact
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 6.5
@@ -68,7 +68,7 @@ def trend_chart(labels: Sequence[str], dso: Sequence[Decimal | None], share: Seq
     chart.data = [[None if v is None else float(v) for v in dso], [float(v) for v in share]]
     values = [v for series in chart.data for v in series if v is not None]
     top = nice_ceiling(max(values, default=0.0))
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, top / 4
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, top / steps(top)
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 6.5
     chart.valueAxis.visibleGrid = True

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ar_desktop.domain.ladder import Ladder, step_name_text
-from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, PAYMENT, RECOVERY, REVERSAL, VOID_REVERSAL,
-                                             WRITE_OFF, reference_text)
+from ar_desktop.domain.payment_kinds import (CREDIT_NOTE, DISCOUNT, KINDS, METHOD_KINDS, PAYMENT, RECOVERY,
+                                             REVERSAL, VOID_REVERSAL, WRITE_OFF, referred)
 from ar_desktop.domain.records import PAYMENT_METHODS
 from ar_desktop.domain.text import Amount, Template, Text, from_stored, translate, verbatim
 from ar_desktop.services.collection_input import customer_by_code
@@ -59,27 +59,40 @@ def _method_text(method: str | None) -> Text:
     return verbatim(method or "")
 
 
+def _details(kind: str, ref: str) -> Text | None:
+    """What the timeline says of a correction of ``kind`` beside its kind, from its reference ``ref``: a write-off's
+    or credit note's reference (number and reason), the invoice of a discount or of a void's credit, the reference
+    of the payment a recovery was split from; None for a payment."""
+    if kind in (WRITE_OFF.key, CREDIT_NOTE.key):
+        return verbatim(ref)
+    if kind not in (DISCOUNT.key, VOID_REVERSAL.key, RECOVERY.key):
+        return None
+    held = referred(kind, ref)
+    if held is None or kind == RECOVERY.key:   # a reference as typed (an imported entry's), or a recovery's
+        return verbatim(ref if held is None else held)
+    return Text(translate("Messages", "invoice {number}"), number=held)
+
+
 def _ledger_text(r) -> Text:
-    ref, number = r.number or "", r.number or ""
-    method = _method_text(r.method)
-    if r.entry_kind == REVERSAL.key:
-        if ref:
-            return Text(translate("Messages", "Payment reversed ({method}, ref. {ref}): {note}"),
-                        method=method, ref=ref, note=r.note)
-        return Text(translate("Messages", "Payment reversed ({method}): {note}"), method=method, note=r.note)
-    if r.entry_kind in (WRITE_OFF.key, CREDIT_NOTE.key):   # beside "write-off" / "credit note": its reference
-        return verbatim(number)
-    if r.entry_kind == VOID_REVERSAL.key:
-        return Text(translate("Messages", "Credit kept for the customer ({number})"), number=number)
-    if r.entry_kind == DISCOUNT.key:
-        told = reference_text(DISCOUNT.key, number)
-        return told if isinstance(told, Text) else Text(translate("Messages", "Early-payment discount: {number}"),
-                                                         number=number)
-    if r.entry_kind == RECOVERY.key:
-        return Text(translate("Messages", "Recovery of a written-off debt ({number})"),
-                    number=reference_text(RECOVERY.key, number))
-    # beside "payment": how it was paid
-    return Text(translate("Messages", "{method}, ref. {ref}"), method=method, ref=ref) if ref else method
+    """Beside the entry's kind (the timeline names it): its details alone, never the kind again ("discount |
+    invoice D-1", "reversal | cheque, ref. BANK 7: bounced")."""
+    ref = r.number or ""
+    details = _details(r.entry_kind, ref)
+    if details is not None:
+        return details
+    # beside "payment": how it was paid; beside "reversal": what it took back (a payment's method, or the kind of a
+    # correction and its details) and why
+    taken = KINDS[r.method] if r.entry_kind == REVERSAL.key and r.method in METHOD_KINDS else None
+    if taken is None:
+        method = _method_text(r.method)
+        what = Text(translate("Messages", "{method}, ref. {ref}"), method=method, ref=ref) if ref else method
+    else:
+        of = _details(taken.key, ref)
+        what = (Text(translate("Messages", "{kind} ({details})"), kind=Text(taken.label), details=of) if str(of)
+                else Text(taken.label))
+    if r.entry_kind == REVERSAL.key and r.note:
+        return Text(translate("Messages", "{what}: {note}"), what=what, note=r.note)
+    return what
 
 
 # How a call ended, as the history reads it (keys of CALL_OUTCOMES).

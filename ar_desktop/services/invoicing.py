@@ -10,7 +10,7 @@ from typing import Any
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import check_storable, from_minor, to_minor
 from ar_desktop.domain.numbering import first_number, increment_number
-from ar_desktop.domain.payment_kinds import VOID_REVERSAL
+from ar_desktop.domain.payment_kinds import VOID_REVERSAL, void_credit_reference
 from ar_desktop.domain.records import InvoiceData, invoice_currency, parse_date, parse_invoice
 from ar_desktop.domain.terms import due_date_for
 from ar_desktop.domain.text import Text, translate
@@ -147,7 +147,7 @@ def void_invoice(books: Books, invoice_id: int, reason: str, on: dt.date | None 
         inv.voided, inv.void_reason, inv.voided_on = True, reason.strip(), on
         if credit:
             payments_repo.add(s, customer_id=inv.customer_id, date=on, amount=credit, currency=inv.currency,
-                              method=VOID_REVERSAL.key, reference=f"Paid on voided invoice {inv.number}"[:100],
+                              method=VOID_REVERSAL.key, reference=void_credit_reference(inv.number),
                               allocations=())
         return credit
 

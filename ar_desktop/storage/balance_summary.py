@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import defaultdict
 
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables
-from ar_desktop.storage.days import LAST, date_of, day
+from ar_desktop.storage.days import LAST, day
 
 __all__ = ["HOLD", "OVERDUE", "PAID", "TABLE", "catch_up", "hold", "open_totals", "problems", "rebuild", "restore",
            "statements"]
@@ -150,29 +151,50 @@ def _in_invoice_order(con: sqlite3.Connection) -> bool:
                        ).fetchone() is not None
 
 
+def _amounts(invoices: str = "") -> str:
+    """SELECT of the invoices' own rows (``invoices``: a condition on ``i``), read in one pass or a range of ids (NOT
+    INDEXED), not through an index; not summed."""
+    return f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')}{f' AND {invoices}' if invoices else ''}"
+
+
+def _paid_groups(allocations: str = "", few: bool = False) -> str:
+    """SELECT of the allocations (``allocations``: a condition on ``a``) summed per (currency, ``paid``: the day they
+    count from in PAID, ``overdue``: in OVERDUE, until), before each group is made into its two rows (~50,000
+    groups on a million-invoice file instead of ~1,900,000 rows to sort). They are read in invoice order
+    (ix_allocation_aging, the ids being in its entries), each invoice's row then the next one's in the table, or,
+    when they are ``few``, by their range of ids with a seek of their invoice each (so too without the index)."""
+    source = "allocation a NOT INDEXED" if few else "allocation a INDEXED BY ix_allocation_aging"
+    return (f"SELECT i.currency AS currency, max(a.date, i.issue_date) AS paid, max(a.date, i.due_date + 1) AS "
+            f"overdue, {_until('i')} AS until, -sum(a.amount) AS amount FROM {source} CROSS JOIN invoice i "
+            f"ON i.id = a.invoice_id WHERE {_counts('i')}{f' AND {allocations}' if allocations else ''} "
+            "GROUP BY 2, 3, 4, 1")   # the days first: SQLite's sorter compares a leading integer quicker (-15 %)
+
+
+def _paid_sums(allocations: str = "", few: bool = False) -> str:
+    """SELECT of the allocations' groups (``_paid_groups``), each made into its two rows (PAID and OVERDUE)."""
+    return (f"SELECT g.currency, k.kind, CASE k.kind WHEN {PAID} THEN g.paid ELSE g.overdue END, g.until, g.amount "
+            f"FROM ({_paid_groups(allocations, few)}) AS g, {_KINDS} AS k")
+
+
 def _recomputed(invoices: str = "", allocations: str = "", few: bool = False) -> str:
-    """SELECT of the rows the table holds, from the invoices (``invoices``: a condition on ``i``) and the
-    allocations (``allocations``: on ``a``); zero sums left out. The invoices are read in one pass or a range of
-    ids (NOT INDEXED), not through an index. The allocations are read in invoice order (ix_allocation_aging, the
-    ids being in its entries), each invoice's row then the next one's in the table, or, when they are ``few``, by
-    their range of ids with a seek of their invoice each (so too without the index); summed per (currency, the
-    two days they count from, until) before each group is made into its two rows (~50,000 groups on a
-    million-invoice file instead of ~1,900,000 rows to sort)."""
-    inv = f" AND {invoices}" if invoices else ""
-    return (f"SELECT currency, kind, day, until, sum(amount) AS amount FROM ("
-            f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')}{inv} UNION ALL "
+    """SELECT of the rows the table holds, from the invoices (``_amounts``) and the allocations (``_paid_sums``),
+    zero sums left out."""
+    return (f"SELECT currency, kind, day, until, sum(amount) AS amount FROM ({_amounts(invoices)} UNION ALL "
             f"{_paid_sums(allocations, few)}) GROUP BY 1, 2, 3, 4 HAVING sum(amount) <> 0")
 
 
-def _paid_sums(allocations: str, few: bool) -> str:
-    """SELECT of the allocations' rows (``allocations``: a condition on ``a``), as ``_recomputed`` reads them."""
-    alloc = f" AND {allocations}" if allocations else ""
-    source = "allocation a NOT INDEXED" if few else "allocation a INDEXED BY ix_allocation_aging"
-    grouped = (f"SELECT i.currency AS currency, max(a.date, i.issue_date) AS paid, max(a.date, i.due_date + 1) AS "
-               f"overdue, {_until('i')} AS until, -sum(a.amount) AS amount FROM {source} CROSS JOIN invoice i "
-               f"ON i.id = a.invoice_id WHERE {_counts('i')}{alloc} GROUP BY 1, 2, 3, 4")
-    return (f"SELECT g.currency, k.kind, CASE k.kind WHEN {PAID} THEN g.paid ELSE g.overdue END, g.until, g.amount "
-            f"FROM ({grouped}) AS g, {_KINDS} AS k")
+def _recomputed_rows(con: sqlite3.Connection) -> set[tuple]:
+    """The rows of ``_recomputed()`` as (currency, day, kind, until, amount): the invoices' rows summed apart from
+    the allocations' groups and the two added here (~60,000 sums), not sorted together in one more GROUP BY of
+    ~1,100,000 rows (``problems`` on a million-invoice file: 4.0 s CPU that way, 3.3 s so)."""
+    sums: dict[tuple, int] = defaultdict(int)
+    for currency, kind, d, until, units in con.execute(f"SELECT currency, kind, day, until, sum(amount) FROM "
+                                                       f"({_amounts()}) GROUP BY 3, 4, 1"):
+        sums[currency, d, kind, until] += units
+    for currency, paid, overdue, until, units in con.execute(_paid_groups(few=not _in_invoice_order(con))):
+        sums[currency, paid, PAID, until] += units
+        sums[currency, overdue, OVERDUE, until] += units
+    return {(*key, units) for key, units in sums.items() if units}
 
 
 def rebuild(con: sqlite3.Connection) -> None:
@@ -208,7 +230,7 @@ def catch_up(con, days_above: int | None = None) -> None:
     if days_above is not None and days_above == invoices:
         own = f"SELECT currency, {OVERDUE} AS kind, due_date + 1 AS day, until, amount FROM {DAYS}"
     else:
-        own = f"{_amount_rows('i')} FROM invoice i NOT INDEXED WHERE {_counts('i')} AND i.id > ?1"
+        own = _amounts("i.id > ?1")
     paid = f" UNION ALL {_paid_sums('a.id > ?2', few)}" if added > 0 else ""
     con.execute(f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT * FROM (SELECT currency, kind, day, until, sum(amount) "
                 f"AS amount FROM ({own}{paid}) GROUP BY 1, 2, 3, 4 HAVING sum(amount) <> 0) WHERE true {_UPSERT}",
@@ -222,29 +244,22 @@ def restore(con: sqlite3.Connection) -> list[str]:
     return derived_tables.restore(con, statements(), rebuild)
 
 
+_SENTENCES = derived_tables.Sentences(
+    translate("Messages", "the summary of balances {name} is missing: the figures and the Overview's trend read wrong "
+                          "open balances (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
+    translate("Messages", "the summary of balances is held by an import that never finished: the figures read wrong "
+                          "open balances (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
+    translate("Messages", "the summary of balances in {currency} of {day} differs from the invoices and payments: "
+                          "the figures and the Overview's trend read wrong open balances there (the next upgrade of "
+                          "the file by a newer AR Desktop rebuilds it)"))
+
+
 def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
     """What ``check`` reports: a missing table or trigger, a hold left behind, and the days that differ from a
-    recomputation."""
-    missing = derived_tables.missing(con, statements())
-    out = [Text(translate("Messages", "the summary of balances {name} is missing: the figures and the Overview's "
-                                      "trend read wrong open balances (the next upgrade of the file by a newer AR "
-                                      "Desktop rebuilds it)"), name=n) for n in missing]
-    if TABLE in missing or HOLD in missing:
-        return out
-    if con.execute(f"SELECT 1 FROM {HOLD}").fetchone() is not None:
-        out.append(Text(translate("Messages", "the summary of balances is held by an import that never finished: "
-                                              "the figures read wrong open balances (the next upgrade of the file "
-                                              "by a newer AR Desktop rebuilds it)")))
-    # rows summing to 0 are left by the triggers and count for nothing: compared without them. In Python
-    # (~10,000 rows a side): an EXCEPT either way would recompute the table twice
-    stored = set(con.execute(f"SELECT {_COLUMNS} FROM {TABLE} WHERE amount <> 0"))
-    rows = sorted({(c, d) for c, _k, d, _u, _a in stored.symmetric_difference(
-        con.execute(_recomputed(few=not _in_invoice_order(con))))})[:limit]
-    out += [Text(translate("Messages", "the summary of balances in {currency} of {day} differs from the invoices "
-                                       "and payments: the figures and the Overview's trend read wrong open balances "
-                                       "there (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
-                 currency=currency, day=date_of(d).isoformat()) for currency, d in rows]
-    return out
+    recomputation. Rows summing to 0 are left by the triggers and count for nothing: compared without them."""
+    return derived_tables.summary_problems(con, statements(), TABLE, HOLD, _SENTENCES,
+                                           f"SELECT currency, day, kind, until, amount FROM {TABLE} WHERE amount <> 0",
+                                           lambda: _recomputed_rows(con), limit)
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -1,15 +1,22 @@
 """What the tables derived from the invoices and kept in step by triggers on ``invoice`` share
 (storage.clearing_summary, storage.late_runs): putting back what a table rebuild dropped, and telling
 ``check`` what is missing or differs from a plain recomputation. Each module keeps its own statements,
-recomputation and sentences; this holds the steps around them, so that both restore and check alike.
+recomputation and sentences; this holds the steps around them, so that both restore and check alike. The
+summaries per currency and day (storage.sales_summary, storage.balance_summary) also share what ``check``
+reports of them (``summary_problems``).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import NamedTuple
 
-__all__ = ["customer_codes", "differing", "drop_triggers", "missing", "present", "restore"]
+from ar_desktop.domain.text import Text
+from ar_desktop.storage.days import date_of
+
+__all__ = ["Sentences", "customer_codes", "differing", "drop_triggers", "missing", "present", "restore",
+           "summary_problems"]
 
 
 def present(con: sqlite3.Connection) -> set[str]:
@@ -62,3 +69,32 @@ def differing(con: sqlite3.Connection, table: str, recomputed: str, key: str, li
 def customer_codes(con: sqlite3.Connection) -> dict[int, str]:
     """Customer id -> code, for the sentences that name a customer."""
     return dict(con.execute("SELECT id, code FROM customer"))
+
+
+class Sentences(NamedTuple):
+    """What ``check`` says of a summary per currency and day, each a whole template (``translate``d by its module, so
+    that a translator sees the sentence): an object missing ({name}), a hold left behind, and a day that differs
+    from the recomputation ({currency}, {day})."""
+
+    missing: str
+    held: str
+    differs: str
+
+
+def summary_problems(con: sqlite3.Connection, statements: Mapping[str, str], table: str, hold: str,
+                     sentences: Sentences, stored: str, recomputed: Callable[[], Iterable[tuple]],
+                     limit: int) -> list[Text]:
+    """What ``check`` reports of a summary per currency and day: the objects of ``statements`` missing, a row left
+    in the bulk writer's ``hold``, and the (currency, day) of the rows that differ either way between the SELECT
+    ``stored`` (of ``table``) and the rows ``recomputed`` returns, both beginning with the currency and the day (no
+    more than ``limit``, in that order). The two sides are compared in Python (a few thousand rows each): an
+    ``EXCEPT`` either way would recompute the table twice."""
+    gone = missing(con, statements)
+    out = [Text(sentences.missing, name=n) for n in gone]
+    if table in gone or hold in gone:
+        return out
+    if con.execute(f"SELECT 1 FROM {hold}").fetchone() is not None:
+        out.append(Text(sentences.held))
+    rows = set(con.execute(stored)).symmetric_difference(recomputed())
+    days = sorted({(row[0], row[1]) for row in rows})[:limit]
+    return out + [Text(sentences.differs, currency=currency, day=date_of(d).isoformat()) for currency, d in days]

@@ -85,7 +85,7 @@ def statements() -> dict[str, str]:
 
 def _recomputed(where: str = "", source: str = "invoice i") -> str:
     return (f"SELECT i.currency AS currency, i.issue_date AS day, {_until_sql('i')} AS until, sum(i.amount) AS amount "
-            f"FROM {source} WHERE {_counts_sql('i')}{where} GROUP BY 1, 2, 3")
+            f"FROM {source} WHERE {_counts_sql('i')}{where} GROUP BY 2, 3, 1")   # a leading integer sorts quicker
 
 
 def rebuild(con: sqlite3.Connection) -> None:
@@ -137,25 +137,21 @@ def restore(con: sqlite3.Connection) -> list[str]:
     return derived_tables.restore(con, statements(), rebuild)
 
 
+_SENTENCES = derived_tables.Sentences(
+    translate("Messages", "the summary of sales {name} is missing: the figures and the Overview's trend read wrong "
+                          "sales (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
+    translate("Messages", "the summary of sales is held by an import that never finished: the figures read wrong "
+                          "sales (the next upgrade of the file by a newer AR Desktop rebuilds it)"),
+    translate("Messages", "the summary of sales in {currency} of {day} differs from the invoices: the figures and "
+                          "the Overview's trend read wrong sales there (the next upgrade of the file by a newer AR "
+                          "Desktop rebuilds it)"))
+
+
 def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
     """What ``check`` reports: a missing table or trigger, a hold left behind, and the days that differ
-    from a recomputation."""
-    missing = derived_tables.missing(con, statements())
-    out = [Text(translate("Messages", "the summary of sales {name} is missing: the figures and the Overview's "
-                                      "trend read wrong sales (the next upgrade of the file by a newer AR Desktop "
-                                      "rebuilds it)"), name=n) for n in missing]
-    if TABLE in missing or HOLD in missing:
-        return out
-    if con.execute(f"SELECT 1 FROM {HOLD}").fetchone() is not None:
-        out.append(Text(translate("Messages", "the summary of sales is held by an import that never finished: "
-                                              "the figures read wrong sales (the next upgrade of the file by a "
-                                              "newer AR Desktop rebuilds it)")))
-    rows = derived_tables.differing(con, TABLE, _recomputed(), "currency, day", limit)
-    out += [Text(translate("Messages", "the summary of sales in {currency} of {day} differs from the invoices: the "
-                                       "figures and the Overview's trend read wrong sales there (the next upgrade "
-                                       "of the file by a newer AR Desktop rebuilds it)"),
-                 currency=currency, day=date_of(d).isoformat()) for currency, d in rows]
-    return out
+    from a recomputation (every row stored: the triggers leave none at 0)."""
+    return derived_tables.summary_problems(con, statements(), TABLE, HOLD, _SENTENCES, f"SELECT * FROM {TABLE}",
+                                           lambda: con.execute(_recomputed()), limit)
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainte
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QTableView,
                                QToolButton, QToolTip, QVBoxLayout, QWidget)
 
-from ar_desktop.domain.chart_scale import nice_ceiling
+from ar_desktop.domain.chart_scale import nice_ceiling, steps
 from ar_desktop.ui import amounts, palette
 
 MARGIN = 6
@@ -166,20 +166,27 @@ class BarChart(_Chart):
         texts = [self.value_text(b.value) for b in self.bars]
         return [t if fm.horizontalAdvance(t) <= w else "" for t, (_x, w) in zip(texts, self._slots(plot), strict=True)]
 
+    def axis_values(self) -> list[float]:
+        """The values the axis marks, 0 to the top, in round steps (chart_scale.steps)."""
+        top = nice_ceiling(max((float(b.value) for b in self.bars), default=0.0))
+        n = steps(top)
+        return [top * k / n for k in range(n + 1)]
+
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setFont(self._small_font())
         fm, plot = self._geometry()
         text = self._text_color()
-        top_value = nice_ceiling(max((float(b.value) for b in self.bars), default=0.0))
-        for k in range(5):
-            y = plot.bottom() - plot.height() * k / 4
+        marks = self.axis_values()
+        top_value = marks[-1]
+        for value in marks:
+            y = plot.bottom() - plot.height() * value / top_value
             p.setPen(QPen(self._grid_color(), 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(text)
             p.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 4, fm.height()),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), amounts.short(top_value * k / 4))
+                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), amounts.short(value))
         unit = plot.width() / (sum(b.weight for b in self.bars) or 1.0)
         width = min(unit * 0.7, 64)
         values = self.value_labels()

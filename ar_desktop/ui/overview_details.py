@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ar_desktop.domain.forecast import DISPUTED, DUE, LEGAL, PLAN, PROMISE, Forecast
+from ar_desktop.domain.forecast import DISPUTED, DUE, LEGAL, PLAN, PROMISE, ExpectedReceipt, Forecast
 from ar_desktop.domain.kpi import LABELS, Kpis
 from ar_desktop.services import kpis as kpi_service
-from ar_desktop.ui import palette
+from ar_desktop.ui import amounts, palette
 from ar_desktop.ui.figure_card import figure_text
 from ar_desktop.ui.rows_model import RowColumn
 from ar_desktop.ui.table_models import money_text
@@ -60,8 +60,10 @@ class OverviewDetails(QObject):
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Disputed"), lambda r: r.disputed_amount or None, "money")]
         total_row = OpenInvoice(self.tr("Total"), "", "", 0, None, None, 0, None, total if which != "disputed" else None,
                                 total if which == "disputed" else 0, "")
-        subtitle = self.tr("{0} invoices open on {1}, {2} in all.").format(len(rows), as_of.isoformat(),
-                                                                           money_text(total))
+        # the count as the tables write it (61.035); of the disputed ones the total is their disputed parts
+        sentence = (self.tr("{0} invoices open on {1} with a dispute, {2} disputed in all.") if which == "disputed"
+                    else self.tr("{0} invoices open on {1}, {2} in all."))
+        subtitle = sentence.format(amounts.number(len(rows), 0), as_of.isoformat(), money_text(total))
         return self._show(title, subtitle, columns, rows, total_row,
                           tone=lambda r: palette.OVERDUE if r.days_overdue > 0 else None)
 
@@ -83,8 +85,10 @@ class OverviewDetails(QObject):
                              if r.basis in BASIS_TEXT else ""),
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Amount"), lambda r: r.amount, "money")]
         total = sum((r.amount for r in rows), start=0)
-        subtitle = self.tr("{0} amounts, {1} in all.").format(len(rows), money_text(total))
-        return self._show(title, subtitle, columns, rows, buttons=())
+        subtitle = self.tr("{0} amounts, {1} in all.").format(amounts.number(len(rows), 0), money_text(total))
+        # the total in bold under the amounts, as the other lists and the printed forecast have it
+        return self._show(title, subtitle, columns, rows, ExpectedReceipt(self.tr("Total"), "", total, None, ""),
+                          buttons=())
 
     def cleared(self, books, k: Kpis, currency: str | None) -> FigureListDialog:
         """The invoices paid in full in the period, and whether each counts in the average days to pay."""
@@ -100,10 +104,11 @@ class OverviewDetails(QObject):
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Counted"),
                              lambda r: self.tr("no: written off or credited") if r.invoice.by_adjustment
                              else self.tr("yes"))]
-        subtitle = self.tr("Invoices paid in full from {0} to {1}: {2} counted; average {3} days to pay, "
-                           "{4} days late.").format(k.period.first_day.isoformat(), k.period.as_of.isoformat(),
-                                                    k.cleared_count, figure_text("x", k.average_days_to_pay),
-                                                    figure_text("x", k.average_days_late))
+        subtitle = self.tr("Invoices paid in full from {0} to {1}: {2} counted; on average {3} to pay, "
+                           "{4} late.").format(k.period.first_day.isoformat(), k.period.as_of.isoformat(),
+                                               amounts.number(k.cleared_count, 0),
+                                               figure_text("x", k.average_days_to_pay),
+                                               figure_text("x", k.average_days_late))
         return self._show(self.tr("Invoices paid in the period"), subtitle, columns, rows)
 
     def overdue_of(self, books, as_of: dt.date, currency: str | None, c) -> FigureListDialog:

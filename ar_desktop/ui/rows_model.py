@@ -113,6 +113,8 @@ class RowsModel(QAbstractTableModel):
         return palette.color_for(tone) if tone else None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:   # no column chosen (a view that keeps the rows' own order): nothing to do
+            return
         key = self.columns[column].value
         self.layoutAboutToBeChanged.emit()
         present = [r for r in self.rows if key(r) not in (None, "")]

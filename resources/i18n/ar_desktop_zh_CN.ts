@@ -3669,26 +3669,6 @@ Receivables and collections for bookkeepers.</source>
         <translation>{name}在 {day} 未被暂停赊销。</translation>
     </message>
     <message>
-        <source>Payment reversed ({method}, ref. {ref}): {note}</source>
-        <translation>收款已冲销（{method}，参考号 {ref}）：{note}</translation>
-    </message>
-    <message>
-        <source>Payment reversed ({method}): {note}</source>
-        <translation>收款已冲销（{method}）：{note}</translation>
-    </message>
-    <message>
-        <source>Credit kept for the customer ({number})</source>
-        <translation>作为客户余额保留（{number}）</translation>
-    </message>
-    <message>
-        <source>Early-payment discount: {number}</source>
-        <translation>提前付款折扣：{number}</translation>
-    </message>
-    <message>
-        <source>Recovery of a written-off debt ({number})</source>
-        <translation>已核销坏账收回（{number}）</translation>
-    </message>
-    <message>
         <source>{number}, due {date} (void)</source>
         <translation>{number}，到期日 {date}（已作废）</translation>
     </message>
@@ -3699,6 +3679,10 @@ Receivables and collections for bookkeepers.</source>
     <message>
         <source>{method}, ref. {ref}</source>
         <translation>{method}，参考号 {ref}</translation>
+    </message>
+    <message>
+        <source>{kind} ({details})</source>
+        <translation>{kind}（{details}）</translation>
     </message>
     <message>
         <source>reached</source>
@@ -6723,6 +6707,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>发票 {number} 的提前付款折扣</translation>
     </message>
     <message>
+        <source>Paid on voided invoice {number}</source>
+        <translation>作废发票 {number} 的已付款项</translation>
+    </message>
+    <message>
         <source>Recovery of written-off debt. {reference}</source>
         <translation>已核销坏账收回。{reference}</translation>
     </message>
@@ -7152,6 +7140,10 @@ Receivables and collections for bookkeepers.</source>
         <translation>合计</translation>
     </message>
     <message>
+        <source>{0} invoices open on {1} with a dispute, {2} disputed in all.</source>
+        <translation>截至 {1} 共 {0} 张有争议的未结发票，争议金额合计 {2}。</translation>
+    </message>
+    <message>
         <source>{0} invoices open on {1}, {2} in all.</source>
         <translation>截至 {1} 共 {0} 张未结发票，合计 {2}。</translation>
     </message>
@@ -7180,7 +7172,7 @@ Receivables and collections for bookkeepers.</source>
         <translation>是</translation>
     </message>
     <message>
-        <source>Invoices paid in full from {0} to {1}: {2} counted; average {3} days to pay, {4} days late.</source>
+        <source>Invoices paid in full from {0} to {1}: {2} counted; on average {3} to pay, {4} late.</source>
         <translation>{0} 至 {1} 全额付清的发票：计入 {2} 张；平均付款 {3}，平均逾期 {4}。</translation>
     </message>
     <message>

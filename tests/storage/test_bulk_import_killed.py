@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from ar_desktop.clock import FixedClock
 from ar_desktop.services.backups import check_path
-from ar_desktop.services.company_file import create_company, open_company
-from ar_desktop.services.customers import add_customer
 from ar_desktop.storage import list_schema
 from ar_desktop.storage.search import SearchTerm
+from derived_checks import killed_then_done, rows_of, small_file
 from kill_scripts import import_killed_at
 
 TODAY = dt.date(2026, 3, 31)
@@ -29,11 +27,7 @@ LANE_BATCH = "import ar_desktop.services.import_payments as p; p.PaymentRows.cel
 
 
 def _company(path: Path) -> Path:
-    books = create_company(path, "Kill GmbH", "EUR", "DE", clock=FixedClock(TODAY))
-    try:
-        add_customer(books, {"code": "C1", "name": "One"})
-    finally:
-        books.close()
+    small_file(path, invoice=False, today=TODAY).close()
     return path
 
 
@@ -60,12 +54,13 @@ def _state(path: Path) -> tuple[int, int, int, list[str], int]:
 
 
 def _indexes(path: Path) -> set[tuple[str, str]]:
-    con = sqlite3.connect(path)
-    try:
-        return set(con.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
-                               " AND sql IS NOT NULL"))
-    finally:
-        con.close()
+    return set(rows_of(path, "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"))
+
+
+def _file(path: Path) -> tuple:
+    """What a killed import must leave as it was: the counts of ``_state`` and every index and trigger with its own
+    definition."""
+    return _state(path), _indexes(path)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
@@ -81,17 +76,8 @@ def _indexes(path: Path) -> set[tuple[str, str]]:
 def test_a_first_import_killed_at_its_last_steps_leaves_the_file_as_before(tmp_path, what, n):
     path = _company(tmp_path / "kill.ardb")
     before = _indexes(path)
-    csv = _csv(tmp_path)
-    killed = import_killed_at(path, csv, what, n)
-    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
-    report = check_path(path)
-    assert report.ok, report.text()
     assert _state(path) == (0, 0, 0, [], 0)
-    assert _indexes(path) == before   # every index and trigger as it was, with its own definition
-
-    done = import_killed_at(path, csv, what, 0)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert check_path(path).ok
+    killed_then_done(path, _csv(tmp_path), what, n, _file)
     assert _state(path) == (ROWS, ROWS // 5, 1, [], 0)
     assert _indexes(path) == before
     con = sqlite3.connect(path)
@@ -124,23 +110,11 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
     csv = _csv(tmp_path)
     done = import_killed_at(path, csv, "-", 0)
     assert done.returncode == 0, done.stderr[-2000:]
-    before, state = _indexes(path), _state(path)
-    payments = _payments_csv(tmp_path, ROWS)
+    before = _indexes(path)
     # the lane's batches as the importer's others (2,000 rows): the kill lands in the second
-    killed = import_killed_at(path, payments, what, n, "payments", prelude=LANE_BATCH)
-    assert killed.returncode == -9, killed.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _state(path) == state and _indexes(path) == before
-
-    done = import_killed_at(path, payments, what, 0, "payments", prelude=LANE_BATCH)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert check_path(path).ok and _indexes(path) == before
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute("SELECT count(*) FROM invoice WHERE paid < amount").fetchone()[0] == 0
-    finally:
-        con.close()
+    killed_then_done(path, _payments_csv(tmp_path, ROWS), what, n, _file, "payments", prelude=LANE_BATCH)
+    assert _indexes(path) == before
+    assert rows_of(path, "SELECT count(*) FROM invoice WHERE paid < amount") == [(0,)]
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
@@ -170,13 +144,8 @@ def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what,
     allocations stored by INSERT ... SELECT, rows naming their invoice or, ``spread``, none: spread oldest
     due first), killed in its second batch: the file is as before the import, ``check`` sound; importing
     again pays every invoice."""
-    path = _company(tmp_path / "lane.ardb")
-    books = open_company(path, clock=FixedClock(TODAY))
-    try:
-        for k in range(2, 41):
-            add_customer(books, {"code": f"C{k}", "name": f"Customer {k}"})
-    finally:
-        books.close()
+    path = tmp_path / "lane.ardb"
+    small_file(path, invoice=False, today=TODAY, customers=40).close()
     invoices, payments = tmp_path / "invoices.csv", tmp_path / "payments.csv"
     invoices.write_text("number,customer_code,issue_date,amount\n" + "\n".join(
         f"N{k:06d},C{k % 40 + 1},2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50" for k in range(ROWS)) + "\n",
@@ -188,32 +157,17 @@ def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what,
         for k in range(ROWS)) + "\n", encoding="utf-8")
     done = import_killed_at(path, invoices, "-", 0)
     assert done.returncode == 0, done.stderr[-2000:]
-    before, state = _indexes(path), _state(path)
+    before = _indexes(path)
     # the lane's batches as the importer's others (2,000 rows): the kill lands in the second
-    killed = import_killed_at(path, payments, what, n, "payments", prelude=LANE_BATCH)
-    assert killed.returncode == -9, killed.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _state(path) == state and _indexes(path) == before
-
-    done = import_killed_at(path, payments, what, 0, "payments", prelude=LANE_BATCH)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert check_path(path).ok and _indexes(path) == before
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute("SELECT count(*) FROM invoice WHERE paid < amount").fetchone()[0] == 0
-        assert con.execute("SELECT count(*) FROM payment").fetchone()[0] == ROWS
-    finally:
-        con.close()
+    killed_then_done(path, payments, what, n, _file, "payments", prelude=LANE_BATCH)
+    assert _indexes(path) == before
+    assert rows_of(path, "SELECT (SELECT count(*) FROM invoice WHERE paid < amount), (SELECT count(*) FROM payment)"
+                   ) == [(0, ROWS)]
 
 
 def _search_settings(path: Path) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return sorted(con.execute("SELECT 'invoice', k, v FROM invoice_search_config UNION ALL "
-                                  "SELECT 'customer', k, v FROM customer_search_config"))
-    finally:
-        con.close()
+    return sorted(rows_of(path, "SELECT 'invoice', k, v FROM invoice_search_config UNION ALL "
+                                "SELECT 'customer', k, v FROM customer_search_config"))
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
@@ -226,17 +180,9 @@ def test_a_big_search_fill_killed_while_fts5_holds_more_terms_leaves_the_file_as
     removed, the file is as before, with FTS5's default settings; importing again leaves them so."""
     prelude = "import ar_desktop.storage.bulk_repo as bulk\nbulk._MANY_TERMS = 100\n"
     path = _company(tmp_path / "terms.ardb")
-    before, settings = _indexes(path), _search_settings(path)
-    csv = _csv(tmp_path)
-    killed = import_killed_at(path, csv, what, n, prelude=prelude)
-    assert killed.returncode == -9, killed.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _state(path) == (0, 0, 0, [], 0) and _indexes(path) == before and _search_settings(path) == settings
-
-    done = import_killed_at(path, csv, what, 0, prelude=prelude)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert check_path(path).ok
+    settings = _search_settings(path)
+    assert _state(path) == (0, 0, 0, [], 0)
+    killed_then_done(path, _csv(tmp_path), what, n, lambda p: (_file(p), _search_settings(p)), prelude=prelude)
     assert _state(path) == (ROWS, ROWS // 5, 1, [], 0) and _search_settings(path) == settings
 
 
@@ -257,18 +203,11 @@ def test_invoices_adding_much_to_a_file_rebuild_its_indexes_and_killed_leave_it_
         f"F{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.25" for k in range(1_000)) + "\n", encoding="utf-8")
     done = import_killed_at(path, first, "-", 0)
     assert done.returncode == 0, done.stderr[-2000:]
-    before, state = _indexes(path), _state(path)
-    assert state == (1_000, 0, 1, [], 0)
+    before = _indexes(path)
+    assert _state(path) == (1_000, 0, 1, [], 0)
     csv = _csv(tmp_path)
-    killed = import_killed_at(path, csv, what, n)
-    assert killed.returncode == -9, killed.stderr[-2000:]   # the indexes were dropped: the step was reached
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _state(path) == state and _indexes(path) == before
-
-    done = import_killed_at(path, csv, what, 0)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert check_path(path).ok and _indexes(path) == before
+    killed_then_done(path, csv, what, n, _file)
+    assert _indexes(path) == before
     assert _state(path) == (1_000 + ROWS, ROWS // 5, 2, [], 0)
 
     few = tmp_path / "few.csv"

@@ -15,20 +15,17 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import case, func, select, text
+from sqlalchemy import case, func, select
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.services import invoicing, payments
-from ar_desktop.services.backups import check, check_path
-from ar_desktop.services.company_file import create_company, open_company
-from ar_desktop.services.customers import add_customer
+from ar_desktop.services.company_file import open_company
 from ar_desktop.storage import clearing_summary, open_set
 from ar_desktop.storage.days import date_of
 from ar_desktop.storage.kpi_sql import ADJUSTMENT_METHODS
 from ar_desktop.storage.orm import Allocation, Invoice, Payment
 from ar_desktop.storage.as_of_sql import id_set
-from derived_checks import trigger_dropped_and_restored
-from kill_scripts import import_killed_at
+from derived_checks import killed_then_done, out_of_step_reported, restored_and_sound, rows_of, small_file
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
 _ = template
@@ -120,11 +117,7 @@ def paid_books(template, tmp_path):  # noqa: F811
 
 
 def _rows(path: Path) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(f"SELECT * FROM {clearing_summary.TABLE} ORDER BY 1, 2, 3, 4").fetchall()
-    finally:
-        con.close()
+    return rows_of(path, f"SELECT * FROM {clearing_summary.TABLE} ORDER BY 1, 2, 3, 4")
 
 
 def test_a_payment_counts_in_its_month_and_a_reversal_takes_it_out(paid_books):
@@ -137,18 +130,8 @@ def test_a_payment_counts_in_its_month_and_a_reversal_takes_it_out(paid_books):
 
 def test_check_reports_a_summary_out_of_step_and_an_upgrade_rebuilds_it(paid_books):
     books, path, _pid = paid_books
-    assert check(books).ok
-    with books.db.session() as s:   # a write that went around the triggers
-        s.execute(text(f"UPDATE {clearing_summary.TABLE} SET days_late = 5"))
-    report = check(books)
-    assert not report.ok and any("summary of clearings" in p and "2026-03" in p for p in report.consistency)
-    con = sqlite3.connect(path)
-    try:
-        trigger_dropped_and_restored(con, clearing_summary, f"{clearing_summary.TABLE}_update_new")
-        con.commit()
-    finally:
-        con.close()
-    assert check(books).ok
+    out_of_step_reported(books, f"UPDATE {clearing_summary.TABLE} SET days_late = 5", "summary of clearings", "2026-03")
+    restored_and_sound(books, clearing_summary, f"{clearing_summary.TABLE}_update_new")
 
 
 ROWS = 3_000   # two batches of the importer
@@ -161,27 +144,11 @@ def test_an_import_killed_between_its_clearings_leaves_summary_and_allocations_i
     triggers write the summary. Killed before the n-th such UPDATE (after earlier ones wrote it), the
     file is as before; run to the end, the summary equals its recomputation."""
     path = tmp_path / "kill.ardb"
-    books = create_company(path, "Kill GmbH", "EUR", "DE", clock=FixedClock(dt.date(2026, 3, 31)))
-    try:
-        add_customer(books, {"code": "C1", "name": "One"})
-        invoicing.add_invoice(books, {"number": "P1", "customer_code": "C1", "issue_date": "2026-01-02",
-                                      "amount": "5.00"})
-        payments.record_payment(books, {"customer_code": "C1", "date": "2026-02-03", "amount": "5.00"})
-    finally:
-        books.close()
-    before = _rows(path)
-    assert len(before) == 1
+    small_file(path, paid_on="2026-02-03").close()
+    assert len(_rows(path)) == 1
     csv = tmp_path / "invoices.csv"
     rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,{'2026-02-%02d' % (k % 27 + 1) if k % 5 else ''}"
             for k in range(ROWS)]
     csv.write_text("number,customer_code,issue_date,amount,settled_date\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    killed = import_killed_at(path, csv, "UPDATE invoice", n)
-    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _rows(path) == before
-    done = import_killed_at(path, csv, "UPDATE invoice", 0)
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
+    killed_then_done(path, csv, "UPDATE invoice", n, _rows)
     assert sum(r[4] for r in _rows(path)) == 1 + ROWS * 4 // 5

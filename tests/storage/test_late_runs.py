@@ -13,15 +13,10 @@ import sqlite3
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import text
 
-from ar_desktop.clock import FixedClock
-from ar_desktop.services import invoicing, payments
-from ar_desktop.services.backups import check, check_path
-from ar_desktop.services.company_file import create_company
-from ar_desktop.services.customers import add_customer
+from ar_desktop.services.backups import check_path
 from ar_desktop.storage import late_runs
-from derived_checks import trigger_dropped_and_restored
+from derived_checks import killed_then_done, out_of_step_reported, restored_and_sound, rows_of, small_file
 from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, _ledger, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
@@ -156,38 +151,20 @@ def test_the_programs_writes_keep_the_runs_equal_to_a_recomputation(template, tm
 
 
 def _books(path):
-    books = create_company(path, "Runs GmbH", "EUR", "DE", clock=FixedClock(dt.date(2026, 6, 30)))
-    add_customer(books, {"code": "C1", "name": "One"})
-    invoicing.add_invoice(books, {"number": "P1", "customer_code": "C1", "issue_date": "2026-01-02",
-                                  "amount": "5.00"})
-    payments.record_payment(books, {"customer_code": "C1", "date": "2026-03-03", "amount": "5.00"})
-    return books
+    return small_file(path, paid_on="2026-03-03", today=dt.date(2026, 6, 30))
 
 
 def _rows(path) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall()
-    finally:
-        con.close()
+    return rows_of(path, f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2")
 
 
 def test_check_reports_runs_out_of_step_and_an_upgrade_restores_a_dropped_trigger(tmp_path):
     path = tmp_path / "books.ardb"
     books = _books(path)
     try:
-        assert len(_rows(path)) == 1 and check(books).ok
-        with books.db.session() as s:   # a write that went around the triggers
-            s.execute(text(f"UPDATE {late_runs.TABLE} SET last = last + 1"))
-        report = check(books)
-        assert not report.ok and any("runs of late payments" in p and "C1" in p for p in report.consistency)
-        con = sqlite3.connect(path)
-        try:
-            trigger_dropped_and_restored(con, late_runs, f"{late_runs.TABLE}_update_new")
-            con.commit()
-        finally:
-            con.close()
-        assert check(books).ok
+        assert len(_rows(path)) == 1
+        out_of_step_reported(books, f"UPDATE {late_runs.TABLE} SET last = last + 1", "runs of late payments", "C1")
+        restored_and_sound(books, late_runs, f"{late_runs.TABLE}_update_new")
     finally:
         books.db.auto_backup = False
         books.close()
@@ -209,15 +186,7 @@ def test_an_import_killed_while_it_writes_leaves_runs_and_allocations_in_step(tm
     rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,{'2026-%02d-%02d' % (k % 4 + 2, k % 27 + 1) if k % 5 else ''}"
             for k in range(ROWS)]
     csv.write_text("number,customer_code,issue_date,amount,settled_date\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    killed = import_killed_at(path, csv, statement, n)
-    assert killed.returncode == -9, killed.stderr[-2000:]   # the kill landed: the step was reached
-    report = check_path(path)
-    assert report.ok, report.text()
-    assert _rows(path) == before
-    done = import_killed_at(path, csv, statement, 0)
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = check_path(path)
-    assert report.ok, report.text()
+    killed_then_done(path, csv, statement, n, _rows)
     assert _rows(path) != before
     con = sqlite3.connect(path)
     try:
@@ -231,12 +200,7 @@ def test_a_payments_import_holding_the_update_triggers_leaves_the_runs_equal_to_
     note_paid): invoices paid late and on time by a file read in batches of 2,000 rows, half naming their
     invoice and half spread oldest due first, leave the runs equal to their recomputation."""
     path = tmp_path / "pay.ardb"
-    books = _books(path)
-    try:
-        for k in range(2, 6):
-            add_customer(books, {"code": f"C{k}", "name": f"Customer {k}"})
-    finally:
-        books.close()
+    small_file(path, paid_on="2026-03-03", today=dt.date(2026, 6, 30), customers=5).close()
     invoices, paying = tmp_path / "invoices.csv", tmp_path / "payments.csv"
     invoices.write_text("number,customer_code,issue_date,due_date,amount\n" + "\n".join(
         f"N{k:06d},C{k % 4 + 2},2026-01-{k % 28 + 1:02d},2026-02-{k % 28 + 1:02d},{k % 900 + 1}.50"

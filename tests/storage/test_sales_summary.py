@@ -15,18 +15,17 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import text
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.kpi import Period, sales_in
 from ar_desktop.services import invoicing
 from ar_desktop.services.backups import check
-from ar_desktop.services.company_file import create_company, open_company
-from ar_desktop.services.customers import add_customer
+from ar_desktop.services.company_file import open_company
 from ar_desktop.services.importing import import_file
 from ar_desktop.storage import kpi_sql, sales_summary
 from ar_desktop.storage.days import date_of
-from derived_checks import import_killed_then_done, trigger_dropped_and_restored
+from derived_checks import (import_killed_then_done, out_of_step_reported, rows_of, small_file,
+                            trigger_dropped_and_restored)
 from test_open_set import SETTINGS, TODAY, _ledger, day, invoice_st, op_st, template  # noqa: F401  (a fixture)
 
 _ = template
@@ -108,12 +107,8 @@ def sold_books(template, tmp_path):  # noqa: F811
 
 
 def _rows(path: Path) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return [(c, date_of(d).isoformat(), date_of(u).isoformat(), a)
-                for c, d, u, a in con.execute(f"SELECT * FROM {sales_summary.TABLE} ORDER BY 1, 2, 3")]
-    finally:
-        con.close()
+    return [(c, date_of(d).isoformat(), date_of(u).isoformat(), a)
+            for c, d, u, a in rows_of(path, f"SELECT * FROM {sales_summary.TABLE} ORDER BY 1, 2, 3")]
 
 
 def test_an_invoice_counts_on_its_day_until_its_void_and_an_amount_change_moves_it(sold_books):
@@ -134,11 +129,7 @@ def test_an_invoice_counts_on_its_day_until_its_void_and_an_amount_change_moves_
 
 def test_check_reports_a_summary_out_of_step_or_held_and_an_upgrade_rebuilds_it(sold_books):
     books, path, _iid = sold_books
-    assert check(books).ok
-    with books.db.session() as s:   # a write that went around the triggers
-        s.execute(text(f"UPDATE {sales_summary.TABLE} SET amount = 5"))
-    report = check(books)
-    assert not report.ok and any("summary of sales" in p and "2026-01-01" in p for p in report.consistency)
+    out_of_step_reported(books, f"UPDATE {sales_summary.TABLE} SET amount = 5", "summary of sales", "2026-01-01")
     con = sqlite3.connect(path)
     try:
         sales_summary.rebuild(con)
@@ -162,13 +153,7 @@ def test_an_import_killed_leaves_summary_and_invoices_in_step(tmp_path, what, n)
     or at its one INSERT of their sums before it commits, the file is as before; run to the end, the summary
     equals its recomputation."""
     path = tmp_path / "kill.ardb"
-    books = create_company(path, "Kill GmbH", "EUR", "DE", clock=FixedClock(dt.date(2026, 3, 31)))
-    try:
-        add_customer(books, {"code": "C1", "name": "One"})
-        invoicing.add_invoice(books, {"number": "P1", "customer_code": "C1", "issue_date": "2026-01-02",
-                                      "amount": "5.00"})
-    finally:
-        books.close()
+    small_file(path).close()
     before = _rows(path)
     assert before == [("EUR", "2026-01-02", "9999-12-31", 500)]
     csv = tmp_path / "invoices.csv"

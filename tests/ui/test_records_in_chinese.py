@@ -13,6 +13,7 @@ import errno
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.text import Text
@@ -93,12 +94,12 @@ def test_the_collection_file_reads_in_chinese(chinese, bk, tmp_path):
     assert not english, english
     # the figures are the record's, and the older English note is shown as it was stored
     assert any("发票 I3 已全额付清" in line for line in lines), lines
-    assert any("发票 I4 的提前付款折扣" in line for line in lines), lines
+    assert ("discount", "发票 I4") in [(e.kind, line) for e, line in zip(history, lines)], lines   # beside 现金折扣
     assert any(line.endswith(TYPED[2]) for line in lines)
     # the command line reads the same records in English
     english_lines = [str(e.text) for e in history]
     assert any(t.startswith("Invoices I3 paid in full.") for t in english_lines), english_lines
-    assert any("Early-payment discount on invoice I4" == t for t in english_lines), english_lines
+    assert any("invoice I4" == t for t in english_lines), english_lines
 
 
 def test_the_reminder_mail_is_written_in_the_customers_language(bk):
@@ -148,3 +149,46 @@ def test_the_archive_check_and_system_errors_read_in_chinese(chinese, bk, tmp_pa
         assert english_in([("error", said)], []) == [], said
         assert detail.rstrip("）") in (f"{error.strerror}: {error.filename}" if isinstance(error, OSError)
                                       else str(error))
+
+
+def test_the_timeline_says_a_correction_s_kind_once_in_english_and_chinese(chinese, bk):
+    """Beside "discount", "reversal", "credit from a void" and "recovery" the timeline gives the details alone (the
+    invoice, what was taken back and why, the payment's reference), never the kind's label again ("reversal |
+    Payment reversed (…)", "recovery | Recovery of a written-off debt (Recovery of written-off debt. …)"), in either
+    language; a void's credit no longer shows its English reference."""
+    from ar_desktop.domain.collection_file import kind_text
+    from ar_desktop.services.adjustments import write_off
+    from ar_desktop.storage import invoices_repo
+
+    bk.test_clock.day = d(30)
+    payments.record_payment(bk, {"customer_code": "C1", "date": d(15).isoformat(), "amount": "1274.00",
+                                 "invoice_number": "I4"})                      # within 10 days: 2 % discount
+    cheque = payments.record_payment(bk, {"customer_code": "C1", "date": d(16).isoformat(), "amount": "100.00",
+                                          "invoice_number": "I1", "reference": "BANK 7", "method": "cheque"})
+    payments.reverse_payment(bk, cheque, d(17), "bounced")
+    with bk.db.session() as s:
+        [(discount,)] = s.execute(text("SELECT id FROM payment WHERE method = 'discount'")).all()
+    payments.reverse_payment(bk, discount, d(17), "granted by mistake")
+    payments.record_payment(bk, {"customer_code": "C1", "date": d(18).isoformat(), "amount": "1300.00",
+                                 "invoice_number": "I2"})
+    with bk.db.session() as s:
+        i2 = invoices_repo.id_by_number(s, "I2")
+    invoicing.void_invoice(bk, i2, "issued twice", d(19))                      # its 1,300.00 kept as credit
+    write_off(bk, "I3", None, "insolvent", date=d(20))
+    payments.record_payment(bk, {"customer_code": "C1", "date": d(21).isoformat(), "amount": "1800.00",
+                                 "reference": "BANK 9"})                       # 500.00 more than is open: recovered
+    lines = [(e.kind, str(e.text), render(kind_text(e.kind)), render(e.text))
+             for e in collection_history.history(bk, "C1") if e.source == "ledger" and e.kind != "invoice"]
+    assert [(kind, en) for kind, en, _k, _zh in lines] == [
+        ("payment", "bank transfer"), ("discount", "invoice I4"), ("payment", "cheque, ref. BANK 7"),
+        ("reversal", "cheque, ref. BANK 7: bounced"),
+        ("reversal", "Early-payment discount (invoice I4): granted by mistake"), ("payment", "bank transfer"), ("void reversal", "invoice I2"),
+        ("write-off", "insolvent"), ("recovery", "BANK 9"), ("payment", "bank transfer, ref. BANK 9")], lines
+    shown = {kind: zh for kind, _en, _k, zh in lines if kind != "reversal"}
+    assert (shown["discount"], shown["void reversal"], shown["recovery"]) == ("发票 I4", "发票 I2", "BANK 9")
+    assert [zh for kind, _en, _k, zh in lines if kind == "reversal"] == ["支票，参考号 BANK 7：bounced",
+                                                                       "提前付款折扣（发票 I4）：granted by mistake"]
+    for kind, _en, label, zh in lines:   # the kind is said once: beside its label, not again in the details
+        assert label not in zh, (kind, label, zh)
+    assert english_in([("history", zh) for *_rest, zh in lines], ["BANK 7", "BANK 9", "bounced", "insolvent", "I2",
+                                                                    "I4", "granted by mistake"]) == [], lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -26,6 +27,9 @@ class FigureListDialog(QDialog):
         self.model.set_rows(rows, total)
         self.table = QTableView()
         self.table.setModel(self.model)
+        # the rows as the list gives them (invoices by due date, receipts by day) until a header is clicked: Qt
+        # would sort them by the first column, descending, as sorting is turned on
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
