@@ -372,3 +372,26 @@ def test_with_the_payments_lookups_away_the_lane_finds_the_same_payment_in_an_ea
     finally:
         con.close()
     assert {"ix_payment_customer_date", "ix_allocation_aging", "ix_payment_date"} <= names
+
+
+def test_the_lane_reads_an_amount_as_quick_units_does(books):
+    """PaymentStaging._units, quick_rows.quick_units by string methods: the same minor units, or None, for amount
+    cells of every shape (digits, separators, signs, spaces, other digits, too long, too many decimals)."""
+    from ar_desktop.domain.money import NumberFormat
+    from ar_desktop.domain.quick_rows import quick_units
+
+    rng = random.Random(3)
+    alphabet = "0123456789.,-+ e١²"
+    texts = ["", "0", "0.00", "1", "1.", ".5", "12.5", "12.50", "12.505", "1.234", "1.2345", "999999999999",
+             "9999999999999", "999999999999.99", "1,5", "1.000", "00012.30", "1.2.3", "١٢", "1²"]
+    texts += ["".join(rng.choice(alphabet) for _k in range(rng.randint(0, 16))) for _n in range(3000)]
+    texts += [f"{rng.randint(0, 10 ** rng.randint(1, 13))}{rng.choice(['', '.', ','])}{rng.randint(0, 9999)}"
+              for _n in range(3000)]
+    with books.db.session() as s:
+        for decimal in ".,":
+            numbers = NumberFormat(decimal=decimal, group="")
+            staging = PaymentStaging(s, HEADER, numbers, TODAY, "write-off", "recovery")
+            for currency in ("EUR", "JPY", "BHD"):
+                assert [staging._units(t, currency) for t in texts] == [quick_units(t, currency, numbers)
+                                                                        for t in texts]
+            staging.close()
