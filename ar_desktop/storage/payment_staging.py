@@ -380,9 +380,12 @@ class PaymentStaging:
             # the invoice: the customer's, not void, issued by then, no discount, the payment open on it
             "i.customer_id = p.customer_id", "i.voided = 0", "i.issue_date <= p.date", "i.discount = 0",
             "i.amount - i.paid >= p.amount"]   # (named on no other row of the batch: ``stage``)
-        # the rows first, each invoice by its number (else SQLite may read every invoice)
+        # the rows first, each invoice by its number (else SQLite may read every invoice), in the order of the
+        # numbers: the invoices' pages are then read about in file order, not at random (at a million invoices a
+        # batch's look-ups took a third of the time)
         return (f"SELECT p.n, p.customer_id, p.date, p.amount, p.currency, p.method, p.reference, i.id, p.code "
-                f"FROM {PARSED} p CROSS JOIN main.invoice i WHERE i.number = p.invoice_number AND "
+                f"FROM (SELECT * FROM {PARSED} WHERE invoice_number != '' ORDER BY invoice_number LIMIT -1) p "
+                "CROSS JOIN main.invoice i WHERE i.number = p.invoice_number AND "
                 + " AND ".join(f"({c})" for c in checks) + " ORDER BY p.n")
 
     def _auto_sql(self) -> str:
