@@ -84,6 +84,7 @@ class PaymentRows(QuickLane):
                 parsed.append(got)
         if not parsed:
             return
+        self.writer.keep_lookups()   # the look-ups below read the payments by customer and day, allocations by invoice
         if len(self.states) > CACHED_INVOICES:  # memory stays bounded: start again from the file
             self.states.clear()
             self.queues.clear()

@@ -25,11 +25,10 @@ class QuickLane:
         """Take the rows as cells (``add_cells``) when SQL can check them: a bank's file (storage.payment_staging),
         ISO dates, no preview."""
         if (self.preview_rows or self.options.date_format != ISO or self.options.numbers.decimal not in ".,"
-                or "invoice_number" not in keys or not set(keys) <= LANE_KEYS):
+                or not {"date", "customer_code", "amount", "invoice_number"} <= set(keys) <= LANE_KEYS):
             return False
         self.keys, self.staged, self.starts = keys, 0, []
-        self.staging = PaymentStaging(self.s, keys, self.options.numbers.decimal, self.today,
-                                      WRITE_OFF.key, RECOVERY.key)
+        self.staging = PaymentStaging(self.s, keys, self.options.numbers, self.today, WRITE_OFF.key, RECOVERY.key)
         self.staging.customers(self.customers)
         return True
 
@@ -51,7 +50,7 @@ class QuickLane:
         self.customers_paid.update(customers)
         for cid in customers:
             self.queues.pop(cid, None)   # the customer's open invoices are read again when needed
-        for iid in self.staging.paid_invoices if self.states else ():
+        for iid in self.staging.paid_invoices() if self.states else ():
             self.states.pop(iid, None)   # ... and what this import knows of the invoices SQL paid
         self.next_id += len(rows)
         self.report.new += len(rows)

@@ -43,15 +43,21 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   the TEMP table both summaries share when both are held for the same ids (``sales_summary.held_days``).
 - the summary of clearings (storage.clearing_summary), for a payments import (``paying``): its update triggers
   dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
-  invoices' contributions out before the UPDATE, in after it), the triggers created again at the end; the runs
-  of late payments' update triggers likewise, each batch's customers noted in one statement (a payments import
-  writes invoice rows only by that UPDATE). Its invoice index ``ix_invoice_owed`` is deferred too: the lane reads
-  a customer's open invoices by ``ix_invoice_aging`` while it is away (storage.payment_staging).
+  invoices' contributions out before the UPDATE, in after it: from the rows the UPDATE returns), the triggers
+  created again at the end; the runs of late payments' update triggers likewise, the customers of the invoices
+  each batch's UPDATE changed noted (a payments import writes invoice rows only by that UPDATE). Its invoice
+  index ``ix_invoice_owed`` is deferred too: the lane reads a customer's open invoices by ``ix_invoice_aging``
+  while it is away (storage.payment_staging);
+- for a payments import's quick lane into a file with few payments (``defer_lookups``), the payments' and
+  allocations' indexes, the importers' look-ups (``_KEPT``) included: the lane checks duplicates against a TEMP
+  table meanwhile, and the Python checks have the look-ups built again before they read them (``keep_lookups``).
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import functools
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -67,16 +73,12 @@ from ar_desktop.storage.orm_audit import BulkBatch, BulkSource
 
 __all__ = ["BulkSource", "BulkWriter"]
 
-# What an allocation batch changes on its invoices: the derived columns of storage.open_set.
-_RAISE_PAID = text(raise_paid_sql("SELECT invoice_id, SUM(amount) AS units, MIN(date) AS first, MAX(date) AS last "
-                                  "FROM allocation "
-                                  "WHERE id BETWEEN :lo AND :hi GROUP BY invoice_id"))
 # A void invoice is closed from its void day (it has no payments yet): the derived columns of the few void
 # rows of a batch, in SQL (orm.derived's counterpart); the others keep the columns' open defaults.
 _VOID_DERIVED = (f"UPDATE invoice SET closed_on = {closed_sql('NULL')}, "
                  f"span_class = {span_sql(closed_sql('NULL'), 'issue_date')} WHERE id BETWEEN ? AND ? AND voided")
 _DERIVED = ("paid", "last_paid_on", "first_paid_on", "cleared_on", "closed_on", "span_class")
-# Indexes an importer reads while it works (payments_on, unrecovered, written_off): never deferred.
+# Indexes an importer reads while it works (payments_on, unrecovered, written_off): deferred only by ``defer_lookups``.
 _KEPT = frozenset({"ix_payment_customer_date", "ix_allocation_aging"})
 # ... and the open invoices by customer, read while payments are applied: kept when not a payments import
 # (``paying``), whose readers do without it (storage.payment_staging, import_repo.open_invoice_states)
@@ -98,9 +100,6 @@ _IDLE_INSERT_TRIGGERS = ("invoice_search_insert", "clearing_month_insert", "late
 _WRITERS = "bulk_writers"
 _MANY_TERMS, _BIG_HASH, _FTS5_HASH = 50_000, 64 << 20, 1 << 20   # rows; FTS5's pending terms: ours, its default
 _BUILD_CACHE_KIB = 16 * 1024   # the page cache while a payments import's deferred indexes are built
-_OVERPAID = text(
-    "SELECT i.number FROM invoice i WHERE i.paid > i.amount AND i.id IN "
-    "(SELECT invoice_id FROM allocation WHERE id BETWEEN :lo AND :hi) LIMIT 1")
 
 
 def _clearings():
@@ -108,6 +107,18 @@ def _clearings():
     from ar_desktop.storage import clearing_summary
 
     return clearing_summary
+
+
+@functools.cache
+def _raise_paid() -> str:
+    """What an allocation batch changes on its invoices: the derived columns of storage.open_set. It returns, per
+    invoice it changed, whether it is now overpaid and what the held summaries need of it (the customer, the
+    contribution to the summary of clearings): no second seek per invoice for those. Made on first use, with
+    storage.clearing_summary (``_clearings``)."""
+    return (raise_paid_sql("SELECT invoice_id, SUM(amount) AS units, MIN(date) AS first, MAX(date) AS last "
+                           "FROM allocation WHERE id BETWEEN ? AND ? GROUP BY invoice_id")
+            + " RETURNING invoice.number, invoice.paid > invoice.amount, invoice.customer_id, "
+            + _clearings().contribution_sql("invoice"))
 
 
 @contextlib.contextmanager
@@ -203,6 +214,8 @@ class BulkWriter:
         self._balances_held = False
         self._clearings_held: list[str] | None = None      # clearing_month's triggers dropped (a payments import)
         self._late_updates_held: list[str] = []            # ... and late_run's update triggers
+        self._lookups: bool | None = None                  # ``_KEPT`` dropped (``defer_lookups``), None: not decided
+        self._lookup_sql: list[str] = []                   # ... their CREATE statements
         s.info.setdefault(_WRITERS, []).append(self)
 
     def _prepare(self, con, table: Table) -> None:
@@ -245,6 +258,39 @@ class BulkWriter:
         """The importer read ``rows`` more rows of its file (to be stored, skipped or refused): ``_growing``
         projects from them how many of the file's rows will be stored."""
         self._read += rows
+
+    def defer_lookups(self) -> bool:
+        """A payments import's quick lane, before its first batch: when the payments it expects (``paying``) are at
+        least 1/GROWTH of those the file holds, the payments' and allocations' indexes are dropped too, ``_KEPT``
+        included, to be built at ``finish`` by one sort each (a random entry per row in ``ix_allocation_aging`` and
+        ``ix_payment_customer_date``: ~15 us a payment at a million invoices). The lane reads neither meanwhile
+        (storage.payment_staging's TEMP table of the payments' days); the Python checks do: ``keep_lookups`` builds
+        them again first. Decided once; returns whether they are away."""
+        if self._lookups is None:
+            con = self.s.connection()
+            top = con.exec_driver_sql("SELECT coalesce(max(id), 0) FROM payment").scalar()
+            self._lookups = bool(self._paying) and self._paying * GROWTH >= top
+            if self._lookups:
+                for table in ("payment", "allocation"):
+                    self._drop_indexes(con, table)
+                    for name, sql in con.exec_driver_sql(
+                            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                            "AND sql IS NOT NULL", (table,)).all():
+                        if name in _KEPT:
+                            con.exec_driver_sql(f'DROP INDEX "{name}"')
+                            self._lookup_sql.append(sql)
+        return self._lookups
+
+    def keep_lookups(self) -> None:
+        """The importers' look-ups by customer and day, and by invoice (``_KEPT``), there from now on: built again
+        if ``defer_lookups`` dropped them (the payments import's Python checks read them)."""
+        if self._lookups:
+            con = self.s.connection()
+            with _small_sorts(con, True):
+                for sql in self._lookup_sql:
+                    con.exec_driver_sql(sql)
+            self._lookup_sql = []
+        self._lookups = False
 
     def _growing(self, con, stored: int) -> None:
         """After invoices were stored: an import expecting to add at least half as many as the file holds
@@ -296,7 +342,7 @@ class BulkWriter:
         away, self._triggers_away = self._triggers_away, []
         for sql in away:   # before the holds are released: they then count every row from now on
             con.exec_driver_sql(sql)
-        deferred, self._deferred = self._deferred, []
+        deferred, self._deferred, self._lookup_sql = self._deferred + self._lookup_sql, [], []
         with _small_sorts(con, bool(self._paying and deferred)):
             for sql in deferred:
                 con.exec_driver_sql(sql)
@@ -426,8 +472,11 @@ class BulkWriter:
         if not m:
             return first, n
         lo = self._added(con, allocation, allocated, m)
+        # the invoices paid, read only when something needs them: the paid indexes not deferred yet, or invoices
+        # of the session to expire (a big import's later batches: neither, 0.4 s at a million)
+        needed = not self._paid_deferred or any(isinstance(o, Invoice) for o in self.s.identity_map.values())
         touched = {i for (i,) in con.connection.driver_connection.execute(
-            "SELECT invoice_id FROM allocation WHERE id >= ?", (lo,)).fetchall()}
+            "SELECT invoice_id FROM allocation WHERE id >= ?", (lo,)).fetchall()} if needed else set()
         # the lane pays open invoices only (what it takes is at most what is open on each)
         self._raise_paid(lo, lo + m - 1, touched, all_open=True)
         return first, n
@@ -462,17 +511,27 @@ class BulkWriter:
             self._late_updates_held = late_runs.hold_updates(raw)
         if self._clearings_held is not None and not all_open:
             _clearings().take_paid(raw, lo, hi)
-        con.execute(_RAISE_PAID, {"lo": lo, "hi": hi})
-        if self._late_updates_held:
-            late_runs.note_paid(raw, lo, hi)
+        customers: set[int] = set()
+        over: list[str] = []
+
+        def changed() -> Iterator[list]:   # the rows the UPDATE returns, read once as they come
+            for number, overpaid, customer, *contribution in raw.execute(_raise_paid(), (lo, hi)):
+                customers.add(customer)
+                if overpaid:
+                    over.append(number)
+                yield contribution
+
         if self._clearings_held is not None:
-            _clearings().put_paid(raw, lo, hi)
+            _clearings().put_rows(raw, changed())
+        else:
+            collections.deque(changed(), 0)
+        if self._late_updates_held:
+            late_runs.note_customers(raw, customers)
         for obj in list(self.s.identity_map.values()):
             if isinstance(obj, Invoice) and obj.id in touched:
                 self.s.expire(obj)   # read again: its paid total and derived columns changed in SQL
-        over = con.execute(_OVERPAID, {"lo": lo, "hi": hi}).scalar()
-        if over is not None:   # the importers check this first; a bug must not store an overpaid invoice
-            raise ValueError(f"invoice {over} would be paid more than its amount")
+        if over:   # the importers check this first; a bug must not store an overpaid invoice
+            raise ValueError(f"invoice {over[0]} would be paid more than its amount")
 
 
 

@@ -26,8 +26,8 @@ periods inside the hull, gaps-and-islands over the customer's invoices (ix_invoi
 the triggers (a row in ``late_run_hold``: they then note the customer in ``late_run_pending``) and
 ``catch_up`` recomputes those customers' runs once before it commits. A payments import, which changes
 invoices only by its batches' UPDATE of paid totals, drops the update triggers instead (``hold_updates``:
-four trigger programs per invoice paid were a third of that UPDATE) and notes each batch's customers in one
-statement (``note_paid``); ``release_updates`` creates them again before ``catch_up``. ``rebuild`` recomputes the whole
+four trigger programs per invoice paid were a third of that UPDATE) and notes the customers of the invoices each
+batch's UPDATE changed (``note_customers``, from what the UPDATE returned); ``release_updates`` creates them again before ``catch_up``. ``rebuild`` recomputes the whole
 table (the migration, and ``restore`` when a table rebuild dropped the triggers); ``problems`` tells
 ``check`` where it differs from that recomputation.
 """
@@ -43,7 +43,7 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables
 from ar_desktop.storage.days import FIRST, date_of
 
-__all__ = ["HOLD", "PENDING", "TABLE", "catch_up", "hold_updates", "note_paid", "problems", "rebuild",
+__all__ = ["HOLD", "PENDING", "TABLE", "catch_up", "hold_updates", "note_customers", "problems", "rebuild",
            "release_updates", "restore", "runs_before", "statements", "voided_late_customers"]
 
 TABLE = "late_run"
@@ -172,14 +172,10 @@ def hold_updates(con: sqlite3.Connection) -> list[str]:
     return derived_tables.drop_triggers(con, _UPDATE_TRIGGERS)
 
 
-def note_paid(con: sqlite3.Connection, lo: int, hi: int) -> None:
-    """While the update triggers are held: the customers of the invoices allocations ``lo``..``hi`` pay are
-    noted, as the held triggers would note them. A superset, read from the payments' rows (consecutive ids,
-    a seek per invoice cost ~2 s a million): every customer with a payment in the range of those allocations'
-    payments, whose invoices are its own (``check``: no allocation pays another customer's invoice)."""
-    con.execute(f"INSERT OR IGNORE INTO {PENDING} (customer_id) SELECT DISTINCT customer_id FROM payment "
-                "WHERE id BETWEEN (SELECT min(payment_id) FROM allocation WHERE id BETWEEN ?1 AND ?2) "
-                "AND (SELECT max(payment_id) FROM allocation WHERE id BETWEEN ?1 AND ?2)", (lo, hi))
+def note_customers(con: sqlite3.Connection, customer_ids) -> None:
+    """While the update triggers are held: these customers (those of the invoices a batch's UPDATE changed, as it
+    returned them) are noted, as the held triggers would note them."""
+    con.executemany(f"INSERT OR IGNORE INTO {PENDING} (customer_id) VALUES (?)", [(c,) for c in customer_ids])
 
 
 def release_updates(con: sqlite3.Connection, held: list[str]) -> None:

@@ -331,3 +331,67 @@ def test_amounts_are_read_in_the_currency_of_their_row_by_both_lanes(base, tmp_p
     # leaves are the Python checks')
     paid = {reference: amount for _c, _d, amount, _cur, _m, reference, *_rest in python[0]}
     assert (paid["R0"], paid["R2"], paid["R4"], paid["R7"], paid["R9"]) == (1234, 500, 12, 123, 2345)
+
+
+@pytest.mark.parametrize("again", ["file", "books"])
+def test_with_the_payments_lookups_away_the_lane_finds_the_same_payment_in_an_earlier_batch_or_the_books(
+        base, tmp_path, monkeypatch, again):
+    """A big import into a file with few payments builds the payments' index by customer and day and the
+    allocations' by invoice at its end (BulkWriter.defer_lookups); meanwhile the lane's duplicate check reads a
+    TEMP table of the payments' days, brought up to date before each batch: a payment stored by an earlier batch
+    of the lane, or in the books before the import, comes again further down and the Python checks name it
+    exactly as they do alone (and have the indexes built again before they read them)."""
+    rows = [f"2025-{7 + k % 5:02d}-{1 + k % 28:02d},C{k % 5},{10 + k}.00,,R{k}" for k in range(240)]   # spread
+    if again == "file":
+        rows[200] = rows[10]    # a payment the lane's first batch stored, again in its second
+    else:
+        rows[200] = "2026-03-02,ACME,50.00,,early"   # the books' payment of that day
+    path = tmp_path / "again.csv"
+    path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    deferred = []
+    defer = import_payments.BulkWriter.defer_lookups
+
+    def noted(self):
+        deferred.append(defer(self))
+        return deferred[-1]
+    monkeypatch.setattr(import_payments.BulkWriter, "defer_lookups", noted)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch, cells=100, mode="skip")
+    monkeypatch.setattr(import_payments.BulkWriter, "defer_lookups", noted)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, cells=100, mode="skip")
+    assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
+    assert deferred[:2] == [True, True]   # the lane's first two batches (111 rows each), with the indexes away
+    assert STORED_BY_SQL[0] == 111 and 0 < STORED_BY_SQL[1] < 111   # the row again: the Python checks'
+    if again == "file":
+        assert [message for _r, _c, _v, message in python[4]] == [
+            "the same payment (date, customer, amount, reference) is also on row 12"]
+    else:
+        assert not python[4] and python[5][1:3] == (239, 1)   # stored but the one skipped
+    con = sqlite3.connect(tmp_path / "quick.ardb")
+    try:
+        names = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        con.close()
+    assert {"ix_payment_customer_date", "ix_allocation_aging", "ix_payment_date"} <= names
+
+
+def test_the_lane_reads_an_amount_as_quick_units_does(books):
+    """PaymentStaging._units, quick_rows.quick_units by string methods: the same minor units, or None, for amount
+    cells of every shape (digits, separators, signs, spaces, other digits, too long, too many decimals)."""
+    from ar_desktop.domain.money import NumberFormat
+    from ar_desktop.domain.quick_rows import quick_units
+
+    rng = random.Random(3)
+    alphabet = "0123456789.,-+ e١²"
+    texts = ["", "0", "0.00", "1", "1.", ".5", "12.5", "12.50", "12.505", "1.234", "1.2345", "999999999999",
+             "9999999999999", "999999999999.99", "1,5", "1.000", "00012.30", "1.2.3", "١٢", "1²"]
+    texts += ["".join(rng.choice(alphabet) for _k in range(rng.randint(0, 16))) for _n in range(3000)]
+    texts += [f"{rng.randint(0, 10 ** rng.randint(1, 13))}{rng.choice(['', '.', ','])}{rng.randint(0, 9999)}"
+              for _n in range(3000)]
+    with books.db.session() as s:
+        for decimal in ".,":
+            numbers = NumberFormat(decimal=decimal, group="")
+            staging = PaymentStaging(s, HEADER, numbers, TODAY, "write-off", "recovery")
+            for currency in ("EUR", "JPY", "BHD"):
+                assert [staging._units(t, currency) for t in texts] == [quick_units(t, currency, numbers)
+                                                                        for t in texts]
+            staging.close()

@@ -125,8 +125,8 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
                                                    ("INSERT INTO allocation@TEMP.PAYMENT_PICK", 2, True),
                                                    ("UPDATE invoice", 2, True),
                                                    # the summary of clearings held: its triggers dropped, the
-                                                   # second batch's contributions in (the lane pays open
-                                                   # invoices: none to take out), the triggers back
+                                                   # contributions the first batch's UPDATE returned put in (the
+                                                   # lane pays open invoices: none to take out), the triggers back
                                                    ("DROP TRIGGER@CLEARING_MONTH", 2, True),
                                                    ("INSERT INTO clearing_month", 2, True),
                                                    ("INSERT INTO clearing_month", 2, False),
@@ -138,7 +138,14 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
                                                    ("CREATE TRIGGER@LATE_RUN", 4, True),
                                                    # ix_invoice_owed deferred: dropped, and built again
                                                    ("DROP INDEX@IX_INVOICE_OWED", 1, True),
-                                                   ("CREATE INDEX@IX_INVOICE_OWED", 1, False)])
+                                                   ("CREATE INDEX@IX_INVOICE_OWED", 1, False),
+                                                   # the payments' and allocations' look-ups deferred (a file with
+                                                   # no payment yet): dropped, the payments' days kept in TEMP for
+                                                   # the second batch, built again at the end
+                                                   ("DROP INDEX@IX_ALLOCATION_AGING", 1, False),
+                                                   ("INSERT OR IGNORE INTO temp.payment_seen", 2, True),
+                                                   ("CREATE INDEX@IX_PAYMENT_CUSTOMER_DATE", 1, True),
+                                                   ("CREATE INDEX@IX_ALLOCATION_AGING", 1, False)])
 def test_payments_applied_in_sql_killed_leave_the_file_as_before(tmp_path, what, n, spread):
     """The payments' quick lane (storage.payment_staging: a batch staged, its plain rows' payments and
     allocations stored by INSERT ... SELECT, rows naming their invoice or, ``spread``, none: spread oldest

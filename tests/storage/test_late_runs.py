@@ -197,7 +197,7 @@ def test_an_import_killed_while_it_writes_leaves_runs_and_allocations_in_step(tm
 
 def test_a_payments_import_holding_the_update_triggers_leaves_the_runs_equal_to_a_recomputation(tmp_path):
     """A payments import drops the update triggers and notes each batch's customers itself (late_runs.hold_updates,
-    note_paid): invoices paid late and on time by a file read in batches of 2,000 rows, half naming their
+    note_customers): invoices paid late and on time by a file read in batches of 2,000 rows, half naming their
     invoice and half spread oldest due first, leave the runs equal to their recomputation."""
     path = tmp_path / "pay.ardb"
     small_file(path, paid_on="2026-03-03", today=dt.date(2026, 6, 30), customers=5).close()
