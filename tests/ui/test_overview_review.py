@@ -11,13 +11,18 @@ from ar_desktop.ui.figure_card import figure_text
 from test_overview_tab import loaded
 
 
-def test_the_invoices_paid_in_the_period_say_each_average_once(qtbot, window):
-    """The list behind "Average days to pay" / "Average days late" (on a past day: a dialog) states both averages
-    as the cards show them: "on average 54,4 days to pay", not "54,4 days days to pay"."""
+def loaded_the_day_before(qtbot, window):
+    """The Overview as of yesterday (its lists behind a figure then open as dialogs), and that day."""
     o = loaded(qtbot, window)
     past = window.books.today() - dt.timedelta(days=1)
     o.as_of.setDate(QDate(past.year, past.month, past.day))
-    o = loaded(qtbot, window)
+    return loaded(qtbot, window), past
+
+
+def test_the_invoices_paid_in_the_period_say_each_average_once(qtbot, window):
+    """The list behind "Average days to pay" / "Average days late" (on a past day: a dialog) states both averages
+    as the cards show them: "on average 54,4 days to pay", not "54,4 days days to pay"."""
+    o, past = loaded_the_day_before(qtbot, window)
     k = o.figures.kpis
     assert k.cleared_count > 0
     for metric in ("average_days_to_pay", "average_days_late"):
@@ -52,10 +57,7 @@ def test_a_list_behind_a_figure_keeps_its_own_order_until_a_header_is_clicked(qt
     the invoice with the highest number came first. A click on a header still sorts."""
     from PySide6.QtCore import Qt
 
-    o = loaded(qtbot, window)
-    past = window.books.today() - dt.timedelta(days=1)
-    o.as_of.setDate(QDate(past.year, past.month, past.day))
-    o = loaded(qtbot, window)
+    o, past = loaded_the_day_before(qtbot, window)
     d = o.open_figure("total_ar")
     rows = d.model.rows
     assert len(rows) > 2
@@ -111,10 +113,7 @@ def test_a_bar_chart_marks_its_axis_at_round_values(qtbot):
 def test_the_disputed_list_says_its_total_is_of_the_disputed_parts(qtbot, window):
     """The list behind "Disputed" ends in the disputed parts' total, which its sentence called "… in all" as if it
     were what the invoices leave open: it says "disputed" now."""
-    o = loaded(qtbot, window)
-    past = window.books.today() - dt.timedelta(days=1)
-    o.as_of.setDate(QDate(past.year, past.month, past.day))
-    o = loaded(qtbot, window)
+    o, past = loaded_the_day_before(qtbot, window)
     d = o.open_figure("disputed_ar")
     rows = d.model.rows
     assert rows
