@@ -42,7 +42,7 @@ class InvoiceRows:
         if self.preview_rows or self.options.date_format != ISO or self.options.numbers.decimal not in ".,":
             return False
         self.keys = keys
-        self.staging = Staging(self.s, keys, self.options.numbers.decimal,
+        self.staging = Staging(self.writer, keys, self.options.numbers.decimal,
                                "discount" in where or "discount_until" in where)
         self.staging.customers(self.customers)
         return True
@@ -52,7 +52,7 @@ class InvoiceRows:
         others through ``add``, in row order, so that every problem reads as before."""
         self.writer.read(len(rows))
         self.staging.stage(rows)
-        marks = self.staging.store_plain(self.writer, self.next_id)
+        marks = self.staging.store_plain(self.next_id)
         if len(marks) != len(rows):
             raise ValueError(f"staged {len(marks)} of {len(rows)} rows")
         rest = []

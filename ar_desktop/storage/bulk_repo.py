@@ -14,20 +14,10 @@ commits, so it exists exactly when the rows do. Ids of one kind written by one w
 range: rows get ids above every existing one, and nothing else writes during the transaction.
 
 What SQLite keeps in step row by row is done once, at the end of the transaction (``finish``, run by
-the session just before it commits; a rollback or a kill undoes all of it with the rows):
-- the search index (storage.list_schema): a row in ``search_hold`` holds the per-row insert triggers
-  back while the writer works, and the rows added meanwhile enter the search in one INSERT ... SELECT
-  (FTS5 writes its pending terms at every statement: per row or per batch, that is most of the cost);
-- the secondary indexes of a table that was empty when the writer first wrote to it (a first import
-  into a new file), or of the invoices once an import that expects to add at least half as many as
-  there are has read enough of its file to tell (``adding``, ``GROWTH``, ``LOOK``): dropped, and created
-  again from their own CREATE statements once the rows are in; SQLite then builds each by one sort instead
-  of a random insert per row. Unique indexes and those the importers read during the import (``_KEPT``)
-  stay. (100,000 invoices into a file of 1,000: 3.2-3.8 s of SQL inserting into the 13 indexes, 1.8-1.9 s
-  rebuilding them; into 100,000: 4.4 s against 2.8-3.5 s; into 300,000: 5.4 s against 5.9 s, about even: a
-  sort per index costs ~10 us a row of the table, an insert ~30 us a row added);
-- the invoice insert triggers that do nothing for its rows (``_IDLE_INSERT_TRIGGERS``): dropped with its first
-  invoice, created again from their own statements before the summaries below are caught up;
+the session just before it commits; a rollback or a kill undoes all of it with the rows): the search, the
+deferred indexes, the idle insert triggers, the runs of late payments and the two summaries of
+storage.bulk_holds (the base of ``BulkWriter``, shared with the plain writer of storage.plain_invoices), and
+for payments:
 - the invoice indexes that hold a paid total or what follows from it (``_follows_paid``), once the
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
@@ -62,11 +52,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import Boolean, DateTime, Table, event, func, select, text
+from sqlalchemy import Boolean, DateTime, Table, event, func, select
 from sqlalchemy.orm import Session
 
-from ar_desktop.storage import balance_summary, late_runs, sales_summary
-from ar_desktop.storage.list_schema import HOLD, SEARCH
+from ar_desktop.storage import late_runs, orm_audit
+from ar_desktop.storage.bulk_holds import DERIVED as _DERIVED
+from ar_desktop.storage.bulk_holds import GROWTH, KEPT as _KEPT, BulkHolds
 from ar_desktop.storage.open_set import closed_sql, raise_paid_sql, span_sql
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
 from ar_desktop.storage.orm_audit import BulkBatch, BulkSource
@@ -77,9 +68,6 @@ __all__ = ["BulkSource", "BulkWriter"]
 # rows of a batch, in SQL (orm.derived's counterpart); the others keep the columns' open defaults.
 _VOID_DERIVED = (f"UPDATE invoice SET closed_on = {closed_sql('NULL')}, "
                  f"span_class = {span_sql(closed_sql('NULL'), 'issue_date')} WHERE id BETWEEN ? AND ? AND voided")
-_DERIVED = ("paid", "last_paid_on", "first_paid_on", "cleared_on", "closed_on", "span_class")
-# Indexes an importer reads while it works (payments_on, unrecovered, written_off): deferred only by ``defer_lookups``.
-_KEPT = frozenset({"ix_payment_customer_date", "ix_allocation_aging"})
 # ... and the open invoices by customer, read while payments are applied: kept when not a payments import
 # (``paying``), whose readers do without it (storage.payment_staging, import_repo.open_invoice_states)
 _KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
@@ -87,18 +75,8 @@ _KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
 # columns, expressions or WHERE, gets a random rewrite per invoice paid.
 _PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|first_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
 SHARE = 10   # the invoice indexes that follow paid are deferred once 1/SHARE of the invoices were paid
-GROWTH = 2   # ... and all of them, when the invoices to add times GROWTH are at least those there (``adding``)
-LOOK = 8_000   # ... as the share of the rows read (at most LOOK, or half the estimate) that were stored says
-# The invoice triggers that do nothing for a row this writer inserts, once it holds the search and the
-# summaries (``_prepare``): those three are held for the ids it adds, and the others fire only for a row
-# inserted cleared or closed, which none is (``_DERIVED`` is never inserted: its columns start NULL / 0). A
-# WHEN per trigger and row was ~1.6 us a row (0.16 s of 100,000 invoices); they are dropped with the first
-# invoice and created again at ``finish`` from their own statements (tests/storage/test_bulk_import_killed.py,
-# test_bulk_writer_holds.py: a new AFTER INSERT trigger must be added here or it fails).
-_IDLE_INSERT_TRIGGERS = ("invoice_search_insert", "clearing_month_insert", "late_run_insert",
-                         "late_run_insert_held", "sales_day_insert", "balance_day_insert")
 _WRITERS = "bulk_writers"
-_MANY_TERMS, _BIG_HASH, _FTS5_HASH = 50_000, 64 << 20, 1 << 20   # rows; FTS5's pending terms: ours, its default
+_TABLES = {"customer": Customer, "invoice": Invoice, "payment": Payment, "allocation": Allocation}
 _BUILD_CACHE_KIB = 16 * 1024   # the page cache while a payments import's deferred indexes are built
 
 
@@ -119,25 +97,6 @@ def _raise_paid() -> str:
                            "FROM allocation WHERE id BETWEEN ? AND ? GROUP BY invoice_id")
             + " RETURNING invoice.number, invoice.paid > invoice.amount, invoice.customer_id, "
             + _clearings().contribution_sql("invoice"))
-
-
-@contextlib.contextmanager
-def _pending_terms(con, name: str, above: int, content: str) -> Iterator[None]:
-    """Many rows into the FTS5 table ``name`` in one statement: FTS5 writes its pending terms out as a new
-    segment whenever they pass its ``hashsize`` (1 MB by default), and merges those segments as they come;
-    with 64 MB pending at a time, a million invoices take about a third less time (and up to 64 MB more
-    memory, once). The setting is put back as it was (no row: FTS5's default) in the same transaction."""
-    # the rows added, at most the ids above (their count read a million rows' ids: 0.3 s)
-    if con.exec_driver_sql(f"SELECT coalesce(max(id), 0) - ? FROM {content}", (above,)).scalar() < _MANY_TERMS:
-        yield
-        return
-    before = con.exec_driver_sql(f"SELECT v FROM {name}_config WHERE k = 'hashsize'").first()
-    con.exec_driver_sql(f"INSERT INTO {name} ({name}, rank) VALUES ('hashsize', ?)", (_BIG_HASH,))
-    yield
-    con.exec_driver_sql(f"INSERT INTO {name} ({name}, rank) VALUES ('hashsize', ?)",
-                        (_FTS5_HASH if before is None else before[0],))
-    if before is None:
-        con.exec_driver_sql(f"DELETE FROM {name}_config WHERE k = 'hashsize'")
 
 
 @contextlib.contextmanager
@@ -193,71 +152,37 @@ def _defaults(table: Table, keys: list[str]) -> dict[str, object]:
     return {k: v for k, v in out.items() if v is not None}
 
 
-class BulkWriter:
+class BulkWriter(BulkHolds):
     """Inserts rows of several kinds within the session's transaction, audited as one batch."""
 
     def __init__(self, s: Session, source: BulkSource, paying: int = 0, adding: int = 0):
+        super().__init__(orm_audit.pend(s, BulkBatch(source)), adding)
         self.s = s
         self._paying = paying   # the rows a payments import expects (its file's estimate), 0: not known
-        self._adding = adding   # the invoices an invoices import expects to add (its file's estimate), 0: not known
-        self._read = self._stored = 0   # ... the rows of its file it read (``read``), the invoices stored of them
-        self.batch = BulkBatch(s, source)
-        self._prepared: set[str] = set()
-        self._search_above: dict[str, int] | None = None   # search table -> its content's max id at the hold
-        self._deferred: list[str] = []                     # CREATE statements of the indexes dropped
-        self._triggers_away: list[str] = []                # ... and of the insert triggers (_IDLE_INSERT_TRIGGERS)
         self._paid_touched = 0                             # invoices whose paid total this writer raised
         self._invoices: int | None = None                  # the invoice ids' range when that was first counted
         self._paid_deferred = False
-        self._late_runs_held = False
-        self._sales_held = False
-        self._balances_held = False
         self._clearings_held: list[str] | None = None      # clearing_month's triggers dropped (a payments import)
         self._late_updates_held: list[str] = []            # ... and late_run's update triggers
         self._lookups: bool | None = None                  # ``_KEPT`` dropped (``defer_lookups``), None: not decided
         self._lookup_sql: list[str] = []                   # ... their CREATE statements
         s.info.setdefault(_WRITERS, []).append(self)
 
-    def _prepare(self, con, table: Table) -> None:
-        """Before the first row of ``table``: hold the search triggers, defer the indexes of an empty table."""
-        if table.name in self._prepared:
-            return
-        self._prepared.add(table.name)
-        if not self._late_runs_held and table.name in ("invoice", "allocation"):
-            late_runs.hold(con.connection.driver_connection)
-            self._late_runs_held = True
-        if not self._balances_held and table.name in ("invoice", "allocation"):
-            balance_summary.hold(con.connection.driver_connection)
-            self._balances_held = True
-        if not self._sales_held and table.name == "invoice":
-            sales_summary.hold(con.connection.driver_connection)
-            self._sales_held = True
-        if self._search_above is None and any(content == table.name for content, _c, _d in SEARCH.values()):
-            self._search_above = {name: con.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar()
-                                  for name, (content, _c, _d) in SEARCH.items()}
-            con.exec_driver_sql(f"INSERT INTO {HOLD} (held) VALUES (1)")
-        if table.name == "invoice":   # held above: these do nothing for the rows this writer adds
-            names = ", ".join(f"'{n}'" for n in _IDLE_INSERT_TRIGGERS)
-            for name, sql in con.exec_driver_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                                 f"AND tbl_name = 'invoice' AND name IN ({names})").all():
-                con.exec_driver_sql(f'DROP TRIGGER "{name}"')
-                self._triggers_away.append(sql)
-        if con.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() is None:
-            self._drop_indexes(con, table.name)
+    # through the session's connection: the file's write guards see every write (storage.engine)
+    def execute(self, sql: str, params=()):
+        return self.s.connection().exec_driver_sql(sql, params)
 
-    def _drop_indexes(self, con, table: str) -> None:
-        """Drop the secondary indexes of ``table`` (but the unique ones and ``_KEPT``), to be built at ``finish``."""
-        for name, sql in con.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-                "AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).all():
-            if name not in _KEPT:
-                con.exec_driver_sql(f'DROP INDEX "{name}"')
-                self._deferred.append(sql)
+    def dbapi(self):
+        return self.s.connection().connection.driver_connection
 
-    def read(self, rows: int) -> None:
-        """The importer read ``rows`` more rows of its file (to be stored, skipped or refused): ``_growing``
-        projects from them how many of the file's rows will be stored."""
-        self._read += rows
+    def _flush(self) -> None:
+        self.s.flush()
+
+    def _defaults(self, table: str, columns: list[str]) -> dict[str, object]:
+        t = _TABLES[table].__table__
+        extra = _defaults(t, columns)
+        return {k: v if f is None else f(v)
+                for (k, v), f in zip(extra.items(), _converters(t, list(extra), self.s.connection().dialect))}
 
     def defer_lookups(self) -> bool:
         """A payments import's quick lane, before its first batch: when the payments it expects (``paying``) are at
@@ -272,7 +197,7 @@ class BulkWriter:
             self._lookups = bool(self._paying) and self._paying * GROWTH >= top
             if self._lookups:
                 for table in ("payment", "allocation"):
-                    self._drop_indexes(con, table)
+                    self._drop_indexes(table)
                     for name, sql in con.exec_driver_sql(
                             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                             "AND sql IS NOT NULL", (table,)).all():
@@ -291,23 +216,6 @@ class BulkWriter:
                     con.exec_driver_sql(sql)
             self._lookup_sql = []
         self._lookups = False
-
-    def _growing(self, con, stored: int) -> None:
-        """After invoices were stored: an import expecting to add at least half as many as the file holds
-        (``adding``, ``GROWTH``) has the invoice indexes dropped, to be built at ``finish``, once it read half its
-        estimate or ``LOOK`` rows (the first batch of a small file). Its estimate is the file's rows times the
-        share of those read that were stored: a file whose rows are in the books already (``--mode skip``) stores
-        few or none, and rebuilding the indexes would be all its cost, as it would for a file whose first rows
-        are new and the rest skipped. Decided once, after at most ``LOOK`` rows went into the indexes one by one."""
-        if not self._adding:
-            return
-        self._stored += stored
-        if not self._stored or self._read < min(self._adding // 2, LOOK):
-            return
-        adding, self._adding = self._adding, 0   # decided once
-        expected = adding * self._stored // self._read
-        if expected * GROWTH >= con.exec_driver_sql("SELECT max(id) FROM invoice").scalar():
-            self._drop_indexes(con, "invoice")
 
     def _defer_paid_indexes(self, con, touched: int) -> None:
         """Once this writer's allocations have raised 1/SHARE of the invoices: drop the invoice indexes that
@@ -328,20 +236,12 @@ class BulkWriter:
                 self._deferred.append(sql)
 
     def finish(self) -> None:
-        """What was held back, done once: the search entries of the rows added, the deferred indexes.
-        The session runs it just before it commits (``_finish_writers``); running it again does nothing."""
+        """What was held back, done once (storage.bulk_holds), and a payments import's own: its deferred indexes
+        built with a small cache, the late runs' and clearings' update triggers. The session runs it just before it
+        commits (``_finish_writers``); running it again does nothing."""
         con = self.s.connection()
-        if self._search_above is not None:
-            above, self._search_above = self._search_above, None
-            con.exec_driver_sql(f"DELETE FROM {HOLD}")
-            for name, (content, columns, _detail) in SEARCH.items():
-                cols = ", ".join(columns)
-                with _pending_terms(con, name, above[name], content):
-                    con.exec_driver_sql(f"INSERT INTO {name} (rowid, {cols}) SELECT id, {cols} FROM {content} "
-                                        f"WHERE id > ?", (above[name],))
-        away, self._triggers_away = self._triggers_away, []
-        for sql in away:   # before the holds are released: they then count every row from now on
-            con.exec_driver_sql(sql)
+        self._release_search()
+        self._restore_triggers()
         deferred, self._deferred, self._lookup_sql = self._deferred + self._lookup_sql, [], []
         with _small_sorts(con, bool(self._paying and deferred)):
             for sql in deferred:
@@ -349,20 +249,7 @@ class BulkWriter:
         if self._late_updates_held:
             held, self._late_updates_held = self._late_updates_held, []
             late_runs.release_updates(con.connection.driver_connection, held)
-        if self._late_runs_held:
-            self._late_runs_held = False
-            late_runs.catch_up(con.connection.driver_connection)
-        raw = con.connection.driver_connection
-        # both summaries read the invoices added summed per day once (sales_summary.held_days)
-        days = sales_summary.held_days(raw) if self._sales_held and self._balances_held else None
-        if self._sales_held:
-            self._sales_held = False
-            sales_summary.catch_up(raw, days=days is not None)
-        if self._balances_held:
-            self._balances_held = False
-            balance_summary.catch_up(raw, days_above=days)
-        if days is not None:
-            raw.execute(f"DROP TABLE {sales_summary.DAYS}")
+        self._catch_up()
         if self._clearings_held is not None:
             held, self._clearings_held = self._clearings_held, None
             _clearings().release(con.connection.driver_connection, held)
@@ -373,7 +260,7 @@ class BulkWriter:
             return 0, -1
         con = self.s.connection()
         above = con.execute(select(func.max(table.c.id))).scalar() or 0
-        self._prepare(con, table)
+        self._prepare(table.name)
         own = [k for k in rows[0] if k not in skip]
         # the first row through SQLAlchemy (the write guards see it), the rest on the plain cursor
         defaults = _defaults(table, own)
@@ -419,25 +306,9 @@ class BulkWriter:
         """New invoices; what they were paid comes from allocations only (``payments``): the rows' own
         paid total and derived columns, if any, are not read."""
         first, last = self._insert(Invoice.__table__, rows, skip=_DERIVED)
-        self._growing(self.s.connection(), len(rows))
+        self._growing(len(rows))
         if any(r.get("voided") for r in rows):
             self.s.connection().exec_driver_sql(_VOID_DERIVED, (first, last))
-
-    def invoices_from(self, columns: list[str], select_sql: str) -> tuple[int, int]:
-        """New open invoices from an SQL SELECT of ``columns``, in the SELECT's order; they take the next
-        ids (SQLite's own: one above the largest), the other columns their defaults, as in ``invoices``.
-        Returns the first id and how many were added."""
-        table = Invoice.__table__
-        if set(columns) & set(_DERIVED):   # a row inserted paid or closed would need the insert triggers
-            raise ValueError(f"invoices are inserted open: not {sorted(set(columns) & set(_DERIVED))}")
-        self.s.flush()
-        con = self.s.connection()
-        above = con.execute(select(func.max(table.c.id))).scalar() or 0
-        n = self._insert_from(con, table, columns, select_sql)
-        if n:
-            self._added(con, table, above, n)
-            self._growing(con, n)
-        return above + 1, n
 
     def payments(self, payments: list[dict], allocations: list[dict]) -> None:
         """Payments (with explicit ids) and their allocations; the invoices' paid totals and last
@@ -460,18 +331,18 @@ class BulkWriter:
         con = self.s.connection()
         above = con.execute(select(func.max(table.c.id))).scalar() or 0
         columns = ["customer_id", "date", "amount", "currency", "method", "reference"]
-        n = self._insert_from(con, table, columns, f"SELECT {', '.join(columns)} FROM ({rows_sql}) ORDER BY n")
+        n = self._insert_from("payment", columns, f"SELECT {', '.join(columns)} FROM ({rows_sql}) ORDER BY n")
         if not n:
             return above + 1, 0
-        first = self._added(con, table, above, n)
+        first = self._added("payment", above, n)
         allocated = con.execute(select(func.max(allocation.c.id))).scalar() or 0
-        m = self._insert_from(con, allocation, ["payment_id", "invoice_id", "date", "amount"],
+        m = self._insert_from("allocation", ["payment_id", "invoice_id", "date", "amount"],
                               f"SELECT r.id, a.invoice_id, r.date, a.amount FROM ({parts_sql}) AS a "
                               f"JOIN (SELECT n, date, {first - 1} + row_number() OVER (ORDER BY n) AS id "
                               f"FROM ({rows_sql})) AS r ON r.n = a.n ORDER BY a.n, a.pos")
         if not m:
             return first, n
-        lo = self._added(con, allocation, allocated, m)
+        lo = self._added("allocation", allocated, m)
         # the invoices paid, read only when something needs them: the paid indexes not deferred yet, or invoices
         # of the session to expire (a big import's later batches: neither, 0.4 s at a million)
         needed = not self._paid_deferred or any(isinstance(o, Invoice) for o in self.s.identity_map.values())
@@ -480,25 +351,6 @@ class BulkWriter:
         # the lane pays open invoices only (what it takes is at most what is open on each)
         self._raise_paid(lo, lo + m - 1, touched, all_open=True)
         return first, n
-
-    def _insert_from(self, con, table: Table, columns: list[str], select_sql: str) -> int:
-        """INSERT ... SELECT of ``columns``, the others their defaults (one value for the statement)."""
-        self._prepare(con, table)
-        extra = _defaults(table, columns)
-        fixed = {f"default_{k}": v if f is None else f(v)
-                 for (k, v), f in zip(extra.items(), _converters(table, list(extra), con.dialect))}
-        sql = (f"INSERT INTO {table.name} ({', '.join([*columns, *extra])}) "
-               f"SELECT *{''.join(', :' + k for k in fixed)} FROM ({select_sql})")
-        return con.execute(text(sql), fixed).rowcount
-
-    def _added(self, con, table: Table, above: int, n: int) -> int:
-        """The first id of the ``n`` rows just added above ``above``, checked to be one new range, audited."""
-        first, last, count = con.execute(text(f"SELECT min(id), max(id), count(*) FROM {table.name} "  # noqa: S608
-                                              "WHERE id > :a"), {"a": above}).one()
-        if first != above + 1 or count != n or last - first + 1 != n:
-            raise ValueError(f"{table.name}: {n} rows must take new consecutive ids above {above}, not {first}..{last}")
-        self.batch.added(table.name, n, first, last)
-        return first
 
     def _raise_paid(self, lo: int, hi: int, touched: set[int], *, all_open: bool = False) -> None:
         """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay (``all_open``: each

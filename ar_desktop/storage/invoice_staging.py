@@ -26,16 +26,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ar_desktop.domain.money import KNOWN_CURRENCIES, MAX_UNITS, exponent
 from ar_desktop.domain.quick_rows import _NO, _YES, _plain
 from ar_desktop.domain.records import _BAD_LINE, _BAD_MULTILINE, EARLIEST_DATE, LATEST_DATE, LIMITS
+from ar_desktop.storage.bulk_holds import BulkHolds
 from ar_desktop.storage.days import from_iso_sql
-from ar_desktop.storage.bulk_repo import BulkWriter
-from ar_desktop.storage.orm import Invoice
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = ["Staging", "amount_parts", "iso_day", "minor_units", "no_nul", "plain_text", "quoted",
            "stage_cells", "taken_amount"]
@@ -64,7 +64,11 @@ def quoted(words) -> str:
 def stage_cells(s: Session, table: str, insert: str, rows: list[tuple[int, list[str]]]) -> None:
     """A batch of rows (row number, cells) into the quick lane's TEMP ``table`` (emptied first) by ``insert``,
     on the plain DB-API cursor."""
-    cur = s.connection().connection.dbapi_connection.cursor()
+    _stage_rows(s.connection().connection.dbapi_connection, table, insert, rows)
+
+
+def _stage_rows(dbapi, table: str, insert: str, rows: list[tuple[int, list[str]]]) -> None:
+    cur = dbapi.cursor()
     try:
         cur.execute(f"DELETE FROM {table}")
         cur.executemany(insert, ((n, *values) for n, values in rows))
@@ -162,20 +166,20 @@ def _row_pattern(keys: list[str], decimal: str) -> re.Pattern:
 
 @dataclass
 class Staging:
-    """The TEMP tables of one import on ``s``'s connection; ``keys``: the file's mapped fields, in order."""
+    """The TEMP tables of one import on ``writer``'s connection; ``keys``: the file's mapped fields, in order."""
 
-    s: Session
+    writer: BulkHolds
     keys: list[str]
     decimal: str
     discount_columns: bool   # the file has its own discount columns (an export read back)
 
     def __post_init__(self):
-        con = self.s.connection()
-        con.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
-        con.exec_driver_sql(f"DROP TABLE IF EXISTS {CUSTOMERS}")
+        sql = self.writer.execute
+        sql(f"DROP TABLE IF EXISTS {STAGE}")
+        sql(f"DROP TABLE IF EXISTS {CUSTOMERS}")
         columns = ", ".join(f'"{k}"' for k in self.keys)
-        con.exec_driver_sql(f"CREATE TABLE {STAGE} (n INTEGER PRIMARY KEY, {columns})")
-        con.exec_driver_sql(f"CREATE TABLE {CUSTOMERS} (code TEXT PRIMARY KEY, id INTEGER, net INTEGER, "
+        sql(f"CREATE TABLE {STAGE} (n INTEGER PRIMARY KEY, {columns})")
+        sql(f"CREATE TABLE {CUSTOMERS} (code TEXT PRIMARY KEY, id INTEGER, net INTEGER, "
                             "percent INTEGER, scale INTEGER, discount_days INTEGER, currency TEXT, exp INTEGER, "
                             "retention INTEGER) WITHOUT ROWID")
         self._insert = (f"INSERT INTO {STAGE} (n, {columns}) VALUES (?{', ?' * len(self.keys)})")
@@ -205,11 +209,7 @@ class Staging:
             rows.append((code, cid, terms.net_days, percent, scale, terms.discount_days, currency, exponent(currency),
                          int(bool(retention))))
         if rows:
-            cur = self.s.connection().connection.dbapi_connection.cursor()
-            try:
-                cur.executemany(f"INSERT INTO {CUSTOMERS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            finally:
-                cur.close()
+            self.writer.dbapi().executemany(f"INSERT INTO {CUSTOMERS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> None:
         """The batch's rows whose cells the row pattern takes, but those whose number is twice in the batch."""
@@ -217,15 +217,15 @@ class Staging:
         numbers = [cells[at] for _n, cells in rows]
         twice = () if len(set(numbers)) == len(numbers) else {x for x, k in Counter(numbers).items() if k > 1}
         taken = [(n, cells) for n, cells in rows if match(sep.join(cells)) and cells[at] not in twice]
-        stage_cells(self.s, STAGE, self._insert, taken)
+        _stage_rows(self.writer.dbapi(), STAGE, self._insert, taken)
         self._rows, self._staged = rows, len(taken)
 
-    def store_plain(self, writer: BulkWriter, next_id: int) -> list[tuple[int, int]]:
-        """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through
-        ``writer`` (its audit range, search hold and deferred indexes); returns (row, 1 if stored else 0)
+    def store_plain(self, next_id: int) -> list[tuple[int, int]]:
+        """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through the
+        writer (its audit range, search hold and deferred indexes); returns (row, 1 if stored else 0)
         for every staged row, in row order."""
         columns, values = self._insert_sql()
-        first, count = writer.invoices_from(columns, f"SELECT {values} FROM {STAGE} s JOIN {CUSTOMERS} c "
+        first, count = self.writer.invoices_from(columns, f"SELECT {values} FROM {STAGE} s JOIN {CUSTOMERS} c "
                                                      f"ON c.code = s.customer_code WHERE {self._plain_sql()} "
                                                      f"ORDER BY s.n")
         if count and first != next_id:
@@ -233,7 +233,7 @@ class Staging:
         if count == len(self._rows):   # every row (the usual batch of a big file): no row left to look up
             return [(n, 1) for n, _cells in self._rows]
         # stored = its number is now in the books under a new id (a stored row's number is once in the batch)
-        stored = {n for (n,) in self.s.connection().exec_driver_sql(
+        stored = {n for (n,) in self.writer.execute(
             f"SELECT s.n FROM {STAGE} s WHERE EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = s.number "
             f"AND i.id >= ?)", (next_id,))} if count else set()
         if count != len(stored) or count > self._staged:
@@ -241,9 +241,8 @@ class Staging:
         return [(n, int(n in stored)) for n, _cells in self._rows]
 
     def close(self) -> None:
-        con = self.s.connection()
-        con.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
-        con.exec_driver_sql(f"DROP TABLE IF EXISTS {CUSTOMERS}")
+        self.writer.execute(f"DROP TABLE IF EXISTS {STAGE}")
+        self.writer.execute(f"DROP TABLE IF EXISTS {CUSTOMERS}")
 
     # ---- the SQL ------------------------------------------------------------------------------
 
@@ -299,5 +298,4 @@ class Staging:
                                   f"ELSE {col('retention_of_title')} IN ({yes}) END)",
             "voided": "0", "voided_on": "NULL", "void_reason": "''",
         }
-        assert set(values) <= set(Invoice.__table__.c.keys())
         return list(values), ", ".join(values.values())

@@ -8,7 +8,7 @@ no entry. Services need not remember it. What is stored (docs/architecture.md, "
   it was created with, the old and new values of the fields that changed (a JSON object each), or
   the values it had when deleted. Columns derived from other records (an invoice's paid total and
   last payment date, generated columns) are left out: the allocations that make them are audited.
-* rows written in bulk (``storage.bulk_repo``, imports): ONE entry for the whole batch, with who,
+* rows written in bulk (``storage.bulk_repo``, imports; storage.bulk_audit): ONE entry for the whole batch, with who,
   when, the source file's name and SHA-256, and per kind of record the row count and id range
   (``record_bulk``). The file itself is the evidence of what the rows said.
 * any other ORM bulk INSERT/UPDATE of a list of rows (none in the program today) is still audited
@@ -21,22 +21,20 @@ Older files keep their earlier entries (one per changed field; a copy of every i
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import hashlib
 import json
-from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Index, Integer, String, Text, event, insert, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from ar_desktop.storage.bulk_audit import IMPORT_ENTITY, BulkBatch, BulkCounts, BulkSource, who  # noqa: F401
+from ar_desktop.storage.bulk_audit import audit_row as _row
+from ar_desktop.storage.bulk_audit import now as _now
 from ar_desktop.storage.orm import Base
 
 ACTIONS = ("create", "change", "void", "write_off", "credit_note", "reversal", "delete", "import")
 ADJUSTMENT_METHODS = {"write-off": "write_off", "credit note": "credit_note"}
-IMPORT_ENTITY = "import"
 # Not audited: when a row was made (the entry says when) and what follows from other records.
 _SKIP = {"created_at", "paid", "last_paid_on", "first_paid_on", "cleared_on", "closed_on", "span_class"}
 _PENDING = "ar_desktop.audit.pending_bulk"
@@ -79,28 +77,6 @@ def _json(values: dict[str, Any]) -> str:
 
 def _entity(cls_or_table) -> str:
     return getattr(cls_or_table, "__tablename__", None) or str(cls_or_table)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
-
-
-_WHO: list[str] = []
-
-
-def who() -> str:
-    """The user name the computer gives this session (the same for every entry it writes)."""
-    if not _WHO:
-        try:
-            _WHO.append(getpass.getuser())
-        except (OSError, KeyError, ImportError):  # no user name in the environment or passwd
-            _WHO.append("")
-    return _WHO[0]
-
-
-def _row(at, entity, entity_id, action, old=None, new=None, note="") -> dict:
-    return dict(at=at, entity=entity, entity_id=entity_id, action=action, field="", old_value=old, new_value=new,
-                note=note, who=who())
 
 
 def _columns(obj) -> dict[str, Any]:
@@ -165,61 +141,10 @@ def _pk(obj) -> int | None:
 
 # --- rows written in bulk -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class BulkSource:
-    """Where rows written in bulk came from: a file's name and the SHA-256 of its bytes ("" when
-    the rows were not read from a file, e.g. generated)."""
-
-    file_name: str
-    sha256: str = ""
-    kind: str = "import"   # what wrote them, e.g. "import", "import-company"
-
-    @classmethod
-    def of_file(cls, path: str | Path, kind: str = "import") -> BulkSource:
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-        return cls(Path(path).name, digest.hexdigest(), kind)
-
-
-@dataclass
-class BulkCounts:
-    """Rows of one kind written in bulk by one writer: how many, and the range of their ids."""
-
-    rows: int = 0
-    first_id: int | None = None
-    last_id: int | None = None
-
-    def add(self, n: int, first: int | None, last: int | None) -> None:
-        self.rows += n
-        if first is not None:
-            self.first_id = first if self.first_id is None else min(self.first_id, first)
-        if last is not None:
-            self.last_id = last if self.last_id is None else max(self.last_id, last)
-
-
-class BulkBatch:
-    """One batch of bulk writes and its ONE audit entry, written when the transaction commits
-    (so it exists exactly when the rows do). ``storage.bulk_repo.BulkWriter`` fills it."""
-
-    def __init__(self, session: Session, source: BulkSource):
-        self.source = source
-        self.counts: dict[str, BulkCounts] = {}
-        session.info.setdefault(_PENDING, []).append(self)
-
-    def added(self, entity: str, n: int, first: int | None, last: int | None) -> None:
-        if n:
-            self.counts.setdefault(entity, BulkCounts()).add(n, first, last)
-
-    def entry(self, at: dt.datetime) -> dict | None:
-        if not self.counts:
-            return None
-        details = {"file": self.source.file_name, "sha256": self.source.sha256,
-                   "rows": {e: {"count": c.rows, "first_id": c.first_id, "last_id": c.last_id}
-                            for e, c in sorted(self.counts.items())}}
-        return _row(at, IMPORT_ENTITY, None, "import", new=json.dumps(details, ensure_ascii=False, sort_keys=True),
-                    note=f"{self.source.kind}: {self.source.file_name}")
+def pend(session: Session, batch: BulkBatch) -> BulkBatch:
+    """``batch``'s entry is written when ``session``'s transaction commits (``_before_commit``)."""
+    session.info.setdefault(_PENDING, []).append(batch)
+    return batch
 
 
 def _before_commit(session: Session) -> None:

@@ -182,10 +182,10 @@ def _search_settings(path: Path) -> list[tuple]:
                                          ("INSERT INTO invoice_search@HASHSIZE", 2),
                                          ("DELETE FROM invoice_search_config", 1)])
 def test_a_big_search_fill_killed_while_fts5_holds_more_terms_leaves_the_file_as_before(tmp_path, what, n):
-    """Many rows enter the search with FTS5's pending terms raised (storage.bulk_repo._pending_terms, here from
+    """Many rows enter the search with FTS5's pending terms raised (storage.bulk_holds._pending_terms, here from
     100 rows on) and its setting put back in the same transaction: killed when it is raised, put back or its row
     removed, the file is as before, with FTS5's default settings; importing again leaves them so."""
-    prelude = "import ar_desktop.storage.bulk_repo as bulk\nbulk._MANY_TERMS = 100\n"
+    prelude = "import ar_desktop.storage.bulk_holds as bulk\nbulk._MANY_TERMS = 100\n"
     path = _company(tmp_path / "terms.ardb")
     settings = _search_settings(path)
     assert _state(path) == (0, 0, 0, [], 0)
