@@ -4,7 +4,6 @@ customers the file names (created only when the user allowed it)."""
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from typing import Any
 
 from ar_desktop.domain.dates import ISO, parse_date_as
@@ -15,63 +14,27 @@ from ar_desktop.domain.records import InvoiceData, invoice_currency, parse_bool,
 from ar_desktop.domain.terms import PaymentTerms
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.services.importing import Batch, ImportOptions, ImportReport, problems_of, raw_text
+from ar_desktop.services.invoice_lane import QuickInvoices
 from ar_desktop.storage import company_repo, import_repo
 from ar_desktop.storage.bulk_repo import BulkWriter
 from ar_desktop.storage.convert import customer_columns
-from ar_desktop.storage.invoice_staging import Staging
 from ar_desktop.storage.orm import Invoice, Payment
 
 
-class InvoiceRows:
+class InvoiceRows(QuickInvoices):
     def __init__(self, s, books, options: ImportOptions, report: ImportReport, preview_rows: int, writer: BulkWriter):
-        self.s, self.books, self.options, self.report, self.preview_rows = s, books, options, report, preview_rows
-        self.writer = writer
-        self.company_currency = company_repo.get(s).currency
-        self.customers = import_repo.customers_by_code(s)
-        self.today = books.today()
-        self.first_id = self.next_id = import_repo.next_id(s, Invoice)
-        self.rows_of_new = array("q")  # file row of each invoice this import added, by id - first_id
+        super().__init__(writer, books, options, report, preview_rows, company_repo.get(s).currency,
+                         import_repo.customers_by_code(s), import_repo.next_id(s, Invoice))
+        self.s = s
         self.updated: dict[str, int] = {}  # number -> row, for invoices updated or skipped by this import
         self.unknown: dict[str, int] = {}  # customer code -> first row naming it
-        self.staging: Staging | None = None   # the quick lane's TEMP tables, when it is taken
 
-    # ---- the quick lane: plain rows checked and stored in SQL -------------------------------
-
-    def quick_lane(self, keys: list[str], where: dict[str, str]) -> bool:
-        """Take the rows as cells (``add_cells``) when SQL can check them: ISO dates, no preview."""
-        if self.preview_rows or self.options.date_format != ISO or self.options.numbers.decimal not in ".,":
-            return False
-        self.keys = keys
-        self.staging = Staging(self.writer, keys, self.options.numbers.decimal,
-                               "discount" in where or "discount_until" in where)
-        self.staging.customers(self.customers)
-        return True
-
-    def add_cells(self, rows: list[tuple[int, list[str]]], where: dict[str, str]) -> None:
-        """A batch of rows as the file's cells (in ``keys`` order): the plain ones stored in SQL, the
-        others through ``add``, in row order, so that every problem reads as before."""
-        self.writer.read(len(rows))
-        self.staging.stage(rows)
-        marks = self.staging.store_plain(self.next_id)
-        if len(marks) != len(rows):
-            raise ValueError(f"staged {len(marks)} of {len(rows)} rows")
-        rest = []
-        if sum(stored for _n, stored in marks) == len(rows):
-            self.rows_of_new.extend(n for n, _stored in marks)
-        else:
-            for (n, stored), (_n, values) in zip(marks, rows):
-                if stored:
-                    self.rows_of_new.append(n)
-                else:
-                    rest.append((n, dict(zip(self.keys, values))))
-        added = len(rows) - len(rest)
-        self.next_id += added
-        self.report.new += added
-        if rest:
-            created = self.report.customers_created
-            self._add(Batch(rest, where))
-            if self.report.customers_created != created:
-                self.staging.customers(self.customers)
+    def checks_rest(self, rest: list[tuple[int, dict]], where: dict[str, str]) -> None:
+        """The rows the quick lane left, through the Python checks (a customer they create is staged for the next)."""
+        created = self.report.customers_created
+        self._add(Batch(rest, where))
+        if self.report.customers_created != created:
+            self.staging.customers(self.customers)
 
     # ---- one batch --------------------------------------------------------------------------
 
@@ -325,8 +288,7 @@ class InvoiceRows:
 
     def finish(self) -> None:
         self.s.flush()
-        if self.staging is not None:
-            self.staging.close()
+        super().finish()
 
 
 def _update_problem(old: import_repo.InvoiceState, record: dict) -> tuple[str, Text] | None:

@@ -30,8 +30,7 @@ from ar_desktop.services.progress import NO_PROGRESS, Progress
 from ar_desktop.services.record_columns import KINDS, Column, by_key, columns_for
 from ar_desktop.services.report_formats import cell_text, neutralise
 from ar_desktop.services.source_files import SourceTable, open_source
-from ar_desktop.storage import import_repo
-from ar_desktop.storage.bulk_repo import BulkSource, BulkWriter
+from ar_desktop.storage.bulk_audit import BulkSource
 
 MODES = ("refuse", "skip", "update")
 KIND_NAMES = {"customers": translate("Messages", "customers"), "invoices": translate("Messages", "invoices"),
@@ -239,12 +238,18 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
          preview_rows: int = 0, first_rows: int | None = None, remember: bool = False,
          audit_as: str = "import") -> ImportReport:
     check_options(options, table)
-    report = ImportReport(options.kind, table.name, notice=table.notice)
-    columns = by_key(options.kind)
-    take = [(i, h, columns[k]) for i, h in enumerate(table.header)
-            if (k := options.mapping.get(h)) and columns[k].imported]
-    where = {c.key: h for _i, h, c in take}
-    keys = [(i, c.key) for i, _h, c in take]
+    if (write and options.kind == "invoices" and table.kind_of_file == "csv" and not preview_rows
+            and first_rows is None and not remember):
+        # a CSV file of plain invoices is stored without SQLAlchemy; any other is imported again below
+        from ar_desktop.services.invoice_lane import plain_import
+
+        report = plain_import(books, table, options, progress, audit_as)
+        if report is not None:
+            return report
+    from ar_desktop.storage import import_repo
+    from ar_desktop.storage.bulk_repo import BulkWriter
+
+    report, where, keys, estimate = start(table, options)
     # the kind's own module only (the others' loading was ~20 ms of every import)
     if options.kind == "invoices":
         from ar_desktop.services.import_invoices import InvoiceRows as handler_class
@@ -252,7 +257,6 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
         from ar_desktop.services.import_payments import PaymentRows as handler_class
     else:
         from ar_desktop.services.import_customers import CustomerRows as handler_class
-    estimate = _estimate_rows(table)
     changed_before = books.db.changed
     source = BulkSource(table.name, table.sha256() if write else "", audit_as)
     try:
@@ -262,60 +266,11 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
             writer = BulkWriter(s, source, paying=estimate if options.kind == "payments" and write else 0,
                                 adding=estimate if options.kind == "invoices" else 0)
             handler = handler_class(s, books, options, report, preview_rows, writer)
-            rows: list[tuple[int, Any]] = []
-            width = len(table.header)
             # A kind with a quick lane takes a CSV file's cells as they come (text) and checks them in SQL
             # (storage.invoice_staging); what SQL does not store goes through the kind's own checks.
             cells_only = (table.kind_of_file == "csv" and first_rows is None
                           and getattr(handler, "quick_lane", lambda *_a: False)([k for _i, k in keys], where))
-            take_at = [i for i, _k in keys]
-            # a CSV row's taken cells, stripped (a whole row at a time when every column is taken, in order)
-            pick = (None if take_at == list(range(width)) else itemgetter(*take_at) if len(take_at) > 1
-                    else lambda c, i=take_at[0]: (c[i],))
-            strip = str.strip
-            for n, cells in table.rows():
-                if len(cells) != width and not _ragged_ok(table, cells, width):
-                    report.rows += 1
-                    report.error(n, "", "", Text(translate("Messages", "has {cells} cells but the header has "
-                                                                       "{columns}; check the separators and quotes "
-                                                                       "on that row"),
-                                                 cells=len(cells), columns=width))
-                    continue
-                if cells_only:   # a CSV row has every cell, each a text
-                    values = list(map(strip, cells)) if pick is None else list(map(strip, pick(cells)))
-                    if not any(values):
-                        continue
-                    report.rows += 1
-                    rows.append((n, values))
-                    if len(rows) >= BATCH:
-                        handler.add_cells(rows, where)
-                        rows = []
-                        progress.step(report.rows, max(estimate, report.rows + 1),
-                                      Text(translate("Messages", "Checking row {row}"), row=n))
-                    continue
-                if len(cells) >= width:
-                    values = {k: (v.strip() if isinstance(v := cells[i], str) else v) for i, k in keys}
-                else:
-                    values = {k: ((v.strip() if isinstance(v := cells[i], str) else v) if i < len(cells) else "")
-                              for i, k in keys}
-                if not any(v != "" and v is not None for v in values.values()):
-                    continue
-                report.rows += 1
-                rows.append((n, values))
-                if len(rows) >= BATCH:
-                    handler.add(Batch(rows, where))
-                    rows = []
-                    progress.step(report.rows, max(estimate, report.rows + 1),
-                                  Text(translate("Messages", "Checking row {row}"), row=n))
-                if first_rows is not None and report.rows >= first_rows:
-                    report.stopped_early = True
-                    break
-            if rows:
-                handler.add_cells(rows, where) if cells_only else handler.add(Batch(rows, where))
-            handler.finish()
-            if report.rows == 0 and report.ok:
-                raise UserError(Text(translate("Messages", "{name} has no data rows in the mapped columns; there is "
-                                                           "nothing to import."), name=table.name))
+            read_rows(table, handler, report, keys, where, cells_only, progress, estimate, first_rows)
             if not write or not report.ok:
                 raise _RollBack
             progress.step(report.rows, report.rows, Text(translate("Messages", "Saving")))
@@ -329,6 +284,73 @@ def _run(books: Books, table: SourceTable, options: ImportOptions, progress: Pro
         books.db.changed = changed_before
         raise
     return report
+
+
+def start(table: SourceTable, options: ImportOptions) -> tuple[ImportReport, dict[str, str], list[tuple[int, str]],
+                                                                 int]:
+    """An import's empty report, where each column key comes from, (cell index, key) of the columns taken, and the
+    file's rows as its size estimates them."""
+    report = ImportReport(options.kind, table.name, notice=table.notice)
+    columns = by_key(options.kind)
+    take = [(i, h, columns[k]) for i, h in enumerate(table.header)
+            if (k := options.mapping.get(h)) and columns[k].imported]
+    return report, {c.key: h for _i, h, c in take}, [(i, c.key) for i, _h, c in take], _estimate_rows(table)
+
+
+def read_rows(table: SourceTable, handler, report: ImportReport, keys: list[tuple[int, str]], where: dict[str, str],
+              cells_only: bool, progress: Progress, estimate: int, first_rows: int | None = None) -> None:
+    """Every row of the file (or its ``first_rows``) to ``handler`` in batches: as cells (``add_cells``) when
+    ``cells_only``, else as values by key (``add``); then ``handler.finish()``. A file without rows is refused."""
+    rows: list[tuple[int, Any]] = []
+    width = len(table.header)
+    take_at = [i for i, _k in keys]
+    # a CSV row's taken cells, stripped (a whole row at a time when every column is taken, in order)
+    pick = (None if take_at == list(range(width)) else itemgetter(*take_at) if len(take_at) > 1
+            else lambda c, i=take_at[0]: (c[i],))
+    strip = str.strip
+    for n, cells in table.rows():
+        if len(cells) != width and not _ragged_ok(table, cells, width):
+            report.rows += 1
+            report.error(n, "", "", Text(translate("Messages", "has {cells} cells but the header has "
+                                                               "{columns}; check the separators and quotes "
+                                                               "on that row"),
+                                         cells=len(cells), columns=width))
+            continue
+        if cells_only:   # a CSV row has every cell, each a text
+            values = list(map(strip, cells)) if pick is None else list(map(strip, pick(cells)))
+            if not any(values):
+                continue
+            report.rows += 1
+            rows.append((n, values))
+            if len(rows) >= BATCH:
+                handler.add_cells(rows, where)
+                rows = []
+                progress.step(report.rows, max(estimate, report.rows + 1),
+                              Text(translate("Messages", "Checking row {row}"), row=n))
+            continue
+        if len(cells) >= width:
+            values = {k: (v.strip() if isinstance(v := cells[i], str) else v) for i, k in keys}
+        else:
+            values = {k: ((v.strip() if isinstance(v := cells[i], str) else v) if i < len(cells) else "")
+                      for i, k in keys}
+        if not any(v != "" and v is not None for v in values.values()):
+            continue
+        report.rows += 1
+        rows.append((n, values))
+        if len(rows) >= BATCH:
+            handler.add(Batch(rows, where))
+            rows = []
+            progress.step(report.rows, max(estimate, report.rows + 1),
+                          Text(translate("Messages", "Checking row {row}"), row=n))
+        if first_rows is not None and report.rows >= first_rows:
+            report.stopped_early = True
+            break
+    if rows:
+        handler.add_cells(rows, where) if cells_only else handler.add(Batch(rows, where))
+    handler.finish()
+    if report.rows == 0 and report.ok:
+        raise UserError(Text(translate("Messages", "{name} has no data rows in the mapped columns; there is "
+                                                   "nothing to import."), name=table.name))
 
 
 def _ragged_ok(table: SourceTable, cells: list, width: int) -> bool:
@@ -391,5 +413,5 @@ def save_errors_csv(errors: list[RowError], path: str | Path) -> Path:
 
 
 __all__ = ["BATCH", "Batch", "Column", "ImportOptions", "ImportRefused", "ImportReport", "MODES", "RowError", "check",
-           "check_kind", "check_options", "fixed_options", "import_file", "problems_of", "raw_text",
-           "refusal_report", "replace", "run_import", "save_errors_csv", "typed_or_text"]
+           "check_kind", "check_options", "fixed_options", "import_file", "problems_of", "raw_text", "read_rows",
+           "refusal_report", "replace", "run_import", "save_errors_csv", "start", "typed_or_text"]

@@ -24,13 +24,6 @@ for payments:
   indexes per invoice, and the indexes are built again by one sort each, as above. At worst (an import
   that stops just past the tenth) the rebuild costs about what the updates saved. A payments import whose
   file holds (by its size) rows for a tenth of the invoices (``paying``) defers them from its first batch;
-- the runs of late payments (storage.late_runs): held from the first invoice or allocation written (the
-  triggers note the customers), and those customers' runs recomputed in one statement;
-- the summary of sales (storage.sales_summary): held for the invoices this writer adds (from its first
-  invoice), whose sums go in by one INSERT ... SELECT;
-- the summary of balances (storage.balance_summary): held for the invoices and allocations this writer adds
-  (from its first invoice or allocation), whose sums go in by one INSERT ... SELECT; the invoices' read from
-  the TEMP table both summaries share when both are held for the same ids (``sales_summary.held_days``).
 - the summary of clearings (storage.clearing_summary), for a payments import (``paying``): its update triggers
   dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
   invoices' contributions out before the UPDATE, in after it: from the rows the UPDATE returns), the triggers

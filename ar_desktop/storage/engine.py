@@ -193,12 +193,18 @@ class Database:
             with self._sessions() as s, s.begin():
                 yield s
         except SqlDatabaseError as e:
-            mapped = safety.map_operational_error(e, self.path)
+            mapped = self._write_error(e)
             if mapped is None:
                 raise
-            if not isinstance(mapped, safety.FileBusy):
-                self._disk_trouble = True
             raise mapped from e
+
+    def _write_error(self, e: Exception) -> UserError | None:
+        """What the disk said of a write, as a plain UserError (None: not the disk's); but for a busy file, no
+        automatic backup onto that disk on closing."""
+        mapped = safety.map_operational_error(e, self.path)
+        if mapped is not None and not isinstance(mapped, safety.FileBusy):
+            self._disk_trouble = True
+        return mapped
 
     @contextlib.contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
@@ -224,6 +230,39 @@ class Database:
                 self._in_use.pop(id(con), None)
             con.close()
 
+    @contextlib.contextmanager
+    def plain_write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on a plain DB-API connection (no SQLAlchemy import), for a writer that needs no
+        ORM (storage.plain_invoices): the same guard as a session's first write (a damaged file is never written
+        to), begun at once; committed by the caller (``commit()``), rolled back if the block ends without it or on
+        any error. A commit that wrote counts as the sessions' do (``changed``: the automatic backup on closing).
+        What the disk says becomes a plain UserError, as in ``session``."""
+        self.wait_until_checked()
+        con = connect_plain(self.path, self.read_only)
+        with self._in_use_lock:
+            self._in_use[id(con)] = (threading.get_ident(), con)
+        try:
+            con.execute("BEGIN")
+            yield con
+            if con.in_transaction:
+                con.rollback()
+            elif con.total_changes:
+                self.changed = True
+                self.writes += 1
+        except sqlite3.DatabaseError as e:
+            _roll_back(con)
+            mapped = self._write_error(e)
+            if mapped is None:
+                raise
+            raise mapped from e
+        except BaseException:
+            _roll_back(con)
+            raise
+        finally:
+            with self._in_use_lock:
+                self._in_use.pop(id(con), None)
+            con.close()
+
     def close(self) -> None:
         from ar_desktop.storage import clean_close
 
@@ -236,6 +275,7 @@ class Database:
                     try:
                         with contextlib.suppress(sqlite3.DatabaseError):
                             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
+                        self._backup(con)   # written through ``plain_write`` only
                     finally:
                         con.close()
                 else:
@@ -253,13 +293,16 @@ class Database:
         with self.engine.connect() as conn:
             with contextlib.suppress(*database_errors()):
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the closed file stands alone
-            if self.checked and self.changed and self.auto_backup and not self._disk_trouble:
-                # copied while this connection is open, so that closing it last removes SQLite's -wal
-                # and -shm (a read-only connection closing last would leave them)
-                keep = safety.read_keep(conn.connection.driver_connection)
-                # the file passed its check in this session and only this program wrote it since: its copy
-                # gets the quick check and a comparison with the file (backup.backup_file)
-                safety.rotating_backup(self.path, keep, source_checked=True)
+            self._backup(conn.connection.driver_connection)
+
+    def _backup(self, con: sqlite3.Connection) -> None:
+        if self.checked and self.changed and self.auto_backup and not self._disk_trouble:
+            # copied while this connection is open, so that closing it last removes SQLite's -wal
+            # and -shm (a read-only connection closing last would leave them)
+            keep = safety.read_keep(con)
+            # the file passed its check in this session and only this program wrote it since: its copy
+            # gets the quick check and a comparison with the file (backup.backup_file)
+            safety.rotating_backup(self.path, keep, source_checked=True)
 
     def _dispose(self) -> None:
         if self._engine is not None:
@@ -348,6 +391,11 @@ def _open_locked(path: Path, lock: FileLock, create: bool, reading: bool = False
         raise
     return Database(path, engine, lock, check_in_background=not create and trusted, read_only=read_only,
                     defer_check=reading)
+
+
+def _roll_back(con: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):   # a broken connection has said its own error; closing it ends all
+        con.rollback()
 
 
 def _revision(path: Path) -> str | None:

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ar_desktop.domain.terms import PaymentTerms
 from ar_desktop.storage.days import date_of, day
 from ar_desktop.storage.orm import Allocation, Customer, Invoice, Payment
+from ar_desktop.storage import plain_invoices
+from ar_desktop.storage.plain_invoices import CUSTOMER_COLUMNS, customer_terms
 
 
 def _chunks(values: list, size: int = 900):
@@ -23,30 +23,18 @@ def _chunks(values: list, size: int = 900):
         yield values[i:i + size]
 
 
-IMPORT_CACHE_MIB = 64
-
-
 @contextmanager
 def import_cache(s: Session) -> Iterator[None]:
     """SQLite's page cache raised for one import (2 MB by default): rows go into several indexes in
     random order, and pages that stay cached are not read and written again for every batch. What
-    the cache holds is bounded by this size, not by the file."""
-    con = s.connection()
-    before = con.exec_driver_sql("PRAGMA cache_size").scalar()
-    con.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_MIB * 1024}")
-    try:
+    the cache holds is bounded by this size, not by the file (storage.plain_invoices.import_cache)."""
+    with plain_invoices.import_cache(s.connection().connection.driver_connection):
         yield
-    finally:
-        with suppress(SQLAlchemyError):  # a broken connection reports its own error
-            con.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def customers_by_code(s: Session) -> dict[str, tuple[int, PaymentTerms, str, bool]]:
     """code -> (id, payment terms, currency, retention of title)."""
-    q = select(Customer.code, Customer.id, Customer.terms_days, Customer.discount_percent, Customer.discount_days,
-               Customer.currency, Customer.retention_of_title)
-    return {code: (cid, PaymentTerms(net, Decimal(pct) if pct else Decimal(0), days or 0), cur, bool(rot))
-            for code, cid, net, pct, days, cur, rot in s.execute(q)}
+    return customer_terms(s.execute(select(*(getattr(Customer, c) for c in CUSTOMER_COLUMNS))))
 
 
 def customer(s: Session, customer_id: int) -> Customer:

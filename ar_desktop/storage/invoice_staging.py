@@ -211,14 +211,16 @@ class Staging:
         if rows:
             self.writer.dbapi().executemany(f"INSERT INTO {CUSTOMERS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def stage(self, rows: list[tuple[int, list[str]]]) -> None:
-        """The batch's rows whose cells the row pattern takes, but those whose number is twice in the batch."""
+    def stage(self, rows: list[tuple[int, list[str]]]) -> int:
+        """The batch's rows whose cells the row pattern takes, but those whose number is twice in the batch;
+        returns how many."""
         match, sep, at = self._match, _SEP, self._number_at
         numbers = [cells[at] for _n, cells in rows]
         twice = () if len(set(numbers)) == len(numbers) else {x for x, k in Counter(numbers).items() if k > 1}
         taken = [(n, cells) for n, cells in rows if match(sep.join(cells)) and cells[at] not in twice]
         _stage_rows(self.writer.dbapi(), STAGE, self._insert, taken)
         self._rows, self._staged = rows, len(taken)
+        return self._staged
 
     def store_plain(self, next_id: int) -> list[tuple[int, int]]:
         """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through the

@@ -62,6 +62,9 @@ def full_disk(small_disk, fill_disk):
     disk = small_disk(4096)
     company = make_company(disk / "co.ardb")
     (disk / "customers.csv").write_text("code,name\nNEW1,New One\nNEW2,New Two\n", encoding="utf-8")
+    # plain invoices: imported on a plain sqlite3 connection (storage.plain_invoices), not a session
+    (disk / "invoices.csv").write_text("number,customer_code,issue_date,amount\nR1,C000,2026-03-01,10.00\n",
+                                       encoding="utf-8")
     fill_disk(disk)
     return company
 
@@ -76,6 +79,7 @@ def test_every_command_on_a_full_disk_is_a_plain_error(full_disk, tmp_path):
         assert "damaged" not in line
     # writing says the disk is full, stores nothing, leaves nothing, and makes no automatic backup
     plain_error(ar("--db", full_disk, "import", "customers", disk / "customers.csv"), "full")
+    plain_error(ar("--db", full_disk, "import", "invoices", disk / "invoices.csv"), "full")
     plain_error(ar("--db", full_disk, "export", "customers", disk / "out.csv"), "full")
     plain_error(ar("--db", full_disk, "backup", disk / "copy.ardb"), "full")
     plain_error(ar("--db", disk / "new.ardb", "init", "--company", "New"), "full")
@@ -89,6 +93,8 @@ def test_every_command_on_a_full_disk_is_a_plain_error(full_disk, tmp_path):
     assert describe_backup(full_disk).counts["customer"] == 3
     assert ar("--db", full_disk, "backup", tmp_path / "elsewhere.ardb").returncode == 0
     assert ar("--db", full_disk, "import", "customers", disk / "customers.csv").returncode == 0
+    assert ar("--db", full_disk, "import", "invoices", disk / "invoices.csv").returncode == 0
+    assert describe_backup(full_disk).counts["invoice"] == 1
 
 
 def test_restore_onto_a_full_disk_leaves_the_file_as_it_was(small_disk, fill_disk, tmp_path):
@@ -215,12 +221,15 @@ def test_a_company_file_on_a_read_only_disk_can_be_read_not_written(tmp_path, re
     folder.mkdir()
     company = make_company(folder / "co.ardb")
     (tmp_path / "customers.csv").write_text("code,name\nNEW1,New One\n", encoding="utf-8")
+    (tmp_path / "invoices.csv").write_text("number,customer_code,issue_date,amount\nR1,C000,2026-03-01,10.00\n",
+                                           encoding="utf-8")
     read_only_dir(folder)
     before = company.read_bytes()
     assert ar("--db", company, "aging", "--as-of", "2026-03-31").returncode == 0
     assert ar("--db", company, "check").returncode == 0
     assert ar("--db", company, "backup", tmp_path / "copy.ardb").returncode == 0
     plain_error(ar("--db", company, "import", "customers", tmp_path / "customers.csv"), "read-only")
+    plain_error(ar("--db", company, "import", "invoices", tmp_path / "invoices.csv"), "read-only")
     assert company.read_bytes() == before
     assert describe_backup(tmp_path / "copy.ardb").counts["customer"] == 3
 

@@ -16,7 +16,7 @@ import datetime as dt
 
 from ar_desktop.clock import FixedClock
 from ar_desktop.domain.text import english
-from ar_desktop.services import import_invoices, importing
+from ar_desktop.services import import_invoices, importing, invoice_lane
 from ar_desktop.services.company_file import open_company
 from ar_desktop.services.customers import add_customer
 from ar_desktop.services.importing import ImportRefused, import_file
@@ -114,7 +114,8 @@ def _file(folder: Path, seed: int, rows: int, odd: bool) -> Path:
 
 def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkeypatch, **options):
     """(invoices by number, payments, search entries, problems, counts) of importing ``path`` into a copy
-    of ``base``; with ``quick``, also how many rows SQL stored (``STORED_BY_SQL``)."""
+    of ``base``; with ``quick``, also how many rows SQL stored (``STORED_BY_SQL``: by the import that was kept, a file
+    of plain rows on the plain path, services.invoice_lane, any other through the ORM)."""
     db = folder / f"{name}.ardb"
     shutil.copyfile(base, db)
     if quick:
@@ -122,12 +123,17 @@ def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkey
 
         def counted(self, *a):
             marks = store(self, *a)
+            if writer and writer[0] is not self.writer:   # the plain path rolled back: the ORM path's rows count
+                STORED_BY_SQL.clear()
+            writer[:] = [self.writer]
             STORED_BY_SQL.append(sum(ok for _n, ok in marks))
             return marks
+        writer: list = []
         STORED_BY_SQL.clear()
         monkeypatch.setattr(Staging, "store_plain", counted)
-    else:
+    else:   # neither the quick lane nor the plain path (services.invoice_lane) that takes a file of plain rows
         monkeypatch.setattr(import_invoices.InvoiceRows, "quick_lane", lambda *_a: False)
+        monkeypatch.setattr(invoice_lane, "plain_import", lambda *_a: None)
     books = open_company(db, clock=FixedClock(TODAY))
     try:
         try:

@@ -90,6 +90,30 @@ def test_a_first_import_killed_at_its_last_steps_leaves_the_file_as_before(tmp_p
         con.close()
 
 
+def _plain_csv(folder: Path) -> Path:
+    """ROWS plain invoices (no settlement): imported without SQLAlchemy (storage.plain_invoices)."""
+    path = folder / "plain.csv"
+    rows = [f"N{k:06d},C1,2026-01-{k % 28 + 1:02d},{k % 900 + 1}.50,Order {k}" for k in range(ROWS)]
+    path.write_text("number,customer_code,issue_date,amount,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize(("what", "n"), [("DROP TRIGGER", 2), ("INSERT INTO invoice@FROM temp.invoice_stage", 2),
+                                         ("INSERT INTO invoice_search", 1), ("CREATE INDEX", 2),
+                                         ("INSERT INTO sales_day", 1),
+                                         # its audit entry, the last statement before the commit
+                                         ("INSERT INTO audit_entry", 1)])
+def test_a_plain_import_killed_on_its_plain_connection_leaves_the_file_as_before(tmp_path, what, n):
+    """A file of plain invoices goes in on a plain sqlite3 connection, its audit entry written by the writer just
+    before the commit: killed at any of its steps, the file is as before; importing again stores every row."""
+    path = _company(tmp_path / "plain.ardb")
+    before = _indexes(path)
+    killed_then_done(path, _plain_csv(tmp_path), what, n, _file)
+    assert _state(path) == (ROWS, 0, 1, [], 0)
+    assert _indexes(path) == before
+
+
 def _payments_csv(folder: Path, invoices: int) -> Path:
     """A payment on each unsettled invoice of ``_csv``'s file (every fifth is settled), named by its number."""
     path = folder / "payments.csv"
