@@ -110,6 +110,11 @@ def dispute_events(con: sqlite3.Connection, invoice_ids) -> dict[int, list[tuple
 _EVENTS = f"SELECT invoice_id AS id FROM collection_event WHERE kind IN ({_KINDS}) AND invoice_id IS NOT NULL"
 
 
+def dispute_events_of_all(con: sqlite3.Connection) -> dict[int, list[tuple[dt.date, str, int | None]]]:
+    """``dispute_events`` of every invoice that has one (few)."""
+    return dispute_events(con, [i for (i,) in con.execute(f"SELECT DISTINCT id FROM ({_EVENTS})")])
+
+
 def disputed_by_invoice_on(con: sqlite3.Connection, days, currency: str,
                            with_events_only: bool = False) -> dict[dt.date, dict[int, int]]:
     """Per day of ``days``, invoice id -> the disputed part (units > 0) of its open amount on that day: read
@@ -145,12 +150,14 @@ def disputed_by_invoice_on(con: sqlite3.Connection, days, currency: str,
     return out
 
 
-def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[int, int]) -> dict[int, int]:
+def disputed_among(con: sqlite3.Connection, as_of: dt.date, open_units: Mapping[int, int],
+                   events: Mapping[int, list] | None = None) -> dict[int, int]:
     """``disputed_by_invoice_on`` for invoices whose open units on D are known (``open_units``: the whole open
-    set): the candidates are the flagged ones (ix_invoice_disputed alone, ids only) and those with a dispute
-    event, and no invoice row is read."""
+    set, or the part of it asked about): the candidates are the flagged ones (ix_invoice_disputed alone, ids
+    only) and those with a dispute event (``events``: ``dispute_events`` of them or more, when read already),
+    and no invoice row is read."""
     flagged = {i for (i,) in con.execute("SELECT id FROM invoice WHERE disputed = 1")}
-    events = dispute_events(con, open_units)
+    events = dispute_events(con, open_units) if events is None else {i: events[i] for i in open_units if i in events}
     out = {}
     for i in flagged - events.keys():   # no event: disputed for all that is open (domain.disputes.disputed_part),
         units = open_units.get(i)       # without a call of the rule for each (8,243 on the million-invoice file)
