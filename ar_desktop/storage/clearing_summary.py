@@ -35,7 +35,7 @@ from ar_desktop.storage import derived_tables, kpi_sql
 from ar_desktop.storage.days import FIRST, LAST, day, month_sql
 from ar_desktop.storage.spans import cleared_sql
 
-__all__ = ["TABLE", "ClearingCounts", "contribution_sql", "counts", "month_days", "problems", "put_rows", "rebuild",
+__all__ = ["TABLE", "ClearingCounts", "contribution_sql", "counts", "history_sql", "month_days", "problems", "put_rows", "rebuild",
            "restore", "split_period"]
 
 TABLE = "clearing_month"
@@ -289,17 +289,44 @@ _LATE_DAYS = "sum(max(cleared - due_date, 0))"
 _SCOPED = 50   # up to this many customers asked for, the part-months read their clearings alone
 
 
-def _adjusted_counts(con: sqlite3.Connection, first: int, after: int, issued_by: int, as_of: int, ids: str):
+def _adjusted_sql(scoped: bool) -> str:
     """Per customer: the invoices cleared on a day from ``first`` up to (not including) ``after`` (day
     numbers), issued by ``issued_by`` and not voided by ``as_of``, that an adjustment (write-off, credit
     note) cleared: one of their allocations on the clearing day is an adjustment's. Few: read from the
-    adjustments' allocations (ix_payment_adjustment), then their invoices."""
-    return con.execute(
-        f"SELECT c.customer_id, count(*), sum(c.cleared > c.due_date), {_LATE_DAYS} FROM "
-        "(SELECT DISTINCT allocation.invoice_id, allocation.date FROM allocation WHERE allocation.payment_id IN "
-        f"(SELECT payment.id FROM payment WHERE {kpi_sql.ADJUSTMENT_SQL}) AND allocation.date >= ? "
-        "AND allocation.date < ?) AS adj JOIN (SELECT id, customer_id, due_date, closed_on AS cleared, paid, amount, "
-        "last_paid_on, issue_date, voided, voided_on FROM invoice) AS c ON c.id = adj.invoice_id "
-        "WHERE c.cleared = adj.date AND c.paid >= c.amount AND c.last_paid_on = c.cleared AND c.issue_date <= ? "
-        "AND c.customer_id IN (SELECT value FROM json_each(?)) AND (c.voided IS 0 OR c.voided_on > ?) "
-        "GROUP BY c.customer_id", (first, after, issued_by, ids, as_of))
+    adjustments' allocations (ix_payment_adjustment), then their invoices. Arguments: first, after,
+    issued_by, (when ``scoped``: the customer ids as JSON), as_of."""
+    return (f"SELECT c.customer_id AS customer_id, count(*) AS n, sum(c.cleared > c.due_date) AS late, "
+            f"{_LATE_DAYS} AS days FROM (SELECT DISTINCT allocation.invoice_id, allocation.date FROM allocation "
+            f"WHERE allocation.payment_id IN (SELECT payment.id FROM payment WHERE {kpi_sql.ADJUSTMENT_SQL}) "
+            "AND allocation.date >= ? AND allocation.date < ?) AS adj JOIN (SELECT id, customer_id, due_date, "
+            "closed_on AS cleared, paid, amount, "
+            "last_paid_on, issue_date, voided, voided_on FROM invoice) AS c ON c.id = adj.invoice_id "
+            "WHERE c.cleared = adj.date AND c.paid >= c.amount AND c.last_paid_on = c.cleared AND c.issue_date <= ? "
+            + ("AND c.customer_id IN (SELECT value FROM json_each(?)) " if scoped else "")
+            + "AND (c.voided IS 0 OR c.voided_on > ?) GROUP BY c.customer_id")
+
+
+def _adjusted_counts(con: sqlite3.Connection, first: int, after: int, issued_by: int, as_of: int, ids: str):
+    return con.execute(_adjusted_sql(True), (first, after, issued_by, ids, as_of))
+
+
+def history_sql(start: dt.date, end: dt.date) -> tuple[str, list]:
+    """``counts(start, end, every customer, adjusted=False)`` as one query for SQLite to go on with (the
+    forecast's days late, summed beside the open amounts without a row per customer in Python): rows
+    (customer id, invoices, days late) of the customers with an invoice cleared in (start, end]."""
+    parts, months = split_period(start, end)
+    d = day(end)
+    arms, args = [], []
+    for a, b in parts:   # voided by D, not by b
+        rows, rows_args = cleared_sql(a, b, "customer_id, due_date, closed_on AS cleared", as_of=end)
+        arms += [f"SELECT customer_id, count(*) AS n, {_LATE_DAYS} AS days FROM ({rows}) GROUP BY customer_id",
+                 f"SELECT customer_id, -n AS n, -days AS days FROM ({_adjusted_sql(False)})"]
+        args += [*rows_args, day(a) + 1, day(b) + 1, day(b), d]
+    if months is not None:
+        first, after = month_days(months)
+        arms += [f"SELECT customer_id, sum(invoices) AS n, sum(days_late) AS days FROM {TABLE} "
+                 "WHERE month BETWEEN ? AND ? AND since <= ? AND until > ? GROUP BY customer_id",
+                 f"SELECT customer_id, -n AS n, -days AS days FROM ({_adjusted_sql(False)})"]
+        args += [months[0], months[1], d, d, first, after, d, d]
+    return (f"SELECT customer_id, sum(n) AS invoices, sum(days) AS days_late FROM "
+            f"({' UNION ALL '.join(arms)}) GROUP BY customer_id HAVING sum(n) != 0", args)

@@ -31,17 +31,25 @@ def _ids(ids: Iterable[int]) -> str:
 _IN = "IN (SELECT value FROM json_each(?))"
 
 
+def _of(column: str, ids: Collection[int] | None) -> tuple[str, tuple]:
+    """``column`` among ``ids`` (None: any): a condition and its argument."""
+    return ("1", ()) if ids is None else (f"{column} {_IN}", (_ids(ids),))
+
+
 def settings(con: sqlite3.Connection, keys: Collection[str]) -> dict[str, Any]:
     """The stored settings among ``keys`` (company_repo.get_settings)."""
     return {k: json.loads(v) for k, v in con.execute(f"SELECT key, value FROM setting WHERE key {_IN}",
                                                      (json.dumps(list(keys)),))}
 
 
-def steps_done(con: sqlite3.Connection, as_of: dt.date, customer_ids: Collection[int]) -> list[tuple[int, str, dt.date]]:
-    """(customer id, step key, date) of every ladder step taken on or before D, oldest first."""
+def steps_done(con: sqlite3.Connection, as_of: dt.date,
+               customer_ids: Collection[int] | None) -> list[tuple[int, str, dt.date]]:
+    """(customer id, step key, date) of every ladder step taken on or before D, oldest first (of the given
+    customers; None: of all)."""
+    scope, args = _of("customer_id", customer_ids)
     return [(cid, key, _day(str(d)[:10])) for cid, key, d in con.execute(
         f"SELECT customer_id, step_key, date FROM collection_event WHERE kind = 'step_done' AND date <= ? "
-        f"AND customer_id {_IN} ORDER BY date, id", (as_of.isoformat(), _ids(customer_ids)))]
+        f"AND {scope} ORDER BY date, id", (as_of.isoformat(), *args))]
 
 
 def ladder_sources(con: sqlite3.Connection, customer_ids: Collection[int]) -> dict[int, tuple[str, list | None]]:
@@ -63,10 +71,11 @@ class PromiseRow(NamedTuple):
     status: str
 
 
-def latest_promises(con: sqlite3.Connection, as_of: dt.date, customer_ids: Collection[int],
+def latest_promises(con: sqlite3.Connection, as_of: dt.date, customer_ids: Collection[int] | None,
                     grace_days: int) -> list[PromiseRow]:
-    """Per customer, the latest promise made on or before D with the money received in its window (entries
-    that are money, not reversed by D): collections_repo.latest_promises."""
+    """Per customer (of the given ones; None: of all), the latest promise made on or before D with the money
+    received in its window (entries that are money, not reversed by D): collections_repo.latest_promises."""
+    scope, scope_args = _of("customer_id", customer_ids)
     d = as_of.isoformat()   # the promise's own dates are ISO text; the payments' day numbers (storage.days)
     received = ("(SELECT coalesce(sum(pay.amount), 0) FROM payment pay WHERE pay.customer_id = p.customer_id "
                 f"AND pay.date >= {from_iso_sql('p.made_on')} AND pay.date <= min({from_iso_sql('p.promised_date')} + ?, ?) "
@@ -74,11 +83,11 @@ def latest_promises(con: sqlite3.Connection, as_of: dt.date, customer_ids: Colle
                 "(SELECT 1 FROM payment r WHERE r.reverses_id = pay.id AND r.date <= ?))")
     q = (f"SELECT p.customer_id, p.id, p.made_on, p.promised_date, p.amount, {received}, p.status FROM "
          "(SELECT id, row_number() OVER (PARTITION BY customer_id ORDER BY made_on DESC, promised_date DESC, id DESC) "
-         f"AS rn FROM promise WHERE customer_id {_IN} AND made_on <= ?) AS ranked JOIN promise p ON p.id = ranked.id "
+         f"AS rn FROM promise WHERE {scope} AND made_on <= ?) AS ranked JOIN promise p ON p.id = ranked.id "
          "WHERE ranked.rn = 1")
     return [PromiseRow(cid, pid, _day(made), _day(promised), amount, int(units), status)
             for cid, pid, made, promised, amount, units, status in
-            con.execute(q, (int(grace_days), day(as_of), day(as_of), _ids(customer_ids), d))]
+            con.execute(q, (int(grace_days), day(as_of), day(as_of), *scope_args, d))]
 
 
 class PlanRow(NamedTuple):
@@ -94,14 +103,15 @@ class PlanRow(NamedTuple):
     paid: list[tuple[dt.date, int]]     # allocated to its invoices from starts_on to D, by day
 
 
-def plans_on(con: sqlite3.Connection, as_of: dt.date, customer_ids: Collection[int]) -> list[PlanRow]:
-    """The plans of the customers started by D that are still open (also past their last day) or whose
-    recorded dates include D, by start: collections_repo.plans_on."""
+def plans_on(con: sqlite3.Connection, as_of: dt.date, customer_ids: Collection[int] | None) -> list[PlanRow]:
+    """The plans of the customers (None: of all) started by D that are still open (also past their last day)
+    or whose recorded dates include D, by start: collections_repo.plans_on."""
     d = as_of.isoformat()
+    scope, args = _of("customer_id", customer_ids)
     plans = con.execute(
-        f"SELECT id, customer_id, status, starts_on, ends_on FROM payment_plan WHERE customer_id {_IN} "
+        f"SELECT id, customer_id, status, starts_on, ends_on FROM payment_plan WHERE {scope} "
         "AND starts_on <= ? AND (ends_on >= ? OR status = 'open') ORDER BY starts_on, id",
-        (_ids(customer_ids), d, d)).fetchall()
+        (*args, d, d)).fetchall()
     if not plans:
         return []
     ids = _ids(p[0] for p in plans)
@@ -136,3 +146,62 @@ def customer_names(s) -> dict[str, str]:
     from ar_desktop.storage.kpi_sql import dbapi
 
     return dict(dbapi(s).execute("SELECT code, name FROM customer"))
+
+
+class Weeks(NamedTuple):
+    """The open amounts as of D summed by SQLite (minor units), and those left to the rule in Python."""
+
+    per_week: list[int]
+    later: int
+    uncertain: int        # invoices flagged disputed with no dispute event: all that is open on them
+    rows: list[tuple[int, int, int, int, int]]   # (invoice id, customer id, due day, open units, days late)
+
+
+# The customers' days late while SQLite places the open amounts: a temporary table keyed by customer id, so
+# that each open amount finds its customer's by one seek of the key. (A CTE has no key: SQLite joined
+# 42,000 open amounts to it through an index it builds itself only when its estimates say so, and
+# otherwise read all 10,000 rows of it per amount, ~17 s, as soon as the query took a GROUP BY.)
+_LATE = "temp.forecast_late"
+
+
+def weeks(con: sqlite3.Connection, as_of: dt.date, weeks: int, currency: str, history: tuple[str, list],
+          invoices: Collection[int], customers: Collection[int]) -> Weeks:
+    """The open amounts as of D in ``currency`` placed on their due day plus their customer's days late (from
+    ``history``: rows (customer id, invoices cleared, days late summed), clearing_summary.history_sql), at
+    the earliest D + 1, summed per week from D + 1 (week ``weeks``: later), the invoices flagged disputed as
+    uncertain, without a row in Python; the amounts of ``invoices`` and of ``customers`` (those a plan, a
+    promise, a dispute event or a legal step concerns) come back as rows for the rule, with their days late.
+    The days late are the average over the invoices cleared, in whole days rounded half up (forecast.whole_days;
+    the days late summed are never negative)."""
+    from ar_desktop.storage.spans import open_sql, paid_on_sql
+
+    first = day(as_of) + 1
+    paid, paid_args = paid_on_sql(as_of)
+    rows, args = open_sql(as_of, f"id, customer_id, due_date, amount - {paid} AS units", "currency = ?", (currency,),
+                          paid_args)
+    special = f"(o.id {_IN} OR o.customer_id {_IN})"
+    # one group per week (0..weeks), -1 the flagged disputed, and one per amount left to the rule (-2 - its id)
+    key = (f"CASE WHEN {special} THEN -2 - o.id WHEN o.id IN (SELECT id FROM invoice WHERE disputed = 1) THEN -1 "
+           f"ELSE min((max(o.due_date + coalesce(l.late, 0), ?) - ?) / 7, ?) END")
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_LATE[5:]} (customer_id INTEGER PRIMARY KEY, late INTEGER NOT NULL)")
+    try:
+        con.execute(f"DELETE FROM {_LATE}")
+        con.execute(f"INSERT INTO {_LATE} SELECT customer_id, (2 * days_late + invoices) / (2 * invoices) "
+                    f"FROM ({history[0]}) WHERE invoices > 0", history[1])
+        found = con.execute(
+            f"SELECT {key} AS k, min(o.customer_id), min(o.due_date), sum(o.units), min(coalesce(l.late, 0)) "
+            f"FROM ({rows}) AS o LEFT JOIN {_LATE} AS l ON l.customer_id = o.customer_id WHERE o.units > 0 GROUP BY k",
+            [_ids(invoices), _ids(customers), first, first, weeks, *args]).fetchall()
+    finally:
+        con.execute(f"DELETE FROM {_LATE}")
+    per_week, later, uncertain, left = [0] * weeks, 0, 0, []
+    for k, cid, due, units, late in found:
+        if k <= -2:
+            left.append((-2 - k, cid, due, units, late))
+        elif k == -1:
+            uncertain = units
+        elif k < weeks:
+            per_week[k] = units
+        else:
+            later = units
+    return Weeks(per_week, later, uncertain, left)

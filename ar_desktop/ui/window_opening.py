@@ -47,6 +47,7 @@ class CompanyOpening:
 
     def _init_opening(self) -> None:
         self._opening: Books | None = None  # open, shown by name, its tabs not yet filled (see _use)
+        self._opening_name = ""  # its company's name, for the status line meanwhile
         self._opening_task: BackgroundTask | None = None  # imports the tab services, started after the first paint
         self._opening_waits = False  # ... or once the whole Overview is painted (_overview_ahead)
         self._opening_long: BackgroundTask | None = None  # a big file's full check or upgrade (_open_in_background)
@@ -151,6 +152,7 @@ class CompanyOpening:
         for i in range(self.tabs.count()):
             self.tabs.setTabEnabled(i, self.tabs.widget(i) is self.overview)
         self.setCursor(Qt.CursorShape.BusyCursor)
+        self._opening_name = profile.legal_name
         self.statusBar().showMessage(translate("MainWindow", "Opening {0}…").format(profile.legal_name))
 
         def loaded(choices: list | None) -> None:
@@ -191,6 +193,9 @@ class CompanyOpening:
         """The whole Overview is in: the tab services' import starts once it is painted (the next paint: a
         timer of 0 ms fires before Qt paints, and the import would hold the GIL against the paint), or in a
         moment if no paint comes (the window hidden)."""
+        if self._opening is not None and self._opening is self.books:   # usable now: say so, not "Opening …"
+            self.statusBar().showMessage(translate("MainWindow", "{0}: the Overview is ready; the other tabs are "
+                                                                 "still loading…").format(self._opening_name))
         task = self._opening_task
         if task is not None and self._opening_waits:
             self._opening_waits = False

@@ -3241,6 +3241,10 @@ Create one for each company whose books you keep.</source>
         <translation>公司文件已损坏</translation>
     </message>
     <message>
+        <source>{0}: the Overview is ready; the other tabs are still loading…</source>
+        <translation>{0}：概览已就绪，其他选项卡仍在加载…</translation>
+    </message>
+    <message>
         <source>{0}
 
 Restore the latest good backup now? The damaged file is kept beside it.</source>

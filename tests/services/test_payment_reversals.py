@@ -281,6 +281,23 @@ def test_an_invoice_cleared_then_reopened_by_a_reversal(acme):
     assert sum(buckets(books, date(2026, 3, 31)).values()) == D("500.00")
 
 
+def test_the_figures_of_a_day_stand_after_a_later_reversal(acme):
+    """A-1 paid in full on 10 Feb counts as cleared in the 30 days to 1 March; the cheque bouncing on 15 Mar
+    reopens it after that day: the figures as of 1 March, its clearing among them, stay as they were (the
+    invoice is then found in 1 March's open set, read only when something is allocated after the day)."""
+    from ar_desktop.services.kpis import kpis
+
+    books, _cid = acme
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "1000.00"},
+                         [Allocation(ids["A-1"], D("1000.00"))])
+    before = kpis(books, date(2026, 3, 1), 30)
+    assert before.cleared_count == 1 and before.average_days_to_pay is not None
+    reverse_payment(books, pid, "2026-03-15", "Cheque bounced")
+    assert kpis(books, date(2026, 3, 1), 30) == before
+    assert kpis(books, date(2026, 3, 31), 60).cleared_count == 0   # after the reversal: not cleared
+
+
 def test_a_change_of_split_reopens_one_invoice_and_clears_another(acme):
     books, _cid = acme
     ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}

@@ -6,7 +6,7 @@ window's path of a cold start; tests/ui/test_first_screen.py runs the real one i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from ar_desktop.clock import FixedClock
@@ -159,6 +159,35 @@ def test_the_tabs_are_filled_once(cold, qtbot, settings, company, monkeypatch):
     qtbot.wait(300)
     assert reads == [w.books]
     w.close_file()
+
+
+def test_the_status_line_says_the_overview_is_ready_while_the_other_tabs_load(cold, qtbot, settings, company,
+                                                                            monkeypatch):
+    """"Opening …" until the Overview is on screen; then, while the other tabs still load, that it is ready (in
+    the window's language), and nothing once they are filled."""
+    loading = []
+    real_start = window_opening.CompanyOpening._start_opening_task
+    monkeypatch.setattr(window_opening.CompanyOpening, "_start_opening_task",
+                        lambda self: (loading.append(self.statusBar().currentMessage()), real_start(self)))
+    w = _window(qtbot, settings)
+    w.set_language("zh_CN")
+    try:
+        assert w.open_file(company)
+        opening = w.statusBar().currentMessage()
+        said = QCoreApplication.translate("MainWindow", "Opening {0}…").format("Harbour Line Trading GmbH")
+        assert opening == said != "Opening Harbour Line Trading GmbH…"
+        shown = []
+        w.overview.ahead.connect(lambda: shown.append(w.statusBar().currentMessage()))
+        w.show()
+        qtbot.waitUntil(lambda: _filled(w), timeout=60_000)
+        ready = QCoreApplication.translate("MainWindow", "{0}: the Overview is ready; the other tabs are still "
+                                                         "loading…").format("Harbour Line Trading GmbH")
+        assert ready.startswith("Harbour Line Trading GmbH") and "Overview" not in ready   # said in Chinese
+        assert shown == [ready] and loading[-1] == ready
+        assert w.statusBar().currentMessage() == ""
+    finally:
+        w.set_language("en")
+        w.close_file()
 
 
 def test_closing_while_opening_leaves_the_tabs_empty(cold, qtbot, settings, company):
