@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ar_desktop.domain.disputes import dispute_as_of
 from ar_desktop.domain.frozen import maker
@@ -52,9 +52,9 @@ def open_invoices(con, as_of: dt.date, customer_ids: Collection[int] | None) -> 
 _PART = "CASE WHEN fu IS NULL THEN 0 WHEN fu = 0 THEN o ELSE max(0, min(fu, o)) END"   # fu: NULL when not disputed
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerSums:
-    """``summary``'s figures of one customer's invoices open on D, summed in SQL (``customer_sums``)."""
+class CustomerSums(NamedTuple):
+    """``summary``'s figures of one customer's invoices open on D, summed in SQL (``customer_sums``; a tuple: one
+    is made per customer, and a frozen dataclass's ``__init__`` would cost more than its summary)."""
 
     customer_id: int
     least_open: int        # the least open units of an invoice (<= 0: one paid in full by D, reopened later)
@@ -66,7 +66,7 @@ class CustomerSums:
     # the invoices with something claimable: JSON [[due day, number], ...] in any order, or (``customer_sums``
     # without their numbers) the earliest due day of them as an int (None: none has)
     considered: str | int | None
-    with_events: bool      # an invoice has dispute events: ``summary`` over its rows decides, not these sums
+    with_events: int       # 1: an invoice has dispute events, ``summary`` over its rows decides, not these sums
 
 
 def customer_sums(con, as_of: dt.date, with_events: Collection[int], numbers: bool = True) -> list[CustomerSums]:
@@ -91,8 +91,8 @@ def customer_sums(con, as_of: dt.date, with_events: Collection[int], numbers: bo
            f"min(CASE WHEN due < ? THEN due END), sum(CASE WHEN due < ? THEN part ELSE 0 END), "
            f"{claimable} FILTER (WHERE o > part), {events} "
            f"FROM (SELECT *, {_PART} AS part FROM ({rows})) GROUP BY c")
-    return [CustomerSums(*r[:8], bool(r[8])) for r in con.execute(
-        sql, [d, d, d, *([json.dumps(sorted(with_events))] if with_events else []), *args])]
+    return list(map(CustomerSums._make, con.execute(
+        sql, [d, d, d, *([json.dumps(sorted(with_events))] if with_events else []), *args])))
 
 
 def summary_of_sums(as_of: dt.date, sums: CustomerSums, settled_periods: list | None) -> OpenSummary:
