@@ -334,7 +334,8 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
               promises: Iterable[Promise] = (), hold: Hold | None = None, grace_days: int = DEFAULT_GRACE_DAYS,
               plans: Iterable[PaymentPlan] = (), days: DayCount = CALENDAR_DAYS) -> CollectionStatus | None:
     """``collection_status`` of the invoices as ``summarize`` gives them."""
-    if isinstance(grace_days, bool) or not isinstance(grace_days, int) or grace_days < 0:
+    if type(grace_days) is not int and (isinstance(grace_days, bool) or not isinstance(grace_days, int)) \
+            or grace_days < 0:
         raise UserError(Text(translate("Messages", "The promise grace period '{grace_days}' must be a whole number "
                                                    "of days, 0 or more. Correct it in the settings."),
                              grace_days=grace_days))
@@ -346,7 +347,8 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
         first_due = considered[0][0] if considered else None
     # the days are counted from the due date: the oldest due date is the greatest age
     age = days.between(first_due, as_of) if first_due is not None else None
-    reached = ladder.reached(age) if age is not None else None
+    severity = ladder.position(age) if age is not None else -1
+    reached = ladder.steps[severity] if severity >= 0 else None
     considered_overdue = first_due is not None and first_due < as_of
     if reached is None and invoices.oldest_overdue is None:
         return None
@@ -446,7 +448,6 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
             ends = [p.ends_on for p in plans if p.active(as_of)]
             state, next_date = PROMISED, max(ends) + one
 
-    first = ladder.first_threshold
     return _status(
         age_days=age,
         overdue_amount=invoices.overdue_amount,
@@ -459,8 +460,8 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
         last_step_date=last.done_on if last else None,
         episode_start=active[0] if active else None,
         broken_promise=broken,
-        severity=ladder.steps.index(reached) if reached else -1,   # reached is one of the steps
-        chased_invoices=_chased(considered, as_of, first, days) if considered else (),
+        severity=severity,
+        chased_invoices=_chased(considered, as_of, ladder.first_threshold, days) if considered else (),
         disputed_amount=invoices.disputed_amount,
         steps_from=lower,
     )

@@ -100,22 +100,22 @@ def summary_of_sums(as_of: dt.date, sums: CustomerSums, settled_periods: list | 
     no payment plan) made from their ``customer_sums``; with the runs of its settled invoices
     (``settled_periods``), or without its overdue periods (None: see domain.next_step.OpenSummary)."""
     parse = _date_of
-    currency = sums.currency
-    oldest = None if sums.oldest is None else parse(sums.oldest)
+    _c, _least, currency, _n, overdue, oldest, disputed, claimable, _events = sums
+    oldest = None if oldest is None else parse(oldest)
     if settled_periods is None:
         periods = None
     else:
         periods = [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods
-    if isinstance(sums.considered, str):
-        considered = json.loads(sums.considered)
+    if isinstance(claimable, str):
+        considered = json.loads(claimable)
         considered.sort()      # by due day, then number
         considered, first_due = [(parse(due), number) for due, number in considered], None
     else:
-        considered, first_due = None, None if sums.considered is None else parse(sums.considered)
+        considered, first_due = None, None if claimable is None else parse(claimable)
     return _open_summary(
         considered=considered, first_due=first_due,
-        overdue_amount=from_minor(sums.overdue, currency) if oldest is not None else _ZERO, oldest_overdue=oldest,
-        disputed_amount=from_minor(sums.disputed, currency) if sums.disputed else _ZERO, excluded_claimable=False,
+        overdue_amount=from_minor(overdue, currency) if oldest is not None else _ZERO, oldest_overdue=oldest,
+        disputed_amount=from_minor(disputed, currency) if disputed else _ZERO, excluded_claimable=False,
         periods=periods)
 
 
