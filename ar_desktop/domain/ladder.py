@@ -281,13 +281,17 @@ class Ladder:
 
     def reached(self, age_days: int) -> Step | None:
         """The most severe step whose threshold is <= age_days (None below the first)."""
-        found = None
+        i = self.position(age_days)
+        return self.steps[i] if i >= 0 else None
+
+    def position(self, age_days: int) -> int:
+        """The index of ``reached(age_days)`` in the ladder, its severity (-1: none is reached)."""
+        i = -1
         for s in self.steps:
-            if s.threshold_days <= age_days:
-                found = s
-            else:
+            if s.threshold_days > age_days:
                 break
-        return found
+            i += 1
+        return i
 
     def after(self, step: Step) -> tuple[Step, ...]:
         """The steps that come after ``step``, in order."""

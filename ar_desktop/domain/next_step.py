@@ -265,14 +265,21 @@ class OpenSummary:
       is in a plan);
     * ``periods`` - the overdue periods (first, last day) of every invoice up to D, in any order,
       overlapping or not (overdue_periods merges them).
+
+    A caller that needs less of the status may read less (today's actions on the Overview, for thousands of
+    customers): ``considered`` None and ``first_due`` the earliest due date of the considered invoices (None:
+    none is) when it did not read their numbers (``chased_invoices`` is then empty); ``periods`` None when
+    it did not read the runs of overdue days, for a customer with no step logged by D (the episode bounds only
+    which steps count: ``episode_start`` and ``steps_from`` are then None).
     """
 
-    considered: Sequence[tuple[date, str]]
+    considered: Sequence[tuple[date, str]] | None
     overdue_amount: Decimal
     oldest_overdue: date | None
     disputed_amount: Decimal
     excluded_claimable: bool
-    periods: list[tuple[date, date]]
+    periods: list[tuple[date, date]] | None
+    first_due: date | None = None   # only with ``considered`` None (else it is considered[0][0])
 
 
 def summarize(invoices: Iterable[InvoiceState], as_of: date, plans: Iterable[PaymentPlan] = (),
@@ -327,47 +334,61 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
               promises: Iterable[Promise] = (), hold: Hold | None = None, grace_days: int = DEFAULT_GRACE_DAYS,
               plans: Iterable[PaymentPlan] = (), days: DayCount = CALENDAR_DAYS) -> CollectionStatus | None:
     """``collection_status`` of the invoices as ``summarize`` gives them."""
-    if isinstance(grace_days, bool) or not isinstance(grace_days, int) or grace_days < 0:
+    if type(grace_days) is not int and (isinstance(grace_days, bool) or not isinstance(grace_days, int)) \
+            or grace_days < 0:
         raise UserError(Text(translate("Messages", "The promise grace period '{grace_days}' must be a whole number "
                                                    "of days, 0 or more. Correct it in the settings."),
                              grace_days=grace_days))
     one = _ONE_DAY
     considered = invoices.considered
+    if considered is None:   # the caller read the earliest due date alone (see OpenSummary)
+        first_due = invoices.first_due
+    else:
+        first_due = considered[0][0] if considered else None
     # the days are counted from the due date: the oldest due date is the greatest age
-    age = days.between(considered[0][0], as_of) if considered else None
-    reached = ladder.reached(age) if age is not None else None
-    considered_overdue = bool(considered) and considered[0][0] < as_of
+    age = days.between(first_due, as_of) if first_due is not None else None
+    severity = ladder.position(age) if age is not None else -1
+    reached = ladder.steps[severity] if severity >= 0 else None
+    considered_overdue = first_due is not None and first_due < as_of
     if reached is None and invoices.oldest_overdue is None:
         return None
 
     # --- the episode and the steps that count in it -----------------------------------------
-    runs = _merge(list(invoices.periods))
-    active = runs[-1] if runs and runs[-1][1] == as_of else None
-    earlier = [r for r in runs if r is not active]
-    pre = min(0, ladder.first_threshold)
-    if active is not None:
-        lower = days.add(active[0] - one, pre)
+    if invoices.periods is None:   # not read: no step logged by D may count (see OpenSummary)
+        if history and any(r.done_on <= as_of for r in history):
+            raise ValueError("the overdue periods are needed: steps were logged by D")
+        active = lower = None
+        records = []
     else:
-        lower = days.add(considered[0][0], pre)  # reached is set, so considered is not empty
-    if earlier:
-        lower = max(lower, earlier[-1][1] + one)
-    records = sorted((r for r in history if lower <= r.done_on <= as_of),
-                     key=lambda r: (r.done_on, not r.skipped))
+        runs = _merge(list(invoices.periods))
+        active = runs[-1] if runs and runs[-1][1] == as_of else None
+        pre = min(0, ladder.first_threshold)
+        if active is not None:
+            lower = days.add(active[0] - one, pre)
+        else:
+            lower = days.add(first_due, pre)  # reached is set, so something is considered
+        earlier = runs[:-1] if active is not None else runs
+        if earlier:
+            lower = max(lower, earlier[-1][1] + one)
+        records = sorted((r for r in history if lower <= r.done_on <= as_of),
+                         key=lambda r: (r.done_on, not r.skipped))
     logged: dict[str, StepRecord] = {}
     performed: dict[str, date] = {}
-    for r in records:
-        logged[r.step_key] = r
-        if not r.skipped:
-            performed[r.step_key] = r.done_on
-    done_records = [r for r in records if not r.skipped]
-    last = max(done_records, key=lambda r: (r.done_on, _idx(ladder, r.step_key)), default=None)
+    last = None
+    if records:
+        for r in records:
+            logged[r.step_key] = r
+            if not r.skipped:
+                performed[r.step_key] = r.done_on
+        done_records = [r for r in records if not r.skipped]
+        last = max(done_records, key=lambda r: (r.done_on, _idx(ladder, r.step_key)), default=None)
 
     # --- the ladder itself ----------------------------------------------------------------------
     state: str
     next_step: Step | None = None
     next_date: date | None = None
-    if considered:
-        oldest_due = considered[0][0]
+    if first_due is not None:
+        oldest_due = first_due
 
         def ready_date(step: Step) -> date:
             when = days.add(oldest_due, step.threshold_days)
@@ -405,7 +426,7 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
     # --- pauses ---------------------------------------------------------------------------------
     broken: Promise | None = None
     promise_resume: date | None = None
-    made = [p for p in promises if p.made_on <= as_of]
+    made = [p for p in promises if p.made_on <= as_of] if promises else ()
     if made:
         latest = max(made, key=lambda p: (p.made_on, p.promised_date))
         if not latest.kept():
@@ -414,13 +435,11 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
             else:
                 broken = latest
 
-    def paused(resume: date) -> date:
-        return resume if next_date is None else max(resume, next_date)
-
-    if hold is not None and as_of <= hold.until:
-        state, next_date = ON_HOLD, paused(hold.until + one)
+    if hold is not None and as_of <= hold.until:   # paused: the ladder acts again on the later of the two days
+        resume = hold.until + one
+        state, next_date = ON_HOLD, resume if next_date is None else max(resume, next_date)
     elif promise_resume is not None:
-        state, next_date = PROMISED, paused(promise_resume)
+        state, next_date = PROMISED, promise_resume if next_date is None else max(promise_resume, next_date)
     elif reached is None and not considered_overdue:
         # Only disputed or plan-covered invoices are overdue: nothing on the ladder to do.
         if not invoices.excluded_claimable:
@@ -429,7 +448,6 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
             ends = [p.ends_on for p in plans if p.active(as_of)]
             state, next_date = PROMISED, max(ends) + one
 
-    first = ladder.first_threshold
     return _status(
         age_days=age,
         overdue_amount=invoices.overdue_amount,
@@ -442,8 +460,8 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
         last_step_date=last.done_on if last else None,
         episode_start=active[0] if active else None,
         broken_promise=broken,
-        severity=ladder.index(reached.key) if reached else -1,
-        chased_invoices=_chased(considered, as_of, first, days),
+        severity=severity,
+        chased_invoices=_chased(considered, as_of, ladder.first_threshold, days) if considered else (),
         disputed_amount=invoices.disputed_amount,
         steps_from=lower,
     )

@@ -169,20 +169,16 @@ def overview_actions(books: Books, as_of: dt.date) -> OverviewActions:
     # no worklist row each, and nothing of them left for the collector to walk when it resumes
     counts = {k: [0, ZERO] for k in ("calls", "letters", "legal", "promises")}
     legal = (ActionKind.LEGAL_ACTION, ActionKind.AGENCY)
+    # what a step due on D is counted as, by its action
+    due_as = {a: tuple(k for k, hit in (("calls", a == ActionKind.PHONE_CALL), ("letters", a.is_letter),
+                                        ("legal", a in legal)) if hit) for a in ActionKind}
     reviews = []
     with collector_paused():
         for ci, (st, promise, review), suggested in attention(books, as_of):
             step = st.next_step
-            kinds = []
-            if st.state == "action_due" and step is not None:
-                if step.action == ActionKind.PHONE_CALL:
-                    kinds.append("calls")
-                if step.action.is_letter:
-                    kinds.append("letters")
-                if step.action in legal:
-                    kinds.append("legal")
+            kinds = due_as[step.action] if st.state == "action_due" and step is not None else ()
             if promise is not None and promise.status == "open" and promise.promised_date <= as_of:
-                kinds.append("promises")
+                kinds = (*kinds, "promises")
             for k in kinds:
                 counts[k][0] += 1
                 counts[k][1] += st.overdue_amount

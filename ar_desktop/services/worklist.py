@@ -140,7 +140,8 @@ def attention(books: Books, as_of: dt.date) -> list[Attention]:
     before the collector resumes."""
     with books.db.reader() as con:
         settings, class_ladders, days = _rule_settings(con)
-        inputs = collections_repo.collection_inputs(con, as_of, grace_days=settings.grace_days, behaviour=False)
+        inputs = collections_repo.collection_inputs(con, as_of, grace_days=settings.grace_days, behaviour=False,
+                                                    brief=True)
         judged = [(ci, j) for ci in inputs.values()
                   if (j := _judge(None, ci, as_of, settings, class_ladders, days, record=False)) is not None]
         behaviours = collections_repo.behaviours(con, as_of, [ci.customer_id for ci, j in judged if j.credit_review])
@@ -241,11 +242,11 @@ def _judge(s, ci: CustomerInputs, as_of: dt.date, settings: CollectionSettings, 
            days: DayCount, record: bool) -> Judged | None:
     """The rule's status of the customer on D (None: it needs no attention), its latest promise's standing and
     whether its credit needs a review; ``record``: record what became of its promise and plans."""
-    ladder = ladder_from_data(ci.ladder_data) if ci.ladder_data is not None else class_ladders[ci.credit_class]
-    promises = [ci.promise] if ci.promise is not None else []
-    _check_plans(s, ci, as_of, settings.grace_days, record)
-    st = status_of(ladder, ci.summary_as_of(as_of), ci.history, as_of, promises, ci.hold, settings.grace_days,
-                   plans=ci.plans, days=days)
+    ladder = class_ladders[ci.credit_class] if ci.ladder_data is None else ladder_from_data(ci.ladder_data)
+    if ci.plan_inputs:   # (none: ``plans`` is empty too)
+        _check_plans(s, ci, as_of, settings.grace_days, record)
+    st = status_of(ladder, ci.summary_as_of(as_of), ci.history, as_of, () if ci.promise is None else (ci.promise,),
+                   ci.hold, settings.grace_days, ci.plans, days)
     if st is None:
         return None
     promise = None
@@ -346,9 +347,6 @@ def _check_plans(s, ci: CustomerInputs, as_of: dt.date, grace_days: int, record:
     plan is ended (status broken, ends_on = the last day of the grace of the missed instalment) with one
     plan_broken event dated the day it broke, and an open plan whose invoices are all paid is marked
     kept (plan_kept event)."""
-    if not ci.plan_inputs:
-        ci.plans = []
-        return
     holding: list[PlanInputs] = []
     open_numbers = {i.number for i in ci.invoices if i.open_amount > 0 and i.settled_on is None}
     for p in ci.plan_inputs:

@@ -157,11 +157,13 @@ def _invoices(as_of: dt.date, where: str, params: tuple, order: str = "") -> tup
 
 def collection_inputs(s, as_of: dt.date, customer_ids: Collection[int] | None = None, *,
                       grace_days: int = 3, invoice_states: bool = False,
-                      behaviour: bool = True) -> dict[int, CustomerInputs]:
+                      behaviour: bool = True, brief: bool = False) -> dict[int, CustomerInputs]:
     """Inputs of the next-step rule per customer id. ``customer_ids`` None = every customer with
     an invoice open as of D (the worklist; only the invoices that matter to the rule, see the
     module doc; ``invoice_states``: every open invoice as an InvoiceState, for a list of them, instead
-    of a summary; ``behaviour`` False: without the payment behaviour, which the rule does not read);
+    of a summary; ``behaviour`` False: without the payment behaviour, which the rule does not read;
+    ``brief``: what today's actions need of the rule's status, no invoice numbers nor, for a customer with no
+    step or credit review logged by D, the runs of its overdue days: see domain.next_step.OpenSummary);
     otherwise exactly those customers, with all their invoices. ``s``: a DB-API connection or a session."""
     con = connection(s)
     out: dict[int, CustomerInputs] = {}
@@ -179,18 +181,15 @@ def collection_inputs(s, as_of: dt.date, customer_ids: Collection[int] | None = 
     # with a payment plan (or something unusual: invoices in several currencies, an invoice paid in full on D
     # but reopened later)
     disputes = _disputes(con)
-    sums = worklist_open.customer_sums(con, as_of, disputes.keys())
+    sums = worklist_open.customer_sums(con, as_of, disputes.keys(), numbers=not brief)
     ids = {r.customer_id for r in sums}
     _load(con, as_of, ids, grace_days, out)
     # what the runs of late payments cannot tell (storage.late_runs): an invoice paid in full on D and reopened
     # later, one cleared late and voided since; those customers give the rule every invoice
     every = late_runs.voided_late_customers(con, day(as_of)).intersection(out)
     every.update(r.customer_id for r in sums if r.least_open <= 0)
-    first_overdue = worklist_open.first_overdue_day
-    for cid, periods in worklist_open.settled_runs(con, as_of, {r.customer_id: first_overdue(as_of, r) for r in sums
-                                                                if r.customer_id not in every}).items():
-        out[cid].settled_periods = periods
     by_rows: dict[int, bool] = {}   # customer id -> as InvoiceStates (else a summary of its rows)
+    alone: list[worklist_open.CustomerSums] = []   # a summary of its sums
     for r in sums:
         ci = out.get(r.customer_id)
         if ci is None or r.customer_id in every:
@@ -200,7 +199,18 @@ def collection_inputs(s, as_of: dt.date, customer_ids: Collection[int] | None = 
         elif r.with_events:
             by_rows[r.customer_id] = False
         else:
-            ci.summary = worklist_open.summary_of_sums(as_of, r, ci.settled_periods)
+            alone.append(r)
+    # ``brief``: the runs only of the customers whose episode may bound the steps that count or the credit review
+    # (a step or a review logged by D), or whose summary is made from their rows
+    first_overdue = worklist_open.first_overdue_day
+    starts = {r.customer_id: first_overdue(as_of, r) for r in sums if r.customer_id not in every
+              and (not brief or r.customer_id in by_rows or out[r.customer_id].history
+                   or out[r.customer_id].last_credit_review is not None)}
+    for cid, periods in worklist_open.settled_runs(con, as_of, starts).items():
+        out[cid].settled_periods = periods
+    for r in alone:
+        ci = out[r.customer_id]
+        ci.summary = worklist_open.summary_of_sums(as_of, r, ci.settled_periods if r.customer_id in starts else None)
     if by_rows:
         # every customer's for a list of every open invoice: naming them all would cost more than it saves
         rows = worklist_open.open_invoices(con, as_of, None if invoice_states else by_rows)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ar_desktop.domain.disputes import dispute_as_of
 from ar_desktop.domain.frozen import maker
@@ -49,12 +49,12 @@ def open_invoices(con, as_of: dt.date, customer_ids: Collection[int] | None) -> 
 
 # The disputed part of an open invoice on D by its own columns (domain.disputes.dispute_as_of without events:
 # all that is open when the dispute names no amount, never more than is open), as ``summary`` takes it.
-_PART = "CASE WHEN f THEN CASE WHEN fu = 0 THEN o ELSE max(0, min(fu, o)) END ELSE 0 END"
+_PART = "CASE WHEN fu IS NULL THEN 0 WHEN fu = 0 THEN o ELSE max(0, min(fu, o)) END"   # fu: NULL when not disputed
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerSums:
-    """``summary``'s figures of one customer's invoices open on D, summed in SQL (``customer_sums``)."""
+class CustomerSums(NamedTuple):
+    """``summary``'s figures of one customer's invoices open on D, summed in SQL (``customer_sums``; a tuple: one
+    is made per customer, and a frozen dataclass's ``__init__`` would cost more than its summary)."""
 
     customer_id: int
     least_open: int        # the least open units of an invoice (<= 0: one paid in full by D, reopened later)
@@ -63,42 +63,60 @@ class CustomerSums:
     overdue: int           # open units of the invoices due before D
     oldest: int | None     # the earliest due day of those (None: none is overdue)
     disputed: int          # the disputed part of those (by the invoices' own columns)
-    considered: str        # JSON [[due day, number], ...] of the invoices with something claimable, any order
-    with_events: bool      # an invoice has dispute events: ``summary`` over its rows decides, not these sums
+    # the invoices with something claimable: JSON [[due day, number], ...] in any order, or (``customer_sums``
+    # without their numbers) the earliest due day of them as an int (None: none has)
+    considered: str | int | None
+    with_events: int       # 1: an invoice has dispute events, ``summary`` over its rows decides, not these sums
 
 
-def customer_sums(con, as_of: dt.date, with_events: Collection[int]) -> list[CustomerSums]:
+def customer_sums(con, as_of: dt.date, with_events: Collection[int], numbers: bool = True) -> list[CustomerSums]:
     """Per customer with an invoice open on D: what ``summary`` sums over its open invoices, in one GROUP BY
     over the open set (storage.spans.open_sql; the numbers and dispute columns from the table row). An invoice
     of ``with_events`` (its dispute events decide whether it was disputed on D: domain.disputes) marks its
-    customer, for whom the sums of its own columns do not answer."""
+    customer, for whom the sums of its own columns do not answer. ``numbers`` False: of the invoices with
+    something claimable only the earliest due day (a JSON array of 50,000 pairs on a million invoices is a
+    third of the query)."""
     d = day(as_of)
     paid, paid_args = paid_on_sql(as_of)
-    rows, args = open_sql(as_of, f"customer_id AS c, id, due_date AS due, currency AS cur, number, "
-                                 f"amount - {paid} AS o, disputed AS f, disputed_amount AS fu",
+    # the index ix_invoice_span answers for every column but the disputed part: the table row is read only for
+    # the invoices disputed now (their partial index), not for the 50,000 open on D of a million
+    rows, args = open_sql(as_of, f"customer_id AS c, id, due_date AS due, currency AS cur, "
+                                 f"{'number, ' if numbers else ''}amount - {paid} AS o, CASE WHEN id IN "
+                                 f"(SELECT id FROM invoice INDEXED BY ix_invoice_disputed WHERE disputed = 1) THEN "
+                                 f"(SELECT i.disputed_amount FROM invoice i WHERE i.id = invoice.id) END AS fu",
                           "voided IS 0 OR voided_on > ?", (d,), paid_args)
+    claimable = "json_group_array(json_array(due, number))" if numbers else "min(due)"
+    events = "max(id IN (SELECT value FROM json_each(?)))" if with_events else "0"
     sql = (f"SELECT c, min(o), min(cur), count(DISTINCT cur), sum(CASE WHEN due < ? THEN o ELSE 0 END), "
            f"min(CASE WHEN due < ? THEN due END), sum(CASE WHEN due < ? THEN part ELSE 0 END), "
-           f"json_group_array(json_array(due, number)) FILTER (WHERE o > part), "
-           f"max(id IN (SELECT value FROM json_each(?))) "
+           f"{claimable} FILTER (WHERE o > part), {events} "
            f"FROM (SELECT *, {_PART} AS part FROM ({rows})) GROUP BY c")
-    return [CustomerSums(*r[:8], bool(r[8]))
-            for r in con.execute(sql, [d, d, d, json.dumps(sorted(with_events)), *args])]
+    return list(map(CustomerSums._make, con.execute(
+        sql, [d, d, d, *([json.dumps(sorted(with_events))] if with_events else []), *args])))
 
 
-def summary_of_sums(as_of: dt.date, sums: CustomerSums, settled_periods: list) -> OpenSummary:
+def summary_of_sums(as_of: dt.date, sums: CustomerSums, settled_periods: list | None) -> OpenSummary:
     """``summary`` of a customer's open invoices (one currency, something open on D each, no dispute events,
-    no payment plan) made from their ``customer_sums``."""
+    no payment plan) made from their ``customer_sums``; with the runs of its settled invoices
+    (``settled_periods``), or without its overdue periods (None: see domain.next_step.OpenSummary)."""
     parse = _date_of
-    considered = json.loads(sums.considered)
-    considered.sort()      # by due day, then number
-    currency = sums.currency
-    oldest = None if sums.oldest is None else parse(sums.oldest)
+    _c, _least, currency, _n, overdue, oldest, disputed, claimable, _events = sums
+    oldest = None if oldest is None else parse(oldest)
+    if settled_periods is None:
+        periods = None
+    else:
+        periods = [(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods
+    if isinstance(claimable, str):
+        considered = json.loads(claimable)
+        considered.sort()      # by due day, then number
+        considered, first_due = [(parse(due), number) for due, number in considered], None
+    else:
+        considered, first_due = None, None if claimable is None else parse(claimable)
     return _open_summary(
-        considered=[(parse(due), number) for due, number in considered],
-        overdue_amount=from_minor(sums.overdue, currency) if oldest is not None else _ZERO, oldest_overdue=oldest,
-        disputed_amount=from_minor(sums.disputed, currency) if sums.disputed else _ZERO, excluded_claimable=False,
-        periods=[(oldest + _ONE, as_of)] + settled_periods if oldest is not None else settled_periods)
+        considered=considered, first_due=first_due,
+        overdue_amount=from_minor(overdue, currency) if oldest is not None else _ZERO, oldest_overdue=oldest,
+        disputed_amount=from_minor(disputed, currency) if disputed else _ZERO, excluded_claimable=False,
+        periods=periods)
 
 
 def summary(as_of: dt.date, group: list, numbers: dict[int, str], flags: dict[int, tuple[bool, int]],

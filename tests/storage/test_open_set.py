@@ -7,6 +7,7 @@ changes of split that reopen an invoice cleared earlier)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import shutil
 import sqlite3
@@ -682,6 +683,11 @@ def test_worklist_sums_equal_a_plain_recomputation(template, tmp_path_factory, i
             with books.db.session() as s:
                 sums = {"A" if r.customer_id == 1 else "B": r
                         for r in worklist_open.customer_sums(kpi_sql.dbapi(s), d, with_events)}
+                # today's actions': no numbers, only the earliest due day of the invoices with something claimable
+                brief = {"A" if r.customer_id == 1 else "B": r
+                         for r in worklist_open.customer_sums(kpi_sql.dbapi(s), d, with_events, numbers=False)}
+            assert {c: r._replace(considered=None) for c, r in brief.items()} == \
+                {c: r._replace(considered=None) for c, r in sums.items()}, d
             assert set(states) <= set(sums), d
             for code, r in sums.items():
                 if r.least_open <= 0:   # paid in full by D, reopened later: the rule gets every invoice instead
@@ -695,6 +701,9 @@ def test_worklist_sums_equal_a_plain_recomputation(template, tmp_path_factory, i
                         got.excluded_claimable) == (want.considered, str(want.overdue_amount), want.oldest_overdue,
                                                     str(want.disputed_amount), want.excluded_claimable), (d, code)
                 assert overdue_periods((), d, got.periods) == overdue_periods((), d, want.periods), (d, code)
+                short = worklist_open.summary_of_sums(d, brief[code], None)
+                assert short == dataclasses.replace(got, considered=None, periods=None,
+                                                    first_due=want.considered[0][0] if want.considered else None)
 
 
 def test_rare_rows_are_read_from_their_partial_indexes(paid_x1):
