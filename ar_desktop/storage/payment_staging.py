@@ -32,10 +32,10 @@ problem named):
 - a row naming no invoice: the customer never had anything written off (what a payment leaves over is
   then credit, never a recovery), none of the invoices the payment is spread over offers an early-payment
   discount, and every row of that customer above it in the batch is such a row too (the customer's rows
-  are applied in row order, one round per rank, from the rows before; from the customer's first row that
-  is not, the Python checks take the rest in order). The customer's open invoices are read once into a
-  TEMP queue (their open amounts, oldest due first) and kept in step with what this lane applies; a
-  customer the Python checks or a row naming an invoice touched is read again when next needed.
+  are applied in row order; from the customer's first row that is not, the Python checks take the rest in
+  order). The customer's open invoices are read once into a queue (their open amounts, oldest due first:
+  storage.payment_spread) and kept in step with what this lane applies; a customer the Python checks or a
+  row naming an invoice touched is read again when next needed.
 
 While the writer has the payments' index by customer and day away (``BulkWriter.defer_lookups``: a big import
 into a file with few payments), the duplicate check reads a TEMP table of the payments' customers, days and
