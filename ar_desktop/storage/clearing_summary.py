@@ -148,7 +148,9 @@ def contribution_sql(r: str) -> str:
 
 def put_rows(con: sqlite3.Connection, rows) -> None:
     """... and after: their new contributions in, from the rows the UPDATE itself returned (``contribution_sql``'s
-    columns, one row per invoice it changed): the sums ``rebuild`` makes, without a second seek per invoice."""
+    columns, one row per invoice it changed): the sums ``rebuild`` makes, without a second seek per invoice. Upserted
+    in the table's key order: the invoices come in id order, their customers at random, and each upsert then found
+    its page anywhere in the table."""
     sums: dict[tuple, list[int]] = {}
     for customer, month, since, until, late, days_late, to_pay in rows:
         if customer is None:
@@ -162,7 +164,7 @@ def put_rows(con: sqlite3.Connection, rows) -> None:
             got[2] += days_late
             got[3] += to_pay
     con.executemany(f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) {_UPSERT}",
-                    [(*k, *v) for k, v in sums.items()])
+                    [(*k, *v) for k, v in sorted(sums.items())])
 
 
 def release(con: sqlite3.Connection, held: list[str]) -> None:

@@ -32,10 +32,10 @@ problem named):
 - a row naming no invoice: the customer never had anything written off (what a payment leaves over is
   then credit, never a recovery), none of the invoices the payment is spread over offers an early-payment
   discount, and every row of that customer above it in the batch is such a row too (the customer's rows
-  are applied in row order, one round per rank, from the rows before; from the customer's first row that
-  is not, the Python checks take the rest in order). The customer's open invoices are read once into a
-  TEMP queue (their open amounts, oldest due first) and kept in step with what this lane applies; a
-  customer the Python checks or a row naming an invoice touched is read again when next needed.
+  are applied in row order; from the customer's first row that is not, the Python checks take the rest in
+  order). The customer's open invoices are read once into a queue (their open amounts, oldest due first:
+  storage.payment_spread) and kept in step with what this lane applies; a customer the Python checks or a
+  row naming an invoice touched is read again when next needed.
 
 While the writer has the payments' index by customer and day away (``BulkWriter.defer_lookups``: a big import
 into a file with few payments), the duplicate check reads a TEMP table of the payments' customers, days and
@@ -53,21 +53,23 @@ from sqlalchemy.orm import Session
 from ar_desktop.domain.money import KNOWN_CURRENCIES, MAX_UNITS, NumberFormat, exponent
 from ar_desktop.domain.quick_rows import _METHODS, _plain, quick_date, quick_units
 from ar_desktop.domain.records import LIMITS
+from ar_desktop.storage import balance_summary
+from ar_desktop.storage.balance_summary import OVERDUE, PAID
 from ar_desktop.storage.bulk_repo import BulkWriter
-from ar_desktop.storage.days import day
+from ar_desktop.storage.days import LAST, day
+from ar_desktop.storage.payment_spread import OpenQueues
 
 __all__ = ["LANE_KEYS", "PaymentStaging"]
 
 STAGE, LANE = "temp.payment_stage", "temp.payment_lane"
 PARSED = "temp.payment_parsed"   # the batch's plain rows that SQL takes (no duplicate in the books or the batch)
-# the rows spread oldest due first, what each takes from which invoice, the customers' open invoices
-AUTO, PICKS, QUEUE = "temp.payment_auto", "temp.payment_pick", "temp.payment_queue"
-LOADED, WROTE_OFF = "temp.payment_queued", "temp.payment_wrote_off"
+# the rows spread oldest due first, what each takes from which invoice (storage.payment_spread)
+AUTO, PICKS, WROTE_OFF = "temp.payment_auto", "temp.payment_pick", "temp.payment_wrote_off"
 REST = "temp.payment_rest"   # the rows of the batch the lane did not store: the Python checks'
 # the payments' days while the writer has ix_payment_customer_date away (``BulkWriter.defer_lookups``): per customer
 # and day the references, and whether a recovery was booked
 SEEN = "temp.payment_seen"
-_TABLES = (STAGE, PARSED, LANE, AUTO, PICKS, QUEUE, LOADED, WROTE_OFF, REST, SEEN)
+_TABLES = (STAGE, PARSED, LANE, AUTO, PICKS, WROTE_OFF, REST, SEEN)
 # the columns a file may have for its rows to take the lane (a bank's file)
 LANE_KEYS = frozenset({"date", "customer_code", "amount", "currency", "method", "reference", "invoice_number"})
 _ROW = "n, customer_id, date, amount, currency, method, reference"
@@ -78,7 +80,7 @@ _NOT_PLAIN = (None,) * len(_TYPED)
 _REFERENCE = LIMITS["reference"]
 _EXPONENT = {c: exponent(c) for c in KNOWN_CURRENCIES}
 _SCALE = [10 ** k for k in range(7)]
-TEMP_CACHE_KIB = 32 * 1024   # the queue of a million-invoice file's open invoices stays in memory
+TEMP_CACHE_KIB = 32 * 1024   # a batch's staged rows stay in memory
 
 
 class PaymentStaging:
@@ -97,15 +99,13 @@ class PaymentStaging:
         row = ("n INTEGER PRIMARY KEY, customer_id INTEGER, date INTEGER, amount INTEGER, currency TEXT, "
                "method TEXT, reference TEXT")
         con.exec_driver_sql(f"CREATE TABLE {PARSED} ({row}, invoice_number TEXT, code TEXT)")
-        con.exec_driver_sql(f"CREATE TABLE {LANE} ({row}, invoice_id INTEGER, code TEXT)")
-        con.exec_driver_sql(f"CREATE TABLE {AUTO} ({row}, code TEXT, rank INTEGER)")
-        con.exec_driver_sql(f"CREATE INDEX {AUTO}_rank ON payment_auto (rank)")
+        # a named row's invoice's issue and due days and currency: the summary of balances' sums (``_balances``)
+        con.exec_driver_sql(f"CREATE TABLE {LANE} ({row}, invoice_id INTEGER, code TEXT, issue_date INTEGER, "
+                            "due_date INTEGER, invoice_currency TEXT)")
+        con.exec_driver_sql(f"CREATE TABLE {AUTO} ({row}, code TEXT)")
         con.exec_driver_sql(f"CREATE TABLE {PICKS} (n INTEGER, pos INTEGER, invoice_id INTEGER, amount INTEGER, "
-                            "customer_id INTEGER, PRIMARY KEY (n, pos)) WITHOUT ROWID")
-        con.exec_driver_sql(f"CREATE TABLE {QUEUE} (customer_id INTEGER, pos INTEGER, invoice_id INTEGER, "
-                            "issue_date INTEGER, open INTEGER, discount INTEGER, PRIMARY KEY (customer_id, pos)) "
-                            "WITHOUT ROWID")
-        con.exec_driver_sql(f"CREATE TABLE {LOADED} (customer_id INTEGER PRIMARY KEY)")
+                            "PRIMARY KEY (n, pos)) WITHOUT ROWID")
+        self.queues = OpenQueues(con.connection.driver_connection)
         con.exec_driver_sql(f"CREATE TABLE {REST} (n INTEGER PRIMARY KEY)")
         con.exec_driver_sql(f"CREATE TABLE {SEEN} (customer_id INTEGER, date INTEGER, reference TEXT, "
                             "recovery INTEGER, PRIMARY KEY (customer_id, date, reference, recovery)) WITHOUT ROWID")
@@ -150,21 +150,24 @@ class PaymentStaging:
             self.seen_above = top
         con.exec_driver_sql(f"INSERT INTO {PARSED} ({_ROW}, invoice_number, code) {self._parsed_sql(books)}")
         con.exec_driver_sql(f"DELETE FROM {LANE}")
-        con.exec_driver_sql(f"INSERT INTO {LANE} ({_ROW}, invoice_id, code) {self._named_sql()}")
+        con.exec_driver_sql(f"INSERT INTO {LANE} ({_ROW}, invoice_id, code, issue_date, due_date, invoice_currency) "
+                            f"{self._named_sql()}")
         # a customer with a row that is not plain in the batch: all its rows go to the Python checks
         con.exec_driver_sql(f"DELETE FROM {LANE} WHERE code IN (SELECT s.customer_code FROM {STAGE} s "
                             f"WHERE s.n NOT IN (SELECT n FROM {LANE}) AND s.customer_code IS NOT NULL)")
-        self._spread(con)
+        raw = con.connection.driver_connection   # rows of numbers: fetched without SQLAlchemy's rows
+        sums: dict[tuple, int] = {}   # the summary of balances' sums of the allocations (``_balances``)
+        self._spread(con, raw, sums)
         con.exec_driver_sql(f"INSERT INTO {PICKS} (n, pos, invoice_id, amount) SELECT n, 0, invoice_id, amount "
                             f"FROM {LANE}")
         rows = f"SELECT {_ROW} FROM {LANE} UNION ALL SELECT {_ROW} FROM {AUTO}"
+        allocated = raw.execute("SELECT coalesce(max(id), 0) FROM main.allocation").fetchone()[0]
         first, count = writer.payments_from(rows, f"SELECT n, pos, invoice_id, amount FROM {PICKS}")
         if count and first != next_id:
             raise ValueError(f"staged payments: ids from {first}, not {next_id}")
+        self._balances(raw, allocated, sums)
         # the invoices of a customer a named row paid are read again when the customer's rows are next spread
-        for table in (LOADED, QUEUE):
-            con.exec_driver_sql(f"DELETE FROM {table} WHERE customer_id IN (SELECT customer_id FROM {LANE})")
-        raw = con.connection.driver_connection   # rows of two numbers: fetched without SQLAlchemy's rows
+        self.queues.forget(c for (c,) in raw.execute(f"SELECT DISTINCT customer_id FROM {LANE}").fetchall())
         got = raw.execute(f"SELECT n, customer_id FROM ({rows}) ORDER BY n").fetchall()
         return [n for n, _c in got], {c for _n, c in got}
 
@@ -191,13 +194,7 @@ class PaymentStaging:
     def forget(self, customer_ids) -> None:
         """The queued open invoices of these customers are read again when next needed (the Python checks
         applied rows of theirs)."""
-        ids = [(c,) for c in customer_ids]
-        cur = self.s.connection().connection.dbapi_connection.cursor()
-        try:
-            cur.executemany(f"DELETE FROM {LOADED} WHERE customer_id = ?", ids)
-            cur.executemany(f"DELETE FROM {QUEUE} WHERE customer_id = ?", ids)
-        finally:
-            cur.close()
+        self.queues.forget(customer_ids)
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> int:
         """Rows (row number, cells) added to those staged, each with its values when its cells are plain
@@ -284,78 +281,46 @@ class PaymentStaging:
         con = self.s.connection()
         for table in _TABLES:
             con.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+        self.queues.close()
 
     # ---- oldest due first -------------------------------------------------------------------
 
-    def _spread(self, con) -> None:
-        """The batch's plain rows naming no invoice into AUTO, their allocations into PICKS (emptied first),
-        the queue kept in step."""
+    def _spread(self, con, raw, sums: dict) -> None:
+        """The batch's plain rows naming no invoice into AUTO, their allocations into PICKS (emptied first), their
+        sums for the summary of balances into ``sums``; each customer's queue walked once (storage.payment_spread)."""
         con.exec_driver_sql(f"DELETE FROM {AUTO}")
         con.exec_driver_sql(f"DELETE FROM {PICKS}")
-        # each row's rank among its customer's rows of the batch (its 1st, 2nd…): the rows cut below are all of a
-        # customer's from one on, so the ranks of those left stay as they are
-        con.exec_driver_sql(f"INSERT INTO {AUTO} ({_ROW}, code, rank) {self._auto_sql()}")
+        con.exec_driver_sql(f"INSERT INTO {AUTO} ({_ROW}, code) {self._auto_sql()}")
         # from a customer's first row that is not such a row on, its rows are the Python checks'
         # (each customer's first such row found once, not once per row of the customer)
         con.exec_driver_sql(
             f"WITH f AS MATERIALIZED (SELECT customer_code AS code, min(n) AS first FROM {STAGE} "
             f"WHERE n NOT IN (SELECT n FROM {AUTO}) GROUP BY customer_code) "
             f"DELETE FROM {AUTO} WHERE n > (SELECT first FROM f WHERE f.code = {AUTO}.code)")
-        if con.exec_driver_sql(f"SELECT 1 FROM {AUTO} LIMIT 1").first() is None:
+        rows = raw.execute(f"SELECT n, customer_id, date, amount FROM {AUTO} ORDER BY n").fetchall()
+        if not rows:
             return
-        # the open invoices of customers not queued yet, oldest due first (domain.allocation.oldest_due_first),
-        # by the partial index of open invoices, or by all of the customer's while a payments import defers it
-        # (storage.bulk_repo)
-        owed = con.exec_driver_sql("SELECT 1 FROM main.sqlite_master WHERE type = 'index' "
-                                   "AND name = 'ix_invoice_owed'").first()
-        con.exec_driver_sql(
-            f"INSERT INTO {QUEUE} SELECT i.customer_id, row_number() OVER (PARTITION BY i.customer_id ORDER BY "
-            "i.due_date, i.issue_date, i.number, i.id), i.id, i.issue_date, i.amount - i.paid, i.discount "
-            f"FROM (SELECT DISTINCT customer_id FROM {AUTO} WHERE customer_id NOT IN (SELECT customer_id "
-            f"FROM {LOADED})) AS k CROSS JOIN main.invoice i "
-            f"INDEXED BY {'ix_invoice_owed' if owed else 'ix_invoice_aging'} "
-            "WHERE i.customer_id = k.customer_id AND i.paid < i.amount AND i.voided = 0")
-        con.exec_driver_sql(f"INSERT OR IGNORE INTO {LOADED} SELECT customer_id FROM {AUTO}")
-        # whether any queued invoice offers a discount (none in most books: no round then looks for one)
-        self._discounts = con.exec_driver_sql(f"SELECT 1 FROM {QUEUE} WHERE discount != 0 LIMIT 1").first() is not None
-        rank = 1
-        while con.exec_driver_sql(f"SELECT 1 FROM {AUTO} WHERE rank = ? LIMIT 1", (rank,)).first() is not None:
-            self._round(con, rank)
-            rank += 1
+        self.queues.load(c for _n, c, _d, _u in rows)
+        picks: list[tuple[int, int, int, int]] = []
+        cut = self.queues.spread(rows, picks, sums)
+        if cut:   # a row taking from an invoice that offers a discount, and its customer's later rows
+            raw.executemany(f"DELETE FROM {AUTO} WHERE n = ?", [(n,) for n in cut])
+        raw.executemany(f"INSERT INTO {PICKS} (n, pos, invoice_id, amount) VALUES (?, ?, ?, ?)", picks)
 
-    def _round(self, con, rank: int) -> None:
-        """The customers' rows of ``rank``: each takes, in queue order, the open invoices issued by its day
-        until it is paid (what is left is credit)."""
-        # Each row walks its customer's queue from the front, one seek per invoice it takes (a running sum over
-        # the whole queue would read a customer's every open invoice for each row: ~100 at a million invoices)
-        con.exec_driver_sql(
-            f"INSERT INTO {PICKS} (n, pos, invoice_id, amount, customer_id) "
-            "WITH RECURSIVE w(n, customer_id, date, amount, pos, invoice_id, take, before) AS ("
-            f"  SELECT n, customer_id, date, amount, 0, NULL, 0, 0 FROM {AUTO} WHERE rank = ? "
-            "  UNION ALL "
-            "  SELECT w.n, w.customer_id, w.date, w.amount, q.pos, q.invoice_id, min(q.open, w.amount - w.before), "
-            f"    w.before + q.open FROM w JOIN {QUEUE} q ON q.customer_id = w.customer_id AND q.pos = ("
-            f"      SELECT o.pos FROM {QUEUE} o WHERE o.customer_id = w.customer_id AND o.pos > w.pos "
-            "       AND o.open > 0 AND o.issue_date <= w.date ORDER BY o.pos LIMIT 1) "
-            "  WHERE w.before < w.amount) "
-            "SELECT n, pos, invoice_id, take, customer_id FROM w WHERE pos > 0", (rank,))
-        # an invoice with an early-payment discount among them: the Python checks take the row and the rest
-        # of the customer's
-        bad = (f"SELECT p.n FROM {PICKS} p JOIN {QUEUE} q ON q.customer_id = p.customer_id AND q.pos = p.pos "
-               f"JOIN {AUTO} a ON a.n = p.n WHERE a.rank = ? AND q.discount != 0")
-        failed = con.exec_driver_sql(f"SELECT DISTINCT n FROM ({bad})", (rank,)).all() if self._discounts else ()
-        if failed:
-            cut = ", ".join(str(n) for (n,) in failed)
-            con.exec_driver_sql(f"DELETE FROM {PICKS} WHERE n IN ({cut})")
-            con.exec_driver_sql(
-                f"DELETE FROM {AUTO} WHERE EXISTS (SELECT 1 FROM {AUTO} f WHERE f.n IN ({cut}) "
-                f"AND f.customer_id = {AUTO}.customer_id AND {AUTO}.n >= f.n)")
-        taken = f"SELECT p.customer_id, p.pos, p.amount FROM {PICKS} p JOIN {AUTO} a ON a.n = p.n WHERE a.rank = ?"
-        con.exec_driver_sql(f"UPDATE {QUEUE} SET open = open - p.amount FROM ({taken}) AS p "
-                            f"WHERE {QUEUE}.customer_id = p.customer_id AND {QUEUE}.pos = p.pos", (rank,))
-        # the invoices paid up leave the queue: the next rows' running sums pass over fewer
-        con.exec_driver_sql(f"DELETE FROM {QUEUE} WHERE open <= 0 AND (customer_id, pos) IN "
-                            f"(SELECT customer_id, pos FROM ({taken}))", (rank,))
+    def _balances(self, raw, allocated: int, sums: dict) -> None:
+        """The allocations just stored (ids above ``allocated``) summed into the summary of balances from what the
+        lane knows of their invoices (open, not void: storage.balance_summary.put_held), not read again at the end:
+        the spread rows' sums (``_spread``) and the named rows'."""
+        for key in raw.execute(   # each kind summed per day apart (a few hundred days, not every pair of two)
+                f"SELECT invoice_currency, {PAID}, max(date, issue_date), {LAST}, sum(amount) FROM {LANE} GROUP BY 1, 3 "
+                f"UNION ALL SELECT invoice_currency, {OVERDUE}, max(date, due_date + 1), {LAST}, sum(amount) FROM {LANE} "
+                "GROUP BY 1, 3"):
+            units = key[4]
+            key = key[:4]
+            sums[key] = sums.get(key, 0) - units
+        top = raw.execute("SELECT coalesce(max(id), 0) FROM main.allocation").fetchone()[0]
+        if top > allocated:
+            balance_summary.put_held(raw, allocated + 1, top, sums)
 
     # ---- the SQL ------------------------------------------------------------------------------
 
@@ -383,12 +348,12 @@ class PaymentStaging:
         # the rows first, each invoice by its number (else SQLite may read every invoice), in the order of the
         # numbers: the invoices' pages are then read about in file order, not at random (at a million invoices a
         # batch's look-ups took a third of the time)
-        return (f"SELECT p.n, p.customer_id, p.date, p.amount, p.currency, p.method, p.reference, i.id, p.code "
+        return (f"SELECT p.n, p.customer_id, p.date, p.amount, p.currency, p.method, p.reference, i.id, p.code, "
+                "i.issue_date, i.due_date, i.currency "
                 f"FROM (SELECT * FROM {PARSED} WHERE invoice_number != '' ORDER BY invoice_number LIMIT -1) p "
                 "CROSS JOIN main.invoice i WHERE i.number = p.invoice_number AND "
                 + " AND ".join(f"({c})" for c in checks) + " ORDER BY p.n")
 
     def _auto_sql(self) -> str:
-        return (f"SELECT {_ROW}, code, row_number() OVER (PARTITION BY customer_id ORDER BY n) FROM {PARSED} "
-                "WHERE coalesce(invoice_number, '') = '' "
+        return (f"SELECT {_ROW}, code FROM {PARSED} WHERE coalesce(invoice_number, '') = '' "
                 f"AND customer_id NOT IN (SELECT customer_id FROM {WROTE_OFF}) ORDER BY n")

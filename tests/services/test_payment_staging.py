@@ -205,6 +205,39 @@ def test_rows_spread_oldest_due_first_in_sql_are_stored_as_the_python_checks_sto
     assert python[5][1] - sum(STORED_BY_SQL) > 10  # and the Python checks took others (discounts, write-offs)
 
 
+@pytest.mark.parametrize("seed, cells", [(31, 37), (32, 100), (33, 400)])
+def test_files_of_rows_naming_no_invoice_are_stored_and_summed_as_the_python_checks_store_them(
+        base, tmp_path, monkeypatch, seed, cells):
+    """Every row spread oldest due first and none refused, so both imports commit: the same payments, allocations,
+    invoices and summary of clearings, and ``check`` sound on both (the summary of balances, whose sums the lane
+    puts in batch by batch, and the runs of late payments against their recomputation). The customers' queues
+    are carried from batch to batch (37 or 100 rows a batch) or walked in one (400); the Python checks take the
+    rows of the customers with discounts or a write-off between the lane's, and their queues are read again."""
+    path = _file(tmp_path, seed, 400, 0.0, 1.0)
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch, cells=cells)
+    assert not python[4] and python[5] == (400, 400, 0, 0)   # committed
+    assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
+    assert sum(SPREAD_BY_SQL) > 250 and sum(STORED_BY_SQL) < 400   # SQL spread most, the Python checks the rest
+
+
+def test_a_customer_paid_by_a_named_row_has_its_open_invoices_read_again_for_its_next_spread_row(
+        base, tmp_path, monkeypatch):
+    """The lane keeps a customer's open invoices from batch to batch while only its spread rows pay them: C1's
+    first row pays part of its oldest invoice; a row of the next batch names its second oldest (paid in SQL by
+    number); a row of the third pays everything open, and so what is left of both and no more."""
+    rows = ["2025-07-01,C1,1.00,,first", *(f"2025-07-01,C2,1.{k:02d},,fill {k}" for k in range(36)),
+            "2025-07-02,C1,10.00,C1-27,named", *(f"2025-07-02,C2,2.{k:02d},,fill {k}" for k in range(36)),
+            "2025-12-01,C1,60000.00,,all"]
+    path = tmp_path / "named.csv"
+    path.write_text("date,customer_code,amount,invoice_number,reference\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    python = _import(base, tmp_path, "python", path, False, monkeypatch)
+    quick = _import(base, tmp_path, "quick", path, True, monkeypatch)
+    assert not python[4] and python[5][1] == len(rows)
+    assert quick[4:6] == python[4:6] and quick[:4] == python[:4]
+    assert STORED_BY_SQL[:3] == [37, 37, 1] and SPREAD_BY_SQL[:3] == [37, 36, 1]
+
+
 def test_a_file_the_lane_cannot_read_goes_to_the_python_checks(base, tmp_path, monkeypatch):
     """A kind column (corrections), or no invoice numbers: no row is applied in SQL."""
     path = tmp_path / "kinds.csv"

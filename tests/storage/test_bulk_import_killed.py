@@ -145,7 +145,15 @@ def test_payments_paying_much_of_the_file_killed_while_its_indexes_are_rebuilt(t
 @pytest.mark.parametrize(("what", "n", "spread"), [("DELETE FROM temp.payment_stage", 2, False),
                                                    ("INSERT INTO payment@TEMP.PAYMENT_LANE", 2, False),
                                                    ("INSERT INTO allocation@TEMP.PAYMENT_LANE", 2, False),
-                                                   ("INSERT INTO temp.payment_queue", 2, True),
+                                                   # the customers' open invoices read (once: the
+                                                   # first batch), the spread rows' allocations staged
+                                                   ("SELECT i.customer_id@TEMP.PAYMENT_LOAD", 1, True),
+                                                   ("INSERT INTO temp.payment_pick@VALUES", 2, True),
+                                                   # the summary of balances' sums put in batch by batch, the
+                                                   # allocations summed so noted, left out at the end
+                                                   ("INSERT INTO balance_day@VALUES", 1, False),
+                                                   ("INSERT INTO temp.balance_day_counted", 2, True),
+                                                   ("DROP TABLE temp.balance_day_counted", 1, True),
                                                    ("INSERT INTO allocation@TEMP.PAYMENT_PICK", 2, True),
                                                    ("UPDATE invoice", 2, True),
                                                    # the summary of clearings held: its triggers dropped, the

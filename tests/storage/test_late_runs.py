@@ -108,6 +108,26 @@ def test_the_triggers_keep_the_runs_equal_to_a_recomputation(ops):
     assert con.execute(f"SELECT count(*) FROM {late_runs.PENDING}").fetchone() == (0,)
 
 
+@pytest.mark.parametrize("others", [0, 40])
+def test_a_catch_up_merges_periods_that_touch_overlap_or_lie_inside_and_keeps_a_gap_of_a_day(others):
+    """``catch_up`` merges the sorted periods in one pass: a period starting the day after a run ends joins it, as
+    does one inside it or overlapping it; a day between them keeps two runs. With ``others``, the customers noted
+    hold under a sixth of the invoices: read by customer, not in one pass over the table."""
+    con = _table()
+    con.executemany("INSERT INTO invoice (customer_id, issue_date, due_date, cleared_on) VALUES (2, 0, ?, ?)",
+                    [(d, d + 5) for d in range(0, 8 * others, 8)])   # B's, not noted: runs of their own
+    late_runs.hold(con)
+    # periods (due + 1, cleared - 1) of A: [10, 19] [20, 29] touch; [25, 27] inside; [28, 40] overlaps; [42, 50]
+    # after a day's gap; [60, 61] and [62, 62] touch; an invoice paid on time adds none
+    periods = [(9, 20), (19, 30), (24, 28), (27, 41), (41, 51), (59, 62), (61, 63), (70, 71)]
+    con.executemany("INSERT INTO invoice (customer_id, issue_date, due_date, cleared_on) VALUES (1, 0, ?, ?)",
+                    list(reversed(periods)))
+    late_runs.catch_up(con)
+    runs = con.execute(f"SELECT * FROM {late_runs.TABLE} WHERE customer_id = 1 ORDER BY 2").fetchall()
+    assert runs == [(1, 10, 40), (1, 42, 50), (1, 60, 62)]
+    assert con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall() == _runs_of_every_invoice(con)
+
+
 def test_one_update_of_many_rows_and_a_run_split_in_two():
     con = _table()
     # three invoices overdue 11..19, 16..29 and 31..39: two runs (day 30 was no overdue day)
