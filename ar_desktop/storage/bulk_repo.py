@@ -26,8 +26,8 @@ the session just before it commits; a rollback or a kill undoes all of it with t
   stay. (100,000 invoices into a file of 1,000: 3.2-3.8 s of SQL inserting into the 13 indexes, 1.8-1.9 s
   rebuilding them; into 100,000: 4.4 s against 2.8-3.5 s; into 300,000: 5.4 s against 5.9 s, about even: a
   sort per index costs ~10 us a row of the table, an insert ~30 us a row added);
-- the invoice insert triggers that do nothing for its rows (``_IDLE_INSERT_TRIGGERS``): dropped with its first
-  invoice, created again from their own statements before the summaries below are caught up;
+- the invoice and allocation insert triggers that do nothing for its rows (``_IDLE``): dropped with its first
+  invoice or allocation, created again from their own statements before the summaries below are caught up;
 - the invoice indexes that hold a paid total or what follows from it (``_follows_paid``), once the
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
@@ -97,6 +97,9 @@ LOOK = 8_000   # ... as the share of the rows read (at most LOOK, or half the es
 # test_bulk_writer_holds.py: a new AFTER INSERT trigger must be added here or it fails).
 _IDLE_INSERT_TRIGGERS = ("invoice_search_insert", "clearing_month_insert", "late_run_insert",
                          "late_run_insert_held", "sales_day_insert", "balance_day_insert")
+# ... and per table (the allocations' one: held with the summary of balances, from the first allocation; its WHEN
+# was ~0.4 us a row, 0.45 s of a million allocations)
+_IDLE = {"invoice": _IDLE_INSERT_TRIGGERS, "allocation": ("balance_day_paid_insert",)}
 _WRITERS = "bulk_writers"
 _MANY_TERMS, _BIG_HASH, _FTS5_HASH = 50_000, 64 << 20, 1 << 20   # rows; FTS5's pending terms: ours, its default
 _BUILD_CACHE_KIB = 16 * 1024   # the page cache while a payments import's deferred indexes are built
@@ -205,7 +208,7 @@ class BulkWriter:
         self._prepared: set[str] = set()
         self._search_above: dict[str, int] | None = None   # search table -> its content's max id at the hold
         self._deferred: list[str] = []                     # CREATE statements of the indexes dropped
-        self._triggers_away: list[str] = []                # ... and of the insert triggers (_IDLE_INSERT_TRIGGERS)
+        self._triggers_away: list[str] = []                # ... and of the insert triggers (_IDLE)
         self._paid_touched = 0                             # invoices whose paid total this writer raised
         self._invoices: int | None = None                  # the invoice ids' range when that was first counted
         self._paid_deferred = False
@@ -236,10 +239,10 @@ class BulkWriter:
             self._search_above = {name: con.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {content}").scalar()
                                   for name, (content, _c, _d) in SEARCH.items()}
             con.exec_driver_sql(f"INSERT INTO {HOLD} (held) VALUES (1)")
-        if table.name == "invoice":   # held above: these do nothing for the rows this writer adds
-            names = ", ".join(f"'{n}'" for n in _IDLE_INSERT_TRIGGERS)
+        if table.name in _IDLE:   # held above: these do nothing for the rows this writer adds
+            names = ", ".join(f"'{n}'" for n in _IDLE[table.name])
             for name, sql in con.exec_driver_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                                 f"AND tbl_name = 'invoice' AND name IN ({names})").all():
+                                                 f"AND tbl_name = ? AND name IN ({names})", (table.name,)).all():
                 con.exec_driver_sql(f'DROP TRIGGER "{name}"')
                 self._triggers_away.append(sql)
         if con.exec_driver_sql(f"SELECT 1 FROM {table.name} LIMIT 1").first() is None:
