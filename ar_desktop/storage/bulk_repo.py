@@ -83,12 +83,12 @@ def _clearings():
 @functools.cache
 def _raise_paid() -> str:
     """What an allocation batch changes on its invoices: the derived columns of storage.open_set. It returns, per
-    invoice it changed, whether it is now overpaid and what the held summaries need of it (the customer, the
-    contribution to the summary of clearings): no second seek per invoice for those. Made on first use, with
-    storage.clearing_summary (``_clearings``)."""
+    invoice it changed, its number if it is now overpaid (else NULL: no text per row) and what the held summaries
+    need of it (the customer, the contribution to the summary of clearings): no second seek per invoice for those.
+    Made on first use, with storage.clearing_summary (``_clearings``)."""
     return (raise_paid_sql("SELECT invoice_id, SUM(amount) AS units, MIN(date) AS first, MAX(date) AS last "
                            "FROM allocation WHERE id BETWEEN ? AND ? GROUP BY invoice_id")
-            + " RETURNING invoice.number, invoice.paid > invoice.amount, invoice.customer_id, "
+            + " RETURNING CASE WHEN invoice.paid > invoice.amount THEN invoice.number END, invoice.customer_id, "
             + _clearings().contribution_sql("invoice"))
 
 
@@ -360,10 +360,10 @@ class BulkWriter(BulkHolds):
         over: list[str] = []
 
         def changed() -> Iterator[list]:   # the rows the UPDATE returns, read once as they come
-            for number, overpaid, customer, *contribution in raw.execute(_raise_paid(), (lo, hi)):
+            for overpaid, customer, *contribution in raw.execute(_raise_paid(), (lo, hi)):
                 customers.add(customer)
-                if overpaid:
-                    over.append(number)
+                if overpaid is not None:
+                    over.append(overpaid)
                 yield contribution
 
         if self._clearings_held is not None:

@@ -30,19 +30,21 @@ def _company(path: Path) -> Path:
     return path
 
 
-def _insert_triggers(path: Path) -> set[str]:
+def _insert_triggers(path: Path, table: str) -> set[str]:
     con = sqlite3.connect(path)
     try:
         return {name for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                                                  "tbl_name = 'invoice'") if " AFTER INSERT ON invoice " in sql}
+                                                  "tbl_name = ?", (table,)) if f" AFTER INSERT ON {table} " in sql}
     finally:
         con.close()
 
 
-def test_every_invoice_insert_trigger_is_one_the_writer_may_drop(tmp_path):
-    """The writer drops the invoice insert triggers it knows do nothing for its rows (held, or firing only for a
-    row inserted cleared or closed). A new one must be thought about and named there: until then this fails."""
-    assert _insert_triggers(_company(tmp_path / "new.ardb")) == set(bulk_holds.IDLE_INSERT_TRIGGERS)
+@pytest.mark.parametrize("table", ["invoice", "allocation"])
+def test_every_insert_trigger_is_one_the_writer_may_drop(tmp_path, table):
+    """The writer drops the invoice and allocation insert triggers it knows do nothing for its rows (held, or
+    firing only for a row inserted cleared or closed). A new one must be thought about and named there: until
+    then this fails."""
+    assert _insert_triggers(_company(tmp_path / "new.ardb"), table) == set(bulk_holds.IDLE[table])
 
 
 def _invoices(path: Path, numbers) -> Path:

@@ -365,6 +365,33 @@ def test_check_reports_derived_columns_out_of_step(paid_x1):
     assert not report.ok and any("X1" in p and "derived" in p for p in report.consistency)
 
 
+def test_the_bulk_path_refuses_to_overpay_an_invoice(paid_x1):
+    """The one bulk path's UPDATE returns the number of an invoice it leaves overpaid (and NULL for the others):
+    the batch is refused naming it, and nothing of it is kept; paid exactly, a batch is stored."""
+    books, _path = paid_x1
+    invoicing.add_invoice(books, {"number": "X2", "customer_code": "A", "issue_date": "2026-01-02", "amount": "5.00"})
+    invoicing.add_invoice(books, {"number": "X3", "customer_code": "A", "issue_date": "2026-01-03", "amount": "7.00"})
+
+    def pay(units: dict[str, int]) -> None:
+        with books.db.session() as s:
+            ids = dict(s.execute(select(Invoice.number, Invoice.id)).all())
+            pid = next_id(s, Payment)
+            when = dt.date(2026, 1, 9)
+            BulkWriter(s, BulkSource("payments.csv", "0" * 64)).payments(
+                [dict(id=pid, customer_id=1, date=when, amount=sum(units.values()), currency="EUR",
+                      method="transfer", reference="bulk")],
+                [dict(payment_id=pid, invoice_id=ids[n], date=when, amount=u) for n, u in units.items()])
+
+    with pytest.raises(ValueError, match="invoice X3 would be paid more than its amount"):
+        pay({"X2": 500, "X3": 701})
+    with books.db.session() as s:
+        assert dict(s.execute(select(Invoice.number, Invoice.paid)).all()) == {"X1": 1000, "X2": 0, "X3": 0}
+    pay({"X2": 500, "X3": 700})
+    with books.db.session() as s:
+        assert dict(s.execute(select(Invoice.number, Invoice.paid)).all()) == {"X1": 1000, "X2": 500, "X3": 700}
+    assert check(books).ok
+
+
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")  # the lists' (list_schema)
 def test_a_later_migration_may_rebuild_the_invoice_table(paid_x1):
     """Alembic's batch mode copies the table (as a migration adding a column with a constraint does):
