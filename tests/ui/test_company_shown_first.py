@@ -143,8 +143,12 @@ def test_the_overview_computes_its_figures_first_and_alone(qtbot, settings, comp
     assert all("figures" not in s for _name, s in seen[1:])
     names = [name for name, _s in seen[1:]]
     assert sorted(names) == ["actions", "forecast", "trend"]
-    # the worklist, the longest, is not queued behind a chart: it starts with the trend, the forecast after one ends
-    assert names[2] == "forecast" and "forecast" not in seen[1][1] | seen[2][1]
+    # the worklist, the longest, is not queued behind a chart: it starts with the trend, the forecast after one of
+    # them ends (a pool thread notes its part as it begins: one that ended quickly may have started the forecast
+    # before the other thread noted the trend, so the order of the notes alone proves nothing)
+    running_at = dict(seen[1:])
+    assert names.index("actions") < names.index("forecast")
+    assert "forecast" not in running_at["actions"] | running_at["trend"]
     w.close_file()
 
 
