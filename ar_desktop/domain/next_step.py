@@ -397,13 +397,13 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
             return when
 
         def resolve(step: Step) -> tuple[str, Step, date]:
+            while step.requires is not None and step.requires not in performed:   # its prerequisite first
+                prerequisite = ladder.get(step.requires)
+                assert prerequisite is not None  # guaranteed by Ladder validation
+                step = prerequisite
             threshold_date = days.add(oldest_due, step.threshold_days)
             if step.requires is None:
                 return ACTION_DUE, step, threshold_date
-            if step.requires not in performed:
-                prerequisite = ladder.get(step.requires)
-                assert prerequisite is not None  # guaranteed by Ladder validation
-                return resolve(prerequisite)
             ready = days.add(performed[step.requires], step.wait_days)
             if as_of < ready:
                 return WAITING, step, ready
