@@ -120,6 +120,7 @@ class OpenQueues:
         of its customer: their rows are returned (the Python checks take them, in row order)."""
         queues, cut = self._queues, set()
         stopped: set[int] = set()   # customers whose rows stopped at one that takes a discount
+        get = sums.get
         for n, cid, d, units in rows:
             if cid in stopped:
                 cut.add(n)
@@ -134,20 +135,27 @@ class OpenQueues:
                     took.append((i, take))
                     left -= take
                 i += 1
+            if not took:
+                continue
             if q.discount is not None and any(i in q.discount for i, _t in took):
                 stopped.add(cid)
                 cut.add(n)
                 continue
             due, currency = q.due, q.currency
+            one = isinstance(currency, str)
             for i, take in took:
                 opened[i] -= take
                 picks.append((n, i + 1, ids[i], take))
-                c = currency if isinstance(currency, str) else currency[i]
-                key = (c, PAID, d if d > issue[i] else issue[i], LAST)
-                sums[key] = sums.get(key, 0) - take
+                c = currency if one else currency[i]
                 late = due[i] + 1
                 key = (c, OVERDUE, d if d > late else late, LAST)
-                sums[key] = sums.get(key, 0) - take
+                sums[key] = get(key, 0) - take
+                if not one:   # each invoice taken is issued by the row's day: PAID counts from that day
+                    key = (c, PAID, d, LAST)
+                    sums[key] = get(key, 0) - take
+            if one:
+                key = (currency, PAID, d, LAST)
+                sums[key] = get(key, 0) - (units - left)
             s = q.start
             while s < end and opened[s] == 0:
                 s += 1
