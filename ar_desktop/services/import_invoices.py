@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ar_desktop.domain.dates import ISO, parse_date_as
+from ar_desktop.domain.dates import parse_date_as
 from ar_desktop.domain.errors import UserError, ValidationError
 from ar_desktop.domain.money import ZERO, check_storable, from_minor, parse_amount, to_minor
 from ar_desktop.domain.quick_rows import quick_invoice
