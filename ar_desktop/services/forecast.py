@@ -26,7 +26,7 @@ from ar_desktop.domain.payment_plan import HOLDING, OPEN, plan_state
 from ar_desktop.services.context import Books
 from ar_desktop.services.kpis import _currency, check_as_of
 from ar_desktop.services.setting_keys import GRACE_KEY, LADDER_KEY
-from ar_desktop.storage import clearing_summary, forecast_sql, kpi_sql
+from ar_desktop.storage import clearing_summary, company_row, forecast_sql, kpi_sql
 from ar_desktop.storage.days import date_of
 from ar_desktop.storage.days import day as day_number
 
@@ -122,7 +122,7 @@ class _Rules(NamedTuple):
 def _rules(con, as_of: dt.date, customers: list[int] | None, currency: str) -> _Rules:
     """... of the given customers (None: of all; those with nothing open have nothing to place)."""
     legal_since = _legal_steps(con, as_of, customers)
-    stored = forecast_sql.settings(con, [GRACE_KEY])
+    stored = company_row.read_settings(con, [GRACE_KEY])
     grace = int(stored.get(GRACE_KEY, DEFAULT_GRACE_DAYS))
     plans = [p for p in forecast_sql.plans_on(con, as_of, customers)
              if p.status == OPEN and plan_state(p.status, p.starts_on, p.ends_on, _money(p.instalments, currency),
@@ -218,7 +218,7 @@ def _legal_steps(con, as_of: dt.date, customers: list[int] | None) -> dict[int, 
     if not steps:
         return out
     sources = forecast_sql.ladder_sources(con, {cid for cid, _k, _d in steps})
-    classes = forecast_sql.settings(con, [LADDER_KEY.format(cls=cls) for cls, _own in sources.values()])
+    classes = company_row.read_settings(con, [LADDER_KEY.format(cls=cls) for cls, _own in sources.values()])
     ladders = {}
     for cid, key, day in steps:
         if cid not in ladders:

@@ -30,7 +30,7 @@ from ar_desktop.services import ladder_days
 from ar_desktop.services.collection_settings import SETTING_KEYS, CollectionSettings, settings_from
 from ar_desktop.services.context import Books
 from ar_desktop.services.setting_keys import GRACE_KEY, LADDER_KEY
-from ar_desktop.storage import collections_repo, forecast_sql
+from ar_desktop.storage import collections_repo, company_row
 from ar_desktop.storage.collections_repo import CustomerInputs, PlanInputs
 
 _LADDER_KEYS = {c: LADDER_KEY.format(cls=c) for c in CREDIT_CLASSES}   # each credit class's stored ladder
@@ -153,7 +153,7 @@ def _rule_settings(s) -> tuple[CollectionSettings, dict[str, Ladder], DayCount]:
     """The collection settings, each credit class's ladder (services.collection_ladders.class_ladder_in) and
     the days the ladder counts, the settings in one plain query (``s``: a DB-API connection or a session)."""
     con = collections_repo.connection(s)
-    stored = forecast_sql.settings(con, [*SETTING_KEYS, *_LADDER_KEYS.values()])
+    stored = company_row.read_settings(con, [*SETTING_KEYS, *_LADDER_KEYS.values()])
     settings = settings_from(stored)
     ladders = {c: ladder_in_force(c, None, stored.get(key)) for c, key in _LADDER_KEYS.items()}
     return settings, ladders, ladder_days.day_count(con, settings.working_days)

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Collection, Iterable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ar_desktop.domain.payment_kinds import CORRECTIONS, RECOVERY
 from ar_desktop.storage.days import date_of, day, from_iso_sql
@@ -34,12 +34,6 @@ _IN = "IN (SELECT value FROM json_each(?))"
 def _of(column: str, ids: Collection[int] | None) -> tuple[str, tuple]:
     """``column`` among ``ids`` (None: any): a condition and its argument."""
     return ("1", ()) if ids is None else (f"{column} {_IN}", (_ids(ids),))
-
-
-def settings(con: sqlite3.Connection, keys: Collection[str]) -> dict[str, Any]:
-    """The stored settings among ``keys`` (company_repo.get_settings)."""
-    return {k: json.loads(v) for k, v in con.execute(f"SELECT key, value FROM setting WHERE key {_IN}",
-                                                     (json.dumps(list(keys)),))}
 
 
 def steps_done(con: sqlite3.Connection, as_of: dt.date,
