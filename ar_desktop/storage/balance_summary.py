@@ -300,14 +300,6 @@ def problems(con: sqlite3.Connection, limit: int = 20) -> list[Text]:
 
 # --- reading ------------------------------------------------------------------------------------
 
-def paid_after(con: sqlite3.Connection, as_of: dt.date, currency: str) -> bool:
-    """Whether an allocation dated after D may pay an invoice in the currency (one seek of the key): each one
-    has a ``PAID`` row on the later of its day and its invoice's issue day (an invoice voided without a day
-    has none, and counts nowhere). False: no invoice in the currency has its last allocation after D."""
-    return con.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE currency = ? AND kind = {PAID} AND day > ?)",
-                       (currency, day(as_of))).fetchone()[0] == 1
-
-
 def open_totals(con: sqlite3.Connection, days, currency: str) -> dict[dt.date, tuple[int, int]]:
     """Per day D of ``days``: (open balance, its not-yet-due part) in minor units, as kpi_sql.open_totals
     defines them (the aging's open amounts, due on or after D not yet due), from the two summaries."""

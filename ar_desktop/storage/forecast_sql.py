@@ -177,17 +177,25 @@ def weeks(con: sqlite3.Connection, as_of: dt.date, weeks: int, currency: str, hi
     # one group per week (0..weeks), -1 the flagged disputed, and one per amount left to the rule (-2 - its id)
     key = (f"CASE WHEN {special} THEN -2 - o.id WHEN o.id IN (SELECT id FROM invoice WHERE disputed = 1) THEN -1 "
            f"ELSE min((max(o.due_date + coalesce(l.late, 0), ?) - ?) / 7, ?) END")
+    # Python's sqlite3 opens a transaction before the TEMP table's writes; committed at once on a reader (none
+    # open before), so that the grouped read can still be stopped (Database.interrupt_reads skips a connection
+    # inside a transaction)
+    reader = not con.in_transaction
     con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_LATE[5:]} (customer_id INTEGER PRIMARY KEY, late INTEGER NOT NULL)")
     try:
         con.execute(f"DELETE FROM {_LATE}")
         con.execute(f"INSERT INTO {_LATE} SELECT customer_id, (2 * days_late + invoices) / (2 * invoices) "
                     f"FROM ({history[0]}) WHERE invoices > 0", history[1])
+        if reader:
+            con.commit()
         found = con.execute(
             f"SELECT {key} AS k, min(o.customer_id), min(o.due_date), sum(o.units), min(coalesce(l.late, 0)) "
             f"FROM ({rows}) AS o LEFT JOIN {_LATE} AS l ON l.customer_id = o.customer_id WHERE o.units > 0 GROUP BY k",
             [_ids(invoices), _ids(customers), first, first, weeks, *args]).fetchall()
     finally:
         con.execute(f"DELETE FROM {_LATE}")
+        if reader:
+            con.commit()
     per_week, later, uncertain, left = [0] * weeks, 0, 0, []
     for k, cid, due, units, late in found:
         if k <= -2:

@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from ar_desktop.domain.money import KNOWN_CURRENCIES, MAX_UNITS, exponent
 from ar_desktop.domain.quick_rows import _NO, _YES, _plain
@@ -34,11 +33,8 @@ from ar_desktop.domain.records import _BAD_LINE, _BAD_MULTILINE, EARLIEST_DATE, 
 from ar_desktop.storage.bulk_holds import BulkHolds
 from ar_desktop.storage.days import from_iso_sql
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
 __all__ = ["Staging", "amount_parts", "iso_day", "minor_units", "no_nul", "plain_text", "quoted",
-           "stage_cells", "taken_amount"]
+           "taken_amount"]
 
 STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
@@ -59,12 +55,6 @@ def _class_of(pattern) -> str:
 def quoted(words) -> str:
     """SQL string literals of ``words``, for an IN list."""
     return ", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words))
-
-
-def stage_cells(s: Session, table: str, insert: str, rows: list[tuple[int, list[str]]]) -> None:
-    """A batch of rows (row number, cells) into the quick lane's TEMP ``table`` (emptied first) by ``insert``,
-    on the plain DB-API cursor."""
-    _stage_rows(s.connection().connection.dbapi_connection, table, insert, rows)
 
 
 def _stage_rows(dbapi, table: str, insert: str, rows: list[tuple[int, list[str]]]) -> None:

@@ -298,6 +298,40 @@ def test_the_figures_of_a_day_stand_after_a_later_reversal(acme):
     assert kpis(books, date(2026, 3, 31), 60).cleared_count == 0   # after the reversal: not cleared
 
 
+@pytest.mark.parametrize("later", ["bounced and paid again the same day", "split changed to the other invoice"])
+def test_the_figures_of_a_day_stand_after_a_later_day_whose_allocations_net_to_nothing(acme, later):
+    """A-1 cleared on 10 Feb; on 15 Mar a change nets that day's allocations to 0 (the cheque bounces and is paid
+    again, or the money moves to A-2 of the same currency): the summary of balances keeps no row for such a day
+    once it is recomputed (as `check --repair`, an upgrade or an import's catch-up do), and the figures as of
+    1 March must still count A-1's clearing."""
+    import sqlite3
+
+    from ar_desktop.services.kpis import kpis
+    from ar_desktop.storage import balance_summary
+
+    books, _cid = acme
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    add_invoice(books, {"number": "A-3", "customer_code": "ACME", "issue_date": "2026-01-25", "amount": "1000.00"})
+    ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}
+    pid = record_payment(books, {"date": "2026-02-10", "customer_code": "ACME", "amount": "1000.00"},
+                         [Allocation(ids["A-1"], D("1000.00"))])
+    before = kpis(books, date(2026, 3, 1), 30)
+    assert before.cleared_count == 1 and before.average_days_to_pay is not None
+    if later.startswith("bounced"):
+        reverse_payment(books, pid, "2026-03-15", "Cheque bounced")
+        record_payment(books, {"date": "2026-03-15", "customer_code": "ACME", "amount": "1000.00"},
+                       [Allocation(ids["A-1"], D("1000.00"))])
+    else:
+        change_split(books, pid, [Allocation(ids["A-3"], D("1000.00"))], "2026-03-15")
+    con = sqlite3.connect(books.db.path)
+    try:
+        balance_summary.rebuild(con)
+        con.commit()
+    finally:
+        con.close()
+    assert kpis(books, date(2026, 3, 1), 30) == before
+
+
 def test_a_change_of_split_reopens_one_invoice_and_clears_another(acme):
     books, _cid = acme
     ids = {r.number: r.id for r in invoice_rows(books, invoice_ids(books, InvoiceFilter()))}

@@ -234,7 +234,7 @@ def test_a_big_search_fill_killed_while_fts5_holds_more_terms_leaves_the_file_as
                                          ("INSERT INTO invoice@FROM temp.invoice_stage", 2),
                                          ("CREATE INDEX@IX_INVOICE_DUE", 1)])
 def test_invoices_adding_much_to_a_file_rebuild_its_indexes_and_killed_leave_it_as_before(tmp_path, what, n):
-    """A file of 1,000 invoices importing 3,000 (at least half as many as it holds: storage.bulk_repo's GROWTH):
+    """A file of 1,000 invoices importing 3,000 (at least half as many as it holds: storage.bulk_holds' GROWTH):
     the invoice indexes are dropped in the import's transaction and built again at its end, as for a first import.
     Killed at the DROP or CREATE of an index that does not follow the paid totals (those are rebuilt for the
     settlements' payments anyway), or at the second batch's rows, the file is as before, ``check`` sound; importing

@@ -85,6 +85,7 @@ def test_the_weeks_summed_in_sql_equal_every_amount_placed_in_python(template, t
                     assert (summed.per_week, summed.uncertain, summed.later) == \
                         (placed.per_week, placed.uncertain, placed.later), (n, currency)
                     assert summed.total == sum((r.amount for r in placed.receipts), Decimal(0))
+                    assert not con.in_transaction   # a reader's read stays one that can be interrupted
                 # the days late the weeks are placed by: the year's clearings as ``counts`` reads them
                 start = day(n) - dt.timedelta(days=LATE_HISTORY_DAYS)
                 sql, args = clearing_summary.history_sql(start, day(n))
