@@ -334,8 +334,7 @@ def status_of(ladder: Ladder, invoices: OpenSummary, history: Iterable[StepRecor
               promises: Iterable[Promise] = (), hold: Hold | None = None, grace_days: int = DEFAULT_GRACE_DAYS,
               plans: Iterable[PaymentPlan] = (), days: DayCount = CALENDAR_DAYS) -> CollectionStatus | None:
     """``collection_status`` of the invoices as ``summarize`` gives them."""
-    if type(grace_days) is not int and (isinstance(grace_days, bool) or not isinstance(grace_days, int)) \
-            or grace_days < 0:
+    if isinstance(grace_days, bool) or not isinstance(grace_days, int) or grace_days < 0:
         raise UserError(Text(translate("Messages", "The promise grace period '{grace_days}' must be a whole number "
                                                    "of days, 0 or more. Correct it in the settings."),
                              grace_days=grace_days))
