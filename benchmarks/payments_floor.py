@@ -142,7 +142,8 @@ class Writes:
                 ops.append((f'UPDATE "{table}" SET {sets} WHERE {where}', [after[k][width:] + k for k in moved]))
             if new:
                 cols_in = list(dict.fromkeys(key + names))
-                ops.append((f'INSERT INTO "{table}" ({", ".join(map(quoted, cols_in))}) VALUES ({", ".join("?" * len(cols_in))})',
+                marks = ", ".join("?" * len(cols_in))
+                ops.append((f'INSERT INTO "{table}" ({", ".join(map(quoted, cols_in))}) VALUES ({marks})',
                             [after[k] for k in new]))
             self.summaries[table] = ops
         con.execute("DETACH r")
@@ -270,7 +271,8 @@ def csv_floor(path: Path) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--folder", type=Path, required=True, help="holds books.ardb and payments.csv; files are written there")
+    p.add_argument("--folder", type=Path, required=True,
+                   help="holds books.ardb and payments.csv; files are written there")
     p.add_argument("--revision", help="git revision whose import is timed (default: this working tree)")
     p.add_argument("--imported", type=Path, help="the import's result, kept from an earlier run (not timed again)")
     args = p.parse_args(argv)
