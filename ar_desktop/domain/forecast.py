@@ -110,21 +110,28 @@ class Forecast:
         """The last day of the last week."""
         return self.as_of + dt.timedelta(days=7 * len(self.week_starts))
 
-    def week_index(self, receipt: ExpectedReceipt) -> int | None:
-        """0..weeks-1; None for uncertain or later."""
-        if receipt.expected_on is None:
-            return None
-        i = (receipt.expected_on - self.as_of - _ONE_DAY).days // 7
-        return i if i < len(self.week_starts) else None
+    @cached_property
+    def receipts_by_bar(self) -> tuple[tuple[ExpectedReceipt, ...], ...]:
+        """The receipts of each bar in one pass, by expected day: the weeks', then those expected later, then
+        the uncertain ones (what the window reads off its GUI thread before a bar's list opens)."""
+        weeks = len(self.week_starts)
+        bars: list[list[ExpectedReceipt]] = [[] for _ in range(weeks + 2)]
+        first = self.as_of + _ONE_DAY
+        for r in self.receipts:
+            if r.expected_on is None:
+                bars[weeks + 1].append(r)
+            elif (i := (r.expected_on - first).days // 7) >= 0:   # never before D + 1
+                bars[min(i, weeks)].append(r)
+        return tuple(tuple(b) for b in bars)
 
     def receipts_in_week(self, index: int) -> list[ExpectedReceipt]:
-        return [r for r in self.receipts if r.expected_on is not None and self.week_index(r) == index]
+        return list(self.receipts_by_bar[index]) if 0 <= index < len(self.week_starts) else []
 
     def receipts_later(self) -> list[ExpectedReceipt]:
-        return [r for r in self.receipts if r.expected_on is not None and r.expected_on > self.last_day]
+        return list(self.receipts_by_bar[-2])
 
     def receipts_uncertain(self) -> list[ExpectedReceipt]:
-        return [r for r in self.receipts if r.expected_on is None]
+        return list(self.receipts_by_bar[-1])
 
 
 def check_weeks(weeks: int) -> int:

@@ -68,15 +68,15 @@ class OverviewDetails(QObject):
                           tone=lambda r: palette.OVERDUE if r.days_overdue > 0 else None)
 
     def receipts(self, fc: Forecast, index: int) -> FigureListDialog:
-        """The receipts of a forecast bar: a week's, those expected later, or the uncertain ones."""
+        """The receipts of a forecast bar: a week's, those expected later, or the uncertain ones (read here when
+        ``fc.receipts_by_bar`` was not yet: the Overview reads it off the GUI thread first)."""
+        rows = fc.receipts_by_bar[index]
         if index < len(fc.week_starts):
-            rows = fc.receipts_in_week(index)
-            start = fc.week_starts[index]
-            title = self.tr("Expected in the week from {0}").format(start.isoformat())
+            title = self.tr("Expected in the week from {0}").format(fc.week_starts[index].isoformat())
         elif index == len(fc.week_starts):
-            rows, title = fc.receipts_later(), self.tr("Expected after {0}").format(fc.last_day.isoformat())
+            title = self.tr("Expected after {0}").format(fc.last_day.isoformat())
         else:
-            rows, title = fc.receipts_uncertain(), self.tr("Uncertain receipts")
+            title = self.tr("Uncertain receipts")
         columns = [RowColumn(QT_TRANSLATE_NOOP("Overview", "Invoice"), lambda r: r.invoice_number),
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Customer"), lambda r: r.customer_code),
                    RowColumn(QT_TRANSLATE_NOOP("Overview", "Expected on"), lambda r: r.expected_on, "date"),

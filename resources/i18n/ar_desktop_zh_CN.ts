@@ -7297,6 +7297,10 @@ Receivables and collections for bookkeepers.</source>
         <source>Owed on {0}</source>
         <translation>截至 {0} 的应收账款</translation>
     </message>
+    <message>
+        <source>Listing the expected receipts…</source>
+        <translation>正在列出预计收款…</translation>
+    </message>
 </context>
 <context>
     <name>Palette</name>

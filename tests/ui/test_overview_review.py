@@ -40,10 +40,13 @@ def test_the_receipts_behind_a_forecast_bar_end_in_their_total(qtbot, window):
     and the uncertain ones) had only a sentence: their total now closes the list, equal to the bar."""
     from PySide6.QtCore import Qt
 
+    from test_overview_tab import click_bar, last_dialog
+
     o = loaded(qtbot, window)
     bars = o.charts.forecast_chart.bars
     for index in (0, len(bars) - 1):   # the first week's, the uncertain ones
-        d = o.open_forecast_bar(index)
+        click_bar(qtbot, o.charts.forecast_chart, index)
+        d = last_dialog(qtbot)
         model = d.model
         last = model.rowCount() - 1
         assert last == len(model.rows) and model.total.amount == bars[index].value
