@@ -191,13 +191,38 @@ class BulkHolds:
 
     def finish(self) -> None:
         """What was held back, done once: the search entries of the rows added, the insert triggers, the
-        deferred indexes, the runs and summaries caught up. Run just before the commit; again, it does nothing."""
+        deferred indexes, the runs and summaries caught up. Run just before the commit; again, it does nothing.
+        A subclass adds its own through the hooks below (``BulkWriter``: a payments import's)."""
         self._release_search()
         self._restore_triggers()
-        deferred, self._deferred = self._deferred, []
-        for sql in deferred:
-            self.execute(sql)
+        deferred = self._take_deferred()
+        with self._building(deferred):
+            for sql in deferred:
+                self.execute(sql)
+        self._before_catch_up()
         self._catch_up()
+        self._after_catch_up()
+
+    # ---- the hooks of ``finish`` ----------------------------------------------------------------------
+
+    def _take_deferred(self) -> list[str]:
+        """The CREATE statements of the indexes to build now (forgotten: ``finish`` builds them once)."""
+        deferred, self._deferred = self._deferred, []
+        return deferred
+
+    def _building(self, deferred: list[str]) -> contextlib.AbstractContextManager:
+        """What holds while the deferred indexes are built (the connection's settings for the sorts)."""
+        return contextlib.nullcontext()
+
+    def _before_catch_up(self) -> None:
+        """After the indexes, before the runs and summaries are caught up (triggers held apart from theirs)."""
+
+    def _late_runs_added(self):
+        """The periods for ``late_runs.catch_up``'s ``added`` (None: the runs recomputed from the invoices)."""
+        return None
+
+    def _after_catch_up(self) -> None:
+        """After the runs and summaries were caught up."""
 
     def _release_search(self) -> None:
         if self._search_above is not None:
@@ -218,7 +243,7 @@ class BulkHolds:
         raw = self.dbapi()
         if self._late_runs_held:
             self._late_runs_held = False
-            late_runs.catch_up(raw)
+            late_runs.catch_up(raw, self._late_runs_added())
         # both summaries read the invoices added summed per day once (sales_summary.held_days)
         days = sales_summary.held_days(raw) if self._sales_held and self._balances_held else None
         if self._sales_held:

@@ -28,7 +28,9 @@ for payments:
   dropped at the first UPDATE of paid totals, each batch's change applied as two aggregates (the paid
   invoices' contributions out before the UPDATE, in after it: from the rows the UPDATE returns), the triggers
   created again at the end; the runs of late payments' update triggers likewise, the customers of the invoices
-  each batch's UPDATE changed noted (a payments import writes invoice rows only by that UPDATE). Its invoice
+  each batch's UPDATE changed noted (a payments import writes invoice rows only by that UPDATE) and the periods of
+  those it left paid late kept (a machine integer each): the runs are caught up from those merged with the runs
+  the customers had, not from their invoices, unless an allocation was negative (a period may then shrink). Its invoice
   index ``ix_invoice_owed`` is deferred too: the lane reads a customer's open invoices by ``ix_invoice_aging``
   while it is away (storage.payment_staging);
 - for a payments import's quick lane into a file with few payments (``defer_lookups``), the payments' and
@@ -38,7 +40,7 @@ for payments:
 
 from __future__ import annotations
 
-import collections
+import array
 import contextlib
 import functools
 import datetime as dt
@@ -83,13 +85,14 @@ def _clearings():
 @functools.cache
 def _raise_paid() -> str:
     """What an allocation batch changes on its invoices: the derived columns of storage.open_set. It returns, per
-    invoice it changed, its number if it is now overpaid (else NULL: no text per row) and what the held summaries
-    need of it (the customer, the contribution to the summary of clearings): no second seek per invoice for those.
-    Made on first use, with storage.clearing_summary (``_clearings``)."""
+    invoice it changed, what the held summaries need of it (``clearing_summary.returned_sql``: the customer, and what
+    its contribution to the summary of clearings and its late period follow from), then its number if it is now
+    overpaid (else NULL: no text per row): no second seek per invoice for those. Made on first use, with
+    storage.clearing_summary (``_clearings``)."""
     return (raise_paid_sql("SELECT invoice_id, SUM(amount) AS units, MIN(date) AS first, MAX(date) AS last "
                            "FROM allocation WHERE id BETWEEN ? AND ? GROUP BY invoice_id")
-            + " RETURNING CASE WHEN invoice.paid > invoice.amount THEN invoice.number END, invoice.customer_id, "
-            + _clearings().contribution_sql("invoice"))
+            + f" RETURNING {_clearings().returned_sql('invoice')}, "
+            + "CASE WHEN invoice.paid > invoice.amount THEN invoice.number END")
 
 
 @contextlib.contextmanager
@@ -157,6 +160,8 @@ class BulkWriter(BulkHolds):
         self._paid_deferred = False
         self._clearings_held: list[str] | None = None      # clearing_month's triggers dropped (a payments import)
         self._late_updates_held: list[str] = []            # ... and late_run's update triggers
+        self._late_added: array.array | None = None        # ... the late periods their UPDATEs added (``_raise_paid``)
+        self._late_noted: set[int] = set()                 # ... and the customers they noted
         self._lookups: bool | None = None                  # ``_KEPT`` dropped (``defer_lookups``), None: not decided
         self._lookup_sql: list[str] = []                   # ... their CREATE statements
         s.info.setdefault(_WRITERS, []).append(self)
@@ -228,24 +233,38 @@ class BulkWriter(BulkHolds):
                 con.exec_driver_sql(f'DROP INDEX "{name}"')
                 self._deferred.append(sql)
 
-    def finish(self) -> None:
-        """What was held back, done once (storage.bulk_holds), and a payments import's own: its deferred indexes
-        built with a small cache, the late runs' and clearings' update triggers. The session runs it just before it
-        commits (``_finish_writers``); running it again does nothing."""
-        con = self.s.connection()
-        self._release_search()
-        self._restore_triggers()
-        deferred, self._deferred, self._lookup_sql = self._deferred + self._lookup_sql, [], []
-        with _small_sorts(con, bool(self._paying and deferred)):
-            for sql in deferred:
-                con.exec_driver_sql(sql)
+    # ---- ``BulkHolds.finish``'s hooks: a payments import's own ---------------------------------------------
+
+    def _take_deferred(self) -> list[str]:
+        """The deferred indexes and the look-ups (``defer_lookups``) not built again yet."""
+        deferred, self._lookup_sql = super()._take_deferred() + self._lookup_sql, []
+        return deferred
+
+    def _building(self, deferred: list[str]) -> contextlib.AbstractContextManager:
+        """A payments import's indexes built with a small cache (``_small_sorts``)."""
+        return _small_sorts(self.s.connection(), bool(self._paying and deferred))
+
+    def _before_catch_up(self) -> None:
+        """The runs of late payments' update triggers (``_raise_paid``) created again before their catch-up."""
         if self._late_updates_held:
             held, self._late_updates_held = self._late_updates_held, []
-            late_runs.release_updates(con.connection.driver_connection, held)
-        self._catch_up()
+            late_runs.release_updates(self.dbapi(), held)
+
+    def _late_runs_added(self):
+        """The periods this writer's UPDATEs added (``_raise_paid``), when they are all that changed: every customer
+        noted was noted by them (a trigger noting one of theirs would have added a customer to those noted)."""
+        added, self._late_added = self._late_added, None
+        if added is not None:
+            pending = self.dbapi().execute(f"SELECT count(*) FROM {late_runs.PENDING}").fetchone()[0]
+            if pending != len(self._late_noted):
+                return None
+        return added
+
+    def _after_catch_up(self) -> None:
+        """The summary of clearings' update triggers (``_raise_paid``) created again."""
         if self._clearings_held is not None:
             held, self._clearings_held = self._clearings_held, None
-            _clearings().release(con.connection.driver_connection, held)
+            _clearings().release(self.dbapi(), held)
 
     def _insert(self, table, rows: list[dict], skip: tuple[str, ...] = ()) -> tuple[int, int]:
         """Insert ``rows`` (without their keys in ``skip``); returns the first and last id they got."""
@@ -354,24 +373,30 @@ class BulkWriter(BulkHolds):
         if self._paying and self._clearings_held is None:   # a payments import writes no invoice row but here
             self._clearings_held = _clearings().hold(raw)
             self._late_updates_held = late_runs.hold_updates(raw)
+            # the runs caught up from the periods the UPDATEs return, unless a customer was noted before
+            if self._late_updates_held and not raw.execute(f"SELECT 1 FROM {late_runs.PENDING} LIMIT 1").fetchone():
+                self._late_added = array.array("q")
         if self._clearings_held is not None and not all_open:
             _clearings().take_paid(raw, lo, hi)
-        customers: set[int] = set()
-        over: list[str] = []
-
-        def changed() -> Iterator[list]:   # the rows the UPDATE returns, read once as they come
-            for overpaid, customer, *contribution in raw.execute(_raise_paid(), (lo, hi)):
-                customers.add(customer)
-                if overpaid is not None:
-                    over.append(overpaid)
-                yield contribution
-
+        added = self._late_added
+        if added is not None and raw.execute("SELECT 1 FROM allocation WHERE id BETWEEN ? AND ? AND amount < 0 LIMIT 1",
+                                             (lo, hi)).fetchone() is not None:
+            added = self._late_added = None   # a period may shrink (a reversal): the runs recomputed at the end
+        # the rows the UPDATE returns (one per invoice it changed), each read in a tight loop
+        rows = raw.execute(_raise_paid(), (lo, hi)).fetchall()
+        over = [r[6] for r in rows if r[6] is not None]
+        if added is not None:   # the late periods: a counted closing day is the clearing day of an invoice not voided
+            try:
+                added.extend([p for p in (late_runs.added_period(r[0], r[2], r[3], r[4]) for r in rows
+                                          if r[3] is not None) if p is not None])
+            except OverflowError:
+                self._late_added = None
         if self._clearings_held is not None:
-            _clearings().put_rows(raw, changed())
-        else:
-            collections.deque(changed(), 0)
+            _clearings().put_rows(raw, rows)
         if self._late_updates_held:
+            customers = {r[0] for r in rows}
             late_runs.note_customers(raw, customers)
+            self._late_noted |= customers
         for obj in list(self.s.identity_map.values()):
             if isinstance(obj, Invoice) and obj.id in touched:
                 self.s.expire(obj)   # read again: its paid total and derived columns changed in SQL

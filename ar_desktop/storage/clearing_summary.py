@@ -25,6 +25,7 @@ at its two ends from ``cleared_rows`` (the invoices themselves), so the answer i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 from collections.abc import Collection
@@ -32,11 +33,11 @@ from typing import NamedTuple
 
 from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables, kpi_sql
-from ar_desktop.storage.days import FIRST, LAST, day, month_sql
+from ar_desktop.storage.days import FIRST, LAST, date_of, day, month_sql
 from ar_desktop.storage.spans import cleared_sql
 
-__all__ = ["TABLE", "ClearingCounts", "contribution_sql", "counts", "history_sql", "month_days", "problems", "put_rows", "rebuild",
-           "restore", "split_period"]
+__all__ = ["TABLE", "ClearingCounts", "counts", "history_sql", "month_days", "problems", "put_rows", "rebuild",
+           "restore", "returned_sql", "split_period", "sums"]
 
 TABLE = "clearing_month"
 NOT_VOIDED = LAST   # the day number of 9999-12-31
@@ -117,7 +118,7 @@ def _recomputed(where: str = "", sign: str = "") -> str:
 # them inside its transaction and, around each batch's UPDATE, takes the old contributions of the invoices the
 # batch's allocations pay out and puts their new ones in, one aggregate each; ``release`` creates the triggers
 # again before it commits (a kill or a rollback brings them back with everything else). The new contributions come
-# from what the UPDATE returned (``contribution_sql``, ``put_rows``).
+# from what the UPDATE returned (``returned_sql``, ``put_rows``).
 _UPDATE_TRIGGERS = (f"{TABLE}_update_old", f"{TABLE}_update_new")
 _PAID_BY = " AND i.id IN (SELECT invoice_id FROM allocation WHERE id BETWEEN ? AND ?)"
 _UPSERT = ("ON CONFLICT (customer_id, month, since, until) DO UPDATE SET invoices = invoices + excluded.invoices, "
@@ -138,33 +139,56 @@ def take_paid(con: sqlite3.Connection, lo: int, hi: int) -> None:
                     "WHERE id IN (SELECT invoice_id FROM allocation WHERE id BETWEEN ? AND ?))", (lo, hi))
 
 
-def contribution_sql(r: str) -> str:
-    """Invoice row ``r``'s contribution as seven columns (the key, then late, days late, days to pay), all NULL
-    when it does not count: what an UPDATE of paid totals returns for ``put_rows``."""
-    parts = [*_key_parts(r), f"{r}.closed_on > {r}.due_date", f"max({r}.closed_on - {r}.due_date, 0)",
-             f"{r}.closed_on - {r}.issue_date"]
-    return ", ".join(f"CASE WHEN {_counts_sql(r)} THEN {p} END" for p in parts)
+def returned_sql(r: str) -> str:
+    """What an UPDATE of paid totals returns per invoice row ``r`` for ``put_rows`` (first, more columns may follow):
+    its customer, issue and due days, its closing day when it counts (``_counts_sql``: the one condition, evaluated
+    once), else NULL, whether it is voided and its void day. Plain columns: the key and the sums follow in Python
+    (``sums``); as seven ``CASE`` columns each testing the condition again they were 2-4 us an invoice of the UPDATE."""
+    return (f"{r}.customer_id, {r}.issue_date, {r}.due_date, CASE WHEN {_counts_sql(r)} THEN {r}.closed_on END, "
+            f"{r}.voided, {r}.voided_on")
+
+
+@functools.lru_cache(maxsize=4096)
+def _month(d: int) -> str:
+    """``month_sql`` in Python: the month 'YYYY-MM' of day number ``d`` (the year zero-padded, as SQLite's)."""
+    x = date_of(d)
+    return f"{x.year:04d}-{x.month:02d}"
+
+
+def sums(rows) -> dict[tuple, list[int]]:
+    """Rows of ``returned_sql``'s columns summed as ``rebuild`` sums the invoices (``_recomputed``: key -> invoices,
+    late, days late, days to pay), in Python: the same rule as the SQL that ``rebuild`` and ``check`` use
+    (tests/storage/test_clearing_summary.py proves them equal on random rows)."""
+    out: dict[tuple, list[int]] = {}
+    months: dict[int, str] = {}
+    for r in rows:
+        closed = r[3]
+        if closed is None:   # does not count
+            continue
+        month = months.get(closed)
+        if month is None:
+            month = months[closed] = _month(closed)
+        issue, due = r[1], r[2]
+        key = (r[0], month, issue if issue > closed else NOT_AFTER, r[5] if r[4] else NOT_VOIDED)
+        got = out.get(key)
+        if got is None:
+            out[key] = [1, int(closed > due), max(closed - due, 0), closed - issue]
+        else:
+            got[0] += 1
+            if closed > due:
+                got[1] += 1
+                got[2] += closed - due
+            got[3] += closed - issue
+    return out
 
 
 def put_rows(con: sqlite3.Connection, rows) -> None:
-    """... and after: their new contributions in, from the rows the UPDATE itself returned (``contribution_sql``'s
+    """... and after: their new contributions in, from the rows the UPDATE itself returned (``returned_sql``'s
     columns, one row per invoice it changed): the sums ``rebuild`` makes, without a second seek per invoice. Upserted
     in the table's key order: the invoices come in id order, their customers at random, and each upsert then found
     its page anywhere in the table."""
-    sums: dict[tuple, list[int]] = {}
-    for customer, month, since, until, late, days_late, to_pay in rows:
-        if customer is None:
-            continue
-        got = sums.get((customer, month, since, until))
-        if got is None:
-            sums[customer, month, since, until] = [1, late, days_late, to_pay]
-        else:
-            got[0] += 1
-            got[1] += late
-            got[2] += days_late
-            got[3] += to_pay
     con.executemany(f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) {_UPSERT}",
-                    [(*k, *v) for k, v in sorted(sums.items())])
+                    [(*k, *v) for k, v in sorted(sums(rows).items())])
 
 
 def release(con: sqlite3.Connection, held: list[str]) -> None:

@@ -27,9 +27,11 @@ the triggers (a row in ``late_run_hold``: they then note the customer in ``late_
 ``catch_up`` recomputes those customers' runs once before it commits. A payments import, which changes
 invoices only by its batches' UPDATE of paid totals, drops the update triggers instead (``hold_updates``:
 four trigger programs per invoice paid were a third of that UPDATE) and notes the customers of the invoices each
-batch's UPDATE changed (``note_customers``, from what the UPDATE returned); ``release_updates`` creates them again before ``catch_up``. ``rebuild`` recomputes the whole
-table (the migration, and ``restore`` when a table rebuild dropped the triggers); ``problems`` tells
-``check`` where it differs from that recomputation.
+batch's UPDATE changed (``note_customers``, from what the UPDATE returned); ``release_updates`` creates them again
+before ``catch_up``, which merges the periods those UPDATEs added (``added_period``) with the runs the customers had
+when every change only grew a period (the import's allocations all positive), and reads their invoices otherwise.
+``rebuild`` recomputes the whole table (the migration, and ``restore`` when a table rebuild dropped the triggers);
+``problems`` tells ``check`` where it differs from that recomputation.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ from ar_desktop.domain.text import Text, translate
 from ar_desktop.storage import derived_tables
 from ar_desktop.storage.days import FIRST, date_of
 
-__all__ = ["HOLD", "PENDING", "TABLE", "catch_up", "hold_updates", "note_customers", "problems", "rebuild",
-           "release_updates", "restore", "runs_before", "statements", "voided_late_customers"]
+__all__ = ["HOLD", "PENDING", "TABLE", "added_period", "catch_up", "hold_updates", "note_customers", "problems",
+           "rebuild", "release_updates", "restore", "runs_before", "statements", "voided_late_customers"]
 
 TABLE = "late_run"
 # ix_invoice_voided_late's WHERE (storage.orm), named exactly so in a query for SQLite to use that partial index
@@ -185,9 +187,47 @@ def release_updates(con: sqlite3.Connection, held: list[str]) -> None:
         con.execute(made[name])
 
 
-def catch_up(con) -> None:
-    """Release the hold: the runs of the customers noted meanwhile recomputed, in one statement."""
+# A period packed as one integer ordered as (customer, first, last): the days as offsets from the first day
+# (LAST - FIRST < 2 ** _DAY_BITS), the customer above them (a customer id under _CUSTOMERS fits 63 bits).
+_DAY_BITS = 22
+_CUSTOMERS = 1 << (63 - 2 * _DAY_BITS)
+
+
+def added_period(customer: int, due: int, cleared: int | None, voided) -> int | None:
+    """``counts_sql`` in Python, for an invoice a payments import's UPDATE returned: its period packed (for
+    ``catch_up``'s ``added``) when it is a regular invoice paid late, else None. Raises OverflowError for a customer
+    id that does not fit (the caller then catches up by the pass)."""
+    if cleared is None or voided or cleared < due + 2:
+        return None
+    if not 0 < customer < _CUSTOMERS:
+        raise OverflowError(customer)
+    return (((customer << _DAY_BITS) | (due + 1 - FIRST)) << _DAY_BITS) | (cleared - 1 - FIRST)
+
+
+def _unpacked(packed) -> Iterator[tuple[int, int, int]]:
+    mask = (1 << _DAY_BITS) - 1
+    for k in packed:
+        yield k >> 2 * _DAY_BITS, ((k >> _DAY_BITS) & mask) + FIRST, (k & mask) + FIRST
+
+
+def catch_up(con, added=None) -> None:
+    """Release the hold: the runs of the customers noted meanwhile recomputed, in one statement. ``added``: the
+    periods (``added_period``) of every invoice whose period changed while held, when each such change only grew
+    it (an invoice paid late, or a late payment later: a payments import whose allocations are all positive, the
+    update triggers held from before any customer was noted): the runs are then those the noted customers had,
+    merged with these, without reading their invoices (a pass over a million invoices and a sort of half a million
+    periods, ~1.9 s)."""
     con.execute(f"DELETE FROM {HOLD}")
+    if added is not None:
+        had = con.execute(f"SELECT customer_id, first, last FROM {TABLE} WHERE customer_id IN "
+                          f"(SELECT customer_id FROM {PENDING})")
+        periods = sorted([*added, *((((c << _DAY_BITS) | (f - FIRST)) << _DAY_BITS) | (la - FIRST)
+                                    for c, f, la in had)])
+        con.execute(f"DELETE FROM {TABLE} WHERE customer_id IN (SELECT customer_id FROM {PENDING})")
+        con.executemany(f"INSERT INTO {TABLE} (customer_id, first, last) VALUES (?, ?, ?)",
+                        _merged(_unpacked(periods)))
+        con.execute(f"DELETE FROM {PENDING}")
+        return
     pending = f"i.customer_id IN (SELECT customer_id FROM {PENDING})"
     # their invoices (counted in ix_invoice_aging, no row read): a sixth of the file or more, and one pass over the
     # table (~0.3 µs an invoice on a million) costs less than a seek for each of theirs (~1.9 µs)

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from sqlalchemy import case, func, select
 
@@ -152,3 +152,30 @@ def test_an_import_killed_between_its_clearings_leaves_summary_and_allocations_i
     csv.write_text("number,customer_code,issue_date,amount,settled_date\n" + "\n".join(rows) + "\n", encoding="utf-8")
     killed_then_done(path, csv, "UPDATE invoice", n, _rows)
     assert sum(r[4] for r in _rows(path)) == 1 + ROWS * 4 // 5
+
+
+_DAY = st.one_of(st.integers(-719_162, -718_000), st.integers(-400_000, 30_000), st.integers(2_931_000, 2_932_700),
+                 st.sampled_from([20_000, 20_010]))   # (two invoices of a month)
+_AFTER = st.one_of(st.none(), st.sampled_from([-1, 0, 1]), st.integers(-3, 120))   # days after the issue day, or none
+
+
+@given(rows=st.lists(st.tuples(st.integers(1, 3), _DAY, st.integers(0, 90), st.integers(1, 5), st.integers(0, 6),
+                               _AFTER, _AFTER, st.booleans(), _AFTER), min_size=1, max_size=30))
+@example(rows=[(1, 20_000, 0, 1, 1, 0, 0, False, None)] * 2)   # two invoices cleared on their due day: not late
+def test_the_sums_in_python_equal_the_sql_ones(rows):
+    """What a payments import's UPDATE returns (``returned_sql``), summed by ``sums``, equals what ``rebuild`` sums
+    in SQL (``_recomputed``): any days (the first and last years included: the month's year zero-padded), paid
+    below, at or over the amount, closed on the last payment's day or not, voided with a day or without, several
+    invoices in one month."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY, customer_id, issue_date, due_date, amount, paid, "
+                "last_paid_on, closed_on, voided, voided_on)")
+    # half the rows closed on their last payment's day (the case that counts), the others as drawn
+    con.executemany("INSERT INTO invoice VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(c, issue, issue + due, amount, paid, *(None if x is None else issue + x for x in
+                                                              (last, last if k % 2 else closed)), int(voided),
+                      None if voided_on is None else issue + voided_on)
+                     for k, (c, issue, due, amount, paid, last, closed, voided, voided_on) in enumerate(rows)])
+    sql = {tuple(r[:4]): list(r[4:]) for r in con.execute(clearing_summary._recomputed())}
+    python = clearing_summary.sums(con.execute(f"SELECT {clearing_summary.returned_sql('invoice')} FROM invoice"))
+    assert python == sql

@@ -6,6 +6,7 @@ test_collections_repo. A process killed while it writes leaves the runs and the 
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import os
 import sqlite3
@@ -14,8 +15,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ar_desktop.services import invoicing
 from ar_desktop.services.backups import check_path
 from ar_desktop.storage import late_runs
+from ar_desktop.storage.bulk_repo import BulkWriter
+from ar_desktop.storage.orm import Invoice, Payment
+from ar_desktop.storage.orm_audit import BulkSource
+from ar_desktop.storage.days import FIRST, LAST
 from derived_checks import killed_then_done, out_of_step_reported, restored_and_sound, rows_of, small_file
 from kill_scripts import import_killed_at
 from test_open_set import SETTINGS, _ledger, invoice_st, op_st, template  # noqa: F401  (a fixture)
@@ -106,6 +112,47 @@ def test_the_triggers_keep_the_runs_equal_to_a_recomputation(ops):
         late_runs.catch_up(con)
     assert con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall() == _runs_of_every_invoice(con)
     assert con.execute(f"SELECT count(*) FROM {late_runs.PENDING}").fetchone() == (0,)
+
+
+@SETTINGS
+@given(invoices=st.lists(st.tuples(st.integers(1, 2), day_st, st.one_of(st.none(), st.integers(0, 60)), st.booleans()),
+                         min_size=1, max_size=30),
+       later=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=30))
+def test_a_catch_up_from_the_periods_a_payments_import_added_equals_a_recomputation(invoices, later):
+    """A payments import's catch-up (``catch_up``'s ``added``): invoices cleared for the first time or later than
+    before, each change's period (``added_period``) noted, and the runs the customers had merged with them equal
+    the runs of every invoice (those not changed too, voided ones, an invoice changed twice)."""
+    con = _table()
+    con.executemany("INSERT INTO invoice (customer_id, issue_date, due_date, cleared_on, voided) VALUES (?, ?, ?, ?, ?)",
+                    [(c, due, due, None if late is None else due + late, v) for c, due, late, v in invoices])
+    late_runs.hold(con)
+    held = late_runs.hold_updates(con)
+    added, noted = array.array("q"), set()
+    ids = [i for (i,) in con.execute("SELECT id FROM invoice ORDER BY id")]
+    for pick, more in later:   # paid for the first time, or a payment later than the last (a period grows)
+        iid = ids[pick % len(ids)]
+        c, due, cleared, voided = con.execute("SELECT customer_id, due_date, cleared_on, voided FROM invoice "
+                                              "WHERE id = ?", (iid,)).fetchone()
+        cleared = due + more if cleared is None else cleared + more
+        con.execute("UPDATE invoice SET cleared_on = ? WHERE id = ?", (cleared, iid))
+        noted.add(c)
+        period = late_runs.added_period(c, due, cleared, voided)
+        if period is not None:
+            added.append(period)
+    late_runs.note_customers(con, noted)
+    late_runs.release_updates(con, held)
+    late_runs.catch_up(con, added)
+    assert con.execute(f"SELECT * FROM {late_runs.TABLE} ORDER BY 1, 2").fetchall() == _runs_of_every_invoice(con)
+    assert late_runs.problems(con) == []
+
+
+def test_a_period_packed_keeps_the_order_of_customer_first_and_last_at_the_ends_of_the_days():
+    periods = [(1, FIRST, FIRST + 2), (1, FIRST, LAST), (1, LAST - 2, LAST), (2, FIRST, FIRST + 2), (70_000, 5, 9)]
+    packed = [late_runs.added_period(c, first - 1, last + 1, False) for c, first, last in periods]
+    assert sorted(packed) == packed and list(late_runs._unpacked(packed)) == periods
+    assert late_runs.added_period(1, 10, 11, False) is None and late_runs.added_period(1, 10, 12, True) is None
+    with pytest.raises(OverflowError):
+        late_runs.added_period(1 << 19, 10, 20, False)
 
 
 @pytest.mark.parametrize("others", [0, 40])
@@ -241,3 +288,50 @@ def test_a_payments_import_holding_the_update_triggers_leaves_the_runs_equal_to_
         assert late_runs.problems(con) == [] and _rows(path) == _runs_of_every_invoice(con) != before
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("reversed_", [False, True])
+def test_a_payments_writer_catches_the_runs_up_from_its_updates_or_by_the_pass_after_a_reversal(tmp_path, reversed_):
+    """The bulk writer of a payments import (``paying``) catches the runs up from the periods its UPDATEs returned,
+    merged with the runs the customers had: C1's late P1 joined by Q0's, Q1 paid late after that run; a batch with a
+    negative allocation (Q1's payment moved to Q3, paid on time: Q1's period goes) has them recomputed from the
+    invoices instead. Both equal the recomputation."""
+    path = tmp_path / "pay.ardb"
+    books = small_file(path, paid_on="2026-03-03", today=dt.date(2026, 6, 30), customers=2)   # P1 late: a run
+    try:
+        for k, (code, issue) in enumerate([("C1", "2026-01-05"), ("C1", "2026-03-15"), ("C2", "2026-01-10"),
+                                                  ("C1", "2026-06-01")]):
+            invoicing.add_invoice(books, {"number": f"Q{k}", "customer_code": code, "issue_date": issue,
+                                          "amount": "10.00"})
+        before = _rows(path)
+        with books.db.session() as s:
+            ids = {n: (i, c) for n, i, c in s.query(Invoice.number, Invoice.id, Invoice.customer_id)}
+            writer = BulkWriter(s, BulkSource("payments.csv", "0" * 64), paying=1_000)
+            pid = s.query(Payment.id).order_by(Payment.id.desc()).first()[0]
+            batches = [[("Q0", "2026-04-20", 400), ("Q2", "2026-02-01", 1000)], [("Q0", "2026-05-02", 600)],
+                       [("Q1", "2026-06-20", 1000)]]
+            for batch in batches:   # a payment per customer
+                pays, parts = [], []
+                for code in sorted({ids[n][1] for n, _d, _u in batch}):
+                    pid += 1
+                    mine = [(n, dt.date.fromisoformat(d), u) for n, d, u in batch if ids[n][1] == code]
+                    pays.append(dict(id=pid, customer_id=code, date=mine[0][1], amount=max(sum(u for *_x, u in mine), 1),
+                                     currency="EUR", method="transfer", reference=f"bulk {pid}"))
+                    parts += [dict(payment_id=pid, invoice_id=ids[n][0], date=d, amount=u) for n, d, u in mine]
+                writer.payments(pays, parts)
+            if reversed_:   # a change of split: the last payment taken back from Q1 and applied to Q3 (Q1's period goes)
+                when = dt.date(2026, 6, 21)
+                writer.payments([], [dict(payment_id=pid, invoice_id=ids["Q1"][0], date=when, amount=-1000),
+                                     dict(payment_id=pid, invoice_id=ids["Q3"][0], date=when, amount=1000)])
+            assert (writer._late_added is None) == reversed_
+            s.commit()
+        report = check_path(path)
+        assert report.ok, [p for ps in report.sections.values() for p in ps]
+        con = sqlite3.connect(path)
+        try:
+            assert late_runs.problems(con) == [] and _rows(path) == _runs_of_every_invoice(con) != before
+        finally:
+            con.close()
+    finally:
+        books.db.auto_backup = False
+        books.close()
