@@ -313,37 +313,42 @@ class BulkWriter(BulkHolds):
         lo, hi = self._insert(Allocation.__table__, allocations)
         self._raise_paid(lo, hi, {a["invoice_id"] for a in allocations})
 
-    def payments_from(self, rows_sql: str, parts_sql: str) -> tuple[int, int]:
-        """New payments from an SQL SELECT of (n, customer_id, date, amount, currency, method, reference; day
-        numbers, minor units), taking the next ids (one above the largest) in the order of n, and their
-        allocations from one of (n, pos, invoice_id, amount): the payment of row n applies that amount to the
-        invoice on its own day, in the order of pos. The invoices' paid totals are raised as in ``payments``.
-        Returns the first id and how many payments."""
-        table, allocation = Payment.__table__, Allocation.__table__
-        self.s.flush()
-        con = self.s.connection()
-        above = con.execute(select(func.max(table.c.id))).scalar() or 0
-        columns = ["customer_id", "date", "amount", "currency", "method", "reference"]
-        n = self._insert_from("payment", columns, f"SELECT {', '.join(columns)} FROM ({rows_sql}) ORDER BY n")
-        if not n:
-            return above + 1, 0
-        first = self._added("payment", above, n)
-        allocated = con.execute(select(func.max(allocation.c.id))).scalar() or 0
-        m = self._insert_from("allocation", ["payment_id", "invoice_id", "date", "amount"],
-                              f"SELECT r.id, a.invoice_id, r.date, a.amount FROM ({parts_sql}) AS a "
-                              f"JOIN (SELECT n, date, {first - 1} + row_number() OVER (ORDER BY n) AS id "
-                              f"FROM ({rows_sql})) AS r ON r.n = a.n ORDER BY a.n, a.pos")
-        if not m:
-            return first, n
-        lo = self._added("allocation", allocated, m)
-        # the invoices paid, read only when something needs them: the paid indexes not deferred yet, or invoices
-        # of the session to expire (a big import's later batches: neither, 0.4 s at a million)
-        needed = not self._paid_deferred or any(isinstance(o, Invoice) for o in self.s.identity_map.values())
-        touched = {i for (i,) in con.connection.driver_connection.execute(
-            "SELECT invoice_id FROM allocation WHERE id >= ?", (lo,)).fetchall()} if needed else set()
+    def lane_payments(self, payments: list[tuple], allocations: list[tuple], touched: set[int]) -> tuple[int, int]:
+        """Payments a payments import's quick lane built in Python (storage.payment_staging), written once:
+        ``payments`` as (id, customer_id, date, amount, currency, method, reference), day numbers and minor units,
+        their ids the next ones (one above the largest, consecutive); ``allocations`` as (payment_id, invoice_id,
+        date, amount), taking the next ids in their order, each paying an open invoice (``touched``: those invoices)
+        no more than is open on it. The invoices' paid totals are raised as in ``payments``. Returns the first and
+        last id of the allocations (0, -1: none)."""
+        if not payments:
+            return 0, -1
+        self.s.flush()   # an invoice changed in the session (an import's update) is written before it is raised
+        self._rows("payment", ["id", "customer_id", "date", "amount", "currency", "method", "reference"], payments)
+        if not allocations:
+            return 0, -1
+        lo, hi = self._rows("allocation", ["payment_id", "invoice_id", "date", "amount"], allocations)
         # the lane pays open invoices only (what it takes is at most what is open on each)
-        self._raise_paid(lo, lo + m - 1, touched, all_open=True)
-        return first, n
+        self._raise_paid(lo, hi, touched, all_open=True)
+        return lo, hi
+
+    def _rows(self, table: str, columns: list[str], rows: list[tuple]) -> tuple[int, int]:
+        """``rows`` (values of ``columns``, as stored) inserted, the other columns their defaults; the first through
+        SQLAlchemy (the write guards see it), the rest by ``executemany``; their ids checked to be one new range
+        (given or SQLite's next ones), audited. Returns the first and last id."""
+        self._prepare(table)
+        above = self._one(f"SELECT coalesce(max(id), 0) FROM {table}")  # noqa: S608
+        fixed = self._defaults(table, columns)
+        sql = (f"INSERT INTO {table} ({', '.join([*columns, *fixed])}) "  # noqa: S608
+               f"VALUES ({', '.join('?' * (len(columns) + len(fixed)))})")
+        extra = tuple(fixed.values())
+        self.execute(sql, rows[0] + extra)
+        cur = self.dbapi().cursor()
+        try:
+            cur.executemany(sql, (r + extra for r in rows[1:]))
+        finally:
+            cur.close()
+        first = self._added(table, above, len(rows))
+        return first, first + len(rows) - 1
 
     def _raise_paid(self, lo: int, hi: int, touched: set[int], *, all_open: bool = False) -> None:
         """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay (``all_open``: each

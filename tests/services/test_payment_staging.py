@@ -132,7 +132,8 @@ def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkey
         def counted(self, *a):
             stored = store(self, *a)
             STORED_BY_SQL.append(len(stored[0]))
-            SPREAD_BY_SQL.append(self.s.connection().exec_driver_sql("SELECT count(*) FROM temp.payment_auto").scalar())
+            rows = set(stored[0])   # ... those naming no invoice
+            SPREAD_BY_SQL.append(sum(1 for n, *_v, number, _code in self._plain if n in rows and not number))
             return stored
         STORED_BY_SQL.clear()
         SPREAD_BY_SQL.clear()
