@@ -43,7 +43,7 @@ import contextlib
 import functools
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import Boolean, DateTime, Table, event, func, select
 from sqlalchemy.orm import Session
@@ -313,42 +313,45 @@ class BulkWriter(BulkHolds):
         lo, hi = self._insert(Allocation.__table__, allocations)
         self._raise_paid(lo, hi, {a["invoice_id"] for a in allocations})
 
-    def lane_payments(self, payments: list[tuple], allocations: list[tuple], touched: set[int]) -> tuple[int, int]:
+    def lane_payments(self, payments: Iterable[tuple], allocations: Iterable[tuple], touched: set[int]
+                      ) -> tuple[int, int]:
         """Payments a payments import's quick lane built in Python (storage.payment_staging), written once:
         ``payments`` as (id, customer_id, date, amount, currency, method, reference), day numbers and minor units,
         their ids the next ones (one above the largest, consecutive); ``allocations`` as (payment_id, invoice_id,
         date, amount), taking the next ids in their order, each paying an open invoice (``touched``: those invoices)
-        no more than is open on it. The invoices' paid totals are raised as in ``payments``. Returns the first and
-        last id of the allocations (0, -1: none)."""
-        if not payments:
-            return 0, -1
+        no more than is open on it. The invoices' paid totals are raised as in ``payments``. Rows are read as they
+        are written (generators: no second copy of a batch). Returns the first and last id of the allocations
+        (0, -1: none)."""
         self.s.flush()   # an invoice changed in the session (an import's update) is written before it is raised
         self._rows("payment", ["id", "customer_id", "date", "amount", "currency", "method", "reference"], payments)
-        if not allocations:
-            return 0, -1
         lo, hi = self._rows("allocation", ["payment_id", "invoice_id", "date", "amount"], allocations)
-        # the lane pays open invoices only (what it takes is at most what is open on each)
-        self._raise_paid(lo, hi, touched, all_open=True)
+        if hi >= lo:   # the lane pays open invoices only (what it takes is at most what is open on each)
+            self._raise_paid(lo, hi, touched, all_open=True)
         return lo, hi
 
-    def _rows(self, table: str, columns: list[str], rows: list[tuple]) -> tuple[int, int]:
+    def _rows(self, table: str, columns: list[str], rows: Iterable[tuple]) -> tuple[int, int]:
         """``rows`` (values of ``columns``, as stored) inserted, the other columns their defaults; the first through
         SQLAlchemy (the write guards see it), the rest by ``executemany``; their ids checked to be one new range
-        (given or SQLite's next ones), audited. Returns the first and last id."""
+        (given or SQLite's next ones), audited. Returns the first and last id (0, -1: no row)."""
+        rows = iter(rows)
+        first_row = next(rows, None)
+        if first_row is None:
+            return 0, -1
         self._prepare(table)
         above = self._one(f"SELECT coalesce(max(id), 0) FROM {table}")  # noqa: S608
         fixed = self._defaults(table, columns)
         sql = (f"INSERT INTO {table} ({', '.join([*columns, *fixed])}) "  # noqa: S608
                f"VALUES ({', '.join('?' * (len(columns) + len(fixed)))})")
         extra = tuple(fixed.values())
-        self.execute(sql, rows[0] + extra)
+        self.execute(sql, first_row + extra)
         cur = self.dbapi().cursor()
         try:
-            cur.executemany(sql, (r + extra for r in rows[1:]))
+            cur.executemany(sql, (r + extra for r in rows))
+            n = 1 + max(cur.rowcount, 0)
         finally:
             cur.close()
-        first = self._added(table, above, len(rows))
-        return first, first + len(rows) - 1
+        first = self._added(table, above, n)
+        return first, first + n - 1
 
     def _raise_paid(self, lo: int, hi: int, touched: set[int], *, all_open: bool = False) -> None:
         """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay (``all_open``: each

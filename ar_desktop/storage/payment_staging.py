@@ -50,7 +50,7 @@ import datetime as dt
 import json
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy.orm import Session
 
@@ -71,9 +71,9 @@ _SEP = "\x1f"   # a staged row's cells joined (a row holding it is kept as its l
 _REFERENCE = LIMITS["reference"]
 _EXPONENT = {c: exponent(c) for c in KNOWN_CURRENCIES}
 _SCALE = [10 ** k for k in range(7)]
-# a plain row as the lane checks and writes it: (n, customer id, day, units, currency, method, reference, invoice
-# number cell, customer code cell)
-_N, _CID, _DAY, _UNITS, _CUR, _METHOD, _REF, _NUMBER, _CODE = range(9)
+_METHOD_LIST = tuple(sorted(_METHODS))   # a plain row's method: its place here (one byte a row)
+_METHOD_AT = {m: k for k, m in enumerate(_METHOD_LIST)}
+_AFTER_ALL = 1 << 62   # a row number after every row
 
 
 class _Hashes:
@@ -107,7 +107,12 @@ class _Hashes:
 
 
 class PaymentStaging:
-    """The quick lane's batch of one payments import on ``s``'s connection; ``keys``: the file's mapped fields."""
+    """The quick lane's batch of one payments import on ``s``'s connection; ``keys``: the file's mapped fields.
+
+    A batch is held in columns (arrays of machine integers, ~60 bytes a row with its cells joined in one string):
+    per staged row its number, cells and a hash of its customer, day and reference cells (and of the invoice it
+    names); per plain row (``_typed``) its place among the staged rows, customer id, day, units and method. The
+    checks then take the plain rows one pass at a time, each row's cells split again as it is met."""
 
     def __init__(self, s: Session, keys: list[str], numbers: NumberFormat, today: dt.date, write_off: str,
                  recovery: str):
@@ -127,52 +132,61 @@ class PaymentStaging:
         self.books: _Hashes | None = None          # the payments' hashes while their index is away (``_new``)
         self.recovered: set[tuple[int, int]] = set()   # ... and the (customer, day) of their recoveries
         self.known: dict[str, tuple[int, str]] = {}   # the plain rows' customers: code -> (id, currency)
+        self._currency: dict[int, str] = {}            # ... their currencies by id
         self._days: dict[str, int | None] = {}         # a date cell -> its day number, None: not a plain row's
-        self._at = at = {k: keys.index(k) if k in keys else None for k in LANE_KEYS}
+        at = {k: keys.index(k) if k in keys else None for k in LANE_KEYS}
         self._code_at, self._date_at, self._amount_at = at["customer_code"], at["date"], at["amount"]
         self._currency_at, self._method_at, self._reference_at = at["currency"], at["method"], at["reference"]
         self._number_at = at["invoice_number"]
-        self._staged: list[tuple[int, str | list[str]]] = []   # the batch's rows: (n, cells joined by _SEP)
-        self._plain: list[tuple] = []       # ... those whose cells are plain, typed (``_N``...)
-        self._odd: dict[str, int] = {}      # the customer code cells of the others: code -> its first row
-        self._alike: dict[int, int] = {}   # a hash of a staged row's customer, day and reference, or invoice -> row
-        self._twice: set[int] = set()      # the staged rows with another alike (``stage``)
-        self._stored: set[int] = set()     # the rows the last ``store_plain`` stored
-        self._paid: set[int] = set()       # ... the invoices it paid
+        # the staged rows: number, cells (joined by _SEP, or their list when a cell holds it), a hash of their
+        # customer, day and reference cells; the hashes of the invoice numbers named and where
+        self._ns, self._cells, self._alike = array("q"), [], array("q")
+        self._named, self._named_at = array("q"), array("q")
+        # the plain rows: place among the staged, customer id, day, units, method
+        self._at, self._cids, self._dates, self._units_of, self._methods = (
+            array("q"), array("q"), array("q"), array("q"), array("b"))
+        self._odd: dict[int, int] = {}      # the customers of the rows that are not plain: id -> first row
+        self._stored: set[int] = set()      # the rows the last ``store_plain`` stored
+        self._paid: set[int] = set()        # ... the invoices it paid
 
     def customers(self, by_code: dict) -> None:
         """The customers a plain row may name (code -> (id, terms, currency, ...))."""
         self.known.update((code, (cid, currency)) for code, (cid, _terms, currency, *_rest) in by_code.items()
                           if _plain(code, LIMITS["customer_code"]) and currency in KNOWN_CURRENCIES)
+        self._currency.update(self.known.values())
 
     def stage(self, rows: list[tuple[int, list[str]]]) -> int:
         """Rows (row number, cells) added to those staged, each typed when its cells are plain (``_typed``);
-        returns how many. Rows of the batch alike are noted (``_twice``): two of one customer, day and reference
-        (which of them the Python checks would call the duplicate depends on the order: they take both), two
-        naming one invoice (applied one after the other). By a hash of those cells: two rows whose hashes alone
-        agree go to the Python checks too, which is always right."""
-        at, alike, twice = self._at, self._alike.setdefault, self._twice
-        code, date, reference, number = at["customer_code"], at["date"], at["reference"], self._number_at
-        typed, staged, plain, odd = self._typed, self._staged.append, self._plain.append, self._odd.setdefault
+        returns how many. Rows of the batch alike are found when it is stored (``_twice``): by a hash of their
+        cells, so that two rows whose hashes alone agree go to the Python checks too, which is always right."""
+        code, date, reference, number = self._code_at, self._date_at, self._reference_at, self._number_at
+        typed, known, odd = self._typed, self.known, self._odd.setdefault
+        ns, texts, alike, named, named_at = self._ns, self._cells, self._alike, self._named, self._named_at
+        at, cids, dates, units_of, methods = self._at, self._cids, self._dates, self._units_of, self._methods
         for n, cells in rows:
-            first = alike(hash((cells[code], cells[date], "" if reference is None else cells[reference])), n)
-            if first != n:
-                twice.update((first, n))
+            k = len(ns)
+            ns.append(n)
+            alike.append(hash((cells[code], cells[date], "" if reference is None else cells[reference])))
             if cells[number]:
-                first = alike(hash(("#", cells[number])), n)
-                if first != n:
-                    twice.update((first, n))
+                named.append(hash(cells[number]))
+                named_at.append(k)
             joined = _SEP.join(cells)
-            staged((n, joined if joined.count(_SEP) == len(cells) - 1 else cells))
+            texts.append(joined if joined.count(_SEP) == len(cells) - 1 else cells)
             values = typed(cells)
             if values is None:
-                odd(cells[code], n)
+                customer = known.get(cells[code])
+                if customer is not None:   # (a row of a customer no plain row names changes nothing of the lane's)
+                    odd(customer[0], n)
             else:
-                plain((n, *values, cells[number], cells[code]))
+                at.append(k)
+                cids.append(values[0])
+                dates.append(values[1])
+                units_of.append(values[2])
+                methods.append(values[3])
         return len(rows)
 
-    def _typed(self, cells: list[str]) -> tuple | None:
-        """A row's values (``_TYPED``) when its cells are plain as domain.quick_rows reads a payment (what
+    def _typed(self, cells: list[str]) -> tuple[int, int, int, int] | None:
+        """A row's customer id, day, units and method (``_METHOD_AT``) when its cells are plain as domain.quick_rows reads a payment (what
         ``parse_payment`` returns for it): a known customer whose code and currency a plain row may carry, an ISO
         date within the years kept and not after today, the currency empty or the customer's, the amount in its
         currency, a usual method or none, a plain reference; else None. Once per cell in Python (a date cell
@@ -201,7 +215,7 @@ class PaymentStaging:
                 and (not reference or (reference[0] != " " and reference[-1] != " "))) \
                 and not _plain(reference, _REFERENCE):
             return None
-        return cid, d, units, currency, method, reference
+        return cid, d, units, _METHOD_AT[method]
 
     def _units(self, text: str, currency: str) -> int | None:
         """``quick_units(text, currency, numbers)`` (1-12 ASCII digits, then the format's separator and 1-6 more;
@@ -223,62 +237,105 @@ class PaymentStaging:
 
     def store_plain(self, writer: BulkWriter, next_id: int) -> tuple[list[int], set[int]]:
         """Store the plain rows of the rows staged (``stage``) through ``writer`` with payment ids from
-        ``next_id`` on, in row order; returns the rows stored, in that order, and their customers' ids."""
+        ``next_id`` on, in row order; returns the rows stored, in that order, and their customers' ids.
+
+        A customer's rows are compared by its id: a plain row's code cell is that of exactly one customer."""
         raw = self.s.connection().connection.driver_connection
-        twice, wrote_off, odd = self._twice, self.wrote_off, self._odd
-        named, auto = [], []
-        for r in self._new(writer, raw, [r for r in self._plain if r[_N] not in twice]):
-            if r[_NUMBER]:
-                named.append(r)
-            elif r[_CID] not in wrote_off:
-                auto.append(r)
-        invoices = self._invoices(raw, sorted({r[_NUMBER] for r in named}))
-        named = [r for r in named if _payable(r, invoices.get(r[_NUMBER]))]
-        # a customer with a row that is not such a row in the batch: all its rows go to the Python checks
-        mine = {r[_N] for r in named}
-        others = {r[_CODE] for r in self._plain if r[_N] not in mine}
-        named = [r for r in named if r[_CODE] not in odd and r[_CODE] not in others]
-        # from a customer's first row that is not a row naming no invoice on, its rows are the Python checks'
-        mine = {r[_N] for r in auto}
-        first = dict(odd)
-        for r in self._plain:
-            if r[_N] not in mine and first.get(r[_CODE], r[_N]) >= r[_N]:
-                first[r[_CODE]] = r[_N]
-        auto = [r for r in auto if first.get(r[_CODE], r[_N] + 1) > r[_N]]
+        ns, texts, at, cids, dates = self._ns, self._cells, self._at, self._cids, self._dates
+        code_at, number_at, reference_at = self._code_at, self._number_at, self._reference_at
+        twice, is_new, wrote_off = self._twice(), self._new(writer, raw), self.wrote_off
+        # each plain row: naming an invoice, naming none (spread), or neither for the lane. Per customer: the first
+        # row that is not a row naming no invoice (``first``: its later rows are the Python checks'), and whether
+        # any row is not a row the lane stores naming an invoice (``mixed``: then none of those is)
+        first, mixed = dict(self._odd), set(self._odd)
+        named: list[int] = []           # plain rows naming an invoice (their places among the plain)
+        numbers: list[str] = []         # ... the invoice each names
+        auto: list[int] = []            # plain rows naming none
+        references = [""] * len(at)     # the references of both
+        books = self.books
+        hashes = array("q", bytes(8 * len(at))) if books is not None else None   # ... and their hashes
+        for j, k in enumerate(at):
+            cells = texts[k]
+            if isinstance(cells, str):
+                cells = cells.split(_SEP)
+            reference = cells[reference_at] if reference_at is not None else ""
+            cid, d = cids[j], dates[j]
+            number = cells[number_at]
+            if k in twice or not is_new(cid, d, reference):
+                mixed.add(cid)
+                if first.get(cid, _AFTER_ALL) > ns[k]:
+                    first[cid] = ns[k]
+                continue
+            if number:
+                named.append(j)
+                numbers.append(number)
+                if first.get(cid, _AFTER_ALL) > ns[k]:
+                    first[cid] = ns[k]
+            else:
+                mixed.add(cid)
+                if cid in wrote_off:
+                    if first.get(cid, _AFTER_ALL) > ns[k]:
+                        first[cid] = ns[k]
+                    continue
+                auto.append(j)
+            references[j] = reference
+            if books is not None:
+                hashes[j] = hash((cid, d, reference))
+        invoices = self._invoices(raw, sorted(set(numbers)))
+        paid_by: dict[int, tuple] = {}   # the rows naming an invoice the lane stores: place -> their invoice
+        for j, number in zip(named, numbers):
+            invoice = invoices.get(number)
+            if _payable(cids[j], dates[j], self._units_of[j], invoice):
+                paid_by[j] = invoice
+            else:
+                mixed.add(cids[j])
+        named = [j for j in named if j in paid_by and cids[j] not in mixed]
+        auto = [j for j in auto if first.get(cids[j], _AFTER_ALL) > ns[at[j]]]
         sums: dict[tuple, int] = {}   # the summary of balances' sums of the allocations (``_balances``)
         picks: list[tuple[int, int, int, int]] = []
         if auto:
-            self.queues.load(r[_CID] for r in auto)
-            cut = self.queues.spread([(r[_N], r[_CID], r[_DAY], r[_UNITS]) for r in auto], picks, sums)
+            self.queues.load(cids[j] for j in auto)
+            cut = self.queues.spread([(ns[at[j]], cids[j], dates[j], self._units_of[j]) for j in auto], picks, sums)
             if cut:   # a row taking from an invoice that offers a discount, and its customer's later rows
-                auto = [r for r in auto if r[_N] not in cut]
+                auto = [j for j in auto if ns[at[j]] not in cut]
         stored = sorted(named + auto)
-        payments, allocations, paid = [], [], set()
-        taken = iter(picks)   # in row order, as ``stored``
-        pick = next(taken, None)
-        pid = next_id
-        for r in stored:
-            n, cid, d, units = r[_N], r[_CID], r[_DAY], r[_UNITS]
-            payments.append((pid, cid, d, units, r[_CUR], r[_METHOD], r[_REF]))
-            if r[_NUMBER]:
-                iid = invoices[r[_NUMBER]][0]
-                allocations.append((pid, iid, d, units))
-                paid.add(iid)
-            else:
-                while pick is not None and pick[0] == n:
-                    allocations.append((pid, pick[2], d, pick[3]))
-                    paid.add(pick[2])
-                    pick = next(taken, None)
-            pid += 1
-        lo, hi = writer.lane_payments(payments, allocations, paid)
-        self._balances(raw, lo, hi, named, invoices, sums)
-        if self.books is not None:   # what the lane stored is in the books for the next batches
-            for r in stored:
-                self.books.add(hash((r[_CID], r[_DAY], r[_REF])))
+        paid = {paid_by[j][0] for j in named} | {iid for _n, _p, iid, _u in picks}
+        lo, hi = writer.lane_payments(self._payments(stored, references, next_id),
+                                      self._allocations(stored, paid_by, picks, next_id), paid)
+        self._balances(raw, lo, hi, named, paid_by, sums)
+        if books is not None:   # what the lane stored is in the books for the next batches
+            for j in stored:
+                books.add(hashes[j])
         # the invoices of a customer a named row paid are read again when the customer's rows are next spread
-        self.queues.forget({r[_CID] for r in named})
-        self._stored, self._paid = {r[_N] for r in stored}, paid
-        return [r[_N] for r in stored], {r[_CID] for r in stored}
+        self.queues.forget({cids[j] for j in named})
+        rows = [ns[at[j]] for j in stored]
+        self._stored, self._paid = set(rows), paid
+        return rows, {cids[j] for j in stored}
+
+    def _payments(self, stored: list[int], references: list[str], next_id: int) -> Iterator[tuple]:
+        """The payments of the plain rows ``stored`` (places among the plain, in row order) as
+        ``BulkWriter.lane_payments`` takes them, with ids from ``next_id`` on."""
+        cids, dates, units_of, methods, currency = self._cids, self._dates, self._units_of, self._methods, self._currency
+        for pid, j in enumerate(stored, next_id):
+            cid = cids[j]
+            yield pid, cid, dates[j], units_of[j], currency[cid], _METHOD_LIST[methods[j]], references[j]
+
+    def _allocations(self, stored: list[int], paid_by: dict[int, tuple], picks: list[tuple], next_id: int
+                     ) -> Iterator[tuple]:
+        """Their allocations, in row order and each row's in queue order: a row naming an invoice pays it in full,
+        a spread row what it took (``picks``: (row, position, invoice, units), in row order)."""
+        ns, at, dates, units_of = self._ns, self._at, self._dates, self._units_of
+        taken = iter(picks)
+        pick = next(taken, None)
+        for pid, j in enumerate(stored, next_id):
+            invoice = paid_by.get(j)
+            if invoice is not None:
+                yield pid, invoice[0], dates[j], units_of[j]
+                continue
+            n = ns[at[j]]
+            while pick is not None and pick[0] == n:
+                yield pid, pick[2], dates[j], pick[3]
+                pick = next(taken, None)
 
     def paid_invoices(self) -> set[int]:
         """The invoices the last ``store_plain`` paid."""
@@ -288,14 +345,14 @@ class PaymentStaging:
         """The staged rows ``store_plain`` did not store, as (row, cells), in row order: those of each range of rows
         from one of ``starts`` to the next together (the batches the Python checks would have had: each names its
         problems in an order of its own)."""
-        stored, rows, k = self._stored, self._staged, 0
-        for after in [*starts[1:], None]:
+        stored, ns, texts, k = self._stored, self._ns, self._cells, 0
+        for after in [*starts[1:], _AFTER_ALL]:
             got = []
-            while k < len(rows) and (after is None or rows[k][0] < after):
-                n, cells = rows[k]
+            while k < len(ns) and ns[k] < after:
+                if ns[k] not in stored:
+                    cells = texts[k]
+                    got.append((ns[k], cells.split(_SEP) if isinstance(cells, str) else cells))
                 k += 1
-                if n not in stored:
-                    got.append((n, cells.split(_SEP) if isinstance(cells, str) else cells))
             if got:
                 yield got
 
@@ -306,8 +363,11 @@ class PaymentStaging:
 
     def clear(self) -> None:
         """The staged rows done with (stored, or through the Python checks)."""
-        for held in (self._staged, self._plain, self._odd, self._alike, self._twice, self._stored):
-            held.clear()
+        for held in (self._ns, self._alike, self._named, self._named_at, self._at, self._cids, self._dates,
+                     self._units_of, self._methods):
+            del held[:]
+        for other in (self._cells, self._odd, self._stored):
+            other.clear()
 
     def close(self) -> None:
         self.clear()
@@ -315,11 +375,22 @@ class PaymentStaging:
 
     # ---- the checks ---------------------------------------------------------------------------
 
-    def _new(self, writer: BulkWriter, raw, rows: list[tuple]) -> list[tuple]:
-        """The rows of which the books hold no duplicate: no payment of the customer that day with the row's
-        reference (the Python checks' duplicate: same day, customer, amount and reference) nor any recovery (a
-        payment split in two). By the payments' index by customer and day, or while it is away by their hashes
-        (``books``: a hash met goes to the Python checks)."""
+    def _twice(self) -> set[int]:
+        """The staged rows (places) with another alike in the batch: of one customer, day and reference (which of
+        them the Python checks would call the duplicate depends on the order: they take both), or naming one
+        invoice (applied one after the other)."""
+        twice = set()
+        for hashes, places in ((self._alike, None), (self._named, self._named_at)):
+            repeated = _repeated(hashes)
+            if repeated:
+                twice.update(k if places is None else places[k] for k, h in enumerate(hashes) if h in repeated)
+        return twice
+
+    def _new(self, writer: BulkWriter, raw) -> Callable[[int, int, str], bool]:
+        """Whether the books hold no duplicate of a plain row (customer id, day, reference) of the batch: no payment
+        of the customer that day with the row's reference (the Python checks' duplicate: same day, customer, amount
+        and reference) nor any recovery (a payment split in two). By the payments' index by customer and day, one
+        query for the batch, or while it is away by their hashes (``books``: a hash met goes to the Python checks)."""
         if writer.defer_lookups():
             if self.books is None:   # read once; the lane's own payments added as it stores them
                 self.books = _Hashes()
@@ -329,10 +400,9 @@ class PaymentStaging:
                     if recovery:
                         self.recovered.add((cid, d))
             books, recovered = self.books, self.recovered
-            return [r for r in rows if (r[_CID], r[_DAY]) not in recovered
-                    and hash((r[_CID], r[_DAY], r[_REF])) not in books]
+            return lambda cid, d, reference: ((cid, d) not in recovered and hash((cid, d, reference)) not in books)
         self.books = None   # the index is there from now on (the Python checks had it built again)
-        days = sorted({(r[_CID], r[_DAY]) for r in rows})
+        days = sorted(set(zip(self._cids, self._dates)))
         seen, recovered = set(), set()
         for cid, d, reference, recovery in raw.execute(
                 "SELECT p.customer_id, p.date, p.reference, p.method = ? FROM json_each(?) j "
@@ -341,7 +411,7 @@ class PaymentStaging:
             seen.add((cid, d, reference))
             if recovery:
                 recovered.add((cid, d))
-        return [r for r in rows if (r[_CID], r[_DAY]) not in recovered and (r[_CID], r[_DAY], r[_REF]) not in seen]
+        return lambda cid, d, reference: (cid, d) not in recovered and (cid, d, reference) not in seen
 
     @staticmethod
     def _invoices(raw, numbers: list[str]) -> dict[str, tuple]:
@@ -356,24 +426,31 @@ class PaymentStaging:
             "i.currency FROM json_each(?) j CROSS JOIN main.invoice i WHERE i.number = j.value",
             (json.dumps(numbers),))}
 
-    def _balances(self, raw, lo: int, hi: int, named: list[tuple], invoices: dict, sums: dict) -> None:
+    def _balances(self, raw, lo: int, hi: int, named: list[int], paid_by: dict[int, tuple], sums: dict) -> None:
         """The allocations just stored (ids ``lo``..``hi``) summed into the summary of balances from what the lane
         knows of their invoices (open, not void: storage.balance_summary.put_held), not read again at the end: the
         spread rows' sums (storage.payment_spread) and the named rows'."""
-        get = sums.get
-        for r in named:
-            _iid, _cid, _voided, issue, due, _discount, _open, currency = invoices[r[_NUMBER]]
-            paid_from, overdue_from = counted_from(r[_DAY], issue, due)
+        get, dates, units_of = sums.get, self._dates, self._units_of
+        for j in named:
+            _iid, _cid, _voided, issue, due, _discount, _open, currency = paid_by[j]
+            paid_from, overdue_from = counted_from(dates[j], issue, due)
             for key in ((currency, PAID, paid_from, LAST), (currency, OVERDUE, overdue_from, LAST)):
-                sums[key] = get(key, 0) - r[_UNITS]
+                sums[key] = get(key, 0) - units_of[j]
         if hi >= lo:
             balance_summary.put_held(raw, lo, hi, sums)
 
 
-def _payable(row: tuple, invoice: tuple | None) -> bool:
-    """The invoice a row names takes the whole payment: the customer's, not void, issued by the payment's day, no
-    early-payment discount, at least the payment open (named on no other row of the batch: ``stage``)."""
+def _repeated(values: array) -> set[int]:
+    """The values met more than once."""
+    ordered = sorted(values)
+    return {a for a, b in zip(ordered, ordered[1:]) if a == b}
+
+
+def _payable(cid: int, d: int, units: int, invoice: tuple | None) -> bool:
+    """The invoice a row (customer id, day, units) names takes the whole payment: the customer's, not void, issued
+    by the payment's day, no early-payment discount, at least the payment open (named on no other row of the batch:
+    ``_twice``)."""
     if invoice is None:
         return False
-    _iid, cid, voided, issue, _due, discount, open_units, _currency = invoice
-    return cid == row[_CID] and not voided and issue <= row[_DAY] and not discount and open_units >= row[_UNITS]
+    _iid, customer, voided, issue, _due, discount, open_units, _currency = invoice
+    return customer == cid and not voided and issue <= d and not discount and open_units >= units

@@ -133,7 +133,8 @@ def _import(base: Path, folder: Path, name: str, path: Path, quick: bool, monkey
             stored = store(self, *a)
             STORED_BY_SQL.append(len(stored[0]))
             rows = set(stored[0])   # ... those naming no invoice
-            SPREAD_BY_SQL.append(sum(1 for n, *_v, number, _code in self._plain if n in rows and not number))
+            SPREAD_BY_SQL.append(sum(1 for n, cells in zip(self._ns, self._cells) if n in rows and not (
+                cells.split("\x1f") if isinstance(cells, str) else cells)[self._number_at]))
             return stored
         STORED_BY_SQL.clear()
         SPREAD_BY_SQL.clear()
