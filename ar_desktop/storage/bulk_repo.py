@@ -32,8 +32,9 @@ for payments:
   index ``ix_invoice_owed`` is deferred too: the lane reads a customer's open invoices by ``ix_invoice_aging``
   while it is away (storage.payment_staging);
 - for a payments import's quick lane into a file with few payments (``defer_lookups``), the payments' and
-  allocations' indexes, the importers' look-ups (``_KEPT``) included: the lane checks duplicates against a TEMP
-  table meanwhile, and the Python checks have the look-ups built again before they read them (``keep_lookups``).
+  allocations' indexes, the importers' look-ups (``_KEPT``) included: the lane checks duplicates against hashes of
+  the payments' customers, days and references meanwhile (storage.payment_staging), and the Python checks have the
+  look-ups built again before they read them (``keep_lookups``).
 """
 
 from __future__ import annotations
@@ -182,7 +183,7 @@ class BulkWriter(BulkHolds):
         least 1/GROWTH of those the file holds, the payments' and allocations' indexes are dropped too, ``_KEPT``
         included, to be built at ``finish`` by one sort each (a random entry per row in ``ix_allocation_aging`` and
         ``ix_payment_customer_date``: ~15 us a payment at a million invoices). The lane reads neither meanwhile
-        (storage.payment_staging's TEMP table of the payments' days); the Python checks do: ``keep_lookups`` builds
+        (storage.payment_staging keeps hashes of the payments' customers, days and references); the Python checks do: ``keep_lookups`` builds
         them again first. Decided once; returns whether they are away."""
         if self._lookups is None:
             con = self.s.connection()
