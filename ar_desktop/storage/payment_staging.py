@@ -106,6 +106,24 @@ class _Hashes:
             self.bits, self.arrays = bits, arrays
 
 
+class _Named:
+    """Per plain row of a batch (its place among the plain): the invoice it names and pays in full (0: none), that
+    invoice's issue and due days and currency (for the summary of balances): arrays, not a tuple per invoice."""
+
+    __slots__ = ("ids", "issue", "due", "currency", "currencies")
+
+    def __init__(self, rows: int):
+        self.ids, self.issue, self.due = (array("q", bytes(8 * rows)) for _k in range(3))
+        self.currency = array("b", bytes(rows))   # its place in ``currencies``
+        self.currencies: list[str] = []
+
+    def put(self, j: int, iid: int, issue: int, due: int, currency: str) -> None:
+        if currency not in self.currencies:
+            self.currencies.append(currency)
+        self.ids[j], self.issue[j], self.due[j] = iid, issue, due
+        self.currency[j] = self.currencies.index(currency)
+
+
 class PaymentStaging:
     """The quick lane's batch of one payments import on ``s``'s connection; ``keys``: the file's mapped fields.
 
@@ -248,8 +266,7 @@ class PaymentStaging:
         # row that is not a row naming no invoice (``first``: its later rows are the Python checks'), and whether
         # any row is not a row the lane stores naming an invoice (``mixed``: then none of those is)
         first, mixed = dict(self._odd), set(self._odd)
-        named: list[int] = []           # plain rows naming an invoice (their places among the plain)
-        numbers: list[str] = []         # ... the invoice each names
+        wanted: dict[str, int] = {}     # the invoices plain rows name -> the row (its place among the plain)
         auto: list[int] = []            # plain rows naming none
         references = [""] * len(at)     # the references of both
         books = self.books
@@ -261,14 +278,13 @@ class PaymentStaging:
             reference = cells[reference_at] if reference_at is not None else ""
             cid, d = cids[j], dates[j]
             number = cells[number_at]
-            if k in twice or not is_new(cid, d, reference):
+            if k in twice or not is_new(cid, d, reference) or number in wanted:   # (an invoice named twice: twice)
                 mixed.add(cid)
                 if first.get(cid, _AFTER_ALL) > ns[k]:
                     first[cid] = ns[k]
                 continue
             if number:
-                named.append(j)
-                numbers.append(number)
+                wanted[number] = j
                 if first.get(cid, _AFTER_ALL) > ns[k]:
                     first[cid] = ns[k]
             else:
@@ -281,15 +297,10 @@ class PaymentStaging:
             references[j] = reference
             if books is not None:
                 hashes[j] = hash((cid, d, reference))
-        invoices = self._invoices(raw, sorted(set(numbers)))
-        paid_by: dict[int, tuple] = {}   # the rows naming an invoice the lane stores: place -> their invoice
-        for j, number in zip(named, numbers):
-            invoice = invoices.get(number)
-            if _payable(cids[j], dates[j], self._units_of[j], invoice):
-                paid_by[j] = invoice
-            else:
-                mixed.add(cids[j])
-        named = [j for j in named if j in paid_by and cids[j] not in mixed]
+        paid_by = self._invoices(raw, wanted)
+        mixed.update(cids[j] for j in wanted.values() if not paid_by.ids[j])
+        named = [j for j in wanted.values() if cids[j] not in mixed]   # (in row order, as they were met)
+        del wanted
         auto = [j for j in auto if first.get(cids[j], _AFTER_ALL) > ns[at[j]]]
         sums: dict[tuple, int] = {}   # the summary of balances' sums of the allocations (``_balances``)
         picks: list[tuple[int, int, int, int]] = []
@@ -299,7 +310,7 @@ class PaymentStaging:
             if cut:   # a row taking from an invoice that offers a discount, and its customer's later rows
                 auto = [j for j in auto if ns[at[j]] not in cut]
         stored = sorted(named + auto)
-        paid = {paid_by[j][0] for j in named} | {iid for _n, _p, iid, _u in picks}
+        paid = {paid_by.ids[j] for j in named} | {iid for _n, _p, iid, _u in picks}
         lo, hi = writer.lane_payments(self._payments(stored, references, next_id),
                                       self._allocations(stored, paid_by, picks, next_id), paid)
         self._balances(raw, lo, hi, named, paid_by, sums)
@@ -320,17 +331,16 @@ class PaymentStaging:
             cid = cids[j]
             yield pid, cid, dates[j], units_of[j], currency[cid], _METHOD_LIST[methods[j]], references[j]
 
-    def _allocations(self, stored: list[int], paid_by: dict[int, tuple], picks: list[tuple], next_id: int
-                     ) -> Iterator[tuple]:
+    def _allocations(self, stored: list[int], paid_by: _Named, picks: list[tuple], next_id: int) -> Iterator[tuple]:
         """Their allocations, in row order and each row's in queue order: a row naming an invoice pays it in full,
         a spread row what it took (``picks``: (row, position, invoice, units), in row order)."""
         ns, at, dates, units_of = self._ns, self._at, self._dates, self._units_of
         taken = iter(picks)
         pick = next(taken, None)
+        named = paid_by.ids
         for pid, j in enumerate(stored, next_id):
-            invoice = paid_by.get(j)
-            if invoice is not None:
-                yield pid, invoice[0], dates[j], units_of[j]
+            if named[j]:
+                yield pid, named[j], dates[j], units_of[j]
                 continue
             n = ns[at[j]]
             while pick is not None and pick[0] == n:
@@ -413,27 +423,33 @@ class PaymentStaging:
                 recovered.add((cid, d))
         return lambda cid, d, reference: (cid, d) not in recovered and (cid, d, reference) not in seen
 
-    @staticmethod
-    def _invoices(raw, numbers: list[str]) -> dict[str, tuple]:
-        """The invoices these numbers name: number -> (id, customer id, voided, issue day, due day, discount, open
-        units, currency). Each by its number in the order of the numbers (else SQLite may read every invoice):
-        the invoices' pages are then read about in file order, not at random (at a million invoices a batch's
-        look-ups took a third of the time)."""
-        if not numbers:
-            return {}
-        return {number: rest for number, *rest in raw.execute(
-            "SELECT i.number, i.id, i.customer_id, i.voided, i.issue_date, i.due_date, i.discount, i.amount - i.paid, "
-            "i.currency FROM json_each(?) j CROSS JOIN main.invoice i WHERE i.number = j.value",
-            (json.dumps(numbers),))}
+    def _invoices(self, raw, wanted: dict[str, int]) -> _Named:
+        """The invoices plain rows name (number -> the row's place among the plain) that take the row's whole
+        payment: the customer's, not void, issued by the payment's day, no early-payment discount, at least the
+        payment open (named on no other row of the batch: ``_twice``). Each by its number in the order of the
+        numbers (else SQLite may read every invoice): the invoices' pages are then read about in file order, not at
+        random (at a million invoices a batch's look-ups took a third of the time)."""
+        cids, dates, units_of = self._cids, self._dates, self._units_of
+        named = _Named(len(cids))
+        if wanted:
+            for number, iid, cid, issue, due, open_units, currency in raw.execute(
+                    "SELECT i.number, i.id, i.customer_id, i.issue_date, i.due_date, i.amount - i.paid, i.currency "
+                    "FROM json_each(?) j CROSS JOIN main.invoice i WHERE i.number = j.value AND i.voided = 0 "
+                    "AND i.discount = 0", (json.dumps(sorted(wanted)),)):
+                j = wanted[number]
+                if cid == cids[j] and issue <= dates[j] and open_units >= units_of[j]:
+                    named.put(j, iid, issue, due, currency)
+        return named
 
-    def _balances(self, raw, lo: int, hi: int, named: list[int], paid_by: dict[int, tuple], sums: dict) -> None:
+    def _balances(self, raw, lo: int, hi: int, named: list[int], paid_by: _Named, sums: dict) -> None:
         """The allocations just stored (ids ``lo``..``hi``) summed into the summary of balances from what the lane
         knows of their invoices (open, not void: storage.balance_summary.put_held), not read again at the end: the
         spread rows' sums (storage.payment_spread) and the named rows'."""
         get, dates, units_of = sums.get, self._dates, self._units_of
+        issues, dues, currencies = paid_by.issue, paid_by.due, paid_by.currencies
         for j in named:
-            _iid, _cid, _voided, issue, due, _discount, _open, currency = paid_by[j]
-            paid_from, overdue_from = counted_from(dates[j], issue, due)
+            currency = currencies[paid_by.currency[j]]
+            paid_from, overdue_from = counted_from(dates[j], issues[j], dues[j])
             for key in ((currency, PAID, paid_from, LAST), (currency, OVERDUE, overdue_from, LAST)):
                 sums[key] = get(key, 0) - units_of[j]
         if hi >= lo:
@@ -444,13 +460,3 @@ def _repeated(values: array) -> set[int]:
     """The values met more than once."""
     ordered = sorted(values)
     return {a for a, b in zip(ordered, ordered[1:]) if a == b}
-
-
-def _payable(cid: int, d: int, units: int, invoice: tuple | None) -> bool:
-    """The invoice a row (customer id, day, units) names takes the whole payment: the customer's, not void, issued
-    by the payment's day, no early-payment discount, at least the payment open (named on no other row of the batch:
-    ``_twice``)."""
-    if invoice is None:
-        return False
-    _iid, customer, voided, issue, _due, discount, open_units, _currency = invoice
-    return customer == cid and not voided and issue <= d and not discount and open_units >= units
