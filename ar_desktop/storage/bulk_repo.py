@@ -34,8 +34,9 @@ for payments:
   index ``ix_invoice_owed`` is deferred too: the lane reads a customer's open invoices by ``ix_invoice_aging``
   while it is away (storage.payment_staging);
 - for a payments import's quick lane into a file with few payments (``defer_lookups``), the payments' and
-  allocations' indexes, the importers' look-ups (``_KEPT``) included: the lane checks duplicates against a TEMP
-  table meanwhile, and the Python checks have the look-ups built again before they read them (``keep_lookups``).
+  allocations' indexes, the importers' look-ups (``_KEPT``) included: the lane checks duplicates against hashes of
+  the payments' customers, days and references meanwhile (storage.payment_staging), and the Python checks have the
+  look-ups built again before they read them (``keep_lookups``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ import contextlib
 import functools
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import Boolean, DateTime, Table, event, func, select
 from sqlalchemy.orm import Session
@@ -187,7 +188,7 @@ class BulkWriter(BulkHolds):
         least 1/GROWTH of those the file holds, the payments' and allocations' indexes are dropped too, ``_KEPT``
         included, to be built at ``finish`` by one sort each (a random entry per row in ``ix_allocation_aging`` and
         ``ix_payment_customer_date``: ~15 us a payment at a million invoices). The lane reads neither meanwhile
-        (storage.payment_staging's TEMP table of the payments' days); the Python checks do: ``keep_lookups`` builds
+        (storage.payment_staging keeps hashes of the payments' customers, days and references); the Python checks do: ``keep_lookups`` builds
         them again first. Decided once; returns whether they are away."""
         if self._lookups is None:
             con = self.s.connection()
@@ -332,37 +333,45 @@ class BulkWriter(BulkHolds):
         lo, hi = self._insert(Allocation.__table__, allocations)
         self._raise_paid(lo, hi, {a["invoice_id"] for a in allocations})
 
-    def payments_from(self, rows_sql: str, parts_sql: str) -> tuple[int, int]:
-        """New payments from an SQL SELECT of (n, customer_id, date, amount, currency, method, reference; day
-        numbers, minor units), taking the next ids (one above the largest) in the order of n, and their
-        allocations from one of (n, pos, invoice_id, amount): the payment of row n applies that amount to the
-        invoice on its own day, in the order of pos. The invoices' paid totals are raised as in ``payments``.
-        Returns the first id and how many payments."""
-        table, allocation = Payment.__table__, Allocation.__table__
-        self.s.flush()
-        con = self.s.connection()
-        above = con.execute(select(func.max(table.c.id))).scalar() or 0
-        columns = ["customer_id", "date", "amount", "currency", "method", "reference"]
-        n = self._insert_from("payment", columns, f"SELECT {', '.join(columns)} FROM ({rows_sql}) ORDER BY n")
-        if not n:
-            return above + 1, 0
-        first = self._added("payment", above, n)
-        allocated = con.execute(select(func.max(allocation.c.id))).scalar() or 0
-        m = self._insert_from("allocation", ["payment_id", "invoice_id", "date", "amount"],
-                              f"SELECT r.id, a.invoice_id, r.date, a.amount FROM ({parts_sql}) AS a "
-                              f"JOIN (SELECT n, date, {first - 1} + row_number() OVER (ORDER BY n) AS id "
-                              f"FROM ({rows_sql})) AS r ON r.n = a.n ORDER BY a.n, a.pos")
-        if not m:
-            return first, n
-        lo = self._added("allocation", allocated, m)
-        # the invoices paid, read only when something needs them: the paid indexes not deferred yet, or invoices
-        # of the session to expire (a big import's later batches: neither, 0.4 s at a million)
-        needed = not self._paid_deferred or any(isinstance(o, Invoice) for o in self.s.identity_map.values())
-        touched = {i for (i,) in con.connection.driver_connection.execute(
-            "SELECT invoice_id FROM allocation WHERE id >= ?", (lo,)).fetchall()} if needed else set()
-        # the lane pays open invoices only (what it takes is at most what is open on each)
-        self._raise_paid(lo, lo + m - 1, touched, all_open=True)
-        return first, n
+    def lane_payments(self, payments: Iterable[tuple], allocations: Iterable[tuple], touched: set[int]
+                      ) -> tuple[int, int]:
+        """Payments a payments import's quick lane built in Python (storage.payment_staging), written once:
+        ``payments`` as (id, customer_id, date, amount, currency, method, reference), day numbers and minor units,
+        their ids the next ones (one above the largest, consecutive); ``allocations`` as (payment_id, invoice_id,
+        date, amount), taking the next ids in their order, each paying an open invoice (``touched``: those invoices)
+        no more than is open on it. The invoices' paid totals are raised as in ``payments``. Rows are read as they
+        are written (generators: no second copy of a batch). Returns the first and last id of the allocations
+        (0, -1: none)."""
+        self.s.flush()   # an invoice changed in the session (an import's update) is written before it is raised
+        self._rows("payment", ["id", "customer_id", "date", "amount", "currency", "method", "reference"], payments)
+        lo, hi = self._rows("allocation", ["payment_id", "invoice_id", "date", "amount"], allocations)
+        if hi >= lo:   # the lane pays open invoices only (what it takes is at most what is open on each)
+            self._raise_paid(lo, hi, touched, all_open=True)
+        return lo, hi
+
+    def _rows(self, table: str, columns: list[str], rows: Iterable[tuple]) -> tuple[int, int]:
+        """``rows`` (values of ``columns``, as stored) inserted, the other columns their defaults; the first through
+        SQLAlchemy (the write guards see it), the rest by ``executemany``; their ids checked to be one new range
+        (given or SQLite's next ones), audited. Returns the first and last id (0, -1: no row)."""
+        rows = iter(rows)
+        first_row = next(rows, None)
+        if first_row is None:
+            return 0, -1
+        self._prepare(table)
+        above = self._one(f"SELECT coalesce(max(id), 0) FROM {table}")  # noqa: S608
+        fixed = self._defaults(table, columns)
+        sql = (f"INSERT INTO {table} ({', '.join([*columns, *fixed])}) "  # noqa: S608
+               f"VALUES ({', '.join('?' * (len(columns) + len(fixed)))})")
+        extra = tuple(fixed.values())
+        self.execute(sql, first_row + extra)
+        cur = self.dbapi().cursor()
+        try:
+            cur.executemany(sql, (r + extra for r in rows))
+            n = 1 + max(cur.rowcount, 0)
+        finally:
+            cur.close()
+        first = self._added(table, above, n)
+        return first, first + n - 1
 
     def _raise_paid(self, lo: int, hi: int, touched: set[int], *, all_open: bool = False) -> None:
         """The paid totals and derived columns of the invoices allocations ``lo``..``hi`` pay (``all_open``: each

@@ -31,10 +31,18 @@ from operator import itemgetter
 from ar_desktop.storage.balance_summary import OVERDUE, PAID
 from ar_desktop.storage.days import LAST
 
-__all__ = ["OpenQueues"]
+__all__ = ["OpenQueues", "counted_from"]
 
 LOAD = "temp.payment_load"   # the customers whose open invoices are read next (``OpenQueues.load``)
 _first = itemgetter(0)
+
+
+def counted_from(day: int, issue: int, due: int) -> tuple[int, int]:
+    """The days from which an amount paid on ``day`` to an invoice issued on ``issue``, due on ``due``, counts in the
+    summary of balances (storage.balance_summary: its PAID and OVERDUE kinds): from the payment's day, not before the
+    invoice was issued, nor, as no longer overdue, before it was overdue. The lane's two kinds of rows sum by it
+    (``OpenQueues.spread``, storage.payment_staging); balance_summary._paid_rows is its SQL twin."""
+    return (day if day > issue else issue), (day if day > due else due + 1)
 
 
 class _Queue:
@@ -138,13 +146,13 @@ class OpenQueues:
                 opened[i] -= take
                 picks.append((n, i + 1, ids[i], take))
                 c = currency if one else currency[i]
-                late = due[i] + 1
-                key = (c, OVERDUE, d if d > late else late, LAST)
+                paid_from, overdue_from = counted_from(d, issue[i], due[i])
+                key = (c, OVERDUE, overdue_from, LAST)
                 sums[key] = get(key, 0) - take
-                if not one:   # each invoice taken is issued by the row's day: PAID counts from that day
-                    key = (c, PAID, d, LAST)
+                if not one:
+                    key = (c, PAID, paid_from, LAST)
                     sums[key] = get(key, 0) - take
-            if one:
+            if one:   # each invoice taken is issued by the row's day: PAID counts from that day for all
                 key = (currency, PAID, d, LAST)
                 sums[key] = get(key, 0) - (units - left)
             s = q.start
