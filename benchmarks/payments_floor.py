@@ -23,7 +23,10 @@ copy the folder first, the files written here go into it). Steps:
 4. the floor's file compared with the import's: every table's rows (both ways) and the schema's definitions
    must be equal, or the script stops: the floor writes what the import writes, no less.
 5. the Python floor of reading the CSV: the ``csv`` module over every row, each row's cells typed (the date a
-   day number, the amount in minor units), in batches as the import reads them.
+   day number, the amount in minor units), in batches of 100,000 rows.
+6. not in the floor: the invoices' UPDATE again, on another fresh copy, as the import runs it, once per batch of
+   100,000 payments (each batch's invoices in id order), rolled back: what the batches' passes over the invoice
+   pages cost against one pass.
 """
 
 from __future__ import annotations
