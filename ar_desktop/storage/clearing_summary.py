@@ -19,7 +19,8 @@ invoices (the migration, and ``restore`` when a table rebuild dropped the trigge
 tells ``check`` where it differs from that recomputation.
 
 ``counts`` answers a period (start, D]: the whole months inside it from the summary, the part-months
-at its two ends from ``cleared_rows`` (the invoices themselves), so the answer is exact for any D.
+at its two ends from ``cleared_rows`` (the invoices themselves), so the answer is exact for any D; a part-month
+longer than the rest of its month as the month's rows less that rest, read from the invoices (``_from_month``).
 """
 
 from __future__ import annotations
@@ -286,15 +287,20 @@ def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
         row[1] += int(late or 0)
         row[2] += int(days or 0)
 
-    for a, b in parts:   # voided by D, not by b
-        # for many customers (the forecast, the worklist) every customer's rows, kept here: a scope in SQL
-        # (json_each) costs more than the rows it saves; for a few (one customer's file) only theirs
-        scope = ("customer_id IN (SELECT value FROM json_each(?))", (ids,)) if len(wanted) <= _SCOPED else ("", ())
+    # for many customers (the forecast, the worklist) every customer's rows, kept here: a scope in SQL
+    # (json_each) costs more than the rows it saves; for a few (one customer's file) only theirs
+    scope = ("customer_id IN (SELECT value FROM json_each(?))", (ids,)) if len(wanted) <= _SCOPED else ("", ())
+
+    def cleared(a: dt.date, b: dt.date, sign: int) -> None:   # voided by D, not by b
         rows, args = cleared_sql(a, b, "customer_id, due_date, closed_on AS cleared", *scope, as_of=end)
-        for row in con.execute(f"SELECT customer_id, count(*), sum(cleared > due_date), {_LATE_DAYS} "
-                               f"FROM ({rows}) GROUP BY customer_id", args):
-            if row[0] in wanted:
-                add(*row)
+        for cid, n, late, days in con.execute(f"SELECT customer_id, count(*), sum(cleared > due_date), {_LATE_DAYS} "
+                                              f"FROM ({rows}) GROUP BY customer_id", args):
+            if cid in wanted:
+                add(cid, sign * n, sign * (late or 0), sign * (days or 0))
+
+    for a, b in parts:
+        if months is None or not _from_month(con, a, b, d, ids, add, cleared):
+            cleared(a, b, 1)
         if not adjusted:
             for cid, n, late, days in _adjusted_counts(con, day(a) + 1, day(b) + 1, day(b), d, ids):
                 add(cid, -n, -(late or 0), -(days or 0))
@@ -309,6 +315,32 @@ def counts(s, start: dt.date, end: dt.date, customer_ids: Collection[int], *,
             for cid, n, late, days in _adjusted_counts(con, first, after, d, d, ids):
                 add(cid, -n, -(late or 0), -(days or 0))
     return {cid: ClearingCounts(*v) for cid, v in out.items() if v[0]}
+
+
+def _from_month(con: sqlite3.Connection, a: dt.date, b: dt.date, d: int, ids: str, add, cleared) -> bool:
+    """``counts``' part-month (a, b] (at a period's start: b the month's last day; at its end: a the day before
+    its first) as its month's rows of the summary less the days of the month outside it, read from the invoices,
+    when those are fewer (D on the 1st: 1 day read instead of 30; each day read costs, over the span classes'
+    ranges of issue days). Exact when every invoice of those rows was cleared on or after its issue day (``since``
+    NOT_AFTER), as the invoices' own ranges, bounded by their issue days, then count the same ones; otherwise
+    (an invoice cleared before it was issued) False: the part is read from the invoices as it is."""
+    first = b.replace(day=1)
+    last = _next_month(first) - dt.timedelta(days=1)
+    before, after = (a - first).days + 1, (last - b).days
+    if a < first - dt.timedelta(days=1) or before + after >= (b - a).days:
+        return False
+    rows = con.execute(f"SELECT customer_id, sum(invoices), sum(late), sum(days_late), max(since) FROM {TABLE} "
+                       "WHERE customer_id IN (SELECT value FROM json_each(?)) AND month = ? AND until > ? "
+                       "GROUP BY customer_id", (ids, first.strftime("%Y-%m"), d)).fetchall()
+    if any(since != NOT_AFTER for *_sums, since in rows):
+        return False
+    for cid, n, late, days, _since in rows:
+        add(cid, n, late, days)
+    if before:
+        cleared(first - dt.timedelta(days=1), a, -1)
+    if after:
+        cleared(b, last, -1)
+    return True
 
 
 _LATE_DAYS = "sum(max(cleared - due_date, 0))"

@@ -128,8 +128,10 @@ class Invoice(Base):
         # holds what as-of reports read (amounts, dates, void), so they never read the table (storage.open_set).
         Index("ix_invoice_span", "span_class", "issue_date", "closed_on", "customer_id", "due_date", "amount", "paid",
               "last_paid_on", "currency", "voided", "voided_on", "first_paid_on"),
-        # The few flagged invoices, for the disputed part of the balance (storage.kpi_repo).
-        Index("ix_invoice_disputed", "id", sqlite_where=text("disputed = 1")),
+        # The few flagged invoices, for the disputed part of the balance (storage.kpi_sql.disputed_units): with
+        # what their open amount on a day needs, so those sums never read the table (migration 0033).
+        Index("ix_invoice_disputed", "id", "disputed", "currency", "issue_date", "closed_on", "amount", "paid",
+              "first_paid_on", "last_paid_on", sqlite_where=text("disputed = 1")),
         # The few invoices cleared two days or more after their due date (an overdue period) and voided since: the
         # runs of late payments leave them out (storage.late_runs). (The paid-late ones themselves had an index
         # until migration 0031; the worklist reads their runs, late_run, instead.)

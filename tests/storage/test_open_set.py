@@ -775,3 +775,4 @@ def test_rare_rows_are_read_from_their_partial_indexes(paid_x1):
     disputed = next(p for sql, p in plans.items() if "disputed = 1" in sql)
     adjusted = next(p for sql, p in plans.items() if "write-off" in sql)
     assert "ix_invoice_disputed" in disputed and "ix_payment_adjustment" in adjusted
+    assert "COVERING INDEX ix_invoice_disputed" in disputed   # the flagged invoices' sums read no row (0033)
