@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import operator
 import sqlite3
 from collections.abc import Collection
 from typing import NamedTuple
@@ -156,11 +157,11 @@ def _month(d: int) -> str:
     return f"{x.year:04d}-{x.month:02d}"
 
 
-def sums(rows) -> dict[tuple, list[int]]:
-    """Rows of ``returned_sql``'s columns summed as ``rebuild`` sums the invoices (``_recomputed``: key -> invoices,
-    late, days late, days to pay), in Python: the same rule as the SQL that ``rebuild`` and ``check`` use
-    (tests/storage/test_clearing_summary.py proves them equal on random rows)."""
-    out: dict[tuple, list[int]] = {}
+def sums(rows) -> dict[tuple, list]:
+    """Rows of ``returned_sql``'s columns summed as ``rebuild`` sums the invoices (``_recomputed``), in Python: key ->
+    the table's row (the key's four columns, then invoices, late, days late, days to pay). The same rule as the SQL
+    that ``rebuild`` and ``check`` use (tests/storage/test_clearing_summary.py proves them equal on random rows)."""
+    out: dict[tuple, list] = {}
     months: dict[int, str] = {}
     for r in rows:
         closed = r[3]
@@ -173,23 +174,24 @@ def sums(rows) -> dict[tuple, list[int]]:
         key = (r[0], month, issue if issue > closed else NOT_AFTER, r[5] if r[4] else NOT_VOIDED)
         got = out.get(key)
         if got is None:
-            out[key] = [1, int(closed > due), max(closed - due, 0), closed - issue]
+            out[key] = [*key, 1, int(closed > due), max(closed - due, 0), closed - issue]
         else:
-            got[0] += 1
+            got[4] += 1
             if closed > due:
-                got[1] += 1
-                got[2] += closed - due
-            got[3] += closed - issue
+                got[5] += 1
+                got[6] += closed - due
+            got[7] += closed - issue
     return out
 
 
 def put_rows(con: sqlite3.Connection, rows) -> None:
     """... and after: their new contributions in, from the rows the UPDATE itself returned (``returned_sql``'s
     columns, one row per invoice it changed): the sums ``rebuild`` makes, without a second seek per invoice. Upserted
-    in the table's key order: the invoices come in id order, their customers at random, and each upsert then found
-    its page anywhere in the table."""
+    in customer order, the table's first key column: the invoices come in id order, their customers at random, and
+    each upsert then found its page anywhere in the table; a customer's months lie on a page or two, and sorting by
+    the whole key (tuples of text and numbers compared in Python) cost more than the upserts it ordered."""
     con.executemany(f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) {_UPSERT}",
-                    [(*k, *v) for k, v in sorted(sums(rows).items())])
+                    sorted(sums(rows).values(), key=operator.itemgetter(0)))
 
 
 def release(con: sqlite3.Connection, held: list[str]) -> None:
