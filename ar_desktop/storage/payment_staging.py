@@ -268,7 +268,6 @@ class PaymentStaging:
         first, mixed = dict(self._odd), set(self._odd)
         wanted: dict[str, int] = {}     # the invoices plain rows name -> the row (its place among the plain)
         auto: list[int] = []            # plain rows naming none
-        references = [""] * len(at)     # the references of both
         books = self.books
         hashes = array("q", bytes(8 * len(at))) if books is not None else None   # ... and their hashes
         for j, k in enumerate(at):
@@ -294,7 +293,6 @@ class PaymentStaging:
                         first[cid] = ns[k]
                     continue
                 auto.append(j)
-            references[j] = reference
             if books is not None:
                 hashes[j] = hash((cid, d, reference))
         paid_by = self._invoices(raw, wanted)
@@ -303,15 +301,16 @@ class PaymentStaging:
         del wanted
         auto = [j for j in auto if first.get(cids[j], _AFTER_ALL) > ns[at[j]]]
         sums: dict[tuple, int] = {}   # the summary of balances' sums of the allocations (``_balances``)
-        picks: list[tuple[int, int, int, int]] = []
+        picks = (array("q"), array("q"), array("q"))   # the spread rows' allocations: row, invoice, units
         if auto:
             self.queues.load(cids[j] for j in auto)
             cut = self.queues.spread([(ns[at[j]], cids[j], dates[j], self._units_of[j]) for j in auto], picks, sums)
             if cut:   # a row taking from an invoice that offers a discount, and its customer's later rows
                 auto = [j for j in auto if ns[at[j]] not in cut]
         stored = sorted(named + auto)
-        paid = {paid_by.ids[j] for j in named} | {iid for _n, _p, iid, _u in picks}
-        lo, hi = writer.lane_payments(self._payments(stored, references, next_id),
+        paid = {paid_by.ids[j] for j in named}
+        paid.update(picks[1])
+        lo, hi = writer.lane_payments(self._payments(stored, next_id),
                                       self._allocations(stored, paid_by, picks, next_id), paid)
         self._balances(raw, lo, hi, named, paid_by, sums)
         if books is not None:   # what the lane stored is in the books for the next batches
@@ -323,19 +322,27 @@ class PaymentStaging:
         self._stored, self._paid = set(rows), paid
         return rows, {cids[j] for j in stored}
 
-    def _payments(self, stored: list[int], references: list[str], next_id: int) -> Iterator[tuple]:
+    def _payments(self, stored: list[int], next_id: int) -> Iterator[tuple]:
         """The payments of the plain rows ``stored`` (places among the plain, in row order) as
-        ``BulkWriter.lane_payments`` takes them, with ids from ``next_id`` on."""
+        ``BulkWriter.lane_payments`` takes them, with ids from ``next_id`` on; each row's reference read again from
+        its cells (not held meanwhile: ~7 MB a batch)."""
         cids, dates, units_of, methods, currency = self._cids, self._dates, self._units_of, self._methods, self._currency
+        at, texts, reference_at = self._at, self._cells, self._reference_at
         for pid, j in enumerate(stored, next_id):
             cid = cids[j]
-            yield pid, cid, dates[j], units_of[j], currency[cid], _METHOD_LIST[methods[j]], references[j]
+            if reference_at is None:
+                reference = ""
+            else:
+                cells = texts[at[j]]
+                reference = (cells.split(_SEP) if isinstance(cells, str) else cells)[reference_at]
+            yield pid, cid, dates[j], units_of[j], currency[cid], _METHOD_LIST[methods[j]], reference
 
-    def _allocations(self, stored: list[int], paid_by: _Named, picks: list[tuple], next_id: int) -> Iterator[tuple]:
+    def _allocations(self, stored: list[int], paid_by: _Named, picks: tuple[array, array, array], next_id: int
+                     ) -> Iterator[tuple]:
         """Their allocations, in row order and each row's in queue order: a row naming an invoice pays it in full,
-        a spread row what it took (``picks``: (row, position, invoice, units), in row order)."""
+        a spread row what it took (``picks``: row, invoice, units, in row order)."""
         ns, at, dates, units_of = self._ns, self._at, self._dates, self._units_of
-        taken = iter(picks)
+        taken = zip(*picks)
         pick = next(taken, None)
         named = paid_by.ids
         for pid, j in enumerate(stored, next_id):
@@ -344,7 +351,7 @@ class PaymentStaging:
                 continue
             n = ns[at[j]]
             while pick is not None and pick[0] == n:
-                yield pid, pick[2], dates[j], pick[3]
+                yield pid, pick[1], dates[j], pick[2]
                 pick = next(taken, None)
 
     def paid_invoices(self) -> set[int]:
