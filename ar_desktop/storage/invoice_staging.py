@@ -216,6 +216,13 @@ class Staging:
         """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through the
         writer (its audit range, search hold and deferred indexes); returns (row, 1 if stored else 0)
         for every staged row, in row order."""
+        # a row whose number is in the books is left to the Python checks (they say why): it leaves the stage
+        # first, so that the INSERT's SELECT does not read the table it writes to (SQLite then copies every row
+        # selected into a scratch table before inserting any: ~0.7 us a row, a tenth of the insert). What the
+        # ORM path's session holds back is written first, as ``invoices_from`` does.
+        self.writer._flush()
+        self.writer.execute(f"DELETE FROM {STAGE} AS s WHERE EXISTS (SELECT 1 FROM main.invoice i "
+                            f"WHERE i.number = {self._col('number')})")
         columns, values = self._insert_sql()
         first, count = self.writer.invoices_from(columns, f"SELECT {values} FROM {STAGE} s JOIN {CUSTOMERS} c "
                                                      f"ON c.code = s.customer_code WHERE {self._plain_sql()} "
@@ -251,12 +258,11 @@ class Staging:
         return " AND ".join(f"({c})" for c in self._checks())
 
     def _checks(self) -> list[str]:
-        """What the row pattern cannot see: the customer's currency and its decimals, the books, the days."""
+        """What the row pattern cannot see: the customer's currency and its decimals, the days (the books: the rows
+        whose number is there left the stage, ``store_plain``)."""
         col = self._col
-        number, issue, due, cur, amount = col("number"), col("issue_date"), col("due_date"), col("currency"), \
-            col("amount")
+        issue, due, cur, amount = col("issue_date"), col("due_date"), col("currency"), col("amount")
         return [
-            f"NOT EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = {number})",
             # a day of month the pattern took: up to 28 it exists in every month; else ask date()
             _real_day(issue), f"({self._empty('due_date')} OR ({_real_day(due)} AND {due} >= {issue}))",
             # the currency: none (the customer's) or the customer's own
