@@ -23,6 +23,7 @@ importer's connection only: a kill or a rollback leaves nothing of them in the c
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -40,6 +41,7 @@ STAGE, CUSTOMERS = "temp.invoice_stage", "temp.invoice_stage_customer"
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 _TEXTS = {"reference": False, "description": True, "dispute_reason": True}   # key -> several lines allowed
 _BIG = (1 << 62) // 2   # 2 * units * percent + scale stays an SQLite integer
+_ROWS_PER_INSERT = 500   # staged rows a statement (``_stage_rows``)
 _SEP = "\x00"   # between a row's cells for the row pattern: no cell the pattern takes holds one
 # an amount of at most this many characters is within MAX_UNITS in any known currency (its whole digits
 # plus the largest exponent are at most MAX_UNITS' digits): SQL computes the units of longer ones only
@@ -57,11 +59,22 @@ def quoted(words) -> str:
     return ", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words))
 
 
-def _stage_rows(dbapi, table: str, insert: str, rows: list[tuple[int, list[str]]]) -> None:
+def _stage_rows(dbapi, table: str, columns: list[str], rows: list[tuple[int, list[str]]]) -> None:
+    """The rows (n, cells of the other ``columns``) as ``table``'s only rows: up to ``_ROWS_PER_INSERT`` a
+    statement, one VALUES row each, as many as SQLite's limit of bound values lets (a statement a row,
+    ``executemany``, cost ~2 us a row; this ~1.3 us: 100,000 invoices' 0.20 s -> 0.13 s)."""
+    width = len(columns)
+    per = max(1, min(_ROWS_PER_INSERT, dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
+    one, names = f"({', '.join('?' * width)})", ", ".join(columns)
     cur = dbapi.cursor()
     try:
         cur.execute(f"DELETE FROM {table}")
-        cur.executemany(insert, ((n, *values) for n, values in rows))
+        for at in range(0, len(rows), per):
+            part, values = rows[at:at + per], []
+            for n, cells in part:
+                values.append(n)
+                values.extend(cells)
+            cur.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(part))}", values)
     finally:
         cur.close()
 
@@ -172,7 +185,7 @@ class Staging:
         sql(f"CREATE TABLE {CUSTOMERS} (code TEXT PRIMARY KEY, id INTEGER, net INTEGER, "
                             "percent INTEGER, scale INTEGER, discount_days INTEGER, currency TEXT, exp INTEGER, "
                             "retention INTEGER) WITHOUT ROWID")
-        self._insert = (f"INSERT INTO {STAGE} (n, {columns}) VALUES (?{', ?' * len(self.keys)})")
+        self._columns = ["n", *(f'"{k}"' for k in self.keys)]
         self.known: set[str] = set()
         self._rows: list[tuple[int, list[str]]] = []   # the batch
         self._staged = 0                                # how many of its rows the row pattern took
@@ -208,7 +221,7 @@ class Staging:
         numbers = [cells[at] for _n, cells in rows]
         twice = () if len(set(numbers)) == len(numbers) else {x for x, k in Counter(numbers).items() if k > 1}
         taken = [(n, cells) for n, cells in rows if match(sep.join(cells)) and cells[at] not in twice]
-        _stage_rows(self.writer.dbapi(), STAGE, self._insert, taken)
+        _stage_rows(self.writer.dbapi(), STAGE, self._columns, taken)
         self._rows, self._staged = rows, len(taken)
         return self._staged
 
@@ -216,6 +229,13 @@ class Staging:
         """Store the plain rows of the staged batch with ids from ``next_id`` on, in row order, through the
         writer (its audit range, search hold and deferred indexes); returns (row, 1 if stored else 0)
         for every staged row, in row order."""
+        # a row whose number is in the books is left to the Python checks (they say why): it leaves the stage
+        # first, so that the INSERT's SELECT does not read the table it writes to (SQLite then copies every row
+        # selected into a scratch table before inserting any: ~0.7 us a row, a tenth of the insert). What the
+        # ORM path's session holds back is written first, as ``invoices_from`` does.
+        self.writer._flush()
+        self.writer.execute(f"DELETE FROM {STAGE} AS s WHERE EXISTS (SELECT 1 FROM main.invoice i "
+                            f"WHERE i.number = {self._col('number')})")
         columns, values = self._insert_sql()
         first, count = self.writer.invoices_from(columns, f"SELECT {values} FROM {STAGE} s JOIN {CUSTOMERS} c "
                                                      f"ON c.code = s.customer_code WHERE {self._plain_sql()} "
@@ -251,12 +271,11 @@ class Staging:
         return " AND ".join(f"({c})" for c in self._checks())
 
     def _checks(self) -> list[str]:
-        """What the row pattern cannot see: the customer's currency and its decimals, the books, the days."""
+        """What the row pattern cannot see: the customer's currency and its decimals, the days (the books: the rows
+        whose number is there left the stage, ``store_plain``)."""
         col = self._col
-        number, issue, due, cur, amount = col("number"), col("issue_date"), col("due_date"), col("currency"), \
-            col("amount")
+        issue, due, cur, amount = col("issue_date"), col("due_date"), col("currency"), col("amount")
         return [
-            f"NOT EXISTS (SELECT 1 FROM main.invoice i WHERE i.number = {number})",
             # a day of month the pattern took: up to 28 it exists in every month; else ask date()
             _real_day(issue), f"({self._empty('due_date')} OR ({_real_day(due)} AND {due} >= {issue}))",
             # the currency: none (the customer's) or the customer's own
