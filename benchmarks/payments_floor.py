@@ -35,7 +35,6 @@ import argparse
 import csv
 import datetime as dt
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -48,8 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from import_speed import run_sampled  # noqa: E402
 from sides import ROOT, before_tree, revision, run_command  # noqa: E402
 
-# storage.bulk_repo._PAID_COLUMNS: an invoice index holding one of these is deferred by a payments import
-PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|first_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
+from ar_desktop.storage.bulk_repo import follows_paid  # noqa: E402  (the rule the import defers its indexes by)
+
 CACHE_KIB, BUILD_CACHE_KIB = 64 * 1024, 16 * 1024   # plain_invoices.IMPORT_CACHE_MIB, bulk_repo._BUILD_CACHE_KIB
 EPOCH = dt.date(1970, 1, 1).toordinal()               # storage.days: a day number counts from 1970-01-01
 BATCH = 100_000
@@ -163,7 +162,7 @@ def deferred_indexes(con: sqlite3.Connection) -> list[tuple[str, str]]:
                                         "AND sql IS NOT NULL ORDER BY tbl_name, name"):
         if table in ("payment", "allocation") or (
                 table == "invoice" and not sql.startswith("CREATE UNIQUE")
-                and PAID_COLUMNS.search(sql.split(" ON ", 1)[1])):
+                and follows_paid(name, sql)):
             out.append((name, sql))
     return out
 

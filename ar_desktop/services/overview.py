@@ -162,7 +162,8 @@ def open_invoices(books: Books, as_of: dt.date, which: str = "all", currency: st
 def overview_actions(books: Books, as_of: dt.date) -> OverviewActions:
     """How many accounts need a call, a letter, a legal or agency step, or have a promise falling
     due on D; and the customers whose credit needs a review (the worklist's credit-review flag)."""
-    from ar_desktop.services.worklist import attention, collector_paused
+    from ar_desktop.services.collector import collector_paused
+    from ar_desktop.services.worklist import attention
 
     check_as_of(as_of)
     # one pass over the thousands of customers the worklist judges, keeping only the counts and the reviews:

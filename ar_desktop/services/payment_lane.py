@@ -7,7 +7,7 @@ from __future__ import annotations
 from ar_desktop.domain.dates import ISO
 from ar_desktop.domain.payment_kinds import RECOVERY, WRITE_OFF
 from ar_desktop.services.importing import Batch, raw_text
-from ar_desktop.services.worklist import collector_paused
+from ar_desktop.services.collector import collector_paused
 from ar_desktop.storage.payment_staging import LANE_KEYS, PaymentStaging
 
 __all__ = ["QuickLane"]

@@ -11,8 +11,6 @@ Overview load no SQLAlchemy. Recording writes rows through the ORM, imported whe
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -28,6 +26,7 @@ from ar_desktop.domain.text import Amount, Text, stored, translate
 from ar_desktop.domain.working_days import DayCount
 from ar_desktop.services import ladder_days
 from ar_desktop.services.collection_settings import SETTING_KEYS, CollectionSettings, settings_from
+from ar_desktop.services.collector import collector_paused
 from ar_desktop.services.context import Books
 from ar_desktop.services.setting_keys import GRACE_KEY, LADDER_KEY
 from ar_desktop.storage import collections_repo, company_row
@@ -157,21 +156,6 @@ def _rule_settings(s) -> tuple[CollectionSettings, dict[str, Ladder], DayCount]:
     settings = settings_from(stored)
     ladders = {c: ladder_in_force(c, None, stored.get(key)) for c, key in _LADDER_KEYS.items()}
     return settings, ladders, ladder_days.day_count(con, settings.working_days)
-
-
-@contextmanager
-def collector_paused():
-    """Python's cyclic garbage collector held off while the worklist is made: its ~100,000 objects (inputs,
-    statuses, rows) all live until it returns and make no cycles, but each full pass of the collector would
-    walk them all again (a quarter of the call's CPU on a million-invoice file). Memory is freed by reference
-    counting as ever; the collector resumes (if it ran before) when the worklist is made or fails."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def customer_status(books: Books, code: str, as_of: dt.date) -> WorklistRow | None:

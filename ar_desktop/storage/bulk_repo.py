@@ -18,7 +18,7 @@ the session just before it commits; a rollback or a kill undoes all of it with t
 deferred indexes, the idle insert triggers, the runs of late payments and the two summaries of
 storage.bulk_holds (the base of ``BulkWriter``, shared with the plain writer of storage.plain_invoices), and
 for payments:
-- the invoice indexes that hold a paid total or what follows from it (``_follows_paid``), once the
+- the invoice indexes that hold a paid total or what follows from it (``follows_paid``), once the
   allocations of this writer have touched a tenth of the file's invoices (``SHARE``): from then on each
   batch's UPDATE of paid totals rewrites the invoice rows only, not a random entry in each of those
   indexes per invoice, and the indexes are built again by one sort each, as above. At worst (an import
@@ -70,6 +70,10 @@ _KEPT_PAYING = _KEPT | {"ix_invoice_owed"}
 # The invoice columns an allocation changes (open_set.raise_paid_sql): an index holding one of them, in its
 # columns, expressions or WHERE, gets a random rewrite per invoice paid.
 _PAID_COLUMNS = re.compile(r"\b(paid|last_paid_on|first_paid_on|cleared_on|closed_on|span_class)\b", re.IGNORECASE)
+# ... but a partial index over few invoices (the flagged ones, migration 0033's covering index) is kept: a paid invoice
+# among them is one entry rewritten, while building it again is a pass over the whole invoice table (0.1-0.4 s at a
+# million invoices)
+_FEW = frozenset({"ix_invoice_disputed"})
 SHARE = 10   # the invoice indexes that follow paid are deferred once 1/SHARE of the invoices were paid
 _WRITERS = "bulk_writers"
 _TABLES = {"customer": Customer, "invoice": Invoice, "payment": Payment, "allocation": Allocation}
@@ -147,6 +151,12 @@ def _defaults(table: Table, keys: list[str]) -> dict[str, object]:
         d = c.default
         out[c.name] = d.arg(None) if d.is_callable else d.arg if d.is_scalar else None
     return {k: v for k, v in out.items() if v is not None}
+
+
+def follows_paid(name: str, sql: str) -> bool:
+    """Whether a payments import may defer this invoice index (``name``, its ``sql``): it holds a paid total or what
+    follows from it, and it is not one of the few kept (``_FEW``). benchmarks/payments_floor.py defers the same."""
+    return name not in _FEW and bool(_PAID_COLUMNS.search(sql.split(" ON ", 1)[1]))
 
 
 class BulkWriter(BulkHolds):
@@ -230,7 +240,7 @@ class BulkWriter(BulkHolds):
         for name, sql in con.exec_driver_sql(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' "
                 "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all():
-            if name not in (_KEPT if self._paying else _KEPT_PAYING) and _PAID_COLUMNS.search(sql.split(" ON ", 1)[1]):
+            if name not in (_KEPT if self._paying else _KEPT_PAYING) and follows_paid(name, sql):
                 con.exec_driver_sql(f'DROP INDEX "{name}"')
                 self._deferred.append(sql)
 
@@ -252,8 +262,9 @@ class BulkWriter(BulkHolds):
             late_runs.release_updates(self.dbapi(), held)
 
     def _late_runs_added(self):
-        """The periods this writer's UPDATEs added (``_raise_paid``), when they are all that changed: every customer
-        noted was noted by them (a trigger noting one of theirs would have added a customer to those noted)."""
+        """The periods this writer's UPDATEs added (``_raise_paid``), when they are all that changed: no more customers
+        noted than they noted (none noted before the triggers were dropped). Nothing else notes one meanwhile: a
+        payments import writes invoice rows by that UPDATE only, with late_run's update triggers away."""
         added, self._late_added = self._late_added, None
         if added is not None:
             pending = self.dbapi().execute(f"SELECT count(*) FROM {late_runs.PENDING}").fetchone()[0]

@@ -453,3 +453,41 @@ def test_the_lanes_hashes_of_the_books_hold_exactly_what_was_added():
     one = next(iter(added))
     hashes.add(one)
     assert one in hashes and -1 not in hashes and (one + 1 in hashes) == (one + 1 in added)
+
+
+@pytest.mark.parametrize("indexed", [False, True])   # the books' hashes (lookups away), or the payments' index
+def test_a_recovery_of_that_day_in_the_books_sends_the_row_to_the_python_checks(books, tmp_path, monkeypatch,
+                                                                             indexed):
+    """The lane's "no recovery of that customer that day" rule (found untested by session 12's review): WOFF paid
+    30.00 "R" on W-1, which was written off: booked as a recovery alone (reference 'recovery ...').
+    The same payment again in a bank file, now naming the open W-2, is a duplicate for the Python checks (a
+    payment stored as the recovery split from it): skipped. The lane must not store it."""
+    add_customer(books, {"code": "WOFF", "name": "Written off"})
+    add_customer(books, {"code": "PLAIN", "name": "Plain"})
+    for number, code in (("W-1", "WOFF"), ("W-2", "WOFF"), ("P-1", "PLAIN")):
+        add_invoice(books, {"number": number, "customer_code": code, "amount": "100.00", "issue_date": "2026-03-01"})
+    write_off(books, "W-1", None, "insolvent", date=dt.date(2026, 3, 10))
+    first = tmp_path / "first.csv"
+    first.write_text("date,customer_code,amount,invoice_number,reference\n2026-03-12,WOFF,30.00,W-1,R\n",
+                     encoding="utf-8")
+    report = import_file(books, "payments", first)
+    assert report.new == 1
+    path = Path(books.db.path)
+    books.close()
+    check = open_company(path, clock=FixedClock(TODAY))
+    try:
+        with check.db.session() as s:
+            assert [tuple(r) for r in s.connection().exec_driver_sql(
+                "SELECT method, amount FROM payment WHERE reference LIKE '%R%'")] == [("recovery", 3000)]
+    finally:
+        check.close()
+    csv = tmp_path / "again.csv"
+    csv.write_text("date,customer_code,amount,invoice_number,reference\n"
+                   "2026-03-12,WOFF,30.00,W-2,R\n2026-03-12,PLAIN,10.00,P-1,x\n", encoding="utf-8")
+    python = _import(path, tmp_path, "python", csv, False, monkeypatch, mode="skip")
+    if indexed:
+        monkeypatch.setattr(import_payments.BulkWriter, "defer_lookups", lambda _self: False)
+    quick = _import(path, tmp_path, "quick", csv, True, monkeypatch, mode="skip")
+    assert python[5][1:3] == (1, 1)          # PLAIN's stored, WOFF's skipped as the same payment
+    assert quick[:6] == python[:6]
+    assert sum(STORED_BY_SQL) == 1           # the lane stored PLAIN's row only

@@ -77,3 +77,22 @@ def test_a_file_whose_first_rows_are_new_and_the_rest_skipped_leaves_the_indexes
     dropped = import_killed_at(path, new, "DROP INDEX", 1)
     assert dropped.returncode == -9, dropped.stderr[-2000:]   # adding 10,000 to 10,000: the indexes rebuilt
     assert check_path(path).ok
+
+
+def test_a_payments_import_keeps_the_flagged_invoices_covering_index(tmp_path):
+    """Migration 0033's ix_invoice_disputed holds paid totals but covers only the flagged invoices: a payments import
+    rewrites its few entries rather than building it again from the whole invoice table at its end; every other
+    invoice index holding a paid total is deferred (s12 review)."""
+    from ar_desktop.storage.bulk_repo import follows_paid
+
+    path = _company(tmp_path / "few.ardb")
+    con = sqlite3.connect(path)
+    try:
+        indexes = dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' "
+                                   "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall())
+    finally:
+        con.close()
+    assert "paid" in indexes["ix_invoice_disputed"] and "WHERE" in indexes["ix_invoice_disputed"]
+    assert not follows_paid("ix_invoice_disputed", indexes["ix_invoice_disputed"])
+    deferred = {name for name, sql in indexes.items() if follows_paid(name, sql)}
+    assert {"ix_invoice_paid", "ix_invoice_span", "ix_invoice_status"} <= deferred

@@ -291,7 +291,8 @@ def test_a_payments_import_holding_the_update_triggers_leaves_the_runs_equal_to_
 
 
 @pytest.mark.parametrize("reversed_", [False, True])
-def test_a_payments_writer_catches_the_runs_up_from_its_updates_or_by_the_pass_after_a_reversal(tmp_path, reversed_):
+def test_a_payments_writer_catches_the_runs_up_from_its_updates_or_by_the_pass_after_a_reversal(tmp_path, reversed_,
+                                                                                            monkeypatch):
     """The bulk writer of a payments import (``paying``) catches the runs up from the periods its UPDATEs returned,
     merged with the runs the customers had: C1's late P1 joined by Q0's, Q1 paid late after that run; a batch with a
     negative allocation (Q1's payment moved to Q3, paid on time: Q1's period goes) has them recomputed from the
@@ -324,7 +325,13 @@ def test_a_payments_writer_catches_the_runs_up_from_its_updates_or_by_the_pass_a
                 writer.payments([], [dict(payment_id=pid, invoice_id=ids["Q1"][0], date=when, amount=-1000),
                                      dict(payment_id=pid, invoice_id=ids["Q3"][0], date=when, amount=1000)])
             assert (writer._late_added is None) == reversed_
+            from_updates: list[bool] = []   # whether the catch-up was given the periods (s12 review: it must be)
+            catch_up = late_runs.catch_up
+            monkeypatch.setattr(late_runs, "catch_up", lambda con, added=None: (
+                from_updates.append(added is not None), catch_up(con, added))[1])
             s.commit()
+            monkeypatch.undo()
+            assert from_updates == [not reversed_]
         report = check_path(path)
         assert report.ok, [p for ps in report.sections.values() for p in ps]
         con = sqlite3.connect(path)
