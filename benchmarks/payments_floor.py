@@ -167,14 +167,20 @@ def deferred_indexes(con: sqlite3.Connection) -> list[tuple[str, str]]:
     return out
 
 
-def floor(books: Path, work: Path, writes: Writes) -> dict[str, float]:
-    """Write ``writes`` into a fresh copy of the books; CPU seconds by part."""
+def fresh_copy(books: Path, work: Path) -> sqlite3.Connection:
+    """``work`` a fresh copy of the books, opened with the program's pragmas (foreign keys on, WAL, its import cache)."""
     for old in (work, *(Path(f"{work}{side}") for side in ("-wal", "-shm"))):
         old.unlink(missing_ok=True)
     shutil.copy(books, work)
     con = sqlite3.connect(work, isolation_level=None)
     for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", f"cache_size=-{CACHE_KIB}"):
         con.execute(f"PRAGMA {pragma}")
+    return con
+
+
+def floor(books: Path, work: Path, writes: Writes) -> dict[str, float]:
+    """Write ``writes`` into a fresh copy of the books; CPU seconds by part."""
+    con = fresh_copy(books, work)
     parts: dict[str, float] = {}
 
     def timed(label: str, fn) -> None:
@@ -239,12 +245,7 @@ def batched_update(books: Path, work: Path, writes: Writes) -> tuple[float, int]
     for row in allocations:
         batches.setdefault((row[pid_at] - first) // BATCH, set()).add(row[iid_at])
     final = {row[-1]: row for row in writes.invoice_rows}
-    for old in (work, *(Path(f"{work}{side}") for side in ("-wal", "-shm"))):
-        old.unlink(missing_ok=True)
-    shutil.copy(books, work)
-    con = sqlite3.connect(work, isolation_level=None)
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", f"cache_size=-{CACHE_KIB}"):
-        con.execute(f"PRAGMA {pragma}")
+    con = fresh_copy(books, work)
     con.execute("BEGIN")
     for name, _sql in deferred_indexes(con):
         con.execute(f'DROP INDEX "{name}"')
