@@ -309,8 +309,12 @@ class OverviewTab(RefreshWhenShown, QWidget):
             return
         index = self._bar_wanted
         self._stop_listing()
-        if fc is not None and fc is self.forecast and self.books is not None:
+        if fc is None or self.books is None or not self.isVisible():   # failed, closed, or the user went elsewhere
+            return
+        if fc is self.forecast:
             self.details.receipts(fc, index)
+        else:   # clicked on the forecast a refresh then replaced: its weeks may differ, so the click is not guessed
+            self.status.setText(self.tr("The forecast was brought up to date meanwhile: click the bar again."))
 
     def _stop_listing(self) -> None:
         """No read of the receipts any more: the one running is cancelled (its read interrupted), the status line

@@ -7301,6 +7301,10 @@ Receivables and collections for bookkeepers.</source>
         <source>Listing the expected receipts…</source>
         <translation>正在列出预计收款…</translation>
     </message>
+    <message>
+        <source>The forecast was brought up to date meanwhile: click the bar again.</source>
+        <translation>预测已在此期间更新：请再次点击该柱形。</translation>
+    </message>
 </context>
 <context>
     <name>Palette</name>

@@ -108,3 +108,48 @@ def test_after_a_payment_a_bars_list_agrees_with_its_bar(qtbot, window, when_dia
     assert sum(r.amount for r in d.model.rows if r.invoice_number == target.invoice_number) == (
         target.amount - Decimal("10.00"))
     d.close()
+
+
+def test_a_bar_clicked_on_a_forecast_replaced_meanwhile_asks_for_the_click_again(qtbot, window):
+    """Clicked while a refresh was pending: the list read is of the older forecast. When the new one has arrived by
+    then, no list of the old one opens over the new chart, and the click is not lost silently: the window asks for
+    it again (session 12's review)."""
+    o = loaded(qtbot, window)
+    release = threading.Event()
+
+    def build():   # the read holds until the newer forecast is on screen
+        release.wait(10)
+        return old.build_receipts()
+
+    old = o.forecast
+    o.forecast = dataclasses.replace(old, build_receipts=build)
+    click_bar(qtbot, o.charts.forecast_chart, 0)
+    assert o.status.text() == LISTING
+    o.forecast = dataclasses.replace(old)   # what the refresh brought meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: o._listing is None, timeout=10_000)
+    assert not _dialogs()
+    assert o.status.text() == "The forecast was brought up to date meanwhile: click the bar again."
+    click_bar(qtbot, o.charts.forecast_chart, 0)   # clicked again: the new forecast's list
+    d = last_dialog(qtbot)
+    assert d.model.total.amount == o.forecast.per_week[0]
+    d.close()
+
+
+
+def test_a_list_read_after_the_user_left_the_overview_does_not_open_over_another_tab(qtbot, window):
+    """The user clicked a bar, then went to the Customers tab before the receipts arrived: no list opens over it."""
+    o = loaded(qtbot, window)
+    release = threading.Event()
+
+    def build():
+        release.wait(10)
+        return shown.build_receipts()
+
+    shown = o.forecast
+    o.forecast = dataclasses.replace(shown, build_receipts=build)
+    click_bar(qtbot, o.charts.forecast_chart, 0)
+    window.tabs.setCurrentWidget(window.customers)
+    release.set()
+    qtbot.waitUntil(lambda: o._listing is None, timeout=10_000)
+    assert not _dialogs()
