@@ -124,15 +124,6 @@ class Forecast:
                 bars[min(i, weeks)].append(r)
         return tuple(tuple(b) for b in bars)
 
-    def receipts_in_week(self, index: int) -> list[ExpectedReceipt]:
-        return list(self.receipts_by_bar[index]) if 0 <= index < len(self.week_starts) else []
-
-    def receipts_later(self) -> list[ExpectedReceipt]:
-        return list(self.receipts_by_bar[-2])
-
-    def receipts_uncertain(self) -> list[ExpectedReceipt]:
-        return list(self.receipts_by_bar[-1])
-
 
 def check_weeks(weeks: int) -> int:
     if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= MAX_WEEKS:

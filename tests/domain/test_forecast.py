@@ -32,8 +32,8 @@ def test_weeks_start_the_day_after_and_nothing_is_expected_before():
     assert f.per_week[0] == Decimal("30") and f.per_week[1] == Decimal("30") and f.per_week[12] == Decimal("40")
     assert f.later == Decimal("50") and f.uncertain == 0
     assert f.total == Decimal("150")
-    assert [r.invoice_number for r in f.receipts_in_week(0)] == ["OLD", "W0"]
-    assert [r.invoice_number for r in f.receipts_later()] == ["LATER"]
+    assert [r.invoice_number for r in f.receipts_by_bar[0]] == ["OLD", "W0"]
+    assert [r.invoice_number for r in f.receipts_by_bar[-2]] == ["LATER"]
 
 
 def test_average_days_late_moves_the_due_date():
@@ -51,7 +51,7 @@ def test_disputed_part_and_legal_steps_are_uncertain():
     assert where(f, "ALL") == [(None, Decimal("80"), DISPUTED)]
     assert where(f, "LAW") == [(None, Decimal("70"), LEGAL)]
     assert f.uncertain == Decimal("180") and f.total == Decimal("250")
-    assert {r.invoice_number for r in f.receipts_uncertain()} == {"PART", "ALL", "LAW"}
+    assert {r.invoice_number for r in f.receipts_by_bar[-1]} == {"PART", "ALL", "LAW"}
 
 
 def test_a_promise_takes_the_oldest_invoices_first():
@@ -115,6 +115,6 @@ def test_every_open_cent_lands_in_exactly_one_row(raw_items, raw_promises, raw_p
         assert sum((r.amount for r in f.receipts if r.invoice_number == i.invoice_number), Decimal(0)) == i.open_amount
     assert len(f.per_week) == weeks
     # each bar's total (summed without the receipts) equals the receipts its drill-down lists
-    assert [sum((r.amount for r in f.receipts_in_week(k)), Decimal(0)) for k in range(weeks)] == list(f.per_week)
-    assert sum((r.amount for r in f.receipts_later()), Decimal(0)) == f.later
-    assert sum((r.amount for r in f.receipts_uncertain()), Decimal(0)) == f.uncertain
+    assert [sum((r.amount for r in f.receipts_by_bar[k]), Decimal(0)) for k in range(weeks)] == list(f.per_week)
+    assert sum((r.amount for r in f.receipts_by_bar[-2]), Decimal(0)) == f.later
+    assert sum((r.amount for r in f.receipts_by_bar[-1]), Decimal(0)) == f.uncertain

@@ -229,8 +229,8 @@ def test_the_weekly_totals_are_the_receipts_summed_per_week(ledger):
         inv(ledger, f"L-W{k}", "LATE", -60 + 7 * k, -40 + 9 * k, f"{10 + k}.00")
     for as_of in (D, D - dt.timedelta(days=3), D + dt.timedelta(days=10)):
         f = cash_forecast(ledger, as_of, weeks=4)
-        weeks = [sum((r.amount for r in f.receipts_in_week(k)), Decimal(0)) for k in range(4)]
+        weeks = [sum((r.amount for r in f.receipts_by_bar[k]), Decimal(0)) for k in range(4)]
         assert list(f.per_week) == weeks, as_of
-        assert f.later == sum((r.amount for r in f.receipts_later()), Decimal(0))
-        assert f.uncertain == sum((r.amount for r in f.receipts_uncertain()), Decimal(0))
+        assert f.later == sum((r.amount for r in f.receipts_by_bar[-2]), Decimal(0))
+        assert f.uncertain == sum((r.amount for r in f.receipts_by_bar[-1]), Decimal(0))
         assert f.total == sum((r.amount for r in f.receipts), Decimal(0)) == kpis(ledger, as_of).total_ar
